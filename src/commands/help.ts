@@ -1,0 +1,33 @@
+// "help", and the answer to any verb git-bob does not know.
+import { HOMEPAGE } from '../version.ts'
+import type { BasicContext, CommandSpec, Outcome } from './types.ts'
+
+export function helpText(ctx: BasicContext): string {
+  const intro =
+    ctx.command.kind === 'unknown'
+      ? `I don't know the command "${ctx.command.word}". Here is what I can do:`
+      : 'Here is what I can do:'
+  const rows = ctx.commands.map((c) => {
+    const aliases = c.aliases?.length ? ` (also: ${c.aliases.map((a) => `\`${a}\``).join(', ')})` : ''
+    return `- \`${ctx.botName} ${c.example}\`${aliases}: ${c.summary}`
+  })
+  return [
+    intro,
+    '',
+    ...rows,
+    '',
+    `Write the command anywhere in a comment, e.g. "${ctx.botName}, please ${ctx.commands[0]?.example ?? 'help'}". Only people with write access to this repository can ask me to act. I'm configured to use the model \`${ctx.modelId}\`.`,
+    '',
+    `More in the [README](${HOMEPAGE}#readme).`
+  ].join('\n')
+}
+
+export const helpCommand: CommandSpec = {
+  name: 'help',
+  summary: 'lists these commands',
+  example: 'help',
+  needs: 'nothing',
+  run(ctx: BasicContext): Outcome {
+    return { kind: 'reply', body: helpText(ctx) }
+  }
+}

@@ -1,0 +1,290 @@
+// The event file GitHub hands the action, validated once here into a TriggerEvent.
+// Only the fields git-bob uses are checked; everything else in the payload is ignored.
+import { z } from 'zod'
+
+const user = z.object({
+  login: z.string().min(1),
+  id: z.number(),
+  type: z.string()
+})
+
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '')
+
+const repository = z.object({
+  name: z.string().min(1),
+  full_name: z.string().min(1),
+  owner: z.object({ login: z.string().min(1) }),
+  default_branch: z.string().min(1),
+  html_url: z.string()
+})
+
+const issue = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  body: text,
+  user,
+  author_association: z.string(),
+  created_at: z.string(),
+  html_url: z.string(),
+  pull_request: z.object({}).passthrough().nullish()
+})
+
+const pullRequest = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  body: text,
+  user,
+  author_association: z.string().optional(),
+  created_at: z.string(),
+  html_url: z.string(),
+  head: z.object({ ref: z.string(), sha: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+  base: z.object({ ref: z.string(), sha: z.string() })
+})
+
+const issueComment = z.object({
+  id: z.number(),
+  body: text,
+  user,
+  author_association: z.string(),
+  created_at: z.string(),
+  html_url: z.string()
+})
+
+const reviewComment = issueComment.extend({
+  path: z.string(),
+  line: z.number().nullish(),
+  diff_hunk: z.string().nullish(),
+  in_reply_to_id: z.number().nullish()
+})
+
+const review = z.object({
+  id: z.number(),
+  body: text,
+  user,
+  author_association: z.string(),
+  submitted_at: z.string().nullish(),
+  html_url: z.string()
+})
+
+const schemas = {
+  issue_comment: z.object({ action: z.string(), issue, comment: issueComment, repository }),
+  issues: z.object({ action: z.string(), issue, repository }),
+  pull_request_review_comment: z.object({
+    action: z.string(),
+    comment: reviewComment,
+    pull_request: pullRequest,
+    repository
+  }),
+  pull_request_review: z.object({ action: z.string(), review, pull_request: pullRequest, repository })
+} as const
+
+/** The only actions that start git-bob: an edited comment never does. */
+const STARTING_ACTION: Record<keyof typeof schemas, string> = {
+  issue_comment: 'created',
+  issues: 'opened',
+  pull_request_review_comment: 'created',
+  pull_request_review: 'submitted'
+}
+
+export interface Author {
+  login: string
+  id: number
+  isBot: boolean
+}
+
+/** Where the request was written; decides where git-bob reacts and answers. */
+export type RequestSource = 'issue_comment' | 'issue_body' | 'review_comment' | 'review'
+
+export interface TriggerEvent {
+  eventName: keyof typeof schemas
+  repo: { owner: string; name: string; defaultBranch: string; htmlUrl: string }
+  /** The issue or pull request the request belongs to, as it was when the event fired. */
+  target: {
+    kind: 'issue' | 'pull_request'
+    number: number
+    title: string
+    body: string
+    author: Author
+    association: string
+    createdAt: string
+    url: string
+  }
+  /** The text that may hold the command, taken from the payload (not re-read: edits after the event don't count). */
+  request: {
+    source: RequestSource
+    id: number
+    body: string
+    author: Author
+    association: string
+    createdAt: string
+    url: string
+    /** For inline review comments: the file and line they sit on. */
+    path?: string
+    line?: number
+    diffHunk?: string
+    inReplyTo?: number
+  }
+  pullRequest?: { headRef: string; headSha: string; headRepo: string | null; baseRef: string; baseSha: string }
+}
+
+export type ParsedEvent = { kind: 'trigger'; event: TriggerEvent } | { kind: 'ignored'; reason: string }
+
+export class EventError extends Error {
+  override name = 'EventError'
+}
+
+function author(u: z.infer<typeof user>): Author {
+  return { login: u.login, id: u.id, isBot: u.type === 'Bot' || u.login.endsWith('[bot]') }
+}
+
+function repo(r: z.infer<typeof repository>): TriggerEvent['repo'] {
+  return { owner: r.owner.login, name: r.name, defaultBranch: r.default_branch, htmlUrl: r.html_url }
+}
+
+function prTarget(pr: z.infer<typeof pullRequest>): Pick<TriggerEvent, 'target' | 'pullRequest'> {
+  return {
+    target: {
+      kind: 'pull_request',
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      author: author(pr.user),
+      association: pr.author_association ?? 'NONE',
+      createdAt: pr.created_at,
+      url: pr.html_url
+    },
+    pullRequest: {
+      headRef: pr.head.ref,
+      headSha: pr.head.sha,
+      headRepo: pr.head.repo?.full_name ?? null,
+      baseRef: pr.base.ref,
+      baseSha: pr.base.sha
+    }
+  }
+}
+
+function isKnownEvent(name: string): name is keyof typeof schemas {
+  return Object.hasOwn(schemas, name)
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ')
+}
+
+/** Validates a raw event and extracts who asked what, where. Throws EventError for a malformed payload. */
+export function parseEvent(eventName: string, raw: unknown): ParsedEvent {
+  if (!isKnownEvent(eventName)) return { kind: 'ignored', reason: `git-bob does not handle "${eventName}" events` }
+  const action = z.object({ action: z.string() }).safeParse(raw)
+  if (!action.success) throw new EventError(`the ${eventName} event has no "action": ${describeIssues(action.error)}`)
+  if (action.data.action !== STARTING_ACTION[eventName]) {
+    return { kind: 'ignored', reason: `${eventName}.${action.data.action} does not start git-bob` }
+  }
+  return { kind: 'trigger', event: toTrigger(eventName, raw) }
+}
+
+function validate<T>(schema: z.ZodType<T>, eventName: string, raw: unknown): T {
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) throw new EventError(`the ${eventName} event is malformed: ${describeIssues(parsed.error)}`)
+  return parsed.data
+}
+
+function toTrigger(eventName: keyof typeof schemas, raw: unknown): TriggerEvent {
+  switch (eventName) {
+    case 'issue_comment': {
+      const d = validate(schemas.issue_comment, eventName, raw)
+      return {
+        eventName,
+        repo: repo(d.repository),
+        target: issueTarget(d.issue),
+        request: {
+          source: 'issue_comment',
+          id: d.comment.id,
+          body: d.comment.body,
+          author: author(d.comment.user),
+          association: d.comment.author_association,
+          createdAt: d.comment.created_at,
+          url: d.comment.html_url
+        }
+      }
+    }
+    case 'issues': {
+      const d = validate(schemas.issues, eventName, raw)
+      return {
+        eventName,
+        repo: repo(d.repository),
+        target: issueTarget(d.issue),
+        request: {
+          source: 'issue_body',
+          id: d.issue.number,
+          body: d.issue.body,
+          author: author(d.issue.user),
+          association: d.issue.author_association,
+          createdAt: d.issue.created_at,
+          url: d.issue.html_url
+        }
+      }
+    }
+    case 'pull_request_review_comment': {
+      const d = validate(schemas.pull_request_review_comment, eventName, raw)
+      return {
+        eventName,
+        repo: repo(d.repository),
+        ...prTarget(d.pull_request),
+        request: {
+          source: 'review_comment',
+          id: d.comment.id,
+          body: d.comment.body,
+          author: author(d.comment.user),
+          association: d.comment.author_association,
+          createdAt: d.comment.created_at,
+          url: d.comment.html_url,
+          path: d.comment.path,
+          ...(d.comment.line != null ? { line: d.comment.line } : {}),
+          ...(d.comment.diff_hunk ? { diffHunk: d.comment.diff_hunk } : {}),
+          ...(d.comment.in_reply_to_id != null ? { inReplyTo: d.comment.in_reply_to_id } : {})
+        }
+      }
+    }
+    case 'pull_request_review': {
+      const d = validate(schemas.pull_request_review, eventName, raw)
+      return {
+        eventName,
+        repo: repo(d.repository),
+        ...prTarget(d.pull_request),
+        request: {
+          source: 'review',
+          id: d.review.id,
+          body: d.review.body,
+          author: author(d.review.user),
+          association: d.review.author_association,
+          createdAt: d.review.submitted_at ?? d.pull_request.created_at,
+          url: d.review.html_url
+        }
+      }
+    }
+  }
+}
+
+function issueTarget(i: z.infer<typeof issue>): TriggerEvent['target'] {
+  return {
+    kind: i.pull_request ? 'pull_request' : 'issue',
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    author: author(i.user),
+    association: i.author_association,
+    createdAt: i.created_at,
+    url: i.html_url
+  }
+}
+
+/** A stable key for the request, written into git-bob's hidden marker so a re-run never answers twice. */
+export function requestKey(event: TriggerEvent): string {
+  return `${event.request.source}:${event.request.id}`
+}

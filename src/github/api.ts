@@ -1,0 +1,174 @@
+// The GitHub port: the REST calls git-bob makes, typed and small. Posting goes through the Outbox
+// (outbox.ts), which stamps and redacts; nothing else posts.
+import type { Octokit } from './client.ts'
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+
+export interface IssueComment {
+  id: number
+  body: string
+  login: string
+  userType: string
+  association: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Review {
+  id: number
+  body: string
+  login: string
+  userType: string
+  association: string
+  submittedAt: string | null
+  state: string
+}
+
+export interface ReviewComment extends IssueComment {
+  path: string
+  line: number | null
+  inReplyTo: number | null
+}
+
+export interface PullFile {
+  filename: string
+  status: string
+  additions: number
+  deletions: number
+}
+
+export type ReactionTarget = { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
+
+function status(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined
+}
+
+export class GitHubApi {
+  /** Every REST call made, for the run record and the benchmark. */
+  calls = 0
+  private readonly octokit: Octokit
+  private readonly ref: RepoRef
+
+  constructor(octokit: Octokit, ref: RepoRef) {
+    this.octokit = octokit
+    this.ref = ref
+    octokit.hook.before('request', () => {
+      this.calls++
+    })
+  }
+
+  /** The repository role of a user: a 404 means the user is no collaborator. */
+  async permission(login: string): Promise<Permission> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.ref, username: login })
+      const role = (data.role_name ?? '').toLowerCase()
+      if (role === 'admin' || role === 'maintain' || role === 'write' || role === 'triage' || role === 'read') return role
+      const permission = data.permission.toLowerCase()
+      return permission === 'admin' || permission === 'write' || permission === 'read' ? permission : 'none'
+    } catch (error) {
+      if (status(error) === 404) return 'none'
+      throw error
+    }
+  }
+
+  async react(target: ReactionTarget, content: 'eyes' | 'confused'): Promise<void> {
+    if (target.kind === 'issue_comment') {
+      await this.octokit.rest.reactions.createForIssueComment({ ...this.ref, comment_id: target.id, content })
+    } else if (target.kind === 'review_comment') {
+      await this.octokit.rest.reactions.createForPullRequestReviewComment({ ...this.ref, comment_id: target.id, content })
+    } else {
+      await this.octokit.rest.reactions.createForIssue({ ...this.ref, issue_number: target.number, content })
+    }
+  }
+
+  async issueComments(issueNumber: number): Promise<IssueComment[]> {
+    const data = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.ref, issue_number: issueNumber, per_page: 100 })
+    return data.map((c) => ({
+      id: c.id,
+      body: c.body ?? '',
+      login: c.user?.login ?? 'ghost',
+      userType: c.user?.type ?? 'User',
+      association: c.author_association,
+      createdAt: c.created_at,
+      updatedAt: c.updated_at
+    }))
+  }
+
+  async reviews(pullNumber: number): Promise<Review[]> {
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.ref, pull_number: pullNumber, per_page: 100 })
+    return data.map((r) => ({
+      id: r.id,
+      body: r.body ?? '',
+      login: r.user?.login ?? 'ghost',
+      userType: r.user?.type ?? 'User',
+      association: r.author_association,
+      submittedAt: r.submitted_at ?? null,
+      state: r.state
+    }))
+  }
+
+  async reviewComments(pullNumber: number): Promise<ReviewComment[]> {
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, { ...this.ref, pull_number: pullNumber, per_page: 100 })
+    return data.map((c) => ({
+      id: c.id,
+      body: c.body ?? '',
+      login: c.user?.login ?? 'ghost',
+      userType: c.user?.type ?? 'User',
+      association: c.author_association,
+      createdAt: c.created_at,
+      updatedAt: c.updated_at,
+      path: c.path,
+      line: c.line ?? c.original_line ?? null,
+      inReplyTo: c.in_reply_to_id ?? null
+    }))
+  }
+
+  async pullFiles(pullNumber: number): Promise<PullFile[]> {
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, { ...this.ref, pull_number: pullNumber, per_page: 100 })
+    return data.map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions }))
+  }
+
+  /** The unified diff of a pull request; null when GitHub will not produce one (too large). */
+  async pullDiff(pullNumber: number): Promise<string | null> {
+    try {
+      const response = await this.octokit.rest.pulls.get({ ...this.ref, pull_number: pullNumber, mediaType: { format: 'diff' } })
+      return typeof response.data === 'string' ? response.data : String(response.data)
+    } catch (error) {
+      const code = status(error)
+      if (code === 406 || code === 422) return null
+      throw error
+    }
+  }
+
+  /** A file's text at a ref; null when it does not exist. */
+  async fileText(path: string, ref: string): Promise<string | null> {
+    try {
+      const response = await this.octokit.rest.repos.getContent({ ...this.ref, path, ref, mediaType: { format: 'raw' } })
+      return typeof response.data === 'string' ? response.data : null
+    } catch (error) {
+      if (status(error) === 404) return null
+      throw error
+    }
+  }
+
+  /** Every file path at a ref, and whether GitHub cut the list short. */
+  async tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
+    const { data } = await this.octokit.rest.git.getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
+    return { paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path!), truncated: data.truncated }
+  }
+
+  async createIssueComment(issueNumber: number, body: string): Promise<{ id: number; url: string }> {
+    const { data } = await this.octokit.rest.issues.createComment({ ...this.ref, issue_number: issueNumber, body })
+    return { id: data.id, url: data.html_url }
+  }
+
+  async replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }> {
+    const { data } = await this.octokit.rest.pulls.createReplyForReviewComment({ ...this.ref, pull_number: pullNumber, comment_id: commentId, body })
+    return { id: data.id, url: data.html_url }
+  }
+}

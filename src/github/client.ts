@@ -1,0 +1,40 @@
+// The Octokit client: @actions/github's getOctokit (GHES base URL and proxy support) with the retry
+// and throttling plugins. Imported lazily because @actions/github parses the event file on import,
+// and a malformed event file must become a clear error, not a crash before git-bob starts.
+import type { getOctokit } from '@actions/github'
+
+export type Octokit = ReturnType<typeof getOctokit>
+
+export interface ClientOptions {
+  /** Called when GitHub rate-limits a request; return value decides whether to retry. */
+  onLimit: (message: string) => void
+}
+
+export async function createOctokit(token: string, options: ClientOptions): Promise<Octokit> {
+  const [{ getOctokit: make }, { retry }, { throttling }, { default: Bottleneck }] = await Promise.all([
+    import('@actions/github'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+    import('bottleneck')
+  ])
+  const limitHandler = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+    // Wait for short limits (twice at most); a long one would only burn the job's minutes.
+    const retrying = retryCount < 2 && retryAfter <= 120
+    options.onLimit(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}`)
+    return retrying
+  }
+  return make(
+    token,
+    {
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      throttle: {
+        onRateLimit: limitHandler('primary'),
+        onSecondaryRateLimit: limitHandler('secondary'),
+        // git-bob writes a handful of times per run; the plugin's default 1 s spacing is meant for bulk writers.
+        write: new Bottleneck.Group({ id: 'git-bob-write', maxConcurrent: 1, minTime: 250 })
+      }
+    },
+    retry,
+    throttling
+  )
+}

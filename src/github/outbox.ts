@@ -1,0 +1,47 @@
+// The one place where messages leave git-bob. Every body is redacted, stamped with version, model
+// and run link, marked as git-bob's own, and split to fit GitHub's limit, whatever command wrote it.
+import type { TriggerEvent } from '../event.ts'
+import type { Redactor } from '../secrets.ts'
+import { GITHUB_BODY_LIMIT, splitMessage } from '../split.ts'
+import { stamp, type ModelCredit, type StampContext } from '../stamp.ts'
+import type { GitHubApi } from './api.ts'
+
+export interface Posted {
+  id: number
+  url: string
+}
+
+export class Outbox {
+  readonly posted: Posted[] = []
+  private readonly api: GitHubApi
+  private readonly stampContext: StampContext
+  private readonly redactor: Redactor
+
+  constructor(api: GitHubApi, stampContext: StampContext, redactor: Redactor) {
+    this.api = api
+    this.stampContext = stampContext
+    this.redactor = redactor
+  }
+
+  /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
+  render(body: string, credit: ModelCredit | null): string[] {
+    const clean = this.redactor.redact(body)
+    const overhead = stamp('', this.stampContext, credit).length + 40
+    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead)
+    return parts.map((part, i) => stamp(parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part, this.stampContext, credit))
+  }
+
+  /** Answers where the request was made: in the review thread for an inline comment, else on the issue or PR. */
+  async reply(event: TriggerEvent, body: string, credit: ModelCredit | null): Promise<Posted[]> {
+    const posted: Posted[] = []
+    for (const part of this.render(body, credit)) {
+      const result =
+        event.request.source === 'review_comment'
+          ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part)
+          : await this.api.createIssueComment(event.target.number, part)
+      posted.push(result)
+      this.posted.push(result)
+    }
+    return posted
+  }
+}

@@ -1,0 +1,147 @@
+// Wraps a provider into a LanguageModel: timeouts, retries, continuation of cut answers,
+// structured output validated with zod (with one repair round), and a record of every call.
+import { z } from 'zod'
+import type { Transcript } from '../transcript.ts'
+import { LlmError } from './errors.ts'
+import type { ModelSpec } from './providers.ts'
+import { withRetries, type RetryPolicy } from './retry.ts'
+import type { LanguageModel, Message, ModelReply, ObjectRequest, ProviderClient, ProviderResponse, TextRequest } from './types.ts'
+
+export interface ModelOptions {
+  timeoutMs: number
+  retry: RetryPolicy
+  maxOutputTokens: number
+  /** How many times a cut-off answer is continued. */
+  maxContinuations: number
+  transcript: Transcript
+  onRetry?: (message: string) => void
+}
+
+const CONTINUE = 'Your answer was cut off by the output limit. Continue exactly where it stopped, without repeating anything.'
+
+/** Removes an outer ```json fence some models wrap around JSON despite being asked not to. */
+export function extractJson(text: string): string {
+  const trimmed = text.trim()
+  const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(trimmed)
+  return fenced ? fenced[1]!.trim() : trimmed
+}
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 10)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('\n')
+}
+
+export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output' }) as Record<string, unknown>
+  delete json.$schema
+  return json
+}
+
+export function createLanguageModel(spec: ModelSpec, client: ProviderClient, options: ModelOptions): LanguageModel {
+  async function callOnce(purpose: string, messages: Message[], jsonSchema?: { name: string; schema: Record<string, unknown> }): Promise<ProviderResponse & { attempts: number }> {
+    const started = Date.now()
+    let attempts = 0
+    try {
+      const response = await withRetries(
+        async () => {
+          attempts++
+          const signal = AbortSignal.timeout(options.timeoutMs)
+          try {
+            return await client.call({ model: spec.model, messages, maxOutputTokens: options.maxOutputTokens, signal, ...(jsonSchema ? { jsonSchema } : {}) })
+          } catch (error) {
+            if (signal.aborted && !(error instanceof LlmError && error.kind !== 'network')) {
+              throw new LlmError('timeout', `no answer within ${Math.round(options.timeoutMs / 1000)} s`, { cause: error })
+            }
+            throw error
+          }
+        },
+        options.retry,
+        (error, delay, attempt) => options.onRetry?.(`${spec.id}: ${error.message}; retry ${attempt} of ${options.retry.retries} in ${Math.round(delay / 100) / 10} s`)
+      )
+      options.transcript.add({
+        purpose,
+        provider: spec.provider.name,
+        requestedModel: spec.model,
+        servedModel: response.servedModel,
+        messages,
+        answer: response.text,
+        usage: response.usage,
+        durationMs: Date.now() - started,
+        attempts,
+        error: null
+      })
+      return { ...response, attempts }
+    } catch (error) {
+      options.transcript.add({
+        purpose,
+        provider: spec.provider.name,
+        requestedModel: spec.model,
+        servedModel: null,
+        messages,
+        answer: null,
+        usage: { inputTokens: 0, outputTokens: 0 },
+        durationMs: Date.now() - started,
+        attempts,
+        error: error instanceof Error ? error.message : String(error)
+      })
+      throw error
+    }
+  }
+
+  function reply(response: ProviderResponse, text: string, usage: { inputTokens: number; outputTokens: number }): ModelReply {
+    return {
+      text,
+      servedModel: response.servedModel ?? spec.model,
+      provider: spec.provider.name,
+      usage,
+      finishReason: response.finishReason
+    }
+  }
+
+  return {
+    id: spec.id,
+    provider: spec.provider.name,
+
+    async generateText(request: TextRequest): Promise<ModelReply> {
+      const messages = [...request.messages]
+      let response = await callOnce(request.purpose, messages)
+      let text = response.text
+      const usage = { ...response.usage }
+      for (let round = 0; response.finishReason === 'length' && round < options.maxContinuations; round++) {
+        messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: CONTINUE })
+        response = await callOnce(`${request.purpose} (continued)`, [...messages])
+        text += response.text
+        usage.inputTokens += response.usage.inputTokens
+        usage.outputTokens += response.usage.outputTokens
+      }
+      return reply(response, text, usage)
+    },
+
+    async generateObject<T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> {
+      const jsonSchema = { name: request.schemaName, schema: jsonSchemaFor(request.schema) }
+      const messages = [...request.messages]
+      const usage = { inputTokens: 0, outputTokens: 0 }
+      let problem = ''
+      for (let round = 0; round < 2; round++) {
+        const response = await callOnce(round === 0 ? request.purpose : `${request.purpose} (repair)`, [...messages], jsonSchema)
+        usage.inputTokens += response.usage.inputTokens
+        usage.outputTokens += response.usage.outputTokens
+        let data: unknown
+        try {
+          data = JSON.parse(extractJson(response.text))
+        } catch (error) {
+          problem = `The answer is not valid JSON: ${error instanceof Error ? error.message : String(error)}`
+          messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: `${problem}\nAnswer again with JSON only, matching the schema.` })
+          continue
+        }
+        const parsed = request.schema.safeParse(data)
+        if (parsed.success) return { ...reply(response, response.text, usage), value: parsed.data }
+        problem = `The JSON does not match the schema:\n${describeZodError(parsed.error)}`
+        messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: `${problem}\nAnswer again with corrected JSON only.` })
+      }
+      throw new LlmError('invalid_output', `the model's answer did not match the expected structure (${problem.split('\n')[0]})`)
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// The entry point GitHub runs: wires the real adapters (Actions toolkit, Octokit, model SDKs) into run().
+import * as core from '@actions/core'
+import { describeFailure } from './failure.ts'
+import { GitHubApi } from './github/api.ts'
+import { createOctokit } from './github/client.ts'
+import { createModel } from './llm/index.ts'
+import { run, type Logger } from './run.ts'
+import { Redactor } from './secrets.ts'
+
+const env = process.env
+const redactor = new Redactor()
+redactor.addFromEnvironment(env)
+
+const log: Logger = {
+  info: (message) => core.info(redactor.redact(message)),
+  warning: (message) => core.warning(redactor.redact(message)),
+  error: (message, title) => core.error(redactor.redact(message), title ? { title } : {})
+}
+
+function runUrl(): string | null {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env
+  return server && repository && id ? `${server}/${repository}/actions/runs/${id}` : null
+}
+
+try {
+  const result = await run(
+    { eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH ?? '', workspace: env.GITHUB_WORKSPACE ?? '', runUrl: runUrl(), env },
+    {
+      log,
+      readInput: (name) => core.getInput(name),
+      connectGitHub: async (token, repo) => new GitHubApi(await createOctokit(token, { onLimit: (message) => log.warning(message) }), repo),
+      createModel,
+      writeSummary: async (markdown) => {
+        if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
+      },
+      setOutput: (name, value) => core.setOutput(name, value),
+      maskSecret: (value) => core.setSecret(value)
+    }
+  )
+  log.info(`git-bob: ${result.status} (${result.reason})`)
+  // run() has already annotated the failure and told the thread.
+  if (result.status === 'failed') process.exitCode = 1
+} catch (error) {
+  const report = describeFailure(error)
+  core.setFailed(redactor.redact(`${report.what} ${report.advice}`))
+}

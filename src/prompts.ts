@@ -1,0 +1,14 @@
+// Prompt templates live in prompts/*.md (bundled as text) so that a reader can see exactly what was asked.
+import comment from '../prompts/comment.md'
+import system from '../prompts/system.md'
+
+export const PROMPTS = { system, comment } as const
+
+/** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_, name: string) => {
+    const value = values[name]
+    if (value === undefined) throw new Error(`prompt placeholder {{${name}}} has no value`)
+    return value
+  })
+}

@@ -1,0 +1,219 @@
+// One run of the action, in the order of ARCHITECTURE.md: event -> trigger -> gate -> thread ->
+// command -> effects -> record. Adapters come in as arguments, so this function reads as the flow.
+import { readFile } from 'node:fs/promises'
+import { commandNamed, COMMANDS } from './commands/registry.ts'
+import type { BasicContext, CommandSpec, Outcome } from './commands/types.ts'
+import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
+import { EventError, parseEvent, requestKey, type TriggerEvent } from './event.ts'
+import { describeFailure, failureMessage } from './failure.ts'
+import { authorize, screen } from './gate.ts'
+import type { GitHubApi, ReactionTarget } from './github/api.ts'
+import { Outbox } from './github/outbox.ts'
+import { loadThread } from './github/thread-loader.ts'
+import type { ModelSettings } from './llm/index.ts'
+import { parseModelSpec, type Credentials, type ModelSpec } from './llm/providers.ts'
+import type { LanguageModel } from './llm/types.ts'
+import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
+import { Redactor } from './secrets.ts'
+import type { ModelCredit, StampContext } from './stamp.ts'
+import { renderSummary } from './summary.ts'
+import { Transcript } from './transcript.ts'
+import { findCommand, verbTable } from './trigger.ts'
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  /** Also an ::error annotation. */
+  error(message: string, title?: string): void
+}
+
+export interface RunEnvironment {
+  eventName: string
+  eventPath: string
+  /** GITHUB_WORKSPACE, where actions/checkout put the repository ('' when absent). */
+  workspace: string
+  /** Link to this run's log, or null outside GitHub Actions. */
+  runUrl: string | null
+  env: Readonly<Record<string, string | undefined>>
+}
+
+export interface Adapters {
+  log: Logger
+  readInput: InputReader
+  connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHubApi>
+  createModel(spec: ModelSpec, credentials: Credentials, settings: ModelSettings): LanguageModel
+  writeSummary(markdown: string): Promise<void>
+  setOutput(name: string, value: string): void
+  /** Called with every secret value, so the runner masks it in the log too. */
+  maskSecret(value: string): void
+}
+
+export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'
+
+export interface RunResult {
+  status: RunStatus
+  reason: string
+  posted: string[]
+}
+
+const REFUSAL = (login: string, botName: string): string =>
+  `Hi @${login}, thanks for reaching out! I can only act when someone with write access to this repository asks me. A maintainer can write "${botName} comment" (or another command) here if they'd like my help.`
+
+async function readEvent(path: string): Promise<unknown> {
+  if (!path) throw new EventError('GITHUB_EVENT_PATH is not set; git-bob runs inside a GitHub Actions workflow')
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new EventError(`the event file ${path} cannot be read (${error instanceof Error ? error.message : String(error)})`)
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw new EventError(`the event file is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+  }
+}
+
+function reactionTarget(event: TriggerEvent): ReactionTarget | null {
+  switch (event.request.source) {
+    case 'issue_comment':
+      return { kind: 'issue_comment', id: event.request.id }
+    case 'review_comment':
+      return { kind: 'review_comment', id: event.request.id }
+    case 'issue_body':
+      return { kind: 'issue', number: event.target.number }
+    case 'review':
+      return null // GitHub has no reactions on reviews
+  }
+}
+
+function creditFrom(transcript: Transcript): ModelCredit | null {
+  const served = transcript.calls.filter((c) => !c.error).at(-1)
+  if (!served) return null
+  const total = transcript.totalUsage
+  return { model: served.servedModel ?? served.requestedModel, provider: served.provider, inputTokens: total.inputTokens, outputTokens: total.outputTokens }
+}
+
+export async function run(environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
+  const { log } = adapters
+  // Event and trigger: a malformed event is an ::error and nothing else (there is no thread to tell).
+  const parsed = parseEvent(environment.eventName, await readEvent(environment.eventPath))
+  if (parsed.kind === 'ignored') {
+    log.info(`Nothing to do: ${parsed.reason}.`)
+    return { status: 'ignored', reason: parsed.reason, posted: [] }
+  }
+  const event = parsed.event
+  const gateConfig = readGateConfig(adapters.readInput)
+  const command = findCommand(event.request.body, gateConfig.botName, verbTable(COMMANDS))
+  const screened = screen(event, command, gateConfig.allowedBots)
+  if (screened.kind === 'ignore' || !command) {
+    log.info(`Nothing to do: ${screened.why}.`)
+    return { status: 'ignored', reason: screened.why, posted: [] }
+  }
+
+  const redactor = new Redactor([gateConfig.githubToken])
+  redactor.addFromEnvironment(environment.env)
+  const transcript = new Transcript()
+  const stampContext: StampContext = { botName: gateConfig.botName, runUrl: environment.runUrl, requestKey: requestKey(event) }
+  const api = await adapters.connectGitHub(gateConfig.githubToken, { owner: event.repo.owner, repo: event.repo.name })
+  const outbox = new Outbox(api, stampContext, redactor)
+  const facts: [string, string][] = [
+    ['request', `[${event.request.source.replace('_', ' ')} by @${event.request.author.login}](${event.request.url})`],
+    ['command', command.kind === 'known' ? command.verb : `unknown ("${command.word}")`]
+  ]
+  let result: RunResult
+
+  try {
+    const decision = await authorize(event, gateConfig.allowedBots, (login) => api.permission(login))
+    facts.push(['permission', decision.why])
+    if (decision.kind !== 'allow') {
+      log.info(`Refusing: ${decision.why}.`)
+      const posted = await outbox.reply(event, REFUSAL(event.request.author.login, gateConfig.botName), null)
+      result = { status: 'refused', reason: decision.why, posted: posted.map((p) => p.url) }
+    } else {
+      result = await answer(event, command.kind === 'known' ? commandNamed(command.verb)! : commandNamed('help')!, {
+        basic: { event, command, botName: gateConfig.botName, modelId: adapters.readInput('model').trim() || DEFAULT_MODEL, commands: COMMANDS },
+        environment,
+        adapters,
+        api,
+        outbox,
+        transcript,
+        redactor
+      })
+    }
+  } catch (error) {
+    const report = describeFailure(error)
+    log.error(redactor.redact(`${report.what} ${report.advice}`), 'git-bob failed')
+    let posted: string[] = []
+    try {
+      posted = (await outbox.reply(event, failureMessage(report), creditFrom(transcript))).map((p) => p.url)
+    } catch (postError) {
+      log.error(redactor.redact(`The failure could not be reported on the thread either: ${describeFailure(postError).what}`), 'git-bob could not comment')
+    }
+    result = { status: 'failed', reason: report.what, posted }
+  }
+
+  facts.push(['outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : '')], ['GitHub API calls', String(api.calls)])
+  await adapters.writeSummary(renderSummary({ title: `git-bob on #${event.target.number}`, rows: facts }, transcript, (t) => redactor.redact(t)))
+  adapters.setOutput('status', result.status)
+  if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])
+  return result
+}
+
+interface AnswerContext {
+  basic: BasicContext
+  environment: RunEnvironment
+  adapters: Adapters
+  api: GitHubApi
+  outbox: Outbox
+  transcript: Transcript
+  redactor: Redactor
+}
+
+async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext): Promise<RunResult> {
+  const { api, adapters, outbox, transcript, redactor } = ctx
+  adapters.setOutput('command', spec.name)
+  const target = reactionTarget(event)
+  if (target) {
+    await api.react(target, 'eyes').catch((error: unknown) => adapters.log.warning(`Could not add the eyes reaction: ${describeFailure(error).what}`))
+  }
+
+  let outcome: Outcome
+  if (spec.needs === 'nothing') {
+    outcome = spec.run(ctx.basic)
+  } else {
+    // Configuration is checked before any work, and a mistake is reported on the thread.
+    const config = readRunConfig(adapters.readInput)
+    const modelSpec = parseModelSpec(config.model)
+    for (const value of Object.values(config.apiKeyInputs)) {
+      redactor.add(value)
+      if (value) adapters.maskSecret(value)
+    }
+    const model = adapters.createModel(
+      modelSpec,
+      { inputs: config.apiKeyInputs, env: ctx.environment.env },
+      {
+        baseUrl: config.baseUrl,
+        timeoutMs: config.modelTimeoutMs,
+        retry: { retries: config.modelRetries, baseDelayMs: 1000, maxDelayMs: 30_000 },
+        maxOutputTokens: config.maxOutputTokens,
+        maxContinuations: 3,
+        transcript,
+        onRetry: (message) => adapters.log.warning(redactor.redact(message))
+      }
+    )
+    const thread = await loadThread(event, api, (login) => api.permission(login))
+    if (thread.alreadyAnswered) {
+      adapters.log.info('This request was already answered (the workflow was re-run); nothing more is posted.')
+      return { status: 'already-answered', reason: 'already answered', posted: [] }
+    }
+    const conversation = thread.entries.map((e) => e.body).join('\n')
+    const files = workspaceFiles(ctx.environment.workspace) ?? apiFiles(api, event.repo.defaultBranch)
+    // The instructions file is read from the default branch, never from a pull request's head.
+    const [repo, instructions] = await Promise.all([loadRepoContext(files, conversation), api.fileText(config.instructionsFile, event.repo.defaultBranch)])
+    for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
+    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model })
+  }
+  const posted = await outbox.reply(event, outcome.body, creditFrom(transcript))
+  return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
+}
