@@ -49460,8 +49460,8 @@ async function createOctokit(token, options2) {
         write: new Bottleneck2.Group({ id: "git-bob-write", maxConcurrent: 1, minTime: 250 })
       }
     },
-    retry2,
-    throttling2
+    throttling2,
+    retry2
   );
 }
 
@@ -74685,10 +74685,8 @@ function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function addressPattern(botName) {
-  return new RegExp(
-    `(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?:\\s*,\\s*|\\s+)(?:please\\b[\\s,]*)?(?!please\\b)([a-z][a-z0-9_-]*)(.*)$`,
-    "i"
-  );
+  const address = `(?<![\\w/.\\-])@?${escapeRegExp(botName)}`;
+  return new RegExp(`${address}(?:\\s*,\\s*|\\s+)(?:please\\b[\\s,]*)?(?!please\\b)([a-z][a-z0-9_-]*)(.*?)(?=${address}(?![\\w-])|$)`, "gi");
 }
 function verbTable(verbs) {
   const table = /* @__PURE__ */ new Map();
@@ -74704,15 +74702,17 @@ function verbTable(verbs) {
 }
 function findCommand(markdown, botName, verbs) {
   const pattern = addressPattern(botName);
+  let unknown2 = null;
   for (const line of proseLines(markdown)) {
-    const match = pattern.exec(line);
-    if (!match) continue;
-    const word = match[1].toLowerCase();
-    const args = match[2].trim();
-    const verb = verbs.get(word);
-    return verb ? { kind: "known", verb, word, args } : { kind: "unknown", word, args };
+    for (const match of line.matchAll(pattern)) {
+      const word = match[1].toLowerCase();
+      const args = match[2].trim();
+      const verb = verbs.get(word);
+      if (verb) return { kind: "known", verb, word, args };
+      unknown2 ??= { kind: "unknown", word, args };
+    }
   }
-  return null;
+  return unknown2;
 }
 
 // src/run.ts

@@ -50,11 +50,10 @@ function escapeRegExp(text: string): string {
 }
 
 function addressPattern(botName: string): RegExp {
-  // Not part of a longer word, path or URL; then a separator; then optionally "please"; then the verb.
-  return new RegExp(
-    `(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?:\\s*,\\s*|\\s+)(?:please\\b[\\s,]*)?(?!please\\b)([a-z][a-z0-9_-]*)(.*)$`,
-    'i'
-  )
+  // The name, not part of a longer word, path or URL; a separator; optionally "please"; the verb;
+  // then the arguments, up to the end of the line or the next time the bot is addressed.
+  const address = `(?<![\\w/.\\-])@?${escapeRegExp(botName)}`
+  return new RegExp(`${address}(?:\\s*,\\s*|\\s+)(?:please\\b[\\s,]*)?(?!please\\b)([a-z][a-z0-9_-]*)(.*?)(?=${address}(?![\\w-])|$)`, 'gi')
 }
 
 /** Builds the lookup from every name and alias to the canonical verb; a verb is one entry. */
@@ -71,16 +70,22 @@ export function verbTable(verbs: readonly Verb[]): ReadonlyMap<string, string> {
   return table
 }
 
-/** The first command addressed to the bot in the text, or null when the bot was not asked anything. */
+/**
+ * The command addressed to the bot: the first known verb in the text wins; when the text only
+ * addresses the bot with words it does not know ("git-bob, why ..."), the first of those is returned
+ * as unknown. Null when the bot was not asked anything.
+ */
 export function findCommand(markdown: string, botName: string, verbs: ReadonlyMap<string, string>): Command | null {
   const pattern = addressPattern(botName)
+  let unknown: Command | null = null
   for (const line of proseLines(markdown)) {
-    const match = pattern.exec(line)
-    if (!match) continue
-    const word = match[1]!.toLowerCase()
-    const args = match[2]!.trim()
-    const verb = verbs.get(word)
-    return verb ? { kind: 'known', verb, word, args } : { kind: 'unknown', word, args }
+    for (const match of line.matchAll(pattern)) {
+      const word = match[1]!.toLowerCase()
+      const args = match[2]!.trim()
+      const verb = verbs.get(word)
+      if (verb) return { kind: 'known', verb, word, args }
+      unknown ??= { kind: 'unknown', word, args }
+    }
   }
-  return null
+  return unknown
 }

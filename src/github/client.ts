@@ -34,7 +34,7 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
         write: new Bottleneck.Group({ id: 'git-bob-write', maxConcurrent: 1, minTime: 250 })
       }
     },
-    retry,
-    throttling
+    throttling,
+    retry
   )
 }

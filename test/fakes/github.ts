@@ -1,0 +1,341 @@
+// A local stand-in for the GitHub REST API over real HTTP: it keeps issues, comments, pull requests,
+// permissions and files in memory, answers with the shapes of GitHub's OpenAPI description (typed
+// below, so the compiler catches drift), records every request, and can inject faults.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { components } from '@octokit/openapi-types'
+
+type Schemas = components['schemas']
+export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: IncomingMessage['headers']
+  body: unknown
+  /** When it arrived (ms since the epoch). */
+  at: number
+}
+
+export interface Fault {
+  method: string
+  /** Matched against the path without the query. */
+  path: RegExp
+  status: number
+  headers?: Record<string, string>
+  body?: unknown
+  /** How many times it fires; then the route answers normally. */
+  times: number
+}
+
+interface StoredComment {
+  id: number
+  login: string
+  userType: 'User' | 'Bot'
+  association: Schemas['author-association']
+  body: string
+  createdAt: string
+  updatedAt: string
+}
+
+interface StoredReviewComment extends StoredComment {
+  path: string
+  line: number
+  inReplyTo?: number
+}
+
+interface StoredReview {
+  id: number
+  login: string
+  association: Schemas['author-association']
+  body: string
+  state: string
+  submittedAt: string
+}
+
+interface StoredPull {
+  diff: string
+  files: { filename: string; status: Schemas['diff-entry']['status']; additions: number; deletions: number }[]
+  reviews: StoredReview[]
+  reviewComments: StoredReviewComment[]
+}
+
+export interface FakeGitHubOptions {
+  owner?: string
+  repo?: string
+  defaultBranch?: string
+  perPage?: number
+}
+
+function user(login: string, type: 'User' | 'Bot' = 'User'): Schemas['simple-user'] {
+  const id = [...login].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7) % 100_000_000
+  const url = `https://api.github.com/users/${login}`
+  return {
+    login,
+    id,
+    node_id: `U_${id}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    gravatar_id: '',
+    url,
+    html_url: `https://github.com/${login}`,
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type,
+    site_admin: false
+  }
+}
+
+export class FakeGitHub {
+  readonly owner: string
+  readonly repo: string
+  readonly defaultBranch: string
+  readonly requests: RecordedRequest[] = []
+  readonly faults: Fault[] = []
+  readonly comments = new Map<number, StoredComment[]>()
+  readonly pulls = new Map<number, StoredPull>()
+  readonly permissions = new Map<string, Role>()
+  readonly files = new Map<string, string>()
+  readonly reactions: { target: string; content: string }[] = []
+  /** Requests that never get an answer (to test client timeouts). */
+  hang: RegExp | null = null
+  private readonly perPage: number
+  private nextId = 9_000_000
+  private server: Server | null = null
+  url = ''
+
+  constructor(options: FakeGitHubOptions = {}) {
+    this.owner = options.owner ?? 'Codertocat'
+    this.repo = options.repo ?? 'Hello-World'
+    this.defaultBranch = options.defaultBranch ?? 'master'
+    this.perPage = options.perPage ?? 100
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res)
+    })
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  addComment(issue: number, c: { login: string; body: string; createdAt?: string; updatedAt?: string; userType?: 'User' | 'Bot'; association?: Schemas['author-association']; id?: number }): number {
+    const id = c.id ?? this.nextId++
+    const createdAt = c.createdAt ?? new Date().toISOString()
+    const list = this.comments.get(issue) ?? []
+    list.push({ id, login: c.login, userType: c.userType ?? 'User', association: c.association ?? 'NONE', body: c.body, createdAt, updatedAt: c.updatedAt ?? createdAt })
+    this.comments.set(issue, list)
+    return id
+  }
+
+  addPull(number: number, pull: Partial<StoredPull> = {}): StoredPull {
+    const stored: StoredPull = { diff: pull.diff ?? '', files: pull.files ?? [], reviews: pull.reviews ?? [], reviewComments: pull.reviewComments ?? [] }
+    this.pulls.set(number, stored)
+    return stored
+  }
+
+  /** Requests other than GETs: what git-bob changed on GitHub. */
+  get writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET')
+  }
+
+  postedComments(issue: number): StoredComment[] {
+    return (this.comments.get(issue) ?? []).filter((c) => c.login === 'github-actions[bot]')
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const raw = Buffer.concat(chunks).toString('utf8')
+    let body: unknown = undefined
+    try {
+      body = raw ? JSON.parse(raw) : undefined
+    } catch {
+      body = raw
+    }
+    const method = req.method ?? 'GET'
+    this.requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() })
+
+    if (this.hang?.test(url.pathname)) return // never answers
+    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname))
+    if (fault) {
+      fault.times--
+      this.send(res, fault.status, fault.body ?? { message: `fault ${fault.status}`, documentation_url: 'https://docs.github.com/rest' }, fault.headers)
+      return
+    }
+    try {
+      this.route(method, url, body, req, res)
+    } catch (error) {
+      this.send(res, 500, { message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = typeof body === 'string' ? body : JSON.stringify(body)
+    res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8', ...headers })
+    res.end(text)
+  }
+
+  private page<T>(res: ServerResponse, url: URL, items: T[]): void {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.perPage)
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const slice = items.slice((page - 1) * perPage, page * perPage)
+    const headers: Record<string, string> = {}
+    if (page * perPage < items.length) {
+      const next = new URL(url.toString())
+      next.searchParams.set('page', String(page + 1))
+      next.searchParams.set('per_page', String(perPage))
+      headers.link = `<${this.url}${next.pathname}${next.search}>; rel="next"`
+    }
+    this.send(res, 200, slice, headers)
+  }
+
+  private issueComment(issue: number, c: StoredComment): Schemas['issue-comment'] {
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${base}/issues/comments/${c.id}`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${issue}#issuecomment-${c.id}`,
+      body: c.body,
+      user: user(c.login, c.userType),
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      issue_url: `${base}/issues/${issue}`,
+      author_association: c.association
+    }
+  }
+
+  private reviewComment(pull: number, c: StoredReviewComment): Schemas['pull-request-review-comment'] {
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    const html = `https://github.com/${this.owner}/${this.repo}/pull/${pull}#discussion_r${c.id}`
+    return {
+      url: `${base}/pulls/comments/${c.id}`,
+      pull_request_review_id: null,
+      id: c.id,
+      node_id: `PRRC_${c.id}`,
+      diff_hunk: '@@ -1,1 +1,1 @@',
+      path: c.path,
+      commit_id: 'a'.repeat(40),
+      original_commit_id: 'a'.repeat(40),
+      ...(c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}),
+      user: user(c.login, c.userType),
+      body: c.body,
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      html_url: html,
+      pull_request_url: `${base}/pulls/${pull}`,
+      author_association: c.association,
+      _links: { self: { href: `${base}/pulls/comments/${c.id}` }, html: { href: html }, pull_request: { href: `${base}/pulls/${pull}` } },
+      line: c.line,
+      side: 'RIGHT'
+    }
+  }
+
+  private route(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): void {
+    const prefix = `/repos/${this.owner}/${this.repo}`
+    const path = url.pathname
+    if (!path.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' })
+    const rest = path.slice(prefix.length)
+    let m: RegExpExecArray | null
+
+    if (method === 'GET' && (m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest))) {
+      const login = decodeURIComponent(m[1]!)
+      const role = this.permissions.get(login)
+      if (!role) return this.send(res, 404, { message: 'Not Found' })
+      const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
+      return this.send(res, 200, { permission, role_name: role, user: { ...user(login), permissions: { admin: role === 'admin', maintain: role === 'maintain', push: permission !== 'read', triage: role !== 'read', pull: true }, role_name: role } })
+    }
+    if (method === 'POST' && (m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest))) return this.react(res, `issue_comment:${m[1]}`, body)
+    if (method === 'POST' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest))) return this.react(res, `review_comment:${m[1]}`, body)
+    if (method === 'POST' && (m = /^\/issues\/(\d+)\/reactions$/.exec(rest))) return this.react(res, `issue:${m[1]}`, body)
+
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issue = Number(m[1])
+      if (method === 'GET') return this.page(res, url, (this.comments.get(issue) ?? []).map((c) => this.issueComment(issue, c)))
+      if (method === 'POST') {
+        const text = (body as { body?: unknown }).body
+        if (typeof text !== 'string' || !text) return this.send(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing_field' }] })
+        if (text.length > 65_536) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] })
+        const id = this.addComment(issue, { login: 'github-actions[bot]', userType: 'Bot', association: 'NONE', body: text })
+        return this.send(res, 201, this.issueComment(issue, this.comments.get(issue)!.find((c) => c.id === id)!))
+      }
+    }
+
+    if ((m = /^\/pulls\/(\d+)(\/[a-z]+)?$/.exec(rest)) && method === 'GET') {
+      const pull = this.pulls.get(Number(m[1]))
+      if (!pull) return this.send(res, 404, { message: 'Not Found' })
+      const sub = m[2] ?? ''
+      if (sub === '' && String(req.headers.accept ?? '').includes('diff')) return this.send(res, 200, pull.diff)
+      if (sub === '/files') {
+        const files: Schemas['diff-entry'][] = pull.files.map((f) => ({ sha: 'b'.repeat(40), filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, changes: f.additions + f.deletions, blob_url: '', raw_url: '', contents_url: '' }))
+        return this.page(res, url, files)
+      }
+      if (sub === '/reviews') {
+        const reviews: Schemas['pull-request-review'][] = pull.reviews.map((r) => ({
+          id: r.id,
+          node_id: `PRR_${r.id}`,
+          user: user(r.login),
+          body: r.body,
+          state: r.state,
+          html_url: `https://github.com/${this.owner}/${this.repo}/pull/${m![1]}#pullrequestreview-${r.id}`,
+          pull_request_url: '',
+          _links: { html: { href: '' }, pull_request: { href: '' } },
+          submitted_at: r.submittedAt,
+          commit_id: 'a'.repeat(40),
+          author_association: r.association
+        }))
+        return this.page(res, url, reviews)
+      }
+      if (sub === '/comments') return this.page(res, url, pull.reviewComments.map((c) => this.reviewComment(Number(m![1]), c)))
+    }
+
+    if (method === 'POST' && (m = /^\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(rest))) {
+      const pull = this.pulls.get(Number(m[1]))
+      const parent = pull?.reviewComments.find((c) => c.id === Number(m![2]))
+      if (!pull || !parent) return this.send(res, 404, { message: 'Not Found' })
+      const text = (body as { body?: unknown }).body
+      if (typeof text !== 'string' || text.length > 65_536) return this.send(res, 422, { message: 'Validation Failed' })
+      const now = new Date().toISOString()
+      const reply: StoredReviewComment = { id: this.nextId++, login: 'github-actions[bot]', userType: 'Bot', association: 'NONE', body: text, createdAt: now, updatedAt: now, path: parent.path, line: parent.line, inReplyTo: parent.id }
+      pull.reviewComments.push(reply)
+      return this.send(res, 201, this.reviewComment(Number(m[1]), reply))
+    }
+
+    if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
+      const file = decodeURIComponent(m[1]!)
+      const text = this.files.get(file)
+      if (text === undefined) return this.send(res, 404, { message: 'Not Found' })
+      return this.send(res, 200, text)
+    }
+
+    if (method === 'GET' && (m = /^\/git\/trees\/(.+)$/.exec(rest))) {
+      const tree: Schemas['git-tree'] = { sha: 'c'.repeat(40), truncated: false, tree: [...this.files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) })) }
+      return this.send(res, 200, tree)
+    }
+
+    return this.send(res, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` })
+  }
+
+  private react(res: ServerResponse, target: string, body: unknown): void {
+    const content = (body as { content?: unknown }).content
+    if (typeof content !== 'string') return this.send(res, 422, { message: 'Validation Failed' })
+    this.reactions.push({ target, content })
+    const reaction: Schemas['reaction'] = { id: this.nextId++, node_id: 'REA', user: user('github-actions[bot]', 'Bot'), content: content as Schemas['reaction']['content'], created_at: new Date().toISOString() }
+    this.send(res, 201, reaction)
+  }
+}

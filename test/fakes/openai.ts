@@ -1,0 +1,84 @@
+// A local stand-in for the OpenAI Chat Completions wire format (also spoken by GitHub Models and
+// OpenAI-compatible servers). Answers come from a script of steps, else from a default function;
+// every request is recorded.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type OpenAI from 'openai'
+
+export interface ChatRequest {
+  model: string
+  messages: { role: string; content: unknown }[]
+  response_format?: { type: string; json_schema?: { name: string; schema: unknown } }
+  max_tokens?: number
+  max_completion_tokens?: number
+}
+
+export type Step =
+  | { reply: string; model?: string; finishReason?: 'stop' | 'length' | 'content_filter'; usage?: { prompt: number; completion: number } }
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { hang: true }
+
+export interface Recorded {
+  path: string
+  headers: IncomingMessage['headers']
+  body: ChatRequest
+}
+
+export function completion(text: string, model: string, finishReason: 'stop' | 'length' | 'content_filter' = 'stop', usage = { prompt: 1200, completion: 300 }): OpenAI.Chat.Completions.ChatCompletion {
+  return {
+    id: `chatcmpl-${Math.random().toString(36).slice(2)}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, finish_reason: finishReason, logprobs: null, message: { role: 'assistant', content: text, refusal: null } }],
+    usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion }
+  }
+}
+
+export class FakeOpenAI {
+  readonly requests: Recorded[] = []
+  readonly script: Step[] = []
+  /** The model name reported as served, by default the requested one with a date suffix. */
+  servedModel: ((requested: string) => string) | null = (requested) => `${requested.replace(/^.*\//, '')}-2025-04-14`
+  /** Answer when the script is empty. */
+  fallback: (request: ChatRequest) => string = () => 'Here is my answer.'
+  private server: Server | null = null
+  /** Base URL to pass as `base-url` (the SDK appends /chat/completions). */
+  url = ''
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res)
+    })
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`
+    return this
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } }))
+      return
+    }
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest
+    this.requests.push({ path, headers: req.headers, body })
+    const step: Step = this.script.shift() ?? { reply: this.fallback(body) }
+    if ('hang' in step) return
+    if ('status' in step) {
+      res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers })
+      res.end(JSON.stringify(step.body ?? { error: { message: `fake error ${step.status}`, type: 'server_error', code: null } }))
+      return
+    }
+    const model = step.model ?? (this.servedModel ? this.servedModel(body.model) : body.model)
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(completion(step.reply, model, step.finishReason, step.usage)))
+  }
+}
