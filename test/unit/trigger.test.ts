@@ -102,8 +102,17 @@ describe('findCommand: the basic grammar', () => {
     expect(find('git-bob comment first line\nsecond line')).toEqual(known('comment', 'comment', 'first line'))
   })
 
-  it('args keep later mentions of the bot as plain text', () => {
-    expect(find('git-bob comment git-bob help')).toEqual(known('comment', 'comment', 'git-bob help'))
+  it('args end where the bot is addressed again on the same line', () => {
+    expect(find('git-bob comment git-bob help')).toEqual(known('comment', 'comment'))
+    expect(find('git-bob comment on this, then ask @git-bob later')).toEqual(known('comment', 'comment', 'on this, then ask'))
+    expect(find('git-bob comment on this GIT-BOB help')).toEqual(known('comment', 'comment', 'on this'))
+  })
+
+  it('args are not cut at the name inside a longer word, path or URL', () => {
+    expect(find('git-bob comment about not-git-bob stuff')).toEqual(known('comment', 'comment', 'about not-git-bob stuff'))
+    expect(find('git-bob comment see the git-bob-ts repo')).toEqual(known('comment', 'comment', 'see the git-bob-ts repo'))
+    expect(find('git-bob comment on https://x/git-bob now')).toEqual(known('comment', 'comment', 'on https://x/git-bob now'))
+    expect(find('git-bob comment gitbob git-bobs')).toEqual(known('comment', 'comment', 'gitbob git-bobs'))
   })
 
   it('accepts the name right after punctuation', () => {
@@ -116,8 +125,29 @@ describe('findCommand: the basic grammar', () => {
     expect(find('first: git-bob comment x\nthen git-bob help y')).toEqual(known('comment', 'comment', 'x'))
   })
 
-  it('the first trigger wins even when it is an unknown verb', () => {
-    expect(find('git-bob frobnicate\ngit-bob comment')).toEqual({ kind: 'unknown', word: 'frobnicate', args: '' })
+  it('the first known verb wins over an unknown verb before it, on another line', () => {
+    expect(find('git-bob frobnicate\ngit-bob comment')).toEqual(known('comment', 'comment'))
+  })
+
+  it('the first known verb wins over an unknown verb before it, on the same line', () => {
+    expect(find('git-bob why is this slow? git-bob help')).toEqual(known('help', 'help'))
+  })
+
+  it('the first known verb wins over a later known verb on the same line', () => {
+    expect(find('git-bob help GIT-BOB comment')).toEqual(known('help', 'help'))
+  })
+
+  it('when only unknown words address the bot, the first one is returned', () => {
+    expect(find('git-bob why\ngit-bob how')).toEqual({ kind: 'unknown', word: 'why', args: '' })
+    expect(find('git-bob why this? git-bob how')).toEqual({ kind: 'unknown', word: 'why', args: 'this?' })
+  })
+
+  it('a later known verb wins over an earlier mention without a verb', () => {
+    expect(find('thanks git-bob. git-bob help')).toEqual(known('help', 'help'))
+  })
+
+  it('a known verb inside inline code does not count; the unknown word in prose is returned', () => {
+    expect(find('`git-bob help`\ngit-bob frobnicate')).toEqual({ kind: 'unknown', word: 'frobnicate', args: '' })
   })
 
   it('skips lines that mention the bot without a verb and keeps looking', () => {

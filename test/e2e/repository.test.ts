@@ -1,0 +1,51 @@
+// The repository context the model gets: the file list and the files the conversation names.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useStage } from './scenario.ts'
+
+const stage = useStage()
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'git-bob-ws-'))
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true })
+    writeFileSync(join(dir, path), content)
+  }
+  const git = (...args: string[]): void => void execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore' })
+  git('init', '-q', '-b', 'master')
+  git('add', '-A')
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'init')
+  return dir
+}
+
+describe('repository context', () => {
+  it('lists the checked-out files and includes the ones the thread names, without API calls for them', async () => {
+    const dir = workspace({
+      'README.md': '# Hello',
+      'src/analysis.py': 'def count_records(df):\n    return len(df)\n',
+      'data/image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+      'notes/other.txt': 'not named'
+    })
+    await stage.comment({ body: 'Why does count_records in src/analysis.py ignore NaN? Compare image.png.\n\ngit-bob comment' }, { workspace: dir })
+    const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
+    expect(prompt).toContain('# Repository files')
+    expect(prompt).toContain('notes/other.txt')
+    expect(prompt).toContain('## Content of src/analysis.py')
+    expect(prompt).toContain('return len(df)')
+    expect(prompt).not.toContain('not named')
+    expect(prompt).toContain('data/image.png (not a text file)')
+    expect(stage.github.requests.some((r) => r.path.includes('/git/trees/'))).toBe(false)
+  })
+
+  it('reads the file list and named files through the API when there is no checkout', async () => {
+    stage.github.files.set('README.md', '# Hello')
+    stage.github.files.set('src/analysis.py', 'print("from the API")')
+    await stage.comment({ body: 'Look at src/analysis.py please. git-bob comment' })
+    const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
+    expect(prompt).toContain('print("from the API")')
+    expect(stage.github.requests.some((r) => r.path.endsWith('/git/trees/master'))).toBe(true)
+  })
+})
