@@ -74251,6 +74251,14 @@ function readRunConfig(read) {
   };
 }
 
+// src/effects.ts
+async function applyOutcome(outcome, event, credit, ports) {
+  switch (outcome.kind) {
+    case "reply":
+      return ports.outbox.reply(event, outcome.body, credit);
+  }
+}
+
 // src/stamp.ts
 var MARKER_PREFIX = "<!-- git-bob-message";
 var MARKER_PATTERN = /<!-- git-bob-message (\{[^\n]*?\}) -->/g;
@@ -74851,7 +74859,7 @@ async function answer(event, spec, ctx) {
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`);
     outcome = await spec.run({ ...ctx.basic, thread, repo: repo2, instructions, maintainers: config2.maintainers, model });
   }
-  const posted = await outbox.reply(event, outcome.body, creditFrom(transcript));
+  const posted = await applyOutcome(outcome, event, creditFrom(transcript), { outbox });
   return { status: "answered", reason: spec.name, posted: posted.map((p) => p.url) };
 }
 

@@ -5,6 +5,7 @@ import { commandNamed, COMMANDS } from './commands/registry.ts'
 import type { BasicContext, CommandSpec, Outcome } from './commands/types.ts'
 import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
 import { EventError, parseEvent, requestKey, type TriggerEvent } from './event.ts'
+import { applyOutcome } from './effects.ts'
 import { describeFailure, failureMessage } from './failure.ts'
 import { authorize, screen } from './gate.ts'
 import type { GitHubApi, ReactionTarget } from './github/api.ts'
@@ -214,6 +215,6 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
     outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model })
   }
-  const posted = await outbox.reply(event, outcome.body, creditFrom(transcript))
+  const posted = await applyOutcome(outcome, event, creditFrom(transcript), { outbox })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
 }

@@ -23,11 +23,11 @@ export interface ConversationContext extends BasicContext {
   model: LanguageModel
 }
 
-/** A message to post in answer; the credit (model, tokens) comes from the run's transcript. */
-export interface Outcome {
-  kind: 'reply'
-  body: string
-}
+/**
+ * What a command wants done; effects.ts carries it out through the Outbox, which stamps it with the
+ * credit (model, tokens) from the run's transcript. New kinds of work are new members here.
+ */
+export type Outcome = { kind: 'reply'; body: string }
 
 interface CommandBase extends Verb {
   /** One line for the help text. */
