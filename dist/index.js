@@ -49497,9 +49497,21 @@ function extractJson(text2) {
 function describeZodError(error63) {
   return error63.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
 }
+function assertAllRequired(node2, path2) {
+  if (Array.isArray(node2)) return node2.forEach((item, i) => assertAllRequired(item, `${path2}[${i}]`));
+  if (!node2 || typeof node2 !== "object") return;
+  const record2 = node2;
+  if (record2.type === "object" && record2.properties && typeof record2.properties === "object") {
+    const required2 = new Set(Array.isArray(record2.required) ? record2.required : []);
+    const missing = Object.keys(record2.properties).filter((key) => !required2.has(key));
+    if (missing.length) throw new Error(`structured-output schema: ${path2 || "(root)"} has optional ${missing.join(", ")}; use .nullable() instead of .optional()`);
+  }
+  for (const [key, value] of Object.entries(record2)) assertAllRequired(value, path2 ? `${path2}.${key}` : key);
+}
 function jsonSchemaFor(schema) {
   const json2 = external_exports.toJSONSchema(schema, { target: "draft-7", io: "output" });
   delete json2.$schema;
+  assertAllRequired(json2, "");
   return json2;
 }
 function createLanguageModel(spec, client, options2) {
@@ -74114,7 +74126,7 @@ async function loadRepoContext(files, conversation, limits = DEFAULT_CONTEXT_LIM
 function renderRepoContext(context3, limits = DEFAULT_CONTEXT_LIMITS) {
   const lines = ["# Repository files", ""];
   const listed = context3.paths.slice(0, limits.maxListedPaths);
-  lines.push(fenced(listed.join("\n")));
+  lines.push(listed.length ? fenced(listed.join("\n")) : "(no files)");
   if (context3.paths.length > listed.length) lines.push(`(${context3.paths.length - listed.length} more files not listed)`);
   for (const file2 of context3.files) lines.push("", `## Content of ${file2.path}`, "", fenced(file2.text));
   if (context3.notes.length) lines.push("", "## Files left out", "", ...context3.notes.map((n2) => `- ${n2}`));
@@ -74344,7 +74356,7 @@ function openFenceAt(text2) {
 }
 function splitMessage(text2, max, maxParts = 4) {
   if (text2.length <= max) return [text2];
-  const reserve = 200;
+  const reserve = Math.min(200, Math.floor(max / 4));
   const parts = [];
   let rest = text2;
   let reopen = null;
@@ -74407,14 +74419,77 @@ ${part}` : part, this.stampContext, credit));
   }
 };
 
-// src/sanitize.ts
+// src/markdown.ts
+var FENCE_OPEN = /^(\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|>\s?)*)(`{3,}(?=[^`]*$)|~{3,})/;
+var INLINE_CODE = /(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)/g;
+function fences(markdown) {
+  const segments2 = [];
+  const lines = markdown.split("\n");
+  let current = { kind: "prose", text: "" };
+  let open3 = null;
+  const push = (kind, line) => {
+    if (current.kind !== kind) {
+      if (current.text) segments2.push(current);
+      current = { kind, text: "" };
+    }
+    current.text += `${line}
+`;
+  };
+  for (const line of lines) {
+    const match = FENCE_OPEN.exec(line);
+    if (open3) {
+      push("code", line);
+      const marker2 = match?.[2];
+      if (marker2 && marker2[0] === open3.char && marker2.length >= open3.length && !line.slice(match[0].length).trim()) open3 = null;
+      continue;
+    }
+    if (match) {
+      open3 = { char: match[2][0], length: match[2].length };
+      push("code", line);
+      continue;
+    }
+    push("prose", line);
+  }
+  if (current.text) segments2.push(current);
+  const last = segments2.at(-1);
+  if (last) last.text = last.text.slice(0, -1);
+  return segments2;
+}
+function segments(markdown) {
+  const result = [];
+  for (const block of fences(markdown.replace(/\r\n?/g, "\n"))) {
+    if (block.kind === "code") {
+      result.push(block);
+      continue;
+    }
+    let at = 0;
+    for (const match of block.text.matchAll(INLINE_CODE)) {
+      if (match.index > at) result.push({ kind: "prose", text: block.text.slice(at, match.index) });
+      result.push({ kind: "code", text: match[0] });
+      at = match.index + match[0].length;
+    }
+    if (at < block.text.length) result.push({ kind: "prose", text: block.text.slice(at) });
+  }
+  return result;
+}
 var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+function removeHtmlComments(markdown) {
+  const code = [];
+  const text2 = segments(markdown).map((s) => {
+    if (s.kind === "prose") return s.text;
+    code.push(s.text);
+    return `\uE000${code.length - 1}\uE001`;
+  }).join("");
+  return text2.replace(HTML_COMMENT, "").replace(/\uE000(\d+)\uE001/g, (placeholder, i) => code[Number(i)] ?? placeholder);
+}
+
+// src/sanitize.ts
 var INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
 function removeInvisible(text2) {
   return text2.replace(INVISIBLE, "");
 }
 function sanitizeHumanText(text2) {
-  return removeInvisible(text2.replace(HTML_COMMENT, "")).replace(/\r\n?/g, "\n").trim();
+  return removeInvisible(removeHtmlComments(text2)).trim();
 }
 
 // src/github/thread-loader.ts
@@ -74664,37 +74739,18 @@ var Transcript = class {
 };
 
 // src/trigger.ts
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
-var QUOTE = /^\s*>/;
-var HTML_COMMENT2 = /<!--[\s\S]*?(?:-->|$)/g;
-var INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
+var QUOTE = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)*>/;
 function proseLines(markdown) {
-  const lines = markdown.replace(/\r\n?/g, "\n").replace(HTML_COMMENT2, "").split("\n");
-  const prose = [];
-  let fence = null;
-  for (const line of lines) {
-    const opening = FENCE2.exec(line);
-    if (fence) {
-      if (opening && opening[1][0] === fence.char && opening[1].length >= fence.length && !line.trim().slice(opening[1].length)) {
-        fence = null;
-      }
-      continue;
-    }
-    if (opening) {
-      fence = { char: opening[1][0], length: opening[1].length };
-      continue;
-    }
-    if (QUOTE.test(line)) continue;
-    prose.push(line.replace(INLINE_CODE, " "));
-  }
-  return prose;
+  const prose = segments(removeHtmlComments(markdown)).map((s) => s.kind === "prose" ? s.text : s.text.replace(/[^\n]/g, " ")).join("");
+  return prose.split("\n").filter((line) => !QUOTE.test(line));
 }
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function addressPattern(botName) {
-  const address = `(?<![\\w/.\\-])@?${escapeRegExp(botName)}`;
-  return new RegExp(`${address}(?:\\s*,\\s*|\\s+)(?:please\\b[\\s,]*)?(?!please\\b)([a-z][a-z0-9_-]*)(.*?)(?=${address}(?![\\w-])|$)`, "gi");
+  const name = escapeRegExp(botName);
+  const address = `(?<![\\w/.\\-@#])@?${name}(?:\\s*,\\s*|\\s+)`;
+  return new RegExp(`${address}(?:please\\b[\\s,]*)?(?!please\\b|${name}(?![\\w-]))([a-z][a-z0-9_-]*)(.*?)(?=${address}[a-z]|$)`, "gi");
 }
 function verbTable(verbs) {
   const table = /* @__PURE__ */ new Map();

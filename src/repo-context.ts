@@ -121,7 +121,7 @@ export async function loadRepoContext(files: RepoFiles, conversation: string, li
 export function renderRepoContext(context: RepoContext, limits: ContextLimits = DEFAULT_CONTEXT_LIMITS): string {
   const lines = ['# Repository files', '']
   const listed = context.paths.slice(0, limits.maxListedPaths)
-  lines.push(fenced(listed.join('\n')))
+  lines.push(listed.length ? fenced(listed.join('\n')) : '(no files)')
   if (context.paths.length > listed.length) lines.push(`(${context.paths.length - listed.length} more files not listed)`)
   for (const file of context.files) lines.push('', `## Content of ${file.path}`, '', fenced(file.text))
   if (context.notes.length) lines.push('', '## Files left out', '', ...context.notes.map((n) => `- ${n}`))

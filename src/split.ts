@@ -34,7 +34,7 @@ function openFenceAt(text: string): string | null {
  */
 export function splitMessage(text: string, max: number, maxParts = 4): string[] {
   if (text.length <= max) return [text]
-  const reserve = 200 // room for a repaired fence and the cut note
+  const reserve = Math.min(200, Math.floor(max / 4)) // room for a repaired fence and the cut note
   const parts: string[] = []
   let rest = text
   let reopen: string | null = null

@@ -1,4 +1,5 @@
 // Finds "<bot-name> <verb>" in a comment. Pure: text in, command out.
+import { removeHtmlComments, segments } from './markdown.ts'
 //
 // Grammar: the bot name (optionally @-prefixed), then a comma or white space, an optional "please",
 // then one word, the verb. Case does not matter. Text a person did not write as a request does not
@@ -16,33 +17,14 @@ export type Command =
   /** The bot was addressed with a word it does not know. */
   | { kind: 'unknown'; word: string; args: string }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
-const QUOTE = /^\s*>/
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
-const INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g
+const QUOTE = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)*>/
 
-/** The lines of a markdown text a reader sees as the author's own prose. */
+/** The lines of a markdown text a reader sees as the author's own prose: code blanked, quotes and hidden comments dropped. */
 export function proseLines(markdown: string): string[] {
-  const lines = markdown.replace(/\r\n?/g, '\n').replace(HTML_COMMENT, '').split('\n')
-  const prose: string[] = []
-  let fence: { char: string; length: number } | null = null
-  for (const line of lines) {
-    const opening = FENCE.exec(line)
-    if (fence) {
-      // A closing fence uses the same character, at least as many times, and nothing after it.
-      if (opening && opening[1]![0] === fence.char && opening[1]!.length >= fence.length && !line.trim().slice(opening[1]!.length)) {
-        fence = null
-      }
-      continue
-    }
-    if (opening) {
-      fence = { char: opening[1]![0]!, length: opening[1]!.length }
-      continue
-    }
-    if (QUOTE.test(line)) continue
-    prose.push(line.replace(INLINE_CODE, ' '))
-  }
-  return prose
+  const prose = segments(removeHtmlComments(markdown))
+    .map((s) => (s.kind === 'prose' ? s.text : s.text.replace(/[^\n]/g, ' ')))
+    .join('')
+  return prose.split('\n').filter((line) => !QUOTE.test(line))
 }
 
 function escapeRegExp(text: string): string {
@@ -52,8 +34,9 @@ function escapeRegExp(text: string): string {
 function addressPattern(botName: string): RegExp {
   // The name, not part of a longer word, path or URL; a separator; optionally "please"; the verb;
   // then the arguments, up to the end of the line or the next time the bot is addressed.
-  const address = `(?<![\\w/.\\-])@?${escapeRegExp(botName)}`
-  return new RegExp(`${address}(?:\\s*,\\s*|\\s+)(?:please\\b[\\s,]*)?(?!please\\b)([a-z][a-z0-9_-]*)(.*?)(?=${address}(?![\\w-])|$)`, 'gi')
+  const name = escapeRegExp(botName)
+  const address = `(?<![\\w/.\\-@#])@?${name}(?:\\s*,\\s*|\\s+)`
+  return new RegExp(`${address}(?:please\\b[\\s,]*)?(?!please\\b|${name}(?![\\w-]))([a-z][a-z0-9_-]*)(.*?)(?=${address}[a-z]|$)`, 'gi')
 }
 
 /** Builds the lookup from every name and alias to the canonical verb; a verb is one entry. */

@@ -33,9 +33,23 @@ function describeZodError(error: z.ZodError): string {
     .join('\n')
 }
 
+/** Strict structured output (OpenAI strict mode, Anthropic, Gemini) needs every property required. */
+function assertAllRequired(node: unknown, path: string): void {
+  if (Array.isArray(node)) return node.forEach((item, i) => assertAllRequired(item, `${path}[${i}]`))
+  if (!node || typeof node !== 'object') return
+  const record = node as Record<string, unknown>
+  if (record.type === 'object' && record.properties && typeof record.properties === 'object') {
+    const required = new Set(Array.isArray(record.required) ? record.required : [])
+    const missing = Object.keys(record.properties).filter((key) => !required.has(key))
+    if (missing.length) throw new Error(`structured-output schema: ${path || '(root)'} has optional ${missing.join(', ')}; use .nullable() instead of .optional()`)
+  }
+  for (const [key, value] of Object.entries(record)) assertAllRequired(value, path ? `${path}.${key}` : key)
+}
+
 export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output' }) as Record<string, unknown>
   delete json.$schema
+  assertAllRequired(json, '')
   return json
 }
 

@@ -92,3 +92,10 @@ describe('jsonSchemaFor', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema)
   })
 })
+
+describe('jsonSchemaFor refuses optional properties', () => {
+  it('throws with the path, since strict structured output needs every property required', () => {
+    expect(() => jsonSchemaFor(z.object({ a: z.string(), b: z.number().optional() }))).toThrow(/optional b; use \.nullable\(\)/)
+    expect(() => jsonSchemaFor(z.object({ list: z.array(z.object({ c: z.string().optional() })) }))).toThrow(/optional c/)
+  })
+})

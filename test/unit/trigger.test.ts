@@ -281,9 +281,9 @@ describe('findCommand: fenced code blocks', () => {
     expect(find('git-bob help\n```\ngit-bob comment\n```')).toEqual(known('help', 'help'))
   })
 
-  it('four-space indented backticks are indented code, not a fence, so the next line is prose', () => {
-    // CommonMark: a fence may be indented at most three spaces.
-    expect(find('    ```\ngit-bob comment')).toEqual(known('comment', 'comment'))
+  it('indented backticks still open a fence, since fences nest in list items (lenient: never a false trigger)', () => {
+    expect(find('    ```\ngit-bob comment')).toBeNull()
+    expect(find('- item\n  ```\n  git-bob comment\n  ```\ngit-bob help')).toEqual(known('help', 'help'))
   })
 })
 
@@ -394,17 +394,20 @@ describe('proseLines', () => {
     expect(proseLines('a\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd'])
   })
 
-  it('drops quotes, fences and their content, and HTML comments', () => {
-    expect(proseLines('a\n> q\n```js\nx\n```\nb<!-- h -->c\n<!--\nhidden\n-->\nd')).toEqual(['a', 'bc', '', 'd'])
+  // Code is blanked (replaced by spaces, line structure kept); quote lines are dropped.
+  const trimmed = (text: string): string[] => proseLines(text).map((l) => l.trim())
+
+  it('drops quotes, blanks fences and their content, and removes HTML comments', () => {
+    expect(trimmed('a\n> q\n```js\nx\n```\nb<!-- h -->c\n<!--\nhidden\n-->\nd')).toEqual(['a', '', '', '', 'bc', '', 'd'])
   })
 
-  it('replaces inline code with a space', () => {
-    expect(proseLines('b `c` d')).toEqual(['b   d'])
-    expect(proseLines('x ``a ` b`` y')).toEqual(['x   y'])
+  it('blanks inline code', () => {
+    expect(proseLines('b `c` d')).toEqual(['b     d'])
+    expect(proseLines('x ``a ` b`` y')).toEqual(['x           y'])
   })
 
-  it('drops everything after an unclosed fence', () => {
-    expect(proseLines('a\n~~~\nb\nc')).toEqual(['a'])
+  it('blanks everything after an unclosed fence', () => {
+    expect(trimmed('a\n~~~\nb\nc')).toEqual(['a', '', '', ''])
   })
 
   it('keeps empty lines', () => {
@@ -413,5 +416,29 @@ describe('proseLines', () => {
 
   it('returns one empty line for empty text', () => {
     expect(proseLines('')).toEqual([''])
+  })
+})
+
+describe('findCommand: markdown that GitHub renders as code, quotes or hidden text', () => {
+  it.each<[string, string | null]>([
+    ['- ```\n  git-bob comment\n  ```', null],
+    ['1. item\n\n    ```\n    git-bob comment\n    ```', null],
+    ['- > git-bob comment', null],
+    ['`a\ngit-bob comment`', null],
+    ['<!-- a `x` git-bob comment -->', null],
+    ['me@git-bob comment', null],
+    ['#git-bob comment', null],
+    ['git-bob please git-bob help', 'help'],
+    ['`<!--` git-bob comment', 'comment'],
+    ['```\n<!--\n```\ngit-bob comment', 'comment'],
+    ['```git-bob comment```\ngit-bob help', 'help'],
+    ['text\n\n`a\n\ngit-bob comment`', 'comment']
+  ])('%j -> %s', (text, verb) => {
+    const found = find(text)
+    expect(found?.kind === 'known' ? found.verb : found).toBe(verb)
+  })
+
+  it('cuts the arguments only at a real second address, not at a file named after the bot', () => {
+    expect(find('git-bob comment fix git-bob.yml')).toEqual(known('comment', 'comment', 'fix git-bob.yml'))
   })
 })
