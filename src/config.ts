@@ -27,6 +27,10 @@ export interface RunConfig {
   modelTimeoutMs: number
   modelRetries: number
   maxOutputTokens: number
+  /** Files changed per implement request at most. */
+  maxFiles: number
+  /** Bytes of one written file at most. */
+  maxFileBytes: number
   /** Inputs that may hold API keys, by input name. */
   apiKeyInputs: Record<string, string>
 }
@@ -87,6 +91,8 @@ export function readRunConfig(read: InputReader): RunConfig {
     modelTimeoutMs: integer('model-timeout-seconds', read, 300, 1, 3600) * 1000,
     modelRetries: integer('model-retries', read, 2, 0, 10),
     maxOutputTokens: integer('max-output-tokens', read, 16384, 256, 1_000_000),
+    maxFiles: integer('max-files', read, 50, 1, 500),
+    maxFileBytes: integer('max-file-bytes', read, 500_000, 1_000, 50_000_000),
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

@@ -1,7 +1,9 @@
 // Turns any failure into what a person needs: one sentence of what went wrong and one of what to do.
 import { ConfigError } from './config-error.ts'
 import { EventError } from './event.ts'
+import { PushConflictError } from './effects.ts'
 import { LlmError } from './llm/errors.ts'
+import { GitError } from './workspace/git.ts'
 
 export interface FailureReport {
   what: string
@@ -27,6 +29,15 @@ export function describeFailure(error: unknown): FailureReport {
   if (error instanceof ConfigError) return { what: 'git-bob is not configured correctly.', advice: error.message }
   if (error instanceof EventError) return { what: `The event could not be read: ${error.message}.`, advice: 'This is not something a comment can fix; please report it with a link to the log.' }
   if (error instanceof LlmError) return { what: `The model call failed (${error.kind.replace(/_/g, ' ')}): ${error.message}.`, advice: error.advice }
+  if (error instanceof PushConflictError) return { what: `My change could not be pushed: ${error.message}`, advice: 'Look at the new commits on the branch, then ask me again.' }
+  if (error instanceof GitError) {
+    return {
+      what: `A git command failed: ${error.message}`,
+      advice: /denied|403|permission|workflows?` permission/i.test(error.stderr)
+        ? 'The workflow token may not push here. Give the workflow `permissions: contents: write`, and check branch protection rules.'
+        : 'Ask again; if it keeps failing, please report it with a link to the log.'
+    }
+  }
   const status = httpStatus(error)
   const message = error instanceof Error ? error.message : String(error)
   if (status !== undefined) return { what: `A GitHub API request failed with HTTP ${status}: ${message}`, advice: githubAdvice(status) }

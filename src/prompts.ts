@@ -1,8 +1,11 @@
 // Prompt templates live in prompts/*.md (bundled as text) so that a reader can see exactly what was asked.
 import comment from '../prompts/comment.md'
+import implementEdit from '../prompts/implement-edit.md'
+import implementFile from '../prompts/implement-file.md'
+import implementPlan from '../prompts/implement-plan.md'
 import system from '../prompts/system.md'
 
-export const PROMPTS = { system, comment } as const
+export const PROMPTS = { system, comment, implementPlan, implementFile, implementEdit } as const
 
 /** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {

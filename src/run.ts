@@ -5,7 +5,11 @@ import { commandNamed, COMMANDS } from './commands/registry.ts'
 import type { BasicContext, CommandSpec, Outcome } from './commands/types.ts'
 import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
 import { EventError, parseEvent, requestKey, type TriggerEvent } from './event.ts'
+import type { ChangePorts } from './commands/types.ts'
 import { applyOutcome } from './effects.ts'
+import { download } from './github/download.ts'
+import { prepareTarget } from './prepare-target.ts'
+import { Workspace } from './workspace/workspace.ts'
 import { describeFailure, failureMessage } from './failure.ts'
 import { authorize, screen } from './gate.ts'
 import type { GitHubApi, ReactionTarget } from './github/api.ts'
@@ -35,6 +39,10 @@ export interface RunEnvironment {
   workspace: string
   /** Link to this run's log, or null outside GitHub Actions. */
   runUrl: string | null
+  /** GITHUB_SERVER_URL, e.g. https://github.com. */
+  serverUrl: string
+  /** GITHUB_RUN_ID, for unique branch names. */
+  runId: string
   env: Readonly<Record<string, string | undefined>>
 }
 
@@ -139,7 +147,8 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
         api,
         outbox,
         transcript,
-        redactor
+        redactor,
+        token: gateConfig.githubToken
       })
     }
   } catch (error) {
@@ -169,11 +178,13 @@ interface AnswerContext {
   outbox: Outbox
   transcript: Transcript
   redactor: Redactor
+  token: string
 }
 
 async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext): Promise<RunResult> {
   const { api, adapters, outbox, transcript, redactor } = ctx
   adapters.setOutput('command', spec.name)
+  const workspace = Workspace.open(ctx.environment.workspace, { token: ctx.token, serverUrl: ctx.environment.serverUrl })
   const target = reactionTarget(event)
   if (target) {
     await api.react(target, 'eyes').catch((error: unknown) => adapters.log.warning(`Could not add the eyes reaction: ${describeFailure(error).what}`))
@@ -213,8 +224,18 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     // The instructions file is read from the default branch, never from a pull request's head.
     const [repo, instructions] = await Promise.all([loadRepoContext(files, conversation), api.fileText(config.instructionsFile, event.repo.defaultBranch)])
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
-    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model })
+    const changes: ChangePorts | null = workspace
+      ? {
+          workspace,
+          prepare: async (mode) => prepareTarget(mode, event, api, workspace, ctx.environment.runId),
+          download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.token, maxBytes: config.maxFileBytes * 50 }),
+          redact: (text) => redactor.redact(text),
+          repoContext: () => loadRepoContext(files, conversation),
+          limits: { maxFiles: config.maxFiles, maxFileBytes: config.maxFileBytes }
+        }
+      : null
+    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes })
   }
-  const posted = await applyOutcome(outcome, event, creditFrom(transcript), { outbox })
+  const posted = await applyOutcome(outcome, event, creditFrom(transcript), { outbox, workspace, serverUrl: ctx.environment.serverUrl })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
 }

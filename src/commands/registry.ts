@@ -1,9 +1,10 @@
 // Every command git-bob knows. Adding a command is one entry here (its module says what it does).
 import { commentCommand } from './comment.ts'
 import { helpCommand } from './help.ts'
+import { implementCommand, tryCommand } from './implement.ts'
 import type { CommandSpec } from './types.ts'
 
-export const COMMANDS: readonly CommandSpec[] = [commentCommand, helpCommand]
+export const COMMANDS: readonly CommandSpec[] = [commentCommand, implementCommand, tryCommand, helpCommand]
 
 export function commandNamed(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name)

@@ -4,6 +4,8 @@ import type { LanguageModel } from '../llm/types.ts'
 import type { RepoContext } from '../repo-context.ts'
 import type { Thread } from '../thread.ts'
 import type { Command, Verb } from '../trigger.ts'
+import type { ChangeTarget, TargetDecision } from '../workspace/target.ts'
+import type { Workspace } from '../workspace/workspace.ts'
 
 export interface BasicContext {
   event: TriggerEvent
@@ -21,13 +23,45 @@ export interface ConversationContext extends BasicContext {
   instructions: string | null
   maintainers: readonly string[]
   model: LanguageModel
+  /** What the implement command works with; null when no repository is checked out. */
+  changes: ChangePorts | null
+}
+
+export interface ChangeLimits {
+  maxFiles: number
+  maxFileBytes: number
+}
+
+export interface ChangePorts {
+  workspace: Workspace
+  /** Decides where the change goes and checks that branch out. */
+  prepare(mode: 'pull-request' | 'try'): Promise<TargetDecision>
+  /** A file linked in the conversation; throws DownloadError with the reason it is not fetched. */
+  download(url: string): Promise<Uint8Array>
+  /** Masks secrets in text about to be written to the repository. */
+  redact(text: string): string
+  /** The file list and named files again, after the target branch is checked out. */
+  repoContext(): Promise<RepoContext>
+  limits: ChangeLimits
+}
+
+/** One file of a change, as the pull request description lists it. */
+export interface FileReport {
+  path: string
+  action: 'create' | 'modify' | 'delete' | 'rename' | 'copy' | 'download'
+  /** The source of a rename, copy or download. */
+  source: string | null
+  note: string
 }
 
 /**
  * What a command wants done; effects.ts carries it out through the Outbox, which stamps it with the
  * credit (model, tokens) from the run's transcript. New kinds of work are new members here.
  */
-export type Outcome = { kind: 'reply'; body: string }
+export type Outcome =
+  | { kind: 'reply'; body: string }
+  /** Files changed in the workspace, to be committed, pushed and proposed. */
+  | { kind: 'changes'; target: ChangeTarget; title: string; summary: string; files: FileReport[]; problems: string[] }
 
 interface CommandBase extends Verb {
   /** One line for the help text. */

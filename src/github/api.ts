@@ -42,6 +42,15 @@ export interface PullFile {
   deletions: number
 }
 
+export interface PullInfo {
+  number: number
+  url: string
+  state: string
+  headRef: string
+  headRepo: string | null
+  baseRef: string
+}
+
 export type ReactionTarget = { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
 
 function status(error: unknown): number | undefined {
@@ -170,5 +179,22 @@ export class GitHubApi {
   async replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }> {
     const { data } = await this.octokit.rest.pulls.createReplyForReviewComment({ ...this.ref, pull_number: pullNumber, comment_id: commentId, body })
     return { id: data.id, url: data.html_url }
+  }
+
+  async pull(pullNumber: number): Promise<PullInfo> {
+    const { data } = await this.octokit.rest.pulls.get({ ...this.ref, pull_number: pullNumber })
+    return { number: data.number, url: data.html_url, state: data.state, headRef: data.head.ref, headRepo: data.head.repo?.full_name ?? null, baseRef: data.base.ref }
+  }
+
+  /** The open pull request whose head is this repository's branch, if any. */
+  async openPullFor(branch: string): Promise<{ number: number; url: string } | null> {
+    const { data } = await this.octokit.rest.pulls.list({ ...this.ref, state: 'open', head: `${this.ref.owner}:${branch}`, per_page: 1 })
+    const pull = data[0]
+    return pull ? { number: pull.number, url: pull.html_url } : null
+  }
+
+  async createPull(options: { title: string; body: string; head: string; base: string }): Promise<{ number: number; url: string }> {
+    const { data } = await this.octokit.rest.pulls.create({ ...this.ref, ...options, maintainer_can_modify: true })
+    return { number: data.number, url: data.html_url }
   }
 }

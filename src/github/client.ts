@@ -30,8 +30,11 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
       throttle: {
         onRateLimit: limitHandler('primary'),
         onSecondaryRateLimit: limitHandler('secondary'),
-        // git-bob writes a handful of times per run; the plugin's default 1 s spacing is meant for bulk writers.
-        write: new Bottleneck.Group({ id: 'git-bob-write', maxConcurrent: 1, minTime: 250 })
+        // git-bob writes a handful of times per run; the plugin's defaults (1 s between writes, 3 s between
+        // requests that notify people) are meant for bulk writers. 1 s between notifications stays within
+        // GitHub's 80 content-creating requests per minute.
+        write: new Bottleneck.Group({ id: 'git-bob-write', maxConcurrent: 1, minTime: 250 }),
+        notifications: new Bottleneck.Group({ id: 'git-bob-notifications', maxConcurrent: 1, minTime: 1000 })
       }
     },
     throttling,

@@ -24,10 +24,10 @@ export class Outbox {
   }
 
   /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
-  render(body: string, credit: ModelCredit | null): string[] {
+  render(body: string, credit: ModelCredit | null, maxParts = 4): string[] {
     const clean = this.redactor.redact(body)
     const overhead = stamp('', this.stampContext, credit).length + 40
-    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead)
+    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, maxParts)
     return parts.map((part, i) => stamp(parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part, this.stampContext, credit))
   }
 
@@ -42,6 +42,22 @@ export class Outbox {
       posted.push(result)
       this.posted.push(result)
     }
+    return posted
+  }
+
+  /** Opens a pull request whose description is stamped like every message. */
+  async openPullRequest(options: { title: string; body: string; head: string; base: string }, credit: ModelCredit | null): Promise<Posted & { number: number }> {
+    const [body] = this.render(options.body, credit, 1)
+    const pull = await this.api.createPull({ ...options, title: this.redactor.redact(options.title), body: body! })
+    this.posted.push({ id: pull.number, url: pull.url })
+    return { id: pull.number, number: pull.number, url: pull.url }
+  }
+
+  /** Comments on an issue or pull request other than the one the request came from. */
+  async comment(issueNumber: number, body: string, credit: ModelCredit | null): Promise<Posted[]> {
+    const posted: Posted[] = []
+    for (const part of this.render(body, credit)) posted.push(await this.api.createIssueComment(issueNumber, part))
+    this.posted.push(...posted)
     return posted
   }
 }

@@ -87,6 +87,8 @@ describe('readRunConfig', () => {
       modelTimeoutMs: 300_000,
       modelRetries: 2,
       maxOutputTokens: 16_384,
+      maxFiles: 50,
+      maxFileBytes: 500_000,
       apiKeyInputs: { 'github-token': '', 'openai-api-key': '', 'anthropic-api-key': '', 'google-api-key': '' }
     })
   })
@@ -106,6 +108,8 @@ describe('readRunConfig', () => {
         'model-timeout-seconds': ' 30 ',
         'model-retries': '0',
         'max-output-tokens': '256',
+        'max-files': '3',
+        'max-file-bytes': '2000',
         'github-token': ' gh ',
         'openai-api-key': ' sk ',
         'anthropic-api-key': 'ant',
@@ -120,6 +124,8 @@ describe('readRunConfig', () => {
       modelTimeoutMs: 30_000,
       modelRetries: 0,
       maxOutputTokens: 256,
+      maxFiles: 3,
+      maxFileBytes: 2000,
       apiKeyInputs: { 'github-token': 'gh', 'openai-api-key': 'sk', 'anthropic-api-key': 'ant', 'google-api-key': 'goo' }
     })
   })

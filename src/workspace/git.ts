@@ -1,0 +1,63 @@
+// A small wrapper around the git command line, in the working tree actions/checkout left.
+// The token reaches git only through the environment of the network commands that need it
+// (GIT_CONFIG_* variables), never through .git/config or the command line.
+import { execFile } from 'node:child_process'
+
+export class GitError extends Error {
+  override name = 'GitError'
+  readonly stderr: string
+  readonly args: string[]
+
+  constructor(args: string[], stderr: string, code: number | string | null) {
+    super(`git ${args[0] ?? ''} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`)
+    this.stderr = stderr
+    this.args = args
+  }
+}
+
+export interface GitResult {
+  stdout: string
+  stderr: string
+}
+
+export interface Credentials {
+  token: string
+  /** e.g. https://github.com: the header is sent only to this server. */
+  serverUrl: string
+}
+
+export class Git {
+  readonly dir: string
+  private readonly credentials: Credentials | null
+
+  constructor(dir: string, credentials: Credentials | null) {
+    this.dir = dir
+    this.credentials = credentials
+  }
+
+  run(args: string[], options: { network?: boolean; input?: string } = {}): Promise<GitResult> {
+    const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    if (options.network && this.credentials) {
+      const basic = Buffer.from(`x-access-token:${this.credentials.token}`).toString('base64')
+      env.GIT_CONFIG_COUNT = '1'
+      env.GIT_CONFIG_KEY_0 = `http.${this.credentials.serverUrl.replace(/\/$/, '')}/.extraheader`
+      env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`
+    }
+    return new Promise((resolve, reject) => {
+      const child = execFile('git', ['-C', this.dir, ...args], { env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (error) reject(new GitError(args, stderr || error.message, typeof error.code === 'number' || typeof error.code === 'string' ? error.code : null))
+        else resolve({ stdout, stderr })
+      })
+      if (options.input !== undefined) child.stdin?.end(options.input)
+    })
+  }
+
+  async ok(args: string[], options: { network?: boolean } = {}): Promise<boolean> {
+    try {
+      await this.run(args, options)
+      return true
+    } catch {
+      return false
+    }
+  }
+}

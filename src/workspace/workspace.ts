@@ -1,0 +1,131 @@
+// The checked-out repository: switch to the branch git-bob works on, change files, commit once, push.
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { Git, GitError, type Credentials } from './git.ts'
+
+export const BOT_AUTHOR = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' }
+
+export interface CoAuthor {
+  login: string
+  id: number
+}
+
+export type FileContent = { kind: 'text'; text: string } | { kind: 'binary'; size: number } | { kind: 'missing' }
+
+export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
+
+export class Workspace {
+  readonly dir: string
+  private readonly git: Git
+
+  constructor(dir: string, credentials: Credentials | null) {
+    this.dir = dir
+    this.git = new Git(dir, credentials)
+  }
+
+  /** The workspace of a run, or null when no repository was checked out. */
+  static open(dir: string, credentials: Credentials | null): Workspace | null {
+    return dir && existsSync(join(dir, '.git')) ? new Workspace(dir, credentials) : null
+  }
+
+  async remoteBranches(prefix: string): Promise<string[]> {
+    const { stdout } = await this.git.run(['ls-remote', '--heads', 'origin', `refs/heads/${prefix}*`], { network: true })
+    return stdout
+      .split('\n')
+      .map((line) => line.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+      .filter((b): b is string => Boolean(b))
+  }
+
+  /** Checks out `branch` at the tip of `from` on origin (a new branch starts from the base). */
+  async checkout(branch: string, from: string): Promise<void> {
+    await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
+    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
+    await this.git.run(['clean', '--quiet', '-fd'])
+  }
+
+  async listFiles(): Promise<string[]> {
+    const { stdout } = await this.git.run(['ls-files', '-z'])
+    return stdout.split('\0').filter(Boolean)
+  }
+
+  async read(path: string): Promise<FileContent> {
+    const full = join(this.dir, path)
+    try {
+      const info = await stat(full)
+      if (!info.isFile()) return { kind: 'missing' }
+      const bytes = await readFile(full)
+      return bytes.subarray(0, 8000).includes(0) ? { kind: 'binary', size: bytes.length } : { kind: 'text', text: bytes.toString('utf8') }
+    } catch {
+      return { kind: 'missing' }
+    }
+  }
+
+  async write(path: string, content: string | Uint8Array): Promise<void> {
+    const full = join(this.dir, path)
+    await mkdir(dirname(full), { recursive: true })
+    await writeFile(full, content)
+  }
+
+  async remove(path: string): Promise<void> {
+    await rm(join(this.dir, path), { force: true })
+  }
+
+  async move(from: string, to: string): Promise<void> {
+    await mkdir(dirname(join(this.dir, to)), { recursive: true })
+    await rename(join(this.dir, from), join(this.dir, to))
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    await mkdir(dirname(join(this.dir, to)), { recursive: true })
+    await copyFile(join(this.dir, from), join(this.dir, to))
+  }
+
+  /** The paths that differ from HEAD, as git sees them (new, changed, deleted). */
+  async changedPaths(): Promise<string[]> {
+    await this.git.run(['add', '--all'])
+    const { stdout } = await this.git.run(['diff', '--cached', '--name-only', '-z'])
+    return stdout.split('\0').filter(Boolean)
+  }
+
+  /** One commit with everything; null when nothing changed. */
+  async commit(message: string, coAuthor: CoAuthor | null): Promise<string | null> {
+    if (!(await this.changedPaths()).length) return null
+    const trailer = coAuthor ? `\n\nCo-authored-by: ${coAuthor.login} <${coAuthor.id}+${coAuthor.login}@users.noreply.github.com>` : ''
+    await this.git.run(
+      ['-c', `user.name=${BOT_AUTHOR.name}`, '-c', `user.email=${BOT_AUTHOR.email}`, 'commit', '--quiet', '--no-verify', '--file', '-'],
+      { input: `${message.trim()}${trailer}\n` }
+    )
+    return (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+  }
+
+  /**
+   * Pushes HEAD to the branch. When someone pushed in the meantime, the commit is rebuilt on top of
+   * their work (cherry-picked onto the new tip) and pushed once more; a conflict is never forced.
+   */
+  async push(branch: string): Promise<PushResult> {
+    const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+    try {
+      await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
+      return { kind: 'pushed', sha, rebuilt: false }
+    } catch (error) {
+      if (!(error instanceof GitError) || !/rejected|non-fast-forward|fetch first/i.test(error.stderr)) throw error
+    }
+    await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
+    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
+    try {
+      await this.git.run(['-c', `user.name=${BOT_AUTHOR.name}`, '-c', `user.email=${BOT_AUTHOR.email}`, 'cherry-pick', '--allow-empty', sha])
+    } catch (error) {
+      await this.git.ok(['cherry-pick', '--abort'])
+      return { kind: 'conflict', detail: error instanceof GitError ? error.stderr.trim().split('\n').slice(-2).join(' ') : String(error) }
+    }
+    const rebuilt = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+    await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
+    return { kind: 'pushed', sha: rebuilt, rebuilt: true }
+  }
+
+  /** Removes a branch git-bob pushed, when what it was for failed: no half-done work is left behind. */
+  async deleteRemoteBranch(branch: string): Promise<boolean> {
+    return this.git.ok(['push', '--quiet', 'origin', '--delete', branch], { network: true })
+  }
+}

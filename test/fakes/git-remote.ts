@@ -1,0 +1,73 @@
+// A local bare repository standing in for origin, and a shallow clone of it standing in for the
+// workspace actions/checkout leaves: real git on both sides.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+}
+
+const HUMAN = ['-c', 'user.name=Mona Lisa', '-c', 'user.email=mona@example.com']
+
+export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), content)
+  }
+}
+
+export class GitRemote {
+  readonly root = mkdtempSync(join(tmpdir(), 'git-bob-remote-'))
+  readonly origin = join(this.root, 'origin.git')
+  readonly workspace = join(this.root, 'workspace')
+  private readonly seed = join(this.root, 'seed')
+
+  readonly defaultBranch: string
+
+  constructor(files: Record<string, string | Uint8Array>, defaultBranch = 'master') {
+    this.defaultBranch = defaultBranch
+    execFileSync('git', ['init', '--quiet', '--bare', '-b', defaultBranch, this.origin])
+    execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
+    git(this.seed, 'checkout', '--quiet', '-b', defaultBranch)
+    writeFiles(this.seed, files)
+    git(this.seed, 'add', '-A')
+    git(this.seed, ...HUMAN, 'commit', '--quiet', '-m', 'initial')
+    git(this.seed, 'push', '--quiet', 'origin', defaultBranch)
+    // Like actions/checkout: a shallow clone of the default branch.
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', '--branch', defaultBranch, `file://${this.origin}`, this.workspace], { stdio: 'ignore' })
+  }
+
+  /** A person pushes a commit to a branch of origin (created from the default branch when new). */
+  humanPush(branch: string, files: Record<string, string>, message = 'human change'): void {
+    git(this.seed, 'fetch', '--quiet', 'origin')
+    const exists = git(this.seed, 'ls-remote', '--heads', 'origin', branch) !== ''
+    git(this.seed, 'checkout', '--quiet', '-B', branch, exists ? `origin/${branch}` : `origin/${this.defaultBranch}`)
+    writeFiles(this.seed, files)
+    git(this.seed, 'add', '-A')
+    git(this.seed, ...HUMAN, 'commit', '--quiet', '-m', message)
+    git(this.seed, 'push', '--quiet', 'origin', `${branch}:${branch}`)
+  }
+
+  branches(): string[] {
+    return git(this.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n').filter(Boolean)
+  }
+
+  show(branch: string, path: string): string {
+    return git(this.origin, 'show', `${branch}:${path}`)
+  }
+
+  /** Subjects, newest first. */
+  log(branch: string): string[] {
+    return git(this.origin, 'log', '--format=%s', branch).split('\n')
+  }
+
+  message(branch: string): string {
+    return git(this.origin, 'log', '-1', '--format=%an <%ae>%n%B', branch)
+  }
+
+  files(branch: string): string[] {
+    return git(this.origin, 'ls-tree', '-r', '--name-only', branch).split('\n').filter(Boolean)
+  }
+}
