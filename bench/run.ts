@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DIST, runAction } from '../test/fakes/action.ts'
+import { GitRemote } from '../test/fakes/git-remote.ts'
+import type { ChatRequest } from '../test/fakes/openai.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
@@ -46,6 +48,36 @@ async function commentRun(): Promise<{ ms: number; rss: number; calls: number; m
   }
 }
 
+/** One "implement" turn writing n files into a new pull request (real git, local bare origin). */
+async function implementRun(files: number): Promise<{ ms: number; calls: number; pushed: number }> {
+  const github = await new FakeGitHub().start()
+  const model = await new FakeOpenAI().start()
+  const repo = new GitRemote({ 'README.md': '# bench\n' })
+  model.fallback = (request: ChatRequest) => {
+    if (request.response_format?.json_schema?.name === 'change_plan') {
+      const actions = Array.from({ length: files }, (_, i) => ({ action: 'create', path: `src/module_${i}.py`, source: null, reason: 'bench' }))
+      return JSON.stringify({ title: 'Bench', summary: 'Bench change.', actions })
+    }
+    return JSON.stringify({ content: 'def f():\n    return 1\n', note: 'a function' })
+  }
+  try {
+    const payload = issueCommentPayload({ body: 'git-bob implement this' })
+    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
+    const run = await runAction({
+      eventName: 'issue_comment',
+      payload,
+      githubUrl: github.url,
+      workspace: repo.workspace,
+      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
+    })
+    if (run.code !== 0) throw new Error(`the implement run failed: ${run.stdout}\n${run.stderr}`)
+    return { ms: run.durationMs, calls: github.requests.length, pushed: repo.files('git-bob/issue-1').length - 1 }
+  } finally {
+    await github.close()
+    await model.close()
+  }
+}
+
 const runs: Awaited<ReturnType<typeof commentRun>>[] = []
 for (let i = 0; i < RUNS; i++) runs.push(await commentRun())
 
@@ -62,8 +94,18 @@ const rows: Row[] = [
   { measure: 'bundle size (dist/index.js)', value: mib(bundle), target: '-', ok: null }
 ]
 
-const width = [Math.max(...rows.map((r) => r.measure.length)), Math.max(...rows.map((r) => r.value.length)), 9]
-const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(width[i] ?? 4)).join(' | ')} |`
-console.log(line(['measure', 'value', 'target', 'ok']))
-console.log(line(width.map((w) => '-'.repeat(w)).concat('--').slice(0, 4)))
-for (const r of rows) console.log(line([r.measure, r.value, r.target, r.ok === null ? '' : r.ok ? 'yes' : 'NO']))
+const implementCalls: number[] = []
+for (const n of [1, 10, 50]) {
+  const r = await implementRun(n)
+  implementCalls.push(r.calls)
+  rows.push({ measure: `implement turn writing ${n} file(s): wall time (1 model call per file + plan)`, value: `${r.ms} ms`, target: '-', ok: r.pushed === n })
+  rows.push({ measure: `implement turn writing ${n} file(s): GitHub API calls`, value: String(r.calls), target: 'same for 1, 10, 50', ok: r.calls === implementCalls[0] })
+}
+
+const header = ['measure', 'value', 'target', 'ok']
+const cells = rows.map((r) => [r.measure, r.value, r.target, r.ok === null ? '' : r.ok ? 'yes' : 'NO'])
+const width = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
+const line = (c: string[]): string => `| ${c.map((cell, i) => cell.padEnd(width[i]!)).join(' | ')} |`
+console.log(line(header))
+console.log(line(width.map((w) => '-'.repeat(w))))
+for (const c of cells) console.log(line(c))
