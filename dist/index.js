@@ -75298,10 +75298,19 @@ function checkDownload(raw, serverUrl, repo2) {
   }
   const server = new URL(serverUrl);
   const own2 = repo2.toLowerCase();
-  const path2 = decodeURIComponent(url2.pathname).toLowerCase();
+  let path2;
+  try {
+    path2 = decodeURIComponent(url2.pathname).toLowerCase();
+  } catch {
+    return { ok: false, reason: `"${raw}" is not a valid URL path` };
+  }
   if (url2.host === server.host && url2.protocol === server.protocol) {
     if (path2.startsWith("/user-attachments/") || path2.startsWith(`/${own2}/raw/`) || path2.startsWith(`/${own2}/blob/`) || path2.startsWith(`/${own2}/files/`)) {
-      if (path2.startsWith(`/${own2}/blob/`)) url2.pathname = url2.pathname.replace(/\/blob\//, "/raw/");
+      if (path2.startsWith(`/${own2}/blob/`)) {
+        const segments2 = url2.pathname.split("/");
+        segments2[3] = "raw";
+        url2.pathname = segments2.join("/");
+      }
       return { ok: true, url: url2, withToken: true };
     }
   }
@@ -75350,7 +75359,7 @@ async function download(raw, options2) {
 // src/workspace/edits.ts
 function occurrences(text2, part) {
   let count = 0;
-  for (let at = text2.indexOf(part); at !== -1; at = text2.indexOf(part, at + part.length)) count++;
+  for (let at = text2.indexOf(part); at !== -1; at = text2.indexOf(part, at + 1)) count++;
   return count;
 }
 function applyEdits(original, edits) {
@@ -75385,7 +75394,7 @@ function checkWritePath(raw, rules) {
   if (path2 === ".." || path2.startsWith("../")) return { ok: false, path: path2, reason: "the path leads outside the repository" };
   const parts = path2.split("/");
   if (parts.some((p) => p.toLowerCase() === ".git")) return { ok: false, path: path2, reason: "git-bob never touches .git/" };
-  if (path2.toLowerCase().startsWith(".github/workflows/")) {
+  if (path2.toLowerCase() === ".github/workflows" || path2.toLowerCase().startsWith(".github/workflows/")) {
     return { ok: false, path: path2, reason: "workflow files cannot be changed: the workflow token has no `workflows` permission, so GitHub would reject the push. A maintainer has to make this change" };
   }
   if (path2 === ".gitbobignore") return { ok: false, path: path2, reason: ".gitbobignore is for maintainers to edit" };

@@ -14,10 +14,20 @@ export function checkDownload(raw: string, serverUrl: string, repo: string): Dow
   }
   const server = new URL(serverUrl)
   const own = repo.toLowerCase()
-  const path = decodeURIComponent(url.pathname).toLowerCase()
+  let path: string
+  try {
+    path = decodeURIComponent(url.pathname).toLowerCase()
+  } catch {
+    return { ok: false, reason: `"${raw}" is not a valid URL path` }
+  }
   if (url.host === server.host && url.protocol === server.protocol) {
     if (path.startsWith('/user-attachments/') || path.startsWith(`/${own}/raw/`) || path.startsWith(`/${own}/blob/`) || path.startsWith(`/${own}/files/`)) {
-      if (path.startsWith(`/${own}/blob/`)) url.pathname = url.pathname.replace(/\/blob\//, '/raw/')
+      if (path.startsWith(`/${own}/blob/`)) {
+        // /owner/repo/blob/ref/file -> /owner/repo/raw/ref/file: the third segment, whatever the names are.
+        const segments = url.pathname.split('/')
+        segments[3] = 'raw'
+        url.pathname = segments.join('/')
+      }
       return { ok: true, url, withToken: true }
     }
   }

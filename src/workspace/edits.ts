@@ -9,7 +9,8 @@ export type EditResult = { ok: true; content: string } | { ok: false; problem: s
 
 function occurrences(text: string, part: string): number {
   let count = 0
-  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++
+  // Overlapping matches count too: "aa" occurs twice in "aaa".
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++
   return count
 }
 

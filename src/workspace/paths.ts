@@ -24,7 +24,7 @@ export function checkWritePath(raw: string, rules: PathRules): PathVerdict {
   if (path === '..' || path.startsWith('../')) return { ok: false, path, reason: 'the path leads outside the repository' }
   const parts = path.split('/')
   if (parts.some((p) => p.toLowerCase() === '.git')) return { ok: false, path, reason: 'git-bob never touches .git/' }
-  if (path.toLowerCase().startsWith('.github/workflows/')) {
+  if (path.toLowerCase() === '.github/workflows' || path.toLowerCase().startsWith('.github/workflows/')) {
     return { ok: false, path, reason: 'workflow files cannot be changed: the workflow token has no `workflows` permission, so GitHub would reject the push. A maintainer has to make this change' }
   }
   if (path === '.gitbobignore') return { ok: false, path, reason: '.gitbobignore is for maintainers to edit' }
@@ -34,5 +34,7 @@ export function checkWritePath(raw: string, rules: PathRules): PathVerdict {
 
 /** Whether a file may be shown to the model (.gitbobignore hides it). */
 export function mayRead(path: string, rules: PathRules): boolean {
-  return !path.split('/').includes('.git') && !rules.ignored.ignores(path)
+  const clean = posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '')
+  if (!clean || clean === '.' || clean.startsWith('../')) return false
+  return !clean.split('/').some((p) => p.toLowerCase() === '.git') && !rules.ignored.ignores(clean)
 }
