@@ -31,6 +31,10 @@ export interface RunConfig {
   maxFiles: number
   /** Bytes of one written file at most. */
   maxFileBytes: number
+  executeNotebooks: boolean
+  notebookRepairRounds: number
+  notebookCellTimeoutSeconds: number
+  notebookTimeoutMs: number
   /** Inputs that may hold API keys, by input name. */
   apiKeyInputs: Record<string, string>
 }
@@ -55,6 +59,14 @@ function integer(input: string, read: InputReader, fallback: number, min: number
   const raw = read(input).trim()
   if (!raw) return fallback
   return check(input, z.coerce.number().int().min(min).max(max), raw, `"${raw}" should be a whole number from ${min} to ${max}.`)
+}
+
+function boolean(input: string, read: InputReader, fallback: boolean): boolean {
+  const raw = read(input).trim().toLowerCase()
+  if (!raw) return fallback
+  if (['true', 'yes', '1', 'on'].includes(raw)) return true
+  if (['false', 'no', '0', 'off'].includes(raw)) return false
+  throw new ConfigError(`The \`${input}\` input is not valid: "${raw}" should be true or false.`)
 }
 
 export function readGateConfig(read: InputReader): GateConfig {
@@ -93,6 +105,10 @@ export function readRunConfig(read: InputReader): RunConfig {
     maxOutputTokens: integer('max-output-tokens', read, 16384, 256, 1_000_000),
     maxFiles: integer('max-files', read, 50, 1, 500),
     maxFileBytes: integer('max-file-bytes', read, 500_000, 1_000, 50_000_000),
+    executeNotebooks: boolean('execute-notebooks', read, true),
+    notebookRepairRounds: integer('notebook-repair-rounds', read, 3, 0, 10),
+    notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
+    notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

@@ -40,6 +40,15 @@ export function fileList(files: readonly FileReport[]): string {
     .join('\n')
 }
 
+const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i
+
+/** Images the change adds (plots a notebook saved, downloaded figures), shown inline for reviewers. */
+export function figures(files: readonly FileReport[], repoUrl: string, branch: string): string {
+  const images = files.filter((f) => f.action !== 'delete' && IMAGE.test(f.path))
+  if (!images.length) return ''
+  return `\n\n**Figures:**\n\n${images.map((f) => `![${f.path}](${repoUrl}/blob/${encodeURI(branch)}/${encodeURI(f.path)}?raw=true)`).join('\n')}`
+}
+
 function problemList(problems: readonly string[]): string {
   return problems.length ? `\n\n**What could not be done:**\n${problems.map((p) => `- ${p}`).join('\n')}` : ''
 }
@@ -71,7 +80,8 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
   }
   const short = pushed.sha.slice(0, 7)
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
-  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${problemList(outcome.problems)}`
+  const repoUrl = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
+  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${figures(outcome.files, repoUrl, target.branch)}${problemList(outcome.problems)}`
 
   switch (target.mode) {
     case 'new-pr': {
@@ -99,10 +109,9 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
     case 'pr-head':
       return ports.outbox.reply(event, `I pushed commit ${short}${rebuilt} to this pull request's branch \`${target.branch}\`:\n\n${details}`, credit)
     case 'try': {
-      const repo = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
       return ports.outbox.reply(
         event,
-        `I tried this on the branch [\`${target.branch}\`](${repo}/tree/${target.branch}) without opening a pull request ([compare with \`${target.base}\`](${repo}/compare/${target.base}...${target.branch})):\n\n${details}`,
+        `I tried this on the branch [\`${target.branch}\`](${repoUrl}/tree/${target.branch}) without opening a pull request ([compare with \`${target.base}\`](${repoUrl}/compare/${target.base}...${target.branch})):\n\n${details}`,
         credit
       )
     }

@@ -4,6 +4,7 @@ import { describeFailure } from './failure.ts'
 import { GitHubApi } from './github/api.ts'
 import { createOctokit } from './github/client.ts'
 import { createModel } from './llm/index.ts'
+import { jupyterRunner } from './notebook/execute.ts'
 import { run, type Logger } from './run.ts'
 import { Redactor } from './secrets.ts'
 
@@ -42,7 +43,8 @@ try {
         if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
       },
       setOutput: (name, value) => core.setOutput(name, value),
-      maskSecret: (value) => core.setSecret(value)
+      maskSecret: (value) => core.setSecret(value),
+      notebookRunner: () => jupyterRunner(env)
     }
   )
   log.info(`git-bob: ${result.status} (${result.reason})`)

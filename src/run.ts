@@ -8,6 +8,7 @@ import { EventError, parseEvent, requestKey, type TriggerEvent } from './event.t
 import type { ChangePorts } from './commands/types.ts'
 import { applyOutcome } from './effects.ts'
 import { download } from './github/download.ts'
+import type { NotebookRunner } from './notebook/execute.ts'
 import { prepareTarget } from './prepare-target.ts'
 import { Workspace } from './workspace/workspace.ts'
 import { describeFailure, failureMessage } from './failure.ts'
@@ -55,6 +56,8 @@ export interface Adapters {
   setOutput(name: string, value: string): void
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
+  /** Runs notebooks with Jupyter (without secrets in the kernel's environment). */
+  notebookRunner(): NotebookRunner
 }
 
 export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'
@@ -231,7 +234,14 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
           download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.token, maxBytes: config.maxFileBytes * 50 }),
           redact: (text) => redactor.redact(text),
           repoContext: () => loadRepoContext(files, conversation),
-          limits: { maxFiles: config.maxFiles, maxFileBytes: config.maxFileBytes }
+          notebooks: config.executeNotebooks ? adapters.notebookRunner() : null,
+          limits: {
+            maxFiles: config.maxFiles,
+            maxFileBytes: config.maxFileBytes,
+            notebookRepairRounds: config.notebookRepairRounds,
+            notebookCellTimeoutSeconds: config.notebookCellTimeoutSeconds,
+            notebookTimeoutMs: config.notebookTimeoutMs
+          }
         }
       : null
     outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes })

@@ -9,7 +9,9 @@ import { fill, PROMPTS } from '../prompts.ts'
 import { fenced } from '../thread.ts'
 import { applyEdits } from '../workspace/edits.ts'
 import { checkWritePath, pathRules, type PathRules } from '../workspace/paths.ts'
+import { validateText } from '../workspace/validate.ts'
 import { conversationMessages } from './comment.ts'
+import { NotebookError, runNotebooks, writeNotebook, type WrittenNotebook } from './notebooks.ts'
 import type { ChangePorts, CommandSpec, ConversationContext, FileReport, Outcome } from './types.ts'
 
 const ACTIONS = ['create', 'modify', 'delete', 'rename', 'copy', 'download'] as const
@@ -127,9 +129,20 @@ async function writeFile(ctx: ConversationContext, ports: ChangePorts, plan: Pla
     }
     text = result.content
     note = reply.value.note
+    const invalid = validateText(action.path, text)
+    if (invalid) throw new StepError(`after the model's edits, the file would be ${invalid}`)
   } else {
     const task = fill(PROMPTS.implementFile, { path: action.path, action: action.action === 'create' ? 'a new file' : 'an existing file', reason: action.reason, context })
-    const reply = await ctx.model.generateObject({ purpose: `write ${action.path}`, messages: conversationMessages(ctx, task), schema: fileSchema, schemaName: 'file_content' })
+    const messages = conversationMessages(ctx, task)
+    let reply = await ctx.model.generateObject({ purpose: `write ${action.path}`, messages, schema: fileSchema, schemaName: 'file_content' })
+    let invalid = validateText(action.path, reply.value.content)
+    if (invalid) {
+      // One more round with the parser's complaint; an invalid file is never committed.
+      const retry: Message[] = [...messages, { role: 'assistant', content: reply.text }, { role: 'user', content: `The content is ${invalid}. Return the corrected complete file.` }]
+      reply = await ctx.model.generateObject({ purpose: `write ${action.path} (again)`, messages: retry, schema: fileSchema, schemaName: 'file_content' })
+      invalid = validateText(action.path, reply.value.content)
+      if (invalid) throw new StepError(`the model wrote ${invalid} twice`)
+    }
     text = reply.value.content
     note = reply.value.note
   }
@@ -144,11 +157,23 @@ async function writeFile(ctx: ConversationContext, ports: ChangePorts, plan: Pla
 /** A step that could not be done; the others go on and the description says why. */
 class StepError extends Error {}
 
-async function carryOut(ctx: ConversationContext, ports: ChangePorts, plan: Plan, action: PlannedAction, written: Written[]): Promise<FileReport> {
+async function carryOut(ctx: ConversationContext, ports: ChangePorts, plan: Plan, action: PlannedAction, written: Written[], notebooks: WrittenNotebook[]): Promise<FileReport> {
   const report = (note: string): FileReport => ({ path: action.path, action: action.action, source: action.source, note })
   switch (action.action) {
     case 'create':
     case 'modify': {
+      if (action.path.toLowerCase().endsWith('.ipynb')) {
+        const context = [planContext(plan), writtenContext(written)].filter(Boolean).join('\n\n')
+        try {
+          const notebook = await writeNotebook(ctx, ports, action.path, action.action, action.reason, context)
+          notebooks.push(notebook)
+          written.push({ path: action.path, text: null })
+          return report(notebook.note)
+        } catch (error) {
+          if (error instanceof NotebookError) throw new StepError(error.message)
+          throw error
+        }
+      }
       const { note, text } = await writeFile(ctx, ports, plan, action, written)
       written.push({ path: action.path, text })
       return report(note)
@@ -205,13 +230,24 @@ async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try')
 
   const files: FileReport[] = []
   const written: Written[] = []
+  const notebooks: WrittenNotebook[] = []
   for (const action of accepted) {
     try {
-      files.push(await carryOut(ctx, ports, plan, action, written))
+      files.push(await carryOut(ctx, ports, plan, action, written, notebooks))
     } catch (error) {
       if (!(error instanceof StepError)) throw error
       problems.push(`\`${action.path}\` (${action.action}) was not changed: ${error.message}.`)
     }
+  }
+
+  if (notebooks.length) {
+    const run = await runNotebooks(ctx, ports, notebooks, rules)
+    for (const file of files) {
+      const status = run.status.get(file.path)
+      if (status) file.note = `${file.note.replace(/\.?\s*$/, '')}; ${status}`
+    }
+    files.push(...run.produced)
+    problems.push(...run.problems)
   }
 
   if (!files.length) {

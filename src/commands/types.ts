@@ -6,6 +6,7 @@ import type { Thread } from '../thread.ts'
 import type { Command, Verb } from '../trigger.ts'
 import type { ChangeTarget, TargetDecision } from '../workspace/target.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import type { NotebookRunner } from '../notebook/execute.ts'
 
 export interface BasicContext {
   event: TriggerEvent
@@ -30,6 +31,10 @@ export interface ConversationContext extends BasicContext {
 export interface ChangeLimits {
   maxFiles: number
   maxFileBytes: number
+  /** Rounds of "here is the traceback, fix it" for a failing notebook. */
+  notebookRepairRounds: number
+  notebookCellTimeoutSeconds: number
+  notebookTimeoutMs: number
 }
 
 export interface ChangePorts {
@@ -42,6 +47,8 @@ export interface ChangePorts {
   redact(text: string): string
   /** The file list and named files again, after the target branch is checked out. */
   repoContext(): Promise<RepoContext>
+  /** Runs notebooks; null when execution is switched off. */
+  notebooks: NotebookRunner | null
   limits: ChangeLimits
 }
 
