@@ -78,6 +78,42 @@ async function implementRun(files: number): Promise<{ ms: number; calls: number;
   }
 }
 
+/** An implement turn that writes and runs a small plotting notebook; the job summary splits the time. */
+async function notebookRun(): Promise<{ total: number; line: string }> {
+  const github = await new FakeGitHub().start()
+  const model = await new FakeOpenAI().start()
+  const repo = new GitRemote({ 'README.md': '# bench\n' })
+  model.fallback = (request: ChatRequest) => {
+    if (request.response_format?.json_schema?.name === 'change_plan') {
+      return JSON.stringify({ title: 'Plot', summary: 'A plot.', actions: [{ action: 'create', path: 'plot.ipynb', source: null, reason: 'bench' }] })
+    }
+    return JSON.stringify({
+      cells: [
+        { kind: 'markdown', source: '# Plot' },
+        { kind: 'code', source: 'import matplotlib\nmatplotlib.use("Agg")\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.savefig("plot.png")' }
+      ],
+      note: 'a plot'
+    })
+  }
+  try {
+    const payload = issueCommentPayload({ body: 'git-bob implement a plot' })
+    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
+    const run = await runAction({
+      eventName: 'issue_comment',
+      payload,
+      githubUrl: github.url,
+      workspace: repo.workspace,
+      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
+    })
+    if (run.code !== 0 || !repo.files('git-bob/issue-1').includes('plot.png')) throw new Error(`the notebook run failed: ${run.stdout}`)
+    const line = /\| time \| (.+) \|/.exec(run.summary)?.[1] ?? '?'
+    return { total: run.durationMs, line }
+  } finally {
+    await github.close()
+    await model.close()
+  }
+}
+
 const runs: Awaited<ReturnType<typeof commentRun>>[] = []
 for (let i = 0; i < RUNS; i++) runs.push(await commentRun())
 
@@ -100,6 +136,16 @@ for (const n of [1, 10, 50]) {
   implementCalls.push(r.calls)
   rows.push({ measure: `implement turn writing ${n} file(s): wall time (1 model call per file + plan)`, value: `${r.ms} ms`, target: '-', ok: r.pushed === n })
   rows.push({ measure: `implement turn writing ${n} file(s): GitHub API calls`, value: String(r.calls), target: 'same for 1, 10, 50', ok: r.calls === implementCalls[0] })
+}
+
+if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
+  try {
+    const nb = await notebookRun()
+    rows.push({ measure: 'plotting notebook, trigger to pushed commit (process)', value: `${nb.total} ms`, target: '-', ok: null })
+    rows.push({ measure: 'plotting notebook, split (from the job summary)', value: nb.line, target: '-', ok: null })
+  } catch (error) {
+    rows.push({ measure: 'plotting notebook (needs Jupyter on the machine)', value: error instanceof Error ? error.message.split('\n')[0]! : String(error), target: '-', ok: false })
+  }
 }
 
 const header = ['measure', 'value', 'target', 'ok']

@@ -57658,6 +57658,8 @@ var GitError = class extends Error {
   }
 };
 var Git = class {
+  /** Milliseconds spent in git commands, for the run record. */
+  elapsedMs = 0;
   dir;
   credentials;
   constructor(dir, credentials) {
@@ -57672,8 +57674,10 @@ var Git = class {
       env2.GIT_CONFIG_KEY_0 = `http.${this.credentials.serverUrl.replace(/\/$/, "")}/.extraheader`;
       env2.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`;
     }
+    const started = Date.now();
     return new Promise((resolve, reject) => {
       const child = execFile("git", ["-C", this.dir, ...args], { env: env2, maxBuffer: 512 * 1024 * 1024, encoding: "utf8" }, (error63, stdout, stderr) => {
+        this.elapsedMs += Date.now() - started;
         if (error63) reject(new GitError(args, stderr || error63.message, typeof error63.code === "number" || typeof error63.code === "string" ? error63.code : null));
         else resolve({ stdout, stderr });
       });
@@ -82564,7 +82568,11 @@ function exec(command, args, options2) {
 function jupyterRunner(env2) {
   const kernelEnv = kernelEnvironment(env2);
   let availability = null;
+  let elapsedMs = 0;
   return {
+    get elapsedMs() {
+      return elapsedMs;
+    },
     available() {
       availability ??= exec("jupyter", ["nbconvert", "--version"], { cwd: process.cwd(), env: kernelEnv, timeoutMs: 3e4 }).then((r) => r.code === 0);
       return availability;
@@ -82578,6 +82586,7 @@ function jupyterRunner(env2) {
         { cwd: dirname(full), env: kernelEnv, timeoutMs: limits.totalTimeoutMs }
       );
       const ms = Date.now() - started;
+      elapsedMs += ms;
       if (result.timedOut) return { kind: "failed", problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1e3)} s`, ms };
       if (result.code !== 0) {
         const last = result.output.trim().split("\n").filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l)).slice(-6).join("\n");
@@ -83815,6 +83824,10 @@ var Workspace = class _Workspace {
     this.dir = dir;
     this.git = new Git(dir, credentials);
   }
+  /** Milliseconds spent in git so far. */
+  get gitMs() {
+    return this.git.elapsedMs;
+  }
   /** The workspace of a run, or null when no repository was checked out. */
   static open(dir, credentials) {
     return dir && existsSync4(join3(dir, ".git")) ? new _Workspace(dir, credentials) : null;
@@ -84424,6 +84437,11 @@ function creditFrom(transcript) {
   const total = transcript.totalUsage;
   return { model: served.servedModel ?? served.requestedModel, provider: served.provider, inputTokens: total.inputTokens, outputTokens: total.outputTokens };
 }
+function timeLine(totalMs, modelMs, notebookMs, gitMs) {
+  const s = (ms) => `${(ms / 1e3).toFixed(1)} s`;
+  const other = Math.max(0, totalMs - modelMs - notebookMs - gitMs);
+  return `total ${s(totalMs)}: model ${s(modelMs)}, notebooks ${s(notebookMs)}, git ${s(gitMs)}, GitHub and the rest ${s(other)}`;
+}
 async function run2(environment, adapters) {
   const { log: log2 } = adapters;
   const parsed = parseEvent(environment.eventName, await readEvent(environment.eventPath));
@@ -84439,6 +84457,8 @@ async function run2(environment, adapters) {
     log2.info(`Nothing to do: ${screened.why}.`);
     return { status: "ignored", reason: screened.why, posted: [] };
   }
+  const started = Date.now();
+  const used = { workspace: null, notebooks: null };
   const redactor2 = new Redactor([gateConfig.githubToken]);
   redactor2.addFromEnvironment(environment.env);
   const transcript = new Transcript();
@@ -84466,7 +84486,8 @@ async function run2(environment, adapters) {
         outbox,
         transcript,
         redactor: redactor2,
-        token: gateConfig.githubToken
+        token: gateConfig.githubToken,
+        used
       });
     }
   } catch (error63) {
@@ -84480,7 +84501,12 @@ async function run2(environment, adapters) {
     }
     result = { status: "failed", reason: report.what, posted };
   }
-  facts.push(["outcome", result.status + (result.posted.length ? `: ${result.posted.join(", ")}` : "")], ["GitHub API calls", String(api.calls)]);
+  const modelMs = transcript.calls.reduce((sum, c) => sum + c.durationMs, 0);
+  facts.push(
+    ["outcome", result.status + (result.posted.length ? `: ${result.posted.join(", ")}` : "")],
+    ["GitHub API calls", String(api.calls)],
+    ["time", timeLine(Date.now() - started, modelMs, used.notebooks?.elapsedMs ?? 0, used.workspace?.gitMs ?? 0)]
+  );
   await adapters.writeSummary(renderSummary({ title: `git-bob on #${event.target.number}`, rows: facts }, transcript, (t) => redactor2.redact(t)));
   adapters.setOutput("status", result.status);
   if (result.posted[0]) adapters.setOutput("comment-url", result.posted[0]);
@@ -84490,6 +84516,7 @@ async function answer(event, spec, ctx) {
   const { api, adapters, outbox, transcript, redactor: redactor2 } = ctx;
   adapters.setOutput("command", spec.name);
   const workspace = Workspace.open(ctx.environment.workspace, { token: ctx.token, serverUrl: ctx.environment.serverUrl });
+  ctx.used.workspace = workspace;
   const target = reactionTarget(event);
   if (target) {
     await api.react(target, "eyes").catch((error63) => adapters.log.warning(`Could not add the eyes reaction: ${describeFailure(error63).what}`));
@@ -84526,13 +84553,15 @@ async function answer(event, spec, ctx) {
     const files = workspaceFiles(ctx.environment.workspace) ?? apiFiles(api, event.repo.defaultBranch);
     const [repo2, instructions] = await Promise.all([loadRepoContext(files, conversation), api.fileText(config2.instructionsFile, event.repo.defaultBranch)]);
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`);
+    const notebooks = config2.executeNotebooks ? adapters.notebookRunner() : null;
+    ctx.used.notebooks = notebooks;
     const changes = workspace ? {
       workspace,
       prepare: async (mode) => prepareTarget(mode, event, api, workspace, ctx.environment.runId),
       download: (url2) => download(url2, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.token, maxBytes: config2.maxFileBytes * 50 }),
       redact: (text2) => redactor2.redact(text2),
       repoContext: () => loadRepoContext(files, conversation),
-      notebooks: config2.executeNotebooks ? adapters.notebookRunner() : null,
+      notebooks,
       limits: {
         maxFiles: config2.maxFiles,
         maxFileBytes: config2.maxFileBytes,

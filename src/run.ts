@@ -106,6 +106,12 @@ function creditFrom(transcript: Transcript): ModelCredit | null {
   return { model: served.servedModel ?? served.requestedModel, provider: served.provider, inputTokens: total.inputTokens, outputTokens: total.outputTokens }
 }
 
+function timeLine(totalMs: number, modelMs: number, notebookMs: number, gitMs: number): string {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+  const other = Math.max(0, totalMs - modelMs - notebookMs - gitMs)
+  return `total ${s(totalMs)}: model ${s(modelMs)}, notebooks ${s(notebookMs)}, git ${s(gitMs)}, GitHub and the rest ${s(other)}`
+}
+
 export async function run(environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
   const { log } = adapters
   // Event and trigger: a malformed event is an ::error and nothing else (there is no thread to tell).
@@ -123,6 +129,9 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     return { status: 'ignored', reason: screened.why, posted: [] }
   }
 
+  const started = Date.now()
+  // What the command used, for the time record.
+  const used: Used = { workspace: null, notebooks: null }
   const redactor = new Redactor([gateConfig.githubToken])
   redactor.addFromEnvironment(environment.env)
   const transcript = new Transcript()
@@ -151,7 +160,8 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
         outbox,
         transcript,
         redactor,
-        token: gateConfig.githubToken
+        token: gateConfig.githubToken,
+        used
       })
     }
   } catch (error) {
@@ -166,7 +176,12 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     result = { status: 'failed', reason: report.what, posted }
   }
 
-  facts.push(['outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : '')], ['GitHub API calls', String(api.calls)])
+  const modelMs = transcript.calls.reduce((sum, c) => sum + c.durationMs, 0)
+  facts.push(
+    ['outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : '')],
+    ['GitHub API calls', String(api.calls)],
+    ['time', timeLine(Date.now() - started, modelMs, used.notebooks?.elapsedMs ?? 0, used.workspace?.gitMs ?? 0)]
+  )
   await adapters.writeSummary(renderSummary({ title: `git-bob on #${event.target.number}`, rows: facts }, transcript, (t) => redactor.redact(t)))
   adapters.setOutput('status', result.status)
   if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])
@@ -182,12 +197,19 @@ interface AnswerContext {
   transcript: Transcript
   redactor: Redactor
   token: string
+  used: Used
+}
+
+interface Used {
+  workspace: Workspace | null
+  notebooks: NotebookRunner | null
 }
 
 async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext): Promise<RunResult> {
   const { api, adapters, outbox, transcript, redactor } = ctx
   adapters.setOutput('command', spec.name)
   const workspace = Workspace.open(ctx.environment.workspace, { token: ctx.token, serverUrl: ctx.environment.serverUrl })
+  ctx.used.workspace = workspace
   const target = reactionTarget(event)
   if (target) {
     await api.react(target, 'eyes').catch((error: unknown) => adapters.log.warning(`Could not add the eyes reaction: ${describeFailure(error).what}`))
@@ -227,6 +249,8 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     // The instructions file is read from the default branch, never from a pull request's head.
     const [repo, instructions] = await Promise.all([loadRepoContext(files, conversation), api.fileText(config.instructionsFile, event.repo.defaultBranch)])
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
+    const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
+    ctx.used.notebooks = notebooks
     const changes: ChangePorts | null = workspace
       ? {
           workspace,
@@ -234,7 +258,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
           download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.token, maxBytes: config.maxFileBytes * 50 }),
           redact: (text) => redactor.redact(text),
           repoContext: () => loadRepoContext(files, conversation),
-          notebooks: config.executeNotebooks ? adapters.notebookRunner() : null,
+          notebooks,
           limits: {
             maxFiles: config.maxFiles,
             maxFileBytes: config.maxFileBytes,

@@ -60,6 +60,8 @@ function exec(command: string, args: string[], options: { cwd: string; env: Reco
 }
 
 export interface NotebookRunner {
+  /** Milliseconds spent running notebooks so far. */
+  readonly elapsedMs: number
   /** Whether Jupyter can run notebooks here (asked once). */
   available(): Promise<boolean>
   run(workspaceDir: string, path: string, limits: ExecutionLimits): Promise<Execution>
@@ -68,7 +70,11 @@ export interface NotebookRunner {
 export function jupyterRunner(env: Readonly<Record<string, string | undefined>>): NotebookRunner {
   const kernelEnv = kernelEnvironment(env)
   let availability: Promise<boolean> | null = null
+  let elapsedMs = 0
   return {
+    get elapsedMs() {
+      return elapsedMs
+    },
     available() {
       availability ??= exec('jupyter', ['nbconvert', '--version'], { cwd: process.cwd(), env: kernelEnv, timeoutMs: 30_000 }).then((r) => r.code === 0)
       return availability
@@ -82,6 +88,7 @@ export function jupyterRunner(env: Readonly<Record<string, string | undefined>>)
         { cwd: dirname(full), env: kernelEnv, timeoutMs: limits.totalTimeoutMs }
       )
       const ms = Date.now() - started
+      elapsedMs += ms
       if (result.timedOut) return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
       if (result.code !== 0) {
         const last = result.output.trim().split('\n').filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l)).slice(-6).join('\n')

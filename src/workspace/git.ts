@@ -27,6 +27,8 @@ export interface Credentials {
 }
 
 export class Git {
+  /** Milliseconds spent in git commands, for the run record. */
+  elapsedMs = 0
   readonly dir: string
   private readonly credentials: Credentials | null
 
@@ -43,8 +45,10 @@ export class Git {
       env.GIT_CONFIG_KEY_0 = `http.${this.credentials.serverUrl.replace(/\/$/, '')}/.extraheader`
       env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`
     }
+    const started = Date.now()
     return new Promise((resolve, reject) => {
       const child = execFile('git', ['-C', this.dir, ...args], { env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        this.elapsedMs += Date.now() - started
         if (error) reject(new GitError(args, stderr || error.message, typeof error.code === 'number' || typeof error.code === 'string' ? error.code : null))
         else resolve({ stdout, stderr })
       })

@@ -24,6 +24,11 @@ export class Workspace {
     this.git = new Git(dir, credentials)
   }
 
+  /** Milliseconds spent in git so far. */
+  get gitMs(): number {
+    return this.git.elapsedMs
+  }
+
   /** The workspace of a run, or null when no repository was checked out. */
   static open(dir: string, credentials: Credentials | null): Workspace | null {
     return dir && existsSync(join(dir, '.git')) ? new Workspace(dir, credentials) : null

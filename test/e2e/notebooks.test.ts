@@ -12,6 +12,17 @@ import { OPENAI_KEY, useStage } from './scenario.ts'
 
 const stage = useStage()
 
+function hasJupyter(): boolean {
+  try {
+    execFileSync('jupyter', ['nbconvert', '--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+const jupyter = hasJupyter()
+if (!jupyter && process.env.GIT_BOB_REQUIRE_JUPYTER) throw new Error('Jupyter is required here (GIT_BOB_REQUIRE_JUPYTER) but `jupyter nbconvert` is not on PATH')
+
 type Cells = { kind: 'markdown' | 'code'; source: string }[]
 
 /** Validates a notebook with the official nbformat package (the schema Jupyter itself uses). */
@@ -49,7 +60,8 @@ const BROKEN: Cells = [
   { kind: 'code', source: 'import pandas as pd\ndf = pd.read_csv("missing.csv")' }
 ]
 
-describe('notebooks', () => {
+// Without Jupyter (a developer machine without Debian's packages) these are skipped; .ci/run installs it.
+describe.skipIf(!jupyter)('notebooks', () => {
   it('runs a new notebook, commits it with its outputs and the PNG it wrote, and shows the figure', async () => {
     const repo = new GitRemote({ 'README.md': '# data\n' })
     scriptNotebook('analysis/plot.ipynb', PLOT)

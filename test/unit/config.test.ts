@@ -89,6 +89,10 @@ describe('readRunConfig', () => {
       maxOutputTokens: 16_384,
       maxFiles: 50,
       maxFileBytes: 500_000,
+      executeNotebooks: true,
+      notebookRepairRounds: 3,
+      notebookCellTimeoutSeconds: 600,
+      notebookTimeoutMs: 1_800_000,
       apiKeyInputs: { 'github-token': '', 'openai-api-key': '', 'anthropic-api-key': '', 'google-api-key': '' }
     })
   })
@@ -110,6 +114,10 @@ describe('readRunConfig', () => {
         'max-output-tokens': '256',
         'max-files': '3',
         'max-file-bytes': '2000',
+        'execute-notebooks': 'no',
+        'notebook-repair-rounds': '0',
+        'notebook-cell-timeout-seconds': '5',
+        'notebook-timeout-seconds': '60',
         'github-token': ' gh ',
         'openai-api-key': ' sk ',
         'anthropic-api-key': 'ant',
@@ -126,6 +134,10 @@ describe('readRunConfig', () => {
       maxOutputTokens: 256,
       maxFiles: 3,
       maxFileBytes: 2000,
+      executeNotebooks: false,
+      notebookRepairRounds: 0,
+      notebookCellTimeoutSeconds: 5,
+      notebookTimeoutMs: 60_000,
       apiKeyInputs: { 'github-token': 'gh', 'openai-api-key': 'sk', 'anthropic-api-key': 'ant', 'google-api-key': 'goo' }
     })
   })
@@ -185,5 +197,13 @@ describe('readRunConfig', () => {
 
   it('does not require the github token', () => {
     expect(() => readRunConfig(reader({}))).not.toThrow()
+  })
+})
+
+describe('boolean inputs', () => {
+  it('accepts true/false words and names the input otherwise', () => {
+    expect(readRunConfig(reader({ 'execute-notebooks': 'TRUE' })).executeNotebooks).toBe(true)
+    expect(readRunConfig(reader({ 'execute-notebooks': 'off' })).executeNotebooks).toBe(false)
+    expect(configError(() => readRunConfig(reader({ 'execute-notebooks': 'maybe' })))).toContain('`execute-notebooks`')
   })
 })
