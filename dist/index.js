@@ -84019,12 +84019,10 @@ ${part}` : part, this.stampContext, credit));
   }
   /** Answers where the request was made: in the review thread for an inline comment, else on the issue or PR. */
   async reply(event, body, credit) {
+    if (event.request.source !== "review_comment") return this.comment(event.target.number, body, credit);
     const posted = [];
-    for (const part of this.render(body, credit)) {
-      const result = event.request.source === "review_comment" ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part) : await this.api.createIssueComment(event.target.number, part);
-      posted.push(result);
-      this.posted.push(result);
-    }
+    for (const part of this.render(body, credit)) posted.push(await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part));
+    this.posted.push(...posted);
     return posted;
   }
   /** Opens a pull request whose description is stamped like every message. */

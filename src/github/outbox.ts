@@ -33,15 +33,11 @@ export class Outbox {
 
   /** Answers where the request was made: in the review thread for an inline comment, else on the issue or PR. */
   async reply(event: TriggerEvent, body: string, credit: ModelCredit | null): Promise<Posted[]> {
+    if (event.request.source !== 'review_comment') return this.comment(event.target.number, body, credit)
     const posted: Posted[] = []
-    for (const part of this.render(body, credit)) {
-      const result =
-        event.request.source === 'review_comment'
-          ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part)
-          : await this.api.createIssueComment(event.target.number, part)
-      posted.push(result)
-      this.posted.push(result)
-    }
+    // GitHub threads replies under the first comment of a review thread.
+    for (const part of this.render(body, credit)) posted.push(await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part))
+    this.posted.push(...posted)
     return posted
   }
 
