@@ -24,7 +24,14 @@ function runUrl(): string | null {
 
 try {
   const result = await run(
-    { eventName: env.GITHUB_EVENT_NAME ?? '', eventPath: env.GITHUB_EVENT_PATH ?? '', workspace: env.GITHUB_WORKSPACE ?? '', runUrl: runUrl(), env },
+    {
+      eventName: env.GITHUB_EVENT_NAME ?? '',
+      eventPath: env.GITHUB_EVENT_PATH ?? '',
+      workspace: env.GITHUB_WORKSPACE ?? '',
+      runUrl: runUrl(),
+      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      env
+    },
     {
       log,
       readInput: (name) => core.getInput(name),
