@@ -23,15 +23,17 @@ function attribute(tag: string, name: string): string {
 /** Images a reader sees in the markdown, in order, each URL once; code is not rendered, so it is skipped. */
 export function findImageRefs(markdown: string, serverUrl: string): ImageRef[] {
   const text = markdown.replace(FENCED, '').replace(INLINE_CODE, ' ')
-  const found: { at: number; ref: ImageRef }[] = []
-  for (const m of text.matchAll(MARKDOWN_IMAGE)) found.push({ at: m.index, ref: { url: m[2]!, alt: m[1]!.trim() } })
+  const found: { at: number; end: number; ref: ImageRef }[] = []
+  for (const m of text.matchAll(MARKDOWN_IMAGE)) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[2]!, alt: m[1]!.trim() } })
   for (const m of text.matchAll(IMG_TAG)) {
     const src = attribute(m[0], 'src')
-    if (src) found.push({ at: m.index, ref: { url: src, alt: attribute(m[0], 'alt').trim() } })
+    if (src) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: src, alt: attribute(m[0], 'alt').trim() } })
   }
   const server = origin(serverUrl)
+  const inside = (at: number): boolean => found.some((f) => f.at <= at && at < f.end)
   for (const m of text.matchAll(ATTACHMENT)) {
-    if (origin(m[0]) === server) found.push({ at: m.index, ref: { url: m[0], alt: '' } })
+    // A link already written as an image (perhaps with a query) is that image, not a second one.
+    if (origin(m[0]) === server && !inside(m.index)) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[0], alt: '' } })
   }
   const refs: ImageRef[] = []
   for (const { ref } of found.sort((a, b) => a.at - b.at)) {

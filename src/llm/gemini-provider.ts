@@ -122,9 +122,11 @@ export function fromGeminiResponse(response: Pick<GenerateContentResponse, 'cand
 
 export function createGeminiProvider(options: GeminiProviderOptions): ProviderClient {
   // No retryOptions: retries are git-bob's own (llm/model.ts), the same for every provider.
+  // v1beta, where responseJsonSchema lives (SDK 3.x defaults to v1); base-url goes in unchanged.
   const client = new GoogleGenAI({
     apiKey: options.apiKey,
     vertexai: false,
+    apiVersion: 'v1beta',
     httpOptions: { timeout: options.timeoutMs, ...(options.baseURL ? { baseUrl: options.baseURL } : {}) }
   })
   return {
