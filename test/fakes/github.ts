@@ -104,6 +104,8 @@ export class FakeGitHub {
   readonly permissions = new Map<string, Role>()
   readonly files = new Map<string, string>()
   readonly reactions: { target: string; content: string }[] = []
+  /** Files uploaded to comments, served at /user-attachments/assets/<uuid> to requests with a token. */
+  readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
   /** Requests that never get an answer (to test client timeouts). */
   hang: RegExp | null = null
   private readonly perPage: number
@@ -249,6 +251,14 @@ export class FakeGitHub {
   private route(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): void {
     const prefix = `/repos/${this.owner}/${this.repo}`
     const path = url.pathname
+    const asset = /^\/user-attachments\/assets\/([0-9a-f-]{36})$/.exec(path)
+    if (method === 'GET' && asset) {
+      // Private attachments: GitHub answers 404 without credentials.
+      const file = this.attachments.get(asset[1]!)
+      if (!file || !req.headers.authorization) return this.send(res, 404, 'Not Found')
+      res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.bytes.length) })
+      return void res.end(file.bytes)
+    }
     if (!path.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' })
     const rest = path.slice(prefix.length)
     let m: RegExpExecArray | null
