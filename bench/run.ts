@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DIST, runAction } from '../test/fakes/action.ts'
+import { HARNESSES } from '../test/fakes/llm-harness.ts'
+import { measureAdapter } from './adapter.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
@@ -61,6 +63,16 @@ const rows: Row[] = [
   { measure: 'model calls per comment run', value: String(runs[0]!.modelCalls), target: '1', ok: runs[0]!.modelCalls === 1 },
   { measure: 'bundle size (dist/index.js)', value: mib(bundle), target: '-', ok: null }
 ]
+
+// The adapter's own overhead per call, per SDK, in this process (stand-ins answer instantly).
+for (const make of HARNESSES) {
+  const m = await measureAdapter(make)
+  const overhead = m.callMs - m.rawMs
+  rows.push(
+    { measure: `adapter overhead per call, ${m.provider} SDK (median, minus a bare fetch)`, value: `${overhead.toFixed(2)} ms (${m.callMs.toFixed(2)} vs ${m.rawMs.toFixed(2)})`, target: '< 2 ms', ok: overhead < 2 },
+    { measure: `adapter heap kept per call, ${m.provider} SDK (after GC, transcript included)`, value: `${(m.retainedBytesPerCall / 1024).toFixed(1)} KiB`, target: '< 64 KiB', ok: m.retainedBytesPerCall < 64 * 1024 }
+  )
+}
 
 const width = [Math.max(...rows.map((r) => r.measure.length)), Math.max(...rows.map((r) => r.value.length)), 9]
 const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(width[i] ?? 4)).join(' | ')} |`

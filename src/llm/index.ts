@@ -1,10 +1,7 @@
 // Builds the configured LanguageModel: the preset picks the SDK, the key and the endpoint; several
 // models become a fallback chain.
-import { createAnthropicProvider } from './anthropic-provider.ts'
 import { createFallbackModel } from './fallback.ts'
-import { createGeminiProvider } from './gemini-provider.ts'
 import { createLanguageModel, type ModelOptions } from './model.ts'
-import { createOpenAIProvider } from './openai-provider.ts'
 import { baseUrlFor, resolveApiKey, type BaseUrls, type Credentials, type ModelSpec } from './providers.ts'
 import type { LanguageModel, ProviderClient } from './types.ts'
 
@@ -13,22 +10,37 @@ export interface ModelSettings extends ModelOptions {
   baseUrls: BaseUrls
 }
 
+/** The SDK is loaded on the first call, so a run pays only for the provider it uses. */
+function lazy(load: () => Promise<ProviderClient>): ProviderClient {
+  let client: Promise<ProviderClient> | null = null
+  return {
+    async call(request) {
+      client ??= load()
+      return (await client).call(request)
+    }
+  }
+}
+
+/** Key and endpoint are resolved here, so a missing one is a ConfigError before any call. */
 function providerClient(spec: ModelSpec, credentials: Credentials, settings: ModelSettings): ProviderClient {
   const apiKey = resolveApiKey(spec.provider, credentials)
   const baseURL = baseUrlFor(spec, settings.baseUrls)
+  const timeoutMs = settings.timeoutMs
   switch (spec.provider.family) {
     case 'openai':
-      return createOpenAIProvider({
-        apiKey,
-        baseURL,
-        timeoutMs: settings.timeoutMs,
-        tokenLimitParam: spec.provider.tokenLimitParam ?? 'max_tokens',
-        structuredOutput: spec.provider.structuredOutput ?? 'json_schema'
-      })
+      return lazy(async () =>
+        (await import('./openai-provider.ts')).createOpenAIProvider({
+          apiKey,
+          baseURL,
+          timeoutMs,
+          tokenLimitParam: spec.provider.tokenLimitParam ?? 'max_tokens',
+          structuredOutput: spec.provider.structuredOutput ?? 'json_schema'
+        })
+      )
     case 'anthropic':
-      return createAnthropicProvider({ apiKey, baseURL, timeoutMs: settings.timeoutMs })
+      return lazy(async () => (await import('./anthropic-provider.ts')).createAnthropicProvider({ apiKey, baseURL, timeoutMs }))
     case 'gemini':
-      return createGeminiProvider({ apiKey, baseURL, timeoutMs: settings.timeoutMs })
+      return lazy(async () => (await import('./gemini-provider.ts')).createGeminiProvider({ apiKey, baseURL, timeoutMs }))
   }
 }
 
