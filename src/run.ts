@@ -137,7 +137,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   const outbox = new Outbox(api, stampContext, redactor)
   const facts: [string, string][] = [
     ['request', `[${event.request.source.replace('_', ' ')} by @${event.request.author.login}](${event.request.url})`],
-    ['command', command.kind === 'known' ? command.verb : `unknown ("${command.word}")`]
+    ['command', (command.kind === 'known' ? command.verb : `unknown ("${command.word}")`) + (command.model ? `, asking for the model ${command.model}` : '')]
   ]
   let result: RunResult
 

@@ -8,12 +8,16 @@ import type { ThreadImage } from '../thread.ts'
 
 export interface ImageLimits {
   maxImages: number
+  /** Per image. */
   maxBytes: number
+  /** All images together. */
+  maxTotalBytes: number
   timeoutMs: number
 }
 
-// 3.5 MB of image is under 5 MB once base64-encoded, the smallest per-image limit among the providers.
-export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxImages: 5, maxBytes: 3_500_000, timeoutMs: 20_000 }
+// 3.5 MB of image is under 5 MB once base64-encoded, the smallest per-image limit among the providers
+// (Anthropic); 10 MB in all stays under Gemini's 20 MB per request with room for the text.
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxImages: 5, maxBytes: 3_500_000, maxTotalBytes: 10_000_000, timeoutMs: 20_000 }
 
 export interface ImageSource {
   /** "comment by @alice", for the model and the notes. */
@@ -51,7 +55,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return Buffer.concat(chunks)
 }
 
-async function fetchImage(ref: ImageRef, options: Required<ImageOptions>): Promise<{ mediaType: ImageType; data: string }> {
+async function fetchImage(ref: ImageRef, options: Required<ImageOptions>): Promise<{ mediaType: ImageType; data: string; size: number }> {
   const signal = AbortSignal.timeout(options.limits.timeoutMs)
   let url = ref.url
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -75,10 +79,17 @@ async function fetchImage(ref: ImageRef, options: Required<ImageOptions>): Promi
       await response.body?.cancel().catch(() => undefined)
       throw new LeftOut(`GitHub answered HTTP ${response.status}`)
     }
-    const bytes = await readCapped(response, options.limits.maxBytes)
+    let bytes: Uint8Array
+    try {
+      bytes = await readCapped(response, options.limits.maxBytes)
+    } catch (error) {
+      if (error instanceof LeftOut) throw error
+      // A connection that drops or stalls halfway is a missing image, not a failed run.
+      throw new LeftOut(signal.aborted ? 'it took too long to fetch' : 'the download broke off')
+    }
     const mediaType = sniffImageType(bytes)
     if (!mediaType) throw new LeftOut('not a PNG, JPEG, GIF or WebP image')
-    return { mediaType, data: Buffer.from(bytes).toString('base64') }
+    return { mediaType, data: Buffer.from(bytes).toString('base64'), size: bytes.byteLength }
   }
   throw new LeftOut('too many redirects')
 }
@@ -108,9 +119,16 @@ export async function loadImages(sources: readonly ImageSource[], requestIndex: 
       }
     })
   )
-  const images = results
-    .filter((r) => r !== null)
-    .sort((a, b) => a.index - b.index)
-    .map((r): LoadedImage => ({ where: r.where, url: r.ref.url, alt: r.ref.alt, mediaType: r.mediaType, data: r.data }))
+  // The total is spent in priority order, like the count.
+  let total = 0
+  const kept = results.filter((r) => r !== null).filter((r) => {
+    if (total + r.size > settings.limits.maxTotalBytes) {
+      notes.push(`the image ${r.ref.url} in the ${r.where}: the images together would exceed ${settings.limits.maxTotalBytes.toLocaleString('en-US')} bytes`)
+      return false
+    }
+    total += r.size
+    return true
+  })
+  const images = kept.sort((a, b) => a.index - b.index).map((r): LoadedImage => ({ where: r.where, url: r.ref.url, alt: r.ref.alt, mediaType: r.mediaType, data: r.data }))
   return { images, notes }
 }

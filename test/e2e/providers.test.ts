@@ -77,6 +77,15 @@ describe('providers end to end', () => {
     expect(posted()).toContain(`via ${name}`)
   })
 
+  it('continues an answer that OpenAI cut at the output limit', async () => {
+    stage.model.script.push({ reply: 'Begun here, ', finishReason: 'length' }, { reply: 'finished there.' })
+    const run = await stage.comment({ body: 'git-bob comment' })
+    expect(run.code).toBe(0)
+    expect(posted()).toContain('Begun here, finished there.')
+    expect(stage.model.requests).toHaveLength(2)
+    expect(stage.model.requests[1]!.body.messages.at(-2)).toEqual({ role: 'assistant', content: 'Begun here, ' })
+  })
+
   it('continues an answer that Anthropic cut at the output limit', async () => {
     stage.anthropic.script.push({ reply: 'The first half of a long answer, ', stopReason: 'max_tokens' }, { reply: 'and its end.' })
     const run = await stage.comment({ body: 'git-bob comment' }, { inputs: anthropic() })
@@ -244,6 +253,7 @@ describe('git-bob ask <model> to <verb>', () => {
     expect(body).toContain('Claude, as asked.')
     expect(body).toContain('via anthropic')
     expect(body).toContain('Asked for anthropic:claude-haiku-4-5 in the comment instead of the configured `openai:gpt-4.1`.')
+    expect(run.summary).toContain('| command | comment, asking for the model claude |')
   })
 
   it('accepts the full provider:model of an allowed entry', async () => {

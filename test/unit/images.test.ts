@@ -108,7 +108,7 @@ describe('loadImages (over HTTP)', () => {
 
   it('follows a redirect on the same server, and names what it leaves out', async () => {
     const body = [`![a](${asset(1)})`, `![video](${asset(2)})`, `![big](${asset(3)})`, '![ext](https://imgur.example/x.png)'].join('\n')
-    const { images, notes } = await loadImages([{ where: 'comment by @bob', body }], 0, { serverUrl: url, token: TOKEN, limits: { maxImages: 5, maxBytes: 1000, timeoutMs: 5000 } })
+    const { images, notes } = await loadImages([{ where: 'comment by @bob', body }], 0, { serverUrl: url, token: TOKEN, limits: { maxImages: 5, maxBytes: 1000, maxTotalBytes: 10_000, timeoutMs: 5000 } })
     expect(images.map((i) => i.url)).toEqual([asset(1)])
     expect(notes).toHaveLength(3)
     expect(notes.join('\n')).toContain('not a PNG, JPEG, GIF or WebP image')
@@ -130,8 +130,36 @@ describe('loadImages (over HTTP)', () => {
       { where: 'comment by @c', body: `![new](${asset(0)}?new)` },
       { where: 'comment by @r', body: `![r1](${asset(0)}?r1) ![r2](${asset(0)}?r2)` }
     ]
-    const { images, notes } = await loadImages(sources, 3, { serverUrl: url, token: TOKEN, limits: { maxImages: 4, maxBytes: 10_000, timeoutMs: 5000 } })
+    const { images, notes } = await loadImages(sources, 3, { serverUrl: url, token: TOKEN, limits: { maxImages: 4, maxBytes: 10_000, maxTotalBytes: 100_000, timeoutMs: 5000 } })
     expect(images.map((i) => i.alt)).toEqual(['d', 'new', 'r1', 'r2'])
     expect(notes).toEqual(['1 image(s): at most 4 are read'])
+  })
+
+  it('keeps the images together under the total, the request\'s first', async () => {
+    const sources = [
+      { where: 'description by @a', body: `![d](${asset(0)}?d)` },
+      { where: 'comment by @r', body: `![r1](${asset(0)}?r1) ![r2](${asset(0)}?r2)` }
+    ]
+    const { images, notes } = await loadImages(sources, 1, { serverUrl: url, token: TOKEN, limits: { maxImages: 5, maxBytes: 10_000, maxTotalBytes: 2 * PNG.length, timeoutMs: 5000 } })
+    expect(images.map((i) => i.alt)).toEqual(['r1', 'r2'])
+    expect(notes).toEqual([expect.stringContaining('?d in the description by @a: the images together would exceed')])
+  })
+
+  it('a download that breaks off is a note, not a failure', async () => {
+    const broken = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': '100000' })
+      res.write(PNG)
+      setTimeout(() => res.destroy(), 20)
+    })
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve))
+    const brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`
+    try {
+      const { images, notes } = await loadImages([{ where: 'comment by @x', body: `![b](${brokenUrl}/user-attachments/assets/${UUID})` }], 0, { serverUrl: brokenUrl, token: TOKEN })
+      expect(images).toEqual([])
+      expect(notes[0]).toContain('the download broke off')
+    } finally {
+      broken.closeAllConnections()
+      await new Promise<void>((resolve) => broken.close(() => resolve()))
+    }
   })
 })
