@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { DIST, runAction } from '../test/fakes/action.ts'
 import { GitRemote } from '../test/fakes/git-remote.ts'
 import type { ChatRequest } from '../test/fakes/openai.ts'
+import { HARNESSES } from '../test/fakes/llm-harness.ts'
+import { measureAdapter } from './adapter.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
@@ -146,6 +148,16 @@ if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
   } catch (error) {
     rows.push({ measure: 'plotting notebook (needs Jupyter on the machine)', value: error instanceof Error ? error.message.split('\n')[0]! : String(error), target: '-', ok: false })
   }
+}
+
+// The adapter's own overhead per call, per SDK, in this process (stand-ins answer instantly).
+for (const make of HARNESSES) {
+  const m = await measureAdapter(make)
+  const overhead = m.callMs - m.rawMs
+  rows.push(
+    { measure: `adapter overhead per call, ${m.provider} SDK (median, minus a bare fetch)`, value: `${overhead.toFixed(2)} ms (${m.callMs.toFixed(2)} vs ${m.rawMs.toFixed(2)})`, target: '< 2 ms', ok: overhead < 2 },
+    { measure: `adapter heap kept per call, ${m.provider} SDK (after GC, transcript included)`, value: `${(m.retainedBytesPerCall / 1024).toFixed(1)} KiB`, target: '< 64 KiB', ok: m.retainedBytesPerCall < 64 * 1024 }
+  )
 }
 
 const header = ['measure', 'value', 'target', 'ok']

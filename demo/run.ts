@@ -69,7 +69,14 @@ try {
   github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: args.request, createdAt: payload.comment.created_at })
 
   const inputs: Record<string, string> = args.live
-    ? { model: args.model, 'openai-api-key': process.env.OPENAI_API_KEY ?? '', 'anthropic-api-key': process.env.ANTHROPIC_API_KEY ?? '', 'google-api-key': process.env.GOOGLE_API_KEY ?? process.env.GEMINI_API_KEY ?? '' }
+    ? {
+        model: args.model,
+        'openai-api-key': process.env.OPENAI_API_KEY ?? '',
+        'anthropic-api-key': process.env.ANTHROPIC_API_KEY ?? '',
+        'google-api-key': process.env.GEMINI_API_KEY ?? process.env.GOOGLE_API_KEY ?? '',
+        'deepseek-api-key': process.env.DEEPSEEK_API_KEY ?? '',
+        'mistral-api-key': process.env.MISTRAL_API_KEY ?? ''
+      }
     : { model: args.model, 'base-url': model!.url }
   if (args.live && args.model.startsWith('github_models:')) inputs['github-token'] = process.env.GITHUB_TOKEN ?? ''
 

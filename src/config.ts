@@ -3,6 +3,7 @@
 // so that a mistake there is reported on the thread where the person who asked will see it.
 import { z } from 'zod'
 import { ConfigError } from './config-error.ts'
+import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
 
 /** Reads one action input by its name in action.yml; '' when unset. */
 export type InputReader = (name: string) => string
@@ -17,10 +18,18 @@ export interface GateConfig {
   allowedBots: string[]
 }
 
+/** A model that `<bot> ask <model> to ...` may switch to, optionally under a short name. */
+export interface AllowedModel {
+  alias: string | null
+  spec: ModelSpec
+}
+
 export interface RunConfig {
-  /** The `model` input as written ("provider:model"). */
+  /** The `model` input as written: "provider:model", or several separated by commas. */
   model: string
-  baseUrl: string | undefined
+  baseUrls: BaseUrls
+  /** Models a comment may ask for; empty: no switching. */
+  allowedModels: AllowedModel[]
   /** Logins to mention when git-bob is not sure, without "@". */
   maintainers: string[]
   instructionsFile: string
@@ -82,9 +91,41 @@ export function readGateConfig(read: InputReader): GateConfig {
   return { githubToken, botName, allowedBots }
 }
 
+const HTTP_URL = z.url({ protocol: /^https?$/ })
+const PROVIDER_URL = /^([A-Za-z_]+)\s*=\s*(.*)$/
+const ALIAS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+/** One URL for every model, or "provider=url" pairs separated by commas or new lines. */
+export function readBaseUrls(read: InputReader): BaseUrls {
+  const raw = read('base-url').trim()
+  if (!raw) return { all: undefined, byProvider: {} }
+  if (!/^[A-Za-z_]+\s*=/.test(raw)) {
+    return { all: check('base-url', HTTP_URL, raw, `"${raw}" should be an http(s) URL, or provider=URL pairs such as "openai=https://…, anthropic=https://…".`), byProvider: {} }
+  }
+  const byProvider: Record<string, string> = {}
+  for (const entry of raw.split(/[,\n]/).map((e) => e.trim()).filter(Boolean)) {
+    const m = PROVIDER_URL.exec(entry)
+    const provider = m ? providerNamed(m[1]!) : undefined
+    if (!m || !provider) throw new ConfigError(`The \`base-url\` input is not valid: "${entry}" should be provider=URL with a known provider, e.g. "openai=https://proxy.example/v1".`)
+    byProvider[provider.name] = check('base-url', HTTP_URL, m[2]!.trim(), `"${m[2]!.trim()}" (for ${provider.name}) should be an http(s) URL.`)
+  }
+  return { all: undefined, byProvider }
+}
+
+/** "provider:model" entries, each optionally named: "claude=anthropic:claude-sonnet-4-5". */
+export function readAllowedModels(read: InputReader): AllowedModel[] {
+  const allowed: AllowedModel[] = []
+  for (const entry of read('allowed-models').split(/[\s,]+/).filter(Boolean)) {
+    const eq = entry.indexOf('=')
+    const alias = eq >= 0 ? entry.slice(0, eq) : null
+    if (alias !== null) check('allowed-models', z.string().regex(ALIAS), alias, `"${alias}" in "${entry}" should be a short name of letters, digits, "-", "_" or ".".`)
+    allowed.push({ alias, spec: parseModelSpec(entry.slice(eq + 1), 'allowed-models') })
+  }
+  return allowed
+}
+
 export function readRunConfig(read: InputReader): RunConfig {
-  const baseUrl = read('base-url').trim() || undefined
-  if (baseUrl) check('base-url', z.url({ protocol: /^https?$/ }), baseUrl, `"${baseUrl}" should be an http(s) URL.`)
+  const baseUrls = readBaseUrls(read)
   const maintainers = list(read('maintainers')).map((login) =>
     check('maintainers', z.string().regex(LOGIN), login, `"${login}" is not a GitHub login.`)
   )
@@ -97,7 +138,8 @@ export function readRunConfig(read: InputReader): RunConfig {
   )
   return {
     model: read('model').trim() || DEFAULT_MODEL,
-    baseUrl,
+    baseUrls,
+    allowedModels: readAllowedModels(read),
     maintainers,
     instructionsFile,
     modelTimeoutMs: integer('model-timeout-seconds', read, 300, 1, 3600) * 1000,
@@ -113,7 +155,10 @@ export function readRunConfig(read: InputReader): RunConfig {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),
       'anthropic-api-key': read('anthropic-api-key').trim(),
-      'google-api-key': read('google-api-key').trim()
+      'google-api-key': read('google-api-key').trim(),
+      'deepseek-api-key': read('deepseek-api-key').trim(),
+      'mistral-api-key': read('mistral-api-key').trim(),
+      'custom-api-key': read('custom-api-key').trim()
     }
   }
 }

@@ -30,8 +30,8 @@ try {
       eventPath: env.GITHUB_EVENT_PATH ?? '',
       workspace: env.GITHUB_WORKSPACE ?? '',
       runUrl: runUrl(),
-      serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-      runId: env.GITHUB_RUN_ID ?? String(Date.now()),
+      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      runId: env.GITHUB_RUN_ID || String(Date.now()),
       env
     },
     {

@@ -14,11 +14,13 @@ import { Workspace } from './workspace/workspace.ts'
 import { describeFailure, failureMessage } from './failure.ts'
 import { authorize, screen } from './gate.ts'
 import type { GitHubApi, ReactionTarget } from './github/api.ts'
+import { loadImages } from './github/images.ts'
 import { Outbox } from './github/outbox.ts'
 import { loadThread } from './github/thread-loader.ts'
 import type { ModelSettings } from './llm/index.ts'
-import { parseModelSpec, type Credentials, type ModelSpec } from './llm/providers.ts'
+import { parseModelList, type Credentials, type ModelSpec } from './llm/providers.ts'
 import type { LanguageModel } from './llm/types.ts'
+import { decideSwitch } from './model-switch.ts'
 import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
 import { Redactor } from './secrets.ts'
 import type { ModelCredit, StampContext } from './stamp.ts'
@@ -40,7 +42,7 @@ export interface RunEnvironment {
   workspace: string
   /** Link to this run's log, or null outside GitHub Actions. */
   runUrl: string | null
-  /** GITHUB_SERVER_URL, e.g. https://github.com. */
+  /** GITHUB_SERVER_URL (https://github.com or a GitHub Enterprise Server): its attachments get the token. */
   serverUrl: string
   /** GITHUB_RUN_ID, for unique branch names. */
   runId: string
@@ -51,7 +53,8 @@ export interface Adapters {
   log: Logger
   readInput: InputReader
   connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHubApi>
-  createModel(spec: ModelSpec, credentials: Credentials, settings: ModelSettings): LanguageModel
+  /** One model, or a fallback chain of several. */
+  createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel
   writeSummary(markdown: string): Promise<void>
   setOutput(name: string, value: string): void
   /** Called with every secret value, so the runner masks it in the log too. */
@@ -103,7 +106,19 @@ function creditFrom(transcript: Transcript): ModelCredit | null {
   const served = transcript.calls.filter((c) => !c.error).at(-1)
   if (!served) return null
   const total = transcript.totalUsage
-  return { model: served.servedModel ?? served.requestedModel, provider: served.provider, inputTokens: total.inputTokens, outputTokens: total.outputTokens }
+  return {
+    model: served.servedModel ?? served.requestedModel,
+    provider: served.provider,
+    inputTokens: total.inputTokens,
+    outputTokens: total.outputTokens,
+    costUsd: transcript.totalCost
+  }
+}
+
+/** What people should know about how the answer came about (images left out, a fallback) goes under it. */
+function withNotes(outcome: Outcome, notes: readonly string[]): Outcome {
+  if (!notes.length || outcome.kind !== 'reply') return outcome
+  return { ...outcome, body: `${outcome.body}\n\n> [!NOTE]\n${notes.map((n) => `> ${n}`).join('\n>\n')}` }
 }
 
 function timeLine(totalMs: number, modelMs: number, notebookMs: number, gitMs: number): string {
@@ -140,7 +155,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   const outbox = new Outbox(api, stampContext, redactor)
   const facts: [string, string][] = [
     ['request', `[${event.request.source.replace('_', ' ')} by @${event.request.author.login}](${event.request.url})`],
-    ['command', command.kind === 'known' ? command.verb : `unknown ("${command.word}")`]
+    ['command', (command.kind === 'known' ? command.verb : `unknown ("${command.word}")`) + (command.model ? `, asking for the model ${command.model}` : '')]
   ]
   let result: RunResult
 
@@ -153,14 +168,17 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
       result = { status: 'refused', reason: decision.why, posted: posted.map((p) => p.url) }
     } else {
       result = await answer(event, command.kind === 'known' ? commandNamed(command.verb)! : commandNamed('help')!, {
-        basic: { event, command, botName: gateConfig.botName, modelId: adapters.readInput('model').trim() || DEFAULT_MODEL, commands: COMMANDS },
+        basic: { event, command, botName: gateConfig.botName, modelId: adapters.readInput('model').trim() || DEFAULT_MODEL,
+          allowedModels: adapters.readInput('allowed-models').split(/[\s,]+/).filter(Boolean),
+          commands: COMMANDS
+        },
+        githubToken: gateConfig.githubToken,
         environment,
         adapters,
         api,
         outbox,
         transcript,
         redactor,
-        token: gateConfig.githubToken,
         used
       })
     }
@@ -190,13 +208,14 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
 
 interface AnswerContext {
   basic: BasicContext
+  /** For images attached to the thread (private attachments need it); commands never see it. */
+  githubToken: string
   environment: RunEnvironment
   adapters: Adapters
   api: GitHubApi
   outbox: Outbox
   transcript: Transcript
   redactor: Redactor
-  token: string
   used: Used
 }
 
@@ -208,7 +227,7 @@ interface Used {
 async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext): Promise<RunResult> {
   const { api, adapters, outbox, transcript, redactor } = ctx
   adapters.setOutput('command', spec.name)
-  const workspace = Workspace.open(ctx.environment.workspace, { token: ctx.token, serverUrl: ctx.environment.serverUrl })
+  const workspace = Workspace.open(ctx.environment.workspace, { token: ctx.githubToken, serverUrl: ctx.environment.serverUrl })
   ctx.used.workspace = workspace
   const target = reactionTarget(event)
   if (target) {
@@ -221,16 +240,30 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
   } else {
     // Configuration is checked before any work, and a mistake is reported on the thread.
     const config = readRunConfig(adapters.readInput)
-    const modelSpec = parseModelSpec(config.model)
     for (const value of Object.values(config.apiKeyInputs)) {
       redactor.add(value)
       if (value) adapters.maskSecret(value)
     }
+    // "ask <model> to ...": one command with another model, only one the repository allows.
+    const asked = ctx.basic.command.model
+    let specs: ModelSpec[]
+    if (asked) {
+      const decision = decideSwitch(asked, spec.name, config.allowedModels, ctx.basic.botName)
+      if (decision.kind === 'refused') {
+        adapters.log.info(`Not switching the model: ${decision.message}`)
+        const posted = await outbox.reply(event, decision.message, null)
+        return { status: 'refused', reason: `model ${asked} not allowed`, posted: posted.map((p) => p.url) }
+      }
+      specs = [decision.spec]
+      transcript.note(`Asked for ${decision.spec.id} in the comment instead of the configured \`${config.model}\`.`)
+    } else {
+      specs = parseModelList(config.model)
+    }
     const model = adapters.createModel(
-      modelSpec,
+      specs,
       { inputs: config.apiKeyInputs, env: ctx.environment.env },
       {
-        baseUrl: config.baseUrl,
+        baseUrls: config.baseUrls,
         timeoutMs: config.modelTimeoutMs,
         retry: { retries: config.modelRetries, baseDelayMs: 1000, maxDelayMs: 30_000 },
         maxOutputTokens: config.maxOutputTokens,
@@ -246,8 +279,18 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     }
     const conversation = thread.entries.map((e) => e.body).join('\n')
     const files = workspaceFiles(ctx.environment.workspace) ?? apiFiles(api, event.repo.defaultBranch)
+    const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
     // The instructions file is read from the default branch, never from a pull request's head.
-    const [repo, instructions] = await Promise.all([loadRepoContext(files, conversation), api.fileText(config.instructionsFile, event.repo.defaultBranch)])
+    const [repo, instructions, images] = await Promise.all([
+      loadRepoContext(files, conversation),
+      api.fileText(config.instructionsFile, event.repo.defaultBranch),
+      loadImages(imageSources, thread.entries.findIndex((e) => e.isRequest), { serverUrl: ctx.environment.serverUrl, token: ctx.githubToken })
+    ])
+    if (images.images.length) thread.images = images.images
+    for (const note of images.notes) {
+      thread.notes.push(note)
+      transcript.note(`Left out: ${note}.`)
+    }
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
     const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
     ctx.used.notebooks = notebooks
@@ -255,7 +298,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
       ? {
           workspace,
           prepare: async (mode) => prepareTarget(mode, event, api, workspace, ctx.environment.runId),
-          download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.token, maxBytes: config.maxFileBytes * 50 }),
+          download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.githubToken, maxBytes: config.maxFileBytes * 50 }),
           redact: (text) => redactor.redact(text),
           repoContext: () => loadRepoContext(files, conversation),
           notebooks,
@@ -270,6 +313,6 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
       : null
     outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes })
   }
-  const posted = await applyOutcome(outcome, event, creditFrom(transcript), { outbox, workspace, serverUrl: ctx.environment.serverUrl })
+  const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, creditFrom(transcript), { outbox, workspace, serverUrl: ctx.environment.serverUrl })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
 }

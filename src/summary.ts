@@ -1,7 +1,8 @@
 // The job summary: a readable record of the run and of every model call (prompt, answer, model,
 // tokens, time), so people can learn from each other's prompts. Pure: returns markdown.
+import { formatCost, PRICES_CHECKED } from './llm/prices.ts'
 import type { Message } from './llm/types.ts'
-import type { Transcript } from './transcript.ts'
+import { callCost, type Transcript } from './transcript.ts'
 import { fenced } from './thread.ts'
 
 /** GitHub accepts at most 1 MiB of summary per step; leave room for the header. */
@@ -29,11 +30,19 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
   const lines = [`## ${facts.title}`, '', '| | |', '|---|---|']
   for (const [key, value] of facts.rows) lines.push(`| ${key} | ${value.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
   lines.push(`| model calls | ${transcript.calls.length} |`)
-  if (transcript.calls.length) lines.push(`| tokens | ${n(total.inputTokens)} in / ${n(total.outputTokens)} out |`)
+  if (transcript.calls.length) {
+    lines.push(`| tokens | ${n(total.inputTokens)} in / ${n(total.outputTokens)} out |`)
+    const cost = transcript.totalCost
+    lines.push(`| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`)
+  }
+  for (const note of transcript.notes) lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
   lines.push('')
   transcript.calls.forEach((call, i) => {
     const model = call.servedModel ?? call.requestedModel
-    const usage = call.error ? `failed after ${call.attempts} attempt(s)` : `${n(call.usage.inputTokens)} in / ${n(call.usage.outputTokens)} out tokens`
+    const cost = callCost(call)
+    const usage = call.error
+      ? `failed after ${call.attempts} attempt(s)`
+      : `${n(call.usage.inputTokens)} in / ${n(call.usage.outputTokens)} out tokens${cost === null ? '' : ` (~${formatCost(cost)})`}`
     lines.push(`### Call ${i + 1}: ${call.purpose} — ${model} via ${call.provider} — ${usage} — ${(call.durationMs / 1000).toFixed(1)} s`, '')
     const prompt = call.messages.map((m) => `**${m.role}**\n\n${fenced(clipped(messageText(m), PROMPT_LIMIT), 'markdown')}`).join('\n\n')
     const chars = call.messages.reduce((sum, m) => sum + messageText(m).length, 0)

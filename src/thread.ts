@@ -1,6 +1,7 @@
 // The conversation as the model reads it: who said what, in order, and how far each person may be
 // trusted. The types and the rendering are pure; loading lives in github/thread-loader.ts.
 import type { PullFile } from './github/api.ts'
+import type { ImageType } from './llm/capabilities.ts'
 
 /** How the model should weigh an entry. */
 export type Standing =
@@ -27,6 +28,17 @@ export interface ThreadEntry {
   isRequest: boolean
 }
 
+/** An image from the conversation, fetched for models that read images. */
+export interface ThreadImage {
+  /** "comment by @alice" */
+  where: string
+  url: string
+  alt: string
+  mediaType: ImageType
+  /** base64 */
+  data: string
+}
+
 export interface Thread {
   repo: string
   kind: 'issue' | 'pull_request'
@@ -35,6 +47,8 @@ export interface Thread {
   url: string
   entries: ThreadEntry[]
   pull?: { diff: string | null; files: PullFile[] }
+  /** Images from the conversation, in order (github/images.ts). */
+  images?: ThreadImage[]
   /** What was left out or changed on the way, said to the model and in the log. */
   notes: string[]
   /** git-bob has already answered this very request (a re-run): nothing more to post. */

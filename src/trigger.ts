@@ -4,6 +4,9 @@ import { removeHtmlComments, segments } from './markdown.ts'
 // Grammar: the bot name (optionally @-prefixed), then a comma or white space, an optional "please",
 // then one word, the verb. Case does not matter. Text a person did not write as a request does not
 // count: quoted lines ("> ..."), fenced code blocks, inline code and hidden HTML comments.
+//
+// "<bot-name> ask <model> to <verb> ..." runs the verb with another model; whether that model is
+// allowed is decided by the caller, not here.
 
 export interface Verb {
   /** The canonical name, as commands are registered. */
@@ -12,10 +15,10 @@ export interface Verb {
 }
 
 export type Command =
-  /** A registered verb: `args` is the rest of the line after the verb word. */
-  | { kind: 'known'; verb: string; word: string; args: string }
+  /** A registered verb: `args` is the rest of the line after the verb word; `model` when asked via "ask <model> to". */
+  | { kind: 'known'; verb: string; word: string; args: string; model?: string }
   /** The bot was addressed with a word it does not know. */
-  | { kind: 'unknown'; word: string; args: string }
+  | { kind: 'unknown'; word: string; args: string; model?: string }
 
 const QUOTE = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)*>/
 
@@ -53,6 +56,15 @@ export function verbTable(verbs: readonly Verb[]): ReadonlyMap<string, string> {
   return table
 }
 
+// "ask <model> to [please] <verb> <args>": the model is one token (a trailing comma or colon is not part of it).
+const ASK = /^(\S+?)[,:]?\s+to\s+(?:please\b[\s,]*)?([a-z][a-z0-9_-]*)(.*)$/i
+
+/** Reads "ask <model> to <verb> ..."; null when the words after "ask" do not have that form. */
+export function parseAsk(args: string): { model: string; word: string; args: string } | null {
+  const m = ASK.exec(args)
+  return m ? { model: m[1]!, word: m[2]!.toLowerCase(), args: m[3]!.trim() } : null
+}
+
 /**
  * The command addressed to the bot: the first known verb in the text wins; when the text only
  * addresses the bot with words it does not know ("git-bob, why ..."), the first of those is returned
@@ -63,11 +75,15 @@ export function findCommand(markdown: string, botName: string, verbs: ReadonlyMa
   let unknown: Command | null = null
   for (const line of proseLines(markdown)) {
     for (const match of line.matchAll(pattern)) {
-      const word = match[1]!.toLowerCase()
-      const args = match[2]!.trim()
+      const first = match[1]!.toLowerCase()
+      const rest = match[2]!.trim()
+      const ask = first === 'ask' && !verbs.has('ask') ? parseAsk(rest) : null
+      const word = ask ? ask.word : first
+      const args = ask ? ask.args : rest
+      const model = ask ? { model: ask.model } : {}
       const verb = verbs.get(word)
-      if (verb) return { kind: 'known', verb, word, args }
-      unknown ??= { kind: 'unknown', word, args }
+      if (verb) return { kind: 'known', verb, word, args, ...model }
+      unknown ??= { kind: 'unknown', word, args, ...model }
     }
   }
   return unknown

@@ -3,7 +3,7 @@ import { fill, PROMPTS } from '../prompts.ts'
 import { renderRepoContext } from '../repo-context.ts'
 import { renderThread } from '../thread.ts'
 import type { CommandSpec, ConversationContext, Outcome } from './types.ts'
-import type { Message } from '../llm/types.ts'
+import type { ContentPart, Message } from '../llm/types.ts'
 
 /** The system prompt every conversation command shares. */
 export function systemPrompt(ctx: ConversationContext): string {
@@ -15,11 +15,21 @@ export function systemPrompt(ctx: ConversationContext): string {
   return `${base}\n\n# Instructions from the repository's maintainers\n\n${ctx.instructions.trim()}`
 }
 
-/** System prompt, then one user message: the conversation, the repository, the task. */
+/** The conversation's images as labelled image parts; the model adapter leaves them out for models that don't read images. */
+function imageParts(ctx: ConversationContext): ContentPart[] {
+  return (ctx.thread.images ?? []).flatMap((image, i): ContentPart[] => [
+    { type: 'text', text: `Image ${i + 1}, from the ${image.where}${image.alt ? ` ("${image.alt}")` : ''}, ${image.url}:` },
+    { type: 'image', mediaType: image.mediaType, data: image.data }
+  ])
+}
+
+/** System prompt, then one user message: the conversation, the repository, the task, and the images. */
 export function conversationMessages(ctx: ConversationContext, task: string): Message[] {
+  const text = [renderThread(ctx.thread), renderRepoContext(ctx.repo), `# Your task\n\n${task}`].join('\n\n')
+  const images = imageParts(ctx)
   return [
     { role: 'system', content: systemPrompt(ctx) },
-    { role: 'user', content: [renderThread(ctx.thread), renderRepoContext(ctx.repo), `# Your task\n\n${task}`].join('\n\n') }
+    { role: 'user', content: images.length ? [{ type: 'text', text: `${text}\n\n# Images from the conversation` }, ...images] : text }
   ]
 }
 

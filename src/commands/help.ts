@@ -18,6 +18,10 @@ export function helpText(ctx: BasicContext): string {
     '',
     `Write the command anywhere in a comment, e.g. "${ctx.botName}, please ${ctx.commands[0]?.example ?? 'help'}". Only people with write access to this repository can ask me to act. I'm configured to use the model \`${ctx.modelId}\`.`,
     '',
+    ctx.allowedModels.length
+      ? `To use another model for one command, write "${ctx.botName} ask <model> to ${ctx.commands[0]?.example ?? 'help'}" with one of: ${ctx.allowedModels.map((m) => `\`${m}\``).join(', ')}.`
+      : 'Switching to another model per comment ("ask <model> to ...") is not enabled in this repository (`allowed-models`).',
+    '',
     `More in the [README](${HOMEPAGE}#readme).`
   ].join('\n')
 }

@@ -14,6 +14,8 @@ export interface BasicContext {
   botName: string
   /** The `model` input as configured. */
   modelId: string
+  /** The `allowed-models` entries as written, for "ask <model> to ..." (empty: no switching). */
+  allowedModels: readonly string[]
   commands: readonly CommandSpec[]
 }
 

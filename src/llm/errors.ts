@@ -67,6 +67,7 @@ export function kindFromStatus(status: number, message: string): LlmErrorKind {
   if (status === 413) return 'context_too_long'
   if (status === 429) return /quota|credit|billing|insufficient/.test(text) ? 'quota' : 'rate_limit'
   if (status === 400 || status === 422) {
+    if (/credit balance|billing|quota/.test(text)) return 'quota'
     if (/context|too long|too many tokens|maximum.*tokens|token limit/.test(text)) return 'context_too_long'
     if (/content.?filter|safety|policy/.test(text)) return 'refused'
     return 'bad_request'

@@ -2,10 +2,11 @@
 // structured output validated with zod (with one repair round), and a record of every call.
 import { z } from 'zod'
 import type { Transcript } from '../transcript.ts'
+import { imageTypes, outputTokenCap } from './capabilities.ts'
 import { LlmError } from './errors.ts'
 import type { ModelSpec } from './providers.ts'
 import { withRetries, type RetryPolicy } from './retry.ts'
-import type { LanguageModel, Message, ModelReply, ObjectRequest, ProviderClient, ProviderResponse, TextRequest } from './types.ts'
+import type { ContentPart, LanguageModel, Message, ModelReply, ObjectRequest, ProviderClient, ProviderResponse, TextRequest } from './types.ts'
 
 export interface ModelOptions {
   timeoutMs: number
@@ -53,8 +54,32 @@ export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
   return json
 }
 
+/**
+ * Images the model cannot read become a short text in their place, so the model knows something was
+ * there; the count goes to the transcript's notes, which the answer and the job summary show.
+ */
+export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], transcript: Transcript): Message[] {
+  const accepted: readonly string[] = imageTypes(spec)
+  let dropped = 0
+  const result = messages.map((m): Message => {
+    if (typeof m.content === 'string' || m.content.every((p) => p.type === 'text' || accepted.includes(p.mediaType))) return m
+    const content = m.content.map((p): ContentPart => {
+      if (p.type === 'text' || accepted.includes(p.mediaType)) return p
+      dropped++
+      return { type: 'text', text: `[An image (${p.mediaType}) was here; it is left out because ${spec.id} does not read ${accepted.length ? 'this image type' : 'images'}.]` }
+    })
+    return { ...m, content }
+  })
+  if (dropped) {
+    transcript.note(`${dropped} image(s) from the conversation were left out: ${spec.id} does not read ${accepted.length ? 'their type' : 'images'}.`)
+  }
+  return result
+}
+
 export function createLanguageModel(spec: ModelSpec, client: ProviderClient, options: ModelOptions): LanguageModel {
-  async function callOnce(purpose: string, messages: Message[], jsonSchema?: { name: string; schema: Record<string, unknown> }): Promise<ProviderResponse & { attempts: number }> {
+  const cap = outputTokenCap(spec)
+
+  async function callOnce(purpose: string, messages: Message[], maxOutputTokens: number, jsonSchema?: { name: string; schema: Record<string, unknown> }): Promise<ProviderResponse & { attempts: number }> {
     const started = Date.now()
     let attempts = 0
     try {
@@ -63,7 +88,7 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
           attempts++
           const signal = AbortSignal.timeout(options.timeoutMs)
           try {
-            return await client.call({ model: spec.model, messages, maxOutputTokens: options.maxOutputTokens, signal, ...(jsonSchema ? { jsonSchema } : {}) })
+            return await client.call({ model: spec.model, messages, maxOutputTokens, signal, ...(jsonSchema ? { jsonSchema } : {}) })
           } catch (error) {
             if (signal.aborted && !(error instanceof LlmError && error.kind !== 'network')) {
               throw new LlmError('timeout', `no answer within ${Math.round(options.timeoutMs / 1000)} s`, { cause: error })
@@ -114,32 +139,44 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
     }
   }
 
+  /** The request's limit, else the configured one, never above what the model accepts. */
+  function outputLimit(request: TextRequest): number {
+    const wanted = request.maxOutputTokens ?? options.maxOutputTokens
+    return cap === undefined ? wanted : Math.min(wanted, cap)
+  }
+
   return {
     id: spec.id,
     provider: spec.provider.name,
 
     async generateText(request: TextRequest): Promise<ModelReply> {
-      const messages = [...request.messages]
-      let response = await callOnce(request.purpose, messages)
+      const messages = withoutUnreadableImages(spec, request.messages, options.transcript)
+      const limit = outputLimit(request)
+      let response = await callOnce(request.purpose, [...messages], limit)
       let text = response.text
       const usage = { ...response.usage }
-      for (let round = 0; response.finishReason === 'length' && round < options.maxContinuations; round++) {
+      // An empty cut answer has nothing to continue from (and some APIs reject an empty assistant turn).
+      for (let round = 0; response.finishReason === 'length' && response.text && round < options.maxContinuations; round++) {
         messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: CONTINUE })
-        response = await callOnce(`${request.purpose} (continued)`, [...messages])
+        response = await callOnce(`${request.purpose} (continued)`, [...messages], limit)
         text += response.text
         usage.inputTokens += response.usage.inputTokens
         usage.outputTokens += response.usage.outputTokens
+      }
+      if (response.finishReason === 'length') {
+        options.transcript.note(`The answer reached the output limit (${limit.toLocaleString('en-US')} tokens per call) and was continued ${options.maxContinuations} time(s); it may end early.`)
       }
       return reply(response, text, usage)
     },
 
     async generateObject<T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> {
       const jsonSchema = { name: request.schemaName, schema: jsonSchemaFor(request.schema) }
-      const messages = [...request.messages]
+      const messages = withoutUnreadableImages(spec, request.messages, options.transcript)
+      const limit = outputLimit(request)
       const usage = { inputTokens: 0, outputTokens: 0 }
       let problem = ''
       for (let round = 0; round < 2; round++) {
-        const response = await callOnce(round === 0 ? request.purpose : `${request.purpose} (repair)`, [...messages], jsonSchema)
+        const response = await callOnce(round === 0 ? request.purpose : `${request.purpose} (repair)`, [...messages], limit, jsonSchema)
         usage.inputTokens += response.usage.inputTokens
         usage.outputTokens += response.usage.outputTokens
         let data: unknown

@@ -12,6 +12,8 @@ export interface OpenAIProviderOptions {
   timeoutMs: number
   /** OpenAI's own API wants max_completion_tokens; compatible servers mostly know max_tokens. */
   tokenLimitParam: 'max_completion_tokens' | 'max_tokens'
+  /** json_schema where the server enforces a schema; json_object (DeepSeek) gets the schema in the prompt. */
+  structuredOutput: 'json_schema' | 'json_object'
 }
 
 function toContent(message: Message): string | ChatCompletionContentPart[] {
@@ -29,6 +31,20 @@ function toMessages(messages: Message[]): ChatCompletionMessageParam[] {
     if (m.role === 'assistant') return { role: 'assistant', content: typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n') }
     return { role: 'user', content: toContent(m) }
   })
+}
+
+/** For json_object servers the schema travels in the system prompt (which must also say "JSON"). */
+export function withSchemaInstruction(messages: Message[], schema: Record<string, unknown>): Message[] {
+  const instruction = `Answer with one JSON object only, without any other text, matching this JSON schema:\n${JSON.stringify(schema)}`
+  const first = messages[0]
+  if (first?.role === 'system' && typeof first.content === 'string') return [{ role: 'system', content: `${first.content}\n\n${instruction}` }, ...messages.slice(1)]
+  return [{ role: 'system', content: instruction }, ...messages]
+}
+
+function responseFormat(request: ProviderRequest, mode: OpenAIProviderOptions['structuredOutput']): Pick<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'response_format'> {
+  if (!request.jsonSchema) return {}
+  if (mode === 'json_object') return { response_format: { type: 'json_object' } }
+  return { response_format: { type: 'json_schema', json_schema: { name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema } } }
 }
 
 function finishReason(reason: string | null | undefined): FinishReason {
@@ -65,16 +81,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderCl
         completion = await client.chat.completions.create(
           {
             model: request.model,
-            messages: toMessages(request.messages),
+            messages: toMessages(
+              request.jsonSchema && options.structuredOutput === 'json_object' ? withSchemaInstruction(request.messages, request.jsonSchema.schema) : request.messages
+            ),
             [options.tokenLimitParam]: request.maxOutputTokens,
-            ...(request.jsonSchema
-              ? {
-                  response_format: {
-                    type: 'json_schema',
-                    json_schema: { name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema }
-                  }
-                }
-              : {})
+            ...responseFormat(request, options.structuredOutput)
           },
           { signal: request.signal }
         )

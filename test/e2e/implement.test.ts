@@ -240,8 +240,7 @@ describe('git-bob implement', () => {
 
   it('downloads a file attached to the issue, and refuses other hosts', async () => {
     const repo = remote()
-    stage.github.attachments.set('1234-abcd', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
-    stage.github.privateAttachments = true
+    stage.github.attachments.set('1234-abcd', { type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) })
     const serverEnv = { GITHUB_SERVER_URL: '' }
     scriptModel(
       [

@@ -1,13 +1,18 @@
 // Shared set-up for end-to-end tests: both stand-ins started, a thread seeded, the built action run.
 import { afterEach, beforeEach } from 'vitest'
 import { runAction, type ActionOptions, type ActionRun } from '../fakes/action.ts'
+import { FakeAnthropic } from '../fakes/anthropic.ts'
+import { FakeGemini } from '../fakes/gemini.ts'
 import { FakeGitHub } from '../fakes/github.ts'
 import { FakeOpenAI } from '../fakes/openai.ts'
 import { issueCommentPayload, type CommentScenario, type Payload } from '../fakes/payloads.ts'
 
 export interface Stage {
   github: FakeGitHub
+  /** The OpenAI-wire stand-in (also for GitHub Models and the OpenAI-compatible presets). */
   model: FakeOpenAI
+  anthropic: FakeAnthropic
+  gemini: FakeGemini
   /** Runs the action with the stand-ins wired in (model: openai via base-url, fast retries). */
   run(options: Omit<ActionOptions, 'githubUrl'>): Promise<ActionRun>
   /** Seeds the triggering comment in the fake thread and runs an issue_comment event. */
@@ -20,7 +25,7 @@ export function useStage(): Stage {
   const stage = {} as Stage
   beforeEach(async () => {
     stage.github = await new FakeGitHub().start()
-    stage.model = await new FakeOpenAI().start()
+    ;[stage.model, stage.anthropic, stage.gemini] = await Promise.all([new FakeOpenAI().start(), new FakeAnthropic().start(), new FakeGemini().start()])
     stage.run = (options) =>
       runAction({
         ...options,
@@ -43,7 +48,7 @@ export function useStage(): Stage {
   })
   afterEach(async () => {
     await stage.github.close()
-    await stage.model.close()
+    await Promise.all([stage.model.close(), stage.anthropic.close(), stage.gemini.close()])
   })
   return stage
 }

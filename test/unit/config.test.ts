@@ -81,7 +81,8 @@ describe('readRunConfig', () => {
   it('applies defaults', () => {
     expect(readRunConfig(reader({}))).toEqual({
       model: DEFAULT_MODEL,
-      baseUrl: undefined,
+      baseUrls: { all: undefined, byProvider: {} },
+      allowedModels: [],
       maintainers: [],
       instructionsFile: DEFAULT_INSTRUCTIONS_FILE,
       modelTimeoutMs: 300_000,
@@ -93,7 +94,15 @@ describe('readRunConfig', () => {
       notebookRepairRounds: 3,
       notebookCellTimeoutSeconds: 600,
       notebookTimeoutMs: 1_800_000,
-      apiKeyInputs: { 'github-token': '', 'openai-api-key': '', 'anthropic-api-key': '', 'google-api-key': '' }
+      apiKeyInputs: {
+        'github-token': '',
+        'openai-api-key': '',
+        'anthropic-api-key': '',
+        'google-api-key': '',
+        'deepseek-api-key': '',
+        'mistral-api-key': '',
+        'custom-api-key': ''
+      }
     })
   })
 
@@ -121,12 +130,16 @@ describe('readRunConfig', () => {
         'github-token': ' gh ',
         'openai-api-key': ' sk ',
         'anthropic-api-key': 'ant',
-        'google-api-key': 'goo'
+        'google-api-key': 'goo',
+        'deepseek-api-key': 'ds',
+        'mistral-api-key': 'mi',
+        'custom-api-key': 'cu'
       })
     )
     expect(config).toEqual({
       model: 'openai:gpt-4.1',
-      baseUrl: 'https://example.com/v1',
+      baseUrls: { all: 'https://example.com/v1', byProvider: {} },
+      allowedModels: [],
       maintainers: ['alice', 'bob', 'carol'],
       instructionsFile: 'docs/bob.md',
       modelTimeoutMs: 30_000,
@@ -138,7 +151,15 @@ describe('readRunConfig', () => {
       notebookRepairRounds: 0,
       notebookCellTimeoutSeconds: 5,
       notebookTimeoutMs: 60_000,
-      apiKeyInputs: { 'github-token': 'gh', 'openai-api-key': 'sk', 'anthropic-api-key': 'ant', 'google-api-key': 'goo' }
+      apiKeyInputs: {
+        'github-token': 'gh',
+        'openai-api-key': 'sk',
+        'anthropic-api-key': 'ant',
+        'google-api-key': 'goo',
+        'deepseek-api-key': 'ds',
+        'mistral-api-key': 'mi',
+        'custom-api-key': 'cu'
+      }
     })
   })
 
@@ -152,7 +173,7 @@ describe('readRunConfig', () => {
   })
 
   it.each(['http://localhost:8080/v1', 'https://models.github.ai/inference'])('accepts base-url %j', (url) => {
-    expect(readRunConfig(reader({ 'base-url': url })).baseUrl).toBe(url)
+    expect(readRunConfig(reader({ 'base-url': url })).baseUrls).toEqual({ all: url, byProvider: {} })
   })
 
   it.each(['ftp://example.com', 'not a url', 'example.com/v1', 'file:///etc/passwd'])('rejects base-url %j, naming the input', (url) => {
@@ -205,5 +226,49 @@ describe('boolean inputs', () => {
     expect(readRunConfig(reader({ 'execute-notebooks': 'TRUE' })).executeNotebooks).toBe(true)
     expect(readRunConfig(reader({ 'execute-notebooks': 'off' })).executeNotebooks).toBe(false)
     expect(configError(() => readRunConfig(reader({ 'execute-notebooks': 'maybe' })))).toContain('`execute-notebooks`')
+  })
+})
+
+describe('readRunConfig: base-url per provider', () => {
+  it('reads provider=URL pairs, with provider aliases made canonical', () => {
+    const config = readRunConfig(reader({ 'base-url': 'openai=https://proxy.example/v1, gemini = http://127.0.0.1:9000\nanthropic=https://a.example' }))
+    expect(config.baseUrls).toEqual({
+      all: undefined,
+      byProvider: { openai: 'https://proxy.example/v1', google: 'http://127.0.0.1:9000', anthropic: 'https://a.example' }
+    })
+  })
+
+  it('rejects an unknown provider in a pair, naming the input', () => {
+    const message = configError(() => readRunConfig(reader({ 'base-url': 'openai=https://a.example, skynet=https://b.example' })))
+    expect(message).toContain('`base-url`')
+    expect(message).toContain('skynet=https://b.example')
+  })
+
+  it('rejects a pair whose URL is not http(s)', () => {
+    const message = configError(() => readRunConfig(reader({ 'base-url': 'openai=ftp://a.example' })))
+    expect(message).toContain('`base-url`')
+    expect(message).toContain('ftp://a.example')
+  })
+
+  it('keeps a single URL with a query string whole', () => {
+    const url = 'https://x.example/openai/v1?api-version=2025-01-01'
+    expect(readRunConfig(reader({ 'base-url': url })).baseUrls).toEqual({ all: url, byProvider: {} })
+  })
+})
+
+describe('readRunConfig: allowed-models', () => {
+  it('reads models and named models from commas and new lines', () => {
+    const config = readRunConfig(reader({ 'allowed-models': 'openai:gpt-4.1-mini,\nclaude=anthropic:claude-sonnet-4-5  gemini:gemini-2.5-flash' }))
+    expect(config.allowedModels.map((a) => [a.alias, a.spec.id])).toEqual([
+      [null, 'openai:gpt-4.1-mini'],
+      ['claude', 'anthropic:claude-sonnet-4-5'],
+      [null, 'google:gemini-2.5-flash']
+    ])
+  })
+
+  it('names the allowed-models input for a malformed entry', () => {
+    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'gpt-4.1' })))).toContain('`allowed-models`')
+    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'skynet:t-800' })))).toContain('`allowed-models` input names the unknown provider "skynet"')
+    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'bad name!=openai:gpt-4.1' })))).toContain('`allowed-models`')
   })
 })

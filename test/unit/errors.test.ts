@@ -18,6 +18,7 @@ describe('kindFromStatus', () => {
     [429, 'Insufficient credit', 'quota'],
     [429, 'BILLING hard limit reached', 'quota'],
     [402, 'Payment Required', 'quota'],
+    [400, 'Your credit balance is too low to access the Anthropic API.', 'quota'],
     [400, "This model's maximum context length is 128000 tokens", 'context_too_long'],
     [400, 'prompt is too long: 210000 tokens > 200000 maximum', 'context_too_long'],
     [400, 'Request has too many tokens', 'context_too_long'],

@@ -116,6 +116,15 @@ describe('creditText', () => {
   it('is "model: none" for null', () => {
     expect(creditText(null)).toBe('model: none')
   })
+
+  it('adds the estimated cost when it is known', () => {
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1200, outputTokens: 300, costUsd: 0.0048 })).toBe('model: m via p, tokens: 1,200 in / 300 out, cost: ~$0.0048')
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1, outputTokens: 1, costUsd: 2.5 })).toBe('model: m via p, tokens: 1 in / 1 out, cost: ~$2.50')
+  })
+
+  it('says nothing of cost when no price is known', () => {
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1, outputTokens: 1, costUsd: null })).toBe('model: m via p, tokens: 1 in / 1 out')
+  })
 })
 
 describe('marker', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findCommand, proseLines, verbTable, type Command, type Verb } from '../../src/trigger.ts'
+import { findCommand, parseAsk, proseLines, verbTable, type Command, type Verb } from '../../src/trigger.ts'
 
 const VERBS: readonly Verb[] = [{ name: 'comment', aliases: ['respond', 'answer', 'think'] }, { name: 'help' }]
 const TABLE = verbTable(VERBS)
@@ -440,5 +440,62 @@ describe('findCommand: markdown that GitHub renders as code, quotes or hidden te
 
   it('cuts the arguments only at a real second address, not at a file named after the bot', () => {
     expect(find('git-bob comment fix git-bob.yml')).toEqual(known('comment', 'comment', 'fix git-bob.yml'))
+  })
+})
+
+describe('findCommand: "ask <model> to <verb>"', () => {
+  const asked = (verb: string, word: string, model: string, args = ''): Command => ({ kind: 'known', verb, word, args, model })
+
+  it.each<[string, Command]>([
+    ['git-bob ask claude to think about this', asked('comment', 'think', 'claude', 'about this')],
+    ['git-bob, please ask anthropic:claude-sonnet-4-5 to comment', asked('comment', 'comment', 'anthropic:claude-sonnet-4-5')],
+    ['@git-bob ask openai:gpt-4.1-mini to answer briefly', asked('comment', 'answer', 'openai:gpt-4.1-mini', 'briefly')],
+    ['GIT-BOB ASK Gemini:gemini-2.5-flash TO Respond', asked('comment', 'respond', 'Gemini:gemini-2.5-flash')],
+    ['git-bob ask claude, to comment', asked('comment', 'comment', 'claude')],
+    ['git-bob ask claude to please comment', asked('comment', 'comment', 'claude')],
+    ['git-bob ask ollama:llama3.2:3b to help', asked('help', 'help', 'ollama:llama3.2:3b')],
+    ['Hi!\ngit-bob ask custom:Qwen/Qwen2.5-7B-Instruct to think about it', asked('comment', 'think', 'custom:Qwen/Qwen2.5-7B-Instruct', 'about it')]
+  ])('%j -> %j', (text, expected) => {
+    expect(find(text)).toEqual(expected)
+  })
+
+  it('keeps the model of an unknown verb, which gets the help text', () => {
+    expect(find('git-bob ask claude to dance')).toEqual({ kind: 'unknown', word: 'dance', args: '', model: 'claude' })
+  })
+
+  it('treats "ask" without "<model> to <verb>" as an unknown word', () => {
+    expect(find('git-bob ask why this fails')).toEqual({ kind: 'unknown', word: 'ask', args: 'why this fails' })
+    expect(find('git-bob ask')).toEqual({ kind: 'unknown', word: 'ask', args: '' })
+  })
+
+  it('has no model for a plain command', () => {
+    expect(find('git-bob comment')).not.toHaveProperty('model')
+  })
+
+  it('does not count an ask in quotes or code', () => {
+    expect(find('> git-bob ask claude to comment')).toBeNull()
+    expect(find('`git-bob ask claude to comment`')).toBeNull()
+    expect(find('```\ngit-bob ask claude to comment\n```')).toBeNull()
+  })
+
+  it('the first known command wins, asked or not', () => {
+    expect(find('git-bob ask claude to dance, then git-bob comment')).toEqual(known('comment', 'comment'))
+    expect(find('git-bob comment\ngit-bob ask claude to comment')).toEqual(known('comment', 'comment'))
+  })
+
+  it('a registered verb named "ask" takes precedence over the grammar', () => {
+    const table = verbTable([...VERBS, { name: 'ask' }])
+    expect(findCommand('git-bob ask claude to comment', 'git-bob', table)).toEqual({ kind: 'known', verb: 'ask', word: 'ask', args: 'claude to comment' })
+  })
+})
+
+describe('parseAsk', () => {
+  it('reads the model, the verb word and the rest', () => {
+    expect(parseAsk('claude to think about this')).toEqual({ model: 'claude', word: 'think', args: 'about this' })
+  })
+
+  it('is null for other text', () => {
+    expect(parseAsk('me anything')).toBeNull()
+    expect(parseAsk('')).toBeNull()
   })
 })

@@ -1,0 +1,44 @@
+// action.yml is what GitHub reads: it must be valid YAML, declare every input git-bob reads, and the
+// README's inputs table must document each of them.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { readGateConfig, readRunConfig } from '../../src/config.ts'
+import { PROVIDERS } from '../../src/llm/providers.ts'
+
+const root = new URL('../../', import.meta.url)
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as { inputs: Record<string, { description: string; default?: string }>; runs: { using: string; main: string } }
+const readme = readFileSync(new URL('README.md', root), 'utf8')
+
+function inputsRead(): string[] {
+  const names = new Set<string>()
+  const reader = (name: string): string => {
+    names.add(name)
+    return name === 'github-token' ? 't' : ''
+  }
+  readGateConfig(reader)
+  readRunConfig(reader)
+  for (const p of PROVIDERS) if (p.keyInput) names.add(p.keyInput)
+  return [...names].sort()
+}
+
+describe('action.yml', () => {
+  it('is valid YAML for a node24 action with dist/index.js', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('declares every input git-bob reads, each with a description', () => {
+    for (const name of inputsRead()) {
+      expect(action.inputs, name).toHaveProperty(name)
+      expect(action.inputs[name]!.description.length, name).toBeGreaterThan(20)
+    }
+  })
+
+  it('declares no input git-bob does not read', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(inputsRead())
+  })
+
+  it('every input is in the README inputs table', () => {
+    for (const name of Object.keys(action.inputs)) expect(readme, name).toContain(`| \`${name}\` |`)
+  })
+})
