@@ -46,6 +46,8 @@ describe('events', () => {
   it('answers an inline review comment in its review thread', async () => {
     const payload = example('pull_request_review_comment', 'created')
     payload.comment.body = 'git-bob, why is this line needed?\n\ngit-bob answer'
+    // The first example in @octokit/webhooks-examples has no "line" (only the legacy "position").
+    payload.comment.line = 1
     const number = payload.pull_request.number as number
     const pull = stage.github.addPull(number, { diff: DIFF, files: [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }] })
     pull.reviewComments.push({ id: payload.comment.id, login: 'Codertocat', userType: 'User', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at, updatedAt: payload.comment.updated_at, path: 'README.md', line: 1 })
