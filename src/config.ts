@@ -9,12 +9,15 @@ export type InputReader = (name: string) => string
 
 export const DEFAULT_MODEL = 'github_models:openai/gpt-4.1'
 export const DEFAULT_INSTRUCTIONS_FILE = '.github/git-bob.md'
+export const DEFAULT_REVIEW_TOKEN_BUDGET = 50_000
 
 export interface GateConfig {
   githubToken: string
   botName: string
   /** Lower-cased logins of bots whose comments may trigger git-bob. */
   allowedBots: string[]
+  /** The account git-bob acts as, when reviews can be requested from it; null when not set. */
+  botLogin: string | null
 }
 
 export interface RunConfig {
@@ -27,6 +30,8 @@ export interface RunConfig {
   modelTimeoutMs: number
   modelRetries: number
   maxOutputTokens: number
+  /** Estimated tokens (characters / 4) a review's prompt may take. */
+  reviewTokenBudget: number
   /** Inputs that may hold API keys, by input name. */
   apiKeyInputs: Record<string, string>
 }
@@ -63,7 +68,9 @@ export function readGateConfig(read: InputReader): GateConfig {
   const allowedBots = list(read('allowed-bots')).map((login) =>
     check('allowed-bots', z.string().regex(LOGIN), login, `"${login}" is not a GitHub login.`).toLowerCase()
   )
-  return { githubToken, botName, allowedBots }
+  const rawLogin = read('bot-login').trim().replace(/^@/, '')
+  const botLogin = rawLogin ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`) : null
+  return { githubToken, botName, allowedBots, botLogin }
 }
 
 export function readRunConfig(read: InputReader): RunConfig {
@@ -87,6 +94,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     modelTimeoutMs: integer('model-timeout-seconds', read, 300, 1, 3600) * 1000,
     modelRetries: integer('model-retries', read, 2, 0, 10),
     maxOutputTokens: integer('max-output-tokens', read, 16384, 256, 1_000_000),
+    reviewTokenBudget: integer('review-token-budget', read, DEFAULT_REVIEW_TOKEN_BUDGET, 2000, 2_000_000),
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

@@ -1,8 +1,10 @@
 // Prompt templates live in prompts/*.md (bundled as text) so that a reader can see exactly what was asked.
 import comment from '../prompts/comment.md'
+import review from '../prompts/review.md'
+import split from '../prompts/split.md'
 import system from '../prompts/system.md'
 
-export const PROMPTS = { system, comment } as const
+export const PROMPTS = { system, comment, review, split } as const
 
 /** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {

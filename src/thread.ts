@@ -34,7 +34,12 @@ export interface Thread {
   title: string
   url: string
   entries: ThreadEntry[]
-  pull?: { diff: string | null; files: PullFile[] }
+  pull?: {
+    diff: string | null
+    files: PullFile[]
+    /** The head commit of git-bob's last review before the request, from its hidden marker. */
+    lastReviewed: string | null
+  }
   /** What was left out or changed on the way, said to the model and in the log. */
   notes: string[]
   /** git-bob has already answered this very request (a re-run): nothing more to post. */

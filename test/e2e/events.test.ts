@@ -80,9 +80,17 @@ describe('events', () => {
   })
 
   it('ignores events it does not handle', async () => {
+    const run = await stage.run({ eventName: 'push', payload: { ref: 'refs/heads/main' } })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('git-bob does not handle "push" events')
+    expect(stage.github.requests).toEqual([])
+  })
+
+  it('ignores pull_request events other than a review request', async () => {
     const run = await stage.run({ eventName: 'pull_request', payload: example('pull_request', 'opened') })
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('git-bob does not handle "pull_request" events')
+    expect(run.stdout).toContain('pull_request.opened does not start git-bob')
+    expect(stage.github.requests).toEqual([])
   })
 
   it('answers "help" with every command and the configured model, without asking a model', async () => {

@@ -35,6 +35,22 @@ export function completion(text: string, model: string, finishReason: 'stop' | '
   }
 }
 
+/**
+ * The comment command asks for a structured answer ({answer, sure, doubt}). So that a test can script
+ * just the text of an answer, plain text is wrapped as a sure answer when that schema is asked for;
+ * a JSON object passes unchanged (to script an unsure answer, or a malformed one).
+ */
+export function shapeReply(text: string, request: ChatRequest): string {
+  if (request.response_format?.json_schema?.name !== 'answer') return text
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return text
+  } catch {
+    // plain text: wrap it below
+  }
+  return JSON.stringify({ answer: text, sure: true, doubt: null })
+}
+
 export class FakeOpenAI {
   readonly requests: Recorded[] = []
   readonly script: Step[] = []
@@ -79,6 +95,6 @@ export class FakeOpenAI {
     }
     const model = step.model ?? (this.servedModel ? this.servedModel(body.model) : body.model)
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.end(JSON.stringify(completion(step.reply, model, step.finishReason, step.usage)))
+    res.end(JSON.stringify(completion(step.reply && shapeReply(step.reply, body), model, step.finishReason, step.usage)))
   }
 }

@@ -32,8 +32,19 @@ describe('readGateConfig', () => {
     expect(readGateConfig(reader({ 'github-token': 'ghs_token' }))).toEqual({
       githubToken: 'ghs_token',
       botName: 'git-bob',
-      allowedBots: []
+      allowedBots: [],
+      botLogin: null
     })
+  })
+
+  it('reads bot-login without "@", keeping its case', () => {
+    expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': ' @Bob-Reviewer ' })).botLogin).toBe('Bob-Reviewer')
+    expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': 'my-app[bot]' })).botLogin).toBe('my-app[bot]')
+  })
+
+  it.each(['not a login', 'under_score', 'a'.repeat(40)])('rejects bot-login %j, naming the input', (login) => {
+    const message = configError(() => readGateConfig(reader({ 'github-token': 't', 'bot-login': login })))
+    expect(message).toContain('`bot-login`')
   })
 
   it('trims the token', () => {
@@ -87,6 +98,7 @@ describe('readRunConfig', () => {
       modelTimeoutMs: 300_000,
       modelRetries: 2,
       maxOutputTokens: 16_384,
+      reviewTokenBudget: 50_000,
       apiKeyInputs: { 'github-token': '', 'openai-api-key': '', 'anthropic-api-key': '', 'google-api-key': '' }
     })
   })
@@ -106,6 +118,7 @@ describe('readRunConfig', () => {
         'model-timeout-seconds': ' 30 ',
         'model-retries': '0',
         'max-output-tokens': '256',
+        'review-token-budget': ' 8000 ',
         'github-token': ' gh ',
         'openai-api-key': ' sk ',
         'anthropic-api-key': 'ant',
@@ -120,8 +133,13 @@ describe('readRunConfig', () => {
       modelTimeoutMs: 30_000,
       modelRetries: 0,
       maxOutputTokens: 256,
+      reviewTokenBudget: 8000,
       apiKeyInputs: { 'github-token': 'gh', 'openai-api-key': 'sk', 'anthropic-api-key': 'ant', 'google-api-key': 'goo' }
     })
+  })
+
+  it.each(['1999', '2000001', 'lots', '1.5'])('rejects review-token-budget %j, naming the input', (value) => {
+    expect(configError(() => readRunConfig(reader({ 'review-token-budget': value })))).toContain('`review-token-budget`')
   })
 
   it('keeps the case of maintainers', () => {
