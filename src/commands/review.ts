@@ -7,7 +7,7 @@ import type { PullFile } from '../github/api.ts'
 import { fill, PROMPTS } from '../prompts.ts'
 import { placeComments, type ProposedComment } from '../review/anchor.ts'
 import { reviewBody } from '../review/body.ts'
-import { contentCandidates, coverageOf, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from '../review/budget.ts'
+import { contentCandidates, coverageOf, mayFitContent, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from '../review/budget.ts'
 import { layout, leftOutList, userMessage } from '../review/prompt.ts'
 import { firstScope, scopeAfterCompare, type ReviewScope } from '../review/scope.ts'
 import type { Thread } from '../thread.ts'
@@ -77,12 +77,14 @@ async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threa
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
   const shape = layout(system, renderThread(conversationOnly), task, ctx.reviewTokenBudget)
   let plan = planDiffs(files, shape.changesTokens)
-  for (const [i, path] of contentCandidates(plan).entries()) {
-    if (plan.usedTokens >= plan.budgetTokens || i >= MAX_CONTENT_READS) {
-      plan = withoutContent(plan, path, i >= MAX_CONTENT_READS ? `at most ${MAX_CONTENT_READS} whole files are read` : 'the budget was spent')
-      continue
+  let reads = 0
+  for (const path of contentCandidates(plan)) {
+    if (!mayFitContent(plan, path)) plan = withoutContent(plan, path, 'the rest of the file did not fit the budget')
+    else if (reads >= MAX_CONTENT_READS) plan = withoutContent(plan, path, `at most ${MAX_CONTENT_READS} whole files are read`)
+    else {
+      reads++
+      plan = withContent(plan, path, await pull.fileAt(path, headSha))
     }
-    plan = withContent(plan, path, await pull.fileAt(path, headSha))
   }
   const coverage = coverageOf(plan)
   const user = userMessage(shape.conversation, renderMaterial(plan), leftOutList(coverage, shape.leftOutChars), task)

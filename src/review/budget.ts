@@ -138,13 +138,25 @@ export function contentCandidates(plan: ReviewPlan): string[] {
     .map((p) => p.file.path)
 }
 
+/**
+ * Whether a file's new text could still fit, judged before reading it: the text holds at least every
+ * new-side line of its diff, so when those alone exceed the budget left, reading it is a wasted call.
+ */
+export function mayFitContent(plan: ReviewPlan, path: string): boolean {
+  const planned = plan.files.find((p) => p.file.path === path)
+  if (!planned?.file.patch) return false
+  const lines = parsePatch(planned.file.patch).flatMap((h) => h.lines.filter((l) => l.newLine !== null))
+  const atLeast = estimateTokens(lines.map((l) => `${l.newLine}  ${l.text}\n`).join(''))
+  return atLeast <= plan.budgetTokens - plan.usedTokens
+}
+
 /** Step 2: adds a file's new text when it fits the budget left; otherwise notes why it was not sent. */
 export function withContent(plan: ReviewPlan, path: string, text: string | null): ReviewPlan {
   const index = plan.files.findIndex((p) => p.file.path === path)
   if (index < 0) return plan
   const files = [...plan.files]
   if (text === null || text.includes('\u0000')) {
-    files[index] = { ...files[index]!, contentNote: 'its new text could not be read as text' }
+    files[index] = { ...files[index]!, contentNote: text === null ? 'its new text could not be read' : 'it is not a text file' }
     return { ...plan, files }
   }
   const rendered = renderContent(path, numberedText(text))

@@ -55,7 +55,8 @@ export function leftOutList(coverage: readonly CoverageEntry[], maxChars: number
 }
 
 function listOf(coverage: readonly CoverageEntry[], maxChars: number): string {
-  const missing = coverage.filter((c) => c.coverage !== 'full')
+  // Files not shown at all first: the model must not guess about those.
+  const missing = [...coverage.filter((c) => c.coverage === 'none'), ...coverage.filter((c) => c.coverage === 'partial')]
   if (!missing.length) return '## Not shown to you\n\nNothing: you see every changed file in full.'
   const lines = [`## Not shown to you, or only in part (${missing.length} files)`, '']
   let used = lines.join('\n').length + 60

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentCandidates, coverageOf, isGenerated, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from '../../src/review/budget.ts'
+import { contentCandidates, coverageOf, isGenerated, mayFitContent, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from '../../src/review/budget.ts'
 import { estimateTokens } from '../../src/tokens.ts'
 
 /** A modified file whose patch has `hunks` hunks of `lines` added lines each. */
@@ -92,8 +92,8 @@ describe('whole files', () => {
     const plan = planDiffs([file('a.py'), file('b.py'), file('c.py')], 10_000)
     const after = withoutContent(withContent(withContent(plan, 'a.py', 'bin\u0000ary'), 'b.py', null), 'c.py', 'at most 40 whole files are read')
     expect(coverageOf(after).map((c) => c.detail)).toEqual([
-      'the whole diff, not the rest of the file (its new text could not be read as text)',
-      'the whole diff, not the rest of the file (its new text could not be read as text)',
+      'the whole diff, not the rest of the file (it is not a text file)',
+      'the whole diff, not the rest of the file (its new text could not be read)',
       'the whole diff, not the rest of the file (at most 40 whole files are read)'
     ])
   })
@@ -113,5 +113,15 @@ describe('isGenerated', () => {
   })
   it.each(['src/index.ts', 'distance.py', 'README.md', 'lockfile.py'])('%s is not', (p) => {
     expect(isGenerated(p)).toBe(false)
+  })
+})
+
+describe('mayFitContent', () => {
+  it('is false when the new-side lines of the diff alone exceed the budget left', () => {
+    const big = file('big.py', 1, 200)
+    const tight = planDiffs([big], estimateTokens(planDiffs([big], 1e6).files[0]!.diff!) + 50)
+    expect(mayFitContent(tight, 'big.py')).toBe(false)
+    expect(mayFitContent(planDiffs([big], 1e6), 'big.py')).toBe(true)
+    expect(mayFitContent(tight, 'unknown.py')).toBe(false)
   })
 })
