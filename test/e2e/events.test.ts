@@ -99,7 +99,10 @@ describe('events', () => {
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('`git-bob think about this`')
     expect(body).toContain('`respond`')
+    expect(body).toMatch(/^- `git-bob review`: on a pull request: a review with line comments .*never approves.*$/m)
+    expect(body).toMatch(/^- `git-bob split this`: turns an issue into sub-issues.*$/m)
     expect(body).toContain('`git-bob help`')
+    expect(body).toContain('[README](https://github.com/haesleinhuepf/git-bob-ts#readme)')
     expect(body).toContain('openai:gpt-4.1-mini')
     expect(body).toContain('model: none')
     expect(stage.model.requests).toEqual([])
@@ -112,6 +115,8 @@ describe('events', () => {
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('I don\'t know the command "dance"')
     expect(body).toContain('`git-bob think about this`')
+    expect(body).toContain('`git-bob review`')
+    expect(body).toContain('`git-bob split this`')
   })
 
   it('uses a custom bot name for the grammar and the stamp', async () => {
