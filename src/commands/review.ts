@@ -24,8 +24,10 @@ export const ReviewSchema = z.object({
   comments: z.array(
     z.object({
       path: z.string(),
-      line: z.number().int(),
-      start_line: z.number().int().nullable(),
+      // Plain numbers: .int() would add 2^53 bounds to the JSON schema that some strict providers refuse.
+      // anchor.ts accepts whole line numbers only.
+      line: z.number(),
+      start_line: z.number().nullable(),
       body: z.string(),
       suggestion: z.string().nullable()
     })
@@ -67,7 +69,7 @@ async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threa
   if (scope.kind === 'unchanged' || (scope.kind === 'since' && !files.length)) {
     return {
       kind: 'reply',
-      body: `Nothing changed since my last review of ${short(scope.kind === 'unchanged' ? scope.since : headSha)}, so I have nothing new to say. Write "${ctx.botName} review fully" if you'd like me to review the whole pull request again.`
+      body: `Nothing changed since my last review of ${short(scope.since)}, so I have nothing new to say. Write "${ctx.botName} review fully" if you'd like me to review the whole pull request again.`
     }
   }
 

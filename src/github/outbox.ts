@@ -112,7 +112,8 @@ export class Outbox {
   async createIssue(event: TriggerEvent, issue: NewIssue, credit: ModelCredit | null): Promise<CreatedIssue> {
     this.withEventPeople(event)
     const name = this.stampContext.botName
-    const title = defuseTriggers(this.clean(issue.title, []), name).replace(/\s+/g, ' ').trim().slice(0, TITLE_LIMIT)
+    // One line, shortened with room for the backticks defusing may add, and defused last.
+    const title = defuseTriggers(this.clean(issue.title, []).replace(/\s+/g, ' ').trim().slice(0, TITLE_LIMIT - 16), name).slice(0, TITLE_LIMIT)
     // Defused last, so that nothing done to the text afterwards can bring a command back.
     const body = this.stamped(defuseTriggers(this.clean(issue.body, []), name), credit, { maxParts: 1 })[0]!
     const created = await this.api.createIssue(title, body)

@@ -44,6 +44,8 @@ function linesLabel(c: ProposedComment): string {
 function problem(c: ProposedComment, ranges: readonly LineRange[] | null | undefined): string | null {
   if (ranges === undefined) return `\`${c.path}\` is not one of the files this pull request changes`
   if (ranges === null) return `GitHub shows no text diff for \`${c.path}\` (binary, or too large), so no line of it can take a comment`
+  const bad = [c.line, c.startLine].find((n) => n !== null && !Number.isInteger(n))
+  if (bad !== undefined) return `${bad} is not a line number of \`${c.path}\``
   const hunk = ranges.find((r) => c.line >= r.start && c.line <= r.end)
   if (!hunk) return `${linesLabel(c)} of \`${c.path}\` ${c.startLine !== null && c.startLine !== c.line ? 'are' : 'is'} not part of the diff`
   if (c.startLine !== null && c.startLine !== c.line && !(c.startLine < c.line && c.startLine >= hunk.start)) {

@@ -44,6 +44,12 @@ describe('placeComments', () => {
     expect(moved.map((c) => c.why)).toEqual(['lines 12–42 of `src/a.py` are not one continuous part of the diff', 'lines 12–11 of `src/a.py` are not one continuous part of the diff'])
   })
 
+  it('moves a comment whose line is not a whole number, even inside a hunk', () => {
+    const { inline, moved } = placeComments([comment('src/a.py', 11.5), comment('src/a.py', 12, 10.2)], PATCHES)
+    expect(inline).toEqual([])
+    expect(moved.map((c) => c.why)).toEqual(['11.5 is not a line number of `src/a.py`', '10.2 is not a line number of `src/a.py`'])
+  })
+
   it('treats a start line equal to the line as a single-line comment', () => {
     const { inline } = placeComments([comment('src/a.py', 12, 12)], PATCHES)
     expect(inline[0]).not.toHaveProperty('startLine')
