@@ -13,6 +13,8 @@ import { measureAdapter } from './adapter.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
+import { DEFAULT_REVIEW_TOKEN_BUDGET } from '../src/config.ts'
+import { estimateTokens } from '../src/tokens.ts'
 
 const RUNS = 7
 const preload = fileURLToPath(new URL('./report-rss.ts', import.meta.url))
@@ -116,6 +118,43 @@ async function notebookRun(): Promise<{ total: number; line: string }> {
   }
 }
 
+/** A pull request of `count` changed Python files, each a realistic modification with its whole new text. */
+async function reviewRun(count: number): Promise<{ tokens: number; full: number; partial: number; none: number; calls: number; ms: number }> {
+  const github = await new FakeGitHub().start()
+  const model = await new FakeOpenAI().start()
+  try {
+    const head = 'a'.repeat(40)
+    const texts = new Map<string, string>()
+    const files = Array.from({ length: count }, (_, i) => {
+      const path = `src/pkg_${Math.floor(i / 50)}/module_${i}.py`
+      const lines = Array.from({ length: 120 + (i % 80) }, (_, j) => `    value_${j} = compute(${j}, factor=${i})  # step ${j}`)
+      texts.set(path, ['def run():', ...lines, '    return value_0', ''].join('\n'))
+      const added = 6 + (i % 25)
+      const patch = [`@@ -40,4 +40,${4 + added} @@ def run():`, ...lines.slice(38, 40).map((l) => ` ${l}`), ...lines.slice(40, 40 + added).map((l) => `+${l}`), ...lines.slice(40 + added, 42 + added).map((l) => ` ${l}`)].join('\n')
+      return { filename: path, status: 'modified' as const, additions: added, deletions: 0, patch }
+    })
+    github.addPull(1, { files, headSha: head })
+    github.filesAt.set(head, texts)
+    model.fallback = () => JSON.stringify({ fulfils: 'Yes.', risks: [], missing: [], comments: [] })
+    const payload = issueCommentPayload({ body: 'git-bob review', pullRequest: true })
+    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
+    const run = await runAction({
+      eventName: 'issue_comment',
+      payload,
+      githubUrl: github.url,
+      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
+    })
+    const review = github.postedReviews(1)[0]
+    if (run.code !== 0 || !review) throw new Error(`the review run failed: ${run.stdout}\n${run.stderr}`)
+    const tokens = Math.max(...model.requests.map((r) => estimateTokens(r.body.messages.map((m) => String(m.content)).join(''))))
+    const count_ = (heading: string): number => Number(new RegExp(`\\*\\*${heading} \\((\\d+)\\):\\*\\*`).exec(review.body)?.[1] ?? 0)
+    return { tokens, full: count_('In full'), partial: count_('In part'), none: count_('Not at all'), calls: github.requests.length, ms: run.durationMs }
+  } finally {
+    await github.close()
+    await model.close()
+  }
+}
+
 const runs: Awaited<ReturnType<typeof commentRun>>[] = []
 for (let i = 0; i < RUNS; i++) runs.push(await commentRun())
 
@@ -158,6 +197,19 @@ for (const make of HARNESSES) {
     { measure: `adapter overhead per call, ${m.provider} SDK (median, minus a bare fetch)`, value: `${overhead.toFixed(2)} ms (${m.callMs.toFixed(2)} vs ${m.rawMs.toFixed(2)})`, target: '< 2 ms', ok: overhead < 2 },
     { measure: `adapter heap kept per call, ${m.provider} SDK (after GC, transcript included)`, value: `${(m.retainedBytesPerCall / 1024).toFixed(1)} KiB`, target: '< 64 KiB', ok: m.retainedBytesPerCall < 64 * 1024 }
   )
+}
+
+// Reviews: the prompt must stay within the review budget however large the pull request.
+const budget = DEFAULT_REVIEW_TOKEN_BUDGET
+for (const count of [10, 100, 1000]) {
+  const r = await reviewRun(count)
+  rows.push({
+    measure: `review of a PR with ${count.toLocaleString('en-US')} changed files: prompt tokens (chars/4); files in full/part/not`,
+    value: `${r.tokens.toLocaleString('en-US')}; ${r.full}/${r.partial}/${r.none}`,
+    target: `<= ${budget.toLocaleString('en-US')}`,
+    ok: r.tokens <= budget && r.full + r.partial + r.none === count
+  })
+  rows.push({ measure: `review of a PR with ${count.toLocaleString('en-US')} changed files: wall time, GitHub API calls`, value: `${r.ms} ms, ${r.calls}`, target: '-', ok: null })
 }
 
 const header = ['measure', 'value', 'target', 'ok']

@@ -10,12 +10,15 @@ export type InputReader = (name: string) => string
 
 export const DEFAULT_MODEL = 'github_models:openai/gpt-4.1'
 export const DEFAULT_INSTRUCTIONS_FILE = '.github/git-bob.md'
+export const DEFAULT_REVIEW_TOKEN_BUDGET = 50_000
 
 export interface GateConfig {
   githubToken: string
   botName: string
   /** Lower-cased logins of bots whose comments may trigger git-bob. */
   allowedBots: string[]
+  /** The account git-bob acts as, when reviews can be requested from it; null when not set. */
+  botLogin: string | null
 }
 
 /** A model that `<bot> ask <model> to ...` may switch to, optionally under a short name. */
@@ -44,6 +47,8 @@ export interface RunConfig {
   notebookRepairRounds: number
   notebookCellTimeoutSeconds: number
   notebookTimeoutMs: number
+  /** Estimated tokens (characters / 4) a review's prompt may take. */
+  reviewTokenBudget: number
   /** Inputs that may hold API keys, by input name. */
   apiKeyInputs: Record<string, string>
 }
@@ -88,7 +93,9 @@ export function readGateConfig(read: InputReader): GateConfig {
   const allowedBots = list(read('allowed-bots')).map((login) =>
     check('allowed-bots', z.string().regex(LOGIN), login, `"${login}" is not a GitHub login.`).toLowerCase()
   )
-  return { githubToken, botName, allowedBots }
+  const rawLogin = read('bot-login').trim().replace(/^@/, '')
+  const botLogin = rawLogin ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`) : null
+  return { githubToken, botName, allowedBots, botLogin }
 }
 
 const HTTP_URL = z.url({ protocol: /^https?$/ })
@@ -151,6 +158,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     notebookRepairRounds: integer('notebook-repair-rounds', read, 3, 0, 10),
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
     notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
+    reviewTokenBudget: integer('review-token-budget', read, DEFAULT_REVIEW_TOKEN_BUDGET, 2000, 2_000_000),
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

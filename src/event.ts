@@ -40,6 +40,7 @@ const pullRequest = z.object({
   author_association: z.string().optional(),
   created_at: z.string(),
   html_url: z.string(),
+  updated_at: z.string().optional(),
   head: z.object({ ref: z.string(), sha: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
   base: z.object({ ref: z.string(), sha: z.string() })
 })
@@ -78,7 +79,16 @@ const schemas = {
     pull_request: pullRequest,
     repository
   }),
-  pull_request_review: z.object({ action: z.string(), review, pull_request: pullRequest, repository })
+  pull_request_review: z.object({ action: z.string(), review, pull_request: pullRequest, repository }),
+  // A review requested from a person (requested_reviewer) or a team (requested_team); only the first can be git-bob.
+  pull_request: z.object({
+    action: z.string(),
+    pull_request: pullRequest,
+    repository,
+    sender: user,
+    requested_reviewer: z.object({ login: z.string().min(1) }).nullish(),
+    requested_team: z.object({ slug: z.string() }).nullish()
+  })
 } as const
 
 /** The only actions that start git-bob: an edited comment never does. */
@@ -86,7 +96,8 @@ const STARTING_ACTION: Record<keyof typeof schemas, string> = {
   issue_comment: 'created',
   issues: 'opened',
   pull_request_review_comment: 'created',
-  pull_request_review: 'submitted'
+  pull_request_review: 'submitted',
+  pull_request: 'review_requested'
 }
 
 export interface Author {
@@ -96,7 +107,7 @@ export interface Author {
 }
 
 /** Where the request was written; decides where git-bob reacts and answers. */
-export type RequestSource = 'issue_comment' | 'issue_body' | 'review_comment' | 'review'
+export type RequestSource = 'issue_comment' | 'issue_body' | 'review_comment' | 'review' | 'review_request'
 
 export interface TriggerEvent {
   eventName: keyof typeof schemas
@@ -126,6 +137,8 @@ export interface TriggerEvent {
     line?: number
     diffHunk?: string
     inReplyTo?: number
+    /** For review requests: the login whose review was requested (null for a team). */
+    requestedReviewer?: string | null
   }
   pullRequest?: { headRef: string; headSha: string; headRepo: string | null; baseRef: string; baseSha: string }
 }
@@ -268,6 +281,27 @@ function toTrigger(eventName: keyof typeof schemas, raw: unknown): TriggerEvent 
         }
       }
     }
+    case 'pull_request': {
+      const d = validate(schemas.pull_request, eventName, raw)
+      return {
+        eventName,
+        repo: repo(d.repository),
+        ...prTarget(d.pull_request),
+        request: {
+          source: 'review_request',
+          // A review request has no id of its own; the pull request's number stands in (see requestKey).
+          id: d.pull_request.number,
+          body: '',
+          author: author(d.sender),
+          // The payload says nothing of the sender's standing: the gate asks GitHub.
+          association: 'NONE',
+          // Requesting a review updates the pull request, so updated_at is when it was asked.
+          createdAt: d.pull_request.updated_at ?? d.pull_request.created_at,
+          url: d.pull_request.html_url,
+          requestedReviewer: d.requested_reviewer?.login ?? null
+        }
+      }
+    }
   }
 }
 
@@ -286,5 +320,7 @@ function issueTarget(i: z.infer<typeof issue>): TriggerEvent['target'] {
 
 /** A stable key for the request, written into git-bob's hidden marker so a re-run never answers twice. */
 export function requestKey(event: TriggerEvent): string {
+  // A pull request can be given to git-bob for review again after new commits: one answer per head.
+  if (event.request.source === 'review_request') return `review_request:${event.request.id}@${event.pullRequest?.headSha.slice(0, 12) ?? ''}`
   return `${event.request.source}:${event.request.id}`
 }

@@ -21,7 +21,13 @@ export function screen(event: TriggerEvent, command: Command | null, allowedBots
   if (event.request.author.isBot && !allowedBots.includes(login.toLowerCase())) {
     return { kind: 'ignore', why: `${login} is a bot that is not listed in the allowed-bots input` }
   }
-  if (!command) return { kind: 'ignore', why: 'the text does not address git-bob' }
+  if (!command) {
+    if (event.request.source === 'review_request') {
+      const whom = event.request.requestedReviewer ? `@${event.request.requestedReviewer}` : 'a team'
+      return { kind: 'ignore', why: `the review was requested from ${whom}, not from the account in the bot-login input` }
+    }
+    return { kind: 'ignore', why: 'the text does not address git-bob' }
+  }
   return { kind: 'allow', why: 'screened' }
 }
 

@@ -5,9 +5,11 @@ import implementFile from '../prompts/implement-file.md'
 import implementNotebook from '../prompts/implement-notebook.md'
 import implementPlan from '../prompts/implement-plan.md'
 import notebookRepair from '../prompts/notebook-repair.md'
+import review from '../prompts/review.md'
+import split from '../prompts/split.md'
 import system from '../prompts/system.md'
 
-export const PROMPTS = { system, comment, implementPlan, implementFile, implementEdit, implementNotebook, notebookRepair } as const
+export const PROMPTS = { system, comment, implementPlan, implementFile, implementEdit, implementNotebook, notebookRepair, review, split } as const
 
 /** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {

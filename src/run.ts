@@ -2,7 +2,7 @@
 // command -> effects -> record. Adapters come in as arguments, so this function reads as the flow.
 import { readFile } from 'node:fs/promises'
 import { commandNamed, COMMANDS } from './commands/registry.ts'
-import type { BasicContext, CommandSpec, Outcome } from './commands/types.ts'
+import type { BasicContext, CommandSpec, Outcome, PullRequestPort } from './commands/types.ts'
 import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
 import { EventError, parseEvent, requestKey, type TriggerEvent } from './event.ts'
 import type { ChangePorts } from './commands/types.ts'
@@ -26,7 +26,7 @@ import { Redactor } from './secrets.ts'
 import type { ModelCredit, StampContext } from './stamp.ts'
 import { renderSummary } from './summary.ts'
 import { Transcript } from './transcript.ts'
-import { findCommand, verbTable } from './trigger.ts'
+import { findCommand, reviewRequestCommand, verbTable } from './trigger.ts'
 
 export interface Logger {
   info(message: string): void
@@ -98,7 +98,8 @@ function reactionTarget(event: TriggerEvent): ReactionTarget | null {
     case 'issue_body':
       return { kind: 'issue', number: event.target.number }
     case 'review':
-      return null // GitHub has no reactions on reviews
+    case 'review_request':
+      return null // GitHub has no reactions on reviews, and a review request has no text to react to
   }
 }
 
@@ -137,7 +138,10 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   }
   const event = parsed.event
   const gateConfig = readGateConfig(adapters.readInput)
-  const command = findCommand(event.request.body, gateConfig.botName, verbTable(COMMANDS))
+  const command =
+    event.request.source === 'review_request'
+      ? reviewRequestCommand(event.request.requestedReviewer, gateConfig.botLogin)
+      : findCommand(event.request.body, gateConfig.botName, verbTable(COMMANDS))
   const screened = screen(event, command, gateConfig.allowedBots)
   if (screened.kind === 'ignore' || !command) {
     log.info(`Nothing to do: ${screened.why}.`)
@@ -173,6 +177,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
           commands: COMMANDS
         },
         githubToken: gateConfig.githubToken,
+        botLogin: gateConfig.botLogin,
         environment,
         adapters,
         api,
@@ -210,6 +215,7 @@ interface AnswerContext {
   basic: BasicContext
   /** For images attached to the thread (private attachments need it); commands never see it. */
   githubToken: string
+  botLogin: string | null
   environment: RunEnvironment
   adapters: Adapters
   api: GitHubApi
@@ -272,7 +278,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
         onRetry: (message) => adapters.log.warning(redactor.redact(message))
       }
     )
-    const thread = await loadThread(event, api, (login) => api.permission(login))
+    const thread = await loadThread(event, api, (login) => api.permission(login), undefined, ctx.botLogin)
     if (thread.alreadyAnswered) {
       adapters.log.info('This request was already answered (the workflow was re-run); nothing more is posted.')
       return { status: 'already-answered', reason: 'already answered', posted: [] }
@@ -311,8 +317,21 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
           }
         }
       : null
-    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes })
+    // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
+    outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
+    const number = event.target.number
+    const pull: PullRequestPort | null =
+      event.target.kind === 'pull_request'
+        ? { state: () => api.pullState(number), compare: (base, head) => api.compare(base, head), fileAt: (path, ref) => api.fileText(path, ref) }
+        : null
+    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes, pull, reviewTokenBudget: config.reviewTokenBudget })
   }
-  const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, creditFrom(transcript), { outbox, workspace, serverUrl: ctx.environment.serverUrl })
+  const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, creditFrom(transcript), {
+    outbox,
+    workspace,
+    serverUrl: ctx.environment.serverUrl,
+    addSubIssue: (parent, childId) => api.addSubIssue(parent, childId),
+    botName: ctx.basic.botName
+  })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
 }

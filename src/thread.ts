@@ -46,7 +46,12 @@ export interface Thread {
   title: string
   url: string
   entries: ThreadEntry[]
-  pull?: { diff: string | null; files: PullFile[] }
+  pull?: {
+    diff: string | null
+    files: PullFile[]
+    /** The head commit of git-bob's last review before the request, from its hidden marker. */
+    lastReviewed: string | null
+  }
   /** Images from the conversation, in order (github/images.ts). */
   images?: ThreadImage[]
   /** What was left out or changed on the way, said to the model and in the log. */

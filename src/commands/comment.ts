@@ -1,14 +1,17 @@
-// "comment", "respond", "answer", "think": read the conversation, answer in one comment.
+// "comment", "respond", "answer", "think": read the conversation, answer in one comment. The model says
+// whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
 import { fill, PROMPTS } from '../prompts.ts'
 import { renderRepoContext } from '../repo-context.ts'
 import { renderThread } from '../thread.ts'
+import { handOff } from './hand-off.ts'
 import type { CommandSpec, ConversationContext, Outcome } from './types.ts'
 import type { ContentPart, Message } from '../llm/types.ts'
 
 /** The system prompt every conversation command shares. */
 export function systemPrompt(ctx: ConversationContext): string {
+  // Names without "@": the model should not mention them; git-bob does, when it hands a question over.
   const unsure = ctx.maintainers.length
-    ? `If you are not sure of an answer, say so plainly and ask ${ctx.maintainers.map((m) => `@${m}`).join(', ')} to help, instead of guessing.`
+    ? `If you are not sure of an answer, say so plainly instead of guessing; the repository's maintainers (${ctx.maintainers.join(', ')}) will then be asked to help.`
     : 'If you are not sure of an answer, say so plainly instead of guessing.'
   const base = fill(PROMPTS.system, { bot_name: ctx.botName, repository: ctx.thread.repo, unsure })
   if (!ctx.instructions) return base
@@ -33,15 +36,34 @@ export function conversationMessages(ctx: ConversationContext, task: string): Me
   ]
 }
 
+const UNSURE = /^\s*UNSURE:[ \t]*(.*)(?:\n|$)/
+
+/**
+ * The answer is markdown text, so that a long one can be continued past the output limit and so that
+ * servers without structured output work too. Its structure is one optional first line, `UNSURE: why`
+ * (prompts/comment.md), which code reads; the rest is the comment.
+ */
+export function readAnswer(text: string): { answer: string; sure: boolean; doubt: string | null } {
+  const match = UNSURE.exec(text)
+  if (!match) return { answer: text.trim(), sure: true, doubt: null }
+  return { answer: text.slice(match[0].length).trim(), sure: false, doubt: match[1]!.trim() || null }
+}
+
+export async function answerInComment(ctx: ConversationContext): Promise<Outcome> {
+  const reply = await ctx.model.generateText({ purpose: 'answer', messages: conversationMessages(ctx, PROMPTS.comment) })
+  const { answer, sure, doubt } = readAnswer(reply.text)
+  if (!sure) {
+    const handed = handOff(answer, doubt, ctx.maintainers)
+    return { kind: 'reply', body: handed.body, mentions: handed.mentions }
+  }
+  return { kind: 'reply', body: answer || '*The model returned an empty answer.*' }
+}
+
 export const commentCommand: CommandSpec = {
   name: 'comment',
   aliases: ['respond', 'answer', 'think'],
-  summary: 'reads the whole conversation and answers in a comment',
+  summary: 'reads the whole conversation and answers in a comment; when unsure, says so and asks the maintainers',
   example: 'think about this',
   needs: 'conversation',
-  async run(ctx: ConversationContext): Promise<Outcome> {
-    const reply = await ctx.model.generateText({ purpose: 'answer', messages: conversationMessages(ctx, PROMPTS.comment) })
-    const body = reply.text.trim()
-    return { kind: 'reply', body: body || '*The model returned an empty answer.*' }
-  }
+  run: answerInComment
 }

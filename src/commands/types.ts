@@ -1,5 +1,6 @@
 // What a command receives and returns. Commands decide what to say; run.ts and the Outbox post it.
 import type { TriggerEvent } from '../event.ts'
+import type { Comparison, PullState, ReviewLineComment } from '../github/api.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { RepoContext } from '../repo-context.ts'
 import type { Thread } from '../thread.ts'
@@ -28,6 +29,24 @@ export interface ConversationContext extends BasicContext {
   model: LanguageModel
   /** What the implement command works with; null when no repository is checked out. */
   changes: ChangePorts | null
+  /** What a review may read of a pull request beyond the thread; null on an issue. */
+  pull: PullRequestPort | null
+  /** Estimated tokens a review's prompt may take (the review-token-budget input). */
+  reviewTokenBudget: number
+}
+
+/** The reads a review makes of a pull request, beyond what the thread loader already holds. */
+export interface PullRequestPort {
+  state(): Promise<PullState>
+  /** Files changed from one commit to another; null when GitHub cannot compare them. */
+  compare(base: string, head: string): Promise<Comparison | null>
+  /** A file's text at a commit; null when it does not exist. */
+  fileAt(path: string, ref: string): Promise<string | null>
+}
+
+export interface NewIssue {
+  title: string
+  body: string
 }
 
 export interface ChangeLimits {
@@ -68,7 +87,20 @@ export interface FileReport {
  * credit (model, tokens) from the run's transcript. New kinds of work are new members here.
  */
 export type Outcome =
-  | { kind: 'reply'; body: string }
+  /** One comment where the request was made; `mentions` are logins git-bob notifies on purpose. */
+  | { kind: 'reply'; body: string; mentions?: readonly string[] }
+  /** A pull request review that only comments (never approves, never requests changes). */
+  | {
+      kind: 'review'
+      /** The head commit reviewed: line comments anchor to it, and the marker remembers it. */
+      commitId: string
+      body: string
+      comments: readonly ReviewLineComment[]
+      /** The body with every line comment folded in, posted instead if GitHub rejects a line comment. */
+      bodyWithComments: string
+    }
+  /** New issues, made sub-issues of `parent`, and a comment on the parent that lists them. */
+  | { kind: 'issues'; parent: number; issues: readonly NewIssue[]; intro: string }
   /** Files changed in the workspace, to be committed, pushed and proposed. */
   | { kind: 'changes'; target: ChangeTarget; title: string; summary: string; files: FileReport[]; problems: string[] }
 

@@ -40,6 +40,35 @@ export interface PullFile {
   status: string
   additions: number
   deletions: number
+  /** The file's diff hunks; null when GitHub shows none (binary, or too large). */
+  patch: string | null
+}
+
+/** Where a pull request stands now. */
+export interface PullState {
+  headSha: string
+  baseSha: string
+}
+
+export interface Comparison {
+  /** ahead, behind, diverged or identical */
+  status: string
+  files: PullFile[]
+}
+
+/** A line comment of a review, on the new side (RIGHT) of the diff. */
+export interface ReviewLineComment {
+  path: string
+  line: number
+  startLine?: number
+  body: string
+}
+
+export interface CreatedIssue {
+  /** The id GitHub's sub-issue API wants. */
+  id: number
+  number: number
+  url: string
 }
 
 export interface PullInfo {
@@ -53,9 +82,12 @@ export interface PullInfo {
 
 export type ReactionTarget = { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
 
-function status(error: unknown): number | undefined {
+/** The HTTP status of a failed request, if it was one. */
+export function httpStatus(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined
 }
+
+const status = httpStatus
 
 export class GitHubApi {
   /** Every REST call made, for the run record and the benchmark. */
@@ -139,7 +171,31 @@ export class GitHubApi {
 
   async pullFiles(pullNumber: number): Promise<PullFile[]> {
     const data = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, { ...this.ref, pull_number: pullNumber, per_page: 100 })
-    return data.map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions }))
+    return data.map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, patch: f.patch ?? null }))
+  }
+
+  /** The pull request's head and base commits now (JSON, not the diff). */
+  async pullState(pullNumber: number): Promise<PullState> {
+    const { data } = await this.octokit.rest.pulls.get({ ...this.ref, pull_number: pullNumber })
+    return { headSha: data.head.sha, baseSha: data.base.sha }
+  }
+
+  /**
+   * The files changed from one commit to another (GitHub lists at most 300); null when GitHub cannot
+   * compare them (a commit no longer exists, e.g. after a force-push).
+   */
+  async compare(base: string, head: string): Promise<Comparison | null> {
+    try {
+      // With paging, the files come complete on the first page; one commit per page keeps the answer small.
+      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({ ...this.ref, basehead: `${base}...${head}`, per_page: 1 })
+      return {
+        status: data.status,
+        files: (data.files ?? []).map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, patch: f.patch ?? null }))
+      }
+    } catch (error) {
+      if (status(error) === 404) return null
+      throw error
+    }
   }
 
   /** The unified diff of a pull request; null when GitHub will not produce one (too large). */
@@ -174,6 +230,35 @@ export class GitHubApi {
   async createIssueComment(issueNumber: number, body: string): Promise<{ id: number; url: string }> {
     const { data } = await this.octokit.rest.issues.createComment({ ...this.ref, issue_number: issueNumber, body })
     return { id: data.id, url: data.html_url }
+  }
+
+  /** A review that only comments: git-bob never approves or requests changes. */
+  async createReview(pullNumber: number, review: { commitId: string; body: string; comments: readonly ReviewLineComment[] }): Promise<{ id: number; url: string }> {
+    const { data } = await this.octokit.rest.pulls.createReview({
+      ...this.ref,
+      pull_number: pullNumber,
+      commit_id: review.commitId,
+      body: review.body,
+      event: 'COMMENT',
+      comments: review.comments.map((c) => ({
+        path: c.path,
+        line: c.line,
+        side: 'RIGHT',
+        ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {}),
+        body: c.body
+      }))
+    })
+    return { id: Number(data.id), url: data.html_url }
+  }
+
+  async createIssue(title: string, body: string): Promise<CreatedIssue> {
+    const { data } = await this.octokit.rest.issues.create({ ...this.ref, title, body })
+    return { id: Number(data.id), number: data.number, url: data.html_url }
+  }
+
+  /** Makes an issue a sub-issue of another; `subIssueId` is the child's id, not its number. */
+  async addSubIssue(parentNumber: number, subIssueId: number): Promise<void> {
+    await this.octokit.rest.issues.addSubIssue({ ...this.ref, issue_number: parentNumber, sub_issue_id: subIssueId })
   }
 
   async replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }> {

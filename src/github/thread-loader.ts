@@ -5,7 +5,7 @@
 import type { TriggerEvent } from '../event.ts'
 import { requestKey } from '../event.ts'
 import { sanitizeHumanText } from '../sanitize.ts'
-import { answeredRequests, isOwnMessage, stripStamps } from '../stamp.ts'
+import { answeredRequests, isOwnMessage, reviewedCommit, stripStamps } from '../stamp.ts'
 import type { Standing, Thread, ThreadEntry } from '../thread.ts'
 import type { GitHubApi, Permission } from './api.ts'
 
@@ -50,7 +50,9 @@ export async function loadThread(
   event: TriggerEvent,
   api: GitHubApi,
   permissionOf: (login: string) => Promise<Permission>,
-  limits: ThreadLimits = DEFAULT_THREAD_LIMITS
+  limits: ThreadLimits = DEFAULT_THREAD_LIMITS,
+  /** The account git-bob posts as when it is not a bot account (the bot-login input), if any. */
+  botLogin: string | null = null
 ): Promise<Thread> {
   const isPull = event.target.kind === 'pull_request'
   const number = event.target.number
@@ -63,7 +65,7 @@ export async function loadThread(
   ])
 
   const key = requestKey(event)
-  const alreadyAnswered = [...comments, ...reviewComments].some((c) => isOwnMessage(c.body) && answeredRequests(c.body).includes(key))
+  const alreadyAnswered = [...comments, ...reviewComments, ...reviews].some((c) => isOwnMessage(c.body) && answeredRequests(c.body).includes(key))
 
   const raw: RawEntry[] = [
     ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, login: c.login, isBot: c.userType === 'Bot', association: c.association, createdAt: c.createdAt, updatedAt: c.updatedAt, body: c.body })),
@@ -83,7 +85,10 @@ export async function loadThread(
     }))
   ]
 
-  const requestKind: ThreadEntry['kind'] = { issue_comment: 'comment', issue_body: 'description', review_comment: 'review comment', review: 'review' }[event.request.source] as ThreadEntry['kind']
+  // A review request has no text of its own in the thread.
+  const requestKind: ThreadEntry['kind'] | null = (
+    { issue_comment: 'comment', issue_body: 'description', review_comment: 'review comment', review: 'review', review_request: null } as const
+  )[event.request.source]
   const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id
   const cutoff = time(event.request.createdAt)
   const notes: string[] = []
@@ -108,7 +113,7 @@ export async function loadThread(
   if (editedAfter) notes.push(`the text of ${editedAfter} message(s) edited after the request`)
 
   // The request itself, as the event delivered it.
-  if (event.request.source !== 'issue_body') {
+  if (requestKind && event.request.source !== 'issue_body') {
     kept.push({
       kind: requestKind,
       id: event.request.id,
@@ -149,7 +154,7 @@ export async function loadThread(
       createdAt: e.createdAt,
       body: clipped.text,
       ...(e.location ? { location: e.location } : {}),
-      isRequest: e.kind === requestKind && e.id === event.request.id
+      isRequest: isRequest(e)
     }
   })
 
@@ -161,7 +166,18 @@ export async function loadThread(
     if (diff === null) notes.push('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
     const clippedDiff = diff === null ? null : clip(diff, limits.maxDiffChars, 'the diff')
     if (clippedDiff?.note) notes.push(clippedDiff.note)
-    pull = { diff: clippedDiff?.text ?? null, files }
+    // The newest of git-bob's own reviews before the request tells where the next review starts. Only
+    // reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
+    // forged one could make git-bob skip changes.
+    const trusted = (r: { userType: string; login: string }): boolean => r.userType === 'Bot' || (botLogin !== null && r.login.toLowerCase() === botLogin.toLowerCase())
+    const lastReviewed =
+      reviews
+        .filter((r) => r.submittedAt && time(r.submittedAt) <= cutoff && isOwnMessage(r.body) && trusted(r))
+        .sort((a, b) => time(a.submittedAt!) - time(b.submittedAt!))
+        .map((r) => reviewedCommit(r.body))
+        .filter((sha): sha is string => sha !== null)
+        .at(-1) ?? null
+    pull = { diff: clippedDiff?.text ?? null, files, lastReviewed }
   }
 
   return {

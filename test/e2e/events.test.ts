@@ -46,7 +46,7 @@ describe('events', () => {
   it('answers an inline review comment in its review thread', async () => {
     const payload = example('pull_request_review_comment', 'created')
     payload.comment.body = 'git-bob, why is this line needed?\n\ngit-bob answer'
-    // The example predates the `line` field that GitHub's payloads carry today.
+    // The first example in @octokit/webhooks-examples has no "line" (only the legacy "position").
     payload.comment.line = 1
     const number = payload.pull_request.number as number
     const pull = stage.github.addPull(number, { diff: DIFF, files: [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }] })
@@ -80,9 +80,17 @@ describe('events', () => {
   })
 
   it('ignores events it does not handle', async () => {
+    const run = await stage.run({ eventName: 'push', payload: { ref: 'refs/heads/main' } })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('git-bob does not handle "push" events')
+    expect(stage.github.requests).toEqual([])
+  })
+
+  it('ignores pull_request events other than a review request', async () => {
     const run = await stage.run({ eventName: 'pull_request', payload: example('pull_request', 'opened') })
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('git-bob does not handle "pull_request" events')
+    expect(run.stdout).toContain('pull_request.opened does not start git-bob')
+    expect(stage.github.requests).toEqual([])
   })
 
   it('answers "help" with every command and the configured model, without asking a model', async () => {
@@ -91,7 +99,10 @@ describe('events', () => {
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('`git-bob think about this`')
     expect(body).toContain('`respond`')
+    expect(body).toMatch(/^- `git-bob review`: on a pull request: a review with line comments .*never approves.*$/m)
+    expect(body).toMatch(/^- `git-bob split this`: turns an issue into sub-issues.*$/m)
     expect(body).toContain('`git-bob help`')
+    expect(body).toContain('[README](https://github.com/haesleinhuepf/git-bob-ts#readme)')
     expect(body).toContain('openai:gpt-4.1-mini')
     expect(body).toContain('model: none')
     expect(stage.model.requests).toEqual([])
@@ -104,6 +115,8 @@ describe('events', () => {
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('I don\'t know the command "dance"')
     expect(body).toContain('`git-bob think about this`')
+    expect(body).toContain('`git-bob review`')
+    expect(body).toContain('`git-bob split this`')
   })
 
   it('uses a custom bot name for the grammar and the stamp', async () => {

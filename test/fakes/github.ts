@@ -3,9 +3,22 @@
 // below, so the compiler catches drift), records every request, and can inject faults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { components } from '@octokit/openapi-types'
+import type { components, operations } from '@octokit/openapi-types'
 
 type Schemas = components['schemas']
+type ReviewRequest = NonNullable<operations['pulls/create-review']['requestBody']>['content']['application/json']
+type IssueRequest = operations['issues/create']['requestBody']['content']['application/json']
+type SubIssueRequest = operations['issues/add-sub-issue']['requestBody']['content']['application/json']
+/**
+ * The fields of a pull request git-bob reads. The full schema nests two whole repository objects
+ * (head.repo, base.repo); picking keeps the stand-in small while the compiler still checks names and types.
+ */
+type PullJson = Pick<Schemas['pull-request'], 'url' | 'id' | 'number' | 'state' | 'title' | 'body' | 'html_url' | 'created_at' | 'updated_at' | 'draft'> & {
+  head: Pick<Schemas['pull-request']['head'], 'label' | 'ref' | 'sha'>
+  base: Pick<Schemas['pull-request']['base'], 'label' | 'ref' | 'sha'>
+}
+/** The comparison without its commit objects (git-bob reads status and files). */
+type ComparisonJson = Pick<Schemas['commit-comparison'], 'url' | 'html_url' | 'status' | 'ahead_by' | 'behind_by' | 'total_commits' | 'commits' | 'files'>
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read'
 
 export interface RecordedRequest {
@@ -48,17 +61,45 @@ interface StoredReviewComment extends StoredComment {
 interface StoredReview {
   id: number
   login: string
+  userType?: 'User' | 'Bot'
   association: Schemas['author-association']
   body: string
   state: string
   submittedAt: string
+  commitId?: string
+}
+
+export interface StoredFile {
+  filename: string
+  status: Schemas['diff-entry']['status']
+  additions: number
+  deletions: number
+  /** The file's hunks as GitHub lists them; absent for a binary or too large file. */
+  patch?: string
 }
 
 interface StoredPull {
   diff: string
-  files: { filename: string; status: Schemas['diff-entry']['status']; additions: number; deletions: number }[]
+  files: StoredFile[]
   reviews: StoredReview[]
   reviewComments: StoredReviewComment[]
+  headSha: string
+  baseSha: string
+}
+
+export interface StoredIssue {
+  id: number
+  number: number
+  title: string
+  body: string
+  createdAt: string
+}
+
+/** The new-side lines GitHub accepts a review comment on: within a hunk, from the hunk headers alone. */
+function commentableLines(patch: string): { start: number; end: number }[] {
+  return [...patch.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)]
+    .map((m) => ({ start: Number(m[1]), end: Number(m[1]) + Number(m[2] ?? 1) - 1 }))
+    .filter((r) => r.end >= r.start)
 }
 
 export interface StoredPullRequest {
@@ -114,6 +155,14 @@ export class FakeGitHub {
   readonly pulls = new Map<number, StoredPull>()
   readonly permissions = new Map<string, Role>()
   readonly files = new Map<string, string>()
+  /** File texts at a commit (contents?ref=sha); other refs read `files`. */
+  readonly filesAt = new Map<string, Map<string, string>>()
+  /** Answers of the compare API by "base...head". */
+  readonly comparisons = new Map<string, { status: Schemas['commit-comparison']['status']; files: StoredFile[] }>()
+  /** Issues git-bob opened, by number. */
+  readonly issues = new Map<number, StoredIssue>()
+  /** Sub-issue numbers by parent number. */
+  readonly subIssues = new Map<number, number[]>()
   readonly reactions: { target: string; content: string }[] = []
   /** Files uploaded to comments, served at /user-attachments/assets/<id> to requests with a token. */
   readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
@@ -123,6 +172,7 @@ export class FakeGitHub {
   hang: RegExp | null = null
   private readonly perPage: number
   private nextId = 9_000_000
+  private nextIssueNumber = 100
   private server: Server | null = null
   url = ''
 
@@ -157,9 +207,17 @@ export class FakeGitHub {
   }
 
   addPull(number: number, pull: Partial<StoredPull> = {}): StoredPull {
-    const stored: StoredPull = { diff: pull.diff ?? '', files: pull.files ?? [], reviews: pull.reviews ?? [], reviewComments: pull.reviewComments ?? [] }
+    const files = pull.files ?? []
+    // Without an explicit diff, the unified diff is assembled from the files' patches, as GitHub's is.
+    const diff = pull.diff ?? files.map((f) => (f.patch === undefined ? '' : `diff --git a/${f.filename} b/${f.filename}\n--- a/${f.filename}\n+++ b/${f.filename}\n${f.patch}\n`)).join('')
+    const stored: StoredPull = { diff, files, reviews: pull.reviews ?? [], reviewComments: pull.reviewComments ?? [], headSha: pull.headSha ?? 'e'.repeat(40), baseSha: pull.baseSha ?? 'f'.repeat(40) }
     this.pulls.set(number, stored)
     return stored
+  }
+
+  /** Reviews git-bob posted on a pull request. */
+  postedReviews(pull: number): StoredReview[] {
+    return (this.pulls.get(pull)?.reviews ?? []).filter((r) => r.login === 'github-actions[bot]')
   }
 
   /** Requests other than GETs: what git-bob changed on GitHub. */
@@ -303,7 +361,7 @@ export class FakeGitHub {
       const head = url.searchParams.get('head')
       const state = url.searchParams.get('state') ?? 'open'
       const found = this.pullRequests.filter((p) => (state === 'all' || p.state === state) && (!head || `${p.headRepo.split('/')[0]}:${p.head}` === head))
-      return this.page(res, url, found.map((p) => this.pullJson(p)))
+      return this.page(res, url, found.map((p) => this.pullRequestJson(p)))
     }
     if (rest === '/pulls' && method === 'POST') {
       const b = body as { title?: string; body?: string; head?: string; base?: string }
@@ -315,11 +373,11 @@ export class FakeGitHub {
       const number = Math.max(100, ...this.pullRequests.map((p) => p.number)) + 1
       const stored: StoredPullRequest = { number, title: b.title, body: b.body ?? '', head: b.head, base: b.base, state: 'open', headRepo: `${this.owner}/${this.repo}` }
       this.pullRequests.push(stored)
-      return this.send(res, 201, this.pullJson(stored))
+      return this.send(res, 201, this.pullRequestJson(stored))
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET' && !String(req.headers.accept ?? '').includes('diff')) {
       const stored = this.pullRequests.find((p) => p.number === Number(m![1]))
-      if (stored) return this.send(res, 200, this.pullJson(stored))
+      if (stored) return this.send(res, 200, this.pullRequestJson(stored))
     }
 
     if ((m = /^\/pulls\/(\d+)(\/[a-z]+)?$/.exec(rest)) && method === 'GET') {
@@ -327,28 +385,47 @@ export class FakeGitHub {
       if (!pull) return this.send(res, 404, { message: 'Not Found' })
       const sub = m[2] ?? ''
       if (sub === '' && String(req.headers.accept ?? '').includes('diff')) return this.send(res, 200, pull.diff)
-      if (sub === '/files') {
-        const files: Schemas['diff-entry'][] = pull.files.map((f) => ({ sha: 'b'.repeat(40), filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, changes: f.additions + f.deletions, blob_url: '', raw_url: '', contents_url: '' }))
-        return this.page(res, url, files)
-      }
+      if (sub === '') return this.send(res, 200, this.pullJson(Number(m[1]), pull))
+      if (sub === '/files') return this.page(res, url, pull.files.map((f) => this.diffEntry(f)))
       if (sub === '/reviews') {
         const reviews: Schemas['pull-request-review'][] = pull.reviews.map((r) => ({
           id: r.id,
           node_id: `PRR_${r.id}`,
-          user: user(r.login),
+          user: user(r.login, r.userType),
           body: r.body,
           state: r.state,
           html_url: `https://github.com/${this.owner}/${this.repo}/pull/${m![1]}#pullrequestreview-${r.id}`,
           pull_request_url: '',
           _links: { html: { href: '' }, pull_request: { href: '' } },
           submitted_at: r.submittedAt,
-          commit_id: 'a'.repeat(40),
+          commit_id: r.commitId ?? 'a'.repeat(40),
           author_association: r.association
         }))
         return this.page(res, url, reviews)
       }
       if (sub === '/comments') return this.page(res, url, pull.reviewComments.map((c) => this.reviewComment(Number(m![1]), c)))
     }
+
+    if (method === 'POST' && (m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) return this.createReview(res, Number(m[1]), body as ReviewRequest)
+
+    if (method === 'GET' && (m = /^\/compare\/([^/]+)\.\.\.([^/]+)$/.exec(rest))) {
+      const comparison = this.comparisons.get(`${m[1]}...${m[2]}`)
+      if (!comparison) return this.send(res, 404, { message: 'Not Found' })
+      const json: ComparisonJson = {
+        url: '',
+        html_url: '',
+        status: comparison.status,
+        ahead_by: 1,
+        behind_by: comparison.status === 'ahead' ? 0 : 1,
+        total_commits: 1,
+        commits: [],
+        files: comparison.files.map((f) => this.diffEntry(f))
+      }
+      return this.send(res, 200, json)
+    }
+
+    if (method === 'POST' && rest === '/issues') return this.createIssue(res, body as IssueRequest)
+    if (method === 'POST' && (m = /^\/issues\/(\d+)\/sub_issues$/.exec(rest))) return this.addSubIssue(res, Number(m[1]), body as SubIssueRequest)
 
     if (method === 'POST' && (m = /^\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(rest))) {
       const pull = this.pulls.get(Number(m[1]))
@@ -364,7 +441,8 @@ export class FakeGitHub {
 
     if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
       const file = decodeURIComponent(m[1]!)
-      const text = this.files.get(file)
+      const ref = url.searchParams.get('ref') ?? ''
+      const text = (this.filesAt.get(ref) ?? this.files).get(file)
       if (text === undefined) return this.send(res, 404, { message: 'Not Found' })
       return this.send(res, 200, text)
     }
@@ -378,7 +456,7 @@ export class FakeGitHub {
   }
 
   /** The fields of GitHub's pull-request object that git-bob and Octokit read. */
-  private pullJson(p: StoredPullRequest): Record<string, unknown> {
+  private pullRequestJson(p: StoredPullRequest): Record<string, unknown> {
     const html = `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`
     const repoJson = (fullName: string): Record<string, unknown> => ({ id: 1, name: fullName.split('/')[1], full_name: fullName, owner: user(fullName.split('/')[0]!), private: false, html_url: `https://github.com/${fullName}` })
     return {
@@ -395,6 +473,127 @@ export class FakeGitHub {
       draft: false,
       merged: false
     }
+  }
+
+  private diffEntry(f: StoredFile): Schemas['diff-entry'] {
+    return { sha: 'b'.repeat(40), filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, changes: f.additions + f.deletions, blob_url: '', raw_url: '', contents_url: '', ...(f.patch !== undefined ? { patch: f.patch } : {}) }
+  }
+
+  private pullJson(number: number, pull: StoredPull): PullJson {
+    const html = `https://github.com/${this.owner}/${this.repo}/pull/${number}`
+    return {
+      url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${number}`,
+      id: 7_000_000 + number,
+      number,
+      state: 'open',
+      title: `Pull request ${number}`,
+      body: null,
+      html_url: html,
+      created_at: '2019-05-15T15:20:00Z',
+      updated_at: '2019-05-15T15:20:00Z',
+      draft: false,
+      head: { label: `${this.owner}:feature`, ref: 'feature', sha: pull.headSha },
+      base: { label: `${this.owner}:${this.defaultBranch}`, ref: this.defaultBranch, sha: pull.baseSha }
+    }
+  }
+
+  /** Like GitHub: a review whose line comment lies outside the diff's hunks is rejected whole (422). */
+  private createReview(res: ServerResponse, number: number, request: ReviewRequest): void {
+    const pull = this.pulls.get(number)
+    if (!pull) return this.send(res, 404, { message: 'Not Found' })
+    if (request.commit_id !== undefined && request.commit_id !== pull.headSha) {
+      return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Commit id is not part of the pull request'] })
+    }
+    for (const c of request.comments ?? []) {
+      const file = pull.files.find((f) => f.filename === c.path)
+      if (!file) return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Path could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' })
+      const ranges = file.patch === undefined ? [] : commentableLines(file.patch)
+      const inHunk = (line: number | undefined): { start: number; end: number } | undefined => (line === undefined ? undefined : ranges.find((r) => line >= r.start && line <= r.end))
+      const hunk = inHunk(c.line)
+      const startHunk = c.start_line === undefined ? hunk : inHunk(c.start_line)
+      if (c.side !== 'RIGHT' || !hunk || startHunk !== hunk || (c.start_line !== undefined && c.start_line >= c.line!)) {
+        return this.send(res, 422, {
+          message: 'Unprocessable Entity',
+          errors: ["Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank"],
+          documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request'
+        })
+      }
+    }
+    const now = new Date().toISOString()
+    const review: StoredReview = {
+      id: this.nextId++,
+      login: 'github-actions[bot]',
+      userType: 'Bot',
+      association: 'NONE',
+      body: request.body ?? '',
+      state: request.event === 'APPROVE' ? 'APPROVED' : request.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : request.event === 'COMMENT' ? 'COMMENTED' : 'PENDING',
+      submittedAt: now,
+      commitId: request.commit_id ?? pull.headSha
+    }
+    pull.reviews.push(review)
+    for (const c of request.comments ?? []) {
+      pull.reviewComments.push({ id: this.nextId++, login: 'github-actions[bot]', userType: 'Bot', association: 'NONE', body: c.body, createdAt: now, updatedAt: now, path: c.path, line: c.line! })
+    }
+    const html = `https://github.com/${this.owner}/${this.repo}/pull/${number}#pullrequestreview-${review.id}`
+    const answer: Schemas['pull-request-review'] = {
+      id: review.id,
+      node_id: `PRR_${review.id}`,
+      user: user('github-actions[bot]', 'Bot'),
+      body: review.body,
+      state: review.state,
+      html_url: html,
+      pull_request_url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${number}`,
+      _links: { html: { href: html }, pull_request: { href: '' } },
+      submitted_at: now,
+      commit_id: review.commitId!,
+      author_association: 'NONE'
+    }
+    this.send(res, 200, answer)
+  }
+
+  private issueJson(issue: StoredIssue): Schemas['issue'] {
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    return {
+      id: issue.id,
+      node_id: `I_${issue.id}`,
+      url: `${base}/issues/${issue.number}`,
+      repository_url: base,
+      labels_url: `${base}/issues/${issue.number}/labels{/name}`,
+      comments_url: `${base}/issues/${issue.number}/comments`,
+      events_url: `${base}/issues/${issue.number}/events`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${issue.number}`,
+      number: issue.number,
+      state: 'open',
+      title: issue.title,
+      body: issue.body,
+      user: user('github-actions[bot]', 'Bot'),
+      labels: [],
+      assignee: null,
+      milestone: null,
+      locked: false,
+      comments: 0,
+      closed_at: null,
+      created_at: issue.createdAt,
+      updated_at: issue.createdAt,
+      author_association: 'NONE'
+    }
+  }
+
+  private createIssue(res: ServerResponse, request: IssueRequest): void {
+    const title = typeof request.title === 'string' ? request.title : String(request.title ?? '')
+    if (!title) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] })
+    if (title.length > 256 || (request.body ?? '').length > 65_536) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', message: 'too long' }] })
+    const issue: StoredIssue = { id: this.nextId++, number: this.nextIssueNumber++, title, body: request.body ?? '', createdAt: new Date().toISOString() }
+    this.issues.set(issue.number, issue)
+    this.send(res, 201, this.issueJson(issue))
+  }
+
+  /** Like GitHub: the child is named by its id; a number (or any unknown id) is rejected. */
+  private addSubIssue(res: ServerResponse, parent: number, request: SubIssueRequest): void {
+    const child = [...this.issues.values()].find((i) => i.id === request.sub_issue_id)
+    if (!child) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'invalid', field: 'sub_issue_id' }] })
+    this.subIssues.set(parent, [...(this.subIssues.get(parent) ?? []), child.number])
+    this.send(res, 201, this.issueJson(child))
   }
 
   private react(res: ServerResponse, target: string, body: unknown): void {

@@ -32,8 +32,19 @@ describe('readGateConfig', () => {
     expect(readGateConfig(reader({ 'github-token': 'ghs_token' }))).toEqual({
       githubToken: 'ghs_token',
       botName: 'git-bob',
-      allowedBots: []
+      allowedBots: [],
+      botLogin: null
     })
+  })
+
+  it('reads bot-login without "@", keeping its case', () => {
+    expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': ' @Bob-Reviewer ' })).botLogin).toBe('Bob-Reviewer')
+    expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': 'my-app[bot]' })).botLogin).toBe('my-app[bot]')
+  })
+
+  it.each(['not a login', 'under_score', 'a'.repeat(40)])('rejects bot-login %j, naming the input', (login) => {
+    const message = configError(() => readGateConfig(reader({ 'github-token': 't', 'bot-login': login })))
+    expect(message).toContain('`bot-login`')
   })
 
   it('trims the token', () => {
@@ -88,6 +99,7 @@ describe('readRunConfig', () => {
       modelTimeoutMs: 300_000,
       modelRetries: 2,
       maxOutputTokens: 16_384,
+      reviewTokenBudget: 50_000,
       maxFiles: 50,
       maxFileBytes: 500_000,
       executeNotebooks: true,
@@ -121,6 +133,7 @@ describe('readRunConfig', () => {
         'model-timeout-seconds': ' 30 ',
         'model-retries': '0',
         'max-output-tokens': '256',
+        'review-token-budget': ' 8000 ',
         'max-files': '3',
         'max-file-bytes': '2000',
         'execute-notebooks': 'no',
@@ -145,6 +158,7 @@ describe('readRunConfig', () => {
       modelTimeoutMs: 30_000,
       modelRetries: 0,
       maxOutputTokens: 256,
+      reviewTokenBudget: 8000,
       maxFiles: 3,
       maxFileBytes: 2000,
       executeNotebooks: false,
@@ -161,6 +175,10 @@ describe('readRunConfig', () => {
         'custom-api-key': 'cu'
       }
     })
+  })
+
+  it.each(['1999', '2000001', 'lots', '1.5'])('rejects review-token-budget %j, naming the input', (value) => {
+    expect(configError(() => readRunConfig(reader({ 'review-token-budget': value })))).toContain('`review-token-budget`')
   })
 
   it('keeps the case of maintainers', () => {

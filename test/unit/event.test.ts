@@ -283,8 +283,52 @@ describe('parseEvent: pull_request_review', () => {
   })
 })
 
+describe('parseEvent: pull_request (review requested)', () => {
+  it('turns a review request into a request by the sender, naming the requested reviewer', () => {
+    const payload = example('pull_request', 'review_requested')
+    const event = trigger(parseEvent('pull_request', payload))
+    const pr = at(payload, 'pull_request')
+    expect(event.request.source).toBe('review_request')
+    expect(event.request.requestedReviewer).toBe('octocat')
+    expect(event.request.author.login).toBe(at(payload, 'sender').login)
+    expect(event.request.association).toBe('NONE')
+    expect(event.request.body).toBe('')
+    expect(event.target.kind).toBe('pull_request')
+    expect(event.target.number).toBe(pr.number)
+    expect(event.request.createdAt).toBe(pr.updated_at)
+    expect(event.pullRequest?.headSha).toBe(at(payload, 'pull_request.head').sha)
+  })
+
+  it('a review requested from a team names no reviewer', () => {
+    const payload = example('pull_request', 'review_requested')
+    delete payload.requested_reviewer
+    payload.requested_team = { slug: 'reviewers', name: 'Reviewers' }
+    expect(trigger(parseEvent('pull_request', payload)).request.requestedReviewer).toBeNull()
+  })
+
+  it('keys the request by pull request and head commit, so a new head can be reviewed again', () => {
+    const payload = example('pull_request', 'review_requested')
+    const first = requestKey(trigger(parseEvent('pull_request', payload)))
+    at(payload, 'pull_request.head').sha = 'f'.repeat(40)
+    const second = requestKey(trigger(parseEvent('pull_request', payload)))
+    expect(first).toMatch(/^review_request:\d+@[0-9a-f]{12}$/)
+    expect(second).toBe(`review_request:${at(payload, 'pull_request').number}@ffffffffffff`)
+    expect(first).not.toBe(second)
+  })
+
+  it.each(['opened', 'synchronize', 'closed', 'review_request_removed'])('pull_request.%s is ignored', (action) => {
+    expect(parseEvent('pull_request', example('pull_request', action))).toEqual({ kind: 'ignored', reason: `pull_request.${action} does not start git-bob` })
+  })
+
+  it('a review request without a sender is malformed', () => {
+    const payload = example('pull_request', 'review_requested')
+    delete payload.sender
+    expect(() => parseEvent('pull_request', payload)).toThrow(EventError)
+  })
+})
+
 describe('parseEvent: events git-bob does not handle', () => {
-  it.each(['push', 'pull_request', 'workflow_dispatch', 'discussion_comment', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+  it.each(['push', 'workflow_dispatch', 'discussion_comment', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])(
     '%j is ignored without looking at the payload',
     (name) => {
       const result = parseEvent(name, null)

@@ -65,6 +65,13 @@ describe('screen', () => {
     expect(screen(event(), UNKNOWN, []).kind).toBe('allow')
   })
 
+  it('ignores a review requested from someone else, naming them', () => {
+    const request = event()
+    const review: TriggerEvent = { ...request, request: { ...request.request, source: 'review_request', body: '', requestedReviewer: 'octocat' } }
+    const decision = screen(review, null, [])
+    expect(decision).toEqual({ kind: 'ignore', why: 'the review was requested from @octocat, not from the account in the bot-login input' })
+  })
+
   it('ignores text that does not address git-bob', () => {
     const decision = screen(event({ body: 'just chatting' }), null, [])
     expect(decision.kind).toBe('ignore')

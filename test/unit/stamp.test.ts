@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   answeredRequests,
+  reviewedCommit,
   creditText,
   isOwnMessage,
   marker,
@@ -213,5 +214,32 @@ describe('stripStamps', () => {
 
   it('stripped text is no longer an own message', () => {
     expect(isOwnMessage(stripStamps(stamp('body', ctx, credit)))).toBe(false)
+  })
+})
+
+describe('marker facts: the commit a review looked at', () => {
+  const sha = '0123456789abcdef0123456789abcdef01234567'
+
+  it('round-trips the reviewed commit, next to the request key', () => {
+    const text = stamp('review body', ctx, credit, { facts: { reviewed: sha } })
+    expect(reviewedCommit(text)).toBe(sha)
+    expect(answeredRequests(text)).toEqual(['issue_comment:123'])
+  })
+
+  it('is null for a message without one, for ordinary text and for a damaged value', () => {
+    expect(reviewedCommit(stamp('answer', ctx, credit))).toBeNull()
+    expect(reviewedCommit('no marker here')).toBeNull()
+    expect(reviewedCommit('<!-- git-bob-message {"request":"x","reviewed":"not a sha; rm -rf"} -->')).toBeNull()
+  })
+})
+
+describe('compact stamp', () => {
+  it('is one short <sup> line that still credits the model and marks the message as git-bob\'s', () => {
+    const text = stamp('On this line: off by one.', ctx, credit, { compact: true })
+    expect(isOwnMessage(text)).toBe(true)
+    expect(text).toContain('model: gpt-4.1-2025-04-14 via github_models')
+    expect(text).toContain(`version: ${VERSION}`)
+    expect(stampLine(ctx, credit, true).length).toBeLessThan(stampLine(ctx, credit).length)
+    expect(stripStamps(text)).toBe('On this line: off by one.')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findCommand, parseAsk, proseLines, verbTable, type Command, type Verb } from '../../src/trigger.ts'
+import { findCommand, parseAsk, proseLines, reviewRequestCommand, verbTable, type Command, type Verb } from '../../src/trigger.ts'
 
 const VERBS: readonly Verb[] = [{ name: 'comment', aliases: ['respond', 'answer', 'think'] }, { name: 'help' }]
 const TABLE = verbTable(VERBS)
@@ -497,5 +497,20 @@ describe('parseAsk', () => {
   it('is null for other text', () => {
     expect(parseAsk('me anything')).toBeNull()
     expect(parseAsk('')).toBeNull()
+  })
+})
+
+describe('reviewRequestCommand', () => {
+  it('is the review command when the review was requested from the bot-login, in any case', () => {
+    expect(reviewRequestCommand('Bob-Reviewer', 'bob-reviewer')).toEqual({ kind: 'known', verb: 'review', word: 'review', args: '' })
+  })
+
+  it.each<[string | null, string | null]>([
+    ['alice', 'bob-reviewer'],
+    [null, 'bob-reviewer'],
+    ['bob-reviewer', null],
+    [null, null]
+  ])('is nothing for reviewer %j and bot-login %j', (requested, botLogin) => {
+    expect(reviewRequestCommand(requested, botLogin)).toBeNull()
   })
 })

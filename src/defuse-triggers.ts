@@ -1,0 +1,70 @@
+// Makes text that git-bob writes into new issues (titles and bodies proposed by the model) unable to
+// start git-bob: "git-bob implement" in a sub-issue must not start an implementation when someone
+// opens, copies or edits it. Pure.
+//
+// Every place where the bot is addressed outside code is wrapped in inline code (`git-bob`), which
+// the trigger grammar ignores and a reader still understands. The result is checked with the very
+// parser that starts git-bob (findCommand); should odd markdown (unbalanced backticks, HTML comments
+// between letters) still let an address through, the name's first letter is written as an HTML entity
+// everywhere instead ("&#103;it-bob" renders as "git-bob" but is no longer the name).
+import { findCommand } from './trigger.ts'
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
+/** No verbs: findCommand then reports any address of the bot at all, as an unknown command. */
+const NO_VERBS: ReadonlyMap<string, string> = new Map()
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function wrapOutsideCode(markdown: string, botName: string): string {
+  // Where the trigger grammar could see an address: not inside a longer word, path or URL.
+  const address = new RegExp(`(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?![\\w-])`, 'gi')
+  let fence: { char: string; length: number } | null = null
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const opening = FENCE.exec(line)
+      if (fence) {
+        if (opening && opening[1]![0] === fence.char && opening[1]!.length >= fence.length && !line.trim().slice(opening[1]!.length)) fence = null
+        return line
+      }
+      if (opening) {
+        fence = { char: opening[1]![0]!, length: opening[1]!.length }
+        return line
+      }
+      let out = ''
+      let last = 0
+      for (const code of line.matchAll(INLINE_CODE)) {
+        out += line.slice(last, code.index).replace(address, (m) => `\`${m}\``) + code[0]
+        last = code.index + code[0].length
+      }
+      return out + line.slice(last).replace(address, (m) => `\`${m}\``)
+    })
+    .join('\n')
+}
+
+/** The last resort: no HTML comments, and no occurrence of the name left anywhere, in any case. */
+function encodeEverywhere(markdown: string, botName: string): string {
+  let text = markdown
+  for (let previous = ''; previous !== text; ) {
+    previous = text
+    text = text.replace(HTML_COMMENT, '')
+  }
+  const name = new RegExp(escapeRegExp(botName), 'gi')
+  for (let round = 0; round < 10 && name.test(text); round++) {
+    name.lastIndex = 0
+    text = text.replace(name, (m) => `&#${m.codePointAt(0)!};${m.slice(1)}`)
+    name.lastIndex = 0
+  }
+  return text
+}
+
+/** The text with every address of the bot defused, so findCommand finds nothing in it. */
+export function defuseTriggers(markdown: string, botName: string): string {
+  const wrapped = wrapOutsideCode(markdown, botName)
+  if (findCommand(wrapped, botName, NO_VERBS) === null) return wrapped
+  return encodeEverywhere(markdown, botName)
+}
