@@ -7,10 +7,9 @@
 // parser that starts git-bob (findCommand); should odd markdown (unbalanced backticks, HTML comments
 // between letters) still let an address through, the name's first letter is written as an HTML entity
 // everywhere instead ("&#103;it-bob" renders as "git-bob" but is no longer the name).
+import { mapProse } from './markdown.ts'
 import { findCommand } from './trigger.ts'
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
-const INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 /** No verbs: findCommand then reports any address of the bot at all, as an unknown command. */
 const NO_VERBS: ReadonlyMap<string, string> = new Map()
@@ -22,28 +21,7 @@ function escapeRegExp(text: string): string {
 function wrapOutsideCode(markdown: string, botName: string): string {
   // Where the trigger grammar could see an address: not inside a longer word, path or URL.
   const address = new RegExp(`(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?![\\w-])`, 'gi')
-  let fence: { char: string; length: number } | null = null
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const opening = FENCE.exec(line)
-      if (fence) {
-        if (opening && opening[1]![0] === fence.char && opening[1]!.length >= fence.length && !line.trim().slice(opening[1]!.length)) fence = null
-        return line
-      }
-      if (opening) {
-        fence = { char: opening[1]![0]!, length: opening[1]!.length }
-        return line
-      }
-      let out = ''
-      let last = 0
-      for (const code of line.matchAll(INLINE_CODE)) {
-        out += line.slice(last, code.index).replace(address, (m) => `\`${m}\``) + code[0]
-        last = code.index + code[0].length
-      }
-      return out + line.slice(last).replace(address, (m) => `\`${m}\``)
-    })
-    .join('\n')
+  return mapProse(markdown, (prose) => prose.replace(address, (m) => `\`${m}\``))
 }
 
 /** The last resort: no HTML comments, and no occurrence of the name left anywhere, in any case. */

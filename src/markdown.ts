@@ -64,6 +64,13 @@ export function segments(markdown: string): Segment[] {
   return result
 }
 
+/** Rewrites the prose of a markdown text and leaves its code (fenced blocks, inline spans) as it is. */
+export function mapProse(markdown: string, rewrite: (prose: string) => string): string {
+  return segments(markdown)
+    .map((s) => (s.kind === 'prose' ? rewrite(s.text) : s.text))
+    .join('')
+}
+
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 
 /**

@@ -89,6 +89,11 @@ export function httpStatus(error: unknown): number | undefined {
 
 const status = httpStatus
 
+/** The fields every comment-like object shares (comments, reviews, review comments). */
+function authored(c: { id: number | bigint; body?: string | null; user?: { login: string; type: string } | null; author_association: string }): { id: number; body: string; login: string; userType: string; association: string } {
+  return { id: Number(c.id), body: c.body ?? '', login: c.user?.login ?? 'ghost', userType: c.user?.type ?? 'User', association: c.author_association }
+}
+
 export class GitHubApi {
   /** Every REST call made, for the run record and the benchmark. */
   calls = 0
@@ -129,25 +134,13 @@ export class GitHubApi {
 
   async issueComments(issueNumber: number): Promise<IssueComment[]> {
     const data = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.ref, issue_number: issueNumber, per_page: 100 })
-    return data.map((c) => ({
-      id: c.id,
-      body: c.body ?? '',
-      login: c.user?.login ?? 'ghost',
-      userType: c.user?.type ?? 'User',
-      association: c.author_association,
-      createdAt: c.created_at,
-      updatedAt: c.updated_at
-    }))
+    return data.map((c) => ({ ...authored(c), createdAt: c.created_at, updatedAt: c.updated_at }))
   }
 
   async reviews(pullNumber: number): Promise<Review[]> {
     const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.ref, pull_number: pullNumber, per_page: 100 })
     return data.map((r) => ({
-      id: r.id,
-      body: r.body ?? '',
-      login: r.user?.login ?? 'ghost',
-      userType: r.user?.type ?? 'User',
-      association: r.author_association,
+      ...authored(r),
       submittedAt: r.submitted_at ?? null,
       state: r.state
     }))
@@ -156,11 +149,7 @@ export class GitHubApi {
   async reviewComments(pullNumber: number): Promise<ReviewComment[]> {
     const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, { ...this.ref, pull_number: pullNumber, per_page: 100 })
     return data.map((c) => ({
-      id: c.id,
-      body: c.body ?? '',
-      login: c.user?.login ?? 'ghost',
-      userType: c.user?.type ?? 'User',
-      association: c.author_association,
+      ...authored(c),
       createdAt: c.created_at,
       updatedAt: c.updated_at,
       path: c.path,

@@ -1,8 +1,8 @@
 // A local stand-in for the Anthropic Messages API (POST /v1/messages), answering in its wire
 // format. Fixtures are typed with the SDK's own types, so a change of the format fails to compile.
 // Answers come from a script of steps, else from a default function; every request is recorded.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback.ts'
 import type Anthropic from '@anthropic-ai/sdk'
 
 export type AnthropicRequest = Anthropic.Messages.MessageCreateParamsNonStreaming
@@ -76,36 +76,20 @@ export function anthropicError(type: Anthropic.ErrorType, message: string): { ty
   return { type: 'error', error: { type, message }, request_id: `req_${Math.random().toString(36).slice(2)}` }
 }
 
-export class FakeAnthropic {
+export class FakeAnthropic extends LoopbackServer {
   readonly requests: AnthropicRecorded[] = []
   readonly script: AnthropicStep[] = []
   /** The model reported as served: the requested one with a date suffix, as Anthropic's aliases resolve. */
   servedModel: (requested: string) => string = (requested) => (/\d{8}$/.test(requested) ? requested : `${requested}-20250929`)
   fallback: (request: AnthropicRequest) => string = () => 'Here is my answer from Claude.'
-  private server: Server | null = null
-  /** Base URL to pass as `base-url` (the SDK appends /v1/messages). */
-  url = ''
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res)
-    })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-    return this
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${this.requests.length}`, ...headers })
     res.end(JSON.stringify(body))
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname

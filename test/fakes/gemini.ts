@@ -1,8 +1,8 @@
 // A local stand-in for the Gemini API's generateContent (POST /v1beta/models/{model}:generateContent),
 // answering in its wire format. Fixtures are typed with @google/genai's own types, so a change of the
 // format fails to compile. Answers come from a script of steps, else from a default function.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback.ts'
 import { BlockedReason, FinishReason, type Content, type GenerateContentResponse, type GenerationConfig } from '@google/genai'
 
 /** The request as it travels on the wire (the SDK moves config fields into generationConfig). */
@@ -61,29 +61,13 @@ const GOOGLE_STATUS: Record<number, string> = {
   504: 'DEADLINE_EXCEEDED'
 }
 
-export class FakeGemini {
+export class FakeGemini extends LoopbackServer {
   readonly requests: GeminiRecorded[] = []
   readonly script: GeminiStep[] = []
   /** The model version reported as served. */
   servedModel: (requested: string) => string = (requested) => `${requested}-001`
   fallback: (request: GeminiRequest) => string = () => 'Here is my answer from Gemini.'
-  private server: Server | null = null
-  /** Base URL to pass as `base-url` (the SDK appends /v1beta/models/...). */
-  url = ''
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res)
-    })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-    return this
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers })
@@ -94,7 +78,7 @@ export class FakeGemini {
     this.send(res, code, { error: { code, message, status, ...(details.length ? { details } : {}) } }, headers)
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname

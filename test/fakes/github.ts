@@ -1,8 +1,8 @@
 // A local stand-in for the GitHub REST API over real HTTP: it keeps issues, comments, pull requests,
 // permissions and files in memory, answers with the shapes of GitHub's OpenAPI description (typed
 // below, so the compiler catches drift), records every request, and can inject faults.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback.ts'
 import type { components, operations } from '@octokit/openapi-types'
 
 type Schemas = components['schemas']
@@ -145,7 +145,7 @@ function user(login: string, type: 'User' | 'Bot' = 'User'): Schemas['simple-use
   }
 }
 
-export class FakeGitHub {
+export class FakeGitHub extends LoopbackServer {
   readonly owner: string
   readonly repo: string
   readonly defaultBranch: string
@@ -173,29 +173,15 @@ export class FakeGitHub {
   private readonly perPage: number
   private nextId = 9_000_000
   private nextIssueNumber = 100
-  private server: Server | null = null
-  url = ''
 
   constructor(options: FakeGitHubOptions = {}) {
+    super()
     this.owner = options.owner ?? 'Codertocat'
     this.repo = options.repo ?? 'Hello-World'
     this.defaultBranch = options.defaultBranch ?? 'master'
     this.perPage = options.perPage ?? 100
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res)
-    })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-    return this
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
 
   addComment(issue: number, c: { login: string; body: string; createdAt?: string; updatedAt?: string; userType?: 'User' | 'Bot'; association?: Schemas['author-association']; id?: number }): number {
     const id = c.id ?? this.nextId++
@@ -229,7 +215,7 @@ export class FakeGitHub {
     return (this.comments.get(issue) ?? []).filter((c) => c.login === 'github-actions[bot]')
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)

@@ -1,8 +1,8 @@
 // A local stand-in for the OpenAI Chat Completions wire format (also spoken by GitHub Models and
 // OpenAI-compatible servers). Answers come from a script of steps, else from a default function;
 // every request is recorded.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback.ts'
 import type OpenAI from 'openai'
 
 export interface ChatRequest {
@@ -35,32 +35,19 @@ export function completion(text: string, model: string, finishReason: 'stop' | '
   }
 }
 
-export class FakeOpenAI {
+export class FakeOpenAI extends LoopbackServer {
   readonly requests: Recorded[] = []
   readonly script: Step[] = []
   /** The model name reported as served, by default the requested one with a date suffix. */
   servedModel: ((requested: string) => string) | null = (requested) => `${requested.replace(/^.*\//, '')}-2025-04-14`
   /** Answer when the script is empty. */
   fallback: (request: ChatRequest) => string = () => 'Here is my answer.'
-  private server: Server | null = null
-  /** Base URL to pass as `base-url` (the SDK appends /chat/completions). */
-  url = ''
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res)
-    })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`
-    return this
+  protected override baseUrl(origin: string): string {
+    return `${origin}/v1`
   }
 
-  async close(): Promise<void> {
-    this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
