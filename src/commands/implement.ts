@@ -10,6 +10,7 @@ import { fenced } from '../thread.ts'
 import { applyEdits } from '../workspace/edits.ts'
 import { checkWritePath, pathRules, type PathRules } from '../workspace/paths.ts'
 import { validateText } from '../workspace/validate.ts'
+import { PathEscapeError } from '../workspace/workspace.ts'
 import { conversationMessages } from './comment.ts'
 import { NotebookError, runNotebooks, writeNotebook, type WrittenNotebook } from './notebooks.ts'
 import type { ChangePorts, CommandSpec, ConversationContext, FileReport, Outcome } from './types.ts'
@@ -235,7 +236,7 @@ async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try')
     try {
       files.push(await carryOut(ctx, ports, plan, action, written, notebooks))
     } catch (error) {
-      if (!(error instanceof StepError)) throw error
+      if (!(error instanceof StepError || error instanceof PathEscapeError)) throw error
       problems.push(`\`${action.path}\` (${action.action}) was not changed: ${error.message}.`)
     }
   }

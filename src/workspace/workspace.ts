@@ -1,7 +1,7 @@
 // The checked-out repository: switch to the branch git-bob works on, change files, commit once, push.
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { copyFile, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, sep } from 'node:path'
 import { Git, GitError, type Credentials } from './git.ts'
 
 export const BOT_AUTHOR = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' }
@@ -12,6 +12,11 @@ export interface CoAuthor {
 }
 
 export type FileContent = { kind: 'text'; text: string } | { kind: 'binary'; size: number } | { kind: 'missing' }
+
+/** A path that would leave the working tree through a symbolic link. */
+export class PathEscapeError extends Error {
+  override name = 'PathEscapeError'
+}
 
 export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
 
@@ -54,8 +59,26 @@ export class Workspace {
     return stdout.split('\0').filter(Boolean)
   }
 
-  async read(path: string): Promise<FileContent> {
+  /**
+   * The file's place on disk, refusing any symbolic link on the way: a repository may contain a link
+   * such as `data -> /etc`, and writing `data/x` must not reach outside the working tree.
+   */
+  private async place(path: string): Promise<string> {
     const full = join(this.dir, path)
+    if (!full.startsWith(this.dir.replace(/[\\/]+$/, '') + sep)) throw new PathEscapeError(`${path} is outside the repository`)
+    const parts = path.split('/')
+    for (let i = 1; i <= parts.length; i++) {
+      const step = join(this.dir, ...parts.slice(0, i))
+      const info = await lstat(step).catch(() => null)
+      if (!info) break
+      if (info.isSymbolicLink()) throw new PathEscapeError(`${parts.slice(0, i).join('/')} is a symbolic link, and git-bob does not write through links`)
+    }
+    return full
+  }
+
+  async read(path: string): Promise<FileContent> {
+    const full = await this.place(path).catch(() => null)
+    if (!full) return { kind: 'missing' }
     try {
       const info = await stat(full)
       if (!info.isFile()) return { kind: 'missing' }
@@ -67,23 +90,25 @@ export class Workspace {
   }
 
   async write(path: string, content: string | Uint8Array): Promise<void> {
-    const full = join(this.dir, path)
+    const full = await this.place(path)
     await mkdir(dirname(full), { recursive: true })
     await writeFile(full, content)
   }
 
   async remove(path: string): Promise<void> {
-    await rm(join(this.dir, path), { force: true })
+    await rm(await this.place(path), { force: true })
   }
 
   async move(from: string, to: string): Promise<void> {
-    await mkdir(dirname(join(this.dir, to)), { recursive: true })
-    await rename(join(this.dir, from), join(this.dir, to))
+    const [source, target] = [await this.place(from), await this.place(to)]
+    await mkdir(dirname(target), { recursive: true })
+    await rename(source, target)
   }
 
   async copy(from: string, to: string): Promise<void> {
-    await mkdir(dirname(join(this.dir, to)), { recursive: true })
-    await copyFile(join(this.dir, from), join(this.dir, to))
+    const [source, target] = [await this.place(from), await this.place(to)]
+    await mkdir(dirname(target), { recursive: true })
+    await copyFile(source, target)
   }
 
   /** The paths that differ from HEAD, as git sees them (new, changed, deleted). */

@@ -1,5 +1,8 @@
 // "git-bob implement this" and "git-bob try" end to end: the built action, real git against a local
 // bare repository as origin, the GitHub and model stand-ins.
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
@@ -162,6 +165,16 @@ describe('git-bob implement', () => {
     expect(body).toContain('absolute paths are outside the repository')
     // Only the plan and the one allowed file were asked of the model.
     expect(stage.model.requests).toHaveLength(2)
+  })
+
+  it('never writes through a symbolic link in the repository', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'))
+    const repo = new GitRemote({ 'README.md': '# Hello\n' }, 'master', { data: outside })
+    scriptModel([{ action: 'create', path: 'data/escape.txt' }, { action: 'create', path: 'ok.txt' }], { 'data/escape.txt': 'escaped\n', 'ok.txt': 'fine\n' })
+    const run = await stage.comment({ body: 'git-bob implement this' }, { workspace: repo.workspace })
+    expect(run.code).toBe(0)
+    expect(existsSync(join(outside, 'escape.txt'))).toBe(false)
+    expect(stage.github.pullRequests[0]!.body).toContain('`data/escape.txt` (create) was not changed: data is a symbolic link')
   })
 
   it('leaves no branch and no pull request when nothing could be changed', async () => {

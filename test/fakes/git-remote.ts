@@ -1,7 +1,7 @@
 // A local bare repository standing in for origin, and a shallow clone of it standing in for the
 // workspace actions/checkout leaves: real git on both sides.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -26,12 +26,14 @@ export class GitRemote {
 
   readonly defaultBranch: string
 
-  constructor(files: Record<string, string | Uint8Array>, defaultBranch = 'master') {
+  /** `links` are symbolic links to commit too, path -> target. */
+  constructor(files: Record<string, string | Uint8Array>, defaultBranch = 'master', links: Record<string, string> = {}) {
     this.defaultBranch = defaultBranch
     execFileSync('git', ['init', '--quiet', '--bare', '-b', defaultBranch, this.origin])
     execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
     git(this.seed, 'checkout', '--quiet', '-b', defaultBranch)
     writeFiles(this.seed, files)
+    for (const [path, target] of Object.entries(links)) symlinkSync(target, join(this.seed, path))
     git(this.seed, 'add', '-A')
     git(this.seed, ...HUMAN, 'commit', '--quiet', '-m', 'initial')
     git(this.seed, 'push', '--quiet', 'origin', defaultBranch)
