@@ -49,6 +49,8 @@ export interface RunConfig {
   notebookTimeoutMs: number
   /** Estimated tokens (characters / 4) a review's prompt may take. */
   reviewTokenBudget: number
+  /** Estimated tokens any prompt may take; null: chosen by provider (promptBudgetFor). */
+  promptTokenBudget: number | null
   /** Inputs that may hold API keys, by input name. */
   apiKeyInputs: Record<string, string>
 }
@@ -159,6 +161,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
     notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
     reviewTokenBudget: integer('review-token-budget', read, DEFAULT_REVIEW_TOKEN_BUDGET, 2000, 2_000_000),
+    promptTokenBudget: read('prompt-token-budget').trim() ? integer('prompt-token-budget', read, 0, 2000, 2_000_000) : null,
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

@@ -19,6 +19,7 @@ import { Outbox } from './github/outbox.ts'
 import { loadThread } from './github/thread-loader.ts'
 import type { ModelSettings } from './llm/index.ts'
 import { parseModelList, type Credentials, type ModelSpec } from './llm/providers.ts'
+import { promptBudgetFor } from './prompt-budget.ts'
 import type { LanguageModel } from './llm/types.ts'
 import { decideSwitch } from './model-switch.ts'
 import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
@@ -265,6 +266,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     } else {
       specs = parseModelList(config.model)
     }
+    const promptTokenBudget = promptBudgetFor(specs.map((s) => s.provider.name), config.promptTokenBudget)
     const model = adapters.createModel(
       specs,
       { inputs: config.apiKeyInputs, env: ctx.environment.env },
@@ -324,7 +326,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
       event.target.kind === 'pull_request'
         ? { state: () => api.pullState(number), compare: (base, head) => api.compare(base, head), fileAt: (path, ref) => api.fileText(path, ref) }
         : null
-    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes, pull, reviewTokenBudget: config.reviewTokenBudget })
+    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes, pull, reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget), promptTokenBudget })
   }
   const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, creditFrom(transcript), {
     outbox,

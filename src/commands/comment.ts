@@ -3,6 +3,8 @@
 import { fill, PROMPTS } from '../prompts.ts'
 import { renderRepoContext } from '../repo-context.ts'
 import { renderThread } from '../thread.ts'
+import { fitPrompt } from '../prompt-budget.ts'
+import { estimateTokens } from '../tokens.ts'
 import { handOff } from './hand-off.ts'
 import type { CommandSpec, ConversationContext, Outcome } from './types.ts'
 import type { ContentPart, Message } from '../llm/types.ts'
@@ -28,10 +30,14 @@ function imageParts(ctx: ConversationContext): ContentPart[] {
 
 /** System prompt, then one user message: the conversation, the repository, the task, and the images. */
 export function conversationMessages(ctx: ConversationContext, task: string): Message[] {
-  const text = [renderThread(ctx.thread), renderRepoContext(ctx.repo), `# Your task\n\n${task}`].join('\n\n')
+  const system = systemPrompt(ctx)
+  // Images cost input tokens too: about a thousand each at the detail models use by default.
+  const fixed = estimateTokens(system) + estimateTokens(task) + 1000 * (ctx.thread.images?.length ?? 0) + 100
+  const { thread, repo } = fitPrompt(ctx.thread, ctx.repo, ctx.promptTokenBudget, fixed)
+  const text = [renderThread(thread), renderRepoContext(repo), `# Your task\n\n${task}`].join('\n\n')
   const images = imageParts(ctx)
   return [
-    { role: 'system', content: systemPrompt(ctx) },
+    { role: 'system', content: system },
     { role: 'user', content: images.length ? [{ type: 'text', text: `${text}\n\n# Images from the conversation` }, ...images] : text }
   ]
 }

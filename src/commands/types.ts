@@ -31,8 +31,10 @@ export interface ConversationContext extends BasicContext {
   changes: ChangePorts | null
   /** What a review may read of a pull request beyond the thread; null on an issue. */
   pull: PullRequestPort | null
-  /** Estimated tokens a review's prompt may take (the review-token-budget input). */
+  /** Estimated tokens a review's prompt may take (the review-token-budget input, within the prompt budget). */
   reviewTokenBudget: number
+  /** Estimated tokens any prompt may take (prompt-budget.ts): the conversation is fitted into it. */
+  promptTokenBudget: number
 }
 
 /** The reads a review makes of a pull request, beyond what the thread loader already holds. */

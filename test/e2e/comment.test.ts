@@ -66,6 +66,21 @@ describe('git-bob comment', () => {
     expect(stage.github.postedComments(1)[0]!.body).toContain('via github_models')
   })
 
+  it('fits a long thread into GitHub Models\' small input budget by default, and tells the model what it left out', async () => {
+    for (let i = 0; i < 120; i++) stage.github.addComment(1, { login: 'Codertocat', association: 'OWNER', body: `observation ${i}: ${'the cells divide slowly '.repeat(12)}`, createdAt: BEFORE })
+    const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { model: 'github_models:openai/gpt-4.1', 'openai-api-key': '' } })
+    expect(run.code).toBe(0)
+    const sent = stage.model.requests[0]!.body
+    const chars = sent.messages.reduce((sum, m) => sum + String(m.content).length, 0)
+    expect(chars / 4).toBeLessThanOrEqual(6500)
+    const prompt = String(sent.messages[1]!.content)
+    expect(prompt).toContain('observation 119')
+    expect(prompt).not.toContain('observation 0:')
+    expect(prompt).toMatch(/\d+ older message\(s\), to fit the model's input budget/)
+    expect(prompt).toContain('THIS IS THE REQUEST YOU ANSWER')
+    expect(sent.max_tokens).toBe(4000)
+  })
+
   it('reads every page of a long thread and nothing written after the request', async () => {
     for (let i = 0; i < 150; i++) stage.github.addComment(1, { login: 'Codertocat', association: 'OWNER', body: `note number ${i}`, createdAt: BEFORE })
     stage.github.addComment(1, { login: 'Codertocat', association: 'OWNER', body: 'written later', createdAt: '2019-05-16T00:00:00Z' })

@@ -50,3 +50,9 @@ describe('outputTokenCap', () => {
     expect(outputTokenCap(parseModelSpec(id))).toBe(cap)
   })
 })
+
+describe('GitHub Models output cap', () => {
+  it('asks GitHub Models for at most 4,000 output tokens, the free tier per-request limit', () => {
+    expect(outputTokenCap(parseModelSpec('github_models:openai/gpt-4.1'))).toBe(4000)
+  })
+})
