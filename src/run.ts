@@ -193,7 +193,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     log.error(redactor.redact(`${report.what} ${report.advice}`), 'git-bob failed')
     let posted: string[] = []
     try {
-      posted = (await outbox.reply(event, failureMessage(report), creditFrom(transcript))).map((p) => p.url)
+      posted = (await outbox.reply(event, failureMessage(report), creditFrom(transcript), [], { failed: true })).map((p) => p.url)
     } catch (postError) {
       log.error(redactor.redact(`The failure could not be reported on the thread either: ${describeFailure(postError).what}`), 'git-bob could not comment')
     }

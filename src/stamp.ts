@@ -37,6 +37,8 @@ export function creditText(credit: ModelCredit | null): string {
 export interface MarkerFacts {
   /** The head commit a review looked at; the next review starts from there. */
   reviewed?: string
+  /** A failure report: a re-run of the workflow should try again, not count the request as answered. */
+  failed?: boolean
 }
 
 export function marker(ctx: StampContext, facts: MarkerFacts = {}): string {
@@ -83,9 +85,9 @@ function markers(text: string): Record<string, unknown>[] {
   return found
 }
 
-/** The request keys that git-bob's messages in a text answer. */
+/** The request keys that git-bob's messages in a text answer (a failure report answers nothing). */
 export function answeredRequests(text: string): string[] {
-  return markers(text).flatMap((m) => (typeof m.request === 'string' ? [m.request] : []))
+  return markers(text).flatMap((m) => (typeof m.request === 'string' && m.failed !== true ? [m.request] : []))
 }
 
 /** The commit a review by git-bob looked at, from its marker; null for any other text. */

@@ -74,10 +74,10 @@ export class Outbox {
   }
 
   /** Answers where the request was made: in the review thread for an inline comment, else on the issue or PR. */
-  async reply(event: TriggerEvent, body: string, credit: ModelCredit | null, mentions: readonly string[] = []): Promise<Posted[]> {
+  async reply(event: TriggerEvent, body: string, credit: ModelCredit | null, mentions: readonly string[] = [], facts: MarkerFacts = {}): Promise<Posted[]> {
     this.withEventPeople(event)
     const posted: Posted[] = []
-    for (const part of this.render(body, credit, { mentions })) {
+    for (const part of this.render(body, credit, { mentions, facts })) {
       const result =
         event.request.source === 'review_comment'
           ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part)

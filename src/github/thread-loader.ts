@@ -64,8 +64,14 @@ export async function loadThread(
     isPull ? api.pullDiff(number) : Promise.resolve(null)
   ])
 
+  // A message counts as git-bob's only when a bot account (or git-bob's configured login) wrote it:
+  // anyone can type a marker, and a forged one must neither pass as git-bob's words nor silence it.
+  const byGitBob = (m: { userType: string; login: string; body: string }): boolean =>
+    (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) && isOwnMessage(m.body)
   const key = requestKey(event)
-  const alreadyAnswered = [...comments, ...reviewComments, ...reviews].some((c) => isOwnMessage(c.body) && answeredRequests(c.body).includes(key))
+  const alreadyAnswered = [...comments, ...reviewComments, ...reviews].some((c) => byGitBob(c) && answeredRequests(c.body).includes(key))
+
+  const ownEntry = (e: RawEntry): boolean => byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
 
   const raw: RawEntry[] = [
     ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, login: c.login, isBot: c.userType === 'Bot', association: c.association, createdAt: c.createdAt, updatedAt: c.updatedAt, body: c.body })),
@@ -102,7 +108,7 @@ export async function loadThread(
       later++
       continue
     }
-    if (time(entry.updatedAt) > cutoff && !isOwnMessage(entry.body)) {
+    if (time(entry.updatedAt) > cutoff && !ownEntry(entry)) {
       editedAfter++
       kept.push({ ...entry, body: '[This message was edited after the request was made; its text is left out.]' })
       continue
@@ -142,7 +148,7 @@ export async function loadThread(
   const standingOf = await standings([description, ...kept], event, permissionOf, limits.maxPermissionLookups, notes)
 
   const entries: ThreadEntry[] = [description, ...kept].map((e) => {
-    const own = isOwnMessage(e.body)
+    const own = ownEntry(e)
     const standing: Standing = own ? 'self' : standingOf(e)
     const cleaned = own ? stripStamps(e.body) : sanitizeHumanText(e.body)
     const clipped = clip(cleaned, limits.maxEntryChars, `the ${e.kind} by @${e.login}`)
@@ -169,10 +175,9 @@ export async function loadThread(
     // The newest of git-bob's own reviews before the request tells where the next review starts. Only
     // reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
     // forged one could make git-bob skip changes.
-    const trusted = (r: { userType: string; login: string }): boolean => r.userType === 'Bot' || (botLogin !== null && r.login.toLowerCase() === botLogin.toLowerCase())
     const lastReviewed =
       reviews
-        .filter((r) => r.submittedAt && time(r.submittedAt) <= cutoff && isOwnMessage(r.body) && trusted(r))
+        .filter((r) => r.submittedAt && time(r.submittedAt) <= cutoff && byGitBob(r))
         .sort((a, b) => time(a.submittedAt!) - time(b.submittedAt!))
         .map((r) => reviewedCommit(r.body))
         .filter((sha): sha is string => sha !== null)
@@ -205,7 +210,7 @@ async function standings(
   const known = new Map<string, Standing>([[requester, 'requester']])
   const toCheck: string[] = []
   for (const e of entries) {
-    if (known.has(e.login) || e.isBot || isOwnMessage(e.body)) continue
+    if (known.has(e.login) || e.isBot) continue
     if (e.association === 'OWNER') known.set(e.login, 'maintainer')
     else if (!toCheck.includes(e.login)) toCheck.push(e.login)
   }
