@@ -1,6 +1,7 @@
 // Turns any failure into what a person needs: one sentence of what went wrong and one of what to do.
 import { ConfigError } from './config-error.ts'
 import { EventError } from './event.ts'
+import { NotebookTamperError } from './commands/notebooks.ts'
 import { PushConflictError } from './effects.ts'
 import { LlmError } from './llm/errors.ts'
 import { GitError } from './workspace/git.ts'
@@ -29,6 +30,7 @@ export function describeFailure(error: unknown): FailureReport {
   if (error instanceof ConfigError) return { what: 'git-bob is not configured correctly.', advice: error.message }
   if (error instanceof EventError) return { what: `The event could not be read: ${error.message}.`, advice: 'This is not something a comment can fix; please report it with a link to the log.' }
   if (error instanceof LlmError) return { what: `The model call failed (${error.kind.replace(/_/g, ' ')}): ${error.message}.`, advice: error.advice }
+  if (error instanceof NotebookTamperError) return { what: `I stopped: ${error.message}`, advice: 'Nothing was pushed. Check what the notebook does; if it was steered by text in the thread, remove that text first.' }
   if (error instanceof PushConflictError) return { what: `My change could not be pushed: ${error.message}`, advice: 'Look at the new commits on the branch, then ask me again.' }
   if (error instanceof GitError) {
     return {

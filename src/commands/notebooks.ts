@@ -18,6 +18,11 @@ export interface WrittenNotebook {
 
 export class NotebookError extends Error {}
 
+/** Notebook code touched what git trusts: the whole request stops, nothing is pushed. */
+export class NotebookTamperError extends Error {
+  override name = 'NotebookTamperError'
+}
+
 export async function writeNotebook(
   ctx: ConversationContext,
   ports: ChangePorts,
@@ -81,6 +86,7 @@ export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts,
   }
 
   const before = new Set(await ports.workspace.changedPaths())
+  const gitBefore = await ports.workspace.gitFingerprint()
   const limits = { cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds, totalTimeoutMs: ports.limits.notebookTimeoutMs }
   for (const original of toRun) {
     let notebook = original
@@ -113,6 +119,10 @@ export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts,
       notebook = { ...notebook, cells, text: rebuilt }
     }
     report.status.set(original.path, outcome)
+  }
+
+  if ((await ports.workspace.gitFingerprint()) !== gitBefore) {
+    throw new NotebookTamperError('a notebook changed the repository\'s .git folder (its configuration or hooks), so nothing was committed or pushed. Look at the notebook code in the conversation before asking again.')
   }
 
   // What the notebooks produced, kept only where git-bob may write.

@@ -7,12 +7,15 @@ import { parseNotebook, type Notebook } from './notebook.ts'
 
 const SECRET_NAME = /(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i
 
+// Files through which a step talks to the runner: a notebook must not set variables or paths for later steps.
+const RUNNER_FILES = new Set(['GITHUB_TOKEN', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'])
+
 /** The environment a notebook runs in: the runner's, minus every secret and every action input. */
 export function kernelEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const clean: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue
-    if (SECRET_NAME.test(name) || name.startsWith('INPUT_') || name.startsWith('ACTIONS_') || name === 'GITHUB_TOKEN') continue
+    if (SECRET_NAME.test(name) || name.startsWith('INPUT_') || name.startsWith('ACTIONS_') || RUNNER_FILES.has(name)) continue
     clean[name] = value
   }
   clean.PYDEVD_DISABLE_FILE_VALIDATION = '1'

@@ -26,6 +26,14 @@ export interface Credentials {
   serverUrl: string
 }
 
+const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy', 'SSL_CERT_FILE', 'GIT_SSL_CAINFO']
+
+function safeEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) env[name] = process.env[name]
+  return env
+}
+
 export class Git {
   /** Milliseconds spent in git commands, for the run record. */
   elapsedMs = 0
@@ -38,7 +46,10 @@ export class Git {
   }
 
   run(args: string[], options: { network?: boolean; input?: string } = {}): Promise<GitResult> {
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    // Git gets a minimal environment (none of the action's inputs or secrets), no hooks and no fsmonitor,
+    // whatever the repository's own configuration says.
+    const env: NodeJS.ProcessEnv = { ...safeEnvironment(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    const safety = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false']
     if (options.network && this.credentials) {
       const basic = Buffer.from(`x-access-token:${this.credentials.token}`).toString('base64')
       env.GIT_CONFIG_COUNT = '1'
@@ -47,7 +58,7 @@ export class Git {
     }
     const started = Date.now()
     return new Promise((resolve, reject) => {
-      const child = execFile('git', ['-C', this.dir, ...args], { env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const child = execFile('git', ['-C', this.dir, ...safety, ...args], { env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
         this.elapsedMs += Date.now() - started
         if (error) reject(new GitError(args, stderr || error.message, typeof error.code === 'number' || typeof error.code === 'string' ? error.code : null))
         else resolve({ stdout, stderr })

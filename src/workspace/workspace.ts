@@ -1,6 +1,7 @@
 // The checked-out repository: switch to the branch git-bob works on, change files, commit once, push.
 import { existsSync } from 'node:fs'
-import { copyFile, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { Git, GitError, type Credentials } from './git.ts'
 
@@ -109,6 +110,27 @@ export class Workspace {
     const [source, target] = [await this.place(from), await this.place(to)]
     await mkdir(dirname(target), { recursive: true })
     await copyFile(source, target)
+  }
+
+  /**
+   * A fingerprint of what in .git could make git run code or send the token elsewhere (config, hooks,
+   * info): code git-bob runs (notebooks) must not change it, and push checks it did not.
+   */
+  async gitFingerprint(): Promise<string> {
+    const hash = createHash('sha256')
+    const walk = async (relative: string): Promise<void> => {
+      const full = join(this.dir, '.git', relative)
+      const info = await lstat(full).catch(() => null)
+      if (!info) {
+        hash.update(`${relative}:none\0`)
+      } else if (info.isDirectory()) {
+        for (const name of (await readdir(full)).sort()) await walk(join(relative, name))
+      } else {
+        hash.update(`${relative}:${info.isSymbolicLink() ? 'link' : (await readFile(full)).toString('base64')}\0`)
+      }
+    }
+    for (const part of ['config', 'hooks', 'info', 'config.worktree']) await walk(part)
+    return hash.digest('hex')
   }
 
   /** The paths that differ from HEAD, as git sees them (new, changed, deleted). */

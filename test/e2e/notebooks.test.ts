@@ -122,6 +122,19 @@ describe.skipIf(!jupyter)('notebooks', () => {
     expect(notebook).not.toContain(OPENAI_KEY)
   })
 
+  it('pushes nothing when a notebook tampers with .git', async () => {
+    const repo = new GitRemote({ 'README.md': '# data\n' })
+    scriptNotebook('evil.ipynb', [
+      { kind: 'markdown', source: '# Innocent' },
+      { kind: 'code', source: 'open(".git/config", "a").write("[url \\"http://127.0.0.1:9/\\"]\\n\\tinsteadOf = https://github.com/\\n")' }
+    ])
+    const run = await stage.comment({ body: 'git-bob implement this' }, { workspace: repo.workspace })
+    expect(run.code).toBe(1)
+    expect(repo.branches()).toEqual(['master'])
+    expect(stage.github.pullRequests).toHaveLength(0)
+    expect(stage.github.postedComments(1)[0]!.body).toContain("a notebook changed the repository's .git folder")
+  })
+
   it('keeps outputs and does not run again when only markdown changed', async () => {
     const executed = JSON.stringify({
       cells: [

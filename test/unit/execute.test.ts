@@ -15,6 +15,9 @@ describe('kernelEnvironment', () => {
       DB_PASSWORD: 'p',
       MY_SECRET: 's',
       GITHUB_REPOSITORY: 'o/r',
+      GITHUB_ENV: '/runner/env',
+      GITHUB_PATH: '/runner/path',
+      GITHUB_OUTPUT: '/runner/output',
       UNSET: undefined
     })
     expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/runner', GITHUB_REPOSITORY: 'o/r', PYDEVD_DISABLE_FILE_VALIDATION: '1' })
