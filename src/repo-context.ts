@@ -2,10 +2,11 @@
 // names. Read from the checked-out workspace when there is one (no API calls), else through the API.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { promisify } from 'node:util'
 import { fenced } from './thread.ts'
+import { mayRead, pathRules, type PathRules } from './workspace/paths.ts'
 
 const run = promisify(execFile)
 
@@ -13,7 +14,12 @@ export interface RepoFiles {
   readonly origin: string
   list(): Promise<{ paths: string[]; truncated: boolean }>
   /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
-  read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | null>
+  read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
+}
+
+/** Paths .gitbobignore hides are neither listed nor read. */
+function visible(paths: string[], rules: PathRules): string[] {
+  return paths.filter((p) => mayRead(p, rules))
 }
 
 function looksBinary(text: string): boolean {
@@ -27,12 +33,16 @@ export function workspaceFiles(dir: string): RepoFiles | null {
     origin: 'the checked-out workspace',
     async list() {
       const { stdout } = await run('git', ['-C', dir, 'ls-files', '-z'], { maxBuffer: 256 * 1024 * 1024 })
-      return { paths: stdout.split('\0').filter(Boolean), truncated: false }
+      const ignore = await readFile(join(dir, '.gitbobignore'), 'utf8').catch(() => null)
+      return { paths: visible(stdout.split('\0').filter(Boolean), pathRules(ignore)), truncated: false }
     },
     async read(path, maxBytes) {
       const full = join(dir, path)
       try {
-        const info = await stat(full)
+        // A committed link (data -> /etc/...) must not carry a file from outside the repository to the model.
+        const parts = path.split('/')
+        for (let i = 1; i <= parts.length; i++) if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
+        const info = await lstat(full)
         if (!info.isFile()) return null
         if (info.size > maxBytes) return 'too large'
         const text = await readFile(full, 'utf8')
@@ -48,7 +58,10 @@ export function workspaceFiles(dir: string): RepoFiles | null {
 export function apiFiles(api: { tree(ref: string): Promise<{ paths: string[]; truncated: boolean }>; fileText(path: string, ref: string): Promise<string | null> }, ref: string): RepoFiles {
   return {
     origin: `the ${ref} branch (GitHub API)`,
-    list: () => api.tree(ref),
+    async list() {
+      const [tree, ignore] = await Promise.all([api.tree(ref), api.fileText('.gitbobignore', ref)])
+      return { paths: visible(tree.paths, pathRules(ignore)), truncated: tree.truncated }
+    },
     async read(path, maxBytes) {
       const text = await api.fileText(path, ref)
       if (text === null) return null
@@ -108,6 +121,7 @@ export async function loadRepoContext(files: RepoFiles, conversation: string, li
     const text = await files.read(path, limits.maxFileBytes)
     if (text === 'binary') notes.push(`${path} (not a text file)`)
     else if (text === 'too large') notes.push(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
+    else if (text === 'link') notes.push(`${path} (a symbolic link; not followed)`)
     else if (text === null) notes.push(`${path} (could not be read)`)
     else if (total + text.length > limits.maxTotalBytes) notes.push(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
     else {

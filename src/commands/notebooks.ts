@@ -133,8 +133,9 @@ export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts,
     const file = await ports.workspace.read(path)
     const size = file.kind === 'text' ? Buffer.byteLength(file.text) : file.kind === 'binary' ? file.size : 0
     if (!verdict.ok || size > ports.limits.maxFileBytes * 50) {
-      await ports.workspace.remove(path)
-      report.problems.push(`\`${path}\`, written by a notebook, was not committed: ${verdict.ok ? 'it is too large' : verdict.reason}.`)
+      // Put it back as it was: a refused change must not turn into a deletion of a tracked file.
+      await ports.workspace.restore(path)
+      report.problems.push(`\`${path}\`, changed by a notebook, was not committed: ${verdict.ok ? 'it is too large' : verdict.reason}.`)
       continue
     }
     report.produced.push({ path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note: 'produced by running the notebook' })

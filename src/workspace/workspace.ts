@@ -100,6 +100,12 @@ export class Workspace {
     await rm(await this.place(path), { force: true })
   }
 
+  /** Undoes a change to one path: back to its committed content, or gone if it is new. */
+  async restore(path: string): Promise<void> {
+    if (await this.git.ok(['cat-file', '-e', `HEAD:${path}`])) await this.git.run(['checkout', '--quiet', 'HEAD', '--', path])
+    else await rm(await this.place(path), { force: true, recursive: true })
+  }
+
   async move(from: string, to: string): Promise<void> {
     const [source, target] = [await this.place(from), await this.place(to)]
     await mkdir(dirname(target), { recursive: true })

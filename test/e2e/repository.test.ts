@@ -1,6 +1,6 @@
 // The repository context the model gets: the file list and the files the conversation names.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -38,6 +38,20 @@ describe('repository context', () => {
     expect(prompt).not.toContain('not named')
     expect(prompt).toContain('data/image.png (not a text file)')
     expect(stage.github.requests.some((r) => r.path.includes('/git/trees/'))).toBe(false)
+  })
+
+  it('neither lists nor reads what .gitbobignore hides, and does not follow symbolic links', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'))
+    writeFileSync(join(outside, 'secret.txt'), 'RUNNER CREDENTIALS')
+    const dir = workspace({ '.gitbobignore': 'private/\n', 'private/notes.md': 'hidden notes', 'README.md': '# Hello' })
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'cfg.txt'))
+    execFileSync('git', ['-C', dir, 'add', 'cfg.txt'])
+    await stage.comment({ body: 'Compare cfg.txt and private/notes.md. git-bob comment' }, { workspace: dir })
+    const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
+    expect(prompt).not.toContain('RUNNER CREDENTIALS')
+    expect(prompt).toContain('cfg.txt (a symbolic link; not followed)')
+    expect(prompt).not.toContain('hidden notes')
+    expect(prompt).not.toContain('private/notes.md\n')
   })
 
   it('reads the file list and named files through the API when there is no checkout', async () => {
