@@ -22,6 +22,8 @@ export interface EffectPorts {
   /** Links an issue (by id) below a parent (by number). Not a message, so not the Outbox's job. */
   addSubIssue(parentNumber: number, childId: number): Promise<void>
   botName: string
+  /** Masks secrets, for what leaves through git rather than the Outbox (the commit message). */
+  redact(text: string): string
 }
 
 export class PushConflictError extends Error {
@@ -76,11 +78,11 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
   const workspace = ports.workspace
   if (!workspace) throw new Error('changes were made without a workspace')
   const target: ChangeTarget = outcome.target
-  const message = commitMessage(outcome.title, outcome.summary, outcome.files, event, credit)
+  const message = ports.redact(commitMessage(outcome.title, outcome.summary, outcome.files, event, credit))
   const sha = await workspace.commit(message, event.request.author.isBot ? null : { login: event.request.author.login, id: event.request.author.id })
   if (!sha) return ports.outbox.reply(event, `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(outcome.problems)}`, credit)
 
-  const pushed = await workspace.push(target.branch)
+  const pushed = await workspace.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
   if (pushed.kind === 'conflict') {
     throw new PushConflictError(`someone pushed to \`${target.branch}\` while I worked, and my change conflicts with theirs (${pushed.detail}). I pushed nothing; ask me again to build on their work.`)
   }
@@ -105,7 +107,7 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
         )
       } catch (error) {
         // No pull request, so no branch either.
-        await workspace.deleteRemoteBranch(target.branch)
+        await workspace.deleteRemoteBranch(target.branch, pushed.sha)
         throw error
       }
       const comment = await ports.outbox.reply(event, `I opened ${pull.url} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`, credit)

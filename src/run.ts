@@ -164,8 +164,18 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   ]
   let result: RunResult
 
+  // Until the permission is known, nothing is posted: a stranger's comment must not get even a failure report.
+  let decision: Awaited<ReturnType<typeof authorize>>
   try {
-    const decision = await authorize(event, gateConfig.allowedBots, (login) => api.permission(login))
+    decision = await authorize(event, gateConfig.allowedBots, (login) => api.permission(login))
+  } catch (error) {
+    const report = describeFailure(error)
+    log.error(redactor.redact(`The permission of @${event.request.author.login} could not be checked: ${report.what} ${report.advice}`), 'git-bob failed')
+    adapters.setOutput('status', 'failed')
+    return { status: 'failed', reason: report.what, posted: [] }
+  }
+
+  try {
     facts.push(['permission', decision.why])
     if (decision.kind !== 'allow') {
       log.info(`Refusing: ${decision.why}.`)
@@ -307,7 +317,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
           workspace,
           prepare: async (mode) => prepareTarget(mode, event, api, workspace, ctx.environment.runId),
           download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.githubToken, maxBytes: config.maxFileBytes * 50 }),
-          redact: (text) => redactor.redact(text),
+          redact: (text) => redactor.redactKnown(text),
           repoContext: () => loadRepoContext(files, conversation),
           notebooks,
           limits: {
@@ -333,6 +343,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     workspace,
     serverUrl: ctx.environment.serverUrl,
     addSubIssue: (parent, childId) => api.addSubIssue(parent, childId),
+    redact: (text) => redactor.redact(text),
     botName: ctx.basic.botName
   })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }

@@ -34,12 +34,21 @@ export class Redactor {
   }
 
   redact(text: string): string {
+    let result = this.redactKnown(text)
+    for (const shape of KEY_SHAPES) result = result.replace(shape, MASK)
+    return result
+  }
+
+  /**
+   * Only the values git-bob holds. For files written to the repository: key-shaped test data that is
+   * already in a file (a fake "sk-test-..." in a fixture) must not be damaged.
+   */
+  redactKnown(text: string): string {
     let result = text
     // Longest first, so a secret that contains another is masked whole.
     for (const value of [...this.values].sort((a, b) => b.length - a.length)) {
       result = result.split(value).join(MASK)
     }
-    for (const shape of KEY_SHAPES) result = result.replace(shape, MASK)
     return result
   }
 

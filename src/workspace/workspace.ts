@@ -161,13 +161,15 @@ export class Workspace {
    * Pushes HEAD to the branch. When someone pushed in the meantime, the commit is rebuilt on top of
    * their work (cherry-picked onto the new tip) and pushed once more; a conflict is never forced.
    */
-  async push(branch: string): Promise<PushResult> {
+  async push(branch: string, options: { rebuild: boolean } = { rebuild: true }): Promise<PushResult> {
     const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
     try {
       await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
       return { kind: 'pushed', sha, rebuilt: false }
     } catch (error) {
       if (!(error instanceof GitError) || !/rejected|non-fast-forward|fetch first/i.test(error.stderr)) throw error
+      // A branch git-bob meant to create exists after all (made meanwhile): not ours to build on.
+      if (!options.rebuild) return { kind: 'conflict', detail: 'the branch was created by someone else meanwhile' }
     }
     await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
     await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
@@ -182,8 +184,11 @@ export class Workspace {
     return { kind: 'pushed', sha: rebuilt, rebuilt: true }
   }
 
-  /** Removes a branch git-bob pushed, when what it was for failed: no half-done work is left behind. */
-  async deleteRemoteBranch(branch: string): Promise<boolean> {
-    return this.git.ok(['push', '--quiet', 'origin', '--delete', branch], { network: true })
+  /**
+   * Removes a branch git-bob pushed, when what it was for failed: no half-done work is left behind.
+   * Only while the branch still points at git-bob's commit, so nobody's later push is lost.
+   */
+  async deleteRemoteBranch(branch: string, sha: string): Promise<boolean> {
+    return this.git.ok(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${sha}`, 'origin', `:refs/heads/${branch}`], { network: true })
   }
 }

@@ -42,6 +42,14 @@ describe('the gate', () => {
     expect(stage.model.requests).toHaveLength(0)
   })
 
+  it('posts nothing when the permission cannot be checked: a stranger gets not even a failure report', async () => {
+    stage.github.faults.push({ method: 'GET', path: /\/collaborators\/eve\/permission$/, status: 403, body: { message: 'Resource not accessible by integration' }, times: 5 })
+    const run = await stage.comment({ body: 'git-bob comment', login: 'eve', association: 'CONTRIBUTOR' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error.*permission of @eve could not be checked/)
+    expect(stage.github.writes).toEqual([])
+  })
+
   it('ignores bots that are not allowed, without a single API call', async () => {
     const run = await stage.comment({ body: 'git-bob comment', login: 'dependabot[bot]', userType: 'Bot', association: 'NONE' })
     expect(run.code).toBe(0)
