@@ -7,16 +7,11 @@
 // parser that starts git-bob (findCommand); should odd markdown (unbalanced backticks, HTML comments
 // between letters) still let an address through, the name's first letter is written as an HTML entity
 // everywhere instead ("&#103;it-bob" renders as "git-bob" but is no longer the name).
-import { mapProse } from './markdown.ts'
-import { findCommand } from './trigger.ts'
+import { HTML_COMMENT, mapProse } from './markdown.ts'
+import { escapeRegExp, findCommand } from './trigger.ts'
 
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 /** No verbs: findCommand then reports any address of the bot at all, as an unknown command. */
 const NO_VERBS: ReadonlyMap<string, string> = new Map()
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 function wrapOutsideCode(markdown: string, botName: string): string {
   // Where the trigger grammar could see an address: not inside a longer word, path or URL.

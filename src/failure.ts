@@ -3,16 +3,13 @@ import { ConfigError } from './config-error.ts'
 import { EventError } from './event.ts'
 import { NotebookTamperError } from './commands/notebooks.ts'
 import { PushConflictError } from './effects.ts'
+import { httpStatus } from './github/api.ts'
 import { LlmError } from './llm/errors.ts'
 import { GitError } from './workspace/git.ts'
 
 export interface FailureReport {
   what: string
   advice: string
-}
-
-function httpStatus(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined
 }
 
 function githubAdvice(status: number): string {

@@ -8,7 +8,8 @@ export interface Segment {
 
 // A fence may sit inside list items and quotes; a backtick fence's info string has no backticks.
 const FENCE_OPEN = /^(\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|>\s?)*)(`{3,}(?=[^`]*$)|~{3,})/
-const INLINE_CODE = /(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)/g
+// Inline code spans (not across a blank line), and the HTML elements GitHub renders as code.
+const INLINE_CODE = /(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)|<(pre|code|tt|kbd|samp)\b[^>]*>[\s\S]*?<\/\3\s*>/gi
 
 /** Splits fenced code blocks from the rest, line-exactly: joining the texts gives the input back. */
 function fences(markdown: string): Segment[] {
@@ -71,7 +72,7 @@ export function mapProse(markdown: string, rewrite: (prose: string) => string): 
     .join('')
 }
 
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
+export const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 
 /**
  * Removes HTML comments where GitHub hides them: in prose, not in code, where "<!--" is just text.

@@ -10,7 +10,8 @@ const KEY_SHAPES: readonly RegExp[] = [
   /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g
 ]
 
-const SECRET_NAME = /(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i
+/** Environment variable names that say their value is a secret. */
+export const SECRET_NAME = /(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i
 const MASK = '***'
 
 export class Redactor {

@@ -21,16 +21,17 @@ export type Command =
   | { kind: 'unknown'; word: string; args: string; model?: string }
 
 const QUOTE = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)*>/
+const BLOCKQUOTE = /<blockquote\b[^>]*>[\s\S]*?(?:<\/blockquote\s*>|$)/gi
 
 /** The lines of a markdown text a reader sees as the author's own prose: code blanked, quotes and hidden comments dropped. */
 export function proseLines(markdown: string): string[] {
   const prose = segments(removeHtmlComments(markdown))
-    .map((s) => (s.kind === 'prose' ? s.text : s.text.replace(/[^\n]/g, ' ')))
+    .map((s) => (s.kind === 'prose' ? s.text.replace(BLOCKQUOTE, (quote) => quote.replace(/[^\n]/g, ' ')) : s.text.replace(/[^\n]/g, ' ')))
     .join('')
   return prose.split('\n').filter((line) => !QUOTE.test(line))
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 

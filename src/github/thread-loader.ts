@@ -7,6 +7,7 @@ import { requestKey } from '../event.ts'
 import { sanitizeHumanText } from '../sanitize.ts'
 import { answeredRequests, isOwnMessage, reviewedCommit, stripStamps } from '../stamp.ts'
 import type { Standing, Thread, ThreadEntry } from '../thread.ts'
+import { mayTrigger } from '../gate.ts'
 import type { GitHubApi, Permission } from './api.ts'
 
 export interface ThreadLimits {
@@ -218,7 +219,7 @@ async function standings(
   const permissions = await Promise.all(checked.map((login) => permissionOf(login)))
   checked.forEach((login, i) => {
     const p = permissions[i]!
-    known.set(login, p === 'admin' || p === 'maintain' || p === 'write' ? 'maintainer' : 'outsider')
+    known.set(login, mayTrigger(p) ? 'maintainer' : 'outsider')
   })
   if (toCheck.length > checked.length) notes.push(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
   return (e) => (e.isBot ? 'bot' : (known.get(e.login) ?? 'unverified'))

@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { SECRET_NAME } from '../secrets.ts'
 import { parseNotebook, type Notebook } from './notebook.ts'
 
-const SECRET_NAME = /(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i
 
 // Files through which a step talks to the runner: a notebook must not set variables or paths for later steps.
 const RUNNER_FILES = new Set(['GITHUB_TOKEN', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'])

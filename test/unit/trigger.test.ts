@@ -514,3 +514,13 @@ describe('reviewRequestCommand', () => {
     expect(reviewRequestCommand(requested, botLogin)).toBeNull()
   })
 })
+
+describe('findCommand: HTML that GitHub renders as code or quotes', () => {
+  it.each(['<code>git-bob comment</code>', '<pre>\ngit-bob comment\n</pre>', '<blockquote>\ngit-bob comment\n</blockquote>', '<kbd>git-bob help</kbd>', '<CODE class="x">git-bob comment</CODE>'])('%j -> null', (text) => {
+    expect(find(text)).toBeNull()
+  })
+
+  it('still finds a command after such an element', () => {
+    expect(find('<code>git-bob help</code> then git-bob comment')).toEqual(known('comment', 'comment'))
+  })
+})
