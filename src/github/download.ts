@@ -1,6 +1,8 @@
 // Downloads a file linked in the conversation (an uploaded image, a data file) for the implement
 // command: only from the repository's own GitHub host, with the token for private attachments, and
-// never more than a size limit.
+// never more than a size limit (fetch-capped.ts: the token never follows a redirect to another host).
+
+import { fetchCapped, FetchRefused } from './fetch-capped.ts'
 
 export type DownloadCheck = { ok: true; url: URL; withToken: boolean } | { ok: false; reason: string }
 
@@ -46,31 +48,10 @@ export class DownloadError extends Error {
 export async function download(raw: string, options: { serverUrl: string; repo: string; token: string; maxBytes: number; timeoutMs?: number }): Promise<Uint8Array> {
   const check = checkDownload(raw, options.serverUrl, options.repo)
   if (!check.ok) throw new DownloadError(check.reason)
-  let response: Response
   try {
-    response = await fetch(check.url, {
-      headers: check.withToken ? { authorization: `token ${options.token}` } : {},
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000)
-    })
+    return await fetchCapped(check.url.toString(), { serverUrl: options.serverUrl, token: options.token, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs ?? 60_000 })
   } catch (error) {
-    throw new DownloadError(`the download failed: ${error instanceof Error ? error.message : String(error)}`)
+    if (error instanceof FetchRefused) throw new DownloadError(`the download failed: ${error.message}`)
+    throw error
   }
-  if (!response.ok) throw new DownloadError(`the server answered HTTP ${response.status}`)
-  const declared = Number(response.headers.get('content-length') ?? 0)
-  if (declared > options.maxBytes) throw new DownloadError(`the file has ${declared.toLocaleString('en-US')} bytes, more than the limit of ${options.maxBytes.toLocaleString('en-US')}`)
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = response.body?.getReader()
-  while (reader) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > options.maxBytes) {
-      await reader.cancel()
-      throw new DownloadError(`the file is larger than the limit of ${options.maxBytes.toLocaleString('en-US')} bytes`)
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
 }

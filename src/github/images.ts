@@ -2,7 +2,8 @@
 // GitHub hosts are fetched; the token goes only to the GitHub server itself (private attachments),
 // never along a redirect to another host. Count, size and time are limited; whatever is left out is
 // named in a note.
-import { findImageRefs, imageHost, sniffImageType, type ImageRef } from '../images.ts'
+import { findImageRefs, sniffImageType, type ImageRef } from '../images.ts'
+import { fetchCapped, FetchRefused } from './fetch-capped.ts'
 import type { ImageType } from '../llm/capabilities.ts'
 import type { ThreadImage } from '../thread.ts'
 
@@ -36,62 +37,18 @@ export interface ImageOptions {
 
 class LeftOut extends Error {}
 
-const MAX_REDIRECTS = 5
-
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? NaN)
-  if (declared > maxBytes) throw new LeftOut(`larger than ${maxBytes.toLocaleString('en-US')} bytes`)
-  if (!response.body) return new Uint8Array()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of response.body) {
-    size += chunk.byteLength
-    if (size > maxBytes) {
-      await response.body.cancel().catch(() => undefined)
-      throw new LeftOut(`larger than ${maxBytes.toLocaleString('en-US')} bytes`)
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
-}
 
 async function fetchImage(ref: ImageRef, options: Required<ImageOptions>): Promise<{ mediaType: ImageType; data: string; size: number }> {
-  const signal = AbortSignal.timeout(options.limits.timeoutMs)
-  let url = ref.url
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const host = imageHost(url, options.serverUrl)
-    if (host === 'other') throw new LeftOut(hop === 0 ? 'not hosted on GitHub' : 'redirected away from GitHub')
-    const headers: Record<string, string> = { accept: 'image/*' }
-    if (host === 'server') headers.authorization = `Bearer ${options.token}`
-    let response: Response
-    try {
-      response = await options.fetch(url, { headers, redirect: 'manual', signal })
-    } catch (error) {
-      throw new LeftOut(signal.aborted ? 'it took too long to fetch' : `could not be fetched (${error instanceof Error ? error.message : String(error)})`)
-    }
-    const location = response.headers.get('location')
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel().catch(() => undefined)
-      url = new URL(location, url).toString()
-      continue
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined)
-      throw new LeftOut(`GitHub answered HTTP ${response.status}`)
-    }
-    let bytes: Uint8Array
-    try {
-      bytes = await readCapped(response, options.limits.maxBytes)
-    } catch (error) {
-      if (error instanceof LeftOut) throw error
-      // A connection that drops or stalls halfway is a missing image, not a failed run.
-      throw new LeftOut(signal.aborted ? 'it took too long to fetch' : 'the download broke off')
-    }
-    const mediaType = sniffImageType(bytes)
-    if (!mediaType) throw new LeftOut('not a PNG, JPEG, GIF or WebP image')
-    return { mediaType, data: Buffer.from(bytes).toString('base64'), size: bytes.byteLength }
+  let bytes: Uint8Array
+  try {
+    bytes = await fetchCapped(ref.url, { serverUrl: options.serverUrl, token: options.token, maxBytes: options.limits.maxBytes, timeoutMs: options.limits.timeoutMs, accept: 'image/*', fetch: options.fetch })
+  } catch (error) {
+    if (error instanceof FetchRefused) throw new LeftOut(error.message)
+    throw error
   }
-  throw new LeftOut('too many redirects')
+  const mediaType = sniffImageType(bytes)
+  if (!mediaType) throw new LeftOut('not a PNG, JPEG, GIF or WebP image')
+  return { mediaType, data: Buffer.from(bytes).toString('base64'), size: bytes.byteLength }
 }
 
 /**
