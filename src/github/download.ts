@@ -1,7 +1,6 @@
 // Downloads a file linked in the conversation (an uploaded image, a data file) for the implement
 // command: only from the repository's own GitHub host, with the token for private attachments, and
 // never more than a size limit (fetch-capped.ts: the token never follows a redirect to another host).
-
 import { fetchCapped, FetchRefused } from './fetch-capped.ts'
 
 export type DownloadCheck = { ok: true; url: URL; withToken: boolean } | { ok: false; reason: string }
