@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DIST, runAction } from '../test/fakes/action.ts'
+import { DIST, runAction, type ActionRun } from '../test/fakes/action.ts'
 import { GitRemote } from '../test/fakes/git-remote.ts'
 import type { ChatRequest } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
@@ -52,20 +52,14 @@ async function commentRun(): Promise<{ ms: number; rss: number; calls: number; m
   }
 }
 
-/** One "implement" turn writing n files into a new pull request (real git, local bare origin). */
-async function implementRun(files: number): Promise<{ ms: number; calls: number; pushed: number }> {
+/** An implement request on issue 1 against fresh stand-ins and a local bare origin; the model answers by `answer`. */
+async function implementTurn(request: string, answer: (request: ChatRequest) => string): Promise<{ run: ActionRun; github: FakeGitHub; repo: GitRemote }> {
   const github = await new FakeGitHub().start()
   const model = await new FakeOpenAI().start()
   const repo = new GitRemote({ 'README.md': '# bench\n' })
-  model.fallback = (request: ChatRequest) => {
-    if (request.response_format?.json_schema?.name === 'change_plan') {
-      const actions = Array.from({ length: files }, (_, i) => ({ action: 'create', path: `src/module_${i}.py`, source: null, reason: 'bench' }))
-      return JSON.stringify({ title: 'Bench', summary: 'Bench change.', actions })
-    }
-    return JSON.stringify({ content: 'def f():\n    return 1\n', note: 'a function' })
-  }
+  model.fallback = answer
   try {
-    const payload = issueCommentPayload({ body: 'git-bob implement this' })
+    const payload = issueCommentPayload({ body: request })
     github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
     const run = await runAction({
       eventName: 'issue_comment',
@@ -75,47 +69,40 @@ async function implementRun(files: number): Promise<{ ms: number; calls: number;
       inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
     })
     if (run.code !== 0) throw new Error(`the implement run failed: ${run.stdout}\n${run.stderr}`)
-    return { ms: run.durationMs, calls: github.requests.length, pushed: repo.files('git-bob/issue-1').length - 1 }
+    return { run, github, repo }
   } finally {
     await github.close()
     await model.close()
   }
 }
 
+const plans = (request: ChatRequest): boolean => request.response_format?.json_schema?.name === 'change_plan'
+
+/** One "implement" turn writing n files into a new pull request. */
+async function implementRun(files: number): Promise<{ ms: number; calls: number; pushed: number }> {
+  const { run, github, repo } = await implementTurn('git-bob implement this', (request) => {
+    if (!plans(request)) return JSON.stringify({ content: 'def f():\n    return 1\n', note: 'a function' })
+    const actions = Array.from({ length: files }, (_, i) => ({ action: 'create', path: `src/module_${i}.py`, source: null, reason: 'bench' }))
+    return JSON.stringify({ title: 'Bench', summary: 'Bench change.', actions })
+  })
+  return { ms: run.durationMs, calls: github.requests.length, pushed: repo.files('git-bob/issue-1').length - 1 }
+}
+
 /** An implement turn that writes and runs a small plotting notebook; the job summary splits the time. */
 async function notebookRun(): Promise<{ total: number; line: string }> {
-  const github = await new FakeGitHub().start()
-  const model = await new FakeOpenAI().start()
-  const repo = new GitRemote({ 'README.md': '# bench\n' })
-  model.fallback = (request: ChatRequest) => {
-    if (request.response_format?.json_schema?.name === 'change_plan') {
-      return JSON.stringify({ title: 'Plot', summary: 'A plot.', actions: [{ action: 'create', path: 'plot.ipynb', source: null, reason: 'bench' }] })
-    }
-    return JSON.stringify({
-      cells: [
-        { kind: 'markdown', source: '# Plot' },
-        { kind: 'code', source: 'import matplotlib\nmatplotlib.use("Agg")\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.savefig("plot.png")' }
-      ],
-      note: 'a plot'
-    })
-  }
-  try {
-    const payload = issueCommentPayload({ body: 'git-bob implement a plot' })
-    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
-    const run = await runAction({
-      eventName: 'issue_comment',
-      payload,
-      githubUrl: github.url,
-      workspace: repo.workspace,
-      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
-    })
-    if (run.code !== 0 || !repo.files('git-bob/issue-1').includes('plot.png')) throw new Error(`the notebook run failed: ${run.stdout}`)
-    const line = /\| time \| (.+) \|/.exec(run.summary)?.[1] ?? '?'
-    return { total: run.durationMs, line }
-  } finally {
-    await github.close()
-    await model.close()
-  }
+  const { run, repo } = await implementTurn('git-bob implement a plot', (request) =>
+    plans(request)
+      ? JSON.stringify({ title: 'Plot', summary: 'A plot.', actions: [{ action: 'create', path: 'plot.ipynb', source: null, reason: 'bench' }] })
+      : JSON.stringify({
+          cells: [
+            { kind: 'markdown', source: '# Plot' },
+            { kind: 'code', source: 'import matplotlib\nmatplotlib.use("Agg")\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.savefig("plot.png")' }
+          ],
+          note: 'a plot'
+        })
+  )
+  if (!repo.files('git-bob/issue-1').includes('plot.png')) throw new Error(`the notebook did not run: ${run.stdout}`)
+  return { total: run.durationMs, line: /\| time \| (.+) \|/.exec(run.summary)?.[1] ?? '?' }
 }
 
 /** A pull request of `count` changed Python files, each a realistic modification with its whole new text. */
