@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { commandNamed, COMMANDS } from './commands/registry.ts'
 import type { BasicContext, CommandSpec, Outcome, PullRequestPort } from './commands/types.ts'
-import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
+import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader, type RunConfig } from './config.ts'
 import { EventError, parseEvent, requestKey, type TriggerEvent } from './event.ts'
 import type { ChangePorts } from './commands/types.ts'
 import { applyOutcome } from './effects.ts'
@@ -22,7 +22,7 @@ import { parseModelList, type Credentials, type ModelSpec } from './llm/provider
 import { promptBudgetFor } from './prompt-budget.ts'
 import type { LanguageModel } from './llm/types.ts'
 import { decideSwitch } from './model-switch.ts'
-import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
+import { apiFiles, loadRepoContext, workspaceFiles, type RepoContext } from './repo-context.ts'
 import { Redactor } from './secrets.ts'
 import type { ModelCredit, StampContext } from './stamp.ts'
 import { renderSummary } from './summary.ts'
@@ -312,23 +312,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
     const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
     ctx.used.notebooks = notebooks
-    const changes: ChangePorts | null = workspace
-      ? {
-          workspace,
-          prepare: async (mode) => prepareTarget(mode, event, api, workspace, ctx.environment.runId),
-          download: (url) => download(url, { serverUrl: ctx.environment.serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.githubToken, maxBytes: config.maxFileBytes * 50 }),
-          redact: (text) => redactor.redactKnown(text),
-          repoContext: () => loadRepoContext(files, conversation),
-          notebooks,
-          limits: {
-            maxFiles: config.maxFiles,
-            maxFileBytes: config.maxFileBytes,
-            notebookRepairRounds: config.notebookRepairRounds,
-            notebookCellTimeoutSeconds: config.notebookCellTimeoutSeconds,
-            notebookTimeoutMs: config.notebookTimeoutMs
-          }
-        }
-      : null
+    const changes = workspace ? changePorts(event, ctx, config, workspace, notebooks, () => loadRepoContext(files, conversation)) : null
     // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
     outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
     const number = event.target.number
@@ -347,4 +331,31 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     botName: ctx.basic.botName
   })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
+}
+
+/** What the implement command works with: the checkout, where the change goes, downloads, notebooks, limits. */
+function changePorts(
+  event: TriggerEvent,
+  ctx: AnswerContext,
+  config: RunConfig,
+  workspace: Workspace,
+  notebooks: NotebookRunner | null,
+  repoContext: () => Promise<RepoContext>
+): ChangePorts {
+  const { serverUrl, runId } = ctx.environment
+  return {
+    workspace,
+    prepare: (mode) => prepareTarget(mode, event, ctx.api, workspace, runId),
+    download: (url) => download(url, { serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.githubToken, maxBytes: config.maxFileBytes * 50 }),
+    redact: (text) => ctx.redactor.redactKnown(text),
+    repoContext,
+    notebooks,
+    limits: {
+      maxFiles: config.maxFiles,
+      maxFileBytes: config.maxFileBytes,
+      notebookRepairRounds: config.notebookRepairRounds,
+      notebookCellTimeoutSeconds: config.notebookCellTimeoutSeconds,
+      notebookTimeoutMs: config.notebookTimeoutMs
+    }
+  }
 }
