@@ -109,7 +109,10 @@ async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threa
   const { inline, placed, moved } = placeComments(proposed, patches)
   const facts = { head: headSha, scope, coverage, usedTokens: estimateTokens(system) + estimateTokens(user), budgetTokens: ctx.reviewTokenBudget }
   const { body, withInline } = reviewBody(reply.value, facts, moved, placed)
-  return { kind: 'review', commitId: headSha, body, comments: inline, bodyWithComments: withInline }
+  // Say so when the code moved on after someone asked: the review covers what is there now.
+  const asked = ctx.event.pullRequest?.headSha
+  const later = asked && asked !== headSha ? `> [!NOTE]\n> Commits were pushed after this review was requested (${short(asked)} then, ${short(headSha)} now); it covers ${short(headSha)}.\n\n` : ''
+  return { kind: 'review', commitId: headSha, body: later + body, comments: inline, bodyWithComments: later + withInline }
 }
 
 export const reviewCommand: CommandSpec = {

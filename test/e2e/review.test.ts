@@ -219,3 +219,19 @@ describe('git-bob review', () => {
     expect(stage.github.requests.some((r) => r.path.includes('/reviews'))).toBe(false)
   })
 })
+
+describe('git-bob review, when the code moves on', () => {
+  it('says so when commits were pushed after the review was requested', async () => {
+    const payload = example('pull_request_review', 'submitted')
+    payload.review.body = 'git-bob review'
+    payload.pull_request.head.sha = H1
+    const number = payload.pull_request.number as number
+    stage.github.addPull(number, { files: [LOAD], headSha: H2 })
+    stage.github.filesAt.set(H2, new Map([['src/load.py', LOAD_TEXT]]))
+    stage.model.fallback = answerReviews(reviewJson())
+    const run = await stage.run({ eventName: 'pull_request_review', payload })
+    expect(run.code).toBe(0)
+    const posted = stage.github.requests.find((r) => r.method === 'POST' && r.path.endsWith(`/pulls/${number}/reviews`))
+    expect((posted?.body as { body: string }).body).toContain('Commits were pushed after this review was requested (1111111 then, 2222222 now); it covers 2222222.')
+  })
+})
