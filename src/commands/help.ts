@@ -8,7 +8,10 @@ export function helpText(ctx: BasicContext): string {
       ? `I don't know the command "${ctx.command.word}". Here is what I can do:`
       : 'Here is what I can do:'
   const rows = ctx.commands.map((c) => {
-    const aliases = c.aliases?.length ? ` (also: ${c.aliases.map((a) => `\`${a}\``).join(', ')})` : ''
+    // The other words for the same command: the canonical name too, when the example uses an alias.
+    const used = c.example.split(' ')[0]
+    const others = [c.name, ...(c.aliases ?? [])].filter((w) => w !== used)
+    const aliases = others.length ? ` (also: ${others.map((a) => `\`${a}\``).join(', ')})` : ''
     return `- \`${ctx.botName} ${c.example}\`${aliases}: ${c.summary}`
   })
   return [
