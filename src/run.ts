@@ -16,7 +16,7 @@ import { authorize, screen } from './gate.ts'
 import type { GitHubApi, ReactionTarget } from './github/api.ts'
 import { loadImages } from './github/images.ts'
 import { Outbox } from './github/outbox.ts'
-import { loadThread } from './github/thread-loader.ts'
+import { answeredBefore, loadThread } from './github/thread-loader.ts'
 import type { ModelSettings } from './llm/index.ts'
 import { parseModelList, type Credentials, type ModelSpec } from './llm/providers.ts'
 import { promptBudgetFor } from './prompt-budget.ts'
@@ -179,8 +179,12 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     facts.push(['permission', decision.why])
     if (decision.kind !== 'allow') {
       log.info(`Refusing: ${decision.why}.`)
-      const posted = await outbox.reply(event, REFUSAL(event.request.author.login, gateConfig.botName), null)
-      result = { status: 'refused', reason: decision.why, posted: posted.map((p) => p.url) }
+      if (await answeredBefore(event, api, gateConfig.botLogin)) {
+        result = { status: 'already-answered', reason: decision.why, posted: [] }
+      } else {
+        const posted = await outbox.reply(event, REFUSAL(event.request.author.login, gateConfig.botName), null)
+        result = { status: 'refused', reason: decision.why, posted: posted.map((p) => p.url) }
+      }
     } else {
       result = await answer(event, command.kind === 'known' ? commandNamed(command.verb)! : commandNamed('help')!, {
         basic: { event, command, botName: gateConfig.botName, modelId: adapters.readInput('model').trim() || DEFAULT_MODEL,
@@ -253,6 +257,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
 
   let outcome: Outcome
   if (spec.needs === 'nothing') {
+    if (await answeredBefore(event, api, ctx.botLogin)) return { status: 'already-answered', reason: 'already answered', posted: [] }
     outcome = spec.run(ctx.basic)
   } else {
     // Configuration is checked before any work, and a mistake is reported on the thread.
@@ -268,6 +273,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
       const decision = decideSwitch(asked, spec.name, config.allowedModels, ctx.basic.botName)
       if (decision.kind === 'refused') {
         adapters.log.info(`Not switching the model: ${decision.message}`)
+        if (await answeredBefore(event, api, ctx.botLogin)) return { status: 'already-answered', reason: 'already answered', posted: [] }
         const posted = await outbox.reply(event, decision.message, null)
         return { status: 'refused', reason: `model ${asked} not allowed`, posted: posted.map((p) => p.url) }
       }

@@ -47,6 +47,31 @@ function clip(text: string, max: number, what: string): { text: string; note: st
   return { text: `${text.slice(0, max)}\n\n[… ${what} cut here: ${(text.length - max).toLocaleString('en-US')} more characters]`, note: `${what} was cut to ${max.toLocaleString('en-US')} characters` }
 }
 
+/**
+ * A message counts as git-bob's only when a bot account (or git-bob's configured login) wrote it:
+ * anyone can type a marker, and a forged one must neither pass as git-bob's words nor silence it.
+ */
+export function writtenByGitBob(botLogin: string | null): (m: { userType: string; login: string; body: string }) => boolean {
+  return (m) => (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) && isOwnMessage(m.body)
+}
+
+/** Whether one of these messages is git-bob's answer to this very request (a re-run of the workflow). */
+export function answers(event: TriggerEvent, messages: readonly { userType: string; login: string; body: string }[], botLogin: string | null): boolean {
+  const key = requestKey(event)
+  const byGitBob = writtenByGitBob(botLogin)
+  return messages.some((m) => byGitBob(m) && answeredRequests(m.body).includes(key))
+}
+
+/** Whether git-bob already answered the request, for replies that need no thread (refusals, help). */
+export async function answeredBefore(event: TriggerEvent, api: GitHubApi, botLogin: string | null): Promise<boolean> {
+  const number = event.target.number
+  const [comments, reviewComments] = await Promise.all([
+    api.issueComments(number),
+    event.request.source === 'review_comment' ? api.reviewComments(number) : Promise.resolve([])
+  ])
+  return answers(event, [...comments, ...reviewComments], botLogin)
+}
+
 export async function loadThread(
   event: TriggerEvent,
   api: GitHubApi,
@@ -65,12 +90,8 @@ export async function loadThread(
     isPull ? api.pullDiff(number) : Promise.resolve(null)
   ])
 
-  // A message counts as git-bob's only when a bot account (or git-bob's configured login) wrote it:
-  // anyone can type a marker, and a forged one must neither pass as git-bob's words nor silence it.
-  const byGitBob = (m: { userType: string; login: string; body: string }): boolean =>
-    (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) && isOwnMessage(m.body)
-  const key = requestKey(event)
-  const alreadyAnswered = [...comments, ...reviewComments, ...reviews].some((c) => byGitBob(c) && answeredRequests(c.body).includes(key))
+  const byGitBob = writtenByGitBob(botLogin)
+  const alreadyAnswered = answers(event, [...comments, ...reviewComments, ...reviews], botLogin)
 
   const ownEntry = (e: RawEntry): boolean => byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
 

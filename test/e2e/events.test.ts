@@ -109,6 +109,13 @@ describe('events', () => {
     expect(run.outputs.command).toBe('help')
   })
 
+  it('does not post the help text twice when the workflow is re-run', async () => {
+    const first = await stage.comment({ body: 'git-bob help' })
+    const again = await stage.run({ eventName: 'issue_comment', payload: first.payload })
+    expect(again.outputs.status).toBe('already-answered')
+    expect(stage.github.postedComments(1)).toHaveLength(1)
+  })
+
   it('answers an unknown verb with the help text', async () => {
     const run = await stage.comment({ body: 'git-bob dance' })
     expect(run.code).toBe(0)

@@ -35,6 +35,15 @@ describe('the gate', () => {
     expect(stage.github.reactions).toEqual([])
   })
 
+  it('does not refuse twice when the workflow is re-run', async () => {
+    stage.github.permissions.set('eve', 'read')
+    const first = await stage.comment({ body: 'git-bob comment', login: 'eve', association: 'MEMBER' })
+    const again = await stage.run({ eventName: 'issue_comment', payload: first.payload })
+    expect(again.code).toBe(0)
+    expect(again.outputs.status).toBe('already-answered')
+    expect(stage.github.postedComments(1)).toHaveLength(1)
+  })
+
   it('refuses someone who is no collaborator at all (404)', async () => {
     const run = await stage.comment({ body: 'git-bob think about this', login: 'stranger', association: 'NONE' })
     expect(run.outputs.status).toBe('refused')
