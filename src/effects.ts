@@ -129,7 +129,16 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
 
 async function openIssues(outcome: Extract<Outcome, { kind: 'issues' }>, event: TriggerEvent, credit: ModelCredit | null, ports: EffectPorts): Promise<Posted[]> {
   const created: CreatedIssue[] = []
-  for (const issue of outcome.issues) created.push(await ports.outbox.createIssue(event, issue, credit))
+  try {
+    for (const issue of outcome.issues) created.push(await ports.outbox.createIssue(event, issue, credit))
+  } catch (error) {
+    // Issues opened before the failure stay; say which, so a re-run is not the only way to find them.
+    if (created.length) {
+      const opened = created.map((c, i) => `- #${c.number} ${outcome.issues[i]!.title}`).join('\n')
+      await ports.outbox.reply(event, `I opened ${created.length} of ${outcome.issues.length} issues before GitHub refused the next one:\n\n${opened}`, credit)
+    }
+    throw error
+  }
   let linkFailure: string | null = null
   for (const child of created) {
     try {

@@ -23,6 +23,19 @@ const SPLIT = JSON.stringify({
 const answerSplits = (request: ChatRequest): string => (request.response_format?.json_schema?.name === 'split' ? SPLIT : 'plain')
 
 describe('git-bob split this', () => {
+  it('lists the issues it did open when GitHub refuses one half-way, and reports the failure', async () => {
+    stage.model.fallback = answerSplits
+    stage.github.faults.push({ method: 'POST', path: /\/issues$/, status: 422, body: { message: 'Validation Failed' }, times: 1, after: 2 })
+    const run = await stage.comment({ body: 'git-bob split this' })
+    expect(run.code).toBe(1)
+    expect(stage.github.issues.size).toBe(2)
+    const posted = stage.github.postedComments(1).map((c) => c.body)
+    expect(posted).toHaveLength(2)
+    expect(posted[0]).toContain('I opened 2 of 3 issues before GitHub refused the next one')
+    for (const issue of stage.github.issues.values()) expect(posted[0]).toContain(`#${issue.number}`)
+    expect(posted[1]).toContain('I could not finish this request')
+  })
+
   it('opens stamped sub-issues that start nothing, links them by id and lists them on the parent', async () => {
     stage.model.fallback = answerSplits
     const run = await stage.comment({ body: 'git-bob split this', issueTitle: 'Reader and writer for data.csv', issueBody: 'We need a reader, a writer and docs.' })

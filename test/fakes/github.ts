@@ -40,6 +40,8 @@ export interface Fault {
   body?: unknown
   /** How many times it fires; then the route answers normally. */
   times: number
+  /** Matching requests let through before it fires (default 0). */
+  after?: number
 }
 
 interface StoredComment {
@@ -230,7 +232,7 @@ export class FakeGitHub extends LoopbackServer {
     this.requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() })
 
     if (this.hang?.test(url.pathname)) return // never answers
-    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname))
+    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname) && !(f.after && f.after-- > 0))
     if (fault) {
       fault.times--
       this.send(res, fault.status, fault.body ?? { message: `fault ${fault.status}`, documentation_url: 'https://docs.github.com/rest' }, fault.headers)
