@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm'
 import { createModel } from '../src/llm/index.ts'
 import { parseModelList } from '../src/llm/providers.ts'
 import type { Message } from '../src/llm/types.ts'
-import { Transcript } from '../src/transcript.ts'
+import { Transcript } from '../src/record/transcript.ts'
 import type { Harness } from '../test/fakes/llm-harness.ts'
 
 setFlagsFromString('--expose_gc')

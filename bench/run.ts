@@ -14,7 +14,7 @@ import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
 import { DEFAULT_REVIEW_TOKEN_BUDGET } from '../src/config.ts'
-import { estimateTokens } from '../src/tokens.ts'
+import { estimateTokens } from '../src/conversation/tokens.ts'
 
 const RUNS = 7
 const preload = fileURLToPath(new URL('./report-rss.ts', import.meta.url))

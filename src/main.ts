@@ -1,12 +1,12 @@
 // The entry point GitHub runs: wires the real adapters (Actions toolkit, Octokit, model SDKs) into run().
 import * as core from '@actions/core'
-import { describeFailure } from './failure.ts'
-import { GitHubApi } from './github/api.ts'
-import { createOctokit } from './github/client.ts'
+import { describeFailure } from './outbox/failure.ts'
+import { GitHubApi } from './adapters/github/api.ts'
+import { createOctokit } from './adapters/github/client.ts'
 import { createModel } from './llm/index.ts'
-import { jupyterRunner } from './notebook/execute.ts'
+import { jupyterRunner } from './adapters/jupyter/execute.ts'
 import { run, type Logger } from './run.ts'
-import { Redactor } from './secrets.ts'
+import { Redactor } from './outbox/secrets.ts'
 
 const env = process.env
 const redactor = new Redactor()

@@ -1,10 +1,10 @@
 // "comment", "respond", "answer", "think": read the conversation, answer in one comment. The model says
 // whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
-import { fill, PROMPTS } from '../prompts.ts'
-import { renderRepoContext } from '../repo-context.ts'
-import { renderThread } from '../thread.ts'
-import { fitPrompt } from '../prompt-budget.ts'
-import { estimateTokens } from '../tokens.ts'
+import { fill, PROMPTS } from '../conversation/prompts.ts'
+import { renderRepoContext } from '../conversation/repo-context.ts'
+import { renderThread } from '../conversation/thread.ts'
+import { fitPrompt } from '../conversation/budget.ts'
+import { estimateTokens } from '../conversation/tokens.ts'
 import { handOff } from './hand-off.ts'
 import type { CommandSpec, ConversationContext, Outcome } from './types.ts'
 import type { ContentPart, Message } from '../llm/types.ts'

@@ -2,7 +2,7 @@
 // effects.ts opens them through the Outbox (stamped, commands and mentions defused), links them as
 // sub-issues of this one and lists them here.
 import { z } from 'zod'
-import { fill, PROMPTS } from '../prompts.ts'
+import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from './comment.ts'
 import type { CommandSpec, ConversationContext, NewIssue, Outcome } from './types.ts'
 

@@ -1,13 +1,13 @@
 // What a command receives and returns. Commands decide what to say; run.ts and the Outbox post it.
-import type { TriggerEvent } from '../event.ts'
-import type { Comparison, PullState, ReviewLineComment } from '../github/api.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+import type { Comparison, PullState, ReviewLineComment } from '../adapters/github/api.ts'
 import type { LanguageModel } from '../llm/types.ts'
-import type { RepoContext } from '../repo-context.ts'
-import type { Thread } from '../thread.ts'
-import type { Command, Verb } from '../trigger.ts'
-import type { ChangeTarget, TargetDecision } from '../workspace/target.ts'
-import type { Workspace } from '../workspace/workspace.ts'
-import type { NotebookRunner } from '../notebook/execute.ts'
+import type { RepoContext } from '../conversation/repo-context.ts'
+import type { Thread } from '../conversation/thread.ts'
+import type { Command, Verb } from '../trigger/grammar.ts'
+import type { ChangeTarget, TargetDecision } from './implement/target.ts'
+import type { Workspace } from '../adapters/git/workspace.ts'
+import type { NotebookRunner } from '../adapters/jupyter/execute.ts'
 
 export interface BasicContext {
   event: TriggerEvent

@@ -1,7 +1,7 @@
 // Several models in the `model` input: the first answers; when it fails with an error that says the
 // provider cannot serve right now (after its own retries), the next one is asked, and so on.
 // Errors that another model would not fix (a wrong key, a refusal, bad output) end the chain.
-import type { Transcript } from '../transcript.ts'
+import type { Transcript } from '../record/transcript.ts'
 import { LlmError, type LlmErrorKind } from './errors.ts'
 import type { LanguageModel, ModelReply, ObjectRequest, TextRequest } from './types.ts'
 

@@ -1,7 +1,7 @@
 // Wraps a provider into a LanguageModel: timeouts, retries, continuation of cut answers,
 // structured output validated with zod (with one repair round), and a record of every call.
 import { z } from 'zod'
-import type { Transcript } from '../transcript.ts'
+import type { Transcript } from '../record/transcript.ts'
 import { imageTypes, outputTokenCap } from './capabilities.ts'
 import { LlmError } from './errors.ts'
 import type { ModelSpec } from './providers.ts'

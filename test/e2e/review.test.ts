@@ -1,7 +1,7 @@
 // "git-bob review" end to end: the built action posts real pull request reviews to the GitHub
 // stand-in, which rejects line comments outside the diff the way GitHub does.
 import { describe, expect, it } from 'vitest'
-import { estimateTokens } from '../../src/tokens.ts'
+import { estimateTokens } from '../../src/conversation/tokens.ts'
 import { VERSION } from '../../src/version.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { example } from '../fakes/payloads.ts'

@@ -1,0 +1,144 @@
+// Notebooks in an implement turn: written from the model's cells, run with Jupyter when the runner
+// has it, repaired from the traceback a bounded number of times, and what they produce committed.
+import type { Message } from '../../llm/types.ts'
+import { buildNotebook, cellsOf, cellsSchema, describeCells, firstError, keepOutputs, parseNotebook, sameCode, serializeNotebook, type ModelCell, type Notebook } from './notebook.ts'
+import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { checkWritePath, type PathRules } from './paths.ts'
+import { conversationMessages } from '../comment.ts'
+import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
+
+export interface WrittenNotebook {
+  path: string
+  cells: ModelCell[]
+  /** False when only markdown changed: the old outputs were kept and nothing needs to run. */
+  run: boolean
+  text: string
+  note: string
+}
+
+export class NotebookError extends Error {}
+
+/** Notebook code touched what git trusts: the whole request stops, nothing is pushed. */
+export class NotebookTamperError extends Error {
+  override name = 'NotebookTamperError'
+}
+
+export async function writeNotebook(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  path: string,
+  action: 'create' | 'modify',
+  reason: string,
+  context: string
+): Promise<WrittenNotebook> {
+  let previous: Notebook | null = null
+  if (action === 'modify') {
+    const current = await ports.workspace.read(path)
+    if (current.kind !== 'text') throw new NotebookError(current.kind === 'missing' ? 'it does not exist, so it cannot be modified' : 'it is not a text file')
+    const parsed = parseNotebook(current.text)
+    if (!parsed.ok) throw new NotebookError(`the existing notebook cannot be read (${parsed.problem})`)
+    previous = parsed.notebook
+  }
+  // The model sees cells without outputs: they waste tokens and may be huge.
+  const current = previous ? `# Current cells of ${path} (outputs left out)\n\n${describeCells(cellsOf(previous))}` : ''
+  const task = fill(PROMPTS.implementNotebook, { path, action: action === 'create' ? 'a new notebook' : 'an existing notebook', reason, context: [context, current].filter(Boolean).join('\n\n') })
+  const reply = await ctx.model.generateObject({ purpose: `write ${path}`, messages: conversationMessages(ctx, task), schema: cellsSchema, schemaName: 'notebook_cells' })
+  const cells = reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
+  const unchanged = previous !== null && sameCode(previous, cells)
+  const notebook = unchanged ? keepOutputs(buildNotebook(cells, previous), previous!) : buildNotebook(cells, previous)
+  const text = serializeNotebook(notebook)
+  await ports.workspace.write(path, text)
+  return { path, cells, run: !unchanged, text, note: reply.value.note }
+}
+
+export interface NotebookRunReport {
+  /** Per notebook: a sentence appended to its line in the description. */
+  status: Map<string, string>
+  /** Files the notebooks created or changed. */
+  produced: FileReport[]
+  problems: string[]
+  /** The texts of the notebooks as finally written. */
+  texts: Map<string, string>
+}
+
+async function repair(ctx: ConversationContext, ports: ChangePorts, notebook: WrittenNotebook, error: string): Promise<ModelCell[]> {
+  const messages: Message[] = conversationMessages(
+    ctx,
+    `${fill(PROMPTS.notebookRepair, { path: notebook.path, error })}\n\n# The notebook's cells\n\n${describeCells(notebook.cells)}`
+  )
+  const reply = await ctx.model.generateObject({ purpose: `repair ${notebook.path}`, messages, schema: cellsSchema, schemaName: 'notebook_cells' })
+  return reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
+}
+
+/**
+ * Runs each notebook that needs it. A failing notebook goes back to the model with its traceback,
+ * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible.
+ */
+export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts, notebooks: readonly WrittenNotebook[], rules: PathRules): Promise<NotebookRunReport> {
+  const report: NotebookRunReport = { status: new Map(), produced: [], problems: [], texts: new Map() }
+  const toRun = notebooks.filter((n) => n.run)
+  for (const n of notebooks.filter((n) => !n.run)) report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
+  if (!toRun.length) return report
+  const runner = ports.notebooks
+  if (!runner || !(await runner.available())) {
+    for (const n of toRun) report.status.set(n.path, '**not run**: the runner has no Jupyter (see the README for the workflow step that installs it)')
+    return report
+  }
+
+  const before = new Set(await ports.workspace.changedPaths())
+  const gitBefore = await ports.workspace.gitFingerprint()
+  const limits = { cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds, totalTimeoutMs: ports.limits.notebookTimeoutMs }
+  for (const original of toRun) {
+    let notebook = original
+    let outcome = ''
+    for (let round = 0; ; round++) {
+      const execution = await runner.run(ports.workspace.dir, notebook.path, limits)
+      const seconds = (execution.ms / 1000).toFixed(1)
+      if (execution.kind === 'failed') {
+        outcome = `**it could not be run**: ${execution.problem.split('\n')[0]}`
+        report.problems.push(`\`${notebook.path}\` could not be run: ${execution.problem}`)
+        break
+      }
+      // Outputs are scanned for secrets before anything is committed or posted.
+      const text = ports.redact(serializeNotebook(execution.notebook))
+      await ports.workspace.write(notebook.path, text)
+      report.texts.set(notebook.path, text)
+      const error = firstError(execution.notebook)
+      if (!error) {
+        outcome = round === 0 ? `ran without errors in ${seconds} s` : `ran without errors in ${seconds} s after ${round} repair round(s)`
+        break
+      }
+      if (round >= ports.limits.notebookRepairRounds) {
+        outcome = `**still fails after ${round} repair round(s)**; it is committed with the error visible: ${error.split('\n')[0]}`
+        report.problems.push(`\`${notebook.path}\` still fails when run (${error.split('\n')[0]}); please look at it.`)
+        break
+      }
+      const cells = await repair(ctx, ports, notebook, error)
+      const rebuilt = serializeNotebook(buildNotebook(cells))
+      await ports.workspace.write(notebook.path, rebuilt)
+      notebook = { ...notebook, cells, text: rebuilt }
+    }
+    report.status.set(original.path, outcome)
+  }
+
+  if ((await ports.workspace.gitFingerprint()) !== gitBefore) {
+    throw new NotebookTamperError('a notebook changed the repository\'s .git folder (its configuration or hooks), so nothing was committed or pushed. Look at the notebook code in the conversation before asking again.')
+  }
+
+  // What the notebooks produced, kept only where git-bob may write.
+  const notebookPaths = new Set(notebooks.map((n) => n.path))
+  for (const path of await ports.workspace.changedPaths()) {
+    if (before.has(path) || notebookPaths.has(path)) continue
+    const verdict = checkWritePath(path, rules)
+    const file = await ports.workspace.read(path)
+    const size = file.kind === 'text' ? Buffer.byteLength(file.text) : file.kind === 'binary' ? file.size : 0
+    if (!verdict.ok || size > ports.limits.maxFileBytes * 50) {
+      // Put it back as it was: a refused change must not turn into a deletion of a tracked file.
+      await ports.workspace.restore(path)
+      report.problems.push(`\`${path}\`, changed by a notebook, was not committed: ${verdict.ok ? 'it is too large' : verdict.reason}.`)
+      continue
+    }
+    report.produced.push({ path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note: 'produced by running the notebook' })
+  }
+  return report
+}

@@ -1,0 +1,73 @@
+// How a review's prompt shares its token budget. Pure.
+//
+// The budget covers the whole prompt: system prompt, conversation, changes, the list of what was left
+// out, and the task. The conversation gets at most a quarter (its middle is cut when longer: the
+// description and the latest messages matter most), the list of left-out files a twentieth, and the
+// changes everything that is left.
+import { charsFor, estimateTokens } from '../../conversation/tokens.ts'
+import type { CoverageEntry } from './budget.ts'
+
+export const CONVERSATION_SHARE = 0.25
+export const LEFT_OUT_SHARE = 0.05
+/** Tokens held back for separators and rounding, so the estimate of the whole stays within the budget. */
+const SLACK = 16
+
+export interface PromptLayout {
+  conversation: string
+  /** Tokens the changes (diffs and file texts) may take. */
+  changesTokens: number
+  /** Characters the list of left-out files may take. */
+  leftOutChars: number
+}
+
+/** Keeps the beginning and the end of a text, cutting its middle with a note. */
+export function clipMiddle(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text
+  const note = `\n\n[… ${(text.length - maxChars).toLocaleString('en-US')} characters of the conversation left out here to fit the review budget …]\n\n`
+  if (maxChars < note.length * 2) return text.slice(0, Math.max(0, maxChars))
+  const room = maxChars - note.length
+  const head = Math.floor(room * 0.4)
+  return text.slice(0, head) + note + text.slice(text.length - (room - head))
+}
+
+/** The user message: conversation, changes, what was left out, task. */
+export function userMessage(conversation: string, changes: string, leftOut: string, task: string): string {
+  return `${conversation}\n\n# The changes\n\n${changes}\n\n${leftOut}\n\n# Your task\n\n${task}`
+}
+
+/**
+ * The system prompt and the task always go in whole (they are small, unless the repository's
+ * instructions file is very long); the conversation, the list and the changes share the rest.
+ */
+export function layout(system: string, conversation: string, task: string, budgetTokens: number): PromptLayout {
+  const leftOutShare = Math.floor(budgetTokens * LEFT_OUT_SHARE)
+  const base = estimateTokens(system) + estimateTokens(userMessage('', '', '', task)) + SLACK
+  const conversationRoom = Math.max(0, Math.min(budgetTokens * CONVERSATION_SHARE, budgetTokens - base - leftOutShare))
+  const clipped = clipMiddle(conversation, charsFor(conversationRoom))
+  const fixed = estimateTokens(system) + estimateTokens(userMessage(clipped, '', '', task)) + SLACK
+  const leftOutTokens = Math.max(0, Math.min(leftOutShare, budgetTokens - fixed))
+  return { conversation: clipped, changesTokens: Math.max(0, budgetTokens - fixed - leftOutTokens), leftOutChars: charsFor(leftOutTokens) }
+}
+
+/** What the model was not shown, so it neither guesses nor comments on it; shortened to fit. */
+export function leftOutList(coverage: readonly CoverageEntry[], maxChars: number): string {
+  return listOf(coverage, maxChars).slice(0, Math.max(0, maxChars))
+}
+
+function listOf(coverage: readonly CoverageEntry[], maxChars: number): string {
+  // Files not shown at all first: the model must not guess about those.
+  const missing = [...coverage.filter((c) => c.coverage === 'none'), ...coverage.filter((c) => c.coverage === 'partial')]
+  if (!missing.length) return '## Not shown to you\n\nNothing: you see every changed file in full.'
+  const lines = [`## Not shown to you, or only in part (${missing.length} files)`, '']
+  let used = lines.join('\n').length + 60
+  let shown = 0
+  for (const entry of missing) {
+    const line = `- ${entry.path}: ${entry.detail}`
+    if (used + line.length + 1 > maxChars) break
+    lines.push(line)
+    used += line.length + 1
+    shown++
+  }
+  if (shown < missing.length) lines.push(`- … and ${missing.length - shown} more files`)
+  return lines.join('\n')
+}

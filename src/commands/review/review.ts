@@ -1,0 +1,127 @@
+// "review": a pull request review that only comments. The model sees the conversation, the diff and,
+// where the budget allows, the full new text of the changed files; it answers in a fixed structure;
+// code decides which line comments can sit on the diff and lists plainly what was and was not read.
+// On an issue, "review" answers like "comment".
+import { z } from 'zod'
+import type { PullFile } from '../../adapters/github/api.ts'
+import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { placeComments, type ProposedComment } from './anchor.ts'
+import { reviewBody } from './body.ts'
+import { contentCandidates, coverageOf, mayFitContent, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from './budget.ts'
+import { layout, leftOutList, userMessage } from './prompt.ts'
+import { firstScope, scopeAfterCompare, type ReviewScope } from './scope.ts'
+import type { Thread } from '../../conversation/thread.ts'
+import { renderThread } from '../../conversation/thread.ts'
+import { estimateTokens } from '../../conversation/tokens.ts'
+import { answerInComment, systemPrompt } from '../comment.ts'
+import type { CommandSpec, ConversationContext, Outcome, PullRequestPort } from '../types.ts'
+
+/** The structured review (prompts/review.md describes the fields to the model). */
+export const ReviewSchema = z.object({
+  fulfils: z.string(),
+  risks: z.array(z.string()),
+  missing: z.array(z.string()),
+  comments: z.array(
+    z.object({
+      path: z.string(),
+      // Plain numbers: .int() would add 2^53 bounds to the JSON schema that some strict providers refuse.
+      // anchor.ts accepts whole line numbers only.
+      line: z.number(),
+      start_line: z.number().nullable(),
+      body: z.string(),
+      suggestion: z.string().nullable()
+    })
+  )
+})
+
+/** Files whose full text is fetched at most, one API call each. */
+const MAX_CONTENT_READS = 40
+
+const short = (sha: string): string => sha.slice(0, 7)
+
+function changed(f: PullFile): ChangedFile {
+  return { path: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, patch: f.patch }
+}
+
+function scopeWords(scope: ReviewScope): string {
+  return scope.kind === 'since'
+    ? `since your last review of commit ${short(scope.since)}: only what changed since then is shown, and your earlier review is in the conversation`
+    : '(the whole pull request against its base branch)'
+}
+
+function requestedWords(ctx: ConversationContext): string {
+  const who = `@${ctx.event.request.author.login}`
+  return ctx.event.request.source === 'review_request' ? `${who} requested your review of this pull request.` : `${who} asked for this review (the request is marked in the conversation).`
+}
+
+async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threadPull: NonNullable<Thread['pull']>): Promise<Outcome> {
+  const { headSha } = await pull.state()
+  const args = ctx.command.kind === 'known' ? ctx.command.args : ''
+  const last = threadPull.lastReviewed
+  let files = threadPull.files.map(changed)
+  let scope = firstScope(args, last, headSha)
+  if (scope === null && last) {
+    const comparison = await pull.compare(last, headSha)
+    scope = scopeAfterCompare(last, comparison && { status: comparison.status, fileCount: comparison.files.length })
+    if (scope.kind === 'since' && comparison) files = comparison.files.map(changed)
+  }
+  scope ??= { kind: 'full', why: 'this is the first review' }
+  if (scope.kind === 'unchanged' || (scope.kind === 'since' && !files.length)) {
+    return {
+      kind: 'reply',
+      body: `Nothing changed since my last review of ${short(scope.since)}, so I have nothing new to say. Write "${ctx.botName} review fully" if you'd like me to review the whole pull request again.`
+    }
+  }
+
+  // The prompt: its fixed parts first, then the changes planned into what is left of the budget.
+  const system = systemPrompt(ctx)
+  const task = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
+  const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
+  const shape = layout(system, renderThread(conversationOnly), task, ctx.reviewTokenBudget)
+  let plan = planDiffs(files, shape.changesTokens)
+  let reads = 0
+  for (const path of contentCandidates(plan)) {
+    if (!mayFitContent(plan, path)) plan = withoutContent(plan, path, 'the rest of the file did not fit the budget')
+    else if (reads >= MAX_CONTENT_READS) plan = withoutContent(plan, path, `at most ${MAX_CONTENT_READS} whole files are read`)
+    else {
+      reads++
+      plan = withContent(plan, path, await pull.fileAt(path, headSha))
+    }
+  }
+  const coverage = coverageOf(plan)
+  const user = userMessage(shape.conversation, renderMaterial(plan), leftOutList(coverage, shape.leftOutChars), task)
+
+  const reply = await ctx.model.generateObject({
+    purpose: 'review',
+    schemaName: 'review',
+    schema: ReviewSchema,
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user }
+    ]
+  })
+
+  const proposed: ProposedComment[] = reply.value.comments
+    .filter((c) => c.body.trim())
+    .map((c) => ({ path: c.path.replace(/^\.?\//, ''), line: c.line, startLine: c.start_line, body: c.body, suggestion: c.suggestion }))
+  // Line comments are checked against the whole pull request's diff: that is what GitHub checks.
+  const patches = new Map(threadPull.files.map((f) => [f.filename, f.patch] as const))
+  const { inline, placed, moved } = placeComments(proposed, patches)
+  const facts = { head: headSha, scope, coverage, usedTokens: estimateTokens(system) + estimateTokens(user), budgetTokens: ctx.reviewTokenBudget }
+  const { body, withInline } = reviewBody(reply.value, facts, moved, placed)
+  // Say so when the code moved on after someone asked: the review covers what is there now.
+  const asked = ctx.event.pullRequest?.headSha
+  const later = asked && asked !== headSha ? `> [!NOTE]\n> Commits were pushed after this review was requested (${short(asked)} then, ${short(headSha)} now); it covers ${short(headSha)}.\n\n` : ''
+  return { kind: 'review', commitId: headSha, body: later + body, comments: inline, bodyWithComments: later + withInline }
+}
+
+export const reviewCommand: CommandSpec = {
+  name: 'review',
+  summary: 'on a pull request: a review with line comments and suggestions that only comments (never approves); a later review covers the new commits, `review fully` everything',
+  example: 'review',
+  needs: 'conversation',
+  async run(ctx: ConversationContext): Promise<Outcome> {
+    if (ctx.thread.kind !== 'pull_request' || !ctx.pull || !ctx.thread.pull) return answerInComment(ctx)
+    return reviewPull(ctx, ctx.pull, ctx.thread.pull)
+  }
+}

@@ -1,0 +1,78 @@
+// Images in people's markdown: where they are, whether GitHub hosts them, what type their bytes are.
+// Pure: no I/O (github/images.ts fetches them).
+import type { ImageType } from '../llm/capabilities.ts'
+
+export interface ImageRef {
+  url: string
+  alt: string
+}
+
+const MARKDOWN_IMAGE = /!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g
+const IMG_TAG = /<img\b[^>]*>/gi
+const ATTRIBUTE = (name: string): RegExp => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+// GitHub's upload links, which it renders as images even when written bare on a line.
+const ATTACHMENT = /https?:\/\/[^\s<>()"'`\]]+?\/(?:user-attachments\/assets\/[0-9a-f-]{36}|[\w.-]+\/[\w.-]+\/assets\/\d+\/[0-9a-f-]{36})(?![\w-])/gi
+const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*(?=\n|$)|$)/gm
+const INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g
+
+function attribute(tag: string, name: string): string {
+  const m = ATTRIBUTE(name).exec(tag)
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : ''
+}
+
+/** Images a reader sees in the markdown, in order, each URL once; code is not rendered, so it is skipped. */
+export function findImageRefs(markdown: string, serverUrl: string): ImageRef[] {
+  const text = markdown.replace(FENCED, '').replace(INLINE_CODE, ' ')
+  const found: { at: number; end: number; ref: ImageRef }[] = []
+  for (const m of text.matchAll(MARKDOWN_IMAGE)) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[2]!, alt: m[1]!.trim() } })
+  for (const m of text.matchAll(IMG_TAG)) {
+    const src = attribute(m[0], 'src')
+    if (src) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: src, alt: attribute(m[0], 'alt').trim() } })
+  }
+  const server = origin(serverUrl)
+  const inside = (at: number): boolean => found.some((f) => f.at <= at && at < f.end)
+  for (const m of text.matchAll(ATTACHMENT)) {
+    // A link already written as an image (perhaps with a query) is that image, not a second one.
+    if (origin(m[0]) === server && !inside(m.index)) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[0], alt: '' } })
+  }
+  const refs: ImageRef[] = []
+  for (const { ref } of found.sort((a, b) => a.at - b.at)) {
+    if (!refs.some((r) => r.url === ref.url)) refs.push(ref)
+  }
+  return refs
+}
+
+function origin(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Who hosts an image: the GitHub server itself (gets the token, for private attachments), GitHub's
+ * content hosts (signed or public links, no token), or anyone else (not fetched: git-bob does not
+ * make the runner visit arbitrary addresses from a comment).
+ */
+export function imageHost(url: string, serverUrl: string): 'server' | 'github-content' | 'other' {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return 'other'
+  }
+  if (parsed.origin === origin(serverUrl)) return 'server'
+  if (parsed.protocol === 'https:' && parsed.hostname.endsWith('.githubusercontent.com')) return 'github-content'
+  return 'other'
+}
+
+/** The image type by its first bytes (what the server claims is not trusted). */
+export function sniffImageType(bytes: Uint8Array): ImageType | null {
+  const starts = (...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b)
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif'
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp'
+  return null
+}

@@ -1,0 +1,264 @@
+// Loads the whole conversation up to the request: description, comments (every page), and on a pull
+// request its reviews, inline comments, changed files and diff. The request's own text comes from the
+// event, and anything created or edited after it is left out, so no one can change what git-bob reads
+// after a maintainer asked.
+import type { TriggerEvent } from '../trigger/event.ts'
+import { requestKey } from '../trigger/event.ts'
+import { sanitizeHumanText } from './sanitize.ts'
+import { answeredRequests, isOwnMessage, reviewedCommit, stripStamps } from '../outbox/stamp.ts'
+import type { Standing, Thread, ThreadEntry } from './thread.ts'
+import { mayTrigger } from '../trigger/gate.ts'
+import type { GitHubApi, Permission } from '../adapters/github/api.ts'
+
+export interface ThreadLimits {
+  /** Characters of conversation sent at most; older comments are left out beyond it. */
+  maxChars: number
+  /** Characters of one entry at most. */
+  maxEntryChars: number
+  /** Characters of diff at most. */
+  maxDiffChars: number
+  /** Distinct participants whose permission is looked up. */
+  maxPermissionLookups: number
+}
+
+export const DEFAULT_THREAD_LIMITS: ThreadLimits = {
+  maxChars: 300_000,
+  maxEntryChars: 40_000,
+  maxDiffChars: 120_000,
+  maxPermissionLookups: 10
+}
+
+interface RawEntry {
+  kind: ThreadEntry['kind']
+  id: number
+  login: string
+  isBot: boolean
+  association: string
+  createdAt: string
+  updatedAt: string
+  body: string
+  location?: string
+}
+
+const time = (iso: string): number => Date.parse(iso)
+
+function clip(text: string, max: number, what: string): { text: string; note: string | null } {
+  if (text.length <= max) return { text, note: null }
+  return { text: `${text.slice(0, max)}\n\n[… ${what} cut here: ${(text.length - max).toLocaleString('en-US')} more characters]`, note: `${what} was cut to ${max.toLocaleString('en-US')} characters` }
+}
+
+/**
+ * A message counts as git-bob's only when a bot account (or git-bob's configured login) wrote it:
+ * anyone can type a marker, and a forged one must neither pass as git-bob's words nor silence it.
+ */
+export function writtenByGitBob(botLogin: string | null): (m: { userType: string; login: string; body: string }) => boolean {
+  return (m) => (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) && isOwnMessage(m.body)
+}
+
+/** Whether one of these messages is git-bob's answer to this very request (a re-run of the workflow). */
+export function answers(event: TriggerEvent, messages: readonly { userType: string; login: string; body: string }[], botLogin: string | null): boolean {
+  const key = requestKey(event)
+  const byGitBob = writtenByGitBob(botLogin)
+  return messages.some((m) => byGitBob(m) && answeredRequests(m.body).includes(key))
+}
+
+/** Whether git-bob already answered the request, for replies that need no thread (refusals, help). */
+export async function answeredBefore(event: TriggerEvent, api: GitHubApi, botLogin: string | null): Promise<boolean> {
+  const number = event.target.number
+  const [comments, reviewComments] = await Promise.all([
+    api.issueComments(number),
+    event.request.source === 'review_comment' ? api.reviewComments(number) : Promise.resolve([])
+  ])
+  return answers(event, [...comments, ...reviewComments], botLogin)
+}
+
+export async function loadThread(
+  event: TriggerEvent,
+  api: GitHubApi,
+  permissionOf: (login: string) => Promise<Permission>,
+  limits: ThreadLimits = DEFAULT_THREAD_LIMITS,
+  /** The account git-bob posts as when it is not a bot account (the bot-login input), if any. */
+  botLogin: string | null = null
+): Promise<Thread> {
+  const isPull = event.target.kind === 'pull_request'
+  const number = event.target.number
+  const [comments, reviews, reviewComments, files, diff] = await Promise.all([
+    api.issueComments(number),
+    isPull ? api.reviews(number) : Promise.resolve([]),
+    isPull ? api.reviewComments(number) : Promise.resolve([]),
+    isPull ? api.pullFiles(number) : Promise.resolve([]),
+    isPull ? api.pullDiff(number) : Promise.resolve(null)
+  ])
+
+  const byGitBob = writtenByGitBob(botLogin)
+  const alreadyAnswered = answers(event, [...comments, ...reviewComments, ...reviews], botLogin)
+
+  const ownEntry = (e: RawEntry): boolean => byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
+
+  const raw: RawEntry[] = [
+    ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, login: c.login, isBot: c.userType === 'Bot', association: c.association, createdAt: c.createdAt, updatedAt: c.updatedAt, body: c.body })),
+    ...reviews
+      .filter((r) => r.body.trim() && r.submittedAt)
+      .map((r) => ({ kind: 'review' as const, id: r.id, login: r.login, isBot: r.userType === 'Bot', association: r.association, createdAt: r.submittedAt!, updatedAt: r.submittedAt!, body: r.body })),
+    ...reviewComments.map((c) => ({
+      kind: 'review comment' as const,
+      id: c.id,
+      login: c.login,
+      isBot: c.userType === 'Bot',
+      association: c.association,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      body: c.body,
+      location: `${c.path}${c.line ? `:${c.line}` : ''}`
+    }))
+  ]
+
+  // A review request has no text of its own in the thread.
+  const requestKind: ThreadEntry['kind'] | null = (
+    { issue_comment: 'comment', issue_body: 'description', review_comment: 'review comment', review: 'review', review_request: null } as const
+  )[event.request.source]
+  const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id
+  const cutoff = time(event.request.createdAt)
+  const notes: string[] = []
+
+  let later = 0
+  let editedAfter = 0
+  const kept: RawEntry[] = []
+  for (const entry of raw) {
+    if (isRequest(entry)) continue
+    if (time(entry.createdAt) > cutoff) {
+      later++
+      continue
+    }
+    if (time(entry.updatedAt) > cutoff && !ownEntry(entry)) {
+      editedAfter++
+      kept.push({ ...entry, body: '[This message was edited after the request was made; its text is left out.]' })
+      continue
+    }
+    kept.push(entry)
+  }
+  if (later) notes.push(`${later} message(s) written after the request`)
+  if (editedAfter) notes.push(`the text of ${editedAfter} message(s) edited after the request`)
+
+  // The request itself, as the event delivered it.
+  if (requestKind && event.request.source !== 'issue_body') {
+    kept.push({
+      kind: requestKind,
+      id: event.request.id,
+      login: event.request.author.login,
+      isBot: event.request.author.isBot,
+      association: event.request.association,
+      createdAt: event.request.createdAt,
+      updatedAt: event.request.createdAt,
+      body: event.request.body,
+      ...(event.request.path ? { location: `${event.request.path}${event.request.line ? `:${event.request.line}` : ''}` } : {})
+    })
+  }
+  kept.sort((a, b) => time(a.createdAt) - time(b.createdAt))
+
+  const description: RawEntry = {
+    kind: 'description',
+    id: event.target.number,
+    login: event.target.author.login,
+    isBot: event.target.author.isBot,
+    association: event.target.association,
+    createdAt: event.target.createdAt,
+    updatedAt: event.target.createdAt,
+    body: event.target.body
+  }
+
+  const standingOf = await standings([description, ...kept], event, permissionOf, limits.maxPermissionLookups, notes)
+
+  const entries: ThreadEntry[] = [description, ...kept].map((e) => {
+    const own = ownEntry(e)
+    const standing: Standing = own ? 'self' : standingOf(e)
+    const cleaned = own ? stripStamps(e.body) : sanitizeHumanText(e.body)
+    const clipped = clip(cleaned, limits.maxEntryChars, `the ${e.kind} by @${e.login}`)
+    if (clipped.note) notes.push(clipped.note)
+    return {
+      kind: e.kind,
+      author: own ? 'git-bob' : e.login,
+      standing,
+      createdAt: e.createdAt,
+      body: clipped.text,
+      ...(e.location ? { location: e.location } : {}),
+      isRequest: isRequest(e)
+    }
+  })
+
+  const fitted = fitToBudget(entries, limits.maxChars)
+  if (fitted.dropped) notes.push(`${fitted.dropped} older message(s), to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`)
+
+  let pull: Thread['pull']
+  if (isPull) {
+    if (diff === null) notes.push('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
+    const clippedDiff = diff === null ? null : clip(diff, limits.maxDiffChars, 'the diff')
+    if (clippedDiff?.note) notes.push(clippedDiff.note)
+    // The newest of git-bob's own reviews before the request tells where the next review starts. Only
+    // reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
+    // forged one could make git-bob skip changes.
+    const lastReviewed =
+      reviews
+        .filter((r) => r.submittedAt && time(r.submittedAt) <= cutoff && byGitBob(r))
+        .sort((a, b) => time(a.submittedAt!) - time(b.submittedAt!))
+        .map((r) => reviewedCommit(r.body))
+        .filter((sha): sha is string => sha !== null)
+        .at(-1) ?? null
+    pull = { diff: clippedDiff?.text ?? null, files, lastReviewed }
+  }
+
+  return {
+    repo: `${event.repo.owner}/${event.repo.name}`,
+    kind: event.target.kind,
+    number,
+    title: sanitizeHumanText(event.target.title),
+    url: event.target.url,
+    entries: fitted.entries,
+    ...(pull ? { pull } : {}),
+    notes,
+    alreadyAnswered
+  }
+}
+
+/** Decides each participant's standing, asking GitHub about each distinct person once. */
+async function standings(
+  entries: RawEntry[],
+  event: TriggerEvent,
+  permissionOf: (login: string) => Promise<Permission>,
+  maxLookups: number,
+  notes: string[]
+): Promise<(e: RawEntry) => Standing> {
+  const requester = event.request.author.login
+  const known = new Map<string, Standing>([[requester, 'requester']])
+  const toCheck: string[] = []
+  for (const e of entries) {
+    if (known.has(e.login) || e.isBot) continue
+    if (e.association === 'OWNER') known.set(e.login, 'maintainer')
+    else if (!toCheck.includes(e.login)) toCheck.push(e.login)
+  }
+  const checked = toCheck.slice(0, maxLookups)
+  const permissions = await Promise.all(checked.map((login) => permissionOf(login)))
+  checked.forEach((login, i) => {
+    const p = permissions[i]!
+    known.set(login, mayTrigger(p) ? 'maintainer' : 'outsider')
+  })
+  if (toCheck.length > checked.length) notes.push(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
+  return (e) => (e.isBot ? 'bot' : (known.get(e.login) ?? 'unverified'))
+}
+
+/** Keeps the description, the request and the newest messages that fit; drops the oldest comments first. */
+function fitToBudget(entries: ThreadEntry[], maxChars: number): { entries: ThreadEntry[]; dropped: number } {
+  const size = (e: ThreadEntry): number => e.body.length + 200
+  let total = entries.reduce((sum, e) => sum + size(e), 0)
+  if (total <= maxChars) return { entries, dropped: 0 }
+  const keep = entries.map(() => true)
+  for (let i = 1; i < entries.length && total > maxChars; i++) {
+    if (entries[i]!.isRequest) continue
+    keep[i] = false
+    total -= size(entries[i]!)
+  }
+  const dropped = keep.filter((k) => !k).length
+  const kept = entries.filter((_, i) => keep[i])
+  kept.splice(1, 0, { kind: 'comment', author: 'git-bob', standing: 'self', createdAt: entries[1]!.createdAt, body: `[${dropped} older message(s) left out to fit the model's context]`, isRequest: false })
+  return { entries: kept, dropped }
+}

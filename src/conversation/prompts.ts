@@ -1,0 +1,21 @@
+// Prompt templates live in prompts/*.md (bundled as text) so that a reader can see exactly what was asked.
+import comment from '../../prompts/comment.md'
+import implementEdit from '../../prompts/implement-edit.md'
+import implementFile from '../../prompts/implement-file.md'
+import implementNotebook from '../../prompts/implement-notebook.md'
+import implementPlan from '../../prompts/implement-plan.md'
+import notebookRepair from '../../prompts/notebook-repair.md'
+import review from '../../prompts/review.md'
+import split from '../../prompts/split.md'
+import system from '../../prompts/system.md'
+
+export const PROMPTS = { system, comment, implementPlan, implementFile, implementEdit, implementNotebook, notebookRepair, review, split } as const
+
+/** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_, name: string) => {
+    const value = values[name]
+    if (value === undefined) throw new Error(`prompt placeholder {{${name}}} has no value`)
+    return value
+  })
+}

@@ -1,0 +1,143 @@
+// What the model knows of the repository: its file list, and the text of the files the conversation
+// names. Read from the checked-out workspace when there is one (no API calls), else through the API.
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { lstat, readFile } from 'node:fs/promises'
+import { join, posix } from 'node:path'
+import { promisify } from 'node:util'
+import { fenced } from './thread.ts'
+import { mayRead, pathRules, type PathRules } from '../commands/implement/paths.ts'
+
+const run = promisify(execFile)
+
+export interface RepoFiles {
+  readonly origin: string
+  list(): Promise<{ paths: string[]; truncated: boolean }>
+  /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
+  read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
+}
+
+/** Paths .gitbobignore hides are neither listed nor read. */
+function visible(paths: string[], rules: PathRules): string[] {
+  return paths.filter((p) => mayRead(p, rules))
+}
+
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\u0000')
+}
+
+/** The git checkout actions/checkout left in GITHUB_WORKSPACE. */
+export function workspaceFiles(dir: string): RepoFiles | null {
+  if (!dir || !existsSync(join(dir, '.git'))) return null
+  return {
+    origin: 'the checked-out workspace',
+    async list() {
+      const { stdout } = await run('git', ['-C', dir, 'ls-files', '-z'], { maxBuffer: 256 * 1024 * 1024 })
+      const ignore = await readFile(join(dir, '.gitbobignore'), 'utf8').catch(() => null)
+      return { paths: visible(stdout.split('\0').filter(Boolean), pathRules(ignore)), truncated: false }
+    },
+    async read(path, maxBytes) {
+      const full = join(dir, path)
+      try {
+        // A committed link (data -> /etc/...) must not carry a file from outside the repository to the model.
+        const parts = path.split('/')
+        for (let i = 1; i <= parts.length; i++) if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
+        const info = await lstat(full)
+        if (!info.isFile()) return null
+        if (info.size > maxBytes) return 'too large'
+        const text = await readFile(full, 'utf8')
+        return looksBinary(text) ? 'binary' : text
+      } catch {
+        return null
+      }
+    }
+  }
+}
+
+/** The repository at a ref, through the API (when no checkout is present). */
+export function apiFiles(api: { tree(ref: string): Promise<{ paths: string[]; truncated: boolean }>; fileText(path: string, ref: string): Promise<string | null> }, ref: string): RepoFiles {
+  return {
+    origin: `the ${ref} branch (GitHub API)`,
+    async list() {
+      const [tree, ignore] = await Promise.all([api.tree(ref), api.fileText('.gitbobignore', ref)])
+      return { paths: visible(tree.paths, pathRules(ignore)), truncated: tree.truncated }
+    },
+    async read(path, maxBytes) {
+      const text = await api.fileText(path, ref)
+      if (text === null) return null
+      if (text.length > maxBytes) return 'too large'
+      return looksBinary(text) ? 'binary' : text
+    }
+  }
+}
+
+export interface RepoContext {
+  paths: string[]
+  files: { path: string; text: string }[]
+  notes: string[]
+}
+
+export interface ContextLimits {
+  maxListedPaths: number
+  maxNamedFiles: number
+  maxFileBytes: number
+  maxTotalBytes: number
+}
+
+export const DEFAULT_CONTEXT_LIMITS: ContextLimits = { maxListedPaths: 3000, maxNamedFiles: 10, maxFileBytes: 100_000, maxTotalBytes: 300_000 }
+
+const PATH_LIKE = /[A-Za-z0-9_.\-/]*[A-Za-z0-9_\-]\.[A-Za-z0-9]+|[A-Za-z0-9_.\-]+(?:\/[A-Za-z0-9_.\-]+)+/g
+
+/** Paths the text names: a full path from the list, or a file name that only one path has. Pure. */
+export function namedPaths(text: string, paths: readonly string[]): string[] {
+  const all = new Set(paths)
+  const byName = new Map<string, string[]>()
+  for (const p of paths) {
+    const name = posix.basename(p)
+    byName.set(name, [...(byName.get(name) ?? []), p])
+  }
+  const found: string[] = []
+  for (const match of text.matchAll(PATH_LIKE)) {
+    const token = match[0].replace(/^\.\//, '').replace(/^\/+/, '')
+    const candidates = all.has(token) ? [token] : (byName.get(token) ?? [])
+    const path = candidates.length === 1 ? candidates[0]! : null
+    if (path && !found.includes(path)) found.push(path)
+  }
+  return found
+}
+
+export async function loadRepoContext(files: RepoFiles, conversation: string, limits: ContextLimits = DEFAULT_CONTEXT_LIMITS): Promise<RepoContext> {
+  const notes: string[] = []
+  const { paths, truncated } = await files.list()
+  if (truncated) notes.push('GitHub cut the repository file list short')
+  const wanted = namedPaths(conversation, paths)
+  const result: { path: string; text: string }[] = []
+  let total = 0
+  for (const path of wanted) {
+    if (result.length >= limits.maxNamedFiles) {
+      notes.push(`${wanted.length - result.length} more file(s) named in the conversation (at most ${limits.maxNamedFiles} are read)`)
+      break
+    }
+    const text = await files.read(path, limits.maxFileBytes)
+    if (text === 'binary') notes.push(`${path} (not a text file)`)
+    else if (text === 'too large') notes.push(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
+    else if (text === 'link') notes.push(`${path} (a symbolic link; not followed)`)
+    else if (text === null) notes.push(`${path} (could not be read)`)
+    else if (total + text.length > limits.maxTotalBytes) notes.push(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
+    else {
+      result.push({ path, text })
+      total += text.length
+    }
+  }
+  return { paths, files: result, notes }
+}
+
+export function renderRepoContext(context: RepoContext, limits: ContextLimits = DEFAULT_CONTEXT_LIMITS): string {
+  const lines = ['# Repository files', '']
+  const listed = context.paths.slice(0, limits.maxListedPaths)
+  lines.push(listed.length ? fenced(listed.join('\n')) : '(no files)')
+  if (context.paths.length > listed.length) lines.push(`(${context.paths.length - listed.length} more files not listed)`)
+  for (const file of context.files) lines.push('', `## Content of ${file.path}`, '', fenced(file.text))
+  if (context.notes.length) lines.push('', '## Files left out', '', ...context.notes.map((n) => `- ${n}`))
+  return lines.join('\n')
+}

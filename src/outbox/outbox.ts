@@ -1,0 +1,140 @@
+// The one place where messages leave git-bob. Every body is redacted, its @mentions of people outside
+// the thread defused, stamped with version, model and run link, marked as git-bob's own, and split to
+// fit GitHub's limit, whatever command wrote it: comments, reviews and their line comments, new issues.
+import type { NewIssue } from '../commands/types.ts'
+import { defuseTriggers } from './defuse-triggers.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+import { defuseMentions } from './mentions.ts'
+import type { Redactor } from './secrets.ts'
+import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
+import { stamp, type MarkerFacts, type ModelCredit, type StampContext } from './stamp.ts'
+import { httpStatus, type CreatedIssue, type GitHubApi, type ReviewLineComment } from '../adapters/github/api.ts'
+
+export interface Posted {
+  id: number
+  url: string
+}
+
+export interface RenderOptions {
+  /** Logins mentioned on purpose (e.g. maintainers asked for help), beyond the people in the thread. */
+  mentions?: readonly string[]
+  facts?: MarkerFacts
+  /** At most this many parts; a longer body is cut with a note. */
+  maxParts?: number
+  compact?: boolean
+}
+
+export interface ReviewToPost {
+  commitId: string
+  body: string
+  comments: readonly ReviewLineComment[]
+  bodyWithComments: string
+}
+
+/** GitHub's limit for an issue title. */
+const TITLE_LIMIT = 256
+
+export class Outbox {
+  readonly posted: Posted[] = []
+  private readonly api: GitHubApi
+  private readonly stampContext: StampContext
+  private readonly redactor: Redactor
+  /** Lower-cased logins of the people in the thread: mentioning them notifies no stranger. */
+  private readonly present = new Set<string>()
+
+  constructor(api: GitHubApi, stampContext: StampContext, redactor: Redactor) {
+    this.api = api
+    this.stampContext = stampContext
+    this.redactor = redactor
+  }
+
+  /** Adds people who are part of the thread; git-bob may mention them. */
+  allowMentions(logins: Iterable<string>): void {
+    for (const login of logins) this.present.add(login.toLowerCase())
+  }
+
+  private clean(body: string, mentions: readonly string[]): string {
+    return defuseMentions(this.redactor.redact(body), [...this.present, ...mentions])
+  }
+
+  /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
+  render(body: string, credit: ModelCredit | null, options: RenderOptions = {}): string[] {
+    return this.stamped(this.clean(body, options.mentions ?? []), credit, options)
+  }
+
+  private stamped(clean: string, credit: ModelCredit | null, options: RenderOptions): string[] {
+    const stampOptions = { ...(options.facts ? { facts: options.facts } : {}), ...(options.compact ? { compact: true } : {}) }
+    const overhead = stamp('', this.stampContext, credit, stampOptions).length + 40
+    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, options.maxParts)
+    return parts.map((part, i) => stamp(parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part, this.stampContext, credit, stampOptions))
+  }
+
+  private withEventPeople(event: TriggerEvent): void {
+    this.allowMentions([event.request.author.login, event.target.author.login])
+  }
+
+  /** Answers where the request was made: in the review thread for an inline comment, else on the issue or PR. */
+  async reply(event: TriggerEvent, body: string, credit: ModelCredit | null, mentions: readonly string[] = [], facts: MarkerFacts = {}): Promise<Posted[]> {
+    this.withEventPeople(event)
+    const posted: Posted[] = []
+    for (const part of this.render(body, credit, { mentions, facts })) {
+      const result =
+        event.request.source === 'review_comment'
+          ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part)
+          : await this.api.createIssueComment(event.target.number, part)
+      posted.push(result)
+      this.posted.push(result)
+    }
+    return posted
+  }
+
+  /** Opens a pull request whose description is stamped like every message. */
+  async openPullRequest(event: TriggerEvent, options: { title: string; body: string; head: string; base: string }, credit: ModelCredit | null): Promise<Posted & { number: number }> {
+    this.withEventPeople(event)
+    const [body] = this.render(options.body, credit, { maxParts: 1 })
+    const pull = await this.api.createPull({ ...options, title: this.redactor.redact(options.title), body: body! })
+    this.posted.push({ id: pull.number, url: pull.url })
+    return { id: pull.number, number: pull.number, url: pull.url }
+  }
+
+  /** Comments on an issue or pull request other than the one the request came from. */
+  async comment(issueNumber: number, body: string, credit: ModelCredit | null): Promise<Posted[]> {
+    const posted: Posted[] = []
+    for (const part of this.render(body, credit)) posted.push(await this.api.createIssueComment(issueNumber, part))
+    this.posted.push(...posted)
+    return posted
+  }
+
+  /**
+   * Posts a pull request review with the event COMMENT, the reviewed commit in its marker. Line
+   * comments are checked against the diff before they get here; should GitHub still reject one (422),
+   * the review is posted once more with every comment folded into its body.
+   */
+  async review(event: TriggerEvent, review: ReviewToPost, credit: ModelCredit | null): Promise<Posted> {
+    this.withEventPeople(event)
+    const facts = { reviewed: review.commitId }
+    const comments = review.comments.map((c) => ({ ...c, body: this.render(c.body, credit, { maxParts: 1, compact: true })[0]! }))
+    let result: Posted
+    try {
+      result = await this.api.createReview(event.target.number, { commitId: review.commitId, body: this.render(review.body, credit, { facts, maxParts: 1 })[0]!, comments })
+    } catch (error) {
+      if (httpStatus(error) !== 422 || !comments.length) throw error
+      result = await this.api.createReview(event.target.number, { commitId: review.commitId, body: this.render(review.bodyWithComments, credit, { facts, maxParts: 1 })[0]!, comments: [] })
+    }
+    this.posted.push(result)
+    return result
+  }
+
+  /** Opens an issue. Its title and body can address nobody: mentions and bot commands are defused. */
+  async createIssue(event: TriggerEvent, issue: NewIssue, credit: ModelCredit | null): Promise<CreatedIssue> {
+    this.withEventPeople(event)
+    const name = this.stampContext.botName
+    // One line, shortened with room for the backticks defusing may add, and defused last.
+    const title = defuseTriggers(this.clean(issue.title, []).replace(/\s+/g, ' ').trim().slice(0, TITLE_LIMIT - 16), name).slice(0, TITLE_LIMIT)
+    // Defused last, so that nothing done to the text afterwards can bring a command back.
+    const body = this.stamped(defuseTriggers(this.clean(issue.body, []), name), credit, { maxParts: 1 })[0]!
+    const created = await this.api.createIssue(title, body)
+    this.posted.push({ id: created.id, url: created.url })
+    return created
+  }
+}

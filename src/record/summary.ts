@@ -1,0 +1,54 @@
+// The job summary: a readable record of the run and of every model call (prompt, answer, model,
+// tokens, time), so people can learn from each other's prompts. Pure: returns markdown.
+import { formatCost, PRICES_CHECKED } from '../llm/prices.ts'
+import type { Message } from '../llm/types.ts'
+import { callCost, type Transcript } from './transcript.ts'
+import { fenced } from '../conversation/thread.ts'
+
+/** GitHub accepts at most 1 MiB of summary per step; leave room for the header. */
+const SUMMARY_LIMIT = 900_000
+const PROMPT_LIMIT = 200_000
+
+export interface RunFacts {
+  title: string
+  rows: [string, string][]
+}
+
+function messageText(message: Message): string {
+  if (typeof message.content === 'string') return message.content
+  return message.content.map((p) => (p.type === 'text' ? p.text : `[image: ${p.mediaType}]`)).join('\n')
+}
+
+function clipped(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n[… ${(text.length - max).toLocaleString('en-US')} more characters not shown]`
+}
+
+const n = (value: number): string => value.toLocaleString('en-US')
+
+export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (text: string) => string): string {
+  const total = transcript.totalUsage
+  const lines = [`## ${facts.title}`, '', '| | |', '|---|---|']
+  for (const [key, value] of facts.rows) lines.push(`| ${key} | ${value.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
+  lines.push(`| model calls | ${transcript.calls.length} |`)
+  if (transcript.calls.length) {
+    lines.push(`| tokens | ${n(total.inputTokens)} in / ${n(total.outputTokens)} out |`)
+    const cost = transcript.totalCost
+    lines.push(`| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`)
+  }
+  for (const note of transcript.notes) lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
+  lines.push('')
+  transcript.calls.forEach((call, i) => {
+    const model = call.servedModel ?? call.requestedModel
+    const cost = callCost(call)
+    const usage = call.error
+      ? `failed after ${call.attempts} attempt(s)`
+      : `${n(call.usage.inputTokens)} in / ${n(call.usage.outputTokens)} out tokens${cost === null ? '' : ` (~${formatCost(cost)})`}`
+    lines.push(`### Call ${i + 1}: ${call.purpose} — ${model} via ${call.provider} — ${usage} — ${(call.durationMs / 1000).toFixed(1)} s`, '')
+    const prompt = call.messages.map((m) => `**${m.role}**\n\n${fenced(clipped(messageText(m), PROMPT_LIMIT), 'markdown')}`).join('\n\n')
+    const chars = call.messages.reduce((sum, m) => sum + messageText(m).length, 0)
+    lines.push(`<details><summary>Prompt (${call.messages.length} messages, ${n(chars)} characters)</summary>`, '', prompt, '', '</details>', '')
+    if (call.error) lines.push(`**Error:** ${call.error}`, '')
+    else lines.push('<details open><summary>Answer</summary>', '', fenced(clipped(call.answer ?? '', PROMPT_LIMIT), 'markdown'), '', '</details>', '')
+  })
+  return clipped(redact(lines.join('\n')), SUMMARY_LIMIT)
+}

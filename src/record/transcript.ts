@@ -1,0 +1,55 @@
+// The record of every model call in a run: what was asked, what came back, what it cost.
+// It feeds the job summary and the stamp's token counts and cost.
+import { estimateCost } from '../llm/prices.ts'
+import type { Message, Usage } from '../llm/types.ts'
+
+export interface CallRecord {
+  purpose: string
+  provider: string
+  requestedModel: string
+  servedModel: string | null
+  messages: Message[]
+  answer: string | null
+  usage: Usage
+  durationMs: number
+  attempts: number
+  error: string | null
+}
+
+export class Transcript {
+  readonly calls: CallRecord[] = []
+  /** What people should know about how the answer came about (images left out, a fallback model). */
+  readonly notes: string[] = []
+
+  add(call: CallRecord): void {
+    this.calls.push(call)
+  }
+
+  note(text: string): void {
+    if (!this.notes.includes(text)) this.notes.push(text)
+  }
+
+  get totalUsage(): Usage {
+    return this.calls.reduce(
+      (sum, c) => ({ inputTokens: sum.inputTokens + c.usage.inputTokens, outputTokens: sum.outputTokens + c.usage.outputTokens }),
+      { inputTokens: 0, outputTokens: 0 }
+    )
+  }
+
+  /** Estimated cost of every call, in US dollars; null when any call that used tokens has no known price. */
+  get totalCost(): number | null {
+    let total = 0
+    for (const call of this.calls) {
+      if (call.usage.inputTokens === 0 && call.usage.outputTokens === 0) continue
+      const cost = callCost(call)
+      if (cost === null) return null
+      total += cost
+    }
+    return total
+  }
+}
+
+/** The estimated cost of one call, priced by the model that served it (else the one asked for). */
+export function callCost(call: CallRecord): number | null {
+  return estimateCost(call.provider, call.servedModel ?? call.requestedModel, call.usage) ?? estimateCost(call.provider, call.requestedModel, call.usage)
+}

@@ -1,0 +1,54 @@
+// Who may make git-bob act, decided before any model is asked. Cheap checks first (no I/O),
+// then the repository permission of the person who wrote the request.
+import type { TriggerEvent } from './event.ts'
+import type { Permission } from '../adapters/github/api.ts'
+import { isOwnMessage } from '../outbox/stamp.ts'
+import type { Command } from './grammar.ts'
+
+export type GateDecision =
+  | { kind: 'allow'; why: string }
+  /** Not for git-bob at all: end quietly. */
+  | { kind: 'ignore'; why: string }
+  /** A person asked who may not: answer politely, do nothing else. */
+  | { kind: 'refuse'; why: string }
+
+const WRITERS: ReadonlySet<Permission> = new Set(['admin', 'maintain', 'write'])
+
+/** Checks that need no API call: is this our own message, a bot, a request at all? */
+export function screen(event: TriggerEvent, command: Command | null, allowedBots: readonly string[]): GateDecision {
+  if (isOwnMessage(event.request.body)) return { kind: 'ignore', why: 'the text is a message git-bob wrote itself' }
+  const login = event.request.author.login
+  if (event.request.author.isBot && !allowedBots.includes(login.toLowerCase())) {
+    return { kind: 'ignore', why: `${login} is a bot that is not listed in the allowed-bots input` }
+  }
+  if (!command) {
+    if (event.request.source === 'review_request') {
+      const whom = event.request.requestedReviewer ? `@${event.request.requestedReviewer}` : 'a team'
+      return { kind: 'ignore', why: `the review was requested from ${whom}, not from the account in the bot-login input` }
+    }
+    return { kind: 'ignore', why: 'the text does not address git-bob' }
+  }
+  return { kind: 'allow', why: 'screened' }
+}
+
+/**
+ * The author must have write, maintain or admin permission. The payload's association is only a
+ * shortcut for repository owners; everyone else is asked of GitHub, since an organisation MEMBER
+ * may have read access only.
+ */
+export async function authorize(
+  event: TriggerEvent,
+  allowedBots: readonly string[],
+  permissionOf: (login: string) => Promise<Permission>
+): Promise<GateDecision> {
+  const { login, isBot } = event.request.author
+  if (isBot && allowedBots.includes(login.toLowerCase())) return { kind: 'allow', why: `${login} is an allowed bot` }
+  if (event.request.association === 'OWNER') return { kind: 'allow', why: `${login} owns the repository` }
+  const permission = await permissionOf(login)
+  if (WRITERS.has(permission)) return { kind: 'allow', why: `${login} has ${permission} permission` }
+  return { kind: 'refuse', why: `${login} has ${permission} permission; write, maintain or admin is needed` }
+}
+
+export function mayTrigger(permission: Permission): boolean {
+  return WRITERS.has(permission)
+}
