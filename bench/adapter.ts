@@ -31,15 +31,42 @@ function rawRequest(h: Harness): { url: string; init: RequestInit } {
   const headers = { 'content-type': 'application/json' }
   const text = MESSAGES[1]!.content as string
   if (h.name === 'anthropic') {
-    return { url: `${h.url}/v1/messages`, init: { method: 'POST', headers: { ...headers, authorization: `Bearer ${h.key}` }, body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 1000, system: 'You are a benchmark.', messages: [{ role: 'user', content: text }] }) } }
+    return {
+      url: `${h.url}/v1/messages`,
+      init: {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${h.key}` },
+        body: JSON.stringify({
+          model: 'claude-haiku-4-5',
+          max_tokens: 1000,
+          system: 'You are a benchmark.',
+          messages: [{ role: 'user', content: text }]
+        })
+      }
+    }
   }
   if (h.name === 'gemini') {
     return {
       url: `${h.url}/v1beta/models/gemini-2.5-flash:generateContent`,
-      init: { method: 'POST', headers: { ...headers, 'x-goog-api-key': h.key }, body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text }] }], systemInstruction: { parts: [{ text: 'You are a benchmark.' }] }, generationConfig: { maxOutputTokens: 1000 } }) }
+      init: {
+        method: 'POST',
+        headers: { ...headers, 'x-goog-api-key': h.key },
+        body: JSON.stringify({
+          contents: [{ role: 'user', parts: [{ text }] }],
+          systemInstruction: { parts: [{ text: 'You are a benchmark.' }] },
+          generationConfig: { maxOutputTokens: 1000 }
+        })
+      }
     }
   }
-  return { url: `${h.url}/chat/completions`, init: { method: 'POST', headers: { ...headers, authorization: `Bearer ${h.key}` }, body: JSON.stringify({ model: 'gpt-4.1', max_completion_tokens: 1000, messages: MESSAGES }) } }
+  return {
+    url: `${h.url}/chat/completions`,
+    init: {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${h.key}` },
+      body: JSON.stringify({ model: 'gpt-4.1', max_completion_tokens: 1000, messages: MESSAGES })
+    }
+  }
 }
 
 export async function measureAdapter(make: () => Harness, calls = 300, warmup = 30): Promise<AdapterMeasure> {
@@ -47,14 +74,18 @@ export async function measureAdapter(make: () => Harness, calls = 300, warmup = 
   await h.start()
   try {
     const transcript = new Transcript()
-    const model = createModel(parseModelList(h.model), { inputs: { [h.keyInput]: h.key }, env: {} }, {
-      baseUrls: { all: h.url, byProvider: {} },
-      timeoutMs: 10_000,
-      retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-      maxOutputTokens: 1000,
-      maxContinuations: 0,
-      transcript
-    })
+    const model = createModel(
+      parseModelList(h.model),
+      { inputs: { [h.keyInput]: h.key }, env: {} },
+      {
+        baseUrls: { all: h.url, byProvider: {} },
+        timeoutMs: 10_000,
+        retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+        maxOutputTokens: 1000,
+        maxContinuations: 0,
+        transcript
+      }
+    )
     const raw = rawRequest(h)
     const time = async (fn: () => Promise<unknown>): Promise<number> => {
       const started = performance.now()
@@ -79,7 +110,12 @@ export async function measureAdapter(make: () => Harness, calls = 300, warmup = 
     for (let i = 0; i < calls; i++) await viaAdapter()
     gc()
     const after = process.memoryUsage().heapUsed
-    return { provider: h.name, callMs: median(adapterTimes), rawMs: median(rawTimes), retainedBytesPerCall: Math.max(0, (after - before) / calls) }
+    return {
+      provider: h.name,
+      callMs: median(adapterTimes),
+      rawMs: median(rawTimes),
+      retainedBytesPerCall: Math.max(0, (after - before) / calls)
+    }
   } finally {
     await h.close()
   }

@@ -34,7 +34,13 @@ async function commentRun(): Promise<{ ms: number; rss: number; calls: number; m
   const model = await new FakeOpenAI().start()
   try {
     const payload = issueCommentPayload({ body: 'How do I read a CSV file?\n\ngit-bob comment' })
-    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
+    github.addComment(1, {
+      id: payload.comment.id,
+      login: 'Codertocat',
+      association: 'OWNER',
+      body: payload.comment.body,
+      createdAt: payload.comment.created_at
+    })
     const rssFile = join(await mkdtemp(join(tmpdir(), 'git-bob-bench-')), 'rss')
     const run = await runAction({
       eventName: 'issue_comment',
@@ -45,7 +51,12 @@ async function commentRun(): Promise<{ ms: number; rss: number; calls: number; m
       nodeArgs: ['--import', preload]
     })
     if (run.code !== 0) throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
-    return { ms: run.durationMs, rss: Number(readFileSync(rssFile, 'utf8')), calls: github.requests.length, modelCalls: model.requests.length }
+    return {
+      ms: run.durationMs,
+      rss: Number(readFileSync(rssFile, 'utf8')),
+      calls: github.requests.length,
+      modelCalls: model.requests.length
+    }
   } finally {
     await github.close()
     await model.close()
@@ -53,14 +64,23 @@ async function commentRun(): Promise<{ ms: number; rss: number; calls: number; m
 }
 
 /** An implement request on issue 1 against fresh stand-ins and a local bare origin; the model answers by `answer`. */
-async function implementTurn(request: string, answer: (request: ChatRequest) => string): Promise<{ run: ActionRun; github: FakeGitHub; repo: GitRemote }> {
+async function implementTurn(
+  request: string,
+  answer: (request: ChatRequest) => string
+): Promise<{ run: ActionRun; github: FakeGitHub; repo: GitRemote }> {
   const github = await new FakeGitHub().start()
   const model = await new FakeOpenAI().start()
   const repo = new GitRemote({ 'README.md': '# bench\n' })
   model.fallback = answer
   try {
     const payload = issueCommentPayload({ body: request })
-    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
+    github.addComment(1, {
+      id: payload.comment.id,
+      login: 'Codertocat',
+      association: 'OWNER',
+      body: payload.comment.body,
+      createdAt: payload.comment.created_at
+    })
     const run = await runAction({
       eventName: 'issue_comment',
       payload,
@@ -82,7 +102,12 @@ const plans = (request: ChatRequest): boolean => request.response_format?.json_s
 async function implementRun(files: number): Promise<{ ms: number; calls: number; pushed: number }> {
   const { run, github, repo } = await implementTurn('git-bob implement this', (request) => {
     if (!plans(request)) return JSON.stringify({ content: 'def f():\n    return 1\n', note: 'a function' })
-    const actions = Array.from({ length: files }, (_, i) => ({ action: 'create', path: `src/module_${i}.py`, source: null, reason: 'bench' }))
+    const actions = Array.from({ length: files }, (_, i) => ({
+      action: 'create',
+      path: `src/module_${i}.py`,
+      source: null,
+      reason: 'bench'
+    }))
     return JSON.stringify({ title: 'Bench', summary: 'Bench change.', actions })
   })
   return { ms: run.durationMs, calls: github.requests.length, pushed: repo.files('git-bob/issue-1').length - 1 }
@@ -92,11 +117,19 @@ async function implementRun(files: number): Promise<{ ms: number; calls: number;
 async function notebookRun(): Promise<{ total: number; line: string }> {
   const { run, repo } = await implementTurn('git-bob implement a plot', (request) =>
     plans(request)
-      ? JSON.stringify({ title: 'Plot', summary: 'A plot.', actions: [{ action: 'create', path: 'plot.ipynb', source: null, reason: 'bench' }] })
+      ? JSON.stringify({
+          title: 'Plot',
+          summary: 'A plot.',
+          actions: [{ action: 'create', path: 'plot.ipynb', source: null, reason: 'bench' }]
+        })
       : JSON.stringify({
           cells: [
             { kind: 'markdown', source: '# Plot' },
-            { kind: 'code', source: 'import matplotlib\nmatplotlib.use("Agg")\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.savefig("plot.png")' }
+            {
+              kind: 'code',
+              source:
+                'import matplotlib\nmatplotlib.use("Agg")\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.savefig("plot.png")'
+            }
           ],
           note: 'a plot'
         })
@@ -106,7 +139,9 @@ async function notebookRun(): Promise<{ total: number; line: string }> {
 }
 
 /** A pull request of `count` changed Python files, each a realistic modification with its whole new text. */
-async function reviewRun(count: number): Promise<{ tokens: number; full: number; partial: number; none: number; calls: number; ms: number }> {
+async function reviewRun(
+  count: number
+): Promise<{ tokens: number; full: number; partial: number; none: number; calls: number; ms: number }> {
   const github = await new FakeGitHub().start()
   const model = await new FakeOpenAI().start()
   try {
@@ -114,17 +149,31 @@ async function reviewRun(count: number): Promise<{ tokens: number; full: number;
     const texts = new Map<string, string>()
     const files = Array.from({ length: count }, (_, i) => {
       const path = `src/pkg_${Math.floor(i / 50)}/module_${i}.py`
-      const lines = Array.from({ length: 120 + (i % 80) }, (_, j) => `    value_${j} = compute(${j}, factor=${i})  # step ${j}`)
+      const lines = Array.from(
+        { length: 120 + (i % 80) },
+        (_, j) => `    value_${j} = compute(${j}, factor=${i})  # step ${j}`
+      )
       texts.set(path, ['def run():', ...lines, '    return value_0', ''].join('\n'))
       const added = 6 + (i % 25)
-      const patch = [`@@ -40,4 +40,${4 + added} @@ def run():`, ...lines.slice(38, 40).map((l) => ` ${l}`), ...lines.slice(40, 40 + added).map((l) => `+${l}`), ...lines.slice(40 + added, 42 + added).map((l) => ` ${l}`)].join('\n')
+      const patch = [
+        `@@ -40,4 +40,${4 + added} @@ def run():`,
+        ...lines.slice(38, 40).map((l) => ` ${l}`),
+        ...lines.slice(40, 40 + added).map((l) => `+${l}`),
+        ...lines.slice(40 + added, 42 + added).map((l) => ` ${l}`)
+      ].join('\n')
       return { filename: path, status: 'modified' as const, additions: added, deletions: 0, patch }
     })
     github.addPull(1, { files, headSha: head })
     github.filesAt.set(head, texts)
     model.fallback = () => JSON.stringify({ fulfils: 'Yes.', risks: [], missing: [], comments: [] })
     const payload = issueCommentPayload({ body: 'git-bob review', pullRequest: true })
-    github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at })
+    github.addComment(1, {
+      id: payload.comment.id,
+      login: 'Codertocat',
+      association: 'OWNER',
+      body: payload.comment.body,
+      createdAt: payload.comment.created_at
+    })
     const run = await runAction({
       eventName: 'issue_comment',
       payload,
@@ -133,9 +182,19 @@ async function reviewRun(count: number): Promise<{ tokens: number; full: number;
     })
     const review = github.postedReviews(1)[0]
     if (run.code !== 0 || !review) throw new Error(`the review run failed: ${run.stdout}\n${run.stderr}`)
-    const tokens = Math.max(...model.requests.map((r) => estimateTokens(r.body.messages.map((m) => String(m.content)).join(''))))
-    const count_ = (heading: string): number => Number(new RegExp(`\\*\\*${heading} \\((\\d+)\\):\\*\\*`).exec(review.body)?.[1] ?? 0)
-    return { tokens, full: count_('In full'), partial: count_('In part'), none: count_('Not at all'), calls: github.requests.length, ms: run.durationMs }
+    const tokens = Math.max(
+      ...model.requests.map((r) => estimateTokens(r.body.messages.map((m) => String(m.content)).join('')))
+    )
+    const count_ = (heading: string): number =>
+      Number(new RegExp(`\\*\\*${heading} \\((\\d+)\\):\\*\\*`).exec(review.body)?.[1] ?? 0)
+    return {
+      tokens,
+      full: count_('In full'),
+      partial: count_('In part'),
+      none: count_('Not at all'),
+      calls: github.requests.length,
+      ms: run.durationMs
+    }
   } finally {
     await github.close()
     await model.close()
@@ -151,10 +210,20 @@ const calls = Math.max(...runs.map((r) => r.calls))
 const bundle = statSync(DIST).size
 
 const rows: Row[] = [
-  { measure: `comment run, wall time (median of ${RUNS}, process start to exit)`, value: `${ms} ms`, target: '< 1000 ms', ok: ms < 1000 },
+  {
+    measure: `comment run, wall time (median of ${RUNS}, process start to exit)`,
+    value: `${ms} ms`,
+    target: '< 1000 ms',
+    ok: ms < 1000
+  },
   { measure: 'comment run, peak memory (max)', value: mib(rss), target: '-', ok: null },
   { measure: 'GitHub API calls per comment run (short thread)', value: String(calls), target: '<= 6', ok: calls <= 6 },
-  { measure: 'model calls per comment run', value: String(runs[0]!.modelCalls), target: '1', ok: runs[0]!.modelCalls === 1 },
+  {
+    measure: 'model calls per comment run',
+    value: String(runs[0]!.modelCalls),
+    target: '1',
+    ok: runs[0]!.modelCalls === 1
+  },
   { measure: 'bundle size (dist/index.js)', value: mib(bundle), target: '-', ok: null }
 ]
 
@@ -162,17 +231,37 @@ const implementCalls: number[] = []
 for (const n of [1, 10, 50]) {
   const r = await implementRun(n)
   implementCalls.push(r.calls)
-  rows.push({ measure: `implement turn writing ${n} file(s): wall time (1 model call per file + plan)`, value: `${r.ms} ms`, target: '-', ok: r.pushed === n })
-  rows.push({ measure: `implement turn writing ${n} file(s): GitHub API calls`, value: String(r.calls), target: 'same for 1, 10, 50', ok: r.calls === implementCalls[0] })
+  rows.push({
+    measure: `implement turn writing ${n} file(s): wall time (1 model call per file + plan)`,
+    value: `${r.ms} ms`,
+    target: '-',
+    ok: r.pushed === n
+  })
+  rows.push({
+    measure: `implement turn writing ${n} file(s): GitHub API calls`,
+    value: String(r.calls),
+    target: 'same for 1, 10, 50',
+    ok: r.calls === implementCalls[0]
+  })
 }
 
 if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
   try {
     const nb = await notebookRun()
-    rows.push({ measure: 'plotting notebook, trigger to pushed commit (process)', value: `${nb.total} ms`, target: '-', ok: null })
+    rows.push({
+      measure: 'plotting notebook, trigger to pushed commit (process)',
+      value: `${nb.total} ms`,
+      target: '-',
+      ok: null
+    })
     rows.push({ measure: 'plotting notebook, split (from the job summary)', value: nb.line, target: '-', ok: null })
   } catch (error) {
-    rows.push({ measure: 'plotting notebook (needs Jupyter on the machine)', value: error instanceof Error ? error.message.split('\n')[0]! : String(error), target: '-', ok: false })
+    rows.push({
+      measure: 'plotting notebook (needs Jupyter on the machine)',
+      value: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+      target: '-',
+      ok: false
+    })
   }
 }
 
@@ -181,8 +270,18 @@ for (const make of HARNESSES) {
   const m = await measureAdapter(make)
   const overhead = m.callMs - m.rawMs
   rows.push(
-    { measure: `adapter overhead per call, ${m.provider} SDK (median, minus a bare fetch)`, value: `${overhead.toFixed(2)} ms (${m.callMs.toFixed(2)} vs ${m.rawMs.toFixed(2)})`, target: '< 2 ms', ok: overhead < 2 },
-    { measure: `adapter heap kept per call, ${m.provider} SDK (after GC, transcript included)`, value: `${(m.retainedBytesPerCall / 1024).toFixed(1)} KiB`, target: '< 64 KiB', ok: m.retainedBytesPerCall < 64 * 1024 }
+    {
+      measure: `adapter overhead per call, ${m.provider} SDK (median, minus a bare fetch)`,
+      value: `${overhead.toFixed(2)} ms (${m.callMs.toFixed(2)} vs ${m.rawMs.toFixed(2)})`,
+      target: '< 2 ms',
+      ok: overhead < 2
+    },
+    {
+      measure: `adapter heap kept per call, ${m.provider} SDK (after GC, transcript included)`,
+      value: `${(m.retainedBytesPerCall / 1024).toFixed(1)} KiB`,
+      target: '< 64 KiB',
+      ok: m.retainedBytesPerCall < 64 * 1024
+    }
   )
 }
 
@@ -196,7 +295,12 @@ for (const count of [10, 100, 1000]) {
     target: `<= ${budget.toLocaleString('en-US')}`,
     ok: r.tokens <= budget && r.full + r.partial + r.none === count
   })
-  rows.push({ measure: `review of a PR with ${count.toLocaleString('en-US')} changed files: wall time, GitHub API calls`, value: `${r.ms} ms, ${r.calls}`, target: '-', ok: null })
+  rows.push({
+    measure: `review of a PR with ${count.toLocaleString('en-US')} changed files: wall time, GitHub API calls`,
+    value: `${r.ms} ms, ${r.calls}`,
+    target: '-',
+    ok: null
+  })
 }
 
 const header = ['measure', 'value', 'target', 'ok']

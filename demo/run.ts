@@ -60,13 +60,25 @@ if (model) model.fallback = standInAnswer
 
 try {
   const title = 'Plot downloads per year'
-  const body = 'We collect download statistics in `download_statistics/downloads.csv`. How can I plot the number of records per year?'
+  const body =
+    'We collect download statistics in `download_statistics/downloads.csv`. How can I plot the number of records per year?'
   github.files.set('download_statistics/downloads.csv', 'date,count\n2023-01-04,12\n\n2024-02-01,40\n')
   github.files.set('README.md', '# Hello-World\n')
   github.permissions.set('mona', 'read')
-  github.addComment(1, { login: 'mona', association: 'CONTRIBUTOR', body: 'Some lines in that file are empty, that might break things.', createdAt: '2019-05-15T15:10:00Z' })
+  github.addComment(1, {
+    login: 'mona',
+    association: 'CONTRIBUTOR',
+    body: 'Some lines in that file are empty, that might break things.',
+    createdAt: '2019-05-15T15:10:00Z'
+  })
   const payload = issueCommentPayload({ body: args.request, issueTitle: title, issueBody: body })
-  github.addComment(1, { id: payload.comment.id, login: 'Codertocat', association: 'OWNER', body: args.request, createdAt: payload.comment.created_at })
+  github.addComment(1, {
+    id: payload.comment.id,
+    login: 'Codertocat',
+    association: 'OWNER',
+    body: args.request,
+    createdAt: payload.comment.created_at
+  })
 
   const inputs: Record<string, string> = args.live
     ? {
@@ -85,11 +97,22 @@ try {
   console.log(`\n${bold(`${title} #1`)}  ${dim('Codertocat/Hello-World')}\n${rule}`)
   show('Codertocat', 'on 2019-05-15', body)
   for (const c of github.comments.get(1) ?? []) {
-    const reactions = github.reactions.filter((r) => r.target === `issue_comment:${c.id}`).map((r) => (r.content === 'eyes' ? '👀' : r.content))
-    show(c.login, c.login === 'github-actions[bot]' ? 'just now' : `on ${c.createdAt.slice(0, 10)}`, c.body + (reactions.length ? `\n\n${reactions.join(' ')}` : ''))
+    const reactions = github.reactions
+      .filter((r) => r.target === `issue_comment:${c.id}`)
+      .map((r) => (r.content === 'eyes' ? '👀' : r.content))
+    show(
+      c.login,
+      c.login === 'github-actions[bot]' ? 'just now' : `on ${c.createdAt.slice(0, 10)}`,
+      c.body + (reactions.length ? `\n\n${reactions.join(' ')}` : '')
+    )
   }
-  console.log(dim(`run: exit ${run.code}, status ${run.outputs.status ?? '-'}, ${github.requests.length} GitHub API calls, ${model?.requests.length ?? '?'} model call(s), ${run.durationMs} ms`))
-  for (const line of run.stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning'))) console.log(line)
+  console.log(
+    dim(
+      `run: exit ${run.code}, status ${run.outputs.status ?? '-'}, ${github.requests.length} GitHub API calls, ${model?.requests.length ?? '?'} model call(s), ${run.durationMs} ms`
+    )
+  )
+  for (const line of run.stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning')))
+    console.log(line)
   if (run.code !== 0) process.exitCode = 1
 } finally {
   await github.close()

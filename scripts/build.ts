@@ -39,12 +39,17 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
   if (match) packages.add(match[1]!)
 }
-const notices = [...packages]
-  .sort()
-  .map((dir) => {
-    const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string }
-    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f))
-    const text = file && existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').trim() : '(no licence file in the package)'
-    return `${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n\n${text}`
-  })
+const notices = [...packages].sort().map((dir) => {
+  const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string
+    version: string
+    license?: string
+  }
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f))
+  const text =
+    file && existsSync(join(dir, file))
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : '(no licence file in the package)'
+  return `${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n\n${text}`
+})
 writeFileSync(join(dirname('dist/index.js'), 'licenses.txt'), `${notices.join('\n\n' + '-'.repeat(78) + '\n\n')}\n`)

@@ -74,7 +74,12 @@ function check<T>(input: string, schema: z.ZodType<T>, value: unknown, hint: str
 function integer(input: string, read: InputReader, fallback: number, min: number, max: number): number {
   const raw = read(input).trim()
   if (!raw) return fallback
-  return check(input, z.coerce.number().int().min(min).max(max), raw, `"${raw}" should be a whole number from ${min} to ${max}.`)
+  return check(
+    input,
+    z.coerce.number().int().min(min).max(max),
+    raw,
+    `"${raw}" should be a whole number from ${min} to ${max}.`
+  )
 }
 
 function boolean(input: string, read: InputReader, fallback: boolean): boolean {
@@ -88,15 +93,24 @@ function boolean(input: string, read: InputReader, fallback: boolean): boolean {
 export function readGateConfig(read: InputReader): GateConfig {
   const githubToken = read('github-token').trim()
   if (!githubToken) {
-    throw new ConfigError('The `github-token` input is empty. Leave it at its default (`${{ github.token }}`) or pass a token with issues and pull-requests write access.')
+    throw new ConfigError(
+      'The `github-token` input is empty. Leave it at its default (`${{ github.token }}`) or pass a token with issues and pull-requests write access.'
+    )
   }
   const botName = read('bot-name').trim() || 'git-bob'
-  check('bot-name', z.string().regex(BOT_NAME), botName, `"${botName}" should be one word of letters, digits, "-", "_" or ".".`)
+  check(
+    'bot-name',
+    z.string().regex(BOT_NAME),
+    botName,
+    `"${botName}" should be one word of letters, digits, "-", "_" or ".".`
+  )
   const allowedBots = list(read('allowed-bots')).map((login) =>
     check('allowed-bots', z.string().regex(LOGIN), login, `"${login}" is not a GitHub login.`).toLowerCase()
   )
   const rawLogin = read('bot-login').trim().replace(/^@/, '')
-  const botLogin = rawLogin ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`) : null
+  const botLogin = rawLogin
+    ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`)
+    : null
   return { githubToken, botName, allowedBots, botLogin }
 }
 
@@ -109,14 +123,33 @@ export function readBaseUrls(read: InputReader): BaseUrls {
   const raw = read('base-url').trim()
   if (!raw) return { all: undefined, byProvider: {} }
   if (!/^[A-Za-z_]+\s*=/.test(raw)) {
-    return { all: check('base-url', HTTP_URL, raw, `"${raw}" should be an http(s) URL, or provider=URL pairs such as "openai=https://…, anthropic=https://…".`), byProvider: {} }
+    return {
+      all: check(
+        'base-url',
+        HTTP_URL,
+        raw,
+        `"${raw}" should be an http(s) URL, or provider=URL pairs such as "openai=https://…, anthropic=https://…".`
+      ),
+      byProvider: {}
+    }
   }
   const byProvider: Record<string, string> = {}
-  for (const entry of raw.split(/[,\n]/).map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const m = PROVIDER_URL.exec(entry)
     const provider = m ? providerNamed(m[1]!) : undefined
-    if (!m || !provider) throw new ConfigError(`The \`base-url\` input is not valid: "${entry}" should be provider=URL with a known provider, e.g. "openai=https://proxy.example/v1".`)
-    byProvider[provider.name] = check('base-url', HTTP_URL, m[2]!.trim(), `"${m[2]!.trim()}" (for ${provider.name}) should be an http(s) URL.`)
+    if (!m || !provider)
+      throw new ConfigError(
+        `The \`base-url\` input is not valid: "${entry}" should be provider=URL with a known provider, e.g. "openai=https://proxy.example/v1".`
+      )
+    byProvider[provider.name] = check(
+      'base-url',
+      HTTP_URL,
+      m[2]!.trim(),
+      `"${m[2]!.trim()}" (for ${provider.name}) should be an http(s) URL.`
+    )
   }
   return { all: undefined, byProvider }
 }
@@ -124,10 +157,18 @@ export function readBaseUrls(read: InputReader): BaseUrls {
 /** "provider:model" entries, each optionally named: "claude=anthropic:claude-sonnet-4-5". */
 export function readAllowedModels(read: InputReader): AllowedModel[] {
   const allowed: AllowedModel[] = []
-  for (const entry of read('allowed-models').split(/[\s,]+/).filter(Boolean)) {
+  for (const entry of read('allowed-models')
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
     const eq = entry.indexOf('=')
     const alias = eq >= 0 ? entry.slice(0, eq) : null
-    if (alias !== null) check('allowed-models', z.string().regex(ALIAS), alias, `"${alias}" in "${entry}" should be a short name of letters, digits, "-", "_" or ".".`)
+    if (alias !== null)
+      check(
+        'allowed-models',
+        z.string().regex(ALIAS),
+        alias,
+        `"${alias}" in "${entry}" should be a short name of letters, digits, "-", "_" or ".".`
+      )
     allowed.push({ alias, spec: parseModelSpec(entry.slice(eq + 1), 'allowed-models') })
   }
   return allowed
@@ -161,7 +202,9 @@ export function readRunConfig(read: InputReader): RunConfig {
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
     notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
     reviewTokenBudget: integer('review-token-budget', read, DEFAULT_REVIEW_TOKEN_BUDGET, 2000, 2_000_000),
-    promptTokenBudget: read('prompt-token-budget').trim() ? integer('prompt-token-budget', read, 0, 2000, 2_000_000) : null,
+    promptTokenBudget: read('prompt-token-budget').trim()
+      ? integer('prompt-token-budget', read, 0, 2000, 2_000_000)
+      : null,
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

@@ -37,7 +37,8 @@ try {
     {
       log,
       readInput: (name) => core.getInput(name),
-      connectGitHub: async (token, repo) => new GitHubApi(await createOctokit(token, { onLimit: (message) => log.warning(message) }), repo),
+      connectGitHub: async (token, repo) =>
+        new GitHubApi(await createOctokit(token, { onLimit: (message) => log.warning(message) }), repo),
       createModel,
       writeSummary: async (markdown) => {
         if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()

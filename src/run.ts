@@ -81,7 +81,9 @@ async function readEvent(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    throw new EventError(`the event file ${path} cannot be read (${error instanceof Error ? error.message : String(error)})`)
+    throw new EventError(
+      `the event file ${path} cannot be read (${error instanceof Error ? error.message : String(error)})`
+    )
   }
   try {
     return JSON.parse(text) as unknown
@@ -155,12 +157,20 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   const redactor = new Redactor([gateConfig.githubToken])
   redactor.addFromEnvironment(environment.env)
   const transcript = new Transcript()
-  const stampContext: StampContext = { botName: gateConfig.botName, runUrl: environment.runUrl, requestKey: requestKey(event) }
+  const stampContext: StampContext = {
+    botName: gateConfig.botName,
+    runUrl: environment.runUrl,
+    requestKey: requestKey(event)
+  }
   const api = await adapters.connectGitHub(gateConfig.githubToken, { owner: event.repo.owner, repo: event.repo.name })
   const outbox = new Outbox(api, stampContext, redactor)
   const facts: [string, string][] = [
     ['request', `[${event.request.source.replace('_', ' ')} by @${event.request.author.login}](${event.request.url})`],
-    ['command', (command.kind === 'known' ? command.verb : `unknown ("${command.word}")`) + (command.model ? `, asking for the model ${command.model}` : '')]
+    [
+      'command',
+      (command.kind === 'known' ? command.verb : `unknown ("${command.word}")`) +
+        (command.model ? `, asking for the model ${command.model}` : '')
+    ]
   ]
   let result: RunResult
 
@@ -170,7 +180,12 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     decision = await authorize(event, gateConfig.allowedBots, (login) => api.permission(login))
   } catch (error) {
     const report = describeFailure(error)
-    log.error(redactor.redact(`The permission of @${event.request.author.login} could not be checked: ${report.what} ${report.advice}`), 'git-bob failed')
+    log.error(
+      redactor.redact(
+        `The permission of @${event.request.author.login} could not be checked: ${report.what} ${report.advice}`
+      ),
+      'git-bob failed'
+    )
     adapters.setOutput('status', 'failed')
     return { status: 'failed', reason: report.what, posted: [] }
   }
@@ -187,8 +202,15 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
       }
     } else {
       result = await answer(event, command.kind === 'known' ? commandNamed(command.verb)! : commandNamed('help')!, {
-        basic: { event, command, botName: gateConfig.botName, modelId: adapters.readInput('model').trim() || DEFAULT_MODEL,
-          allowedModels: adapters.readInput('allowed-models').split(/[\s,]+/).filter(Boolean),
+        basic: {
+          event,
+          command,
+          botName: gateConfig.botName,
+          modelId: adapters.readInput('model').trim() || DEFAULT_MODEL,
+          allowedModels: adapters
+            .readInput('allowed-models')
+            .split(/[\s,]+/)
+            .filter(Boolean),
           commands: COMMANDS
         },
         githubToken: gateConfig.githubToken,
@@ -207,9 +229,14 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     log.error(redactor.redact(`${report.what} ${report.advice}`), 'git-bob failed')
     let posted: string[] = []
     try {
-      posted = (await outbox.reply(event, failureMessage(report), creditFrom(transcript), [], { failed: true })).map((p) => p.url)
+      posted = (await outbox.reply(event, failureMessage(report), creditFrom(transcript), [], { failed: true })).map(
+        (p) => p.url
+      )
     } catch (postError) {
-      log.error(redactor.redact(`The failure could not be reported on the thread either: ${describeFailure(postError).what}`), 'git-bob could not comment')
+      log.error(
+        redactor.redact(`The failure could not be reported on the thread either: ${describeFailure(postError).what}`),
+        'git-bob could not comment'
+      )
     }
     result = { status: 'failed', reason: report.what, posted }
   }
@@ -220,7 +247,9 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     ['GitHub API calls', String(api.calls)],
     ['time', timeLine(Date.now() - started, modelMs, used.notebooks?.elapsedMs ?? 0, used.workspace?.gitMs ?? 0)]
   )
-  await adapters.writeSummary(renderSummary({ title: `git-bob on #${event.target.number}`, rows: facts }, transcript, (t) => redactor.redact(t)))
+  await adapters.writeSummary(
+    renderSummary({ title: `git-bob on #${event.target.number}`, rows: facts }, transcript, (t) => redactor.redact(t))
+  )
   adapters.setOutput('status', result.status)
   if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])
   return result
@@ -248,16 +277,24 @@ interface Used {
 async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext): Promise<RunResult> {
   const { api, adapters, outbox, transcript, redactor } = ctx
   adapters.setOutput('command', spec.name)
-  const workspace = Workspace.open(ctx.environment.workspace, { token: ctx.githubToken, serverUrl: ctx.environment.serverUrl })
+  const workspace = Workspace.open(ctx.environment.workspace, {
+    token: ctx.githubToken,
+    serverUrl: ctx.environment.serverUrl
+  })
   ctx.used.workspace = workspace
   const target = reactionTarget(event)
   if (target) {
-    await api.react(target, 'eyes').catch((error: unknown) => adapters.log.warning(`Could not add the eyes reaction: ${describeFailure(error).what}`))
+    await api
+      .react(target, 'eyes')
+      .catch((error: unknown) =>
+        adapters.log.warning(`Could not add the eyes reaction: ${describeFailure(error).what}`)
+      )
   }
 
   let outcome: Outcome
   if (spec.needs === 'nothing') {
-    if (await answeredBefore(event, api, ctx.botLogin)) return { status: 'already-answered', reason: 'already answered', posted: [] }
+    if (await answeredBefore(event, api, ctx.botLogin))
+      return { status: 'already-answered', reason: 'already answered', posted: [] }
     outcome = spec.run(ctx.basic)
   } else {
     // Configuration is checked before any work, and a mistake is reported on the thread.
@@ -273,7 +310,8 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
       const decision = decideSwitch(asked, spec.name, config.allowedModels, ctx.basic.botName)
       if (decision.kind === 'refused') {
         adapters.log.info(`Not switching the model: ${decision.message}`)
-        if (await answeredBefore(event, api, ctx.botLogin)) return { status: 'already-answered', reason: 'already answered', posted: [] }
+        if (await answeredBefore(event, api, ctx.botLogin))
+          return { status: 'already-answered', reason: 'already answered', posted: [] }
         const posted = await outbox.reply(event, decision.message, null)
         return { status: 'refused', reason: `model ${asked} not allowed`, posted: posted.map((p) => p.url) }
       }
@@ -282,7 +320,10 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     } else {
       specs = parseModelList(config.model)
     }
-    const promptTokenBudget = promptBudgetFor(specs.map((s) => s.provider.name), config.promptTokenBudget)
+    const promptTokenBudget = promptBudgetFor(
+      specs.map((s) => s.provider.name),
+      config.promptTokenBudget
+    )
     const model = adapters.createModel(
       specs,
       { inputs: config.apiKeyInputs, env: ctx.environment.env },
@@ -308,7 +349,11 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     const [repo, instructions, images] = await Promise.all([
       loadRepoContext(files, conversation),
       api.fileText(config.instructionsFile, event.repo.defaultBranch),
-      loadImages(imageSources, thread.entries.findIndex((e) => e.isRequest), { serverUrl: ctx.environment.serverUrl, token: ctx.githubToken })
+      loadImages(
+        imageSources,
+        thread.entries.findIndex((e) => e.isRequest),
+        { serverUrl: ctx.environment.serverUrl, token: ctx.githubToken }
+      )
     ])
     if (images.images.length) thread.images = images.images
     for (const note of images.notes) {
@@ -318,15 +363,32 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     for (const note of thread.notes) adapters.log.info(`Left out of the conversation: ${note}`)
     const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
     ctx.used.notebooks = notebooks
-    const changes = workspace ? changePorts(event, ctx, config, workspace, notebooks, () => loadRepoContext(files, conversation)) : null
+    const changes = workspace
+      ? changePorts(event, ctx, config, workspace, notebooks, () => loadRepoContext(files, conversation))
+      : null
     // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
     outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
     const number = event.target.number
     const pull: PullRequestPort | null =
       event.target.kind === 'pull_request'
-        ? { state: () => api.pullState(number), compare: (base, head) => api.compare(base, head), fileAt: (path, ref) => api.fileText(path, ref) }
+        ? {
+            state: () => api.pullState(number),
+            compare: (base, head) => api.compare(base, head),
+            fileAt: (path, ref) => api.fileText(path, ref)
+          }
         : null
-    outcome = await spec.run({ ...ctx.basic, thread, repo, instructions, maintainers: config.maintainers, model, changes, pull, reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget), promptTokenBudget })
+    outcome = await spec.run({
+      ...ctx.basic,
+      thread,
+      repo,
+      instructions,
+      maintainers: config.maintainers,
+      model,
+      changes,
+      pull,
+      reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
+      promptTokenBudget
+    })
   }
   const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, creditFrom(transcript), {
     outbox,
@@ -352,7 +414,13 @@ function changePorts(
   return {
     workspace,
     prepare: (mode) => prepareTarget(mode, event, ctx.api, workspace, runId),
-    download: (url) => download(url, { serverUrl, repo: `${event.repo.owner}/${event.repo.name}`, token: ctx.githubToken, maxBytes: config.maxFileBytes * 50 }),
+    download: (url) =>
+      download(url, {
+        serverUrl,
+        repo: `${event.repo.owner}/${event.repo.name}`,
+        token: ctx.githubToken,
+        maxBytes: config.maxFileBytes * 50
+      }),
     redact: (text) => ctx.redactor.redactKnown(text),
     repoContext,
     notebooks,

@@ -23,7 +23,10 @@ export function systemPrompt(ctx: ConversationContext): string {
 /** The conversation's images as labelled image parts; the model adapter leaves them out for models that don't read images. */
 function imageParts(ctx: ConversationContext): ContentPart[] {
   return (ctx.thread.images ?? []).flatMap((image, i): ContentPart[] => [
-    { type: 'text', text: `Image ${i + 1}, from the ${image.where}${image.alt ? ` ("${image.alt}")` : ''}, ${image.url}:` },
+    {
+      type: 'text',
+      text: `Image ${i + 1}, from the ${image.where}${image.alt ? ` ("${image.alt}")` : ''}, ${image.url}:`
+    },
     { type: 'image', mediaType: image.mediaType, data: image.data }
   ])
 }
@@ -38,7 +41,10 @@ export function conversationMessages(ctx: ConversationContext, task: string): Me
   const images = imageParts(ctx)
   return [
     { role: 'system', content: system },
-    { role: 'user', content: images.length ? [{ type: 'text', text: `${text}\n\n# Images from the conversation` }, ...images] : text }
+    {
+      role: 'user',
+      content: images.length ? [{ type: 'text', text: `${text}\n\n# Images from the conversation` }, ...images] : text
+    }
   ]
 }
 
@@ -56,7 +62,10 @@ export function readAnswer(text: string): { answer: string; sure: boolean; doubt
 }
 
 export async function answerInComment(ctx: ConversationContext): Promise<Outcome> {
-  const reply = await ctx.model.generateText({ purpose: 'answer', messages: conversationMessages(ctx, PROMPTS.comment) })
+  const reply = await ctx.model.generateText({
+    purpose: 'answer',
+    messages: conversationMessages(ctx, PROMPTS.comment)
+  })
   const { answer, sure, doubt } = readAnswer(reply.text)
   if (!sure) {
     const handed = handOff(answer, doubt, ctx.maintainers)

@@ -12,7 +12,10 @@ function names(logins: readonly string[]): string {
 }
 
 export function handOff(answer: string, doubt: string | null, maintainers: readonly string[]): HandOff {
-  const why = (doubt ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/[.!]+$/, '')
+  const why = (doubt ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[.!]+$/, '')
   const reason = why ? `: ${why}.` : '.'
   const ask = maintainers.length
     ? `Rather than guess, I'm asking ${names(maintainers)} to take a look.`

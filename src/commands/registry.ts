@@ -6,7 +6,14 @@ import { reviewCommand } from './review/review.ts'
 import { splitCommand } from './split.ts'
 import type { CommandSpec } from './types.ts'
 
-export const COMMANDS: readonly CommandSpec[] = [commentCommand, implementCommand, tryCommand, reviewCommand, splitCommand, helpCommand]
+export const COMMANDS: readonly CommandSpec[] = [
+  commentCommand,
+  implementCommand,
+  tryCommand,
+  reviewCommand,
+  splitCommand,
+  helpCommand
+]
 
 export function commandNamed(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name)

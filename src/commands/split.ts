@@ -25,7 +25,10 @@ export const splitCommand: CommandSpec = {
   needs: 'conversation',
   async run(ctx: ConversationContext): Promise<Outcome> {
     if (ctx.thread.kind !== 'issue') {
-      return { kind: 'reply', body: `I split issues, not pull requests. Write "${ctx.botName} split this" in the issue this pull request belongs to.` }
+      return {
+        kind: 'reply',
+        body: `I split issues, not pull requests. Write "${ctx.botName} split this" in the issue this pull request belongs to.`
+      }
     }
     const reply = await ctx.model.generateObject({
       purpose: 'split',
@@ -35,10 +38,17 @@ export const splitCommand: CommandSpec = {
     })
     const proposed = reply.value.issues.filter((i) => i.title.trim())
     const summary = reply.value.summary.trim()
-    if (!proposed.length) return { kind: 'reply', body: summary || 'I see no parts that this issue should be split into.' }
+    if (!proposed.length)
+      return { kind: 'reply', body: summary || 'I see no parts that this issue should be split into.' }
     const kept = proposed.slice(0, MAX_SUB_ISSUES)
-    const cut = proposed.length > kept.length ? `\n\n(The model proposed ${proposed.length} issues; I opened the first ${MAX_SUB_ISSUES}.)` : ''
-    const issues: NewIssue[] = kept.map((i) => ({ title: i.title.trim(), body: subIssueBody(i.body, ctx.thread.number) }))
+    const cut =
+      proposed.length > kept.length
+        ? `\n\n(The model proposed ${proposed.length} issues; I opened the first ${MAX_SUB_ISSUES}.)`
+        : ''
+    const issues: NewIssue[] = kept.map((i) => ({
+      title: i.title.trim(),
+      body: subIssueBody(i.body, ctx.thread.number)
+    }))
     return { kind: 'issues', parent: ctx.thread.number, issues, intro: summary + cut }
   }
 }

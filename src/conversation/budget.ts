@@ -16,7 +16,9 @@ export const DEFAULT_PROMPT_TOKENS = 100_000
 /** The input budget for a chain of models: the smallest of theirs, unless the workflow sets one. */
 export function promptBudgetFor(providers: readonly string[], configured: number | null): number {
   if (configured !== null) return configured
-  return Math.min(...providers.map((p) => (p === 'github_models' ? GITHUB_MODELS_PROMPT_TOKENS : DEFAULT_PROMPT_TOKENS)))
+  return Math.min(
+    ...providers.map((p) => (p === 'github_models' ? GITHUB_MODELS_PROMPT_TOKENS : DEFAULT_PROMPT_TOKENS))
+  )
 }
 
 export interface Fitted {
@@ -44,19 +46,40 @@ export function fitPrompt(thread: Thread, repo: RepoContext, budgetTokens: numbe
   const bySize = [...r.files].sort((a, b) => b.text.length - a.text.length)
   for (const file of bySize) {
     if (!over()) break
-    r = { ...r, files: r.files.filter((f) => f !== file), notes: [...r.notes, `${file.path} (its content did not fit the model's input budget)`] }
+    r = {
+      ...r,
+      files: r.files.filter((f) => f !== file),
+      notes: [...r.notes, `${file.path} (its content did not fit the model's input budget)`]
+    }
   }
   // 2. The file list, down to the paths the conversation names.
   if (over() && r.paths.length) {
     const named = r.paths.filter((p) => renderThread(t).includes(p))
-    r = { ...r, paths: named, notes: [...r.notes, `the list of the repository's ${repo.paths.length.toLocaleString('en-US')} files (the model's input budget is small)`] }
+    r = {
+      ...r,
+      paths: named,
+      notes: [
+        ...r.notes,
+        `the list of the repository's ${repo.paths.length.toLocaleString('en-US')} files (the model's input budget is small)`
+      ]
+    }
   }
   // 3. The diff, cut to what is left.
   if (over() && t.pull?.diff) {
     const room = Math.max(0, limit - (size(t, r) - t.pull.diff.length)) - 200
     if (room < t.pull.diff.length) {
-      t = { ...t, pull: { ...t.pull, diff: room > 500 ? `${t.pull.diff.slice(0, room)}\n[… diff cut to fit the model's input budget]` : null } }
-      notes.push(room > 500 ? "most of the diff, to fit the model's input budget" : "the diff, to fit the model's input budget (the list of changed files is complete)")
+      t = {
+        ...t,
+        pull: {
+          ...t.pull,
+          diff: room > 500 ? `${t.pull.diff.slice(0, room)}\n[… diff cut to fit the model's input budget]` : null
+        }
+      }
+      notes.push(
+        room > 500
+          ? "most of the diff, to fit the model's input budget"
+          : "the diff, to fit the model's input budget (the list of changed files is complete)"
+      )
     }
   }
   // 4. The oldest messages, keeping the description and the request.
@@ -74,10 +97,14 @@ export function fitPrompt(thread: Thread, repo: RepoContext, budgetTokens: numbe
     const entry = t.entries[which]!
     const room = Math.max(400, entry.body.length - (size(t, r) - limit) - 100)
     if (room < entry.body.length) {
-      t = { ...t, entries: t.entries.map((e, k) => (k === which ? { ...e, body: `${e.body.slice(0, room)}\n[… cut to fit the model's input budget]` } : e)) }
+      t = {
+        ...t,
+        entries: t.entries.map((e, k) =>
+          k === which ? { ...e, body: `${e.body.slice(0, room)}\n[… cut to fit the model's input budget]` } : e
+        )
+      }
       notes.push(`the end of the ${entry.kind} by @${entry.author}, to fit the model's input budget`)
     }
   }
   return { thread: t, repo: r }
 }
-

@@ -11,7 +11,8 @@ const MARKDOWN_IMAGE = /!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"\n]*"|'[^
 const IMG_TAG = /<img\b[^>]*>/gi
 const ATTRIBUTE = (name: string): RegExp => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
 // GitHub's upload links, which it renders as images even when written bare on a line.
-const ATTACHMENT = /https?:\/\/[^\s<>()"'`\]]+?\/(?:user-attachments\/assets\/[0-9a-f-]{36}|[\w.-]+\/[\w.-]+\/assets\/\d+\/[0-9a-f-]{36})(?![\w-])/gi
+const ATTACHMENT =
+  /https?:\/\/[^\s<>()"'`\]]+?\/(?:user-attachments\/assets\/[0-9a-f-]{36}|[\w.-]+\/[\w.-]+\/assets\/\d+\/[0-9a-f-]{36})(?![\w-])/gi
 const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*(?=\n|$)|$)/gm
 const INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g
 
@@ -24,16 +25,19 @@ function attribute(tag: string, name: string): string {
 export function findImageRefs(markdown: string, serverUrl: string): ImageRef[] {
   const text = markdown.replace(FENCED, '').replace(INLINE_CODE, ' ')
   const found: { at: number; end: number; ref: ImageRef }[] = []
-  for (const m of text.matchAll(MARKDOWN_IMAGE)) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[2]!, alt: m[1]!.trim() } })
+  for (const m of text.matchAll(MARKDOWN_IMAGE))
+    found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[2]!, alt: m[1]!.trim() } })
   for (const m of text.matchAll(IMG_TAG)) {
     const src = attribute(m[0], 'src')
-    if (src) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: src, alt: attribute(m[0], 'alt').trim() } })
+    if (src)
+      found.push({ at: m.index, end: m.index + m[0].length, ref: { url: src, alt: attribute(m[0], 'alt').trim() } })
   }
   const server = origin(serverUrl)
   const inside = (at: number): boolean => found.some((f) => f.at <= at && at < f.end)
   for (const m of text.matchAll(ATTACHMENT)) {
     // A link already written as an image (perhaps with a query) is that image, not a second one.
-    if (origin(m[0]) === server && !inside(m.index)) found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[0], alt: '' } })
+    if (origin(m[0]) === server && !inside(m.index))
+      found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[0], alt: '' } })
   }
   const refs: ImageRef[] = []
   for (const { ref } of found.sort((a, b) => a.at - b.at)) {
@@ -73,6 +77,13 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif'
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp'
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return 'image/webp'
   return null
 }

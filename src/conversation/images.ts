@@ -18,7 +18,12 @@ export interface ImageLimits {
 
 // 3.5 MB of image is under 5 MB once base64-encoded, the smallest per-image limit among the providers
 // (Anthropic); 10 MB in all stays under Gemini's 20 MB per request with room for the text.
-export const DEFAULT_IMAGE_LIMITS: ImageLimits = { maxImages: 5, maxBytes: 3_500_000, maxTotalBytes: 10_000_000, timeoutMs: 20_000 }
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
+  maxImages: 5,
+  maxBytes: 3_500_000,
+  maxTotalBytes: 10_000_000,
+  timeoutMs: 20_000
+}
 
 export interface ImageSource {
   /** "comment by @alice", for the model and the notes. */
@@ -37,11 +42,20 @@ export interface ImageOptions {
 
 class LeftOut extends Error {}
 
-
-async function fetchImage(ref: ImageRef, options: Required<ImageOptions>): Promise<{ mediaType: ImageType; data: string; size: number }> {
+async function fetchImage(
+  ref: ImageRef,
+  options: Required<ImageOptions>
+): Promise<{ mediaType: ImageType; data: string; size: number }> {
   let bytes: Uint8Array
   try {
-    bytes = await fetchCapped(ref.url, { serverUrl: options.serverUrl, token: options.token, maxBytes: options.limits.maxBytes, timeoutMs: options.limits.timeoutMs, accept: 'image/*', fetch: options.fetch })
+    bytes = await fetchCapped(ref.url, {
+      serverUrl: options.serverUrl,
+      token: options.token,
+      maxBytes: options.limits.maxBytes,
+      timeoutMs: options.limits.timeoutMs,
+      accept: 'image/*',
+      fetch: options.fetch
+    })
   } catch (error) {
     if (error instanceof FetchRefused) throw new LeftOut(error.message)
     throw error
@@ -55,16 +69,24 @@ async function fetchImage(ref: ImageRef, options: Required<ImageOptions>): Promi
  * The images of the thread, at most `maxImages`: those in the request first, then the description,
  * then the newest comments; returned in conversation order.
  */
-export async function loadImages(sources: readonly ImageSource[], requestIndex: number, options: ImageOptions): Promise<{ images: LoadedImage[]; notes: string[] }> {
+export async function loadImages(
+  sources: readonly ImageSource[],
+  requestIndex: number,
+  options: ImageOptions
+): Promise<{ images: LoadedImage[]; notes: string[] }> {
   const settings: Required<ImageOptions> = { limits: DEFAULT_IMAGE_LIMITS, fetch: globalThis.fetch, ...options }
-  const order = [requestIndex, 0, ...sources.map((_, i) => sources.length - 1 - i)].filter((i, k, all) => i >= 0 && i < sources.length && all.indexOf(i) === k)
+  const order = [requestIndex, 0, ...sources.map((_, i) => sources.length - 1 - i)].filter(
+    (i, k, all) => i >= 0 && i < sources.length && all.indexOf(i) === k
+  )
   const wanted: { index: number; where: string; ref: ImageRef }[] = []
   for (const index of order) {
-    for (const ref of findImageRefs(sources[index]!.body, settings.serverUrl)) wanted.push({ index, where: sources[index]!.where, ref })
+    for (const ref of findImageRefs(sources[index]!.body, settings.serverUrl))
+      wanted.push({ index, where: sources[index]!.where, ref })
   }
   const notes: string[] = []
   const chosen = wanted.slice(0, settings.limits.maxImages)
-  if (wanted.length > chosen.length) notes.push(`${wanted.length - chosen.length} image(s): at most ${settings.limits.maxImages} are read`)
+  if (wanted.length > chosen.length)
+    notes.push(`${wanted.length - chosen.length} image(s): at most ${settings.limits.maxImages} are read`)
   const results = await Promise.all(
     chosen.map(async (w) => {
       try {
@@ -78,14 +100,20 @@ export async function loadImages(sources: readonly ImageSource[], requestIndex: 
   )
   // The total is spent in priority order, like the count.
   let total = 0
-  const kept = results.filter((r) => r !== null).filter((r) => {
-    if (total + r.size > settings.limits.maxTotalBytes) {
-      notes.push(`the image ${r.ref.url} in the ${r.where}: the images together would exceed ${settings.limits.maxTotalBytes.toLocaleString('en-US')} bytes`)
-      return false
-    }
-    total += r.size
-    return true
-  })
-  const images = kept.sort((a, b) => a.index - b.index).map((r): LoadedImage => ({ where: r.where, url: r.ref.url, alt: r.ref.alt, mediaType: r.mediaType, data: r.data }))
+  const kept = results
+    .filter((r) => r !== null)
+    .filter((r) => {
+      if (total + r.size > settings.limits.maxTotalBytes) {
+        notes.push(
+          `the image ${r.ref.url} in the ${r.where}: the images together would exceed ${settings.limits.maxTotalBytes.toLocaleString('en-US')} bytes`
+        )
+        return false
+      }
+      total += r.size
+      return true
+    })
+  const images = kept
+    .sort((a, b) => a.index - b.index)
+    .map((r): LoadedImage => ({ where: r.where, url: r.ref.url, alt: r.ref.alt, mediaType: r.mediaType, data: r.data }))
   return { images, notes }
 }

@@ -44,19 +44,30 @@ const time = (iso: string): number => Date.parse(iso)
 
 function clip(text: string, max: number, what: string): { text: string; note: string | null } {
   if (text.length <= max) return { text, note: null }
-  return { text: `${text.slice(0, max)}\n\n[… ${what} cut here: ${(text.length - max).toLocaleString('en-US')} more characters]`, note: `${what} was cut to ${max.toLocaleString('en-US')} characters` }
+  return {
+    text: `${text.slice(0, max)}\n\n[… ${what} cut here: ${(text.length - max).toLocaleString('en-US')} more characters]`,
+    note: `${what} was cut to ${max.toLocaleString('en-US')} characters`
+  }
 }
 
 /**
  * A message counts as git-bob's only when a bot account (or git-bob's configured login) wrote it:
  * anyone can type a marker, and a forged one must neither pass as git-bob's words nor silence it.
  */
-export function writtenByGitBob(botLogin: string | null): (m: { userType: string; login: string; body: string }) => boolean {
-  return (m) => (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) && isOwnMessage(m.body)
+export function writtenByGitBob(
+  botLogin: string | null
+): (m: { userType: string; login: string; body: string }) => boolean {
+  return (m) =>
+    (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) &&
+    isOwnMessage(m.body)
 }
 
 /** Whether one of these messages is git-bob's answer to this very request (a re-run of the workflow). */
-export function answers(event: TriggerEvent, messages: readonly { userType: string; login: string; body: string }[], botLogin: string | null): boolean {
+export function answers(
+  event: TriggerEvent,
+  messages: readonly { userType: string; login: string; body: string }[],
+  botLogin: string | null
+): boolean {
   const key = requestKey(event)
   const byGitBob = writtenByGitBob(botLogin)
   return messages.some((m) => byGitBob(m) && answeredRequests(m.body).includes(key))
@@ -93,13 +104,32 @@ export async function loadThread(
   const byGitBob = writtenByGitBob(botLogin)
   const alreadyAnswered = answers(event, [...comments, ...reviewComments, ...reviews], botLogin)
 
-  const ownEntry = (e: RawEntry): boolean => byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
+  const ownEntry = (e: RawEntry): boolean =>
+    byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
 
   const raw: RawEntry[] = [
-    ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, login: c.login, isBot: c.userType === 'Bot', association: c.association, createdAt: c.createdAt, updatedAt: c.updatedAt, body: c.body })),
+    ...comments.map((c) => ({
+      kind: 'comment' as const,
+      id: c.id,
+      login: c.login,
+      isBot: c.userType === 'Bot',
+      association: c.association,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      body: c.body
+    })),
     ...reviews
       .filter((r) => r.body.trim() && r.submittedAt)
-      .map((r) => ({ kind: 'review' as const, id: r.id, login: r.login, isBot: r.userType === 'Bot', association: r.association, createdAt: r.submittedAt!, updatedAt: r.submittedAt!, body: r.body })),
+      .map((r) => ({
+        kind: 'review' as const,
+        id: r.id,
+        login: r.login,
+        isBot: r.userType === 'Bot',
+        association: r.association,
+        createdAt: r.submittedAt!,
+        updatedAt: r.submittedAt!,
+        body: r.body
+      })),
     ...reviewComments.map((c) => ({
       kind: 'review comment' as const,
       id: c.id,
@@ -115,7 +145,13 @@ export async function loadThread(
 
   // A review request has no text of its own in the thread.
   const requestKind: ThreadEntry['kind'] | null = (
-    { issue_comment: 'comment', issue_body: 'description', review_comment: 'review comment', review: 'review', review_request: null } as const
+    {
+      issue_comment: 'comment',
+      issue_body: 'description',
+      review_comment: 'review comment',
+      review: 'review',
+      review_request: null
+    } as const
   )[event.request.source]
   const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id
   const cutoff = time(event.request.createdAt)
@@ -151,7 +187,9 @@ export async function loadThread(
       createdAt: event.request.createdAt,
       updatedAt: event.request.createdAt,
       body: event.request.body,
-      ...(event.request.path ? { location: `${event.request.path}${event.request.line ? `:${event.request.line}` : ''}` } : {})
+      ...(event.request.path
+        ? { location: `${event.request.path}${event.request.line ? `:${event.request.line}` : ''}` }
+        : {})
     })
   }
   kept.sort((a, b) => time(a.createdAt) - time(b.createdAt))
@@ -187,11 +225,15 @@ export async function loadThread(
   })
 
   const fitted = fitToBudget(entries, limits.maxChars)
-  if (fitted.dropped) notes.push(`${fitted.dropped} older message(s), to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`)
+  if (fitted.dropped)
+    notes.push(
+      `${fitted.dropped} older message(s), to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`
+    )
 
   let pull: Thread['pull']
   if (isPull) {
-    if (diff === null) notes.push('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
+    if (diff === null)
+      notes.push('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
     const clippedDiff = diff === null ? null : clip(diff, limits.maxDiffChars, 'the diff')
     if (clippedDiff?.note) notes.push(clippedDiff.note)
     // The newest of git-bob's own reviews before the request tells where the next review starts. Only
@@ -242,7 +284,8 @@ async function standings(
     const p = permissions[i]!
     known.set(login, mayTrigger(p) ? 'maintainer' : 'outsider')
   })
-  if (toCheck.length > checked.length) notes.push(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
+  if (toCheck.length > checked.length)
+    notes.push(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
   return (e) => (e.isBot ? 'bot' : (known.get(e.login) ?? 'unverified'))
 }
 
@@ -259,6 +302,13 @@ function fitToBudget(entries: ThreadEntry[], maxChars: number): { entries: Threa
   }
   const dropped = keep.filter((k) => !k).length
   const kept = entries.filter((_, i) => keep[i])
-  kept.splice(1, 0, { kind: 'comment', author: 'git-bob', standing: 'self', createdAt: entries[1]!.createdAt, body: `[${dropped} older message(s) left out to fit the model's context]`, isRequest: false })
+  kept.splice(1, 0, {
+    kind: 'comment',
+    author: 'git-bob',
+    standing: 'self',
+    createdAt: entries[1]!.createdAt,
+    body: `[${dropped} older message(s) left out to fit the model's context]`,
+    isRequest: false
+  })
   return { entries: kept, dropped }
 }

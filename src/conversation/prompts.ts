@@ -9,7 +9,17 @@ import review from '../../prompts/review.md'
 import split from '../../prompts/split.md'
 import system from '../../prompts/system.md'
 
-export const PROMPTS = { system, comment, implementPlan, implementFile, implementEdit, implementNotebook, notebookRepair, review, split } as const
+export const PROMPTS = {
+  system,
+  comment,
+  implementPlan,
+  implementFile,
+  implementEdit,
+  implementNotebook,
+  notebookRepair,
+  review,
+  split
+} as const
 
 /** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {

@@ -41,7 +41,8 @@ export function workspaceFiles(dir: string): RepoFiles | null {
       try {
         // A committed link (data -> /etc/...) must not carry a file from outside the repository to the model.
         const parts = path.split('/')
-        for (let i = 1; i <= parts.length; i++) if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
+        for (let i = 1; i <= parts.length; i++)
+          if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
         const info = await lstat(full)
         if (!info.isFile()) return null
         if (info.size > maxBytes) return 'too large'
@@ -55,7 +56,13 @@ export function workspaceFiles(dir: string): RepoFiles | null {
 }
 
 /** The repository at a ref, through the API (when no checkout is present). */
-export function apiFiles(api: { tree(ref: string): Promise<{ paths: string[]; truncated: boolean }>; fileText(path: string, ref: string): Promise<string | null> }, ref: string): RepoFiles {
+export function apiFiles(
+  api: {
+    tree(ref: string): Promise<{ paths: string[]; truncated: boolean }>
+    fileText(path: string, ref: string): Promise<string | null>
+  },
+  ref: string
+): RepoFiles {
   return {
     origin: `the ${ref} branch (GitHub API)`,
     async list() {
@@ -84,7 +91,12 @@ export interface ContextLimits {
   maxTotalBytes: number
 }
 
-export const DEFAULT_CONTEXT_LIMITS: ContextLimits = { maxListedPaths: 3000, maxNamedFiles: 10, maxFileBytes: 100_000, maxTotalBytes: 300_000 }
+export const DEFAULT_CONTEXT_LIMITS: ContextLimits = {
+  maxListedPaths: 3000,
+  maxNamedFiles: 10,
+  maxFileBytes: 100_000,
+  maxTotalBytes: 300_000
+}
 
 const PATH_LIKE = /[A-Za-z0-9_.\-/]*[A-Za-z0-9_\-]\.[A-Za-z0-9]+|[A-Za-z0-9_.\-]+(?:\/[A-Za-z0-9_.\-]+)+/g
 
@@ -106,7 +118,11 @@ export function namedPaths(text: string, paths: readonly string[]): string[] {
   return found
 }
 
-export async function loadRepoContext(files: RepoFiles, conversation: string, limits: ContextLimits = DEFAULT_CONTEXT_LIMITS): Promise<RepoContext> {
+export async function loadRepoContext(
+  files: RepoFiles,
+  conversation: string,
+  limits: ContextLimits = DEFAULT_CONTEXT_LIMITS
+): Promise<RepoContext> {
   const notes: string[] = []
   const { paths, truncated } = await files.list()
   if (truncated) notes.push('GitHub cut the repository file list short')
@@ -115,15 +131,19 @@ export async function loadRepoContext(files: RepoFiles, conversation: string, li
   let total = 0
   for (const path of wanted) {
     if (result.length >= limits.maxNamedFiles) {
-      notes.push(`${wanted.length - result.length} more file(s) named in the conversation (at most ${limits.maxNamedFiles} are read)`)
+      notes.push(
+        `${wanted.length - result.length} more file(s) named in the conversation (at most ${limits.maxNamedFiles} are read)`
+      )
       break
     }
     const text = await files.read(path, limits.maxFileBytes)
     if (text === 'binary') notes.push(`${path} (not a text file)`)
-    else if (text === 'too large') notes.push(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
+    else if (text === 'too large')
+      notes.push(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
     else if (text === 'link') notes.push(`${path} (a symbolic link; not followed)`)
     else if (text === null) notes.push(`${path} (could not be read)`)
-    else if (total + text.length > limits.maxTotalBytes) notes.push(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
+    else if (total + text.length > limits.maxTotalBytes)
+      notes.push(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
     else {
       result.push({ path, text })
       total += text.length
@@ -136,7 +156,8 @@ export function renderRepoContext(context: RepoContext, limits: ContextLimits = 
   const lines = ['# Repository files', '']
   const listed = context.paths.slice(0, limits.maxListedPaths)
   lines.push(listed.length ? fenced(listed.join('\n')) : '(no files)')
-  if (context.paths.length > listed.length) lines.push(`(${context.paths.length - listed.length} more files not listed)`)
+  if (context.paths.length > listed.length)
+    lines.push(`(${context.paths.length - listed.length} more files not listed)`)
   for (const file of context.files) lines.push('', `## Content of ${file.path}`, '', fenced(file.text))
   if (context.notes.length) lines.push('', '## Files left out', '', ...context.notes.map((n) => `- ${n}`))
   return lines.join('\n')

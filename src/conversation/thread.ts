@@ -82,7 +82,10 @@ export function renderThread(thread: Thread): string {
   thread.entries.forEach((entry, i) => {
     const where = entry.location ? ` on ${entry.location}` : ''
     const request = entry.isRequest ? ' — THIS IS THE REQUEST YOU ANSWER' : ''
-    lines.push(`## ${i + 1}. ${entry.kind}${where} by @${entry.author} (${STANDING_LABEL[entry.standing]}), ${entry.createdAt}${request}`, '')
+    lines.push(
+      `## ${i + 1}. ${entry.kind}${where} by @${entry.author} (${STANDING_LABEL[entry.standing]}), ${entry.createdAt}${request}`,
+      ''
+    )
     lines.push(entry.body || '*(empty)*', '')
   })
   if (thread.pull) {

@@ -61,7 +61,13 @@ function problemList(problems: readonly string[]): string {
   return problems.length ? `\n\n**What could not be done:**\n${problems.map((p) => `- ${p}`).join('\n')}` : ''
 }
 
-export function commitMessage(title: string, summary: string, files: readonly FileReport[], event: TriggerEvent, credit: ModelCredit | null): string {
+export function commitMessage(
+  title: string,
+  summary: string,
+  files: readonly FileReport[],
+  event: TriggerEvent,
+  credit: ModelCredit | null
+): string {
   return [
     title,
     '',
@@ -74,17 +80,32 @@ export function commitMessage(title: string, summary: string, files: readonly Fi
   ].join('\n')
 }
 
-async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, event: TriggerEvent, credit: ModelCredit | null, ports: EffectPorts): Promise<Posted[]> {
+async function proposeChanges(
+  outcome: Extract<Outcome, { kind: 'changes' }>,
+  event: TriggerEvent,
+  credit: ModelCredit | null,
+  ports: EffectPorts
+): Promise<Posted[]> {
   const workspace = ports.workspace
   if (!workspace) throw new Error('changes were made without a workspace')
   const target: ChangeTarget = outcome.target
   const message = ports.redact(commitMessage(outcome.title, outcome.summary, outcome.files, event, credit))
-  const sha = await workspace.commit(message, event.request.author.isBot ? null : { login: event.request.author.login, id: event.request.author.id })
-  if (!sha) return ports.outbox.reply(event, `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(outcome.problems)}`, credit)
+  const sha = await workspace.commit(
+    message,
+    event.request.author.isBot ? null : { login: event.request.author.login, id: event.request.author.id }
+  )
+  if (!sha)
+    return ports.outbox.reply(
+      event,
+      `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(outcome.problems)}`,
+      credit
+    )
 
   const pushed = await workspace.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
   if (pushed.kind === 'conflict') {
-    throw new PushConflictError(`someone pushed to \`${target.branch}\` while I worked, and my change conflicts with theirs (${pushed.detail}). I pushed nothing; ask me again to build on their work.`)
+    throw new PushConflictError(
+      `someone pushed to \`${target.branch}\` while I worked, and my change conflicts with theirs (${pushed.detail}). I pushed nothing; ask me again to build on their work.`
+    )
   }
   const short = pushed.sha.slice(0, 7)
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
@@ -110,13 +131,25 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
         await workspace.deleteRemoteBranch(target.branch, pushed.sha)
         throw error
       }
-      const comment = await ports.outbox.reply(event, `I opened ${pull.url} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`, credit)
+      const comment = await ports.outbox.reply(
+        event,
+        `I opened ${pull.url} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
+        credit
+      )
       return [pull, ...comment]
     }
     case 'update-pr':
-      return ports.outbox.reply(event, `I added commit ${short}${rebuilt} to ${target.pull.url} (branch \`${target.branch}\`):\n\n${details}`, credit)
+      return ports.outbox.reply(
+        event,
+        `I added commit ${short}${rebuilt} to ${target.pull.url} (branch \`${target.branch}\`):\n\n${details}`,
+        credit
+      )
     case 'pr-head':
-      return ports.outbox.reply(event, `I pushed commit ${short}${rebuilt} to this pull request's branch \`${target.branch}\`:\n\n${details}`, credit)
+      return ports.outbox.reply(
+        event,
+        `I pushed commit ${short}${rebuilt} to this pull request's branch \`${target.branch}\`:\n\n${details}`,
+        credit
+      )
     case 'try': {
       return ports.outbox.reply(
         event,
@@ -127,7 +160,12 @@ async function proposeChanges(outcome: Extract<Outcome, { kind: 'changes' }>, ev
   }
 }
 
-async function openIssues(outcome: Extract<Outcome, { kind: 'issues' }>, event: TriggerEvent, credit: ModelCredit | null, ports: EffectPorts): Promise<Posted[]> {
+async function openIssues(
+  outcome: Extract<Outcome, { kind: 'issues' }>,
+  event: TriggerEvent,
+  credit: ModelCredit | null,
+  ports: EffectPorts
+): Promise<Posted[]> {
   const created: CreatedIssue[] = []
   try {
     for (const issue of outcome.issues) created.push(await ports.outbox.createIssue(event, issue, credit))
@@ -135,7 +173,11 @@ async function openIssues(outcome: Extract<Outcome, { kind: 'issues' }>, event: 
     // Issues opened before the failure stay; say which, so a re-run is not the only way to find them.
     if (created.length) {
       const opened = created.map((c, i) => `- #${c.number} ${outcome.issues[i]!.title}`).join('\n')
-      await ports.outbox.reply(event, `I opened ${created.length} of ${outcome.issues.length} issues before GitHub refused the next one:\n\n${opened}`, credit)
+      await ports.outbox.reply(
+        event,
+        `I opened ${created.length} of ${outcome.issues.length} issues before GitHub refused the next one:\n\n${opened}`,
+        credit
+      )
     }
     throw error
   }
@@ -151,11 +193,20 @@ async function openIssues(outcome: Extract<Outcome, { kind: 'issues' }>, event: 
     }
   }
   const listed = created.map((c, i) => ({ number: c.number, title: outcome.issues[i]!.title }))
-  const posted = await ports.outbox.reply(event, subIssueList(outcome.intro, listed, ports.botName, linkFailure), credit)
+  const posted = await ports.outbox.reply(
+    event,
+    subIssueList(outcome.intro, listed, ports.botName, linkFailure),
+    credit
+  )
   return [...posted, ...created]
 }
 
-export async function applyOutcome(outcome: Outcome, event: TriggerEvent, credit: ModelCredit | null, ports: EffectPorts): Promise<Posted[]> {
+export async function applyOutcome(
+  outcome: Outcome,
+  event: TriggerEvent,
+  credit: ModelCredit | null,
+  ports: EffectPorts
+): Promise<Posted[]> {
   switch (outcome.kind) {
     case 'reply':
       return ports.outbox.reply(event, outcome.body, credit, outcome.mentions ?? [])

@@ -2,10 +2,23 @@
 // that branch out so the command reads and writes the files it will commit on.
 import type { TriggerEvent } from '../trigger/event.ts'
 import type { GitHubApi } from '../adapters/github/api.ts'
-import { issueBranches, issueBranchPrefix, planIssueTarget, planPullTarget, planTryTarget, type TargetDecision } from '../commands/implement/target.ts'
+import {
+  issueBranches,
+  issueBranchPrefix,
+  planIssueTarget,
+  planPullTarget,
+  planTryTarget,
+  type TargetDecision
+} from '../commands/implement/target.ts'
 import type { Workspace } from '../adapters/git/workspace.ts'
 
-async function decide(mode: 'pull-request' | 'try', event: TriggerEvent, api: GitHubApi, workspace: Workspace, runId: string): Promise<TargetDecision> {
+async function decide(
+  mode: 'pull-request' | 'try',
+  event: TriggerEvent,
+  api: GitHubApi,
+  workspace: Workspace,
+  runId: string
+): Promise<TargetDecision> {
   const number = event.target.number
   if (event.target.kind === 'pull_request') {
     const pull = await api.pull(number)
@@ -30,15 +43,30 @@ async function decide(mode: 'pull-request' | 'try', event: TriggerEvent, api: Gi
       break
     }
   }
-  return { ok: true, target: planIssueTarget({ issue: number, defaultBranch: event.repo.defaultBranch, openPull, existingBranches: branches }) }
+  return {
+    ok: true,
+    target: planIssueTarget({
+      issue: number,
+      defaultBranch: event.repo.defaultBranch,
+      openPull,
+      existingBranches: branches
+    })
+  }
 }
 
-export async function prepareTarget(mode: 'pull-request' | 'try', event: TriggerEvent, api: GitHubApi, workspace: Workspace, runId: string): Promise<TargetDecision> {
+export async function prepareTarget(
+  mode: 'pull-request' | 'try',
+  event: TriggerEvent,
+  api: GitHubApi,
+  workspace: Workspace,
+  runId: string
+): Promise<TargetDecision> {
   const decision = await decide(mode, event, api, workspace, runId)
   if (!decision.ok) return decision
   const target = decision.target
   const from = target.mode === 'new-pr' || target.mode === 'try' ? target.base : target.branch
-  if (target.branch === event.repo.defaultBranch) return { ok: false, reason: `git-bob never pushes to the default branch (${target.branch}).` }
+  if (target.branch === event.repo.defaultBranch)
+    return { ok: false, reason: `git-bob never pushes to the default branch (${target.branch}).` }
   await workspace.checkout(target.branch, from)
   return decision
 }

@@ -10,10 +10,21 @@ export interface ListedIssue {
  * Linked as sub-issues, a plain list is enough (GitHub shows their progress on the parent). When GitHub
  * did not accept the link, a task list of issue references tracks them instead.
  */
-export function subIssueList(intro: string, issues: readonly ListedIssue[], botName: string, linkFailure: string | null): string {
+export function subIssueList(
+  intro: string,
+  issues: readonly ListedIssue[],
+  botName: string,
+  linkFailure: string | null
+): string {
   const item = (i: ListedIssue): string => `#${i.number} ${defuseTriggers(i.title, botName)}`
   if (!linkFailure) {
-    return [intro.trim(), '', `I opened ${issues.length} sub-issue(s) of this issue:`, '', ...issues.map((i) => `- ${item(i)}`)].join('\n')
+    return [
+      intro.trim(),
+      '',
+      `I opened ${issues.length} sub-issue(s) of this issue:`,
+      '',
+      ...issues.map((i) => `- ${item(i)}`)
+    ].join('\n')
   }
   return [
     intro.trim(),

@@ -19,7 +19,9 @@ export type StructuredMode = 'output_config' | 'tool'
 
 /** Structured outputs came with Claude Sonnet 4.5, Opus 4.1 and Haiku 4.5; older models get a forced tool. */
 export function structuredMode(model: string): StructuredMode {
-  return /^claude-(?:2|instant|3|sonnet-4(?:-0|-2\d{7}|$)|opus-4(?:-0|-2\d{7}|$))/i.test(model) ? 'tool' : 'output_config'
+  return /^claude-(?:2|instant|3|sonnet-4(?:-0|-2\d{7}|$)|opus-4(?:-0|-2\d{7}|$))/i.test(model)
+    ? 'tool'
+    : 'output_config'
 }
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const
@@ -27,7 +29,9 @@ type ImageType = (typeof IMAGE_TYPES)[number]
 const isImageType = (t: string): t is ImageType => (IMAGE_TYPES as readonly string[]).includes(t)
 
 function plain(message: Message): string {
-  return typeof message.content === 'string' ? message.content : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
+  return typeof message.content === 'string'
+    ? message.content
+    : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
 }
 
 function toContent(message: Message): string | ContentBlockParam[] {
@@ -35,18 +39,29 @@ function toContent(message: Message): string | ContentBlockParam[] {
   return message.content.map((part): ContentBlockParam => {
     if (part.type === 'text') return { type: 'text', text: part.text }
     // llm/model.ts leaves only types the model reads; anything else would be a bug upstream.
-    if (!isImageType(part.mediaType)) throw new LlmError('bad_request', `Anthropic does not read ${part.mediaType} images`)
+    if (!isImageType(part.mediaType))
+      throw new LlmError('bad_request', `Anthropic does not read ${part.mediaType} images`)
     return { type: 'image', source: { type: 'base64', media_type: part.mediaType, data: part.data } }
   })
 }
 
 /** System messages go to the top-level `system` field; the rest keep their order. */
 export function toAnthropicRequest(request: ProviderRequest): CreateParams {
-  const system = request.messages.filter((m) => m.role === 'system').map(plain).join('\n\n')
+  const system = request.messages
+    .filter((m) => m.role === 'system')
+    .map(plain)
+    .join('\n\n')
   const messages = request.messages
     .filter((m) => m.role !== 'system')
-    .map((m): MessageParam => (m.role === 'assistant' ? { role: 'assistant', content: plain(m) } : { role: 'user', content: toContent(m) }))
-  const params: CreateParams = { model: request.model, max_tokens: request.maxOutputTokens, messages, ...(system ? { system } : {}) }
+    .map((m): MessageParam =>
+      m.role === 'assistant' ? { role: 'assistant', content: plain(m) } : { role: 'user', content: toContent(m) }
+    )
+  const params: CreateParams = {
+    model: request.model,
+    max_tokens: request.maxOutputTokens,
+    messages,
+    ...(system ? { system } : {})
+  }
   if (!request.jsonSchema) return params
   if (structuredMode(request.model) === 'output_config') {
     return { ...params, output_config: { format: { type: 'json_schema', schema: request.jsonSchema.schema } } }
@@ -54,7 +69,13 @@ export function toAnthropicRequest(request: ProviderRequest): CreateParams {
   const name = toolName(request.jsonSchema.name)
   return {
     ...params,
-    tools: [{ name, description: 'Give your answer as the input of this tool.', input_schema: { ...request.jsonSchema.schema, type: 'object' } }],
+    tools: [
+      {
+        name,
+        description: 'Give your answer as the input of this tool.',
+        input_schema: { ...request.jsonSchema.schema, type: 'object' }
+      }
+    ],
     tool_choice: { type: 'tool', name }
   }
 }
@@ -86,13 +107,18 @@ export function toLlmError(error: unknown): LlmError {
   if (error instanceof Anthropic.APIConnectionTimeoutError || error instanceof Anthropic.APIUserAbortError) {
     return new LlmError('timeout', 'the model did not answer in time', { cause: error })
   }
-  if (error instanceof Anthropic.APIConnectionError) return new LlmError('network', `could not connect: ${error.message}`, { cause: error })
+  if (error instanceof Anthropic.APIConnectionError)
+    return new LlmError('network', `could not connect: ${error.message}`, { cause: error })
   if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
     const text = error.apiMessage ?? error.message
     const after = retryAfterMs(error.headers)
     // The error type Anthropic sends is more precise than the status (529 overloaded, 400 billing, ...).
     const kind = (error.type ? KIND_BY_TYPE[error.type] : undefined) ?? kindFromStatus(error.status, text)
-    return new LlmError(kind, `HTTP ${error.status}: ${text}`, { status: error.status, ...(after !== undefined ? { retryAfterMs: after } : {}), cause: error })
+    return new LlmError(kind, `HTTP ${error.status}: ${text}`, {
+      status: error.status,
+      ...(after !== undefined ? { retryAfterMs: after } : {}),
+      cause: error
+    })
   }
   const message = error instanceof Error ? error.message : String(error)
   // Errors the SDK raises before sending (a bad option) are not network trouble.
@@ -112,7 +138,12 @@ function answerText(message: Anthropic.Messages.Message, structured: boolean): s
 export function createAnthropicProvider(options: AnthropicProviderOptions): ProviderClient {
   // Retries and timeouts are git-bob's own (llm/model.ts); an explicit timeout also keeps the SDK from
   // refusing a non-streaming call with a large max_tokens.
-  const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: 0, timeout: options.timeoutMs })
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL ?? null,
+    maxRetries: 0,
+    timeout: options.timeoutMs
+  })
   return {
     async call(request: ProviderRequest): Promise<ProviderResponse> {
       let message: Anthropic.Messages.Message
@@ -122,10 +153,13 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
         throw toLlmError(error)
       }
       if (message.stop_reason === 'refusal') {
-        throw new LlmError('refused', `the model refused${message.stop_details?.explanation ? `: ${message.stop_details.explanation}` : ''}`)
+        throw new LlmError(
+          'refused',
+          `the model refused${message.stop_details?.explanation ? `: ${message.stop_details.explanation}` : ''}`
+        )
       }
       if (message.stop_reason === 'model_context_window_exceeded') {
-        throw new LlmError('context_too_long', 'the conversation filled the model\'s context window')
+        throw new LlmError('context_too_long', "the conversation filled the model's context window")
       }
       const usage = message.usage
       return {
@@ -133,7 +167,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
         servedModel: typeof message.model === 'string' && message.model ? message.model : null,
         usage: {
           // Cached input is still input read for this answer.
-          inputTokens: usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0),
+          inputTokens:
+            usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0),
           outputTokens: usage.output_tokens
         },
         finishReason: finishReason(message.stop_reason)

@@ -12,7 +12,8 @@ const NONE: readonly ImageType[] = []
 
 const OPENAI_VISION = /^(?:chatgpt-4o|gpt-4o|gpt-4\.1|gpt-4\.5|gpt-4-turbo|gpt-5|o1(?!-mini)|o3(?!-mini)|o4)/i
 // Open-weight vision models as Ollama, GitHub Models or compatible servers name them.
-const OPEN_VISION = /llava|vision|pixtral|multimodal|moondream|minicpm-v|gemma-?3|qwen[\d.]*-?vl|llama-?4|mistral-(?:medium|small)|mistral-small3/i
+const OPEN_VISION =
+  /llava|vision|pixtral|multimodal|moondream|minicpm-v|gemma-?3|qwen[\d.]*-?vl|llama-?4|mistral-(?:medium|small)|mistral-small3/i
 
 export function imageTypes(spec: ModelSpec): readonly ImageType[] {
   const model = spec.model

@@ -18,18 +18,20 @@ const ADVICE: Record<LlmErrorKind, string> = {
   authentication:
     'The model provider rejected the credentials. Check that the API key input (or, for GitHub Models, the workflow token with `permissions: models: read`) is set and valid.',
   permission:
-    'The credentials are valid but may not use this model. Check the account\'s access to the model, or for GitHub Models the workflow\'s `permissions: models: read`.',
+    "The credentials are valid but may not use this model. Check the account's access to the model, or for GitHub Models the workflow's `permissions: models: read`.",
   quota: 'The provider account has run out of quota or credit. Top it up or choose another model in the `model` input.',
-  rate_limit: 'The provider kept answering "too many requests". Wait a few minutes and ask again, or choose another model.',
+  rate_limit:
+    'The provider kept answering "too many requests". Wait a few minutes and ask again, or choose another model.',
   context_too_long:
     'The conversation is longer than the model accepts. Ask in a shorter thread, or choose a model with a larger context window.',
   refused: 'The model declined to answer this request. Rephrase the request, or try another model.',
   not_found: 'The provider does not know this model. Check the model name in the `model` input.',
   bad_request: 'The provider rejected the request. Check the `model` and `base-url` inputs.',
-  server: 'The model provider had a server error. Ask again later; the problem is on the provider\'s side.',
+  server: "The model provider had a server error. Ask again later; the problem is on the provider's side.",
   timeout: 'The model did not answer in time. Ask again later, or raise the `model-timeout-seconds` input.',
-  network: 'git-bob could not reach the model provider. Check the `base-url` input and the runner\'s network.',
-  invalid_output: 'The model\'s answer did not have the expected form, even after one repair round. Ask again, or choose a stronger model.'
+  network: "git-bob could not reach the model provider. Check the `base-url` input and the runner's network.",
+  invalid_output:
+    "The model's answer did not have the expected form, even after one repair round. Ask again, or choose a stronger model."
 }
 
 const RETRYABLE: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'server', 'timeout', 'network'])
@@ -41,7 +43,11 @@ export class LlmError extends Error {
   /** From a retry-after header, when the provider sent one. */
   readonly retryAfterMs: number | undefined
 
-  constructor(kind: LlmErrorKind, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(
+    kind: LlmErrorKind,
+    message: string,
+    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}
+  ) {
     super(message, { cause: options.cause })
     this.kind = kind
     this.status = options.status
@@ -78,7 +84,10 @@ export function kindFromStatus(status: number, message: string): LlmErrorKind {
 }
 
 /** Parses retry-after (seconds or an HTTP date) and retry-after-ms headers. */
-export function retryAfterMs(headers: { get(name: string): string | null } | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+  headers: { get(name: string): string | null } | undefined,
+  now = Date.now()
+): number | undefined {
   if (!headers) return undefined
   const ms = headers.get('retry-after-ms')
   if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms))

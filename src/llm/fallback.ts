@@ -5,7 +5,13 @@ import type { Transcript } from '../record/transcript.ts'
 import { LlmError, type LlmErrorKind } from './errors.ts'
 import type { LanguageModel, ModelReply, ObjectRequest, TextRequest } from './types.ts'
 
-export const FALLBACK_KINDS: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'quota', 'server', 'timeout', 'network'])
+export const FALLBACK_KINDS: ReadonlySet<LlmErrorKind> = new Set([
+  'rate_limit',
+  'quota',
+  'server',
+  'timeout',
+  'network'
+])
 
 export interface FallbackOptions {
   transcript: Transcript
@@ -42,6 +48,7 @@ export function createFallbackModel(models: readonly LanguageModel[], options: F
     id: models.map((m) => m.id).join(', '),
     provider: models[0]?.provider ?? '',
     generateText: (request: TextRequest): Promise<ModelReply> => firstThatAnswers((m) => m.generateText(request)),
-    generateObject: <T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> => firstThatAnswers((m) => m.generateObject(request))
+    generateObject: <T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> =>
+      firstThatAnswers((m) => m.generateObject(request))
   }
 }

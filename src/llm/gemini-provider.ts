@@ -1,6 +1,13 @@
 // Gemini through @google/genai, the current official SDK (not the retired @google/generative-ai).
 // Structured answers use responseMimeType application/json with responseJsonSchema.
-import { ApiError, GoogleGenAI, type Content, type GenerateContentConfig, type GenerateContentResponse, type Part } from '@google/genai'
+import {
+  ApiError,
+  GoogleGenAI,
+  type Content,
+  type GenerateContentConfig,
+  type GenerateContentResponse,
+  type Part
+} from '@google/genai'
 import { z } from 'zod'
 import { LlmError, kindFromStatus, type LlmErrorKind } from './errors.ts'
 import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse } from './types.ts'
@@ -13,30 +20,54 @@ export interface GeminiProviderOptions {
 }
 
 function plain(message: Message): string {
-  return typeof message.content === 'string' ? message.content : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
+  return typeof message.content === 'string'
+    ? message.content
+    : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
 }
 
 function toParts(message: Message): Part[] {
   if (typeof message.content === 'string') return [{ text: message.content }]
-  return message.content.map((part): Part => (part.type === 'text' ? { text: part.text } : { inlineData: { mimeType: part.mediaType, data: part.data } }))
+  return message.content.map((part): Part =>
+    part.type === 'text' ? { text: part.text } : { inlineData: { mimeType: part.mediaType, data: part.data } }
+  )
 }
 
 /** System messages become the systemInstruction; Gemini calls the assistant "model". */
-export function toGeminiRequest(request: ProviderRequest): { model: string; contents: Content[]; config: GenerateContentConfig } {
-  const system = request.messages.filter((m) => m.role === 'system').map(plain).join('\n\n')
+export function toGeminiRequest(request: ProviderRequest): {
+  model: string
+  contents: Content[]
+  config: GenerateContentConfig
+} {
+  const system = request.messages
+    .filter((m) => m.role === 'system')
+    .map(plain)
+    .join('\n\n')
   const contents = request.messages
     .filter((m) => m.role !== 'system')
-    .map((m): Content => (m.role === 'assistant' ? { role: 'model', parts: [{ text: plain(m) }] } : { role: 'user', parts: toParts(m) }))
+    .map((m): Content =>
+      m.role === 'assistant' ? { role: 'model', parts: [{ text: plain(m) }] } : { role: 'user', parts: toParts(m) }
+    )
   const config: GenerateContentConfig = {
     maxOutputTokens: request.maxOutputTokens,
     abortSignal: request.signal,
     ...(system ? { systemInstruction: system } : {}),
-    ...(request.jsonSchema ? { responseMimeType: 'application/json', responseJsonSchema: request.jsonSchema.schema } : {})
+    ...(request.jsonSchema
+      ? { responseMimeType: 'application/json', responseJsonSchema: request.jsonSchema.schema }
+      : {})
   }
   return { model: request.model, contents, config }
 }
 
-const REFUSALS: ReadonlySet<string> = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT', 'LANGUAGE'])
+const REFUSALS: ReadonlySet<string> = new Set([
+  'SAFETY',
+  'RECITATION',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+  'IMAGE_SAFETY',
+  'IMAGE_PROHIBITED_CONTENT',
+  'LANGUAGE'
+])
 
 function finishReason(reason: string | undefined): FinishReason {
   if (reason === 'STOP') return 'stop'
@@ -50,7 +81,15 @@ const errorBody = z.object({
   error: z.object({
     message: z.string().optional(),
     status: z.string().optional(),
-    details: z.array(z.looseObject({ '@type': z.string().optional(), retryDelay: z.string().optional(), reason: z.string().optional() })).optional()
+    details: z
+      .array(
+        z.looseObject({
+          '@type': z.string().optional(),
+          retryDelay: z.string().optional(),
+          reason: z.string().optional()
+        })
+      )
+      .optional()
   })
 })
 
@@ -88,7 +127,11 @@ export function toLlmError(error: unknown): LlmError {
     if (details.some((d) => d.reason === 'API_KEY_INVALID') || /api key not valid/i.test(text)) kind = 'authentication'
     // A per-minute quota says "quota" but clears by itself: the RetryInfo tells when.
     else if (error.status === 429) kind = after !== undefined ? 'rate_limit' : kindFromStatus(429, text)
-    return new LlmError(kind, `HTTP ${error.status}: ${text}`, { status: error.status, ...(after !== undefined ? { retryAfterMs: after } : {}), cause: error })
+    return new LlmError(kind, `HTTP ${error.status}: ${text}`, {
+      status: error.status,
+      ...(after !== undefined ? { retryAfterMs: after } : {}),
+      cause: error
+    })
   }
   const message = error instanceof Error ? error.message : String(error)
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
@@ -97,11 +140,17 @@ export function toLlmError(error: unknown): LlmError {
   return new LlmError('network', `could not connect: ${message}`, { cause: error })
 }
 
-export function fromGeminiResponse(response: Pick<GenerateContentResponse, 'candidates' | 'usageMetadata' | 'modelVersion' | 'promptFeedback'>): ProviderResponse {
+export function fromGeminiResponse(
+  response: Pick<GenerateContentResponse, 'candidates' | 'usageMetadata' | 'modelVersion' | 'promptFeedback'>
+): ProviderResponse {
   const candidate = response.candidates?.[0]
   if (!candidate) {
     const blocked = response.promptFeedback?.blockReason
-    if (blocked) throw new LlmError('refused', `the prompt was blocked (${blocked}${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''})`)
+    if (blocked)
+      throw new LlmError(
+        'refused',
+        `the prompt was blocked (${blocked}${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''})`
+      )
     throw new LlmError('server', 'the provider answered with no candidates')
   }
   const reason = finishReason(candidate.finishReason)

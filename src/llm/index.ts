@@ -38,9 +38,13 @@ function providerClient(spec: ModelSpec, credentials: Credentials, settings: Mod
         })
       )
     case 'anthropic':
-      return lazy(async () => (await import('./anthropic-provider.ts')).createAnthropicProvider({ apiKey, baseURL, timeoutMs }))
+      return lazy(async () =>
+        (await import('./anthropic-provider.ts')).createAnthropicProvider({ apiKey, baseURL, timeoutMs })
+      )
     case 'gemini':
-      return lazy(async () => (await import('./gemini-provider.ts')).createGeminiProvider({ apiKey, baseURL, timeoutMs }))
+      return lazy(async () =>
+        (await import('./gemini-provider.ts')).createGeminiProvider({ apiKey, baseURL, timeoutMs })
+      )
   }
 }
 
@@ -48,7 +52,11 @@ function providerClient(spec: ModelSpec, credentials: Credentials, settings: Mod
  * One model, or a fallback chain when several are configured. Throws ConfigError when a key or an
  * endpoint is missing for any of them, before any call is made.
  */
-export function createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel {
+export function createModel(
+  specs: readonly ModelSpec[],
+  credentials: Credentials,
+  settings: ModelSettings
+): LanguageModel {
   const models = specs.map((spec) => createLanguageModel(spec, providerClient(spec, credentials, settings), settings))
   if (models.length === 0) throw new Error('createModel needs at least one model')
   return models.length === 1 ? models[0]! : createFallbackModel(models, settings)

@@ -6,7 +6,16 @@ import { imageTypes, outputTokenCap } from './capabilities.ts'
 import { LlmError } from './errors.ts'
 import type { ModelSpec } from './providers.ts'
 import { withRetries, type RetryPolicy } from './retry.ts'
-import type { ContentPart, LanguageModel, Message, ModelReply, ObjectRequest, ProviderClient, ProviderResponse, TextRequest } from './types.ts'
+import type {
+  ContentPart,
+  LanguageModel,
+  Message,
+  ModelReply,
+  ObjectRequest,
+  ProviderClient,
+  ProviderResponse,
+  TextRequest
+} from './types.ts'
 
 export interface ModelOptions {
   timeoutMs: number
@@ -18,7 +27,8 @@ export interface ModelOptions {
   onRetry?: (message: string) => void
 }
 
-const CONTINUE = 'Your answer was cut off by the output limit. Continue exactly where it stopped, without repeating anything.'
+const CONTINUE =
+  'Your answer was cut off by the output limit. Continue exactly where it stopped, without repeating anything.'
 
 /** Removes an outer ```json fence some models wrap around JSON despite being asked not to. */
 export function extractJson(text: string): string {
@@ -42,7 +52,10 @@ function assertAllRequired(node: unknown, path: string): void {
   if (record.type === 'object' && record.properties && typeof record.properties === 'object') {
     const required = new Set(Array.isArray(record.required) ? record.required : [])
     const missing = Object.keys(record.properties).filter((key) => !required.has(key))
-    if (missing.length) throw new Error(`structured-output schema: ${path || '(root)'} has optional ${missing.join(', ')}; use .nullable() instead of .optional()`)
+    if (missing.length)
+      throw new Error(
+        `structured-output schema: ${path || '(root)'} has optional ${missing.join(', ')}; use .nullable() instead of .optional()`
+      )
   }
   for (const [key, value] of Object.entries(record)) assertAllRequired(value, path ? `${path}.${key}` : key)
 }
@@ -62,16 +75,22 @@ export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], tr
   const accepted: readonly string[] = imageTypes(spec)
   let dropped = 0
   const result = messages.map((m): Message => {
-    if (typeof m.content === 'string' || m.content.every((p) => p.type === 'text' || accepted.includes(p.mediaType))) return m
+    if (typeof m.content === 'string' || m.content.every((p) => p.type === 'text' || accepted.includes(p.mediaType)))
+      return m
     const content = m.content.map((p): ContentPart => {
       if (p.type === 'text' || accepted.includes(p.mediaType)) return p
       dropped++
-      return { type: 'text', text: `[An image (${p.mediaType}) was here; it is left out because ${spec.id} does not read ${accepted.length ? 'this image type' : 'images'}.]` }
+      return {
+        type: 'text',
+        text: `[An image (${p.mediaType}) was here; it is left out because ${spec.id} does not read ${accepted.length ? 'this image type' : 'images'}.]`
+      }
     })
     return { ...m, content }
   })
   if (dropped) {
-    transcript.note(`${dropped} image(s) from the conversation were left out: ${spec.id} does not read ${accepted.length ? 'their type' : 'images'}.`)
+    transcript.note(
+      `${dropped} image(s) from the conversation were left out: ${spec.id} does not read ${accepted.length ? 'their type' : 'images'}.`
+    )
   }
   return result
 }
@@ -79,7 +98,12 @@ export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], tr
 export function createLanguageModel(spec: ModelSpec, client: ProviderClient, options: ModelOptions): LanguageModel {
   const cap = outputTokenCap(spec)
 
-  async function callOnce(purpose: string, messages: Message[], maxOutputTokens: number, jsonSchema?: { name: string; schema: Record<string, unknown> }): Promise<ProviderResponse & { attempts: number }> {
+  async function callOnce(
+    purpose: string,
+    messages: Message[],
+    maxOutputTokens: number,
+    jsonSchema?: { name: string; schema: Record<string, unknown> }
+  ): Promise<ProviderResponse & { attempts: number }> {
     const started = Date.now()
     let attempts = 0
     try {
@@ -88,16 +112,27 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
           attempts++
           const signal = AbortSignal.timeout(options.timeoutMs)
           try {
-            return await client.call({ model: spec.model, messages, maxOutputTokens, signal, ...(jsonSchema ? { jsonSchema } : {}) })
+            return await client.call({
+              model: spec.model,
+              messages,
+              maxOutputTokens,
+              signal,
+              ...(jsonSchema ? { jsonSchema } : {})
+            })
           } catch (error) {
             if (signal.aborted && !(error instanceof LlmError && error.kind !== 'network')) {
-              throw new LlmError('timeout', `no answer within ${Math.round(options.timeoutMs / 1000)} s`, { cause: error })
+              throw new LlmError('timeout', `no answer within ${Math.round(options.timeoutMs / 1000)} s`, {
+                cause: error
+              })
             }
             throw error
           }
         },
         options.retry,
-        (error, delay, attempt) => options.onRetry?.(`${spec.id}: ${error.message}; retry ${attempt} of ${options.retry.retries} in ${Math.round(delay / 100) / 10} s`)
+        (error, delay, attempt) =>
+          options.onRetry?.(
+            `${spec.id}: ${error.message}; retry ${attempt} of ${options.retry.retries} in ${Math.round(delay / 100) / 10} s`
+          )
       )
       options.transcript.add({
         purpose,
@@ -129,7 +164,11 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
     }
   }
 
-  function reply(response: ProviderResponse, text: string, usage: { inputTokens: number; outputTokens: number }): ModelReply {
+  function reply(
+    response: ProviderResponse,
+    text: string,
+    usage: { inputTokens: number; outputTokens: number }
+  ): ModelReply {
     return {
       text,
       servedModel: response.servedModel ?? spec.model,
@@ -156,7 +195,11 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
       let text = response.text
       const usage = { ...response.usage }
       // An empty cut answer has nothing to continue from (and some APIs reject an empty assistant turn).
-      for (let round = 0; response.finishReason === 'length' && response.text && round < options.maxContinuations; round++) {
+      for (
+        let round = 0;
+        response.finishReason === 'length' && response.text && round < options.maxContinuations;
+        round++
+      ) {
         messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: CONTINUE })
         response = await callOnce(`${request.purpose} (continued)`, [...messages], limit)
         text += response.text
@@ -164,7 +207,9 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
         usage.outputTokens += response.usage.outputTokens
       }
       if (response.finishReason === 'length') {
-        options.transcript.note(`The answer reached the output limit (${limit.toLocaleString('en-US')} tokens per call) and was continued ${options.maxContinuations} time(s); it may end early.`)
+        options.transcript.note(
+          `The answer reached the output limit (${limit.toLocaleString('en-US')} tokens per call) and was continued ${options.maxContinuations} time(s); it may end early.`
+        )
       }
       return reply(response, text, usage)
     },
@@ -176,7 +221,12 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
       const usage = { inputTokens: 0, outputTokens: 0 }
       let problem = ''
       for (let round = 0; round < 2; round++) {
-        const response = await callOnce(round === 0 ? request.purpose : `${request.purpose} (repair)`, [...messages], limit, jsonSchema)
+        const response = await callOnce(
+          round === 0 ? request.purpose : `${request.purpose} (repair)`,
+          [...messages],
+          limit,
+          jsonSchema
+        )
         usage.inputTokens += response.usage.inputTokens
         usage.outputTokens += response.usage.outputTokens
         let data: unknown
@@ -184,15 +234,24 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
           data = JSON.parse(extractJson(response.text))
         } catch (error) {
           problem = `The answer is not valid JSON: ${error instanceof Error ? error.message : String(error)}`
-          messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: `${problem}\nAnswer again with JSON only, matching the schema.` })
+          messages.push(
+            { role: 'assistant', content: response.text },
+            { role: 'user', content: `${problem}\nAnswer again with JSON only, matching the schema.` }
+          )
           continue
         }
         const parsed = request.schema.safeParse(data)
         if (parsed.success) return { ...reply(response, response.text, usage), value: parsed.data }
         problem = `The JSON does not match the schema:\n${describeZodError(parsed.error)}`
-        messages.push({ role: 'assistant', content: response.text }, { role: 'user', content: `${problem}\nAnswer again with corrected JSON only.` })
+        messages.push(
+          { role: 'assistant', content: response.text },
+          { role: 'user', content: `${problem}\nAnswer again with corrected JSON only.` }
+        )
       }
-      throw new LlmError('invalid_output', `the model's answer did not match the expected structure (${problem.split('\n')[0]})`)
+      throw new LlmError(
+        'invalid_output',
+        `the model's answer did not match the expected structure (${problem.split('\n')[0]})`
+      )
     }
   }
 }

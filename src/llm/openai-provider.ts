@@ -27,8 +27,18 @@ function toContent(message: Message): string | ChatCompletionContentPart[] {
 
 function toMessages(messages: Message[]): ChatCompletionMessageParam[] {
   return messages.map((m): ChatCompletionMessageParam => {
-    if (m.role === 'system') return { role: 'system', content: typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n') }
-    if (m.role === 'assistant') return { role: 'assistant', content: typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n') }
+    if (m.role === 'system')
+      return {
+        role: 'system',
+        content:
+          typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
+      }
+    if (m.role === 'assistant')
+      return {
+        role: 'assistant',
+        content:
+          typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
+      }
     return { role: 'user', content: toContent(m) }
   })
 }
@@ -37,14 +47,23 @@ function toMessages(messages: Message[]): ChatCompletionMessageParam[] {
 export function withSchemaInstruction(messages: Message[], schema: Record<string, unknown>): Message[] {
   const instruction = `Answer with one JSON object only, without any other text, matching this JSON schema:\n${JSON.stringify(schema)}`
   const first = messages[0]
-  if (first?.role === 'system' && typeof first.content === 'string') return [{ role: 'system', content: `${first.content}\n\n${instruction}` }, ...messages.slice(1)]
+  if (first?.role === 'system' && typeof first.content === 'string')
+    return [{ role: 'system', content: `${first.content}\n\n${instruction}` }, ...messages.slice(1)]
   return [{ role: 'system', content: instruction }, ...messages]
 }
 
-function responseFormat(request: ProviderRequest, mode: OpenAIProviderOptions['structuredOutput']): Pick<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'response_format'> {
+function responseFormat(
+  request: ProviderRequest,
+  mode: OpenAIProviderOptions['structuredOutput']
+): Pick<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'response_format'> {
   if (!request.jsonSchema) return {}
   if (mode === 'json_object') return { response_format: { type: 'json_object' } }
-  return { response_format: { type: 'json_schema', json_schema: { name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema } } }
+  return {
+    response_format: {
+      type: 'json_schema',
+      json_schema: { name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema }
+    }
+  }
 }
 
 function finishReason(reason: string | null | undefined): FinishReason {
@@ -56,9 +75,12 @@ function finishReason(reason: string | null | undefined): FinishReason {
 
 export function toLlmError(error: unknown): LlmError {
   if (error instanceof LlmError) return error
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new LlmError('timeout', 'the model did not answer in time', { cause: error })
-  if (error instanceof OpenAI.APIUserAbortError) return new LlmError('timeout', 'the model did not answer in time', { cause: error })
-  if (error instanceof OpenAI.APIConnectionError) return new LlmError('network', `could not connect: ${error.message}`, { cause: error })
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new LlmError('timeout', 'the model did not answer in time', { cause: error })
+  if (error instanceof OpenAI.APIUserAbortError)
+    return new LlmError('timeout', 'the model did not answer in time', { cause: error })
+  if (error instanceof OpenAI.APIConnectionError)
+    return new LlmError('network', `could not connect: ${error.message}`, { cause: error })
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const after = retryAfterMs(error.headers)
     return new LlmError(kindFromStatus(error.status, error.message), `HTTP ${error.status}: ${error.message}`, {
@@ -73,7 +95,12 @@ export function toLlmError(error: unknown): LlmError {
 
 export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderClient {
   // Retries and timeouts are git-bob's own (llm/model.ts), the same for every provider.
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: 0, timeout: options.timeoutMs })
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL ?? null,
+    maxRetries: 0,
+    timeout: options.timeoutMs
+  })
   return {
     async call(request: ProviderRequest): Promise<ProviderResponse> {
       let completion: OpenAI.Chat.Completions.ChatCompletion
@@ -82,7 +109,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderCl
           {
             model: request.model,
             messages: toMessages(
-              request.jsonSchema && options.structuredOutput === 'json_object' ? withSchemaInstruction(request.messages, request.jsonSchema.schema) : request.messages
+              request.jsonSchema && options.structuredOutput === 'json_object'
+                ? withSchemaInstruction(request.messages, request.jsonSchema.schema)
+                : request.messages
             ),
             [options.tokenLimitParam]: request.maxOutputTokens,
             ...responseFormat(request, options.structuredOutput)
@@ -96,7 +125,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderCl
       if (!choice) throw new LlmError('server', 'the provider answered with no choices')
       if (choice.message.refusal) throw new LlmError('refused', `the model refused: ${choice.message.refusal}`)
       const reason = finishReason(choice.finish_reason)
-      if (reason === 'refusal') throw new LlmError('refused', 'the provider\'s content filter stopped the answer')
+      if (reason === 'refusal') throw new LlmError('refused', "the provider's content filter stopped the answer")
       return {
         text: choice.message.content ?? '',
         servedModel: typeof completion.model === 'string' && completion.model ? completion.model : null,

@@ -60,7 +60,11 @@ export function priceOf(provider: string, model: string): Price | null {
   const name = model.toLowerCase().replace(/^models\//, '')
   let best: string | null = null
   for (const key of Object.keys(prices)) {
-    if ((name === key || name.startsWith(`${key}-`) || name.startsWith(`${key}@`)) && (!best || key.length > best.length)) best = key
+    if (
+      (name === key || name.startsWith(`${key}-`) || name.startsWith(`${key}@`)) &&
+      (!best || key.length > best.length)
+    )
+      best = key
   }
   return best ? prices[best]! : null
 }

@@ -36,7 +36,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     keyInput: 'github-token',
     keyEnv: ['GITHUB_TOKEN'],
     usesGitHubToken: true,
-    keyHint: 'GitHub Models uses the workflow token: keep `github-token` at its default and grant `permissions: models: read` in the workflow.'
+    keyHint:
+      'GitHub Models uses the workflow token: keep `github-token` at its default and grant `permissions: models: read` in the workflow.'
   },
   {
     name: 'openai',
@@ -44,14 +45,16 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     keyInput: 'openai-api-key',
     keyEnv: ['OPENAI_API_KEY'],
     tokenLimitParam: 'max_completion_tokens',
-    keyHint: 'Store an OpenAI key as a repository secret and pass it as `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`.'
+    keyHint:
+      'Store an OpenAI key as a repository secret and pass it as `openai-api-key: ${{ secrets.OPENAI_API_KEY }}`.'
   },
   {
     name: 'anthropic',
     family: 'anthropic',
     keyInput: 'anthropic-api-key',
     keyEnv: ['ANTHROPIC_API_KEY'],
-    keyHint: 'Store an Anthropic key as a repository secret and pass it as `anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}`.'
+    keyHint:
+      'Store an Anthropic key as a repository secret and pass it as `anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}`.'
   },
   {
     name: 'google',
@@ -59,7 +62,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     family: 'gemini',
     keyInput: 'google-api-key',
     keyEnv: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
-    keyHint: 'Store a Gemini API key as a repository secret and pass it as `google-api-key: ${{ secrets.GEMINI_API_KEY }}`.'
+    keyHint:
+      'Store a Gemini API key as a repository secret and pass it as `google-api-key: ${{ secrets.GEMINI_API_KEY }}`.'
   },
   {
     name: 'deepseek',
@@ -68,7 +72,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     keyInput: 'deepseek-api-key',
     keyEnv: ['DEEPSEEK_API_KEY'],
     structuredOutput: 'json_object',
-    keyHint: 'Store a DeepSeek key as a repository secret and pass it as `deepseek-api-key: ${{ secrets.DEEPSEEK_API_KEY }}`.'
+    keyHint:
+      'Store a DeepSeek key as a repository secret and pass it as `deepseek-api-key: ${{ secrets.DEEPSEEK_API_KEY }}`.'
   },
   {
     name: 'mistral',
@@ -76,7 +81,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     defaultBaseUrl: 'https://api.mistral.ai/v1',
     keyInput: 'mistral-api-key',
     keyEnv: ['MISTRAL_API_KEY'],
-    keyHint: 'Store a Mistral key as a repository secret and pass it as `mistral-api-key: ${{ secrets.MISTRAL_API_KEY }}`.'
+    keyHint:
+      'Store a Mistral key as a repository secret and pass it as `mistral-api-key: ${{ secrets.MISTRAL_API_KEY }}`.'
   },
   {
     name: 'ollama',
@@ -94,7 +100,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     keyEnv: ['CUSTOM_API_KEY'],
     keyOptional: true,
     needsBaseUrl: true,
-    keyHint: 'Pass the server\'s key, if it needs one, as `custom-api-key: ${{ secrets.MY_SERVER_KEY }}`.'
+    keyHint: "Pass the server's key, if it needs one, as `custom-api-key: ${{ secrets.MY_SERVER_KEY }}`."
   }
 ]
 
@@ -112,7 +118,8 @@ export interface ModelSpec {
 }
 
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/
-const known = (): string => PROVIDERS.map((p) => p.name + (p.aliases?.length ? ` (or ${p.aliases.join(', ')})` : '')).join(', ')
+const known = (): string =>
+  PROVIDERS.map((p) => p.name + (p.aliases?.length ? ` (or ${p.aliases.join(', ')})` : '')).join(', ')
 
 /** Parses one "provider:model"; `input` names the action input in error messages. */
 export function parseModelSpec(text: string, input = 'model'): ModelSpec {
@@ -127,7 +134,9 @@ export function parseModelSpec(text: string, input = 'model'): ModelSpec {
   const model = id.slice(colon + 1).trim()
   const provider = providerNamed(providerName)
   if (!provider) {
-    throw new ConfigError(`The \`${input}\` input names the unknown provider "${providerName}". Known providers: ${known()}.`)
+    throw new ConfigError(
+      `The \`${input}\` input names the unknown provider "${providerName}". Known providers: ${known()}.`
+    )
   }
   if (!MODEL_NAME.test(model)) {
     throw new ConfigError(`The \`${input}\` input "${id}" has no valid model name after "${providerName}:".`)
@@ -139,7 +148,9 @@ export function parseModelSpec(text: string, input = 'model'): ModelSpec {
 export function parseModelList(text: string, input = 'model'): ModelSpec[] {
   const items = text.split(/[,\n]/).map((s) => s.trim())
   if (items.length > 1 && items.some((s) => !s)) {
-    throw new ConfigError(`The \`${input}\` input "${text.trim()}" has an empty entry. Separate models with single commas, e.g. "anthropic:claude-sonnet-4-5, openai:gpt-4.1".`)
+    throw new ConfigError(
+      `The \`${input}\` input "${text.trim()}" has an empty entry. Separate models with single commas, e.g. "anthropic:claude-sonnet-4-5, openai:gpt-4.1".`
+    )
   }
   const specs = items.map((item) => parseModelSpec(item, input))
   const ids = specs.map((s) => s.id)
@@ -185,7 +196,10 @@ export function resolveApiKey(provider: ProviderPreset, credentials: Credentials
     if (value) return value
   }
   if (provider.keyOptional) return NO_KEY
-  const where = [provider.keyInput ? `the \`${provider.keyInput}\` input` : null, ...provider.keyEnv.map((e) => `\`${e}\``)]
+  const where = [
+    provider.keyInput ? `the \`${provider.keyInput}\` input` : null,
+    ...provider.keyEnv.map((e) => `\`${e}\``)
+  ]
     .filter(Boolean)
     .join(' or ')
   throw new ConfigError(`No API key for ${provider.name}: set ${where}. ${provider.keyHint}`)

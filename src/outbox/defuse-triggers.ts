@@ -22,7 +22,7 @@ function wrapOutsideCode(markdown: string, botName: string): string {
 /** The last resort: no HTML comments, and no occurrence of the name left anywhere, in any case. */
 function encodeEverywhere(markdown: string, botName: string): string {
   let text = markdown
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text
     text = text.replace(HTML_COMMENT, '')
   }

@@ -13,10 +13,12 @@ export interface FailureReport {
 }
 
 function githubAdvice(status: number): string {
-  if (status === 401) return 'The `github-token` input is not accepted by GitHub. Keep its default, or pass a valid token.'
+  if (status === 401)
+    return 'The `github-token` input is not accepted by GitHub. Keep its default, or pass a valid token.'
   if (status === 403)
     return 'The workflow token may not do this. Give the workflow `permissions: issues: write, pull-requests: write, contents: read` (see the README), or wait if GitHub rate-limited the repository.'
-  if (status === 404) return 'GitHub could not find the issue, pull request or file. It may have been deleted or transferred.'
+  if (status === 404)
+    return 'GitHub could not find the issue, pull request or file. It may have been deleted or transferred.'
   if (status === 422) return 'GitHub rejected the request as invalid. Please report this with a link to the log.'
   if (status === 429) return 'GitHub rate-limited the repository. Wait a few minutes and ask again.'
   if (status >= 500) return 'GitHub had a server error, even after retries. Ask again in a few minutes.'
@@ -25,10 +27,24 @@ function githubAdvice(status: number): string {
 
 export function describeFailure(error: unknown): FailureReport {
   if (error instanceof ConfigError) return { what: 'git-bob is not configured correctly.', advice: error.message }
-  if (error instanceof EventError) return { what: `The event could not be read: ${error.message}.`, advice: 'This is not something a comment can fix; please report it with a link to the log.' }
-  if (error instanceof LlmError) return { what: `The model call failed (${error.kind.replace(/_/g, ' ')}): ${error.message}.`, advice: error.advice }
-  if (error instanceof NotebookTamperError) return { what: `I stopped: ${error.message}`, advice: 'Nothing was pushed. Check what the notebook does; if it was steered by text in the thread, remove that text first.' }
-  if (error instanceof PushConflictError) return { what: `My change could not be pushed: ${error.message}`, advice: 'Look at the new commits on the branch, then ask me again.' }
+  if (error instanceof EventError)
+    return {
+      what: `The event could not be read: ${error.message}.`,
+      advice: 'This is not something a comment can fix; please report it with a link to the log.'
+    }
+  if (error instanceof LlmError)
+    return { what: `The model call failed (${error.kind.replace(/_/g, ' ')}): ${error.message}.`, advice: error.advice }
+  if (error instanceof NotebookTamperError)
+    return {
+      what: `I stopped: ${error.message}`,
+      advice:
+        'Nothing was pushed. Check what the notebook does; if it was steered by text in the thread, remove that text first.'
+    }
+  if (error instanceof PushConflictError)
+    return {
+      what: `My change could not be pushed: ${error.message}`,
+      advice: 'Look at the new commits on the branch, then ask me again.'
+    }
   if (error instanceof GitError) {
     return {
       what: `A git command failed: ${error.message}`,
@@ -39,8 +55,12 @@ export function describeFailure(error: unknown): FailureReport {
   }
   const status = httpStatus(error)
   const message = error instanceof Error ? error.message : String(error)
-  if (status !== undefined) return { what: `A GitHub API request failed with HTTP ${status}: ${message}`, advice: githubAdvice(status) }
-  return { what: `Something unexpected went wrong: ${message}`, advice: 'Ask again; if it keeps failing, please report it with a link to the log.' }
+  if (status !== undefined)
+    return { what: `A GitHub API request failed with HTTP ${status}: ${message}`, advice: githubAdvice(status) }
+  return {
+    what: `Something unexpected went wrong: ${message}`,
+    advice: 'Ask again; if it keeps failing, please report it with a link to the log.'
+  }
 }
 
 export function failureMessage(report: FailureReport): string {

@@ -8,7 +8,9 @@ import { mapProse } from '../trigger/markdown.ts'
 const MENTION = /(?<![\w.`/@+-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(\/[A-Za-z0-9_.-]+)?(?![\w-])/g
 
 function defuseProse(text: string, allowed: ReadonlySet<string>): string {
-  return text.replace(MENTION, (match: string, login: string, team: string | undefined) => (!team && allowed.has(login.toLowerCase()) ? match : `\`${match}\``))
+  return text.replace(MENTION, (match: string, login: string, team: string | undefined) =>
+    !team && allowed.has(login.toLowerCase()) ? match : `\`${match}\``
+  )
 }
 
 /** Wraps @mentions of people not in `allowed` (compared case-insensitively) in inline code, outside code. */

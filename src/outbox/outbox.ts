@@ -63,10 +63,20 @@ export class Outbox {
   }
 
   private stamped(clean: string, credit: ModelCredit | null, options: RenderOptions): string[] {
-    const stampOptions = { ...(options.facts ? { facts: options.facts } : {}), ...(options.compact ? { compact: true } : {}) }
+    const stampOptions = {
+      ...(options.facts ? { facts: options.facts } : {}),
+      ...(options.compact ? { compact: true } : {})
+    }
     const overhead = stamp('', this.stampContext, credit, stampOptions).length + 40
     const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, options.maxParts)
-    return parts.map((part, i) => stamp(parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part, this.stampContext, credit, stampOptions))
+    return parts.map((part, i) =>
+      stamp(
+        parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part,
+        this.stampContext,
+        credit,
+        stampOptions
+      )
+    )
   }
 
   private withEventPeople(event: TriggerEvent): void {
@@ -74,7 +84,13 @@ export class Outbox {
   }
 
   /** Answers where the request was made: in the review thread for an inline comment, else on the issue or PR. */
-  async reply(event: TriggerEvent, body: string, credit: ModelCredit | null, mentions: readonly string[] = [], facts: MarkerFacts = {}): Promise<Posted[]> {
+  async reply(
+    event: TriggerEvent,
+    body: string,
+    credit: ModelCredit | null,
+    mentions: readonly string[] = [],
+    facts: MarkerFacts = {}
+  ): Promise<Posted[]> {
     this.withEventPeople(event)
     const posted: Posted[] = []
     for (const part of this.render(body, credit, { mentions, facts })) {
@@ -89,7 +105,11 @@ export class Outbox {
   }
 
   /** Opens a pull request whose description is stamped like every message. */
-  async openPullRequest(event: TriggerEvent, options: { title: string; body: string; head: string; base: string }, credit: ModelCredit | null): Promise<Posted & { number: number }> {
+  async openPullRequest(
+    event: TriggerEvent,
+    options: { title: string; body: string; head: string; base: string },
+    credit: ModelCredit | null
+  ): Promise<Posted & { number: number }> {
     this.withEventPeople(event)
     const [body] = this.render(options.body, credit, { maxParts: 1 })
     const pull = await this.api.createPull({ ...options, title: this.redactor.redact(options.title), body: body! })
@@ -113,13 +133,24 @@ export class Outbox {
   async review(event: TriggerEvent, review: ReviewToPost, credit: ModelCredit | null): Promise<Posted> {
     this.withEventPeople(event)
     const facts = { reviewed: review.commitId }
-    const comments = review.comments.map((c) => ({ ...c, body: this.render(c.body, credit, { maxParts: 1, compact: true })[0]! }))
+    const comments = review.comments.map((c) => ({
+      ...c,
+      body: this.render(c.body, credit, { maxParts: 1, compact: true })[0]!
+    }))
     let result: Posted
     try {
-      result = await this.api.createReview(event.target.number, { commitId: review.commitId, body: this.render(review.body, credit, { facts, maxParts: 1 })[0]!, comments })
+      result = await this.api.createReview(event.target.number, {
+        commitId: review.commitId,
+        body: this.render(review.body, credit, { facts, maxParts: 1 })[0]!,
+        comments
+      })
     } catch (error) {
       if (httpStatus(error) !== 422 || !comments.length) throw error
-      result = await this.api.createReview(event.target.number, { commitId: review.commitId, body: this.render(review.bodyWithComments, credit, { facts, maxParts: 1 })[0]!, comments: [] })
+      result = await this.api.createReview(event.target.number, {
+        commitId: review.commitId,
+        body: this.render(review.bodyWithComments, credit, { facts, maxParts: 1 })[0]!,
+        comments: []
+      })
     }
     this.posted.push(result)
     return result
@@ -130,7 +161,13 @@ export class Outbox {
     this.withEventPeople(event)
     const name = this.stampContext.botName
     // One line, shortened with room for the backticks defusing may add, and defused last.
-    const title = defuseTriggers(this.clean(issue.title, []).replace(/\s+/g, ' ').trim().slice(0, TITLE_LIMIT - 16), name).slice(0, TITLE_LIMIT)
+    const title = defuseTriggers(
+      this.clean(issue.title, [])
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, TITLE_LIMIT - 16),
+      name
+    ).slice(0, TITLE_LIMIT)
     // Defused last, so that nothing done to the text afterwards can bring a command back.
     const body = this.stamped(defuseTriggers(this.clean(issue.body, []), name), credit, { maxParts: 1 })[0]!
     const created = await this.api.createIssue(title, body)

@@ -55,7 +55,8 @@ export function splitMessage(text: string, max: number, maxParts = 4): string[] 
   }
   if (rest.length > 0) {
     const last = parts.length - 1
-    parts[last] += `\n\n> [!NOTE]\n> This answer was cut here: it was longer than ${maxParts} GitHub comments can hold (${text.length.toLocaleString('en-US')} characters).`
+    parts[last] +=
+      `\n\n> [!NOTE]\n> This answer was cut here: it was longer than ${maxParts} GitHub comments can hold (${text.length.toLocaleString('en-US')} characters).`
   }
   return parts
 }

@@ -20,7 +20,9 @@ function messageText(message: Message): string {
 }
 
 function clipped(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}\n[… ${(text.length - max).toLocaleString('en-US')} more characters not shown]`
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}\n[… ${(text.length - max).toLocaleString('en-US')} more characters not shown]`
 }
 
 const n = (value: number): string => value.toLocaleString('en-US')
@@ -33,7 +35,9 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
   if (transcript.calls.length) {
     lines.push(`| tokens | ${n(total.inputTokens)} in / ${n(total.outputTokens)} out |`)
     const cost = transcript.totalCost
-    lines.push(`| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`)
+    lines.push(
+      `| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`
+    )
   }
   for (const note of transcript.notes) lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
   lines.push('')
@@ -43,12 +47,32 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
     const usage = call.error
       ? `failed after ${call.attempts} attempt(s)`
       : `${n(call.usage.inputTokens)} in / ${n(call.usage.outputTokens)} out tokens${cost === null ? '' : ` (~${formatCost(cost)})`}`
-    lines.push(`### Call ${i + 1}: ${call.purpose} — ${model} via ${call.provider} — ${usage} — ${(call.durationMs / 1000).toFixed(1)} s`, '')
-    const prompt = call.messages.map((m) => `**${m.role}**\n\n${fenced(clipped(messageText(m), PROMPT_LIMIT), 'markdown')}`).join('\n\n')
+    lines.push(
+      `### Call ${i + 1}: ${call.purpose} — ${model} via ${call.provider} — ${usage} — ${(call.durationMs / 1000).toFixed(1)} s`,
+      ''
+    )
+    const prompt = call.messages
+      .map((m) => `**${m.role}**\n\n${fenced(clipped(messageText(m), PROMPT_LIMIT), 'markdown')}`)
+      .join('\n\n')
     const chars = call.messages.reduce((sum, m) => sum + messageText(m).length, 0)
-    lines.push(`<details><summary>Prompt (${call.messages.length} messages, ${n(chars)} characters)</summary>`, '', prompt, '', '</details>', '')
+    lines.push(
+      `<details><summary>Prompt (${call.messages.length} messages, ${n(chars)} characters)</summary>`,
+      '',
+      prompt,
+      '',
+      '</details>',
+      ''
+    )
     if (call.error) lines.push(`**Error:** ${call.error}`, '')
-    else lines.push('<details open><summary>Answer</summary>', '', fenced(clipped(call.answer ?? '', PROMPT_LIMIT), 'markdown'), '', '</details>', '')
+    else
+      lines.push(
+        '<details open><summary>Answer</summary>',
+        '',
+        fenced(clipped(call.answer ?? '', PROMPT_LIMIT), 'markdown'),
+        '',
+        '</details>',
+        ''
+      )
   })
   return clipped(redact(lines.join('\n')), SUMMARY_LIMIT)
 }

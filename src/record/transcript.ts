@@ -31,7 +31,10 @@ export class Transcript {
 
   get totalUsage(): Usage {
     return this.calls.reduce(
-      (sum, c) => ({ inputTokens: sum.inputTokens + c.usage.inputTokens, outputTokens: sum.outputTokens + c.usage.outputTokens }),
+      (sum, c) => ({
+        inputTokens: sum.inputTokens + c.usage.inputTokens,
+        outputTokens: sum.outputTokens + c.usage.outputTokens
+      }),
       { inputTokens: 0, outputTokens: 0 }
     )
   }
@@ -51,5 +54,8 @@ export class Transcript {
 
 /** The estimated cost of one call, priced by the model that served it (else the one asked for). */
 export function callCost(call: CallRecord): number | null {
-  return estimateCost(call.provider, call.servedModel ?? call.requestedModel, call.usage) ?? estimateCost(call.provider, call.requestedModel, call.usage)
+  return (
+    estimateCost(call.provider, call.servedModel ?? call.requestedModel, call.usage) ??
+    estimateCost(call.provider, call.requestedModel, call.usage)
+  )
 }

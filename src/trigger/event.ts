@@ -321,6 +321,7 @@ function issueTarget(i: z.infer<typeof issue>): TriggerEvent['target'] {
 /** A stable key for the request, written into git-bob's hidden marker so a re-run never answers twice. */
 export function requestKey(event: TriggerEvent): string {
   // A pull request can be given to git-bob for review again after new commits: one answer per head.
-  if (event.request.source === 'review_request') return `review_request:${event.request.id}@${event.pullRequest?.headSha.slice(0, 12) ?? ''}`
+  if (event.request.source === 'review_request')
+    return `review_request:${event.request.id}@${event.pullRequest?.headSha.slice(0, 12) ?? ''}`
   return `${event.request.source}:${event.request.id}`
 }

@@ -24,7 +24,10 @@ export function screen(event: TriggerEvent, command: Command | null, allowedBots
   if (!command) {
     if (event.request.source === 'review_request') {
       const whom = event.request.requestedReviewer ? `@${event.request.requestedReviewer}` : 'a team'
-      return { kind: 'ignore', why: `the review was requested from ${whom}, not from the account in the bot-login input` }
+      return {
+        kind: 'ignore',
+        why: `the review was requested from ${whom}, not from the account in the bot-login input`
+      }
     }
     return { kind: 'ignore', why: 'the text does not address git-bob' }
   }

@@ -26,7 +26,11 @@ const BLOCKQUOTE = /<blockquote\b[^>]*>[\s\S]*?(?:<\/blockquote\s*>|$)/gi
 /** The lines of a markdown text a reader sees as the author's own prose: code blanked, quotes and hidden comments dropped. */
 export function proseLines(markdown: string): string[] {
   const prose = segments(removeHtmlComments(markdown))
-    .map((s) => (s.kind === 'prose' ? s.text.replace(BLOCKQUOTE, (quote) => quote.replace(/[^\n]/g, ' ')) : s.text.replace(/[^\n]/g, ' ')))
+    .map((s) =>
+      s.kind === 'prose'
+        ? s.text.replace(BLOCKQUOTE, (quote) => quote.replace(/[^\n]/g, ' '))
+        : s.text.replace(/[^\n]/g, ' ')
+    )
     .join('')
   return prose.split('\n').filter((line) => !QUOTE.test(line))
 }
@@ -40,7 +44,10 @@ function addressPattern(botName: string): RegExp {
   // then the arguments, up to the end of the line or the next time the bot is addressed.
   const name = escapeRegExp(botName)
   const address = `(?<![\\w/.\\-@#])@?${name}(?:\\s*,\\s*|\\s+)`
-  return new RegExp(`${address}(?:please\\b[\\s,]*)?(?!please\\b|${name}(?![\\w-]))([a-z][a-z0-9_-]*)(.*?)(?=${address}[a-z]|$)`, 'gi')
+  return new RegExp(
+    `${address}(?:please\\b[\\s,]*)?(?!please\\b|${name}(?![\\w-]))([a-z][a-z0-9_-]*)(.*?)(?=${address}[a-z]|$)`,
+    'gi'
+  )
 }
 
 /** Builds the lookup from every name and alias to the canonical verb; a verb is one entry. */
@@ -50,7 +57,8 @@ export function verbTable(verbs: readonly Verb[]): ReadonlyMap<string, string> {
     for (const word of [verb.name, ...(verb.aliases ?? [])]) {
       const key = word.toLowerCase()
       const existing = table.get(key)
-      if (existing && existing !== verb.name) throw new Error(`"${word}" is registered for both ${existing} and ${verb.name}`)
+      if (existing && existing !== verb.name)
+        throw new Error(`"${word}" is registered for both ${existing} and ${verb.name}`)
       table.set(key, verb.name)
     }
   }
@@ -94,7 +102,10 @@ export function findCommand(markdown: string, botName: string, verbs: ReadonlyMa
  * A review requested from git-bob's own account (the bot-login input) is the "review" command; a
  * review requested from anyone else, or from a team, is not for git-bob.
  */
-export function reviewRequestCommand(requestedReviewer: string | null | undefined, botLogin: string | null): Command | null {
+export function reviewRequestCommand(
+  requestedReviewer: string | null | undefined,
+  botLogin: string | null
+): Command | null {
   if (!botLogin || !requestedReviewer || requestedReviewer.toLowerCase() !== botLogin.toLowerCase()) return null
   return { kind: 'known', verb: 'review', word: 'review', args: '' }
 }

@@ -9,7 +9,8 @@ export interface Segment {
 // A fence may sit inside list items and quotes; a backtick fence's info string has no backticks.
 const FENCE_OPEN = /^(\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|>\s?)*)(`{3,}(?=[^`]*$)|~{3,})/
 // Inline code spans (not across a blank line), and the HTML elements GitHub renders as code.
-const INLINE_CODE = /(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)|<(pre|code|tt|kbd|samp)\b[^>]*>[\s\S]*?<\/\3\s*>/gi
+const INLINE_CODE =
+  /(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)|<(pre|code|tt|kbd|samp)\b[^>]*>[\s\S]*?<\/\3\s*>/gi
 
 /** Splits fenced code blocks from the rest, line-exactly: joining the texts gives the input back. */
 function fences(markdown: string): Segment[] {
@@ -29,7 +30,8 @@ function fences(markdown: string): Segment[] {
     if (open) {
       push('code', line)
       const marker = match?.[2]
-      if (marker && marker[0] === open.char && marker.length >= open.length && !line.slice(match[0].length).trim()) open = null
+      if (marker && marker[0] === open.char && marker.length >= open.length && !line.slice(match[0].length).trim())
+        open = null
       continue
     }
     if (match) {
@@ -87,5 +89,7 @@ export function removeHtmlComments(markdown: string): string {
       return `\uE000${code.length - 1}\uE001`
     })
     .join('')
-  return text.replace(HTML_COMMENT, '').replace(/\uE000(\d+)\uE001/g, (placeholder: string, i: string) => code[Number(i)] ?? placeholder)
+  return text
+    .replace(HTML_COMMENT, '')
+    .replace(/\uE000(\d+)\uE001/g, (placeholder: string, i: string) => code[Number(i)] ?? placeholder)
 }

@@ -16,7 +16,13 @@ export function findAllowed(asked: string, allowed: readonly AllowedModel[]): Al
   if (colon > 0) {
     const provider = asked.slice(0, colon)
     const model = asked.slice(colon + 1)
-    return allowed.find((a) => (same(a.spec.provider.name, provider) || a.spec.provider.aliases?.some((p) => same(p, provider))) && same(a.spec.model, model)) ?? null
+    return (
+      allowed.find(
+        (a) =>
+          (same(a.spec.provider.name, provider) || a.spec.provider.aliases?.some((p) => same(p, provider))) &&
+          same(a.spec.model, model)
+      ) ?? null
+    )
   }
   const byModel = allowed.filter((a) => same(a.spec.model, asked))
   return byModel.length === 1 ? byModel[0]! : null
@@ -26,7 +32,12 @@ function name(a: AllowedModel): string {
   return a.alias ? `\`${a.alias}\` (${a.spec.id})` : `\`${a.spec.id}\``
 }
 
-export function decideSwitch(asked: string, verb: string, allowed: readonly AllowedModel[], botName: string): SwitchDecision {
+export function decideSwitch(
+  asked: string,
+  verb: string,
+  allowed: readonly AllowedModel[],
+  botName: string
+): SwitchDecision {
   if (allowed.length === 0) {
     return {
       kind: 'refused',

@@ -33,7 +33,10 @@ describe('events', () => {
   })
 
   it('on a pull request conversation, sends the diff and the changed files', async () => {
-    stage.github.addPull(1, { diff: DIFF, files: [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }] })
+    stage.github.addPull(1, {
+      diff: DIFF,
+      files: [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }]
+    })
     const run = await stage.comment({ body: 'git-bob comment', pullRequest: true })
     expect(run.code).toBe(0)
     const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
@@ -49,12 +52,27 @@ describe('events', () => {
     // The first example in @octokit/webhooks-examples has no "line" (only the legacy "position").
     payload.comment.line = 1
     const number = payload.pull_request.number as number
-    const pull = stage.github.addPull(number, { diff: DIFF, files: [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }] })
-    pull.reviewComments.push({ id: payload.comment.id, login: 'Codertocat', userType: 'User', association: 'OWNER', body: payload.comment.body, createdAt: payload.comment.created_at, updatedAt: payload.comment.updated_at, path: 'README.md', line: 1 })
+    const pull = stage.github.addPull(number, {
+      diff: DIFF,
+      files: [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }]
+    })
+    pull.reviewComments.push({
+      id: payload.comment.id,
+      login: 'Codertocat',
+      userType: 'User',
+      association: 'OWNER',
+      body: payload.comment.body,
+      createdAt: payload.comment.created_at,
+      updatedAt: payload.comment.updated_at,
+      path: 'README.md',
+      line: 1
+    })
     const run = await stage.run({ eventName: 'pull_request_review_comment', payload })
     expect(run.code).toBe(0)
     expect(stage.github.reactions).toEqual([{ target: `review_comment:${payload.comment.id}`, content: 'eyes' }])
-    const reply = stage.github.requests.find((r) => r.method === 'POST' && r.path.endsWith(`/pulls/${number}/comments/${payload.comment.id}/replies`))
+    const reply = stage.github.requests.find(
+      (r) => r.method === 'POST' && r.path.endsWith(`/pulls/${number}/comments/${payload.comment.id}/replies`)
+    )
     expect(reply).toBeDefined()
     expect(pull.reviewComments.filter((c) => c.login === 'github-actions[bot]')).toHaveLength(1)
     const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
@@ -74,7 +92,10 @@ describe('events', () => {
   })
 
   it('ignores a submitted review without a body', async () => {
-    const run = await stage.run({ eventName: 'pull_request_review', payload: example('pull_request_review', 'submitted') })
+    const run = await stage.run({
+      eventName: 'pull_request_review',
+      payload: example('pull_request_review', 'submitted')
+    })
     expect(run.code).toBe(0)
     expect(stage.github.requests).toEqual([])
   })

@@ -16,7 +16,11 @@ describe('failures', () => {
   })
 
   it('honours a 429 retry-after from the model provider', async () => {
-    stage.model.script.push({ status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'Rate limit reached', type: 'rate_limit' } } })
+    stage.model.script.push({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { error: { message: 'Rate limit reached', type: 'rate_limit' } }
+    })
     const run = await stage.comment({ body: 'git-bob comment' })
     expect(run.code).toBe(0)
     expect(stage.model.requests).toHaveLength(2)
@@ -40,7 +44,10 @@ describe('failures', () => {
 
   it('gives up on a model that never answers, within the configured timeout', async () => {
     stage.model.script.push({ hang: true })
-    const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { 'model-timeout-seconds': '1', 'model-retries': '0' } })
+    const run = await stage.comment(
+      { body: 'git-bob comment' },
+      { inputs: { 'model-timeout-seconds': '1', 'model-retries': '0' } }
+    )
     expect(run.code).toBe(1)
     const posted = stage.github.postedComments(1)
     expect(posted).toHaveLength(1)
@@ -56,7 +63,10 @@ describe('failures', () => {
   })
 
   it('reports an authentication failure with what to set', async () => {
-    stage.model.script.push({ status: 401, body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } })
+    stage.model.script.push({
+      status: 401,
+      body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } }
+    })
     const run = await stage.comment({ body: 'git-bob comment' })
     expect(run.code).toBe(1)
     expect(stage.model.requests).toHaveLength(1)
@@ -83,7 +93,11 @@ describe('failures', () => {
   })
 
   it('turns a malformed event file into an ::error, with no stack trace and no API call', async () => {
-    const run = await stage.run({ eventName: 'issue_comment', payload: null, rawEvent: '{"action": "created", "comment": ' })
+    const run = await stage.run({
+      eventName: 'issue_comment',
+      payload: null,
+      rawEvent: '{"action": "created", "comment": '
+    })
     expect(run.code).toBe(1)
     expect(annotations(run)).toHaveLength(1)
     expect(annotations(run)[0]).toContain('not valid JSON')
@@ -92,7 +106,10 @@ describe('failures', () => {
   })
 
   it('turns a payload missing fields into an ::error naming the field', async () => {
-    const run = await stage.run({ eventName: 'issue_comment', payload: { action: 'created', comment: { body: 'git-bob comment' } } })
+    const run = await stage.run({
+      eventName: 'issue_comment',
+      payload: { action: 'created', comment: { body: 'git-bob comment' } }
+    })
     expect(run.code).toBe(1)
     expect(annotations(run)[0]).toMatch(/malformed: .*issue/)
     expect(stage.github.requests).toEqual([])
@@ -102,7 +119,9 @@ describe('failures', () => {
     stage.github.faults.push({ method: 'GET', path: /\/issues\/1\/comments$/, status: 502, times: 1 })
     const run = await stage.comment({ body: 'git-bob comment' })
     expect(run.code).toBe(0)
-    expect(stage.github.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues/1/comments'))).toHaveLength(2)
+    expect(
+      stage.github.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/issues/1/comments'))
+    ).toHaveLength(2)
     expect(stage.github.postedComments(1)).toHaveLength(1)
   })
 
@@ -117,7 +136,9 @@ describe('failures', () => {
     })
     const run = await stage.comment({ body: 'git-bob comment' })
     expect(run.code).toBe(0)
-    expect(stage.github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/1/comments'))).toHaveLength(2)
+    expect(
+      stage.github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/1/comments'))
+    ).toHaveLength(2)
     expect(stage.github.postedComments(1)).toHaveLength(1)
     expect(run.stdout).toMatch(/::warning::GitHub secondary rate limit/)
   })

@@ -52,7 +52,13 @@ describe('the gate', () => {
   })
 
   it('posts nothing when the permission cannot be checked: a stranger gets not even a failure report', async () => {
-    stage.github.faults.push({ method: 'GET', path: /\/collaborators\/eve\/permission$/, status: 403, body: { message: 'Resource not accessible by integration' }, times: 5 })
+    stage.github.faults.push({
+      method: 'GET',
+      path: /\/collaborators\/eve\/permission$/,
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: 5
+    })
     const run = await stage.comment({ body: 'git-bob comment', login: 'eve', association: 'CONTRIBUTOR' })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error.*permission of @eve could not be checked/)
@@ -60,7 +66,12 @@ describe('the gate', () => {
   })
 
   it('ignores bots that are not allowed, without a single API call', async () => {
-    const run = await stage.comment({ body: 'git-bob comment', login: 'dependabot[bot]', userType: 'Bot', association: 'NONE' })
+    const run = await stage.comment({
+      body: 'git-bob comment',
+      login: 'dependabot[bot]',
+      userType: 'Bot',
+      association: 'NONE'
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBeUndefined()
     expect(stage.github.requests).toEqual([])
@@ -75,14 +86,20 @@ describe('the gate', () => {
   })
 
   it('never answers its own messages, even when they contain a command', async () => {
-    const own = '<!-- git-bob-message {"request":"issue_comment:5"} -->\n<sup>stamp</sup>\n\nYou can write "git-bob comment" to ask me.'
+    const own =
+      '<!-- git-bob-message {"request":"issue_comment:5"} -->\n<sup>stamp</sup>\n\nYou can write "git-bob comment" to ask me.'
     const run = await stage.comment({ body: own, login: 'Codertocat', association: 'OWNER' })
     expect(run.code).toBe(0)
     expect(stage.github.requests).toEqual([])
   })
 
   it('does nothing for a comment that does not address git-bob, or only quotes a command', async () => {
-    for (const body of ['Looks good to me.', '> git-bob comment\n\nThat was what I asked yesterday.', 'Run `git-bob comment` to ask.', '```\ngit-bob comment\n```']) {
+    for (const body of [
+      'Looks good to me.',
+      '> git-bob comment\n\nThat was what I asked yesterday.',
+      'Run `git-bob comment` to ask.',
+      '```\ngit-bob comment\n```'
+    ]) {
       const run = await stage.comment({ body })
       expect(run.code).toBe(0)
     }

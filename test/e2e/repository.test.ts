@@ -29,7 +29,10 @@ describe('repository context', () => {
       'data/image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
       'notes/other.txt': 'not named'
     })
-    await stage.comment({ body: 'Why does count_records in src/analysis.py ignore NaN? Compare image.png.\n\ngit-bob comment' }, { workspace: dir })
+    await stage.comment(
+      { body: 'Why does count_records in src/analysis.py ignore NaN? Compare image.png.\n\ngit-bob comment' },
+      { workspace: dir }
+    )
     const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
     expect(prompt).toContain('# Repository files')
     expect(prompt).toContain('notes/other.txt')

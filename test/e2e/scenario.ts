@@ -16,7 +16,10 @@ export interface Stage {
   /** Runs the action with the stand-ins wired in (model: openai via base-url, fast retries). */
   run(options: Omit<ActionOptions, 'githubUrl'>): Promise<ActionRun>
   /** Seeds the triggering comment in the fake thread and runs an issue_comment event. */
-  comment(scenario: CommentScenario, options?: Partial<Omit<ActionOptions, 'githubUrl' | 'payload' | 'eventName'>>): Promise<ActionRun & { payload: Payload }>
+  comment(
+    scenario: CommentScenario,
+    options?: Partial<Omit<ActionOptions, 'githubUrl' | 'payload' | 'eventName'>>
+  ): Promise<ActionRun & { payload: Payload }>
 }
 
 export const OPENAI_KEY = 'sk-proj-testkey1234567890abcdefghijklmnop'
@@ -25,12 +28,22 @@ export function useStage(): Stage {
   const stage = {} as Stage
   beforeEach(async () => {
     stage.github = await new FakeGitHub().start()
-    ;[stage.model, stage.anthropic, stage.gemini] = await Promise.all([new FakeOpenAI().start(), new FakeAnthropic().start(), new FakeGemini().start()])
+    ;[stage.model, stage.anthropic, stage.gemini] = await Promise.all([
+      new FakeOpenAI().start(),
+      new FakeAnthropic().start(),
+      new FakeGemini().start()
+    ])
     stage.run = (options) =>
       runAction({
         ...options,
         githubUrl: stage.github.url,
-        inputs: { model: 'openai:gpt-4.1', 'openai-api-key': OPENAI_KEY, 'base-url': stage.model.url, 'model-timeout-seconds': '5', ...options.inputs }
+        inputs: {
+          model: 'openai:gpt-4.1',
+          'openai-api-key': OPENAI_KEY,
+          'base-url': stage.model.url,
+          'model-timeout-seconds': '5',
+          ...options.inputs
+        }
       })
     stage.comment = async (scenario, options = {}) => {
       const payload = issueCommentPayload(scenario)

@@ -9,7 +9,12 @@ export type AnthropicRequest = Anthropic.Messages.MessageCreateParamsNonStreamin
 
 export type AnthropicStep =
   /** A text answer; when the request forces a tool, the text is parsed as the tool's input. */
-  | { reply: string; model?: string; stopReason?: Anthropic.Messages.StopReason; usage?: { input: number; output: number } }
+  | {
+      reply: string
+      model?: string
+      stopReason?: Anthropic.Messages.StopReason
+      usage?: { input: number; output: number }
+    }
   | { status: number; type?: Anthropic.ErrorType; message?: string; headers?: Record<string, string> }
   | { hang: true }
 
@@ -35,7 +40,10 @@ export function anthropicMessage(
     content,
     container: null,
     diagnostics: null,
-    stop_details: stopReason === 'refusal' ? { type: 'refusal', category: null, explanation: 'This request is not something I can help with.' } : null,
+    stop_details:
+      stopReason === 'refusal'
+        ? { type: 'refusal', category: null, explanation: 'This request is not something I can help with.' }
+        : null,
     stop_reason: stopReason,
     stop_sequence: null,
     usage: {
@@ -58,7 +66,13 @@ export function textBlock(text: string): Anthropic.Messages.TextBlock {
 }
 
 export function toolUseBlock(name: string, input: unknown): Anthropic.Messages.ToolUseBlock {
-  return { type: 'tool_use', id: `toolu_${Math.random().toString(36).slice(2)}`, name, input, caller: { type: 'direct' } }
+  return {
+    type: 'tool_use',
+    id: `toolu_${Math.random().toString(36).slice(2)}`,
+    name,
+    input,
+    caller: { type: 'direct' }
+  }
 }
 
 const STATUS_TYPES: Record<number, Anthropic.ErrorType> = {
@@ -72,7 +86,10 @@ const STATUS_TYPES: Record<number, Anthropic.ErrorType> = {
   529: 'overloaded_error'
 }
 
-export function anthropicError(type: Anthropic.ErrorType, message: string): { type: 'error'; error: { type: Anthropic.ErrorType; message: string }; request_id: string } {
+export function anthropicError(
+  type: Anthropic.ErrorType,
+  message: string
+): { type: 'error'; error: { type: Anthropic.ErrorType; message: string }; request_id: string } {
   return { type: 'error', error: { type, message }, request_id: `req_${Math.random().toString(36).slice(2)}` }
 }
 
@@ -80,12 +97,16 @@ export class FakeAnthropic extends LoopbackServer {
   readonly requests: AnthropicRecorded[] = []
   readonly script: AnthropicStep[] = []
   /** The model reported as served: the requested one with a date suffix, as Anthropic's aliases resolve. */
-  servedModel: (requested: string) => string = (requested) => (/\d{8}$/.test(requested) ? requested : `${requested}-20250929`)
+  servedModel: (requested: string) => string = (requested) =>
+    /\d{8}$/.test(requested) ? requested : `${requested}-20250929`
   fallback: (request: AnthropicRequest) => string = () => 'Here is my answer from Claude.'
 
-
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${this.requests.length}`, ...headers })
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'request-id': `req_${this.requests.length}`,
+      ...headers
+    })
     res.end(JSON.stringify(body))
   }
 

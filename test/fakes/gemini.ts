@@ -3,7 +3,13 @@
 // format fails to compile. Answers come from a script of steps, else from a default function.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback.ts'
-import { BlockedReason, FinishReason, type Content, type GenerateContentResponse, type GenerationConfig } from '@google/genai'
+import {
+  BlockedReason,
+  FinishReason,
+  type Content,
+  type GenerateContentResponse,
+  type GenerationConfig
+} from '@google/genai'
 
 /** The request as it travels on the wire (the SDK moves config fields into generationConfig). */
 export interface GeminiRequest {
@@ -13,9 +19,21 @@ export interface GeminiRequest {
 }
 
 export type GeminiStep =
-  | { reply: string; model?: string; finishReason?: FinishReason; usage?: { prompt: number; candidates: number; thoughts?: number }; thought?: string }
+  | {
+      reply: string
+      model?: string
+      finishReason?: FinishReason
+      usage?: { prompt: number; candidates: number; thoughts?: number }
+      thought?: string
+    }
   | { blocked: BlockedReason }
-  | { status: number; googleStatus?: string; message?: string; details?: Record<string, unknown>[]; headers?: Record<string, string> }
+  | {
+      status: number
+      googleStatus?: string
+      message?: string
+      details?: Record<string, unknown>[]
+      headers?: Record<string, string>
+    }
   | { hang: true }
 
 export interface GeminiRecorded {
@@ -26,7 +44,10 @@ export interface GeminiRecorded {
   body: GeminiRequest
 }
 
-export type GeminiResponse = Pick<GenerateContentResponse, 'candidates' | 'usageMetadata' | 'modelVersion' | 'responseId' | 'promptFeedback'>
+export type GeminiResponse = Pick<
+  GenerateContentResponse,
+  'candidates' | 'usageMetadata' | 'modelVersion' | 'responseId' | 'promptFeedback'
+>
 
 const USAGE = { prompt: 1800, candidates: 500 }
 
@@ -38,7 +59,13 @@ export function geminiResponse(
   thought?: string
 ): GeminiResponse {
   return {
-    candidates: [{ index: 0, content: { role: 'model', parts: [...(thought ? [{ text: thought, thought: true }] : []), { text }] }, finishReason }],
+    candidates: [
+      {
+        index: 0,
+        content: { role: 'model', parts: [...(thought ? [{ text: thought, thought: true }] : []), { text }] },
+        finishReason
+      }
+    ],
     usageMetadata: {
       promptTokenCount: usage.prompt,
       candidatesTokenCount: usage.candidates,
@@ -68,13 +95,19 @@ export class FakeGemini extends LoopbackServer {
   servedModel: (requested: string) => string = (requested) => `${requested}-001`
   fallback: (request: GeminiRequest) => string = () => 'Here is my answer from Gemini.'
 
-
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers })
     res.end(JSON.stringify(body))
   }
 
-  private error(res: ServerResponse, code: number, message: string, status = GOOGLE_STATUS[code] ?? 'UNKNOWN', details: Record<string, unknown>[] = [], headers: Record<string, string> = {}): void {
+  private error(
+    res: ServerResponse,
+    code: number,
+    message: string,
+    status = GOOGLE_STATUS[code] ?? 'UNKNOWN',
+    details: Record<string, unknown>[] = [],
+    headers: Record<string, string> = {}
+  ): void {
     this.send(res, code, { error: { code, message, status, ...(details.length ? { details } : {}) } }, headers)
   }
 
@@ -87,14 +120,30 @@ export class FakeGemini extends LoopbackServer {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GeminiRequest
     const model = decodeURIComponent(m[1]!)
     this.requests.push({ path, model, headers: req.headers, body })
-    if (!req.headers['x-goog-api-key']) return this.error(res, 403, 'Method doesn\'t allow unregistered callers.', 'PERMISSION_DENIED')
+    if (!req.headers['x-goog-api-key'])
+      return this.error(res, 403, "Method doesn't allow unregistered callers.", 'PERMISSION_DENIED')
     const step: GeminiStep = this.script.shift() ?? { reply: this.fallback(body) }
     if ('hang' in step) return
-    if ('status' in step) return this.error(res, step.status, step.message ?? `fake error ${step.status}`, step.googleStatus, step.details, step.headers)
+    if ('status' in step)
+      return this.error(
+        res,
+        step.status,
+        step.message ?? `fake error ${step.status}`,
+        step.googleStatus,
+        step.details,
+        step.headers
+      )
     if ('blocked' in step) {
-      const blocked: GeminiResponse = { promptFeedback: { blockReason: step.blocked }, modelVersion: this.servedModel(model) }
+      const blocked: GeminiResponse = {
+        promptFeedback: { blockReason: step.blocked },
+        modelVersion: this.servedModel(model)
+      }
       return this.send(res, 200, blocked)
     }
-    this.send(res, 200, geminiResponse(step.reply, step.model ?? this.servedModel(model), step.finishReason, step.usage, step.thought))
+    this.send(
+      res,
+      200,
+      geminiResponse(step.reply, step.model ?? this.servedModel(model), step.finishReason, step.usage, step.thought)
+    )
   }
 }

@@ -27,7 +27,11 @@ export class GitRemote {
   readonly defaultBranch: string
 
   /** `links` are symbolic links to commit too, path -> target. */
-  constructor(files: Record<string, string | Uint8Array>, defaultBranch = 'master', links: Record<string, string> = {}) {
+  constructor(
+    files: Record<string, string | Uint8Array>,
+    defaultBranch = 'master',
+    links: Record<string, string> = {}
+  ) {
     this.defaultBranch = defaultBranch
     execFileSync('git', ['init', '--quiet', '--bare', '-b', defaultBranch, this.origin])
     execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
@@ -38,7 +42,11 @@ export class GitRemote {
     git(this.seed, ...HUMAN, 'commit', '--quiet', '-m', 'initial')
     git(this.seed, 'push', '--quiet', 'origin', defaultBranch)
     // Like actions/checkout: a shallow clone of the default branch.
-    execFileSync('git', ['clone', '--quiet', '--depth', '1', '--branch', defaultBranch, `file://${this.origin}`, this.workspace], { stdio: 'ignore' })
+    execFileSync(
+      'git',
+      ['clone', '--quiet', '--depth', '1', '--branch', defaultBranch, `file://${this.origin}`, this.workspace],
+      { stdio: 'ignore' }
+    )
   }
 
   /** A person pushes a commit to a branch of origin (created from the default branch when new). */

@@ -13,12 +13,18 @@ type SubIssueRequest = operations['issues/add-sub-issue']['requestBody']['conten
  * The fields of a pull request git-bob reads. The full schema nests two whole repository objects
  * (head.repo, base.repo); picking keeps the stand-in small while the compiler still checks names and types.
  */
-type PullJson = Pick<Schemas['pull-request'], 'url' | 'id' | 'number' | 'state' | 'title' | 'body' | 'html_url' | 'created_at' | 'updated_at' | 'draft'> & {
+type PullJson = Pick<
+  Schemas['pull-request'],
+  'url' | 'id' | 'number' | 'state' | 'title' | 'body' | 'html_url' | 'created_at' | 'updated_at' | 'draft'
+> & {
   head: Pick<Schemas['pull-request']['head'], 'label' | 'ref' | 'sha'>
   base: Pick<Schemas['pull-request']['base'], 'label' | 'ref' | 'sha'>
 }
 /** The comparison without its commit objects (git-bob reads status and files). */
-type ComparisonJson = Pick<Schemas['commit-comparison'], 'url' | 'html_url' | 'status' | 'ahead_by' | 'behind_by' | 'total_commits' | 'commits' | 'files'>
+type ComparisonJson = Pick<
+  Schemas['commit-comparison'],
+  'url' | 'html_url' | 'status' | 'ahead_by' | 'behind_by' | 'total_commits' | 'commits' | 'files'
+>
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read'
 
 export interface RecordedRequest {
@@ -184,12 +190,30 @@ export class FakeGitHub extends LoopbackServer {
     this.perPage = options.perPage ?? 100
   }
 
-
-  addComment(issue: number, c: { login: string; body: string; createdAt?: string; updatedAt?: string; userType?: 'User' | 'Bot'; association?: Schemas['author-association']; id?: number }): number {
+  addComment(
+    issue: number,
+    c: {
+      login: string
+      body: string
+      createdAt?: string
+      updatedAt?: string
+      userType?: 'User' | 'Bot'
+      association?: Schemas['author-association']
+      id?: number
+    }
+  ): number {
     const id = c.id ?? this.nextId++
     const createdAt = c.createdAt ?? new Date().toISOString()
     const list = this.comments.get(issue) ?? []
-    list.push({ id, login: c.login, userType: c.userType ?? 'User', association: c.association ?? 'NONE', body: c.body, createdAt, updatedAt: c.updatedAt ?? createdAt })
+    list.push({
+      id,
+      login: c.login,
+      userType: c.userType ?? 'User',
+      association: c.association ?? 'NONE',
+      body: c.body,
+      createdAt,
+      updatedAt: c.updatedAt ?? createdAt
+    })
     this.comments.set(issue, list)
     return id
   }
@@ -197,8 +221,23 @@ export class FakeGitHub extends LoopbackServer {
   addPull(number: number, pull: Partial<StoredPull> = {}): StoredPull {
     const files = pull.files ?? []
     // Without an explicit diff, the unified diff is assembled from the files' patches, as GitHub's is.
-    const diff = pull.diff ?? files.map((f) => (f.patch === undefined ? '' : `diff --git a/${f.filename} b/${f.filename}\n--- a/${f.filename}\n+++ b/${f.filename}\n${f.patch}\n`)).join('')
-    const stored: StoredPull = { diff, files, reviews: pull.reviews ?? [], reviewComments: pull.reviewComments ?? [], headSha: pull.headSha ?? 'e'.repeat(40), baseSha: pull.baseSha ?? 'f'.repeat(40) }
+    const diff =
+      pull.diff ??
+      files
+        .map((f) =>
+          f.patch === undefined
+            ? ''
+            : `diff --git a/${f.filename} b/${f.filename}\n--- a/${f.filename}\n+++ b/${f.filename}\n${f.patch}\n`
+        )
+        .join('')
+    const stored: StoredPull = {
+      diff,
+      files,
+      reviews: pull.reviews ?? [],
+      reviewComments: pull.reviewComments ?? [],
+      headSha: pull.headSha ?? 'e'.repeat(40),
+      baseSha: pull.baseSha ?? 'f'.repeat(40)
+    }
     this.pulls.set(number, stored)
     return stored
   }
@@ -229,13 +268,27 @@ export class FakeGitHub extends LoopbackServer {
       body = raw
     }
     const method = req.method ?? 'GET'
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, at: Date.now() })
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      at: Date.now()
+    })
 
     if (this.hang?.test(url.pathname)) return // never answers
-    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname) && !(f.after && f.after-- > 0))
+    const fault = this.faults.find(
+      (f) => f.times > 0 && f.method === method && f.path.test(url.pathname) && !(f.after && f.after-- > 0)
+    )
     if (fault) {
       fault.times--
-      this.send(res, fault.status, fault.body ?? { message: `fault ${fault.status}`, documentation_url: 'https://docs.github.com/rest' }, fault.headers)
+      this.send(
+        res,
+        fault.status,
+        fault.body ?? { message: `fault ${fault.status}`, documentation_url: 'https://docs.github.com/rest' },
+        fault.headers
+      )
       return
     }
     try {
@@ -247,7 +300,10 @@ export class FakeGitHub extends LoopbackServer {
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = typeof body === 'string' ? body : JSON.stringify(body)
-    res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8', ...headers })
+    res.writeHead(status, {
+      'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+      ...headers
+    })
     res.end(text)
   }
 
@@ -301,7 +357,11 @@ export class FakeGitHub extends LoopbackServer {
       html_url: html,
       pull_request_url: `${base}/pulls/${pull}`,
       author_association: c.association,
-      _links: { self: { href: `${base}/pulls/comments/${c.id}` }, html: { href: html }, pull_request: { href: `${base}/pulls/${pull}` } },
+      _links: {
+        self: { href: `${base}/pulls/comments/${c.id}` },
+        html: { href: html },
+        pull_request: { href: `${base}/pulls/${pull}` }
+      },
       line: c.line,
       side: 'RIGHT'
     }
@@ -327,39 +387,121 @@ export class FakeGitHub extends LoopbackServer {
       const role = this.permissions.get(login)
       if (!role) return this.send(res, 404, { message: 'Not Found' })
       const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
-      return this.send(res, 200, { permission, role_name: role, user: { ...user(login), permissions: { admin: role === 'admin', maintain: role === 'maintain', push: permission !== 'read', triage: role !== 'read', pull: true }, role_name: role } })
+      return this.send(res, 200, {
+        permission,
+        role_name: role,
+        user: {
+          ...user(login),
+          permissions: {
+            admin: role === 'admin',
+            maintain: role === 'maintain',
+            push: permission !== 'read',
+            triage: role !== 'read',
+            pull: true
+          },
+          role_name: role
+        }
+      })
     }
-    if (method === 'POST' && (m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest))) return this.react(res, `issue_comment:${m[1]}`, body)
-    if (method === 'POST' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest))) return this.react(res, `review_comment:${m[1]}`, body)
-    if (method === 'POST' && (m = /^\/issues\/(\d+)\/reactions$/.exec(rest))) return this.react(res, `issue:${m[1]}`, body)
+    if (method === 'POST' && (m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)))
+      return this.react(res, `issue_comment:${m[1]}`, body)
+    if (method === 'POST' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest)))
+      return this.react(res, `review_comment:${m[1]}`, body)
+    if (method === 'POST' && (m = /^\/issues\/(\d+)\/reactions$/.exec(rest)))
+      return this.react(res, `issue:${m[1]}`, body)
 
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1])
-      if (method === 'GET') return this.page(res, url, (this.comments.get(issue) ?? []).map((c) => this.issueComment(issue, c)))
+      if (method === 'GET')
+        return this.page(
+          res,
+          url,
+          (this.comments.get(issue) ?? []).map((c) => this.issueComment(issue, c))
+        )
       if (method === 'POST') {
         const text = (body as { body?: unknown }).body
-        if (typeof text !== 'string' || !text) return this.send(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing_field' }] })
-        if (text.length > 65_536) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] })
-        const id = this.addComment(issue, { login: 'github-actions[bot]', userType: 'Bot', association: 'NONE', body: text })
-        return this.send(res, 201, this.issueComment(issue, this.comments.get(issue)!.find((c) => c.id === id)!))
+        if (typeof text !== 'string' || !text)
+          return this.send(res, 422, {
+            message: 'Validation Failed',
+            errors: [{ field: 'body', code: 'missing_field' }]
+          })
+        if (text.length > 65_536)
+          return this.send(res, 422, {
+            message: 'Validation Failed',
+            errors: [
+              {
+                resource: 'IssueComment',
+                code: 'custom',
+                field: 'body',
+                message: 'body is too long (maximum is 65536 characters)'
+              }
+            ]
+          })
+        const id = this.addComment(issue, {
+          login: 'github-actions[bot]',
+          userType: 'Bot',
+          association: 'NONE',
+          body: text
+        })
+        return this.send(
+          res,
+          201,
+          this.issueComment(
+            issue,
+            this.comments.get(issue)!.find((c) => c.id === id)!
+          )
+        )
       }
     }
 
     if (rest === '/pulls' && method === 'GET') {
       const head = url.searchParams.get('head')
       const state = url.searchParams.get('state') ?? 'open'
-      const found = this.pullRequests.filter((p) => (state === 'all' || p.state === state) && (!head || `${p.headRepo.split('/')[0]}:${p.head}` === head))
-      return this.page(res, url, found.map((p) => this.pullRequestJson(p)))
+      const found = this.pullRequests.filter(
+        (p) => (state === 'all' || p.state === state) && (!head || `${p.headRepo.split('/')[0]}:${p.head}` === head)
+      )
+      return this.page(
+        res,
+        url,
+        found.map((p) => this.pullRequestJson(p))
+      )
     }
     if (rest === '/pulls' && method === 'POST') {
       const b = body as { title?: string; body?: string; head?: string; base?: string }
-      if (!b.title || !b.head || !b.base) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'missing_field' }] })
-      if ((b.body ?? '').length > 65_536) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] })
+      if (!b.title || !b.head || !b.base)
+        return this.send(res, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'PullRequest', code: 'missing_field' }]
+        })
+      if ((b.body ?? '').length > 65_536)
+        return this.send(res, 422, {
+          message: 'Validation Failed',
+          errors: [
+            { resource: 'PullRequest', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }
+          ]
+        })
       if (this.pullRequests.some((p) => p.state === 'open' && p.head === b.head)) {
-        return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${this.owner}:${b.head}.` }] })
+        return this.send(res, 422, {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${this.owner}:${b.head}.`
+            }
+          ]
+        })
       }
       const number = Math.max(100, ...this.pullRequests.map((p) => p.number)) + 1
-      const stored: StoredPullRequest = { number, title: b.title, body: b.body ?? '', head: b.head, base: b.base, state: 'open', headRepo: `${this.owner}/${this.repo}` }
+      const stored: StoredPullRequest = {
+        number,
+        title: b.title,
+        body: b.body ?? '',
+        head: b.head,
+        base: b.base,
+        state: 'open',
+        headRepo: `${this.owner}/${this.repo}`
+      }
       this.pullRequests.push(stored)
       return this.send(res, 201, this.pullRequestJson(stored))
     }
@@ -374,7 +516,12 @@ export class FakeGitHub extends LoopbackServer {
       const sub = m[2] ?? ''
       if (sub === '' && String(req.headers.accept ?? '').includes('diff')) return this.send(res, 200, pull.diff)
       if (sub === '') return this.send(res, 200, this.pullJson(Number(m[1]), pull))
-      if (sub === '/files') return this.page(res, url, pull.files.map((f) => this.diffEntry(f)))
+      if (sub === '/files')
+        return this.page(
+          res,
+          url,
+          pull.files.map((f) => this.diffEntry(f))
+        )
       if (sub === '/reviews') {
         const reviews: Schemas['pull-request-review'][] = pull.reviews.map((r) => ({
           id: r.id,
@@ -391,10 +538,16 @@ export class FakeGitHub extends LoopbackServer {
         }))
         return this.page(res, url, reviews)
       }
-      if (sub === '/comments') return this.page(res, url, pull.reviewComments.map((c) => this.reviewComment(Number(m![1]), c)))
+      if (sub === '/comments')
+        return this.page(
+          res,
+          url,
+          pull.reviewComments.map((c) => this.reviewComment(Number(m![1]), c))
+        )
     }
 
-    if (method === 'POST' && (m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) return this.createReview(res, Number(m[1]), body as ReviewRequest)
+    if (method === 'POST' && (m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)))
+      return this.createReview(res, Number(m[1]), body as ReviewRequest)
 
     if (method === 'GET' && (m = /^\/compare\/([^/]+)\.\.\.([^/]+)$/.exec(rest))) {
       const comparison = this.comparisons.get(`${m[1]}...${m[2]}`)
@@ -413,7 +566,8 @@ export class FakeGitHub extends LoopbackServer {
     }
 
     if (method === 'POST' && rest === '/issues') return this.createIssue(res, body as IssueRequest)
-    if (method === 'POST' && (m = /^\/issues\/(\d+)\/sub_issues$/.exec(rest))) return this.addSubIssue(res, Number(m[1]), body as SubIssueRequest)
+    if (method === 'POST' && (m = /^\/issues\/(\d+)\/sub_issues$/.exec(rest)))
+      return this.addSubIssue(res, Number(m[1]), body as SubIssueRequest)
 
     if (method === 'POST' && (m = /^\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(rest))) {
       const pull = this.pulls.get(Number(m[1]))
@@ -422,7 +576,18 @@ export class FakeGitHub extends LoopbackServer {
       const text = (body as { body?: unknown }).body
       if (typeof text !== 'string' || text.length > 65_536) return this.send(res, 422, { message: 'Validation Failed' })
       const now = new Date().toISOString()
-      const reply: StoredReviewComment = { id: this.nextId++, login: 'github-actions[bot]', userType: 'Bot', association: 'NONE', body: text, createdAt: now, updatedAt: now, path: parent.path, line: parent.line, inReplyTo: parent.id }
+      const reply: StoredReviewComment = {
+        id: this.nextId++,
+        login: 'github-actions[bot]',
+        userType: 'Bot',
+        association: 'NONE',
+        body: text,
+        createdAt: now,
+        updatedAt: now,
+        path: parent.path,
+        line: parent.line,
+        inReplyTo: parent.id
+      }
       pull.reviewComments.push(reply)
       return this.send(res, 201, this.reviewComment(Number(m[1]), reply))
     }
@@ -436,7 +601,11 @@ export class FakeGitHub extends LoopbackServer {
     }
 
     if (method === 'GET' && (m = /^\/git\/trees\/(.+)$/.exec(rest))) {
-      const tree: Schemas['git-tree'] = { sha: 'c'.repeat(40), truncated: false, tree: [...this.files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) })) }
+      const tree: Schemas['git-tree'] = {
+        sha: 'c'.repeat(40),
+        truncated: false,
+        tree: [...this.files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) }))
+      }
       return this.send(res, 200, tree)
     }
 
@@ -446,7 +615,14 @@ export class FakeGitHub extends LoopbackServer {
   /** The fields of GitHub's pull-request object that git-bob and Octokit read. */
   private pullRequestJson(p: StoredPullRequest): Record<string, unknown> {
     const html = `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`
-    const repoJson = (fullName: string): Record<string, unknown> => ({ id: 1, name: fullName.split('/')[1], full_name: fullName, owner: user(fullName.split('/')[0]!), private: false, html_url: `https://github.com/${fullName}` })
+    const repoJson = (fullName: string): Record<string, unknown> => ({
+      id: 1,
+      name: fullName.split('/')[1],
+      full_name: fullName,
+      owner: user(fullName.split('/')[0]!),
+      private: false,
+      html_url: `https://github.com/${fullName}`
+    })
     return {
       id: p.number * 1000,
       number: p.number,
@@ -456,15 +632,38 @@ export class FakeGitHub extends LoopbackServer {
       html_url: html,
       url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${p.number}`,
       user: user('github-actions[bot]', 'Bot'),
-      head: { ref: p.head, sha: 'e'.repeat(40), label: `${p.headRepo.split('/')[0]}:${p.head}`, repo: repoJson(p.headRepo), user: user(p.headRepo.split('/')[0]!) },
-      base: { ref: p.base, sha: 'f'.repeat(40), label: `${this.owner}:${p.base}`, repo: repoJson(`${this.owner}/${this.repo}`), user: user(this.owner) },
+      head: {
+        ref: p.head,
+        sha: 'e'.repeat(40),
+        label: `${p.headRepo.split('/')[0]}:${p.head}`,
+        repo: repoJson(p.headRepo),
+        user: user(p.headRepo.split('/')[0]!)
+      },
+      base: {
+        ref: p.base,
+        sha: 'f'.repeat(40),
+        label: `${this.owner}:${p.base}`,
+        repo: repoJson(`${this.owner}/${this.repo}`),
+        user: user(this.owner)
+      },
       draft: false,
       merged: false
     }
   }
 
   private diffEntry(f: StoredFile): Schemas['diff-entry'] {
-    return { sha: 'b'.repeat(40), filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, changes: f.additions + f.deletions, blob_url: '', raw_url: '', contents_url: '', ...(f.patch !== undefined ? { patch: f.patch } : {}) }
+    return {
+      sha: 'b'.repeat(40),
+      filename: f.filename,
+      status: f.status,
+      additions: f.additions,
+      deletions: f.deletions,
+      changes: f.additions + f.deletions,
+      blob_url: '',
+      raw_url: '',
+      contents_url: '',
+      ...(f.patch !== undefined ? { patch: f.patch } : {})
+    }
   }
 
   private pullJson(number: number, pull: StoredPull): PullJson {
@@ -490,19 +689,35 @@ export class FakeGitHub extends LoopbackServer {
     const pull = this.pulls.get(number)
     if (!pull) return this.send(res, 404, { message: 'Not Found' })
     if (request.commit_id !== undefined && request.commit_id !== pull.headSha) {
-      return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Commit id is not part of the pull request'] })
+      return this.send(res, 422, {
+        message: 'Unprocessable Entity',
+        errors: ['Commit id is not part of the pull request']
+      })
     }
     for (const c of request.comments ?? []) {
       const file = pull.files.find((f) => f.filename === c.path)
-      if (!file) return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Path could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' })
-      const ranges = file.patch === undefined ? [] : commentableLines(file.patch)
-      const inHunk = (line: number | undefined): { start: number; end: number } | undefined => (line === undefined ? undefined : ranges.find((r) => line >= r.start && line <= r.end))
-      const hunk = inHunk(c.line)
-      const startHunk = c.start_line === undefined ? hunk : inHunk(c.start_line)
-      if (c.side !== 'RIGHT' || !hunk || startHunk !== hunk || (c.start_line !== undefined && c.start_line >= c.line!)) {
+      if (!file)
         return this.send(res, 422, {
           message: 'Unprocessable Entity',
-          errors: ["Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank"],
+          errors: ['Path could not be resolved'],
+          documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request'
+        })
+      const ranges = file.patch === undefined ? [] : commentableLines(file.patch)
+      const inHunk = (line: number | undefined): { start: number; end: number } | undefined =>
+        line === undefined ? undefined : ranges.find((r) => line >= r.start && line <= r.end)
+      const hunk = inHunk(c.line)
+      const startHunk = c.start_line === undefined ? hunk : inHunk(c.start_line)
+      if (
+        c.side !== 'RIGHT' ||
+        !hunk ||
+        startHunk !== hunk ||
+        (c.start_line !== undefined && c.start_line >= c.line!)
+      ) {
+        return this.send(res, 422, {
+          message: 'Unprocessable Entity',
+          errors: [
+            "Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank"
+          ],
           documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request'
         })
       }
@@ -514,13 +729,30 @@ export class FakeGitHub extends LoopbackServer {
       userType: 'Bot',
       association: 'NONE',
       body: request.body ?? '',
-      state: request.event === 'APPROVE' ? 'APPROVED' : request.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : request.event === 'COMMENT' ? 'COMMENTED' : 'PENDING',
+      state:
+        request.event === 'APPROVE'
+          ? 'APPROVED'
+          : request.event === 'REQUEST_CHANGES'
+            ? 'CHANGES_REQUESTED'
+            : request.event === 'COMMENT'
+              ? 'COMMENTED'
+              : 'PENDING',
       submittedAt: now,
       commitId: request.commit_id ?? pull.headSha
     }
     pull.reviews.push(review)
     for (const c of request.comments ?? []) {
-      pull.reviewComments.push({ id: this.nextId++, login: 'github-actions[bot]', userType: 'Bot', association: 'NONE', body: c.body, createdAt: now, updatedAt: now, path: c.path, line: c.line! })
+      pull.reviewComments.push({
+        id: this.nextId++,
+        login: 'github-actions[bot]',
+        userType: 'Bot',
+        association: 'NONE',
+        body: c.body,
+        createdAt: now,
+        updatedAt: now,
+        path: c.path,
+        line: c.line!
+      })
     }
     const html = `https://github.com/${this.owner}/${this.repo}/pull/${number}#pullrequestreview-${review.id}`
     const answer: Schemas['pull-request-review'] = {
@@ -569,9 +801,23 @@ export class FakeGitHub extends LoopbackServer {
 
   private createIssue(res: ServerResponse, request: IssueRequest): void {
     const title = typeof request.title === 'string' ? request.title : String(request.title ?? '')
-    if (!title) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] })
-    if (title.length > 256 || (request.body ?? '').length > 65_536) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', message: 'too long' }] })
-    const issue: StoredIssue = { id: this.nextId++, number: this.nextIssueNumber++, title, body: request.body ?? '', createdAt: new Date().toISOString() }
+    if (!title)
+      return this.send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }]
+      })
+    if (title.length > 256 || (request.body ?? '').length > 65_536)
+      return this.send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Issue', code: 'custom', message: 'too long' }]
+      })
+    const issue: StoredIssue = {
+      id: this.nextId++,
+      number: this.nextIssueNumber++,
+      title,
+      body: request.body ?? '',
+      createdAt: new Date().toISOString()
+    }
     this.issues.set(issue.number, issue)
     this.send(res, 201, this.issueJson(issue))
   }
@@ -579,7 +825,11 @@ export class FakeGitHub extends LoopbackServer {
   /** Like GitHub: the child is named by its id; a number (or any unknown id) is rejected. */
   private addSubIssue(res: ServerResponse, parent: number, request: SubIssueRequest): void {
     const child = [...this.issues.values()].find((i) => i.id === request.sub_issue_id)
-    if (!child) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'invalid', field: 'sub_issue_id' }] })
+    if (!child)
+      return this.send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Issue', code: 'invalid', field: 'sub_issue_id' }]
+      })
     this.subIssues.set(parent, [...(this.subIssues.get(parent) ?? []), child.number])
     this.send(res, 201, this.issueJson(child))
   }
@@ -588,7 +838,13 @@ export class FakeGitHub extends LoopbackServer {
     const content = (body as { content?: unknown }).content
     if (typeof content !== 'string') return this.send(res, 422, { message: 'Validation Failed' })
     this.reactions.push({ target, content })
-    const reaction: Schemas['reaction'] = { id: this.nextId++, node_id: 'REA', user: user('github-actions[bot]', 'Bot'), content: content as Schemas['reaction']['content'], created_at: new Date().toISOString() }
+    const reaction: Schemas['reaction'] = {
+      id: this.nextId++,
+      node_id: 'REA',
+      user: user('github-actions[bot]', 'Bot'),
+      content: content as Schemas['reaction']['content'],
+      created_at: new Date().toISOString()
+    }
     this.send(res, 201, reaction)
   }
 }

@@ -29,7 +29,15 @@ export interface Harness {
   close(): Promise<void>
   answer(text: string, options?: { cut?: boolean; usage?: { input: number; output: number }; model?: string }): void
   /** An HTTP error in the provider's own body format. */
-  fail(status: number, options?: { message?: string; headers?: Record<string, string>; errorType?: string; details?: Record<string, unknown>[] }): void
+  fail(
+    status: number,
+    options?: {
+      message?: string
+      headers?: Record<string, string>
+      errorType?: string
+      details?: Record<string, unknown>[]
+    }
+  ): void
   hang(): void
   /** The answer the provider's filter stops. */
   refuse(): void
@@ -46,10 +54,14 @@ export interface Harness {
 
 function openaiText(content: unknown): { text: string; images: string[] } {
   if (typeof content === 'string') return { text: content, images: [] }
-  const parts = Array.isArray(content) ? (content as { type: string; text?: string; image_url?: { url: string } }[]) : []
+  const parts = Array.isArray(content)
+    ? (content as { type: string; text?: string; image_url?: { url: string } }[])
+    : []
   return {
     text: parts.map((p) => p.text ?? '').join('\n'),
-    images: parts.filter((p) => p.type === 'image_url').map((p) => /^data:([^;]+);/.exec(p.image_url?.url ?? '')?.[1] ?? '?')
+    images: parts
+      .filter((p) => p.type === 'image_url')
+      .map((p) => /^data:([^;]+);/.exec(p.image_url?.url ?? '')?.[1] ?? '?')
   }
 }
 
@@ -67,9 +79,20 @@ export function openaiHarness(): Harness {
     start: async () => void (await fake.start()),
     close: () => fake.close(),
     answer: (text, o = {}) =>
-      fake.script.push({ reply: text, ...(o.cut ? { finishReason: 'length' } : {}), ...(o.usage ? { usage: { prompt: o.usage.input, completion: o.usage.output } } : {}), ...(o.model ? { model: o.model } : {}) }),
+      fake.script.push({
+        reply: text,
+        ...(o.cut ? { finishReason: 'length' } : {}),
+        ...(o.usage ? { usage: { prompt: o.usage.input, completion: o.usage.output } } : {}),
+        ...(o.model ? { model: o.model } : {})
+      }),
     fail: (status, o = {}) =>
-      fake.script.push({ status, body: { error: { message: o.message ?? `fake error ${status}`, type: o.errorType ?? 'server_error', code: null } }, ...(o.headers ? { headers: o.headers } : {}) }),
+      fake.script.push({
+        status,
+        body: {
+          error: { message: o.message ?? `fake error ${status}`, type: o.errorType ?? 'server_error', code: null }
+        },
+        ...(o.headers ? { headers: o.headers } : {})
+      }),
     hang: () => fake.script.push({ hang: true }),
     refuse: () => fake.script.push({ reply: '', finishReason: 'content_filter' }),
     requestCount: () => fake.requests.length,
@@ -103,9 +126,19 @@ export function anthropicHarness(): Harness {
     start: async () => void (await fake.start()),
     close: () => fake.close(),
     answer: (text, o = {}) =>
-      fake.script.push({ reply: text, ...(o.cut ? { stopReason: 'max_tokens' } : {}), ...(o.usage ? { usage: o.usage } : {}), ...(o.model ? { model: o.model } : {}) }),
+      fake.script.push({
+        reply: text,
+        ...(o.cut ? { stopReason: 'max_tokens' } : {}),
+        ...(o.usage ? { usage: o.usage } : {}),
+        ...(o.model ? { model: o.model } : {})
+      }),
     fail: (status, o = {}) =>
-      fake.script.push({ status, ...(o.message ? { message: o.message } : {}), ...(o.headers ? { headers: o.headers } : {}), ...(o.errorType ? { type: o.errorType as never } : {}) }),
+      fake.script.push({
+        status,
+        ...(o.message ? { message: o.message } : {}),
+        ...(o.headers ? { headers: o.headers } : {}),
+        ...(o.errorType ? { type: o.errorType as never } : {})
+      }),
     hang: () => fake.script.push({ hang: true }),
     refuse: () => fake.script.push({ reply: '', stopReason: 'refusal' }),
     requestCount: () => fake.requests.length,
@@ -116,7 +149,9 @@ export function anthropicHarness(): Harness {
     },
     structured: (i) => {
       const body = fake.requests[i]!.body
-      return body.output_config?.format ?? (body.tools ? { tools: body.tools, tool_choice: body.tool_choice } : undefined)
+      return (
+        body.output_config?.format ?? (body.tools ? { tools: body.tools, tool_choice: body.tool_choice } : undefined)
+      )
     },
     maxTokens: (i) => fake.requests[i]!.body.max_tokens,
     credential: (i) => fake.requests[i]!.headers.authorization ?? String(fake.requests[i]!.headers['x-api-key'])
@@ -124,7 +159,10 @@ export function anthropicHarness(): Harness {
 }
 
 function geminiText(parts: Part[] | undefined): { text: string; images: string[] } {
-  return { text: (parts ?? []).map((p) => p.text ?? '').join('\n'), images: (parts ?? []).flatMap((p) => (p.inlineData?.mimeType ? [p.inlineData.mimeType] : [])) }
+  return {
+    text: (parts ?? []).map((p) => p.text ?? '').join('\n'),
+    images: (parts ?? []).flatMap((p) => (p.inlineData?.mimeType ? [p.inlineData.mimeType] : []))
+  }
 }
 
 export function geminiHarness(): Harness {
@@ -148,18 +186,34 @@ export function geminiHarness(): Harness {
         ...(o.model ? { model: o.model } : {})
       }),
     fail: (status, o = {}) =>
-      fake.script.push({ status, ...(o.message ? { message: o.message } : {}), ...(o.headers ? { headers: o.headers } : {}), ...(o.errorType ? { googleStatus: o.errorType } : {}), ...(o.details ? { details: o.details } : {}) }),
+      fake.script.push({
+        status,
+        ...(o.message ? { message: o.message } : {}),
+        ...(o.headers ? { headers: o.headers } : {}),
+        ...(o.errorType ? { googleStatus: o.errorType } : {}),
+        ...(o.details ? { details: o.details } : {})
+      }),
     hang: () => fake.script.push({ hang: true }),
     refuse: () => fake.script.push({ reply: '', finishReason: FinishReason.SAFETY }),
     requestCount: () => fake.requests.length,
     sent: (i) => {
       const body = fake.requests[i]!.body
-      const system = body.systemInstruction ? [{ role: 'system' as const, ...geminiText(body.systemInstruction.parts) }] : []
-      return [...system, ...body.contents.map((c) => ({ role: c.role === 'model' ? ('assistant' as const) : ('user' as const), ...geminiText(c.parts) }))]
+      const system = body.systemInstruction
+        ? [{ role: 'system' as const, ...geminiText(body.systemInstruction.parts) }]
+        : []
+      return [
+        ...system,
+        ...body.contents.map((c) => ({
+          role: c.role === 'model' ? ('assistant' as const) : ('user' as const),
+          ...geminiText(c.parts)
+        }))
+      ]
     },
     structured: (i) => {
       const config = fake.requests[i]!.body.generationConfig
-      return config?.responseMimeType ? { responseMimeType: config.responseMimeType, responseJsonSchema: config.responseJsonSchema } : undefined
+      return config?.responseMimeType
+        ? { responseMimeType: config.responseMimeType, responseJsonSchema: config.responseJsonSchema }
+        : undefined
     },
     maxTokens: (i) => fake.requests[i]!.body.generationConfig?.maxOutputTokens,
     credential: (i) => String(fake.requests[i]!.headers['x-goog-api-key'])

@@ -14,7 +14,12 @@ export interface ChatRequest {
 }
 
 export type Step =
-  | { reply: string; model?: string; finishReason?: 'stop' | 'length' | 'content_filter'; usage?: { prompt: number; completion: number } }
+  | {
+      reply: string
+      model?: string
+      finishReason?: 'stop' | 'length' | 'content_filter'
+      usage?: { prompt: number; completion: number }
+    }
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { hang: true }
 
@@ -24,14 +29,30 @@ export interface Recorded {
   body: ChatRequest
 }
 
-export function completion(text: string, model: string, finishReason: 'stop' | 'length' | 'content_filter' = 'stop', usage = { prompt: 1200, completion: 300 }): OpenAI.Chat.Completions.ChatCompletion {
+export function completion(
+  text: string,
+  model: string,
+  finishReason: 'stop' | 'length' | 'content_filter' = 'stop',
+  usage = { prompt: 1200, completion: 300 }
+): OpenAI.Chat.Completions.ChatCompletion {
   return {
     id: `chatcmpl-${Math.random().toString(36).slice(2)}`,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [{ index: 0, finish_reason: finishReason, logprobs: null, message: { role: 'assistant', content: text, refusal: null } }],
-    usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion }
+    choices: [
+      {
+        index: 0,
+        finish_reason: finishReason,
+        logprobs: null,
+        message: { role: 'assistant', content: text, refusal: null }
+      }
+    ],
+    usage: {
+      prompt_tokens: usage.prompt,
+      completion_tokens: usage.completion,
+      total_tokens: usage.prompt + usage.completion
+    }
   }
 }
 
@@ -52,7 +73,9 @@ export class FakeOpenAI extends LoopbackServer {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } }))
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } }))
       return
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest
@@ -61,7 +84,11 @@ export class FakeOpenAI extends LoopbackServer {
     if ('hang' in step) return
     if ('status' in step) {
       res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers })
-      res.end(JSON.stringify(step.body ?? { error: { message: `fake error ${step.status}`, type: 'server_error', code: null } }))
+      res.end(
+        JSON.stringify(
+          step.body ?? { error: { message: `fake error ${step.status}`, type: 'server_error', code: null } }
+        )
+      )
       return
     }
     const model = step.model ?? (this.servedModel ? this.servedModel(body.model) : body.model)

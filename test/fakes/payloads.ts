@@ -47,7 +47,13 @@ export function issueCommentPayload(s: CommentScenario): Payload {
   if (s.issueTitle !== undefined) p.issue.title = s.issueTitle
   if (s.pullRequest) {
     const pr = example('pull_request', 'opened').pull_request
-    p.issue.pull_request = { url: pr.url, html_url: pr.html_url, diff_url: pr.diff_url, patch_url: pr.patch_url, merged_at: null }
+    p.issue.pull_request = {
+      url: pr.url,
+      html_url: pr.html_url,
+      diff_url: pr.diff_url,
+      patch_url: pr.patch_url,
+      merged_at: null
+    }
   }
   return p
 }

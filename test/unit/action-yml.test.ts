@@ -7,7 +7,10 @@ import { readGateConfig, readRunConfig } from '../../src/config.ts'
 import { PROVIDERS } from '../../src/llm/providers.ts'
 
 const root = new URL('../../', import.meta.url)
-const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as { inputs: Record<string, { description: string; default?: string }>; runs: { using: string; main: string } }
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>
+  runs: { using: string; main: string }
+}
 const readme = readFileSync(new URL('README.md', root), 'utf8')
 
 function inputsRead(): string[] {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/config-error.ts'
-import { DEFAULT_INSTRUCTIONS_FILE, DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from '../../src/config.ts'
+import {
+  DEFAULT_INSTRUCTIONS_FILE,
+  DEFAULT_MODEL,
+  readGateConfig,
+  readRunConfig,
+  type InputReader
+} from '../../src/config.ts'
 
 function reader(inputs: Record<string, string>): InputReader {
   return (name) => inputs[name] ?? ''
@@ -38,7 +44,9 @@ describe('readGateConfig', () => {
   })
 
   it('reads bot-login without "@", keeping its case', () => {
-    expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': ' @Bob-Reviewer ' })).botLogin).toBe('Bob-Reviewer')
+    expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': ' @Bob-Reviewer ' })).botLogin).toBe(
+      'Bob-Reviewer'
+    )
     expect(readGateConfig(reader({ 'github-token': 't', 'bot-login': 'my-app[bot]' })).botLogin).toBe('my-app[bot]')
   })
 
@@ -65,22 +73,32 @@ describe('readGateConfig', () => {
     expect(readGateConfig(reader({ 'github-token': 't', 'bot-name': name })).botName).toBe(name)
   })
 
-  it.each(['git bob', '-bob', '.bob', '@bob', 'bob!', 'b'.repeat(40), 'bob/ai'])('rejects bot name %j, naming the input', (name) => {
-    const message = configError(() => readGateConfig(reader({ 'github-token': 't', 'bot-name': name })))
-    expect(message).toContain('`bot-name`')
-    expect(message).toContain(name)
-  })
+  it.each(['git bob', '-bob', '.bob', '@bob', 'bob!', 'b'.repeat(40), 'bob/ai'])(
+    'rejects bot name %j, naming the input',
+    (name) => {
+      const message = configError(() => readGateConfig(reader({ 'github-token': 't', 'bot-name': name })))
+      expect(message).toContain('`bot-name`')
+      expect(message).toContain(name)
+    }
+  )
 
   it('lists allowed bots lower-cased, from commas, newlines and spaces, without "@"', () => {
-    const config = readGateConfig(reader({ 'github-token': 't', 'allowed-bots': 'dependabot[bot], @Renovate\nfoo,,\n  @Bar-Baz  ' }))
+    const config = readGateConfig(
+      reader({ 'github-token': 't', 'allowed-bots': 'dependabot[bot], @Renovate\nfoo,,\n  @Bar-Baz  ' })
+    )
     expect(config.allowedBots).toEqual(['dependabot[bot]', 'renovate', 'foo', 'bar-baz'])
   })
 
-  it.each(['bad_login!', 'under_score', '-leading', 'a'.repeat(40), 'x[robot]'])('rejects allowed-bots login %j, naming the input', (login) => {
-    const message = configError(() => readGateConfig(reader({ 'github-token': 't', 'allowed-bots': `ok-bot, ${login}` })))
-    expect(message).toContain('`allowed-bots`')
-    expect(message).toContain(login)
-  })
+  it.each(['bad_login!', 'under_score', '-leading', 'a'.repeat(40), 'x[robot]'])(
+    'rejects allowed-bots login %j, naming the input',
+    (login) => {
+      const message = configError(() =>
+        readGateConfig(reader({ 'github-token': 't', 'allowed-bots': `ok-bot, ${login}` }))
+      )
+      expect(message).toContain('`allowed-bots`')
+      expect(message).toContain(login)
+    }
+  )
 
   it('checks the token before the bot name', () => {
     const message = configError(() => readGateConfig(reader({ 'bot-name': 'bad name' })))
@@ -181,7 +199,9 @@ describe('readRunConfig', () => {
   })
 
   it.each(['1999', '2000001', 'lots', '1.5'])('rejects review-token-budget %j, naming the input', (value) => {
-    expect(configError(() => readRunConfig(reader({ 'review-token-budget': value })))).toContain('`review-token-budget`')
+    expect(configError(() => readRunConfig(reader({ 'review-token-budget': value })))).toContain(
+      '`review-token-budget`'
+    )
   })
 
   it('keeps the case of maintainers', () => {
@@ -197,11 +217,14 @@ describe('readRunConfig', () => {
     expect(readRunConfig(reader({ 'base-url': url })).baseUrls).toEqual({ all: url, byProvider: {} })
   })
 
-  it.each(['ftp://example.com', 'not a url', 'example.com/v1', 'file:///etc/passwd'])('rejects base-url %j, naming the input', (url) => {
-    const message = configError(() => readRunConfig(reader({ 'base-url': url })))
-    expect(message).toContain('`base-url`')
-    expect(message).toContain(url)
-  })
+  it.each(['ftp://example.com', 'not a url', 'example.com/v1', 'file:///etc/passwd'])(
+    'rejects base-url %j, naming the input',
+    (url) => {
+      const message = configError(() => readRunConfig(reader({ 'base-url': url })))
+      expect(message).toContain('`base-url`')
+      expect(message).toContain(url)
+    }
+  )
 
   it.each<[string, string]>([
     ['model-timeout-seconds', 'abc'],
@@ -221,15 +244,21 @@ describe('readRunConfig', () => {
     expect(message).toMatch(/whole number from \d+ to \d+/)
   })
 
-  it.each(['../secrets', 'a/../../b', 'docs/..', '/etc/passwd'])('rejects instructions-file %j, naming the input', (path) => {
-    const message = configError(() => readRunConfig(reader({ 'instructions-file': path })))
-    expect(message).toContain('`instructions-file`')
-    expect(message).toContain(path)
-  })
+  it.each(['../secrets', 'a/../../b', 'docs/..', '/etc/passwd'])(
+    'rejects instructions-file %j, naming the input',
+    (path) => {
+      const message = configError(() => readRunConfig(reader({ 'instructions-file': path })))
+      expect(message).toContain('`instructions-file`')
+      expect(message).toContain(path)
+    }
+  )
 
-  it.each(['.github/bob.md', 'docs/a..b.md', '..hidden.md'])('accepts instructions-file %j inside the repository', (path) => {
-    expect(readRunConfig(reader({ 'instructions-file': path })).instructionsFile).toBe(path)
-  })
+  it.each(['.github/bob.md', 'docs/a..b.md', '..hidden.md'])(
+    'accepts instructions-file %j inside the repository',
+    (path) => {
+      expect(readRunConfig(reader({ 'instructions-file': path })).instructionsFile).toBe(path)
+    }
+  )
 
   it('rejects an invalid maintainer login, naming the input', () => {
     const message = configError(() => readRunConfig(reader({ maintainers: 'alice, not_valid!' })))
@@ -252,15 +281,25 @@ describe('boolean inputs', () => {
 
 describe('readRunConfig: base-url per provider', () => {
   it('reads provider=URL pairs, with provider aliases made canonical', () => {
-    const config = readRunConfig(reader({ 'base-url': 'openai=https://proxy.example/v1, gemini = http://127.0.0.1:9000\nanthropic=https://a.example' }))
+    const config = readRunConfig(
+      reader({
+        'base-url': 'openai=https://proxy.example/v1, gemini = http://127.0.0.1:9000\nanthropic=https://a.example'
+      })
+    )
     expect(config.baseUrls).toEqual({
       all: undefined,
-      byProvider: { openai: 'https://proxy.example/v1', google: 'http://127.0.0.1:9000', anthropic: 'https://a.example' }
+      byProvider: {
+        openai: 'https://proxy.example/v1',
+        google: 'http://127.0.0.1:9000',
+        anthropic: 'https://a.example'
+      }
     })
   })
 
   it('rejects an unknown provider in a pair, naming the input', () => {
-    const message = configError(() => readRunConfig(reader({ 'base-url': 'openai=https://a.example, skynet=https://b.example' })))
+    const message = configError(() =>
+      readRunConfig(reader({ 'base-url': 'openai=https://a.example, skynet=https://b.example' }))
+    )
     expect(message).toContain('`base-url`')
     expect(message).toContain('skynet=https://b.example')
   })
@@ -279,7 +318,9 @@ describe('readRunConfig: base-url per provider', () => {
 
 describe('readRunConfig: allowed-models', () => {
   it('reads models and named models from commas and new lines', () => {
-    const config = readRunConfig(reader({ 'allowed-models': 'openai:gpt-4.1-mini,\nclaude=anthropic:claude-sonnet-4-5  gemini:gemini-2.5-flash' }))
+    const config = readRunConfig(
+      reader({ 'allowed-models': 'openai:gpt-4.1-mini,\nclaude=anthropic:claude-sonnet-4-5  gemini:gemini-2.5-flash' })
+    )
     expect(config.allowedModels.map((a) => [a.alias, a.spec.id])).toEqual([
       [null, 'openai:gpt-4.1-mini'],
       ['claude', 'anthropic:claude-sonnet-4-5'],
@@ -289,7 +330,11 @@ describe('readRunConfig: allowed-models', () => {
 
   it('names the allowed-models input for a malformed entry', () => {
     expect(configError(() => readRunConfig(reader({ 'allowed-models': 'gpt-4.1' })))).toContain('`allowed-models`')
-    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'skynet:t-800' })))).toContain('`allowed-models` input names the unknown provider "skynet"')
-    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'bad name!=openai:gpt-4.1' })))).toContain('`allowed-models`')
+    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'skynet:t-800' })))).toContain(
+      '`allowed-models` input names the unknown provider "skynet"'
+    )
+    expect(configError(() => readRunConfig(reader({ 'allowed-models': 'bad name!=openai:gpt-4.1' })))).toContain(
+      '`allowed-models`'
+    )
   })
 })

@@ -26,7 +26,22 @@ export interface Credentials {
   serverUrl: string
 }
 
-const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy', 'SSL_CERT_FILE', 'GIT_SSL_CAINFO']
+const PASSED_THROUGH = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'SYSTEMROOT',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'NO_PROXY',
+  'https_proxy',
+  'http_proxy',
+  'no_proxy',
+  'SSL_CERT_FILE',
+  'GIT_SSL_CAINFO'
+]
 
 function safeEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
@@ -58,11 +73,23 @@ export class Git {
     }
     const started = Date.now()
     return new Promise((resolve, reject) => {
-      const child = execFile('git', ['-C', this.dir, ...safety, ...args], { env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-        this.elapsedMs += Date.now() - started
-        if (error) reject(new GitError(args, stderr || error.message, typeof error.code === 'number' || typeof error.code === 'string' ? error.code : null))
-        else resolve({ stdout, stderr })
-      })
+      const child = execFile(
+        'git',
+        ['-C', this.dir, ...safety, ...args],
+        { env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          this.elapsedMs += Date.now() - started
+          if (error)
+            reject(
+              new GitError(
+                args,
+                stderr || error.message,
+                typeof error.code === 'number' || typeof error.code === 'string' ? error.code : null
+              )
+            )
+          else resolve({ stdout, stderr })
+        }
+      )
       if (options.input !== undefined) child.stdin?.end(options.input)
     })
   }

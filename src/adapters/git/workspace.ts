@@ -5,7 +5,10 @@ import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile 
 import { dirname, join, sep } from 'node:path'
 import { Git, GitError, type Credentials } from './git.ts'
 
-export const BOT_AUTHOR = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' }
+export const BOT_AUTHOR = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com'
+}
 
 export interface CoAuthor {
   login: string
@@ -41,7 +44,9 @@ export class Workspace {
   }
 
   async remoteBranches(prefix: string): Promise<string[]> {
-    const { stdout } = await this.git.run(['ls-remote', '--heads', 'origin', `refs/heads/${prefix}*`], { network: true })
+    const { stdout } = await this.git.run(['ls-remote', '--heads', 'origin', `refs/heads/${prefix}*`], {
+      network: true
+    })
     return stdout
       .split('\n')
       .map((line) => line.split('\t')[1]?.replace(/^refs\/heads\//, ''))
@@ -66,13 +71,17 @@ export class Workspace {
    */
   private async place(path: string): Promise<string> {
     const full = join(this.dir, path)
-    if (!full.startsWith(this.dir.replace(/[\\/]+$/, '') + sep)) throw new PathEscapeError(`${path} is outside the repository`)
+    if (!full.startsWith(this.dir.replace(/[\\/]+$/, '') + sep))
+      throw new PathEscapeError(`${path} is outside the repository`)
     const parts = path.split('/')
     for (let i = 1; i <= parts.length; i++) {
       const step = join(this.dir, ...parts.slice(0, i))
       const info = await lstat(step).catch(() => null)
       if (!info) break
-      if (info.isSymbolicLink()) throw new PathEscapeError(`${parts.slice(0, i).join('/')} is a symbolic link, and git-bob does not write through links`)
+      if (info.isSymbolicLink())
+        throw new PathEscapeError(
+          `${parts.slice(0, i).join('/')} is a symbolic link, and git-bob does not write through links`
+        )
     }
     return full
   }
@@ -84,7 +93,9 @@ export class Workspace {
       const info = await stat(full)
       if (!info.isFile()) return { kind: 'missing' }
       const bytes = await readFile(full)
-      return bytes.subarray(0, 8000).includes(0) ? { kind: 'binary', size: bytes.length } : { kind: 'text', text: bytes.toString('utf8') }
+      return bytes.subarray(0, 8000).includes(0)
+        ? { kind: 'binary', size: bytes.length }
+        : { kind: 'text', text: bytes.toString('utf8') }
     } catch {
       return { kind: 'missing' }
     }
@@ -102,7 +113,8 @@ export class Workspace {
 
   /** Undoes a change to one path: back to its committed content, or gone if it is new. */
   async restore(path: string): Promise<void> {
-    if (await this.git.ok(['cat-file', '-e', `HEAD:${path}`])) await this.git.run(['checkout', '--quiet', 'HEAD', '--', path])
+    if (await this.git.ok(['cat-file', '-e', `HEAD:${path}`]))
+      await this.git.run(['checkout', '--quiet', 'HEAD', '--', path])
     else await rm(await this.place(path), { force: true, recursive: true })
   }
 
@@ -149,9 +161,21 @@ export class Workspace {
   /** One commit with everything; null when nothing changed. */
   async commit(message: string, coAuthor: CoAuthor | null): Promise<string | null> {
     if (!(await this.changedPaths()).length) return null
-    const trailer = coAuthor ? `\n\nCo-authored-by: ${coAuthor.login} <${coAuthor.id}+${coAuthor.login}@users.noreply.github.com>` : ''
+    const trailer = coAuthor
+      ? `\n\nCo-authored-by: ${coAuthor.login} <${coAuthor.id}+${coAuthor.login}@users.noreply.github.com>`
+      : ''
     await this.git.run(
-      ['-c', `user.name=${BOT_AUTHOR.name}`, '-c', `user.email=${BOT_AUTHOR.email}`, 'commit', '--quiet', '--no-verify', '--file', '-'],
+      [
+        '-c',
+        `user.name=${BOT_AUTHOR.name}`,
+        '-c',
+        `user.email=${BOT_AUTHOR.email}`,
+        'commit',
+        '--quiet',
+        '--no-verify',
+        '--file',
+        '-'
+      ],
       { input: `${message.trim()}${trailer}\n` }
     )
     return (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
@@ -174,10 +198,21 @@ export class Workspace {
     await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
     await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
     try {
-      await this.git.run(['-c', `user.name=${BOT_AUTHOR.name}`, '-c', `user.email=${BOT_AUTHOR.email}`, 'cherry-pick', '--allow-empty', sha])
+      await this.git.run([
+        '-c',
+        `user.name=${BOT_AUTHOR.name}`,
+        '-c',
+        `user.email=${BOT_AUTHOR.email}`,
+        'cherry-pick',
+        '--allow-empty',
+        sha
+      ])
     } catch (error) {
       await this.git.ok(['cherry-pick', '--abort'])
-      return { kind: 'conflict', detail: error instanceof GitError ? error.stderr.trim().split('\n').slice(-2).join(' ') : String(error) }
+      return {
+        kind: 'conflict',
+        detail: error instanceof GitError ? error.stderr.trim().split('\n').slice(-2).join(' ') : String(error)
+      }
     }
     const rebuilt = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
     await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
@@ -189,6 +224,9 @@ export class Workspace {
    * Only while the branch still points at git-bob's commit, so nobody's later push is lost.
    */
   async deleteRemoteBranch(branch: string, sha: string): Promise<boolean> {
-    return this.git.ok(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${sha}`, 'origin', `:refs/heads/${branch}`], { network: true })
+    return this.git.ok(
+      ['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${sha}`, 'origin', `:refs/heads/${branch}`],
+      { network: true }
+    )
   }
 }

@@ -80,18 +80,32 @@ export interface PullInfo {
   baseRef: string
 }
 
-export type ReactionTarget = { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
+export type ReactionTarget =
+  { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
 
 /** The HTTP status of a failed request, if it was one. */
 export function httpStatus(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+    ? error.status
+    : undefined
 }
 
 const status = httpStatus
 
 /** The fields every comment-like object shares (comments, reviews, review comments). */
-function authored(c: { id: number | bigint; body?: string | null; user?: { login: string; type: string } | null; author_association: string }): { id: number; body: string; login: string; userType: string; association: string } {
-  return { id: Number(c.id), body: c.body ?? '', login: c.user?.login ?? 'ghost', userType: c.user?.type ?? 'User', association: c.author_association }
+function authored(c: {
+  id: number | bigint
+  body?: string | null
+  user?: { login: string; type: string } | null
+  author_association: string
+}): { id: number; body: string; login: string; userType: string; association: string } {
+  return {
+    id: Number(c.id),
+    body: c.body ?? '',
+    login: c.user?.login ?? 'ghost',
+    userType: c.user?.type ?? 'User',
+    association: c.author_association
+  }
 }
 
 export class GitHubApi {
@@ -113,7 +127,8 @@ export class GitHubApi {
     try {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.ref, username: login })
       const role = (data.role_name ?? '').toLowerCase()
-      if (role === 'admin' || role === 'maintain' || role === 'write' || role === 'triage' || role === 'read') return role
+      if (role === 'admin' || role === 'maintain' || role === 'write' || role === 'triage' || role === 'read')
+        return role
       const permission = data.permission.toLowerCase()
       return permission === 'admin' || permission === 'write' || permission === 'read' ? permission : 'none'
     } catch (error) {
@@ -126,19 +141,31 @@ export class GitHubApi {
     if (target.kind === 'issue_comment') {
       await this.octokit.rest.reactions.createForIssueComment({ ...this.ref, comment_id: target.id, content })
     } else if (target.kind === 'review_comment') {
-      await this.octokit.rest.reactions.createForPullRequestReviewComment({ ...this.ref, comment_id: target.id, content })
+      await this.octokit.rest.reactions.createForPullRequestReviewComment({
+        ...this.ref,
+        comment_id: target.id,
+        content
+      })
     } else {
       await this.octokit.rest.reactions.createForIssue({ ...this.ref, issue_number: target.number, content })
     }
   }
 
   async issueComments(issueNumber: number): Promise<IssueComment[]> {
-    const data = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.ref, issue_number: issueNumber, per_page: 100 })
+    const data = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      ...this.ref,
+      issue_number: issueNumber,
+      per_page: 100
+    })
     return data.map((c) => ({ ...authored(c), createdAt: c.created_at, updatedAt: c.updated_at }))
   }
 
   async reviews(pullNumber: number): Promise<Review[]> {
-    const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.ref, pull_number: pullNumber, per_page: 100 })
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, {
+      ...this.ref,
+      pull_number: pullNumber,
+      per_page: 100
+    })
     return data.map((r) => ({
       ...authored(r),
       submittedAt: r.submitted_at ?? null,
@@ -147,7 +174,11 @@ export class GitHubApi {
   }
 
   async reviewComments(pullNumber: number): Promise<ReviewComment[]> {
-    const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, { ...this.ref, pull_number: pullNumber, per_page: 100 })
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, {
+      ...this.ref,
+      pull_number: pullNumber,
+      per_page: 100
+    })
     return data.map((c) => ({
       ...authored(c),
       createdAt: c.created_at,
@@ -159,8 +190,18 @@ export class GitHubApi {
   }
 
   async pullFiles(pullNumber: number): Promise<PullFile[]> {
-    const data = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, { ...this.ref, pull_number: pullNumber, per_page: 100 })
-    return data.map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, patch: f.patch ?? null }))
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, {
+      ...this.ref,
+      pull_number: pullNumber,
+      per_page: 100
+    })
+    return data.map((f) => ({
+      filename: f.filename,
+      status: f.status,
+      additions: f.additions,
+      deletions: f.deletions,
+      patch: f.patch ?? null
+    }))
   }
 
   /** The pull request's head and base commits now (JSON, not the diff). */
@@ -176,10 +217,20 @@ export class GitHubApi {
   async compare(base: string, head: string): Promise<Comparison | null> {
     try {
       // With paging, the files come complete on the first page; one commit per page keeps the answer small.
-      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({ ...this.ref, basehead: `${base}...${head}`, per_page: 1 })
+      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
+        ...this.ref,
+        basehead: `${base}...${head}`,
+        per_page: 1
+      })
       return {
         status: data.status,
-        files: (data.files ?? []).map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, patch: f.patch ?? null }))
+        files: (data.files ?? []).map((f) => ({
+          filename: f.filename,
+          status: f.status,
+          additions: f.additions,
+          deletions: f.deletions,
+          patch: f.patch ?? null
+        }))
       }
     } catch (error) {
       if (status(error) === 404) return null
@@ -190,7 +241,11 @@ export class GitHubApi {
   /** The unified diff of a pull request; null when GitHub will not produce one (too large). */
   async pullDiff(pullNumber: number): Promise<string | null> {
     try {
-      const response = await this.octokit.rest.pulls.get({ ...this.ref, pull_number: pullNumber, mediaType: { format: 'diff' } })
+      const response = await this.octokit.rest.pulls.get({
+        ...this.ref,
+        pull_number: pullNumber,
+        mediaType: { format: 'diff' }
+      })
       return typeof response.data === 'string' ? response.data : String(response.data)
     } catch (error) {
       const code = status(error)
@@ -202,7 +257,12 @@ export class GitHubApi {
   /** A file's text at a ref; null when it does not exist. */
   async fileText(path: string, ref: string): Promise<string | null> {
     try {
-      const response = await this.octokit.rest.repos.getContent({ ...this.ref, path, ref, mediaType: { format: 'raw' } })
+      const response = await this.octokit.rest.repos.getContent({
+        ...this.ref,
+        path,
+        ref,
+        mediaType: { format: 'raw' }
+      })
       return typeof response.data === 'string' ? response.data : null
     } catch (error) {
       if (status(error) === 404) return null
@@ -213,7 +273,10 @@ export class GitHubApi {
   /** Every file path at a ref, and whether GitHub cut the list short. */
   async tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
     const { data } = await this.octokit.rest.git.getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
-    return { paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path!), truncated: data.truncated }
+    return {
+      paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path!),
+      truncated: data.truncated
+    }
   }
 
   async createIssueComment(issueNumber: number, body: string): Promise<{ id: number; url: string }> {
@@ -222,7 +285,10 @@ export class GitHubApi {
   }
 
   /** A review that only comments: git-bob never approves or requests changes. */
-  async createReview(pullNumber: number, review: { commitId: string; body: string; comments: readonly ReviewLineComment[] }): Promise<{ id: number; url: string }> {
+  async createReview(
+    pullNumber: number,
+    review: { commitId: string; body: string; comments: readonly ReviewLineComment[] }
+  ): Promise<{ id: number; url: string }> {
     const { data } = await this.octokit.rest.pulls.createReview({
       ...this.ref,
       pull_number: pullNumber,
@@ -250,24 +316,50 @@ export class GitHubApi {
     await this.octokit.rest.issues.addSubIssue({ ...this.ref, issue_number: parentNumber, sub_issue_id: subIssueId })
   }
 
-  async replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }> {
-    const { data } = await this.octokit.rest.pulls.createReplyForReviewComment({ ...this.ref, pull_number: pullNumber, comment_id: commentId, body })
+  async replyToReviewComment(
+    pullNumber: number,
+    commentId: number,
+    body: string
+  ): Promise<{ id: number; url: string }> {
+    const { data } = await this.octokit.rest.pulls.createReplyForReviewComment({
+      ...this.ref,
+      pull_number: pullNumber,
+      comment_id: commentId,
+      body
+    })
     return { id: data.id, url: data.html_url }
   }
 
   async pull(pullNumber: number): Promise<PullInfo> {
     const { data } = await this.octokit.rest.pulls.get({ ...this.ref, pull_number: pullNumber })
-    return { number: data.number, url: data.html_url, state: data.state, headRef: data.head.ref, headRepo: data.head.repo?.full_name ?? null, baseRef: data.base.ref }
+    return {
+      number: data.number,
+      url: data.html_url,
+      state: data.state,
+      headRef: data.head.ref,
+      headRepo: data.head.repo?.full_name ?? null,
+      baseRef: data.base.ref
+    }
   }
 
   /** The open pull request whose head is this repository's branch, if any. */
   async openPullFor(branch: string): Promise<{ number: number; url: string } | null> {
-    const { data } = await this.octokit.rest.pulls.list({ ...this.ref, state: 'open', head: `${this.ref.owner}:${branch}`, per_page: 1 })
+    const { data } = await this.octokit.rest.pulls.list({
+      ...this.ref,
+      state: 'open',
+      head: `${this.ref.owner}:${branch}`,
+      per_page: 1
+    })
     const pull = data[0]
     return pull ? { number: pull.number, url: pull.html_url } : null
   }
 
-  async createPull(options: { title: string; body: string; head: string; base: string }): Promise<{ number: number; url: string }> {
+  async createPull(options: {
+    title: string
+    body: string
+    head: string
+    base: string
+  }): Promise<{ number: number; url: string }> {
     const { data } = await this.octokit.rest.pulls.create({ ...this.ref, ...options, maintainer_can_modify: true })
     return { number: data.number, url: data.html_url }
   }

@@ -17,12 +17,16 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
     import('@octokit/plugin-throttling'),
     import('bottleneck')
   ])
-  const limitHandler = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-    // Wait for short limits (twice at most); a long one would only burn the job's minutes.
-    const retrying = retryCount < 2 && retryAfter <= 120
-    options.onLimit(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}`)
-    return retrying
-  }
+  const limitHandler =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      // Wait for short limits (twice at most); a long one would only burn the job's minutes.
+      const retrying = retryCount < 2 && retryAfter <= 120
+      options.onLimit(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}`
+      )
+      return retrying
+    }
   return make(
     token,
     {

@@ -22,7 +22,12 @@ export function checkDownload(raw: string, serverUrl: string, repo: string): Dow
     return { ok: false, reason: `"${raw}" is not a valid URL path` }
   }
   if (url.host === server.host && url.protocol === server.protocol) {
-    if (path.startsWith('/user-attachments/') || path.startsWith(`/${own}/raw/`) || path.startsWith(`/${own}/blob/`) || path.startsWith(`/${own}/files/`)) {
+    if (
+      path.startsWith('/user-attachments/') ||
+      path.startsWith(`/${own}/raw/`) ||
+      path.startsWith(`/${own}/blob/`) ||
+      path.startsWith(`/${own}/files/`)
+    ) {
       if (path.startsWith(`/${own}/blob/`)) {
         // /owner/repo/blob/ref/file -> /owner/repo/raw/ref/file: the third segment, whatever the names are.
         const segments = url.pathname.split('/')
@@ -34,21 +39,37 @@ export function checkDownload(raw: string, serverUrl: string, repo: string): Dow
   }
   if (server.host === 'github.com') {
     const secure = url.protocol === 'https:'
-    if (secure && url.host === 'raw.githubusercontent.com' && path.startsWith(`/${own}/`)) return { ok: true, url, withToken: true }
-    if (secure && (url.host === 'user-images.githubusercontent.com' || url.host === 'private-user-images.githubusercontent.com')) return { ok: true, url, withToken: false }
+    if (secure && url.host === 'raw.githubusercontent.com' && path.startsWith(`/${own}/`))
+      return { ok: true, url, withToken: true }
+    if (
+      secure &&
+      (url.host === 'user-images.githubusercontent.com' || url.host === 'private-user-images.githubusercontent.com')
+    )
+      return { ok: true, url, withToken: false }
   }
-  return { ok: false, reason: `only files attached to this repository's issues or stored in ${repo} on ${server.host} are downloaded, not ${url.host}` }
+  return {
+    ok: false,
+    reason: `only files attached to this repository's issues or stored in ${repo} on ${server.host} are downloaded, not ${url.host}`
+  }
 }
 
 export class DownloadError extends Error {
   override name = 'DownloadError'
 }
 
-export async function download(raw: string, options: { serverUrl: string; repo: string; token: string; maxBytes: number; timeoutMs?: number }): Promise<Uint8Array> {
+export async function download(
+  raw: string,
+  options: { serverUrl: string; repo: string; token: string; maxBytes: number; timeoutMs?: number }
+): Promise<Uint8Array> {
   const check = checkDownload(raw, options.serverUrl, options.repo)
   if (!check.ok) throw new DownloadError(check.reason)
   try {
-    return await fetchCapped(check.url.toString(), { serverUrl: options.serverUrl, token: options.token, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs ?? 60_000 })
+    return await fetchCapped(check.url.toString(), {
+      serverUrl: options.serverUrl,
+      token: options.token,
+      maxBytes: options.maxBytes,
+      timeoutMs: options.timeoutMs ?? 60_000
+    })
   } catch (error) {
     if (error instanceof FetchRefused) throw new DownloadError(`the download failed: ${error.message}`)
     throw error

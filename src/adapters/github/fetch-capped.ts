@@ -49,7 +49,11 @@ export async function fetchCapped(start: string, options: CappedFetchOptions): P
     try {
       response = await get(url, { headers, redirect: 'manual', signal })
     } catch (error) {
-      throw new FetchRefused(signal.aborted ? 'it took too long to fetch' : `could not be fetched (${error instanceof Error ? error.message : String(error)})`)
+      throw new FetchRefused(
+        signal.aborted
+          ? 'it took too long to fetch'
+          : `could not be fetched (${error instanceof Error ? error.message : String(error)})`
+      )
     }
     const location = response.headers.get('location')
     if (response.status >= 300 && response.status < 400 && location) {

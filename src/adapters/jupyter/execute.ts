@@ -6,16 +6,23 @@ import { basename, dirname, join } from 'node:path'
 import { SECRET_NAME } from '../../outbox/secrets.ts'
 import { parseNotebook, type Notebook } from '../../commands/implement/notebook.ts'
 
-
 // Files through which a step talks to the runner: a notebook must not set variables or paths for later steps.
-const RUNNER_FILES = new Set(['GITHUB_TOKEN', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'])
+const RUNNER_FILES = new Set([
+  'GITHUB_TOKEN',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY'
+])
 
 /** The environment a notebook runs in: the runner's, minus every secret and every action input. */
 export function kernelEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const clean: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue
-    if (SECRET_NAME.test(name) || name.startsWith('INPUT_') || name.startsWith('ACTIONS_') || RUNNER_FILES.has(name)) continue
+    if (SECRET_NAME.test(name) || name.startsWith('INPUT_') || name.startsWith('ACTIONS_') || RUNNER_FILES.has(name))
+      continue
     clean[name] = value
   }
   clean.PYDEVD_DISABLE_FILE_VALIDATION = '1'
@@ -32,9 +39,18 @@ export type Execution =
   /** Jupyter itself failed or the time ran out: the notebook on disk is what it was before. */
   | { kind: 'failed'; problem: string; ms: number }
 
-function exec(command: string, args: string[], options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+function exec(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; timeoutMs: number }
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    })
     let output = ''
     let timedOut = false
     const collect = (d: Buffer): void => {
@@ -79,7 +95,11 @@ export function jupyterRunner(env: Readonly<Record<string, string | undefined>>)
       return elapsedMs
     },
     available() {
-      availability ??= exec('jupyter', ['nbconvert', '--version'], { cwd: process.cwd(), env: kernelEnv, timeoutMs: 30_000 }).then((r) => r.code === 0)
+      availability ??= exec('jupyter', ['nbconvert', '--version'], {
+        cwd: process.cwd(),
+        env: kernelEnv,
+        timeoutMs: 30_000
+      }).then((r) => r.code === 0)
       return availability
     },
     async run(workspaceDir, path, limits) {
@@ -87,18 +107,35 @@ export function jupyterRunner(env: Readonly<Record<string, string | undefined>>)
       const full = join(workspaceDir, path)
       const result = await exec(
         'jupyter',
-        ['nbconvert', '--to', 'notebook', '--execute', '--inplace', '--allow-errors', `--ExecutePreprocessor.timeout=${limits.cellTimeoutSeconds}`, basename(full)],
+        [
+          'nbconvert',
+          '--to',
+          'notebook',
+          '--execute',
+          '--inplace',
+          '--allow-errors',
+          `--ExecutePreprocessor.timeout=${limits.cellTimeoutSeconds}`,
+          basename(full)
+        ],
         { cwd: dirname(full), env: kernelEnv, timeoutMs: limits.totalTimeoutMs }
       )
       const ms = Date.now() - started
       elapsedMs += ms
-      if (result.timedOut) return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
+      if (result.timedOut)
+        return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
       if (result.code !== 0) {
-        const last = result.output.trim().split('\n').filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l)).slice(-6).join('\n')
+        const last = result.output
+          .trim()
+          .split('\n')
+          .filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l))
+          .slice(-6)
+          .join('\n')
         return { kind: 'failed', problem: `Jupyter could not run it:\n${last}`, ms }
       }
       const parsed = parseNotebook(await readFile(full, 'utf8'))
-      return parsed.ok ? { kind: 'ran', notebook: parsed.notebook, ms } : { kind: 'failed', problem: `Jupyter wrote an unreadable notebook (${parsed.problem})`, ms }
+      return parsed.ok
+        ? { kind: 'ran', notebook: parsed.notebook, ms }
+        : { kind: 'failed', problem: `Jupyter wrote an unreadable notebook (${parsed.problem})`, ms }
     }
   }
 }

@@ -21,8 +21,16 @@ export function applyEdits(original: string, edits: readonly Edit[]): EditResult
   for (const [i, edit] of edits.entries()) {
     if (!edit.search) return { ok: false, problem: `edit ${i + 1} has an empty search text` }
     const count = occurrences(content, edit.search)
-    if (count === 0) return { ok: false, problem: `edit ${i + 1}: the search text does not occur in the file (it must match exactly, including white space):\n${edit.search.slice(0, 500)}` }
-    if (count > 1) return { ok: false, problem: `edit ${i + 1}: the search text occurs ${count} times; include more surrounding lines so it is unique:\n${edit.search.slice(0, 500)}` }
+    if (count === 0)
+      return {
+        ok: false,
+        problem: `edit ${i + 1}: the search text does not occur in the file (it must match exactly, including white space):\n${edit.search.slice(0, 500)}`
+      }
+    if (count > 1)
+      return {
+        ok: false,
+        problem: `edit ${i + 1}: the search text occurs ${count} times; include more surrounding lines so it is unique:\n${edit.search.slice(0, 500)}`
+      }
     const at = content.indexOf(edit.search)
     content = content.slice(0, at) + edit.replace + content.slice(at + edit.search.length)
   }

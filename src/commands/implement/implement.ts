@@ -48,14 +48,19 @@ export const EDIT_THRESHOLD = 12_000
 /** How much of this turn's already-written files each later file sees. */
 const WRITTEN_CONTEXT_CHARS = 60_000
 
-const BINARY_EXTENSIONS = /\.(png|jpe?g|gif|webp|bmp|tiff?|ico|pdf|zip|gz|tgz|bz2|xz|7z|npy|npz|h5|hdf5|pkl|parquet|xlsx?|docx?|pptx?|mp3|mp4|wav|czi|nd2|lif|so|dll|exe|bin)$/i
+const BINARY_EXTENSIONS =
+  /\.(png|jpe?g|gif|webp|bmp|tiff?|ico|pdf|zip|gz|tgz|bz2|xz|7z|npy|npz|h5|hdf5|pkl|parquet|xlsx?|docx?|pptx?|mp3|mp4|wav|czi|nd2|lif|so|dll|exe|bin)$/i
 
 interface Written {
   path: string
   text: string | null
 }
 
-function planRules(plan: Plan, rules: PathRules, limits: ChangePorts['limits']): { accepted: PlannedAction[]; problems: string[] } {
+function planRules(
+  plan: Plan,
+  rules: PathRules,
+  limits: ChangePorts['limits']
+): { accepted: PlannedAction[]; problems: string[] } {
   const accepted: PlannedAction[] = []
   const problems: string[] = []
   const seen = new Set<string>()
@@ -78,7 +83,9 @@ function planRules(plan: Plan, rules: PathRules, limits: ChangePorts['limits']):
     }
     if (seen.has(verdict.path)) continue
     if (accepted.length >= limits.maxFiles) {
-      problems.push(`\`${verdict.path}\` (${action.action}) was left out: at most ${limits.maxFiles} files are changed per request (the \`max-files\` input).`)
+      problems.push(
+        `\`${verdict.path}\` (${action.action}) was left out: at most ${limits.maxFiles} files are changed per request (the \`max-files\` input).`
+      )
       continue
     }
     seen.add(verdict.path)
@@ -106,41 +113,94 @@ function planContext(plan: Plan): string {
   return `# The plan of this change\n\n${fenced(JSON.stringify({ title: plan.title, actions: plan.actions }, null, 2), 'json')}`
 }
 
-async function writeFile(ctx: ConversationContext, ports: ChangePorts, plan: Plan, action: PlannedAction, written: Written[]): Promise<{ note: string; text: string }> {
+async function writeFile(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  plan: Plan,
+  action: PlannedAction,
+  written: Written[]
+): Promise<{ note: string; text: string }> {
   const current = action.action === 'modify' ? await ports.workspace.read(action.path) : { kind: 'missing' as const }
-  if (action.action === 'modify' && current.kind === 'missing') throw new StepError(`it does not exist, so it cannot be modified`)
+  if (action.action === 'modify' && current.kind === 'missing')
+    throw new StepError(`it does not exist, so it cannot be modified`)
   if (current.kind === 'binary') throw new StepError('it is a binary file, and binary files are not rewritten as text')
-  if (action.action === 'create' && BINARY_EXTENSIONS.test(action.path)) throw new StepError('binary files cannot be written as text; attach the file in the issue and ask me to download it')
+  if (action.action === 'create' && BINARY_EXTENSIONS.test(action.path))
+    throw new StepError(
+      'binary files cannot be written as text; attach the file in the issue and ask me to download it'
+    )
   const existing = current.kind === 'text' ? current.text : null
-  const context = [planContext(plan), writtenContext(written), existing !== null ? `# Current content of ${action.path}\n\n${fenced(existing)}` : ''].filter(Boolean).join('\n\n')
+  const context = [
+    planContext(plan),
+    writtenContext(written),
+    existing !== null ? `# Current content of ${action.path}\n\n${fenced(existing)}` : ''
+  ]
+    .filter(Boolean)
+    .join('\n\n')
 
   let text: string
   let note: string
   if (existing !== null && existing.length > EDIT_THRESHOLD) {
     const task = fill(PROMPTS.implementEdit, { path: action.path, reason: action.reason, context })
     const messages = conversationMessages(ctx, task)
-    let reply = await ctx.model.generateObject({ purpose: `edit ${action.path}`, messages, schema: editSchema, schemaName: 'file_edits' })
+    let reply = await ctx.model.generateObject({
+      purpose: `edit ${action.path}`,
+      messages,
+      schema: editSchema,
+      schemaName: 'file_edits'
+    })
     let result = applyEdits(existing, reply.value.edits)
     if (!result.ok) {
       // One more round with the reason; never applied half-way.
-      const retry: Message[] = [...messages, { role: 'assistant', content: reply.text }, { role: 'user', content: `These edits cannot be applied: ${result.problem}\nReturn the complete, corrected list of edits.` }]
-      reply = await ctx.model.generateObject({ purpose: `edit ${action.path} (again)`, messages: retry, schema: editSchema, schemaName: 'file_edits' })
+      const retry: Message[] = [
+        ...messages,
+        { role: 'assistant', content: reply.text },
+        {
+          role: 'user',
+          content: `These edits cannot be applied: ${result.problem}\nReturn the complete, corrected list of edits.`
+        }
+      ]
+      reply = await ctx.model.generateObject({
+        purpose: `edit ${action.path} (again)`,
+        messages: retry,
+        schema: editSchema,
+        schemaName: 'file_edits'
+      })
       result = applyEdits(existing, reply.value.edits)
-      if (!result.ok) throw new StepError(`the model's edits did not match the file twice (${result.problem.split('\n')[0]})`)
+      if (!result.ok)
+        throw new StepError(`the model's edits did not match the file twice (${result.problem.split('\n')[0]})`)
     }
     text = result.content
     note = reply.value.note
     const invalid = validateText(action.path, text)
     if (invalid) throw new StepError(`after the model's edits, the file would be ${invalid}`)
   } else {
-    const task = fill(PROMPTS.implementFile, { path: action.path, action: action.action === 'create' ? 'a new file' : 'an existing file', reason: action.reason, context })
+    const task = fill(PROMPTS.implementFile, {
+      path: action.path,
+      action: action.action === 'create' ? 'a new file' : 'an existing file',
+      reason: action.reason,
+      context
+    })
     const messages = conversationMessages(ctx, task)
-    let reply = await ctx.model.generateObject({ purpose: `write ${action.path}`, messages, schema: fileSchema, schemaName: 'file_content' })
+    let reply = await ctx.model.generateObject({
+      purpose: `write ${action.path}`,
+      messages,
+      schema: fileSchema,
+      schemaName: 'file_content'
+    })
     let invalid = validateText(action.path, reply.value.content)
     if (invalid) {
       // One more round with the parser's complaint; an invalid file is never committed.
-      const retry: Message[] = [...messages, { role: 'assistant', content: reply.text }, { role: 'user', content: `The content is ${invalid}. Return the corrected complete file.` }]
-      reply = await ctx.model.generateObject({ purpose: `write ${action.path} (again)`, messages: retry, schema: fileSchema, schemaName: 'file_content' })
+      const retry: Message[] = [
+        ...messages,
+        { role: 'assistant', content: reply.text },
+        { role: 'user', content: `The content is ${invalid}. Return the corrected complete file.` }
+      ]
+      reply = await ctx.model.generateObject({
+        purpose: `write ${action.path} (again)`,
+        messages: retry,
+        schema: fileSchema,
+        schemaName: 'file_content'
+      })
       invalid = validateText(action.path, reply.value.content)
       if (invalid) throw new StepError(`the model wrote ${invalid} twice`)
     }
@@ -149,7 +209,10 @@ async function writeFile(ctx: ConversationContext, ports: ChangePorts, plan: Pla
   }
   text = ports.redact(text)
   const size = Buffer.byteLength(text)
-  if (size > ports.limits.maxFileBytes) throw new StepError(`the written file would have ${size.toLocaleString('en-US')} bytes, more than the limit of ${ports.limits.maxFileBytes.toLocaleString('en-US')} (the \`max-file-bytes\` input)`)
+  if (size > ports.limits.maxFileBytes)
+    throw new StepError(
+      `the written file would have ${size.toLocaleString('en-US')} bytes, more than the limit of ${ports.limits.maxFileBytes.toLocaleString('en-US')} (the \`max-file-bytes\` input)`
+    )
   if (existing !== null && existing === text) throw new StepError('the model returned it unchanged')
   await ports.workspace.write(action.path, text)
   return { note, text }
@@ -158,8 +221,20 @@ async function writeFile(ctx: ConversationContext, ports: ChangePorts, plan: Pla
 /** A step that could not be done; the others go on and the description says why. */
 class StepError extends Error {}
 
-async function carryOut(ctx: ConversationContext, ports: ChangePorts, plan: Plan, action: PlannedAction, written: Written[], notebooks: WrittenNotebook[]): Promise<FileReport> {
-  const report = (note: string): FileReport => ({ path: action.path, action: action.action, source: action.source, note })
+async function carryOut(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  plan: Plan,
+  action: PlannedAction,
+  written: Written[],
+  notebooks: WrittenNotebook[]
+): Promise<FileReport> {
+  const report = (note: string): FileReport => ({
+    path: action.path,
+    action: action.action,
+    source: action.source,
+    note
+  })
   switch (action.action) {
     case 'create':
     case 'modify': {
@@ -187,7 +262,8 @@ async function carryOut(ctx: ConversationContext, ports: ChangePorts, plan: Plan
     }
     case 'rename':
     case 'copy': {
-      if (!action.source || (await ports.workspace.read(action.source)).kind === 'missing') throw new StepError(`its source \`${action.source ?? '(none)'}\` does not exist`)
+      if (!action.source || (await ports.workspace.read(action.source)).kind === 'missing')
+        throw new StepError(`its source \`${action.source ?? '(none)'}\` does not exist`)
       if (action.action === 'rename') await ports.workspace.move(action.source, action.path)
       else await ports.workspace.copy(action.source, action.path)
       written.push({ path: action.path, text: null })
@@ -212,7 +288,9 @@ async function carryOut(ctx: ConversationContext, ports: ChangePorts, plan: Plan
 async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try'): Promise<Outcome> {
   const ports = ctx.changes
   if (!ports) {
-    throw new ConfigError('The implement command needs the repository checked out: add `- uses: actions/checkout@v5` (with `persist-credentials: false`) before git-bob in the workflow, as in examples/git-bob.yml.')
+    throw new ConfigError(
+      'The implement command needs the repository checked out: add `- uses: actions/checkout@v5` (with `persist-credentials: false`) before git-bob in the workflow, as in examples/git-bob.yml.'
+    )
   }
   const decision = await ports.prepare(mode)
   if (!decision.ok) return { kind: 'reply', body: `I can't implement this here: ${decision.reason}` }
@@ -253,17 +331,29 @@ async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try')
 
   if (!files.length) {
     const why = plan.actions.length ? 'none of the planned changes could be made' : 'the model planned no changes'
-    const lines = [`I made no changes: ${why}. Nothing was committed, and no branch or pull request was created.`, '', plan.summary]
+    const lines = [
+      `I made no changes: ${why}. Nothing was committed, and no branch or pull request was created.`,
+      '',
+      plan.summary
+    ]
     if (problems.length) lines.push('', '**What could not be done:**', ...problems.map((p) => `- ${p}`))
     return { kind: 'reply', body: lines.join('\n') }
   }
-  return { kind: 'changes', target: decision.target, title: plan.title.trim().slice(0, 120) || 'Changes requested by a maintainer', summary: plan.summary, files, problems }
+  return {
+    kind: 'changes',
+    target: decision.target,
+    title: plan.title.trim().slice(0, 120) || 'Changes requested by a maintainer',
+    summary: plan.summary,
+    files,
+    problems
+  }
 }
 
 export const implementCommand: CommandSpec = {
   name: 'implement',
   aliases: ['apply', 'solve'],
-  summary: 'writes the code, notebooks or text the discussion asks for and opens a pull request (on a pull request: commits to its branch)',
+  summary:
+    'writes the code, notebooks or text the discussion asks for and opens a pull request (on a pull request: commits to its branch)',
   example: 'implement this',
   needs: 'conversation',
   run: (ctx) => implement(ctx, 'pull-request')

@@ -53,7 +53,9 @@ export function parseNotebook(text: string): { ok: true; notebook: Notebook } | 
     return { ok: false, problem: `not JSON: ${error instanceof Error ? error.message : String(error)}` }
   }
   const parsed = notebookSchema.safeParse(data)
-  return parsed.success ? { ok: true, notebook: parsed.data } : { ok: false, problem: `not an nbformat 4 notebook: ${parsed.error.issues[0]?.message ?? ''}` }
+  return parsed.success
+    ? { ok: true, notebook: parsed.data }
+    : { ok: false, problem: `not an nbformat 4 notebook: ${parsed.error.issues[0]?.message ?? ''}` }
 }
 
 export function sourceText(source: string | string[]): string {
@@ -88,7 +90,9 @@ export function buildNotebook(cells: readonly ModelCell[], previous: Notebook | 
     cells: cells.map((c, i) => {
       const text = c.source.trim()
       const base = { id: cellId(i, text), metadata: {}, source: sourceLines(text) }
-      return c.kind === 'code' ? { ...base, cell_type: 'code' as const, execution_count: null, outputs: [] } : { ...base, cell_type: 'markdown' as const }
+      return c.kind === 'code'
+        ? { ...base, cell_type: 'code' as const, execution_count: null, outputs: [] }
+        : { ...base, cell_type: 'markdown' as const }
     }),
     metadata: {
       kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' },
@@ -134,7 +138,9 @@ export function firstError(notebook: Notebook): string | null {
       if (out.output_type !== 'error') continue
       const ename = typeof out.ename === 'string' ? out.ename : 'Error'
       const evalue = typeof out.evalue === 'string' ? out.evalue : ''
-      const traceback = Array.isArray(out.traceback) ? out.traceback.filter((t): t is string => typeof t === 'string').join('\n') : ''
+      const traceback = Array.isArray(out.traceback)
+        ? out.traceback.filter((t): t is string => typeof t === 'string').join('\n')
+        : ''
       return `cell ${i + 1}: ${ename}: ${evalue}\n${traceback.replace(ANSI, '')}`.slice(0, 6000)
     }
   }

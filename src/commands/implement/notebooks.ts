@@ -1,7 +1,19 @@
 // Notebooks in an implement turn: written from the model's cells, run with Jupyter when the runner
 // has it, repaired from the traceback a bounded number of times, and what they produce committed.
 import type { Message } from '../../llm/types.ts'
-import { buildNotebook, cellsOf, cellsSchema, describeCells, firstError, keepOutputs, parseNotebook, sameCode, serializeNotebook, type ModelCell, type Notebook } from './notebook.ts'
+import {
+  buildNotebook,
+  cellsOf,
+  cellsSchema,
+  describeCells,
+  firstError,
+  keepOutputs,
+  parseNotebook,
+  sameCode,
+  serializeNotebook,
+  type ModelCell,
+  type Notebook
+} from './notebook.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { checkWritePath, type PathRules } from './paths.ts'
 import { conversationMessages } from '../comment.ts'
@@ -34,15 +46,28 @@ export async function writeNotebook(
   let previous: Notebook | null = null
   if (action === 'modify') {
     const current = await ports.workspace.read(path)
-    if (current.kind !== 'text') throw new NotebookError(current.kind === 'missing' ? 'it does not exist, so it cannot be modified' : 'it is not a text file')
+    if (current.kind !== 'text')
+      throw new NotebookError(
+        current.kind === 'missing' ? 'it does not exist, so it cannot be modified' : 'it is not a text file'
+      )
     const parsed = parseNotebook(current.text)
     if (!parsed.ok) throw new NotebookError(`the existing notebook cannot be read (${parsed.problem})`)
     previous = parsed.notebook
   }
   // The model sees cells without outputs: they waste tokens and may be huge.
   const current = previous ? `# Current cells of ${path} (outputs left out)\n\n${describeCells(cellsOf(previous))}` : ''
-  const task = fill(PROMPTS.implementNotebook, { path, action: action === 'create' ? 'a new notebook' : 'an existing notebook', reason, context: [context, current].filter(Boolean).join('\n\n') })
-  const reply = await ctx.model.generateObject({ purpose: `write ${path}`, messages: conversationMessages(ctx, task), schema: cellsSchema, schemaName: 'notebook_cells' })
+  const task = fill(PROMPTS.implementNotebook, {
+    path,
+    action: action === 'create' ? 'a new notebook' : 'an existing notebook',
+    reason,
+    context: [context, current].filter(Boolean).join('\n\n')
+  })
+  const reply = await ctx.model.generateObject({
+    purpose: `write ${path}`,
+    messages: conversationMessages(ctx, task),
+    schema: cellsSchema,
+    schemaName: 'notebook_cells'
+  })
   const cells = reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
   const unchanged = previous !== null && sameCode(previous, cells)
   const notebook = unchanged ? keepOutputs(buildNotebook(cells, previous), previous!) : buildNotebook(cells, previous)
@@ -61,12 +86,22 @@ export interface NotebookRunReport {
   texts: Map<string, string>
 }
 
-async function repair(ctx: ConversationContext, ports: ChangePorts, notebook: WrittenNotebook, error: string): Promise<ModelCell[]> {
+async function repair(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  notebook: WrittenNotebook,
+  error: string
+): Promise<ModelCell[]> {
   const messages: Message[] = conversationMessages(
     ctx,
     `${fill(PROMPTS.notebookRepair, { path: notebook.path, error })}\n\n# The notebook's cells\n\n${describeCells(notebook.cells)}`
   )
-  const reply = await ctx.model.generateObject({ purpose: `repair ${notebook.path}`, messages, schema: cellsSchema, schemaName: 'notebook_cells' })
+  const reply = await ctx.model.generateObject({
+    purpose: `repair ${notebook.path}`,
+    messages,
+    schema: cellsSchema,
+    schemaName: 'notebook_cells'
+  })
   return reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
 }
 
@@ -74,20 +109,33 @@ async function repair(ctx: ConversationContext, ports: ChangePorts, notebook: Wr
  * Runs each notebook that needs it. A failing notebook goes back to the model with its traceback,
  * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible.
  */
-export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts, notebooks: readonly WrittenNotebook[], rules: PathRules): Promise<NotebookRunReport> {
+export async function runNotebooks(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  notebooks: readonly WrittenNotebook[],
+  rules: PathRules
+): Promise<NotebookRunReport> {
   const report: NotebookRunReport = { status: new Map(), produced: [], problems: [], texts: new Map() }
   const toRun = notebooks.filter((n) => n.run)
-  for (const n of notebooks.filter((n) => !n.run)) report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
+  for (const n of notebooks.filter((n) => !n.run))
+    report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
   if (!toRun.length) return report
   const runner = ports.notebooks
   if (!runner || !(await runner.available())) {
-    for (const n of toRun) report.status.set(n.path, '**not run**: the runner has no Jupyter (see the README for the workflow step that installs it)')
+    for (const n of toRun)
+      report.status.set(
+        n.path,
+        '**not run**: the runner has no Jupyter (see the README for the workflow step that installs it)'
+      )
     return report
   }
 
   const before = new Set(await ports.workspace.changedPaths())
   const gitBefore = await ports.workspace.gitFingerprint()
-  const limits = { cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds, totalTimeoutMs: ports.limits.notebookTimeoutMs }
+  const limits = {
+    cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds,
+    totalTimeoutMs: ports.limits.notebookTimeoutMs
+  }
   for (const original of toRun) {
     let notebook = original
     let outcome = ''
@@ -105,7 +153,10 @@ export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts,
       report.texts.set(notebook.path, text)
       const error = firstError(execution.notebook)
       if (!error) {
-        outcome = round === 0 ? `ran without errors in ${seconds} s` : `ran without errors in ${seconds} s after ${round} repair round(s)`
+        outcome =
+          round === 0
+            ? `ran without errors in ${seconds} s`
+            : `ran without errors in ${seconds} s after ${round} repair round(s)`
         break
       }
       if (round >= ports.limits.notebookRepairRounds) {
@@ -122,7 +173,9 @@ export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts,
   }
 
   if ((await ports.workspace.gitFingerprint()) !== gitBefore) {
-    throw new NotebookTamperError('a notebook changed the repository\'s .git folder (its configuration or hooks), so nothing was committed or pushed. Look at the notebook code in the conversation before asking again.')
+    throw new NotebookTamperError(
+      "a notebook changed the repository's .git folder (its configuration or hooks), so nothing was committed or pushed. Look at the notebook code in the conversation before asking again."
+    )
   }
 
   // What the notebooks produced, kept only where git-bob may write.
@@ -135,10 +188,17 @@ export async function runNotebooks(ctx: ConversationContext, ports: ChangePorts,
     if (!verdict.ok || size > ports.limits.maxFileBytes * 50) {
       // Put it back as it was: a refused change must not turn into a deletion of a tracked file.
       await ports.workspace.restore(path)
-      report.problems.push(`\`${path}\`, changed by a notebook, was not committed: ${verdict.ok ? 'it is too large' : verdict.reason}.`)
+      report.problems.push(
+        `\`${path}\`, changed by a notebook, was not committed: ${verdict.ok ? 'it is too large' : verdict.reason}.`
+      )
       continue
     }
-    report.produced.push({ path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note: 'produced by running the notebook' })
+    report.produced.push({
+      path,
+      action: file.kind === 'missing' ? 'delete' : 'create',
+      source: null,
+      note: 'produced by running the notebook'
+    })
   }
   return report
 }

@@ -17,15 +17,22 @@ export function pathRules(gitbobignore: string | null): PathRules {
 export function checkWritePath(raw: string, rules: PathRules): PathVerdict {
   const given = raw.trim().replace(/\\/g, '/')
   if (!given) return { ok: false, path: raw, reason: 'the path is empty' }
-  if (given.startsWith('/') || /^[A-Za-z]:/.test(given)) return { ok: false, path: given, reason: 'absolute paths are outside the repository' }
+  if (given.startsWith('/') || /^[A-Za-z]:/.test(given))
+    return { ok: false, path: given, reason: 'absolute paths are outside the repository' }
   if (given.includes('\0')) return { ok: false, path: given, reason: 'the path contains a NUL character' }
   const path = posix.normalize(given).replace(/^\.\//, '').replace(/\/+$/, '')
   if (path === '.' || path === '') return { ok: false, path, reason: 'the path names the repository root, not a file' }
-  if (path === '..' || path.startsWith('../')) return { ok: false, path, reason: 'the path leads outside the repository' }
+  if (path === '..' || path.startsWith('../'))
+    return { ok: false, path, reason: 'the path leads outside the repository' }
   const parts = path.split('/')
   if (parts.some((p) => p.toLowerCase() === '.git')) return { ok: false, path, reason: 'git-bob never touches .git/' }
   if (path.toLowerCase() === '.github/workflows' || path.toLowerCase().startsWith('.github/workflows/')) {
-    return { ok: false, path, reason: 'workflow files cannot be changed: the workflow token has no `workflows` permission, so GitHub would reject the push. A maintainer has to make this change' }
+    return {
+      ok: false,
+      path,
+      reason:
+        'workflow files cannot be changed: the workflow token has no `workflows` permission, so GitHub would reject the push. A maintainer has to make this change'
+    }
   }
   if (path === '.gitbobignore') return { ok: false, path, reason: '.gitbobignore is for maintainers to edit' }
   if (rules.ignored.ignores(path)) return { ok: false, path, reason: 'the path matches a pattern in .gitbobignore' }

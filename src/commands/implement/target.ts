@@ -38,7 +38,8 @@ export function planIssueTarget(facts: {
   /** Branches on origin that start with git-bob/issue-<n>. */
   existingBranches: readonly string[]
 }): ChangeTarget {
-  if (facts.openPull) return { mode: 'update-pr', branch: facts.openPull.branch, pull: facts.openPull, issue: facts.issue }
+  if (facts.openPull)
+    return { mode: 'update-pr', branch: facts.openPull.branch, pull: facts.openPull, issue: facts.issue }
   const taken = new Set(facts.existingBranches)
   const prefix = issueBranchPrefix(facts.issue)
   let branch = prefix
@@ -59,13 +60,21 @@ export function planPullTarget(facts: {
   defaultBranch: string
   state: string
 }): TargetDecision {
-  if (facts.state !== 'open') return { ok: false, reason: `pull request #${facts.pull.number} is ${facts.state}; I only add commits to open pull requests.` }
+  if (facts.state !== 'open')
+    return {
+      ok: false,
+      reason: `pull request #${facts.pull.number} is ${facts.state}; I only add commits to open pull requests.`
+    }
   if (facts.headRepo?.toLowerCase() !== facts.repo.toLowerCase()) {
     return {
       ok: false,
       reason: `this pull request comes from ${facts.headRepo ? `the fork ${facts.headRepo}` : 'a deleted fork'}, and I can only push to branches of ${facts.repo}. I'm happy to comment or review here instead; a maintainer can also ask me to implement this in an issue.`
     }
   }
-  if (facts.headRef === facts.defaultBranch) return { ok: false, reason: `this pull request's branch is the default branch (${facts.defaultBranch}), and I never push to it.` }
+  if (facts.headRef === facts.defaultBranch)
+    return {
+      ok: false,
+      reason: `this pull request's branch is the default branch (${facts.defaultBranch}), and I never push to it.`
+    }
   return { ok: true, target: { mode: 'pr-head', branch: facts.headRef, pull: facts.pull } }
 }

@@ -34,7 +34,9 @@ export const MAX_INLINE_COMMENTS = 30
 /** The comment's text with its suggestion block, as it is posted on the line. */
 export function inlineBody(comment: ProposedComment): string {
   const body = comment.body.trim()
-  return comment.suggestion === null ? body : `${body}\n\n${fenced(comment.suggestion.replace(/\n$/, ''), 'suggestion')}`
+  return comment.suggestion === null
+    ? body
+    : `${body}\n\n${fenced(comment.suggestion.replace(/\n$/, ''), 'suggestion')}`
 }
 
 function linesLabel(c: ProposedComment): string {
@@ -43,11 +45,13 @@ function linesLabel(c: ProposedComment): string {
 
 function problem(c: ProposedComment, ranges: readonly LineRange[] | null | undefined): string | null {
   if (ranges === undefined) return `\`${c.path}\` is not one of the files this pull request changes`
-  if (ranges === null) return `GitHub shows no text diff for \`${c.path}\` (binary, or too large), so no line of it can take a comment`
+  if (ranges === null)
+    return `GitHub shows no text diff for \`${c.path}\` (binary, or too large), so no line of it can take a comment`
   const bad = [c.line, c.startLine].find((n) => n !== null && !Number.isInteger(n))
   if (bad !== undefined) return `${bad} is not a line number of \`${c.path}\``
   const hunk = ranges.find((r) => c.line >= r.start && c.line <= r.end)
-  if (!hunk) return `${linesLabel(c)} of \`${c.path}\` ${c.startLine !== null && c.startLine !== c.line ? 'are' : 'is'} not part of the diff`
+  if (!hunk)
+    return `${linesLabel(c)} of \`${c.path}\` ${c.startLine !== null && c.startLine !== c.line ? 'are' : 'is'} not part of the diff`
   if (c.startLine !== null && c.startLine !== c.line && !(c.startLine < c.line && c.startLine >= hunk.start)) {
     return `${linesLabel(c)} of \`${c.path}\` are not one continuous part of the diff`
   }

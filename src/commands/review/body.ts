@@ -33,8 +33,10 @@ function bullets(items: readonly string[], none: string): string {
 
 function scopeLine(facts: ReviewFacts): string {
   const files = `${facts.coverage.length} changed file${facts.coverage.length === 1 ? '' : 's'}`
-  if (facts.scope.kind === 'since') return `**Review of the changes since my last review** (${short(facts.scope.since)} → ${short(facts.head)}, ${files}).`
-  if (facts.scope.kind === 'full') return `**Review of the whole pull request** at ${short(facts.head)} (${files}; ${facts.scope.why}).`
+  if (facts.scope.kind === 'since')
+    return `**Review of the changes since my last review** (${short(facts.scope.since)} → ${short(facts.head)}, ${files}).`
+  if (facts.scope.kind === 'full')
+    return `**Review of the whole pull request** at ${short(facts.head)} (${files}; ${facts.scope.why}).`
   return `**No changes since my last review** of ${short(facts.scope.since)}.`
 }
 
@@ -42,7 +44,8 @@ function scopeLine(facts: ReviewFacts): string {
 export function commentItem(c: ProposedComment, why: string | null): string {
   const where = c.startLine !== null && c.startLine !== c.line ? `lines ${c.startLine}–${c.line}` : `line ${c.line}`
   const lines = [`- **\`${c.path}\`, ${where}**${why ? ` (${why})` : ''}: ${c.body.trim().replace(/\n+/g, ' ')}`]
-  if (c.suggestion !== null) lines.push('', `  Suggested replacement:`, '', fenced(c.suggestion.replace(/\n$/, '')).replace(/^/gm, '  '))
+  if (c.suggestion !== null)
+    lines.push('', `  Suggested replacement:`, '', fenced(c.suggestion.replace(/\n$/, '')).replace(/^/gm, '  '))
   return lines.join('\n')
 }
 
@@ -67,12 +70,16 @@ export function coverageList(entries: readonly CoverageEntry[], maxChars = COVER
         used += p.length + 2
       }
       omitted += paths.length - shown.length
-      if (shown.length) out.push(`- ${detail}: ${shown.join(', ')}${shown.length < paths.length ? `, and ${paths.length - shown.length} more` : ''}`)
+      if (shown.length)
+        out.push(
+          `- ${detail}: ${shown.join(', ')}${shown.length < paths.length ? `, and ${paths.length - shown.length} more` : ''}`
+        )
       else out.push(`- ${detail}: ${paths.length} file(s), not named here for length`)
     }
     out.push('')
   }
-  if (omitted) out.push(`(${n(omitted)} file names are left out of this list to keep the review within GitHub's size limit.)`, '')
+  if (omitted)
+    out.push(`(${n(omitted)} file names are left out of this list to keep the review within GitHub's size limit.)`, '')
   return out.join('\n').trim()
 }
 
@@ -80,7 +87,9 @@ function coverageSection(facts: ReviewFacts): string {
   const list = coverageList(facts.coverage)
   const budget = `The prompt took about ${n(facts.usedTokens)} of the ${n(facts.budgetTokens)} tokens the review budget allows (estimated as characters ÷ 4).`
   const body = `${budget}\n\n${list}`
-  return facts.coverage.length > 20 ? `### What I reviewed\n\n<details><summary>${summaryCounts(facts.coverage)}</summary>\n\n${body}\n\n</details>` : `### What I reviewed\n\n${body}`
+  return facts.coverage.length > 20
+    ? `### What I reviewed\n\n<details><summary>${summaryCounts(facts.coverage)}</summary>\n\n${body}\n\n</details>`
+    : `### What I reviewed\n\n${body}`
 }
 
 function summaryCounts(entries: readonly CoverageEntry[]): string {
@@ -94,7 +103,12 @@ const CLOSING = '*I only comment: I never approve, request changes or merge. A p
  * The summary, and the same summary with every inline comment folded in (posted instead if GitHub
  * still rejects a line comment).
  */
-export function reviewBody(verdict: Verdict, facts: ReviewFacts, moved: readonly MovedComment[], inline: readonly ProposedComment[]): { body: string; withInline: string } {
+export function reviewBody(
+  verdict: Verdict,
+  facts: ReviewFacts,
+  moved: readonly MovedComment[],
+  inline: readonly ProposedComment[]
+): { body: string; withInline: string } {
   const head = [
     scopeLine(facts),
     '',
@@ -108,8 +122,12 @@ export function reviewBody(verdict: Verdict, facts: ReviewFacts, moved: readonly
     '',
     bullets(verdict.missing, 'nothing found')
   ].join('\n')
-  const movedSection = moved.length ? `### Comments that could not be placed on the diff\n\n${moved.map((c) => commentItem(c, c.why)).join('\n')}` : ''
-  const inlineSection = inline.length ? `### Line comments\n\n${inline.map((c) => commentItem(c, null)).join('\n')}` : ''
+  const movedSection = moved.length
+    ? `### Comments that could not be placed on the diff\n\n${moved.map((c) => commentItem(c, c.why)).join('\n')}`
+    : ''
+  const inlineSection = inline.length
+    ? `### Line comments\n\n${inline.map((c) => commentItem(c, null)).join('\n')}`
+    : ''
   const tail = [coverageSection(facts), CLOSING]
   return {
     body: [head, movedSection, ...tail].filter(Boolean).join('\n\n'),

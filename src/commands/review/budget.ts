@@ -74,11 +74,20 @@ function order(files: readonly ChangedFile[]): number[] {
   const size = (f: ChangedFile): number => f.patch?.length ?? Number.MAX_SAFE_INTEGER
   return files
     .map((f, i) => i)
-    .sort((a, b) => Number(isGenerated(files[a]!.path)) - Number(isGenerated(files[b]!.path)) || size(files[a]!) - size(files[b]!) || a - b)
+    .sort(
+      (a, b) =>
+        Number(isGenerated(files[a]!.path)) - Number(isGenerated(files[b]!.path)) ||
+        size(files[a]!) - size(files[b]!) ||
+        a - b
+    )
 }
 
 /** The hunks that fit a number of tokens, whole hunks first, then as many leading lines of the next as fit. */
-function fitHunks(file: ChangedFile, hunks: Hunk[], tokens: number): { text: string; sent: number; cost: number } | null {
+function fitHunks(
+  file: ChangedFile,
+  hunks: Hunk[],
+  tokens: number
+): { text: string; sent: number; cost: number } | null {
   let best: { text: string; sent: number; cost: number } | null = null
   for (let n = 1; n <= hunks.length; n++) {
     const text = renderDiff(file, numberedPatch(hunks.slice(0, n)), `the first ${n} of ${hunks.length} hunks`)
@@ -90,7 +99,11 @@ function fitHunks(file: ChangedFile, hunks: Hunk[], tokens: number): { text: str
   // Not even the first hunk fits whole: send its beginning, if a useful part of it fits.
   const first = hunks[0]!
   for (let keep = first.lines.length - 1; keep >= 8; keep = Math.floor(keep * 0.7)) {
-    const text = renderDiff(file, numberedPatch([{ ...first, lines: first.lines.slice(0, keep) }]), `the first ${keep} lines of the first of ${hunks.length} hunks`)
+    const text = renderDiff(
+      file,
+      numberedPatch([{ ...first, lines: first.lines.slice(0, keep) }]),
+      `the first ${keep} lines of the first of ${hunks.length} hunks`
+    )
     const cost = estimateTokens(text)
     if (cost <= tokens) return { text, sent: 0, cost }
   }
@@ -99,7 +112,14 @@ function fitHunks(file: ChangedFile, hunks: Hunk[], tokens: number): { text: str
 
 /** Step 1: the diffs that fit the budget. */
 export function planDiffs(files: readonly ChangedFile[], budgetTokens: number): ReviewPlan {
-  const planned: PlannedFile[] = files.map((file) => ({ file, diff: null, hunksSent: 0, hunksTotal: 0, content: null, contentNote: null }))
+  const planned: PlannedFile[] = files.map((file) => ({
+    file,
+    diff: null,
+    hunksSent: 0,
+    hunksTotal: 0,
+    content: null,
+    contentNote: null
+  }))
   const hunks = files.map((f) => (f.patch === null ? [] : parsePatch(f.patch)))
   planned.forEach((p, i) => (p.hunksTotal = hunks[i]!.length))
   let remaining = budgetTokens
@@ -134,7 +154,9 @@ export function planDiffs(files: readonly ChangedFile[], budgetTokens: number): 
 export function contentCandidates(plan: ReviewPlan): string[] {
   return order(plan.files.map((p) => p.file))
     .map((i) => plan.files[i]!)
-    .filter((p) => p.diff !== null && p.hunksSent === p.hunksTotal && p.file.status !== 'removed' && p.file.status !== 'added')
+    .filter(
+      (p) => p.diff !== null && p.hunksSent === p.hunksTotal && p.file.status !== 'removed' && p.file.status !== 'added'
+    )
     .map((p) => p.file.path)
 }
 
@@ -156,7 +178,10 @@ export function withContent(plan: ReviewPlan, path: string, text: string | null)
   if (index < 0) return plan
   const files = [...plan.files]
   if (text === null || text.includes('\u0000')) {
-    files[index] = { ...files[index]!, contentNote: text === null ? 'its new text could not be read' : 'it is not a text file' }
+    files[index] = {
+      ...files[index]!,
+      contentNote: text === null ? 'its new text could not be read' : 'it is not a text file'
+    }
     return { ...plan, files }
   }
   const rendered = renderContent(path, numberedText(text))
@@ -171,7 +196,10 @@ export function withContent(plan: ReviewPlan, path: string, text: string | null)
 
 /** Notes a file whose new text was not fetched (budget spent, or too many files to read). */
 export function withoutContent(plan: ReviewPlan, path: string, note: string): ReviewPlan {
-  return { ...plan, files: plan.files.map((p) => (p.file.path === path && !p.content ? { ...p, contentNote: note } : p)) }
+  return {
+    ...plan,
+    files: plan.files.map((p) => (p.file.path === path && !p.content ? { ...p, contentNote: note } : p))
+  }
 }
 
 export interface CoverageEntry {
@@ -185,24 +213,32 @@ export interface CoverageEntry {
 export function coverageOf(plan: ReviewPlan): CoverageEntry[] {
   return plan.files.map((p): CoverageEntry => {
     const { path, status } = p.file
-    if (p.file.patch === null) return { path, coverage: 'none', detail: 'GitHub shows no text diff (binary, or too large)' }
+    if (p.file.patch === null)
+      return { path, coverage: 'none', detail: 'GitHub shows no text diff (binary, or too large)' }
     if (p.diff === null) return { path, coverage: 'none', detail: 'did not fit the token budget' }
     if (p.hunksSent < p.hunksTotal) {
-      const part = p.hunksSent === 0 ? 'the beginning of its first change' : `${p.hunksSent} of ${p.hunksTotal} changed parts`
+      const part =
+        p.hunksSent === 0 ? 'the beginning of its first change' : `${p.hunksSent} of ${p.hunksTotal} changed parts`
       return { path, coverage: 'partial', detail: `${part}; the rest did not fit the token budget` }
     }
     if (status === 'removed') return { path, coverage: 'full', detail: 'deleted; the whole diff' }
     if (status === 'added') return { path, coverage: 'full', detail: 'new; the whole file' }
     if (p.content) return { path, coverage: 'full', detail: 'the whole diff and the whole new file' }
-    return { path, coverage: 'partial', detail: `the whole diff, not the rest of the file (${p.contentNote ?? 'not read'})` }
+    return {
+      path,
+      coverage: 'partial',
+      detail: `the whole diff, not the rest of the file (${p.contentNote ?? 'not read'})`
+    }
   })
 }
 
 /** The material sent to the model: per file, its diff and new text, in the pull request's order. */
 export function renderMaterial(plan: ReviewPlan): string {
-  return plan.files
-    .filter((p) => p.diff !== null)
-    // Each section ends with a newline: joined without separators, the text is exactly the planned sections.
-    .map((p) => (p.diff ?? '') + (p.content ?? ''))
-    .join('')
+  return (
+    plan.files
+      .filter((p) => p.diff !== null)
+      // Each section ends with a newline: joined without separators, the text is exactly the planned sections.
+      .map((p) => (p.diff ?? '') + (p.content ?? ''))
+      .join('')
+  )
 }

@@ -29,7 +29,13 @@ export function parsePatch(patch: string): Hunk[] {
     const header = HUNK_HEADER.exec(line)
     if (header) {
       next = Number(header[3])
-      current = { header: line, oldStart: Number(header[1]), newStart: next, newLines: header[4] === undefined ? 1 : Number(header[4]), lines: [] }
+      current = {
+        header: line,
+        oldStart: Number(header[1]),
+        newStart: next,
+        newLines: header[4] === undefined ? 1 : Number(header[4]),
+        lines: []
+      }
       hunks.push(current)
       continue
     }
@@ -69,7 +75,12 @@ export function numberedPatch(hunks: readonly Hunk[]): string {
   const widest = Math.max(1, ...hunks.flatMap((h) => h.lines.map((l) => String(l.newLine ?? '').length)))
   const sign = { context: ' ', added: '+', removed: '-' } as const
   return hunks
-    .map((h) => [h.header, ...h.lines.map((l) => `${String(l.newLine ?? '').padStart(widest)} ${sign[l.kind]} ${l.text}`.trimEnd())].join('\n'))
+    .map((h) =>
+      [
+        h.header,
+        ...h.lines.map((l) => `${String(l.newLine ?? '').padStart(widest)} ${sign[l.kind]} ${l.text}`.trimEnd())
+      ].join('\n')
+    )
     .join('\n')
 }
 

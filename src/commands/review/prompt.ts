@@ -46,7 +46,11 @@ export function layout(system: string, conversation: string, task: string, budge
   const clipped = clipMiddle(conversation, charsFor(conversationRoom))
   const fixed = estimateTokens(system) + estimateTokens(userMessage(clipped, '', '', task)) + SLACK
   const leftOutTokens = Math.max(0, Math.min(leftOutShare, budgetTokens - fixed))
-  return { conversation: clipped, changesTokens: Math.max(0, budgetTokens - fixed - leftOutTokens), leftOutChars: charsFor(leftOutTokens) }
+  return {
+    conversation: clipped,
+    changesTokens: Math.max(0, budgetTokens - fixed - leftOutTokens),
+    leftOutChars: charsFor(leftOutTokens)
+  }
 }
 
 /** What the model was not shown, so it neither guesses nor comments on it; shortened to fit. */
@@ -56,7 +60,10 @@ export function leftOutList(coverage: readonly CoverageEntry[], maxChars: number
 
 function listOf(coverage: readonly CoverageEntry[], maxChars: number): string {
   // Files not shown at all first: the model must not guess about those.
-  const missing = [...coverage.filter((c) => c.coverage === 'none'), ...coverage.filter((c) => c.coverage === 'partial')]
+  const missing = [
+    ...coverage.filter((c) => c.coverage === 'none'),
+    ...coverage.filter((c) => c.coverage === 'partial')
+  ]
   if (!missing.length) return '## Not shown to you\n\nNothing: you see every changed file in full.'
   const lines = [`## Not shown to you, or only in part (${missing.length} files)`, '']
   let used = lines.join('\n').length + 60

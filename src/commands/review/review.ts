@@ -7,7 +7,16 @@ import type { PullFile } from '../../adapters/github/api.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { placeComments, type ProposedComment } from './anchor.ts'
 import { reviewBody } from './body.ts'
-import { contentCandidates, coverageOf, mayFitContent, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from './budget.ts'
+import {
+  contentCandidates,
+  coverageOf,
+  mayFitContent,
+  planDiffs,
+  renderMaterial,
+  withContent,
+  withoutContent,
+  type ChangedFile
+} from './budget.ts'
 import { layout, leftOutList, userMessage } from './prompt.ts'
 import { firstScope, scopeAfterCompare, type ReviewScope } from './scope.ts'
 import type { Thread } from '../../conversation/thread.ts'
@@ -51,10 +60,16 @@ function scopeWords(scope: ReviewScope): string {
 
 function requestedWords(ctx: ConversationContext): string {
   const who = `@${ctx.event.request.author.login}`
-  return ctx.event.request.source === 'review_request' ? `${who} requested your review of this pull request.` : `${who} asked for this review (the request is marked in the conversation).`
+  return ctx.event.request.source === 'review_request'
+    ? `${who} requested your review of this pull request.`
+    : `${who} asked for this review (the request is marked in the conversation).`
 }
 
-async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threadPull: NonNullable<Thread['pull']>): Promise<Outcome> {
+async function reviewPull(
+  ctx: ConversationContext,
+  pull: PullRequestPort,
+  threadPull: NonNullable<Thread['pull']>
+): Promise<Outcome> {
   const { headSha } = await pull.state()
   const args = ctx.command.kind === 'known' ? ctx.command.args : ''
   const last = threadPull.lastReviewed
@@ -82,7 +97,8 @@ async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threa
   let reads = 0
   for (const path of contentCandidates(plan)) {
     if (!mayFitContent(plan, path)) plan = withoutContent(plan, path, 'the rest of the file did not fit the budget')
-    else if (reads >= MAX_CONTENT_READS) plan = withoutContent(plan, path, `at most ${MAX_CONTENT_READS} whole files are read`)
+    else if (reads >= MAX_CONTENT_READS)
+      plan = withoutContent(plan, path, `at most ${MAX_CONTENT_READS} whole files are read`)
     else {
       reads++
       plan = withContent(plan, path, await pull.fileAt(path, headSha))
@@ -103,21 +119,43 @@ async function reviewPull(ctx: ConversationContext, pull: PullRequestPort, threa
 
   const proposed: ProposedComment[] = reply.value.comments
     .filter((c) => c.body.trim())
-    .map((c) => ({ path: c.path.replace(/^\.?\//, ''), line: c.line, startLine: c.start_line, body: c.body, suggestion: c.suggestion }))
+    .map((c) => ({
+      path: c.path.replace(/^\.?\//, ''),
+      line: c.line,
+      startLine: c.start_line,
+      body: c.body,
+      suggestion: c.suggestion
+    }))
   // Line comments are checked against the whole pull request's diff: that is what GitHub checks.
   const patches = new Map(threadPull.files.map((f) => [f.filename, f.patch] as const))
   const { inline, placed, moved } = placeComments(proposed, patches)
-  const facts = { head: headSha, scope, coverage, usedTokens: estimateTokens(system) + estimateTokens(user), budgetTokens: ctx.reviewTokenBudget }
+  const facts = {
+    head: headSha,
+    scope,
+    coverage,
+    usedTokens: estimateTokens(system) + estimateTokens(user),
+    budgetTokens: ctx.reviewTokenBudget
+  }
   const { body, withInline } = reviewBody(reply.value, facts, moved, placed)
   // Say so when the code moved on after someone asked: the review covers what is there now.
   const asked = ctx.event.pullRequest?.headSha
-  const later = asked && asked !== headSha ? `> [!NOTE]\n> Commits were pushed after this review was requested (${short(asked)} then, ${short(headSha)} now); it covers ${short(headSha)}.\n\n` : ''
-  return { kind: 'review', commitId: headSha, body: later + body, comments: inline, bodyWithComments: later + withInline }
+  const later =
+    asked && asked !== headSha
+      ? `> [!NOTE]\n> Commits were pushed after this review was requested (${short(asked)} then, ${short(headSha)} now); it covers ${short(headSha)}.\n\n`
+      : ''
+  return {
+    kind: 'review',
+    commitId: headSha,
+    body: later + body,
+    comments: inline,
+    bodyWithComments: later + withInline
+  }
 }
 
 export const reviewCommand: CommandSpec = {
   name: 'review',
-  summary: 'on a pull request: a review with line comments and suggestions that only comments (never approves); a later review covers the new commits, `review fully` everything',
+  summary:
+    'on a pull request: a review with line comments and suggestions that only comments (never approves); a later review covers the new commits, `review fully` everything',
   example: 'review',
   needs: 'conversation',
   async run(ctx: ConversationContext): Promise<Outcome> {

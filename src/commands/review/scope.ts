@@ -39,13 +39,23 @@ export function firstScope(args: string, lastReviewed: string | null, head: stri
 
 /** After comparing: an incremental review only when the head simply moved on from the reviewed commit. */
 export function scopeAfterCompare(lastReviewed: string, comparison: ComparisonFacts | null): ReviewScope {
-  if (!comparison) return { kind: 'full', why: `the commit I last reviewed (${lastReviewed.slice(0, 7)}) is no longer on GitHub, so I reviewed everything again` }
+  if (!comparison)
+    return {
+      kind: 'full',
+      why: `the commit I last reviewed (${lastReviewed.slice(0, 7)}) is no longer on GitHub, so I reviewed everything again`
+    }
   if (comparison.status === 'identical') return { kind: 'unchanged', since: lastReviewed }
   if (comparison.status !== 'ahead') {
-    return { kind: 'full', why: `the branch was rewritten since my last review of ${lastReviewed.slice(0, 7)} (force-push or rebase), so I reviewed everything again` }
+    return {
+      kind: 'full',
+      why: `the branch was rewritten since my last review of ${lastReviewed.slice(0, 7)} (force-push or rebase), so I reviewed everything again`
+    }
   }
   if (comparison.fileCount >= COMPARE_FILE_LIMIT) {
-    return { kind: 'full', why: `GitHub lists at most ${COMPARE_FILE_LIMIT} files of a comparison, so I reviewed everything again rather than miss some` }
+    return {
+      kind: 'full',
+      why: `GitHub lists at most ${COMPARE_FILE_LIMIT} files of a comparison, so I reviewed everything again rather than miss some`
+    }
   }
   return { kind: 'since', since: lastReviewed }
 }

@@ -27,7 +27,14 @@ describe('the registry', () => {
 })
 
 describe('helpText', () => {
-  const context = (command: BasicContext['command']): BasicContext => ({ event: {} as TriggerEvent, command, botName: 'git-bob', modelId: 'openai:gpt-4.1-mini', allowedModels: [], commands: COMMANDS })
+  const context = (command: BasicContext['command']): BasicContext => ({
+    event: {} as TriggerEvent,
+    command,
+    botName: 'git-bob',
+    modelId: 'openai:gpt-4.1-mini',
+    allowedModels: [],
+    commands: COMMANDS
+  })
 
   it('has one line per command, the configured model and a link to the README', () => {
     const text = helpText(context({ kind: 'known', verb: 'help', word: 'help', args: '' }))
@@ -40,6 +47,8 @@ describe('helpText', () => {
   })
 
   it('names the unknown verb', () => {
-    expect(helpText(context({ kind: 'unknown', word: 'dance', args: '' }))).toContain('I don\'t know the command "dance"')
+    expect(helpText(context({ kind: 'unknown', word: 'dance', args: '' }))).toContain(
+      'I don\'t know the command "dance"'
+    )
   })
 })

@@ -5,15 +5,30 @@ import { renderRepoContext } from '../../../src/conversation/repo-context.ts'
 import { renderThread, type Thread, type ThreadEntry } from '../../../src/conversation/thread.ts'
 
 function entry(i: number, body: string, isRequest = false): ThreadEntry {
-  return { kind: i === 0 ? 'description' : 'comment', author: `user${i}`, standing: 'maintainer', createdAt: '2026-01-01T00:00:00Z', body, isRequest }
+  return {
+    kind: i === 0 ? 'description' : 'comment',
+    author: `user${i}`,
+    standing: 'maintainer',
+    createdAt: '2026-01-01T00:00:00Z',
+    body,
+    isRequest
+  }
 }
 
 function thread(comments: number, each: number): Thread {
-  const entries = [entry(0, 'The description.'), ...Array.from({ length: comments }, (_, i) => entry(i + 1, `comment ${i + 1} `.repeat(each))), entry(comments + 1, 'git-bob comment', true)]
+  const entries = [
+    entry(0, 'The description.'),
+    ...Array.from({ length: comments }, (_, i) => entry(i + 1, `comment ${i + 1} `.repeat(each))),
+    entry(comments + 1, 'git-bob comment', true)
+  ]
   return { repo: 'o/r', kind: 'issue', number: 1, title: 'T', url: 'u', entries, notes: [], alreadyAnswered: false }
 }
 
-const repo: RepoContext = { paths: Array.from({ length: 500 }, (_, i) => `src/file_${i}.py`), files: [{ path: 'src/file_1.py', text: 'x = 1\n'.repeat(2000) }], notes: [] }
+const repo: RepoContext = {
+  paths: Array.from({ length: 500 }, (_, i) => `src/file_${i}.py`),
+  files: [{ path: 'src/file_1.py', text: 'x = 1\n'.repeat(2000) }],
+  notes: []
+}
 const chars = (t: Thread, r: RepoContext): number => renderThread(t).length + renderRepoContext(r).length
 
 describe('promptBudgetFor', () => {

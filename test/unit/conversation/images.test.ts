@@ -26,16 +26,27 @@ describe('findImageRefs', () => {
   })
 
   it('skips images in code, and attachment links of another server', () => {
-    const text = ['```', '![x](https://github.com/user-attachments/assets/' + UUID + ')', '```', '`![y](https://a.example/y.png)`', 'https://example.com/user-attachments/assets/' + UUID2].join('\n')
+    const text = [
+      '```',
+      '![x](https://github.com/user-attachments/assets/' + UUID + ')',
+      '```',
+      '`![y](https://a.example/y.png)`',
+      'https://example.com/user-attachments/assets/' + UUID2
+    ].join('\n')
     expect(findImageRefs(text, SERVER)).toEqual([])
   })
 
   it('uses the configured server for attachment links (GitHub Enterprise Server)', () => {
-    expect(findImageRefs(`http://ghe.local/user-attachments/assets/${UUID}`, 'http://ghe.local')).toEqual([{ url: `http://ghe.local/user-attachments/assets/${UUID}`, alt: '' }])
+    expect(findImageRefs(`http://ghe.local/user-attachments/assets/${UUID}`, 'http://ghe.local')).toEqual([
+      { url: `http://ghe.local/user-attachments/assets/${UUID}`, alt: '' }
+    ])
   })
 
   it('keeps external and relative images, which the loader then leaves out', () => {
-    expect(findImageRefs('![a](https://imgur.example/a.png) <img src=b.png>', SERVER).map((r) => r.url)).toEqual(['https://imgur.example/a.png', 'b.png'])
+    expect(findImageRefs('![a](https://imgur.example/a.png) <img src=b.png>', SERVER).map((r) => r.url)).toEqual([
+      'https://imgur.example/a.png',
+      'b.png'
+    ])
   })
 })
 
@@ -66,7 +77,10 @@ describe('sniffImageType', () => {
   })
 })
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64'
+)
 
 describe('loadImages (over HTTP)', () => {
   let server: Server
@@ -81,9 +95,14 @@ describe('loadImages (over HTTP)', () => {
       seen.push({ path, auth: req.headers.authorization })
       if (path.startsWith('/user-attachments/assets/')) {
         if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(404).end('Not Found')
-        if (path.endsWith('0000-000000000001')) return void res.writeHead(302, { location: `${url}/redirected.png` }).end()
-        if (path.endsWith('0000-000000000002')) return void res.writeHead(200, { 'content-type': 'video/mp4' }).end(Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]))
-        if (path.endsWith('0000-000000000003')) return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(5000, 1))
+        if (path.endsWith('0000-000000000001'))
+          return void res.writeHead(302, { location: `${url}/redirected.png` }).end()
+        if (path.endsWith('0000-000000000002'))
+          return void res
+            .writeHead(200, { 'content-type': 'video/mp4' })
+            .end(Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]))
+        if (path.endsWith('0000-000000000003'))
+          return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(5000, 1))
         return void res.writeHead(200, { 'content-type': 'image/png' }).end(PNG)
       }
       if (path === '/redirected.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(PNG)
@@ -100,15 +119,35 @@ describe('loadImages (over HTTP)', () => {
   const asset = (n: number): string => `${url}/user-attachments/assets/00000000-0000-0000-0000-00000000000${n}`
 
   it('fetches attachments with the token and gives them as base64 with the sniffed type', async () => {
-    const { images, notes } = await loadImages([{ where: 'description by @alice', body: `![plot](${asset(0)})` }], 0, { serverUrl: url, token: TOKEN })
+    const { images, notes } = await loadImages([{ where: 'description by @alice', body: `![plot](${asset(0)})` }], 0, {
+      serverUrl: url,
+      token: TOKEN
+    })
     expect(notes).toEqual([])
-    expect(images).toEqual([{ where: 'description by @alice', url: asset(0), alt: 'plot', mediaType: 'image/png', data: PNG.toString('base64') }])
+    expect(images).toEqual([
+      {
+        where: 'description by @alice',
+        url: asset(0),
+        alt: 'plot',
+        mediaType: 'image/png',
+        data: PNG.toString('base64')
+      }
+    ])
     expect(seen[0]!.auth).toBe(`Bearer ${TOKEN}`)
   })
 
   it('follows a redirect on the same server, and names what it leaves out', async () => {
-    const body = [`![a](${asset(1)})`, `![video](${asset(2)})`, `![big](${asset(3)})`, '![ext](https://imgur.example/x.png)'].join('\n')
-    const { images, notes } = await loadImages([{ where: 'comment by @bob', body }], 0, { serverUrl: url, token: TOKEN, limits: { maxImages: 5, maxBytes: 1000, maxTotalBytes: 10_000, timeoutMs: 5000 } })
+    const body = [
+      `![a](${asset(1)})`,
+      `![video](${asset(2)})`,
+      `![big](${asset(3)})`,
+      '![ext](https://imgur.example/x.png)'
+    ].join('\n')
+    const { images, notes } = await loadImages([{ where: 'comment by @bob', body }], 0, {
+      serverUrl: url,
+      token: TOKEN,
+      limits: { maxImages: 5, maxBytes: 1000, maxTotalBytes: 10_000, timeoutMs: 5000 }
+    })
     expect(images.map((i) => i.url)).toEqual([asset(1)])
     expect(notes).toHaveLength(3)
     expect(notes.join('\n')).toContain('not a PNG, JPEG, GIF or WebP image')
@@ -118,29 +157,40 @@ describe('loadImages (over HTTP)', () => {
   })
 
   it('never sends the token to another host along a redirect', async () => {
-    const { notes } = await loadImages([{ where: 'comment by @bob', body: `![a](${asset(1)})` }], 0, { serverUrl: 'http://127.0.0.2:1', token: TOKEN })
+    const { notes } = await loadImages([{ where: 'comment by @bob', body: `![a](${asset(1)})` }], 0, {
+      serverUrl: 'http://127.0.0.2:1',
+      token: TOKEN
+    })
     expect(notes[0]).toContain('not hosted on GitHub')
     expect(seen).toEqual([])
   })
 
-  it('reads at most the limit, the request\'s images first, and returns them in conversation order', async () => {
+  it("reads at most the limit, the request's images first, and returns them in conversation order", async () => {
     const sources = [
       { where: 'description by @a', body: `![d](${asset(0)}?d)` },
       { where: 'comment by @b', body: `![old](${asset(0)}?old)` },
       { where: 'comment by @c', body: `![new](${asset(0)}?new)` },
       { where: 'comment by @r', body: `![r1](${asset(0)}?r1) ![r2](${asset(0)}?r2)` }
     ]
-    const { images, notes } = await loadImages(sources, 3, { serverUrl: url, token: TOKEN, limits: { maxImages: 4, maxBytes: 10_000, maxTotalBytes: 100_000, timeoutMs: 5000 } })
+    const { images, notes } = await loadImages(sources, 3, {
+      serverUrl: url,
+      token: TOKEN,
+      limits: { maxImages: 4, maxBytes: 10_000, maxTotalBytes: 100_000, timeoutMs: 5000 }
+    })
     expect(images.map((i) => i.alt)).toEqual(['d', 'new', 'r1', 'r2'])
     expect(notes).toEqual(['1 image(s): at most 4 are read'])
   })
 
-  it('keeps the images together under the total, the request\'s first', async () => {
+  it("keeps the images together under the total, the request's first", async () => {
     const sources = [
       { where: 'description by @a', body: `![d](${asset(0)}?d)` },
       { where: 'comment by @r', body: `![r1](${asset(0)}?r1) ![r2](${asset(0)}?r2)` }
     ]
-    const { images, notes } = await loadImages(sources, 1, { serverUrl: url, token: TOKEN, limits: { maxImages: 5, maxBytes: 10_000, maxTotalBytes: 2 * PNG.length, timeoutMs: 5000 } })
+    const { images, notes } = await loadImages(sources, 1, {
+      serverUrl: url,
+      token: TOKEN,
+      limits: { maxImages: 5, maxBytes: 10_000, maxTotalBytes: 2 * PNG.length, timeoutMs: 5000 }
+    })
     expect(images.map((i) => i.alt)).toEqual(['r1', 'r2'])
     expect(notes).toEqual([expect.stringContaining('?d in the description by @a: the images together would exceed')])
   })
@@ -154,7 +204,11 @@ describe('loadImages (over HTTP)', () => {
     await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve))
     const brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`
     try {
-      const { images, notes } = await loadImages([{ where: 'comment by @x', body: `![b](${brokenUrl}/user-attachments/assets/${UUID})` }], 0, { serverUrl: brokenUrl, token: TOKEN })
+      const { images, notes } = await loadImages(
+        [{ where: 'comment by @x', body: `![b](${brokenUrl}/user-attachments/assets/${UUID})` }],
+        0,
+        { serverUrl: brokenUrl, token: TOKEN }
+      )
       expect(images).toEqual([])
       expect(notes[0]).toContain('the download broke off')
     } finally {

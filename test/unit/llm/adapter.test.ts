@@ -29,23 +29,27 @@ function setup(h: Harness): Setup {
     sleeps: [],
     warnings: [],
     model: (id = h.model, overrides = {}) =>
-      createModel(parseModelList(id), { inputs: { [h.keyInput]: h.key }, env: {} }, {
-        baseUrls: { all: h.url, byProvider: {} },
-        timeoutMs: 5000,
-        retry: {
-          retries: 0,
-          baseDelayMs: 1,
-          maxDelayMs: 5000,
-          sleep: async (ms) => {
-            s.sleeps.push(ms)
-          }
-        },
-        maxOutputTokens: 4096,
-        maxContinuations: 3,
-        transcript: s.transcript,
-        onRetry: (m) => s.warnings.push(m),
-        ...overrides
-      })
+      createModel(
+        parseModelList(id),
+        { inputs: { [h.keyInput]: h.key }, env: {} },
+        {
+          baseUrls: { all: h.url, byProvider: {} },
+          timeoutMs: 5000,
+          retry: {
+            retries: 0,
+            baseDelayMs: 1,
+            maxDelayMs: 5000,
+            sleep: async (ms) => {
+              s.sleeps.push(ms)
+            }
+          },
+          maxOutputTokens: 4096,
+          maxContinuations: 3,
+          transcript: s.transcript,
+          onRetry: (m) => s.warnings.push(m),
+          ...overrides
+        }
+      )
   }
   return s
 }
@@ -114,7 +118,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     expect(s.transcript.notes.join()).toContain('may end early')
   })
 
-  it('asks for a structured answer in the provider\'s native form and validates it with zod', async () => {
+  it("asks for a structured answer in the provider's native form and validates it with zod", async () => {
     h.answer('{"verdict":"yes","reasons":["a","b"]}')
     const schema = z.object({ verdict: z.enum(['yes', 'no']), reasons: z.array(z.string()) })
     const reply = await s.model().generateObject({ purpose: 'decide', messages: ASK, schema, schemaName: 'decision' })
@@ -142,7 +146,9 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     h.answer('{"verdict":"maybe"}')
     h.answer('{"verdict":"perhaps"}')
     const schema = z.object({ verdict: z.enum(['yes', 'no']) })
-    const error = await failure(s.model().generateObject({ purpose: 'decide', messages: ASK, schema, schemaName: 'decision' }))
+    const error = await failure(
+      s.model().generateObject({ purpose: 'decide', messages: ASK, schema, schemaName: 'decision' })
+    )
     expect(error.kind).toBe('invalid_output')
     expect(error.advice).toContain('expected form')
     expect(h.requestCount()).toBe(2)
@@ -150,7 +156,15 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
 
   it('gives images natively to a model that reads them', async () => {
     h.answer('I see a pixel.')
-    const messages: Message[] = [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image', mediaType: 'image/png', data: PNG_1X1 }] }]
+    const messages: Message[] = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image', mediaType: 'image/png', data: PNG_1X1 }
+        ]
+      }
+    ]
     await s.model().generateText({ purpose: 'answer', messages })
     expect(h.sent(0).at(-1)).toMatchObject({ role: 'user', images: ['image/png'] })
     expect(s.transcript.notes).toEqual([])
@@ -158,7 +172,15 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
 
   it('leaves images out for a model that does not read them, with a note', async () => {
     h.answer('Text only.')
-    const messages: Message[] = [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image', mediaType: 'image/png', data: PNG_1X1 }] }]
+    const messages: Message[] = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image', mediaType: 'image/png', data: PNG_1X1 }
+        ]
+      }
+    ]
     await s.model(h.blindModel!).generateText({ purpose: 'answer', messages })
     const last = h.sent(0).at(-1)!
     expect(last.images).toEqual([])
@@ -184,7 +206,9 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
   it('retries a server error and answers', async () => {
     h.fail(503)
     h.answer('Back again.')
-    const reply = await s.model(h.model, { retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => undefined } }).generateText({ purpose: 'answer', messages: ASK })
+    const reply = await s
+      .model(h.model, { retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => undefined } })
+      .generateText({ purpose: 'answer', messages: ASK })
     expect(reply.text).toBe('Back again.')
     expect(h.requestCount()).toBe(2)
     expect(s.warnings.join()).toContain('retry 1 of 2')
@@ -193,14 +217,18 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
   it('reports an unreachable endpoint as a network error', async () => {
     const url = h.url
     await h.close()
-    const model = createModel(parseModelList(h.model), { inputs: { [h.keyInput]: h.key }, env: {} }, {
-      baseUrls: { all: url, byProvider: {} },
-      timeoutMs: 2000,
-      retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-      maxOutputTokens: 100,
-      maxContinuations: 0,
-      transcript: s.transcript
-    })
+    const model = createModel(
+      parseModelList(h.model),
+      { inputs: { [h.keyInput]: h.key }, env: {} },
+      {
+        baseUrls: { all: url, byProvider: {} },
+        timeoutMs: 2000,
+        retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+        maxOutputTokens: 100,
+        maxContinuations: 0,
+        transcript: s.transcript
+      }
+    )
     const error = await failure(model.generateText({ purpose: 'answer', messages: ASK }))
     expect(error.kind).toBe('network')
     await h.start()

@@ -25,12 +25,19 @@ describe('imageTypes', () => {
     expect(imageTypes(parseModelSpec('google:gemini-2.5-flash'))).toEqual(['image/png', 'image/jpeg', 'image/webp'])
   })
 
-  it.each(['openai:gpt-3.5-turbo', 'openai:o3-mini', 'openai:o1-mini', 'deepseek:deepseek-chat', 'anthropic:claude-2.1', 'ollama:llama3.2', 'custom:my-model', 'github_models:deepseek/DeepSeek-R1', 'google:text-bison-001'])(
-    '%s reads no images',
-    (id) => {
-      expect(imageTypes(parseModelSpec(id))).toEqual([])
-    }
-  )
+  it.each([
+    'openai:gpt-3.5-turbo',
+    'openai:o3-mini',
+    'openai:o1-mini',
+    'deepseek:deepseek-chat',
+    'anthropic:claude-2.1',
+    'ollama:llama3.2',
+    'custom:my-model',
+    'github_models:deepseek/DeepSeek-R1',
+    'google:text-bison-001'
+  ])('%s reads no images', (id) => {
+    expect(imageTypes(parseModelSpec(id))).toEqual([])
+  })
 })
 
 describe('outputTokenCap', () => {

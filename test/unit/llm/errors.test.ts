@@ -22,7 +22,11 @@ describe('kindFromStatus', () => {
     [400, "This model's maximum context length is 128000 tokens", 'context_too_long'],
     [400, 'prompt is too long: 210000 tokens > 200000 maximum', 'context_too_long'],
     [400, 'Request has too many tokens', 'context_too_long'],
-    [400, 'max_tokens is too large: 20000. This model supports at most 16384 completion tokens, whereas you provided 20000.', 'bad_request'],
+    [
+      400,
+      'max_tokens is too large: 20000. This model supports at most 16384 completion tokens, whereas you provided 20000.',
+      'bad_request'
+    ],
     [400, 'token limit exceeded', 'context_too_long'],
     [422, 'context_length_exceeded', 'context_too_long'],
     [400, 'The response was filtered due to the prompt triggering content_filter', 'refused'],

@@ -25,7 +25,10 @@ describe('the fallback chain', () => {
   function chain(ids = `${openai.model}, ${anthropic.model}, ${gemini.model}`, retries = 0) {
     return createModel(
       parseModelList(ids),
-      { inputs: { [openai.keyInput]: openai.key, [anthropic.keyInput]: anthropic.key, [gemini.keyInput]: gemini.key }, env: {} },
+      {
+        inputs: { [openai.keyInput]: openai.key, [anthropic.keyInput]: anthropic.key, [gemini.keyInput]: gemini.key },
+        env: {}
+      },
       {
         baseUrls: { all: undefined, byProvider: { openai: openai.url, anthropic: anthropic.url, google: gemini.url } },
         timeoutMs: 2000,
@@ -58,7 +61,9 @@ describe('the fallback chain', () => {
     expect(reply.servedModel).toBe('claude-haiku-4-5-20250929')
     expect(openai.requestCount()).toBe(2)
     expect(gemini.requestCount()).toBe(0)
-    expect(transcript.notes).toEqual([expect.stringMatching(/^anthropic:claude-haiku-4-5 answered because openai:gpt-4\.1 failed \(server: HTTP 503/)])
+    expect(transcript.notes).toEqual([
+      expect.stringMatching(/^anthropic:claude-haiku-4-5 answered because openai:gpt-4\.1 failed \(server: HTTP 503/)
+    ])
     expect(warnings.at(-1)).toMatch(/asking anthropic:claude-haiku-4-5 instead/)
     expect(transcript.calls.map((c) => [c.provider, c.error === null])).toEqual([
       ['openai', false],
@@ -68,7 +73,10 @@ describe('the fallback chain', () => {
 
   it.each<[string, (h: Harness) => void]>([
     ['overload (529)', (h) => h.fail(529, { message: 'Overloaded' })],
-    ['a rate limit', (h) => h.fail(429, { message: 'Number of request tokens has exceeded your per-minute rate limit' })],
+    [
+      'a rate limit',
+      (h) => h.fail(429, { message: 'Number of request tokens has exceeded your per-minute rate limit' })
+    ],
     ['a timeout', (h) => h.hang()]
   ])('falls through anthropic to gemini on %s', async (_what, breakIt) => {
     breakIt(anthropic)
@@ -94,7 +102,7 @@ describe('the fallback chain', () => {
     expect(anthropic.requestCount()).toBe(0)
   })
 
-  it('when every model fails, says what each did, with the last one\'s kind', async () => {
+  it("when every model fails, says what each did, with the last one's kind", async () => {
     openai.fail(503)
     anthropic.fail(529, { message: 'Overloaded' })
     gemini.fail(503, { message: 'The model is overloaded.' })
@@ -122,7 +130,7 @@ describe('the fallback chain', () => {
     expect([...FALLBACK_KINDS].sort()).toEqual(kinds.sort())
   })
 
-  it('the chain\'s id lists every model', () => {
+  it("the chain's id lists every model", () => {
     expect(chain().id).toBe('openai:gpt-4.1, anthropic:claude-haiku-4-5, google:gemini-2.5-flash')
   })
 })

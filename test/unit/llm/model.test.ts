@@ -69,10 +69,20 @@ describe('jsonSchemaFor', () => {
     expect(schema.required).toEqual(['inner', 'items'])
     expect(schema.additionalProperties).toBe(false)
     const properties = schema.properties as Record<string, Record<string, unknown>>
-    expect(properties.inner).toEqual({ type: 'object', properties: { flag: { type: 'boolean' } }, required: ['flag'], additionalProperties: false })
+    expect(properties.inner).toEqual({
+      type: 'object',
+      properties: { flag: { type: 'boolean' } },
+      required: ['flag'],
+      additionalProperties: false
+    })
     expect(properties.items).toEqual({
       type: 'array',
-      items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false }
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string' } },
+        required: ['name'],
+        additionalProperties: false
+      }
     })
   })
 
@@ -95,7 +105,11 @@ describe('jsonSchemaFor', () => {
 
 describe('jsonSchemaFor refuses optional properties', () => {
   it('throws with the path, since strict structured output needs every property required', () => {
-    expect(() => jsonSchemaFor(z.object({ a: z.string(), b: z.number().optional() }))).toThrow(/optional b; use \.nullable\(\)/)
-    expect(() => jsonSchemaFor(z.object({ list: z.array(z.object({ c: z.string().optional() })) }))).toThrow(/optional c/)
+    expect(() => jsonSchemaFor(z.object({ a: z.string(), b: z.number().optional() }))).toThrow(
+      /optional b; use \.nullable\(\)/
+    )
+    expect(() => jsonSchemaFor(z.object({ list: z.array(z.object({ c: z.string().optional() })) }))).toThrow(
+      /optional c/
+    )
   })
 })

@@ -52,8 +52,25 @@ describe('estimateCost and formatCost', () => {
   })
 })
 
-function call(provider: string, model: string, inputTokens: number, outputTokens: number, servedModel: string | null = null): CallRecord {
-  return { purpose: 'answer', provider, requestedModel: model, servedModel, messages: [], answer: '', usage: { inputTokens, outputTokens }, durationMs: 1, attempts: 1, error: null }
+function call(
+  provider: string,
+  model: string,
+  inputTokens: number,
+  outputTokens: number,
+  servedModel: string | null = null
+): CallRecord {
+  return {
+    purpose: 'answer',
+    provider,
+    requestedModel: model,
+    servedModel,
+    messages: [],
+    answer: '',
+    usage: { inputTokens, outputTokens },
+    durationMs: 1,
+    attempts: 1,
+    error: null
+  }
 }
 
 describe('Transcript cost', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../../src/config-error.ts'
-import { NO_KEY, PROVIDERS, baseUrlFor, parseModelList, parseModelSpec, providerNamed, resolveApiKey, type ProviderPreset } from '../../../src/llm/providers.ts'
+import {
+  NO_KEY,
+  PROVIDERS,
+  baseUrlFor,
+  parseModelList,
+  parseModelSpec,
+  providerNamed,
+  resolveApiKey,
+  type ProviderPreset
+} from '../../../src/llm/providers.ts'
 
 function configError(fn: () => unknown): string {
   try {
@@ -25,7 +34,12 @@ describe('parseModelSpec: valid specs', () => {
     ['openai:gpt-4o-mini-2024-07-18', 'openai', 'gpt-4o-mini-2024-07-18', 'openai:gpt-4o-mini-2024-07-18'],
     ['  openai:gpt-4.1  ', 'openai', 'gpt-4.1', 'openai:gpt-4.1'],
     ['OpenAI:gpt-4.1', 'openai', 'gpt-4.1', 'openai:gpt-4.1'],
-    ['GITHUB_MODELS:meta/Llama-3.3-70B-Instruct', 'github_models', 'meta/Llama-3.3-70B-Instruct', 'github_models:meta/Llama-3.3-70B-Instruct'],
+    [
+      'GITHUB_MODELS:meta/Llama-3.3-70B-Instruct',
+      'github_models',
+      'meta/Llama-3.3-70B-Instruct',
+      'github_models:meta/Llama-3.3-70B-Instruct'
+    ],
     ['openai: gpt-4.1', 'openai', 'gpt-4.1', 'openai:gpt-4.1'],
     ['openai:ft:gpt-4.1:org:custom:id', 'openai', 'ft:gpt-4.1:org:custom:id', 'openai:ft:gpt-4.1:org:custom:id'],
     ['anthropic:claude-sonnet-4-5', 'anthropic', 'claude-sonnet-4-5', 'anthropic:claude-sonnet-4-5'],
@@ -72,11 +86,14 @@ describe('parseModelSpec: errors', () => {
     expect(configError(() => parseModelSpec('foo:bar', 'allowed-models'))).toContain('The `allowed-models` input')
   })
 
-  it.each(['openai:', 'openai:   ', 'github_models:', 'openai:gpt 4', 'openai:-gpt', 'openai:/gpt', 'openai:gpt\n4'])('%j has no valid model name', (text) => {
-    const message = configError(() => parseModelSpec(text))
-    expect(message).toContain('`model`')
-    expect(message).toContain('no valid model name')
-  })
+  it.each(['openai:', 'openai:   ', 'github_models:', 'openai:gpt 4', 'openai:-gpt', 'openai:/gpt', 'openai:gpt\n4'])(
+    '%j has no valid model name',
+    (text) => {
+      const message = configError(() => parseModelSpec(text))
+      expect(message).toContain('`model`')
+      expect(message).toContain('no valid model name')
+    }
+  )
 })
 
 describe('parseModelList', () => {
@@ -85,11 +102,9 @@ describe('parseModelList', () => {
   })
 
   it('reads several, in order, separated by commas or new lines', () => {
-    expect(parseModelList(' anthropic:claude-sonnet-4-5, openai:gpt-4.1\ngemini:gemini-2.5-flash ').map((s) => s.id)).toEqual([
-      'anthropic:claude-sonnet-4-5',
-      'openai:gpt-4.1',
-      'google:gemini-2.5-flash'
-    ])
+    expect(
+      parseModelList(' anthropic:claude-sonnet-4-5, openai:gpt-4.1\ngemini:gemini-2.5-flash ').map((s) => s.id)
+    ).toEqual(['anthropic:claude-sonnet-4-5', 'openai:gpt-4.1', 'google:gemini-2.5-flash'])
   })
 
   it('rejects an empty entry, a duplicate and a bad entry, naming the input', () => {
@@ -103,7 +118,8 @@ describe('baseUrlFor', () => {
   const none = { all: undefined, byProvider: {} }
 
   it('keeps the SDK default for openai, anthropic and google without base-url', () => {
-    for (const id of ['openai:gpt-4.1', 'anthropic:claude-sonnet-4-5', 'google:gemini-2.5-flash']) expect(baseUrlFor(parseModelSpec(id), none)).toBeUndefined()
+    for (const id of ['openai:gpt-4.1', 'anthropic:claude-sonnet-4-5', 'google:gemini-2.5-flash'])
+      expect(baseUrlFor(parseModelSpec(id), none)).toBeUndefined()
   })
 
   it('uses the preset endpoints of the OpenAI-compatible services', () => {
@@ -114,7 +130,9 @@ describe('baseUrlFor', () => {
   })
 
   it('passes base-url unchanged, one for all or per provider', () => {
-    expect(baseUrlFor(parseModelSpec('ollama:llama3.2'), { all: 'http://gpu-box:11434/v1/', byProvider: {} })).toBe('http://gpu-box:11434/v1/')
+    expect(baseUrlFor(parseModelSpec('ollama:llama3.2'), { all: 'http://gpu-box:11434/v1/', byProvider: {} })).toBe(
+      'http://gpu-box:11434/v1/'
+    )
     const urls = { all: undefined, byProvider: { anthropic: 'https://a.example' } }
     expect(baseUrlFor(parseModelSpec('anthropic:claude-sonnet-4-5'), urls)).toBe('https://a.example')
     expect(baseUrlFor(parseModelSpec('openai:gpt-4.1'), urls)).toBeUndefined()
@@ -123,7 +141,9 @@ describe('baseUrlFor', () => {
   it('custom: needs base-url, and says so naming the input', () => {
     const message = configError(() => baseUrlFor(parseModelSpec('custom:my-model'), none))
     expect(message).toContain('`base-url`')
-    expect(baseUrlFor(parseModelSpec('custom:my-model'), { all: 'http://127.0.0.1:8000/v1', byProvider: {} })).toBe('http://127.0.0.1:8000/v1')
+    expect(baseUrlFor(parseModelSpec('custom:my-model'), { all: 'http://127.0.0.1:8000/v1', byProvider: {} })).toBe(
+      'http://127.0.0.1:8000/v1'
+    )
   })
 })
 
@@ -176,7 +196,9 @@ describe('resolveApiKey', () => {
   const github = provider('github_models')
 
   it('takes the key from the input first', () => {
-    expect(resolveApiKey(openai, { inputs: { 'openai-api-key': 'from-input' }, env: { OPENAI_API_KEY: 'from-env' } })).toBe('from-input')
+    expect(
+      resolveApiKey(openai, { inputs: { 'openai-api-key': 'from-input' }, env: { OPENAI_API_KEY: 'from-env' } })
+    ).toBe('from-input')
   })
 
   it('trims the input', () => {
@@ -184,13 +206,19 @@ describe('resolveApiKey', () => {
   })
 
   it('falls back to the environment when the input is empty', () => {
-    expect(resolveApiKey(openai, { inputs: { 'openai-api-key': '' }, env: { OPENAI_API_KEY: 'from-env' } })).toBe('from-env')
-    expect(resolveApiKey(openai, { inputs: { 'openai-api-key': '   ' }, env: { OPENAI_API_KEY: ' from-env ' } })).toBe('from-env')
+    expect(resolveApiKey(openai, { inputs: { 'openai-api-key': '' }, env: { OPENAI_API_KEY: 'from-env' } })).toBe(
+      'from-env'
+    )
+    expect(resolveApiKey(openai, { inputs: { 'openai-api-key': '   ' }, env: { OPENAI_API_KEY: ' from-env ' } })).toBe(
+      'from-env'
+    )
     expect(resolveApiKey(openai, { inputs: {}, env: { OPENAI_API_KEY: 'from-env' } })).toBe('from-env')
   })
 
-  it('does not use another provider\'s input', () => {
-    const message = configError(() => resolveApiKey(openai, { inputs: { 'github-token': 'gh', 'anthropic-api-key': 'x' }, env: { GITHUB_TOKEN: 'gh' } }))
+  it("does not use another provider's input", () => {
+    const message = configError(() =>
+      resolveApiKey(openai, { inputs: { 'github-token': 'gh', 'anthropic-api-key': 'x' }, env: { GITHUB_TOKEN: 'gh' } })
+    )
     expect(message).toContain('No API key for openai')
   })
 
@@ -200,7 +228,9 @@ describe('resolveApiKey', () => {
   })
 
   it('without a key, throws a ConfigError naming the input, the variable and the hint', () => {
-    const message = configError(() => resolveApiKey(openai, { inputs: { 'openai-api-key': '' }, env: { OPENAI_API_KEY: '  ' } }))
+    const message = configError(() =>
+      resolveApiKey(openai, { inputs: { 'openai-api-key': '' }, env: { OPENAI_API_KEY: '  ' } })
+    )
     expect(message).toContain('No API key for openai')
     expect(message).toContain('the `openai-api-key` input or `OPENAI_API_KEY`')
     expect(message).toContain(openai.keyHint)
@@ -213,9 +243,13 @@ describe('resolveApiKey', () => {
   })
 
   it('google takes GEMINI_API_KEY before GOOGLE_API_KEY', () => {
-    expect(resolveApiKey(provider('google'), { inputs: {}, env: { GOOGLE_API_KEY: 'g', GEMINI_API_KEY: 'm' } })).toBe('m')
+    expect(resolveApiKey(provider('google'), { inputs: {}, env: { GOOGLE_API_KEY: 'g', GEMINI_API_KEY: 'm' } })).toBe(
+      'm'
+    )
     expect(resolveApiKey(provider('google'), { inputs: {}, env: { GOOGLE_API_KEY: 'g' } })).toBe('g')
-    expect(configError(() => resolveApiKey(provider('google'), { inputs: {}, env: {} }))).toContain('the `google-api-key` input or `GEMINI_API_KEY` or `GOOGLE_API_KEY`')
+    expect(configError(() => resolveApiKey(provider('google'), { inputs: {}, env: {} }))).toContain(
+      'the `google-api-key` input or `GEMINI_API_KEY` or `GOOGLE_API_KEY`'
+    )
   })
 
   it('local servers need no key', () => {
@@ -225,7 +259,13 @@ describe('resolveApiKey', () => {
   })
 
   it('a provider without an input reads only the environment, and says so', () => {
-    const envOnly: ProviderPreset = { name: 'local', family: 'openai', keyInput: null, keyEnv: ['A_KEY', 'B_KEY'], keyHint: 'Set one.' }
+    const envOnly: ProviderPreset = {
+      name: 'local',
+      family: 'openai',
+      keyInput: null,
+      keyEnv: ['A_KEY', 'B_KEY'],
+      keyHint: 'Set one.'
+    }
     expect(resolveApiKey(envOnly, { inputs: { 'openai-api-key': 'ignored' }, env: { B_KEY: 'b' } })).toBe('b')
     expect(resolveApiKey(envOnly, { inputs: {}, env: { A_KEY: 'a', B_KEY: 'b' } })).toBe('a')
     const message = configError(() => resolveApiKey(envOnly, { inputs: {}, env: {} }))

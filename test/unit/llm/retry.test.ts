@@ -94,7 +94,12 @@ describe('withRetries', () => {
 
   it('gives up after `retries` retries and throws the last error', async () => {
     const h = harness({ retries: 2 })
-    const errors = [new LlmError('server', 'a'), new LlmError('server', 'b'), new LlmError('server', 'c'), new LlmError('server', 'd')]
+    const errors = [
+      new LlmError('server', 'a'),
+      new LlmError('server', 'b'),
+      new LlmError('server', 'c'),
+      new LlmError('server', 'd')
+    ]
     const { task, attempts } = flaky(errors)
     await expect(withRetries(task, h.policy, h.onRetry)).rejects.toBe(errors[2])
     expect(attempts).toEqual([0, 1, 2])
@@ -142,7 +147,10 @@ describe('withRetries', () => {
 
   it('honours retryAfterMs instead of the backoff', async () => {
     const h = harness({ baseDelayMs: 1000, maxDelayMs: 30_000 }, 1)
-    const { task, attempts } = flaky([new LlmError('rate_limit', 'slow down', { status: 429, retryAfterMs: 7000 }), new LlmError('rate_limit', 'again', { retryAfterMs: 0 })])
+    const { task, attempts } = flaky([
+      new LlmError('rate_limit', 'slow down', { status: 429, retryAfterMs: 7000 }),
+      new LlmError('rate_limit', 'again', { retryAfterMs: 0 })
+    ])
     await expect(withRetries(task, h.policy, h.onRetry)).resolves.toBe('ok')
     expect(attempts).toEqual([0, 1, 2])
     expect(h.sleeps).toEqual([7000, 0])
@@ -178,14 +186,11 @@ describe('withRetries', () => {
   it('passes the attempt number to the task', async () => {
     const h = harness()
     const seen: number[] = []
-    await withRetries(
-      async (attempt) => {
-        seen.push(attempt)
-        if (attempt < 2) throw new LlmError('server', 'x')
-        return attempt
-      },
-      h.policy
-    ).then((result) => expect(result).toBe(2))
+    await withRetries(async (attempt) => {
+      seen.push(attempt)
+      if (attempt < 2) throw new LlmError('server', 'x')
+      return attempt
+    }, h.policy).then((result) => expect(result).toBe(2))
     expect(seen).toEqual([0, 1, 2])
   })
 })

@@ -29,6 +29,8 @@ describe.each([
   })
 
   it('has no numeric bounds or formats that strict providers refuse', () => {
-    expect(JSON.stringify(json)).not.toMatch(/"(minimum|maximum|exclusiveMinimum|exclusiveMaximum|format|pattern|minItems|maxItems)"/)
+    expect(JSON.stringify(json)).not.toMatch(
+      /"(minimum|maximum|exclusiveMinimum|exclusiveMaximum|format|pattern|minItems|maxItems)"/
+    )
   })
 })

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { defuseTriggers } from '../../../src/outbox/defuse-triggers.ts'
 import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
 
-const VERBS = verbTable([{ name: 'comment', aliases: ['think'] }, { name: 'implement' }, { name: 'review' }, { name: 'split' }, { name: 'help' }])
+const VERBS = verbTable([
+  { name: 'comment', aliases: ['think'] },
+  { name: 'implement' },
+  { name: 'review' },
+  { name: 'split' },
+  { name: 'help' }
+])
 const found = (text: string, bot = 'git-bob'): unknown => findCommand(text, bot, VERBS)
 
 describe('defuseTriggers', () => {
@@ -27,7 +33,13 @@ describe('defuseTriggers', () => {
   })
 
   it('leaves code, URLs, paths and longer names alone', () => {
-    const text = ['```', 'git-bob implement', '```', 'see `git-bob implement`, https://github.com/haesleinhuepf/git-bob and docs/git-bob.md', 'the git-bob-ts package'].join('\n')
+    const text = [
+      '```',
+      'git-bob implement',
+      '```',
+      'see `git-bob implement`, https://github.com/haesleinhuepf/git-bob and docs/git-bob.md',
+      'the git-bob-ts package'
+    ].join('\n')
     expect(defuseTriggers(text, 'git-bob')).toBe(text)
   })
 
@@ -49,11 +61,32 @@ describe('defuseTriggers', () => {
   })
 
   it('never lets a command through, for many generated texts', () => {
-    const pieces = ['git-bob', '@git-bob', 'implement', ',', ' ', '\n', '`', '``', '<!--', '-->', '> ', '```', 'please', 'x', 'git-', '-bob', '~~~']
+    const pieces = [
+      'git-bob',
+      '@git-bob',
+      'implement',
+      ',',
+      ' ',
+      '\n',
+      '`',
+      '``',
+      '<!--',
+      '-->',
+      '> ',
+      '```',
+      'please',
+      'x',
+      'git-',
+      '-bob',
+      '~~~'
+    ]
     let seed = 42
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let i = 0; i < 3000; i++) {
-      const text = Array.from({ length: 3 + Math.floor(random() * 14) }, () => pieces[Math.floor(random() * pieces.length)]).join('')
+      const text = Array.from(
+        { length: 3 + Math.floor(random() * 14) },
+        () => pieces[Math.floor(random() * pieces.length)]
+      ).join('')
       expect(found(defuseTriggers(text, 'git-bob')), text).toBeNull()
     }
   })

@@ -79,7 +79,9 @@ describe('Redactor.addFromEnvironment', () => {
     const r = new Redactor()
     r.addFromEnvironment(env)
     expect(r.size).toBe(5)
-    expect(r.redact('openai-value-1 token-value-1 password-value-1 secret-value-1 lowercase-key-value')).toBe('*** *** *** *** ***')
+    expect(r.redact('openai-value-1 token-value-1 password-value-1 secret-value-1 lowercase-key-value')).toBe(
+      '*** *** *** *** ***'
+    )
   })
 
   it('leaves other variables alone', () => {
@@ -129,12 +131,17 @@ describe('Redactor: well-known key shapes, even when unknown', () => {
     expect(r.redact(text)).toBe('a *** b *** c')
   })
 
-  it.each(['ghp_short', 'sk-short', 'AIzaTooShort', 'github_pat_x', 'xoxb-1', 'task-based', 'risk-assessment-of-the-project'])(
-    'keeps %j, which is not a key',
-    (text) => {
-      expect(r.redact(text)).toBe(text)
-    }
-  )
+  it.each([
+    'ghp_short',
+    'sk-short',
+    'AIzaTooShort',
+    'github_pat_x',
+    'xoxb-1',
+    'task-based',
+    'risk-assessment-of-the-project'
+  ])('keeps %j, which is not a key', (text) => {
+    expect(r.redact(text)).toBe(text)
+  })
 
   it('does not mask a shape embedded in a longer word', () => {
     const text = `myghp_${'a'.repeat(36)}`

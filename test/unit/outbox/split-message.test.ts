@@ -17,7 +17,10 @@ function openFence(text: string): string | null {
 }
 
 function paragraphs(count: number): string {
-  return Array.from({ length: count }, (_, i) => `Paragraph ${i}: ${'lorem ipsum dolor sit amet '.repeat(10).trim()}.`).join('\n\n')
+  return Array.from(
+    { length: count },
+    (_, i) => `Paragraph ${i}: ${'lorem ipsum dolor sit amet '.repeat(10).trim()}.`
+  ).join('\n\n')
 }
 
 function codeLines(count: number): string {
@@ -201,7 +204,9 @@ describe('splitMessage: too long for maxParts', () => {
   it('ends the last part with a note saying the answer was cut', () => {
     const last = parts.at(-1)!
     expect(last).toContain('> [!NOTE]')
-    expect(last).toMatch(/This answer was cut here: it was longer than 3 GitHub comments can hold \(25,000 characters\)\.$/)
+    expect(last).toMatch(
+      /This answer was cut here: it was longer than 3 GitHub comments can hold \(25,000 characters\)\.$/
+    )
   })
 
   it('puts the note only in the last part', () => {

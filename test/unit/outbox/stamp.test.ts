@@ -105,7 +105,9 @@ describe('stamp', () => {
 
 describe('creditText', () => {
   it('formats small and zero counts', () => {
-    expect(creditText({ model: 'm', provider: 'p', inputTokens: 0, outputTokens: 999 })).toBe('model: m via p, tokens: 0 in / 999 out')
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 0, outputTokens: 999 })).toBe(
+      'model: m via p, tokens: 0 in / 999 out'
+    )
   })
 
   it('formats large counts', () => {
@@ -119,12 +121,18 @@ describe('creditText', () => {
   })
 
   it('adds the estimated cost when it is known', () => {
-    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1200, outputTokens: 300, costUsd: 0.0048 })).toBe('model: m via p, tokens: 1,200 in / 300 out, cost: ~$0.0048')
-    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1, outputTokens: 1, costUsd: 2.5 })).toBe('model: m via p, tokens: 1 in / 1 out, cost: ~$2.50')
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1200, outputTokens: 300, costUsd: 0.0048 })).toBe(
+      'model: m via p, tokens: 1,200 in / 300 out, cost: ~$0.0048'
+    )
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1, outputTokens: 1, costUsd: 2.5 })).toBe(
+      'model: m via p, tokens: 1 in / 1 out, cost: ~$2.50'
+    )
   })
 
   it('says nothing of cost when no price is known', () => {
-    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1, outputTokens: 1, costUsd: null })).toBe('model: m via p, tokens: 1 in / 1 out')
+    expect(creditText({ model: 'm', provider: 'p', inputTokens: 1, outputTokens: 1, costUsd: null })).toBe(
+      'model: m via p, tokens: 1 in / 1 out'
+    )
   })
 })
 
@@ -234,7 +242,7 @@ describe('marker facts: the commit a review looked at', () => {
 })
 
 describe('compact stamp', () => {
-  it('is one short <sup> line that still credits the model and marks the message as git-bob\'s', () => {
+  it("is one short <sup> line that still credits the model and marks the message as git-bob's", () => {
     const text = stamp('On this line: off by one.', ctx, credit, { compact: true })
     expect(isOwnMessage(text)).toBe(true)
     expect(text).toContain('model: gpt-4.1-2025-04-14 via github_models')

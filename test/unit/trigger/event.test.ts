@@ -9,7 +9,9 @@ interface WebhookDefinition {
   examples: Payload[]
 }
 
-const definitions: readonly WebhookDefinition[] = createRequire(import.meta.url)('@octokit/webhooks-examples/api.github.com/index.json')
+const definitions: readonly WebhookDefinition[] = createRequire(import.meta.url)(
+  '@octokit/webhooks-examples/api.github.com/index.json'
+)
 
 /** Deep copies of the real example payloads for an event, optionally of one action. */
 function examples(name: string, action?: string): Payload[] {
@@ -58,26 +60,29 @@ describe('the example payloads', () => {
 })
 
 describe('parseEvent: issue_comment', () => {
-  it.each(examples('issue_comment', 'created').map((p, i) => [i, p] as const))('created example %i is a trigger from an issue comment', (_i, payload) => {
-    const event = trigger(parseEvent('issue_comment', payload))
-    const comment = at(payload, 'comment')
-    const user = at(payload, 'comment.user')
-    const issue = at(payload, 'issue')
-    expect(event.eventName).toBe('issue_comment')
-    expect(event.request).toEqual({
-      source: 'issue_comment',
-      id: comment.id,
-      body: comment.body,
-      author: { login: user.login, id: user.id, isBot: false },
-      association: comment.author_association,
-      createdAt: comment.created_at,
-      url: comment.html_url
-    })
-    expect(event.target.kind).toBe('issue')
-    expect(event.target.number).toBe(issue.number)
-    expect(event.target.title).toBe(issue.title)
-    expect(event.pullRequest).toBeUndefined()
-  })
+  it.each(examples('issue_comment', 'created').map((p, i) => [i, p] as const))(
+    'created example %i is a trigger from an issue comment',
+    (_i, payload) => {
+      const event = trigger(parseEvent('issue_comment', payload))
+      const comment = at(payload, 'comment')
+      const user = at(payload, 'comment.user')
+      const issue = at(payload, 'issue')
+      expect(event.eventName).toBe('issue_comment')
+      expect(event.request).toEqual({
+        source: 'issue_comment',
+        id: comment.id,
+        body: comment.body,
+        author: { login: user.login, id: user.id, isBot: false },
+        association: comment.author_association,
+        createdAt: comment.created_at,
+        url: comment.html_url
+      })
+      expect(event.target.kind).toBe('issue')
+      expect(event.target.number).toBe(issue.number)
+      expect(event.target.title).toBe(issue.title)
+      expect(event.pullRequest).toBeUndefined()
+    }
+  )
 
   it('extracts the repository and the issue from a real payload', () => {
     const event = trigger(parseEvent('issue_comment', example('issue_comment', 'created')))
@@ -124,7 +129,10 @@ describe('parseEvent: issue_comment', () => {
   it('a Bot user is a bot', () => {
     const payload = example('issue_comment', 'created')
     Object.assign(at(payload, 'comment.user'), { login: 'github-actions[bot]', type: 'Bot' })
-    expect(trigger(parseEvent('issue_comment', payload)).request.author).toMatchObject({ login: 'github-actions[bot]', isBot: true })
+    expect(trigger(parseEvent('issue_comment', payload)).request.author).toMatchObject({
+      login: 'github-actions[bot]',
+      isBot: true
+    })
   })
 
   it('a login ending in [bot] is a bot even with type User', () => {
@@ -153,21 +161,24 @@ describe('parseEvent: issue_comment', () => {
 })
 
 describe('parseEvent: issues', () => {
-  it.each(examples('issues', 'opened').map((p, i) => [i, p] as const))('opened example %i is a trigger from the issue body', (_i, payload) => {
-    const event = trigger(parseEvent('issues', payload))
-    const issue = at(payload, 'issue')
-    expect(event.eventName).toBe('issues')
-    expect(event.request).toMatchObject({
-      source: 'issue_body',
-      id: issue.number,
-      body: issue.body ?? '',
-      association: issue.author_association,
-      createdAt: issue.created_at,
-      url: issue.html_url
-    })
-    expect(event.target.kind).toBe('issue')
-    expect(event.target.body).toBe(event.request.body)
-  })
+  it.each(examples('issues', 'opened').map((p, i) => [i, p] as const))(
+    'opened example %i is a trigger from the issue body',
+    (_i, payload) => {
+      const event = trigger(parseEvent('issues', payload))
+      const issue = at(payload, 'issue')
+      expect(event.eventName).toBe('issues')
+      expect(event.request).toMatchObject({
+        source: 'issue_body',
+        id: issue.number,
+        body: issue.body ?? '',
+        association: issue.author_association,
+        createdAt: issue.created_at,
+        url: issue.html_url
+      })
+      expect(event.target.kind).toBe('issue')
+      expect(event.target.body).toBe(event.request.body)
+    }
+  )
 
   it('a null issue body becomes ""', () => {
     const opened = examples('issues', 'opened')
@@ -179,7 +190,10 @@ describe('parseEvent: issues', () => {
   it.each(['edited', 'labeled', 'assigned', 'reopened', 'closed', 'deleted'])('%s is ignored', (action) => {
     const payload = example('issues', 'opened')
     payload.action = action
-    expect(parseEvent('issues', payload)).toEqual({ kind: 'ignored', reason: `issues.${action} does not start git-bob` })
+    expect(parseEvent('issues', payload)).toEqual({
+      kind: 'ignored',
+      reason: `issues.${action} does not start git-bob`
+    })
   })
 
   it('every real non-opened example is ignored', () => {
@@ -249,24 +263,29 @@ describe('parseEvent: pull_request_review_comment', () => {
   })
 
   it.each(['edited', 'deleted'])('%s is ignored', (action) => {
-    expect(parseEvent('pull_request_review_comment', example('pull_request_review_comment', action)).kind).toBe('ignored')
+    expect(parseEvent('pull_request_review_comment', example('pull_request_review_comment', action)).kind).toBe(
+      'ignored'
+    )
   })
 })
 
 describe('parseEvent: pull_request_review', () => {
-  it.each(examples('pull_request_review', 'submitted').map((p, i) => [i, p] as const))('submitted example %i is a trigger from a review', (_i, payload) => {
-    const event = trigger(parseEvent('pull_request_review', payload))
-    const review = at(payload, 'review')
-    expect(event.request).toMatchObject({
-      source: 'review',
-      id: review.id,
-      body: '',
-      createdAt: review.submitted_at,
-      url: review.html_url
-    })
-    expect(event.target.kind).toBe('pull_request')
-    expect(event.pullRequest).toBeDefined()
-  })
+  it.each(examples('pull_request_review', 'submitted').map((p, i) => [i, p] as const))(
+    'submitted example %i is a trigger from a review',
+    (_i, payload) => {
+      const event = trigger(parseEvent('pull_request_review', payload))
+      const review = at(payload, 'review')
+      expect(event.request).toMatchObject({
+        source: 'review',
+        id: review.id,
+        body: '',
+        createdAt: review.submitted_at,
+        url: review.html_url
+      })
+      expect(event.target.kind).toBe('pull_request')
+      expect(event.pullRequest).toBeDefined()
+    }
+  )
 
   it('falls back to the pull request creation time when submitted_at is null', () => {
     const payload = example('pull_request_review', 'submitted')
@@ -317,7 +336,10 @@ describe('parseEvent: pull_request (review requested)', () => {
   })
 
   it.each(['opened', 'synchronize', 'closed', 'review_request_removed'])('pull_request.%s is ignored', (action) => {
-    expect(parseEvent('pull_request', example('pull_request', action))).toEqual({ kind: 'ignored', reason: `pull_request.${action} does not start git-bob` })
+    expect(parseEvent('pull_request', example('pull_request', action))).toEqual({
+      kind: 'ignored',
+      reason: `pull_request.${action} does not start git-bob`
+    })
   })
 
   it('a review request without a sender is malformed', () => {
@@ -328,14 +350,20 @@ describe('parseEvent: pull_request (review requested)', () => {
 })
 
 describe('parseEvent: events git-bob does not handle', () => {
-  it.each(['push', 'workflow_dispatch', 'discussion_comment', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])(
-    '%j is ignored without looking at the payload',
-    (name) => {
-      const result = parseEvent(name, null)
-      expect(result.kind).toBe('ignored')
-      if (result.kind === 'ignored') expect(result.reason).toContain(`"${name}"`)
-    }
-  )
+  it.each([
+    'push',
+    'workflow_dispatch',
+    'discussion_comment',
+    '',
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty'
+  ])('%j is ignored without looking at the payload', (name) => {
+    const result = parseEvent(name, null)
+    expect(result.kind).toBe('ignored')
+    if (result.kind === 'ignored') expect(result.reason).toContain(`"${name}"`)
+  })
 
   it('a real pull_request payload is ignored', () => {
     expect(parseEvent('pull_request', examples('pull_request')[0]).kind).toBe('ignored')
@@ -407,7 +435,10 @@ describe('parseEvent: malformed payloads', () => {
   })
 
   it('a malformed payload with a non-starting action is ignored, not rejected', () => {
-    expect(parseEvent('issue_comment', { action: 'edited' })).toEqual({ kind: 'ignored', reason: 'issue_comment.edited does not start git-bob' })
+    expect(parseEvent('issue_comment', { action: 'edited' })).toEqual({
+      kind: 'ignored',
+      reason: 'issue_comment.edited does not start git-bob'
+    })
   })
 })
 
@@ -425,6 +456,8 @@ describe('requestKey', () => {
     const a = example('issue_comment', 'created')
     const b = example('issue_comment', 'created')
     at(b, 'comment').id = 1
-    expect(requestKey(trigger(parseEvent('issue_comment', a)))).not.toBe(requestKey(trigger(parseEvent('issue_comment', b))))
+    expect(requestKey(trigger(parseEvent('issue_comment', a)))).not.toBe(
+      requestKey(trigger(parseEvent('issue_comment', b)))
+    )
   })
 })

@@ -54,7 +54,11 @@ function permissions(permission: Permission): { lookup: (login: string) => Promi
   }
 }
 
-const OWN_MESSAGE = stamp('Here is my answer. git-bob comment', { botName: 'git-bob', runUrl: null, requestKey: 'issue_comment:1' }, null)
+const OWN_MESSAGE = stamp(
+  'Here is my answer. git-bob comment',
+  { botName: 'git-bob', runUrl: null, requestKey: 'issue_comment:1' },
+  null
+)
 
 describe('screen', () => {
   it('allows a person who addressed git-bob', () => {
@@ -67,9 +71,15 @@ describe('screen', () => {
 
   it('ignores a review requested from someone else, naming them', () => {
     const request = event()
-    const review: TriggerEvent = { ...request, request: { ...request.request, source: 'review_request', body: '', requestedReviewer: 'octocat' } }
+    const review: TriggerEvent = {
+      ...request,
+      request: { ...request.request, source: 'review_request', body: '', requestedReviewer: 'octocat' }
+    }
     const decision = screen(review, null, [])
-    expect(decision).toEqual({ kind: 'ignore', why: 'the review was requested from @octocat, not from the account in the bot-login input' })
+    expect(decision).toEqual({
+      kind: 'ignore',
+      why: 'the review was requested from @octocat, not from the account in the bot-login input'
+    })
   })
 
   it('ignores text that does not address git-bob', () => {
@@ -79,7 +89,9 @@ describe('screen', () => {
   })
 
   it("ignores git-bob's own stamped message, even with a command in it", () => {
-    const decision = screen(event({ body: OWN_MESSAGE, login: 'github-actions[bot]', isBot: true }), COMMAND, ['github-actions[bot]'])
+    const decision = screen(event({ body: OWN_MESSAGE, login: 'github-actions[bot]', isBot: true }), COMMAND, [
+      'github-actions[bot]'
+    ])
     expect(decision.kind).toBe('ignore')
     expect(decision.why).toContain('git-bob wrote itself')
   })
@@ -123,19 +135,26 @@ describe('authorize', () => {
 
   it('allows an allowed bot without asking GitHub', async () => {
     const p = permissions('none')
-    const decision = await authorize(event({ login: 'Renovate[bot]', isBot: true, association: 'NONE' }), ['renovate[bot]'], p.lookup)
+    const decision = await authorize(
+      event({ login: 'Renovate[bot]', isBot: true, association: 'NONE' }),
+      ['renovate[bot]'],
+      p.lookup
+    )
     expect(decision.kind).toBe('allow')
     expect(decision.why).toContain('allowed bot')
     expect(p.calls).toEqual([])
   })
 
-  it.each<Permission>(['write', 'maintain', 'admin'])('allows %s permission, asking GitHub once about the author', async (permission) => {
-    const p = permissions(permission)
-    const decision = await authorize(event({ login: 'bob', association: 'MEMBER' }), [], p.lookup)
-    expect(decision.kind).toBe('allow')
-    expect(decision.why).toContain(permission)
-    expect(p.calls).toEqual(['bob'])
-  })
+  it.each<Permission>(['write', 'maintain', 'admin'])(
+    'allows %s permission, asking GitHub once about the author',
+    async (permission) => {
+      const p = permissions(permission)
+      const decision = await authorize(event({ login: 'bob', association: 'MEMBER' }), [], p.lookup)
+      expect(decision.kind).toBe('allow')
+      expect(decision.why).toContain(permission)
+      expect(p.calls).toEqual(['bob'])
+    }
+  )
 
   it.each<Permission>(['read', 'triage', 'none'])('refuses %s permission', async (permission) => {
     const p = permissions(permission)
@@ -158,7 +177,11 @@ describe('authorize', () => {
 
   it('asks GitHub about a bot that is not allowed', async () => {
     const p = permissions('write')
-    const decision = await authorize(event({ login: 'other[bot]', isBot: true, association: 'NONE' }), ['renovate[bot]'], p.lookup)
+    const decision = await authorize(
+      event({ login: 'other[bot]', isBot: true, association: 'NONE' }),
+      ['renovate[bot]'],
+      p.lookup
+    )
     expect(decision.kind).toBe('allow')
     expect(p.calls).toEqual(['other[bot]'])
   })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { findCommand, parseAsk, proseLines, reviewRequestCommand, verbTable, type Command, type Verb } from '../../../src/trigger/grammar.ts'
+import {
+  findCommand,
+  parseAsk,
+  proseLines,
+  reviewRequestCommand,
+  verbTable,
+  type Command,
+  type Verb
+} from '../../../src/trigger/grammar.ts'
 
 const VERBS: readonly Verb[] = [{ name: 'comment', aliases: ['respond', 'answer', 'think'] }, { name: 'help' }]
 const TABLE = verbTable(VERBS)
@@ -34,17 +42,27 @@ describe('verbTable', () => {
   })
 
   it('throws when an alias is registered for two verbs, naming both', () => {
-    expect(() => verbTable([{ name: 'comment', aliases: ['go'] }, { name: 'help', aliases: ['go'] }])).toThrow(
-      /"go" is registered for both comment and help/
-    )
+    expect(() =>
+      verbTable([
+        { name: 'comment', aliases: ['go'] },
+        { name: 'help', aliases: ['go'] }
+      ])
+    ).toThrow(/"go" is registered for both comment and help/)
   })
 
   it('treats alias collisions case-insensitively', () => {
-    expect(() => verbTable([{ name: 'comment', aliases: ['x'] }, { name: 'help', aliases: ['X'] }])).toThrow(/registered for both/)
+    expect(() =>
+      verbTable([
+        { name: 'comment', aliases: ['x'] },
+        { name: 'help', aliases: ['X'] }
+      ])
+    ).toThrow(/registered for both/)
   })
 
   it('throws when an alias of one verb is the name of another', () => {
-    expect(() => verbTable([{ name: 'comment' }, { name: 'help', aliases: ['comment'] }])).toThrow(/"comment" is registered for both comment and help/)
+    expect(() => verbTable([{ name: 'comment' }, { name: 'help', aliases: ['comment'] }])).toThrow(
+      /"comment" is registered for both comment and help/
+    )
   })
 
   it('allows a verb to repeat its own name as an alias', () => {
@@ -81,7 +99,9 @@ describe('findCommand: the basic grammar', () => {
   })
 
   it('finds the command anywhere in a line', () => {
-    expect(find('Hi there, git-bob comment on the failing test')).toEqual(known('comment', 'comment', 'on the failing test'))
+    expect(find('Hi there, git-bob comment on the failing test')).toEqual(
+      known('comment', 'comment', 'on the failing test')
+    )
     expect(find('hey git-bob, please answer: why?')).toEqual(known('comment', 'answer', ': why?'))
   })
 
@@ -104,14 +124,22 @@ describe('findCommand: the basic grammar', () => {
 
   it('args end where the bot is addressed again on the same line', () => {
     expect(find('git-bob comment git-bob help')).toEqual(known('comment', 'comment'))
-    expect(find('git-bob comment on this, then ask @git-bob later')).toEqual(known('comment', 'comment', 'on this, then ask'))
+    expect(find('git-bob comment on this, then ask @git-bob later')).toEqual(
+      known('comment', 'comment', 'on this, then ask')
+    )
     expect(find('git-bob comment on this GIT-BOB help')).toEqual(known('comment', 'comment', 'on this'))
   })
 
   it('args are not cut at the name inside a longer word, path or URL', () => {
-    expect(find('git-bob comment about not-git-bob stuff')).toEqual(known('comment', 'comment', 'about not-git-bob stuff'))
-    expect(find('git-bob comment see the git-bob-ts repo')).toEqual(known('comment', 'comment', 'see the git-bob-ts repo'))
-    expect(find('git-bob comment on https://x/git-bob now')).toEqual(known('comment', 'comment', 'on https://x/git-bob now'))
+    expect(find('git-bob comment about not-git-bob stuff')).toEqual(
+      known('comment', 'comment', 'about not-git-bob stuff')
+    )
+    expect(find('git-bob comment see the git-bob-ts repo')).toEqual(
+      known('comment', 'comment', 'see the git-bob-ts repo')
+    )
+    expect(find('git-bob comment on https://x/git-bob now')).toEqual(
+      known('comment', 'comment', 'on https://x/git-bob now')
+    )
     expect(find('git-bob comment gitbob git-bobs')).toEqual(known('comment', 'comment', 'gitbob git-bobs'))
   })
 
@@ -398,7 +426,15 @@ describe('proseLines', () => {
   const trimmed = (text: string): string[] => proseLines(text).map((l) => l.trim())
 
   it('drops quotes, blanks fences and their content, and removes HTML comments', () => {
-    expect(trimmed('a\n> q\n```js\nx\n```\nb<!-- h -->c\n<!--\nhidden\n-->\nd')).toEqual(['a', '', '', '', 'bc', '', 'd'])
+    expect(trimmed('a\n> q\n```js\nx\n```\nb<!-- h -->c\n<!--\nhidden\n-->\nd')).toEqual([
+      'a',
+      '',
+      '',
+      '',
+      'bc',
+      '',
+      'd'
+    ])
   })
 
   it('blanks inline code', () => {
@@ -444,17 +480,32 @@ describe('findCommand: markdown that GitHub renders as code, quotes or hidden te
 })
 
 describe('findCommand: "ask <model> to <verb>"', () => {
-  const asked = (verb: string, word: string, model: string, args = ''): Command => ({ kind: 'known', verb, word, args, model })
+  const asked = (verb: string, word: string, model: string, args = ''): Command => ({
+    kind: 'known',
+    verb,
+    word,
+    args,
+    model
+  })
 
   it.each<[string, Command]>([
     ['git-bob ask claude to think about this', asked('comment', 'think', 'claude', 'about this')],
-    ['git-bob, please ask anthropic:claude-sonnet-4-5 to comment', asked('comment', 'comment', 'anthropic:claude-sonnet-4-5')],
-    ['@git-bob ask openai:gpt-4.1-mini to answer briefly', asked('comment', 'answer', 'openai:gpt-4.1-mini', 'briefly')],
+    [
+      'git-bob, please ask anthropic:claude-sonnet-4-5 to comment',
+      asked('comment', 'comment', 'anthropic:claude-sonnet-4-5')
+    ],
+    [
+      '@git-bob ask openai:gpt-4.1-mini to answer briefly',
+      asked('comment', 'answer', 'openai:gpt-4.1-mini', 'briefly')
+    ],
     ['GIT-BOB ASK Gemini:gemini-2.5-flash TO Respond', asked('comment', 'respond', 'Gemini:gemini-2.5-flash')],
     ['git-bob ask claude, to comment', asked('comment', 'comment', 'claude')],
     ['git-bob ask claude to please comment', asked('comment', 'comment', 'claude')],
     ['git-bob ask ollama:llama3.2:3b to help', asked('help', 'help', 'ollama:llama3.2:3b')],
-    ['Hi!\ngit-bob ask custom:Qwen/Qwen2.5-7B-Instruct to think about it', asked('comment', 'think', 'custom:Qwen/Qwen2.5-7B-Instruct', 'about it')]
+    [
+      'Hi!\ngit-bob ask custom:Qwen/Qwen2.5-7B-Instruct to think about it',
+      asked('comment', 'think', 'custom:Qwen/Qwen2.5-7B-Instruct', 'about it')
+    ]
   ])('%j -> %j', (text, expected) => {
     expect(find(text)).toEqual(expected)
   })
@@ -485,7 +536,12 @@ describe('findCommand: "ask <model> to <verb>"', () => {
 
   it('a registered verb named "ask" takes precedence over the grammar', () => {
     const table = verbTable([...VERBS, { name: 'ask' }])
-    expect(findCommand('git-bob ask claude to comment', 'git-bob', table)).toEqual({ kind: 'known', verb: 'ask', word: 'ask', args: 'claude to comment' })
+    expect(findCommand('git-bob ask claude to comment', 'git-bob', table)).toEqual({
+      kind: 'known',
+      verb: 'ask',
+      word: 'ask',
+      args: 'claude to comment'
+    })
   })
 })
 
@@ -502,7 +558,12 @@ describe('parseAsk', () => {
 
 describe('reviewRequestCommand', () => {
   it('is the review command when the review was requested from the bot-login, in any case', () => {
-    expect(reviewRequestCommand('Bob-Reviewer', 'bob-reviewer')).toEqual({ kind: 'known', verb: 'review', word: 'review', args: '' })
+    expect(reviewRequestCommand('Bob-Reviewer', 'bob-reviewer')).toEqual({
+      kind: 'known',
+      verb: 'review',
+      word: 'review',
+      args: ''
+    })
   })
 
   it.each<[string | null, string | null]>([
@@ -516,7 +577,13 @@ describe('reviewRequestCommand', () => {
 })
 
 describe('findCommand: HTML that GitHub renders as code or quotes', () => {
-  it.each(['<code>git-bob comment</code>', '<pre>\ngit-bob comment\n</pre>', '<blockquote>\ngit-bob comment\n</blockquote>', '<kbd>git-bob help</kbd>', '<CODE class="x">git-bob comment</CODE>'])('%j -> null', (text) => {
+  it.each([
+    '<code>git-bob comment</code>',
+    '<pre>\ngit-bob comment\n</pre>',
+    '<blockquote>\ngit-bob comment\n</blockquote>',
+    '<kbd>git-bob help</kbd>',
+    '<CODE class="x">git-bob comment</CODE>'
+  ])('%j -> null', (text) => {
     expect(find(text)).toBeNull()
   })
 

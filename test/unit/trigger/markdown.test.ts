@@ -4,7 +4,11 @@ import { removeHtmlComments, segments } from '../../../src/trigger/markdown.ts'
 describe('segments', () => {
   it('gives the input back when joined', () => {
     const text = 'a `b` c\n```js\nx\n```\n~~~\ny\n~~~\nz'
-    expect(segments(text).map((s) => s.text).join('')).toBe(text)
+    expect(
+      segments(text)
+        .map((s) => s.text)
+        .join('')
+    ).toBe(text)
   })
 
   it('separates fenced blocks and inline spans from prose', () => {

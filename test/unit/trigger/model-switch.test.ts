@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { readAllowedModels } from '../../../src/config.ts'
 import { decideSwitch, findAllowed } from '../../../src/trigger/model-switch.ts'
 
-const allowed = readAllowedModels(() => 'claude=anthropic:claude-sonnet-4-5, openai:gpt-4.1-mini, gemini:gemini-2.5-flash, mistral:gpt-4.1-mini')
+const allowed = readAllowedModels(
+  () => 'claude=anthropic:claude-sonnet-4-5, openai:gpt-4.1-mini, gemini:gemini-2.5-flash, mistral:gpt-4.1-mini'
+)
 
 describe('findAllowed', () => {
   it.each<[string, string]>([
@@ -18,9 +20,12 @@ describe('findAllowed', () => {
     expect(findAllowed(asked, allowed)?.spec.id).toBe(id)
   })
 
-  it.each(['gpt-4.1', 'openai:gpt-4.1', 'anthropic:claude-opus-4-1', 'skynet', 'gpt-4.1-mini'])('%j is not allowed (or not unique)', (asked) => {
-    expect(findAllowed(asked, allowed)).toBeNull()
-  })
+  it.each(['gpt-4.1', 'openai:gpt-4.1', 'anthropic:claude-opus-4-1', 'skynet', 'gpt-4.1-mini'])(
+    '%j is not allowed (or not unique)',
+    (asked) => {
+      expect(findAllowed(asked, allowed)).toBeNull()
+    }
+  )
 })
 
 describe('decideSwitch', () => {

@@ -33,16 +33,23 @@ describe('checkDownload on github.com', () => {
   })
 
   it('rewrites blob links to raw', () => {
-    expect(accepted('https://github.com/Owner/Repo/blob/main/images/a.png')).toEqual({ href: 'https://github.com/Owner/Repo/raw/main/images/a.png', withToken: true })
+    expect(accepted('https://github.com/Owner/Repo/blob/main/images/a.png')).toEqual({
+      href: 'https://github.com/Owner/Repo/raw/main/images/a.png',
+      withToken: true
+    })
   })
 
   it('keeps the query of a blob link', () => {
-    expect(accepted('https://github.com/Owner/Repo/blob/main/a.png?raw=true').href).toBe('https://github.com/Owner/Repo/raw/main/a.png?raw=true')
+    expect(accepted('https://github.com/Owner/Repo/blob/main/a.png?raw=true').href).toBe(
+      'https://github.com/Owner/Repo/raw/main/a.png?raw=true'
+    )
   })
 
   it('compares the repository case-insensitively', () => {
     expect(accepted('https://github.com/owner/repo/raw/main/x.txt')).toMatchObject({ withToken: true })
-    expect(accepted('https://github.com/OWNER/REPO/raw/main/x.txt', GITHUB, 'owner/repo')).toMatchObject({ withToken: true })
+    expect(accepted('https://github.com/OWNER/REPO/raw/main/x.txt', GITHUB, 'owner/repo')).toMatchObject({
+      withToken: true
+    })
   })
 
   it('accepts the repository in percent-encoded form', () => {
@@ -57,36 +64,51 @@ describe('checkDownload on github.com', () => {
       'https://github.com/Owner/Rep/raw/main/x',
       'https://github.com/Owner/Repo-evil/blob/main/x'
     ]) {
-      expect(reasonOf(checkDownload(raw, GITHUB, REPO))).toBe("only files attached to this repository's issues or stored in Owner/Repo on github.com are downloaded, not github.com")
+      expect(reasonOf(checkDownload(raw, GITHUB, REPO))).toBe(
+        "only files attached to this repository's issues or stored in Owner/Repo on github.com are downloaded, not github.com"
+      )
     }
   })
 
   it('refuses other pages of the repository', () => {
-    for (const raw of ['https://github.com/Owner/Repo', 'https://github.com/Owner/Repo/issues/1', 'https://github.com/Owner/Repo/archive/refs/heads/main.zip', 'https://github.com/Owner/Repo/releases/download/v1/x.bin']) {
+    for (const raw of [
+      'https://github.com/Owner/Repo',
+      'https://github.com/Owner/Repo/issues/1',
+      'https://github.com/Owner/Repo/archive/refs/heads/main.zip',
+      'https://github.com/Owner/Repo/releases/download/v1/x.bin'
+    ]) {
       expect(checkDownload(raw, GITHUB, REPO).ok).toBe(false)
     }
   })
 
   it('resolves dot segments before checking', () => {
     expect(checkDownload('https://github.com/Owner/Repo/raw/../../Other/Repo/raw/main/x', GITHUB, REPO).ok).toBe(false)
-    expect(checkDownload('https://github.com/Owner/Repo/raw/%2e%2e/%2e%2e/Other/Repo/raw/main/x', GITHUB, REPO).ok).toBe(false)
+    expect(
+      checkDownload('https://github.com/Owner/Repo/raw/%2e%2e/%2e%2e/Other/Repo/raw/main/x', GITHUB, REPO).ok
+    ).toBe(false)
   })
 
   it('accepts raw.githubusercontent.com for this repository, with the token', () => {
     const raw = 'https://raw.githubusercontent.com/Owner/Repo/main/data/x.csv'
     expect(accepted(raw)).toEqual({ href: raw, withToken: true })
-    expect(accepted('https://raw.githubusercontent.com/owner/repo/refs/heads/main/x')).toMatchObject({ withToken: true })
+    expect(accepted('https://raw.githubusercontent.com/owner/repo/refs/heads/main/x')).toMatchObject({
+      withToken: true
+    })
   })
 
   it('refuses raw.githubusercontent.com for other repositories', () => {
-    expect(reasonOf(checkDownload('https://raw.githubusercontent.com/Other/Repo/main/x', GITHUB, REPO))).toMatch(/not raw\.githubusercontent\.com$/)
+    expect(reasonOf(checkDownload('https://raw.githubusercontent.com/Other/Repo/main/x', GITHUB, REPO))).toMatch(
+      /not raw\.githubusercontent\.com$/
+    )
     expect(checkDownload('https://raw.githubusercontent.com/Owner/Repo2/main/x', GITHUB, REPO).ok).toBe(false)
   })
 
   it('accepts user images without the token', () => {
     const raw = 'https://user-images.githubusercontent.com/12345/67890-abc.png'
     expect(accepted(raw)).toEqual({ href: raw, withToken: false })
-    expect(accepted('https://private-user-images.githubusercontent.com/1/2.png?jwt=abc')).toMatchObject({ withToken: false })
+    expect(accepted('https://private-user-images.githubusercontent.com/1/2.png?jwt=abc')).toMatchObject({
+      withToken: false
+    })
   })
 
   it('refuses plain http everywhere', () => {
@@ -101,7 +123,9 @@ describe('checkDownload on github.com', () => {
   })
 
   it('refuses other hosts, naming them', () => {
-    expect(reasonOf(checkDownload('https://example.com/Owner/Repo/raw/main/x', GITHUB, REPO))).toMatch(/, not example\.com$/)
+    expect(reasonOf(checkDownload('https://example.com/Owner/Repo/raw/main/x', GITHUB, REPO))).toMatch(
+      /, not example\.com$/
+    )
     expect(checkDownload('https://gist.githubusercontent.com/Owner/abc/raw/x', GITHUB, REPO).ok).toBe(false)
     expect(checkDownload('https://objects.githubusercontent.com/x', GITHUB, REPO).ok).toBe(false)
     expect(checkDownload('https://github.com.evil.com/Owner/Repo/raw/main/x', GITHUB, REPO).ok).toBe(false)
@@ -113,7 +137,12 @@ describe('checkDownload on github.com', () => {
   })
 
   it('refuses other schemes', () => {
-    for (const raw of ['file:///etc/passwd', 'ftp://github.com/Owner/Repo/raw/main/x', 'data:text/plain,hello', 'javascript:alert(1)']) {
+    for (const raw of [
+      'file:///etc/passwd',
+      'ftp://github.com/Owner/Repo/raw/main/x',
+      'data:text/plain,hello',
+      'javascript:alert(1)'
+    ]) {
       expect(checkDownload(raw, GITHUB, REPO).ok).toBe(false)
     }
   })
@@ -129,7 +158,10 @@ describe('checkDownload on GitHub Enterprise Server', () => {
   it('accepts attachments and raw files on the server', () => {
     expect(accepted('https://ghe.example.com/user-attachments/assets/abc', GHES)).toMatchObject({ withToken: true })
     expect(accepted('https://ghe.example.com/Owner/Repo/raw/main/x.csv', GHES)).toMatchObject({ withToken: true })
-    expect(accepted('https://ghe.example.com/Owner/Repo/blob/main/x.csv', GHES)).toEqual({ href: 'https://ghe.example.com/Owner/Repo/raw/main/x.csv', withToken: true })
+    expect(accepted('https://ghe.example.com/Owner/Repo/blob/main/x.csv', GHES)).toEqual({
+      href: 'https://ghe.example.com/Owner/Repo/raw/main/x.csv',
+      withToken: true
+    })
   })
 
   it('refuses github.com hosts', () => {
@@ -146,13 +178,17 @@ describe('checkDownload on GitHub Enterprise Server', () => {
   })
 
   it('accepts http when the server itself uses http', () => {
-    expect(accepted('http://ghe.internal/Owner/Repo/raw/main/x', 'http://ghe.internal')).toMatchObject({ withToken: true })
+    expect(accepted('http://ghe.internal/Owner/Repo/raw/main/x', 'http://ghe.internal')).toMatchObject({
+      withToken: true
+    })
   })
 })
 
 describe('checkDownload: awkward URLs', () => {
   it('refuses bad percent-encoding instead of throwing', () => {
-    expect(checkDownload('https://github.com/Owner/Repo/raw/main/%zz', 'https://github.com', 'Owner/Repo').ok).toBe(false)
+    expect(checkDownload('https://github.com/Owner/Repo/raw/main/%zz', 'https://github.com', 'Owner/Repo').ok).toBe(
+      false
+    )
   })
 
   it('rewrites the blob segment itself, even when the repository is called blob', () => {

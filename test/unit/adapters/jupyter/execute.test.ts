@@ -20,6 +20,11 @@ describe('kernelEnvironment', () => {
       GITHUB_OUTPUT: '/runner/output',
       UNSET: undefined
     })
-    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/runner', GITHUB_REPOSITORY: 'o/r', PYDEVD_DISABLE_FILE_VALIDATION: '1' })
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      GITHUB_REPOSITORY: 'o/r',
+      PYDEVD_DISABLE_FILE_VALIDATION: '1'
+    })
   })
 })

@@ -15,7 +15,10 @@ const FILE = ['function a() {', '  return 1', '}', '', 'function b() {', '  retu
 
 describe('applyEdits', () => {
   it('replaces a unique search text', () => {
-    expect(applyEdits(FILE, [{ search: '  return 1', replace: '  return 10' }])).toEqual({ ok: true, content: FILE.replace('return 1', 'return 10') })
+    expect(applyEdits(FILE, [{ search: '  return 1', replace: '  return 10' }])).toEqual({
+      ok: true,
+      content: FILE.replace('return 1', 'return 10')
+    })
   })
 
   it('applies several edits in order', () => {
@@ -23,7 +26,9 @@ describe('applyEdits', () => {
       { search: 'function a()', replace: 'function first()' },
       { search: 'function b()', replace: 'function second()' }
     ])
-    expect(content(result)).toBe(FILE.replace('function a()', 'function first()').replace('function b()', 'function second()'))
+    expect(content(result)).toBe(
+      FILE.replace('function a()', 'function first()').replace('function b()', 'function second()')
+    )
   })
 
   it('applies each edit to the result of the previous one', () => {
@@ -56,13 +61,25 @@ describe('applyEdits', () => {
   })
 
   it('refuses an empty search text, naming the edit', () => {
-    expect(applyEdits(FILE, [{ search: '', replace: 'x' }])).toEqual({ ok: false, problem: 'edit 1 has an empty search text' })
-    expect(problem(applyEdits(FILE, [{ search: 'function a', replace: 'function A' }, { search: '', replace: 'x' }]))).toBe('edit 2 has an empty search text')
+    expect(applyEdits(FILE, [{ search: '', replace: 'x' }])).toEqual({
+      ok: false,
+      problem: 'edit 1 has an empty search text'
+    })
+    expect(
+      problem(
+        applyEdits(FILE, [
+          { search: 'function a', replace: 'function A' },
+          { search: '', replace: 'x' }
+        ])
+      )
+    ).toBe('edit 2 has an empty search text')
   })
 
   it('refuses a search text that does not occur, quoting it', () => {
     const p = problem(applyEdits(FILE, [{ search: 'return 3', replace: 'return 4' }]))
-    expect(p).toMatch(/^edit 1: the search text does not occur in the file \(it must match exactly, including white space\):\n/)
+    expect(p).toMatch(
+      /^edit 1: the search text does not occur in the file \(it must match exactly, including white space\):\n/
+    )
     expect(p.endsWith('\nreturn 3')).toBe(true)
   })
 
@@ -124,7 +141,9 @@ describe('applyEdits', () => {
   })
 
   it('inserts special replacement patterns literally', () => {
-    expect(content(applyEdits('price', [{ search: 'price', replace: "$& $$ $1 $` $' $<name>" }]))).toBe("$& $$ $1 $` $' $<name>")
+    expect(content(applyEdits('price', [{ search: 'price', replace: "$& $$ $1 $` $' $<name>" }]))).toBe(
+      "$& $$ $1 $` $' $<name>"
+    )
     expect(content(applyEdits('a.b', [{ search: '.', replace: '$&$&' }]))).toBe('a$&$&b')
   })
 
@@ -142,10 +161,14 @@ describe('applyEdits', () => {
   })
 
   it('handles edits at the very start and end of the file', () => {
-    expect(content(applyEdits('start middle end', [
-      { search: 'start', replace: 'S' },
-      { search: 'end', replace: 'E' }
-    ]))).toBe('S middle E')
+    expect(
+      content(
+        applyEdits('start middle end', [
+          { search: 'start', replace: 'S' },
+          { search: 'end', replace: 'E' }
+        ])
+      )
+    ).toBe('S middle E')
   })
 
   it('handles multi-line search texts and unicode', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { checkWritePath, mayRead, pathRules, type PathRules, type PathVerdict } from '../../../../src/commands/implement/paths.ts'
+import {
+  checkWritePath,
+  mayRead,
+  pathRules,
+  type PathRules,
+  type PathVerdict
+} from '../../../../src/commands/implement/paths.ts'
 
 const NONE = pathRules(null)
 const IGNORE_FILE = ['# secrets stay out', 'secrets/', '*.key', '!keep.key', '**/private/**', ''].join('\n')
@@ -53,9 +59,12 @@ describe('checkWritePath: refusals', () => {
     expect(verdict.path).toBe(raw)
   })
 
-  it.each(['/etc/passwd', '/', 'C:/x', 'c:\\Windows\\x', 'C:x', '\\\\server\\share\\x', '\\x'])('refuses the absolute path %j', (raw) => {
-    expect(reasonOf(checkWritePath(raw, NONE))).toBe('absolute paths are outside the repository')
-  })
+  it.each(['/etc/passwd', '/', 'C:/x', 'c:\\Windows\\x', 'C:x', '\\\\server\\share\\x', '\\x'])(
+    'refuses the absolute path %j',
+    (raw) => {
+      expect(reasonOf(checkWritePath(raw, NONE))).toBe('absolute paths are outside the repository')
+    }
+  )
 
   it('reports the absolute path with forward slashes', () => {
     expect(checkWritePath('C:\\x\\y', NONE)).toMatchObject({ ok: false, path: 'C:/x/y' })
@@ -70,20 +79,30 @@ describe('checkWritePath: refusals', () => {
     expect(reasonOf(verdict)).toBe('the path names the repository root, not a file')
   })
 
-  it.each(['..', '../x', '../', 'a/../../x', './../x', '..\\x', 'a/b/../../../etc/passwd'])('refuses the escape %j', (raw) => {
-    expect(reasonOf(checkWritePath(raw, NONE))).toBe('the path leads outside the repository')
-  })
+  it.each(['..', '../x', '../', 'a/../../x', './../x', '..\\x', 'a/b/../../../etc/passwd'])(
+    'refuses the escape %j',
+    (raw) => {
+      expect(reasonOf(checkWritePath(raw, NONE))).toBe('the path leads outside the repository')
+    }
+  )
 
   it('reports an escape in its normalised form', () => {
     expect(checkWritePath('a/../../x', NONE)).toMatchObject({ ok: false, path: '../x' })
   })
 
-  it.each(['.git', '.git/config', '.git/hooks/pre-commit', 'sub/.GIT/x', '.Git/HEAD', 'a/b/.git', 'a\\.git\\config', './.git/', 'a/x/../.git/config'])(
-    'refuses a .git segment in %j',
-    (raw) => {
-      expect(reasonOf(checkWritePath(raw, NONE))).toBe('git-bob never touches .git/')
-    }
-  )
+  it.each([
+    '.git',
+    '.git/config',
+    '.git/hooks/pre-commit',
+    'sub/.GIT/x',
+    '.Git/HEAD',
+    'a/b/.git',
+    'a\\.git\\config',
+    './.git/',
+    'a/x/../.git/config'
+  ])('refuses a .git segment in %j', (raw) => {
+    expect(reasonOf(checkWritePath(raw, NONE))).toBe('git-bob never touches .git/')
+  })
 
   it('allows names that only contain .git', () => {
     expect(accepted('.github/ISSUE_TEMPLATE/x.md')).toBe('.github/ISSUE_TEMPLATE/x.md')
@@ -92,14 +111,18 @@ describe('checkWritePath: refusals', () => {
     expect(accepted('docs/.git-blame-ignore-revs')).toBe('docs/.git-blame-ignore-revs')
   })
 
-  it.each(['.github/workflows/ci.yml', '.GitHub/Workflows/ci.yml', '.GITHUB/WORKFLOWS/x', './.github/workflows/a/b.yml', '.github\\workflows\\ci.yml', '.github//workflows/ci.yml'])(
-    'refuses the workflow file %j',
-    (raw) => {
-      const reason = reasonOf(checkWritePath(raw, NONE))
-      expect(reason).toMatch(/^workflow files cannot be changed/)
-      expect(reason).toContain('`workflows` permission')
-    }
-  )
+  it.each([
+    '.github/workflows/ci.yml',
+    '.GitHub/Workflows/ci.yml',
+    '.GITHUB/WORKFLOWS/x',
+    './.github/workflows/a/b.yml',
+    '.github\\workflows\\ci.yml',
+    '.github//workflows/ci.yml'
+  ])('refuses the workflow file %j', (raw) => {
+    const reason = reasonOf(checkWritePath(raw, NONE))
+    expect(reason).toMatch(/^workflow files cannot be changed/)
+    expect(reason).toContain('`workflows` permission')
+  })
 
   it('allows other files under .github', () => {
     expect(accepted('.github/ISSUE_TEMPLATE/x.md')).toBe('.github/ISSUE_TEMPLATE/x.md')
@@ -109,7 +132,11 @@ describe('checkWritePath: refusals', () => {
   })
 
   it.each(['.gitbobignore', './.gitbobignore', '.gitbobignore/'])('refuses .gitbobignore itself (%j)', (raw) => {
-    expect(checkWritePath(raw, RULES)).toEqual({ ok: false, path: '.gitbobignore', reason: '.gitbobignore is for maintainers to edit' })
+    expect(checkWritePath(raw, RULES)).toEqual({
+      ok: false,
+      path: '.gitbobignore',
+      reason: '.gitbobignore is for maintainers to edit'
+    })
   })
 
   it('checks in order: absolute before .git, .git before workflows', () => {

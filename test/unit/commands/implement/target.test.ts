@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { issueBranchPrefix, issueBranches, planIssueTarget, planPullTarget, planTryTarget, type PullRef, type TargetDecision } from '../../../../src/commands/implement/target.ts'
+import {
+  issueBranchPrefix,
+  issueBranches,
+  planIssueTarget,
+  planPullTarget,
+  planTryTarget,
+  type PullRef,
+  type TargetDecision
+} from '../../../../src/commands/implement/target.ts'
 
 const PULL: PullRef = { number: 12, url: 'https://github.com/Owner/Repo/pull/12' }
 
@@ -16,12 +24,9 @@ describe('issueBranchPrefix', () => {
 
 describe('issueBranches', () => {
   it('sorts the issue branches oldest first, numerically', () => {
-    expect(issueBranches(7, ['git-bob/issue-7-10', 'git-bob/issue-7-2', 'git-bob/issue-7', 'git-bob/issue-7-3'])).toEqual([
-      'git-bob/issue-7',
-      'git-bob/issue-7-2',
-      'git-bob/issue-7-3',
-      'git-bob/issue-7-10'
-    ])
+    expect(
+      issueBranches(7, ['git-bob/issue-7-10', 'git-bob/issue-7-2', 'git-bob/issue-7', 'git-bob/issue-7-3'])
+    ).toEqual(['git-bob/issue-7', 'git-bob/issue-7-2', 'git-bob/issue-7-3', 'git-bob/issue-7-10'])
   })
 
   it('ignores branches of other issues and other names', () => {
@@ -55,7 +60,10 @@ describe('issueBranches', () => {
   })
 
   it('works for other issue numbers', () => {
-    expect(issueBranches(123, ['git-bob/issue-123-2', 'git-bob/issue-1234', 'git-bob/issue-123'])).toEqual(['git-bob/issue-123', 'git-bob/issue-123-2'])
+    expect(issueBranches(123, ['git-bob/issue-123-2', 'git-bob/issue-1234', 'git-bob/issue-123'])).toEqual([
+      'git-bob/issue-123',
+      'git-bob/issue-123-2'
+    ])
   })
 })
 
@@ -77,17 +85,29 @@ describe('planIssueTarget', () => {
   })
 
   it('picks the first free name', () => {
-    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7'] })).toMatchObject({ mode: 'new-pr', branch: 'git-bob/issue-7-2' })
-    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7', 'git-bob/issue-7-2'] })).toMatchObject({ mode: 'new-pr', branch: 'git-bob/issue-7-3' })
-    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7-2', 'git-bob/issue-7'] })).toMatchObject({ branch: 'git-bob/issue-7-3' })
+    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7'] })).toMatchObject({
+      mode: 'new-pr',
+      branch: 'git-bob/issue-7-2'
+    })
+    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7', 'git-bob/issue-7-2'] })).toMatchObject({
+      mode: 'new-pr',
+      branch: 'git-bob/issue-7-3'
+    })
+    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7-2', 'git-bob/issue-7'] })).toMatchObject({
+      branch: 'git-bob/issue-7-3'
+    })
   })
 
   it('fills a gap in the numbering', () => {
-    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7', 'git-bob/issue-7-3'] })).toMatchObject({ branch: 'git-bob/issue-7-2' })
+    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-7', 'git-bob/issue-7-3'] })).toMatchObject({
+      branch: 'git-bob/issue-7-2'
+    })
   })
 
   it('is not confused by branches of other issues', () => {
-    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-70', 'git-bob/issue-17'] })).toMatchObject({ branch: 'git-bob/issue-7' })
+    expect(planIssueTarget({ ...base, existingBranches: ['git-bob/issue-70', 'git-bob/issue-17'] })).toMatchObject({
+      branch: 'git-bob/issue-7'
+    })
   })
 
   it('bases the new pull request on the default branch', () => {
@@ -97,7 +117,11 @@ describe('planIssueTarget', () => {
 
 describe('planTryTarget', () => {
   it('makes a branch from the number and run id, without a pull request', () => {
-    expect(planTryTarget({ number: 5, runId: '987654321', base: 'main' })).toEqual({ mode: 'try', branch: 'git-bob/try-5-987654321', base: 'main' })
+    expect(planTryTarget({ number: 5, runId: '987654321', base: 'main' })).toEqual({
+      mode: 'try',
+      branch: 'git-bob/try-5-987654321',
+      base: 'main'
+    })
   })
 
   it('keeps the given base', () => {
@@ -106,7 +130,14 @@ describe('planTryTarget', () => {
 })
 
 describe('planPullTarget', () => {
-  const facts = { pull: PULL, headRef: 'feature/x', headRepo: 'Owner/Repo', repo: 'Owner/Repo', defaultBranch: 'main', state: 'open' }
+  const facts = {
+    pull: PULL,
+    headRef: 'feature/x',
+    headRepo: 'Owner/Repo',
+    repo: 'Owner/Repo',
+    defaultBranch: 'main',
+    state: 'open'
+  }
 
   it('pushes to the head branch of an open pull request from the same repository', () => {
     expect(planPullTarget(facts)).toEqual({ ok: true, target: { mode: 'pr-head', branch: 'feature/x', pull: PULL } })
@@ -143,10 +174,15 @@ describe('planPullTarget', () => {
   })
 
   it('refuses a pull request whose head is the default branch', () => {
-    expect(reasonOf(planPullTarget({ ...facts, headRef: 'main' }))).toBe("this pull request's branch is the default branch (main), and I never push to it.")
+    expect(reasonOf(planPullTarget({ ...facts, headRef: 'main' }))).toBe(
+      "this pull request's branch is the default branch (main), and I never push to it."
+    )
   })
 
   it('accepts a head branch that only resembles the default branch', () => {
-    expect(planPullTarget({ ...facts, headRef: 'main-fix' })).toMatchObject({ ok: true, target: { branch: 'main-fix' } })
+    expect(planPullTarget({ ...facts, headRef: 'main-fix' })).toMatchObject({
+      ok: true,
+      target: { branch: 'main-fix' }
+    })
   })
 })

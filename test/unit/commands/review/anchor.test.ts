@@ -7,26 +7,40 @@ const PATCHES = new Map<string, string | null>([
   ['old.py', '@@ -1,2 +0,0 @@\n-a\n-b']
 ])
 
-function comment(path: string, line: number, startLine: number | null = null, suggestion: string | null = null): ProposedComment {
+function comment(
+  path: string,
+  line: number,
+  startLine: number | null = null,
+  suggestion: string | null = null
+): ProposedComment {
   return { path, line, startLine, body: `about ${path}:${line}`, suggestion }
 }
 
 describe('placeComments', () => {
   it('keeps comments on new-side lines inside a hunk, context or added', () => {
-    const { inline, moved } = placeComments([comment('src/a.py', 10), comment('src/a.py', 12), comment('src/a.py', 13), comment('src/a.py', 42)], PATCHES)
+    const { inline, moved } = placeComments(
+      [comment('src/a.py', 10), comment('src/a.py', 12), comment('src/a.py', 13), comment('src/a.py', 42)],
+      PATCHES
+    )
     expect(inline.map((c) => c.line)).toEqual([10, 12, 13, 42])
     expect(moved).toEqual([])
   })
 
   it('moves a comment on a line between or outside the hunks, saying why', () => {
-    const { inline, moved } = placeComments([comment('src/a.py', 14), comment('src/a.py', 30), comment('src/a.py', 9), comment('src/a.py', 43)], PATCHES)
+    const { inline, moved } = placeComments(
+      [comment('src/a.py', 14), comment('src/a.py', 30), comment('src/a.py', 9), comment('src/a.py', 43)],
+      PATCHES
+    )
     expect(inline).toEqual([])
     expect(moved.map((c) => c.line)).toEqual([14, 30, 9, 43])
     expect(moved[1]!.why).toBe('line 30 of `src/a.py` is not part of the diff')
   })
 
   it('moves comments on files outside the pull request, without a text diff, or deleted', () => {
-    const { inline, moved } = placeComments([comment('src/b.py', 1), comment('logo.png', 1), comment('old.py', 1)], PATCHES)
+    const { inline, moved } = placeComments(
+      [comment('src/b.py', 1), comment('logo.png', 1), comment('old.py', 1)],
+      PATCHES
+    )
     expect(inline).toEqual([])
     expect(moved[0]!.why).toContain('not one of the files this pull request changes')
     expect(moved[1]!.why).toContain('no text diff')
@@ -35,19 +49,27 @@ describe('placeComments', () => {
 
   it('keeps a multi-line comment within one hunk, with its start line', () => {
     const { inline } = placeComments([comment('src/a.py', 12, 10, 'y2\nz2')], PATCHES)
-    expect(inline).toEqual([{ path: 'src/a.py', line: 12, startLine: 10, body: 'about src/a.py:12\n\n```suggestion\ny2\nz2\n```' }])
+    expect(inline).toEqual([
+      { path: 'src/a.py', line: 12, startLine: 10, body: 'about src/a.py:12\n\n```suggestion\ny2\nz2\n```' }
+    ])
   })
 
   it('moves a multi-line comment spanning two hunks, or with its start after its end', () => {
     const { inline, moved } = placeComments([comment('src/a.py', 42, 12), comment('src/a.py', 11, 12)], PATCHES)
     expect(inline).toEqual([])
-    expect(moved.map((c) => c.why)).toEqual(['lines 12–42 of `src/a.py` are not one continuous part of the diff', 'lines 12–11 of `src/a.py` are not one continuous part of the diff'])
+    expect(moved.map((c) => c.why)).toEqual([
+      'lines 12–42 of `src/a.py` are not one continuous part of the diff',
+      'lines 12–11 of `src/a.py` are not one continuous part of the diff'
+    ])
   })
 
   it('moves a comment whose line is not a whole number, even inside a hunk', () => {
     const { inline, moved } = placeComments([comment('src/a.py', 11.5), comment('src/a.py', 12, 10.2)], PATCHES)
     expect(inline).toEqual([])
-    expect(moved.map((c) => c.why)).toEqual(['11.5 is not a line number of `src/a.py`', '10.2 is not a line number of `src/a.py`'])
+    expect(moved.map((c) => c.why)).toEqual([
+      '11.5 is not a line number of `src/a.py`',
+      '10.2 is not a line number of `src/a.py`'
+    ])
   })
 
   it('treats a start line equal to the line as a single-line comment', () => {

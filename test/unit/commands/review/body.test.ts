@@ -1,22 +1,40 @@
 import { describe, expect, it } from 'vitest'
 import type { MovedComment, ProposedComment } from '../../../../src/commands/review/anchor.ts'
-import { commentItem, coverageList, reviewBody, type ReviewFacts, type Verdict } from '../../../../src/commands/review/body.ts'
+import {
+  commentItem,
+  coverageList,
+  reviewBody,
+  type ReviewFacts,
+  type Verdict
+} from '../../../../src/commands/review/body.ts'
 import type { CoverageEntry } from '../../../../src/commands/review/budget.ts'
 
 const HEAD = '1234567890abcdef1234567890abcdef12345678'
 const verdict: Verdict = { fulfils: 'Yes, it reads empty lines now.', risks: ['Slower on huge files'], missing: [] }
 const coverage: CoverageEntry[] = [
   { path: 'a.py', coverage: 'full', detail: 'the whole diff and the whole new file' },
-  { path: 'b.py', coverage: 'partial', detail: 'the whole diff, not the rest of the file (the rest of the file did not fit the budget)' },
+  {
+    path: 'b.py',
+    coverage: 'partial',
+    detail: 'the whole diff, not the rest of the file (the rest of the file did not fit the budget)'
+  },
   { path: 'c.py', coverage: 'none', detail: 'did not fit the token budget' },
   { path: 'd.py', coverage: 'none', detail: 'did not fit the token budget' }
 ]
-const facts: ReviewFacts = { head: HEAD, scope: { kind: 'full', why: 'this is the first review' }, coverage, usedTokens: 12_345, budgetTokens: 50_000 }
+const facts: ReviewFacts = {
+  head: HEAD,
+  scope: { kind: 'full', why: 'this is the first review' },
+  coverage,
+  usedTokens: 12_345,
+  budgetTokens: 50_000
+}
 
 describe('reviewBody', () => {
   it('has the verdict, the risks, what is missing, what was reviewed, and says it only comments', () => {
     const { body } = reviewBody(verdict, facts, [], [])
-    expect(body).toContain('**Review of the whole pull request** at 1234567 (4 changed files; this is the first review).')
+    expect(body).toContain(
+      '**Review of the whole pull request** at 1234567 (4 changed files; this is the first review).'
+    )
     expect(body).toContain('**Does it do what was asked?** Yes, it reads empty lines now.')
     expect(body).toContain('**Risks**\n\n- Slower on huge files')
     expect(body).toContain('**Missing**\n\n- nothing found')
@@ -28,12 +46,26 @@ describe('reviewBody', () => {
   })
 
   it('names an incremental review with both commits', () => {
-    const { body } = reviewBody(verdict, { ...facts, scope: { kind: 'since', since: 'abcdef0' + '0'.repeat(33) } }, [], [])
+    const { body } = reviewBody(
+      verdict,
+      { ...facts, scope: { kind: 'since', since: 'abcdef0' + '0'.repeat(33) } },
+      [],
+      []
+    )
     expect(body).toContain('**Review of the changes since my last review** (abcdef0 → 1234567, 4 changed files).')
   })
 
   it('lists moved comments with why, and folds placed ones in only for the fallback body', () => {
-    const moved: MovedComment[] = [{ path: 'a.py', line: 99, startLine: null, body: 'Off by one.', suggestion: 'i + 1', why: 'line 99 of `a.py` is not part of the diff' }]
+    const moved: MovedComment[] = [
+      {
+        path: 'a.py',
+        line: 99,
+        startLine: null,
+        body: 'Off by one.',
+        suggestion: 'i + 1',
+        why: 'line 99 of `a.py` is not part of the diff'
+      }
+    ]
     const placed: ProposedComment[] = [{ path: 'a.py', line: 3, startLine: 1, body: 'Rename this.', suggestion: null }]
     const { body, withInline } = reviewBody(verdict, facts, moved, placed)
     expect(body).toContain('### Comments that could not be placed on the diff')
@@ -44,7 +76,11 @@ describe('reviewBody', () => {
   })
 
   it('collapses the list of a large pull request', () => {
-    const many = Array.from({ length: 30 }, (_, i): CoverageEntry => ({ path: `f${i}.py`, coverage: 'none', detail: 'did not fit the token budget' }))
+    const many = Array.from({ length: 30 }, (_, i): CoverageEntry => ({
+      path: `f${i}.py`,
+      coverage: 'none',
+      detail: 'did not fit the token budget'
+    }))
     const { body } = reviewBody(verdict, { ...facts, coverage: many }, [], [])
     expect(body).toContain('<details><summary>0 file(s) in full, 0 in part, 30 not at all</summary>')
     expect(body).toContain('`f29.py`')
@@ -53,7 +89,11 @@ describe('reviewBody', () => {
 
 describe('coverageList', () => {
   it('shortens a very long list with counts instead of names', () => {
-    const many = Array.from({ length: 1000 }, (_, i): CoverageEntry => ({ path: `src/module_${i}/file.py`, coverage: 'none', detail: 'did not fit the token budget' }))
+    const many = Array.from({ length: 1000 }, (_, i): CoverageEntry => ({
+      path: `src/module_${i}/file.py`,
+      coverage: 'none',
+      detail: 'did not fit the token budget'
+    }))
     const list = coverageList(many, 2000)
     expect(list.length).toBeLessThan(2400)
     expect(list).toContain('**Not at all (1000):**')
@@ -64,6 +104,8 @@ describe('coverageList', () => {
 
 describe('commentItem', () => {
   it('flattens the comment onto one bullet', () => {
-    expect(commentItem({ path: 'x', line: 1, startLine: null, body: 'a\n\nb', suggestion: null }, null)).toBe('- **`x`, line 1**: a b')
+    expect(commentItem({ path: 'x', line: 1, startLine: null, body: 'a\n\nb', suggestion: null }, null)).toBe(
+      '- **`x`, line 1**: a b'
+    )
   })
 })

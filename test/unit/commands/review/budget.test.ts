@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import { contentCandidates, coverageOf, isGenerated, mayFitContent, planDiffs, renderMaterial, withContent, withoutContent, type ChangedFile } from '../../../../src/commands/review/budget.ts'
+import {
+  contentCandidates,
+  coverageOf,
+  isGenerated,
+  mayFitContent,
+  planDiffs,
+  renderMaterial,
+  withContent,
+  withoutContent,
+  type ChangedFile
+} from '../../../../src/commands/review/budget.ts'
 import { estimateTokens } from '../../../../src/conversation/tokens.ts'
 
 /** A modified file whose patch has `hunks` hunks of `lines` added lines each. */
 function file(path: string, hunks = 1, lines = 3, status = 'modified'): ChangedFile {
   const patch = Array.from({ length: hunks }, (_, h) => {
     const start = h * 100 + 1
-    return [`@@ -${start},1 +${start},${lines + 1} @@`, ' ctx', ...Array.from({ length: lines }, (_, i) => `+${path} hunk ${h} line ${i} ${'x'.repeat(40)}`)].join('\n')
+    return [
+      `@@ -${start},1 +${start},${lines + 1} @@`,
+      ' ctx',
+      ...Array.from({ length: lines }, (_, i) => `+${path} hunk ${h} line ${i} ${'x'.repeat(40)}`)
+    ].join('\n')
   }).join('\n')
   return { path, status, additions: hunks * lines, deletions: 0, patch }
 }
@@ -31,7 +45,10 @@ describe('planDiffs', () => {
   })
 
   it('puts generated files last', () => {
-    const plan = planDiffs([file('package-lock.json', 1, 1), file('src/main.ts', 1, 30)], estimateTokens(planDiffs([file('src/main.ts', 1, 30)], 1e6).files[0]!.diff!) + 10)
+    const plan = planDiffs(
+      [file('package-lock.json', 1, 1), file('src/main.ts', 1, 30)],
+      estimateTokens(planDiffs([file('src/main.ts', 1, 30)], 1e6).files[0]!.diff!) + 10
+    )
     expect(plan.files[1]!.diff).not.toBeNull()
     expect(plan.files[0]!.diff).toBeNull()
   })
@@ -40,7 +57,10 @@ describe('planDiffs', () => {
     const plan = planDiffs([file('huge.py', 1, 400)], 1000)
     expect(plan.files[0]!.hunksSent).toBe(0)
     expect(plan.files[0]!.diff).toContain('lines of the first of 1 hunks')
-    expect(coverageOf(plan)[0]).toMatchObject({ coverage: 'partial', detail: 'the beginning of its first change; the rest did not fit the token budget' })
+    expect(coverageOf(plan)[0]).toMatchObject({
+      coverage: 'partial',
+      detail: 'the beginning of its first change; the rest did not fit the token budget'
+    })
   })
 
   it('sends nothing with no budget, and lists every file as not reviewed', () => {
@@ -60,13 +80,20 @@ describe('planDiffs', () => {
 
   it('leaves out a file without a text diff, saying why', () => {
     const plan = planDiffs([{ path: 'logo.png', status: 'added', additions: 0, deletions: 0, patch: null }], 10_000)
-    expect(coverageOf(plan)).toEqual([{ path: 'logo.png', coverage: 'none', detail: 'GitHub shows no text diff (binary, or too large)' }])
+    expect(coverageOf(plan)).toEqual([
+      { path: 'logo.png', coverage: 'none', detail: 'GitHub shows no text diff (binary, or too large)' }
+    ])
   })
 })
 
 describe('whole files', () => {
   it('are candidates only for modified files whose whole diff was sent', () => {
-    const files = [file('mod.py'), file('new.py', 1, 3, 'added'), file('gone.py', 1, 3, 'removed'), file('cut.py', 5, 50)]
+    const files = [
+      file('mod.py'),
+      file('new.py', 1, 3, 'added'),
+      file('gone.py', 1, 3, 'removed'),
+      file('cut.py', 5, 50)
+    ]
     const plan = planDiffs(files, 600)
     expect(contentCandidates(plan)).toEqual(['mod.py'])
   })
@@ -84,13 +111,21 @@ describe('whole files', () => {
     let plan = planDiffs([file('mod.py')], 200)
     plan = withContent(plan, 'mod.py', 'x'.repeat(10_000))
     expect(plan.files[0]!.content).toBeNull()
-    expect(coverageOf(plan)[0]).toEqual({ path: 'mod.py', coverage: 'partial', detail: 'the whole diff, not the rest of the file (the rest of the file did not fit the budget)' })
+    expect(coverageOf(plan)[0]).toEqual({
+      path: 'mod.py',
+      coverage: 'partial',
+      detail: 'the whole diff, not the rest of the file (the rest of the file did not fit the budget)'
+    })
     expect(plan.usedTokens).toBeLessThanOrEqual(200)
   })
 
   it('are left out when binary or unreadable, or when not read at all', () => {
     const plan = planDiffs([file('a.py'), file('b.py'), file('c.py')], 10_000)
-    const after = withoutContent(withContent(withContent(plan, 'a.py', 'bin\u0000ary'), 'b.py', null), 'c.py', 'at most 40 whole files are read')
+    const after = withoutContent(
+      withContent(withContent(plan, 'a.py', 'bin\u0000ary'), 'b.py', null),
+      'c.py',
+      'at most 40 whole files are read'
+    )
     expect(coverageOf(after).map((c) => c.detail)).toEqual([
       'the whole diff, not the rest of the file (it is not a text file)',
       'the whole diff, not the rest of the file (its new text could not be read)',
@@ -108,7 +143,15 @@ describe('whole files', () => {
 })
 
 describe('isGenerated', () => {
-  it.each(['package-lock.json', 'web/yarn.lock', 'dist/index.js', 'a/b.min.js', 'x.snap', 'go.sum', 'notebooks/a.ipynb'])('%s is generated', (p) => {
+  it.each([
+    'package-lock.json',
+    'web/yarn.lock',
+    'dist/index.js',
+    'a/b.min.js',
+    'x.snap',
+    'go.sum',
+    'notebooks/a.ipynb'
+  ])('%s is generated', (p) => {
     expect(isGenerated(p)).toBe(true)
   })
   it.each(['src/index.ts', 'distance.py', 'README.md', 'lockfile.py'])('%s is not', (p) => {

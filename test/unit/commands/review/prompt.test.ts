@@ -26,7 +26,9 @@ describe('layout', () => {
       expect(estimateTokens(shape.conversation)).toBeLessThanOrEqual(budget * 0.25)
       const changes = 'x'.repeat(shape.changesTokens * 4)
       const leftOut = 'y'.repeat(shape.leftOutChars)
-      expect(estimateTokens(system) + estimateTokens(userMessage(shape.conversation, changes, leftOut, task))).toBeLessThanOrEqual(budget)
+      expect(
+        estimateTokens(system) + estimateTokens(userMessage(shape.conversation, changes, leftOut, task))
+      ).toBeLessThanOrEqual(budget)
     }
   })
   it('gives the changes nothing when the fixed parts alone exceed the budget', () => {
@@ -50,7 +52,11 @@ describe('leftOutList', () => {
     expect(leftOutList([entries[0]!], 1000)).toContain('Nothing: you see every changed file in full.')
   })
   it('fits its limit, counting the rest', () => {
-    const many = Array.from({ length: 500 }, (_, i): CoverageEntry => ({ path: `f${i}.py`, coverage: 'none', detail: 'did not fit the token budget' }))
+    const many = Array.from({ length: 500 }, (_, i): CoverageEntry => ({
+      path: `f${i}.py`,
+      coverage: 'none',
+      detail: 'did not fit the token budget'
+    }))
     const list = leftOutList(many, 1000)
     expect(list.length).toBeLessThanOrEqual(1000)
     expect(list).toMatch(/… and \d+ more files/)

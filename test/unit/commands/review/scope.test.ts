@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import { COMPARE_FILE_LIMIT, firstScope, scopeAfterCompare, wantsFullReview } from '../../../../src/commands/review/scope.ts'
+import {
+  COMPARE_FILE_LIMIT,
+  firstScope,
+  scopeAfterCompare,
+  wantsFullReview
+} from '../../../../src/commands/review/scope.ts'
 
 const A = 'a'.repeat(40)
 const B = 'b'.repeat(40)
 
 describe('wantsFullReview', () => {
-  it.each(['fully', 'full', 'this fully please', 'everything', 'all of it', 'the whole PR', 'again from scratch', '(full review please)', 'FULLY'])('%j asks for a full review', (args) => {
+  it.each([
+    'fully',
+    'full',
+    'this fully please',
+    'everything',
+    'all of it',
+    'the whole PR',
+    'again from scratch',
+    '(full review please)',
+    'FULLY'
+  ])('%j asks for a full review', (args) => {
     expect(wantsFullReview(args)).toBe(true)
   })
   it.each(['', 'please', 'the new commits', 'carefully', 'fuller-bodied', 'install.py'])('%j does not', (args) => {
@@ -32,10 +47,19 @@ describe('scopeAfterCompare', () => {
     expect(scopeAfterCompare(A, { status: 'ahead', fileCount: 3 })).toEqual({ kind: 'since', since: A })
   })
   it('reviews everything after a force-push, a lost commit, or too many files to list', () => {
-    expect(scopeAfterCompare(A, { status: 'diverged', fileCount: 3 })).toMatchObject({ kind: 'full', why: expect.stringContaining('rewritten') })
+    expect(scopeAfterCompare(A, { status: 'diverged', fileCount: 3 })).toMatchObject({
+      kind: 'full',
+      why: expect.stringContaining('rewritten')
+    })
     expect(scopeAfterCompare(A, { status: 'behind', fileCount: 3 })).toMatchObject({ kind: 'full' })
-    expect(scopeAfterCompare(A, null)).toMatchObject({ kind: 'full', why: expect.stringContaining('no longer on GitHub') })
-    expect(scopeAfterCompare(A, { status: 'ahead', fileCount: COMPARE_FILE_LIMIT })).toMatchObject({ kind: 'full', why: expect.stringContaining('300') })
+    expect(scopeAfterCompare(A, null)).toMatchObject({
+      kind: 'full',
+      why: expect.stringContaining('no longer on GitHub')
+    })
+    expect(scopeAfterCompare(A, { status: 'ahead', fileCount: COMPARE_FILE_LIMIT })).toMatchObject({
+      kind: 'full',
+      why: expect.stringContaining('300')
+    })
   })
   it('has nothing new when the commits are identical', () => {
     expect(scopeAfterCompare(A, { status: 'identical', fileCount: 0 })).toEqual({ kind: 'unchanged', since: A })
