@@ -3,13 +3,11 @@
 import { readFile } from 'node:fs/promises'
 import { commandNamed, COMMANDS } from './commands/registry.ts'
 import type { BasicContext, CommandSpec, Outcome, PullRequestPort } from './commands/types.ts'
-import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader, type RunConfig } from './config.ts'
+import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
 import { EventError, parseEvent, requestKey, type TriggerEvent } from './trigger/event.ts'
-import type { ChangePorts } from './commands/types.ts'
 import { applyOutcome } from './effects/apply-outcome.ts'
-import { download } from './adapters/github/download.ts'
 import type { NotebookRunner } from './adapters/jupyter/execute.ts'
-import { prepareTarget } from './effects/prepare-target.ts'
+import { changePorts } from './effects/change-ports.ts'
 import { Workspace } from './adapters/git/workspace.ts'
 import { describeFailure, failureMessage } from './outbox/failure.ts'
 import { authorize, screen } from './trigger/gate.ts'
@@ -22,7 +20,7 @@ import { parseModelList, type Credentials, type ModelSpec } from './llm/provider
 import { promptBudgetFor } from './conversation/budget.ts'
 import type { LanguageModel } from './llm/types.ts'
 import { decideSwitch } from './trigger/model-switch.ts'
-import { apiFiles, loadRepoContext, workspaceFiles, type RepoContext } from './conversation/repo-context.ts'
+import { apiFiles, loadRepoContext, workspaceFiles } from './conversation/repo-context.ts'
 import { Redactor } from './outbox/secrets.ts'
 import type { ModelCredit, StampContext } from './outbox/stamp.ts'
 import { renderSummary } from './record/summary.ts'
@@ -364,7 +362,17 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
     ctx.used.notebooks = notebooks
     const changes = workspace
-      ? changePorts(event, ctx, config, workspace, notebooks, () => loadRepoContext(files, conversation))
+      ? changePorts({
+          event,
+          api,
+          environment: ctx.environment,
+          githubToken: ctx.githubToken,
+          redactor,
+          config,
+          workspace,
+          notebooks,
+          repoContext: () => loadRepoContext(files, conversation)
+        })
       : null
     // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
     outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
@@ -399,37 +407,4 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
     botName: ctx.basic.botName
   })
   return { status: 'answered', reason: spec.name, posted: posted.map((p) => p.url) }
-}
-
-/** What the implement command works with: the checkout, where the change goes, downloads, notebooks, limits. */
-function changePorts(
-  event: TriggerEvent,
-  ctx: AnswerContext,
-  config: RunConfig,
-  workspace: Workspace,
-  notebooks: NotebookRunner | null,
-  repoContext: () => Promise<RepoContext>
-): ChangePorts {
-  const { serverUrl, runId } = ctx.environment
-  return {
-    workspace,
-    prepare: (mode) => prepareTarget(mode, event, ctx.api, workspace, runId),
-    download: (url) =>
-      download(url, {
-        serverUrl,
-        repo: `${event.repo.owner}/${event.repo.name}`,
-        token: ctx.githubToken,
-        maxBytes: config.maxFileBytes * 50
-      }),
-    redact: (text) => ctx.redactor.redactKnown(text),
-    repoContext,
-    notebooks,
-    limits: {
-      maxFiles: config.maxFiles,
-      maxFileBytes: config.maxFileBytes,
-      notebookRepairRounds: config.notebookRepairRounds,
-      notebookCellTimeoutSeconds: config.notebookCellTimeoutSeconds,
-      notebookTimeoutMs: config.notebookTimeoutMs
-    }
-  }
 }

@@ -1,0 +1,51 @@
+// What the implement command works with, built from the adapters: the checkout, where the change goes,
+// downloads, notebooks, limits. Commands see only the ChangePorts interface.
+import type { ChangePorts } from '../commands/types.ts'
+import type { RunConfig } from '../config.ts'
+import type { GitHubApi } from '../adapters/github/api.ts'
+import { download } from '../adapters/github/download.ts'
+import type { Workspace } from '../adapters/git/workspace.ts'
+import type { NotebookRunner } from '../adapters/jupyter/execute.ts'
+import type { RepoContext } from '../conversation/repo-context.ts'
+import type { Redactor } from '../outbox/secrets.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+import { prepareTarget } from './prepare-target.ts'
+
+export interface ChangePortsSource {
+  event: TriggerEvent
+  api: GitHubApi
+  environment: { serverUrl: string; runId: string }
+  /** For downloads from the repository's own GitHub host (private attachments need it). */
+  githubToken: string
+  redactor: Redactor
+  config: RunConfig
+  workspace: Workspace
+  notebooks: NotebookRunner | null
+  repoContext: () => Promise<RepoContext>
+}
+
+export function changePorts(source: ChangePortsSource): ChangePorts {
+  const { event, api, config, workspace, redactor } = source
+  const { serverUrl, runId } = source.environment
+  return {
+    workspace,
+    prepare: (mode) => prepareTarget(mode, event, api, workspace, runId),
+    download: (url) =>
+      download(url, {
+        serverUrl,
+        repo: `${event.repo.owner}/${event.repo.name}`,
+        token: source.githubToken,
+        maxBytes: config.maxFileBytes * 50
+      }),
+    redact: (text) => redactor.redactKnown(text),
+    repoContext: source.repoContext,
+    notebooks: source.notebooks,
+    limits: {
+      maxFiles: config.maxFiles,
+      maxFileBytes: config.maxFileBytes,
+      notebookRepairRounds: config.notebookRepairRounds,
+      notebookCellTimeoutSeconds: config.notebookCellTimeoutSeconds,
+      notebookTimeoutMs: config.notebookTimeoutMs
+    }
+  }
+}
