@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { COMMANDS } from '../../src/commands/registry.ts'
 import { readGateConfig, readRunConfig } from '../../src/config.ts'
 import { PROVIDERS } from '../../src/llm/providers.ts'
 
 const root = new URL('../../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string }>
+  outputs: Record<string, { description: string }>
   runs: { using: string; main: string }
 }
 const readme = readFileSync(new URL('README.md', root), 'utf8')
@@ -43,5 +45,10 @@ describe('action.yml', () => {
 
   it('every input is in the README inputs table', () => {
     for (const name of Object.keys(action.inputs)) expect(readme, name).toContain(`| \`${name}\` |`)
+  })
+
+  it('names every command in the description of the command output', () => {
+    const described = /\(([^)]*)\)/.exec(action.outputs.command!.description)![1]!.split(/,\s*/)
+    expect(described.sort()).toEqual(COMMANDS.map((c) => c.name).sort())
   })
 })
