@@ -22,7 +22,7 @@ import type { LanguageModel } from './llm/types.ts'
 import { decideSwitch } from './trigger/model-switch.ts'
 import { apiFiles, loadRepoContext, workspaceFiles } from './conversation/repo-context.ts'
 import { Redactor } from './outbox/secrets.ts'
-import type { ModelCredit, StampContext } from './outbox/stamp.ts'
+import type { StampContext } from './outbox/stamp.ts'
 import { renderSummary } from './record/summary.ts'
 import { Transcript } from './record/transcript.ts'
 import { findCommand, reviewRequestCommand, verbTable } from './trigger/grammar.ts'
@@ -101,19 +101,6 @@ function reactionTarget(event: TriggerEvent): ReactionTarget | null {
     case 'review':
     case 'review_request':
       return null // GitHub has no reactions on reviews, and a review request has no text to react to
-  }
-}
-
-function creditFrom(transcript: Transcript): ModelCredit | null {
-  const served = transcript.calls.filter((c) => !c.error).at(-1)
-  if (!served) return null
-  const total = transcript.totalUsage
-  return {
-    model: served.servedModel ?? served.requestedModel,
-    provider: served.provider,
-    inputTokens: total.inputTokens,
-    outputTokens: total.outputTokens,
-    costUsd: transcript.totalCost
   }
 }
 
@@ -227,7 +214,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     log.error(redactor.redact(`${report.what} ${report.advice}`), 'git-bob failed')
     let posted: string[] = []
     try {
-      posted = (await outbox.reply(event, failureMessage(report), creditFrom(transcript), [], { failed: true })).map(
+      posted = (await outbox.reply(event, failureMessage(report), transcript.credit(), [], { failed: true })).map(
         (p) => p.url
       )
     } catch (postError) {
@@ -398,7 +385,7 @@ async function answer(event: TriggerEvent, spec: CommandSpec, ctx: AnswerContext
       promptTokenBudget
     })
   }
-  const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, creditFrom(transcript), {
+  const posted = await applyOutcome(withNotes(outcome, transcript.notes), event, transcript.credit(), {
     outbox,
     workspace,
     serverUrl: ctx.environment.serverUrl,

@@ -1,7 +1,8 @@
 // The record of every model call in a run: what was asked, what came back, what it cost.
-// It feeds the job summary and the stamp's token counts and cost.
+// It feeds the job summary and the stamp's credit (model, token counts and cost).
 import { estimateCost } from '../llm/prices.ts'
 import type { Message, Usage } from '../llm/types.ts'
+import type { ModelCredit } from '../outbox/stamp.ts'
 
 export interface CallRecord {
   purpose: string
@@ -27,6 +28,30 @@ export class Transcript {
 
   note(text: string): void {
     if (!this.notes.includes(text)) this.notes.push(text)
+  }
+
+  /**
+   * What the stamp credits: the last model that answered, with the run's tokens and cost; when models
+   * were asked and none answered, the models tried; null when no model was asked.
+   */
+  credit(): ModelCredit | null {
+    const served = this.calls.filter((c) => !c.error).at(-1)
+    if (!served) {
+      const tried: { model: string; provider: string }[] = []
+      for (const call of this.calls) {
+        if (!tried.some((t) => t.model === call.requestedModel && t.provider === call.provider))
+          tried.push({ model: call.requestedModel, provider: call.provider })
+      }
+      return tried.length ? { tried } : null
+    }
+    const total = this.totalUsage
+    return {
+      model: served.servedModel ?? served.requestedModel,
+      provider: served.provider,
+      inputTokens: total.inputTokens,
+      outputTokens: total.outputTokens,
+      costUsd: this.totalCost
+    }
   }
 
   get totalUsage(): Usage {

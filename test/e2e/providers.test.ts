@@ -185,6 +185,7 @@ describe('providers end to end', () => {
     expect(body).toContain('openai:gpt-4.1 failed (rate limit')
     expect(body).toContain('google:gemini-2.5-flash failed too')
     expect(body).toContain('server error')
+    expect(body).toContain('models: gpt-4.1 via openai, gemini-2.5-flash via google; none answered')
   })
 
   it.each<[string, Record<string, string>, string]>([

@@ -74,6 +74,20 @@ describe('stamp', () => {
     expect(none).not.toContain(' via ')
   })
 
+  it('names the model tried when none answered (a failure report), without tokens', () => {
+    const tried = stamp('body', ctx, { tried: [{ model: 'openai/gpt-4.1', provider: 'github_models' }] })
+    expect(tried).toContain('model: openai/gpt-4.1 via github_models, no answer')
+    expect(tried).not.toContain('model: none')
+    expect(tried).not.toContain('tokens:')
+    const two = creditText({
+      tried: [
+        { model: 'gpt-4.1', provider: 'openai' },
+        { model: 'claude-sonnet-4-5', provider: 'anthropic' }
+      ]
+    })
+    expect(two).toBe('models: gpt-4.1 via openai, claude-sonnet-4-5 via anthropic; none answered')
+  })
+
   it('links git-bob and the limitations', () => {
     expect(text).toContain(`[git-bob](${HOMEPAGE})`)
     expect(text).toContain(`[limitations](${LIMITATIONS_URL})`)
