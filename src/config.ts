@@ -55,6 +55,12 @@ export interface RunConfig {
   apiKeyInputs: Record<string, string>
 }
 
+/** What a command may tell people about the settings (help): `model` and `allowed-models` as written. */
+export interface ShownSettings {
+  model: string
+  allowedModels: string[]
+}
+
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/
 const BOT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,38}$/
 
@@ -112,6 +118,16 @@ export function readGateConfig(read: InputReader): GateConfig {
     ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`)
     : null
   return { githubToken, botName, allowedBots, botLogin }
+}
+
+/** Read for every command, "help" too: never fails, so help works even when a setting is wrong. */
+export function readShownSettings(read: InputReader): ShownSettings {
+  return {
+    model: read('model').trim() || DEFAULT_MODEL,
+    allowedModels: read('allowed-models')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+  }
 }
 
 const HTTP_URL = z.url({ protocol: /^https?$/ })

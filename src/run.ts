@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { commandNamed, COMMANDS } from './commands/registry.ts'
 import type { BasicContext, CommandSpec, Outcome, PullRequestPort } from './commands/types.ts'
-import { DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from './config.ts'
+import { readGateConfig, readRunConfig, readShownSettings, type InputReader } from './config.ts'
 import { EventError, parseEvent, requestKey, type TriggerEvent } from './trigger/event.ts'
 import { applyOutcome } from './effects/apply-outcome.ts'
 import type { NotebookRunner } from './adapters/jupyter/execute.ts'
@@ -186,16 +186,14 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
         result = { status: 'refused', reason: decision.why, posted: posted.map((p) => p.url) }
       }
     } else {
+      const shown = readShownSettings(adapters.readInput)
       result = await answer(event, command.kind === 'known' ? commandNamed(command.verb)! : commandNamed('help')!, {
         basic: {
           event,
           command,
           botName: gateConfig.botName,
-          modelId: adapters.readInput('model').trim() || DEFAULT_MODEL,
-          allowedModels: adapters
-            .readInput('allowed-models')
-            .split(/[\s,]+/)
-            .filter(Boolean),
+          modelId: shown.model,
+          allowedModels: shown.allowedModels,
           commands: COMMANDS
         },
         githubToken: gateConfig.githubToken,

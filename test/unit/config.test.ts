@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/config-error.ts'
 import {
+  readShownSettings,
   DEFAULT_INSTRUCTIONS_FILE,
   DEFAULT_MODEL,
   readGateConfig,
@@ -103,6 +104,15 @@ describe('readGateConfig', () => {
   it('checks the token before the bot name', () => {
     const message = configError(() => readGateConfig(reader({ 'bot-name': 'bad name' })))
     expect(message).toContain('`github-token`')
+  })
+})
+
+describe('readShownSettings', () => {
+  it('gives model and allowed-models as written, and never fails', () => {
+    expect(readShownSettings(reader({}))).toEqual({ model: DEFAULT_MODEL, allowedModels: [] })
+    expect(
+      readShownSettings(reader({ model: ' openai:gpt-4.1 ', 'allowed-models': 'claude=anthropic:x, not a model!' }))
+    ).toEqual({ model: 'openai:gpt-4.1', allowedModels: ['claude=anthropic:x', 'not', 'a', 'model!'] })
   })
 })
 
