@@ -1,9 +1,7 @@
 // "comment", "respond", "answer", "think": read the conversation, answer in one comment. The model says
 // whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
 import { fill, PROMPTS } from '../conversation/prompts.ts'
-import { renderRepoContext } from '../conversation/repo-context.ts'
-import { renderThread } from '../conversation/thread.ts'
-import { fitPrompt } from '../conversation/budget.ts'
+import { fitPrompt, renderParts } from '../conversation/budget.ts'
 import { estimateTokens } from '../conversation/tokens.ts'
 import { handOff } from './hand-off.ts'
 import type { CommandSpec, ConversationContext, Outcome } from './types.ts'
@@ -36,8 +34,12 @@ export function conversationMessages(ctx: ConversationContext, task: string): Me
   const system = systemPrompt(ctx)
   // Images cost input tokens too: about a thousand each at the detail models use by default.
   const fixed = estimateTokens(system) + estimateTokens(task) + 1000 * (ctx.thread.images?.length ?? 0) + 100
-  const { thread, repo } = fitPrompt(ctx.thread, ctx.repo, ctx.promptTokenBudget, fixed)
-  const text = [renderThread(thread), renderRepoContext(repo), `# Your task\n\n${task}`].join('\n\n')
+  const fitted = fitPrompt(
+    { thread: ctx.thread, repo: ctx.repo, leftOut: ctx.notes.forModel },
+    ctx.promptTokenBudget,
+    fixed
+  )
+  const text = [...renderParts(fitted), `# Your task\n\n${task}`].join('\n\n')
   const images = imageParts(ctx)
   return [
     { role: 'system', content: system },

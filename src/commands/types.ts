@@ -4,6 +4,7 @@ import type { Comparison, PullState, ReviewLineComment } from '../adapters/githu
 import type { LanguageModel } from '../llm/types.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Thread } from '../conversation/thread.ts'
+import type { Notes } from '../record/notes.ts'
 import type { Command, Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
 import type { Workspace } from '../adapters/git/workspace.ts'
@@ -23,6 +24,8 @@ export interface BasicContext {
 export interface ConversationContext extends BasicContext {
   thread: Thread
   repo: RepoContext
+  /** The run's notes: what the model is told was left out; what people are told under the answer. */
+  notes: Notes
   /** The repository's own instructions file, if it has one. */
   instructions: string | null
   maintainers: readonly string[]

@@ -6,7 +6,7 @@ import type { RepoContext } from './repo-context.ts'
 import { renderRepoContext } from './repo-context.ts'
 import type { Thread } from './thread.ts'
 import { renderThread } from './thread.ts'
-import { estimateTokens } from './tokens.ts'
+import type { LeftOut } from '../record/notes.ts'
 
 /** GitHub Models' free and Copilot tiers accept 8,000 input tokens per request; leave room for the estimate's error. */
 export const GITHUB_MODELS_PROMPT_TOKENS = 6500
@@ -21,52 +21,54 @@ export function promptBudgetFor(providers: readonly string[], configured: number
   )
 }
 
-export interface Fitted {
+/** What one prompt shows: the conversation, the repository's files, and what the model is told was left out. */
+export interface PromptParts {
   thread: Thread
   repo: RepoContext
+  /** The run's notes for the model; fitting adds what it leaves out of this one prompt. */
+  leftOut: LeftOut
 }
 
 const charsFor = (tokens: number): number => Math.max(0, tokens * 4)
 
-function size(thread: Thread, repo: RepoContext): number {
-  return renderThread(thread).length + renderRepoContext(repo).length
+/** The conversation and the files as the model reads them. */
+export function renderParts(parts: PromptParts): string[] {
+  return [renderThread(parts.thread, parts.leftOut.conversation), renderRepoContext(parts.repo, parts.leftOut.files)]
 }
 
+const size = (parts: PromptParts): number => renderParts(parts).reduce((sum, text) => sum + text.length, 0)
+
 /** `fixedTokens`: the system prompt and the task, which always go in. */
-export function fitPrompt(thread: Thread, repo: RepoContext, budgetTokens: number, fixedTokens: number): Fitted {
-  if (size(thread, repo) <= charsFor(budgetTokens - fixedTokens)) return { thread, repo }
+export function fitPrompt(parts: PromptParts, budgetTokens: number, fixedTokens: number): PromptParts {
+  if (size(parts) <= charsFor(budgetTokens - fixedTokens)) return parts
   // Room for the notes that say what was left out, which are added as it goes.
   const limit = charsFor(budgetTokens - fixedTokens) - 400
-  const notes = [...thread.notes]
-  let t: Thread = { ...thread, notes }
-  let r: RepoContext = { ...repo, files: [...repo.files], notes: [...repo.notes] }
-  const over = (): boolean => size(t, r) > limit
+  const { repo } = parts
+  const notes = [...parts.leftOut.conversation]
+  const fileNotes = [...parts.leftOut.files]
+  let t: Thread = parts.thread
+  let r: RepoContext = { ...repo, files: [...repo.files] }
+  const current = (): PromptParts => ({ thread: t, repo: r, leftOut: { conversation: notes, files: fileNotes } })
+  const over = (): boolean => size(current()) > limit
 
   // 1. The contents of named files, largest first.
   const bySize = [...r.files].sort((a, b) => b.text.length - a.text.length)
   for (const file of bySize) {
     if (!over()) break
-    r = {
-      ...r,
-      files: r.files.filter((f) => f !== file),
-      notes: [...r.notes, `${file.path} (its content did not fit the model's input budget)`]
-    }
+    r = { ...r, files: r.files.filter((f) => f !== file) }
+    fileNotes.push(`${file.path} (its content did not fit the model's input budget)`)
   }
   // 2. The file list, down to the paths the conversation names.
   if (over() && r.paths.length) {
-    const named = r.paths.filter((p) => renderThread(t).includes(p))
-    r = {
-      ...r,
-      paths: named,
-      notes: [
-        ...r.notes,
-        `the list of the repository's ${repo.paths.length.toLocaleString('en-US')} files (the model's input budget is small)`
-      ]
-    }
+    const named = r.paths.filter((p) => renderThread(t, notes).includes(p))
+    r = { ...r, paths: named }
+    fileNotes.push(
+      `the list of the repository's ${repo.paths.length.toLocaleString('en-US')} files (the model's input budget is small)`
+    )
   }
   // 3. The diff, cut to what is left.
   if (over() && t.pull?.diff) {
-    const room = Math.max(0, limit - (size(t, r) - t.pull.diff.length)) - 200
+    const room = Math.max(0, limit - (size(current()) - t.pull.diff.length)) - 200
     if (room < t.pull.diff.length) {
       t = {
         ...t,
@@ -95,7 +97,7 @@ export function fitPrompt(thread: Thread, repo: RepoContext, budgetTokens: numbe
   for (const which of [0, t.entries.findIndex((e) => e.isRequest)]) {
     if (!over() || which < 0) continue
     const entry = t.entries[which]!
-    const room = Math.max(400, entry.body.length - (size(t, r) - limit) - 100)
+    const room = Math.max(400, entry.body.length - (size(current()) - limit) - 100)
     if (room < entry.body.length) {
       t = {
         ...t,
@@ -106,5 +108,5 @@ export function fitPrompt(thread: Thread, repo: RepoContext, budgetTokens: numbe
       notes.push(`the end of the ${entry.kind} by @${entry.author}, to fit the model's input budget`)
     }
   }
-  return { thread: t, repo: r }
+  return current()
 }

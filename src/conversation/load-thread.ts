@@ -1,14 +1,15 @@
-// Loads the whole conversation up to the request: description, comments (every page), and on a pull
-// request its reviews, inline comments, changed files and diff. The request's own text comes from the
-// event, and anything created or edited after it is left out, so no one can change what git-bob reads
-// after a maintainer asked.
+// The conversation up to the request, as the model may read it: description, comments, and on a pull
+// request its reviews, inline comments, changed files and diff. The policy lives here: who may instruct
+// (each participant's standing) and what is withheld. The request's own text comes from the event, and
+// anything created or edited after it is left out, so no one can change what git-bob reads after a
+// maintainer asked. The reads themselves are adapters/github/api.ts's.
 import type { TriggerEvent } from '../trigger/event.ts'
-import { requestKey } from '../trigger/event.ts'
 import { sanitizeHumanText } from './sanitize.ts'
-import { answeredRequests, isOwnMessage, reviewedCommit, stripStamps } from '../outbox/stamp.ts'
+import { reviewedCommit, stripStamps } from '../outbox/stamp.ts'
 import type { Standing, Thread, ThreadEntry } from './thread.ts'
-import { mayTrigger } from '../trigger/gate.ts'
-import type { GitHubApi, Permission } from '../adapters/github/api.ts'
+import type { PostedMessages, PullFile } from '../adapters/github/api.ts'
+import type { Notes } from '../record/notes.ts'
+import { writtenByGitBob } from './answered.ts'
 
 export interface ThreadLimits {
   /** Characters of conversation sent at most; older comments are left out beyond it. */
@@ -50,59 +51,29 @@ function clip(text: string, max: number, what: string): { text: string; note: st
   }
 }
 
-/**
- * A message counts as git-bob's only when a bot account (or git-bob's configured login) wrote it:
- * anyone can type a marker, and a forged one must neither pass as git-bob's words nor silence it.
- */
-export function writtenByGitBob(
+export interface ThreadSources {
+  /** What is written on the issue or pull request (read once, when "already answered" was decided). */
+  posted: PostedMessages
+  /** On a pull request: its changed files and its diff (null when GitHub gives none). */
+  pull: { files: PullFile[]; diff: string | null } | null
+  /** Whether a participant may instruct git-bob (asks GitHub; the gate's rule). */
+  mayInstruct: (login: string) => Promise<boolean>
+  /** The account git-bob posts as when it is not a bot account (the bot-login input), if any. */
   botLogin: string | null
-): (m: { userType: string; login: string; body: string }) => boolean {
-  return (m) =>
-    (m.userType === 'Bot' || (botLogin !== null && m.login.toLowerCase() === botLogin.toLowerCase())) &&
-    isOwnMessage(m.body)
+  /** What is left out is told to the model here. */
+  notes: Notes
 }
 
-/** Whether one of these messages is git-bob's answer to this very request (a re-run of the workflow). */
-export function answers(
-  event: TriggerEvent,
-  messages: readonly { userType: string; login: string; body: string }[],
-  botLogin: string | null
-): boolean {
-  const key = requestKey(event)
-  const byGitBob = writtenByGitBob(botLogin)
-  return messages.some((m) => byGitBob(m) && answeredRequests(m.body).includes(key))
-}
-
-/** Whether git-bob already answered the request, for replies that need no thread (refusals, help). */
-export async function answeredBefore(event: TriggerEvent, api: GitHubApi, botLogin: string | null): Promise<boolean> {
-  const number = event.target.number
-  const [comments, reviewComments] = await Promise.all([
-    api.issueComments(number),
-    event.request.source === 'review_comment' ? api.reviewComments(number) : Promise.resolve([])
-  ])
-  return answers(event, [...comments, ...reviewComments], botLogin)
-}
-
+/** Pure but for the permission lookups: the API reads happen before (adapters/github/api.ts). */
 export async function loadThread(
   event: TriggerEvent,
-  api: GitHubApi,
-  permissionOf: (login: string) => Promise<Permission>,
-  limits: ThreadLimits = DEFAULT_THREAD_LIMITS,
-  /** The account git-bob posts as when it is not a bot account (the bot-login input), if any. */
-  botLogin: string | null = null
+  sources: ThreadSources,
+  limits: ThreadLimits = DEFAULT_THREAD_LIMITS
 ): Promise<Thread> {
-  const isPull = event.target.kind === 'pull_request'
+  const { posted, botLogin } = sources
+  const { comments, reviews, reviewComments } = posted
   const number = event.target.number
-  const [comments, reviews, reviewComments, files, diff] = await Promise.all([
-    api.issueComments(number),
-    isPull ? api.reviews(number) : Promise.resolve([]),
-    isPull ? api.reviewComments(number) : Promise.resolve([]),
-    isPull ? api.pullFiles(number) : Promise.resolve([]),
-    isPull ? api.pullDiff(number) : Promise.resolve(null)
-  ])
-
   const byGitBob = writtenByGitBob(botLogin)
-  const alreadyAnswered = answers(event, [...comments, ...reviewComments, ...reviews], botLogin)
 
   const ownEntry = (e: RawEntry): boolean =>
     byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
@@ -155,7 +126,7 @@ export async function loadThread(
   )[event.request.source]
   const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id
   const cutoff = time(event.request.createdAt)
-  const notes: string[] = []
+  const leftOut = (note: string): void => sources.notes.leftOut('conversation', note)
 
   let later = 0
   let editedAfter = 0
@@ -173,8 +144,8 @@ export async function loadThread(
     }
     kept.push(entry)
   }
-  if (later) notes.push(`${later} message(s) written after the request`)
-  if (editedAfter) notes.push(`the text of ${editedAfter} message(s) edited after the request`)
+  if (later) leftOut(`${later} message(s) written after the request`)
+  if (editedAfter) leftOut(`the text of ${editedAfter} message(s) edited after the request`)
 
   // The request itself, as the event delivered it.
   if (requestKind && event.request.source !== 'issue_body') {
@@ -205,14 +176,20 @@ export async function loadThread(
     body: event.target.body
   }
 
-  const standingOf = await standings([description, ...kept], event, permissionOf, limits.maxPermissionLookups, notes)
+  const standingOf = await standings(
+    [description, ...kept],
+    event,
+    sources.mayInstruct,
+    limits.maxPermissionLookups,
+    leftOut
+  )
 
   const entries: ThreadEntry[] = [description, ...kept].map((e) => {
     const own = ownEntry(e)
     const standing: Standing = own ? 'self' : standingOf(e)
     const cleaned = own ? stripStamps(e.body) : sanitizeHumanText(e.body)
     const clipped = clip(cleaned, limits.maxEntryChars, `the ${e.kind} by @${e.login}`)
-    if (clipped.note) notes.push(clipped.note)
+    if (clipped.note) leftOut(clipped.note)
     return {
       kind: e.kind,
       author: own ? 'git-bob' : e.login,
@@ -226,16 +203,17 @@ export async function loadThread(
 
   const fitted = fitToBudget(entries, limits.maxChars)
   if (fitted.dropped)
-    notes.push(
+    leftOut(
       `${fitted.dropped} older message(s), to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`
     )
 
   let pull: Thread['pull']
-  if (isPull) {
+  if (sources.pull) {
+    const { files, diff } = sources.pull
     if (diff === null)
-      notes.push('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
+      leftOut('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
     const clippedDiff = diff === null ? null : clip(diff, limits.maxDiffChars, 'the diff')
-    if (clippedDiff?.note) notes.push(clippedDiff.note)
+    if (clippedDiff?.note) leftOut(clippedDiff.note)
     // The newest of git-bob's own reviews before the request tells where the next review starts. Only
     // reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
     // forged one could make git-bob skip changes.
@@ -256,9 +234,7 @@ export async function loadThread(
     title: sanitizeHumanText(event.target.title),
     url: event.target.url,
     entries: fitted.entries,
-    ...(pull ? { pull } : {}),
-    notes,
-    alreadyAnswered
+    ...(pull ? { pull } : {})
   }
 }
 
@@ -266,9 +242,9 @@ export async function loadThread(
 async function standings(
   entries: RawEntry[],
   event: TriggerEvent,
-  permissionOf: (login: string) => Promise<Permission>,
+  mayInstruct: (login: string) => Promise<boolean>,
   maxLookups: number,
-  notes: string[]
+  leftOut: (note: string) => void
 ): Promise<(e: RawEntry) => Standing> {
   const requester = event.request.author.login
   const known = new Map<string, Standing>([[requester, 'requester']])
@@ -279,13 +255,10 @@ async function standings(
     else if (!toCheck.includes(e.login)) toCheck.push(e.login)
   }
   const checked = toCheck.slice(0, maxLookups)
-  const permissions = await Promise.all(checked.map((login) => permissionOf(login)))
-  checked.forEach((login, i) => {
-    const p = permissions[i]!
-    known.set(login, mayTrigger(p) ? 'maintainer' : 'outsider')
-  })
+  const may = await Promise.all(checked.map((login) => mayInstruct(login)))
+  checked.forEach((login, i) => known.set(login, may[i] ? 'maintainer' : 'outsider'))
   if (toCheck.length > checked.length)
-    notes.push(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
+    leftOut(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
   return (e) => (e.isBot ? 'bot' : (known.get(e.login) ?? 'unverified'))
 }
 

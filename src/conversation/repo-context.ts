@@ -6,6 +6,7 @@ import { lstat, readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { promisify } from 'node:util'
 import { fenced } from './thread.ts'
+import type { Notes } from '../record/notes.ts'
 import { mayRead, pathRules, type PathRules } from '../commands/implement/paths.ts'
 
 const run = promisify(execFile)
@@ -81,7 +82,6 @@ export function apiFiles(
 export interface RepoContext {
   paths: string[]
   files: { path: string; text: string }[]
-  notes: string[]
 }
 
 export interface ContextLimits {
@@ -118,47 +118,53 @@ export function namedPaths(text: string, paths: readonly string[]): string[] {
   return found
 }
 
+/** What is left out goes to the run's notes, under the files the model is shown. */
 export async function loadRepoContext(
   files: RepoFiles,
   conversation: string,
+  notes: Notes,
   limits: ContextLimits = DEFAULT_CONTEXT_LIMITS
 ): Promise<RepoContext> {
-  const notes: string[] = []
+  const leftOut = (note: string): void => notes.leftOut('files', note)
   const { paths, truncated } = await files.list()
-  if (truncated) notes.push('GitHub cut the repository file list short')
+  if (truncated) leftOut('GitHub cut the repository file list short')
   const wanted = namedPaths(conversation, paths)
   const result: { path: string; text: string }[] = []
   let total = 0
   for (const path of wanted) {
     if (result.length >= limits.maxNamedFiles) {
-      notes.push(
+      leftOut(
         `${wanted.length - result.length} more file(s) named in the conversation (at most ${limits.maxNamedFiles} are read)`
       )
       break
     }
     const text = await files.read(path, limits.maxFileBytes)
-    if (text === 'binary') notes.push(`${path} (not a text file)`)
-    else if (text === 'too large')
-      notes.push(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
-    else if (text === 'link') notes.push(`${path} (a symbolic link; not followed)`)
-    else if (text === null) notes.push(`${path} (could not be read)`)
+    if (text === 'binary') leftOut(`${path} (not a text file)`)
+    else if (text === 'too large') leftOut(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
+    else if (text === 'link') leftOut(`${path} (a symbolic link; not followed)`)
+    else if (text === null) leftOut(`${path} (could not be read)`)
     else if (total + text.length > limits.maxTotalBytes)
-      notes.push(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
+      leftOut(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
     else {
       result.push({ path, text })
       total += text.length
     }
   }
-  return { paths, files: result, notes }
+  return { paths, files: result }
 }
 
-export function renderRepoContext(context: RepoContext, limits: ContextLimits = DEFAULT_CONTEXT_LIMITS): string {
+/** `leftOut`: the files left out (the run's Notes), said to the model at the end. */
+export function renderRepoContext(
+  context: RepoContext,
+  leftOut: readonly string[] = [],
+  limits: ContextLimits = DEFAULT_CONTEXT_LIMITS
+): string {
   const lines = ['# Repository files', '']
   const listed = context.paths.slice(0, limits.maxListedPaths)
   lines.push(listed.length ? fenced(listed.join('\n')) : '(no files)')
   if (context.paths.length > listed.length)
     lines.push(`(${context.paths.length - listed.length} more files not listed)`)
   for (const file of context.files) lines.push('', `## Content of ${file.path}`, '', fenced(file.text))
-  if (context.notes.length) lines.push('', '## Files left out', '', ...context.notes.map((n) => `- ${n}`))
+  if (leftOut.length) lines.push('', '## Files left out', '', ...leftOut.map((n) => `- ${n}`))
   return lines.join('\n')
 }

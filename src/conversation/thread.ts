@@ -1,5 +1,5 @@
 // The conversation as the model reads it: who said what, in order, and how far each person may be
-// trusted. The types and the rendering are pure; loading lives in github/thread-loader.ts.
+// trusted. The types and the rendering are pure; loading lives in load-thread.ts.
 import type { PullFile } from '../adapters/github/api.ts'
 import type { ImageType } from '../llm/capabilities.ts'
 
@@ -52,12 +52,8 @@ export interface Thread {
     /** The head commit of git-bob's last review before the request, from its hidden marker. */
     lastReviewed: string | null
   }
-  /** Images from the conversation, in order (github/images.ts). */
+  /** Images from the conversation, in order (images.ts). */
   images?: ThreadImage[]
-  /** What was left out or changed on the way, said to the model and in the log. */
-  notes: string[]
-  /** git-bob has already answered this very request (a re-run): nothing more to post. */
-  alreadyAnswered: boolean
 }
 
 const STANDING_LABEL: Record<Standing, string> = {
@@ -76,7 +72,8 @@ export function fenced(text: string, language = ''): string {
   return `${fence}${language}\n${text}\n${fence}`
 }
 
-export function renderThread(thread: Thread): string {
+/** `leftOut`: what was left out of the conversation (the run's Notes), said to the model at the end. */
+export function renderThread(thread: Thread, leftOut: readonly string[] = []): string {
   const what = thread.kind === 'pull_request' ? 'Pull request' : 'Issue'
   const lines: string[] = [`# ${what} #${thread.number} in ${thread.repo}: ${thread.title}`, '']
   thread.entries.forEach((entry, i) => {
@@ -94,8 +91,8 @@ export function renderThread(thread: Thread): string {
     lines.push('')
     if (thread.pull.diff !== null) lines.push('## Diff', '', fenced(thread.pull.diff, 'diff'), '')
   }
-  if (thread.notes.length) {
-    lines.push('## Left out', '', ...thread.notes.map((n) => `- ${n}`), '')
+  if (leftOut.length) {
+    lines.push('## Left out', '', ...leftOut.map((n) => `- ${n}`), '')
   }
   return lines.join('\n')
 }

@@ -24,7 +24,7 @@ export function createFallbackModel(models: readonly LanguageModel[], options: F
     for (const [i, model] of models.entries()) {
       try {
         const result = await ask(model)
-        if (failures.length) options.transcript.note(`${model.id} answered because ${failures.join('; ')}.`)
+        if (failures.length) options.transcript.notes.tell(`${model.id} answered because ${failures.join('; ')}.`)
         return result
       } catch (error) {
         const next = models[i + 1]

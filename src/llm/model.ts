@@ -88,7 +88,7 @@ export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], tr
     return { ...m, content }
   })
   if (dropped) {
-    transcript.note(
+    transcript.notes.tell(
       `${dropped} image(s) from the conversation were left out: ${spec.id} does not read ${accepted.length ? 'their type' : 'images'}.`
     )
   }
@@ -207,7 +207,7 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
         usage.outputTokens += response.usage.outputTokens
       }
       if (response.finishReason === 'length') {
-        options.transcript.note(
+        options.transcript.notes.tell(
           `The answer reached the output limit (${limit.toLocaleString('en-US')} tokens per call) and was continued ${options.maxContinuations} time(s); it may end early.`
         )
       }

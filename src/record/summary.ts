@@ -39,7 +39,8 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
       `| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`
     )
   }
-  for (const note of transcript.notes) lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
+  for (const note of transcript.notes.forPeople)
+    lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
   lines.push('')
   transcript.calls.forEach((call, i) => {
     const model = call.servedModel ?? call.requestedModel

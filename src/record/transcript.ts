@@ -3,6 +3,7 @@
 import { estimateCost } from '../llm/prices.ts'
 import type { Message, Usage } from '../llm/types.ts'
 import type { ModelCredit } from '../outbox/stamp.ts'
+import { Notes } from './notes.ts'
 
 export interface CallRecord {
   purpose: string
@@ -19,15 +20,15 @@ export interface CallRecord {
 
 export class Transcript {
   readonly calls: CallRecord[] = []
-  /** What people should know about how the answer came about (images left out, a fallback model). */
-  readonly notes: string[] = []
+  /** The run's notes: the model layer tells people here how the answer came about (a fallback, images left out). */
+  readonly notes: Notes
+
+  constructor(notes: Notes = new Notes()) {
+    this.notes = notes
+  }
 
   add(call: CallRecord): void {
     this.calls.push(call)
-  }
-
-  note(text: string): void {
-    if (!this.notes.includes(text)) this.notes.push(text)
   }
 
   /**

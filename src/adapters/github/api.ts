@@ -80,6 +80,13 @@ export interface PullInfo {
   baseRef: string
 }
 
+/** Everything written on an issue or pull request: comments, and on a pull request its reviews and line comments. */
+export interface PostedMessages {
+  comments: IssueComment[]
+  reviews: Review[]
+  reviewComments: ReviewComment[]
+}
+
 export type ReactionTarget =
   { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
 
@@ -158,6 +165,16 @@ export class GitHubApi {
       per_page: 100
     })
     return data.map((c) => ({ ...authored(c), createdAt: c.created_at, updatedAt: c.updated_at }))
+  }
+
+  /** Every comment (every page); on a pull request also its reviews and review comments. */
+  async posted(number: number, isPull: boolean): Promise<PostedMessages> {
+    const [comments, reviews, reviewComments] = await Promise.all([
+      this.issueComments(number),
+      isPull ? this.reviews(number) : Promise.resolve([]),
+      isPull ? this.reviewComments(number) : Promise.resolve([])
+    ])
+    return { comments, reviews, reviewComments }
   }
 
   async reviews(pullNumber: number): Promise<Review[]> {

@@ -92,7 +92,12 @@ async function reviewPull(
   const system = systemPrompt(ctx)
   const task = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
-  const shape = layout(system, renderThread(conversationOnly), task, ctx.reviewTokenBudget)
+  const shape = layout(
+    system,
+    renderThread(conversationOnly, ctx.notes.forModel.conversation),
+    task,
+    ctx.reviewTokenBudget
+  )
   let plan = planDiffs(files, shape.changesTokens)
   let reads = 0
   for (const path of contentCandidates(plan)) {

@@ -107,7 +107,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     expect(second.at(-2)).toMatchObject({ role: 'assistant', text: 'The first half, ' })
     expect(second.at(-1)!.text).toContain('Continue exactly where it stopped')
     expect(s.transcript.calls.map((c) => c.purpose)).toEqual(['answer', 'answer (continued)'])
-    expect(s.transcript.notes).toEqual([])
+    expect(s.transcript.notes.forPeople).toEqual([])
   })
 
   it('stops continuing after the configured rounds and says the answer may end early', async () => {
@@ -115,7 +115,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     const reply = await s.model().generateText({ purpose: 'answer', messages: ASK })
     expect(reply.text).toBe('part 0. part 1. part 2. part 3. ')
     expect(h.requestCount()).toBe(4)
-    expect(s.transcript.notes.join()).toContain('may end early')
+    expect(s.transcript.notes.forPeople.join()).toContain('may end early')
   })
 
   it("asks for a structured answer in the provider's native form and validates it with zod", async () => {
@@ -167,7 +167,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     ]
     await s.model().generateText({ purpose: 'answer', messages })
     expect(h.sent(0).at(-1)).toMatchObject({ role: 'user', images: ['image/png'] })
-    expect(s.transcript.notes).toEqual([])
+    expect(s.transcript.notes.forPeople).toEqual([])
   })
 
   it('leaves images out for a model that does not read them, with a note', async () => {
@@ -185,7 +185,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     const last = h.sent(0).at(-1)!
     expect(last.images).toEqual([])
     expect(last.text).toContain('left out')
-    expect(s.transcript.notes[0]).toMatch(/1 image\(s\) .* left out: .* does not read images/)
+    expect(s.transcript.notes.forPeople[0]).toMatch(/1 image\(s\) .* left out: .* does not read images/)
   })
 
   it('reports a refusal as refused', async () => {

@@ -48,7 +48,7 @@ describe('the fallback chain', () => {
     expect(reply.text).toBe('from openai')
     expect(reply.provider).toBe('openai')
     expect([anthropic.requestCount(), gemini.requestCount()]).toEqual([0, 0])
-    expect(transcript.notes).toEqual([])
+    expect(transcript.notes.forPeople).toEqual([])
   })
 
   it('after a server error (and the retries), the next model answers and is credited', async () => {
@@ -61,7 +61,7 @@ describe('the fallback chain', () => {
     expect(reply.servedModel).toBe('claude-haiku-4-5-20250929')
     expect(openai.requestCount()).toBe(2)
     expect(gemini.requestCount()).toBe(0)
-    expect(transcript.notes).toEqual([
+    expect(transcript.notes.forPeople).toEqual([
       expect.stringMatching(/^anthropic:claude-haiku-4-5 answered because openai:gpt-4\.1 failed \(server: HTTP 503/)
     ])
     expect(warnings.at(-1)).toMatch(/asking anthropic:claude-haiku-4-5 instead/)

@@ -95,12 +95,4 @@ describe('Transcript cost', () => {
     u.add(call('openai', 'gpt-4.1', 1_000_000, 0))
     expect(u.totalCost).toBeCloseTo(2)
   })
-
-  it('keeps notes once each', () => {
-    const t = new Transcript()
-    t.note('a')
-    t.note('a')
-    t.note('b')
-    expect(t.notes).toEqual(['a', 'b'])
-  })
 })

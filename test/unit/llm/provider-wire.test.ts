@@ -243,7 +243,7 @@ describe('gemini on the wire', () => {
     const parts = fake.requests[0]!.body.contents[0]!.parts!
     expect(parts[0]).toEqual({ inlineData: { mimeType: 'image/png', data: 'iVBO' } })
     expect(parts[1]!.text).toContain('left out')
-    expect(t.notes[0]).toContain('does not read their type')
+    expect(t.notes.forPeople[0]).toContain('does not read their type')
   })
 
   it('takes GEMINI_API_KEY, then GOOGLE_API_KEY', async () => {

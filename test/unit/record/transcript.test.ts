@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { Notes } from '../../../src/record/notes.ts'
 import { Transcript, type CallRecord } from '../../../src/record/transcript.ts'
 
 function call(provider: string, model: string, error: string | null, servedModel: string | null = null): CallRecord {
@@ -45,5 +46,11 @@ describe('Transcript.credit', () => {
       inputTokens: 2000,
       outputTokens: 200
     })
+  })
+
+  it('tells people through the run notes it was given', () => {
+    const notes = new Notes()
+    new Transcript(notes).notes.tell('claude answered because gpt-4.1 failed.')
+    expect(notes.forPeople).toEqual(['claude answered because gpt-4.1 failed.'])
   })
 })

@@ -1,0 +1,23 @@
+// Running the command, as one stage: which command a request names (an unknown verb gets the help), and
+// the call with the context gathered for it.
+import type { Command } from '../trigger/grammar.ts'
+import { commandNamed } from './registry.ts'
+import type { BasicContext, CommandSpec, ConversationContext, Outcome } from './types.ts'
+
+type NeedsNothing = Extract<CommandSpec, { needs: 'nothing' }>
+type NeedsConversation = Extract<CommandSpec, { needs: 'conversation' }>
+
+/** A command with what it needs: nothing beyond the request, or the whole conversation. */
+export type Ready =
+  | { needs: 'nothing'; spec: NeedsNothing; context: BasicContext }
+  | { needs: 'conversation'; spec: NeedsConversation; context: ConversationContext }
+
+export function commandFor(command: Command): CommandSpec {
+  const spec = commandNamed(command.kind === 'known' ? command.verb : 'help')
+  if (!spec) throw new Error(`no command is registered as ${command.kind === 'known' ? command.verb : 'help'}`)
+  return spec
+}
+
+export async function runCommand(ready: Ready): Promise<Outcome> {
+  return ready.needs === 'nothing' ? ready.spec.run(ready.context) : ready.spec.run(ready.context)
+}

@@ -1,0 +1,203 @@
+// Gathering, as one stage: everything the command needs, in the order a mistake should surface. The
+// settings first (a wrong one is reported on the thread before any work), then the model, the
+// conversation, the repository's files, the instructions file and the images, fitted to the budgets.
+// What is left out on the way goes to the run's notes.
+import { Workspace } from '../adapters/git/workspace.ts'
+import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
+import { COMMANDS } from '../commands/registry.ts'
+import type { Ready } from '../commands/run-command.ts'
+import type { BasicContext, CommandSpec, ConversationContext, PullRequestPort } from '../commands/types.ts'
+import { readRunConfig, readShownSettings, type GateConfig, type RunConfig } from '../config.ts'
+import { changePorts } from '../effects/change-ports.ts'
+import { parseModelList, type ModelSpec } from '../llm/providers.ts'
+import type { LanguageModel } from '../llm/types.ts'
+import type { Outbox } from '../outbox/outbox.ts'
+import type { Redactor } from '../outbox/secrets.ts'
+import type { RunRecord } from '../record/record.ts'
+import type { Adapters, RunEnvironment } from '../run-types.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+import { mayTrigger } from '../trigger/gate.ts'
+import type { Command } from '../trigger/grammar.ts'
+import { decideSwitch } from '../trigger/model-switch.ts'
+import { promptBudgetFor } from './budget.ts'
+import { loadImages } from './images.ts'
+import { loadThread } from './load-thread.ts'
+import type { Thread } from './thread.ts'
+import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
+
+export interface GatherSources {
+  event: TriggerEvent
+  command: Command
+  gate: GateConfig
+  environment: RunEnvironment
+  adapters: Adapters
+  api: GitHubApi
+  /** What is written on the thread, read once when "already answered" was decided. */
+  posted: PostedMessages
+  outbox: Outbox
+  record: RunRecord
+  redactor: Redactor
+}
+
+export type Gathered =
+  /** `workspace`: the repository checkout, when there is one, for the effects. */
+  | { kind: 'ready'; ready: Ready; workspace: Workspace | null }
+  /** "ask <model> to ..." named a model the repository does not allow: say so, do nothing else. */
+  | { kind: 'refused'; reason: string; message: string }
+
+export type ModelChoice =
+  { kind: 'chosen'; specs: ModelSpec[]; note: string | null } | { kind: 'refused'; reason: string; message: string }
+
+/** "ask <model> to ...": one command with another model, only one the repository allows. Pure. */
+export function chooseModels(asked: string | undefined, verb: string, config: RunConfig, botName: string): ModelChoice {
+  if (!asked) return { kind: 'chosen', specs: parseModelList(config.model), note: null }
+  const decision = decideSwitch(asked, verb, config.allowedModels, botName)
+  if (decision.kind === 'refused')
+    return { kind: 'refused', reason: `model ${asked} not allowed`, message: decision.message }
+  const note = `Asked for ${decision.spec.id} in the comment instead of the configured \`${config.model}\`.`
+  return { kind: 'chosen', specs: [decision.spec], note }
+}
+
+export async function gather(spec: CommandSpec, sources: GatherSources): Promise<Gathered> {
+  const { environment, gate } = sources
+  const workspace = Workspace.open(environment.workspace, { token: gate.githubToken, serverUrl: environment.serverUrl })
+  sources.record.spent.git = workspace
+  const shown = readShownSettings(sources.adapters.readInput)
+  const basic: BasicContext = {
+    event: sources.event,
+    command: sources.command,
+    botName: gate.botName,
+    modelId: shown.model,
+    allowedModels: shown.allowedModels,
+    commands: COMMANDS
+  }
+  if (spec.needs === 'nothing') return { kind: 'ready', workspace, ready: { needs: 'nothing', spec, context: basic } }
+
+  const config = readRunConfig(sources.adapters.readInput)
+  for (const value of Object.values(config.apiKeyInputs)) {
+    sources.redactor.add(value)
+    if (value) sources.adapters.maskSecret(value)
+  }
+  const choice = chooseModels(sources.command.model, spec.name, config, gate.botName)
+  if (choice.kind === 'refused') {
+    sources.adapters.log.info(`Not switching the model: ${choice.message}`)
+    return choice
+  }
+  if (choice.note) sources.record.notes.tell(choice.note)
+  const context = await conversationContext(basic, config, choice.specs, workspace, sources)
+  return { kind: 'ready', workspace, ready: { needs: 'conversation', spec, context } }
+}
+
+async function conversationContext(
+  basic: BasicContext,
+  config: RunConfig,
+  specs: ModelSpec[],
+  workspace: Workspace | null,
+  sources: GatherSources
+): Promise<ConversationContext> {
+  const { event, api, environment, adapters, record, redactor, gate } = sources
+  const { notes } = record
+  const promptTokenBudget = promptBudgetFor(
+    specs.map((s) => s.provider.name),
+    config.promptTokenBudget
+  )
+  const model = createModel(specs, config, sources)
+  const number = event.target.number
+  const isPull = event.target.kind === 'pull_request'
+  const thread = await readThread(sources)
+  const conversation = thread.entries.map((e) => e.body).join('\n')
+  const repoFiles = workspaceFiles(environment.workspace) ?? apiFiles(api, event.repo.defaultBranch)
+  const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
+  // The instructions file is read from the default branch, never from a pull request's head.
+  const [repo, instructions, images] = await Promise.all([
+    loadRepoContext(repoFiles, conversation, notes),
+    api.fileText(config.instructionsFile, event.repo.defaultBranch),
+    loadImages(
+      imageSources,
+      thread.entries.findIndex((e) => e.isRequest),
+      { serverUrl: environment.serverUrl, token: gate.githubToken }
+    )
+  ])
+  if (images.images.length) thread.images = images.images
+  for (const note of images.notes) {
+    notes.leftOut('conversation', note)
+    notes.tell(`Left out: ${note}.`)
+  }
+  for (const note of notes.forModel.conversation) adapters.log.info(`Left out of the conversation: ${note}`)
+  const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
+  record.spent.notebooks = notebooks
+  const changes = workspace
+    ? changePorts({
+        event,
+        api,
+        environment,
+        githubToken: gate.githubToken,
+        redactor,
+        config,
+        workspace,
+        notebooks,
+        // After the target branch is checked out: its files replace what the default branch had.
+        repoContext: () => {
+          notes.startOver('files')
+          return loadRepoContext(repoFiles, conversation, notes)
+        }
+      })
+    : null
+  // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
+  sources.outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
+  const pull: PullRequestPort | null = isPull
+    ? {
+        state: () => api.pullState(number),
+        compare: (base, head) => api.compare(base, head),
+        fileAt: (path, ref) => api.fileText(path, ref)
+      }
+    : null
+  return {
+    ...basic,
+    thread,
+    repo,
+    notes,
+    instructions,
+    maintainers: config.maintainers,
+    model,
+    changes,
+    pull,
+    reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
+    promptTokenBudget
+  }
+}
+
+/** The conversation from what is posted; on a pull request with its changed files and diff. */
+async function readThread(sources: GatherSources): Promise<Thread> {
+  const { event, api } = sources
+  const number = event.target.number
+  const pull =
+    event.target.kind === 'pull_request'
+      ? await Promise.all([api.pullFiles(number), api.pullDiff(number)]).then(([files, diff]) => ({ files, diff }))
+      : null
+  return loadThread(event, {
+    posted: sources.posted,
+    pull,
+    // Who may instruct git-bob in the conversation is who may make it act: the gate's rule.
+    mayInstruct: async (login) => mayTrigger(await api.permission(login)),
+    botLogin: sources.gate.botLogin,
+    notes: sources.record.notes
+  })
+}
+
+function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSources): LanguageModel {
+  const { adapters, redactor } = sources
+  return adapters.createModel(
+    specs,
+    { inputs: config.apiKeyInputs, env: sources.environment.env },
+    {
+      baseUrls: config.baseUrls,
+      timeoutMs: config.modelTimeoutMs,
+      retry: { retries: config.modelRetries, baseDelayMs: 1000, maxDelayMs: 30_000 },
+      maxOutputTokens: config.maxOutputTokens,
+      maxContinuations: 3,
+      transcript: sources.record.transcript,
+      onRetry: (message) => adapters.log.warning(redactor.redact(message))
+    }
+  )
+}

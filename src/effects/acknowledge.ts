@@ -1,0 +1,28 @@
+// Before the work starts, the request gets an "eyes" reaction, so people see git-bob is on it.
+// A reaction that fails is a warning, never a failure of the run.
+import type { GitHubApi, ReactionTarget } from '../adapters/github/api.ts'
+import { describeFailure } from '../outbox/failure.ts'
+import type { Logger } from '../run-types.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+
+export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
+  switch (event.request.source) {
+    case 'issue_comment':
+      return { kind: 'issue_comment', id: event.request.id }
+    case 'review_comment':
+      return { kind: 'review_comment', id: event.request.id }
+    case 'issue_body':
+      return { kind: 'issue', number: event.target.number }
+    case 'review':
+    case 'review_request':
+      return null // GitHub has no reactions on reviews, and a review request has no text to react to
+  }
+}
+
+export async function acknowledge(event: TriggerEvent, api: Pick<GitHubApi, 'react'>, log: Logger): Promise<void> {
+  const target = reactionTarget(event)
+  if (!target) return
+  await api
+    .react(target, 'eyes')
+    .catch((error: unknown) => log.warning(`Could not add the eyes reaction: ${describeFailure(error).what}`))
+}

@@ -1,0 +1,68 @@
+// The last stage, and what it gathers on the way: the run's facts, its notes, the transcript of every
+// model call and where the time went. At the end it writes the job summary and the action's outputs.
+import type { Adapters, RunResult } from '../run-types.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+import type { Command } from '../trigger/grammar.ts'
+import { Notes } from './notes.ts'
+import { renderSummary } from './summary.ts'
+import { Transcript } from './transcript.ts'
+
+/** Where time went besides the model: filled in by the stages that use git or Jupyter. */
+export interface TimeSpent {
+  git: { readonly gitMs: number } | null
+  notebooks: { readonly elapsedMs: number } | null
+}
+
+export function timeLine(totalMs: number, modelMs: number, notebookMs: number, gitMs: number): string {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+  const other = Math.max(0, totalMs - modelMs - notebookMs - gitMs)
+  return (
+    `total ${s(totalMs)}: model ${s(modelMs)}, notebooks ${s(notebookMs)}, git ${s(gitMs)}, ` +
+    `GitHub and the rest ${s(other)}`
+  )
+}
+
+export function requestFacts(event: TriggerEvent, command: Command): [string, string][] {
+  const source = event.request.source.replace('_', ' ')
+  const verb = command.kind === 'known' ? command.verb : `unknown ("${command.word}")`
+  return [
+    ['request', `[${source} by @${event.request.author.login}](${event.request.url})`],
+    ['command', verb + (command.model ? `, asking for the model ${command.model}` : '')]
+  ]
+}
+
+export class RunRecord {
+  readonly notes = new Notes()
+  readonly transcript = new Transcript(this.notes)
+  readonly spent: TimeSpent = { git: null, notebooks: null }
+  private readonly started: number
+  private readonly facts: [string, string][] = []
+  private readonly clock: () => number
+
+  constructor(clock: () => number = Date.now) {
+    this.clock = clock
+    this.started = clock()
+  }
+
+  fact(name: string, value: string): void {
+    this.facts.push([name, value])
+  }
+
+  /** The job summary (redacted) and the outputs `status` and `comment-url`. */
+  async close(
+    result: RunResult,
+    title: string,
+    githubCalls: number,
+    adapters: Pick<Adapters, 'writeSummary' | 'setOutput'>,
+    redact: (text: string) => string
+  ): Promise<void> {
+    const modelMs = this.transcript.calls.reduce((sum, c) => sum + c.durationMs, 0)
+    const total = this.clock() - this.started
+    this.fact('outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : ''))
+    this.fact('GitHub API calls', String(githubCalls))
+    this.fact('time', timeLine(total, modelMs, this.spent.notebooks?.elapsedMs ?? 0, this.spent.git?.gitMs ?? 0))
+    await adapters.writeSummary(renderSummary({ title, rows: this.facts }, this.transcript, redact))
+    adapters.setOutput('status', result.status)
+    if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])
+  }
+}

@@ -1,0 +1,51 @@
+// What run() takes (the environment and the adapters main.ts wires) and what it returns. Kept apart
+// from run.ts so that the stages below it can name these types without importing run.ts.
+import type { NotebookRunner } from './adapters/jupyter/execute.ts'
+import type { GitHubApi } from './adapters/github/api.ts'
+import type { InputReader } from './config.ts'
+import type { ModelSettings } from './llm/index.ts'
+import type { Credentials, ModelSpec } from './llm/providers.ts'
+import type { LanguageModel } from './llm/types.ts'
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  /** Also an ::error annotation. */
+  error(message: string, title?: string): void
+}
+
+export interface RunEnvironment {
+  eventName: string
+  eventPath: string
+  /** GITHUB_WORKSPACE, where actions/checkout put the repository ('' when absent). */
+  workspace: string
+  /** Link to this run's log, or null outside GitHub Actions. */
+  runUrl: string | null
+  /** GITHUB_SERVER_URL (https://github.com or a GitHub Enterprise Server): its attachments get the token. */
+  serverUrl: string
+  /** GITHUB_RUN_ID, for unique branch names. */
+  runId: string
+  env: Readonly<Record<string, string | undefined>>
+}
+
+export interface Adapters {
+  log: Logger
+  readInput: InputReader
+  connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHubApi>
+  /** One model, or a fallback chain of several. */
+  createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel
+  writeSummary(markdown: string): Promise<void>
+  setOutput(name: string, value: string): void
+  /** Called with every secret value, so the runner masks it in the log too. */
+  maskSecret(value: string): void
+  /** Runs notebooks with Jupyter (without secrets in the kernel's environment). */
+  notebookRunner(): NotebookRunner
+}
+
+export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'
+
+export interface RunResult {
+  status: RunStatus
+  reason: string
+  posted: string[]
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { IssueComment, PostedMessages, Review } from '../../../src/adapters/github/api.ts'
+import { answers, checkAnswered, writtenByGitBob } from '../../../src/conversation/answered.ts'
+import { stamp } from '../../../src/outbox/stamp.ts'
+import { requestKey, type TriggerEvent } from '../../../src/trigger/event.ts'
+
+const EVENT: TriggerEvent = {
+  eventName: 'issue_comment',
+  repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
+  target: {
+    kind: 'pull_request',
+    number: 7,
+    title: 'A change',
+    body: 'It changes.',
+    author: { login: 'carol', id: 3, isBot: false },
+    association: 'NONE',
+    createdAt: '2025-01-01T00:00:00Z',
+    url: 'https://github.com/octo/repo/pull/7'
+  },
+  request: {
+    source: 'issue_comment',
+    id: 99,
+    body: 'git-bob review',
+    author: { login: 'alice', id: 1, isBot: false },
+    association: 'OWNER',
+    createdAt: '2025-01-01T00:01:00Z',
+    url: 'https://github.com/octo/repo/pull/7#issuecomment-99'
+  }
+}
+
+const ctx = { botName: 'git-bob', runUrl: null, requestKey: requestKey(EVENT) }
+const answer = stamp('My answer.', ctx, null)
+const failure = stamp('I could not finish this request.', ctx, null, { facts: { failed: true } })
+
+function comment(body: string, login = 'github-actions[bot]', userType = 'Bot'): IssueComment {
+  return { id: 1, body, login, userType, association: 'NONE', createdAt: '', updatedAt: '' }
+}
+
+function review(body: string): Review {
+  return {
+    id: 2,
+    body,
+    login: 'github-actions[bot]',
+    userType: 'Bot',
+    association: 'NONE',
+    submittedAt: '',
+    state: 'COMMENTED'
+  }
+}
+
+const none: PostedMessages = { comments: [], reviews: [], reviewComments: [] }
+
+describe('answers', () => {
+  it("counts git-bob's own answer to this very request, not a failure report nor another request's answer", () => {
+    expect(answers(EVENT, [comment(answer)], null)).toBe(true)
+    expect(answers(EVENT, [comment(failure)], null)).toBe(false)
+    const other = stamp('Other.', { ...ctx, requestKey: 'issue_comment:1' }, null)
+    expect(answers(EVENT, [comment(other)], null)).toBe(false)
+  })
+
+  it('does not take a marker a person typed, unless they are the configured bot-login', () => {
+    expect(answers(EVENT, [comment(answer, 'mallory', 'User')], null)).toBe(false)
+    expect(writtenByGitBob('Helper')(comment(answer, 'helper', 'User'))).toBe(true)
+  })
+})
+
+describe('checkAnswered', () => {
+  it('reads the thread once, counts a review as an answer, and hands on what it read', async () => {
+    const asked: [number, boolean][] = []
+    const posted = { ...none, comments: [comment('hello', 'bob', 'User')] }
+    const open = await checkAnswered(
+      EVENT,
+      async (number, isPull) => {
+        asked.push([number, isPull])
+        return posted
+      },
+      null
+    )
+    expect(open).toEqual({ kind: 'open', posted })
+    expect(asked).toEqual([[7, true]])
+    const reviewed = await checkAnswered(EVENT, async () => ({ ...none, reviews: [review(answer)] }), null)
+    expect(reviewed).toEqual({ kind: 'answered' })
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import type { ReactionTarget } from '../../../src/adapters/github/api.ts'
+import { acknowledge, reactionTarget } from '../../../src/effects/acknowledge.ts'
+import type { TriggerEvent } from '../../../src/trigger/event.ts'
+
+function event(source: TriggerEvent['request']['source']): TriggerEvent {
+  return {
+    eventName: 'issue_comment',
+    repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
+    target: {
+      kind: 'issue',
+      number: 7,
+      title: 'A bug',
+      body: 'It breaks.',
+      author: { login: 'carol', id: 3, isBot: false },
+      association: 'NONE',
+      createdAt: '2025-01-01T00:00:00Z',
+      url: 'https://github.com/octo/repo/issues/7'
+    },
+    request: {
+      source,
+      id: 99,
+      body: 'git-bob comment',
+      author: { login: 'alice', id: 1, isBot: false },
+      association: 'OWNER',
+      createdAt: '2025-01-01T00:01:00Z',
+      url: 'https://github.com/octo/repo/issues/7#issuecomment-99'
+    }
+  }
+}
+
+describe('reactionTarget', () => {
+  it('reacts to the comment, the review comment or the issue that asked; not to reviews or review requests', () => {
+    expect(reactionTarget(event('issue_comment'))).toEqual({ kind: 'issue_comment', id: 99 })
+    expect(reactionTarget(event('review_comment'))).toEqual({ kind: 'review_comment', id: 99 })
+    expect(reactionTarget(event('issue_body'))).toEqual({ kind: 'issue', number: 7 })
+    expect(reactionTarget(event('review'))).toBeNull()
+    expect(reactionTarget(event('review_request'))).toBeNull()
+  })
+})
+
+describe('acknowledge', () => {
+  it('adds eyes, and only warns when GitHub refuses', async () => {
+    const reacted: [ReactionTarget, string][] = []
+    const warnings: string[] = []
+    const log = { info: () => {}, warning: (m: string) => warnings.push(m), error: () => {} }
+    await acknowledge(event('issue_comment'), { react: async (t, c) => void reacted.push([t, c]) }, log)
+    expect(reacted).toEqual([[{ kind: 'issue_comment', id: 99 }, 'eyes']])
+    await acknowledge(event('issue_body'), { react: () => Promise.reject(new Error('forbidden')) }, log)
+    expect(warnings[0]).toContain('Could not add the eyes reaction')
+  })
+})

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import type { GitHubApi } from '../../../src/adapters/github/api.ts'
+import { carryOut, reportFailure, withNotes } from '../../../src/effects/carry-out.ts'
+import { Outbox } from '../../../src/outbox/outbox.ts'
+import { Redactor } from '../../../src/outbox/secrets.ts'
+import { Notes } from '../../../src/record/notes.ts'
+import { Transcript } from '../../../src/record/transcript.ts'
+import type { Logger } from '../../../src/run-types.ts'
+import type { TriggerEvent } from '../../../src/trigger/event.ts'
+
+const EVENT: TriggerEvent = {
+  eventName: 'issue_comment',
+  repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
+  target: {
+    kind: 'issue',
+    number: 7,
+    title: 'A bug',
+    body: 'It breaks.',
+    author: { login: 'carol', id: 3, isBot: false },
+    association: 'NONE',
+    createdAt: '2025-01-01T00:00:00Z',
+    url: 'https://github.com/octo/repo/issues/7'
+  },
+  request: {
+    source: 'issue_comment',
+    id: 99,
+    body: 'git-bob comment',
+    author: { login: 'alice', id: 1, isBot: false },
+    association: 'OWNER',
+    createdAt: '2025-01-01T00:01:00Z',
+    url: 'https://github.com/octo/repo/issues/7#issuecomment-99'
+  }
+}
+
+/** An outbox over a GitHub stand-in that keeps what was posted, or refuses to post. */
+function outbox(fail = false): { outbox: Outbox; bodies: string[] } {
+  const bodies: string[] = []
+  const api = {
+    createIssueComment: async (_: number, body: string) => {
+      if (fail) throw new Error('GitHub said no')
+      bodies.push(body)
+      return { id: bodies.length, url: `https://github.com/octo/repo/issues/7#c${bodies.length}` }
+    }
+  } as Partial<GitHubApi> as GitHubApi
+  return { outbox: new Outbox(api, { botName: 'git-bob', runUrl: null, requestKey: 'k' }, new Redactor()), bodies }
+}
+
+function logger(): Logger & { errors: string[] } {
+  const errors: string[] = []
+  return { errors, info: () => {}, warning: () => {}, error: (message) => errors.push(message) }
+}
+
+describe('withNotes', () => {
+  it('puts the notes for people under a reply, and leaves other outcomes and empty notes alone', () => {
+    const reply = withNotes({ kind: 'reply', body: 'Answer.' }, ['one', 'two'])
+    expect(reply.kind === 'reply' && reply.body).toBe('Answer.\n\n> [!NOTE]\n> one\n>\n> two')
+    expect(withNotes({ kind: 'reply', body: 'Answer.' }, [])).toEqual({ kind: 'reply', body: 'Answer.' })
+    const issues = { kind: 'issues', parent: 7, issues: [], intro: 'x' } as const
+    expect(withNotes(issues, ['one'])).toBe(issues)
+  })
+})
+
+describe('carryOut', () => {
+  it('posts with the notes for people and the credit of the transcript, and returns the links', async () => {
+    const { outbox: box, bodies } = outbox()
+    const notes = new Notes()
+    notes.tell('Left out: an image.')
+    notes.leftOut('conversation', 'only for the model')
+    const ports = {
+      outbox: box,
+      workspace: null,
+      serverUrl: '',
+      botName: 'git-bob',
+      addSubIssue: async () => {},
+      redact: (t: string) => t
+    }
+    const links = await carryOut(
+      { kind: 'reply', body: 'Answer.' },
+      EVENT,
+      { notes, transcript: new Transcript(notes) },
+      ports
+    )
+    expect(links).toEqual(['https://github.com/octo/repo/issues/7#c1'])
+    expect(bodies[0]).toContain('Answer.\n\n> [!NOTE]\n> Left out: an image.')
+    expect(bodies[0]).not.toContain('only for the model')
+    expect(bodies[0]).toContain('model: none')
+  })
+})
+
+describe('reportFailure', () => {
+  it('logs the error and posts a failure report that names the model tried', async () => {
+    const { outbox: box, bodies } = outbox()
+    const log = logger()
+    const transcript = new Transcript()
+    transcript.add({
+      purpose: 'answer',
+      provider: 'openai',
+      requestedModel: 'gpt-4.1',
+      servedModel: null,
+      messages: [],
+      answer: null,
+      usage: { inputTokens: 0, outputTokens: 0 },
+      durationMs: 1,
+      attempts: 3,
+      error: 'server error'
+    })
+    const result = await reportFailure(new Error('boom'), EVENT, box, transcript, log, (t) => t)
+    expect(result).toMatchObject({ status: 'failed', posted: ['https://github.com/octo/repo/issues/7#c1'] })
+    expect(bodies[0]).toContain('model: gpt-4.1 via openai, no answer')
+    expect(bodies[0]).toContain('"failed":true')
+    expect(log.errors).toHaveLength(1)
+  })
+
+  it('says in the log when the report cannot be posted either', async () => {
+    const log = logger()
+    const result = await reportFailure(new Error('boom'), EVENT, outbox(true).outbox, new Transcript(), log, (t) => t)
+    expect(result.posted).toEqual([])
+    expect(log.errors[1]).toContain('could not be reported on the thread either')
+  })
+})
