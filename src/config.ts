@@ -2,7 +2,7 @@
 // (so a bad setting never makes git-bob answer a stranger or itself), and the rest after the gate,
 // so that a mistake there is reported on the thread where the person who asked will see it.
 import { z } from 'zod'
-import { ConfigError } from './config-error.ts'
+import { ConfigError } from './errors.ts'
 import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
 
 /** Reads one action input by its name in action.yml; '' when unset. */

@@ -3,7 +3,8 @@
 // never along a redirect to another host. Count, size and time are limited; whatever is left out is
 // named in a note.
 import { findImageRefs, sniffImageType, type ImageRef } from './image-refs.ts'
-import { fetchCapped, FetchRefused } from '../adapters/github/fetch-capped.ts'
+import { fetchCapped } from '../adapters/github/fetch-capped.ts'
+import { FetchRefused, ImageLeftOut } from '../errors.ts'
 import type { ImageType } from '../llm/capabilities.ts'
 import type { ThreadImage } from './thread.ts'
 
@@ -40,8 +41,6 @@ export interface ImageOptions {
   fetch?: typeof fetch
 }
 
-class LeftOut extends Error {}
-
 async function fetchImage(
   ref: ImageRef,
   options: Required<ImageOptions>
@@ -57,11 +56,11 @@ async function fetchImage(
       fetch: options.fetch
     })
   } catch (error) {
-    if (error instanceof FetchRefused) throw new LeftOut(error.message)
+    if (error instanceof FetchRefused) throw new ImageLeftOut(error.message)
     throw error
   }
   const mediaType = sniffImageType(bytes)
-  if (!mediaType) throw new LeftOut('not a PNG, JPEG, GIF or WebP image')
+  if (!mediaType) throw new ImageLeftOut('not a PNG, JPEG, GIF or WebP image')
   return { mediaType, data: Buffer.from(bytes).toString('base64'), size: bytes.byteLength }
 }
 
@@ -92,7 +91,7 @@ export async function loadImages(
       try {
         return { ...w, ...(await fetchImage(w.ref, settings)) }
       } catch (error) {
-        if (!(error instanceof LeftOut)) throw error
+        if (!(error instanceof ImageLeftOut)) throw error
         notes.push(`the image ${w.ref.url} in the ${w.where}: ${error.message}`)
         return null
       }

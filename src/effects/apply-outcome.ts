@@ -10,6 +10,7 @@ import type { ModelCredit } from '../outbox/stamp.ts'
 import { subIssueList } from './sub-issue-list.ts'
 import { creditText } from '../outbox/stamp.ts'
 import { VERSION } from '../version.ts'
+import { PushConflictError } from '../errors.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
 import type { Workspace } from '../adapters/git/workspace.ts'
 
@@ -24,10 +25,6 @@ export interface EffectPorts {
   botName: string
   /** Masks secrets, for what leaves through git rather than the Outbox (the commit message). */
   redact(text: string): string
-}
-
-export class PushConflictError extends Error {
-  override name = 'PushConflictError'
 }
 
 const ACTION_WORDS: Record<FileReport['action'], string> = {

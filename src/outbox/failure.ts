@@ -1,11 +1,7 @@
 // Turns any failure into what a person needs: one sentence of what went wrong and one of what to do.
-import { ConfigError } from '../config-error.ts'
-import { EventError } from '../trigger/event.ts'
-import { NotebookTamperError } from '../commands/implement/notebooks.ts'
-import { PushConflictError } from '../effects/apply-outcome.ts'
+import { ConfigError, EventError, GitError, NotebookTamperError, PushConflictError } from '../errors.ts'
 import { httpStatus } from '../adapters/github/api.ts'
 import { LlmError } from '../llm/errors.ts'
-import { GitError } from '../adapters/git/git.ts'
 
 export interface FailureReport {
   what: string

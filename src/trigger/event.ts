@@ -1,6 +1,7 @@
 // The event file GitHub hands the action, validated once here into a TriggerEvent.
 // Only the fields git-bob uses are checked; everything else in the payload is ignored.
 import { z } from 'zod'
+import { EventError } from '../errors.ts'
 
 const user = z.object({
   login: z.string().min(1),
@@ -144,10 +145,6 @@ export interface TriggerEvent {
 }
 
 export type ParsedEvent = { kind: 'trigger'; event: TriggerEvent } | { kind: 'ignored'; reason: string }
-
-export class EventError extends Error {
-  override name = 'EventError'
-}
 
 function author(u: z.infer<typeof user>): Author {
   return { login: u.login, id: u.id, isBot: u.type === 'Bot' || u.login.endsWith('[bot]') }

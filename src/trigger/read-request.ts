@@ -2,7 +2,8 @@
 // in the request's text. A malformed event throws EventError: there is no thread to tell, only the log.
 import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
-import { EventError, parseEvent, type TriggerEvent } from './event.ts'
+import { EventError } from '../errors.ts'
+import { parseEvent, type TriggerEvent } from './event.ts'
 import { findCommand, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 
 /** A request for git-bob, perhaps: the gate (admit.ts) decides. `command` is null when none was found. */

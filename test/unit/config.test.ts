@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../src/config-error.ts'
+import { ConfigError } from '../../src/errors.ts'
 import {
   readShownSettings,
   DEFAULT_INSTRUCTIONS_FILE,

@@ -2,18 +2,7 @@
 // The token reaches git only through the environment of the network commands that need it
 // (GIT_CONFIG_* variables), never through .git/config or the command line.
 import { execFile } from 'node:child_process'
-
-export class GitError extends Error {
-  override name = 'GitError'
-  readonly stderr: string
-  readonly args: string[]
-
-  constructor(args: string[], stderr: string, code: number | string | null) {
-    super(`git ${args[0] ?? ''} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`)
-    this.stderr = stderr
-    this.args = args
-  }
-}
+import { GitError } from '../../errors.ts'
 
 export interface GitResult {
   stdout: string

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
-import { Git, GitError, type Credentials } from './git.ts'
+import { Git, type Credentials } from './git.ts'
+import { GitError, PathEscapeError } from '../../errors.ts'
 
 export const BOT_AUTHOR = {
   name: 'github-actions[bot]',
@@ -16,11 +17,6 @@ export interface CoAuthor {
 }
 
 export type FileContent = { kind: 'text'; text: string } | { kind: 'binary'; size: number } | { kind: 'missing' }
-
-/** A path that would leave the working tree through a symbolic link. */
-export class PathEscapeError extends Error {
-  override name = 'PathEscapeError'
-}
 
 export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
 

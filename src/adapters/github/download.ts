@@ -1,7 +1,8 @@
 // Downloads a file linked in the conversation (an uploaded image, a data file) for the implement
 // command: only from the repository's own GitHub host, with the token for private attachments, and
 // never more than a size limit (fetch-capped.ts: the token never follows a redirect to another host).
-import { fetchCapped, FetchRefused } from './fetch-capped.ts'
+import { fetchCapped } from './fetch-capped.ts'
+import { DownloadError, FetchRefused } from '../../errors.ts'
 
 export type DownloadCheck = { ok: true; url: URL; withToken: boolean } | { ok: false; reason: string }
 
@@ -51,10 +52,6 @@ export function checkDownload(raw: string, serverUrl: string, repo: string): Dow
     ok: false,
     reason: `only files attached to this repository's issues or stored in ${repo} on ${server.host} are downloaded, not ${url.host}`
   }
-}
-
-export class DownloadError extends Error {
-  override name = 'DownloadError'
 }
 
 export async function download(

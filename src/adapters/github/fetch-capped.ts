@@ -2,11 +2,7 @@
 // server itself, never along a redirect to another host; redirects may lead only to GitHub's content
 // hosts; size and time are limited. Shared by images for the model and downloads for implement.
 import { imageHost } from '../../conversation/image-refs.ts'
-
-/** Why a file was not fetched, in words for the person who asked. */
-export class FetchRefused extends Error {
-  override name = 'FetchRefused'
-}
+import { FetchRefused } from '../../errors.ts'
 
 export interface CappedFetchOptions {
   serverUrl: string

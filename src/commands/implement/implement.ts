@@ -2,17 +2,15 @@
 // knowing the plan and what this turn already wrote. Every path is checked by code; edits apply whole
 // or not at all. Committing, pushing and proposing happen in effects.ts.
 import { z } from 'zod'
-import { ConfigError } from '../../config-error.ts'
-import { DownloadError } from '../../adapters/github/download.ts'
+import { ConfigError, DownloadError, NotebookError, PathEscapeError, StepError } from '../../errors.ts'
 import type { Message } from '../../llm/types.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { applyEdits } from './edits.ts'
 import { checkWritePath, pathRules, type PathRules } from './paths.ts'
 import { validateText } from './validate.ts'
-import { PathEscapeError } from '../../adapters/git/workspace.ts'
 import { conversationMessages } from '../comment.ts'
-import { NotebookError, runNotebooks, writeNotebook, type WrittenNotebook } from './notebooks.ts'
+import { runNotebooks, writeNotebook, type WrittenNotebook } from './notebooks.ts'
 import type { ChangePorts, CommandSpec, ConversationContext, FileReport, Outcome } from '../types.ts'
 
 const ACTIONS = ['create', 'modify', 'delete', 'rename', 'copy', 'download'] as const
@@ -217,9 +215,6 @@ async function writeFile(
   await ports.workspace.write(action.path, text)
   return { note, text }
 }
-
-/** A step that could not be done; the others go on and the description says why. */
-class StepError extends Error {}
 
 async function carryOut(
   ctx: ConversationContext,

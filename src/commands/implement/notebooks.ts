@@ -1,6 +1,7 @@
 // Notebooks in an implement turn: written from the model's cells, run with Jupyter when the runner
 // has it, repaired from the traceback a bounded number of times, and what they produce committed.
 import type { Message } from '../../llm/types.ts'
+import { NotebookError, NotebookTamperError } from '../../errors.ts'
 import {
   buildNotebook,
   cellsOf,
@@ -26,13 +27,6 @@ export interface WrittenNotebook {
   run: boolean
   text: string
   note: string
-}
-
-export class NotebookError extends Error {}
-
-/** Notebook code touched what git trusts: the whole request stops, nothing is pushed. */
-export class NotebookTamperError extends Error {
-  override name = 'NotebookTamperError'
 }
 
 export async function writeNotebook(

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { EventError, parseEvent, requestKey, type ParsedEvent, type TriggerEvent } from '../../../src/trigger/event.ts'
+import { parseEvent, requestKey, type ParsedEvent, type TriggerEvent } from '../../../src/trigger/event.ts'
+import { EventError } from '../../../src/errors.ts'
 
 type Payload = Record<string, unknown>
 

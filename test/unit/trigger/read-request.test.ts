@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EventError } from '../../../src/trigger/event.ts'
+import { EventError } from '../../../src/errors.ts'
 import { readRequest } from '../../../src/trigger/read-request.ts'
 import { issueCommentPayload } from '../../fakes/payloads.ts'
 

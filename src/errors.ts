@@ -1,0 +1,59 @@
+// git-bob's own error classes, in one place: outbox/failure.ts maps them to what a person reads.
+// The model adapter's taxonomy (LlmError) stays in llm/errors.ts, since llm/ knows nothing of git-bob.
+
+/** A setting is missing or wrong: the message names the input to set and how. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** The event payload could not be read. */
+export class EventError extends Error {
+  override name = 'EventError'
+}
+
+/** A git command failed; stderr tells why (e.g. a token that may not push). */
+export class GitError extends Error {
+  override name = 'GitError'
+  readonly stderr: string
+  readonly args: string[]
+
+  constructor(args: string[], stderr: string, code: number | string | null) {
+    super(`git ${args[0] ?? ''} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`)
+    this.stderr = stderr
+    this.args = args
+  }
+}
+
+/** A path that would leave the working tree through a symbolic link. */
+export class PathEscapeError extends Error {
+  override name = 'PathEscapeError'
+}
+
+/** The change could not be pushed: the branch moved on in a way a rebuild could not follow. */
+export class PushConflictError extends Error {
+  override name = 'PushConflictError'
+}
+
+/** Why a file was not fetched, in words for the person who asked. */
+export class FetchRefused extends Error {
+  override name = 'FetchRefused'
+}
+
+/** A linked file that is not downloaded; the message says why. */
+export class DownloadError extends Error {
+  override name = 'DownloadError'
+}
+
+/** A notebook that could not be written or run; that file is left out, the others go on. */
+export class NotebookError extends Error {}
+
+/** Notebook code touched what git trusts: the whole request stops, nothing is pushed. */
+export class NotebookTamperError extends Error {
+  override name = 'NotebookTamperError'
+}
+
+/** An implement step that could not be done; the others go on and the description says why. */
+export class StepError extends Error {}
+
+/** An image left out of what the model reads; the message is the note that says why. */
+export class ImageLeftOut extends Error {}
