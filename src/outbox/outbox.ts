@@ -1,7 +1,6 @@
 // The one place where messages leave git-bob. Every body is redacted, its @mentions of people outside
 // the thread defused, stamped with version, model and run link, marked as git-bob's own, and split to
 // fit GitHub's limit, whatever command wrote it: comments, reviews and their line comments, new issues.
-import type { NewIssue } from '../commands/types.ts'
 import { defuseTriggers } from './defuse-triggers.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { defuseMentions } from './mentions.ts'
@@ -31,11 +30,16 @@ export interface ReviewToPost {
   bodyWithComments: string
 }
 
+/** An issue to open; the outbox's own shape, so that it depends on no command. */
+export interface IssueToOpen {
+  title: string
+  body: string
+}
+
 /** GitHub's limit for an issue title. */
 const TITLE_LIMIT = 256
 
 export class Outbox {
-  readonly posted: Posted[] = []
   private readonly api: GitHubApi
   private readonly stampContext: StampContext
   private readonly redactor: Redactor
@@ -99,7 +103,6 @@ export class Outbox {
           ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part)
           : await this.api.createIssueComment(event.target.number, part)
       posted.push(result)
-      this.posted.push(result)
     }
     return posted
   }
@@ -113,16 +116,7 @@ export class Outbox {
     this.withEventPeople(event)
     const [body] = this.render(options.body, credit, { maxParts: 1 })
     const pull = await this.api.createPull({ ...options, title: this.redactor.redact(options.title), body: body! })
-    this.posted.push({ id: pull.number, url: pull.url })
     return { id: pull.number, number: pull.number, url: pull.url }
-  }
-
-  /** Comments on an issue or pull request other than the one the request came from. */
-  async comment(issueNumber: number, body: string, credit: ModelCredit | null): Promise<Posted[]> {
-    const posted: Posted[] = []
-    for (const part of this.render(body, credit)) posted.push(await this.api.createIssueComment(issueNumber, part))
-    this.posted.push(...posted)
-    return posted
   }
 
   /**
@@ -152,12 +146,11 @@ export class Outbox {
         comments: []
       })
     }
-    this.posted.push(result)
     return result
   }
 
   /** Opens an issue. Its title and body can address nobody: mentions and bot commands are defused. */
-  async createIssue(event: TriggerEvent, issue: NewIssue, credit: ModelCredit | null): Promise<CreatedIssue> {
+  async createIssue(event: TriggerEvent, issue: IssueToOpen, credit: ModelCredit | null): Promise<CreatedIssue> {
     this.withEventPeople(event)
     const name = this.stampContext.botName
     // One line, shortened with room for the backticks defusing may add, and defused last.
@@ -170,8 +163,6 @@ export class Outbox {
     ).slice(0, TITLE_LIMIT)
     // Defused last, so that nothing done to the text afterwards can bring a command back.
     const body = this.stamped(defuseTriggers(this.clean(issue.body, []), name), credit, { maxParts: 1 })[0]!
-    const created = await this.api.createIssue(title, body)
-    this.posted.push({ id: created.id, url: created.url })
-    return created
+    return await this.api.createIssue(title, body)
   }
 }

@@ -76,8 +76,6 @@ export interface NotebookRunReport {
   /** Files the notebooks created or changed. */
   produced: FileReport[]
   problems: string[]
-  /** The texts of the notebooks as finally written. */
-  texts: Map<string, string>
 }
 
 async function repair(
@@ -109,7 +107,7 @@ export async function runNotebooks(
   notebooks: readonly WrittenNotebook[],
   rules: PathRules
 ): Promise<NotebookRunReport> {
-  const report: NotebookRunReport = { status: new Map(), produced: [], problems: [], texts: new Map() }
+  const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }
   const toRun = notebooks.filter((n) => n.run)
   for (const n of notebooks.filter((n) => !n.run))
     report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
@@ -144,7 +142,6 @@ export async function runNotebooks(
       // Outputs are scanned for secrets before anything is committed or posted.
       const text = ports.redact(serializeNotebook(execution.notebook))
       await ports.workspace.write(notebook.path, text)
-      report.texts.set(notebook.path, text)
       const error = firstError(execution.notebook)
       if (!error) {
         outcome =
