@@ -62,5 +62,4 @@ export function createModel(
   return models.length === 1 ? models[0]! : createFallbackModel(models, settings)
 }
 
-export { parseModelList, parseModelSpec, PROVIDERS } from './providers.ts'
 export type { LanguageModel } from './types.ts'

@@ -165,8 +165,6 @@ export interface BaseUrls {
   byProvider: Readonly<Record<string, string>>
 }
 
-export const NO_BASE_URLS: BaseUrls = { all: undefined, byProvider: {} }
-
 /** The endpoint for a model: the `base-url` input unchanged, else the preset's, else undefined (the SDK's default). */
 export function baseUrlFor(spec: ModelSpec, urls: BaseUrls): string | undefined {
   const url = urls.byProvider[spec.provider.name] ?? urls.all ?? spec.provider.defaultBaseUrl

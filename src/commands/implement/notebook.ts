@@ -43,7 +43,6 @@ const notebookSchema = z
   .passthrough()
 
 export type Notebook = z.infer<typeof notebookSchema>
-export type NotebookCell = Notebook['cells'][number]
 
 export function parseNotebook(text: string): { ok: true; notebook: Notebook } | { ok: false; problem: string } {
   let data: unknown

@@ -73,7 +73,7 @@ export function renderContent(path: string, numbered: string): string {
 function order(files: readonly ChangedFile[]): number[] {
   const size = (f: ChangedFile): number => f.patch?.length ?? Number.MAX_SAFE_INTEGER
   return files
-    .map((f, i) => i)
+    .map((_, i) => i)
     .sort(
       (a, b) =>
         Number(isGenerated(files[a]!.path)) - Number(isGenerated(files[b]!.path)) ||

@@ -196,7 +196,7 @@ describe('loadImages (over HTTP)', () => {
   })
 
   it('a download that breaks off is a note, not a failure', async () => {
-    const broken = createServer((req, res) => {
+    const broken = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': '100000' })
       res.write(PNG)
       setTimeout(() => res.destroy(), 20)
