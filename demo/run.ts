@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { runAction } from '../test/fakes/action.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
-import { FakeOpenAI, type ChatRequest } from '../test/fakes/openai.ts'
+import { FakeOpenAI, lastMessageText, type ChatRequest } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
 
 const { values: args } = parseArgs({
@@ -23,7 +23,7 @@ const rule = dim('─'.repeat(78))
 
 /** The stand-in model answers from what it was sent, so the demo shows the real prompt flow. */
 function standInAnswer(request: ChatRequest): string {
-  const prompt = String(request.messages.at(-1)?.content ?? '')
+  const prompt = lastMessageText(request)
   const people = [...new Set([...prompt.matchAll(/ by @([\w-]+) \(/g)].map((m) => m[1]))]
   const files = [...prompt.matchAll(/^## Content of (.+)$/gm)].map((m) => m[1])
   return [

@@ -15,6 +15,7 @@ export interface RepoFiles {
   readonly origin: string
   list(): Promise<{ paths: string[]; truncated: boolean }>
   /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the literals document the markers
   read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
 }
 
@@ -98,7 +99,7 @@ export const DEFAULT_CONTEXT_LIMITS: ContextLimits = {
   maxTotalBytes: 300_000
 }
 
-const PATH_LIKE = /[A-Za-z0-9_.\-/]*[A-Za-z0-9_\-]\.[A-Za-z0-9]+|[A-Za-z0-9_.\-]+(?:\/[A-Za-z0-9_.\-]+)+/g
+const PATH_LIKE = /[A-Za-z0-9_.\-/]*[A-Za-z0-9_-]\.[A-Za-z0-9]+|[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)+/g
 
 /** Paths the text names: a full path from the list, or a file name that only one path has. Pure. */
 export function namedPaths(text: string, paths: readonly string[]): string[] {

@@ -111,7 +111,7 @@ export function toLlmError(error: unknown): LlmError {
     return new LlmError('network', `could not connect: ${error.message}`, { cause: error })
   if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
     const text = error.apiMessage ?? error.message
-    const after = retryAfterMs(error.headers)
+    const after = retryAfterMs(error.headers as Headers | undefined)
     // The error type Anthropic sends is more precise than the status (529 overloaded, 400 billing, ...).
     const kind = (error.type ? KIND_BY_TYPE[error.type] : undefined) ?? kindFromStatus(error.status, text)
     return new LlmError(kind, `HTTP ${error.status}: ${text}`, {

@@ -82,7 +82,7 @@ export function toLlmError(error: unknown): LlmError {
   if (error instanceof OpenAI.APIConnectionError)
     return new LlmError('network', `could not connect: ${error.message}`, { cause: error })
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
-    const after = retryAfterMs(error.headers)
+    const after = retryAfterMs(error.headers as Headers | undefined)
     return new LlmError(kindFromStatus(error.status, error.message), `HTTP ${error.status}: ${error.message}`, {
       status: error.status,
       ...(after !== undefined ? { retryAfterMs: after } : {}),

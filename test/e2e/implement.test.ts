@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
-import type { ChatRequest } from '../fakes/openai.ts'
+import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 import { VERSION } from '../../src/version.ts'
 import { annotations, useStage } from './scenario.ts'
 
@@ -26,7 +26,7 @@ function scriptModel(
 ): void {
   stage.model.fallback = (request: ChatRequest) => {
     const schema = request.response_format?.json_schema?.name
-    const prompt = String(request.messages.at(-1)?.content ?? '')
+    const prompt = lastMessageText(request)
     if (schema === 'change_plan') {
       return JSON.stringify({
         title: 'Add record counting',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { git, GitRemote } from '../fakes/git-remote.ts'
-import type { ChatRequest } from '../fakes/openai.ts'
+import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 import { OPENAI_KEY, useStage } from './scenario.ts'
 
 const stage = useStage()
@@ -48,7 +48,7 @@ function scriptNotebook(path: string, first: Cells, repairs: Cells[] = []): { re
         summary: 'A notebook that plots the records.',
         actions: [{ action: 'create', path, source: null, reason: 'the plot asked for' }]
       })
-    const prompt = String(request.messages.at(-1)?.content ?? '')
+    const prompt = lastMessageText(request)
     if (prompt.includes('failed when it was run')) {
       seen.repairPrompts.push(prompt)
       return JSON.stringify({ cells: repairs.shift() ?? first, note: 'repaired' })
@@ -189,7 +189,7 @@ describe.skipIf(!jupyter)('notebooks', () => {
           summary: 's',
           actions: [{ action: 'modify', path: 'answer.ipynb', source: null, reason: 'title' }]
         })
-      const prompt = String(request.messages.at(-1)?.content ?? '')
+      const prompt = lastMessageText(request)
       expect(prompt).toContain('print(41 + 1)')
       expect(prompt).not.toContain('42\\n')
       return JSON.stringify({

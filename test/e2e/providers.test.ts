@@ -304,7 +304,8 @@ describe('images end to end', () => {
     const answer = posted()
     expect(answer).toContain('GitHub answered HTTP 404')
     expect(answer).toContain('not hosted on GitHub')
-    expect(String(stage.anthropic.requests[0]!.body.messages[0]!.content)).toContain('## Left out')
+    const content = stage.anthropic.requests[0]!.body.messages[0]!.content
+    expect(typeof content === 'string' ? content : JSON.stringify(content)).toContain('## Left out')
   })
 })
 

@@ -13,6 +13,12 @@ export interface ChatRequest {
   max_completion_tokens?: number
 }
 
+/** The text of a request's last message (a string here; anything else as JSON). */
+export function lastMessageText(request: ChatRequest): string {
+  const content = request.messages.at(-1)?.content ?? ''
+  return typeof content === 'string' ? content : JSON.stringify(content)
+}
+
 export type Step =
   | {
       reply: string

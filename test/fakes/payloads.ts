@@ -16,7 +16,7 @@ export function example(event: string, action: string, n = 0): Payload {
   const set = all.find((s) => s.name === event)
   const found = set?.examples.filter((e) => e.action === action)[n]
   if (!found) throw new Error(`no ${event}.${action} example #${n} in @octokit/webhooks-examples`)
-  return structuredClone(found) as Payload
+  return structuredClone(found)
 }
 
 export interface CommentScenario {

@@ -263,7 +263,9 @@ export class GitHubApi {
         pull_number: pullNumber,
         mediaType: { format: 'diff' }
       })
-      return typeof response.data === 'string' ? response.data : String(response.data)
+      // With the diff media type GitHub sends text, whatever the response type says.
+      const data: unknown = response.data
+      return typeof data === 'string' ? data : String(data)
     } catch (error) {
       const code = status(error)
       if (code === 406 || code === 422) return null
@@ -291,7 +293,7 @@ export class GitHubApi {
   async tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
     const { data } = await this.octokit.rest.git.getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
     return {
-      paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path!),
+      paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path),
       truncated: data.truncated
     }
   }

@@ -21,7 +21,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   if (!response.body) return new Uint8Array()
   const chunks: Uint8Array[] = []
   let size = 0
-  for await (const chunk of response.body) {
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength
     if (size > maxBytes) {
       await response.body.cancel().catch(() => undefined)

@@ -128,6 +128,7 @@ export function keepOutputs(built: Notebook, previous: Notebook): Notebook {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g
 
 /** The first error a run left in the outputs, as plain text for people and for the model; null when none. */

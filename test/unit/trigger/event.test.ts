@@ -332,7 +332,7 @@ describe('parseEvent: pull_request (review requested)', () => {
     at(payload, 'pull_request.head').sha = 'f'.repeat(40)
     const second = requestKey(trigger(parseEvent('pull_request', payload)))
     expect(first).toMatch(/^review_request:\d+@[0-9a-f]{12}$/)
-    expect(second).toBe(`review_request:${at(payload, 'pull_request').number}@ffffffffffff`)
+    expect(second).toBe(`review_request:${String(at(payload, 'pull_request').number)}@ffffffffffff`)
     expect(first).not.toBe(second)
   })
 
