@@ -1,0 +1,32 @@
+// npm run lint: Prettier, ESLint and knip side by side (ESLint alone takes most of the time, so the other two
+// run next to it), each one's output printed whole once it is done; fails when any of them fails.
+import { spawn } from 'node:child_process'
+
+const CHECKS: [string, string[]][] = [
+  ['prettier', ['--check', '.']],
+  ['eslint', ['.']],
+  ['knip', []]
+]
+
+function run(command: string, args: string[]): Promise<{ code: number; output: string; ms: number }> {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', (error) => resolve({ code: 1, output: String(error), ms: Date.now() - started }))
+    child.on('close', (code) => resolve({ code: code ?? 1, output, ms: Date.now() - started }))
+  })
+}
+
+const results = await Promise.all(CHECKS.map(([command, args]) => run(command, args)))
+let failed = false
+for (const [i, result] of results.entries()) {
+  const [command, args] = CHECKS[i]!
+  const verdict = result.code === 0 ? 'ok' : `failed (exit ${result.code})`
+  console.log(`── ${[command, ...args].join(' ')}: ${verdict} in ${(result.ms / 1000).toFixed(1)} s`)
+  if (result.output.trim()) console.log(result.output.trimEnd())
+  failed ||= result.code !== 0
+}
+process.exitCode = failed ? 1 : 0
