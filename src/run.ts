@@ -19,7 +19,7 @@ import { admit, type Admission } from './trigger/admit.ts'
 import { requestKey } from './trigger/event.ts'
 import { readRequest, type Incoming } from './trigger/read-request.ts'
 
-export type { Adapters, Logger, RunEnvironment, RunResult, RunStatus } from './run-types.ts'
+export type { Adapters, Logger, RunEnvironment, RunResult } from './run-types.ts'
 
 export async function run(environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
   const { log } = adapters
@@ -68,7 +68,7 @@ interface Stages {
 
 /** From an admitted request to what was posted; anything thrown becomes a failure report. */
 async function respond(stages: Stages): Promise<RunResult> {
-  const { incoming, admission, adapters, api, outbox, record } = stages
+  const { incoming, admission, adapters, api, record } = stages
   const { event, gate } = incoming
   if (admission.kind === 'refuse') adapters.log.info(`Refusing: ${admission.why}.`)
   const answered = await checkAnswered(event, (number, isPull) => api.posted(number, isPull), gate.botLogin)
