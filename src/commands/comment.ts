@@ -4,7 +4,7 @@ import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { fitPrompt, renderParts } from '../conversation/budget.ts'
 import { estimateTokens } from '../conversation/tokens.ts'
 import { handOff } from './hand-off.ts'
-import type { CommandSpec, ConversationContext, Outcome } from './types.ts'
+import type { ConversationContext, Outcome } from './types.ts'
 import type { ContentPart, Message } from '../llm/types.ts'
 
 /** The system prompt every conversation command shares. */
@@ -74,13 +74,4 @@ export async function answerInComment(ctx: ConversationContext): Promise<Outcome
     return { kind: 'reply', body: handed.body, mentions: handed.mentions }
   }
   return { kind: 'reply', body: answer || '*The model returned an empty answer.*' }
-}
-
-export const commentCommand: CommandSpec = {
-  name: 'comment',
-  aliases: ['respond', 'answer', 'think'],
-  summary: 'reads the whole conversation and answers in a comment; when unsure, says so and asks the maintainers',
-  example: 'think about this',
-  needs: 'conversation',
-  run: answerInComment
 }

@@ -1,17 +1,49 @@
-// Every command git-bob knows. Adding a command is one entry here (its module says what it does).
-import { commentCommand } from './comment.ts'
+// Every command git-bob knows. Adding a command is one entry here: what help and the grammar need is
+// written here, and the command's module is imported only when a run carries it out, so a run loads the
+// code (and the libraries, e.g. yaml for implement) of its own command and no other.
 import { helpCommand } from './help.ts'
-import { implementCommand, tryCommand } from './implement/implement.ts'
-import { reviewCommand } from './review/review.ts'
-import { splitCommand } from './split.ts'
 import type { CommandSpec } from './types.ts'
 
 export const COMMANDS: readonly CommandSpec[] = [
-  commentCommand,
-  implementCommand,
-  tryCommand,
-  reviewCommand,
-  splitCommand,
+  {
+    name: 'comment',
+    aliases: ['respond', 'answer', 'think'],
+    summary: 'reads the whole conversation and answers in a comment; when unsure, says so and asks the maintainers',
+    example: 'think about this',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./comment.ts')).answerInComment(ctx)
+  },
+  {
+    name: 'implement',
+    aliases: ['apply', 'solve'],
+    summary:
+      'writes the code, notebooks or text the discussion asks for and opens a pull request (on a pull request: commits to its branch)',
+    example: 'implement this',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./implement/implement.ts')).implement(ctx, 'pull-request')
+  },
+  {
+    name: 'try',
+    summary: 'does the same work on a new branch and links it, without opening a pull request',
+    example: 'try',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./implement/implement.ts')).implement(ctx, 'try')
+  },
+  {
+    name: 'review',
+    summary:
+      'on a pull request: a review with line comments and suggestions that only comments (never approves); a later review covers the new commits, `review fully` everything',
+    example: 'review',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./review/review.ts')).review(ctx)
+  },
+  {
+    name: 'split',
+    summary: 'turns an issue into sub-issues (stamped, linked to it, starting nothing by themselves) and lists them',
+    example: 'split this',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./split.ts')).splitIssue(ctx)
+  },
   helpCommand
 ]
 

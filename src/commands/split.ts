@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from './comment.ts'
-import type { CommandSpec, ConversationContext, NewIssue, Outcome } from './types.ts'
+import type { ConversationContext, NewIssue, Outcome } from './types.ts'
 
 export const SplitSchema = z.object({
   summary: z.string(),
@@ -18,37 +18,32 @@ export function subIssueBody(body: string, parent: number): string {
   return `${body.trim()}\n\n---\n\nPart of #${parent}.`
 }
 
-export const splitCommand: CommandSpec = {
-  name: 'split',
-  summary: 'turns an issue into sub-issues (stamped, linked to it, starting nothing by themselves) and lists them',
-  example: 'split this',
-  needs: 'conversation',
-  async run(ctx: ConversationContext): Promise<Outcome> {
-    if (ctx.thread.kind !== 'issue') {
-      return {
-        kind: 'reply',
-        body: `I split issues, not pull requests. Write "${ctx.botName} split this" in the issue this pull request belongs to.`
-      }
+/** The split command: an issue's parts as new issues. */
+export async function splitIssue(ctx: ConversationContext): Promise<Outcome> {
+  if (ctx.thread.kind !== 'issue') {
+    return {
+      kind: 'reply',
+      body: `I split issues, not pull requests. Write "${ctx.botName} split this" in the issue this pull request belongs to.`
     }
-    const reply = await ctx.model.generateObject({
-      purpose: 'split',
-      schemaName: 'split',
-      schema: SplitSchema,
-      messages: conversationMessages(ctx, fill(PROMPTS.split, { bot_name: ctx.botName }))
-    })
-    const proposed = reply.value.issues.filter((i) => i.title.trim())
-    const summary = reply.value.summary.trim()
-    if (!proposed.length)
-      return { kind: 'reply', body: summary || 'I see no parts that this issue should be split into.' }
-    const kept = proposed.slice(0, MAX_SUB_ISSUES)
-    const cut =
-      proposed.length > kept.length
-        ? `\n\n(The model proposed ${proposed.length} issues; I opened the first ${MAX_SUB_ISSUES}.)`
-        : ''
-    const issues: NewIssue[] = kept.map((i) => ({
-      title: i.title.trim(),
-      body: subIssueBody(i.body, ctx.thread.number)
-    }))
-    return { kind: 'issues', parent: ctx.thread.number, issues, intro: summary + cut }
   }
+  const reply = await ctx.model.generateObject({
+    purpose: 'split',
+    schemaName: 'split',
+    schema: SplitSchema,
+    messages: conversationMessages(ctx, fill(PROMPTS.split, { bot_name: ctx.botName }))
+  })
+  const proposed = reply.value.issues.filter((i) => i.title.trim())
+  const summary = reply.value.summary.trim()
+  if (!proposed.length)
+    return { kind: 'reply', body: summary || 'I see no parts that this issue should be split into.' }
+  const kept = proposed.slice(0, MAX_SUB_ISSUES)
+  const cut =
+    proposed.length > kept.length
+      ? `\n\n(The model proposed ${proposed.length} issues; I opened the first ${MAX_SUB_ISSUES}.)`
+      : ''
+  const issues: NewIssue[] = kept.map((i) => ({
+    title: i.title.trim(),
+    body: subIssueBody(i.body, ctx.thread.number)
+  }))
+  return { kind: 'issues', parent: ctx.thread.number, issues, intro: summary + cut }
 }

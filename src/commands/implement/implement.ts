@@ -11,7 +11,7 @@ import { checkWritePath, pathRules, type PathRules } from './paths.ts'
 import { validateText } from './validate.ts'
 import { conversationMessages } from '../comment.ts'
 import { runNotebooks, writeNotebook, type WrittenNotebook } from './notebooks.ts'
-import type { ChangePorts, CommandSpec, ConversationContext, FileReport, Outcome } from '../types.ts'
+import type { ChangePorts, ConversationContext, FileReport, Outcome } from '../types.ts'
 
 const ACTIONS = ['create', 'modify', 'delete', 'rename', 'copy', 'download'] as const
 
@@ -280,7 +280,8 @@ async function carryOut(
   }
 }
 
-async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try'): Promise<Outcome> {
+/** The implement command (mode 'pull-request') and try (mode 'try'). */
+export async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try'): Promise<Outcome> {
   const ports = ctx.changes
   if (!ports) {
     throw new ConfigError(
@@ -342,22 +343,4 @@ async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try')
     files,
     problems
   }
-}
-
-export const implementCommand: CommandSpec = {
-  name: 'implement',
-  aliases: ['apply', 'solve'],
-  summary:
-    'writes the code, notebooks or text the discussion asks for and opens a pull request (on a pull request: commits to its branch)',
-  example: 'implement this',
-  needs: 'conversation',
-  run: (ctx) => implement(ctx, 'pull-request')
-}
-
-export const tryCommand: CommandSpec = {
-  name: 'try',
-  summary: 'does the same work on a new branch and links it, without opening a pull request',
-  example: 'try',
-  needs: 'conversation',
-  run: (ctx) => implement(ctx, 'try')
 }

@@ -23,7 +23,7 @@ import type { Thread } from '../../conversation/thread.ts'
 import { renderThread } from '../../conversation/thread.ts'
 import { estimateTokens } from '../../conversation/tokens.ts'
 import { answerInComment, systemPrompt } from '../comment.ts'
-import type { CommandSpec, ConversationContext, Outcome, PullRequestPort } from '../types.ts'
+import type { ConversationContext, Outcome, PullRequestPort } from '../types.ts'
 
 /** The structured review (prompts/review.md describes the fields to the model). */
 export const ReviewSchema = z.object({
@@ -157,14 +157,8 @@ async function reviewPull(
   }
 }
 
-export const reviewCommand: CommandSpec = {
-  name: 'review',
-  summary:
-    'on a pull request: a review with line comments and suggestions that only comments (never approves); a later review covers the new commits, `review fully` everything',
-  example: 'review',
-  needs: 'conversation',
-  async run(ctx: ConversationContext): Promise<Outcome> {
-    if (ctx.thread.kind !== 'pull_request' || !ctx.pull || !ctx.thread.pull) return answerInComment(ctx)
-    return reviewPull(ctx, ctx.pull, ctx.thread.pull)
-  }
+/** The review command: a review of a pull request; on an issue, an answer in a comment. */
+export async function review(ctx: ConversationContext): Promise<Outcome> {
+  if (ctx.thread.kind !== 'pull_request' || !ctx.pull || !ctx.thread.pull) return answerInComment(ctx)
+  return reviewPull(ctx, ctx.pull, ctx.thread.pull)
 }
