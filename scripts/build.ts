@@ -1,18 +1,20 @@
-// Bundles the action into dist/index.js. Deterministic: the same sources give the same bytes,
-// which is what the dist freshness check in .ci/run relies on.
-import { build } from 'esbuild'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+// Bundles the action into dist/: index.js (the entry action.yml names) and the chunks it imports on demand,
+// each with an external source map. Deterministic: the same sources give the same bytes and the same chunk
+// names (content hashes), which is what the dist freshness check in .ci/run relies on.
+//   node scripts/build.ts                  split, with maps, into dist/ with licenses.txt (what is committed)
+//   node scripts/build.ts --single <dir>   one file, <dir>/index.js, no maps: the bundle before the split
+//   node scripts/build.ts --no-maps <dir>  split without source maps (the bench measures what maps cost)
+import { build, type BuildOptions, type Metafile } from 'esbuild'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string
   homepage: string
 }
 
-const result = await build({
+const common: BuildOptions = {
   metafile: true,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/index.js',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -26,30 +28,78 @@ const result = await build({
     __GIT_BOB_VERSION__: JSON.stringify(pkg.version),
     __GIT_BOB_HOMEPAGE__: JSON.stringify(pkg.homepage)
   },
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  // Some CommonJS dependencies call require(); give every ESM output file one.
   banner: {
     js: "import { createRequire as __gitBobCreateRequire } from 'node:module'; const require = __gitBobCreateRequire(import.meta.url);"
   },
   logLevel: 'warning'
-})
-
-// The licences of every package bundled into dist/ (their terms ask for the notices to travel along).
-const packages = new Set<string>()
-for (const input of Object.keys(result.metafile.inputs)) {
-  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
-  if (match) packages.add(match[1]!)
 }
-const notices = [...packages].sort().map((dir) => {
-  const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-    name: string
-    version: string
-    license?: string
+
+/** The bundle as one file, as it was before the split: what the bench compares against. */
+async function buildSingle(dir: string): Promise<void> {
+  await build({ ...common, entryPoints: ['src/main.ts'], outfile: join(dir, 'index.js') })
+}
+
+/**
+ * index.js enables source maps, then imports main.ts; every dynamic import (a command, a provider SDK,
+ * Octokit) becomes a chunk of its own, loaded only by a run that reaches it.
+ */
+export function splitOptions(dir: string, maps: boolean): BuildOptions & { metafile: true } {
+  return {
+    ...common,
+    metafile: true,
+    entryPoints: { index: 'src/index.ts' },
+    outdir: dir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // Maps name src/ files and lines in a crash's stack; without the sources inlined they stay small.
+    ...(maps ? { sourcemap: 'linked', sourcesContent: false } : {})
   }
-  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f))
-  const text =
-    file && existsSync(join(dir, file))
-      ? readFileSync(join(dir, file), 'utf8').trim()
-      : '(no licence file in the package)'
-  return `${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n\n${text}`
-})
-writeFileSync(join(dirname('dist/index.js'), 'licenses.txt'), `${notices.join('\n\n' + '-'.repeat(78) + '\n\n')}\n`)
+}
+
+async function buildSplit(dir: string, maps: boolean): Promise<Metafile> {
+  // Start empty, so a chunk the sources no longer produce disappears (and the freshness check sees it).
+  rmSync(dir, { recursive: true, force: true })
+  return (await build(splitOptions(dir, maps))).metafile
+}
+
+/** The licences of every package bundled into dist/ (their terms ask for the notices to travel along). */
+function writeLicenses(metafile: Metafile, dir: string): void {
+  const packages = new Set<string>()
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+    if (match) packages.add(match[1]!)
+  }
+  const notices = [...packages].sort().map((pkgDir) => {
+    const meta = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+      name: string
+      version: string
+      license?: string
+    }
+    const file = readdirSync(pkgDir).find((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f))
+    const text =
+      file && existsSync(join(pkgDir, file))
+        ? readFileSync(join(pkgDir, file), 'utf8').trim()
+        : '(no licence file in the package)'
+    return `${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n\n${text}`
+  })
+  writeFileSync(join(dir, 'licenses.txt'), `${notices.join('\n\n' + '-'.repeat(78) + '\n\n')}\n`)
+}
+
+// Run as a script, not when a test imports splitOptions.
+if (import.meta.main) {
+  const [flag, dir] = process.argv.slice(2)
+  if (flag === undefined) {
+    const metafile = await buildSplit('dist', true)
+    writeLicenses(metafile, 'dist')
+    // For looking at what each chunk holds (esbuild's analyzer); not committed.
+    if (process.env.GIT_BOB_METAFILE) writeFileSync(process.env.GIT_BOB_METAFILE, JSON.stringify(metafile))
+  } else if (flag === '--single' && dir) {
+    mkdirSync(dir, { recursive: true })
+    await buildSingle(dir)
+  } else if (flag === '--no-maps' && dir) {
+    await buildSplit(dir, false)
+  } else {
+    throw new Error('usage: node scripts/build.ts [--single <dir> | --no-maps <dir>]')
+  }
+}

@@ -1,4 +1,5 @@
-// The entry point GitHub runs: wires the real adapters (Actions toolkit, Octokit, model SDKs) into run().
+// The action, imported by index.ts once source maps are on: wires the real adapters (Actions toolkit,
+// Octokit, model SDKs) into run().
 import * as core from '@actions/core'
 import { describeFailure } from './outbox/failure.ts'
 import { GitHubApi } from './adapters/github/api.ts'
@@ -54,4 +55,8 @@ try {
 } catch (error) {
   const report = describeFailure(error)
   core.setFailed(redactor.redact(`${report.what} ${report.advice}`))
+  // Where it broke, as src/ files and lines (index.ts enabled the source maps), for a bug report. Only the
+  // frames: the message, which may quote the event, is in the ::error above, escaped.
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : []
+  if (frames.length) core.info(redactor.redact(`Where it failed:\n${frames.join('\n')}`))
 }
