@@ -1,5 +1,22 @@
-// Preloaded into the measured action process (node --import): writes its peak resident memory on exit.
+// Preloaded into the measured action process (node --import): writes its peak resident memory on exit,
+// and, when asked, how many bytes of JavaScript files the process loaded (what it had to compile).
+import { registerHooks } from 'node:module'
 import { writeFileSync } from 'node:fs'
 
 const target = process.env.GIT_BOB_BENCH_RSS_FILE
 if (target) process.on('exit', () => writeFileSync(target, String(process.resourceUsage().maxRSS * 1024)))
+
+const loadedTarget = process.env.GIT_BOB_BENCH_LOADED_FILE
+if (loadedTarget) {
+  let bytes = 0
+  registerHooks({
+    load(url, context, nextLoad) {
+      const result = nextLoad(url, context)
+      const source = result.source
+      if (url.startsWith('file:') && source)
+        bytes += typeof source === 'string' ? Buffer.byteLength(source) : source.byteLength
+      return result
+    }
+  })
+  process.on('exit', () => writeFileSync(loadedTarget, String(bytes)))
+}

@@ -25,6 +25,8 @@ export interface ActionOptions {
   env?: Record<string, string>
   /** GITHUB_WORKSPACE; empty for none. */
   workspace?: string
+  /** The script to run instead of dist/index.js (the bench runs other builds too). */
+  entry?: string
   /** Extra node arguments (e.g. --import for measurements). */
   nodeArgs?: string[]
   timeoutMs?: number
@@ -73,7 +75,10 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? DIST], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
