@@ -19,7 +19,7 @@ import { admit, type Admission } from './trigger/admit.ts'
 import { requestKey } from './trigger/event.ts'
 import { readRequest, type Incoming } from './trigger/read-request.ts'
 
-export type { Adapters, Logger, RunEnvironment, RunResult } from './run-types.ts'
+export type { Adapters, RunEnvironment, RunResult } from './run-types.ts'
 
 export async function run(environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
   const { log } = adapters

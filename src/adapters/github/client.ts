@@ -8,6 +8,12 @@ export type Octokit = ReturnType<typeof getOctokit>
 export interface ClientOptions {
   /** Called when GitHub rate-limits a request; return value decides whether to retry. */
   onLimit: (message: string) => void
+  /** GITHUB_API_URL; @actions/github reads it from process.env only once, on import. */
+  baseUrl?: string
+  /** The wait before the first retry of a failed request (it grows with the square of the attempt). */
+  retryBaseMs?: number
+  /** The least time between two writes, and between two writes that notify people (default 250 ms, 1 s). */
+  spacingMs?: { write: number; notifications: number }
 }
 
 export async function createOctokit(token: string, options: ClientOptions): Promise<Octokit> {
@@ -27,18 +33,27 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
       )
       return retrying
     }
+  const spacing = options.spacingMs ?? { write: 250, notifications: 1000 }
   return make(
     token,
     {
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {})
+      },
       throttle: {
         onRateLimit: limitHandler('primary'),
         onSecondaryRateLimit: limitHandler('secondary'),
         // git-bob writes a handful of times per run; the plugin's defaults (1 s between writes, 3 s between
         // requests that notify people) are meant for bulk writers. 1 s between notifications stays within
         // GitHub's 80 content-creating requests per minute.
-        write: new Bottleneck.Group({ id: 'git-bob-write', maxConcurrent: 1, minTime: 250 }),
-        notifications: new Bottleneck.Group({ id: 'git-bob-notifications', maxConcurrent: 1, minTime: 1000 })
+        write: new Bottleneck.Group({ id: 'git-bob-write', maxConcurrent: 1, minTime: spacing.write }),
+        notifications: new Bottleneck.Group({
+          id: 'git-bob-notifications',
+          maxConcurrent: 1,
+          minTime: spacing.notifications
+        })
       }
     },
     throttling,
