@@ -1,5 +1,5 @@
-// "git-bob implement this" and "git-bob try" end to end: the built action, real git against a local
-// bare repository as origin, the GitHub and model stand-ins.
+// "git-bob implement this" and "git-bob try" through the whole flow: real git against a local bare
+// repository as origin, the GitHub and model stand-ins.
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 import { VERSION } from '../../src/version.ts'
-import { annotations, useStage } from './scenario.ts'
+import { annotations, useStage } from './stage.ts'
 
 const stage = useStage()
 

@@ -1,7 +1,7 @@
 // Every event git-bob listens to, from real payloads, and the help command.
 import { describe, expect, it } from 'vitest'
 import { example } from '../fakes/payloads.ts'
-import { useStage } from './scenario.ts'
+import { useStage } from './stage.ts'
 
 const stage = useStage()
 

@@ -1,4 +1,4 @@
-// "git-bob split this" end to end: new issues opened, stamped and defused, linked as sub-issues by id,
+// "git-bob split this" through the whole flow: new issues opened, stamped and defused, linked as sub-issues by id,
 // and listed on the parent.
 import { describe, expect, it } from 'vitest'
 import { COMMANDS } from '../../src/commands/registry.ts'
@@ -6,7 +6,7 @@ import { isOwnMessage } from '../../src/outbox/stamp.ts'
 import { findCommand, verbTable } from '../../src/trigger/grammar.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { example } from '../fakes/payloads.ts'
-import { useStage } from './scenario.ts'
+import { useStage } from './stage.ts'
 
 const stage = useStage()
 const VERBS = verbTable([...COMMANDS, { name: 'implement' }])

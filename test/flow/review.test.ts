@@ -1,4 +1,4 @@
-// "git-bob review" end to end: the built action posts real pull request reviews to the GitHub
+// "git-bob review" through the whole flow: real pull request reviews posted to the GitHub
 // stand-in, which rejects line comments outside the diff the way GitHub does.
 import { describe, expect, it } from 'vitest'
 import { estimateTokens } from '../../src/conversation/tokens.ts'
@@ -6,7 +6,7 @@ import { VERSION } from '../../src/version.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { example } from '../fakes/payloads.ts'
 import type { StoredFile } from '../fakes/github.ts'
-import { useStage } from './scenario.ts'
+import { useStage } from './stage.ts'
 
 const stage = useStage()
 const H1 = '1111111111111111111111111111111111111111'

@@ -1,7 +1,7 @@
 // Faults of every kind end in one clear, stamped comment, an ::error annotation and a failed run;
 // transient ones are retried and leave no trace but a warning.
 import { describe, expect, it } from 'vitest'
-import { annotations, useStage } from './scenario.ts'
+import { annotations, useStage } from './stage.ts'
 
 const stage = useStage()
 
@@ -104,7 +104,7 @@ describe('failures', () => {
     expect(run.code).toBe(1)
     expect(annotations(run)).toHaveLength(1)
     expect(annotations(run)[0]).toContain('not valid JSON')
-    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.stdout).not.toMatch(/\n\s+at /)
     expect(stage.github.requests).toEqual([])
   })
 

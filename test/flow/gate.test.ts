@@ -1,7 +1,7 @@
-// Who may make git-bob act, end to end through the built action.
+// Who may make git-bob act, through the whole flow.
 import { describe, expect, it } from 'vitest'
 import { example } from '../fakes/payloads.ts'
-import { useStage } from './scenario.ts'
+import { useStage } from './stage.ts'
 
 const stage = useStage()
 

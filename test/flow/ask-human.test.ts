@@ -1,7 +1,7 @@
 // Asking a human: when the model is not sure, git-bob says so and mentions the maintainers; it never
 // notifies people the model names who are not in the thread.
 import { describe, expect, it } from 'vitest'
-import { useStage } from './scenario.ts'
+import { useStage } from './stage.ts'
 
 const stage = useStage()
 const BEFORE = '2019-05-15T15:00:00Z'

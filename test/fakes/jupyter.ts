@@ -1,0 +1,19 @@
+// Whether the runner's Jupyter is here. Without it (a developer machine without Debian's packages) the tests
+// that run real notebooks are skipped; .ci/run installs it and sets GIT_BOB_REQUIRE_JUPYTER.
+import { execFileSync } from 'node:child_process'
+
+function hasJupyter(): boolean {
+  try {
+    execFileSync('jupyter', ['nbconvert', '--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const jupyter = hasJupyter()
+if (!jupyter && process.env.GIT_BOB_REQUIRE_JUPYTER)
+  throw new Error('Jupyter is required here (GIT_BOB_REQUIRE_JUPYTER) but `jupyter nbconvert` is not on PATH')
+
+/** One Jupyter start takes seconds (more on a busy machine): tests that start it get a longer timeout. */
+export const JUPYTER_TIMEOUT = { timeout: 60_000 }

@@ -1,0 +1,53 @@
+// A NotebookRunner without Jupyter, for flow tests about what git-bob does with a run (repair rounds, a
+// notebook that tampers with .git), not about Jupyter itself: each code cell's "run" is scripted by the test
+// and written back into the notebook file the way nbconvert --execute --allow-errors writes it.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { parseNotebook, serializeNotebook, sourceText } from '../../src/commands/implement/notebook.ts'
+import type { NotebookRunner } from '../../src/adapters/jupyter/execute.ts'
+
+export interface CellRun {
+  /** What the cell prints to stdout. */
+  print?: string
+  /** The exception it raises. */
+  error?: { ename: string; evalue: string }
+}
+
+/** `cell` is called for every code cell with its source and the notebook's folder (it may write files there). */
+export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun): NotebookRunner & { runs: string[] } {
+  const runs: string[] = []
+  return {
+    runs,
+    elapsedMs: 0,
+    available: () => Promise.resolve(true),
+    run(workspaceDir, path) {
+      runs.push(path)
+      const full = join(workspaceDir, path)
+      const parsed = parseNotebook(readFileSync(full, 'utf8'))
+      if (!parsed.ok) return Promise.resolve({ kind: 'failed', problem: parsed.problem, ms: 1 })
+      let count = 0
+      for (const c of parsed.notebook.cells) {
+        if (c.cell_type !== 'code') continue
+        const result = cell(sourceText(c.source), dirname(full))
+        c.execution_count = ++count
+        c.outputs = [
+          ...(result.print ? [{ output_type: 'stream', name: 'stdout', text: [result.print] }] : []),
+          ...(result.error
+            ? [
+                {
+                  output_type: 'error',
+                  ...result.error,
+                  traceback: [
+                    '\u001b[0;31m---------------------------------------------------------------------------\u001b[0m',
+                    `\u001b[0;31m${result.error.ename}\u001b[0m: ${result.error.evalue}`
+                  ]
+                }
+              ]
+            : [])
+        ]
+      }
+      writeFileSync(full, serializeNotebook(parsed.notebook))
+      return Promise.resolve({ kind: 'ran', notebook: parsed.notebook, ms: 1 })
+    }
+  }
+}
