@@ -23,7 +23,18 @@ export default defineConfig({
     }
   ],
   test: {
-    include: ['test/**/*.test.ts'],
+    // Three layers (npx vitest run --project unit|flow|e2e):
+    projects: [
+      // one module at a time, pure or with a fake port
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // run() in this process with the real wiring, the HTTP stand-ins, real git and (where it matters) Jupyter
+      { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts'] } },
+      // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'] }
+      }
+    ],
     // In CI, also a JSON report, from which .ci/run prints the plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]] : ['default'],
     testTimeout: 30000,
