@@ -64,7 +64,35 @@ export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output' }) as Record<string, unknown>
   delete json.$schema
   assertAllRequired(json, '')
+  withoutBounds(json)
   return json
+}
+
+// Strict providers refuse these keywords in a schema; zod still checks them when the reply is parsed, and a
+// violation goes into the repair round like any other.
+const BOUNDS = new Set([
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'pattern',
+  'format'
+])
+
+function withoutBounds(node: unknown): void {
+  if (!node || typeof node !== 'object') return
+  if (Array.isArray(node)) return node.forEach(withoutBounds)
+  const record = node as Record<string, unknown>
+  for (const [key, value] of Object.entries(record)) {
+    // A keyword has a scalar value; a property that happens to be called "format" is a schema object.
+    if (BOUNDS.has(key) && (value === null || typeof value !== 'object')) delete record[key]
+    else withoutBounds(value)
+  }
 }
 
 /**

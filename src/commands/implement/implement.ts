@@ -31,12 +31,12 @@ export const planSchema = z.object({
 export type Plan = z.infer<typeof planSchema>
 type PlannedAction = Plan['actions'][number]
 
-const fileSchema = z.object({
+export const fileSchema = z.object({
   content: z.string().describe('the complete file content'),
   note: z.string().describe('one line: what this file does or what changed')
 })
 
-const editSchema = z.object({
+export const editSchema = z.object({
   edits: z.array(z.object({ search: z.string(), replace: z.string() })).min(1),
   note: z.string().describe('one line: what changed in this file')
 })

@@ -1,9 +1,45 @@
-// The structured replies git-bob asks for, as JSON schemas: strict providers (OpenAI's strict mode and
-// compatible servers) want every property required, no extra properties and no numeric bounds.
+// Every structured reply git-bob asks a model for, as the JSON schema that goes over the wire: strict
+// providers (OpenAI's strict mode and compatible servers) want every property required, no extra properties
+// and no numeric bounds or formats. The schemas are found in the sources, so a new one cannot be left out.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { editSchema, fileSchema, planSchema } from '../../../src/commands/implement/implement.ts'
+import { cellsSchema } from '../../../src/commands/implement/notebook.ts'
 import { ReviewSchema } from '../../../src/commands/review/review.ts'
 import { SplitSchema } from '../../../src/commands/split.ts'
 import { jsonSchemaFor } from '../../../src/llm/model.ts'
+
+/** Every schema given to a model, by the schemaName it is sent under. */
+const MODEL_SCHEMAS: Record<string, z.ZodType> = {
+  review: ReviewSchema,
+  split: SplitSchema,
+  change_plan: planSchema,
+  file_content: fileSchema,
+  file_edits: editSchema,
+  notebook_cells: cellsSchema
+}
+
+const SRC = fileURLToPath(new URL('../../../src/', import.meta.url))
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+  )
+}
+
+/** The names under which src/ asks for structured output: `schemaName: '<name>'` at every call. */
+function schemaNamesInSources(): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  for (const file of sources(SRC)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bschemaName:\s*(['"`])([^'"`]+)\1/g)) {
+      found.set(m[2]!, [...(found.get(m[2]!) ?? []), relative(SRC, file)])
+    }
+  }
+  return found
+}
 
 function objects(node: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
   if (Array.isArray(node)) node.forEach((n) => objects(n, found))
@@ -15,14 +51,28 @@ function objects(node: unknown, found: Record<string, unknown>[] = []): Record<s
   return found
 }
 
-describe.each([
-  ['review', ReviewSchema],
-  ['split', SplitSchema]
-] as const)('the %s schema', (_, schema) => {
+describe('the schemas given to models', () => {
+  it('are all in MODEL_SCHEMAS: every schemaName in src/ is listed, and every listed one is used', () => {
+    const used = schemaNamesInSources()
+    // The scan itself works: the long-standing schemas are found where they are used.
+    expect(used.get('review')).toEqual(['commands/review/review.ts'])
+    expect([...used.keys()].sort()).toEqual(Object.keys(MODEL_SCHEMAS).sort())
+  })
+
+  it('keep their bounds when a reply is checked, though the schema sent has none', () => {
+    expect(JSON.stringify(z.toJSONSchema(editSchema))).toContain('"minItems":1')
+    expect(editSchema.safeParse({ edits: [], note: 'nothing' }).success).toBe(false)
+    expect(JSON.stringify(jsonSchemaFor(editSchema))).not.toContain('minItems')
+  })
+})
+
+describe.each(Object.entries(MODEL_SCHEMAS))('the %s schema', (_, schema) => {
   const json = jsonSchemaFor(schema)
 
   it('requires every property and allows no others, at every level', () => {
-    for (const object of objects(json)) {
+    const found = objects(json)
+    expect(found.length).toBeGreaterThan(0)
+    for (const object of found) {
       expect(object.additionalProperties).toBe(false)
       expect([...(object.required as string[])].sort()).toEqual(Object.keys(object.properties as object).sort())
     }
@@ -30,7 +80,7 @@ describe.each([
 
   it('has no numeric bounds or formats that strict providers refuse', () => {
     expect(JSON.stringify(json)).not.toMatch(
-      /"(minimum|maximum|exclusiveMinimum|exclusiveMaximum|format|pattern|minItems|maxItems)"/
+      /"(minimum|maximum|exclusiveMinimum|exclusiveMaximum|multipleOf|minLength|maxLength|format|pattern|minItems|maxItems)"/
     )
   })
 })
