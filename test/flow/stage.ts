@@ -5,11 +5,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
-import { runStep, type Runner } from '../../src/adapters/actions.ts'
+import { runStep } from '../../src/adapters/actions.ts'
 import type { NotebookRunner } from '../../src/adapters/jupyter/execute.ts'
 import { FakeAnthropic } from '../fakes/anthropic.ts'
 import { FakeGemini } from '../fakes/gemini.ts'
 import { FakeGitHub } from '../fakes/github.ts'
+import { capturingRunner } from '../fakes/runner.ts'
 import { FakeOpenAI } from '../fakes/openai.ts'
 import { issueCommentPayload, type CommentScenario, type Payload } from '../fakes/payloads.ts'
 
@@ -52,27 +53,6 @@ export interface Stage {
 }
 
 export const OPENAI_KEY = 'sk-proj-testkey1234567890abcdefghijklmnop'
-
-// The escaping @actions/core applies to workflow commands.
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
-
-/** A runner that keeps what a step issues instead of printing it. */
-export function capturingRunner(): Runner & { lines: string[]; summary: string; outputs: Record<string, string> } {
-  const captured = {
-    lines: [] as string[],
-    summary: '',
-    outputs: {} as Record<string, string>,
-    info: (message: string) => void captured.lines.push(message),
-    warning: (message: string) => void captured.lines.push(`::warning::${escapeData(message)}`),
-    error: (message: string, title?: string) =>
-      void captured.lines.push(`::error${title ? ` title=${escapeProperty(title)}` : ''}::${escapeData(message)}`),
-    setOutput: (name: string, value: string) => void (captured.outputs[name] = value),
-    setSecret: (value: string) => void captured.lines.push(`::add-mask::${escapeData(value)}`),
-    appendSummary: async (markdown: string) => void (captured.summary += `${markdown}\n`)
-  }
-  return captured
-}
 
 /** The step environment the runner gives an action, as test/fakes/action.ts builds it for dist/index.js. */
 export async function stepEnvironment(
