@@ -37,6 +37,9 @@ export default defineConfig({
     ],
     // In CI, also a JSON report, from which .ci/run prints the plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]] : ['default'],
+    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another,
+    // while most of a flow or e2e test waits for git, Jupyter or a child process.
+    maxWorkers: '100%',
     testTimeout: 30000,
     hookTimeout: 30000
   }
