@@ -16,4 +16,4 @@ if (!jupyter && process.env.GIT_BOB_REQUIRE_JUPYTER)
   throw new Error('Jupyter is required here (GIT_BOB_REQUIRE_JUPYTER) but `jupyter nbconvert` is not on PATH')
 
 /** One Jupyter start takes seconds (more on a busy machine): tests that start it get a longer timeout. */
-export const JUPYTER_TIMEOUT = { timeout: 60_000 }
+export const JUPYTER_TIMEOUT = { timeout: 90_000 }
