@@ -25,8 +25,8 @@ export default defineConfig({
   test: {
     // Three layers (npx vitest run --project unit|flow|e2e):
     projects: [
-      // one module at a time, pure or with a fake port
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // one module at a time, pure or with a fake port (and the build script's own tests)
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'] } },
       // run() in this process with the real wiring, the HTTP stand-ins, real git and (where it matters) Jupyter
       { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts'] } },
       // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first
