@@ -7,6 +7,7 @@ import { renderRepoContext } from './repo-context.ts'
 import type { Thread } from './thread.ts'
 import { renderThread } from './thread.ts'
 import type { LeftOut } from '../record/notes.ts'
+import { counted } from '../plural.ts'
 
 /** GitHub Models' free and Copilot tiers accept 8,000 input tokens per request; leave room for the estimate's error. */
 export const GITHUB_MODELS_PROMPT_TOKENS = 6500
@@ -92,7 +93,7 @@ export function fitPrompt(parts: PromptParts, budgetTokens: number, fixedTokens:
     t = { ...t, entries: t.entries.filter((_, k) => k !== i) }
     dropped++
   }
-  if (dropped) notes.push(`${dropped} older message(s), to fit the model's input budget`)
+  if (dropped) notes.push(`${counted(dropped, 'older message')}, to fit the model's input budget`)
   // 5. What is left, cut in length: the description first, then the request.
   for (const which of [0, t.entries.findIndex((e) => e.isRequest)]) {
     if (!over() || which < 0) continue

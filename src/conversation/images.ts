@@ -7,6 +7,7 @@ import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused, ImageLeftOut } from '../errors.ts'
 import type { ImageType } from '../llm/capabilities.ts'
 import type { ThreadImage } from './thread.ts'
+import { counted } from '../plural.ts'
 
 export interface ImageLimits {
   maxImages: number
@@ -85,7 +86,7 @@ export async function loadImages(
   const notes: string[] = []
   const chosen = wanted.slice(0, settings.limits.maxImages)
   if (wanted.length > chosen.length)
-    notes.push(`${wanted.length - chosen.length} image(s): at most ${settings.limits.maxImages} are read`)
+    notes.push(`${counted(wanted.length - chosen.length, 'image')}: at most ${settings.limits.maxImages} are read`)
   const results = await Promise.all(
     chosen.map(async (w) => {
       try {

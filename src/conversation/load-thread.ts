@@ -10,6 +10,7 @@ import type { Standing, Thread, ThreadEntry } from './thread.ts'
 import type { PostedMessages, PullFile } from '../adapters/github/api.ts'
 import type { Notes } from '../record/notes.ts'
 import { writtenByGitBob } from './answered.ts'
+import { counted } from '../plural.ts'
 
 export interface ThreadLimits {
   /** Characters of conversation sent at most; older comments are left out beyond it. */
@@ -144,8 +145,8 @@ export async function loadThread(
     }
     kept.push(entry)
   }
-  if (later) leftOut(`${later} message(s) written after the request`)
-  if (editedAfter) leftOut(`the text of ${editedAfter} message(s) edited after the request`)
+  if (later) leftOut(`${counted(later, 'message')} written after the request`)
+  if (editedAfter) leftOut(`the text of ${counted(editedAfter, 'message')} edited after the request`)
 
   // The request itself, as the event delivered it.
   if (requestKind && event.request.source !== 'issue_body') {
@@ -204,7 +205,7 @@ export async function loadThread(
   const fitted = fitToBudget(entries, limits.maxChars)
   if (fitted.dropped)
     leftOut(
-      `${fitted.dropped} older message(s), to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`
+      `${counted(fitted.dropped, 'older message')}, to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`
     )
 
   let pull: Thread['pull']
@@ -258,7 +259,7 @@ async function standings(
   const may = await Promise.all(checked.map((login) => mayInstruct(login)))
   checked.forEach((login, i) => known.set(login, may[i] ? 'maintainer' : 'outsider'))
   if (toCheck.length > checked.length)
-    leftOut(`the permission check of ${toCheck.length - checked.length} participant(s) (marked "not checked")`)
+    leftOut(`the permission check of ${counted(toCheck.length - checked.length, 'participant')} (marked "not checked")`)
   return (e) => (e.isBot ? 'bot' : (known.get(e.login) ?? 'unverified'))
 }
 
@@ -280,7 +281,7 @@ function fitToBudget(entries: ThreadEntry[], maxChars: number): { entries: Threa
     author: 'git-bob',
     standing: 'self',
     createdAt: entries[1]!.createdAt,
-    body: `[${dropped} older message(s) left out to fit the model's context]`,
+    body: `[${counted(dropped, 'older message')} left out to fit the model's context]`,
     isRequest: false
   })
   return { entries: kept, dropped }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import { fenced } from './thread.ts'
 import type { Notes } from '../record/notes.ts'
 import { mayRead, pathRules, type PathRules } from '../commands/implement/paths.ts'
+import { counted } from '../plural.ts'
 
 const run = promisify(execFile)
 
@@ -135,7 +136,7 @@ export async function loadRepoContext(
   for (const path of wanted) {
     if (result.length >= limits.maxNamedFiles) {
       leftOut(
-        `${wanted.length - result.length} more file(s) named in the conversation (at most ${limits.maxNamedFiles} are read)`
+        `${counted(wanted.length - result.length, 'more file')} named in the conversation (at most ${limits.maxNamedFiles} are read)`
       )
       break
     }

@@ -1,5 +1,6 @@
 // The comment git-bob leaves on an issue it split: the new issues, and how they are tracked. Pure.
 import { defuseTriggers } from '../outbox/defuse-triggers.ts'
+import { counted } from '../plural.ts'
 
 export interface ListedIssue {
   number: number
@@ -21,7 +22,7 @@ export function subIssueList(
     return [
       intro.trim(),
       '',
-      `I opened ${issues.length} sub-issue(s) of this issue:`,
+      `I opened ${counted(issues.length, 'sub-issue')} of this issue:`,
       '',
       ...issues.map((i) => `- ${item(i)}`)
     ].join('\n')
@@ -29,7 +30,7 @@ export function subIssueList(
   return [
     intro.trim(),
     '',
-    `I opened ${issues.length} issue(s) for the parts of this one. GitHub did not accept them as sub-issues (${linkFailure}), so this task list tracks them instead:`,
+    `I opened ${counted(issues.length, 'issue')} for the parts of this one. GitHub did not accept them as sub-issues (${linkFailure}), so this task list tracks them instead:`,
     '',
     ...issues.map((i) => `- [ ] ${item(i)}`)
   ].join('\n')

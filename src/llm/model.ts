@@ -16,6 +16,7 @@ import type {
   ProviderResponse,
   TextRequest
 } from './types.ts'
+import { agrees, counted } from '../plural.ts'
 
 export interface ModelOptions {
   timeoutMs: number
@@ -117,7 +118,7 @@ export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], tr
   })
   if (dropped) {
     transcript.notes.tell(
-      `${dropped} image(s) from the conversation were left out: ${spec.id} does not read ${accepted.length ? 'their type' : 'images'}.`
+      `${counted(dropped, 'image')} from the conversation ${agrees(dropped, 'was', 'were')} left out: ${spec.id} does not read ${accepted.length ? 'their type' : 'images'}.`
     )
   }
   return result
@@ -236,7 +237,7 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
       }
       if (response.finishReason === 'length') {
         options.transcript.notes.tell(
-          `The answer reached the output limit (${limit.toLocaleString('en-US')} tokens per call) and was continued ${options.maxContinuations} time(s); it may end early.`
+          `The answer reached the output limit (${limit.toLocaleString('en-US')} tokens per call) and was continued ${counted(options.maxContinuations, 'time')}; it may end early.`
         )
       }
       return reply(response, text, usage)

@@ -4,6 +4,7 @@ import { formatCost, PRICES_CHECKED } from '../llm/prices.ts'
 import type { Message } from '../llm/types.ts'
 import { callCost, type Transcript } from './transcript.ts'
 import { fenced } from '../conversation/thread.ts'
+import { counted } from '../plural.ts'
 
 /** GitHub accepts at most 1 MiB of summary per step; leave room for the header. */
 const SUMMARY_LIMIT = 900_000
@@ -46,7 +47,7 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
     const model = call.servedModel ?? call.requestedModel
     const cost = callCost(call)
     const usage = call.error
-      ? `failed after ${call.attempts} attempt(s)`
+      ? `failed after ${counted(call.attempts, 'attempt')}`
       : `${n(call.usage.inputTokens)} in / ${n(call.usage.outputTokens)} out tokens${cost === null ? '' : ` (~${formatCost(cost)})`}`
     lines.push(
       `### Call ${i + 1}: ${call.purpose} — ${model} via ${call.provider} — ${usage} — ${(call.durationMs / 1000).toFixed(1)} s`,

@@ -96,7 +96,7 @@ describe('git-bob comment', () => {
     const prompt = String(sent.messages[1]!.content)
     expect(prompt).toContain('observation 119')
     expect(prompt).not.toContain('observation 0:')
-    expect(prompt).toMatch(/\d+ older message\(s\), to fit the model's input budget/)
+    expect(prompt).toMatch(/\d+ older messages?, to fit the model's input budget/)
     expect(prompt).toContain('THIS IS THE REQUEST YOU ANSWER')
     expect(sent.max_tokens).toBe(4000)
   })

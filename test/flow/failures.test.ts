@@ -42,7 +42,7 @@ describe('failures', () => {
     expect(posted[0]!.body).not.toContain('model: none')
     expect(annotations(run).some((a) => a.includes('The model call failed'))).toBe(true)
     expect(run.outputs.status).toBe('failed')
-    expect(run.summary).toContain('failed after 3 attempt(s)')
+    expect(run.summary).toContain('failed after 3 attempts')
   })
 
   it('gives up on a model that never answers, within the configured timeout', async () => {

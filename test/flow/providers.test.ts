@@ -162,7 +162,7 @@ describe('providers end to end', () => {
     expect(body).toContain('model: claude-haiku-4-5-20250929 via anthropic')
     expect(body).toContain('anthropic:claude-haiku-4-5 answered because openai:gpt-4.1 failed (server')
     expect(run.stdout).toMatch(/::warning::.*asking anthropic:claude-haiku-4-5 instead/)
-    expect(run.summary).toContain('failed after 2 attempt(s)')
+    expect(run.summary).toContain('failed after 2 attempts')
   })
 
   it('reports on the thread when every model of the chain fails', async () => {
@@ -293,7 +293,7 @@ describe('images end to end', () => {
     expect(content).toContain('left out')
     const body = posted()
     expect(body).toContain('> [!NOTE]')
-    expect(body).toContain('1 image(s) from the conversation were left out: openai:gpt-3.5-turbo does not read images.')
+    expect(body).toContain('1 image from the conversation was left out: openai:gpt-3.5-turbo does not read images.')
   })
 
   it('names images it could not fetch, and fetches none from other hosts', async () => {

@@ -248,7 +248,7 @@ describe('git-bob review', () => {
     expect(estimateTokens(sent.messages.map((m) => String(m.content)).join(''))).toBeLessThanOrEqual(6000)
     const prompt = promptOf(sent)
     const body = stage.github.postedReviews(1)[0]!.body
-    expect(body).toMatch(/<summary>0 file\(s\) in full, \d+ in part, \d+ not at all<\/summary>/)
+    expect(body).toMatch(/<summary>0 files in full, \d+ in part, \d+ not at all<\/summary>/)
     const notAtAll = /\*\*Not at all \((\d+)\):\*\*\n\n- did not fit the token budget: (.+)/.exec(body)
     expect(notAtAll).not.toBeNull()
     const leftOut = [...notAtAll![2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)

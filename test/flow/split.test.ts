@@ -87,7 +87,7 @@ describe('git-bob split this', () => {
     const [comment] = stage.github.postedComments(1)
     expect(comment!.body).toContain('Reading and writing are separate pieces of work.')
     expect(comment!.body).toContain(
-      'I opened 3 sub-issue(s) of this issue:\n\n- #100 Skip empty lines when reading data.csv\n- #101 `git-bob` implement the writer\n- #102 Document the format'
+      'I opened 3 sub-issues of this issue:\n\n- #100 Skip empty lines when reading data.csv\n- #101 `git-bob` implement the writer\n- #102 Document the format'
     )
     expect(run.outputs['comment-url']).toContain('#issuecomment-')
   })

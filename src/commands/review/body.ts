@@ -4,6 +4,7 @@ import { fenced } from '../../conversation/thread.ts'
 import type { MovedComment, ProposedComment } from './anchor.ts'
 import type { Coverage, CoverageEntry } from './budget.ts'
 import type { ReviewScope } from './scope.ts'
+import { counted } from '../../plural.ts'
 
 export interface Verdict {
   /** Does the change do what the discussion asked? */
@@ -74,7 +75,7 @@ export function coverageList(entries: readonly CoverageEntry[], maxChars = COVER
         out.push(
           `- ${detail}: ${shown.join(', ')}${shown.length < paths.length ? `, and ${paths.length - shown.length} more` : ''}`
         )
-      else out.push(`- ${detail}: ${paths.length} file(s), not named here for length`)
+      else out.push(`- ${detail}: ${counted(paths.length, 'file')}, not named here for length`)
     }
     out.push('')
   }
@@ -94,7 +95,7 @@ function coverageSection(facts: ReviewFacts): string {
 
 function summaryCounts(entries: readonly CoverageEntry[]): string {
   const count = (c: Coverage): number => entries.filter((e) => e.coverage === c).length
-  return `${count('full')} file(s) in full, ${count('partial')} in part, ${count('none')} not at all`
+  return `${counted(count('full'), 'file')} in full, ${count('partial')} in part, ${count('none')} not at all`
 }
 
 const CLOSING = '*I only comment: I never approve, request changes or merge. A person decides what happens next.*'

@@ -54,7 +54,7 @@ describe('fitPrompt', () => {
     expect(fitted.thread.entries[0]!.kind).toBe('description')
     expect(fitted.thread.entries.some((e) => e.body.includes('comment 100 '))).toBe(true)
     expect(fitted.thread.entries.some((e) => e.body.includes('comment 1 '))).toBe(false)
-    expect(fitted.leftOut.conversation.join(' ')).toMatch(/older message\(s\), to fit the model's input budget/)
+    expect(fitted.leftOut.conversation.join(' ')).toMatch(/older messages?, to fit the model's input budget/)
     expect(fitted.leftOut.files.join(' ')).toContain("src/file_1.py (its content did not fit the model's input budget)")
     expect(renderParts(fitted).join('')).toContain('## Files left out\n\n- src/file_1.py (its content did not fit')
   })
@@ -68,11 +68,11 @@ describe('fitPrompt', () => {
   })
 
   it("keeps what the run's notes already left out, and adds to a copy of them", () => {
-    const leftOut = { conversation: ['2 message(s) written after the request'], files: ['a.bin (not a text file)'] }
+    const leftOut = { conversation: ['2 messages written after the request'], files: ['a.bin (not a text file)'] }
     const fitted = fitPrompt({ thread: thread(100, 60), repo, leftOut }, 6500, 800)
-    expect(fitted.leftOut.conversation[0]).toBe('2 message(s) written after the request')
+    expect(fitted.leftOut.conversation[0]).toBe('2 messages written after the request')
     expect(fitted.leftOut.files[0]).toBe('a.bin (not a text file)')
     expect(leftOut.conversation).toHaveLength(1)
-    expect(renderParts(fitted)[0]).toContain('## Left out\n\n- 2 message(s) written after the request')
+    expect(renderParts(fitted)[0]).toContain('## Left out\n\n- 2 messages written after the request')
   })
 })

@@ -178,7 +178,7 @@ describe('loadImages (over HTTP)', () => {
       limits: { maxImages: 4, maxBytes: 10_000, maxTotalBytes: 100_000, timeoutMs: 5000 }
     })
     expect(images.map((i) => i.alt)).toEqual(['d', 'new', 'r1', 'r2'])
-    expect(notes).toEqual(['1 image(s): at most 4 are read'])
+    expect(notes).toEqual(['1 image: at most 4 are read'])
   })
 
   it("keeps the images together under the total, the request's first", async () => {

@@ -11,7 +11,7 @@ describe('subIssueList', () => {
   it('lists linked sub-issues', () => {
     const text = subIssueList('Two parts: reading and writing.', issues, 'git-bob', null)
     expect(text).toBe(
-      'Two parts: reading and writing.\n\nI opened 2 sub-issue(s) of this issue:\n\n- #12 Parse the header\n- #13 Then `git-bob` implement the writer'
+      'Two parts: reading and writing.\n\nI opened 2 sub-issues of this issue:\n\n- #12 Parse the header\n- #13 Then `git-bob` implement the writer'
     )
   })
 

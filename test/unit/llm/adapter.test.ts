@@ -185,7 +185,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     const last = h.sent(0).at(-1)!
     expect(last.images).toEqual([])
     expect(last.text).toContain('left out')
-    expect(s.transcript.notes.forPeople[0]).toMatch(/1 image\(s\) .* left out: .* does not read images/)
+    expect(s.transcript.notes.forPeople[0]).toMatch(/1 image from .* was left out: .* does not read images/)
   })
 
   it('reports a refusal as refused', async () => {

@@ -4,13 +4,13 @@ import { Notes } from '../../../src/record/notes.ts'
 describe('Notes', () => {
   it('keeps what the model is told apart from what people are told, each once', () => {
     const notes = new Notes()
-    notes.leftOut('conversation', '2 message(s) written after the request')
-    notes.leftOut('conversation', '2 message(s) written after the request')
+    notes.leftOut('conversation', '2 messages written after the request')
+    notes.leftOut('conversation', '2 messages written after the request')
     notes.leftOut('files', 'big.csv (larger than 100,000 bytes)')
     notes.tell('Left out: an image.')
     notes.tell('Left out: an image.')
     expect(notes.forModel).toEqual({
-      conversation: ['2 message(s) written after the request'],
+      conversation: ['2 messages written after the request'],
       files: ['big.csv (larger than 100,000 bytes)']
     })
     expect(notes.forPeople).toEqual(['Left out: an image.'])

@@ -82,7 +82,7 @@ describe('reviewBody', () => {
       detail: 'did not fit the token budget'
     }))
     const { body } = reviewBody(verdict, { ...facts, coverage: many }, [], [])
-    expect(body).toContain('<details><summary>0 file(s) in full, 0 in part, 30 not at all</summary>')
+    expect(body).toContain('<details><summary>0 files in full, 0 in part, 30 not at all</summary>')
     expect(body).toContain('`f29.py`')
   })
 })
