@@ -7,8 +7,7 @@ import type { Thread } from '../conversation/thread.ts'
 import type { Notes } from '../record/notes.ts'
 import type { Command, Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
-import type { Workspace } from '../adapters/git/workspace.ts'
-import type { NotebookRunner } from '../adapters/jupyter/execute.ts'
+import type { NotebookRunner, Workspace } from './implement/ports.ts'
 
 export interface BasicContext {
   event: TriggerEvent
@@ -64,6 +63,7 @@ export interface ChangeLimits {
 }
 
 export interface ChangePorts {
+  /** The checkout the change is written into. */
   workspace: Workspace
   /** Decides where the change goes and checks that branch out. */
   prepare(mode: 'pull-request' | 'try'): Promise<TargetDecision>
@@ -73,7 +73,7 @@ export interface ChangePorts {
   redact(text: string): string
   /** The file list and named files again, after the target branch is checked out. */
   repoContext(): Promise<RepoContext>
-  /** Runs notebooks; null when execution is switched off. */
+  /** Runs the workspace's notebooks; null when execution is switched off. */
   notebooks: NotebookRunner | null
   limits: ChangeLimits
 }

@@ -24,6 +24,11 @@ export interface ChangePortsSource {
   repoContext: () => Promise<RepoContext>
 }
 
+/** The runner as the command sees it: notebooks are paths in the workspace. */
+function inWorkspace(runner: NotebookRunner, dir: string): ChangePorts['notebooks'] {
+  return { available: () => runner.available(), run: (path, limits) => runner.run(dir, path, limits) }
+}
+
 export function changePorts(source: ChangePortsSource): ChangePorts {
   const { event, api, config, workspace, redactor } = source
   const { serverUrl, runId } = source.environment
@@ -39,7 +44,7 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
       }),
     redact: (text) => redactor.redactKnown(text),
     repoContext: source.repoContext,
-    notebooks: source.notebooks,
+    notebooks: source.notebooks && inWorkspace(source.notebooks, workspace.dir),
     limits: {
       maxFiles: config.maxFiles,
       maxFileBytes: config.maxFileBytes,

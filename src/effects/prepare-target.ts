@@ -1,5 +1,5 @@
-// Decides where a change goes (workspace/target.ts) from what GitHub and origin say, then checks
-// that branch out so the command reads and writes the files it will commit on.
+// Decides where a change goes (commands/implement/target.ts) from what GitHub and origin say, then
+// checks that branch out so the command reads and writes the files it will commit on.
 import type { TriggerEvent } from '../trigger/event.ts'
 import type { GitHubApi } from '../adapters/github/api.ts'
 import {
@@ -10,13 +10,23 @@ import {
   planTryTarget,
   type TargetDecision
 } from '../commands/implement/target.ts'
-import type { Workspace } from '../adapters/git/workspace.ts'
+
+/** What is asked of GitHub: the pull request a request was made on, git-bob's open one for a branch. */
+export type PullLookup = Pick<GitHubApi, 'pull' | 'openPullFor'>
+
+/** What is asked of the checkout: origin's branches, and switching to one. */
+export interface BranchCheckout {
+  /** Branches on origin whose names start with `prefix`. */
+  remoteBranches(prefix: string): Promise<string[]>
+  /** Checks out `branch` at the tip of `from` on origin. */
+  checkout(branch: string, from: string): Promise<void>
+}
 
 async function decide(
   mode: 'pull-request' | 'try',
   event: TriggerEvent,
-  api: GitHubApi,
-  workspace: Workspace,
+  api: PullLookup,
+  workspace: BranchCheckout,
   runId: string
 ): Promise<TargetDecision> {
   const number = event.target.number
@@ -57,8 +67,8 @@ async function decide(
 export async function prepareTarget(
   mode: 'pull-request' | 'try',
   event: TriggerEvent,
-  api: GitHubApi,
-  workspace: Workspace,
+  api: PullLookup,
+  workspace: BranchCheckout,
   runId: string
 ): Promise<TargetDecision> {
   const decision = await decide(mode, event, api, workspace, runId)

@@ -5,6 +5,7 @@ import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile 
 import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
 import { GitError, PathEscapeError } from '../../errors.ts'
+import type { FileContent, Workspace as WorkspacePort } from '../../commands/implement/ports.ts'
 
 export const BOT_AUTHOR = {
   name: 'github-actions[bot]',
@@ -16,11 +17,10 @@ export interface CoAuthor {
   id: number
 }
 
-export type FileContent = { kind: 'text'; text: string } | { kind: 'binary'; size: number } | { kind: 'missing' }
-
 export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
 
-export class Workspace {
+/** The git checkout: the implement command's Workspace, plus what effects/ needs to publish a change. */
+export class Workspace implements WorkspacePort {
   readonly dir: string
   private readonly git: Git
 

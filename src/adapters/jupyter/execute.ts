@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { SECRET_NAME } from '../../outbox/secrets.ts'
-import { parseNotebook, type Notebook } from '../../commands/implement/notebook.ts'
+import { parseNotebook } from '../../commands/implement/notebook.ts'
+import type { Execution, ExecutionLimits } from '../../commands/implement/ports.ts'
 
 // Files through which a step talks to the runner: a notebook must not set variables or paths for later steps.
 const RUNNER_FILES = new Set([
@@ -28,16 +29,6 @@ export function kernelEnvironment(env: Readonly<Record<string, string | undefine
   clean.PYDEVD_DISABLE_FILE_VALIDATION = '1'
   return clean
 }
-
-export interface ExecutionLimits {
-  cellTimeoutSeconds: number
-  totalTimeoutMs: number
-}
-
-export type Execution =
-  | { kind: 'ran'; notebook: Notebook; ms: number }
-  /** Jupyter itself failed or the time ran out: the notebook on disk is what it was before. */
-  | { kind: 'failed'; problem: string; ms: number }
 
 function exec(
   command: string,
@@ -78,6 +69,7 @@ function exec(
   })
 }
 
+/** Jupyter on the runner; effects/change-ports.ts binds it to the workspace as the command's NotebookRunner. */
 export interface NotebookRunner {
   /** Milliseconds spent running notebooks so far. */
   readonly elapsedMs: number

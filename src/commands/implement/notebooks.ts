@@ -132,7 +132,7 @@ export async function runNotebooks(
     let notebook = original
     let outcome = ''
     for (let round = 0; ; round++) {
-      const execution = await runner.run(ports.workspace.dir, notebook.path, limits)
+      const execution = await runner.run(notebook.path, limits)
       const seconds = (execution.ms / 1000).toFixed(1)
       if (execution.kind === 'failed') {
         outcome = `**it could not be run**: ${execution.problem.split('\n')[0]}`

@@ -1,0 +1,41 @@
+// The implement command's view of the world outside it: the checked-out repository and a notebook
+// runner. The git and Jupyter adapters implement these; tests use in-memory fakes.
+import type { Notebook } from './notebook.ts'
+
+export type FileContent = { kind: 'text'; text: string } | { kind: 'binary'; size: number } | { kind: 'missing' }
+
+/**
+ * The working tree of the branch a change goes to. Paths are relative to the repository root and
+ * already checked by paths.ts; a path that would leave the tree (through a symbolic link) throws
+ * PathEscapeError (errors.ts).
+ */
+export interface Workspace {
+  read(path: string): Promise<FileContent>
+  write(path: string, content: string | Uint8Array): Promise<void>
+  remove(path: string): Promise<void>
+  move(from: string, to: string): Promise<void>
+  copy(from: string, to: string): Promise<void>
+  /** Undoes a change to one path: back to its committed content, or gone if it is new. */
+  restore(path: string): Promise<void>
+  /** The paths that differ from the last commit (new, changed, deleted). */
+  changedPaths(): Promise<string[]>
+  /** Changes whenever what in .git could run code or redirect the token (config, hooks) changes. */
+  gitFingerprint(): Promise<string>
+}
+
+export interface ExecutionLimits {
+  cellTimeoutSeconds: number
+  totalTimeoutMs: number
+}
+
+export type Execution =
+  | { kind: 'ran'; notebook: Notebook; ms: number }
+  /** Jupyter itself failed or the time ran out: the notebook on disk is what it was before. */
+  | { kind: 'failed'; problem: string; ms: number }
+
+/** Runs a notebook of the workspace in place, outputs and all. */
+export interface NotebookRunner {
+  /** Whether notebooks can run here (asked once). */
+  available(): Promise<boolean>
+  run(path: string, limits: ExecutionLimits): Promise<Execution>
+}
