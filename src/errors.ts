@@ -44,9 +44,6 @@ export class DownloadError extends Error {
   override name = 'DownloadError'
 }
 
-/** A notebook that could not be written or run; that file is left out, the others go on. */
-export class NotebookError extends Error {}
-
 /** Notebook code touched what git trusts: the whole request stops, nothing is pushed. */
 export class NotebookTamperError extends Error {
   override name = 'NotebookTamperError'

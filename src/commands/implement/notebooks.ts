@@ -1,7 +1,9 @@
 // Notebooks in an implement turn: written from the model's cells, run with Jupyter when the runner
 // has it, repaired from the traceback a bounded number of times, and what they produce committed.
 import type { Message } from '../../llm/types.ts'
-import { NotebookError, NotebookTamperError } from '../../errors.ts'
+import { NotebookTamperError } from '../../errors.ts'
+import { untilValid, type Settled, type Verdict } from './ask-until-valid.ts'
+import type { Execution } from './ports.ts'
 import {
   buildNotebook,
   cellsOf,
@@ -25,27 +27,29 @@ export interface WrittenNotebook {
   cells: ModelCell[]
   /** False when only markdown changed: the old outputs were kept and nothing needs to run. */
   run: boolean
-  text: string
   note: string
 }
 
+/**
+ * Asks the model for the notebook's cells and writes it, built by code; a notebook whose code did not
+ * change keeps its outputs. Or says why it was not written.
+ */
 export async function writeNotebook(
   ctx: ConversationContext,
   ports: ChangePorts,
-  path: string,
-  action: 'create' | 'modify',
-  reason: string,
+  { path, action, reason }: { path: string; action: 'create' | 'modify'; reason: string },
   context: string
-): Promise<WrittenNotebook> {
+): Promise<{ ok: true; notebook: WrittenNotebook } | { ok: false; problem: string }> {
   let previous: Notebook | null = null
   if (action === 'modify') {
     const current = await ports.workspace.read(path)
     if (current.kind !== 'text')
-      throw new NotebookError(
-        current.kind === 'missing' ? 'it does not exist, so it cannot be modified' : 'it is not a text file'
-      )
+      return {
+        ok: false,
+        problem: current.kind === 'missing' ? 'it does not exist, so it cannot be modified' : 'it is not a text file'
+      }
     const parsed = parseNotebook(current.text)
-    if (!parsed.ok) throw new NotebookError(`the existing notebook cannot be read (${parsed.problem})`)
+    if (!parsed.ok) return { ok: false, problem: `the existing notebook cannot be read (${parsed.problem})` }
     previous = parsed.notebook
   }
   // The model sees cells without outputs: they waste tokens and may be huge.
@@ -65,9 +69,8 @@ export async function writeNotebook(
   const cells = reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
   const unchanged = previous !== null && sameCode(previous, cells)
   const notebook = unchanged ? keepOutputs(buildNotebook(cells, previous), previous!) : buildNotebook(cells, previous)
-  const text = serializeNotebook(notebook)
-  await ports.workspace.write(path, text)
-  return { path, cells, run: !unchanged, text, note: reply.value.note }
+  await ports.workspace.write(path, serializeNotebook(notebook))
+  return { ok: true, notebook: { path, cells, run: !unchanged, note: reply.value.note } }
 }
 
 export interface NotebookRunReport {
@@ -95,6 +98,18 @@ async function repair(
     schemaName: 'notebook_cells'
   })
   return reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
+}
+
+/** The sentence after a notebook's line in the description. */
+function runStatus(settled: Settled<Execution>): string {
+  if (!settled.ok)
+    return `**still fails after ${settled.rounds} repair round(s)**; it is committed with the error visible: ${settled.problem.split('\n')[0]}`
+  const execution = settled.value
+  if (execution.kind === 'failed') return `**it could not be run**: ${execution.problem.split('\n')[0]}`
+  const seconds = (execution.ms / 1000).toFixed(1)
+  return settled.rounds === 0
+    ? `ran without errors in ${seconds} s`
+    : `ran without errors in ${seconds} s after ${settled.rounds} repair round(s)`
 }
 
 /**
@@ -129,38 +144,31 @@ export async function runNotebooks(
     totalTimeoutMs: ports.limits.notebookTimeoutMs
   }
   for (const original of toRun) {
-    let notebook = original
-    let outcome = ''
-    for (let round = 0; ; round++) {
-      const execution = await runner.run(notebook.path, limits)
-      const seconds = (execution.ms / 1000).toFixed(1)
-      if (execution.kind === 'failed') {
-        outcome = `**it could not be run**: ${execution.problem.split('\n')[0]}`
-        report.problems.push(`\`${notebook.path}\` could not be run: ${execution.problem}`)
-        break
-      }
-      // Outputs are scanned for secrets before anything is committed or posted.
-      const text = ports.redact(serializeNotebook(execution.notebook))
-      await ports.workspace.write(notebook.path, text)
-      const error = firstError(execution.notebook)
-      if (!error) {
-        outcome =
-          round === 0
-            ? `ran without errors in ${seconds} s`
-            : `ran without errors in ${seconds} s after ${round} repair round(s)`
-        break
-      }
-      if (round >= ports.limits.notebookRepairRounds) {
-        outcome = `**still fails after ${round} repair round(s)**; it is committed with the error visible: ${error.split('\n')[0]}`
-        report.problems.push(`\`${notebook.path}\` still fails when run (${error.split('\n')[0]}); please look at it.`)
-        break
-      }
-      const cells = await repair(ctx, ports, notebook, error)
-      const rebuilt = serializeNotebook(buildNotebook(cells))
-      await ports.workspace.write(notebook.path, rebuilt)
-      notebook = { ...notebook, cells, text: rebuilt }
+    const settled = await untilValid(
+      original,
+      async (notebook): Promise<Verdict<Execution>> => {
+        const execution = await runner.run(notebook.path, limits)
+        // Jupyter itself failed: nothing the model could repair.
+        if (execution.kind === 'failed') return { ok: true, value: execution }
+        // Outputs are scanned for secrets before anything is committed or posted.
+        await ports.workspace.write(notebook.path, ports.redact(serializeNotebook(execution.notebook)))
+        const error = firstError(execution.notebook)
+        return error ? { ok: false, problem: error } : { ok: true, value: execution }
+      },
+      async (error, notebook) => {
+        const cells = await repair(ctx, ports, notebook, error)
+        await ports.workspace.write(notebook.path, serializeNotebook(buildNotebook(cells)))
+        return { ...notebook, cells }
+      },
+      ports.limits.notebookRepairRounds
+    )
+    report.status.set(original.path, runStatus(settled))
+    if (!settled.ok) {
+      const error = settled.problem.split('\n')[0]
+      report.problems.push(`\`${original.path}\` still fails when run (${error}); please look at it.`)
+    } else if (settled.value.kind === 'failed') {
+      report.problems.push(`\`${original.path}\` could not be run: ${settled.value.problem}`)
     }
-    report.status.set(original.path, outcome)
   }
 
   if ((await ports.workspace.gitFingerprint()) !== gitBefore) {

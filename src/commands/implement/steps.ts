@@ -1,0 +1,75 @@
+// One planned action carried out in the workspace: a text file or notebook written by the model, a
+// file deleted, renamed, copied or downloaded. A step that cannot be done throws StepError; the
+// others go on, and the description says why.
+import { DownloadError, StepError } from '../../errors.ts'
+import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
+import { writeNotebook, type WrittenNotebook } from './notebooks.ts'
+import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
+import { writeFile } from './write-file.ts'
+
+/** What this turn has written so far: later files see it, notebooks run after all files are written. */
+export interface Progress {
+  written: Written[]
+  notebooks: WrittenNotebook[]
+}
+
+export async function carryOut(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  plan: Plan,
+  action: PlannedAction,
+  progress: Progress
+): Promise<FileReport> {
+  const { written } = progress
+  const report = (note: string): FileReport => ({
+    path: action.path,
+    action: action.action,
+    source: action.source,
+    note
+  })
+  switch (action.action) {
+    case 'create':
+    case 'modify': {
+      const step = { ...action, action: action.action }
+      if (action.path.toLowerCase().endsWith('.ipynb')) {
+        const result = await writeNotebook(ctx, ports, step, changeContext(plan, written))
+        if (!result.ok) throw new StepError(result.problem)
+        progress.notebooks.push(result.notebook)
+        written.push({ path: action.path, text: null })
+        return report(result.notebook.note)
+      }
+      const result = await writeFile(ctx, ports, plan, step, written)
+      if (!result.ok) throw new StepError(result.problem)
+      written.push({ path: action.path, text: result.text })
+      return report(result.note)
+    }
+    case 'delete': {
+      if ((await ports.workspace.read(action.path)).kind === 'missing') throw new StepError('it does not exist')
+      await ports.workspace.remove(action.path)
+      written.push({ path: action.path, text: null })
+      return report(action.reason)
+    }
+    case 'rename':
+    case 'copy': {
+      if (!action.source || (await ports.workspace.read(action.source)).kind === 'missing')
+        throw new StepError(`its source \`${action.source ?? '(none)'}\` does not exist`)
+      if (action.action === 'rename') await ports.workspace.move(action.source, action.path)
+      else await ports.workspace.copy(action.source, action.path)
+      written.push({ path: action.path, text: null })
+      return report(action.reason)
+    }
+    case 'download': {
+      if (!action.source) throw new StepError('no URL was given')
+      try {
+        const bytes = await ports.download(action.source)
+        if (bytes.length > ports.limits.maxFileBytes * 50) throw new StepError('the download is too large')
+        await ports.workspace.write(action.path, bytes)
+      } catch (error) {
+        if (error instanceof DownloadError) throw new StepError(error.message)
+        throw error
+      }
+      written.push({ path: action.path, text: null })
+      return report(action.reason)
+    }
+  }
+}
