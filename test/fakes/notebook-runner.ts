@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseNotebook, serializeNotebook, sourceText } from '../../src/commands/implement/notebook.ts'
 import type { NotebookRunner } from '../../src/adapters/jupyter/execute.ts'
+import type { Execution, ExecutionLimits, NotebookRunner as RunnerPort } from '../../src/commands/implement/ports.ts'
 
 export interface CellRun {
   /** What the cell prints to stdout. */
@@ -49,5 +50,34 @@ export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun
       writeFileSync(full, serializeNotebook(parsed.notebook))
       return Promise.resolve({ kind: 'ran', notebook: parsed.notebook, ms: 1 })
     }
+  }
+}
+
+export type Run = (path: string, limits: ExecutionLimits) => Execution | Promise<Execution>
+
+/**
+ * The implement command's NotebookRunner port without Jupyter or files, for unit tests: each run is
+ * answered by the test (what the notebook "computed"), in order, and recorded.
+ */
+export class FakeNotebookRunner implements RunnerPort {
+  readonly runs: { path: string; limits: ExecutionLimits }[] = []
+  private readonly script: Run[]
+  private readonly jupyter: boolean
+
+  /** `jupyter: false` plays a runner without Jupyter installed. */
+  constructor(script: Run[], jupyter = true) {
+    this.script = [...script]
+    this.jupyter = jupyter
+  }
+
+  async available(): Promise<boolean> {
+    return this.jupyter
+  }
+
+  async run(path: string, limits: ExecutionLimits): Promise<Execution> {
+    this.runs.push({ path, limits })
+    const next = this.script.shift()
+    if (!next) throw new Error(`no scripted run left for ${path}`)
+    return next(path, limits)
   }
 }

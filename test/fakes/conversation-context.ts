@@ -1,0 +1,108 @@
+// A ConversationContext for commands run in-process: an issue thread, a scripted model, and (for
+// implement) ChangePorts over an in-memory workspace. Every part can be replaced.
+import type { ChangePorts, ConversationContext } from '../../src/commands/types.ts'
+import type { LanguageModel } from '../../src/llm/types.ts'
+import { Notes } from '../../src/record/notes.ts'
+import type { TriggerEvent } from '../../src/trigger/event.ts'
+import { MemoryWorkspace } from './memory-workspace.ts'
+
+export const EVENT: TriggerEvent = {
+  eventName: 'issue_comment',
+  repo: { owner: 'owner', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/owner/repo' },
+  target: {
+    kind: 'issue',
+    number: 7,
+    title: 'Add a plot',
+    body: 'Please add a plot of the counts.',
+    author: { login: 'alice', id: 1, isBot: false },
+    association: 'OWNER',
+    createdAt: '2025-01-01T00:00:00Z',
+    url: 'https://github.com/owner/repo/issues/7'
+  },
+  request: {
+    source: 'issue_comment',
+    id: 99,
+    body: 'git-bob implement',
+    author: { login: 'alice', id: 1, isBot: false },
+    association: 'OWNER',
+    createdAt: '2025-01-02T00:00:00Z',
+    url: 'https://github.com/owner/repo/issues/7#issuecomment-99'
+  }
+}
+
+export const LIMITS: ChangePorts['limits'] = {
+  maxFiles: 10,
+  maxFileBytes: 100_000,
+  notebookRepairRounds: 2,
+  notebookCellTimeoutSeconds: 60,
+  notebookTimeoutMs: 600_000
+}
+
+/** ChangePorts over `workspace`: the change goes to a new pull request for issue 7 unless `prepare` says otherwise. */
+export function changePorts(workspace: MemoryWorkspace, overrides: Partial<ChangePorts> = {}): ChangePorts {
+  return {
+    workspace,
+    prepare: async () => ({
+      ok: true,
+      target: { mode: 'new-pr', branch: 'git-bob/issue-7', base: 'main', issue: 7 }
+    }),
+    download: async (url) => {
+      throw new Error(`unexpected download of ${url}`)
+    },
+    redact: (text) => text.replaceAll('sk-secret-123', '***'),
+    repoContext: async () => ({ paths: [...workspace.files.keys()], files: [] }),
+    notebooks: null,
+    limits: LIMITS,
+    ...overrides
+  }
+}
+
+export function conversationContext(
+  model: LanguageModel,
+  changes: ChangePorts | null,
+  overrides: Partial<ConversationContext> = {}
+): ConversationContext {
+  return {
+    event: EVENT,
+    command: { kind: 'known', verb: 'implement', word: 'implement', args: '' },
+    botName: 'git-bob',
+    modelId: model.id,
+    allowedModels: [],
+    commands: [],
+    thread: {
+      repo: 'owner/repo',
+      kind: 'issue',
+      number: 7,
+      title: EVENT.target.title,
+      url: EVENT.target.url,
+      entries: [
+        {
+          kind: 'description',
+          author: 'alice',
+          standing: 'requester',
+          createdAt: EVENT.target.createdAt,
+          body: EVENT.target.body,
+          isRequest: false
+        },
+        {
+          kind: 'comment',
+          author: 'alice',
+          standing: 'requester',
+          createdAt: EVENT.request.createdAt,
+          body: EVENT.request.body,
+          isRequest: true
+        }
+      ]
+    },
+    repo: { paths: [], files: [] },
+    notes: new Notes(),
+    instructions: null,
+    maintainers: [],
+    model,
+    changes,
+    pull: null,
+    reviewTokenBudget: 50_000,
+    promptTokenBudget: 100_000,
+    ...overrides
+  }
+}
