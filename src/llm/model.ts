@@ -2,6 +2,7 @@
 // structured output validated with zod (with one repair round), and a record of every call.
 import { z } from 'zod'
 import type { Transcript } from '../record/transcript.ts'
+import { untilValid, type Verdict } from './ask-until-valid.ts'
 import { imageTypes, outputTokenCap } from './capabilities.ts'
 import { LlmError } from './errors.ts'
 import type { ModelSpec } from './providers.ts'
@@ -36,6 +37,26 @@ export function extractJson(text: string): string {
   const trimmed = text.trim()
   const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(trimmed)
   return fenced ? fenced[1]!.trim() : trimmed
+}
+
+/** The answer's JSON checked against the schema; the problem says what was wrong and what to do. */
+function parseObject<T>(
+  response: ProviderResponse,
+  schema: z.ZodType<T>
+): Verdict<{ response: ProviderResponse; value: T }> {
+  let data: unknown
+  try {
+    data = JSON.parse(extractJson(response.text))
+  } catch (error) {
+    const problem = `The answer is not valid JSON: ${error instanceof Error ? error.message : String(error)}`
+    return { ok: false, problem: `${problem}\nAnswer again with JSON only, matching the schema.` }
+  }
+  const parsed = schema.safeParse(data)
+  if (parsed.success) return { ok: true, value: { response, value: parsed.data } }
+  return {
+    ok: false,
+    problem: `The JSON does not match the schema:\n${describeZodError(parsed.error)}\nAnswer again with corrected JSON only.`
+  }
 }
 
 function describeZodError(error: z.ZodError): string {
@@ -245,38 +266,30 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
 
     async generateObject<T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> {
       const jsonSchema = { name: request.schemaName, schema: jsonSchemaFor(request.schema) }
-      const messages = withoutUnreadableImages(spec, request.messages, options.transcript)
+      let messages = withoutUnreadableImages(spec, request.messages, options.transcript)
       const limit = outputLimit(request)
       const usage = { inputTokens: 0, outputTokens: 0 }
-      let problem = ''
-      for (let round = 0; round < 2; round++) {
-        const response = await callOnce(
-          round === 0 ? request.purpose : `${request.purpose} (repair)`,
-          [...messages],
-          limit,
-          jsonSchema
-        )
+      const call = async (purpose: string): Promise<ProviderResponse> => {
+        const response = await callOnce(purpose, [...messages], limit, jsonSchema)
         usage.inputTokens += response.usage.inputTokens
         usage.outputTokens += response.usage.outputTokens
-        let data: unknown
-        try {
-          data = JSON.parse(extractJson(response.text))
-        } catch (error) {
-          problem = `The answer is not valid JSON: ${error instanceof Error ? error.message : String(error)}`
-          messages.push(
-            { role: 'assistant', content: response.text },
-            { role: 'user', content: `${problem}\nAnswer again with JSON only, matching the schema.` }
-          )
-          continue
-        }
-        const parsed = request.schema.safeParse(data)
-        if (parsed.success) return { ...reply(response, response.text, usage), value: parsed.data }
-        problem = `The JSON does not match the schema:\n${describeZodError(parsed.error)}`
-        messages.push(
-          { role: 'assistant', content: response.text },
-          { role: 'user', content: `${problem}\nAnswer again with corrected JSON only.` }
-        )
+        return response
       }
+      // One repair round: the problem (what was wrong, then what to do) goes back with the answer.
+      const settled = await untilValid(
+        await call(request.purpose),
+        (response) => parseObject(response, request.schema),
+        async (problem, last) => {
+          messages = [...messages, { role: 'assistant', content: last.text }, { role: 'user', content: problem }]
+          return call(`${request.purpose} (repair)`)
+        },
+        1
+      )
+      if (settled.ok) {
+        const { response, value } = settled.value
+        return { ...reply(response, response.text, usage), value }
+      }
+      const problem = settled.problem
       throw new LlmError(
         'invalid_output',
         `the model's answer did not match the expected structure (${problem.split('\n')[0]})`

@@ -2,7 +2,7 @@
 // has it, repaired from the traceback a bounded number of times, and what they produce committed.
 import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
-import { untilValid, type Settled, type Verdict } from './ask-until-valid.ts'
+import { untilValid, type Settled, type Verdict } from '../../llm/ask-until-valid.ts'
 import type { Execution } from './ports.ts'
 import {
   buildNotebook,

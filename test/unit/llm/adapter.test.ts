@@ -142,6 +142,20 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('the adapte
     expect(s.transcript.calls.map((c) => c.purpose)).toEqual(['decide', 'decide (repair)'])
   })
 
+  it('repairs an answer that is not JSON, asking for JSON only, and counts the tokens of both calls', async () => {
+    h.answer('Sure! Here it is: {verdict: yes}', { usage: { input: 100, output: 10 } })
+    h.answer('{"verdict":"yes"}', { usage: { input: 120, output: 5 } })
+    const schema = z.object({ verdict: z.enum(['yes', 'no']) })
+    const reply = await s.model().generateObject({ purpose: 'decide', messages: ASK, schema, schemaName: 'decision' })
+    expect(reply.value).toEqual({ verdict: 'yes' })
+    expect(reply.usage).toEqual({ inputTokens: 220, outputTokens: 15 })
+    const repair = h.sent(1)
+    expect(repair.at(-2)!.text).toBe('Sure! Here it is: {verdict: yes}')
+    expect(repair.at(-1)!.text).toMatch(
+      /^The answer is not valid JSON: .*\nAnswer again with JSON only, matching the schema\.$/
+    )
+  })
+
   it('fails clearly when the repaired answer is still wrong, after exactly one repair', async () => {
     h.answer('{"verdict":"maybe"}')
     h.answer('{"verdict":"perhaps"}')

@@ -1,7 +1,7 @@
-// Asking the model until code accepts its answer: a file that parses, edits that apply, a notebook that
-// runs. A rejected answer goes back with the problem, a bounded number of times. (Malformed JSON is
-// repaired once below all of this, in llm/model.ts.)
-import type { LanguageModel, ModelReply, ObjectRequest } from '../../llm/types.ts'
+// Asking a model until code accepts its answer: JSON that matches the schema (model.ts), a file that
+// parses, edits that apply, a notebook that runs (commands/implement). A rejected answer goes back with
+// the problem, a bounded number of times.
+import type { LanguageModel, ModelReply, ObjectRequest } from './types.ts'
 
 /** What code says of an answer: accepted (with what it made of it) or the problem to send back. */
 export type Verdict<R> = { ok: true; value: R } | { ok: false; problem: string }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { askUntilValid, untilValid, type Verdict } from '../../../../src/commands/implement/ask-until-valid.ts'
-import { ScriptedModel } from '../../../fakes/scripted-model.ts'
+import { askUntilValid, untilValid, type Verdict } from '../../../src/llm/ask-until-valid.ts'
+import { ScriptedModel } from '../../fakes/scripted-model.ts'
 
 const even = (n: number): Verdict<string> =>
   n % 2 === 0 ? { ok: true, value: `even ${n}` } : { ok: false, problem: `${n} is odd` }
