@@ -14,10 +14,13 @@ import { PushConflictError } from '../errors.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
 import type { Workspace } from '../adapters/git/workspace.ts'
 
+/** What carrying out a change needs of the checkout: one commit, a push, and taking a push back. */
+type Publisher = Pick<Workspace, 'commit' | 'push' | 'deleteRemoteBranch'>
+
 export interface EffectPorts {
   outbox: Outbox
   /** Present when a repository is checked out. */
-  workspace: Workspace | null
+  workspace: Publisher | null
   /** e.g. https://github.com, for links to branches and compare views. */
   serverUrl: string
   /** Links an issue (by id) below a parent (by number). Not a message, so not the Outbox's job. */
