@@ -2,6 +2,7 @@
 // has it, repaired from the traceback a bounded number of times, and what they produce committed.
 import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
+import { counted } from '../../plural.ts'
 import { untilValid, type Settled, type Verdict } from '../../llm/ask-until-valid.ts'
 import type { Execution } from './ports.ts'
 import {
@@ -103,13 +104,13 @@ async function repair(
 /** The sentence after a notebook's line in the description. */
 function runStatus(settled: Settled<Execution>): string {
   if (!settled.ok)
-    return `**still fails after ${settled.rounds} repair round(s)**; it is committed with the error visible: ${settled.problem.split('\n')[0]}`
+    return `**still fails after ${counted(settled.rounds, 'repair round')}**; it is committed with the error visible: ${settled.problem.split('\n')[0]}`
   const execution = settled.value
   if (execution.kind === 'failed') return `**it could not be run**: ${execution.problem.split('\n')[0]}`
   const seconds = (execution.ms / 1000).toFixed(1)
   return settled.rounds === 0
     ? `ran without errors in ${seconds} s`
-    : `ran without errors in ${seconds} s after ${settled.rounds} repair round(s)`
+    : `ran without errors in ${seconds} s after ${counted(settled.rounds, 'repair round')}`
 }
 
 /**

@@ -184,7 +184,7 @@ describe('runNotebooks', () => {
       "# The notebook's cells\n\n--- cell 1 (markdown) ---\n# Counts\n--- cell 2 (code) ---\nprint(1)"
     )
     expect(runner.runs.map((r) => r.path)).toEqual(['n.ipynb', 'n.ipynb'])
-    expect(report.status.get('n.ipynb')).toBe('ran without errors in 3.0 s after 1 repair round(s)')
+    expect(report.status.get('n.ipynb')).toBe('ran without errors in 3.0 s after 1 repair round')
     expect(report.problems).toEqual([])
     expect(ws.text('n.ipynb')).toContain('x = 1')
   })
@@ -219,7 +219,7 @@ describe('runNotebooks', () => {
     expect(runner.runs).toHaveLength(LIMITS.notebookRepairRounds + 1)
     expect(model.purposes).toEqual(['repair n.ipynb', 'repair n.ipynb'])
     expect(report.status.get('n.ipynb')).toBe(
-      '**still fails after 2 repair round(s)**; it is committed with the error visible: cell 2: NameError: still broken'
+      '**still fails after 2 repair rounds**; it is committed with the error visible: cell 2: NameError: still broken'
     )
     expect(report.problems).toEqual([
       '`n.ipynb` still fails when run (cell 2: NameError: still broken); please look at it.'
