@@ -1,6 +1,6 @@
 // What run() takes (the environment and the adapters main.ts wires) and what it returns. Kept apart
 // from run.ts so that the stages below it can name these types without importing run.ts.
-import type { NotebookRunner } from './adapters/jupyter/execute.ts'
+import type { JupyterRunner } from './adapters/jupyter/execute.ts'
 import type { GitHubApi } from './adapters/github/api.ts'
 import type { InputReader } from './config.ts'
 import type { ModelSettings } from './llm/index.ts'
@@ -39,7 +39,7 @@ export interface Adapters {
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
   /** Runs notebooks with Jupyter (without secrets in the kernel's environment). */
-  notebookRunner(): NotebookRunner
+  notebookRunner(): JupyterRunner
 }
 
 export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'

@@ -8,7 +8,7 @@ import { COMMANDS } from './commands/registry.ts'
 import { checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
 import type { GitHubApi } from './adapters/github/api.ts'
-import type { Workspace } from './adapters/git/workspace.ts'
+import type { GitWorkspace } from './adapters/git/workspace.ts'
 import type { EffectPorts } from './effects/apply-outcome.ts'
 import { describeFailure } from './outbox/failure.ts'
 import { Outbox } from './outbox/outbox.ts'
@@ -91,7 +91,7 @@ async function respond(stages: Stages): Promise<RunResult> {
   return { status: 'answered', reason: spec.name, posted }
 }
 
-function effectPorts(stages: Stages, workspace: Workspace | null = null): EffectPorts {
+function effectPorts(stages: Stages, workspace: GitWorkspace | null = null): EffectPorts {
   return {
     outbox: stages.outbox,
     workspace,

@@ -8,7 +8,7 @@ import { run } from '../run.ts'
 import type { Adapters, Logger, RunEnvironment } from '../run-types.ts'
 import { GitHubApi } from './github/api.ts'
 import { createOctokit } from './github/client.ts'
-import { jupyterRunner, type NotebookRunner } from './jupyter/execute.ts'
+import { jupyterRunner, type JupyterRunner } from './jupyter/execute.ts'
 
 export type StepEnvironment = Readonly<Record<string, string | undefined>>
 
@@ -34,7 +34,7 @@ export interface WiringOptions {
   /** A model's first retry waits about this long, then twice as long each time (default 1 s). */
   modelRetryBaseMs?: number
   /** Runs notebooks instead of Jupyter (for tests about what git-bob does with a run, not about Jupyter). */
-  notebooks?: NotebookRunner
+  notebooks?: JupyterRunner
 }
 
 /** An action input as @actions/core's getInput reads it: INPUT_<NAME>, spaces as underscores, trimmed. */

@@ -2,7 +2,7 @@
 // settings first (a wrong one is reported on the thread before any work), then the model, the
 // conversation, the repository's files, the instructions file and the images, fitted to the budgets.
 // What is left out on the way goes to the run's notes.
-import { Workspace } from '../adapters/git/workspace.ts'
+import { GitWorkspace } from '../adapters/git/workspace.ts'
 import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import type { Ready } from '../commands/run-command.ts'
@@ -41,7 +41,7 @@ export interface GatherSources {
 
 export type Gathered =
   /** `workspace`: the repository checkout, when there is one, for the effects. */
-  | { kind: 'ready'; ready: Ready; workspace: Workspace | null }
+  | { kind: 'ready'; ready: Ready; workspace: GitWorkspace | null }
   /** "ask <model> to ..." named a model the repository does not allow: say so, do nothing else. */
   | { kind: 'refused'; reason: string; message: string }
 
@@ -60,7 +60,10 @@ export function chooseModels(asked: string | undefined, verb: string, config: Ru
 
 export async function gather(spec: CommandSpec, sources: GatherSources): Promise<Gathered> {
   const { environment, gate } = sources
-  const workspace = Workspace.open(environment.workspace, { token: gate.githubToken, serverUrl: environment.serverUrl })
+  const workspace = GitWorkspace.open(environment.workspace, {
+    token: gate.githubToken,
+    serverUrl: environment.serverUrl
+  })
   sources.record.spent.git = workspace
   const shown = readShownSettings(sources.adapters.readInput)
   const basic: BasicContext = {
@@ -92,7 +95,7 @@ async function conversationContext(
   basic: BasicContext,
   config: RunConfig,
   specs: ModelSpec[],
-  workspace: Workspace | null,
+  workspace: GitWorkspace | null,
   sources: GatherSources
 ): Promise<ConversationContext> {
   const { event, api, environment, adapters, record, redactor, gate } = sources

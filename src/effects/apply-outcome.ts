@@ -12,10 +12,10 @@ import { creditText } from '../outbox/stamp.ts'
 import { VERSION } from '../version.ts'
 import { PushConflictError } from '../errors.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
-import type { Workspace } from '../adapters/git/workspace.ts'
+import type { GitWorkspace } from '../adapters/git/workspace.ts'
 
 /** What carrying out a change needs of the checkout: one commit, a push, and taking a push back. */
-type Publisher = Pick<Workspace, 'commit' | 'push' | 'deleteRemoteBranch'>
+type Publisher = Pick<GitWorkspace, 'commit' | 'push' | 'deleteRemoteBranch'>
 
 export interface EffectPorts {
   outbox: Outbox

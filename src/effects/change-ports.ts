@@ -4,8 +4,8 @@ import type { ChangePorts } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
 import type { GitHubApi } from '../adapters/github/api.ts'
 import { download } from '../adapters/github/download.ts'
-import type { Workspace } from '../adapters/git/workspace.ts'
-import type { NotebookRunner } from '../adapters/jupyter/execute.ts'
+import type { GitWorkspace } from '../adapters/git/workspace.ts'
+import type { JupyterRunner } from '../adapters/jupyter/execute.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Redactor } from '../outbox/secrets.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
@@ -19,13 +19,13 @@ export interface ChangePortsSource {
   githubToken: string
   redactor: Redactor
   config: RunConfig
-  workspace: Workspace
-  notebooks: NotebookRunner | null
+  workspace: GitWorkspace
+  notebooks: JupyterRunner | null
   repoContext: () => Promise<RepoContext>
 }
 
 /** The runner as the command sees it: notebooks are paths in the workspace. */
-function inWorkspace(runner: NotebookRunner, dir: string): ChangePorts['notebooks'] {
+function inWorkspace(runner: JupyterRunner, dir: string): ChangePorts['notebooks'] {
   return { available: () => runner.available(), run: (path, limits) => runner.run(dir, path, limits) }
 }
 

@@ -1,11 +1,11 @@
-// A NotebookRunner without Jupyter, for flow tests about what git-bob does with a run (repair rounds, a
+// A JupyterRunner without Jupyter, for flow tests about what git-bob does with a run (repair rounds, a
 // notebook that tampers with .git), not about Jupyter itself: each code cell's "run" is scripted by the test
 // and written back into the notebook file the way nbconvert --execute --allow-errors writes it.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseNotebook, serializeNotebook, sourceText } from '../../src/commands/implement/notebook.ts'
-import type { NotebookRunner } from '../../src/adapters/jupyter/execute.ts'
-import type { Execution, ExecutionLimits, NotebookRunner as RunnerPort } from '../../src/commands/implement/ports.ts'
+import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
+import type { Execution, ExecutionLimits, NotebookRunner } from '../../src/commands/implement/ports.ts'
 
 export interface CellRun {
   /** What the cell prints to stdout. */
@@ -15,7 +15,7 @@ export interface CellRun {
 }
 
 /** `cell` is called for every code cell with its source and the notebook's folder (it may write files there). */
-export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun): NotebookRunner & { runs: string[] } {
+export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun): JupyterRunner & { runs: string[] } {
   const runs: string[] = []
   return {
     runs,
@@ -59,7 +59,7 @@ export type Run = (path: string, limits: ExecutionLimits) => Execution | Promise
  * The implement command's NotebookRunner port without Jupyter or files, for unit tests: each run is
  * answered by the test (what the notebook "computed"), in order, and recorded.
  */
-export class FakeNotebookRunner implements RunnerPort {
+export class FakeNotebookRunner implements NotebookRunner {
   readonly runs: { path: string; limits: ExecutionLimits }[] = []
   private readonly script: Run[]
   private readonly jupyter: boolean

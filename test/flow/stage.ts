@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import { runStep } from '../../src/adapters/actions.ts'
-import type { NotebookRunner } from '../../src/adapters/jupyter/execute.ts'
+import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import { FakeAnthropic } from '../fakes/anthropic.ts'
 import { FakeGemini } from '../fakes/gemini.ts'
 import { FakeGitHub } from '../fakes/github.ts'
@@ -34,7 +34,7 @@ export interface FlowOptions {
   /** A raw event file instead of JSON.stringify(payload). */
   rawEvent?: string
   /** Instead of the runner's Jupyter. */
-  notebooks?: NotebookRunner
+  notebooks?: JupyterRunner
 }
 
 export interface Stage {

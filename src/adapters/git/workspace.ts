@@ -5,7 +5,7 @@ import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile 
 import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
 import { GitError, PathEscapeError } from '../../errors.ts'
-import type { FileContent, Workspace as WorkspacePort } from '../../commands/implement/ports.ts'
+import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
 
 export const BOT_AUTHOR = {
   name: 'github-actions[bot]',
@@ -20,7 +20,7 @@ export interface CoAuthor {
 export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
 
 /** The git checkout: the implement command's Workspace, plus what effects/ needs to publish a change. */
-export class Workspace implements WorkspacePort {
+export class GitWorkspace implements Workspace {
   readonly dir: string
   private readonly git: Git
 
@@ -35,8 +35,8 @@ export class Workspace implements WorkspacePort {
   }
 
   /** The workspace of a run, or null when no repository was checked out. */
-  static open(dir: string, credentials: Credentials | null): Workspace | null {
-    return dir && existsSync(join(dir, '.git')) ? new Workspace(dir, credentials) : null
+  static open(dir: string, credentials: Credentials | null): GitWorkspace | null {
+    return dir && existsSync(join(dir, '.git')) ? new GitWorkspace(dir, credentials) : null
   }
 
   async remoteBranches(prefix: string): Promise<string[]> {

@@ -70,7 +70,7 @@ function exec(
 }
 
 /** Jupyter on the runner; effects/change-ports.ts binds it to the workspace as the command's NotebookRunner. */
-export interface NotebookRunner {
+export interface JupyterRunner {
   /** Milliseconds spent running notebooks so far. */
   readonly elapsedMs: number
   /** Whether Jupyter can run notebooks here (asked once). */
@@ -78,7 +78,7 @@ export interface NotebookRunner {
   run(workspaceDir: string, path: string, limits: ExecutionLimits): Promise<Execution>
 }
 
-export function jupyterRunner(env: Readonly<Record<string, string | undefined>>): NotebookRunner {
+export function jupyterRunner(env: Readonly<Record<string, string | undefined>>): JupyterRunner {
   const kernelEnv = kernelEnvironment(env)
   let availability: Promise<boolean> | null = null
   let elapsedMs = 0

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { BOT_AUTHOR, Workspace } from '../../../../src/adapters/git/workspace.ts'
+import { BOT_AUTHOR, GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
 import { PathEscapeError } from '../../../../src/errors.ts'
 import { git, GitRemote } from '../../../fakes/git-remote.ts'
 
@@ -16,13 +16,13 @@ afterAll(() => {
   for (const r of remotes) rmSync(r.root, { recursive: true, force: true })
 })
 
-function open(r: GitRemote): Workspace {
-  const ws = Workspace.open(r.workspace, null)
+function open(r: GitRemote): GitWorkspace {
+  const ws = GitWorkspace.open(r.workspace, null)
   if (!ws) throw new Error('no workspace')
   return ws
 }
 
-describe('Workspace files', () => {
+describe('GitWorkspace files', () => {
   const r = remote(
     { 'README.md': '# Repo\n', 'src/a.py': 'a = 1\n', 'logo.png': new Uint8Array([137, 80, 0, 71]) },
     { data: '/etc', 'link.txt': 'README.md' }
@@ -30,8 +30,8 @@ describe('Workspace files', () => {
   const ws = open(r)
 
   it('opens only a directory with a git repository', () => {
-    expect(Workspace.open('', null)).toBeNull()
-    expect(Workspace.open(r.root, null)).toBeNull()
+    expect(GitWorkspace.open('', null)).toBeNull()
+    expect(GitWorkspace.open(r.root, null)).toBeNull()
     expect(ws.dir).toBe(r.workspace)
   })
 
@@ -86,7 +86,7 @@ describe('Workspace files', () => {
   })
 })
 
-describe('Workspace changes, branches, commit and push', () => {
+describe('GitWorkspace changes, branches, commit and push', () => {
   // One origin for these tests; each starts on a branch of its own, checked out clean from main.
   const r = remote({ 'a.txt': 'a\n', 'b.txt': 'b\n', 'c.txt': 'c\n' })
   const ws = open(r)
