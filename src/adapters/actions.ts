@@ -1,7 +1,7 @@
 // The GitHub Actions runner as git-bob sees it: the environment a step gets (INPUT_*, GITHUB_*) and the
 // workflow commands it may issue (log lines, ::error, outputs, masks, the job summary). main.ts passes
 // process.env and @actions/core; the flow tests pass their own environment and capture what is issued.
-import { describeFailure } from '../outbox/failure.ts'
+import { describeFailure, whereItFailed } from '../outbox/failure.ts'
 import { Redactor } from '../outbox/secrets.ts'
 import { createModel } from '../llm/index.ts'
 import { run } from '../run.ts'
@@ -109,10 +109,8 @@ export async function runStep(env: StepEnvironment, runner: Runner, options: Wir
   } catch (error) {
     const report = describeFailure(error)
     runner.error(redactor.redact(`${report.what} ${report.advice}`))
-    // Where it broke, as src/ files and lines (index.ts enabled the source maps), for a bug report. Only the
-    // frames: the message, which may quote the event, is in the ::error above, escaped.
-    const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : []
-    if (frames.length) runner.info(redactor.redact(`Where it failed:\n${frames.join('\n')}`))
+    const where = whereItFailed(error)
+    if (where) runner.info(redactor.redact(where))
     return 1
   }
 }

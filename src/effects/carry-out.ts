@@ -1,7 +1,7 @@
 // Carrying out, as one stage: what the command decided goes out with the notes people should read under
 // it and the credit the stamp gives; a failure anywhere becomes one stamped report on the thread.
 import type { Outcome } from '../commands/types.ts'
-import { describeFailure, failureMessage } from '../outbox/failure.ts'
+import { describeFailure, failureMessage, whereItFailed } from '../outbox/failure.ts'
 import type { Outbox } from '../outbox/outbox.ts'
 import type { Notes } from '../record/notes.ts'
 import type { Transcript } from '../record/transcript.ts'
@@ -31,7 +31,10 @@ export async function carryOut(
   return posted.map((p) => p.url)
 }
 
-/** An ::error in the log and, if GitHub lets it, a failure report on the thread naming the models tried. */
+/**
+ * An ::error in the log (with the src/ frames of a bug) and, if GitHub lets it, a failure report on the thread
+ * naming the models tried.
+ */
 export async function reportFailure(
   error: unknown,
   event: TriggerEvent,
@@ -42,6 +45,8 @@ export async function reportFailure(
 ): Promise<RunResult> {
   const report = describeFailure(error)
   log.error(redact(`${report.what} ${report.advice}`), 'git-bob failed')
+  const where = report.unexpected && whereItFailed(error)
+  if (where) log.info(redact(where))
   let posted: string[] = []
   try {
     const parts = await outbox.reply(event, failureMessage(report), transcript.credit(), [], { failed: true })

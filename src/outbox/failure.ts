@@ -6,6 +6,8 @@ import { LlmError } from '../llm/errors.ts'
 export interface FailureReport {
   what: string
   advice: string
+  /** Not one of the failures git-bob knows: a bug, whose place in src/ the log should show. */
+  unexpected?: true
 }
 
 function githubAdvice(status: number): string {
@@ -55,8 +57,18 @@ export function describeFailure(error: unknown): FailureReport {
     return { what: `A GitHub API request failed with HTTP ${status}: ${message}`, advice: githubAdvice(status) }
   return {
     what: `Something unexpected went wrong: ${message}`,
-    advice: 'Ask again; if it keeps failing, please report it with a link to the log.'
+    advice: 'Ask again; if it keeps failing, please report it with a link to the log.',
+    unexpected: true
   }
+}
+
+/**
+ * Where an error was thrown, as the stack's frames (src/ files and lines, since index.ts enables the source
+ * maps), for the log of a bug report. Only the frames: the message may quote the event and is logged escaped.
+ */
+export function whereItFailed(error: unknown): string | null {
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : []
+  return frames.length ? `Where it failed:\n${frames.join('\n')}` : null
 }
 
 export function failureMessage(report: FailureReport): string {

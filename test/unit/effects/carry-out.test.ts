@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { GitHubApi } from '../../../src/adapters/github/api.ts'
+import type { Outcome } from '../../../src/commands/types.ts'
 import { carryOut, reportFailure, withNotes } from '../../../src/effects/carry-out.ts'
+import { ConfigError } from '../../../src/errors.ts'
 import { Outbox } from '../../../src/outbox/outbox.ts'
 import { Redactor } from '../../../src/outbox/secrets.ts'
 import { Notes } from '../../../src/record/notes.ts'
@@ -45,9 +47,16 @@ function outbox(fail = false): { outbox: Outbox; bodies: string[] } {
   return { outbox: new Outbox(api, { botName: 'git-bob', runUrl: null, requestKey: 'k' }, new Redactor()), bodies }
 }
 
-function logger(): Logger & { errors: string[] } {
+function logger(): Logger & { errors: string[]; infos: string[] } {
   const errors: string[] = []
-  return { errors, info: () => {}, warning: () => {}, error: (message) => errors.push(message) }
+  const infos: string[] = []
+  return {
+    errors,
+    infos,
+    info: (message) => infos.push(message),
+    warning: () => {},
+    error: (message) => errors.push(message)
+  }
 }
 
 describe('withNotes', () => {
@@ -116,5 +125,29 @@ describe('reportFailure', () => {
     const result = await reportFailure(new Error('boom'), EVENT, outbox(true).outbox, new Transcript(), log, (t) => t)
     expect(result.posted).toEqual([])
     expect(log.errors[1]).toContain('could not be reported on the thread either')
+  })
+  it('shows in the log where a bug was thrown in src/, and not for a failure git-bob knows', async () => {
+    const bug = (() => {
+      try {
+        withNotes(null as unknown as Outcome, ['a note'])
+      } catch (error) {
+        return error
+      }
+    })()
+    const log = logger()
+    await reportFailure(bug, EVENT, outbox().outbox, new Transcript(), log, (t) => t)
+    expect(log.errors[0]).toContain('Something unexpected went wrong')
+    expect(log.infos.join('\n')).toMatch(/Where it failed:\n\s+at .*src\/effects\/carry-out\.ts:\d+/)
+
+    const known = logger()
+    await reportFailure(
+      new ConfigError('the model input is empty'),
+      EVENT,
+      outbox().outbox,
+      new Transcript(),
+      known,
+      (t) => t
+    )
+    expect(known.infos.join('\n')).not.toContain('Where it failed')
   })
 })
