@@ -8,6 +8,7 @@ import { runAction } from '../test/fakes/action.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI, lastMessageText, type ChatRequest } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
+import { counted } from '../src/plural.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -108,7 +109,7 @@ try {
   }
   console.log(
     dim(
-      `run: exit ${run.code}, status ${run.outputs.status ?? '-'}, ${github.requests.length} GitHub API calls, ${model?.requests.length ?? '?'} model call(s), ${run.durationMs} ms`
+      `run: exit ${run.code}, status ${run.outputs.status ?? '-'}, ${counted(github.requests.length, 'GitHub API call')}, ${model ? counted(model.requests.length, 'model call') : '? model calls'}, ${run.durationMs} ms`
     )
   )
   for (const line of run.stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning')))
