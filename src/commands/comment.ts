@@ -37,7 +37,8 @@ export function conversationMessages(ctx: ConversationContext, task: string): Me
   const fitted = fitPrompt(
     { thread: ctx.thread, repo: ctx.repo, leftOut: ctx.notes.forModel },
     ctx.promptTokenBudget,
-    fixed
+    fixed,
+    (note) => ctx.notes.tell(`Left out: ${note}.`)
   )
   const text = [...renderParts(fitted), `# Your task\n\n${task}`].join('\n\n')
   const images = imageParts(ctx)

@@ -1,11 +1,15 @@
-// Fits a conversation prompt into the model's input budget. GitHub Models, the default, accepts only
-// about 8,000 input tokens per request on its free tiers, so a prompt that ignores the budget would
-// fail on any real thread. What goes first: the named files' contents, then the file list, then the
-// diff, then the oldest comments, then the length of what is left. The request itself stays. Pure.
+// The one place where what the model reads is trimmed, in one unit: estimated tokens (tokens.ts).
+// GitHub Models, the default, accepts only about 8,000 input tokens per request on its free tiers, so a
+// prompt that ignores the budget would fail on any real thread. One policy for the conversation: the
+// description and the request stay; the oldest other messages go first, whole; only then are the
+// description and the request cut at their end. A whole prompt (fitPrompt) first gives up the named
+// files' contents, then the file list, then the diff. What is left out is returned as notes, which
+// the callers record in the run's Notes (for the model's prompt and for people). Pure.
 import type { RepoContext } from './repo-context.ts'
 import { renderRepoContext } from './repo-context.ts'
-import type { Thread } from './thread.ts'
+import type { Thread, ThreadEntry } from './thread.ts'
 import { renderThread } from './thread.ts'
+import { charsFor, estimateTokens } from './tokens.ts'
 import type { LeftOut } from '../record/notes.ts'
 import { counted } from '../plural.ts'
 
@@ -22,6 +26,95 @@ export function promptBudgetFor(providers: readonly string[], configured: number
   )
 }
 
+/** More than a message's heading takes in tokens beyond its author, kind and place (renderThread). */
+const HEADING_TOKENS = 40
+
+const tokens = (n: number): string => `${n.toLocaleString('en-US')} tokens`
+
+/** Keeps the beginning of a text within a number of tokens, saying where it was cut. `note` is null when it fits. */
+export function clipEnd(text: string, maxTokens: number, what: string): { text: string; note: string | null } {
+  if (estimateTokens(text) <= maxTokens) return { text, note: null }
+  const marker = `\n\n[… ${what} cut here to fit the model's input budget]`
+  return {
+    text: `${text.slice(0, Math.max(0, charsFor(maxTokens) - marker.length))}${marker}`,
+    note: `the end of ${what}, which was longer than about ${tokens(maxTokens)}`
+  }
+}
+
+/** What a fit kept, and what it left out in words for the "Left out" lists. */
+export interface Fitted<T> {
+  kept: T
+  leftOut: string[]
+}
+
+/**
+ * The one policy for a conversation. `excess` measures a candidate list of entries in tokens beyond the
+ * room it has (zero or less: it fits). The first entry is the description; it and the request stay.
+ * `why` ends each note ("to fit the model's input budget").
+ */
+export function fitEntries(
+  entries: readonly ThreadEntry[],
+  excess: (entries: readonly ThreadEntry[]) => number,
+  why: string
+): Fitted<ThreadEntry[]> {
+  let kept = [...entries]
+  const leftOut: string[] = []
+  let over = excess(kept)
+  if (over <= 0) return { kept, leftOut }
+
+  // 1. The oldest messages, whole. A batch stops once the messages' sizes, over-estimated (a heading's
+  // words and room for its labels), cover the excess, so it never drops more than needed; the whole is
+  // measured again after each batch.
+  let dropped = 0
+  while (over > 0) {
+    let freed = 0
+    const before = kept.length
+    kept = kept.filter((e, k) => {
+      if (k === 0 || e.isRequest || freed >= over) return true
+      freed += estimateTokens(`${e.body}${e.kind}${e.author}${e.location ?? ''}`) + HEADING_TOKENS
+      dropped++
+      return false
+    })
+    if (kept.length === before) break
+    over = excess(kept)
+  }
+  if (dropped) leftOut.push(`${counted(dropped, 'older message')}, ${why}`)
+
+  // 2. What is left, cut at its end: the description first, then the request.
+  for (const which of [0, kept.findIndex((e) => e.isRequest)]) {
+    const entry = which < 0 ? undefined : kept[which]
+    if (over <= 0) break
+    if (!entry) continue
+    const marker = `\n[… cut ${why}]`
+    const room = Math.max(0, entry.body.length - charsFor(over) - marker.length - 8)
+    if (room >= entry.body.length) continue
+    kept = kept.map((e, k) => (k === which ? { ...e, body: `${e.body.slice(0, room)}${marker}` } : e))
+    leftOut.push(`the end of the ${entry.kind} by @${entry.author}, ${why}`)
+    over = excess(kept)
+  }
+  return { kept, leftOut }
+}
+
+/** A conversation's messages as a loader measures them: their texts and a heading each. */
+export function entriesTokens(entries: readonly ThreadEntry[]): number {
+  return entries.reduce((sum, e) => sum + estimateTokens(e.body) + HEADING_TOKENS, 0)
+}
+
+/** A thread rendered within a number of tokens, its "Left out" list included (the review's conversation share). */
+export function fitThread(
+  thread: Thread,
+  leftOut: readonly string[],
+  maxTokens: number,
+  why: string
+): { text: string; leftOut: string[] } {
+  const render = (entries: readonly ThreadEntry[], notes: readonly string[]): string =>
+    renderThread({ ...thread, entries: [...entries] }, notes)
+  // Room for the notes this fit adds.
+  const room = maxTokens - 100
+  const fitted = fitEntries(thread.entries, (es) => estimateTokens(render(es, leftOut)) - room, why)
+  return { text: render(fitted.kept, [...leftOut, ...fitted.leftOut]), leftOut: fitted.leftOut }
+}
+
 /** What one prompt shows: the conversation, the repository's files, and what the model is told was left out. */
 export interface PromptParts {
   thread: Thread
@@ -30,23 +123,36 @@ export interface PromptParts {
   leftOut: LeftOut
 }
 
-const charsFor = (tokens: number): number => Math.max(0, tokens * 4)
-
 /** The conversation and the files as the model reads them. */
 export function renderParts(parts: PromptParts): string[] {
   return [renderThread(parts.thread, parts.leftOut.conversation), renderRepoContext(parts.repo, parts.leftOut.files)]
 }
 
-const size = (parts: PromptParts): number => renderParts(parts).reduce((sum, text) => sum + text.length, 0)
+const size = (parts: PromptParts): number => renderParts(parts).reduce((sum, text) => sum + estimateTokens(text), 0)
 
-/** `fixedTokens`: the system prompt and the task, which always go in. */
-export function fitPrompt(parts: PromptParts, budgetTokens: number, fixedTokens: number): PromptParts {
-  if (size(parts) <= charsFor(budgetTokens - fixedTokens)) return parts
+const WHY = "to fit the model's input budget"
+
+/**
+ * `fixedTokens`: the system prompt and the task, which always go in. `tell` hears each thing left out,
+ * for people (the returned parts carry them for the model).
+ */
+export function fitPrompt(
+  parts: PromptParts,
+  budgetTokens: number,
+  fixedTokens: number,
+  tell: (note: string) => void = () => {}
+): PromptParts {
+  if (size(parts) <= budgetTokens - fixedTokens) return parts
   // Room for the notes that say what was left out, which are added as it goes.
-  const limit = charsFor(budgetTokens - fixedTokens) - 400
+  const limit = budgetTokens - fixedTokens - 100
   const { repo } = parts
   const notes = [...parts.leftOut.conversation]
   const fileNotes = [...parts.leftOut.files]
+  const said: string[] = []
+  const leave = (list: string[], note: string): void => {
+    list.push(note)
+    said.push(note)
+  }
   let t: Thread = parts.thread
   let r: RepoContext = { ...repo, files: [...repo.files] }
   const current = (): PromptParts => ({ thread: t, repo: r, leftOut: { conversation: notes, files: fileNotes } })
@@ -57,57 +163,31 @@ export function fitPrompt(parts: PromptParts, budgetTokens: number, fixedTokens:
   for (const file of bySize) {
     if (!over()) break
     r = { ...r, files: r.files.filter((f) => f !== file) }
-    fileNotes.push(`${file.path} (its content did not fit the model's input budget)`)
+    leave(fileNotes, `${file.path} (its content did not fit the model's input budget)`)
   }
   // 2. The file list, down to the paths the conversation names.
   if (over() && r.paths.length) {
-    const named = r.paths.filter((p) => renderThread(t, notes).includes(p))
+    const conversation = renderThread(t, notes)
+    const named = r.paths.filter((p) => conversation.includes(p))
     r = { ...r, paths: named }
-    fileNotes.push(
+    leave(
+      fileNotes,
       `the list of the repository's ${repo.paths.length.toLocaleString('en-US')} files (the model's input budget is small)`
     )
   }
   // 3. The diff, cut to what is left.
   if (over() && t.pull?.diff) {
-    const room = Math.max(0, limit - (size(current()) - t.pull.diff.length)) - 200
-    if (room < t.pull.diff.length) {
-      t = {
-        ...t,
-        pull: {
-          ...t.pull,
-          diff: room > 500 ? `${t.pull.diff.slice(0, room)}\n[… diff cut to fit the model's input budget]` : null
-        }
-      }
-      notes.push(
-        room > 500
-          ? "most of the diff, to fit the model's input budget"
-          : "the diff, to fit the model's input budget (the list of changed files is complete)"
-      )
+    const room = limit - (size(current()) - estimateTokens(t.pull.diff)) - 50
+    if (room < estimateTokens(t.pull.diff)) {
+      const keep = room > 125
+      t = { ...t, pull: { ...t.pull, diff: keep ? clipEnd(t.pull.diff, room, 'the diff').text : null } }
+      leave(notes, keep ? `most of the diff, ${WHY}` : `the diff, ${WHY} (the list of changed files is complete)`)
     }
   }
-  // 4. The oldest messages, keeping the description and the request.
-  let dropped = 0
-  while (over()) {
-    const i = t.entries.findIndex((e, k) => k > 0 && !e.isRequest)
-    if (i < 0) break
-    t = { ...t, entries: t.entries.filter((_, k) => k !== i) }
-    dropped++
-  }
-  if (dropped) notes.push(`${counted(dropped, 'older message')}, to fit the model's input budget`)
-  // 5. What is left, cut in length: the description first, then the request.
-  for (const which of [0, t.entries.findIndex((e) => e.isRequest)]) {
-    if (!over() || which < 0) continue
-    const entry = t.entries[which]!
-    const room = Math.max(400, entry.body.length - (size(current()) - limit) - 100)
-    if (room < entry.body.length) {
-      t = {
-        ...t,
-        entries: t.entries.map((e, k) =>
-          k === which ? { ...e, body: `${e.body.slice(0, room)}\n[… cut to fit the model's input budget]` } : e
-        )
-      }
-      notes.push(`the end of the ${entry.kind} by @${entry.author}, to fit the model's input budget`)
-    }
-  }
+  // 4. The conversation, by the one policy.
+  const fitted = fitEntries(t.entries, (es) => size({ ...current(), thread: { ...t, entries: [...es] } }) - limit, WHY)
+  t = { ...t, entries: fitted.kept }
+  for (const note of fitted.leftOut) leave(notes, note)
+  for (const note of said) tell(note)
   return current()
 }

@@ -99,6 +99,9 @@ describe('git-bob comment', () => {
     expect(prompt).toMatch(/\d+ older messages?, to fit the model's input budget/)
     expect(prompt).toContain('THIS IS THE REQUEST YOU ANSWER')
     expect(sent.max_tokens).toBe(4000)
+    // People are told too, in the same words, under the answer.
+    const told = /\d+ older messages?, to fit the model's input budget/.exec(prompt)![0]
+    expect(stage.github.postedComments(1)[0]!.body).toContain(`Left out: ${told}.`)
   })
 
   it('reads every page of a long thread and nothing written after the request', async () => {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { fitPrompt, promptBudgetFor, renderParts, type PromptParts } from '../../../src/conversation/budget.ts'
+import {
+  clipEnd,
+  entriesTokens,
+  fitEntries,
+  fitPrompt,
+  fitThread,
+  promptBudgetFor,
+  renderParts,
+  type PromptParts
+} from '../../../src/conversation/budget.ts'
 import type { RepoContext } from '../../../src/conversation/repo-context.ts'
 import type { Thread, ThreadEntry } from '../../../src/conversation/thread.ts'
+import { estimateTokens } from '../../../src/conversation/tokens.ts'
 
 function entry(i: number, body: string, isRequest = false): ThreadEntry {
   return {
@@ -29,7 +39,97 @@ const repo: RepoContext = {
 }
 const none = { conversation: [], files: [] }
 const parts = (t: Thread, r: RepoContext = repo): PromptParts => ({ thread: t, repo: r, leftOut: none })
-const chars = (p: PromptParts): number => renderParts(p).join('').length
+const promptTokens = (p: PromptParts): number => renderParts(p).reduce((sum, text) => sum + estimateTokens(text), 0)
+
+/** The one policy, measured the loader's way: the messages' tokens beyond `max`. */
+const within = (max: number) => (es: readonly ThreadEntry[]) => entriesTokens(es) - max
+const WHY = 'to fit'
+
+describe('fitEntries: the one policy for a conversation', () => {
+  const t = thread(20, 25) // 20 comments of about 70 tokens each
+  it('leaves a conversation that fits as it is, and says nothing', () => {
+    expect(fitEntries(t.entries, within(1e6), WHY)).toEqual({ kept: t.entries, leftOut: [] })
+  })
+
+  it('drops the oldest messages first and keeps the newest', () => {
+    const { kept } = fitEntries(t.entries, within(entriesTokens(t.entries) / 2), WHY)
+    const comments = kept.filter((e) => e.kind === 'comment' && !e.isRequest).map((e) => e.author)
+    expect(comments.length).toBeGreaterThan(0)
+    expect(comments.at(-1)).toBe('user20')
+    expect(comments).not.toContain('user1')
+    // What is kept is a run of the newest: no gaps.
+    expect(comments).toEqual(Array.from({ length: comments.length }, (_, i) => `user${21 - comments.length + i}`))
+  })
+
+  it('drops whole messages: no kept message is cut', () => {
+    const { kept } = fitEntries(t.entries, within(entriesTokens(t.entries) / 2), WHY)
+    for (const e of kept) expect(t.entries.map((o) => o.body)).toContain(e.body)
+  })
+
+  it('drops no more than needed: the newest message it dropped would not have fitted', () => {
+    const max = Math.floor(entriesTokens(t.entries) / 2)
+    const { kept } = fitEntries(t.entries, within(max), WHY)
+    expect(entriesTokens(kept)).toBeLessThanOrEqual(max)
+    const firstKept = t.entries.indexOf(kept[1]!)
+    expect(entriesTokens([...kept, t.entries[firstKept - 1]!])).toBeGreaterThan(max)
+  })
+
+  it('keeps the description and the request when every other message goes', () => {
+    const { kept } = fitEntries(t.entries, within(entriesTokens([t.entries[0]!, t.entries.at(-1)!])), WHY)
+    expect(kept).toEqual([t.entries[0], t.entries.at(-1)])
+  })
+
+  it('says how many older messages went, and why', () => {
+    const { leftOut } = fitEntries(t.entries, within(entriesTokens(t.entries) / 2), WHY)
+    expect(leftOut).toEqual([expect.stringMatching(/^\d+ older messages, to fit$/)])
+  })
+
+  it('cuts the description at its end only when dropping every other message is not enough, then the request', () => {
+    const long = thread(3, 5)
+    long.entries[0] = entry(0, 'd'.repeat(8000))
+    long.entries[4] = entry(4, 'r'.repeat(8000), true)
+    const descriptionOnly = fitEntries(long.entries, within(3200), WHY)
+    expect(descriptionOnly.kept.map((e) => e.kind)).toEqual(['description', 'comment'])
+    expect(descriptionOnly.kept[0]!.body).toMatch(/^d+\n\[… cut to fit\]$/)
+    expect(descriptionOnly.kept[1]!.body).toBe('r'.repeat(8000))
+    expect(entriesTokens(descriptionOnly.kept)).toBeLessThanOrEqual(3200)
+    expect(descriptionOnly.leftOut).toEqual([
+      '3 older messages, to fit',
+      'the end of the description by @user0, to fit'
+    ])
+
+    const both = fitEntries(long.entries, within(1000), WHY)
+    expect(both.kept[1]!.body).toMatch(/^r+\n\[… cut to fit\]$/)
+    expect(both.leftOut.at(-1)).toBe('the end of the comment by @user4, to fit')
+    expect(entriesTokens(both.kept)).toBeLessThanOrEqual(1000)
+  })
+})
+
+describe('clipEnd', () => {
+  it('keeps a text that fits, with no note', () => {
+    expect(clipEnd('short', 10, 'the diff')).toEqual({ text: 'short', note: null })
+  })
+  it('keeps the beginning within the tokens, marks the cut, and says so in tokens', () => {
+    const clipped = clipEnd(`START${'x'.repeat(100_000)}`, 1000, 'the diff')
+    expect(estimateTokens(clipped.text)).toBeLessThanOrEqual(1000)
+    expect(clipped.text.startsWith('START')).toBe(true)
+    expect(clipped.text).toMatch(/\[… the diff cut here to fit the model's input budget\]$/)
+    expect(clipped.note).toBe('the end of the diff, which was longer than about 1,000 tokens')
+  })
+})
+
+describe('fitThread', () => {
+  it("renders the conversation within its tokens, by the same policy, with the run's notes and its own in the list", () => {
+    const t = thread(100, 60)
+    const fitted = fitThread(t, ['2 messages written after the request'], 2000, 'to fit the share')
+    expect(estimateTokens(fitted.text)).toBeLessThanOrEqual(2000)
+    expect(fitted.text).toContain('The description.')
+    expect(fitted.text).toContain('comment 100 ')
+    expect(fitted.text).not.toContain('comment 1 ')
+    expect(fitted.leftOut).toEqual([expect.stringMatching(/^\d+ older messages, to fit the share$/)])
+    expect(fitted.text).toContain(`## Left out\n\n- 2 messages written after the request\n- ${fitted.leftOut[0]}`)
+  })
+})
 
 describe('promptBudgetFor', () => {
   it('is small for GitHub Models, large otherwise, the smallest of a chain, and the configured one when set', () => {
@@ -48,7 +148,7 @@ describe('fitPrompt', () => {
 
   it('fits a long thread into the budget: file contents, then the list, then the oldest comments go, the request stays', () => {
     const fitted = fitPrompt(parts(thread(100, 60)), 6500, 800)
-    expect(chars(fitted)).toBeLessThanOrEqual((6500 - 800) * 4)
+    expect(promptTokens(fitted)).toBeLessThanOrEqual(6500 - 800)
     expect(fitted.repo.files).toEqual([])
     expect(fitted.thread.entries.at(-1)!.isRequest).toBe(true)
     expect(fitted.thread.entries[0]!.kind).toBe('description')
@@ -63,7 +163,7 @@ describe('fitPrompt', () => {
     const t = thread(0, 0)
     t.entries[1] = entry(1, 'x'.repeat(100_000), true)
     const fitted = fitPrompt(parts(t, { paths: [], files: [] }), 6500, 500)
-    expect(chars(fitted)).toBeLessThanOrEqual(6000 * 4 + 500)
+    expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
     expect(fitted.thread.entries[1]!.body).toContain("cut to fit the model's input budget")
   })
 
@@ -74,5 +174,21 @@ describe('fitPrompt', () => {
     expect(fitted.leftOut.files[0]).toBe('a.bin (not a text file)')
     expect(leftOut.conversation).toHaveLength(1)
     expect(renderParts(fitted)[0]).toContain('## Left out\n\n- 2 messages written after the request')
+  })
+
+  it('tells people each thing it left out, the same words the model reads', () => {
+    const told: string[] = []
+    const fitted = fitPrompt(parts(thread(100, 60)), 6500, 800, (note) => told.push(note))
+    expect(told).toEqual([...fitted.leftOut.files, ...fitted.leftOut.conversation])
+    expect(told.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('cuts the diff to what is left before any message goes, and says so', () => {
+    const t: Thread = { ...thread(2, 5), pull: { files: [], diff: '+x\n'.repeat(20_000), lastReviewed: null } }
+    const fitted = fitPrompt(parts(t, { paths: [], files: [] }), 6500, 500)
+    expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
+    expect(fitted.thread.pull!.diff).toContain("[… the diff cut here to fit the model's input budget]")
+    expect(fitted.thread.entries).toEqual(t.entries)
+    expect(fitted.leftOut.conversation).toEqual(["most of the diff, to fit the model's input budget"])
   })
 })
