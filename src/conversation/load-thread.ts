@@ -11,22 +11,24 @@ import type { PostedMessages, PullFile } from '../adapters/github/api.ts'
 import type { Notes } from '../record/notes.ts'
 import { writtenByGitBob } from './answered.ts'
 import { counted } from '../plural.ts'
+import { clipEnd, entriesTokens, fitEntries } from './budget.ts'
 
+/** Safety caps, in estimated tokens, so memory stays bounded on huge threads; each prompt is fitted again to its own budget. */
 export interface ThreadLimits {
-  /** Characters of conversation sent at most; older comments are left out beyond it. */
-  maxChars: number
-  /** Characters of one entry at most. */
-  maxEntryChars: number
-  /** Characters of diff at most. */
-  maxDiffChars: number
+  /** Tokens of conversation kept at most; older messages are left out beyond it (budget.ts's policy). */
+  maxTokens: number
+  /** Tokens of one entry at most. */
+  maxEntryTokens: number
+  /** Tokens of diff at most. */
+  maxDiffTokens: number
   /** Distinct participants whose permission is looked up. */
   maxPermissionLookups: number
 }
 
 export const DEFAULT_THREAD_LIMITS: ThreadLimits = {
-  maxChars: 300_000,
-  maxEntryChars: 40_000,
-  maxDiffChars: 120_000,
+  maxTokens: 75_000,
+  maxEntryTokens: 10_000,
+  maxDiffTokens: 30_000,
   maxPermissionLookups: 10
 }
 
@@ -43,14 +45,6 @@ interface RawEntry {
 }
 
 const time = (iso: string): number => Date.parse(iso)
-
-function clip(text: string, max: number, what: string): { text: string; note: string | null } {
-  if (text.length <= max) return { text, note: null }
-  return {
-    text: `${text.slice(0, max)}\n\n[… ${what} cut here: ${(text.length - max).toLocaleString('en-US')} more characters]`,
-    note: `${what} was cut to ${max.toLocaleString('en-US')} characters`
-  }
-}
 
 export interface ThreadSources {
   /** What is written on the issue or pull request (read once, when "already answered" was decided). */
@@ -189,7 +183,7 @@ export async function loadThread(
     const own = ownEntry(e)
     const standing: Standing = own ? 'self' : standingOf(e)
     const cleaned = own ? stripStamps(e.body) : sanitizeHumanText(e.body)
-    const clipped = clip(cleaned, limits.maxEntryChars, `the ${e.kind} by @${e.login}`)
+    const clipped = clipEnd(cleaned, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
     if (clipped.note) leftOut(clipped.note)
     return {
       kind: e.kind,
@@ -202,18 +196,22 @@ export async function loadThread(
     }
   })
 
-  const fitted = fitToBudget(entries, limits.maxChars)
-  if (fitted.dropped)
-    leftOut(
-      `${counted(fitted.dropped, 'older message')}, to keep the conversation within ${limits.maxChars.toLocaleString('en-US')} characters`
-    )
+  const fitted = fitEntries(
+    entries,
+    (es) => entriesTokens(es) - limits.maxTokens,
+    `to keep the conversation within about ${limits.maxTokens.toLocaleString('en-US')} tokens`
+  )
+  for (const note of fitted.leftOut) {
+    leftOut(note)
+    sources.notes.tell(`Left out: ${note}.`)
+  }
 
   let pull: Thread['pull']
   if (sources.pull) {
     const { files, diff } = sources.pull
     if (diff === null)
       leftOut('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
-    const clippedDiff = diff === null ? null : clip(diff, limits.maxDiffChars, 'the diff')
+    const clippedDiff = diff === null ? null : clipEnd(diff, limits.maxDiffTokens, 'the diff')
     if (clippedDiff?.note) leftOut(clippedDiff.note)
     // The newest of git-bob's own reviews before the request tells where the next review starts. Only
     // reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
@@ -234,7 +232,7 @@ export async function loadThread(
     number,
     title: sanitizeHumanText(event.target.title),
     url: event.target.url,
-    entries: fitted.entries,
+    entries: fitted.kept,
     ...(pull ? { pull } : {})
   }
 }
@@ -261,28 +259,4 @@ async function standings(
   if (toCheck.length > checked.length)
     leftOut(`the permission check of ${counted(toCheck.length - checked.length, 'participant')} (marked "not checked")`)
   return (e) => (e.isBot ? 'bot' : (known.get(e.login) ?? 'unverified'))
-}
-
-/** Keeps the description, the request and the newest messages that fit; drops the oldest comments first. */
-function fitToBudget(entries: ThreadEntry[], maxChars: number): { entries: ThreadEntry[]; dropped: number } {
-  const size = (e: ThreadEntry): number => e.body.length + 200
-  let total = entries.reduce((sum, e) => sum + size(e), 0)
-  if (total <= maxChars) return { entries, dropped: 0 }
-  const keep = entries.map(() => true)
-  for (let i = 1; i < entries.length && total > maxChars; i++) {
-    if (entries[i]!.isRequest) continue
-    keep[i] = false
-    total -= size(entries[i]!)
-  }
-  const dropped = keep.filter((k) => !k).length
-  const kept = entries.filter((_, i) => keep[i])
-  kept.splice(1, 0, {
-    kind: 'comment',
-    author: 'git-bob',
-    standing: 'self',
-    createdAt: entries[1]!.createdAt,
-    body: `[${counted(dropped, 'older message')} left out to fit the model's context]`,
-    isRequest: false
-  })
-  return { entries: kept, dropped }
 }

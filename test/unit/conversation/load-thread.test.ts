@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { IssueComment, PostedMessages, Review } from '../../../src/adapters/github/api.ts'
-import { loadThread } from '../../../src/conversation/load-thread.ts'
+import { DEFAULT_THREAD_LIMITS, loadThread } from '../../../src/conversation/load-thread.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import { Notes } from '../../../src/record/notes.ts'
 import type { TriggerEvent } from '../../../src/trigger/event.ts'
@@ -92,5 +92,48 @@ describe('loadThread', () => {
       'the diff: GitHub did not return one (it may be too large); the list of changed files is complete'
     ])
     expect(notes.forModel.files).toEqual([])
+  })
+
+  it("caps a huge thread in tokens by budget.ts's policy: the oldest messages go, and the model and people are told", async () => {
+    const notes = new Notes()
+    const many: PostedMessages = {
+      comments: Array.from({ length: 50 }, (_, i) =>
+        comment(i + 1, 'bob', `note ${i + 1}: ${'x'.repeat(4000)}`, `2025-01-01T00:0${Math.floor(i / 10)}:0${i % 10}Z`)
+      ),
+      reviews: [],
+      reviewComments: []
+    }
+    const thread = await loadThread(
+      EVENT,
+      { posted: many, pull: null, mayInstruct: async () => true, botLogin: null, notes },
+      { ...DEFAULT_THREAD_LIMITS, maxTokens: 10_000 }
+    )
+    const kept = thread.entries.map((e) => e.body.split(':')[0])
+    expect(kept[0]).toBe('It changes things.')
+    expect(kept.at(-1)).toBe('git-bob comment')
+    expect(kept).toContain('note 50')
+    expect(kept).not.toContain('note 1')
+    const dropped = 50 - (kept.length - 2)
+    const note = `${dropped} older messages, to keep the conversation within about 10,000 tokens`
+    expect(notes.forModel.conversation).toEqual([note])
+    expect(notes.forPeople).toEqual([`Left out: ${note}.`])
+  })
+
+  it('cuts one over-long message at its end, in tokens, and says so', async () => {
+    const notes = new Notes()
+    const one: PostedMessages = {
+      comments: [comment(1, 'bob', 'y'.repeat(50_000), '2025-01-01T00:01:00Z')],
+      reviews: [],
+      reviewComments: []
+    }
+    const thread = await loadThread(
+      EVENT,
+      { posted: one, pull: null, mayInstruct: async () => true, botLogin: null, notes },
+      { ...DEFAULT_THREAD_LIMITS, maxEntryTokens: 1000 }
+    )
+    expect(thread.entries[1]!.body.length).toBeLessThanOrEqual(4000)
+    expect(notes.forModel.conversation).toEqual([
+      'the end of the comment by @bob, which was longer than about 1,000 tokens'
+    ])
   })
 })
