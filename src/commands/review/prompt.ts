@@ -1,9 +1,11 @@
 // How a review's prompt shares its token budget. Pure.
 //
 // The budget covers the whole prompt: system prompt, conversation, changes, the list of what was left
-// out, and the task. The conversation gets at most a quarter (its middle is cut when longer: the
-// description and the latest messages matter most), the list of left-out files a twentieth, and the
-// changes everything that is left.
+// out, and the task. The conversation gets at most a quarter (fitted by conversation/budget.ts's one
+// policy: the description and the request stay, the oldest messages go first), the list of left-out
+// files a twentieth, and the changes everything that is left.
+import { fitThread } from '../../conversation/budget.ts'
+import type { Thread } from '../../conversation/thread.ts'
 import { charsFor, estimateTokens } from '../../conversation/tokens.ts'
 import type { CoverageEntry } from './budget.ts'
 
@@ -14,20 +16,12 @@ const SLACK = 16
 
 export interface PromptLayout {
   conversation: string
+  /** What fitting the conversation into its share left out (already listed in `conversation`). */
+  conversationLeftOut: string[]
   /** Tokens the changes (diffs and file texts) may take. */
   changesTokens: number
   /** Characters the list of left-out files may take. */
   leftOutChars: number
-}
-
-/** Keeps the beginning and the end of a text, cutting its middle with a note. */
-export function clipMiddle(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text
-  const note = `\n\n[… ${(text.length - maxChars).toLocaleString('en-US')} characters of the conversation left out here to fit the review budget …]\n\n`
-  if (maxChars < note.length * 2) return text.slice(0, Math.max(0, maxChars))
-  const room = maxChars - note.length
-  const head = Math.floor(room * 0.4)
-  return text.slice(0, head) + note + text.slice(text.length - (room - head))
 }
 
 /** The user message: conversation, changes, what was left out, task. */
@@ -39,15 +33,26 @@ export function userMessage(conversation: string, changes: string, leftOut: stri
  * The system prompt and the task always go in whole (they are small, unless the repository's
  * instructions file is very long); the conversation, the list and the changes share the rest.
  */
-export function layout(system: string, conversation: string, task: string, budgetTokens: number): PromptLayout {
+export function layout(
+  system: string,
+  conversation: { thread: Thread; leftOut: readonly string[] },
+  task: string,
+  budgetTokens: number
+): PromptLayout {
   const leftOutShare = Math.floor(budgetTokens * LEFT_OUT_SHARE)
   const base = estimateTokens(system) + estimateTokens(userMessage('', '', '', task)) + SLACK
   const conversationRoom = Math.max(0, Math.min(budgetTokens * CONVERSATION_SHARE, budgetTokens - base - leftOutShare))
-  const clipped = clipMiddle(conversation, charsFor(conversationRoom))
-  const fixed = estimateTokens(system) + estimateTokens(userMessage(clipped, '', '', task)) + SLACK
+  const fitted = fitThread(
+    conversation.thread,
+    conversation.leftOut,
+    Math.floor(conversationRoom),
+    "to fit the conversation's share of the review budget"
+  )
+  const fixed = estimateTokens(system) + estimateTokens(userMessage(fitted.text, '', '', task)) + SLACK
   const leftOutTokens = Math.max(0, Math.min(leftOutShare, budgetTokens - fixed))
   return {
-    conversation: clipped,
+    conversation: fitted.text,
+    conversationLeftOut: fitted.leftOut,
     changesTokens: Math.max(0, budgetTokens - fixed - leftOutTokens),
     leftOutChars: charsFor(leftOutTokens)
   }

@@ -20,7 +20,6 @@ import {
 import { layout, leftOutList, userMessage } from './prompt.ts'
 import { firstScope, scopeAfterCompare, type ReviewScope } from './scope.ts'
 import type { Thread } from '../../conversation/thread.ts'
-import { renderThread } from '../../conversation/thread.ts'
 import { estimateTokens } from '../../conversation/tokens.ts'
 import { answerInComment, systemPrompt } from '../comment.ts'
 import type { ConversationContext, Outcome, PullRequestPort } from '../types.ts'
@@ -94,10 +93,11 @@ async function reviewPull(
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
   const shape = layout(
     system,
-    renderThread(conversationOnly, ctx.notes.forModel.conversation),
+    { thread: conversationOnly, leftOut: ctx.notes.forModel.conversation },
     task,
     ctx.reviewTokenBudget
   )
+  for (const note of shape.conversationLeftOut) ctx.notes.tell(`Left out: ${note}.`)
   let plan = planDiffs(files, shape.changesTokens)
   let reads = 0
   for (const path of contentCandidates(plan)) {

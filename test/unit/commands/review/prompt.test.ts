@@ -1,28 +1,38 @@
 import { describe, expect, it } from 'vitest'
 import type { CoverageEntry } from '../../../../src/commands/review/budget.ts'
-import { clipMiddle, layout, leftOutList, userMessage } from '../../../../src/commands/review/prompt.ts'
+import { layout, leftOutList, userMessage } from '../../../../src/commands/review/prompt.ts'
+import type { Thread, ThreadEntry } from '../../../../src/conversation/thread.ts'
 import { estimateTokens } from '../../../../src/conversation/tokens.ts'
 
-describe('clipMiddle', () => {
-  it('keeps a short text', () => {
-    expect(clipMiddle('abc', 10)).toBe('abc')
-  })
-  it('keeps the beginning and the end, within the limit, and says what was cut', () => {
-    const text = `START ${'m'.repeat(10_000)} END`
-    const clipped = clipMiddle(text, 1000)
-    expect(clipped.length).toBeLessThanOrEqual(1000)
-    expect(clipped.startsWith('START')).toBe(true)
-    expect(clipped.endsWith('END')).toBe(true)
-    expect(clipped).toContain('characters of the conversation left out here')
-  })
+const entry = (i: number, body: string, isRequest = false): ThreadEntry => ({
+  kind: i === 0 ? 'description' : 'comment',
+  author: `user${i}`,
+  standing: 'maintainer',
+  createdAt: '2026-01-01T00:00:00Z',
+  body,
+  isRequest
 })
+/** A description, many long comments, and the request last. */
+const long: Thread = {
+  repo: 'o/r',
+  kind: 'pull_request',
+  number: 1,
+  title: 'T',
+  url: 'u',
+  entries: [
+    entry(0, 'The description.'),
+    ...Array.from({ length: 500 }, (_, i) => entry(i + 1, `comment ${i + 1} `.repeat(200))),
+    entry(501, 'git-bob review', true)
+  ]
+}
+const empty: Thread = { ...long, entries: [] }
 
 describe('layout', () => {
   it('leaves the changes what the fixed parts do not take, and the whole stays within the budget', () => {
     const system = 's'.repeat(4000)
     const task = 't'.repeat(2000)
     for (const budget of [2000, 10_000, 50_000]) {
-      const shape = layout(system, 'c'.repeat(1_000_000), task, budget)
+      const shape = layout(system, { thread: long, leftOut: [] }, task, budget)
       expect(estimateTokens(shape.conversation)).toBeLessThanOrEqual(budget * 0.25)
       const changes = 'x'.repeat(shape.changesTokens * 4)
       const leftOut = 'y'.repeat(shape.leftOutChars)
@@ -31,8 +41,20 @@ describe('layout', () => {
       ).toBeLessThanOrEqual(budget)
     }
   })
+  it('fits the conversation into its share by the one policy: older messages go whole, the description and the request stay, and the prompt says so', () => {
+    const shape = layout('system', { thread: long, leftOut: ['1 message written after the request'] }, 'task', 10_000)
+    expect(shape.conversation).toContain('The description.')
+    expect(shape.conversation).toContain('git-bob review')
+    expect(shape.conversation).toContain('comment 500 ')
+    expect(shape.conversation).not.toContain('comment 1 ')
+    expect(shape.conversation).not.toContain('[…')
+    expect(shape.conversationLeftOut).toEqual([
+      expect.stringMatching(/^\d+ older messages, to fit the conversation's share of the review budget$/)
+    ])
+    expect(shape.conversation).toContain('## Left out\n\n- 1 message written after the request\n- ')
+  })
   it('gives the changes nothing when the fixed parts alone exceed the budget', () => {
-    expect(layout('s'.repeat(100_000), '', '', 2000).changesTokens).toBe(0)
+    expect(layout('s'.repeat(100_000), { thread: empty, leftOut: [] }, '', 2000).changesTokens).toBe(0)
   })
 })
 
