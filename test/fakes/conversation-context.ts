@@ -5,30 +5,18 @@ import type { LanguageModel } from '../../src/llm/types.ts'
 import { Notes } from '../../src/record/notes.ts'
 import type { TriggerEvent } from '../../src/trigger/event.ts'
 import { MemoryWorkspace } from './memory-workspace.ts'
+import { triggerEvent } from './trigger-event.ts'
 
-export const EVENT: TriggerEvent = {
-  eventName: 'issue_comment',
-  repo: { owner: 'owner', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/owner/repo' },
+export const EVENT: TriggerEvent = triggerEvent({
+  repo: { owner: 'owner' },
   target: {
-    kind: 'issue',
-    number: 7,
     title: 'Add a plot',
     body: 'Please add a plot of the counts.',
     author: { login: 'alice', id: 1, isBot: false },
-    association: 'OWNER',
-    createdAt: '2025-01-01T00:00:00Z',
-    url: 'https://github.com/owner/repo/issues/7'
+    association: 'OWNER'
   },
-  request: {
-    source: 'issue_comment',
-    id: 99,
-    body: 'git-bob implement',
-    author: { login: 'alice', id: 1, isBot: false },
-    association: 'OWNER',
-    createdAt: '2025-01-02T00:00:00Z',
-    url: 'https://github.com/owner/repo/issues/7#issuecomment-99'
-  }
-}
+  request: { body: 'git-bob implement', createdAt: '2025-01-02T00:00:00Z' }
+})
 
 export const LIMITS: ChangePorts['limits'] = {
   maxFiles: 10,

@@ -2,31 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { IssueComment, PostedMessages, Review } from '../../../src/adapters/github/api.ts'
 import { answers, checkAnswered, writtenByGitBob } from '../../../src/conversation/answered.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
-import { requestKey, type TriggerEvent } from '../../../src/trigger/event.ts'
+import { requestKey } from '../../../src/trigger/event.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 
-const EVENT: TriggerEvent = {
-  eventName: 'issue_comment',
-  repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
-  target: {
-    kind: 'pull_request',
-    number: 7,
-    title: 'A change',
-    body: 'It changes.',
-    author: { login: 'carol', id: 3, isBot: false },
-    association: 'NONE',
-    createdAt: '2025-01-01T00:00:00Z',
-    url: 'https://github.com/octo/repo/pull/7'
-  },
-  request: {
-    source: 'issue_comment',
-    id: 99,
-    body: 'git-bob review',
-    author: { login: 'alice', id: 1, isBot: false },
-    association: 'OWNER',
-    createdAt: '2025-01-01T00:01:00Z',
-    url: 'https://github.com/octo/repo/pull/7#issuecomment-99'
-  }
-}
+const EVENT = triggerEvent({
+  target: { kind: 'pull_request', title: 'A change', body: 'It changes.' },
+  request: { body: 'git-bob review' }
+})
 
 const ctx = { botName: 'git-bob', runUrl: null, requestKey: requestKey(EVENT) }
 const answer = stamp('My answer.', ctx, null)

@@ -2,31 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { ReactionTarget } from '../../../src/adapters/github/api.ts'
 import { acknowledge, reactionTarget } from '../../../src/effects/acknowledge.ts'
 import type { TriggerEvent } from '../../../src/trigger/event.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 
 function event(source: TriggerEvent['request']['source']): TriggerEvent {
-  return {
-    eventName: 'issue_comment',
-    repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
-    target: {
-      kind: 'issue',
-      number: 7,
-      title: 'A bug',
-      body: 'It breaks.',
-      author: { login: 'carol', id: 3, isBot: false },
-      association: 'NONE',
-      createdAt: '2025-01-01T00:00:00Z',
-      url: 'https://github.com/octo/repo/issues/7'
-    },
-    request: {
-      source,
-      id: 99,
-      body: 'git-bob comment',
-      author: { login: 'alice', id: 1, isBot: false },
-      association: 'OWNER',
-      createdAt: '2025-01-01T00:01:00Z',
-      url: 'https://github.com/octo/repo/issues/7#issuecomment-99'
-    }
-  }
+  return triggerEvent({ request: { source } })
 }
 
 describe('reactionTarget', () => {

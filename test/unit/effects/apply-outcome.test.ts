@@ -1,33 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import type { FileReport } from '../../../src/commands/types.ts'
 import { commitMessage, fileList } from '../../../src/effects/apply-outcome.ts'
-import type { TriggerEvent } from '../../../src/trigger/event.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 import type { ModelCredit } from '../../../src/outbox/stamp.ts'
 import { VERSION } from '../../../src/version.ts'
 
-const EVENT: TriggerEvent = {
-  eventName: 'issue_comment',
-  repo: { owner: 'Owner', name: 'Repo', defaultBranch: 'main', htmlUrl: 'https://github.com/Owner/Repo' },
+const EVENT = triggerEvent({
+  repo: { owner: 'Owner', name: 'Repo' },
   target: {
-    kind: 'issue',
-    number: 7,
     title: 'Add a plot',
     body: 'Please add a plot.',
     author: { login: 'alice', id: 1, isBot: false },
-    association: 'OWNER',
-    createdAt: '2025-01-01T00:00:00Z',
-    url: 'https://github.com/Owner/Repo/issues/7'
+    association: 'OWNER'
   },
   request: {
-    source: 'issue_comment',
-    id: 99,
     body: 'git-bob implement',
     author: { login: 'bob', id: 2, isBot: false },
     association: 'MEMBER',
-    createdAt: '2025-01-02T00:00:00Z',
-    url: 'https://github.com/Owner/Repo/issues/7#issuecomment-99'
+    createdAt: '2025-01-02T00:00:00Z'
   }
-}
+})
 
 const CREDIT: ModelCredit = {
   model: 'gpt-4.1-2025-04-14',

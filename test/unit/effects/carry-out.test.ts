@@ -8,31 +8,9 @@ import { Redactor } from '../../../src/outbox/secrets.ts'
 import { Notes } from '../../../src/record/notes.ts'
 import { Transcript } from '../../../src/record/transcript.ts'
 import type { Logger } from '../../../src/run-types.ts'
-import type { TriggerEvent } from '../../../src/trigger/event.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 
-const EVENT: TriggerEvent = {
-  eventName: 'issue_comment',
-  repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
-  target: {
-    kind: 'issue',
-    number: 7,
-    title: 'A bug',
-    body: 'It breaks.',
-    author: { login: 'carol', id: 3, isBot: false },
-    association: 'NONE',
-    createdAt: '2025-01-01T00:00:00Z',
-    url: 'https://github.com/octo/repo/issues/7'
-  },
-  request: {
-    source: 'issue_comment',
-    id: 99,
-    body: 'git-bob comment',
-    author: { login: 'alice', id: 1, isBot: false },
-    association: 'OWNER',
-    createdAt: '2025-01-01T00:01:00Z',
-    url: 'https://github.com/octo/repo/issues/7#issuecomment-99'
-  }
-}
+const EVENT = triggerEvent()
 
 /** An outbox over a GitHub stand-in that keeps what was posted, or refuses to post. */
 function outbox(fail = false): { outbox: Outbox; bodies: string[] } {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Permission } from '../../../src/adapters/github/api.ts'
 import type { GateConfig } from '../../../src/config.ts'
 import { admit, refusalMessage } from '../../../src/trigger/admit.ts'
-import type { TriggerEvent } from '../../../src/trigger/event.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 import type { Command } from '../../../src/trigger/grammar.ts'
 import type { Incoming } from '../../../src/trigger/read-request.ts'
 
@@ -10,29 +10,7 @@ const GATE: GateConfig = { githubToken: 't', botName: 'git-bob', allowedBots: []
 const COMMAND: Command = { kind: 'known', verb: 'comment', word: 'comment', args: '' }
 
 function incoming(association = 'CONTRIBUTOR', command: Command | null = COMMAND, isBot = false): Incoming {
-  const event: TriggerEvent = {
-    eventName: 'issue_comment',
-    repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
-    target: {
-      kind: 'issue',
-      number: 7,
-      title: 'A bug',
-      body: 'It breaks.',
-      author: { login: 'carol', id: 3, isBot: false },
-      association: 'NONE',
-      createdAt: '2025-01-01T00:00:00Z',
-      url: 'https://github.com/octo/repo/issues/7'
-    },
-    request: {
-      source: 'issue_comment',
-      id: 99,
-      body: 'git-bob comment',
-      author: { login: 'alice', id: 1, isBot },
-      association,
-      createdAt: '2025-01-01T00:01:00Z',
-      url: 'https://github.com/octo/repo/issues/7#issuecomment-99'
-    }
-  }
+  const event = triggerEvent({ request: { author: { login: 'alice', id: 1, isBot }, association } })
   return { kind: 'incoming', event, command, gate: GATE }
 }
 

@@ -4,6 +4,7 @@ import { authorize, mayTrigger, screen } from '../../../src/trigger/gate.ts'
 import type { Permission } from '../../../src/adapters/github/api.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import type { Command } from '../../../src/trigger/grammar.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 
 interface EventOptions {
   login?: string
@@ -14,29 +15,9 @@ interface EventOptions {
 
 function event(options: EventOptions = {}): TriggerEvent {
   const author = { login: options.login ?? 'alice', id: 1, isBot: options.isBot ?? false }
-  return {
-    eventName: 'issue_comment',
-    repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
-    target: {
-      kind: 'issue',
-      number: 7,
-      title: 'A bug',
-      body: 'It breaks.',
-      author: { login: 'carol', id: 3, isBot: false },
-      association: 'NONE',
-      createdAt: '2025-01-01T00:00:00Z',
-      url: 'https://github.com/octo/repo/issues/7'
-    },
-    request: {
-      source: 'issue_comment',
-      id: 99,
-      body: options.body ?? 'git-bob comment',
-      author,
-      association: options.association ?? 'CONTRIBUTOR',
-      createdAt: '2025-01-01T00:01:00Z',
-      url: 'https://github.com/octo/repo/issues/7#issuecomment-99'
-    }
-  }
+  return triggerEvent({
+    request: { body: options.body ?? 'git-bob comment', author, association: options.association ?? 'CONTRIBUTOR' }
+  })
 }
 
 const COMMAND: Command = { kind: 'known', verb: 'comment', word: 'comment', args: '' }
