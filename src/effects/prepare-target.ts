@@ -22,28 +22,22 @@ export interface BranchCheckout {
   checkout(branch: string, from: string): Promise<void>
 }
 
-async function decide(
-  mode: 'pull-request' | 'try',
-  event: TriggerEvent,
-  api: PullLookup,
-  workspace: BranchCheckout,
-  runId: string
-): Promise<TargetDecision> {
+/** The pull request's head branch, when git-bob may push to it. */
+async function onPull(event: TriggerEvent, api: PullLookup): Promise<TargetDecision> {
+  const pull = await api.pull(event.target.number)
+  return planPullTarget({
+    pull: { number: event.target.number, url: pull.url },
+    headRef: pull.headRef,
+    headRepo: pull.headRepo,
+    repo: `${event.repo.owner}/${event.repo.name}`,
+    defaultBranch: event.repo.defaultBranch,
+    state: pull.state
+  })
+}
+
+/** git-bob's newest branch for the issue whose pull request is still open, or the next one. */
+async function onIssue(event: TriggerEvent, api: PullLookup, workspace: BranchCheckout): Promise<TargetDecision> {
   const number = event.target.number
-  if (event.target.kind === 'pull_request') {
-    const pull = await api.pull(number)
-    const decision = planPullTarget({
-      pull: { number, url: pull.url },
-      headRef: pull.headRef,
-      headRepo: pull.headRepo,
-      repo: `${event.repo.owner}/${event.repo.name}`,
-      defaultBranch: event.repo.defaultBranch,
-      state: pull.state
-    })
-    if (!decision.ok || mode === 'pull-request') return decision
-    return { ok: true, target: planTryTarget({ number, runId, base: pull.headRef }) }
-  }
-  if (mode === 'try') return { ok: true, target: planTryTarget({ number, runId, base: event.repo.defaultBranch }) }
   const branches = issueBranches(number, await workspace.remoteBranches(issueBranchPrefix(number)))
   let openPull: { number: number; url: string; branch: string } | null = null
   for (const branch of [...branches].reverse()) {
@@ -71,7 +65,17 @@ export async function prepareTarget(
   workspace: BranchCheckout,
   runId: string
 ): Promise<TargetDecision> {
-  const decision = await decide(mode, event, api, workspace, runId)
+  // "try" works on a branch for the run, from the pull request's head (once it may be pushed to) or, on an
+  // issue, from the default branch without asking GitHub.
+  const tryFrom = (base: string): TargetDecision => ({
+    ok: true,
+    target: planTryTarget({ number: event.target.number, runId, base })
+  })
+  let decision: TargetDecision
+  if (event.target.kind === 'pull_request') {
+    decision = await onPull(event, api)
+    if (decision.ok && mode === 'try') decision = tryFrom(decision.target.branch)
+  } else decision = mode === 'try' ? tryFrom(event.repo.defaultBranch) : await onIssue(event, api, workspace)
   if (!decision.ok) return decision
   const target = decision.target
   const from = target.mode === 'new-pr' || target.mode === 'try' ? target.base : target.branch
