@@ -6,7 +6,8 @@ import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
-import { askUntilValid } from '../../llm/ask-until-valid.ts'
+import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
+import type { ObjectRequest } from '../../llm/types.ts'
 import { applyEdits } from './edits.ts'
 import { changeContext, type PlannedAction, type Plan, type Written } from './plan.ts'
 import { validateText } from './validate.ts'
@@ -29,6 +30,21 @@ const BINARY_EXTENSIONS =
 
 export type FileWritten = { ok: true; note: string; text: string } | { ok: false; problem: string }
 
+/** One file asked of the model in one conversation: once more with the problem when `check` refuses the answer. */
+async function ask<T extends { note: string }>(
+  ctx: ConversationContext,
+  asked: Omit<ObjectRequest<T>, 'messages'> & { task: string },
+  check: (value: T) => Verdict<string>,
+  feedback: (problem: string) => string,
+  failed: (problem: string) => string
+): Promise<FileWritten> {
+  const { task, ...request } = asked
+  const messages = conversationMessages(ctx, task)
+  const result = await askUntilValid(ctx.model, { ...request, messages }, check, { rounds: 1, feedback })
+  if (!result.ok) return { ok: false, problem: failed(result.problem) }
+  return { ok: true, text: result.value, note: result.reply.value.note }
+}
+
 /** Long files: the model's edits, applied all or nothing, one more round when they do not apply. */
 async function edited(
   ctx: ConversationContext,
@@ -37,28 +53,20 @@ async function edited(
   context: string
 ): Promise<FileWritten> {
   const task = fill(PROMPTS.implementEdit, { path: action.path, reason: action.reason, context })
-  const result = await askUntilValid(
-    ctx.model,
-    {
-      purpose: `edit ${action.path}`,
-      messages: conversationMessages(ctx, task),
-      schema: editSchema,
-      schemaName: 'file_edits'
-    },
+  const result = await ask(
+    ctx,
+    { purpose: `edit ${action.path}`, task, schema: editSchema, schemaName: 'file_edits' },
     (value) => {
       const applied = applyEdits(existing, value.edits)
       return applied.ok ? { ok: true, value: applied.content } : applied
     },
-    {
-      rounds: 1,
-      feedback: (problem) => `These edits cannot be applied: ${problem}\nReturn the complete, corrected list of edits.`
-    }
+    (problem) => `These edits cannot be applied: ${problem}\nReturn the complete, corrected list of edits.`,
+    (problem) => `the model's edits did not match the file twice (${problem.split('\n')[0]})`
   )
-  if (!result.ok)
-    return { ok: false, problem: `the model's edits did not match the file twice (${result.problem.split('\n')[0]})` }
-  const invalid = validateText(action.path, result.value)
+  if (!result.ok) return result
+  const invalid = validateText(action.path, result.text)
   if (invalid) return { ok: false, problem: `after the model's edits, the file would be ${invalid}` }
-  return { ok: true, text: result.value, note: result.reply.value.note }
+  return result
 }
 
 /** New and short files: the whole content, one more round when it does not parse. */
@@ -69,22 +77,16 @@ async function whole(ctx: ConversationContext, action: PlannedAction, context: s
     reason: action.reason,
     context
   })
-  const result = await askUntilValid(
-    ctx.model,
-    {
-      purpose: `write ${action.path}`,
-      messages: conversationMessages(ctx, task),
-      schema: fileSchema,
-      schemaName: 'file_content'
-    },
+  return ask(
+    ctx,
+    { purpose: `write ${action.path}`, task, schema: fileSchema, schemaName: 'file_content' },
     (value) => {
       const invalid = validateText(action.path, value.content)
       return invalid ? { ok: false, problem: invalid } : { ok: true, value: value.content }
     },
-    { rounds: 1, feedback: (problem) => `The content is ${problem}. Return the corrected complete file.` }
+    (problem) => `The content is ${problem}. Return the corrected complete file.`,
+    (problem) => `the model wrote ${problem} twice`
   )
-  if (!result.ok) return { ok: false, problem: `the model wrote ${result.problem} twice` }
-  return { ok: true, text: result.value, note: result.reply.value.note }
 }
 
 /** Creates or modifies one text file in the workspace; or says why it was not written. */
