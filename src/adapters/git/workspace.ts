@@ -12,6 +12,9 @@ export const BOT_AUTHOR = {
   email: '41898282+github-actions[bot]@users.noreply.github.com'
 }
 
+/** git's options that make a commit (or a cherry-pick) as BOT_AUTHOR. */
+const AS_BOT = ['-c', `user.name=${BOT_AUTHOR.name}`, '-c', `user.email=${BOT_AUTHOR.email}`]
+
 export interface CoAuthor {
   login: string
   id: number
@@ -160,20 +163,9 @@ export class GitWorkspace implements Workspace {
     const trailer = coAuthor
       ? `\n\nCo-authored-by: ${coAuthor.login} <${coAuthor.id}+${coAuthor.login}@users.noreply.github.com>`
       : ''
-    await this.git.run(
-      [
-        '-c',
-        `user.name=${BOT_AUTHOR.name}`,
-        '-c',
-        `user.email=${BOT_AUTHOR.email}`,
-        'commit',
-        '--quiet',
-        '--no-verify',
-        '--file',
-        '-'
-      ],
-      { input: `${message.trim()}${trailer}\n` }
-    )
+    await this.git.run([...AS_BOT, 'commit', '--quiet', '--no-verify', '--file', '-'], {
+      input: `${message.trim()}${trailer}\n`
+    })
     return (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
   }
 
@@ -194,15 +186,7 @@ export class GitWorkspace implements Workspace {
     await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
     await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
     try {
-      await this.git.run([
-        '-c',
-        `user.name=${BOT_AUTHOR.name}`,
-        '-c',
-        `user.email=${BOT_AUTHOR.email}`,
-        'cherry-pick',
-        '--allow-empty',
-        sha
-      ])
+      await this.git.run([...AS_BOT, 'cherry-pick', '--allow-empty', sha])
     } catch (error) {
       await this.git.ok(['cherry-pick', '--abort'])
       return {
