@@ -51,6 +51,12 @@ function remote(): GitRemote {
   })
 }
 
+/** Pull request 1, open on `head` from `headRepo`, with an empty diff. */
+function openPull(head: string, title = 'Feature', headRepo = 'Codertocat/Hello-World'): void {
+  stage.github.pullRequests.push({ number: 1, title, body: '', head, base: 'master', state: 'open', headRepo })
+  stage.github.addPull(1, { diff: '' })
+}
+
 describe('git-bob implement', () => {
   it('opens a pull request from an issue: one commit on git-bob/issue-1, stamped body, closes #1, and links it on the issue', async () => {
     const repo = remote()
@@ -123,16 +129,7 @@ describe('git-bob implement', () => {
   it('commits onto the head branch of a pull request and summarises on it', async () => {
     const repo = remote()
     repo.humanPush('feature', { 'feature.py': 'print(1)\n' })
-    stage.github.pullRequests.push({
-      number: 1,
-      title: 'Feature',
-      body: '',
-      head: 'feature',
-      base: 'master',
-      state: 'open',
-      headRepo: 'Codertocat/Hello-World'
-    })
-    stage.github.addPull(1, { diff: '' })
+    openPull('feature')
     scriptModel([{ action: 'modify', path: 'feature.py' }], { 'feature.py': 'print(2)\n' })
     const run = await stage.comment(
       { body: 'git-bob implement the review remarks', pullRequest: true },
@@ -150,16 +147,7 @@ describe('git-bob implement', () => {
 
   it('refuses politely to push to a fork', async () => {
     const repo = remote()
-    stage.github.pullRequests.push({
-      number: 1,
-      title: 'From a fork',
-      body: '',
-      head: 'patch-1',
-      base: 'master',
-      state: 'open',
-      headRepo: 'someone/Hello-World'
-    })
-    stage.github.addPull(1, { diff: '' })
+    openPull('patch-1', 'From a fork', 'someone/Hello-World')
     const run = await stage.comment(
       { body: 'git-bob implement this', pullRequest: true },
       { workspace: repo.workspace }
@@ -272,16 +260,7 @@ describe('git-bob implement', () => {
   it('rebuilds its commit on top of a human commit pushed while it worked, never overwriting it', async () => {
     const repo = remote()
     repo.humanPush('feature', { 'feature.py': 'print(1)\n' })
-    stage.github.pullRequests.push({
-      number: 1,
-      title: 'Feature',
-      body: '',
-      head: 'feature',
-      base: 'master',
-      state: 'open',
-      headRepo: 'Codertocat/Hello-World'
-    })
-    stage.github.addPull(1, { diff: '' })
+    openPull('feature')
     scriptModel(
       [{ action: 'create', path: 'tests/test_feature.py' }],
       { 'tests/test_feature.py': 'def test():\n    pass\n' },
@@ -301,16 +280,7 @@ describe('git-bob implement', () => {
   it('pushes nothing when a human commit conflicts, and says so', async () => {
     const repo = remote()
     repo.humanPush('feature', { 'feature.py': 'print(1)\n' })
-    stage.github.pullRequests.push({
-      number: 1,
-      title: 'Feature',
-      body: '',
-      head: 'feature',
-      base: 'master',
-      state: 'open',
-      headRepo: 'Codertocat/Hello-World'
-    })
-    stage.github.addPull(1, { diff: '' })
+    openPull('feature')
     scriptModel([{ action: 'modify', path: 'feature.py' }], { 'feature.py': 'print("bot")\n' }, () =>
       repo.humanPush('feature', { 'feature.py': 'print("human")\n' }, 'human meanwhile')
     )
