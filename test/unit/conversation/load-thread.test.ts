@@ -3,31 +3,12 @@ import type { IssueComment, PostedMessages, Review } from '../../../src/adapters
 import { DEFAULT_THREAD_LIMITS, loadThread } from '../../../src/conversation/load-thread.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import { Notes } from '../../../src/record/notes.ts'
-import type { TriggerEvent } from '../../../src/trigger/event.ts'
+import { triggerEvent } from '../../fakes/trigger-event.ts'
 
-const EVENT: TriggerEvent = {
-  eventName: 'issue_comment',
-  repo: { owner: 'octo', name: 'repo', defaultBranch: 'main', htmlUrl: 'https://github.com/octo/repo' },
-  target: {
-    kind: 'pull_request',
-    number: 7,
-    title: 'A change',
-    body: 'It changes things.',
-    author: { login: 'carol', id: 3, isBot: false },
-    association: 'NONE',
-    createdAt: '2025-01-01T00:00:00Z',
-    url: 'https://github.com/octo/repo/pull/7'
-  },
-  request: {
-    source: 'issue_comment',
-    id: 99,
-    body: 'git-bob comment',
-    author: { login: 'alice', id: 1, isBot: false },
-    association: 'MEMBER',
-    createdAt: '2025-01-01T00:10:00Z',
-    url: 'https://github.com/octo/repo/pull/7#issuecomment-99'
-  }
-}
+const EVENT = triggerEvent({
+  target: { kind: 'pull_request', title: 'A change', body: 'It changes things.' },
+  request: { association: 'MEMBER', createdAt: '2025-01-01T00:10:00Z' }
+})
 
 function comment(id: number, login: string, body: string, createdAt: string, updatedAt = createdAt): IssueComment {
   const userType = login.endsWith('[bot]') ? 'Bot' : 'User'
