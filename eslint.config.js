@@ -33,6 +33,28 @@ export default tseslint.config(
     }
   },
   {
+    // Commands receive ports; at run time they never reach an adapter (Octokit, git, Jupyter) or an SDK themselves.
+    files: ['src/commands/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              allowTypeImports: true,
+              message: 'Commands use ports (commands/types.ts); only types may come from adapters/.'
+            },
+            {
+              group: ['@octokit/*', '@actions/*', 'openai', '@anthropic-ai/sdk', '@google/genai'],
+              message: 'Commands reach GitHub and models only through the ports they receive.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     // Tests, the bench and the demo edit webhook JSON and wire bodies freely (test/fakes/payloads.ts's Payload,
     // the one declared `any`); src/ keeps every no-unsafe-* rule.
     files: ['test/**', 'bench/**', 'demo/**'],
