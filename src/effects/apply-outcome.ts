@@ -12,7 +12,7 @@ import { creditText } from '../outbox/stamp.ts'
 import { VERSION } from '../version.ts'
 import { PushConflictError } from '../errors.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
-import type { GitWorkspace } from '../adapters/git/workspace.ts'
+import type { CommittedFile, GitWorkspace } from '../adapters/git/workspace.ts'
 
 /** What carrying out a change needs of the checkout: one commit, a push, and taking a push back. */
 type Publisher = Pick<GitWorkspace, 'commit' | 'push' | 'deleteRemoteBranch'>
@@ -57,6 +57,35 @@ export function figures(files: readonly FileReport[], repoUrl: string, branch: s
   return `\n\n**Figures:**\n\n${images.map((f) => `![${f.path}](${repoUrl}/blob/${encodeURI(branch)}/${encodeURI(f.path)}?raw=true)`).join('\n')}`
 }
 
+/** The paths a change touched and checked: what the commit may hold (a rename's source is removed). */
+export function checkedPaths(files: readonly FileReport[]): string[] {
+  return [...new Set(files.flatMap((f) => (f.action === 'rename' && f.source ? [f.path, f.source] : [f.path])))]
+}
+
+/**
+ * The file list of the commit that was made: the command's reports (with their notes) for the paths in
+ * it, a plain line for any other path in it; a report whose file did not change is not listed.
+ */
+export function committedFiles(reports: readonly FileReport[], committed: readonly CommittedFile[]): FileReport[] {
+  const inCommit = new Set(committed.map((c) => c.path))
+  const kept = reports.filter((r) => checkedPaths([r]).some((path) => inCommit.has(path)))
+  const covered = new Set(checkedPaths(kept))
+  const others = committed
+    .filter((c) => !covered.has(c.path))
+    .map((c): FileReport => ({
+      path: c.path,
+      action: c.status === 'added' ? 'create' : c.status === 'deleted' ? 'delete' : 'modify',
+      source: null,
+      note: c.status
+    }))
+  return [...kept, ...others]
+}
+
+/** Why a changed path of the checkout is not in the commit. */
+export function leftOutProblem(path: string): string {
+  return `\`${path}\` changed in the checkout without passing git-bob's checks (for example through a process a notebook left running), so it was not committed.`
+}
+
 function problemList(problems: readonly string[]): string {
   return problems.length ? `\n\n**What could not be done:**\n${problems.map((p) => `- ${p}`).join('\n')}` : ''
 }
@@ -80,6 +109,8 @@ export function commitMessage(
   ].join('\n')
 }
 
+const asModified = (path: string): CommittedFile => ({ path, status: 'modified' })
+
 async function proposeChanges(
   outcome: Extract<Outcome, { kind: 'changes' }>,
   event: TriggerEvent,
@@ -89,17 +120,29 @@ async function proposeChanges(
   const workspace = ports.workspace
   if (!workspace) throw new Error('changes were made without a workspace')
   const target: ChangeTarget = outcome.target
-  const message = ports.redact(commitMessage(outcome.title, outcome.summary, outcome.files, event, credit))
-  const sha = await workspace.commit(
-    message,
+  const made = await workspace.commit(
+    checkedPaths(outcome.files),
+    (staged) =>
+      ports.redact(
+        commitMessage(
+          outcome.title,
+          outcome.summary,
+          committedFiles(outcome.files, staged.map(asModified)),
+          event,
+          credit
+        )
+      ),
     event.request.author.isBot ? null : { login: event.request.author.login, id: event.request.author.id }
   )
-  if (!sha)
+  // What is reported comes from the commit that was made, not from what the command meant to change.
+  const problems = [...outcome.problems, ...made.leftOut.map(leftOutProblem)]
+  if (!made.sha)
     return ports.outbox.reply(
       event,
-      `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(outcome.problems)}`,
+      `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(problems)}`,
       credit
     )
+  outcome = { ...outcome, files: committedFiles(outcome.files, made.files), problems }
 
   const pushed = await workspace.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
   if (pushed.kind === 'conflict') {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
-import { GitError, PathEscapeError } from '../../errors.ts'
+import { GitError, NotebookTamperError, PathEscapeError } from '../../errors.ts'
 import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
 
 export const BOT_AUTHOR = {
@@ -20,12 +20,30 @@ export interface CoAuthor {
   id: number
 }
 
+/** A path in the commit that was made, as `git show --name-status` reports it. */
+export interface CommittedFile {
+  path: string
+  status: 'added' | 'modified' | 'deleted'
+}
+
+/**
+ * What commit() did: the commit (null when none of the checked paths changed), the files in it, and the
+ * paths that changed in the checkout but were not among the checked ones, so were left out.
+ */
+export interface CommitResult {
+  sha: string | null
+  files: CommittedFile[]
+  leftOut: string[]
+}
+
 export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
 
 /** The git checkout: the implement command's Workspace, plus what effects/ needs to publish a change. */
 export class GitWorkspace implements Workspace {
   readonly dir: string
   private readonly git: Git
+  /** gitFingerprint() when the branch was checked out: commit and push refuse to run if .git changed since. */
+  private gitAtCheckout: string | null = null
 
   constructor(dir: string, credentials: Credentials | null) {
     this.dir = dir
@@ -57,6 +75,16 @@ export class GitWorkspace implements Workspace {
     await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
     await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
     await this.git.run(['clean', '--quiet', '-fd'])
+    this.gitAtCheckout = await this.gitFingerprint()
+  }
+
+  /** Throws when .git's config, hooks or info changed since checkout (or nothing was checked out). */
+  private async verifyGit(what: string): Promise<void> {
+    if (this.gitAtCheckout === null) throw new Error(`nothing can be ${what} before a branch is checked out`)
+    if ((await this.gitFingerprint()) !== this.gitAtCheckout)
+      throw new NotebookTamperError(
+        `the repository's .git folder (its configuration or hooks) changed after git-bob checked out the branch, so nothing was ${what}. Look at the notebook code in the conversation before asking again.`
+      )
   }
 
   async listFiles(): Promise<string[]> {
@@ -150,23 +178,55 @@ export class GitWorkspace implements Workspace {
     return hash.digest('hex')
   }
 
-  /** The paths that differ from HEAD, as git sees them (new, changed, deleted). */
+  /** The paths that differ from HEAD, as git sees them (new, changed, deleted); stages nothing. */
   async changedPaths(): Promise<string[]> {
-    await this.git.run(['add', '--all'])
-    const { stdout } = await this.git.run(['diff', '--cached', '--name-only', '-z'])
-    return stdout.split('\0').filter(Boolean)
+    const { stdout } = await this.git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'])
+    const paths = stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => entry.slice(3))
+    return [...new Set(paths)].sort()
   }
 
-  /** One commit with everything; null when nothing changed. */
-  async commit(message: string, coAuthor: CoAuthor | null): Promise<string | null> {
-    if (!(await this.changedPaths()).length) return null
+  /** The files of a commit, from git itself. */
+  private async filesOf(sha: string): Promise<CommittedFile[]> {
+    const { stdout } = await this.git.run(['show', '--name-status', '--no-renames', '-z', '--format=', sha])
+    const fields = stdout.replace(/^\n+/, '').split('\0').filter(Boolean)
+    const files: CommittedFile[] = []
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const letter = fields[i]!.trim()
+      files.push({ path: fields[i + 1]!, status: letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified' })
+    }
+    return files
+  }
+
+  /**
+   * One commit of exactly the `checked` paths that changed (staged by name, never `git add --all`); every
+   * other change in the checkout is left out and returned. `.git` is verified right before. The message is
+   * built from what is staged.
+   */
+  async commit(
+    checked: readonly string[],
+    message: (staged: readonly string[]) => string,
+    coAuthor: CoAuthor | null
+  ): Promise<CommitResult> {
+    await this.verifyGit('committed')
+    // Whatever someone else staged (a notebook can run git) is dropped: the index starts as HEAD.
+    await this.git.run(['read-tree', 'HEAD'])
+    const wanted = new Set(checked)
+    const changed = await this.changedPaths()
+    const staged = changed.filter((path) => wanted.has(path))
+    const leftOut = changed.filter((path) => !wanted.has(path))
+    if (!staged.length) return { sha: null, files: [], leftOut }
+    await this.git.run(['update-index', '--add', '--remove', '-z', '--stdin'], { input: `${staged.join('\0')}\0` })
     const trailer = coAuthor
       ? `\n\nCo-authored-by: ${coAuthor.login} <${coAuthor.id}+${coAuthor.login}@users.noreply.github.com>`
       : ''
     await this.git.run([...AS_BOT, 'commit', '--quiet', '--no-verify', '--file', '-'], {
-      input: `${message.trim()}${trailer}\n`
+      input: `${message(staged).trim()}${trailer}\n`
     })
-    return (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+    const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+    return { sha, files: await this.filesOf(sha), leftOut }
   }
 
   /**
@@ -174,6 +234,7 @@ export class GitWorkspace implements Workspace {
    * their work (cherry-picked onto the new tip) and pushed once more; a conflict is never forced.
    */
   async push(branch: string, options: { rebuild: boolean } = { rebuild: true }): Promise<PushResult> {
+    await this.verifyGit('pushed')
     const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
     try {
       await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
@@ -195,6 +256,7 @@ export class GitWorkspace implements Workspace {
       }
     }
     const rebuilt = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+    await this.verifyGit('pushed')
     await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
     return { kind: 'pushed', sha: rebuilt, rebuilt: true }
   }

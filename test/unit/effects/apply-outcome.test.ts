@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { FileReport } from '../../../src/commands/types.ts'
-import { commitMessage, fileList } from '../../../src/effects/apply-outcome.ts'
+import {
+  checkedPaths,
+  commitMessage,
+  committedFiles,
+  fileList,
+  leftOutProblem
+} from '../../../src/effects/apply-outcome.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
 import type { ModelCredit } from '../../../src/outbox/stamp.ts'
 import { VERSION } from '../../../src/version.ts'
@@ -130,5 +136,41 @@ describe('commitMessage', () => {
     const [title, blank] = commitMessage('Fix #7: the plot', 'S', files, EVENT, null).split('\n')
     expect(title).toBe('Fix #7: the plot')
     expect(blank).toBe('')
+  })
+})
+
+describe('the file list of the commit that was made', () => {
+  const reports: FileReport[] = [
+    { path: 'plot.ipynb', action: 'create', source: null, note: 'the notebook' },
+    { path: 'same.txt', action: 'modify', source: null, note: 'written identical to what was there' },
+    { path: 'new.py', action: 'rename', source: 'old.py', note: 'moved' },
+    { path: 'b.csv', action: 'copy', source: 'a.csv', note: 'copied' }
+  ]
+
+  it("checks a rename's source too (it is removed), not a copy's", () => {
+    expect(checkedPaths(reports)).toEqual(['plot.ipynb', 'same.txt', 'new.py', 'old.py', 'b.csv'])
+  })
+
+  it('lists only what is in the commit, keeping the notes; a path nobody reported gets a plain line', () => {
+    const listed = committedFiles(reports, [
+      { path: 'plot.ipynb', status: 'added' },
+      { path: 'old.py', status: 'deleted' },
+      { path: 'new.py', status: 'added' },
+      { path: 'surprise.txt', status: 'added' },
+      { path: 'gone.txt', status: 'deleted' }
+    ])
+    expect(listed).toEqual([
+      reports[0],
+      reports[2],
+      { path: 'surprise.txt', action: 'create', source: null, note: 'added' },
+      { path: 'gone.txt', action: 'delete', source: null, note: 'deleted' }
+    ])
+    expect(committedFiles(reports, [])).toEqual([])
+  })
+
+  it('says why a changed path is not in the commit', () => {
+    expect(leftOutProblem('.github/workflows/x.yml')).toBe(
+      "`.github/workflows/x.yml` changed in the checkout without passing git-bob's checks (for example through a process a notebook left running), so it was not committed."
+    )
   })
 })

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFile
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BOT_AUTHOR, GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
-import { PathEscapeError } from '../../../../src/errors.ts'
+import { NotebookTamperError, PathEscapeError } from '../../../../src/errors.ts'
 import { git, GitRemote } from '../../../fakes/git-remote.ts'
 
 const remotes: GitRemote[] = []
@@ -121,19 +121,69 @@ describe('GitWorkspace changes, branches, commit and push', () => {
 
   it('commits nothing when nothing changed, else one commit by the bot with the requester as co-author', async () => {
     await ws.checkout('commit', 'main')
-    expect(await ws.commit('Nothing', null)).toBeNull()
+    expect(await ws.commit(['a.txt'], () => 'Nothing', null)).toEqual({ sha: null, files: [], leftOut: [] })
     await ws.write('a.txt', 'b\n')
-    const sha = await ws.commit('  Change a\n\nBecause.  ', { login: 'alice', id: 42 })
+    const { sha } = await ws.commit(['a.txt'], () => '  Change a\n\nBecause.  ', { login: 'alice', id: 42 })
     expect(sha).toMatch(/^[0-9a-f]{40}$/)
     expect(git(r.workspace, 'log', '-1', '--format=%an <%ae>%n%B')).toBe(
       `${BOT_AUTHOR.name} <${BOT_AUTHOR.email}>\nChange a\n\nBecause.\n\nCo-authored-by: alice <42+alice@users.noreply.github.com>`
     )
   })
 
+  it('commits exactly the checked paths that changed, by name, and returns the rest as left out', async () => {
+    await ws.checkout('explicit', 'main')
+    await ws.write('a.txt', 'checked\n')
+    await ws.remove('b.txt')
+    await ws.write('new/checked.txt', 'n\n')
+    await ws.write('c.txt', 'not checked\n')
+    await ws.write('stray/file.txt', 'not checked\n')
+    // Something staged behind git-bob's back (a notebook can run git) is not committed either.
+    git(r.workspace, 'add', 'stray/file.txt')
+    let staged: readonly string[] = []
+    const result = await ws.commit(
+      ['a.txt', 'b.txt', 'new/checked.txt', 'unchanged.txt'],
+      (paths) => {
+        staged = paths
+        return 'Explicit'
+      },
+      null
+    )
+    expect(staged).toEqual(['a.txt', 'b.txt', 'new/checked.txt'])
+    expect(result.files).toEqual([
+      { path: 'a.txt', status: 'modified' },
+      { path: 'b.txt', status: 'deleted' },
+      { path: 'new/checked.txt', status: 'added' }
+    ])
+    expect(result.leftOut).toEqual(['c.txt', 'stray/file.txt'])
+    expect(git(r.workspace, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual([
+      'a.txt',
+      'b.txt',
+      'new/checked.txt'
+    ])
+    // What was left out is still there, uncommitted.
+    expect(await ws.changedPaths()).toEqual(['c.txt', 'stray/file.txt'])
+  })
+
+  it('verifies .git right before the commit and right before the push', async () => {
+    await ws.checkout('tamper', 'main')
+    await ws.write('a.txt', 'x\n')
+    const config = join(r.workspace, '.git', 'config')
+    const original = readFileSync(config, 'utf8')
+    appendFileSync(config, '[core]\n\thooksPath = /tmp\n')
+    await expect(ws.commit(['a.txt'], () => 'X', null)).rejects.toThrow(NotebookTamperError)
+    writeFileSync(config, original)
+    const { sha } = await ws.commit(['a.txt'], () => 'X', null)
+    expect(sha).toMatch(/^[0-9a-f]{40}$/)
+    appendFileSync(config, '[url "http://127.0.0.1:9/"]\n\tinsteadOf = https://\n')
+    await expect(ws.push('tamper', { rebuild: false })).rejects.toThrow('nothing was pushed')
+    writeFileSync(config, original)
+    expect(r.branches()).not.toContain('tamper')
+  })
+
   it('pushes a new branch; refuses to build on one someone created meanwhile', async () => {
     await ws.checkout('new-1', 'main')
     await ws.write('a.txt', 'mine\n')
-    const sha = (await ws.commit('Mine', null))!
+    const sha = (await ws.commit(['a.txt'], () => 'Mine', null)).sha!
     r.humanPush('new-1', { 'h.txt': 'theirs\n' })
     expect(await ws.push('new-1', { rebuild: false })).toEqual({
       kind: 'conflict',
@@ -148,7 +198,7 @@ describe('GitWorkspace changes, branches, commit and push', () => {
     r.humanPush('feature', { 'f.txt': 'f\n' }, 'start')
     await ws.checkout('feature', 'feature')
     await ws.write('a.txt', 'mine\n')
-    await ws.commit('Mine', null)
+    await ws.commit(['a.txt'], () => 'Mine', null)
     r.humanPush('feature', { 'b.txt': 'theirs\n' }, 'theirs')
     const pushed = await ws.push('feature')
     expect(pushed).toMatchObject({ kind: 'pushed', rebuilt: true })
@@ -156,7 +206,7 @@ describe('GitWorkspace changes, branches, commit and push', () => {
     expect(r.show('feature', 'b.txt')).toBe('theirs')
 
     await ws.write('a.txt', 'mine again\n')
-    await ws.commit('Mine again', null)
+    await ws.commit(['a.txt'], () => 'Mine again', null)
     r.humanPush('feature', { 'a.txt': 'their a\n' }, 'conflicting')
     const conflict = await ws.push('feature')
     expect(conflict.kind).toBe('conflict')
@@ -167,7 +217,7 @@ describe('GitWorkspace changes, branches, commit and push', () => {
   it('deletes a branch it pushed, but not once someone else pushed to it', async () => {
     await ws.checkout('gone-1', 'main')
     await ws.write('c.txt', 'mine\n')
-    await ws.commit('Mine', null)
+    await ws.commit(['c.txt'], () => 'Mine', null)
     const pushed = await ws.push('gone-1', { rebuild: false })
     if (pushed.kind !== 'pushed') throw new Error('not pushed')
     await ws.push('gone-2', { rebuild: false })
