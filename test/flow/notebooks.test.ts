@@ -4,9 +4,9 @@
 // runner's real Jupyter runs them: Debian's jupyter-nbconvert, python3-nbclient, python3-ipykernel and
 // python3-matplotlib (installed by .ci/run); test/e2e/notebooks.test.ts runs a real plot through dist/.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { git, GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
@@ -72,6 +72,20 @@ const python = (): ReturnType<typeof scriptedNotebooks> =>
     if (source.includes('plt.savefig("counts.png")')) {
       writeFileSync(join(dir, 'counts.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
       return { print: 'saved\n' }
+    }
+    if (source.includes('write_everything()')) {
+      // The notebook's folder is the repository root here.
+      const write = (path: string, content: string | Buffer): void => {
+        mkdirSync(dirname(join(dir, path)), { recursive: true })
+        writeFileSync(join(dir, path), content)
+      }
+      write('data/summary.csv', `year,count\n2024,40\nkey,${OPENAI_KEY}\n`)
+      write('.github/workflows/evil.yml', 'on: push\n')
+      write('private/notes.txt', 'ignored by .gitbobignore\n')
+      write('.gitbobignore', '')
+      for (let i = 0; i < 6; i++) write(`many/${i}.txt`, `${i}\n`)
+      write('big.bin', Buffer.alloc(100_001, 1))
+      return { print: 'done\n' }
     }
     if (source.includes('open(".git/config", "a")'))
       writeFileSync(join(dir, '.git/config'), '[url "x"]\n', { flag: 'a' })
@@ -151,6 +165,47 @@ describe('notebooks, scripted runs', () => {
     expect(repo.branches()).toEqual(['master'])
     expect(stage.github.pullRequests).toHaveLength(0)
     expect(stage.github.postedComments(1)[0]!.body).toContain("a notebook changed the repository's .git folder")
+  })
+})
+
+describe('files a notebook run writes', () => {
+  it('commits exactly those that pass the rules, lists exactly the commit, and says why the rest were left out', async () => {
+    const repo = new GitRemote({ 'README.md': '# data\n', '.gitbobignore': 'private/\n' })
+    scriptNotebook('run.ipynb', [{ kind: 'code', source: 'write_everything()' }])
+    const run = await stage.comment(
+      { body: 'git-bob implement this' },
+      {
+        workspace: repo.workspace,
+        inputs: { 'max-files': '4', 'max-file-bytes': '2000' },
+        env: { OPENAI_API_KEY: OPENAI_KEY },
+        notebooks: python()
+      }
+    )
+    expect(run.code).toBe(0)
+    const pushed = git(repo.origin, 'diff', '--name-only', 'master', 'git-bob/issue-1').split('\n')
+    // Four files at most (max-files), in path order: the rest of many/ is left out.
+    const allowed = ['data/summary.csv', 'many/0.txt', 'many/1.txt', 'many/2.txt', 'run.ipynb']
+    expect(pushed).toEqual(allowed)
+    expect(repo.show('git-bob/issue-1', 'data/summary.csv')).not.toContain(OPENAI_KEY)
+    expect(repo.show('git-bob/issue-1', 'data/summary.csv')).toContain('key,***')
+
+    const body = stage.github.pullRequests[0]!.body
+    const listed = /\*\*Files:\*\*\n((?:- .*\n?)+)/
+      .exec(body)![1]!
+      .trim()
+      .split('\n')
+      .map((line) => /`([^`]+)`/.exec(line)![1])
+    expect(listed.sort()).toEqual(allowed)
+    const leftOut = (path: string): string =>
+      body.split('\n').find((line) => line.startsWith(`- \`${path}\`, changed by a notebook, was not committed: `)) ??
+      `no line for ${path}`
+    expect(leftOut('.github/workflows/evil.yml')).toContain('workflow files cannot be changed')
+    expect(leftOut('.gitbobignore')).toContain('.gitbobignore is for maintainers to edit')
+    expect(leftOut('private/notes.txt')).toContain('matches a pattern in .gitbobignore')
+    expect(leftOut('big.bin')).toContain('100,001 bytes, more than the limit of 100,000')
+    for (const path of ['many/3.txt', 'many/4.txt', 'many/5.txt'])
+      expect(leftOut(path)).toContain('at most 4 files per request (the `max-files` input)')
+    expect(body).toContain('`data/summary.csv` (created): produced by running the notebook; secrets in it were masked')
   })
 })
 

@@ -4,7 +4,7 @@ import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
 import { counted } from '../../plural.ts'
 import { untilValid, type Settled, type Verdict } from '../../llm/ask-until-valid.ts'
-import type { Execution } from './ports.ts'
+import type { Execution, FileContent } from './ports.ts'
 import {
   buildNotebook,
   cellsOf,
@@ -113,6 +113,24 @@ function runStatus(settled: Settled<Execution>): string {
     : `ran without errors in ${seconds} s after ${counted(settled.rounds, 'repair round')}`
 }
 
+/** Why a file a notebook run created or changed is not kept, or null when it is. */
+function refusalOf(
+  path: string,
+  file: FileContent,
+  rules: PathRules,
+  limits: { kept: number; maxFiles: number; maxBytes: number }
+): string | null {
+  const verdict = checkWritePath(path, rules)
+  if (!verdict.ok) return verdict.reason
+  if (limits.kept >= limits.maxFiles)
+    return `notebook runs may produce at most ${limits.maxFiles} files per request (the \`max-files\` input)`
+  const maxBytes = limits.maxBytes
+  const size = file.kind === 'text' ? Buffer.byteLength(file.text) : file.kind === 'binary' ? file.size : 0
+  if (size > maxBytes)
+    return `it has ${size.toLocaleString('en-US')} bytes, more than the limit of ${maxBytes.toLocaleString('en-US')} for files a notebook produces (50 times the \`max-file-bytes\` input)`
+  return null
+}
+
 /**
  * Runs each notebook that needs it. A failing notebook goes back to the model with its traceback,
  * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible.
@@ -178,27 +196,32 @@ export async function runNotebooks(
     )
   }
 
-  // What the notebooks produced, kept only where git-bob may write.
+  // What the notebooks produced goes through the rules for files the model writes: paths, count, size, secrets.
   const notebookPaths = new Set(notebooks.map((n) => n.path))
+  const maxBytes = ports.limits.maxFileBytes * 50
   for (const path of await ports.workspace.changedPaths()) {
     if (before.has(path) || notebookPaths.has(path)) continue
-    const verdict = checkWritePath(path, rules)
     const file = await ports.workspace.read(path)
-    const size = file.kind === 'text' ? Buffer.byteLength(file.text) : file.kind === 'binary' ? file.size : 0
-    if (!verdict.ok || size > ports.limits.maxFileBytes * 50) {
+    const refusal = refusalOf(path, file, rules, {
+      kept: report.produced.length,
+      maxFiles: ports.limits.maxFiles,
+      maxBytes
+    })
+    if (refusal) {
       // Put it back as it was: a refused change must not turn into a deletion of a tracked file.
       await ports.workspace.restore(path)
-      report.problems.push(
-        `\`${path}\`, changed by a notebook, was not committed: ${verdict.ok ? 'it is too large' : verdict.reason}.`
-      )
+      report.problems.push(`\`${path}\`, changed by a notebook, was not committed: ${refusal}.`)
       continue
     }
-    report.produced.push({
-      path,
-      action: file.kind === 'missing' ? 'delete' : 'create',
-      source: null,
-      note: 'produced by running the notebook'
-    })
+    let note = 'produced by running the notebook'
+    if (file.kind === 'text') {
+      const masked = ports.redact(file.text)
+      if (masked !== file.text) {
+        await ports.workspace.write(path, masked)
+        note += '; secrets in it were masked'
+      }
+    }
+    report.produced.push({ path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note })
   }
   return report
 }

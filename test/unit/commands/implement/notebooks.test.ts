@@ -276,7 +276,7 @@ describe('runNotebooks', () => {
     expect(report.problems).toEqual([
       '`.gitbobignore`, changed by a notebook, was not committed: .gitbobignore is for maintainers to edit.',
       '`.github/workflows/x.yml`, changed by a notebook, was not committed: workflow files cannot be changed: the workflow token has no `workflows` permission, so GitHub would reject the push. A maintainer has to make this change.',
-      '`huge.bin`, changed by a notebook, was not committed: it is too large.',
+      '`huge.bin`, changed by a notebook, was not committed: it has 5,000,001 bytes, more than the limit of 5,000,000 for files a notebook produces (50 times the `max-file-bytes` input).',
       '`private/x.txt`, changed by a notebook, was not committed: the path matches a pattern in .gitbobignore.'
     ])
     expect(ws.files.has('.github/workflows/x.yml')).toBe(false)
@@ -286,5 +286,36 @@ describe('runNotebooks', () => {
     expect(ws.text('.gitbobignore')).toBe('private/\n')
     // Changed earlier in the turn: already listed, not reported again.
     expect(ws.text('mine.txt')).toBe('changed by the notebook\n')
+  })
+
+  it('keeps at most max-files produced files and masks known secrets in the text ones', async () => {
+    const ws = new MemoryWorkspace({})
+    const produce = (): Execution => {
+      for (let i = 0; i < LIMITS.maxFiles + 2; i++) ws.files.set(`out/${String(i).padStart(2, '0')}.txt`, `row ${i}\n`)
+      ws.files.set('out/00.txt', 'key sk-secret-123\n')
+      return ran(executed(CODE))
+    }
+    const runner = new FakeNotebookRunner([produce])
+    const notebook = written('n.ipynb')
+    await ws.write('n.ipynb', serializeNotebook(buildNotebook(notebook.cells)))
+    const ports = changePorts(ws, { notebooks: runner })
+    const report = await runNotebooks(
+      conversationContext(new ScriptedModel(), ports),
+      ports,
+      [notebook],
+      pathRules(null)
+    )
+    expect(report.produced.map((f) => f.path)).toEqual(
+      [...Array(LIMITS.maxFiles).keys()].map((i) => `out/${String(i).padStart(2, '0')}.txt`)
+    )
+    expect(report.produced[0]!.note).toBe('produced by running the notebook; secrets in it were masked')
+    expect(report.produced[1]!.note).toBe('produced by running the notebook')
+    expect(ws.text('out/00.txt')).toBe('key ***\n')
+    const limit = `was not committed: notebook runs may produce at most ${LIMITS.maxFiles} files per request (the \`max-files\` input).`
+    expect(report.problems).toEqual([
+      `\`out/10.txt\`, changed by a notebook, ${limit}`,
+      `\`out/11.txt\`, changed by a notebook, ${limit}`
+    ])
+    expect(ws.files.has('out/10.txt')).toBe(false)
   })
 })
