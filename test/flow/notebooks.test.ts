@@ -207,6 +207,32 @@ describe('files a notebook run writes', () => {
       expect(leftOut(path)).toContain('at most 4 files per request (the `max-files` input)')
     expect(body).toContain('`data/summary.csv` (created): produced by running the notebook; secrets in it were masked')
   })
+
+  it('leaves out what changed in the checkout without passing the checks, and says so', async () => {
+    const repo = new GitRemote({ 'README.md': '# data\n' })
+    scriptNotebook('run.ipynb', [{ kind: 'code', source: 'print(1)' }])
+    // Plays a process that changes the checkout outside any check (here before the run's own snapshot).
+    const runner = python()
+    const available = runner.available.bind(runner)
+    runner.available = () => {
+      writeFileSync(join(repo.workspace, 'README.md'), 'rewritten\n')
+      mkdirSync(join(repo.workspace, '.github/workflows'), { recursive: true })
+      writeFileSync(join(repo.workspace, '.github/workflows/late.yml'), 'on: push\n')
+      return available()
+    }
+    const run = await stage.comment(
+      { body: 'git-bob implement this' },
+      { workspace: repo.workspace, notebooks: runner }
+    )
+    expect(run.code).toBe(0)
+    expect(git(repo.origin, 'diff', '--name-only', 'master', 'git-bob/issue-1')).toBe('run.ipynb')
+    const body = stage.github.pullRequests[0]!.body
+    for (const path of ['.github/workflows/late.yml', 'README.md'])
+      expect(body).toContain(
+        `- \`${path}\` changed in the checkout without passing git-bob's checks (for example through a process a notebook left running), so it was not committed.`
+      )
+    expect(/\*\*Files:\*\*\n((?:- .*\n?)+)/.exec(body)![1]!.trim()).toMatch(/^- `run\.ipynb` \(created\)[^\n]*$/)
+  })
 })
 
 describe.skipIf(!jupyter)('notebooks', () => {
