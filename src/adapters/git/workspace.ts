@@ -266,6 +266,8 @@ export class GitWorkspace implements Workspace {
    * Only while the branch still points at git-bob's commit, so nobody's later push is lost.
    */
   async deleteRemoteBranch(branch: string, sha: string): Promise<boolean> {
+    // The token goes nowhere a changed .git could send it.
+    if ((await this.gitFingerprint()) !== this.gitAtCheckout) return false
     return this.git.ok(
       ['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${sha}`, 'origin', `:refs/heads/${branch}`],
       { network: true }

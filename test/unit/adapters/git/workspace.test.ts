@@ -176,8 +176,15 @@ describe('GitWorkspace changes, branches, commit and push', () => {
     expect(sha).toMatch(/^[0-9a-f]{40}$/)
     appendFileSync(config, '[url "http://127.0.0.1:9/"]\n\tinsteadOf = https://\n')
     await expect(ws.push('tamper', { rebuild: false })).rejects.toThrow('nothing was pushed')
-    writeFileSync(config, original)
     expect(r.branches()).not.toContain('tamper')
+    writeFileSync(config, original)
+    const pushed = await ws.push('tamper', { rebuild: false })
+    if (pushed.kind !== 'pushed') throw new Error('not pushed')
+    // Nor is a branch deleted (a push with the token) once .git changed.
+    appendFileSync(config, '[url "http://127.0.0.1:9/"]\n\tinsteadOf = https://\n')
+    expect(await ws.deleteRemoteBranch('tamper', pushed.sha)).toBe(false)
+    expect(r.branches()).toContain('tamper')
+    writeFileSync(config, original)
   })
 
   it('pushes a new branch; refuses to build on one someone created meanwhile', async () => {
