@@ -38,7 +38,7 @@ export interface Adapters {
   setOutput(name: string, value: string): void
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
-  /** Runs notebooks with Jupyter (without secrets in the kernel's environment). */
+  /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: another user, a copy, no secrets). */
   notebookRunner(): JupyterRunner
 }
 

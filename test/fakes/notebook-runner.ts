@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseNotebook, serializeNotebook, sourceText } from '../../src/commands/implement/notebook.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
-import type { Execution, ExecutionLimits, NotebookRunner } from '../../src/commands/implement/ports.ts'
+import type { Availability, Execution, ExecutionLimits, NotebookRunner } from '../../src/commands/implement/ports.ts'
 
 export interface CellRun {
   /** What the cell prints to stdout. */
@@ -20,7 +20,8 @@ export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun
   return {
     runs,
     elapsedMs: 0,
-    available: () => Promise.resolve(true),
+    sandboxMs: 0,
+    available: () => Promise.resolve({ ok: true }),
     run(workspaceDir, path) {
       runs.push(path)
       const full = join(workspaceDir, path)
@@ -70,8 +71,10 @@ export class FakeNotebookRunner implements NotebookRunner {
     this.jupyter = jupyter
   }
 
-  async available(): Promise<boolean> {
+  async available(): Promise<Availability> {
     return this.jupyter
+      ? { ok: true }
+      : { ok: false, reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)' }
   }
 
   async run(path: string, limits: ExecutionLimits): Promise<Execution> {

@@ -1,70 +1,26 @@
-// Runs a notebook with Jupyter on the runner, in its own folder, with a time limit per cell and in
-// total, and with no secret in the kernel's environment (no API keys, no GitHub token).
+// Runs a notebook with Jupyter in the sandbox (adapters/sandbox): as a separate user, in a copy of the
+// repository, with an allow-listed environment, a time limit per cell and in total. What the run wrote comes
+// back into the checkout; without a sandbox, nothing runs.
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { SECRET_NAME } from '../../outbox/secrets.ts'
 import { parseNotebook } from '../../commands/implement/notebook.ts'
-import type { Execution, ExecutionLimits } from '../../commands/implement/ports.ts'
+import type { Availability, Execution, ExecutionLimits } from '../../commands/implement/ports.ts'
+import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox/sandbox.ts'
 
-// Files through which a step talks to the runner: a notebook must not set variables or paths for later steps.
-const RUNNER_FILES = new Set([
-  'GITHUB_TOKEN',
-  'GITHUB_ENV',
-  'GITHUB_PATH',
-  'GITHUB_OUTPUT',
-  'GITHUB_STATE',
-  'GITHUB_STEP_SUMMARY'
-])
-
-/** The environment a notebook runs in: the runner's, minus every secret and every action input. */
-export function kernelEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const clean: Record<string, string> = {}
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) continue
-    if (SECRET_NAME.test(name) || name.startsWith('INPUT_') || name.startsWith('ACTIONS_') || RUNNER_FILES.has(name))
-      continue
-    clean[name] = value
-  }
-  clean.PYDEVD_DISABLE_FILE_VALIDATION = '1'
-  return clean
-}
-
-function exec(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs: number }
-): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+/** Whether Jupyter is installed: asked as git-bob (it runs no model code), with the sandbox's allow-list. */
+function hasJupyter(env: Readonly<Record<string, string | undefined>>): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true
-    })
-    let output = ''
-    let timedOut = false
-    const collect = (d: Buffer): void => {
-      if (output.length < 200_000) output += d.toString()
-    }
-    child.stdout.on('data', collect)
-    child.stderr.on('data', collect)
-    const timer = setTimeout(() => {
-      timedOut = true
-      // The kernel is a grandchild: end the whole process group.
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {
-        child.kill('SIGKILL')
-      }
-    }, options.timeoutMs)
-    child.on('error', (error) => {
+    const { HOME: _home, TMPDIR: _tmp, ...clean } = sandboxEnvironment(env, 'git-bob', '/nonexistent')
+    const child = spawn('jupyter', ['nbconvert', '--version'], { env: clean, stdio: 'ignore' })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    child.on('error', () => {
       clearTimeout(timer)
-      resolve({ code: null, output: error.message, timedOut })
+      resolve(false)
     })
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({ code, output, timedOut })
+      resolve(code === 0)
     })
   })
 }
@@ -73,33 +29,56 @@ function exec(
 export interface JupyterRunner {
   /** Milliseconds spent running notebooks so far. */
   readonly elapsedMs: number
-  /** Whether Jupyter can run notebooks here (asked once). */
-  available(): Promise<boolean>
+  /** Milliseconds of that spent on the sandbox itself (copying, killing, cleaning up). */
+  readonly sandboxMs: number
+  /** Whether notebooks can run here: Jupyter is installed and a sandbox can be had (asked once). */
+  available(): Promise<Availability>
   run(workspaceDir: string, path: string, limits: ExecutionLimits): Promise<Execution>
 }
 
-export function jupyterRunner(env: Readonly<Record<string, string | undefined>>): JupyterRunner {
-  const kernelEnv = kernelEnvironment(env)
-  let availability: Promise<boolean> | null = null
+const NO_JUPYTER: Availability = {
+  ok: false,
+  reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)'
+}
+
+export function jupyterRunner(
+  env: Readonly<Record<string, string | undefined>>,
+  sandboxOptions: Omit<SandboxOptions, 'env'> = {}
+): JupyterRunner {
+  let sandbox: ReturnType<typeof openSandbox> | null = null
+  let availability: Promise<Availability> | null = null
   let elapsedMs = 0
+  let sandboxMs = 0
+  const opened = (): ReturnType<typeof openSandbox> => (sandbox ??= openSandbox({ ...sandboxOptions, env }))
   return {
     get elapsedMs() {
       return elapsedMs
     },
+    get sandboxMs() {
+      return sandboxMs
+    },
     available() {
-      availability ??= exec('jupyter', ['nbconvert', '--version'], {
-        cwd: process.cwd(),
-        env: kernelEnv,
-        timeoutMs: 30_000
-      }).then((r) => r.code === 0)
+      availability ??= (async (): Promise<Availability> => {
+        if (!(await hasJupyter(env))) return NO_JUPYTER
+        const opening = await opened()
+        return opening.ok
+          ? { ok: true }
+          : {
+              ok: false,
+              reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see "Security model" in the README for how to enable it)`
+            }
+      })()
       return availability
     },
     async run(workspaceDir, path, limits) {
       const started = Date.now()
-      const full = join(workspaceDir, path)
-      const result = await exec(
-        'jupyter',
-        [
+      const opening = await opened()
+      if (!opening.ok) return { kind: 'failed', problem: `no sandbox could be had: ${opening.reason}`, ms: 0 }
+      const result = await opening.sandbox.run({
+        from: workspaceDir,
+        cwd: dirname(path),
+        command: 'jupyter',
+        args: [
           'nbconvert',
           '--to',
           'notebook',
@@ -107,12 +86,15 @@ export function jupyterRunner(env: Readonly<Record<string, string | undefined>>)
           '--inplace',
           '--allow-errors',
           `--ExecutePreprocessor.timeout=${limits.cellTimeoutSeconds}`,
-          basename(full)
+          basename(path)
         ],
-        { cwd: dirname(full), env: kernelEnv, timeoutMs: limits.totalTimeoutMs }
-      )
+        env: { PYDEVD_DISABLE_FILE_VALIDATION: '1' },
+        timeoutMs: limits.totalTimeoutMs,
+        copyBack: true
+      })
       const ms = Date.now() - started
       elapsedMs += ms
+      sandboxMs += result.overheadMs
       if (result.timedOut)
         return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
       if (result.code !== 0) {
@@ -124,7 +106,9 @@ export function jupyterRunner(env: Readonly<Record<string, string | undefined>>)
           .join('\n')
         return { kind: 'failed', problem: `Jupyter could not run it:\n${last}`, ms }
       }
-      const parsed = parseNotebook(await readFile(full, 'utf8'))
+      if (!result.copiedBack.includes(path))
+        return { kind: 'failed', problem: 'the executed notebook could not be taken back from the sandbox', ms }
+      const parsed = parseNotebook(await readFile(join(workspaceDir, path), 'utf8'))
       return parsed.ok
         ? { kind: 'ran', notebook: parsed.notebook, ms }
         : { kind: 'failed', problem: `Jupyter wrote an unreadable notebook (${parsed.problem})`, ms }

@@ -4,7 +4,7 @@ import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
 import { counted } from '../../plural.ts'
 import { untilValid, type Settled, type Verdict } from '../../llm/ask-until-valid.ts'
-import type { Execution, FileContent } from './ports.ts'
+import type { Availability, Execution, FileContent } from './ports.ts'
 import {
   buildNotebook,
   cellsOf,
@@ -147,12 +147,11 @@ export async function runNotebooks(
     report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
   if (!toRun.length) return report
   const runner = ports.notebooks
-  if (!runner || !(await runner.available())) {
-    for (const n of toRun)
-      report.status.set(
-        n.path,
-        '**not run**: the runner has no Jupyter (see the README for the workflow step that installs it)'
-      )
+  const availability: Availability = runner
+    ? await runner.available()
+    : { ok: false, reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)' }
+  if (!runner || !availability.ok) {
+    for (const n of toRun) report.status.set(n.path, `**not run**: ${availability.ok ? '' : availability.reason}`)
     return report
   }
 

@@ -33,9 +33,12 @@ export type Execution =
   /** Jupyter itself failed or the time ran out: the notebook on disk is what it was before. */
   | { kind: 'failed'; problem: string; ms: number }
 
+/** Whether notebooks can run here, or why not (a phrase for the pull request). */
+export type Availability = { ok: true } | { ok: false; reason: string }
+
 /** Runs a notebook of the workspace in place, outputs and all. */
 export interface NotebookRunner {
   /** Whether notebooks can run here (asked once). */
-  available(): Promise<boolean>
+  available(): Promise<Availability>
   run(path: string, limits: ExecutionLimits): Promise<Execution>
 }
