@@ -11,6 +11,7 @@ import { GitRemote } from '../test/fakes/git-remote.ts'
 import type { ChatRequest } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
+import { measureSandbox } from './sandbox.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
@@ -303,6 +304,18 @@ if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
     rows.push({ measure: 'plotting notebook (needs Jupyter on the machine)', value: 'failed', target: '-', ok: false })
     notes.push(`The notebook run failed: ${error instanceof Error ? error.message.split('\n')[0]! : String(error)}`)
   }
+}
+
+// What running model-written code as another user, in a copy, costs per run (needs root or passwordless sudo).
+for (const count of [10, 1000]) {
+  const r = await measureSandbox(count)
+  rows.push({
+    measure: `sandbox overhead per run (copy in and back, kill, clean up), checkout of ${count.toLocaleString('en-US')} files`,
+    value: 'ms' in r ? `${r.ms} ms` : 'no sandbox',
+    target: '-',
+    ok: 'ms' in r ? null : false
+  })
+  if (!('ms' in r)) notes.push(`No sandbox for the benchmark: ${r.problem}`)
 }
 
 // The adapter's own overhead per call, per SDK, in this process (stand-ins answer instantly).
