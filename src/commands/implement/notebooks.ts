@@ -166,12 +166,14 @@ export async function runNotebooks(
       original,
       async (notebook): Promise<Verdict<Execution>> => {
         const execution = await runner.run(notebook.path, limits)
-        // Jupyter itself failed: nothing the model could repair.
-        if (execution.kind === 'failed') return { ok: true, value: execution }
+        // What a run says is masked here, at its source: it goes on to the repair prompt, the pull request
+        // and the job summary. Jupyter itself failed: nothing the model could repair.
+        if (execution.kind === 'failed')
+          return { ok: true, value: { ...execution, problem: ports.redact(execution.problem) } }
         // Outputs are scanned for secrets before anything is committed or posted.
         await ports.workspace.write(notebook.path, ports.redact(serializeNotebook(execution.notebook)))
         const error = firstError(execution.notebook)
-        return error ? { ok: false, problem: error } : { ok: true, value: execution }
+        return error ? { ok: false, problem: ports.redact(error) } : { ok: true, value: execution }
       },
       async (error, notebook) => {
         const cells = await repair(ctx, ports, notebook, error)

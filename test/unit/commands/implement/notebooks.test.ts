@@ -227,6 +227,38 @@ describe('runNotebooks', () => {
     expect(ws.text('n.ipynb')).toContain('still broken')
   })
 
+  it('masks secrets in a traceback before the repair prompt, the status and the problems (the PR body)', async () => {
+    const ws = new MemoryWorkspace({})
+    const leaking = (): Execution => ran(executed(CODE, 'bad key sk-secret-123'))
+    const { report, model } = await run(
+      ws,
+      [written('n.ipynb')],
+      [leaking, leaking, leaking],
+      [
+        { cells: CODE, note: 'n' },
+        { cells: CODE, note: 'n' }
+      ]
+    )
+    const prompts = [model.lastMessage(0), model.lastMessage(1)]
+    for (const prompt of prompts) {
+      expect(prompt).toContain('NameError: bad key ***')
+      expect(prompt).not.toContain('sk-secret-123')
+    }
+    expect(report.status.get('n.ipynb')).toContain('NameError: bad key ***')
+    expect(report.problems.join('\n')).toContain('NameError: bad key ***')
+    expect([...report.status.values(), ...report.problems].join('\n')).not.toContain('sk-secret-123')
+    expect(ws.text('n.ipynb')).not.toContain('sk-secret-123')
+  })
+
+  it('masks secrets in what Jupyter said when it could not run the notebook', async () => {
+    const { report } = await run(
+      new MemoryWorkspace({}),
+      [written('n.ipynb')],
+      [() => ({ kind: 'failed', problem: 'Jupyter could not run it:\ntoken sk-secret-123 refused', ms: 5 })]
+    )
+    expect(report.problems).toEqual(['`n.ipynb` could not be run: Jupyter could not run it:\ntoken *** refused'])
+  })
+
   it('does not ask for a repair when Jupyter itself could not run the notebook', async () => {
     const ws = new MemoryWorkspace({})
     const { report, model } = await run(
