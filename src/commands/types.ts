@@ -59,6 +59,7 @@ export interface ChangeLimits {
   /** Rounds of "here is the traceback, fix it" for a failing notebook. */
   notebookRepairRounds: number
   notebookCellTimeoutSeconds: number
+  /** For all notebook runs and repair rounds of one request together. */
   notebookTimeoutMs: number
 }
 

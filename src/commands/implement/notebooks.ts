@@ -74,6 +74,9 @@ export async function writeNotebook(
   return { ok: true, notebook: { path, cells, run: !unchanged, note: reply.value.note } }
 }
 
+/** Less time than this left for the request's notebook runs: no further run starts. */
+const MIN_RUN_MS = 1000
+
 export interface NotebookRunReport {
   /** Per notebook: a sentence appended to its line in the description. */
   status: Map<string, string>
@@ -101,11 +104,23 @@ async function repair(
   return reply.value.cells.map((c) => ({ kind: c.kind, source: ports.redact(c.source) }))
 }
 
+/** What became of a notebook's runs: an execution, or the request's time for runs ran out first. */
+type Outcome = Execution | { kind: 'out-of-time'; error: string | null }
+
+/** The time for all notebook runs of a request, for the pull request. */
+function timeLimit(ms: number): string {
+  return `the ${Math.round(ms / 1000)} s for all notebook runs of this request (the \`notebook-timeout-seconds\` input) ran out`
+}
+
 /** The sentence after a notebook's line in the description. */
-function runStatus(settled: Settled<Execution>): string {
+function runStatus(settled: Settled<Outcome>, limitMs: number): string {
   if (!settled.ok)
     return `**still fails after ${counted(settled.rounds, 'repair round')}**; it is committed with the error visible: ${settled.problem.split('\n')[0]}`
   const execution = settled.value
+  if (execution.kind === 'out-of-time')
+    return execution.error
+      ? `**stopped**: ${timeLimit(limitMs)} before it could be repaired; it is committed with the error visible: ${execution.error.split('\n')[0]}`
+      : `**not run**: ${timeLimit(limitMs)}; it is committed without fresh outputs`
   if (execution.kind === 'failed') return `**it could not be run**: ${execution.problem.split('\n')[0]}`
   const seconds = (execution.ms / 1000).toFixed(1)
   return settled.rounds === 0
@@ -133,13 +148,15 @@ function refusalOf(
 
 /**
  * Runs each notebook that needs it. A failing notebook goes back to the model with its traceback,
- * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible.
+ * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible. All runs
+ * and repair rounds share `notebookTimeoutMs`: when it runs out, no further run starts.
  */
 export async function runNotebooks(
   ctx: ConversationContext,
   ports: ChangePorts,
   notebooks: readonly WrittenNotebook[],
-  rules: PathRules
+  rules: PathRules,
+  clock: () => number = Date.now
 ): Promise<NotebookRunReport> {
   const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }
   const toRun = notebooks.filter((n) => n.run)
@@ -157,23 +174,35 @@ export async function runNotebooks(
 
   const before = new Set(await ports.workspace.changedPaths())
   const gitBefore = await ports.workspace.gitFingerprint()
-  const limits = {
-    cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds,
-    totalTimeoutMs: ports.limits.notebookTimeoutMs
-  }
+  // One deadline for the whole request: runs and the repair rounds between them.
+  const limitMs = ports.limits.notebookTimeoutMs
+  const deadline = clock() + limitMs
+  const left = (): number => deadline - clock()
   for (const original of toRun) {
     const settled = await untilValid(
       original,
-      async (notebook): Promise<Verdict<Execution>> => {
-        const execution = await runner.run(notebook.path, limits)
+      async (notebook): Promise<Verdict<Outcome>> => {
+        if (left() < MIN_RUN_MS) return { ok: true, value: { kind: 'out-of-time', error: null } }
+        const execution = await runner.run(notebook.path, {
+          cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds,
+          totalTimeoutMs: left()
+        })
         // What a run says is masked here, at its source: it goes on to the repair prompt, the pull request
         // and the job summary. Jupyter itself failed: nothing the model could repair.
-        if (execution.kind === 'failed')
+        if (execution.kind === 'failed') {
+          // Stopped by the deadline: the notebook on disk is what it was before the run.
+          if (left() <= 0) return { ok: true, value: { kind: 'out-of-time', error: null } }
           return { ok: true, value: { ...execution, problem: ports.redact(execution.problem) } }
+        }
         // Outputs are scanned for secrets before anything is committed or posted.
         await ports.workspace.write(notebook.path, ports.redact(serializeNotebook(execution.notebook)))
         const error = firstError(execution.notebook)
-        return error ? { ok: false, problem: ports.redact(error) } : { ok: true, value: execution }
+        if (!error) return { ok: true, value: execution }
+        const masked = ports.redact(error)
+        // No time for another run: no repair either, the error stays visible.
+        return left() < MIN_RUN_MS
+          ? { ok: true, value: { kind: 'out-of-time', error: masked } }
+          : { ok: false, problem: masked }
       },
       async (error, notebook) => {
         const cells = await repair(ctx, ports, notebook, error)
@@ -182,8 +211,12 @@ export async function runNotebooks(
       },
       ports.limits.notebookRepairRounds
     )
-    report.status.set(original.path, runStatus(settled))
-    if (!settled.ok) {
+    report.status.set(original.path, runStatus(settled, limitMs))
+    if (settled.ok && settled.value.kind === 'out-of-time') {
+      report.problems.push(
+        `\`${original.path}\` ${settled.value.error ? 'still fails' : 'was not run'}: ${timeLimit(limitMs)}; please look at it.`
+      )
+    } else if (!settled.ok) {
       const error = settled.problem.split('\n')[0]
       report.problems.push(`\`${original.path}\` still fails when run (${error}); please look at it.`)
     } else if (settled.value.kind === 'failed') {

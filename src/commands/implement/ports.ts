@@ -25,6 +25,7 @@ export interface Workspace {
 
 export interface ExecutionLimits {
   cellTimeoutSeconds: number
+  /** What is left of the request's time for notebook runs (the `notebook-timeout-seconds` input). */
   totalTimeoutMs: number
 }
 

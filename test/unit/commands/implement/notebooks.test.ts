@@ -47,13 +47,14 @@ async function run(
   notebooks: WrittenNotebook[],
   runs: Run[],
   script: Answer[] = [],
-  overrides: Partial<ChangePorts> = {}
+  overrides: Partial<ChangePorts> = {},
+  clock: () => number = () => 0
 ): Promise<{ report: Awaited<ReturnType<typeof runNotebooks>>; model: ScriptedModel; runner: FakeNotebookRunner }> {
   const model = new ScriptedModel(...script)
   const runner = new FakeNotebookRunner(runs)
   for (const n of notebooks) await ws.write(n.path, serializeNotebook(buildNotebook(n.cells)))
   const ports = changePorts(ws, { notebooks: runner, ...overrides })
-  const report = await runNotebooks(conversationContext(model, ports), ports, notebooks, pathRules(null))
+  const report = await runNotebooks(conversationContext(model, ports), ports, notebooks, pathRules(null), clock)
   expect(model.left).toBe(0)
   return { report, model, runner }
 }
@@ -225,6 +226,59 @@ describe('runNotebooks', () => {
       '`n.ipynb` still fails when run (cell 2: NameError: still broken); please look at it.'
     ])
     expect(ws.text('n.ipynb')).toContain('still broken')
+  })
+
+  it('gives all runs and repair rounds of a request one time limit, and starts no run after it', async () => {
+    let now = 0
+    const ws = new MemoryWorkspace({})
+    const { report, runner } = await run(
+      ws,
+      [written('a.ipynb'), written('b.ipynb')],
+      [() => ((now += 400_000), ran(executed(CODE, 'broken'))), () => ((now += 199_500), ran(executed(CODE)))],
+      [{ cells: CODE, note: 'fixed' }],
+      {},
+      () => now
+    )
+    // The repaired run gets what was left of the 600 s, not another 600 s.
+    expect(runner.runs.map((r) => [r.path, r.limits.totalTimeoutMs])).toEqual([
+      ['a.ipynb', 600_000],
+      ['a.ipynb', 200_000]
+    ])
+    expect(report.status.get('b.ipynb')).toBe(
+      '**not run**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; it is committed without fresh outputs'
+    )
+    expect(report.problems).toEqual([
+      '`b.ipynb` was not run: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; please look at it.'
+    ])
+    expect(ws.text('b.ipynb')).not.toContain('outputs": [\n    {')
+  })
+
+  it('asks for no repair when no time is left for another run, and says when the limit cut a run short', async () => {
+    let now = 0
+    const stopped = await run(
+      new MemoryWorkspace({}),
+      [written('a.ipynb')],
+      [() => ((now += 599_500), ran(executed(CODE, 'broken')))],
+      [],
+      {},
+      () => now
+    )
+    expect(stopped.report.status.get('a.ipynb')).toBe(
+      '**stopped**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out before it could be repaired; it is committed with the error visible: cell 2: NameError: broken'
+    )
+    now = 0
+    const cut = await run(
+      new MemoryWorkspace({}),
+      [written('a.ipynb')],
+      [(_path, limits) => ((now += limits.totalTimeoutMs), { kind: 'failed', problem: 'did not finish', ms: 1 })],
+      [],
+      {},
+      () => now
+    )
+    expect(cut.report.status.get('a.ipynb')).toMatch(/^\*\*not run\*\*: the 600 s for all notebook runs/)
+    expect(cut.report.problems).toEqual([
+      '`a.ipynb` was not run: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; please look at it.'
+    ])
   })
 
   it('masks secrets in a traceback before the repair prompt, the status and the problems (the PR body)', async () => {
