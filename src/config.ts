@@ -47,6 +47,8 @@ export interface RunConfig {
   notebookRepairRounds: number
   notebookCellTimeoutSeconds: number
   notebookTimeoutMs: number
+  /** False: notebooks run without network (a network namespace of their own), or not at all. */
+  sandboxNetwork: boolean
   /** Estimated tokens (characters / 4) a review's prompt may take. */
   reviewTokenBudget: number
   /** Estimated tokens any prompt may take; null: chosen by provider (promptBudgetFor). */
@@ -217,6 +219,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     notebookRepairRounds: integer('notebook-repair-rounds', read, 3, 0, 10),
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
     notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
+    sandboxNetwork: boolean('sandbox-network', read, true),
     reviewTokenBudget: integer('review-token-budget', read, DEFAULT_REVIEW_TOKEN_BUDGET, 2000, 2_000_000),
     promptTokenBudget: read('prompt-token-budget').trim()
       ? integer('prompt-token-budget', read, 0, 2000, 2_000_000)

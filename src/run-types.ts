@@ -39,7 +39,7 @@ export interface Adapters {
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
   /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: another user, a copy, no secrets). */
-  notebookRunner(): JupyterRunner
+  notebookRunner(options: { network: boolean }): JupyterRunner
 }
 
 export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'

@@ -91,7 +91,7 @@ export function actionsAdapters(
     writeSummary: (markdown) => runner.appendSummary(markdown),
     setOutput: (name, value) => runner.setOutput(name, value),
     maskSecret: (value) => runner.setSecret(value),
-    notebookRunner: () => options.notebooks ?? jupyterRunner(env)
+    notebookRunner: ({ network }) => options.notebooks ?? jupyterRunner(env, { network })
   }
 }
 

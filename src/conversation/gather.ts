@@ -127,7 +127,7 @@ async function conversationContext(
     notes.tell(`Left out: ${note}.`)
   }
   for (const note of notes.forModel.conversation) adapters.log.info(`Left out of the conversation: ${note}`)
-  const notebooks = config.executeNotebooks ? adapters.notebookRunner() : null
+  const notebooks = config.executeNotebooks ? adapters.notebookRunner({ network: config.sandboxNetwork }) : null
   record.spent.notebooks = notebooks
   const changes = workspace
     ? changePorts({

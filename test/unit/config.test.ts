@@ -135,6 +135,7 @@ describe('readRunConfig', () => {
       notebookRepairRounds: 3,
       notebookCellTimeoutSeconds: 600,
       notebookTimeoutMs: 1_800_000,
+      sandboxNetwork: true,
       apiKeyInputs: {
         'github-token': '',
         'openai-api-key': '',
@@ -170,6 +171,7 @@ describe('readRunConfig', () => {
         'notebook-repair-rounds': '0',
         'notebook-cell-timeout-seconds': '5',
         'notebook-timeout-seconds': '60',
+        'sandbox-network': 'off',
         'github-token': ' gh ',
         'openai-api-key': ' sk ',
         'anthropic-api-key': 'ant',
@@ -196,6 +198,7 @@ describe('readRunConfig', () => {
       notebookRepairRounds: 0,
       notebookCellTimeoutSeconds: 5,
       notebookTimeoutMs: 60_000,
+      sandboxNetwork: false,
       apiKeyInputs: {
         'github-token': 'gh',
         'openai-api-key': 'sk',

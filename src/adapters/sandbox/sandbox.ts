@@ -2,7 +2,8 @@
 // .git), with an environment built from an allow-list, and kills every process of that user at the end. That
 // user cannot read git-bob's /proc/<pid>/environ, signal git-bob or write the runner's files. What the run
 // created or changed is copied back into the checkout, where the implement command's rules decide what is
-// committed. Where no such user can be had (not root, no passwordless sudo), nothing runs.
+// committed. With the network off, each command runs in a network namespace of its own. Where no such user (or
+// namespace) can be had, nothing runs.
 import { spawn } from 'node:child_process'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -23,6 +24,9 @@ export interface SandboxOptions {
   user?: string
   /** Which privilege git-bob has; tests pass `() => null` to play a runner without root or sudo. */
   privilege?: () => Promise<Privilege>
+  /** False: every command runs in a new network namespace of its own (`unshare --net`), with no way out; where
+   * none can be made, there is no sandbox (nothing runs). Default true. */
+  network?: boolean
 }
 
 export interface SandboxRequest {
@@ -224,6 +228,17 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
   const gid = (await idOf('-g'))!
   if (uid === 0 || uid === process.getuid?.())
     return { ok: false, reason: `the sandbox user \`${user}\` is git-bob's own user or root` }
+  const isolated = options.network === false
+  // Without network: a new network namespace (only a loopback, down), entered as root, then the sandbox user.
+  const offline = ['unshare', '--net', '--', 'setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--']
+  if (isolated) {
+    const probe = await privileged(offline[0]!, [...offline.slice(1), 'true'], 30_000)
+    if (probe.code !== 0)
+      return {
+        ok: false,
+        reason: `\`sandbox-network\` is \`false\`, but no network namespace could be made (\`unshare --net\`: ${probe.output.trim() || `exit code ${probe.code}`})`
+      }
+  }
 
   // Again until none is left alive (zombies waiting for init are dead): a process may fork while being killed.
   const killAll = async (): Promise<void> => {
@@ -278,21 +293,26 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
         const commandStarted = Date.now()
         const result =
           privilege === 'root'
-            ? await exec(request.command, request.args, {
-                cwd,
-                env,
-                timeoutMs: request.timeoutMs,
-                uid,
-                gid,
-                endAll: killAll
-              })
+            ? isolated
+              ? await exec(offline[0]!, [...offline.slice(1), request.command, ...request.args], {
+                  cwd,
+                  env,
+                  timeoutMs: request.timeoutMs,
+                  endAll: killAll
+                })
+              : await exec(request.command, request.args, {
+                  cwd,
+                  env,
+                  timeoutMs: request.timeoutMs,
+                  uid,
+                  gid,
+                  endAll: killAll
+                })
             : await exec(
                 'sudo',
                 [
                   '-n',
-                  '-u',
-                  user,
-                  '--',
+                  ...(isolated ? ['--', ...offline] : ['-u', user, '--']),
                   'env',
                   '-i',
                   ...Object.entries(env).map(([k, v]) => `${k}=${v}`),

@@ -3,6 +3,7 @@
 // elsewhere, without root or passwordless sudo, only the "no sandbox" test runs.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -148,6 +149,34 @@ describe.skipIf(!root)('the sandbox, as root', () => {
     expect(execFileSync('sh', ['-c', `ps -o stat= -u ${s.uid} | grep -v '^ *Z' || true`], { encoding: 'utf8' })).toBe(
       ''
     )
+  })
+
+  it('with the network off, cannot open a TCP connection, even to a loopback server; with it on, can', async () => {
+    const server = createServer((socket) => socket.end())
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as AddressInfo).port
+    try {
+      const connect = {
+        from: checkout(),
+        cwd: '.',
+        command: 'bash',
+        args: ['-c', `id -u; exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected`],
+        timeoutMs: 20_000,
+        copyBack: false
+      }
+      const offline = await openSandbox({ env: process.env, user: USER, network: false })
+      if (!offline.ok) throw new Error(offline.reason)
+      const cut = await offline.sandbox.run(connect)
+      expect(cut.code).not.toBe(0)
+      expect(cut.output).not.toContain('connected')
+      // Still the sandbox user, not root.
+      expect(cut.output.split('\n')[0]).toBe(String(offline.sandbox.uid))
+      const online = await (await sandbox()).run(connect)
+      expect(online.output).toContain('connected')
+      expect(online.code).toBe(0)
+    } finally {
+      server.close()
+    }
   })
 
   it('copies back what it created or changed, never through a link, never into .git', async () => {
