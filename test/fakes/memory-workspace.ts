@@ -83,10 +83,12 @@ export class MemoryWorkspace implements Workspace, BranchCheckout {
     this.files.set(this.place(to), content)
   }
 
-  async restore(path: string): Promise<void> {
-    const committed = this.head.get(path)
-    if (committed === undefined) this.files.delete(path)
-    else this.files.set(path, committed)
+  async restore(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      const committed = this.head.get(path)
+      if (committed === undefined) this.files.delete(path)
+      else this.files.set(path, committed)
+    }
   }
 
   async changedPaths(): Promise<string[]> {

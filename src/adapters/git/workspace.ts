@@ -1,7 +1,7 @@
 // The checked-out repository: switch to the branch git-bob works on, change files, commit once, push.
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
 import { GitError, NotebookTamperError, PathEscapeError } from '../../errors.ts'
@@ -139,10 +139,33 @@ export class GitWorkspace implements Workspace {
   }
 
   /** Undoes a change to one path: back to its committed content, or gone if it is new. */
-  async restore(path: string): Promise<void> {
-    if (await this.git.ok(['cat-file', '-e', `HEAD:${path}`]))
-      await this.git.run(['checkout', '--quiet', 'HEAD', '--', path])
-    else await rm(await this.place(path), { force: true, recursive: true })
+  // One git call for any number of paths: a notebook may leave thousands of files to undo.
+  async restore(paths: readonly string[]): Promise<void> {
+    if (!paths.length) return
+    const places = await Promise.all(paths.map((path) => this.place(path)))
+    const tracked = new Set(
+      (await this.git.run(['ls-tree', '-r', '-z', '--name-only', 'HEAD'])).stdout.split('\0').filter(Boolean)
+    )
+    const committed = paths.filter((path) => tracked.has(path))
+    if (committed.length)
+      await this.git.run(['checkout', '--quiet', 'HEAD', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+        input: `${committed.map((path) => `:(literal)${path}`).join('\0')}\0`
+      })
+    const root = this.dir.replace(/[\\/]+$/, '')
+    for (const [i, path] of paths.entries()) {
+      if (tracked.has(path)) continue
+      await rm(places[i]!, { force: true, recursive: true })
+      // Folders the new files made go too, when nothing else is in them.
+      for (let dir = dirname(places[i]!); dir.startsWith(root + sep); dir = dirname(dir)) {
+        if (
+          !(await rmdir(dir).then(
+            () => true,
+            () => false
+          ))
+        )
+          break
+      }
+    }
   }
 
   async move(from: string, to: string): Promise<void> {

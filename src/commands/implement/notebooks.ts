@@ -128,18 +128,8 @@ function runStatus(settled: Settled<Outcome>, limitMs: number): string {
     : `ran without errors in ${seconds} s after ${counted(settled.rounds, 'repair round')}`
 }
 
-/** Why a file a notebook run created or changed is not kept, or null when it is. */
-function refusalOf(
-  path: string,
-  file: FileContent,
-  rules: PathRules,
-  limits: { kept: number; maxFiles: number; maxBytes: number }
-): string | null {
-  const verdict = checkWritePath(path, rules)
-  if (!verdict.ok) return verdict.reason
-  if (limits.kept >= limits.maxFiles)
-    return `notebook runs may produce at most ${limits.maxFiles} files per request (the \`max-files\` input)`
-  const maxBytes = limits.maxBytes
+/** Why a file a notebook produced is too large to commit, if it is. */
+function sizeRefusal(file: FileContent, maxBytes: number): string | null {
   const size = file.kind === 'text' ? Buffer.byteLength(file.text) : file.kind === 'binary' ? file.size : 0
   if (size > maxBytes)
     return `it has ${size.toLocaleString('en-US')} bytes, more than the limit of ${maxBytes.toLocaleString('en-US')} for files a notebook produces (50 times the \`max-file-bytes\` input)`
@@ -233,17 +223,21 @@ export async function runNotebooks(
   // What the notebooks produced goes through the rules for files the model writes: paths, count, size, secrets.
   const notebookPaths = new Set(notebooks.map((n) => n.path))
   const maxBytes = ports.limits.maxFileBytes * 50
+  const undo: string[] = []
+  const overCount: string[] = []
   for (const path of await ports.workspace.changedPaths()) {
     if (before.has(path) || notebookPaths.has(path)) continue
+    // Past the count, nothing more is read: a notebook may write thousands of files.
+    const verdict = checkWritePath(path, rules)
+    if (verdict.ok && report.produced.length >= ports.limits.maxFiles) {
+      overCount.push(path)
+      continue
+    }
     const file = await ports.workspace.read(path)
-    const refusal = refusalOf(path, file, rules, {
-      kept: report.produced.length,
-      maxFiles: ports.limits.maxFiles,
-      maxBytes
-    })
+    const refusal = verdict.ok ? sizeRefusal(file, maxBytes) : verdict.reason
     if (refusal) {
       // Put it back as it was: a refused change must not turn into a deletion of a tracked file.
-      await ports.workspace.restore(path)
+      undo.push(path)
       report.problems.push(`\`${path}\`, changed by a notebook, was not committed: ${refusal}.`)
       continue
     }
@@ -256,6 +250,15 @@ export async function runNotebooks(
       }
     }
     report.produced.push({ path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note })
+  }
+  await ports.workspace.restore([...undo, ...overCount])
+  if (overCount.length) {
+    const shown = overCount.slice(0, 5).map((path) => `\`${path}\``)
+    const rest =
+      overCount.length > shown.length ? `, and ${(overCount.length - shown.length).toLocaleString('en-US')} more` : ''
+    report.problems.push(
+      `${counted(overCount.length, 'more file')} changed by notebooks ${overCount.length === 1 ? 'was' : 'were'} not committed: notebook runs may produce at most ${ports.limits.maxFiles} files per request (the \`max-files\` input): ${shown.join(', ')}${rest}.`
+    )
   }
   return report
 }

@@ -15,8 +15,8 @@ export interface Workspace {
   remove(path: string): Promise<void>
   move(from: string, to: string): Promise<void>
   copy(from: string, to: string): Promise<void>
-  /** Undoes a change to one path: back to its committed content, or gone if it is new. */
-  restore(path: string): Promise<void>
+  /** Undoes the changes to these paths: back to their committed content, or gone if they are new. */
+  restore(paths: readonly string[]): Promise<void>
   /** The paths that differ from the last commit (new, changed, deleted). */
   changedPaths(): Promise<string[]>
   /** Changes whenever what in .git could run code or redirect the token (config, hooks) changes. */

@@ -1,5 +1,5 @@
 // The git workspace against real git: a bare origin and a shallow clone in a temporary directory.
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BOT_AUTHOR, GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
@@ -91,17 +91,18 @@ describe('GitWorkspace changes, branches, commit and push', () => {
   const r = remote({ 'a.txt': 'a\n', 'b.txt': 'b\n', 'c.txt': 'c\n' })
   const ws = open(r)
 
-  it('lists new, changed and deleted paths, and restores one path as committed or gone', async () => {
+  it('lists new, changed and deleted paths, and restores paths as committed or gone, with the folders new files made', async () => {
     await ws.checkout('changes', 'main')
     expect(await ws.changedPaths()).toEqual([])
     await ws.write('a.txt', 'changed\n')
     await ws.remove('b.txt')
     await ws.write('new/d.txt', 'd\n')
     expect(await ws.changedPaths()).toEqual(['a.txt', 'b.txt', 'new/d.txt'])
-    await ws.restore('a.txt')
-    await ws.restore('b.txt')
-    await ws.restore('new/d.txt')
+    await ws.write('new/deeper/e.txt', 'e\n')
+    await ws.restore(['a.txt', 'b.txt', 'new/d.txt', 'new/deeper/e.txt'])
     expect(await ws.changedPaths()).toEqual([])
+    // The folders the new files made are gone too.
+    expect(existsSync(join(ws.dir, 'new'))).toBe(false)
     expect(await ws.read('a.txt')).toEqual({ kind: 'text', text: 'a\n' })
     expect(await ws.read('b.txt')).toEqual({ kind: 'text', text: 'b\n' })
   })

@@ -397,10 +397,9 @@ describe('runNotebooks', () => {
     expect(report.produced[0]!.note).toBe('produced by running the notebook; secrets in it were masked')
     expect(report.produced[1]!.note).toBe('produced by running the notebook')
     expect(ws.text('out/00.txt')).toBe('key ***\n')
-    const limit = `was not committed: notebook runs may produce at most ${LIMITS.maxFiles} files per request (the \`max-files\` input).`
+    // Summed up in one line, however many there are.
     expect(report.problems).toEqual([
-      `\`out/10.txt\`, changed by a notebook, ${limit}`,
-      `\`out/11.txt\`, changed by a notebook, ${limit}`
+      `2 more files changed by notebooks were not committed: notebook runs may produce at most ${LIMITS.maxFiles} files per request (the \`max-files\` input): \`out/10.txt\`, \`out/11.txt\`.`
     ])
     expect(ws.files.has('out/10.txt')).toBe(false)
   })
