@@ -1,14 +1,18 @@
 // Notebooks in the built action: the runner's real Jupyter runs what git-bob wrote, in the sandbox, and the
 // executed notebook and the files it saved are pushed to origin and shown in the pull request; a notebook that
-// hunts for secrets finds none.
+// hunts for secrets finds none, and one that attacks the runner changes nothing outside what git-bob checked.
+// The attacks share this file with the other notebook runs on purpose: every run of the built action uses the
+// same sandbox user, and the sandbox ends all of that user's processes, so two files would kill each other's runs.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { GitRemote } from '../fakes/git-remote.ts'
+import { git, GitRemote } from '../fakes/git-remote.ts'
 import { jupyter, JUPYTER_TIMEOUT } from '../fakes/jupyter.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
+import { VERSION } from '../../src/version.ts'
+import type { ActionRun } from '../fakes/action.ts'
 import { OPENAI_KEY, useStage } from './scenario.ts'
 
 const stage = useStage()
@@ -128,4 +132,235 @@ describe.skipIf(!jupyter)('the built action, a notebook that hunts for secrets',
       expect(stage.github.pullRequests[0]!.body).toContain('ran without errors')
     }
   )
+})
+
+/** The attacks write thousands of files and run a detached process: more than one plain notebook run. */
+const ATTACK_TIMEOUT = { timeout: 3 * JUPYTER_TIMEOUT.timeout }
+
+/** Lines of Python. */
+const py = (...lines: string[]): string => lines.join('\n')
+
+interface Attack {
+  repo: GitRemote
+  run: ActionRun
+  /** The runner's temporary folder: event, summary, output and the other file-command files. */
+  runnerDir: string
+  /** The files on the pushed branch (none when nothing was pushed). */
+  files: string[]
+}
+
+/**
+ * Runs the built action on "git-bob implement this", the model answering with one notebook whose cells are
+ * made from the paths an attacker would aim at: the runner's folder and the checkout.
+ */
+async function attack(
+  cells: (at: { runnerDir: string; workspace: string }) => string[],
+  inputs: Record<string, string> = {}
+): Promise<Attack> {
+  const repo = new GitRemote({ 'README.md': '# data\n' })
+  const runnerDir = mkdtempSync(join(tmpdir(), 'git-bob-run-'))
+  const sources = cells({ runnerDir, workspace: repo.workspace })
+  stage.model.fallback = (request: ChatRequest) =>
+    request.response_format?.json_schema?.name === 'change_plan'
+      ? JSON.stringify({
+          title: 'Analyse',
+          summary: 'A notebook.',
+          actions: [{ action: 'create', path: 'attack.ipynb', source: null, reason: 'asked' }]
+        })
+      : JSON.stringify({ cells: sources.map((source) => ({ kind: 'code', source })), note: 'does as told' })
+  const run = await stage.comment(
+    { body: 'git-bob implement this' },
+    {
+      workspace: repo.workspace,
+      timeoutMs: ATTACK_TIMEOUT.timeout - 10_000,
+      inputs,
+      dir: runnerDir,
+      env: { ZENODO_PAT: ZENODO, DATABASE_URL: `postgres://user:${ZENODO}@db` }
+    }
+  )
+  const pushed = repo.branches().includes('git-bob/issue-1')
+  return { repo, run, runnerDir, files: pushed ? repo.files('git-bob/issue-1') : [] }
+}
+
+/** What every attack must leave true: git-bob finished and reported once, and nothing leaked or was smuggled in. */
+function expectContained({ repo, run, runnerDir, files }: Attack): void {
+  expect(run.code, run.stdout).toBe(0)
+  const posted = stage.github.postedComments(1)
+  expect(posted).toHaveLength(1)
+  expect(posted[0]!.body).toContain(`version: ${VERSION}`)
+  // The runner's file-command files hold only what git-bob wrote.
+  expect(readFileSync(join(runnerDir, 'env.txt'), 'utf8')).toBe('')
+  expect(readFileSync(join(runnerDir, 'path.txt'), 'utf8')).toBe('')
+  expect(readFileSync(join(runnerDir, 'output.txt'), 'utf8')).not.toContain('pwned')
+  expect(run.outputs.command).toBe('implement')
+  // No refused path and no .git change: nothing under .github/ or a .git folder pushed, the checkout untouched.
+  expect(files.filter((f) => f.startsWith('.github/') || f.split('/').includes('.git'))).toEqual([])
+  expect(readFileSync(join(repo.workspace, '.git', 'config'), 'utf8')).not.toContain('pwned')
+  expect(existsSync(join(repo.workspace, '.github'))).toBe(false)
+  // The pull request lists exactly the files of the commit on the branch.
+  const committed = files.length
+    ? git(repo.origin, 'diff', '--name-only', 'master', 'git-bob/issue-1').split('\n').filter(Boolean)
+    : []
+  const body = stage.github.pullRequests[0]?.body ?? ''
+  const section = /\*\*Files:\*\*\n((?:- .*\n?)+)/.exec(body)?.[1] ?? ''
+  const listed = [...section.matchAll(/^- (?:`|\[`)([^`]+)`/gm)].map((m) => m[1]!)
+  expect(new Set(listed)).toEqual(new Set(committed))
+  // No secret, plain or encoded, in anything pushed, posted, summarised, logged or sent to the model.
+  const secrets = [OPENAI_KEY, TOKEN, ZENODO].flatMap((s) => [
+    s,
+    Buffer.from(s).toString('base64'),
+    Buffer.from(s).toString('hex')
+  ])
+  const everything = [
+    ...files.filter((f) => !f.startsWith('many/')).map((path) => repo.show('git-bob/issue-1', path)),
+    ...stage.github.pullRequests.map((pr) => pr.body),
+    ...posted.map((c) => c.body),
+    run.summary,
+    run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n'),
+    run.stderr,
+    JSON.stringify(stage.model.requests.map((r) => r.body))
+  ].join('\n')
+  for (const secret of secrets) expect(everything).not.toContain(secret)
+}
+
+/** Processes of the sandbox user still alive (none may outlive a run). */
+function sandboxProcesses(): string {
+  try {
+    return execFileSync('pgrep', ['-a', '-u', 'git-bob-sandbox'], { encoding: 'utf8' }).trim()
+  } catch {
+    return ''
+  }
+}
+
+describe.skipIf(!jupyter)('the built action, a notebook that attacks the runner', () => {
+  it(
+    'writes the file-command files, leaves a detached writer, encodes keys: nothing gets out',
+    ATTACK_TIMEOUT,
+    async () => {
+      // A folder every user may write to, where the detached process leaves a heartbeat.
+      const beat = mkdtempSync(join(tmpdir(), 'git-bob-beat-'))
+      chmodSync(beat, 0o777)
+      const attacked = await attack(({ runnerDir, workspace }) => [
+        py(
+          'import glob',
+          `targets = ${JSON.stringify(['env.txt', 'output.txt', 'path.txt'].map((f) => join(runnerDir, f)))}`,
+          'blocked = 0',
+          'for t in targets:',
+          '    try:',
+          "        open(t, 'a').write('status<<EOF\\npwned\\nEOF\\nGIT_BOB=pwned\\n/tmp/pwned\\n')",
+          '    except Exception:',
+          '        blocked += 1',
+          "print('file commands blocked:', blocked, 'of', len(targets))"
+        ),
+        py(
+          'import os',
+          "script = '''",
+          'sleep 0.3',
+          'while true; do',
+          '  mkdir -p .git .github/workflows',
+          '  echo "[alias] pwned = !id" >> .git/config',
+          '  echo "on: push # pwned" > .github/workflows/pwned.yml',
+          `  echo "[alias] pwned = !id" >> ${workspace}/.git/config 2>/dev/null`,
+          `  mkdir -p ${workspace}/.github/workflows 2>/dev/null`,
+          `  echo "on: push # pwned" > ${workspace}/.github/workflows/pwned.yml 2>/dev/null`,
+          `  date +%s%N >> ${beat}/beat`,
+          '  sleep 0.2',
+          'done',
+          "'''",
+          // A double fork in a new session: no parent of it is waited for.
+          'if os.fork() == 0:',
+          '    os.setsid()',
+          '    if os.fork() == 0:',
+          "        null = os.open('/dev/null', os.O_RDWR)",
+          '        for fd in (0, 1, 2): os.dup2(null, fd)',
+          "        os.execvp('sh', ['sh', '-c', script])",
+          '    os._exit(0)',
+          'os.wait()',
+          "print('detached')"
+        ),
+        py(
+          'import base64, glob, os',
+          // Names a secret would have ('_PAT', not 'PAT': PATH is no secret).
+          "names = ('KEY', 'TOKEN', '_PAT', 'SECRET', 'DATABASE_URL')",
+          'keys = [v for k, v in os.environ.items() if any(n in k for n in names)]',
+          "for p in glob.glob('/proc/[0-9]*/environ'):",
+          '    try:',
+          "        for entry in open(p, 'rb').read().decode(errors='replace').split('\\0'):",
+          "            k, _, v = entry.partition('=')",
+          '            if any(n in k for n in names): keys.append(v)',
+          '    except Exception:',
+          '        pass',
+          'encoded = [base64.b64encode(k.encode()).decode() for k in keys] + [k.encode().hex() for k in keys]',
+          "print(len(keys), 'keys found')",
+          "print('\\n'.join(encoded))",
+          "open('encoded.txt', 'w').write(''.join(e + '\\n' for e in encoded))"
+        ),
+        py('import time', 'time.sleep(1)', "print('done')")
+      ])
+      const { repo } = attacked
+      expectContained(attacked)
+      // It ran: the notebook and what passed the rules were committed, and the key hunt found nothing.
+      const notebook = repo.show('git-bob/issue-1', 'attack.ipynb')
+      expect(notebook).toContain('file commands blocked: 3 of 3')
+      expect(notebook).toContain('detached')
+      expect(notebook).toContain('0 keys found')
+      expect(repo.show('git-bob/issue-1', 'encoded.txt')).toBe('')
+      // The detached writer ran, and the sandbox ended it: its heartbeat stops, no process of the user is left.
+      const size = statSync(join(beat, 'beat')).size
+      expect(size).toBeGreaterThan(0)
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      expect(statSync(join(beat, 'beat')).size).toBe(size)
+      expect(sandboxProcesses()).toBe('')
+    }
+  )
+
+  it(
+    'writes 5,000 files and a 20 MB file: only what the limits allow is committed, the rest listed',
+    ATTACK_TIMEOUT,
+    async () => {
+      const attacked = await attack(
+        () => [
+          py(
+            'import os',
+            "os.makedirs('many', exist_ok=True)",
+            'for i in range(5000):',
+            "    open(f'many/f{i:04}.txt', 'w').write(str(i))",
+            "open('big.bin', 'wb').write(os.urandom(20 * 1024 * 1024))",
+            "print('flooded')"
+          )
+        ],
+        // 50 x 100,000 bytes: the 20 MB file is over the limit for files a notebook produces.
+        { 'max-file-bytes': '100000' }
+      )
+      const { files } = attacked
+      expectContained(attacked)
+      // At most max-files (50) of the 5,000 files, not the 20 MB file; what was left out is listed with why.
+      expect(files.filter((f) => f.startsWith('many/'))).toHaveLength(50)
+      expect(files).not.toContain('big.bin')
+      const body = stage.github.pullRequests[0]!.body
+      expect(body).toContain('big.bin')
+      expect(body).toContain('max-files')
+    }
+  )
+
+  it('kills every process it can see: git-bob survives, finishes and reports once', ATTACK_TIMEOUT, async () => {
+    const attacked = await attack(() => [
+      py(
+        'import os, signal',
+        'me = os.getpid()',
+        "for pid in [int(d) for d in os.listdir('/proc') if d.isdigit() and int(d) != me]:",
+        '    try:',
+        '        os.kill(pid, signal.SIGKILL)',
+        '    except Exception:',
+        '        pass',
+        'os.kill(me, signal.SIGKILL)'
+      )
+    ])
+    expectContained(attacked)
+    expect(sandboxProcesses()).toBe('')
+    expect(stage.github.pullRequests[0]!.body).toContain('attack.ipynb')
+  })
 })
