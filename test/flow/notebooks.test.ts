@@ -14,6 +14,7 @@ import { jupyter, JUPYTER_TIMEOUT } from '../fakes/jupyter.ts'
 import { scriptedNotebooks } from '../fakes/notebook-runner.ts'
 import { jupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import { OPENAI_KEY, useStage } from './stage.ts'
+import { HOMEPAGE } from '../../src/version.ts'
 
 const stage = useStage()
 
@@ -335,7 +336,7 @@ describe.skipIf(!jupyter)('notebooks', () => {
     expect(body).toContain(
       '**not run**: no sandbox could be had (git-bob runs neither as root nor with passwordless `sudo`'
     )
-    expect(body).toContain('see "Security model" in the README for how to enable it')
+    expect(body).toContain(`see [the security model](${HOMEPAGE}/blob/main/docs/security.md) for how to enable it`)
     expect(git(repo.origin, 'ls-tree', '-r', '--name-only', 'git-bob/issue-1')).not.toContain('counts.png')
   })
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { parseNotebook } from '../../commands/implement/notebook.ts'
 import type { Availability, Execution, ExecutionLimits } from '../../commands/implement/ports.ts'
+import { SECURITY_URL } from '../../version.ts'
 import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox/sandbox.ts'
 
 /** Whether Jupyter is installed: asked as git-bob (it runs no model code), with the sandbox's allow-list. */
@@ -65,7 +66,7 @@ export function jupyterRunner(
           ? { ok: true }
           : {
               ok: false,
-              reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see "Security model" in the README for how to enable it)`
+              reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see [the security model](${SECURITY_URL}) for how to enable it)`
             }
       })()
       return availability
