@@ -1,12 +1,12 @@
 // The example workflow is what users copy. Its `if:` filters are evaluated with GitHub's own expression
 // evaluator (@actions/expressions) against real webhook payloads, and its "needs Python" step runs in bash.
-import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { evaluate, inside } from '../fakes/expressions.ts'
 import { example, issueCommentPayload, type Payload } from '../fakes/payloads.ts'
 
 interface Step {
@@ -33,22 +33,12 @@ const text = readFileSync(new URL('examples/git-bob.yml', root), 'utf8')
 const workflow = parse(text) as Workflow
 const job = workflow.jobs['git-bob']!
 
-/** Evaluates an expression (without `${{ }}`) the way GitHub does, with the given contexts. */
-function evaluate(expression: string, contexts: Record<string, unknown>): unknown {
-  const tokens = new Lexer(expression).lex().tokens
-  const tree = new Parser(tokens, Object.keys(contexts), []).parse()
-  const context = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary
-  const result = new Evaluator(tree, context).evaluate()
-  return JSON.parse(JSON.stringify(result, data.replacer)) as unknown
-}
-
 function runsFor(eventName: string, event: Payload, vars: Record<string, string> = {}): boolean {
   return evaluate(job.if, { github: { event_name: eventName, event }, vars }) === true
 }
 
 function request(eventName: string, event: Payload): string {
-  const expression = /^\$\{\{(.*)\}\}$/s.exec(job.env.REQUEST!)![1]!
-  return String(evaluate(expression, { github: { event_name: eventName, event } }))
+  return String(evaluate(inside(job.env.REQUEST!), { github: { event_name: eventName, event } }))
 }
 
 /** Runs the "needs" step's script as the runner runs `shell: bash`, with the request in the environment. */
