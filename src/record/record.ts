@@ -13,13 +13,21 @@ export interface TimeSpent {
   notebooks: { readonly elapsedMs: number } | null
 }
 
-export function timeLine(totalMs: number, modelMs: number, notebookMs: number, gitMs: number): string {
+/** Where the time of a run went; a part is named only where the run had it (a comment runs neither git nor Jupyter). */
+export interface TimeParts {
+  model: number | null
+  notebooks: number | null
+  git: number | null
+}
+
+export function timeLine(totalMs: number, parts: TimeParts): string {
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
-  const other = Math.max(0, totalMs - modelMs - notebookMs - gitMs)
-  return (
-    `total ${s(totalMs)}: model ${s(modelMs)}, notebooks ${s(notebookMs)}, git ${s(gitMs)}, ` +
-    `GitHub and the rest ${s(other)}`
+  const named = (Object.entries(parts) as [keyof TimeParts, number | null][]).filter(
+    (entry): entry is [keyof TimeParts, number] => entry[1] !== null
   )
+  if (!named.length) return `total ${s(totalMs)}`
+  const other = Math.max(0, totalMs - named.reduce((sum, [, ms]) => sum + ms, 0))
+  return `total ${s(totalMs)}: ${named.map(([name, ms]) => `${name} ${s(ms)}`).join(', ')}, GitHub and the rest ${s(other)}`
 }
 
 export function requestFacts(event: TriggerEvent, command: Command): [string, string][] {
@@ -60,7 +68,14 @@ export class RunRecord {
     const total = this.clock() - this.started
     this.fact('outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : ''))
     this.fact('GitHub API calls', String(githubCalls))
-    this.fact('time', timeLine(total, modelMs, this.spent.notebooks?.elapsedMs ?? 0, this.spent.git?.gitMs ?? 0))
+    this.fact(
+      'time',
+      timeLine(total, {
+        model: this.transcript.calls.length ? modelMs : null,
+        notebooks: this.spent.notebooks?.elapsedMs ?? null,
+        git: this.spent.git?.gitMs ?? null
+      })
+    )
     await adapters.writeSummary(renderSummary({ title, rows: this.facts }, this.transcript, redact))
     adapters.setOutput('status', result.status)
     if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])

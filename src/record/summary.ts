@@ -2,7 +2,8 @@
 // tokens, time), so people can learn from each other's prompts. Pure: returns markdown.
 import { formatCost, PRICES_CHECKED } from '../llm/prices.ts'
 import type { Message } from '../llm/types.ts'
-import { callCost, type Transcript } from './transcript.ts'
+import { renderStructured } from './structured.ts'
+import { callCost, type CallRecord, type Transcript } from './transcript.ts'
 import { fenced } from '../conversation/thread.ts'
 import { counted } from '../plural.ts'
 
@@ -28,9 +29,36 @@ function clipped(text: string, max: number): string {
 
 const n = (value: number): string => value.toLocaleString('en-US')
 
+/** The answer as a person reads it: structured answers rendered, with the JSON as sent collapsed below. */
+function answer(call: CallRecord): string[] {
+  const text = clipped(call.answer ?? '', PROMPT_LIMIT)
+  const structured = call.schema ? renderStructured(call.schema, call.purpose, text) : null
+  if (structured === null)
+    return [
+      '<details open><summary>Answer</summary>',
+      '',
+      fenced(text, call.schema ? 'json' : 'markdown'),
+      '',
+      '</details>'
+    ]
+  return [
+    `<details open><summary>Answer (structured: ${call.schema})</summary>`,
+    '',
+    structured,
+    '',
+    '</details>',
+    '',
+    '<details><summary>The answer as sent (JSON)</summary>',
+    '',
+    fenced(text, 'json'),
+    '',
+    '</details>'
+  ]
+}
+
 export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (text: string) => string): string {
   const total = transcript.totalUsage
-  const lines = [`## ${facts.title}`, '', '| | |', '|---|---|']
+  const lines = [`## ${facts.title}`, '', '| about the run | |', '|---|---|']
   for (const [key, value] of facts.rows) lines.push(`| ${key} | ${value.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
   lines.push(`| model calls | ${transcript.calls.length} |`)
   if (transcript.calls.length) {
@@ -66,15 +94,7 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
       ''
     )
     if (call.error) lines.push(`**Error:** ${call.error}`, '')
-    else
-      lines.push(
-        '<details open><summary>Answer</summary>',
-        '',
-        fenced(clipped(call.answer ?? '', PROMPT_LIMIT), 'markdown'),
-        '',
-        '</details>',
-        ''
-      )
+    else lines.push(...answer(call), '')
   })
   return clipped(redact(lines.join('\n')), SUMMARY_LIMIT)
 }

@@ -12,6 +12,8 @@ export interface CallRecord {
   servedModel: string | null
   messages: Message[]
   answer: string | null
+  /** The name of the JSON schema the answer had to fit; absent for a text answer. */
+  schema?: string
   usage: Usage
   durationMs: number
   attempts: number

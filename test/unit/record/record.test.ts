@@ -8,10 +8,17 @@ const EVENT = {
 
 describe('timeLine', () => {
   it('splits the run time into model, notebooks, git and the rest', () => {
-    expect(timeLine(10_000, 4_000, 2_500, 500)).toBe(
+    expect(timeLine(10_000, { model: 4_000, notebooks: 2_500, git: 500 })).toBe(
       'total 10.0 s: model 4.0 s, notebooks 2.5 s, git 0.5 s, GitHub and the rest 3.0 s'
     )
-    expect(timeLine(1_000, 2_000, 0, 0)).toContain('GitHub and the rest 0.0 s')
+    expect(timeLine(1_000, { model: 2_000, notebooks: null, git: null })).toContain('GitHub and the rest 0.0 s')
+  })
+
+  it('names only the parts the run had', () => {
+    expect(timeLine(3_000, { model: 2_000, notebooks: null, git: null })).toBe(
+      'total 3.0 s: model 2.0 s, GitHub and the rest 1.0 s'
+    )
+    expect(timeLine(500, { model: null, notebooks: null, git: null })).toBe('total 0.5 s')
   })
 })
 
@@ -49,7 +56,8 @@ describe('RunRecord', () => {
     expect(summaries[0]).toContain('| permission | *** owns the repository |')
     expect(summaries[0]).toContain('| outcome | answered: https://x/1, https://x/2 |')
     expect(summaries[0]).toContain('| GitHub API calls | 3 |')
-    expect(summaries[0]).toContain('| time | total 3.0 s: model 0.0 s, notebooks 0.0 s, git 1.0 s,')
+    expect(summaries[0]).toContain('| time | total 3.0 s: git 1.0 s, GitHub and the rest 2.0 s |')
+    expect(summaries[0]).not.toContain('notebooks')
     expect(summaries[0]).toContain('| note | Left out: an image. |')
     expect(outputs).toEqual({ status: 'answered', 'comment-url': 'https://x/1' })
   })

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { renderSummary } from '../../../src/record/summary.ts'
+import { Transcript, type CallRecord } from '../../../src/record/transcript.ts'
+
+function call(overrides: Partial<CallRecord>): CallRecord {
+  return {
+    purpose: 'answer',
+    provider: 'openai',
+    requestedModel: 'gpt-4.1',
+    servedModel: 'gpt-4.1-2025-04-14',
+    messages: [{ role: 'user', content: 'Plot it, please.' }],
+    answer: 'Use pandas.',
+    usage: { inputTokens: 1000, outputTokens: 100 },
+    durationMs: 1200,
+    attempts: 1,
+    error: null,
+    ...overrides
+  }
+}
+
+const same = (text: string): string => text
+
+describe('renderSummary', () => {
+  it('starts with a table with a header row and the run facts', () => {
+    const text = renderSummary({ title: 'git-bob on #1', rows: [['command', 'comment']] }, new Transcript(), same)
+    const lines = text.split('\n')
+    expect(lines.slice(0, 5)).toEqual([
+      '## git-bob on #1',
+      '',
+      '| about the run | |',
+      '|---|---|',
+      '| command | comment |'
+    ])
+  })
+
+  it('shows a text answer as it came, in a markdown fence', () => {
+    const transcript = new Transcript()
+    transcript.add(call({}))
+    const text = renderSummary({ title: 't', rows: [] }, transcript, same)
+    expect(text).toContain('### Call 1: answer — gpt-4.1-2025-04-14 via openai — 1,000 in / 100 out tokens')
+    expect(text).toContain('<details open><summary>Answer</summary>\n\n```markdown\nUse pandas.\n```')
+  })
+
+  it('renders a structured answer readably, with the JSON as sent collapsed below it', () => {
+    const transcript = new Transcript()
+    const plan = {
+      title: 'Add a plot',
+      summary: 'A notebook.',
+      actions: [{ action: 'create', path: 'plot.ipynb', source: null, reason: 'the plot' }]
+    }
+    transcript.add(call({ purpose: 'plan', schema: 'change_plan', answer: JSON.stringify(plan) }))
+    transcript.add(
+      call({
+        purpose: 'write load.py',
+        schema: 'file_content',
+        answer: JSON.stringify({ content: 'x = 1', note: 'n' })
+      })
+    )
+    const text = renderSummary({ title: 't', rows: [] }, transcript, same)
+    expect(text).toContain(
+      '<summary>Answer (structured: change_plan)</summary>\n\n**Add a plot**\n\n> A notebook.\n\n1. create `plot.ipynb`: the plot'
+    )
+    expect(text).toContain('n\n\n```python\nx = 1\n```')
+    expect(text).toContain(
+      `<details><summary>The answer as sent (JSON)</summary>\n\n\`\`\`json\n${JSON.stringify(plan)}\n\`\`\``
+    )
+    expect(text).not.toContain('```markdown\n{')
+  })
+
+  it('labels a structured answer that is not JSON as JSON, not markdown', () => {
+    const transcript = new Transcript()
+    transcript.add(call({ purpose: 'plan', schema: 'change_plan', answer: 'I cannot do that' }))
+    const text = renderSummary({ title: 't', rows: [] }, transcript, same)
+    expect(text).toContain('<details open><summary>Answer</summary>\n\n```json\nI cannot do that\n```')
+  })
+})
