@@ -50,11 +50,14 @@ export function fileList(files: readonly FileReport[]): string {
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i
 
-/** Images the change adds (plots a notebook saved, downloaded figures), shown inline for reviewers. */
-export function figures(files: readonly FileReport[], repoUrl: string, branch: string): string {
+/**
+ * Images the change adds (plots a notebook saved, downloaded figures), shown inline for reviewers. Linked to the
+ * commit, not the branch, so they still show once the branch is deleted after merging.
+ */
+export function figures(files: readonly FileReport[], repoUrl: string, commit: string): string {
   const images = files.filter((f) => f.action !== 'delete' && IMAGE.test(f.path))
   if (!images.length) return ''
-  return `\n\n**Figures:**\n\n${images.map((f) => `![${f.path}](${repoUrl}/blob/${encodeURI(branch)}/${encodeURI(f.path)}?raw=true)`).join('\n')}`
+  return `\n\n**Figures:**\n\n${images.map((f) => `![${f.path}](${repoUrl}/blob/${commit}/${encodeURI(f.path)}?raw=true)`).join('\n')}`
 }
 
 /** The paths a change touched and checked: what the commit may hold (a rename's source is removed). */
@@ -153,7 +156,7 @@ async function proposeChanges(
   const short = pushed.sha.slice(0, 7)
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
   const repoUrl = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
-  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${figures(outcome.files, repoUrl, target.branch)}${problemList(outcome.problems)}`
+  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${problemList(outcome.problems)}`
 
   switch (target.mode) {
     case 'new-pr': {

@@ -68,7 +68,7 @@ describe.skipIf(!jupyter)('the built action, with Jupyter', () => {
       expect(JSON.stringify(notebook.cells[3]!.outputs)).toContain('saved')
       const body = stage.github.pullRequests[0]!.body
       expect(body).toContain('ran without errors')
-      expect(body).toMatch(/!\[analysis\/counts\.png\]\(.*\/blob\/git-bob\/issue-1\/analysis\/counts\.png\?raw=true\)/)
+      expect(body).toMatch(/!\[analysis\/counts\.png\]\(.*\/blob\/[0-9a-f]{40}\/analysis\/counts\.png\?raw=true\)/)
     }
   )
 })

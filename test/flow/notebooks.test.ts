@@ -120,7 +120,11 @@ describe('notebooks, scripted runs', () => {
     expect(JSON.stringify(parsed.cells[3]!.outputs)).toContain('saved')
     const body = stage.github.pullRequests[0]!.body
     expect(body).toContain('ran without errors')
-    expect(body).toMatch(/!\[analysis\/counts\.png\]\(.*\/blob\/git-bob\/issue-1\/analysis\/counts\.png\?raw=true\)/)
+    // Linked to the commit, so the figure still shows after the branch is deleted.
+    const commit = git(repo.origin, 'rev-parse', 'git-bob/issue-1').trim()
+    expect(body).toContain(
+      `![analysis/counts.png](https://github.com/Codertocat/Hello-World/blob/${commit}/analysis/counts.png?raw=true)`
+    )
   })
 
   it('sends a failing notebook back with its traceback and commits the repaired one', async () => {
