@@ -1,120 +1,59 @@
-// npm run demo: runs the built action on a sample issue thread, against the local GitHub stand-in and
-// a local model stand-in, and prints the thread as a person would read it on GitHub.
+// npm run demo: runs the built action (dist/index.js) against local stand-ins for GitHub, a git origin and the
+// model, and prints each thread as a person would read it on GitHub (docs/development.md, "The demo").
 //
-//   npm run demo                                   offline, nothing leaves this machine
-//   npm run demo -- --live --model openai:gpt-4.1  a real provider (key from OPENAI_API_KEY, ...)
+//   npm run demo                                        a tour of every command; nothing leaves this machine
+//   npm run demo -- --request "git-bob split this"      one request, in the scene its command belongs in
+//   npm run demo -- --live --model openai:gpt-4.1       a real provider (key from OPENAI_API_KEY, ...)
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { runAction } from '../test/fakes/action.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
-import { FakeOpenAI, lastMessageText, type ChatRequest } from '../test/fakes/openai.ts'
-import { issueCommentPayload } from '../test/fakes/payloads.ts'
-import { counted } from '../src/plural.ts'
+import { FakeOpenAI } from '../test/fakes/openai.ts'
+import { standInAnswer } from './stand-in.ts'
+
+// The constants the build bundles in (vitest defines them for the tests): the tour picks scenes with src/'s grammar.
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<string, string>
+Object.assign(globalThis, { __GIT_BOB_VERSION__: pkg.version, __GIT_BOB_HOMEPAGE__: pkg.homepage })
+const { sceneFor, Tour } = await import('./tour.ts')
 
 const { values: args } = parseArgs({
   options: {
     live: { type: 'boolean', default: false },
     model: { type: 'string', default: 'github_models:openai/gpt-4.1' },
-    request: { type: 'string', default: 'git-bob think about this' }
+    request: { type: 'string' }
   }
 })
-
-const bold = (s: string): string => `\x1b[1m${s}\x1b[0m`
-const dim = (s: string): string => `\x1b[2m${s}\x1b[0m`
-const rule = dim('─'.repeat(78))
-
-/** The stand-in model answers from what it was sent, so the demo shows the real prompt flow. */
-function standInAnswer(request: ChatRequest): string {
-  const prompt = lastMessageText(request)
-  const people = [...new Set([...prompt.matchAll(/ by @([\w-]+) \(/g)].map((m) => m[1]))]
-  const files = [...prompt.matchAll(/^## Content of (.+)$/gm)].map((m) => m[1])
-  return [
-    '*(This answer comes from the local model stand-in: run `npm run demo -- --live` for a real model.)*',
-    '',
-    `I read the whole conversation (${people.map((p) => `@${p}`).join(', ')})${files.length ? ` and ${files.join(', ')}` : ''}.`,
-    '',
-    'For counting records per year, group on the parsed date column:',
-    '',
-    '```python',
-    'import pandas as pd',
-    '',
-    'df = pd.read_csv("download_statistics/downloads.csv", parse_dates=["date"])',
-    'per_year = df.groupby(df["date"].dt.year).size()',
-    'per_year.plot(kind="bar")',
-    '```',
-    '',
-    'Empty lines in the CSV are skipped by `read_csv` by default (`skip_blank_lines=True`).'
-  ].join('\n')
-}
-
-function show(author: string, when: string, body: string): void {
-  console.log(`${bold(`@${author}`)} ${dim(`commented ${when}`)}`)
-  const visible = body
-    .replace(/<!--[\s\S]*?-->\n?/g, '')
-    .replace(/<sup>([\s\S]*?)<\/sup>/g, (_, stamp: string) => dim(stamp.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>')))
-  console.log(visible.trim().replace(/^/gm, '  '))
-  console.log(rule)
-}
 
 const github = await new FakeGitHub().start()
 const model = args.live ? null : await new FakeOpenAI().start()
 if (model) model.fallback = standInAnswer
 
+const inputs: Record<string, string> = args.live
+  ? {
+      model: args.model,
+      'openai-api-key': process.env.OPENAI_API_KEY ?? '',
+      'anthropic-api-key': process.env.ANTHROPIC_API_KEY ?? '',
+      'google-api-key': process.env.GEMINI_API_KEY ?? process.env.GOOGLE_API_KEY ?? '',
+      'deepseek-api-key': process.env.DEEPSEEK_API_KEY ?? '',
+      'mistral-api-key': process.env.MISTRAL_API_KEY ?? ''
+    }
+  : { model: args.model, 'base-url': model!.url }
+if (args.live && args.model.startsWith('github_models:')) inputs['github-token'] = process.env.GITHUB_TOKEN ?? ''
+
 try {
-  const title = 'Plot downloads per year'
-  const body =
-    'We collect download statistics in `download_statistics/downloads.csv`. How can I plot the number of records per year?'
-  github.files.set('download_statistics/downloads.csv', 'date,count\n2023-01-04,12\n\n2024-02-01,40\n')
-  github.files.set('README.md', '# Hello-World\n')
-  github.permissions.set('mona', 'read')
-  github.addComment(1, {
-    login: 'mona',
-    association: 'CONTRIBUTOR',
-    body: 'Some lines in that file are empty, that might break things.',
-    createdAt: '2019-05-15T15:10:00Z'
+  const tour = new Tour({
+    github,
+    launch: (options) => runAction({ ...options, timeoutMs: 300_000 }),
+    inputs,
+    ...(model ? { model } : {}),
+    print: (line) => console.log(line),
+    color: process.stdout.isTTY && !process.env.NO_COLOR
   })
-  const payload = issueCommentPayload({ body: args.request, issueTitle: title, issueBody: body })
-  github.addComment(1, {
-    id: payload.comment.id,
-    login: 'Codertocat',
-    association: 'OWNER',
-    body: args.request,
-    createdAt: payload.comment.created_at
-  })
-
-  const inputs: Record<string, string> = args.live
-    ? {
-        model: args.model,
-        'openai-api-key': process.env.OPENAI_API_KEY ?? '',
-        'anthropic-api-key': process.env.ANTHROPIC_API_KEY ?? '',
-        'google-api-key': process.env.GEMINI_API_KEY ?? process.env.GOOGLE_API_KEY ?? '',
-        'deepseek-api-key': process.env.DEEPSEEK_API_KEY ?? '',
-        'mistral-api-key': process.env.MISTRAL_API_KEY ?? ''
-      }
-    : { model: args.model, 'base-url': model!.url }
-  if (args.live && args.model.startsWith('github_models:')) inputs['github-token'] = process.env.GITHUB_TOKEN ?? ''
-
-  const run = await runAction({ eventName: 'issue_comment', payload, githubUrl: github.url, inputs })
-
-  console.log(`\n${bold(`${title} #1`)}  ${dim('Codertocat/Hello-World')}\n${rule}`)
-  show('Codertocat', 'on 2019-05-15', body)
-  for (const c of github.comments.get(1) ?? []) {
-    const reactions = github.reactions
-      .filter((r) => r.target === `issue_comment:${c.id}`)
-      .map((r) => (r.content === 'eyes' ? '👀' : r.content))
-    show(
-      c.login,
-      c.login === 'github-actions[bot]' ? 'just now' : `on ${c.createdAt.slice(0, 10)}`,
-      c.body + (reactions.length ? `\n\n${reactions.join(' ')}` : '')
-    )
-  }
+  const ok = args.request ? await tour.scene(sceneFor(args.request), args.request) : await tour.play()
   console.log(
-    dim(
-      `run: exit ${run.code}, status ${run.outputs.status ?? '-'}, ${counted(github.requests.length, 'GitHub API call')}, ${model ? counted(model.requests.length, 'model call') : '? model calls'}, ${run.durationMs} ms`
-    )
+    `\nThe job summaries (prompts, answers, tokens, time) are in ${tour.summaries.length === 1 ? tour.summaries[0] : `${tour.summaries.length} files next to ${tour.summaries[0]}`}.`
   )
-  for (const line of run.stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning')))
-    console.log(line)
-  if (run.code !== 0) process.exitCode = 1
+  if (!ok) process.exitCode = 1
 } finally {
   await github.close()
   await model?.close()

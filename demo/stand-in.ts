@@ -1,0 +1,171 @@
+// The demo's model stand-in: it answers every kind of request git-bob makes the way a model would, by the
+// structure asked for (a plan, a file, notebook cells, a review, a split), and a text answer from what it was sent.
+import { lastMessageText, type ChatRequest } from '../test/fakes/openai.ts'
+
+const NOTE = '*(This answer comes from the local model stand-in: run `npm run demo -- --live` for a real model.)*'
+
+/** The pull request the review scene looks at: src/load.py, new-side lines 8 to 15. */
+export const LOAD_PATCH = [
+  '@@ -8,6 +8,8 @@ import csv',
+  ' ',
+  ' def load(path):',
+  '     rows = []',
+  '-    for line in open(path):',
+  '+    for line in open(path, encoding="utf-8"):',
+  '+        if not line.strip():',
+  '+            continue',
+  '         rows.append(line)',
+  '     return rows'
+].join('\n')
+
+export const LOAD_TEXT = [
+  'import csv',
+  ...Array.from({ length: 6 }, (_, i) => `# note ${i + 1}`),
+  '',
+  'def load(path):',
+  '    rows = []',
+  '    for line in open(path, encoding="utf-8"):',
+  '        if not line.strip():',
+  '            continue',
+  '        rows.append(line)',
+  '    return rows',
+  ''
+].join('\n')
+
+const PLOT_CELLS = [
+  {
+    kind: 'markdown',
+    source: '# Downloads per year\n\nThe records of `download_statistics/downloads.csv`, summed per year.'
+  },
+  {
+    kind: 'code',
+    source: [
+      'import pandas as pd',
+      '',
+      '# Empty lines in the file are skipped (read_csv does that by default).',
+      'df = pd.read_csv("download_statistics/downloads.csv", parse_dates=["date"])',
+      'per_year = df.groupby(df["date"].dt.year)["count"].sum()',
+      'per_year'
+    ].join('\n')
+  },
+  { kind: 'markdown', source: 'The same as a bar chart, saved next to the notebook.' },
+  {
+    kind: 'code',
+    source: [
+      'import matplotlib.pyplot as plt',
+      '',
+      'ax = per_year.plot(kind="bar", xlabel="year", ylabel="downloads", title="Downloads per year")',
+      'plt.tight_layout()',
+      'plt.savefig("downloads_per_year.png")'
+    ].join('\n')
+  }
+]
+
+function plan(): unknown {
+  return {
+    title: 'Plot the downloads per year',
+    summary: 'Adds a notebook that sums the downloads per year and saves a bar chart, and links it from the README.',
+    actions: [
+      {
+        action: 'create',
+        path: 'downloads_per_year.ipynb',
+        source: null,
+        reason: 'the analysis the issue asks for, as a notebook that runs'
+      },
+      { action: 'modify', path: 'README.md', source: null, reason: 'say where the plot comes from' }
+    ]
+  }
+}
+
+function review(): unknown {
+  return {
+    fulfils: 'Yes: `load()` now skips empty lines, which was the crash the issue describes.',
+    risks: ['A line with only spaces is now skipped too; that is probably what you want, but it is a change.'],
+    missing: ['A test with an empty line in the middle of the file.'],
+    comments: [
+      {
+        path: 'src/load.py',
+        line: 11,
+        start_line: null,
+        body: 'Files saved by Excel start with a byte order mark, which would end up in the first column name; `utf-8-sig` removes it.',
+        suggestion: '    for line in open(path, encoding="utf-8-sig"):'
+      },
+      {
+        path: 'src/load.py',
+        line: 12,
+        start_line: null,
+        body: 'Worth a comment that whitespace-only lines count as empty.',
+        suggestion: null
+      }
+    ]
+  }
+}
+
+function split(): unknown {
+  return {
+    summary: 'Loading, plotting and documenting are separate pieces of work that different people can pick up.',
+    issues: [
+      {
+        title: 'Load downloads.csv robustly',
+        body: 'Skip empty lines and a byte order mark when loading `download_statistics/downloads.csv`.\n\n- [ ] a test with an empty line'
+      },
+      {
+        title: 'Plot downloads per year',
+        body: 'A notebook that sums the downloads per year and saves a bar chart.'
+      },
+      { title: 'Describe the columns of downloads.csv', body: 'A short section in the README: `date`, `count`.' }
+    ]
+  }
+}
+
+function file(prompt: string): unknown {
+  const path = /(?:Write the complete content of|Change the existing file) `([^`]+)`/.exec(prompt)?.[1] ?? ''
+  if (path === 'README.md')
+    return {
+      content: '# Hello-World\n\nDownloads per year: see [downloads_per_year.ipynb](downloads_per_year.ipynb).\n',
+      note: 'links the new notebook'
+    }
+  return { content: `# ${path}\n`, note: `a placeholder for ${path}` }
+}
+
+function text(request: ChatRequest): string {
+  const prompt = lastMessageText(request)
+  const people = [...new Set([...prompt.matchAll(/ by @([\w-]+) \(/g)].map((m) => m[1]))]
+  const files = [...prompt.matchAll(/^## Content of (.+)$/gm)].map((m) => m[1])
+  return [
+    NOTE,
+    '',
+    `I read the whole conversation (${people.map((p) => `@${p}`).join(', ')})${files.length ? ` and ${files.join(', ')}` : ''}.`,
+    '',
+    'For counting records per year, group on the parsed date column:',
+    '',
+    '```python',
+    'import pandas as pd',
+    '',
+    'df = pd.read_csv("download_statistics/downloads.csv", parse_dates=["date"])',
+    'per_year = df.groupby(df["date"].dt.year)["count"].sum()',
+    'per_year.plot(kind="bar")',
+    '```',
+    '',
+    'Empty lines in the CSV are skipped by `read_csv` by default (`skip_blank_lines=True`).'
+  ].join('\n')
+}
+
+/** The answer to any request, by the structure it asks for. */
+export function standInAnswer(request: ChatRequest): string {
+  const schema = request.response_format?.json_schema?.name
+  switch (schema) {
+    case 'change_plan':
+      return JSON.stringify(plan())
+    case 'notebook_cells':
+      return JSON.stringify({ cells: PLOT_CELLS, note: 'sums the downloads per year and saves a bar chart' })
+    case 'file_content':
+      return JSON.stringify(file(lastMessageText(request)))
+    case 'review':
+      return JSON.stringify(review())
+    case 'split':
+      return JSON.stringify(split())
+    default:
+      return text(request)
+  }
+}
