@@ -15,5 +15,8 @@ export const jupyter = hasJupyter()
 if (!jupyter && process.env.GIT_BOB_REQUIRE_JUPYTER)
   throw new Error('Jupyter is required here (GIT_BOB_REQUIRE_JUPYTER) but `jupyter nbconvert` is not on PATH')
 
+/** Appended to the name of tests that need Jupyter, so that vitest's list of skipped tests says why. */
+export const NEEDS_JUPYTER = jupyter ? '' : ' [skipped: Jupyter not installed (`jupyter nbconvert` not on PATH)]'
+
 /** One Jupyter start takes seconds (more on a busy machine): tests that start it get a longer timeout. */
 export const JUPYTER_TIMEOUT = { timeout: 90_000 }

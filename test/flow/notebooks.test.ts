@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { git, GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
-import { jupyter, JUPYTER_TIMEOUT } from '../fakes/jupyter.ts'
+import { jupyter, JUPYTER_TIMEOUT, NEEDS_JUPYTER } from '../fakes/jupyter.ts'
 import { scriptedNotebooks } from '../fakes/notebook-runner.ts'
 import { jupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import { OPENAI_KEY, useStage } from './stage.ts'
@@ -247,7 +247,7 @@ describe('files a notebook run writes', () => {
   })
 })
 
-describe.skipIf(!jupyter)('notebooks', () => {
+describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
   it(
     'runs notebooks without secrets in their environment, and masks secrets in their outputs',
     JUPYTER_TIMEOUT,

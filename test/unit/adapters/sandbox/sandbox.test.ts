@@ -70,7 +70,7 @@ describe('openSandbox without root or sudo', () => {
   })
 })
 
-describe.skipIf(!root)('the sandbox, as root', () => {
+describe.skipIf(!root)(`the sandbox, as root${root ? '' : ' [skipped: the tests do not run as root]'}`, () => {
   it('runs as another user, with only the allow-listed environment', async () => {
     const s = await sandbox()
     expect(s.uid).not.toBe(0)
