@@ -57,6 +57,19 @@ export interface RunConfig {
   apiKeyInputs: Record<string, string>
 }
 
+/** What `deploy` needs: the release workflow to start and how long to wait for its run. */
+export interface DeployConfig {
+  /** The workflow file (e.g. release.yml) or id; null when deploying is not set up. */
+  workflow: string | null
+  /** How long to wait for the run to finish before answering "still running". */
+  waitMs: number
+  /** How often the run is looked at while waiting. */
+  pollMs: number
+}
+
+export const DEFAULT_DEPLOY_WAIT_SECONDS = 600
+export const DEFAULT_DEPLOY_POLL_SECONDS = 10
+
 /** What a command may tell people about the settings (help): `model` and `allowed-models` as written. */
 export interface ShownSettings {
   model: string
@@ -233,5 +246,34 @@ export function readRunConfig(read: InputReader): RunConfig {
       'mistral-api-key': read('mistral-api-key').trim(),
       'custom-api-key': read('custom-api-key').trim()
     }
+  }
+}
+
+const WORKFLOW = /^(?:[A-Za-z0-9._-]+\.ya?ml|\d+)$/
+
+/** Read only by `deploy`, so a wrong value here never stops another command. */
+export function readDeployConfig(read: InputReader): DeployConfig {
+  const raw = read('deploy-workflow').trim()
+  const workflow = raw
+    ? check(
+        'deploy-workflow',
+        z.string().regex(WORKFLOW),
+        raw,
+        `"${raw}" should be the file name of a workflow in .github/workflows (e.g. release.yml) or its id.`
+      )
+    : null
+  const pollRaw = read('deploy-poll-seconds').trim()
+  const pollSeconds = pollRaw
+    ? check(
+        'deploy-poll-seconds',
+        z.coerce.number().min(0.01).max(300),
+        pollRaw,
+        `"${pollRaw}" should be a number of seconds from 0.01 to 300.`
+      )
+    : DEFAULT_DEPLOY_POLL_SECONDS
+  return {
+    workflow,
+    waitMs: integer('deploy-wait-seconds', read, DEFAULT_DEPLOY_WAIT_SECONDS, 0, 3600) * 1000,
+    pollMs: Math.round(pollSeconds * 1000)
   }
 }

@@ -44,6 +44,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     needs: 'conversation',
     run: async (ctx) => (await import('./split.ts')).splitIssue(ctx)
   },
+  {
+    name: 'deploy',
+    summary:
+      "starts the repository's release workflow (the `deploy-workflow` input) on the default branch and reports how its run ended; admins only",
+    example: 'deploy',
+    needs: 'actions',
+    run: async (ctx) => (await import('./deploy/deploy.ts')).deploy(ctx)
+  },
   helpCommand
 ]
 

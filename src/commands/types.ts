@@ -1,6 +1,7 @@
 // What a command receives and returns. Commands decide what to say; run.ts and the Outbox post it.
 import type { TriggerEvent } from '../trigger/event.ts'
-import type { Comparison, PullState, ReviewLineComment } from '../adapters/github/api.ts'
+import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun } from '../adapters/github/api.ts'
+import type { DeployConfig } from '../config.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Thread } from '../conversation/thread.ts'
@@ -37,6 +38,23 @@ export interface ConversationContext extends BasicContext {
   reviewTokenBudget: number
   /** Estimated tokens any prompt may take (prompt-budget.ts): the conversation is fitted into it. */
   promptTokenBudget: number
+}
+
+/** What `deploy` needs: the requester's standing, and starting and watching the release workflow. */
+export interface ActionsContext extends BasicContext {
+  settings: DeployConfig
+  workflows: WorkflowPort
+}
+
+/** GitHub Actions as `deploy` sees it; the clock is a port too, so tests need not wait. */
+export interface WorkflowPort {
+  permission(login: string): Promise<Permission>
+  dispatch(workflow: string, ref: string): Promise<void>
+  /** Runs of the workflow started by workflow_dispatch on `ref` since `since` (ISO time), newest first. */
+  dispatchedRuns(workflow: string, ref: string, since: string): Promise<WorkflowRun[]>
+  run(id: number): Promise<WorkflowRun>
+  now(): number
+  sleep(ms: number): Promise<void>
 }
 
 /** The reads a review makes of a pull request, beyond what the thread loader already holds. */
@@ -120,3 +138,4 @@ interface CommandBase extends Verb {
 export type CommandSpec =
   | (CommandBase & { needs: 'nothing'; run(ctx: BasicContext): Outcome })
   | (CommandBase & { needs: 'conversation'; run(ctx: ConversationContext): Promise<Outcome> })
+  | (CommandBase & { needs: 'actions'; run(ctx: ActionsContext): Promise<Outcome> })

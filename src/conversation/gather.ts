@@ -7,8 +7,9 @@ import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import type { Ready } from '../commands/run-command.ts'
 import type { BasicContext, CommandSpec, ConversationContext, PullRequestPort } from '../commands/types.ts'
-import { readRunConfig, readShownSettings, type GateConfig, type RunConfig } from '../config.ts'
+import { readDeployConfig, readRunConfig, readShownSettings, type GateConfig, type RunConfig } from '../config.ts'
 import { changePorts } from '../effects/change-ports.ts'
+import { workflowPort } from '../effects/workflow-port.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { Outbox } from '../outbox/outbox.ts'
@@ -75,6 +76,14 @@ export async function gather(spec: CommandSpec, sources: GatherSources): Promise
     commands: COMMANDS
   }
   if (spec.needs === 'nothing') return { kind: 'ready', workspace, ready: { needs: 'nothing', spec, context: basic } }
+  if (spec.needs === 'actions') {
+    const context = {
+      ...basic,
+      settings: readDeployConfig(sources.adapters.readInput),
+      workflows: workflowPort(sources.api)
+    }
+    return { kind: 'ready', workspace, ready: { needs: 'actions', spec, context } }
+  }
 
   const config = readRunConfig(sources.adapters.readInput)
   for (const value of Object.values(config.apiKeyInputs)) {

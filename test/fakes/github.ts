@@ -121,6 +121,53 @@ export interface StoredPullRequest {
   headRepo: string
 }
 
+/** A workflow the repository has: whether it can be started by hand, and how its runs go. */
+export interface StoredWorkflow {
+  /** Has a workflow_dispatch trigger. */
+  dispatchable: boolean
+  /** How every run ends; 'never': it stays in progress. */
+  outcome: 'success' | 'failure' | 'never'
+  /** Reads of a run (GET /actions/runs/:id) before it completes (default 2: queued, in progress, done). */
+  readsToFinish?: number
+}
+
+type WorkflowRunJson = Pick<
+  Schemas['workflow-run'],
+  | 'id'
+  | 'name'
+  | 'node_id'
+  | 'head_branch'
+  | 'head_sha'
+  | 'path'
+  | 'run_number'
+  | 'event'
+  | 'status'
+  | 'conclusion'
+  | 'workflow_id'
+  | 'url'
+  | 'html_url'
+  | 'created_at'
+  | 'updated_at'
+>
+
+export interface StoredRun {
+  id: number
+  workflow: string
+  branch: string
+  createdAt: string
+  reads: number
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: 'success' | 'failure' | null
+}
+
+/** An issue or pull request as people opened it (what the command line reads to build its event). */
+export interface StoredThread {
+  title: string
+  body: string
+  login: string
+  pull?: boolean
+}
+
 export interface FakeGitHubOptions {
   owner?: string
   repo?: string
@@ -176,6 +223,16 @@ export class FakeGitHub extends LoopbackServer {
   readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
   /** Pull requests as GitHub lists them (numbers shared with issues). */
   readonly pullRequests: StoredPullRequest[] = []
+  /** Workflows by file name, for workflow_dispatch. */
+  readonly workflows = new Map<string, StoredWorkflow>()
+  /** Runs the dispatches started. */
+  readonly workflowRuns: StoredRun[] = []
+  /** Issues and pull requests people opened, by number (GET /issues/:n). */
+  readonly threads = new Map<number, StoredThread>()
+  /** The user every token belongs to (GET /user). */
+  viewer = 'Codertocat'
+  /** The repository's clone_url (a local bare origin in tests). */
+  cloneUrl: string | null = null
   /** Requests that never get an answer (to test client timeouts). */
   hang: RegExp | null = null
   private readonly perPage: number
@@ -378,6 +435,11 @@ export class FakeGitHub extends LoopbackServer {
       res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.bytes.length) })
       return void res.end(file.bytes)
     }
+    if (method === 'GET' && path === '/user') {
+      if (!req.headers.authorization) return this.send(res, 401, { message: 'Requires authentication' })
+      return this.send(res, 200, user(this.viewer))
+    }
+    if (method === 'GET' && path === prefix) return this.send(res, 200, this.repositoryJson())
     if (!path.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' })
     const rest = path.slice(prefix.length)
     let m: RegExpExecArray | null
@@ -566,6 +628,36 @@ export class FakeGitHub extends LoopbackServer {
     }
 
     if (method === 'POST' && rest === '/issues') return this.createIssue(res, body as IssueRequest)
+    if (method === 'GET' && (m = /^\/issues\/(\d+)$/.exec(rest))) {
+      const thread = this.threads.get(Number(m[1]))
+      if (!thread) return this.send(res, 404, { message: 'Not Found' })
+      return this.send(res, 200, this.threadJson(Number(m[1]), thread))
+    }
+    if (method === 'POST' && (m = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(rest)))
+      return this.dispatch(res, decodeURIComponent(m[1]!), body as { ref?: string })
+    if (method === 'GET' && (m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest))) {
+      const workflow = decodeURIComponent(m[1]!)
+      if (!this.workflows.has(workflow)) return this.send(res, 404, { message: 'Not Found' })
+      const event = url.searchParams.get('event')
+      const branch = url.searchParams.get('branch')
+      const created = /^>=(.+)$/.exec(url.searchParams.get('created') ?? '')
+      const runs = this.workflowRuns
+        .filter(
+          (r) =>
+            r.workflow === workflow &&
+            (!event || event === 'workflow_dispatch') &&
+            (!branch || r.branch === branch) &&
+            (!created || Date.parse(r.createdAt) >= Date.parse(created[1]!))
+        )
+        .reverse()
+      return this.send(res, 200, { total_count: runs.length, workflow_runs: runs.map((r) => this.runJson(r)) })
+    }
+    if (method === 'GET' && (m = /^\/actions\/runs\/(\d+)$/.exec(rest))) {
+      const run = this.workflowRuns.find((r) => r.id === Number(m![1]))
+      if (!run) return this.send(res, 404, { message: 'Not Found' })
+      this.advance(run)
+      return this.send(res, 200, this.runJson(run))
+    }
     if (method === 'POST' && (m = /^\/issues\/(\d+)\/sub_issues$/.exec(rest)))
       return this.addSubIssue(res, Number(m[1]), body as SubIssueRequest)
 
@@ -610,6 +702,92 @@ export class FakeGitHub extends LoopbackServer {
     }
 
     return this.send(res, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` })
+  }
+
+  /** Like GitHub: 204 without a body; 404 for an unknown workflow, 422 without workflow_dispatch or a ref. */
+  private dispatch(res: ServerResponse, name: string, request: { ref?: string }): void {
+    const workflow = this.workflows.get(name)
+    if (!workflow) return this.send(res, 404, { message: 'Not Found' })
+    if (!workflow.dispatchable)
+      return this.send(res, 422, { message: "Workflow does not have 'workflow_dispatch' trigger" })
+    if (!request.ref || request.ref !== this.defaultBranch)
+      return this.send(res, 422, { message: `No ref found for: ${request.ref ?? ''}` })
+    this.workflowRuns.push({
+      id: this.nextId++,
+      workflow: name,
+      branch: request.ref,
+      createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      reads: 0,
+      status: 'queued',
+      conclusion: null
+    })
+    res.writeHead(204)
+    res.end()
+  }
+
+  private advance(run: StoredRun): void {
+    const workflow = this.workflows.get(run.workflow)!
+    run.reads++
+    if (run.status === 'completed') return
+    if (workflow.outcome === 'never' || run.reads < (workflow.readsToFinish ?? 2)) {
+      run.status = 'in_progress'
+      return
+    }
+    run.status = 'completed'
+    run.conclusion = workflow.outcome
+  }
+
+  private runJson(r: StoredRun): WorkflowRunJson {
+    return {
+      id: r.id,
+      name: r.workflow.replace(/\.ya?ml$/, ''),
+      node_id: `WFR_${r.id}`,
+      head_branch: r.branch,
+      head_sha: 'a'.repeat(40),
+      path: `.github/workflows/${r.workflow}`,
+      run_number: this.workflowRuns.indexOf(r) + 1,
+      event: 'workflow_dispatch',
+      status: r.status,
+      conclusion: r.conclusion,
+      workflow_id: 161335,
+      url: `https://api.github.com/repos/${this.owner}/${this.repo}/actions/runs/${r.id}`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/actions/runs/${r.id}`,
+      created_at: r.createdAt,
+      updated_at: r.createdAt
+    }
+  }
+
+  private repositoryJson(): Record<string, unknown> {
+    const full = `${this.owner}/${this.repo}`
+    return {
+      id: 1296269,
+      name: this.repo,
+      full_name: full,
+      owner: user(this.owner),
+      private: false,
+      html_url: `https://github.com/${full}`,
+      clone_url: this.cloneUrl ?? `https://github.com/${full}.git`,
+      default_branch: this.defaultBranch
+    }
+  }
+
+  private threadJson(number: number, t: StoredThread): Record<string, unknown> {
+    const kind = t.pull ? 'pull' : 'issues'
+    return {
+      id: 5_000_000 + number,
+      number,
+      title: t.title,
+      body: t.body,
+      state: 'open',
+      user: user(t.login),
+      author_association: t.login === this.owner ? 'OWNER' : 'CONTRIBUTOR',
+      created_at: '2026-01-01T10:00:00Z',
+      updated_at: '2026-01-01T10:00:00Z',
+      html_url: `https://github.com/${this.owner}/${this.repo}/${kind}/${number}`,
+      ...(t.pull
+        ? { pull_request: { url: '', html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}` } }
+        : {})
+    }
   }
 
   /** The fields of GitHub's pull-request object that git-bob and Octokit read. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/errors.ts'
 import {
+  readDeployConfig,
   readShownSettings,
   DEFAULT_INSTRUCTIONS_FILE,
   DEFAULT_MODEL,
@@ -349,5 +350,33 @@ describe('readRunConfig: allowed-models', () => {
     expect(configError(() => readRunConfig(reader({ 'allowed-models': 'bad name!=openai:gpt-4.1' })))).toContain(
       '`allowed-models`'
     )
+  })
+})
+
+describe('readDeployConfig', () => {
+  const reader =
+    (inputs: Record<string, string>) =>
+    (name: string): string =>
+      inputs[name] ?? ''
+
+  it('is not set up by default, and waits 10 minutes looking every 10 seconds', () => {
+    expect(readDeployConfig(reader({}))).toEqual({ workflow: null, waitMs: 600_000, pollMs: 10_000 })
+  })
+
+  it('reads a workflow file name or id, the wait and a fractional poll interval', () => {
+    expect(
+      readDeployConfig(
+        reader({ 'deploy-workflow': 'release.yml', 'deploy-wait-seconds': '0', 'deploy-poll-seconds': '0.05' })
+      )
+    ).toEqual({ workflow: 'release.yml', waitMs: 0, pollMs: 50 })
+    expect(readDeployConfig(reader({ 'deploy-workflow': '161335' })).workflow).toBe('161335')
+  })
+
+  it('rejects a path, a wait over an hour and a zero poll interval, naming the input', () => {
+    expect(() => readDeployConfig(reader({ 'deploy-workflow': '.github/workflows/release.yml' }))).toThrow(
+      /`deploy-workflow`.*file name/
+    )
+    expect(() => readDeployConfig(reader({ 'deploy-wait-seconds': '7200' }))).toThrow(/`deploy-wait-seconds`/)
+    expect(() => readDeployConfig(reader({ 'deploy-poll-seconds': '0' }))).toThrow(/`deploy-poll-seconds`/)
   })
 })

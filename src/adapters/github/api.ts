@@ -80,6 +80,17 @@ export interface PullInfo {
   baseRef: string
 }
 
+/** A workflow run, as `deploy` reports it. */
+export interface WorkflowRun {
+  id: number
+  url: string
+  /** queued, in_progress, completed, ... */
+  status: string
+  /** success, failure, cancelled, ... once completed; null before. */
+  conclusion: string | null
+  createdAt: string
+}
+
 /** Everything written on an issue or pull request: comments, and on a pull request its reviews and line comments. */
 export interface PostedMessages {
   comments: IssueComment[]
@@ -382,4 +393,37 @@ export class GitHubApi {
     const { data } = await this.octokit.rest.pulls.create({ ...this.ref, ...options, maintainer_can_modify: true })
     return { number: data.number, url: data.html_url }
   }
+
+  /** Starts a workflow that has a workflow_dispatch trigger, on a branch (GitHub answers 204, no run id). */
+  async dispatchWorkflow(workflow: string, ref: string): Promise<void> {
+    await this.octokit.rest.actions.createWorkflowDispatch({ ...this.ref, workflow_id: workflow, ref })
+  }
+
+  /** The workflow's runs started by workflow_dispatch on a branch since a time, newest first. */
+  async dispatchedRuns(workflow: string, branch: string, since: string): Promise<WorkflowRun[]> {
+    const { data } = await this.octokit.rest.actions.listWorkflowRuns({
+      ...this.ref,
+      workflow_id: workflow,
+      event: 'workflow_dispatch',
+      branch,
+      created: `>=${since}`,
+      per_page: 20
+    })
+    return data.workflow_runs.map(workflowRun)
+  }
+
+  async workflowRun(id: number): Promise<WorkflowRun> {
+    const { data } = await this.octokit.rest.actions.getWorkflowRun({ ...this.ref, run_id: id })
+    return workflowRun(data)
+  }
+}
+
+function workflowRun(r: {
+  id: number
+  html_url: string
+  status: string | null
+  conclusion: string | null
+  created_at: string
+}): WorkflowRun {
+  return { id: r.id, url: r.html_url, status: r.status ?? 'queued', conclusion: r.conclusion, createdAt: r.created_at }
 }
