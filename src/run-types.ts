@@ -2,6 +2,8 @@
 // from run.ts so that the stages below it can name these types without importing run.ts.
 import type { JupyterRunner } from './adapters/jupyter/execute.ts'
 import type { GitHubApi } from './adapters/github/api.ts'
+import type { Credentials as GitCredentials } from './adapters/git/git.ts'
+import type { GitWorkspace } from './adapters/git/workspace.ts'
 import type { InputReader } from './config.ts'
 import type { ModelSettings } from './llm/index.ts'
 import type { Credentials, ModelSpec } from './llm/providers.ts'
@@ -21,6 +23,8 @@ export interface RunEnvironment {
   workspace: string
   /** Link to this run's log, or null outside GitHub Actions. */
   runUrl: string | null
+  /** Run from a terminal (src/cli), not by a workflow: the stamp says so instead of linking a log. */
+  local?: boolean
   /** GITHUB_SERVER_URL (https://github.com or a GitHub Enterprise Server): its attachments get the token. */
   serverUrl: string
   /** GITHUB_RUN_ID, for unique branch names. */
@@ -38,6 +42,8 @@ export interface Adapters {
   setOutput(name: string, value: string): void
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
+  /** The checkout in `dir` the change is written into; null when there is none. */
+  openWorkspace(dir: string, credentials: GitCredentials): GitWorkspace | null
   /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: another user, a copy, no secrets). */
   notebookRunner(options: { network: boolean }): JupyterRunner
 }

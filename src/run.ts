@@ -38,7 +38,12 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   if (admission.kind === 'ignore') return ignored(log, admission.why)
   if (admission.kind === 'unchecked') return unchecked(admission.error, incoming, adapters, redactor)
   const api = await github()
-  const stampContext = { botName: gate.botName, runUrl: environment.runUrl, requestKey: requestKey(event) }
+  const stampContext = {
+    botName: gate.botName,
+    runUrl: environment.runUrl,
+    requestKey: requestKey(event),
+    ...(environment.local ? { local: true } : {})
+  }
   const outbox = new Outbox(api, stampContext, redactor)
   for (const [name, value] of requestFacts(event, admission.command)) record.fact(name, value)
   record.fact('permission', admission.why)

@@ -6,6 +6,7 @@ import { Redactor } from '../outbox/secrets.ts'
 import { createModel } from '../llm/index.ts'
 import { run } from '../run.ts'
 import type { Adapters, Logger, RunEnvironment } from '../run-types.ts'
+import { GitWorkspace } from './git/workspace.ts'
 import { GitHubApi } from './github/api.ts'
 import { createOctokit } from './github/client.ts'
 import { jupyterRunner, type JupyterRunner } from './jupyter/execute.ts'
@@ -91,6 +92,7 @@ export function actionsAdapters(
     writeSummary: (markdown) => runner.appendSummary(markdown),
     setOutput: (name, value) => runner.setOutput(name, value),
     maskSecret: (value) => runner.setSecret(value),
+    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
     notebookRunner: ({ network }) => options.notebooks ?? jupyterRunner(env, { network })
   }
 }

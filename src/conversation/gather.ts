@@ -2,7 +2,7 @@
 // settings first (a wrong one is reported on the thread before any work), then the model, the
 // conversation, the repository's files, the instructions file and the images, fitted to the budgets.
 // What is left out on the way goes to the run's notes.
-import { GitWorkspace } from '../adapters/git/workspace.ts'
+import type { GitWorkspace } from '../adapters/git/workspace.ts'
 import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import type { Ready } from '../commands/run-command.ts'
@@ -61,7 +61,7 @@ export function chooseModels(asked: string | undefined, verb: string, config: Ru
 
 export async function gather(spec: CommandSpec, sources: GatherSources): Promise<Gathered> {
   const { environment, gate } = sources
-  const workspace = GitWorkspace.open(environment.workspace, {
+  const workspace = sources.adapters.openWorkspace(environment.workspace, {
     token: gate.githubToken,
     serverUrl: environment.serverUrl
   })

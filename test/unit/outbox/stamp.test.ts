@@ -65,6 +65,13 @@ describe('stamp', () => {
     const noLog = stamp('body', { ...ctx, runUrl: null }, credit)
     expect(noLog).not.toContain('[log]')
     expect(noLog).toContain(`version: ${VERSION}, model: gpt-4.1-2025-04-14`)
+    expect(noLog).not.toContain('terminal')
+  })
+
+  it('says it ran from a terminal instead of linking a log, when run locally', () => {
+    const local = stamp('body', { ...ctx, runUrl: null, local: true }, credit)
+    expect(local).not.toContain('[log]')
+    expect(local).toMatch(/ out(, cost: ~\S+)?, run from a terminal\), an experimental/)
   })
 
   it('says "model: none" when no model was asked', () => {
