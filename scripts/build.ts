@@ -48,7 +48,7 @@ export function splitOptions(dir: string, maps: boolean): BuildOptions & { metaf
   return {
     ...common,
     metafile: true,
-    entryPoints: { index: 'src/index.ts' },
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli/index.ts' },
     outdir: dir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

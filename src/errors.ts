@@ -54,3 +54,8 @@ export class StepError extends Error {}
 
 /** An image left out of what the model reads; the message is the note that says why. */
 export class ImageLeftOut extends Error {}
+
+/** The command line cannot go on (no token, a repository the token cannot read): the message says what to do. */
+export class CliError extends Error {
+  override name = 'CliError'
+}

@@ -1,0 +1,61 @@
+// The terminal's side, as adapters/actions.ts is the runner's: inputs from flags and GIT_BOB_* variables, the
+// log on stderr, what would be posted on stdout (or posted, with --post), the job summary into the
+// --transcript file, and a checkout that pushes only with --post.
+import { existsSync } from 'node:fs'
+import { appendFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createModel } from '../../llm/index.ts'
+import type { Redactor } from '../../outbox/secrets.ts'
+import type { Adapters, Logger } from '../../run-types.ts'
+import { createOctokit } from '../github/client.ts'
+import { jupyterRunner } from '../jupyter/execute.ts'
+import { TerminalWorkspace } from './checkout.ts'
+import { PrintingGitHubApi, TerminalGitHubApi } from './printing-github.ts'
+
+export type Environment = Readonly<Record<string, string | undefined>>
+
+export interface TerminalOptions {
+  env: Environment
+  /** Inputs given as flags, by input name. */
+  flags: Readonly<Record<string, string>>
+  token: string
+  apiUrl: string
+  /** The repository's web address, for what is printed. */
+  repoUrl: string
+  post: boolean
+  transcript: string | null
+  /** Where what would be posted goes (stdout). */
+  print(text: string): void
+  /** Where the log goes (stderr). */
+  log(line: string): void
+}
+
+/** An input: its flag, else GIT_BOB_<NAME> (GIT_BOB_MODEL, ...); the token is the one the terminal found. */
+export function terminalInput(name: string, flags: TerminalOptions['flags'], env: Environment, token: string): string {
+  if (name === 'github-token') return token
+  return (flags[name] ?? env[`GIT_BOB_${name.replace(/-/g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+export function terminalAdapters(options: TerminalOptions, redactor: Redactor): Adapters {
+  const line = (prefix: string) => (message: string) => options.log(`${prefix}${redactor.redact(message)}`)
+  const log: Logger = { info: line(''), warning: line('warning: '), error: line('error: ') }
+  return {
+    log,
+    readInput: (name) => terminalInput(name, options.flags, options.env, options.token),
+    connectGitHub: async (token, repo) => {
+      const octokit = await createOctokit(token, { baseUrl: options.apiUrl, onLimit: (m) => log.warning(m) })
+      return options.post
+        ? new TerminalGitHubApi(octokit, repo)
+        : new PrintingGitHubApi(octokit, repo, options.repoUrl, (text) => options.print(text))
+    },
+    createModel,
+    writeSummary: async (markdown) => {
+      if (options.transcript) await appendFile(options.transcript, redactor.redact(markdown))
+    },
+    setOutput: () => {},
+    maskSecret: () => {},
+    openWorkspace: (dir, credentials) =>
+      dir && existsSync(join(dir, '.git')) ? new TerminalWorkspace(dir, credentials, options.post) : null,
+    notebookRunner: ({ network }) => jupyterRunner(options.env, { network })
+  }
+}

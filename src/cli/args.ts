@@ -1,0 +1,129 @@
+// The command line, parsed with node's util.parseArgs: `git-bob <command> <issue or PR> [--request text]
+// [--post] [--transcript file] [--<input> value ...]`. Every action input except the token is a flag of
+// the same name. Pure: what to do, or what is wrong with the line.
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
+import { TARGET_FORMS, parseTarget, type Target } from './target.ts'
+
+/** The action's inputs, as flags (github-token comes from GITHUB_TOKEN, GH_TOKEN or `gh auth token`). */
+export const INPUT_FLAGS = [
+  'model',
+  'allowed-models',
+  'openai-api-key',
+  'anthropic-api-key',
+  'google-api-key',
+  'deepseek-api-key',
+  'mistral-api-key',
+  'custom-api-key',
+  'base-url',
+  'bot-name',
+  'allowed-bots',
+  'bot-login',
+  'maintainers',
+  'instructions-file',
+  'deploy-workflow',
+  'deploy-wait-seconds',
+  'deploy-poll-seconds',
+  'model-timeout-seconds',
+  'model-retries',
+  'max-output-tokens',
+  'max-files',
+  'max-file-bytes',
+  'execute-notebooks',
+  'notebook-repair-rounds',
+  'notebook-cell-timeout-seconds',
+  'notebook-timeout-seconds',
+  'sandbox-network',
+  'prompt-token-budget',
+  'review-token-budget'
+] as const
+
+export interface Invocation {
+  kind: 'run'
+  command: string
+  target: Target
+  request: string
+  post: boolean
+  transcript: string | null
+  /** Input values given as flags, by input name. */
+  inputs: Record<string, string>
+}
+
+export type Parsed = Invocation | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string }
+
+export const USAGE = `Usage: git-bob <command> <issue or pull request> [options]
+
+  <command>   comment, implement, try, review, split, deploy, help (as in a comment: "think" and the other
+              aliases work too)
+  <issue>     ${TARGET_FORMS}
+
+Options:
+  -r, --request <text>   what you ask, as you would write it after the command in a comment
+  --post                 post the answer (and push, for implement and try); without it git-bob only prints
+                         what it would post
+  --transcript <file>    write the run's record (every prompt and answer) to a markdown file
+  --<input> <value>      any input of the action, e.g. --model anthropic:claude-sonnet-4-6; also read from
+                         GIT_BOB_<INPUT> (GIT_BOB_MODEL, ...). Keys also from OPENAI_API_KEY, ANTHROPIC_API_KEY, ...
+  -h, --help             this text
+  -v, --version          git-bob's version
+
+The GitHub token comes from GITHUB_TOKEN, GH_TOKEN or the GitHub CLI's login (gh auth token).`
+
+export function parseCommandLine(argv: readonly string[]): Parsed {
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    return { kind: 'usage-error', message: error instanceof Error ? error.message : String(error) }
+  }
+  const { values, positionals } = parsed
+  if (values.help === true) return { kind: 'help' }
+  if (values.version === true) return { kind: 'version' }
+  const [command, where, ...extra] = positionals
+  if (!command || !where)
+    return {
+      kind: 'usage-error',
+      message: 'Name a command and an issue or pull request, e.g. git-bob comment owner/repo#12.'
+    }
+  if (extra.length)
+    return {
+      kind: 'usage-error',
+      message: `Unexpected ${extra.map((e) => `"${e}"`).join(' ')}: put what you ask after --request, in quotes.`
+    }
+  if (!/^[A-Za-z][A-Za-z-]*$/.test(command)) return { kind: 'usage-error', message: `"${command}" is not a command.` }
+  const target = parseTarget(where)
+  if (!target) return { kind: 'usage-error', message: `"${where}" is not ${TARGET_FORMS}.` }
+  const inputs: Record<string, string> = {}
+  for (const name of INPUT_FLAGS) {
+    const value = values[name]
+    if (typeof value === 'string') inputs[name] = value
+  }
+  const text = (name: string): string | null => {
+    const value = values[name]
+    return typeof value === 'string' ? value : null
+  }
+  return {
+    kind: 'run',
+    command: command.toLowerCase(),
+    target,
+    request: text('request') ?? '',
+    post: values.post === true,
+    transcript: text('transcript'),
+    inputs
+  }
+}
+
+const OPTIONS: ParseArgsOptionsConfig = {
+  request: { type: 'string', short: 'r' },
+  post: { type: 'boolean' },
+  transcript: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  ...Object.fromEntries(INPUT_FLAGS.map((name) => [name, { type: 'string' }]))
+}
+
+type Values = Record<string, string | boolean | undefined>
+
+function parse(argv: readonly string[]): { values: Values; positionals: string[] } {
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS })
+  return { values: values as Values, positionals }
+}

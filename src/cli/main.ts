@@ -1,0 +1,157 @@
+// git-bob from a terminal: the same run() as the action, over the event a comment would have made, with the
+// terminal's adapters (adapters/local). Prints what it would post unless --post; implement and try work in
+// the current checkout of that repository (when clean) or a temporary clone, and push only with --post.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GitHubApi } from '../adapters/github/api.ts'
+import { currentBranch, prepareCheckout, type Checkout } from '../adapters/local/checkout.ts'
+import { connect, lookUp } from '../adapters/local/lookup.ts'
+import { terminalAdapters, terminalInput, type Environment } from '../adapters/local/terminal.ts'
+import { findToken } from '../adapters/local/token.ts'
+import { COMMANDS } from '../commands/registry.ts'
+import { CliError } from '../errors.ts'
+import { describeFailure } from '../outbox/failure.ts'
+import { Redactor } from '../outbox/secrets.ts'
+import { run } from '../run.ts'
+import type { RunResult } from '../run-types.ts'
+import { parseEvent } from '../trigger/event.ts'
+import { authorize } from '../trigger/gate.ts'
+import { findCommand, verbTable } from '../trigger/grammar.ts'
+import { VERSION } from '../version.ts'
+import { USAGE, parseCommandLine, type Invocation } from './args.ts'
+import { terminalEvent } from './request.ts'
+import { apiUrlFor } from './target.ts'
+
+export interface Io {
+  /** What would be posted, and --help. */
+  out(text: string): void
+  /** The log and every message about the run. */
+  err(text: string): void
+  cwd: string
+}
+
+const NO_TOKEN =
+  'No GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository, or log in with the GitHub CLI (`gh auth login`).'
+
+/** The process exit code: 0 answered, 1 a failure or a refusal, 2 a command line that makes no sense. */
+export async function runCli(argv: readonly string[], env: Environment, io: Io): Promise<number> {
+  const parsed = parseCommandLine(argv)
+  if (parsed.kind === 'help') return (io.out(USAGE), 0)
+  if (parsed.kind === 'version') return (io.out(VERSION), 0)
+  if (parsed.kind === 'usage-error') return (io.err(`git-bob: ${parsed.message}\nRun git-bob --help for usage.`), 2)
+  const server = parsed.target.server ?? (env.GITHUB_SERVER_URL || 'https://github.com')
+  const found = await findToken(env, new URL(server).host)
+  if (!found) return (io.err(`git-bob: ${NO_TOKEN}`), 1)
+  const redactor = new Redactor([found.token])
+  redactor.addFromEnvironment(env)
+  try {
+    return await runRequest(parsed, { env, io, server, token: found.token, redactor })
+  } catch (error) {
+    const message =
+      error instanceof CliError ? error.message : `${describeFailure(error).what} ${describeFailure(error).advice}`
+    io.err(`git-bob: ${redactor.redact(message)}`)
+    return 1
+  }
+}
+
+interface Context {
+  env: Environment
+  io: Io
+  server: string
+  token: string
+  redactor: Redactor
+}
+
+async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
+  const { env, io, server, token, redactor } = ctx
+  const { owner, repo, number } = inv.target
+  const apiUrl = env.GITHUB_API_URL || apiUrlFor(server)
+  const octokit = await connect(token, apiUrl, (m) => io.err(`warning: ${m}`))
+  const looked = await lookUp(octokit, owner, repo, number)
+  const input = (name: string): string => terminalInput(name, inv.inputs, env, token)
+  const botName = input('bot-name') || 'git-bob'
+  const now = new Date()
+  const payload = terminalEvent({ ...looked, botName, command: inv.command, request: inv.request, now })
+  const parsed = parseEvent('issue_comment', payload)
+  if (parsed.kind !== 'trigger') throw new Error(`the request was not read as one: ${parsed.reason}`)
+
+  // The gate, asked here too so that a refusal is said in the terminal, never posted on someone's issue.
+  const api = new GitHubApi(octokit, { owner, repo })
+  const decision = await authorize(parsed.event, [], (login) => api.permission(login))
+  if (decision.kind !== 'allow')
+    throw new CliError(
+      `git-bob acts only for people with write access to ${owner}/${repo}, and ${decision.why.replace(/;.*$/, '')}.`
+    )
+
+  const command = findCommand(parsed.event.request.body, botName, verbTable(COMMANDS))
+  const verb = command?.kind === 'known' ? command.verb : null
+  if (verb === 'deploy' && !inv.post)
+    throw new CliError(
+      `deploy starts ${owner}/${repo}'s release workflow, which cannot be shown without doing it: add --post to start it.`
+    )
+  const checkout =
+    verb === 'implement' || verb === 'try'
+      ? await prepareCheckout({
+          cwd: io.cwd,
+          owner,
+          repo,
+          cloneUrl: looked.repository.clone_url,
+          defaultBranch: looked.repository.default_branch,
+          credentials: { token, serverUrl: server }
+        })
+      : null
+  if (checkout) io.err(checkout.note)
+
+  const eventDir = await mkdtemp(join(tmpdir(), 'git-bob-event-'))
+  const eventPath = join(eventDir, 'event.json')
+  await writeFile(eventPath, JSON.stringify(payload))
+  if (inv.transcript) await writeFile(inv.transcript, '')
+  const adapters = terminalAdapters(
+    {
+      env,
+      flags: inv.inputs,
+      token,
+      apiUrl,
+      repoUrl: looked.repository.html_url,
+      post: inv.post,
+      transcript: inv.transcript,
+      print: (text) => io.out(text),
+      log: (line) => io.err(line)
+    },
+    redactor
+  )
+  let result: RunResult
+  try {
+    result = await run(
+      {
+        eventName: 'issue_comment',
+        eventPath,
+        workspace: checkout?.dir ?? '',
+        runUrl: null,
+        local: true,
+        serverUrl: server,
+        runId: String(now.getTime()),
+        env
+      },
+      adapters
+    )
+  } finally {
+    await rm(eventDir, { recursive: true, force: true })
+  }
+  await tellAfter(result, inv, checkout, io)
+  return result.status === 'answered' || result.status === 'already-answered' ? 0 : 1
+}
+
+async function tellAfter(result: RunResult, inv: Invocation, checkout: Checkout | null, io: Io): Promise<void> {
+  if (inv.post && result.posted.length) io.err(`Posted:\n${result.posted.map((url) => `  ${url}`).join('\n')}`)
+  if (checkout && !inv.post) {
+    const branch = await currentBranch(checkout.dir)
+    if (branch.startsWith('git-bob/'))
+      io.err(
+        `The change is committed on branch ${branch} in ${checkout.dir}; nothing was pushed. Add --post to push it.`
+      )
+    else if (checkout.temporary) await checkout.remove()
+  } else if (checkout?.temporary) await checkout.remove()
+  if (inv.transcript) io.err(`The run's record (every prompt and answer) is in ${inv.transcript}.`)
+}

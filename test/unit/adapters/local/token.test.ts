@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { findToken } from '../../../../src/adapters/local/token.ts'
+
+describe('findToken', () => {
+  const noGh = async (): Promise<string | null> => null
+
+  it('takes GITHUB_TOKEN, then GH_TOKEN, before asking gh', async () => {
+    expect(await findToken({ GITHUB_TOKEN: ' a ', GH_TOKEN: 'b' }, 'github.com', noGh)).toEqual({
+      token: 'a',
+      source: 'GITHUB_TOKEN'
+    })
+    expect(await findToken({ GH_TOKEN: 'b' }, 'github.com', noGh)).toEqual({ token: 'b', source: 'GH_TOKEN' })
+  })
+
+  it("asks the GitHub CLI for the server's login, and finds nothing without it", async () => {
+    const hosts: string[] = []
+    const gh = async (host: string): Promise<string | null> => (hosts.push(host), 'gho_x')
+    expect(await findToken({ GITHUB_TOKEN: '' }, 'ghe.example.com', gh)).toEqual({
+      token: 'gho_x',
+      source: 'gh auth token'
+    })
+    expect(hosts).toEqual(['ghe.example.com'])
+    expect(await findToken({}, 'github.com', noGh)).toBeNull()
+  })
+})
