@@ -180,4 +180,13 @@ describe('git-bob from a terminal', () => {
     expect(github.writes).toEqual([])
     expect(model.requests).toEqual([])
   })
+
+  it('asks for --post before deploy, which cannot be shown without starting the workflow', async () => {
+    github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
+    const run = await cli(['deploy', ISSUE, '--deploy-workflow', 'release.yml'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('add --post to start it')
+    expect(github.workflowRuns).toEqual([])
+    expect(github.writes).toEqual([])
+  })
 })
