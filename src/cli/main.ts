@@ -144,6 +144,8 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
 }
 
 async function tellAfter(result: RunResult, inv: Invocation, checkout: Checkout | null, io: Io): Promise<void> {
+  if (result.status === 'ignored' || result.status === 'refused' || result.status === 'failed')
+    io.err(`git-bob: ${result.status === 'ignored' ? 'nothing to do' : result.status}: ${result.reason}`)
   if (inv.post && result.posted.length) io.err(`Posted:\n${result.posted.map((url) => `  ${url}`).join('\n')}`)
   if (checkout && !inv.post) {
     const branch = await currentBranch(checkout.dir)
