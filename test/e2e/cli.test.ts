@@ -189,4 +189,23 @@ describe('git-bob from a terminal', () => {
     expect(github.workflowRuns).toEqual([])
     expect(github.writes).toEqual([])
   })
+
+  it('deploy --post: an admin starts the release workflow from a terminal and gets its run', async () => {
+    github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
+    github.permissions.set('Codertocat', 'admin')
+    const run = await cli([
+      'deploy',
+      ISSUE,
+      '--post',
+      '--deploy-workflow',
+      'release.yml',
+      '--deploy-poll-seconds',
+      '0.01'
+    ])
+    expect(run.code, run.stderr).toBe(0)
+    expect(github.workflowRuns).toHaveLength(1)
+    expect(github.comments.get(1)![0]!.body).toContain(
+      `and its run succeeded: https://github.com/Codertocat/Hello-World/actions/runs/${github.workflowRuns[0]!.id}`
+    )
+  })
 })
