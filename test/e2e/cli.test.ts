@@ -208,4 +208,34 @@ describe('git-bob from a terminal', () => {
       `and its run succeeded: https://github.com/Codertocat/Hello-World/actions/runs/${github.workflowRuns[0]!.id}`
     )
   })
+
+  it('review of a pull request: prints the review with its line comments, posts nothing', async () => {
+    const head = '1111111111111111111111111111111111111111'
+    const patch =
+      '@@ -1,2 +1,3 @@\n def load(path):\n-    return open(path).read()\n+    with open(path) as f:\n+        return f.read()'
+    github.threads.set(2, { title: 'Close the file', body: 'Uses a with block.', login: 'Codertocat', pull: true })
+    github.addPull(2, {
+      files: [{ filename: 'src/load.py', status: 'modified', additions: 2, deletions: 1, patch }],
+      headSha: head
+    })
+    github.filesAt.set(
+      head,
+      new Map([['src/load.py', 'def load(path):\n    with open(path) as f:\n        return f.read()\n']])
+    )
+    model.fallback = (request: ChatRequest) =>
+      request.response_format?.json_schema?.name === 'review'
+        ? JSON.stringify({
+            fulfils: 'Yes.',
+            risks: [],
+            missing: [],
+            comments: [{ path: 'src/load.py', line: 2, start_line: null, body: 'Name the encoding.', suggestion: null }]
+          })
+        : 'A plain answer.'
+    const run = await cli(['review', 'https://github.com/Codertocat/Hello-World/pull/2', ...modelFlags()])
+
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('review of https://github.com/Codertocat/Hello-World/pull/2 (not posted')
+    expect(run.stdout).toMatch(/── on src\/load\.py:2:[\s\S]*Name the encoding\./)
+    expect(github.writes).toEqual([])
+  })
 })
