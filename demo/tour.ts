@@ -24,7 +24,7 @@ export interface TourRun {
 /** Runs the action once, as the runner would. */
 export type Launch = (options: StepOptions) => Promise<TourRun>
 
-export const SCENES = ['comment', 'implement', 'review', 'split', 'help', 'refusal'] as const
+export const SCENES = ['comment', 'implement', 'review', 'split', 'deploy', 'help', 'refusal'] as const
 export type Scene = (typeof SCENES)[number]
 
 const VERBS = verbTable(COMMANDS)
@@ -42,6 +42,7 @@ const DEFAULT_REQUESTS: Record<Scene, string> = {
   implement: 'git-bob implement this',
   review: 'git-bob review',
   split: 'git-bob split this',
+  deploy: 'git-bob deploy',
   help: 'git-bob help',
   refusal: 'git-bob implement this'
 }
@@ -109,6 +110,9 @@ export class Tour {
       headSha: HEAD
     })
     github.filesAt.set(HEAD, new Map([['src/load.py', LOAD_TEXT]]))
+    // deploy: the repository's release workflow, started by hand, which succeeds.
+    github.permissions.set('Codertocat', 'admin')
+    github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
   }
 
   /** Plays every scene in order; the exit codes of the runs that should have succeeded. */
@@ -150,7 +154,10 @@ export class Tour {
       eventName: 'issue_comment',
       payload,
       githubUrl: github.url,
-      inputs: this.options.inputs,
+      inputs:
+        scene === 'deploy'
+          ? { ...this.options.inputs, 'deploy-workflow': 'release.yml', 'deploy-poll-seconds': '0.05' }
+          : this.options.inputs,
       ...(scene === 'implement' ? { workspace: this.repo.workspace } : {})
     })
 

@@ -107,6 +107,14 @@ describe('the demo tour', () => {
     for (const command of COMMANDS) expect(text).toContain(`\`git-bob ${command.example}\``)
   })
 
+  it('deploy: the release workflow started by an admin, its run linked with how it ended', () => {
+    const text = printed('deploy')
+    expect(text).toContain(`${STAMP}model: none`)
+    expect(text).toContain('succeeded')
+    expect(text).toMatch(/actions\/runs\/\d+/)
+    expect(github.workflowRuns).toHaveLength(1)
+  })
+
   it('refusal: a polite stamped reply to someone with read access, and no model call', () => {
     const text = printed('refusal')
     expect(text).toContain('by @mona, who has read access only')
