@@ -2,7 +2,7 @@
 // output (output_config.format) where the model has it, and a forced tool call on older models.
 import Anthropic from '@anthropic-ai/sdk'
 import { LlmError, kindFromStatus, retryAfterMs, type LlmErrorKind } from './errors.ts'
-import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse } from './types.ts'
+import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse, ToolCall } from './types.ts'
 
 type MessageParam = Anthropic.Messages.MessageParam
 type ContentBlockParam = Anthropic.Messages.ContentBlockParam
@@ -29,12 +29,14 @@ type ImageType = (typeof IMAGE_TYPES)[number]
 const isImageType = (t: string): t is ImageType => (IMAGE_TYPES as readonly string[]).includes(t)
 
 function plain(message: Message): string {
+  if (message.role === 'tool') return message.content
   return typeof message.content === 'string'
     ? message.content
     : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
 }
 
 function toContent(message: Message): string | ContentBlockParam[] {
+  if (message.role === 'tool') return message.content
   if (typeof message.content === 'string') return message.content
   return message.content.map((part): ContentBlockParam => {
     if (part.type === 'text') return { type: 'text', text: part.text }
@@ -45,22 +47,82 @@ function toContent(message: Message): string | ContentBlockParam[] {
   })
 }
 
+/** Tool calls become tool_use blocks; tool results (with any text after them) one user turn of tool_result blocks. */
+function toMessages(messages: Message[]): MessageParam[] {
+  const result: MessageParam[] = []
+  for (const m of messages) {
+    if (m.role === 'system') continue
+    if (m.role === 'assistant') {
+      const text = plain(m)
+      if (!m.toolCalls?.length) {
+        result.push({ role: 'assistant', content: text })
+        continue
+      }
+      const blocks: ContentBlockParam[] = [
+        ...(text ? [{ type: 'text' as const, text }] : []),
+        ...m.toolCalls.map((c): ContentBlockParam => ({
+          type: 'tool_use',
+          id: c.id,
+          name: c.name,
+          input: c.arguments && typeof c.arguments === 'object' ? c.arguments : {}
+        }))
+      ]
+      result.push({ role: 'assistant', content: blocks })
+      continue
+    }
+    const blocks: ContentBlockParam[] =
+      m.role === 'tool'
+        ? [
+            {
+              type: 'tool_result',
+              tool_use_id: m.toolCallId,
+              content: m.content,
+              ...(m.isError ? { is_error: true } : {})
+            }
+          ]
+        : []
+    const previous = result.at(-1)
+    // Results of one round, and the text after them, travel in the same user turn.
+    if (
+      previous?.role === 'user' &&
+      Array.isArray(previous.content) &&
+      previous.content.some((b) => b.type === 'tool_result')
+    ) {
+      const content = m.role === 'tool' ? blocks : toBlocks(m)
+      previous.content = [...previous.content, ...content]
+      continue
+    }
+    result.push(m.role === 'tool' ? { role: 'user', content: blocks } : { role: 'user', content: toContent(m) })
+  }
+  return result
+}
+
+function toBlocks(message: Message): ContentBlockParam[] {
+  const content = toContent(message)
+  return typeof content === 'string' ? [{ type: 'text', text: content }] : content
+}
+
 /** System messages go to the top-level `system` field; the rest keep their order. */
 export function toAnthropicRequest(request: ProviderRequest): CreateParams {
   const system = request.messages
     .filter((m) => m.role === 'system')
     .map(plain)
     .join('\n\n')
-  const messages = request.messages
-    .filter((m) => m.role !== 'system')
-    .map((m): MessageParam =>
-      m.role === 'assistant' ? { role: 'assistant', content: plain(m) } : { role: 'user', content: toContent(m) }
-    )
   const params: CreateParams = {
     model: request.model,
     max_tokens: request.maxOutputTokens,
-    messages,
-    ...(system ? { system } : {})
+    messages: toMessages(request.messages),
+    ...(system ? { system } : {}),
+    ...(request.tools
+      ? {
+          tools: request.tools.declarations.map((d) => ({
+            name: d.name,
+            description: d.description,
+            input_schema: { ...d.parameters, type: 'object' as const }
+          })),
+          tool_choice: { type: request.tools.choice }
+        }
+      : {})
   }
   if (!request.jsonSchema) return params
   if (structuredMode(request.model) === 'output_config') {
@@ -135,6 +197,12 @@ function answerText(message: Anthropic.Messages.Message, structured: boolean): s
   return message.content.map((b) => (b.type === 'text' ? b.text : '')).join('')
 }
 
+function toolCalls(message: Anthropic.Messages.Message): ToolCall[] {
+  return message.content.flatMap((b): ToolCall[] =>
+    b.type === 'tool_use' ? [{ id: b.id, name: b.name, arguments: b.input }] : []
+  )
+}
+
 export function createAnthropicProvider(options: AnthropicProviderOptions): ProviderClient {
   // Retries and timeouts are git-bob's own (llm/model.ts); an explicit timeout also keeps the SDK from
   // refusing a non-streaming call with a large max_tokens.
@@ -162,8 +230,10 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
         throw new LlmError('context_too_long', "the conversation filled the model's context window")
       }
       const usage = message.usage
+      const structured = request.jsonSchema !== undefined
       return {
-        text: answerText(message, request.jsonSchema !== undefined),
+        toolCalls: structured ? [] : toolCalls(message),
+        text: answerText(message, structured),
         servedModel: typeof message.model === 'string' && message.model ? message.model : null,
         usage: {
           // Cached input is still input read for this answer.

@@ -57,3 +57,33 @@ const OUTPUT_CAPS: readonly [provider: string, pattern: RegExp, tokens: number][
 export function outputTokenCap(spec: ModelSpec): number | undefined {
   return OUTPUT_CAPS.find(([provider, pattern]) => provider === spec.provider.name && pattern.test(spec.model))?.[2]
 }
+
+// Models that call tools (function calling), as each provider names them. OpenAI's chat models since
+// gpt-3.5-turbo do, except the first reasoning previews; open-weight models as Ollama, GitHub Models or
+// compatible servers name them, where their chat templates carry tools.
+const OPENAI_TOOLS = /^(?:chatgpt-4o|gpt-3\.5-turbo|gpt-4|gpt-5|o1(?!-mini|-preview)|o3|o4)/i
+const OPEN_TOOLS =
+  /llama-?3\.[1-3]|llama-?4|qwen-?[23]|qwq|mistral|mixtral|ministral|codestral|command-r|command-a|phi-?4|deepseek-(?:v3|chat|r1)|gpt-oss|granite|firefunction|hermes/i
+
+/** Whether the model can call tools; an unknown model cannot (commands then read their fixed context). */
+export function supportsTools(spec: ModelSpec): boolean {
+  const model = spec.model
+  switch (spec.provider.name) {
+    case 'anthropic':
+      return !/^claude-(?:2|instant)/i.test(model)
+    case 'google':
+      return /^(?:models\/)?gemini-(?!1\.0-pro-vision|pro-vision)/i.test(model)
+    case 'openai':
+      return OPENAI_TOOLS.test(model)
+    case 'github_models': {
+      const name = model.slice(model.indexOf('/') + 1)
+      return OPENAI_TOOLS.test(name) || OPEN_TOOLS.test(name)
+    }
+    case 'deepseek':
+      return /^deepseek-chat/i.test(model)
+    case 'mistral':
+      return true
+    default:
+      return OPEN_TOOLS.test(model)
+  }
+}

@@ -3,7 +3,7 @@
 // Errors that another model would not fix (a wrong key, a refusal, bad output) end the chain.
 import type { Transcript } from '../record/transcript.ts'
 import { LlmError, type LlmErrorKind } from './errors.ts'
-import type { LanguageModel, ModelReply, ObjectRequest, TextRequest } from './types.ts'
+import type { LanguageModel, ModelReply, ObjectRequest, TextRequest, ToolReply, ToolRequest } from './types.ts'
 
 export const FALLBACK_KINDS: ReadonlySet<LlmErrorKind> = new Set([
   'rate_limit',
@@ -47,6 +47,9 @@ export function createFallbackModel(models: readonly LanguageModel[], options: F
   return {
     id: models.map((m) => m.id).join(', '),
     provider: models[0]?.provider ?? '',
+    toolsSupported: models.every((m) => m.toolsSupported),
+    generateWithTools: (request: ToolRequest): Promise<ToolReply> =>
+      firstThatAnswers((m) => m.generateWithTools(request)),
     generateText: (request: TextRequest): Promise<ModelReply> => firstThatAnswers((m) => m.generateText(request)),
     generateObject: <T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> =>
       firstThatAnswers((m) => m.generateObject(request))

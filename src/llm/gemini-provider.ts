@@ -2,6 +2,7 @@
 // Structured answers use responseMimeType application/json with responseJsonSchema.
 import {
   ApiError,
+  FunctionCallingConfigMode,
   GoogleGenAI,
   type Content,
   type GenerateContentConfig,
@@ -10,7 +11,7 @@ import {
 } from '@google/genai'
 import { z } from 'zod'
 import { LlmError, kindFromStatus, type LlmErrorKind } from './errors.ts'
-import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse } from './types.ts'
+import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse, ToolCall } from './types.ts'
 
 export interface GeminiProviderOptions {
   apiKey: string
@@ -20,16 +21,65 @@ export interface GeminiProviderOptions {
 }
 
 function plain(message: Message): string {
+  if (message.role === 'tool') return message.content
   return typeof message.content === 'string'
     ? message.content
     : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n')
 }
 
 function toParts(message: Message): Part[] {
+  if (message.role === 'tool')
+    return [
+      {
+        functionResponse: {
+          ...(message.toolCallId.startsWith(LOCAL_ID) ? {} : { id: message.toolCallId }),
+          name: message.toolName,
+          response: message.isError ? { error: message.content } : { output: message.content }
+        }
+      }
+    ]
   if (typeof message.content === 'string') return [{ text: message.content }]
   return message.content.map((part): Part =>
     part.type === 'text' ? { text: part.text } : { inlineData: { mimeType: part.mediaType, data: part.data } }
   )
+}
+
+/** Gemini gives calls an id only sometimes; the ones made up here are not sent back. */
+const LOCAL_ID = 'gemini-call-'
+
+function modelParts(message: Message): Part[] {
+  const text = plain(message)
+  const calls = message.role === 'assistant' ? (message.toolCalls ?? []) : []
+  return [
+    ...(text || !calls.length ? [{ text }] : []),
+    ...calls.map((c): Part => ({
+      functionCall: {
+        ...(c.id.startsWith(LOCAL_ID) ? {} : { id: c.id }),
+        name: c.name,
+        args: c.arguments && typeof c.arguments === 'object' ? (c.arguments as Record<string, unknown>) : {}
+      },
+      ...(c.signature ? { thoughtSignature: c.signature } : {})
+    }))
+  ]
+}
+
+/** Function responses of one round, and any text after them, travel in one user turn. */
+function toContents(messages: Message[]): Content[] {
+  const result: Content[] = []
+  let previousWasTool = false
+  for (const m of messages) {
+    if (m.role === 'system') continue
+    if (m.role === 'assistant') {
+      result.push({ role: 'model', parts: modelParts(m) })
+      previousWasTool = false
+      continue
+    }
+    const last = result.at(-1)
+    if (previousWasTool && last?.role === 'user') last.parts = [...(last.parts ?? []), ...toParts(m)]
+    else result.push({ role: 'user', parts: toParts(m) })
+    previousWasTool = previousWasTool || m.role === 'tool'
+  }
+  return result
 }
 
 /** System messages become the systemInstruction; Gemini calls the assistant "model". */
@@ -42,17 +92,31 @@ export function toGeminiRequest(request: ProviderRequest): {
     .filter((m) => m.role === 'system')
     .map(plain)
     .join('\n\n')
-  const contents = request.messages
-    .filter((m) => m.role !== 'system')
-    .map((m): Content =>
-      m.role === 'assistant' ? { role: 'model', parts: [{ text: plain(m) }] } : { role: 'user', parts: toParts(m) }
-    )
+  const contents = toContents(request.messages)
   const config: GenerateContentConfig = {
     maxOutputTokens: request.maxOutputTokens,
     abortSignal: request.signal,
     ...(system ? { systemInstruction: system } : {}),
     ...(request.jsonSchema
       ? { responseMimeType: 'application/json', responseJsonSchema: request.jsonSchema.schema }
+      : {}),
+    ...(request.tools
+      ? {
+          tools: [
+            {
+              functionDeclarations: request.tools.declarations.map((d) => ({
+                name: d.name,
+                description: d.description,
+                parametersJsonSchema: d.parameters
+              }))
+            }
+          ],
+          toolConfig: {
+            functionCallingConfig: {
+              mode: request.tools.choice === 'auto' ? FunctionCallingConfigMode.AUTO : FunctionCallingConfigMode.NONE
+            }
+          }
+        }
       : {})
   }
   return { model: request.model, contents, config }
@@ -156,7 +220,20 @@ export function fromGeminiResponse(
   const reason = finishReason(candidate.finishReason)
   if (reason === 'refusal') throw new LlmError('refused', `the provider stopped the answer (${candidate.finishReason})`)
   const usage = response.usageMetadata
+  const parts = candidate.content?.parts ?? []
   return {
+    toolCalls: parts.flatMap((p, i): ToolCall[] =>
+      p.functionCall?.name
+        ? [
+            {
+              id: p.functionCall.id || `${LOCAL_ID}${i}`,
+              name: p.functionCall.name,
+              arguments: p.functionCall.args ?? {},
+              ...(p.thoughtSignature ? { signature: p.thoughtSignature } : {})
+            }
+          ]
+        : []
+    ),
     // Thought summaries are not part of the answer.
     text: (candidate.content?.parts ?? []).map((p) => (p.text && !p.thought ? p.text : '')).join(''),
     servedModel: response.modelVersion || null,

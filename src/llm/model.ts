@@ -3,7 +3,9 @@
 import { z } from 'zod'
 import type { Transcript } from '../record/transcript.ts'
 import { untilValid, type Verdict } from './ask-until-valid.ts'
-import { imageTypes, outputTokenCap } from './capabilities.ts'
+import { imageTypes, outputTokenCap, supportsTools } from './capabilities.ts'
+import { estimateCost } from './prices.ts'
+import { runToolLoop, toolDeclaration, type Turn } from './tool-loop.ts'
 import { LlmError } from './errors.ts'
 import type { ModelSpec } from './providers.ts'
 import { withRetries, type RetryPolicy } from './retry.ts'
@@ -14,8 +16,11 @@ import type {
   ModelReply,
   ObjectRequest,
   ProviderClient,
+  ProviderRequest,
   ProviderResponse,
-  TextRequest
+  TextRequest,
+  ToolReply,
+  ToolRequest
 } from './types.ts'
 import { agrees, counted } from '../plural.ts'
 
@@ -125,7 +130,11 @@ export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], tr
   const accepted: readonly string[] = imageTypes(spec)
   let dropped = 0
   const result = messages.map((m): Message => {
-    if (typeof m.content === 'string' || m.content.every((p) => p.type === 'text' || accepted.includes(p.mediaType)))
+    if (
+      m.role === 'tool' ||
+      typeof m.content === 'string' ||
+      m.content.every((p) => p.type === 'text' || accepted.includes(p.mediaType))
+    )
       return m
     const content = m.content.map((p): ContentPart => {
       if (p.type === 'text' || accepted.includes(p.mediaType)) return p
@@ -152,7 +161,8 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
     purpose: string,
     messages: Message[],
     maxOutputTokens: number,
-    jsonSchema?: { name: string; schema: Record<string, unknown> }
+    jsonSchema?: { name: string; schema: Record<string, unknown> },
+    tools?: ProviderRequest['tools']
   ): Promise<ProviderResponse & { attempts: number }> {
     const started = Date.now()
     let attempts = 0
@@ -167,7 +177,8 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
               messages,
               maxOutputTokens,
               signal,
-              ...(jsonSchema ? { jsonSchema } : {})
+              ...(jsonSchema ? { jsonSchema } : {}),
+              ...(tools ? { tools } : {})
             })
           } catch (error) {
             if (signal.aborted && !(error instanceof LlmError && error.kind !== 'network')) {
@@ -236,9 +247,76 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
     return cap === undefined ? wanted : Math.min(wanted, cap)
   }
 
-  return {
+  const toolsSupported = supportsTools(spec)
+
+  const model: LanguageModel = {
     id: spec.id,
     provider: spec.provider.name,
+    toolsSupported,
+
+    async generateWithTools(request: ToolRequest): Promise<ToolReply> {
+      if (!toolsSupported || !request.tools.length) {
+        if (request.tools.length)
+          options.transcript.notes.tell(
+            `Tools were not available: ${spec.id} cannot call tools, so it read the fixed context only.`
+          )
+        const answer = await model.generateText(request)
+        return { ...answer, steps: 0, toolCalls: 0, cutShort: null, readings: '' }
+      }
+      const declarations = request.tools.map(toolDeclaration)
+      const limit = outputLimit(request)
+      const price = (response: ProviderResponse): number | null =>
+        estimateCost(spec.provider.name, response.servedModel ?? spec.model, response.usage) ??
+        estimateCost(spec.provider.name, spec.model, response.usage)
+      const result = await runToolLoop({
+        purpose: request.purpose,
+        messages: withoutUnreadableImages(spec, request.messages, options.transcript),
+        tools: request.tools,
+        limits: request.limits,
+        modelId: spec.id,
+        ask: async (messages, choice, purpose): Promise<Turn> => {
+          const response = await callOnce(purpose, [...messages], limit, undefined, { declarations, choice })
+          return {
+            text: response.text,
+            toolCalls: choice === 'auto' ? (response.toolCalls ?? []) : [],
+            usage: response.usage,
+            servedModel: response.servedModel,
+            finishReason: response.finishReason,
+            costUsd: price(response)
+          }
+        },
+        recordTools: (runs) => options.transcript.addToolRuns(runs),
+        tell: (note) => options.transcript.notes.tell(note),
+        remark: (note) => options.transcript.remark(note)
+      })
+      // A cut final answer is continued, without tools, as generateText continues one.
+      let text = result.text
+      let finishReason = result.finishReason
+      let messages = result.messages
+      for (let round = 0; finishReason === 'length' && text && round < options.maxContinuations; round++) {
+        messages = [...messages, { role: 'user', content: CONTINUE }]
+        const more = await callOnce(`${request.purpose} (continued)`, messages, limit, undefined, {
+          declarations,
+          choice: 'none'
+        })
+        messages = [...messages, { role: 'assistant', content: more.text }]
+        text += more.text
+        finishReason = more.finishReason
+        result.usage.inputTokens += more.usage.inputTokens
+        result.usage.outputTokens += more.usage.outputTokens
+      }
+      return {
+        text,
+        servedModel: result.servedModel ?? spec.model,
+        provider: spec.provider.name,
+        usage: result.usage,
+        finishReason,
+        steps: result.steps,
+        toolCalls: result.toolCalls,
+        cutShort: result.cutShort,
+        readings: result.readings
+      }
+    },
 
     async generateText(request: TextRequest): Promise<ModelReply> {
       const messages = withoutUnreadableImages(spec, request.messages, options.transcript)
@@ -298,4 +376,5 @@ export function createLanguageModel(spec: ModelSpec, client: ProviderClient, opt
       )
     }
   }
+  return model
 }

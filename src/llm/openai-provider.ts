@@ -3,7 +3,7 @@
 import OpenAI from 'openai'
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions'
 import { LlmError, kindFromStatus, retryAfterMs } from './errors.ts'
-import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse } from './types.ts'
+import type { FinishReason, Message, ProviderClient, ProviderRequest, ProviderResponse, ToolCall } from './types.ts'
 
 export interface OpenAIProviderOptions {
   apiKey: string
@@ -27,6 +27,23 @@ function toContent(message: Message): string | ChatCompletionContentPart[] {
 
 function toMessages(messages: Message[]): ChatCompletionMessageParam[] {
   return messages.map((m): ChatCompletionMessageParam => {
+    if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content }
+    if (m.role === 'assistant' && m.toolCalls?.length)
+      return {
+        role: 'assistant',
+        content:
+          typeof m.content === 'string'
+            ? m.content || null
+            : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n'),
+        tool_calls: m.toolCalls.map((c) => ({
+          id: c.id,
+          type: 'function',
+          function: {
+            name: c.name,
+            arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments ?? {})
+          }
+        }))
+      }
     if (m.role === 'system')
       return {
         role: 'system',
@@ -64,6 +81,33 @@ function responseFormat(
       json_schema: { name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema }
     }
   }
+}
+
+function toolParams(
+  request: ProviderRequest
+): Pick<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'tools' | 'tool_choice'> {
+  if (!request.tools) return {}
+  return {
+    tools: request.tools.declarations.map((d) => ({
+      type: 'function',
+      function: { name: d.name, description: d.description, parameters: d.parameters }
+    })),
+    tool_choice: request.tools.choice
+  }
+}
+
+/** The function calls of an answer; arguments that are not JSON stay text, for the loop to report. */
+function toolCalls(message: OpenAI.Chat.Completions.ChatCompletionMessage): ToolCall[] {
+  return (message.tool_calls ?? []).flatMap((call, i): ToolCall[] => {
+    if (call.type !== 'function') return []
+    let args: unknown = call.function.arguments
+    try {
+      args = call.function.arguments.trim() ? JSON.parse(call.function.arguments) : {}
+    } catch {
+      // Left as text: the loop tells the model its arguments were not JSON.
+    }
+    return [{ id: call.id || `call_${i}`, name: call.function.name, arguments: args }]
+  })
 }
 
 function finishReason(reason: string | null | undefined): FinishReason {
@@ -114,7 +158,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderCl
                 : request.messages
             ),
             [options.tokenLimitParam]: request.maxOutputTokens,
-            ...responseFormat(request, options.structuredOutput)
+            ...responseFormat(request, options.structuredOutput),
+            ...toolParams(request)
           },
           { signal: request.signal }
         )
@@ -133,7 +178,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderCl
           inputTokens: completion.usage?.prompt_tokens ?? 0,
           outputTokens: completion.usage?.completion_tokens ?? 0
         },
-        finishReason: reason
+        finishReason: reason,
+        toolCalls: toolCalls(choice.message)
       }
     }
   }

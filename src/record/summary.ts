@@ -2,6 +2,7 @@
 // tokens, time), so people can learn from each other's prompts. Pure: returns markdown.
 import { formatCost, PRICES_CHECKED } from '../llm/prices.ts'
 import type { Message } from '../llm/types.ts'
+import type { ToolRun } from '../llm/tool-loop.ts'
 import { renderStructured } from './structured.ts'
 import { callCost, type CallRecord, type Transcript } from './transcript.ts'
 import { fenced } from '../conversation/thread.ts'
@@ -17,8 +18,28 @@ export interface RunFacts {
 }
 
 function messageText(message: Message): string {
-  if (typeof message.content === 'string') return message.content
-  return message.content.map((p) => (p.type === 'text' ? p.text : `[image: ${p.mediaType}]`)).join('\n')
+  if (message.role === 'tool') return message.content
+  const calls =
+    message.role === 'assistant' && message.toolCalls?.length
+      ? `\n[tool calls: ${message.toolCalls.map((c) => `${c.name} ${JSON.stringify(c.arguments)}`).join('; ')}]`
+      : ''
+  if (typeof message.content === 'string') return `${message.content}${calls}`
+  return `${message.content.map((p) => (p.type === 'text' ? p.text : `[image: ${p.mediaType}]`)).join('\n')}${calls}`
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+/** The tools a call asked for: one row each (tool, arguments, result size, time). */
+function toolTable(runs: readonly ToolRun[]): string[] {
+  return [
+    '| tool | arguments | result | time |',
+    '|---|---|---|---|',
+    ...runs.map(
+      (r) =>
+        `| ${r.name} | \`${cell(r.arguments).replace(/`/g, "'")}\` | ${r.isError ? 'error, ' : ''}${n(r.resultChars)} characters | ${(r.durationMs / 1000).toFixed(1)} s |`
+    ),
+    ''
+  ]
 }
 
 function clipped(text: string, max: number): string {
@@ -68,8 +89,14 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
       `| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`
     )
   }
+  const steps = transcript.calls.filter((c) => c.tools?.length).length
+  if (steps)
+    lines.push(
+      `| tool calls | ${transcript.calls.reduce((sum, c) => sum + (c.tools?.length ?? 0), 0)} in ${counted(steps, 'step')} |`
+    )
   for (const note of transcript.notes.forPeople)
     lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
+  for (const remark of transcript.remarks) lines.push(`| tools | ${cell(remark)} |`)
   lines.push('')
   transcript.calls.forEach((call, i) => {
     const model = call.servedModel ?? call.requestedModel
@@ -95,6 +122,7 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
     )
     if (call.error) lines.push(`**Error:** ${call.error}`, '')
     else lines.push(...answer(call), '')
+    if (call.tools?.length) lines.push(...toolTable(call.tools))
   })
   return clipped(redact(lines.join('\n')), SUMMARY_LIMIT)
 }

@@ -1,6 +1,7 @@
 // The record of every model call in a run: what was asked, what came back, what it cost.
 // It feeds the job summary and the stamp's credit (model, token counts and cost).
 import { estimateCost } from '../llm/prices.ts'
+import type { ToolRun } from '../llm/tool-loop.ts'
 import type { Message, Usage } from '../llm/types.ts'
 import type { ModelCredit } from '../outbox/stamp.ts'
 import { Notes } from './notes.ts'
@@ -18,6 +19,8 @@ export interface CallRecord {
   durationMs: number
   attempts: number
   error: string | null
+  /** The tools run on this call's request, in a conversation with tools. */
+  tools?: ToolRun[]
 }
 
 export class Transcript {
@@ -29,8 +32,21 @@ export class Transcript {
     this.notes = notes
   }
 
+  /** For the job summary only: how tools were limited, or why there were none. */
+  readonly remarks: string[] = []
+
   add(call: CallRecord): void {
     this.calls.push(call)
+  }
+
+  /** The tools the last call asked for, run. */
+  addToolRuns(runs: readonly ToolRun[]): void {
+    const last = this.calls.at(-1)
+    if (last) last.tools = [...(last.tools ?? []), ...runs]
+  }
+
+  remark(note: string): void {
+    if (!this.remarks.includes(note)) this.remarks.push(note)
   }
 
   /**

@@ -14,6 +14,8 @@ export type AnthropicStep =
       model?: string
       stopReason?: Anthropic.Messages.StopReason
       usage?: { input: number; output: number }
+      /** tool_use blocks after the text (stop_reason tool_use). */
+      toolCalls?: { name: string; arguments: unknown }[]
     }
   | { status: number; type?: Anthropic.ErrorType; message?: string; headers?: Record<string, string> }
   | { hang: true }
@@ -131,7 +133,11 @@ export class FakeAnthropic extends LoopbackServer {
     }
     const model = step.model ?? this.servedModel(body.model)
     const forced = body.tool_choice?.type === 'tool' ? body.tool_choice.name : null
-    let content: Anthropic.Messages.ContentBlock[] = [textBlock(step.reply)]
+    const calls = step.toolCalls ?? []
+    let content: Anthropic.Messages.ContentBlock[] = [
+      ...(step.reply || !calls.length ? [textBlock(step.reply)] : []),
+      ...calls.map((c) => toolUseBlock(c.name, c.arguments))
+    ]
     if (forced) {
       let input: unknown
       try {
@@ -141,7 +147,7 @@ export class FakeAnthropic extends LoopbackServer {
       }
       content = [toolUseBlock(forced, input)]
     }
-    const stopReason = step.stopReason ?? (forced ? 'tool_use' : 'end_turn')
+    const stopReason = step.stopReason ?? (forced || calls.length ? 'tool_use' : 'end_turn')
     this.send(res, 200, anthropicMessage(content, model, stopReason, step.usage))
   }
 }

@@ -8,7 +8,9 @@ import {
   FinishReason,
   type Content,
   type GenerateContentResponse,
-  type GenerationConfig
+  type GenerationConfig,
+  type Tool,
+  type ToolConfig
 } from '@google/genai'
 
 /** The request as it travels on the wire (the SDK moves config fields into generationConfig). */
@@ -16,6 +18,8 @@ export interface GeminiRequest {
   contents: Content[]
   systemInstruction?: Content
   generationConfig?: GenerationConfig
+  tools?: Tool[]
+  toolConfig?: ToolConfig
 }
 
 export type GeminiStep =
@@ -25,6 +29,8 @@ export type GeminiStep =
       finishReason?: FinishReason
       usage?: { prompt: number; candidates: number; thoughts?: number }
       thought?: string
+      /** functionCall parts after the text. */
+      toolCalls?: { name: string; arguments: Record<string, unknown> }[]
     }
   | { blocked: BlockedReason }
   | {
@@ -56,13 +62,24 @@ export function geminiResponse(
   model: string,
   finishReason: FinishReason = FinishReason.STOP,
   usage: { prompt: number; candidates: number; thoughts?: number } = USAGE,
-  thought?: string
+  thought?: string,
+  calls: readonly { name: string; arguments: Record<string, unknown> }[] = []
 ): GeminiResponse {
   return {
     candidates: [
       {
         index: 0,
-        content: { role: 'model', parts: [...(thought ? [{ text: thought, thought: true }] : []), { text }] },
+        content: {
+          role: 'model',
+          parts: [
+            ...(thought ? [{ text: thought, thought: true }] : []),
+            ...(text || !calls.length ? [{ text }] : []),
+            ...calls.map((c, i) => ({
+              functionCall: { name: c.name, args: c.arguments },
+              ...(i === 0 ? { thoughtSignature: 'c2lnbmF0dXJl' } : {})
+            }))
+          ]
+        },
         finishReason
       }
     ],
@@ -143,7 +160,14 @@ export class FakeGemini extends LoopbackServer {
     this.send(
       res,
       200,
-      geminiResponse(step.reply, step.model ?? this.servedModel(model), step.finishReason, step.usage, step.thought)
+      geminiResponse(
+        step.reply,
+        step.model ?? this.servedModel(model),
+        step.finishReason,
+        step.usage,
+        step.thought,
+        step.toolCalls
+      )
     )
   }
 }

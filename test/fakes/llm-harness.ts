@@ -2,7 +2,7 @@
 // scenario through every real SDK: script an answer, a cut answer, an error or silence, and read back
 // what was sent, in a provider-neutral form.
 import type { ContentBlockParam } from '@anthropic-ai/sdk/resources/messages'
-import { FinishReason, type Part } from '@google/genai'
+import { FinishReason, FunctionCallingConfigMode, type Part } from '@google/genai'
 import { FakeAnthropic } from './anthropic.ts'
 import { FakeGemini } from './gemini.ts'
 import { FakeOpenAI } from './openai.ts'
@@ -50,6 +50,22 @@ export interface Harness {
   maxTokens(i: number): number | undefined
   /** The i-th request's credential header. */
   credential(i: number): string | undefined
+  /** An answer that calls tools (several: in parallel). */
+  callTools(
+    calls: { name: string; arguments: Record<string, unknown> }[],
+    usage?: { input: number; output: number }
+  ): void
+  /** The i-th request's declared tools, by name, and whether it let the model call them ('auto') or not ('none'). */
+  tools(i: number): { names: string[]; choice: 'auto' | 'none' | 'absent' }
+  /** The tool calls the i-th request echoed back, and the results it sent, in order. */
+  toolTraffic(i: number): { calls: { id: string; name: string; arguments: unknown }[]; results: ToolResultSent[] }
+}
+
+export interface ToolResultSent {
+  /** The call's id (OpenAI, Anthropic) or the function's name (Gemini, which may have no ids). */
+  ref: string
+  text: string
+  isError: boolean
 }
 
 function openaiText(content: unknown): { text: string; images: string[] } {
@@ -100,7 +116,35 @@ export function openaiHarness(): Harness {
       fake.requests[i]!.body.messages.map((m) => ({ role: m.role as SentMessage['role'], ...openaiText(m.content) })),
     structured: (i) => fake.requests[i]!.body.response_format,
     maxTokens: (i) => fake.requests[i]!.body.max_completion_tokens ?? fake.requests[i]!.body.max_tokens,
-    credential: (i) => fake.requests[i]!.headers.authorization
+    credential: (i) => fake.requests[i]!.headers.authorization,
+    callTools: (calls, usage) =>
+      fake.script.push({
+        reply: '',
+        toolCalls: calls,
+        ...(usage ? { usage: { prompt: usage.input, completion: usage.output } } : {})
+      }),
+    tools: (i) => {
+      const body = fake.requests[i]!.body
+      return {
+        names: (body.tools ?? []).map((t) => t.function.name),
+        choice: body.tool_choice === undefined ? 'absent' : (body.tool_choice as 'auto' | 'none')
+      }
+    },
+    toolTraffic: (i) => {
+      const messages = fake.requests[i]!.body.messages
+      return {
+        calls: messages.flatMap((m) =>
+          (m.tool_calls ?? []).map((c) => ({
+            id: c.id,
+            name: c.function.name,
+            arguments: JSON.parse(c.function.arguments) as unknown
+          }))
+        ),
+        results: messages
+          .filter((m) => m.role === 'tool')
+          .map((m) => ({ ref: m.tool_call_id ?? '', text: String(m.content), isError: false }))
+      }
+    }
   }
 }
 
@@ -154,7 +198,32 @@ export function anthropicHarness(): Harness {
       )
     },
     maxTokens: (i) => fake.requests[i]!.body.max_tokens,
-    credential: (i) => fake.requests[i]!.headers.authorization ?? String(fake.requests[i]!.headers['x-api-key'])
+    credential: (i) => fake.requests[i]!.headers.authorization ?? String(fake.requests[i]!.headers['x-api-key']),
+    callTools: (calls, usage) => fake.script.push({ reply: '', toolCalls: calls, ...(usage ? { usage } : {}) }),
+    tools: (i) => {
+      const body = fake.requests[i]!.body
+      return {
+        names: (body.tools ?? []).map((t) => ('name' in t ? t.name : '')),
+        choice: (body.tool_choice?.type as 'auto' | 'none' | undefined) ?? 'absent'
+      }
+    },
+    toolTraffic: (i) => {
+      const blocks = fake.requests[i]!.body.messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content))
+      return {
+        calls: blocks.flatMap((b) => (b.type === 'tool_use' ? [{ id: b.id, name: b.name, arguments: b.input }] : [])),
+        results: blocks.flatMap((b) =>
+          b.type === 'tool_result'
+            ? [
+                {
+                  ref: b.tool_use_id,
+                  text: typeof b.content === 'string' ? b.content : JSON.stringify(b.content),
+                  isError: b.is_error === true
+                }
+              ]
+            : []
+        )
+      }
+    }
   }
 }
 
@@ -216,7 +285,44 @@ export function geminiHarness(): Harness {
         : undefined
     },
     maxTokens: (i) => fake.requests[i]!.body.generationConfig?.maxOutputTokens,
-    credential: (i) => String(fake.requests[i]!.headers['x-goog-api-key'])
+    credential: (i) => String(fake.requests[i]!.headers['x-goog-api-key']),
+    callTools: (calls, usage) =>
+      fake.script.push({
+        reply: '',
+        toolCalls: calls,
+        ...(usage ? { usage: { prompt: usage.input, candidates: usage.output } } : {})
+      }),
+    tools: (i) => {
+      const body = fake.requests[i]!.body
+      const mode = body.toolConfig?.functionCallingConfig?.mode
+      return {
+        names: (body.tools ?? []).flatMap((t) => (t.functionDeclarations ?? []).map((d) => d.name ?? '')),
+        choice:
+          mode === FunctionCallingConfigMode.AUTO ? 'auto' : mode === FunctionCallingConfigMode.NONE ? 'none' : 'absent'
+      }
+    },
+    toolTraffic: (i) => {
+      const parts = fake.requests[i]!.body.contents.flatMap((c) => c.parts ?? [])
+      return {
+        calls: parts.flatMap((p) =>
+          p.functionCall
+            ? [{ id: p.thoughtSignature ?? '', name: p.functionCall.name ?? '', arguments: p.functionCall.args }]
+            : []
+        ),
+        results: parts.flatMap((p) => {
+          const response = p.functionResponse?.response as { output?: string; error?: string } | undefined
+          return p.functionResponse
+            ? [
+                {
+                  ref: p.functionResponse.name ?? '',
+                  text: response?.output ?? response?.error ?? '',
+                  isError: response?.error !== undefined
+                }
+              ]
+            : []
+        })
+      }
+    }
   }
 }
 

@@ -5,9 +5,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback.ts'
 import type OpenAI from 'openai'
 
+/** A tool call the stand-in answers with: a name and the arguments (an object, or raw text to test bad JSON). */
+export interface ScriptedCall {
+  name: string
+  arguments: unknown
+}
+
 export interface ChatRequest {
   model: string
-  messages: { role: string; content: unknown }[]
+  messages: {
+    role: string
+    content: unknown
+    tool_call_id?: string
+    tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[]
+  }[]
+  tools?: { type: string; function: { name: string; description?: string; parameters?: unknown } }[]
+  tool_choice?: unknown
   response_format?: { type: string; json_schema?: { name: string; schema: unknown } }
   max_tokens?: number
   max_completion_tokens?: number
@@ -25,6 +38,8 @@ export type Step =
       model?: string
       finishReason?: 'stop' | 'length' | 'content_filter'
       usage?: { prompt: number; completion: number }
+      /** Function calls in the answer (finish_reason tool_calls). */
+      toolCalls?: ScriptedCall[]
     }
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { hang: true }
@@ -38,8 +53,9 @@ export interface Recorded {
 export function completion(
   text: string,
   model: string,
-  finishReason: 'stop' | 'length' | 'content_filter' = 'stop',
-  usage = { prompt: 1200, completion: 300 }
+  finishReason: 'stop' | 'length' | 'content_filter' | 'tool_calls' = 'stop',
+  usage = { prompt: 1200, completion: 300 },
+  calls: readonly ScriptedCall[] = []
 ): OpenAI.Chat.Completions.ChatCompletion {
   return {
     id: `chatcmpl-${Math.random().toString(36).slice(2)}`,
@@ -51,7 +67,23 @@ export function completion(
         index: 0,
         finish_reason: finishReason,
         logprobs: null,
-        message: { role: 'assistant', content: text, refusal: null }
+        message: {
+          role: 'assistant',
+          content: calls.length && !text ? null : text,
+          refusal: null,
+          ...(calls.length
+            ? {
+                tool_calls: calls.map((c, i) => ({
+                  id: `call_${i}_${Math.random().toString(36).slice(2, 8)}`,
+                  type: 'function' as const,
+                  function: {
+                    name: c.name,
+                    arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments)
+                  }
+                }))
+              }
+            : {})
+        }
       }
     ],
     usage: {
@@ -99,6 +131,11 @@ export class FakeOpenAI extends LoopbackServer {
     }
     const model = step.model ?? (this.servedModel ? this.servedModel(body.model) : body.model)
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.end(JSON.stringify(completion(step.reply, model, step.finishReason, step.usage)))
+    const calls = step.toolCalls ?? []
+    res.end(
+      JSON.stringify(
+        completion(step.reply, model, step.finishReason ?? (calls.length ? 'tool_calls' : 'stop'), step.usage, calls)
+      )
+    )
   }
 }

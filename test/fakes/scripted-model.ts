@@ -1,6 +1,13 @@
 // A LanguageModel that answers from a script, in order, and records every request. Structured answers
 // are checked against the request's schema, as the real adapter does.
-import type { LanguageModel, ModelReply, ObjectRequest, TextRequest } from '../../src/llm/types.ts'
+import type {
+  LanguageModel,
+  ModelReply,
+  ObjectRequest,
+  TextRequest,
+  ToolReply,
+  ToolRequest
+} from '../../src/llm/types.ts'
 
 /** One scripted answer: a value, or a function of the request that returns one (to answer from what was asked). */
 export type Answer = unknown
@@ -8,7 +15,11 @@ export type Answer = unknown
 export class ScriptedModel implements LanguageModel {
   readonly id = 'openai:scripted'
   readonly provider = 'openai'
+  /** Off unless a test turns it on: commands then read their fixed context, as with a model without tools. */
+  toolsSupported = false
   readonly requests: TextRequest[] = []
+  /** The tools offered with each request made through generateWithTools, by name. */
+  readonly toolsOffered: string[][] = []
   private readonly script: Answer[]
 
   constructor(...script: Answer[]) {
@@ -50,6 +61,12 @@ export class ScriptedModel implements LanguageModel {
 
   async generateText(request: TextRequest): Promise<ModelReply> {
     return this.reply(String(this.next(request)))
+  }
+
+  /** The scripted answer is the conversation's final text; the tools themselves are not run here (see tool-loop tests). */
+  async generateWithTools(request: ToolRequest): Promise<ToolReply> {
+    this.toolsOffered.push(request.tools.map((t) => t.name))
+    return { ...this.reply(String(this.next(request))), steps: 0, toolCalls: 0, cutShort: null, readings: '' }
   }
 
   async generateObject<T>(request: ObjectRequest<T>): Promise<ModelReply & { value: T }> {
