@@ -53,6 +53,10 @@ export interface RunConfig {
   reviewTokenBudget: number
   /** Estimated tokens any prompt may take; null: chosen by provider (promptBudgetFor). */
   promptTokenBudget: number | null
+  /** Rounds of tool calls one request may make (max-steps); 0: no tools, the fixed context only. */
+  maxSteps: number
+  /** US dollars one request's conversation with tools may cost; null: no cap (max-cost-usd 0). */
+  maxCostUsd: number | null
   /** Inputs that may hold API keys, by input name. */
   apiKeyInputs: Record<string, string>
 }
@@ -101,6 +105,15 @@ function integer(input: string, read: InputReader, fallback: number, min: number
     raw,
     `"${raw}" should be a whole number from ${min} to ${max}.`
   )
+}
+
+/** US dollars, e.g. "1.00"; "0" switches the money cap off. */
+function dollars(input: string, read: InputReader, fallback: number): number | null {
+  const raw = read(input).trim().replace(/^\$/, '')
+  const value = raw
+    ? check(input, z.coerce.number().min(0).max(1000), raw, `"${raw}" should be an amount in US dollars, e.g. 1.00.`)
+    : fallback
+  return value === 0 ? null : value
 }
 
 function boolean(input: string, read: InputReader, fallback: boolean): boolean {
@@ -237,6 +250,8 @@ export function readRunConfig(read: InputReader): RunConfig {
     promptTokenBudget: read('prompt-token-budget').trim()
       ? integer('prompt-token-budget', read, 0, 2000, 2_000_000)
       : null,
+    maxSteps: integer('max-steps', read, 20, 0, 500),
+    maxCostUsd: dollars('max-cost-usd', read, 1),
     apiKeyInputs: {
       'github-token': read('github-token').trim(),
       'openai-api-key': read('openai-api-key').trim(),

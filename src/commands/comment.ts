@@ -4,6 +4,7 @@ import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { fitPrompt, renderParts } from '../conversation/budget.ts'
 import { estimateTokens } from '../conversation/tokens.ts'
 import { handOff } from './hand-off.ts'
+import { toolLimits, usesTools, withRoomForTools } from './read-with-tools.ts'
 import type { ConversationContext, Outcome } from './types.ts'
 import type { ContentPart, Message } from '../llm/types.ts'
 
@@ -65,10 +66,14 @@ export function readAnswer(text: string): { answer: string; sure: boolean; doubt
 }
 
 export async function answerInComment(ctx: ConversationContext): Promise<Outcome> {
-  const reply = await ctx.model.generateText({
-    purpose: 'answer',
-    messages: conversationMessages(ctx, PROMPTS.comment)
-  })
+  const reply = usesTools(ctx)
+    ? await ctx.model.generateWithTools({
+        purpose: 'answer',
+        messages: conversationMessages(withRoomForTools(ctx), PROMPTS.comment),
+        tools: ctx.tools,
+        limits: toolLimits(ctx)
+      })
+    : await ctx.model.generateText({ purpose: 'answer', messages: conversationMessages(ctx, PROMPTS.comment) })
   const { answer, sure, doubt } = readAnswer(reply.text)
   if (!sure) {
     const handed = handOff(answer, doubt, ctx.maintainers)

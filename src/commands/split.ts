@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from './comment.ts'
+import { objectAfterReading } from './read-with-tools.ts'
 import type { ConversationContext, NewIssue, Outcome } from './types.ts'
 
 export const SplitSchema = z.object({
@@ -26,12 +27,10 @@ export async function splitIssue(ctx: ConversationContext): Promise<Outcome> {
       body: `I split issues, not pull requests. Write "${ctx.botName} split this" in the issue this pull request belongs to.`
     }
   }
-  const reply = await ctx.model.generateObject({
-    purpose: 'split',
-    schemaName: 'split',
-    schema: SplitSchema,
-    messages: conversationMessages(ctx, fill(PROMPTS.split, { bot_name: ctx.botName }))
-  })
+  const task = fill(PROMPTS.split, { bot_name: ctx.botName })
+  const reply = await objectAfterReading(ctx, { purpose: 'split', schemaName: 'split', schema: SplitSchema }, (c) =>
+    conversationMessages(c, task)
+  )
   const proposed = reply.value.issues.filter((i) => i.title.trim())
   const summary = reply.value.summary.trim()
   if (!proposed.length)

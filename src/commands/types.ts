@@ -3,6 +3,7 @@ import type { TriggerEvent } from '../trigger/event.ts'
 import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun } from '../adapters/github/api.ts'
 import type { DeployConfig } from '../config.ts'
 import type { LanguageModel } from '../llm/types.ts'
+import type { AnyTool } from '../llm/tools.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Thread } from '../conversation/thread.ts'
 import type { Notes } from '../record/notes.ts'
@@ -38,6 +39,10 @@ export interface ConversationContext extends BasicContext {
   reviewTokenBudget: number
   /** Estimated tokens any prompt may take (prompt-budget.ts): the conversation is fitted into it. */
   promptTokenBudget: number
+  /** Read-only tools the model may call (files, search, threads, CI); empty: the fixed context only. */
+  tools: readonly AnyTool[]
+  /** The max-steps and max-cost-usd inputs. */
+  toolLimits: { maxSteps: number; maxCostUsd: number | null }
 }
 
 /** What `deploy` needs: the requester's standing, and starting and watching the release workflow. */

@@ -25,6 +25,7 @@ import { loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
+import { readRepoFileTool } from './tools/read-repo-file.ts'
 
 export interface GatherSources {
   event: TriggerEvent
@@ -175,7 +176,10 @@ async function conversationContext(
     changes,
     pull,
     reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
-    promptTokenBudget
+    promptTokenBudget,
+    // The reading tools the model may call; their results are masked like everything git-bob shows.
+    tools: config.maxSteps > 0 ? [readRepoFileTool(repoFiles, (text) => redactor.redact(text))] : [],
+    toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd }
   }
 }
 

@@ -91,6 +91,8 @@ export function conversationContext(
     pull: null,
     reviewTokenBudget: 50_000,
     promptTokenBudget: 100_000,
+    tools: [],
+    toolLimits: { maxSteps: 20, maxCostUsd: 1 },
     ...overrides
   }
 }

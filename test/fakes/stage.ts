@@ -52,6 +52,8 @@ export function useStage<Options extends RunOptions, Run>(
           'openai-api-key': OPENAI_KEY,
           'base-url': stage.model.url,
           'model-timeout-seconds': '5',
+          // The fixed context, as before tools: tests of the tool path set max-steps themselves.
+          'max-steps': '0',
           ...options.inputs
         }
       })

@@ -130,6 +130,8 @@ describe('readRunConfig', () => {
       maxOutputTokens: 16_384,
       reviewTokenBudget: 50_000,
       promptTokenBudget: null,
+      maxSteps: 20,
+      maxCostUsd: 1,
       maxFiles: 50,
       maxFileBytes: 500_000,
       executeNotebooks: true,
@@ -149,6 +151,13 @@ describe('readRunConfig', () => {
     })
   })
 
+  it('reads max-cost-usd 0 as no cap, and refuses an amount that is not one', () => {
+    expect(readRunConfig(reader({ 'max-cost-usd': '0' })).maxCostUsd).toBeNull()
+    expect(() => readRunConfig(reader({ 'max-cost-usd': 'lots' }))).toThrow(/max-cost-usd.*US dollars/)
+    expect(readRunConfig(reader({ 'max-steps': '0' })).maxSteps).toBe(0)
+    expect(() => readRunConfig(reader({ 'max-steps': '-1' }))).toThrow(/max-steps/)
+  })
+
   it('has the documented default model and instructions file', () => {
     expect(DEFAULT_MODEL).toBe('github_models:openai/gpt-4.1')
     expect(DEFAULT_INSTRUCTIONS_FILE).toBe('.github/git-bob.md')
@@ -166,6 +175,8 @@ describe('readRunConfig', () => {
         'max-output-tokens': '256',
         'review-token-budget': ' 8000 ',
         'prompt-token-budget': '9000',
+        'max-steps': ' 5 ',
+        'max-cost-usd': '$0.25',
         'max-files': '3',
         'max-file-bytes': '2000',
         'execute-notebooks': 'no',
@@ -193,6 +204,8 @@ describe('readRunConfig', () => {
       maxOutputTokens: 256,
       reviewTokenBudget: 8000,
       promptTokenBudget: 9000,
+      maxSteps: 5,
+      maxCostUsd: 0.25,
       maxFiles: 3,
       maxFileBytes: 2000,
       executeNotebooks: false,

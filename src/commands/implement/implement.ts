@@ -4,6 +4,7 @@
 import { ConfigError, PathEscapeError, StepError } from '../../errors.ts'
 import { PROMPTS } from '../../conversation/prompts.ts'
 import { conversationMessages } from '../comment.ts'
+import { objectAfterReading } from '../read-with-tools.ts'
 import type { ConversationContext, FileReport, Outcome } from '../types.ts'
 import { runNotebooks } from './notebooks.ts'
 import { pathRules } from './paths.ts'
@@ -26,12 +27,12 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   const ignoreFile = await ports.workspace.read('.gitbobignore')
   const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null)
   // The plan's JSON is repaired in llm/model.ts; what code refuses in it is reported, not sent back.
-  const { value: plan } = await ctx.model.generateObject({
-    purpose: 'plan',
-    messages: conversationMessages(ctx, PROMPTS.implementPlan),
-    schema: planSchema,
-    schemaName: 'change_plan'
-  })
+  // With tools the model reads what it needs before it plans.
+  const { value: plan } = await objectAfterReading(
+    ctx,
+    { purpose: 'plan', schema: planSchema, schemaName: 'change_plan' },
+    (c) => conversationMessages(c, PROMPTS.implementPlan)
+  )
   const { accepted, problems } = acceptPlan(plan, rules, ports.limits)
 
   const files: FileReport[] = []

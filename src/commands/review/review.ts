@@ -23,6 +23,8 @@ import type { Thread } from '../../conversation/thread.ts'
 import { estimateTokens } from '../../conversation/tokens.ts'
 import { answerInComment, systemPrompt } from '../comment.ts'
 import type { ConversationContext, Outcome, PullRequestPort } from '../types.ts'
+import type { Message } from '../../llm/types.ts'
+import { objectAfterReading } from '../read-with-tools.ts'
 
 /** The structured review (prompts/review.md describes the fields to the model). */
 export const ReviewSchema = z.object({
@@ -112,15 +114,16 @@ async function reviewPull(
   const coverage = coverageOf(plan)
   const user = userMessage(shape.conversation, renderMaterial(plan), leftOutList(coverage, shape.leftOutChars), task)
 
-  const reply = await ctx.model.generateObject({
-    purpose: 'review',
-    schemaName: 'review',
-    schema: ReviewSchema,
-    messages: [
-      { role: 'system', content: system },
-      { role: 'user', content: user }
-    ]
-  })
+  // With tools the model may read code around the diff and the files it calls before it reviews.
+  const fixed: Message[] = [
+    { role: 'system', content: system },
+    { role: 'user', content: user }
+  ]
+  const reply = await objectAfterReading(
+    ctx,
+    { purpose: 'review', schemaName: 'review', schema: ReviewSchema },
+    () => fixed
+  )
 
   const proposed: ProposedComment[] = reply.value.comments
     .filter((c) => c.body.trim())
