@@ -81,8 +81,8 @@ function openaiText(content: unknown): { text: string; images: string[] } {
   }
 }
 
-export function openaiHarness(): Harness {
-  const fake = new FakeOpenAI()
+/** `fake`: a stand-in already started elsewhere (the e2e stage's), else a new one. */
+export function openaiHarness(fake = new FakeOpenAI()): Harness {
   return {
     name: 'openai',
     model: 'openai:gpt-4.1',
@@ -156,8 +156,8 @@ function anthropicText(content: string | ContentBlockParam[]): { text: string; i
   }
 }
 
-export function anthropicHarness(): Harness {
-  const fake = new FakeAnthropic()
+/** `fake`: a stand-in already started elsewhere (the e2e stage's), else a new one. */
+export function anthropicHarness(fake = new FakeAnthropic()): Harness {
   return {
     name: 'anthropic',
     model: 'anthropic:claude-haiku-4-5',
@@ -234,8 +234,8 @@ function geminiText(parts: Part[] | undefined): { text: string; images: string[]
   }
 }
 
-export function geminiHarness(): Harness {
-  const fake = new FakeGemini()
+/** `fake`: a stand-in already started elsewhere (the e2e stage's), else a new one. */
+export function geminiHarness(fake = new FakeGemini()): Harness {
   return {
     name: 'gemini',
     model: 'google:gemini-2.5-flash',
