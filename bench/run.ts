@@ -68,6 +68,56 @@ async function commentRun(
   }
 }
 
+/**
+ * A question about a 200-file repository whose answer is in one file the thread does not name: the fixed
+ * context (max-steps 0) against reading with tools (the stand-in asks for the file, then answers).
+ */
+async function toolQuestionRun(
+  withTools: boolean
+): Promise<{ modelCalls: number; steps: number; tokensSent: number; githubCalls: number; sawFile: boolean }> {
+  const github = await new FakeGitHub().start()
+  const model = await new FakeOpenAI().start()
+  try {
+    for (let i = 0; i < 199; i++)
+      github.files.set(`src/module_${String(i).padStart(3, '0')}.py`, `def f${i}():\n    return ${i}\n`)
+    github.files.set('src/parser.py', 'def parse(text):\n    return text.split("\\n")[:-1]\n')
+    const payload = issueCommentPayload({ body: 'The parser drops the last line. Why?\n\ngit-bob comment' })
+    github.addComment(1, {
+      id: payload.comment.id,
+      login: 'Codertocat',
+      association: 'OWNER',
+      body: payload.comment.body,
+      createdAt: payload.comment.created_at
+    })
+    if (withTools)
+      model.script.push({ reply: '', toolCalls: [{ name: 'read_file', arguments: { path: 'src/parser.py' } }] })
+    model.script.push({ reply: 'It slices off the last element: [:-1].' })
+    const run = await runAction({
+      eventName: 'issue_comment',
+      payload,
+      githubUrl: github.url,
+      inputs: {
+        model: 'openai:gpt-4.1',
+        'openai-api-key': 'sk-bench-key-000000000000000000',
+        'base-url': model.url,
+        'max-steps': withTools ? '20' : '0'
+      }
+    })
+    if (run.code !== 0) throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
+    const sent = model.requests.map((r) => JSON.stringify(r.body.messages))
+    return {
+      modelCalls: model.requests.length,
+      steps: withTools ? model.requests.length - 1 : 0,
+      tokensSent: sent.reduce((sum, text) => sum + estimateTokens(text), 0),
+      githubCalls: github.requests.length,
+      sawFile: sent.some((text) => text.includes('[:-1]'))
+    }
+  } finally {
+    await github.close()
+    await model.close()
+  }
+}
+
 /** An implement request on issue 1 against fresh stand-ins and a local bare origin; the model answers by `answer`. */
 async function implementTurn(
   request: string,
@@ -270,6 +320,17 @@ rows.push(
     ok: true
   }
 )
+
+// A question whose answer is in a file nobody named: the fixed context cannot see it, the tools can.
+for (const withTools of [false, true]) {
+  const r = await toolQuestionRun(withTools)
+  rows.push({
+    measure: `question about a 200-file repository, ${withTools ? 'reading with tools' : 'fixed context'}: model calls (steps), tokens sent (est.), GitHub calls, saw the file`,
+    value: `${r.modelCalls} (${r.steps}), ${r.tokensSent.toLocaleString('en-US')}, ${r.githubCalls}, ${r.sawFile ? 'yes' : 'no'}`,
+    target: withTools ? 'saw the file' : '-',
+    ok: withTools ? r.sawFile : null
+  })
+}
 
 const implementCalls: number[] = []
 for (const n of [1, 10, 50]) {
