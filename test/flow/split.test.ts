@@ -146,3 +146,20 @@ describe('git-bob split this', () => {
     expect(stage.github.postedComments(1)[0]!.body).toContain('I split issues, not pull requests.')
   })
 })
+
+describe('git-bob split this, reading with tools', () => {
+  it('reads a file first, then splits from the JSON of its answer; the plan of parts names what it read', async () => {
+    stage.github.files.set('docs/format.md', 'Columns: year, count, note.')
+    stage.model.script.push({ reply: '', toolCalls: [{ name: 'read_file', arguments: { path: 'docs/format.md' } }] })
+    stage.model.script.push({ reply: SPLIT })
+    const run = await stage.comment({ body: 'git-bob split this' }, { inputs: { 'max-steps': '5' } })
+    expect(run.code).toBe(0)
+    expect(stage.model.requests).toHaveLength(2)
+    const [first, second] = stage.model.requests.map((r) => r.body)
+    expect(first!.tools?.map((t) => t.function.name)).toEqual(['read_file'])
+    expect(first!.response_format).toBeUndefined()
+    expect(String(first!.messages[0]!.content)).toContain('answer with one JSON object only')
+    expect(second!.messages.find((m) => m.role === 'tool')?.content).toContain('1: Columns: year, count, note.')
+    expect(stage.github.issues.size).toBe(3)
+  })
+})

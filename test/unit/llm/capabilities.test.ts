@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageTypes, outputTokenCap } from '../../../src/llm/capabilities.ts'
+import { imageTypes, outputTokenCap, supportsTools } from '../../../src/llm/capabilities.ts'
 import { parseModelSpec } from '../../../src/llm/providers.ts'
 
 describe('imageTypes', () => {
@@ -61,5 +61,32 @@ describe('outputTokenCap', () => {
 describe('GitHub Models output cap', () => {
   it('asks GitHub Models for at most 4,000 output tokens, the free tier per-request limit', () => {
     expect(outputTokenCap(parseModelSpec('github_models:openai/gpt-4.1'))).toBe(4000)
+  })
+})
+
+describe('supportsTools', () => {
+  it.each([
+    'openai:gpt-4.1',
+    'openai:gpt-4o-mini',
+    'openai:o3',
+    'github_models:openai/gpt-4.1',
+    'github_models:meta/Llama-3.3-70B-Instruct',
+    'anthropic:claude-haiku-4-5',
+    'google:gemini-2.5-flash',
+    'deepseek:deepseek-chat',
+    'mistral:mistral-small-latest',
+    'ollama:qwen3:8b'
+  ])('%s calls tools', (id) => {
+    expect(supportsTools(parseModelSpec(id))).toBe(true)
+  })
+
+  it.each([
+    'anthropic:claude-2.1',
+    'openai:o1-mini',
+    'deepseek:deepseek-reasoner',
+    'ollama:phi3',
+    'google:text-bison-001'
+  ])('%s does not (commands read their fixed context)', (id) => {
+    expect(supportsTools(parseModelSpec(id))).toBe(false)
   })
 })
