@@ -119,7 +119,8 @@ async function conversationContext(
   const isPull = event.target.kind === 'pull_request'
   const thread = await readThread(sources)
   const conversation = thread.entries.map((e) => e.body).join('\n')
-  const repoFiles = workspaceFiles(environment.workspace) ?? apiFiles(api, event.repo.defaultBranch)
+  const checkout = workspaceFiles(environment.workspace)
+  const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
   // The instructions file is read from the default branch, never from a pull request's head.
   const [repo, instructions, images] = await Promise.all([
@@ -178,7 +179,11 @@ async function conversationContext(
     reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
     promptTokenBudget,
     // The reading tools the model may call; their results are masked like everything git-bob shows.
-    tools: config.maxSteps > 0 ? [readRepoFileTool(repoFiles, (text) => redactor.redact(text))] : [],
+    // Through the API the list is the one already read; a checkout is listed again (implement changes branch).
+    tools:
+      config.maxSteps > 0
+        ? [readRepoFileTool(repoFiles, (text) => redactor.redact(text), checkout ? undefined : repo.paths)]
+        : [],
     toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd }
   }
 }

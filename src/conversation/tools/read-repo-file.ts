@@ -15,8 +15,13 @@ const input = z.object({
   end_line: z.number().int().min(1).optional().describe(`The last line to read (at most ${MAX_LINES} lines at once).`)
 })
 
-export function readRepoFileTool(files: RepoFiles, redact: (text: string) => string): Tool<z.infer<typeof input>> {
-  let listed: Promise<Set<string>> | null = null
+/** `known`: the visible paths when already listed (through the API, no second listing); else listed on first use. */
+export function readRepoFileTool(
+  files: RepoFiles,
+  redact: (text: string) => string,
+  known?: readonly string[]
+): Tool<z.infer<typeof input>> {
+  let listed: Promise<Set<string>> | null = known ? Promise.resolve(new Set(known)) : null
   return {
     name: 'read_file',
     description: `Reads a text file of the repository (${files.origin}), with line numbers, ${MAX_LINES} lines at a time.`,

@@ -48,4 +48,14 @@ describe('read_file', () => {
     expect(result.text).toContain('long.txt, lines 1 to 400 of 1000:')
     expect(result.text).toContain('[lines 401 to 1000 not shown; ask with start_line]')
   })
+
+  it('uses the list already read, when given, instead of listing again', async () => {
+    const repo: RepoFiles = {
+      ...files({ 'a.txt': 'alpha', 'b.txt': 'beta' }),
+      list: () => Promise.reject(new Error('listed again'))
+    }
+    const tool = readRepoFileTool(repo, redact, ['a.txt'])
+    expect((await tool.run({ path: 'a.txt' }, signal)).text).toContain('1: alpha')
+    expect((await tool.run({ path: 'b.txt' }, signal)).isError).toBe(true)
+  })
 })
