@@ -152,8 +152,22 @@ function text(request: ChatRequest): string {
 }
 
 /** The answer to any request, by the structure it asks for. */
+/** Which answer a request reading with tools asks for: its system prompt names the JSON schema's fields. */
+function schemaAskedInText(request: ChatRequest): string | undefined {
+  const system = request.messages.find((m) => m.role === 'system')
+  const content = typeof system?.content === 'string' ? system.content : ''
+  const at = content.indexOf('matching this JSON schema:')
+  if (at < 0) return undefined
+  const schema = content.slice(at)
+  if (schema.includes('"fulfils"')) return 'review'
+  if (schema.includes('"issues"')) return 'split'
+  if (schema.includes('"actions"')) return 'change_plan'
+  return undefined
+}
+
 export function standInAnswer(request: ChatRequest): string {
-  const schema = request.response_format?.json_schema?.name
+  // Like a real model: asked for JSON in the text (reading with tools), it answers with JSON.
+  const schema = request.response_format?.json_schema?.name ?? schemaAskedInText(request)
   switch (schema) {
     case 'change_plan':
       return JSON.stringify(plan())

@@ -27,6 +27,8 @@ export const INPUT_FLAGS = [
   'model-retries',
   'max-output-tokens',
   'max-files',
+  'max-steps',
+  'max-cost-usd',
   'max-file-bytes',
   'execute-notebooks',
   'notebook-repair-rounds',
