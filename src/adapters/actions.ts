@@ -2,6 +2,7 @@
 // workflow commands it may issue (log lines, ::error, outputs, masks, the job summary). main.ts passes
 // process.env and @actions/core; the flow tests pass their own environment and capture what is issued.
 import { describeFailure, whereItFailed } from '../outbox/failure.ts'
+import { runnerForms } from '../outbox/encoded-forms.ts'
 import { Redactor } from '../outbox/secrets.ts'
 import { createModel } from '../llm/index.ts'
 import { run } from '../run.ts'
@@ -91,10 +92,23 @@ export function actionsAdapters(
             }),
     writeSummary: (markdown) => runner.appendSummary(markdown),
     setOutput: (name, value) => runner.setOutput(name, value),
-    maskSecret: (value) => runner.setSecret(value),
+    maskSecret: (value) => {
+      redactor.add(value)
+      maskInRunner(runner, value)
+    },
     openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
     notebookRunner: ({ network }) => options.notebooks ?? jupyterRunner(env, { network })
   }
+}
+
+/**
+ * ::add-mask:: for the value and each encoded form of it, so the runner hides them in its log too (it cannot
+ * undo entities or zero-width characters: the redactor masks those before a line is written).
+ */
+function maskInRunner(runner: Runner, value: string): void {
+  runner.setSecret(value)
+  if (value.trim().length < 8) return
+  for (const form of runnerForms(value.trim())) if (form !== value) runner.setSecret(form)
 }
 
 /** One step of the action: run() with the real adapters; returns the process exit code (1 on failure). A crash
@@ -102,6 +116,7 @@ export function actionsAdapters(
 export async function runStep(env: StepEnvironment, runner: Runner, options: WiringOptions = {}): Promise<number> {
   const redactor = new Redactor()
   redactor.addFromEnvironment(env)
+  for (const value of redactor.known) maskInRunner(runner, value)
   const adapters = actionsAdapters(env, runner, redactor, options)
   try {
     const result = await run(runEnvironment(env), adapters)

@@ -10,6 +10,7 @@ import type { BasicContext, CommandSpec, ConversationContext, PullRequestPort } 
 import { readDeployConfig, readRunConfig, readShownSettings, type GateConfig, type RunConfig } from '../config.ts'
 import { changePorts } from '../effects/change-ports.ts'
 import { workflowPort } from '../effects/workflow-port.ts'
+import { withMaskedPrompts } from '../llm/masked-prompts.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { Outbox } from '../outbox/outbox.ts'
@@ -208,7 +209,7 @@ async function readThread(sources: GatherSources): Promise<Thread> {
 
 function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSources): LanguageModel {
   const { adapters, redactor } = sources
-  return adapters.createModel(
+  const model = adapters.createModel(
     specs,
     { inputs: config.apiKeyInputs, env: sources.environment.env },
     {
@@ -221,4 +222,5 @@ function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSourc
       onRetry: (message) => adapters.log.warning(redactor.redact(message))
     }
   )
+  return withMaskedPrompts(model, (text) => redactor.redactKnown(text))
 }

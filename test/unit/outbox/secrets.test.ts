@@ -148,3 +148,115 @@ describe('Redactor: well-known key shapes, even when unknown', () => {
     expect(r.redact(text)).toBe(text)
   })
 })
+
+describe('Redactor: every encoding of a known value', () => {
+  const token = `ghs_${'Ab1Cd2Ef3Gh4'.repeat(3)}`
+  const key = 'my-api-key/with+odd=chars_and:more'
+  const bytes = (s: string): Buffer => Buffer.from(s, 'utf8')
+  const entities = (s: string, spell: (p: number, i: number) => string): string =>
+    [...s].map((c, i) => spell(c.codePointAt(0)!, i)).join('')
+  const insertEvery = (s: string, what: string, step = 1): string =>
+    [...s].map((c, i) => (i > 0 && i % step === 0 ? what + c : c)).join('')
+
+  const cases: [string, (s: string) => string][] = [
+    ['the value itself', (s) => s],
+    ['base64', (s) => bytes(s).toString('base64')],
+    ['base64 without padding', (s) => bytes(s).toString('base64').replace(/=+$/, '')],
+    ['base64url', (s) => bytes(s).toString('base64url')],
+    ['base64 inside a longer text, shift 0', (s) => bytes(`abc${s}xyz`).toString('base64')],
+    ['base64 inside a longer text, shift 1', (s) => bytes(`a${s}xyz`).toString('base64')],
+    ['base64 inside a longer text, shift 2', (s) => bytes(`ab${s}x`).toString('base64')],
+    ['base64url inside a longer text, shift 1', (s) => bytes(`\u00ff${s}>>?`).toString('base64url')],
+    ['base64url inside a longer text, shift 2', (s) => bytes(`>?${s}`).toString('base64url')],
+    ['hex', (s) => bytes(s).toString('hex')],
+    ['HEX', (s) => bytes(s).toString('hex').toUpperCase()],
+    ['hex inside a longer hex text', (s) => bytes(`pre${s}post`).toString('hex')],
+    ['reversed', (s) => [...s].reverse().join('')],
+    ['URL-encoded', (s) => encodeURIComponent(s)],
+    ['every character percent-encoded', (s) => entities(s, (p) => `%${p.toString(16).padStart(2, '0')}`)],
+    ['decimal HTML entities', (s) => entities(s, (p) => `&#${p};`)],
+    ['hex HTML entities', (s) => entities(s, (p) => `&#x${p.toString(16)};`)],
+    ['upper-case hex HTML entities', (s) => entities(s, (p) => `&#X${p.toString(16).toUpperCase()};`)],
+    ['zero-padded entities', (s) => entities(s, (p) => `&#000${p};`)],
+    [
+      'mixed entities and plain text',
+      (s) => entities(s, (p, i) => [`&#${p};`, `&#x${p.toString(16)};`, String.fromCodePoint(p)][i % 3]!)
+    ],
+    ['one entity in front (as in &#103;hs_)', (s) => `&#${s.codePointAt(0)};${s.slice(1)}`],
+    [
+      'named entities for punctuation',
+      (s) => s.replace(/_/g, '&lowbar;').replace(/\//g, '&sol;').replace(/=/g, '&equals;')
+    ],
+    ['markdown backslash escapes', (s) => s.replace(/([_/+=:-])/g, '\\$1')],
+    ['zero-width spaces between characters', (s) => insertEvery(s, '\u200b')],
+    ['zero-width joiners and non-joiners', (s) => insertEvery(s, '\u200c\u200d', 3)],
+    ['word joiners', (s) => insertEvery(s, '\u2060', 5)],
+    ['byte-order marks', (s) => insertEvery(s, '\ufeff', 2)],
+    ['soft hyphens', (s) => insertEvery(s, '\u00ad', 4)],
+    ['soft hyphens as entities', (s) => insertEvery(s, '&shy;&#173;', 4)],
+    ['zero-width spaces as entities', (s) => insertEvery(s, '&#8203;&#x200B;', 6)],
+    [
+      'zero-width characters between entities',
+      (s) => entities(insertEvery(s, '\u200b', 3), (p) => (p === 0x200b ? '\u200b' : `&#${p};`))
+    ]
+  ]
+
+  it.each(cases)('masks the token as %s', (_name, encode) => {
+    const r = new Redactor([token])
+    const out = r.redact(`before ${encode(token)} after`)
+    expect(out.startsWith('before ')).toBe(true)
+    expect(out.endsWith(' after')).toBe(true)
+    expect(out).toContain('***')
+    expect(out).not.toContain(encode(token))
+    expect(r.holdsKnown(out)).toBe(false)
+  })
+
+  it.each(cases)('masks a key with punctuation as %s, known values only', (_name, encode) => {
+    const r = new Redactor([key])
+    const encoded = encode(key)
+    const out = r.redactKnown(`x ${encoded} y`)
+    expect(out).not.toContain(encoded)
+    expect(r.holdsKnown(`x ${encoded} y`)).toBe(true)
+    expect(r.holdsKnown(out)).toBe(false)
+  })
+
+  it.each(['a', 'ab', 'abc'])('inside base64 after %j, leaves only what the neighbours decide', (before) => {
+    const r = new Redactor([token])
+    const out = r.redact(bytes(`${before}${token}xyz`).toString('base64'))
+    // The neighbours' own characters, plus at most one shared character on each side.
+    const [head, tail] = out.split('***')
+    expect(head!.length).toBeLessThanOrEqual(Math.ceil((before.length * 8) / 6))
+    expect(tail!.length).toBeLessThanOrEqual(Math.ceil((3 * 8) / 6) + 1 + 2)
+  })
+
+  it('masks the whole zero-width-split value, invisible characters included', () => {
+    const r = new Redactor(['secretvalue123'])
+    expect(r.redact('a s\u200becret\u00advalue\u2060123 b')).toBe('a *** b')
+  })
+
+  it('masks a key shape spelled with entities or zero-width characters, even when unknown', () => {
+    const shape = `ghp_${'k'.repeat(36)}`
+    const r = new Redactor()
+    expect(r.redact(`x &#103;${shape.slice(1)} y`)).toBe('x *** y')
+    expect(r.redact(`x gh\u200bp_${'k'.repeat(36)} y`)).toBe('x *** y')
+    expect(r.redactKnown(`x &#103;${shape.slice(1)} y`)).toBe(`x &#103;${shape.slice(1)} y`)
+  })
+
+  it('leaves entities, escapes and zero-width characters that hide no secret unchanged', () => {
+    const r = new Redactor([token])
+    const text = 'a &amp; b &#64;user \\_x\\_ 100%25 zero\u200bwidth &unknown; &#xZZ;'
+    expect(r.redact(text)).toBe(text)
+  })
+
+  it('does not mask ordinary text that merely shares a short prefix with a form', () => {
+    const r = new Redactor(['abcdefgh'])
+    expect(r.redact('YWJjZGVm is not it, 6162636465 neither')).toBe('YWJjZGVm is not it, 6162636465 neither')
+  })
+
+  it('masks values added after the first use', () => {
+    const r = new Redactor(['first-secret-1'])
+    expect(r.redact('second-secret-2')).toBe('second-secret-2')
+    r.add('second-secret-2')
+    expect(r.redact(bytes('second-secret-2').toString('base64'))).toBe('***')
+  })
+})

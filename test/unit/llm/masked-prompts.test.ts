@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { withMaskedPrompts } from '../../../src/llm/masked-prompts.ts'
+import type { LanguageModel, ModelReply, TextRequest } from '../../../src/llm/types.ts'
+import { Redactor } from '../../../src/outbox/secrets.ts'
+
+const SECRET = 'ghs_maskedPromptSecret0123456789'
+
+function recording(): { model: LanguageModel; seen: TextRequest[] } {
+  const seen: TextRequest[] = []
+  const reply: ModelReply = {
+    text: '{"a":1}',
+    servedModel: 'm',
+    provider: 'p',
+    usage: { inputTokens: 1, outputTokens: 1 },
+    finishReason: 'stop'
+  }
+  const model: LanguageModel = {
+    id: 'p:m',
+    provider: 'p',
+    generateText: async (request) => (seen.push(request), reply),
+    generateObject: async <T>(request: TextRequest) => (seen.push(request), { ...reply, value: { a: 1 } as T })
+  }
+  return { model, seen }
+}
+
+describe('withMaskedPrompts', () => {
+  const redactor = new Redactor([SECRET])
+  const mask = (text: string): string => redactor.redactKnown(text)
+
+  it('masks every text part of every message, in any encoding, and keeps images', async () => {
+    const { model, seen } = recording()
+    const masked = withMaskedPrompts(model, mask)
+    await masked.generateText({
+      purpose: 'answer',
+      messages: [
+        { role: 'system', content: `token ${SECRET}` },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: `b64 ${Buffer.from(SECRET).toString('base64')}` },
+            { type: 'image', mediaType: 'image/png', data: 'iVBORw0KGgo=' }
+          ]
+        }
+      ]
+    })
+    await masked.generateObject({
+      purpose: 'plan',
+      messages: [{ role: 'user', content: `&#${SECRET.codePointAt(0)};${SECRET.slice(1)}` }],
+      schema: z.object({ a: z.number() }),
+      schemaName: 'x'
+    })
+    const sent = JSON.stringify(seen)
+    expect(sent).not.toContain(SECRET)
+    expect(sent).not.toContain(Buffer.from(SECRET).toString('base64'))
+    expect(sent).not.toContain(SECRET.slice(1))
+    expect(sent).toContain('iVBORw0KGgo=')
+    expect(seen[0]!.messages[0]!.content).toBe('token ***')
+    expect(masked.id).toBe('p:m')
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { renderedView } from '../../../src/outbox/rendered-view.ts'
+
+describe('renderedView: what a reader sees', () => {
+  it.each<[string, string, string]>([
+    ['plain text', 'nothing special here', 'nothing special here'],
+    ['a zero-width space', 'ab\u200bcd', 'abcd'],
+    ['joiners, word joiner, BOM, soft hyphen', 'a\u200cb\u200dc\u2060d\ufeffe\u00adf', 'abcdef'],
+    ['a decimal entity', '&#103;hs_x', 'ghs_x'],
+    ['a zero-padded decimal entity', '&#0000103;', 'g'],
+    ['a hex entity', '&#x67;&#X48;', 'gH'],
+    ['an astral entity', '&#x1F600;', '\u{1F600}'],
+    ['an invalid code point', '&#0;&#xD800;&#x110000;', '\uFFFD\uFFFD\uFFFD'],
+    ['named entities for punctuation', 'a&lowbar;b&period;c&equals;d&sol;e&amp;f', 'a_b.c=d/e&f'],
+    ['entities for invisible characters', 'a&shy;b&#8203;c&ZeroWidthSpace;d&#x2060;e', 'abcde'],
+    ['an unknown named entity', 'a&nosuchthing;b', 'a&nosuchthing;b'],
+    ['an entity without semicolon', 'a&#103 b', 'a&#103 b'],
+    ['a backslash escape', 'ghs\\_x \\* y', 'ghs_x * y'],
+    ['a backslash before a letter', 'C:\\Users', 'C:\\Users'],
+    ['percent escapes of ASCII', 'a%5Fb%2fc', 'a_b/c'],
+    ['percent escapes beyond ASCII', 'caf%C3%A9', 'caf%C3%A9'],
+    ['a lone percent sign', '50% done', '50% done']
+  ])('%s', (_name, original, seen) => {
+    const view = renderedView(original)
+    expect(view.text).toBe(seen)
+    expect(view.changed).toBe(seen !== original)
+  })
+})
+
+describe('renderedView: the map back to the original', () => {
+  const original = 'x \u200b&#103;h\u00ads&lowbar;\\-%41 y'
+  const view = renderedView(original)
+
+  it.each<[string, string]>([
+    ['g', '&#103;'],
+    ['gh', '&#103;h'],
+    ['ghs', '&#103;h\u00ads'],
+    ['ghs_-A', '&#103;h\u00ads&lowbar;\\-%41'],
+    ['x ', 'x '],
+    [' y', ' y'],
+    ['A y', '%41 y']
+  ])('%j comes from %j', (seen, from) => {
+    const at = view.text.indexOf(seen)
+    expect(at).toBeGreaterThanOrEqual(0)
+    const [start, end] = view.original(at, at + seen.length)
+    expect(original.slice(start, end)).toBe(from)
+  })
+
+  it('is the identity when nothing changed', () => {
+    expect(renderedView('plain').original(1, 3)).toEqual([1, 3])
+  })
+})
