@@ -43,6 +43,8 @@ export interface RunConfig {
   maxFiles: number
   /** Bytes of one written file at most. */
   maxFileBytes: number
+  /** Whether protected paths (.github/, CODEOWNERS, ...) may be written when the request names them exactly. */
+  allowProtectedPaths: boolean
   executeNotebooks: boolean
   notebookRepairRounds: number
   notebookCellTimeoutSeconds: number
@@ -241,6 +243,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     maxOutputTokens: integer('max-output-tokens', read, 16384, 256, 1_000_000),
     maxFiles: integer('max-files', read, 50, 1, 500),
     maxFileBytes: integer('max-file-bytes', read, 500_000, 1_000, 50_000_000),
+    allowProtectedPaths: boolean('allow-protected-paths', read, false),
     executeNotebooks: boolean('execute-notebooks', read, true),
     notebookRepairRounds: integer('notebook-repair-rounds', read, 3, 0, 10),
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),

@@ -10,6 +10,7 @@ import type { Notes } from '../record/notes.ts'
 import type { Command, Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
 import type { NotebookRunner, Workspace } from './implement/ports.ts'
+import type { PathPolicy } from './implement/paths.ts'
 
 export interface BasicContext {
   event: TriggerEvent
@@ -95,6 +96,8 @@ export interface ChangePorts {
   download(url: string): Promise<Uint8Array>
   /** Masks secrets in text about to be written to the repository. */
   redact(text: string): string
+  /** What the path rules need from the configuration: protected paths allowed, the instructions file, secrets. */
+  paths: Omit<PathPolicy, 'request'>
   /** The file list and named files again, after the target branch is checked out. */
   repoContext(): Promise<RepoContext>
   /** Runs the workspace's notebooks; null when execution is switched off. */

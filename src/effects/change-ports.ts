@@ -43,6 +43,11 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
         maxBytes: config.maxFileBytes * 50
       }),
     redact: (text) => redactor.redactKnown(text),
+    paths: {
+      allowProtected: config.allowProtectedPaths,
+      instructionsFile: config.instructionsFile,
+      holdsSecret: (path) => redactor.holdsKnown(path)
+    },
     repoContext: source.repoContext,
     notebooks: source.notebooks && inWorkspace(source.notebooks, workspace.dir),
     limits: {

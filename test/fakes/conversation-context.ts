@@ -38,6 +38,11 @@ export function changePorts(workspace: MemoryWorkspace, overrides: Partial<Chang
       throw new Error(`unexpected download of ${url}`)
     },
     redact: (text) => text.replaceAll('sk-secret-123', '***'),
+    paths: {
+      allowProtected: false,
+      instructionsFile: '.github/git-bob.md',
+      holdsSecret: (path) => path.includes('sk-secret-123')
+    },
     repoContext: async () => ({ paths: [...workspace.files.keys()], files: [] }),
     notebooks: null,
     limits: LIMITS,

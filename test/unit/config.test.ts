@@ -134,6 +134,7 @@ describe('readRunConfig', () => {
       maxCostUsd: 1,
       maxFiles: 50,
       maxFileBytes: 500_000,
+      allowProtectedPaths: false,
       executeNotebooks: true,
       notebookRepairRounds: 3,
       notebookCellTimeoutSeconds: 600,
@@ -180,6 +181,7 @@ describe('readRunConfig', () => {
         'max-files': '3',
         'max-file-bytes': '2000',
         'execute-notebooks': 'no',
+        'allow-protected-paths': 'yes',
         'notebook-repair-rounds': '0',
         'notebook-cell-timeout-seconds': '5',
         'notebook-timeout-seconds': '60',
@@ -208,6 +210,7 @@ describe('readRunConfig', () => {
       maxCostUsd: 0.25,
       maxFiles: 3,
       maxFileBytes: 2000,
+      allowProtectedPaths: true,
       executeNotebooks: false,
       notebookRepairRounds: 0,
       notebookCellTimeoutSeconds: 5,
@@ -303,6 +306,10 @@ describe('boolean inputs', () => {
     expect(readRunConfig(reader({ 'execute-notebooks': 'TRUE' })).executeNotebooks).toBe(true)
     expect(readRunConfig(reader({ 'execute-notebooks': 'off' })).executeNotebooks).toBe(false)
     expect(configError(() => readRunConfig(reader({ 'execute-notebooks': 'maybe' })))).toContain('`execute-notebooks`')
+    expect(readRunConfig(reader({ 'allow-protected-paths': 'true' })).allowProtectedPaths).toBe(true)
+    expect(configError(() => readRunConfig(reader({ 'allow-protected-paths': 'sure' })))).toContain(
+      '`allow-protected-paths`'
+    )
   })
 })
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
-import { GitError, NotebookTamperError, PathEscapeError } from '../../errors.ts'
+import { GitError, NotebookTamperError, PathEscapeError, StepError } from '../../errors.ts'
 import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
 
 export const BOT_AUTHOR = {
@@ -130,12 +130,15 @@ export class GitWorkspace implements Workspace {
 
   async write(path: string, content: string | Uint8Array): Promise<void> {
     const full = await this.place(path)
-    await mkdir(dirname(full), { recursive: true })
-    await writeFile(full, content)
+    await asStep(async () => {
+      await mkdir(dirname(full), { recursive: true })
+      await writeFile(full, content)
+    })
   }
 
   async remove(path: string): Promise<void> {
-    await rm(await this.place(path), { force: true })
+    const full = await this.place(path)
+    await asStep(() => rm(full, { force: true }))
   }
 
   /** Undoes a change to one path: back to its committed content, or gone if it is new. */
@@ -170,14 +173,18 @@ export class GitWorkspace implements Workspace {
 
   async move(from: string, to: string): Promise<void> {
     const [source, target] = [await this.place(from), await this.place(to)]
-    await mkdir(dirname(target), { recursive: true })
-    await rename(source, target)
+    await asStep(async () => {
+      await mkdir(dirname(target), { recursive: true })
+      await rename(source, target)
+    })
   }
 
   async copy(from: string, to: string): Promise<void> {
     const [source, target] = [await this.place(from), await this.place(to)]
-    await mkdir(dirname(target), { recursive: true })
-    await copyFile(source, target)
+    await asStep(async () => {
+      await mkdir(dirname(target), { recursive: true })
+      await copyFile(source, target)
+    })
   }
 
   /**
@@ -295,5 +302,26 @@ export class GitWorkspace implements Workspace {
       ['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${sha}`, 'origin', `:refs/heads/${branch}`],
       { network: true }
     )
+  }
+}
+
+/** What the file system says about a path, in words; the step is skipped, the rest of the change goes on. */
+const REFUSALS: Readonly<Record<string, string>> = {
+  EISDIR: 'the path names a directory, not a file',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EEXIST: 'a part of the path is a file, not a directory',
+  ENAMETOOLONG: 'the path or a name in it is too long for the file system',
+  EINVAL: 'the file system does not accept this name',
+  EILSEQ: 'the file system does not accept this name'
+}
+
+async function asStep<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code
+    const refusal = code ? REFUSALS[code] : undefined
+    if (refusal) throw new StepError(refusal)
+    throw error
   }
 }

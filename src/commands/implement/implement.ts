@@ -7,7 +7,7 @@ import { conversationMessages } from '../comment.ts'
 import { objectAfterReading } from '../read-with-tools.ts'
 import type { ConversationContext, FileReport, Outcome } from '../types.ts'
 import { runNotebooks } from './notebooks.ts'
-import { pathRules } from './paths.ts'
+import { pathRules, shownPath } from './paths.ts'
 import { acceptPlan, planSchema } from './plan.ts'
 import { carryOut, type Progress } from './steps.ts'
 
@@ -25,7 +25,10 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   ctx = { ...ctx, repo: await ports.repoContext() }
 
   const ignoreFile = await ports.workspace.read('.gitbobignore')
-  const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null)
+  const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null, {
+    ...ports.paths,
+    request: ctx.event.request.body
+  })
   // The plan's JSON is repaired in llm/model.ts; what code refuses in it is reported, not sent back.
   // With tools the model reads what it needs before it plans.
   const { value: plan } = await objectAfterReading(
@@ -42,7 +45,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
       files.push(await carryOut(ctx, ports, plan, action, progress))
     } catch (error) {
       if (!(error instanceof StepError || error instanceof PathEscapeError)) throw error
-      problems.push(`\`${action.path}\` (${action.action}) was not changed: ${error.message}.`)
+      problems.push(`\`${shownPath(action.path)}\` (${action.action}) was not changed: ${error.message}.`)
     }
   }
 

@@ -19,7 +19,7 @@ import {
   type Notebook
 } from './notebook.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { checkWritePath, type PathRules } from './paths.ts'
+import { checkWritePath, shownPath, type PathRules } from './paths.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 
@@ -238,7 +238,7 @@ export async function runNotebooks(
     if (refusal) {
       // Put it back as it was: a refused change must not turn into a deletion of a tracked file.
       undo.push(path)
-      report.problems.push(`\`${path}\`, changed by a notebook, was not committed: ${refusal}.`)
+      report.problems.push(`\`${shownPath(path)}\`, changed by a notebook, was not committed: ${refusal}.`)
       continue
     }
     let note = 'produced by running the notebook'
@@ -253,7 +253,7 @@ export async function runNotebooks(
   }
   await ports.workspace.restore([...undo, ...overCount])
   if (overCount.length) {
-    const shown = overCount.slice(0, 5).map((path) => `\`${path}\``)
+    const shown = overCount.slice(0, 5).map((path) => `\`${shownPath(path)}\``)
     const rest =
       overCount.length > shown.length ? `, and ${(overCount.length - shown.length).toLocaleString('en-US')} more` : ''
     report.problems.push(

@@ -2,7 +2,7 @@
 // (paths.ts) and cut to the `max-files` limit before anything is written.
 import { z } from 'zod'
 import { fenced } from '../../conversation/thread.ts'
-import { checkWritePath, type PathRules } from './paths.ts'
+import { checkWritePath, shownPath, type PathRules } from './paths.ts'
 import type { ChangeLimits } from '../types.ts'
 
 const ACTIONS = ['create', 'modify', 'delete', 'rename', 'copy', 'download'] as const
@@ -39,14 +39,15 @@ export function acceptPlan(
   for (const action of ordered) {
     const verdict = checkWritePath(action.path, rules)
     if (!verdict.ok) {
-      problems.push(`\`${action.path}\` (${action.action}) was not changed: ${verdict.reason}.`)
+      problems.push(`\`${shownPath(verdict.path)}\` (${action.action}) was not changed: ${verdict.reason}.`)
       continue
     }
     let source = action.source
     if ((action.action === 'rename' || action.action === 'copy') && source !== null) {
       const checked = checkWritePath(source, rules)
       if (!checked.ok) {
-        problems.push(`\`${source}\` was not ${action.action === 'rename' ? 'renamed' : 'copied'}: ${checked.reason}.`)
+        const verb = action.action === 'rename' ? 'renamed' : 'copied'
+        problems.push(`\`${shownPath(checked.path)}\` was not ${verb}: ${checked.reason}.`)
         continue
       }
       source = checked.path

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFile
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BOT_AUTHOR, GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
-import { NotebookTamperError, PathEscapeError } from '../../../../src/errors.ts'
+import { NotebookTamperError, PathEscapeError, StepError } from '../../../../src/errors.ts'
 import { git, GitRemote } from '../../../fakes/git-remote.ts'
 
 const remotes: GitRemote[] = []
@@ -69,6 +69,17 @@ describe('GitWorkspace files', () => {
     await expect(ws.write('../outside.txt', 'x')).rejects.toThrow('../outside.txt is outside the repository')
     expect(readFileSync(join(r.workspace, 'README.md'), 'utf8')).toBe('# Repo\n')
   })
+
+  it.each<[string, string]>([
+    ['src', 'the path names a directory, not a file'],
+    ['README.md/x.txt', 'a part of the path is a file, not a directory'],
+    [`${'n'.repeat(300)}.txt`, 'the path or a name in it is too long for the file system']
+  ])('turns what the file system refuses for %j into a skipped step: %s', async (path, reason) => {
+    await expect(ws.write(path, 'x')).rejects.toThrow(StepError)
+    await expect(ws.write(path, 'x')).rejects.toThrow(reason)
+    await expect(ws.copy('README.md', path)).rejects.toThrow(reason)
+  })
+
   it("fingerprints .git's config and hooks, and nothing else there", async () => {
     const before = await ws.gitFingerprint()
     await ws.write('README.md', 'changed\n')

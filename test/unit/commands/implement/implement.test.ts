@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DownloadError } from '../../../../src/errors.ts'
+import { ConfigError, DownloadError, StepError } from '../../../../src/errors.ts'
 import { implement as implementIn } from '../../../../src/commands/implement/implement.ts'
 import type { Plan } from '../../../../src/commands/implement/plan.ts'
 import { EDIT_THRESHOLD } from '../../../../src/commands/implement/write-file.ts'
@@ -114,6 +114,64 @@ describe('implement', () => {
       ),
       '`secret/key.txt` (create) was not changed: the path matches a pattern in .gitbobignore.',
       '`.gitbobignore` (create) was not changed: .gitbobignore is for maintainers to edit.'
+    ])
+  })
+
+  it('skips each protected or odd path with its reason, shown safely, and writes the rest', async () => {
+    const ws = new MemoryWorkspace({})
+    const long = `${'d'.repeat(300)}/x.txt`
+    const { outcome, model } = await implement(ws, [
+      plan(
+        { path: '.github/git-bob.md' },
+        { path: 'CODEOWNERS' },
+        { path: 'evil\nname.md' },
+        { path: long },
+        { path: 'notes/sk-secret-123.txt' },
+        { path: 'ok.txt' }
+      ),
+      file('fine\n')
+    ])
+    expect(model.purposes).toEqual(['plan', 'write ok.txt'])
+    const { files, problems } = changes(outcome)
+    expect(files.map((f) => f.path)).toEqual(['ok.txt'])
+    expect(problems).toEqual([
+      expect.stringMatching(/^`\.github\/git-bob\.md` \(create\) was not changed: it is git-bob's own instructions/),
+      expect.stringMatching(/^`CODEOWNERS` \(create\) was not changed: CODEOWNERS decides who must approve changes/),
+      expect.stringMatching(/^`evil\\nname\.md` \(create\) was not changed: the path contains a control/),
+      expect.stringMatching(/^`d{119}…` \(create\) was not changed: a name in the path is longer than 255 bytes/),
+      '`***` (create) was not changed: the path holds a secret.'
+    ])
+    expect(problems.join('\n')).not.toContain('\n' + 'name.md')
+  })
+
+  it('writes a protected path the request names when the workflow allows it', async () => {
+    const ws = new MemoryWorkspace({})
+    const model = new ScriptedModel(plan({ path: '.github/git-bob.md' }, { path: 'CODEOWNERS' }), file('Be brief.\n'))
+    const paths = { allowProtected: true, instructionsFile: '.github/git-bob.md', holdsSecret: () => false }
+    const base = conversationContext(model, changePorts(ws, { paths }))
+    const ctx = {
+      ...base,
+      event: { ...base.event, request: { ...base.event.request, body: 'git-bob implement: edit .github/git-bob.md' } }
+    }
+    const outcome = changes(await implementIn(ctx, 'pull-request'))
+    expect(ws.text('.github/git-bob.md')).toBe('Be brief.\n')
+    expect(outcome.files.map((f) => f.path)).toEqual(['.github/git-bob.md'])
+    expect(outcome.problems).toEqual([
+      expect.stringMatching(/^`CODEOWNERS` .*the request has to name this exact path\.$/)
+    ])
+  })
+
+  it('skips a file the file system refuses (a directory name) and goes on', async () => {
+    const ws = new MemoryWorkspace({})
+    const write = ws.write.bind(ws)
+    ws.write = async (path, content) => {
+      if (path === 'src') throw new StepError('the path names a directory, not a file')
+      return write(path, content)
+    }
+    const { outcome } = await implement(ws, [plan({ path: 'src' }, { path: 'b.txt' }), file('a\n'), file('b\n')])
+    expect(changes(outcome).files.map((f) => f.path)).toEqual(['b.txt'])
+    expect(changes(outcome).problems).toEqual([
+      '`src` (create) was not changed: the path names a directory, not a file.'
     ])
   })
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import {
   checkWritePath,
   mayRead,
+  namedPaths,
   pathRules,
+  shownPath,
+  type PathPolicy,
   type PathRules,
   type PathVerdict
 } from '../../../../src/commands/implement/paths.ts'
@@ -32,7 +35,6 @@ describe('checkWritePath: normalisation', () => {
     ['a/b/', 'a/b'],
     ['a/b//', 'a/b'],
     ['  a/b  ', 'a/b'],
-    ['a/x/../b', 'a/b'],
     ['.\\src\\main.ts', 'src/main.ts'],
     ['README.md', 'README.md']
   ])('%j becomes %j', (raw, path) => {
@@ -45,7 +47,6 @@ describe('checkWritePath: normalisation', () => {
 
   it('accepts dotfiles and names that merely start with dots', () => {
     expect(accepted('.gitignore')).toBe('.gitignore')
-    expect(accepted('.gitattributes')).toBe('.gitattributes')
     expect(accepted('..foo')).toBe('..foo')
     expect(accepted('a/.env.example')).toBe('a/.env.example')
   })
@@ -105,7 +106,6 @@ describe('checkWritePath: refusals', () => {
   })
 
   it('allows names that only contain .git', () => {
-    expect(accepted('.github/ISSUE_TEMPLATE/x.md')).toBe('.github/ISSUE_TEMPLATE/x.md')
     expect(accepted('a.git')).toBe('a.git')
     expect(accepted('.gitx/y')).toBe('.gitx/y')
     expect(accepted('docs/.git-blame-ignore-revs')).toBe('docs/.git-blame-ignore-revs')
@@ -124,10 +124,7 @@ describe('checkWritePath: refusals', () => {
     expect(reason).toContain('`workflows` permission')
   })
 
-  it('allows other files under .github', () => {
-    expect(accepted('.github/ISSUE_TEMPLATE/x.md')).toBe('.github/ISSUE_TEMPLATE/x.md')
-    expect(accepted('.github/dependabot.yml')).toBe('.github/dependabot.yml')
-    expect(accepted('.github/workflows-docs.md')).toBe('.github/workflows-docs.md')
+  it('allows a .github folder that is not at the root', () => {
     expect(accepted('docs/.github/workflows/x.yml')).toBe('docs/.github/workflows/x.yml')
   })
 
@@ -180,7 +177,6 @@ describe('checkWritePath: .gitbobignore patterns', () => {
 
   it('matches the normalised path, not the raw one', () => {
     expect(checkWritePath('.\\secrets\\a.txt', RULES)).toMatchObject({ ok: false, path: 'secrets/a.txt' })
-    expect(checkWritePath('x/../id.key', RULES)).toMatchObject({ ok: false, path: 'id.key' })
   })
 
   it('ignores comments and blank lines in the ignore file', () => {
@@ -238,5 +234,161 @@ describe('mayRead', () => {
     expect(mayRead('a/private/b', RULES)).toBe(false)
     expect(mayRead('keep.key', RULES)).toBe(true)
     expect(mayRead('secrets', RULES)).toBe(true)
+  })
+})
+
+describe('checkWritePath: protected paths', () => {
+  const allowing = (request: string, rest: Partial<PathPolicy> = {}): PathRules =>
+    pathRules(null, { allowProtected: true, request, ...rest })
+
+  it.each<[string, RegExp]>([
+    ['.github/git-bob.md', /git-bob's own instructions file/],
+    ['.GitHub/Git-Bob.md', /git-bob's own instructions file/],
+    ['.github/actions/setup/action.yml', /configure the repository on GitHub/],
+    ['.github/dependabot.yml', /configure the repository on GitHub/],
+    ['.github/ISSUE_TEMPLATE/bug.md', /configure the repository on GitHub/],
+    ['.github/workflows-docs.md', /configure the repository on GitHub/],
+    ['.github/CODEOWNERS', /CODEOWNERS decides who must approve/],
+    ['CODEOWNERS', /CODEOWNERS decides who must approve/],
+    ['docs/CODEOWNERS', /CODEOWNERS decides who must approve/],
+    ['codeowners', /CODEOWNERS decides who must approve/],
+    ['.gitattributes', /\.gitattributes decides how git/],
+    ['src/.gitattributes', /\.gitattributes decides how git/],
+    ['.gitmodules', /\.gitmodules points git at other repositories/],
+    ['./.github//git-bob.md', /git-bob's own instructions file/]
+  ])('refuses %j by default, saying why and what it takes', (raw, why) => {
+    const reason = reasonOf(checkWritePath(raw, NONE))
+    expect(reason).toMatch(why)
+    expect(reason).toContain('`allow-protected-paths: true`')
+    expect(reason).toContain('name this exact path')
+  })
+
+  it.each(['src/CODEOWNERS', 'CODEOWNERS.md', 'docs/codeowners.txt', '.gitattributes.bak', 'github/git-bob.md'])(
+    'does not protect %j',
+    (raw) => {
+      expect(accepted(raw)).toBe(raw)
+    }
+  )
+
+  it.each<[string, string, boolean]>([
+    ['.github/git-bob.md', 'git-bob implement: update .github/git-bob.md with the style rules', true],
+    ['.github/git-bob.md', 'git-bob implement: update `.github/git-bob.md`.', true],
+    ['.github/git-bob.md', 'git-bob implement: update ./.github/git-bob.md!', true],
+    ['.github/git-bob.md', 'git-bob implement: update the instructions', false],
+    ['.github/git-bob.md', 'git-bob implement: update .github/git-bob.mdx', false],
+    ['.github/git-bob.md', 'git-bob implement: update .github/', false],
+    ['.github/git-bob.md', 'git-bob implement: update .GITHUB/GIT-BOB.MD', false],
+    ['CODEOWNERS', 'git-bob implement: add alice to CODEOWNERS', true],
+    ['docs/CODEOWNERS', 'git-bob implement: add alice to CODEOWNERS', false],
+    ['.gitattributes', 'git-bob implement: mark *.csv as text in .gitattributes', true]
+  ])('with allow-protected-paths, writes %j only when the request names it exactly (%#)', (path, request, ok) => {
+    const verdict = checkWritePath(path, allowing(request))
+    if (ok) expect(verdict).toEqual({ ok: true, path })
+    else expect(reasonOf(verdict)).toMatch(/so it is protected: the request has to name this exact path$/)
+  })
+
+  it('without allow-protected-paths, naming the path is not enough', () => {
+    const rules = pathRules(null, { allowProtected: false, request: 'git-bob implement: edit .github/git-bob.md' })
+    expect(reasonOf(checkWritePath('.github/git-bob.md', rules))).toContain('`allow-protected-paths: true`')
+  })
+
+  it('never writes workflow files, even when allowed and named', () => {
+    const rules = allowing('git-bob implement: fix .github/workflows/ci.yml')
+    expect(reasonOf(checkWritePath('.github/workflows/ci.yml', rules))).toMatch(/^workflow files cannot be changed/)
+  })
+
+  it('never writes .gitbobignore, even when allowed and named', () => {
+    const rules = allowing('git-bob implement: edit .gitbobignore')
+    expect(reasonOf(checkWritePath('.gitbobignore', rules))).toBe('.gitbobignore is for maintainers to edit')
+  })
+
+  it('protects a configured instructions file elsewhere', () => {
+    const rules = pathRules(null, { instructionsFile: 'docs/bot.md' })
+    expect(reasonOf(checkWritePath('docs/bot.md', rules))).toMatch(/git-bob's own instructions file/)
+    expect(reasonOf(checkWritePath('.github/git-bob.md', rules))).toMatch(/configure the repository on GitHub/)
+  })
+
+  it('an allowed protected path still obeys .gitbobignore', () => {
+    const rules = pathRules('.github/\n', { allowProtected: true, request: 'edit .github/dependabot.yml' })
+    expect(reasonOf(checkWritePath('.github/dependabot.yml', rules))).toBe(
+      'the path matches a pattern in .gitbobignore'
+    )
+  })
+})
+
+describe('checkWritePath: odd names', () => {
+  it.each<[string, string]>([
+    ['a\nb.txt', 'newline'],
+    ['docs/x\r.md', 'carriage return'],
+    ['a\tb', 'tab'],
+    ['a\u007fb', 'DEL'],
+    ['a\u0085b', 'C1 next line'],
+    ['a\u009bb', 'C1 CSI'],
+    ['a\u001bb', 'escape'],
+    ['a\u2028b', 'line separator'],
+    ['a\u202eb.txt', 'right-to-left override'],
+    ['a\u200bb', 'zero-width space'],
+    ['name.md\n', 'a trailing newline'],
+    ['\nname.md', 'a leading newline']
+  ])('refuses a name with a control or invisible character (%j: %s)', (raw) => {
+    expect(reasonOf(checkWritePath(raw, NONE))).toMatch(/^the path contains a control or invisible character/)
+  })
+
+  it.each(['-rf', 'a/-x.txt', '--help', 'a/--b/c'])('refuses a name starting with "-" (%j)', (raw) => {
+    expect(reasonOf(checkWritePath(raw, NONE))).toMatch(/starts with `-`/)
+  })
+
+  it.each(['a/x/../b', 'x/../id.key', 'a/../b/c'])('refuses a `..` segment that stays inside (%j)', (raw) => {
+    expect(reasonOf(checkWritePath(raw, NONE))).toMatch(/goes up with `\.\.`/)
+  })
+
+  it('refuses a name over 255 bytes, and accepts one of 255', () => {
+    expect(reasonOf(checkWritePath(`a/${'x'.repeat(256)}`, NONE))).toMatch(/longer than 255 bytes/)
+    expect(reasonOf(checkWritePath(`${'é'.repeat(128)}.md`, NONE))).toMatch(/longer than 255 bytes/)
+    expect(accepted(`a/${'x'.repeat(255)}`)).toBe(`a/${'x'.repeat(255)}`)
+  })
+
+  it('refuses a path over 1024 bytes, and accepts one of 1024', () => {
+    const deep = (n: number): string => Array.from({ length: n }, () => 'abcdefghi').join('/')
+    expect(reasonOf(checkWritePath(`${deep(102)}/abcdefghijk`, NONE))).toBe('the path is longer than 1024 bytes')
+    const exact = `${deep(102)}/abcd`
+    expect(Buffer.byteLength(exact)).toBe(1024)
+    expect(accepted(exact)).toBe(exact)
+  })
+
+  it('refuses a path holding a secret, without repeating it', () => {
+    const rules = pathRules(null, { holdsSecret: (p) => p.includes('s3cr3t') })
+    expect(checkWritePath('notes/s3cr3t.txt', rules)).toEqual({
+      ok: false,
+      path: '***',
+      reason: 'the path holds a secret'
+    })
+    expect(accepted('notes/plain.txt', rules)).toBe('notes/plain.txt')
+  })
+})
+
+describe('shownPath', () => {
+  it.each<[string, string]>([
+    ['a/b.txt', 'a/b.txt'],
+    ['a\nb', 'a\\nb'],
+    ['a\tb\rc', 'a\\tb\\rc'],
+    ['a\u0085b\u202e', 'a\\u0085b\\u202e'],
+    ['a`b', "a'b"]
+  ])('shows %j as %j', (path, shown) => {
+    expect(shownPath(path)).toBe(shown)
+  })
+
+  it('cuts a long path to the cap, ending in an ellipsis', () => {
+    const shown = shownPath('x'.repeat(5000))
+    expect(shown).toHaveLength(120)
+    expect(shown.endsWith('…')).toBe(true)
+  })
+})
+
+describe('namedPaths', () => {
+  it('takes the path-like words of a request, without quotes, ./ or sentence punctuation', () => {
+    expect([...namedPaths('edit `.github/git-bob.md`, then ./CODEOWNERS. And "docs/a b.md"!')]).toEqual(
+      expect.arrayContaining(['.github/git-bob.md', 'CODEOWNERS', 'docs/a', 'b.md', 'edit', 'then'])
+    )
   })
 })
