@@ -1,7 +1,8 @@
-// Text as a reader sees it once GitHub renders it, with a map back to the original: characters that do not
-// show (zero-width space, joiners, word joiner, BOM, soft hyphen) are dropped, HTML entities (decimal, hex,
-// the named ones for ASCII punctuation and invisible characters), backslash escapes and percent escapes of
-// ASCII become the character they stand for. A secret split or spelled that way is found in the view and masked
+// Text as a reader sees it once GitHub renders it, with a map back to the original: what does not show is
+// dropped (zero-width space, joiners, word joiner, BOM, soft hyphen, HTML tags and comments, and the markdown
+// marks `*`, `~` and backticks that can split a word), HTML entities (decimal, hex, the named ones for ASCII
+// punctuation and invisible characters), backslash escapes and percent escapes of ASCII become the character
+// they stand for. A secret split or spelled that way is found in the view and masked
 // in the original. Only the places that change are visited and remembered, so plain text costs one scan. Pure.
 
 export interface RenderedView {
@@ -14,7 +15,10 @@ export interface RenderedView {
 
 const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff])
 /** Anything the view may change. */
-const SPECIAL = /[&\\%\u00AD\u200B-\u200D\u2060\uFEFF]/g
+const SPECIAL = /[&\\%<*~`\u00AD\u200B-\u200D\u2060\uFEFF]/g
+/** Characters that only format: a key or token never holds one, so the view may drop them. */
+const MARKS = new Set([0x2a, 0x7e, 0x60])
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/y
 const PERCENT = /%([0-7][0-9a-fA-F])/y
 const PUNCTUATION = /[!-/:-@[-`{-~]/
@@ -66,16 +70,21 @@ interface Edit {
 export function renderedView(original: string): RenderedView {
   const edits: Edit[] = []
   const parts: string[] = []
+  const comments = { closeFrom: -1, close: -1 }
   let copied = 0
   let viewLength = 0
   SPECIAL.lastIndex = 0
   for (let m = SPECIAL.exec(original); m; m = SPECIAL.exec(original)) {
     const at = m.index
-    const found = decodeAt(original, at)
+    const found = decodeAt(original, at, comments)
     if (!found) continue
-    parts.push(original.slice(copied, at), found.chars)
+    if (at > copied) parts.push(original.slice(copied, at))
+    if (found.chars) parts.push(found.chars)
     viewLength += at - copied
-    edits.push({ at, length: found.length, viewAt: viewLength, viewLength: found.chars.length })
+    const last = edits[edits.length - 1]
+    // A run of dropped characters is one edit, so a long run costs one entry.
+    if (!found.chars && last && last.viewLength === 0 && last.at + last.length === at) last.length += found.length
+    else edits.push({ at, length: found.length, viewAt: viewLength, viewLength: found.chars.length })
     viewLength += found.chars.length
     copied = at + found.length
     SPECIAL.lastIndex = copied
@@ -86,9 +95,26 @@ export function renderedView(original: string): RenderedView {
 }
 
 /** What the special character at `at` stands for, or null when it stays as it is. */
-function decodeAt(text: string, at: number): { chars: string; length: number } | null {
+function decodeAt(
+  text: string,
+  at: number,
+  comments: { closeFrom: number; close: number }
+): { chars: string; length: number } | null {
   const code = text.charCodeAt(at)
-  if (INVISIBLE.has(code)) return { chars: '', length: 1 }
+  if (INVISIBLE.has(code) || MARKS.has(code)) return { chars: '', length: 1 }
+  if (code === 0x3c /* < */) {
+    if (text.startsWith('<!--', at)) {
+      // The next "-->" is looked up once and reused, so many unclosed comments cost one scan.
+      if (comments.closeFrom < 0 || (comments.close >= 0 && comments.close < at + 4)) {
+        comments.closeFrom = at + 4
+        comments.close = text.indexOf('-->', at + 4)
+      }
+      return comments.close < 0 ? null : { chars: '', length: comments.close + 3 - at }
+    }
+    TAG.lastIndex = at
+    const m = TAG.exec(text)
+    return m ? { chars: '', length: m[0].length } : null
+  }
   if (code === 0x26 /* & */) {
     ENTITY.lastIndex = at
     const m = ENTITY.exec(text)

@@ -19,7 +19,14 @@ describe('renderedView: what a reader sees', () => {
     ['a backslash before a letter', 'C:\\Users', 'C:\\Users'],
     ['percent escapes of ASCII', 'a%5Fb%2fc', 'a_b/c'],
     ['percent escapes beyond ASCII', 'caf%C3%A9', 'caf%C3%A9'],
-    ['a lone percent sign', '50% done', '50% done']
+    ['a lone percent sign', '50% done', '50% done'],
+    ['empty HTML tags', 'gh<b></b>s<span class="x">_</span>x<br/>y', 'ghs_xy'],
+    ['an HTML comment', 'gh<!-- hidden -->s_x', 'ghs_x'],
+    ['HTML comments one after another', 'a<!--1-->b<!--2-->c<!--3', 'abc<!--3'],
+    ['an unclosed HTML comment', 'a<!-- b <!-- c', 'a<!-- b <!-- c'],
+    ['a lone angle bracket', 'a < b > c', 'a < b > c'],
+    ['markdown emphasis and code marks inside a word', 'gh**s**_~~x~~`y`', 'ghs_xy'],
+    ['an escaped mark', 'a\\*b', 'a*b']
   ])('%s', (_name, original, seen) => {
     const view = renderedView(original)
     expect(view.text).toBe(seen)
@@ -44,6 +51,14 @@ describe('renderedView: the map back to the original', () => {
     expect(at).toBeGreaterThanOrEqual(0)
     const [start, end] = view.original(at, at + seen.length)
     expect(original.slice(start, end)).toBe(from)
+  })
+
+  it('maps across a run of dropped characters', () => {
+    const text = 'a\u200b\u200b**\u00adb'
+    const v = renderedView(text)
+    expect(v.text).toBe('ab')
+    expect(v.original(0, 2)).toEqual([0, text.length])
+    expect(v.original(1, 2)).toEqual([text.length - 1, text.length])
   })
 
   it('is the identity when nothing changed', () => {

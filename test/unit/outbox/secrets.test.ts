@@ -193,6 +193,9 @@ describe('Redactor: every encoding of a known value', () => {
     ['word joiners', (s) => insertEvery(s, '\u2060', 5)],
     ['byte-order marks', (s) => insertEvery(s, '\ufeff', 2)],
     ['soft hyphens', (s) => insertEvery(s, '\u00ad', 4)],
+    ['empty HTML tags between characters', (s) => insertEvery(s, '<b></b>', 5)],
+    ['HTML comments between characters', (s) => insertEvery(s, '<!-- x -->', 7)],
+    ['markdown emphasis inside the word', (s) => `${s.slice(0, 3)}**${s.slice(3, 6)}**${s.slice(6)}`],
     ['soft hyphens as entities', (s) => insertEvery(s, '&shy;&#173;', 4)],
     ['zero-width spaces as entities', (s) => insertEvery(s, '&#8203;&#x200B;', 6)],
     [
