@@ -30,6 +30,7 @@ export const INPUT_FLAGS = [
   'max-steps',
   'max-cost-usd',
   'max-file-bytes',
+  'allow-protected-paths',
   'execute-notebooks',
   'notebook-repair-rounds',
   'notebook-cell-timeout-seconds',

@@ -19,7 +19,12 @@ function recording(): { model: LanguageModel; seen: TextRequest[] } {
     id: 'p:m',
     provider: 'p',
     generateText: async (request) => (seen.push(request), reply),
-    generateObject: async <T>(request: TextRequest) => (seen.push(request), { ...reply, value: { a: 1 } as T })
+    generateObject: async <T>(request: TextRequest) => (seen.push(request), { ...reply, value: { a: 1 } as T }),
+    toolsSupported: true,
+    generateWithTools: async (request) => (
+      seen.push(request),
+      { ...reply, steps: 0, toolCalls: 0, cutShort: null, readings: '' }
+    )
   }
   return { model, seen }
 }
@@ -50,8 +55,20 @@ describe('withMaskedPrompts', () => {
       schema: z.object({ a: z.number() }),
       schemaName: 'x'
     })
+    await masked.generateWithTools({
+      purpose: 'answer',
+      messages: [
+        { role: 'user', content: `read ${SECRET}` },
+        { role: 'tool', toolCallId: '1', toolName: 'read_file', content: Buffer.from(SECRET).toString('hex') }
+      ],
+      tools: [],
+      limits: { maxSteps: 1, maxCostUsd: 0, promptTokens: 1000 }
+    })
+    expect(seen).toHaveLength(3)
+    expect(masked.toolsSupported).toBe(true)
     const sent = JSON.stringify(seen)
     expect(sent).not.toContain(SECRET)
+    expect(sent).not.toContain(Buffer.from(SECRET).toString('hex'))
     expect(sent).not.toContain(Buffer.from(SECRET).toString('base64'))
     expect(sent).not.toContain(SECRET.slice(1))
     expect(sent).toContain('iVBORw0KGgo=')
