@@ -182,7 +182,8 @@ export async function loadThread(
   const entries: ThreadEntry[] = [description, ...kept].map((e) => {
     const own = ownEntry(e)
     const standing: Standing = own ? 'self' : standingOf(e)
-    const cleaned = own ? stripStamps(e.body) : sanitizeHumanText(e.body)
+    // git-bob's own messages carry model text: read like anyone's, without the stamp.
+    const cleaned = sanitizeHumanText(own ? stripStamps(e.body) : e.body)
     const clipped = clipEnd(cleaned, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
     if (clipped.note) leftOut(clipped.note)
     return {

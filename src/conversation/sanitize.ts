@@ -1,7 +1,10 @@
-// Cleans text written by people before a model reads it: what a reader on GitHub cannot see must not
-// steer the model (hidden HTML comments, zero-width and bidi controls, Unicode tag characters).
-
-import { removeHtmlComments } from '../trigger/markdown.ts'
+// Cleans text before a model reads it, people's and git-bob's own earlier messages alike (they may carry
+// model text): what a reader on GitHub cannot see must not steer the model. Read with the one markdown
+// model: HTML comments, link reference definitions, image alt text, link titles and HTML attributes are
+// dropped; a collapsed <details> is marked as collapsed, since a reader sees only its summary until they
+// open it; zero-width and bidi controls and Unicode tag characters are removed.
+import { applyEdits, readMarkdown, type Edit, type MarkdownDocument } from '../markdown/document.ts'
+import { attribute, decodeEntities } from '../markdown/html.ts'
 
 // Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiner and invisible operators,
 // byte-order mark, soft hyphen, and the tag block (U+E0000–U+E007F) that can smuggle ASCII text.
@@ -11,7 +14,47 @@ export function removeInvisible(text: string): string {
   return text.replace(INVISIBLE, '')
 }
 
-/** People's text as a reader sees it on GitHub. */
+// The attributes whose value a reader sees the effect of; every other one (title, alt, data-*, ...) is dropped.
+const SHOWN: Record<string, readonly string[]> = { a: ['href'], img: ['src'], details: ['open'] }
+
+/** The summary a collapsed section shows, as plain text. */
+function summaryOf(doc: MarkdownDocument, details: number): string {
+  const tags = doc.tags.filter((t) => t.start >= details)
+  const open = tags.find((t) => t.name === 'summary' && !t.closing)
+  if (!open) return ''
+  const close = tags.find((t) => t.name === 'summary' && t.closing && t.start >= open.end)
+  const raw = doc.source.slice(open.end, close ? close.start : open.end + 200).replace(/<[^>]*>/g, '')
+  return decodeEntities(raw).text.replace(/\s+/g, ' ').trim().slice(0, 200)
+}
+
+function quoted(value: string): string {
+  return `"${value.replace(/"/g, '&quot;')}"`
+}
+
+/** Markdown as a reader sees it: what GitHub does not show is gone, collapsed sections are marked. */
+export function removeHidden(markdown: string): string {
+  const doc = readMarkdown(markdown)
+  const edits: Edit[] = [
+    ...doc.comments.map((c) => ({ ...c, text: '' })),
+    ...doc.definitions.map((d) => ({ ...d, text: '' })),
+    ...doc.images.map((i) => ({ ...i, text: i.url ? `![](${i.url})` : '' })),
+    ...doc.titledLinks.map((l) => ({ ...l, text: `](<${l.url}>)` }))
+  ]
+  for (const tag of doc.tags) {
+    const kept = (SHOWN[tag.name] ?? []).flatMap((name) => {
+      const value = attribute(tag.attributes, name)
+      return value === null ? [] : [value ? ` ${name}=${quoted(value)}` : ` ${name}`]
+    })
+    const rewritten = `<${tag.closing ? '/' : ''}${tag.name}${kept.join('')}>`
+    const collapsed = tag.name === 'details' && !tag.closing && attribute(tag.attributes, 'open') === null
+    const mark = collapsed ? `[collapsed section: ${summaryOf(doc, tag.end) || 'no summary'}]\n` : ''
+    if (mark || rewritten !== doc.source.slice(tag.start, tag.end))
+      edits.push({ start: tag.start, end: tag.end, text: mark + rewritten })
+  }
+  return edits.length ? applyEdits(doc.source, edits) : doc.source
+}
+
+/** Text as a reader sees it on GitHub. */
 export function sanitizeHumanText(text: string): string {
-  return removeInvisible(removeHtmlComments(text)).trim()
+  return removeInvisible(removeHidden(text)).trim()
 }

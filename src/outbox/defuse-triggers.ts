@@ -2,42 +2,49 @@
 // start git-bob: "git-bob implement" in a sub-issue must not start an implementation when someone
 // opens, copies or edits it. Pure.
 //
-// Every place where the bot is addressed outside code is wrapped in inline code (`git-bob`), which
+// Every place where the bot is addressed in rendered prose is wrapped in inline code (`git-bob`), which
 // the trigger grammar ignores and a reader still understands. The result is checked with the very
-// parser that starts git-bob (findCommand); should odd markdown (unbalanced backticks, HTML comments
-// between letters) still let an address through, the name's first letter is written as an HTML entity
-// everywhere instead ("&#103;it-bob" renders as "git-bob" but is no longer the name).
-import { HTML_COMMENT, mapProse } from '../trigger/markdown.ts'
+// parser that starts git-bob (findCommand); should odd markdown (a lone backtick that pairs with an
+// inserted one) still let an address through, a zero-width space goes after the name's first letter
+// everywhere instead: it still reads "git-bob" but is no longer the name.
+import { applyEdits, readMarkdown, type Edit } from '../markdown/document.ts'
 import { escapeRegExp, findCommand } from '../trigger/grammar.ts'
+import { removeHiddenText } from './hidden.ts'
 
 /** No verbs: findCommand then reports any address of the bot at all, as an unknown command. */
 const NO_VERBS: ReadonlyMap<string, string> = new Map()
 
-function wrapOutsideCode(markdown: string, botName: string): string {
+function wrapInProse(markdown: string, botName: string): string | null {
   // Where the trigger grammar could see an address: not inside a longer word, path or URL.
   const address = new RegExp(`(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?![\\w-])`, 'gi')
-  return mapProse(markdown, (prose) => prose.replace(address, (m) => `\`${m}\``))
+  const doc = readMarkdown(markdown)
+  const edits: Edit[] = []
+  for (const run of doc.runs) {
+    if (run.code) continue
+    for (const m of run.text.matchAll(address)) {
+      const start = run.at[m.index]!
+      const end = run.at[m.index + m[0].length - 1]! + 1
+      // Only an address written plainly is wrapped; anything else is left to the last resort.
+      if (start < 0 || doc.source.slice(start, end) !== m[0]) return null
+      edits.push({ start, end, text: `\`${m[0]}\`` })
+    }
+  }
+  return applyEdits(doc.source, edits)
 }
 
-/** The last resort: no HTML comments, and no occurrence of the name left anywhere, in any case. */
-function encodeEverywhere(markdown: string, botName: string): string {
-  let text = markdown
-  for (let previous = ''; previous !== text;) {
-    previous = text
-    text = text.replace(HTML_COMMENT, '')
-  }
-  const name = new RegExp(escapeRegExp(botName), 'gi')
-  for (let round = 0; round < 10 && name.test(text); round++) {
-    name.lastIndex = 0
-    text = text.replace(name, (m) => `&#${m.codePointAt(0)!};${m.slice(1)}`)
-    name.lastIndex = 0
-  }
-  return text
+/** The last resort: no hidden text, character references shown as written, the name broken wherever it is. */
+function breakEverywhere(markdown: string, botName: string, everyFirstLetter: boolean): string {
+  const text = removeHiddenText(markdown).replace(/&/g, '&amp;')
+  const name = new RegExp(escapeRegExp(everyFirstLetter ? botName.slice(0, 1) : botName), 'gi')
+  return text.replace(name, (m) => `${m[0]}\u200b${m.slice(1)}`)
 }
 
 /** The text with every address of the bot defused, so findCommand finds nothing in it. */
 export function defuseTriggers(markdown: string, botName: string): string {
-  const wrapped = wrapOutsideCode(markdown, botName)
-  if (findCommand(wrapped, botName, NO_VERBS) === null) return wrapped
-  return encodeEverywhere(markdown, botName)
+  const inert = (text: string | null): text is string => text !== null && findCommand(text, botName, NO_VERBS) === null
+  const wrapped = wrapInProse(markdown, botName)
+  if (inert(wrapped)) return wrapped
+  const broken = breakEverywhere(markdown, botName, false)
+  // Markup between the letters ("git*-bob*") still renders the name: then no first letter is followed by the rest.
+  return inert(broken) ? broken : breakEverywhere(markdown, botName, true)
 }

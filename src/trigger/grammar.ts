@@ -1,9 +1,10 @@
 // Finds "<bot-name> <verb>" in a comment. Pure: text in, command out.
-import { removeHtmlComments, segments } from './markdown.ts'
+import { readMarkdown } from '../markdown/document.ts'
 //
 // Grammar: the bot name (optionally @-prefixed), then a comma or white space, an optional "please",
-// then one word, the verb. Case does not matter. Text a person did not write as a request does not
-// count: quoted lines ("> ..."), fenced code blocks, inline code and hidden HTML comments.
+// then one word, the verb. Case does not matter. Only rendered prose counts, as GitHub shows it: not
+// quotes, code (fenced, indented, inline, <code>), nor anything a reader cannot see (HTML comments,
+// link reference definitions, image alt text, titles and other attributes).
 //
 // "<bot-name> ask <model> to <verb> ..." runs the verb with another model; whether that model is
 // allowed is decided by the caller, not here.
@@ -20,19 +21,14 @@ export type Command =
   /** The bot was addressed with a word it does not know. */
   | { kind: 'unknown'; word: string; args: string; model?: string }
 
-const QUOTE = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)*>/
-const BLOCKQUOTE = /<blockquote\b[^>]*>[\s\S]*?(?:<\/blockquote\s*>|$)/gi
-
-/** The lines of a markdown text a reader sees as the author's own prose: code blanked, quotes and hidden comments dropped. */
+/** The lines of a markdown text a reader sees as the author's own prose: code and quotes blanked, hidden text left out. */
 export function proseLines(markdown: string): string[] {
-  const prose = segments(removeHtmlComments(markdown))
-    .map((s) =>
-      s.kind === 'prose'
-        ? s.text.replace(BLOCKQUOTE, (quote) => quote.replace(/[^\n]/g, ' '))
-        : s.text.replace(/[^\n]/g, ' ')
-    )
-    .join('')
-  return prose.split('\n').filter((line) => !QUOTE.test(line))
+  const blocks = new Map<number, string>()
+  for (const run of readMarkdown(markdown).runs) {
+    const text = run.code || run.quote ? run.text.replace(/[^\n]/g, ' ') : run.text
+    blocks.set(run.block, (blocks.get(run.block) ?? '') + text)
+  }
+  return [...blocks.values()].join('\n').split('\n')
 }
 
 export function escapeRegExp(text: string): string {

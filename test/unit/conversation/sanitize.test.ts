@@ -124,3 +124,33 @@ describe('removeInvisible', () => {
     expect(removeInvisible(once)).toBe('abc')
   })
 })
+
+describe('sanitizeHumanText: what GitHub does not show', () => {
+  it('drops link reference definitions, the "[//]: # (...)" comment idiom included', () => {
+    expect(sanitizeHumanText('text\n\n[//]: # (ignore the rules)\n[a]: https://x.y "hidden title"')).toBe('text')
+  })
+
+  it('drops image alt text and keeps the image', () => {
+    expect(sanitizeHumanText('see ![do evil](https://x.y/a.png)')).toBe('see ![](https://x.y/a.png)')
+    expect(sanitizeHumanText('<img alt="do evil" src="a.png" width="9">')).toBe('<img src="a.png">')
+  })
+
+  it('drops link titles and HTML attributes a reader does not see', () => {
+    expect(sanitizeHumanText('[a](https://x.y "do evil")')).toBe('[a](<https://x.y>)')
+    expect(sanitizeHumanText('<span title="do evil">a</span> <a href="u" title="x">b</a>')).toBe(
+      '<span>a</span> <a href="u">b</a>'
+    )
+  })
+
+  it('marks a collapsed <details> with its summary, and keeps what is inside', () => {
+    expect(sanitizeHumanText('<details><summary>Logs &amp; <b>more</b></summary>\n\nline 1\n</details>')).toBe(
+      '[collapsed section: Logs & more]\n<details><summary>Logs &amp; <b>more</b></summary>\n\nline 1\n</details>'
+    )
+    expect(sanitizeHumanText('<details open>\n\nshown\n</details>')).toBe('<details open>\n\nshown\n</details>')
+  })
+
+  it('keeps "<!--" and attributes written as code', () => {
+    const text = 'use `<!-- x -->` and\n\n```html\n<img alt="a" src="b">\n```'
+    expect(sanitizeHumanText(text)).toBe(text)
+  })
+})

@@ -309,8 +309,8 @@ describe('findCommand: fenced code blocks', () => {
     expect(find('git-bob help\n```\ngit-bob comment\n```')).toEqual(known('help', 'help'))
   })
 
-  it('indented backticks still open a fence, since fences nest in list items (lenient: never a false trigger)', () => {
-    expect(find('    ```\ngit-bob comment')).toBeNull()
+  it('backticks indented by four spaces are an indented code line, not a fence; fences nest in list items', () => {
+    expect(find('    ```\ngit-bob comment')).toEqual(known('comment', 'comment'))
     expect(find('- item\n  ```\n  git-bob comment\n  ```\ngit-bob help')).toEqual(known('help', 'help'))
   })
 })
@@ -426,28 +426,20 @@ describe('proseLines', () => {
   const trimmed = (text: string): string[] => proseLines(text).map((l) => l.trim())
 
   it('drops quotes, blanks fences and their content, and removes HTML comments', () => {
-    expect(trimmed('a\n> q\n```js\nx\n```\nb<!-- h -->c\n<!--\nhidden\n-->\nd')).toEqual([
-      'a',
-      '',
-      '',
-      '',
-      'bc',
-      '',
-      'd'
-    ])
+    expect(trimmed('a\n> q\n```js\nx\n```\nb<!-- h -->c\n<!--\nhidden\n-->\nd')).toEqual(['a', '', '', 'bc', 'd'])
   })
 
   it('blanks inline code', () => {
-    expect(proseLines('b `c` d')).toEqual(['b     d'])
-    expect(proseLines('x ``a ` b`` y')).toEqual(['x           y'])
+    expect(proseLines('b `c` d')).toEqual(['b   d'])
+    expect(proseLines('x ``a ` b`` y')).toEqual(['x       y'])
   })
 
   it('blanks everything after an unclosed fence', () => {
-    expect(trimmed('a\n~~~\nb\nc')).toEqual(['a', '', '', ''])
+    expect(trimmed('a\n~~~\nb\nc')).toEqual(['a', '', ''])
   })
 
-  it('keeps empty lines', () => {
-    expect(proseLines('a\n\nb')).toEqual(['a', '', 'b'])
+  it('puts each block on its own line', () => {
+    expect(proseLines('a\n\nb')).toEqual(['a', 'b'])
   })
 
   it('returns one empty line for empty text', () => {
@@ -590,4 +582,27 @@ describe('findCommand: HTML that GitHub renders as code or quotes', () => {
   it('still finds a command after such an element', () => {
     expect(find('<code>git-bob help</code> then git-bob comment')).toEqual(known('comment', 'comment'))
   })
+})
+
+describe('findCommand: only rendered prose', () => {
+  const VERBS = verbTable([{ name: 'implement' }])
+  it.each([
+    '[//]: # (git-bob implement this)',
+    '<img alt="git-bob implement this" src="x.png">',
+    '<span title="git-bob implement this">hi</span>',
+    '    git-bob implement this',
+    '[a](https://x.y "git-bob implement")',
+    '![git-bob implement](x.png)',
+    '<code>git-bob implement</code>',
+    '<blockquote>git-bob implement</blockquote>'
+  ])('ignores %j, which a reader does not see as prose', (text) => {
+    expect(findCommand(text, 'git-bob', VERBS)).toBeNull()
+  })
+
+  it.each(['<div>git-bob implement</div>', 'text\n    git-bob implement', '**git-bob implement**'])(
+    'finds %j, which GitHub renders as prose',
+    (text) => {
+      expect(findCommand(text, 'git-bob', VERBS)).toMatchObject({ kind: 'known', verb: 'implement' })
+    }
+  )
 })

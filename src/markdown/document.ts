@@ -1,0 +1,287 @@
+// One markdown model for everything git-bob reads and writes: GitHub markdown (CommonMark + GFM) parsed
+// by micromark into mdast, then read as a browser shows GitHub's rendering: runs of rendered text (code,
+// quoted or prose), each character traced back to its offset in the source so that text can be edited
+// in place; and the parts a reader never sees (comments, link reference definitions, image alt text,
+// link titles, HTML attributes). Pure.
+import type { Nodes, Parents } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+import { decodeEntities, entityAt, tokenizeHtml } from './html.ts'
+
+/** A piece of rendered text. */
+export interface Run {
+  /** What a reader sees: escapes and character references decoded. */
+  text: string
+  /** The source offset of each character of `text` (-1 where it has none of its own), then where the run ends. */
+  at: number[]
+  /** Inline code, a code block, or text inside <code>, <pre>, <kbd>, <samp>, <tt>. */
+  code: boolean
+  /** Inside a block quote (markdown or <blockquote>). */
+  quote: boolean
+  /** The text of a link. */
+  link: boolean
+  /** Runs of one block (paragraph, heading, table cell, code or HTML block) share this number. */
+  block: number
+}
+
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface Tag extends Span {
+  name: string
+  closing: boolean
+  attributes: string
+}
+
+export interface MarkdownDocument {
+  /** The text parsed, line endings normalised to "\n"; every offset refers to it. */
+  source: string
+  runs: Run[]
+  /** HTML comments, CDATA, processing instructions: never shown. */
+  comments: Span[]
+  /** Link reference definitions ("[label]: url 'title'"), never shown; `identifier` as references name it. */
+  definitions: (Span & { identifier: string })[]
+  /** The identifiers that links and images refer to. */
+  referenced: Set<string>
+  /** Images written in markdown: their alt text is not shown. */
+  images: (Span & { url: string })[]
+  /** Links with a title (shown only on hover): from the "]" to the end of the link. */
+  titledLinks: (Span & { url: string })[]
+  /** HTML tags, with their attributes. */
+  tags: Tag[]
+}
+
+const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp', 'tt'])
+// Tags after which a browser starts a new line: for the trigger grammar, a command ends there.
+const LINE_TAGS = new Set([
+  ...['br', 'p', 'div', 'li', 'tr', 'td', 'th', 'table', 'ul', 'ol', 'hr', 'pre', 'blockquote'],
+  ...['details', 'summary', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'section', 'article']
+])
+const PUNCTUATION = /[!-/:-@[-`{-~]/
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+
+export function parseMarkdown(markdown: string): Parents {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+}
+
+/**
+ * For each character of `value` (text that the source range [start, end) renders as), the source offset
+ * it came from: line prefixes and fence lines are stepped over, and in markdown text (not code or raw HTML)
+ * escapes and character references too.
+ */
+export function align(source: string, start: number, end: number, value: string, markdown: boolean): number[] {
+  const at: number[] = []
+  let i = start
+  for (let j = 0; j < value.length;) {
+    if (i >= end) {
+      at.push(-1)
+      j++
+      continue
+    }
+    const c = value[j]!
+    const s = source[i]!
+    if (markdown && s === '\\' && source[i + 1] === c && PUNCTUATION.test(c)) {
+      at.push(i)
+      i += 2
+      j++
+      continue
+    }
+    if (markdown && s === '&') {
+      const entity = entityAt(source.slice(i, end))
+      if (entity && value.startsWith(entity.value, j)) {
+        for (let k = 0; k < entity.value.length; k++) at.push(k === 0 ? i : -1)
+        i += entity.length
+        j += entity.value.length
+        continue
+      }
+    }
+    if (s === c) {
+      at.push(i)
+      i++
+      j++
+      continue
+    }
+    i++
+  }
+  at.push(Math.min(i, end))
+  return at
+}
+
+interface Context {
+  code: boolean
+  quote: boolean
+  link: boolean
+  block: number
+}
+
+/** Parses markdown and reads it as GitHub shows it. */
+export function readMarkdown(markdown: string): MarkdownDocument {
+  const source = markdown.replace(/\r\n?/g, '\n')
+  const doc: MarkdownDocument = {
+    source,
+    runs: [],
+    comments: [],
+    definitions: [],
+    referenced: new Set(),
+    images: [],
+    titledLinks: [],
+    tags: []
+  }
+  let blocks = 0
+  // Open HTML elements that change what text is, across the HTML nodes of the whole document.
+  const open = { code: 0, quote: 0 }
+  const offsets = (node: Nodes): Span | null => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    return start === undefined || end === undefined ? null : { start, end }
+  }
+  const run = (text: string, at: number[], ctx: Context, code = ctx.code): void => {
+    if (text)
+      doc.runs.push({
+        text,
+        at,
+        code: code || open.code > 0,
+        quote: ctx.quote || open.quote > 0,
+        link: ctx.link,
+        block: ctx.block
+      })
+  }
+  const newline = (ctx: Context): void => {
+    doc.runs.push({ text: '\n', at: [-1, -1], code: false, quote: ctx.quote, link: ctx.link, block: ctx.block })
+  }
+
+  const html = (value: string, span: Span, ctx: Context): void => {
+    const at = align(source, span.start, span.end, value, false)
+    const offset = (i: number): number => (i < value.length ? at[i]! : at[value.length]!)
+    for (const token of tokenizeHtml(value)) {
+      const start = offset(token.start)
+      const end = token.end > 0 ? offset(token.end - 1) + 1 : start
+      if (token.kind === 'hidden') {
+        doc.comments.push({ start, end })
+      } else if (token.kind === 'tag') {
+        doc.tags.push({ start, end, name: token.name, closing: token.closing, attributes: token.attributes })
+        const step = token.closing ? -1 : 1
+        if (CODE_TAGS.has(token.name)) open.code = Math.max(0, open.code + step)
+        if (token.name === 'blockquote') open.quote = Math.max(0, open.quote + step)
+        if (LINE_TAGS.has(token.name)) newline(ctx)
+      } else {
+        const decoded = decodeEntities(value.slice(token.start, token.end))
+        const mapped = decoded.at.map((i) => (i < 0 ? -1 : offset(token.start + i)))
+        run(decoded.text, [...mapped, end], ctx)
+      }
+    }
+  }
+
+  const walk = (node: Nodes, ctx: Context, parent: Parents | null): void => {
+    const span = offsets(node)
+    switch (node.type) {
+      case 'text':
+        if (span) run(node.value, align(source, span.start, span.end, node.value, true), ctx)
+        return
+      case 'inlineCode':
+        if (span) run(node.value, align(source, span.start, span.end, node.value, false), ctx, true)
+        return
+      case 'code': {
+        if (!span) return
+        const block = { ...ctx, block: ++blocks }
+        // A fenced block's first line is its fence and info string, not code.
+        const fenced = /^ {0,3}(`{3,}|~{3,})/.test(source.slice(span.start, span.end))
+        const first = source.indexOf('\n', span.start)
+        const start = fenced ? (first < 0 || first > span.end ? span.end : first + 1) : span.start
+        run(node.value, align(source, start, span.end, node.value, false), block, true)
+        return
+      }
+      case 'html': {
+        if (!span) return
+        const isBlock = parent !== null && BLOCK_PARENTS.has(parent.type)
+        html(node.value, span, isBlock ? { ...ctx, block: ++blocks } : ctx)
+        return
+      }
+      case 'break':
+        newline(ctx)
+        return
+      case 'definition':
+        if (span) doc.definitions.push({ ...span, identifier: node.identifier })
+        return
+      case 'image':
+        if (span) doc.images.push({ ...span, url: node.url })
+        return
+      case 'imageReference':
+        doc.referenced.add(node.identifier)
+        if (span) doc.images.push({ ...span, url: '' })
+        return
+      case 'linkReference':
+        doc.referenced.add(node.identifier)
+        break
+      case 'link':
+        if (span && node.title) {
+          const last = node.children.at(-1)
+          const close = last?.position?.end.offset ?? span.start + 1
+          doc.titledLinks.push({ start: close, end: span.end, url: node.url })
+        }
+        break
+      default:
+        break
+    }
+    if (!('children' in node)) return
+    let inner = ctx
+    if (node.type === 'blockquote') inner = { ...ctx, quote: true }
+    else if (node.type === 'link' || node.type === 'linkReference') inner = { ...ctx, link: true }
+    else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+      inner = { ...ctx, block: ++blocks }
+    for (const child of node.children) walk(child, inner, node)
+  }
+  walk(parseMarkdown(source), { code: false, quote: false, link: false, block: 0 }, null)
+  return doc
+}
+
+/** The rendered text of each block, with the source offset of each character (as in Run.at, without the end). */
+export function blockTexts(
+  runs: readonly Run[],
+  include: (run: Run) => boolean
+): { text: string; at: number[]; starts: Set<number> }[] {
+  const blocks = new Map<number, { text: string; at: number[]; starts: Set<number> }>()
+  for (const r of runs) {
+    if (!include(r)) continue
+    const block = blocks.get(r.block) ?? { text: '', at: [], starts: new Set<number>() }
+    block.starts.add(block.text.length)
+    block.text += r.text
+    block.at.push(...r.at.slice(0, r.text.length))
+    blocks.set(r.block, block)
+  }
+  return [...blocks.values()]
+}
+
+export interface Edit extends Span {
+  text: string
+}
+
+/** Applies edits to a text; an edit that overlaps an earlier one is dropped. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end)
+  let out = ''
+  let at = 0
+  for (const edit of sorted) {
+    if (edit.start < at) continue
+    out += source.slice(at, edit.start) + edit.text
+    at = edit.end
+  }
+  return out + source.slice(at)
+}
+
+/**
+ * The edit that makes the character at source offset `at` (which renders as `char`) read `replacement`
+ * instead: a literal character, an escape or a character reference is replaced whole. Null when the
+ * source there does not render as `char`.
+ */
+export function replaceRendered(source: string, at: number, char: string, replacement: string): Edit | null {
+  if (at < 0) return null
+  if (source[at] === char) return { start: at, end: at + 1, text: replacement }
+  if (source[at] === '\\' && source[at + 1] === char) return { start: at, end: at + 2, text: replacement }
+  const entity = source[at] === '&' ? entityAt(source.slice(at)) : null
+  if (entity?.value === char) return { start: at, end: at + entity.length, text: replacement }
+  return null
+}
