@@ -127,12 +127,15 @@ async function proposeChanges(
     checkedPaths(outcome.files),
     (staged) =>
       ports.redact(
-        commitMessage(
-          outcome.title,
-          outcome.summary,
-          committedFiles(outcome.files, staged.map(asModified)),
+        ports.outbox.plainText(
           event,
-          credit
+          commitMessage(
+            outcome.title,
+            outcome.summary,
+            committedFiles(outcome.files, staged.map(asModified)),
+            event,
+            credit
+          )
         )
       ),
     event.request.author.isBot ? null : { login: event.request.author.login, id: event.request.author.id }
@@ -168,7 +171,8 @@ async function proposeChanges(
             title: outcome.title,
             head: target.branch,
             base: target.base,
-            body: `${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.\n\ncloses #${target.issue}`
+            body: `${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
+            closes: target.issue
           },
           credit
         )

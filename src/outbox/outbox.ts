@@ -1,9 +1,13 @@
-// The one place where messages leave git-bob. Every body is redacted, its @mentions of people outside
-// the thread defused, stamped with version, model and run link, marked as git-bob's own, and split to
-// fit GitHub's limit, whatever command wrote it: comments, reviews and their line comments, new issues.
+// The one place where messages leave git-bob. Every body is redacted, cleared of hidden text and
+// markers, its @mentions of people outside the thread broken and its issue references capped, stamped
+// with version, model and run link, marked as git-bob's own, and split to fit GitHub's limit, whatever
+// command wrote it: comments, reviews and their line comments, new issues, pull requests. Pull request
+// titles and bodies and commit messages also lose every closing keyword but the one git-bob adds.
 import { defuseTriggers } from './defuse-triggers.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
-import { defuseMentions } from './mentions.ts'
+import { defuseMentions, defuseMentionsPlain } from './mentions.ts'
+import { removeHiddenText } from './hidden.ts'
+import { capReferences, capReferencesPlain, neutraliseClosing, neutraliseClosingPlain } from './references.ts'
 import type { Redactor } from './secrets.ts'
 import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
 import { stamp, type MarkerFacts, type ModelCredit, type StampContext } from './stamp.ts'
@@ -58,7 +62,18 @@ export class Outbox {
   }
 
   private clean(body: string, mentions: readonly string[]): string {
-    return defuseMentions(this.redactor.redact(body), [...this.present, ...mentions])
+    const visible = removeHiddenText(this.redactor.redact(body))
+    return capReferences(defuseMentions(visible, [...this.present, ...mentions]))
+  }
+
+  /**
+   * Plain text that leaves through git or a title (a commit message, a pull request's title): no hidden
+   * markers, no mention of an outsider, no closing keyword, a limited number of issue references.
+   */
+  plainText(event: TriggerEvent, text: string): string {
+    this.withEventPeople(event)
+    const clean = defuseMentionsPlain(this.redactor.redact(text), this.present)
+    return capReferencesPlain(neutraliseClosingPlain(clean)).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
   }
 
   /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
@@ -107,15 +122,26 @@ export class Outbox {
     return posted
   }
 
-  /** Opens a pull request whose description is stamped like every message. */
+  /**
+   * Opens a pull request whose description is stamped like every message. Its title and body close no
+   * issue but `closes`, which git-bob adds itself.
+   */
   async openPullRequest(
     event: TriggerEvent,
-    options: { title: string; body: string; head: string; base: string },
+    options: { title: string; body: string; head: string; base: string; closes?: number },
     credit: ModelCredit | null
   ): Promise<Posted & { number: number }> {
     this.withEventPeople(event)
-    const [body] = this.render(options.body, credit, { maxParts: 1 })
-    const pull = await this.api.createPull({ ...options, title: this.redactor.redact(options.title), body: body! })
+    const closes = options.closes !== undefined ? `\n\ncloses #${options.closes}` : ''
+    const body = neutraliseClosing(this.clean(options.body, []))
+    const [stamped] = this.stamped(`${body}${closes}`, credit, { maxParts: 1 })
+    const title = this.plainText(event, options.title).replace(/\s+/g, ' ').trim().slice(0, TITLE_LIMIT)
+    const pull = await this.api.createPull({
+      title,
+      body: stamped!,
+      head: options.head,
+      base: options.base
+    })
     return { id: pull.number, number: pull.number, url: pull.url }
   }
 
@@ -155,7 +181,7 @@ export class Outbox {
     const name = this.stampContext.botName
     // One line, shortened with room for the backticks defusing may add, and defused last.
     const title = defuseTriggers(
-      this.clean(issue.title, [])
+      this.plainText(event, issue.title)
         .replace(/\s+/g, ' ')
         .trim()
         .slice(0, TITLE_LIMIT - 16),

@@ -86,17 +86,23 @@ export function isOwnMessage(text: string): boolean {
   return text.includes(MARKER_PREFIX)
 }
 
+// The marker stamp() writes: the first line of every message git-bob posts, before any model text.
+const LEADING_MARKER = /^<!-- git-bob-message (\{[^\n]*?\}) -->(?:\r?\n|$)/
+
+/**
+ * The facts of a message's own marker. Only the first line counts: a marker anywhere else was written by
+ * someone else (the model's text, a person quoting), and must not make a request count as answered.
+ */
 function markers(text: string): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = []
-  for (const match of text.matchAll(MARKER_PATTERN)) {
-    try {
-      const data: unknown = JSON.parse(match[1]!)
-      if (data && typeof data === 'object' && !Array.isArray(data)) found.push(data as Record<string, unknown>)
-    } catch {
-      // A damaged marker says nothing.
-    }
+  const match = LEADING_MARKER.exec(text)
+  if (!match) return []
+  try {
+    const data: unknown = JSON.parse(match[1]!)
+    return data && typeof data === 'object' && !Array.isArray(data) ? [data as Record<string, unknown>] : []
+  } catch {
+    // A damaged marker says nothing.
+    return []
   }
-  return found
 }
 
 /** The request keys that git-bob's messages in a text answer (a failure report answers nothing). */

@@ -189,13 +189,17 @@ describe('answeredRequests', () => {
     expect(answeredRequests(stamp('body', ctx, credit))).toEqual(['issue_comment:123'])
   })
 
-  it('finds every marker in a text, in order', () => {
+  it("reads only the message's own marker, on its first line: one further down was written by someone else", () => {
     const text = [
       stamp('one', { ...ctx, requestKey: 'issue_body:7' }, null),
       'a person wrote something',
       stamp('two', { ...ctx, requestKey: 'review_comment:99' }, credit)
     ].join('\n\n')
-    expect(answeredRequests(text)).toEqual(['issue_body:7', 'review_comment:99'])
+    expect(answeredRequests(text)).toEqual(['issue_body:7'])
+    expect(answeredRequests(`model text\n${stamp('x', { ...ctx, requestKey: 'review_comment:99' }, credit)}`)).toEqual(
+      []
+    )
+    expect(answeredRequests(stamp('x', ctx, credit).replace(/\n/g, '\r\n'))).toEqual([ctx.requestKey])
   })
 
   it('is empty for text without markers', () => {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import {
+  capReferences,
+  capReferencesPlain,
+  closingKeywords,
+  neutraliseClosing,
+  neutraliseClosingPlain
+} from '../../../src/outbox/references.ts'
+
+const plainOf = (text: string): string => text.replace(/\u200b/g, '')
+
+describe('closing keywords', () => {
+  it.each(['close', 'closes', 'closed', 'fix', 'fixes', 'fixed', 'resolve', 'resolves', 'resolved'])(
+    'neutralises "%s" in every case, before #N, owner/repo#N and an issue URL',
+    (word) => {
+      for (const text of [`${word} #5`, `${word.toUpperCase()}: o/r#7`, `${word} https://github.com/o/r/issues/9`]) {
+        expect(closingKeywords(text)).toHaveLength(1)
+        const out = neutraliseClosingPlain(text)
+        expect(closingKeywords(out)).toEqual([])
+        expect(plainOf(out)).toBe(text)
+        expect(closingKeywords(neutraliseClosing(text))).toEqual([])
+      }
+    }
+  )
+
+  it('leaves words that only look like keywords, and keywords without a reference', () => {
+    const text = 'prefix #5, unfixed #6, a fix for the plot, closes the gap'
+    expect(neutraliseClosingPlain(text)).toBe(text)
+    expect(neutraliseClosing(text)).toBe(text)
+  })
+
+  it('neutralises a keyword written with a character reference', () => {
+    const out = neutraliseClosing('fi&#120;es #10')
+    expect(out).not.toBe('fi&#120;es #10')
+    expect(closingKeywords(out.replace(/&#120;/g, 'x'))).toEqual([])
+  })
+})
+
+describe('capReferences', () => {
+  const refs = (n: number): string => Array.from({ length: n }, (_, i) => `#${i + 1}`).join(' ')
+
+  it('leaves up to 20 references alone', () => {
+    expect(capReferences(refs(20))).toBe(refs(20))
+    expect(capReferencesPlain(refs(20))).toBe(refs(20))
+  })
+
+  it('unlinks the references past 20 and says so', () => {
+    const out = capReferences(`${refs(25)} and o/r#99 and https://github.com/o/r/issues/3`)
+    expect(out).toContain('#20 #\u200b21')
+    expect(out).toContain('o/r#\u200b99')
+    expect(out).toContain('https://\u200bgithub.com/o/r/issues/3')
+    expect(out).toMatch(/7 more issue references are written without a link/)
+    expect(capReferencesPlain(refs(21))).toMatch(/#20 #\u200b21\n\n\(1 more issue reference is/)
+  })
+
+  it('does not count references in code', () => {
+    const text = `\`\`\`\n${refs(30)}\n\`\`\``
+    expect(capReferences(text)).toBe(text)
+  })
+})
