@@ -1,0 +1,119 @@
+// The corpus of markdown attacks (test/corpus/markdown-attacks.json), each judged by GitHub's own
+// renderer: what git-bob sends out notifies nobody outside the thread, closes no issue, hides nothing;
+// what it reads in holds nothing a reader cannot see; and a command counts only in rendered prose.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  CMARK_MISSING,
+  closingKeywords,
+  cmark,
+  liveMentions,
+  proseText,
+  renderGfm,
+  visibleText
+} from '../../fakes/cmark.ts'
+import { defuseMentions } from '../../../src/outbox/mentions.ts'
+import { neutraliseClosing, neutraliseClosingPlain, capReferences } from '../../../src/outbox/references.ts'
+import { removeHiddenText } from '../../../src/outbox/hidden.ts'
+import { defuseTriggers } from '../../../src/outbox/defuse-triggers.ts'
+import { sanitizeHumanText } from '../../../src/conversation/sanitize.ts'
+import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
+import { answeredRequests } from '../../../src/outbox/stamp.ts'
+
+interface Case {
+  name: string
+  text: string
+}
+interface Corpus {
+  allowed: string[]
+  mentions: (Case & { keep?: string[] })[]
+  closing: Case[]
+  hidden: Case[]
+  incoming: Case[]
+  collapsed: (Case & { mark: string; kept: string })[]
+  triggers: { text: string; triggers: boolean }[]
+}
+
+const corpus = JSON.parse(
+  readFileSync(new URL('../../corpus/markdown-attacks.json', import.meta.url), 'utf8')
+) as Corpus
+const VERBS = verbTable([{ name: 'implement' }, { name: 'comment' }])
+const ADDRESS = /(?<![\w/.-])@?git-bob[\s,]+implement/i
+
+describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark ? '' : ` (${CMARK_MISSING})`}`, () => {
+  describe('mentions going out', () => {
+    it.each(corpus.mentions)('$name: $text', ({ text, keep = [] }) => {
+      const outsiders = (html: string): string[] => liveMentions(html).filter((l) => !corpus.allowed.includes(l))
+      // The attack is real: rendered as written, it would notify someone.
+      expect(outsiders(renderGfm(text)).length).toBeGreaterThan(0)
+      const html = renderGfm(defuseMentions(text, corpus.allowed))
+      expect(outsiders(html)).toEqual([])
+      expect(liveMentions(html)).toEqual(keep)
+      // What a reader sees is unchanged but for zero-width spaces.
+      expect(visibleText(html).replace(/\u200b/g, '')).toBe(visibleText(renderGfm(text)))
+    })
+  })
+
+  describe('closing keywords in a pull request body and title', () => {
+    it.each(corpus.closing)('$name: $text', ({ text }) => {
+      expect(closingKeywords(visibleText(renderGfm(text))).length).toBeGreaterThan(0)
+      const html = renderGfm(neutraliseClosing(text))
+      expect(closingKeywords(visibleText(html))).toEqual([])
+      expect(visibleText(html).replace(/\u200b/g, '')).toBe(visibleText(renderGfm(text)))
+      expect(closingKeywords(neutraliseClosingPlain(text.replace(/&#120;/g, 'x').replace(/&#115;/g, 's')))).toEqual([])
+    })
+
+    it("keeps git-bob's own closing keyword, added after the model's text is neutralised", () => {
+      const body = `${neutraliseClosing('Fixes #6, resolves o/r#7')}\n\ncloses #5`
+      expect(closingKeywords(visibleText(renderGfm(body)))).toEqual(['closes #5'])
+    })
+  })
+
+  it('cuts a long list of issue references, with a note', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `#${i + 1}`).join(' ')
+    const html = renderGfm(capReferences(text))
+    const linked = [...proseText(html).matchAll(/(?<![\w&])#\d+/g)]
+    expect(linked).toHaveLength(20)
+    expect(proseText(html)).toContain('280 more issue references are written without a link')
+  })
+
+  describe('hidden text and markers in model text', () => {
+    it.each(corpus.hidden)('$name', ({ text }) => {
+      const out = removeHiddenText(text)
+      const html = renderGfm(out)
+      expect(html).not.toMatch(/<!--/)
+      expect(out).not.toContain('HIDDEN')
+      expect(out).not.toMatch(/<!-- git-bob-message/)
+      expect(answeredRequests(out)).toEqual([])
+    })
+  })
+
+  describe('what a reader cannot see stays out of the prompt', () => {
+    it.each(corpus.incoming)('$name', ({ text }) => {
+      // The text is hidden from a reader...
+      expect(visibleText(renderGfm(text))).not.toContain('INJECTED')
+      // ...and from the model.
+      expect(sanitizeHumanText(text)).not.toContain('INJECTED')
+    })
+
+    it.each(corpus.collapsed)('$name: collapsed content is marked, not dropped', ({ text, mark, kept }) => {
+      const sanitized = sanitizeHumanText(text)
+      expect(sanitized).toContain(kept)
+      if (mark) expect(sanitized).toContain(mark)
+      else expect(sanitized).not.toContain('[collapsed section')
+    })
+  })
+
+  describe('commands count only in rendered prose', () => {
+    it.each(corpus.triggers)('$text', ({ text, triggers }) => {
+      const prose = proseText(renderGfm(text))
+      // The corpus agrees with GitHub's renderer, and the grammar agrees with both.
+      expect(ADDRESS.test(prose)).toBe(triggers)
+      expect(findCommand(text, 'git-bob', VERBS) !== null).toBe(triggers)
+      // Written by git-bob into a new issue, the text starts nothing and shows no command.
+      const defused = defuseTriggers(text, 'git-bob')
+      expect(findCommand(defused, 'git-bob', VERBS)).toBeNull()
+      expect(ADDRESS.test(proseText(renderGfm(defused)))).toBe(false)
+    })
+  })
+})
