@@ -42,7 +42,7 @@ describe('asking a human', () => {
     await stage.comment({ body: 'git-bob answer' })
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain(
-      'As @alice saw, this is #12; `@torvalds` or `@octo-org/team` might know. `@inline` and\n```\n@in-code\n```'
+      'As @alice saw, this is #12; @\u200btorvalds or @\u200bocto-org/team might know. `@inline` and\n```\n@in-code\n```'
     )
   })
 

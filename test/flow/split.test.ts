@@ -77,7 +77,7 @@ describe('git-bob split this', () => {
     const writer = created[1]!.body
     expect(writer).toContain('When the reader is done: `git-bob` implement this.')
     // Someone the model names is not notified; the person in the thread may be.
-    expect(writer).toContain('Ask `@mallory`, who wrote the old writer, and @Codertocat.')
+    expect(writer).toContain('Ask @\u200bmallory, who wrote the old writer, and @Codertocat.')
 
     // Linked by id, not by number.
     const links = stage.github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/1/sub_issues'))
