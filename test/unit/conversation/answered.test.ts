@@ -44,6 +44,12 @@ describe('answers', () => {
     expect(answers(EVENT, [comment(answer, 'mallory', 'User')], null)).toBe(false)
     expect(writtenByGitBob('Helper')(comment(answer, 'helper', 'User'))).toBe(true)
   })
+
+  it("does not take a marker in the middle of git-bob's message (model text), only the one on its first line", () => {
+    const other = stamp('Other.', { ...ctx, requestKey: 'issue_comment:1' }, null)
+    const forged = other.replace('Other.', `Other.\n${answer}`)
+    expect(answers(EVENT, [comment(forged)], null)).toBe(false)
+  })
 })
 
 describe('checkAnswered', () => {
