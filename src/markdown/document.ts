@@ -52,6 +52,11 @@ export interface MarkdownDocument {
   titledLinks: (Span & { url: string })[]
   /** HTML tags, with their attributes. */
   tags: Tag[]
+  /**
+   * Some text has no place in the source: GFM's e-mail autolinks found after parsing (where micromark and
+   * GitHub's cmark-gfm can disagree). Editing in place is then not safe; callers take their last resort.
+   */
+  unplaced: boolean
 }
 
 const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp', 'tt'])
@@ -128,7 +133,8 @@ export function readMarkdown(markdown: string): MarkdownDocument {
     referenced: new Set(),
     images: [],
     titledLinks: [],
-    tags: []
+    tags: [],
+    unplaced: false
   }
   let blocks = 0
   // Open HTML elements that change what text is, across the HTML nodes of the whole document.
@@ -148,6 +154,10 @@ export function readMarkdown(markdown: string): MarkdownDocument {
         link: ctx.link,
         block: ctx.block
       })
+  }
+  const unplaced = (text: string): number[] => {
+    doc.unplaced = true
+    return new Array<number>(text.length + 1).fill(-1)
   }
   const newline = (ctx: Context): void => {
     doc.runs.push({ text: '\n', at: [-1, -1], code: false, quote: ctx.quote, link: ctx.link, block: ctx.block })
@@ -178,11 +188,13 @@ export function readMarkdown(markdown: string): MarkdownDocument {
   const walk = (node: Nodes, ctx: Context, parent: Parents | null): void => {
     const span = offsets(node)
     switch (node.type) {
+      // Text still counts where its place is not known (GFM's e-mail autolinks after an escape come without
+      // one): shown, but not editable in place, so that the callers take their last resort.
       case 'text':
-        if (span) run(node.value, align(source, span.start, span.end, node.value, true), ctx)
+        run(node.value, span ? align(source, span.start, span.end, node.value, true) : unplaced(node.value), ctx)
         return
       case 'inlineCode':
-        if (span) run(node.value, align(source, span.start, span.end, node.value, false), ctx, true)
+        run(node.value, span ? align(source, span.start, span.end, node.value, false) : unplaced(node.value), ctx, true)
         return
       case 'code': {
         if (!span) return

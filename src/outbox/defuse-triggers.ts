@@ -18,6 +18,7 @@ function wrapInProse(markdown: string, botName: string): string | null {
   // Where the trigger grammar could see an address: not inside a longer word, path or URL.
   const address = new RegExp(`(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?![\\w-])`, 'gi')
   const doc = readMarkdown(markdown)
+  if (doc.unplaced) return null
   const edits: Edit[] = []
   for (const run of doc.runs) {
     if (run.code) continue

@@ -51,7 +51,7 @@ export function defuseMentions(markdown: string, allowed: Iterable<string>): str
   const allow = allowSet(allowed)
   const doc = readMarkdown(markdown)
   const edits: Edit[] = []
-  let precise = true
+  let precise = !doc.unplaced
   for (const run of doc.runs) {
     if (run.code || run.link) continue
     for (const i of liveMentions(run.text, allow)) {

@@ -31,7 +31,7 @@ function keywordsInMarkdown(markdown: string): number {
 export function neutraliseClosing(markdown: string): string {
   const doc = readMarkdown(markdown)
   const edits: Edit[] = []
-  let precise = true
+  let precise = !doc.unplaced
   for (const block of blockTexts(doc.runs, () => true)) {
     for (const i of closingKeywords(block.text)) {
       const first = block.text[i]!

@@ -51,10 +51,11 @@ export function textNodes(html: string): TextNode[] {
     if (m[0].startsWith('<!--')) continue
     if (m[2]) {
       const name = m[2].toLowerCase()
-      const step = m[1] ? -1 : 1
-      if (['code', 'pre', 'kbd', 'samp', 'tt'].includes(name)) open.code += step
-      if (name === 'a') open.link += step
-      if (name === 'blockquote') open.quote += step
+      // A closing tag without an opening one is ignored, as a browser does.
+      const step = (depth: number): number => Math.max(0, depth + (m[1] ? -1 : 1))
+      if (['code', 'pre', 'kbd', 'samp', 'tt'].includes(name)) open.code = step(open.code)
+      if (name === 'a') open.link = step(open.link)
+      if (name === 'blockquote') open.quote = step(open.quote)
       continue
     }
     nodes.push({ text: decode(m[0]), code: open.code > 0, link: open.link > 0, quote: open.quote > 0 })

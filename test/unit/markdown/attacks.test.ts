@@ -104,6 +104,29 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
     })
   })
 
+  it('holds for generated texts that mix the corpus pieces', () => {
+    const pieces = [
+      ...['@victim', '@org/team', '&#64;x', '\\@y', '&commat;z', '@vic&#116;im', '`', '``', ' ', '\n', '\n\n', '> '],
+      ...['- ', '*', '_', '~~', '<!--', '-->', '<div>', '</div>', '<code>', '</code>', '<pre>', '<details>', '['],
+      ...['](u)', 'a', '.', '/', '&', '#', '    ', '```', 'fixes #6', 'fi&#120;es #7', 'resolves o/r#9', '<br>'],
+      ...['[x]: u', 'git-bob implement', '@git-bob', 'git-', '-bob', 'closes', ' #8', '\\']
+    ]
+    // A fixed seed: the same texts every run.
+    let seed = 11
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n
+    for (let t = 0; t < 40; t++) {
+      let text = ''
+      for (let i = 3 + next(12); i > 0; i--) text += pieces[next(pieces.length)]
+      const outsiders = liveMentions(renderGfm(defuseMentions(text, corpus.allowed))).filter((l) => l !== 'alice')
+      expect(outsiders, text).toEqual([])
+      expect(closingKeywords(visibleText(renderGfm(neutraliseClosing(text)))), text).toEqual([])
+      expect(renderGfm(removeHiddenText(text)).replace(/<code>[\s\S]*?<\/code>/g, ''), text).not.toMatch(/<!--/)
+      const defused = defuseTriggers(text, 'git-bob')
+      expect(findCommand(defused, 'git-bob', VERBS), text).toBeNull()
+      expect(ADDRESS.test(proseText(renderGfm(defused))), text).toBe(false)
+    }
+  })
+
   describe('commands count only in rendered prose', () => {
     it.each(corpus.triggers)('$text', ({ text, triggers }) => {
       const prose = proseText(renderGfm(text))
