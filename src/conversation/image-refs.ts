@@ -1,43 +1,34 @@
 // Images in people's markdown: where they are, whether GitHub hosts them, what type their bytes are.
 // Pure: no I/O (github/images.ts fetches them).
 import type { ImageType } from '../llm/capabilities.ts'
+import { readMarkdown } from '../markdown/document.ts'
+import { attribute } from '../markdown/html.ts'
 
 export interface ImageRef {
   url: string
   alt: string
 }
 
-const MARKDOWN_IMAGE = /!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g
-const IMG_TAG = /<img\b[^>]*>/gi
-const ATTRIBUTE = (name: string): RegExp => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
 // GitHub's upload links, which it renders as images even when written bare on a line.
 const ATTACHMENT =
   /https?:\/\/[^\s<>()"'`\]]+?\/(?:user-attachments\/assets\/[0-9a-f-]{36}|[\w.-]+\/[\w.-]+\/assets\/\d+\/[0-9a-f-]{36})(?![\w-])/gi
-const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*(?=\n|$)|$)/gm
-const INLINE_CODE = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g
-
-function attribute(tag: string, name: string): string {
-  const m = ATTRIBUTE(name).exec(tag)
-  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : ''
-}
 
 /** Images a reader sees in the markdown, in order, each URL once; code is not rendered, so it is skipped. */
 export function findImageRefs(markdown: string, serverUrl: string): ImageRef[] {
-  const text = markdown.replace(FENCED, '').replace(INLINE_CODE, ' ')
-  const found: { at: number; end: number; ref: ImageRef }[] = []
-  for (const m of text.matchAll(MARKDOWN_IMAGE))
-    found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[2]!, alt: m[1]!.trim() } })
-  for (const m of text.matchAll(IMG_TAG)) {
-    const src = attribute(m[0], 'src')
-    if (src)
-      found.push({ at: m.index, end: m.index + m[0].length, ref: { url: src, alt: attribute(m[0], 'alt').trim() } })
+  const doc = readMarkdown(markdown)
+  const found: { at: number; ref: ImageRef }[] = doc.images
+    .filter((i) => i.url)
+    .map((i) => ({ at: i.start, ref: { url: i.url, alt: i.alt.trim() } }))
+  for (const tag of doc.tags) {
+    const src = tag.name === 'img' && !tag.closing ? attribute(tag.attributes, 'src') : null
+    if (src) found.push({ at: tag.start, ref: { url: src, alt: (attribute(tag.attributes, 'alt') ?? '').trim() } })
   }
   const server = origin(serverUrl)
-  const inside = (at: number): boolean => found.some((f) => f.at <= at && at < f.end)
-  for (const m of text.matchAll(ATTACHMENT)) {
-    // A link already written as an image (perhaps with a query) is that image, not a second one.
-    if (origin(m[0]) === server && !inside(m.index))
-      found.push({ at: m.index, end: m.index + m[0].length, ref: { url: m[0], alt: '' } })
+  for (const run of doc.runs) {
+    if (run.code) continue
+    for (const m of run.text.matchAll(ATTACHMENT)) {
+      if (origin(m[0]) === server) found.push({ at: run.at[m.index] ?? -1, ref: { url: m[0], alt: '' } })
+    }
   }
   const refs: ImageRef[] = []
   for (const { ref } of found.sort((a, b) => a.at - b.at)) {

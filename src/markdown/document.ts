@@ -43,11 +43,11 @@ export interface MarkdownDocument {
   /** HTML comments, CDATA, processing instructions: never shown. */
   comments: Span[]
   /** Link reference definitions ("[label]: url 'title'"), never shown; `identifier` as references name it. */
-  definitions: (Span & { identifier: string })[]
+  definitions: (Span & { identifier: string; url: string })[]
   /** The identifiers that links and images refer to. */
   referenced: Set<string>
-  /** Images written in markdown: their alt text is not shown. */
-  images: (Span & { url: string })[]
+  /** Images written in markdown (a reference's URL resolved): their alt text is not shown. */
+  images: (Span & { url: string; alt: string; reference?: string })[]
   /** Links with a title (shown only on hover): from the "]" to the end of the link. */
   titledLinks: (Span & { url: string })[]
   /** HTML tags, with their attributes. */
@@ -216,14 +216,14 @@ export function readMarkdown(markdown: string): MarkdownDocument {
         newline(ctx)
         return
       case 'definition':
-        if (span) doc.definitions.push({ ...span, identifier: node.identifier })
+        if (span) doc.definitions.push({ ...span, identifier: node.identifier, url: node.url })
         return
       case 'image':
-        if (span) doc.images.push({ ...span, url: node.url })
+        if (span) doc.images.push({ ...span, url: node.url, alt: node.alt ?? '' })
         return
       case 'imageReference':
         doc.referenced.add(node.identifier)
-        if (span) doc.images.push({ ...span, url: '' })
+        if (span) doc.images.push({ ...span, url: '', alt: node.alt ?? '', reference: node.identifier })
         return
       case 'linkReference':
         doc.referenced.add(node.identifier)
@@ -247,6 +247,11 @@ export function readMarkdown(markdown: string): MarkdownDocument {
     for (const child of node.children) walk(child, inner, node)
   }
   walk(parseMarkdown(source), { code: false, quote: false, link: false, block: 0 }, null)
+  // An image by reference ("![alt][ref]") shows the URL of its definition, which may come after it.
+  for (const image of doc.images) {
+    if (image.reference !== undefined)
+      image.url = doc.definitions.find((d) => d.identifier === image.reference)?.url ?? ''
+  }
   return doc
 }
 
