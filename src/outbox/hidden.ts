@@ -5,24 +5,23 @@ import { applyEdits, readMarkdown, type Edit } from '../markdown/document.ts'
 
 const MARKER = /<!--(\s*git-bob-message)/gi
 
-function removeOnce(markdown: string): string {
-  const doc = readMarkdown(markdown)
-  const edits: Edit[] = [
-    ...doc.comments.map((c) => ({ ...c, text: '' })),
-    ...doc.definitions.filter((d) => !doc.referenced.has(d.identifier)).map((d) => ({ ...d, text: '' }))
-  ]
-  return edits.length ? applyEdits(doc.source, edits) : doc.source
-}
-
 /** Model text without hidden comments, unused definitions or markers. */
 export function removeHiddenText(markdown: string): string {
   let text = markdown
   // Removing one comment can join the halves of another ("<!<!-- -->-- x -->"): again until nothing changes.
-  for (let round = 0; round < 5; round++) {
-    const next = removeOnce(text)
-    if (next === text) break
-    text = next
+  for (let round = 0; ; round++) {
+    const doc = readMarkdown(text)
+    const edits: Edit[] = [
+      ...doc.comments.map((c) => ({ ...c, text: '' })),
+      ...doc.definitions.filter((d) => !doc.referenced.has(d.identifier)).map((d) => ({ ...d, text: '' }))
+    ]
+    if (!edits.length) break
+    if (round === 5) {
+      // The last resort: no "<!" is markup any more.
+      text = text.replace(/<!/g, '&lt;!')
+      break
+    }
+    text = applyEdits(doc.source, edits)
   }
-  if (readMarkdown(text).comments.length) text = text.replace(/<!/g, '&lt;!')
   return text.replace(MARKER, '<!--\u200b$1')
 }

@@ -60,6 +60,7 @@ export function defuseMentions(markdown: string, allowed: Iterable<string>): str
       else precise = false
     }
   }
+  if (precise && !edits.length) return doc.source
   const out = applyEdits(doc.source, edits)
   if (precise && outsiderMentions(out, allow).length === 0) return out
   return doc.source.replace(ANY_AT, BROKEN_AT)

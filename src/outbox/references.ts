@@ -41,6 +41,8 @@ export function neutraliseClosing(markdown: string): string {
     }
   }
   const out = neutraliseClosingPlain(applyEdits(doc.source, edits))
+  // Nothing found and nothing changed: the reading above already is the check.
+  if (precise && out === doc.source) return out
   if (precise && keywordsInMarkdown(out) === 0) return out
   // The last resort: character references are shown as written, so none can spell a keyword.
   return neutraliseClosingPlain(doc.source.replace(/&/g, '&amp;'))
