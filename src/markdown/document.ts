@@ -17,6 +17,11 @@ export interface Run {
   at: number[]
   /** Inline code, a code block, or text inside <code>, <pre>, <kbd>, <samp>, <tt>. */
   code: boolean
+  /**
+   * Code only by an HTML tag, whose end a browser may place elsewhere than its closing tag (an unclosed
+   * <code> ends with its paragraph): not to be trusted where treating text as prose is the safe side.
+   */
+  codeByTag: boolean
   /** Inside a block quote (markdown or <blockquote>). */
   quote: boolean
   /** The text of a link. */
@@ -150,6 +155,7 @@ export function readMarkdown(markdown: string): MarkdownDocument {
         text,
         at,
         code: code || open.code > 0,
+        codeByTag: !code && open.code > 0,
         quote: ctx.quote || open.quote > 0,
         link: ctx.link,
         block: ctx.block
@@ -160,7 +166,15 @@ export function readMarkdown(markdown: string): MarkdownDocument {
     return new Array<number>(text.length + 1).fill(-1)
   }
   const newline = (ctx: Context): void => {
-    doc.runs.push({ text: '\n', at: [-1, -1], code: false, quote: ctx.quote, link: ctx.link, block: ctx.block })
+    doc.runs.push({
+      text: '\n',
+      at: [-1, -1],
+      code: false,
+      codeByTag: false,
+      quote: ctx.quote,
+      link: ctx.link,
+      block: ctx.block
+    })
   }
 
   const html = (value: string, span: Span, ctx: Context): void => {

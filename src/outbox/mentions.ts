@@ -39,7 +39,7 @@ export function outsiderMentions(markdown: string, allowed: Iterable<string>): s
   const allow = allowSet(allowed)
   const doc = readMarkdown(markdown)
   return doc.runs
-    .filter((r) => !r.code && !r.link)
+    .filter((r) => (!r.code || r.codeByTag) && !r.link)
     .flatMap((r) => liveMentions(r.text, allow).map((i) => MENTION.exec(r.text.slice(i))?.[0] ?? '@'))
 }
 
@@ -53,7 +53,8 @@ export function defuseMentions(markdown: string, allowed: Iterable<string>): str
   const edits: Edit[] = []
   let precise = !doc.unplaced
   for (const run of doc.runs) {
-    if (run.code || run.link) continue
+    // Code by an HTML tag is not trusted: an unclosed <code> may end sooner on GitHub than it does here.
+    if ((run.code && !run.codeByTag) || run.link) continue
     for (const i of liveMentions(run.text, allow)) {
       const edit = replaceRendered(doc.source, run.at[i]!, '@', BROKEN_AT)
       if (edit) edits.push(edit)

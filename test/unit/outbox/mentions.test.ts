@@ -33,11 +33,16 @@ describe('defuseMentions', () => {
       '@dave',
       '~~~',
       '',
-      '    @indented',
-      '',
-      '<pre>@pre</pre> <code>@code</code>'
+      '    @indented'
     ].join('\n')
     expect(defuseMentions(text, allowed)).toBe(text)
+  })
+
+  it('breaks mentions in HTML code elements too, whose end GitHub may place elsewhere', () => {
+    expect(defuseMentions('<pre>@pre</pre> and <code>@code', allowed)).toBe(
+      `<pre>${b('pre')}</pre> and <code>${b('code')}`
+    )
+    expect(defuseMentions('use <code> here\n\n@carol', allowed)).toBe(`use <code> here\n\n${b('carol')}`)
   })
 
   it('defuses mentions at the start of a line, in lists, quotes and parentheses', () => {
