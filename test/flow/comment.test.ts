@@ -171,6 +171,40 @@ describe('git-bob comment', () => {
     expect(contentsRead?.query.get('ref')).toBe('master')
   })
 
+  it("reads its own earlier messages like anyone's: what a reader cannot see is left out, collapsed text marked", async () => {
+    stage.github.addComment(1, {
+      login: 'github-actions[bot]',
+      userType: 'Bot',
+      body: [
+        '<!-- git-bob-message {"request":"issue_comment:1"} -->',
+        'earlier answer <!-- model-hidden note -->',
+        '',
+        '[//]: # (a hidden definition)',
+        '',
+        '![alt instructions](https://example.com/a.png)',
+        '',
+        '<details><summary>Logs</summary>',
+        '',
+        'the log lines',
+        '</details>'
+      ].join('\n'),
+      createdAt: BEFORE
+    })
+    stage.github.addComment(1, {
+      login: 'alice',
+      association: 'CONTRIBUTOR',
+      body: 'see <span title="title instructions">this</span>',
+      createdAt: BEFORE
+    })
+    await stage.comment({ body: 'git-bob comment' })
+    const prompt = String(stage.model.requests[0]!.body.messages[1]!.content)
+    expect(prompt).toContain('earlier answer')
+    for (const hidden of ['model-hidden note', 'a hidden definition', 'alt instructions', 'title instructions'])
+      expect(prompt).not.toContain(hidden)
+    expect(prompt).toContain('[collapsed section: Logs]')
+    expect(prompt).toContain('the log lines')
+  })
+
   it('does not take a marker a person typed for one of its own messages', async () => {
     stage.github.permissions.set('mallory', 'read')
     stage.github.addComment(1, {
