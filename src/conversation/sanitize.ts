@@ -3,7 +3,13 @@
 // model: HTML comments, link reference definitions, image alt text, link titles and HTML attributes are
 // dropped; a collapsed <details> is marked as collapsed, since a reader sees only its summary until they
 // open it; zero-width and bidi controls and Unicode tag characters are removed.
-import { applyEdits, readMarkdown, type Edit, type MarkdownDocument } from '../markdown/document.ts'
+import {
+  applyEdits,
+  normaliseLineEndings,
+  readMarkdown,
+  type Edit,
+  type MarkdownDocument
+} from '../markdown/document.ts'
 import { attribute, decodeEntities } from '../markdown/html.ts'
 
 // Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiner and invisible operators,
@@ -33,6 +39,8 @@ function quoted(value: string): string {
 
 /** Markdown as a reader sees it: what GitHub does not show is gone, collapsed sections are marked. */
 export function removeHidden(markdown: string): string {
+  // All that is hidden needs a "<" (comments, tags) or a "[" (definitions, images, links): else no parsing.
+  if (!/[<[]/.test(markdown)) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
   const edits: Edit[] = [
     ...doc.comments.map((c) => ({ ...c, text: '' })),

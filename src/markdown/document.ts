@@ -73,6 +73,11 @@ const LINE_TAGS = new Set([
 const PUNCTUATION = /[!-/:-@[-`{-~]/
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
 
+/** Line endings as the parser reads them: a text that needs no parsing is returned in this form too. */
+export function normaliseLineEndings(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
 export function parseMarkdown(markdown: string): Parents {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
 }
@@ -129,7 +134,7 @@ interface Context {
 
 /** Parses markdown and reads it as GitHub shows it. */
 export function readMarkdown(markdown: string): MarkdownDocument {
-  const source = markdown.replace(/\r\n?/g, '\n')
+  const source = normaliseLineEndings(markdown)
   const doc: MarkdownDocument = {
     source,
     runs: [],

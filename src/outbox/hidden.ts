@@ -1,13 +1,15 @@
 // Text the model writes carries nothing a reader cannot see: HTML comments and link reference
 // definitions nothing refers to (the "[//]: # (...)" idiom) are removed, and a git-bob marker written by
 // the model, even in code, no longer reads as one. Only the stamp writes markers. Pure.
-import { applyEdits, readMarkdown, type Edit } from '../markdown/document.ts'
+import { applyEdits, normaliseLineEndings, readMarkdown, type Edit } from '../markdown/document.ts'
 
 const MARKER = /<!--(\s*git-bob-message)/gi
 
 /** Model text without hidden comments, unused definitions or markers. */
 export function removeHiddenText(markdown: string): string {
-  let text = markdown
+  // Comments need a "<", definitions a "]:"; without either there is nothing to parse for.
+  let text = normaliseLineEndings(markdown)
+  if (!text.includes('<') && !text.includes(']:')) return text.replace(MARKER, '<!--\u200b$1')
   // Removing one comment can join the halves of another ("<!<!-- -->-- x -->"): again until nothing changes.
   for (let round = 0; ; round++) {
     const doc = readMarkdown(text)

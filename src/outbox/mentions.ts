@@ -5,7 +5,7 @@
 // no backtick or emphasis around it can undo. People in the thread, and maintainers git-bob asks on
 // purpose, stay mentioned. Markdown is read with the one markdown model; titles and commit messages are
 // plain text, where every "@login" counts. Pure.
-import { applyEdits, readMarkdown, replaceRendered, type Edit } from '../markdown/document.ts'
+import { applyEdits, normaliseLineEndings, readMarkdown, replaceRendered, type Edit } from '../markdown/document.ts'
 
 /** What the "@" becomes: it still reads "@login", but names nobody. */
 export const BROKEN_AT = '@\u200b'
@@ -48,6 +48,8 @@ const ANY_AT = /(?:@|\\@|&#0*64;|&#[xX]0*40;|&commat;)(?=[A-Za-z0-9]|&)/g
 
 /** Breaks @mentions of people not in `allowed` (compared case-insensitively) wherever GitHub renders them. */
 export function defuseMentions(markdown: string, allowed: Iterable<string>): string {
+  // Parsing is costly (micromark): without an "@" or a character reference there is no mention to find.
+  if (!/[@&]/.test(markdown)) return normaliseLineEndings(markdown)
   const allow = allowSet(allowed)
   const doc = readMarkdown(markdown)
   const edits: Edit[] = []

@@ -4,7 +4,14 @@
 // "closes #N" git-bob adds itself may do that, so every other keyword is broken with a zero-width space
 // after its first letter (it still reads "fixes"). And every reference notes the message in the issue it
 // names: past a limit, the rest are written so that GitHub does not link them, with a note. Pure.
-import { applyEdits, blockTexts, readMarkdown, replaceRendered, type Edit } from '../markdown/document.ts'
+import {
+  applyEdits,
+  blockTexts,
+  normaliseLineEndings,
+  readMarkdown,
+  replaceRendered,
+  type Edit
+} from '../markdown/document.ts'
 
 const ZWSP = '\u200b'
 
@@ -29,6 +36,8 @@ function keywordsInMarkdown(markdown: string): number {
 
 /** Markdown (a pull request's body) without a closing keyword, in prose or code, however it is written. */
 export function neutraliseClosing(markdown: string): string {
+  // A keyword closes nothing without a reference: no "#", URL, "GH-" or character reference, nothing to do.
+  if (!/[&#]|:\/\/|gh-/i.test(markdown)) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
   const edits: Edit[] = []
   let precise = !doc.unplaced
@@ -66,6 +75,8 @@ function references(text: string): number[] {
 
 /** Markdown with at most `limit` linked issue references in its prose; the rest unlinked, with a note. */
 export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string {
+  // Fewer candidates in the source than the limit (and no character reference): nothing to cut.
+  if (!markdown.includes('&') && references(markdown).length <= limit) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
   const blocks = blockTexts(doc.runs, (r) => !r.code)
   const total = blocks.reduce((n, b) => n + references(b.text).length, 0)
