@@ -25,6 +25,14 @@ type ComparisonJson = Pick<
   Schemas['commit-comparison'],
   'url' | 'html_url' | 'status' | 'ahead_by' | 'behind_by' | 'total_commits' | 'commits' | 'files'
 >
+/** A check run without the app's full object (git-bob reads its slug) and without deployments. */
+type CheckRunJson = Omit<Schemas['check-run'], 'app' | 'deployment'> & {
+  app: Pick<NonNullable<Schemas['nullable-integration']>, 'id' | 'slug' | 'name'> | null
+}
+/** The combined status without its repository object. */
+type CombinedStatusJson = Omit<Schemas['combined-commit-status'], 'repository'>
+/** A code search hit without its repository object. */
+type CodeSearchItemJson = Omit<Schemas['code-search-result-item'], 'repository'>
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read'
 
 export interface RecordedRequest {
@@ -101,6 +109,26 @@ export interface StoredIssue {
   title: string
   body: string
   createdAt: string
+  /** Who opened it (default: git-bob, which opened the issues it stores). */
+  login?: string
+  state?: 'open' | 'closed'
+}
+
+export interface StoredCheckRun {
+  id: number
+  name: string
+  status: CheckRunJson['status']
+  conclusion: CheckRunJson['conclusion']
+  /** The app's slug: 'github-actions' for workflow jobs, whose check run id is the job id. */
+  app?: string
+  title?: string
+  summary?: string
+}
+
+export interface StoredStatus {
+  context: string
+  state: 'error' | 'failure' | 'pending' | 'success'
+  description?: string
 }
 
 /** The new-side lines GitHub accepts a review comment on: within a hunk, from the hunk headers alone. */
@@ -233,6 +261,12 @@ export class FakeGitHub extends LoopbackServer {
   viewer = 'Codertocat'
   /** The repository's clone_url (a local bare origin in tests). */
   cloneUrl: string | null = null
+  /** Check runs by commit sha. */
+  readonly checkRuns = new Map<string, StoredCheckRun[]>()
+  /** Commit statuses by commit sha. */
+  readonly statuses = new Map<string, StoredStatus[]>()
+  /** GitHub Actions job logs by job id (the logs API redirects to a download URL that serves them). */
+  readonly jobLogs = new Map<number, string>()
   /** Requests that never get an answer (to test client timeouts). */
   hang: RegExp | null = null
   private readonly perPage: number
@@ -440,6 +474,14 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 200, user(this.viewer))
     }
     if (method === 'GET' && path === prefix) return this.send(res, 200, this.repositoryJson())
+    // Where the job logs API redirects: a short-lived download URL that needs no token (blob storage on GitHub).
+    const logDownload = /^\/_job-logs\/(\d+)$/.exec(path)
+    if (method === 'GET' && logDownload) {
+      const log = this.jobLogs.get(Number(logDownload[1]))
+      if (log === undefined || url.searchParams.get('sig') !== 'signed') return this.send(res, 404, 'BlobNotFound')
+      return this.send(res, 200, log)
+    }
+    if (method === 'GET' && path === '/search/code') return this.searchCode(res, url)
     if (!path.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' })
     const rest = path.slice(prefix.length)
     let m: RegExpExecArray | null
@@ -627,12 +669,19 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 200, json)
     }
 
-    if (method === 'POST' && rest === '/issues') return this.createIssue(res, body as IssueRequest)
-    if (method === 'GET' && (m = /^\/issues\/(\d+)$/.exec(rest))) {
-      const thread = this.threads.get(Number(m[1]))
-      if (!thread) return this.send(res, 404, { message: 'Not Found' })
-      return this.send(res, 200, this.threadJson(Number(m[1]), thread))
+    if (method === 'GET' && (m = /^\/issues\/(\d+)$/.exec(rest))) return this.getIssue(res, Number(m[1]))
+    if (method === 'GET' && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
+      const runs = (this.checkRuns.get(decodeURIComponent(m[1]!)) ?? []).map((r) => this.checkRunJson(m![1]!, r))
+      return this.send(res, 200, { total_count: runs.length, check_runs: runs })
     }
+    if (method === 'GET' && (m = /^\/commits\/([^/]+)\/status$/.exec(rest))) return this.combinedStatus(res, m[1]!)
+    if (method === 'GET' && (m = /^\/actions\/jobs\/(\d+)\/logs$/.exec(rest))) {
+      if (!this.jobLogs.has(Number(m[1]))) return this.send(res, 404, { message: 'Not Found' })
+      // GitHub answers 302 with a Location that expires after a minute.
+      res.writeHead(302, { location: `${this.url}/_job-logs/${m[1]}?sig=signed` })
+      return void res.end()
+    }
+    if (method === 'POST' && rest === '/issues') return this.createIssue(res, body as IssueRequest)
     if (method === 'POST' && (m = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(rest)))
       return this.dispatch(res, decodeURIComponent(m[1]!), body as { ref?: string })
     if (method === 'GET' && (m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest))) {
@@ -776,6 +825,8 @@ export class FakeGitHub extends LoopbackServer {
     return {
       id: 5_000_000 + number,
       number,
+      url: `https://api.github.com/repos/${this.owner}/${this.repo}/issues/${number}`,
+      repository_url: `https://api.github.com/repos/${this.owner}/${this.repo}`,
       title: t.title,
       body: t.body,
       state: 'open',
@@ -961,10 +1012,10 @@ export class FakeGitHub extends LoopbackServer {
       events_url: `${base}/issues/${issue.number}/events`,
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${issue.number}`,
       number: issue.number,
-      state: 'open',
+      state: issue.state ?? 'open',
       title: issue.title,
       body: issue.body,
-      user: user('github-actions[bot]', 'Bot'),
+      user: issue.login ? user(issue.login) : user('github-actions[bot]', 'Bot'),
       labels: [],
       assignee: null,
       milestone: null,
@@ -975,6 +1026,126 @@ export class FakeGitHub extends LoopbackServer {
       updated_at: issue.createdAt,
       author_association: 'NONE'
     }
+  }
+
+  /** An issue people opened, one git-bob or a test stored, or a pull request as the issue it also is. */
+  private getIssue(res: ServerResponse, number: number): void {
+    const thread = this.threads.get(number)
+    if (thread) return this.send(res, 200, this.threadJson(number, thread))
+    const issue = this.issues.get(number)
+    if (issue) return this.send(res, 200, this.issueJson(issue))
+    const listed = this.pullRequests.find((p) => p.number === number)
+    if (!listed && !this.pulls.has(number)) return this.send(res, 404, { message: 'Not Found' })
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    const json: Schemas['issue'] = {
+      ...this.issueJson({
+        id: 7_000_000 + number,
+        number,
+        title: listed?.title ?? `Pull request ${number}`,
+        body: listed?.body ?? '',
+        createdAt: '2019-05-15T15:20:00Z',
+        login: 'octocat',
+        state: listed?.state ?? 'open'
+      }),
+      pull_request: {
+        url: `${base}/pulls/${number}`,
+        html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}`,
+        diff_url: null,
+        patch_url: null
+      }
+    }
+    this.send(res, 200, json)
+  }
+
+  private checkRunJson(sha: string, r: StoredCheckRun): CheckRunJson {
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    const html = `https://github.com/${this.owner}/${this.repo}/actions/runs/1/job/${r.id}`
+    const slug = r.app ?? 'github-actions'
+    return {
+      id: r.id,
+      head_sha: sha,
+      node_id: `CR_${r.id}`,
+      external_id: '',
+      url: `${base}/check-runs/${r.id}`,
+      html_url: html,
+      details_url: html,
+      status: r.status,
+      conclusion: r.conclusion,
+      started_at: '2019-05-15T15:20:00Z',
+      completed_at: r.status === 'completed' ? '2019-05-15T15:25:00Z' : null,
+      output: {
+        title: r.title ?? null,
+        summary: r.summary ?? null,
+        text: null,
+        annotations_count: 0,
+        annotations_url: `${base}/check-runs/${r.id}/annotations`
+      },
+      name: r.name,
+      check_suite: { id: 1 },
+      app: {
+        id: slug === 'github-actions' ? 15368 : 1,
+        slug,
+        name: slug === 'github-actions' ? 'GitHub Actions' : slug
+      },
+      pull_requests: []
+    }
+  }
+
+  private combinedStatus(res: ServerResponse, sha: string): void {
+    const statuses = this.statuses.get(decodeURIComponent(sha)) ?? []
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    const state = statuses.some((s) => s.state === 'failure' || s.state === 'error')
+      ? 'failure'
+      : statuses.some((s) => s.state === 'pending') || !statuses.length
+        ? 'pending'
+        : 'success'
+    const json: CombinedStatusJson = {
+      state,
+      sha,
+      total_count: statuses.length,
+      commit_url: `${base}/commits/${sha}`,
+      url: `${base}/commits/${sha}/status`,
+      statuses: statuses.map((s, i) => ({
+        url: `${base}/statuses/${sha}`,
+        avatar_url: null,
+        id: i + 1,
+        node_id: `SC_${i + 1}`,
+        state: s.state,
+        description: s.description ?? null,
+        target_url: null,
+        context: s.context,
+        created_at: '2019-05-15T15:20:00Z',
+        updated_at: '2019-05-15T15:20:00Z'
+      }))
+    }
+    this.send(res, 200, json)
+  }
+
+  /** Like GitHub's code search: the words of `q` (qualifiers aside), found in the files of `repo:`; no expressions. */
+  private searchCode(res: ServerResponse, url: URL): void {
+    const q = url.searchParams.get('q') ?? ''
+    const repo = /(?:^|\s)repo:(\S+)/.exec(q)?.[1]
+    if (!repo) return this.send(res, 422, { message: 'Validation Failed', errors: [{ code: 'missing', field: 'q' }] })
+    if (repo.toLowerCase() !== `${this.owner}/${this.repo}`.toLowerCase())
+      return this.send(res, 200, { total_count: 0, incomplete_results: false, items: [] })
+    const words = q
+      .replace(/(?:^|\s)\w+:\S+/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase())
+    const items: CodeSearchItemJson[] = [...this.files.entries()]
+      .filter(([, text]) => words.every((w) => text.toLowerCase().includes(w)))
+      .map(([path]) => ({
+        name: path.split('/').pop()!,
+        path,
+        sha: 'd'.repeat(40),
+        url: `https://api.github.com/repos/${this.owner}/${this.repo}/contents/${path}`,
+        git_url: '',
+        html_url: `https://github.com/${this.owner}/${this.repo}/blob/${this.defaultBranch}/${path}`,
+        score: 1
+      }))
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
+    this.send(res, 200, { total_count: items.length, incomplete_results: false, items: items.slice(0, perPage) })
   }
 
   private createIssue(res: ServerResponse, request: IssueRequest): void {
