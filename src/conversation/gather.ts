@@ -2,7 +2,9 @@
 // settings first (a wrong one is reported on the thread before any work), then the model, the
 // conversation, the repository's files, the instructions file and the images, fitted to the budgets.
 // What is left out on the way goes to the run's notes.
+import { checkoutFiles } from '../adapters/git/checkout-files.ts'
 import type { GitWorkspace } from '../adapters/git/workspace.ts'
+import { apiFiles } from '../adapters/github/repo-files.ts'
 import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import type { Ready } from '../commands/run-command.ts'
@@ -25,7 +27,7 @@ import { promptBudgetFor } from './budget.ts'
 import { loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
-import { apiFiles, loadRepoContext, workspaceFiles } from './repo-context.ts'
+import { loadRepoContext } from './repo-context.ts'
 import { readRepoFileTool } from './tools/read-repo-file.ts'
 
 export interface GatherSources {
@@ -120,7 +122,7 @@ async function conversationContext(
   const isPull = event.target.kind === 'pull_request'
   const thread = await readThread(sources)
   const conversation = thread.entries.map((e) => e.body).join('\n')
-  const checkout = workspaceFiles(environment.workspace)
+  const checkout = checkoutFiles(environment.workspace)
   const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
   // The instructions file is read from the default branch, never from a pull request's head.

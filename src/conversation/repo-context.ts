@@ -1,16 +1,10 @@
 // What the model knows of the repository: its file list, and the text of the files the conversation
-// names. Read from the checked-out workspace when there is one (no API calls), else through the API.
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { lstat, readFile } from 'node:fs/promises'
-import { join, posix } from 'node:path'
-import { promisify } from 'node:util'
+// names. Read from the checked-out workspace when there is one (no API calls, adapters/git/checkout-files.ts),
+// else through the API (adapters/github/repo-files.ts); both hide what .gitbobignore names.
+import { posix } from 'node:path'
 import { fenced } from './thread.ts'
 import type { Notes } from '../record/notes.ts'
-import { mayRead, pathRules, type PathRules } from '../commands/implement/paths.ts'
 import { counted } from '../plural.ts'
-
-const run = promisify(execFile)
 
 export interface RepoFiles {
   readonly origin: string
@@ -18,67 +12,6 @@ export interface RepoFiles {
   /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
   // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the literals document the markers
   read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
-}
-
-/** Paths .gitbobignore hides are neither listed nor read. */
-function visible(paths: string[], rules: PathRules): string[] {
-  return paths.filter((p) => mayRead(p, rules))
-}
-
-function looksBinary(text: string): boolean {
-  return text.slice(0, 8000).includes('\u0000')
-}
-
-/** The git checkout actions/checkout left in GITHUB_WORKSPACE. */
-export function workspaceFiles(dir: string): RepoFiles | null {
-  if (!dir || !existsSync(join(dir, '.git'))) return null
-  return {
-    origin: 'the checked-out workspace',
-    async list() {
-      const { stdout } = await run('git', ['-C', dir, 'ls-files', '-z'], { maxBuffer: 256 * 1024 * 1024 })
-      const ignore = await readFile(join(dir, '.gitbobignore'), 'utf8').catch(() => null)
-      return { paths: visible(stdout.split('\0').filter(Boolean), pathRules(ignore)), truncated: false }
-    },
-    async read(path, maxBytes) {
-      const full = join(dir, path)
-      try {
-        // A committed link (data -> /etc/...) must not carry a file from outside the repository to the model.
-        const parts = path.split('/')
-        for (let i = 1; i <= parts.length; i++)
-          if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
-        const info = await lstat(full)
-        if (!info.isFile()) return null
-        if (info.size > maxBytes) return 'too large'
-        const text = await readFile(full, 'utf8')
-        return looksBinary(text) ? 'binary' : text
-      } catch {
-        return null
-      }
-    }
-  }
-}
-
-/** The repository at a ref, through the API (when no checkout is present). */
-export function apiFiles(
-  api: {
-    tree(ref: string): Promise<{ paths: string[]; truncated: boolean }>
-    fileText(path: string, ref: string): Promise<string | null>
-  },
-  ref: string
-): RepoFiles {
-  return {
-    origin: `the ${ref} branch (GitHub API)`,
-    async list() {
-      const [tree, ignore] = await Promise.all([api.tree(ref), api.fileText('.gitbobignore', ref)])
-      return { paths: visible(tree.paths, pathRules(ignore)), truncated: tree.truncated }
-    },
-    async read(path, maxBytes) {
-      const text = await api.fileText(path, ref)
-      if (text === null) return null
-      if (text.length > maxBytes) return 'too large'
-      return looksBinary(text) ? 'binary' : text
-    }
-  }
 }
 
 export interface RepoContext {

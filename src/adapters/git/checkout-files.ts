@@ -1,0 +1,114 @@
+// The repository as actions/checkout left it in GITHUB_WORKSPACE: its tracked files listed, read and
+// searched with git grep, without any API call. A committed link is never followed out of the checkout.
+import { execFile, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { lstat, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { mayRead, pathRules } from '../../commands/implement/paths.ts'
+import type { RepositoryFiles, SearchAnswer, SearchMatch, SearchRequest } from '../../conversation/tools/ports.ts'
+
+const run = promisify(execFile)
+
+/** git with no hooks, no fsmonitor and none of the action's environment (no inputs, no secrets). */
+const SAFETY = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false']
+const GIT_ENV: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  LC_ALL: 'C',
+  GIT_TERMINAL_PROMPT: '0'
+}
+
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\u0000')
+}
+
+/** The checkout, or null when there is none (no .git in the directory). */
+export function checkoutFiles(dir: string): RepositoryFiles | null {
+  if (!dir || !existsSync(join(dir, '.git'))) return null
+  return {
+    origin: 'the checked-out workspace',
+    async list() {
+      const { stdout } = await run('git', ['-C', dir, ...SAFETY, 'ls-files', '-z'], {
+        maxBuffer: 256 * 1024 * 1024,
+        env: GIT_ENV
+      })
+      const ignore = await readFile(join(dir, '.gitbobignore'), 'utf8').catch(() => null)
+      const rules = pathRules(ignore)
+      return { paths: stdout.split('\0').filter((p) => p && mayRead(p, rules)), truncated: false }
+    },
+    async read(path, maxBytes) {
+      const full = join(dir, path)
+      try {
+        // A committed link (data -> /etc/...) must not carry a file from outside the repository to the model.
+        const parts = path.split('/')
+        for (let i = 1; i <= parts.length; i++)
+          if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
+        const info = await lstat(full)
+        if (!info.isFile()) return null
+        if (info.size > maxBytes) return 'too large'
+        const text = await readFile(full, 'utf8')
+        return looksBinary(text) ? 'binary' : text
+      } catch {
+        return null
+      }
+    },
+    search: (request, signal) => gitGrep(dir, request, signal)
+  }
+}
+
+/**
+ * git grep over the tracked files, Perl-compatible expressions where git has them (else extended POSIX);
+ * binary files skipped. Reading stops once `limit` matches are in.
+ */
+async function gitGrep(dir: string, request: SearchRequest, signal: AbortSignal): Promise<SearchAnswer> {
+  const first = await grep(dir, '-P', request, signal)
+  if (first.kind === 'answer') return first.answer
+  // git built without PCRE: the same expression as an extended POSIX one.
+  const second = await grep(dir, '-E', request, signal)
+  if (second.kind === 'answer') return second.answer
+  throw new Error(
+    `git grep could not search for this expression: ${second.stderr.trim().split('\n').slice(-2).join(' ')}`
+  )
+}
+
+type GrepOutcome = { kind: 'answer'; answer: SearchAnswer } | { kind: 'failed'; stderr: string }
+
+function grep(dir: string, flavour: '-P' | '-E', request: SearchRequest, signal: AbortSignal): Promise<GrepOutcome> {
+  const how = `git grep in the checkout${flavour === '-E' ? ', extended POSIX expressions' : ''}`
+  const args = ['-C', dir, ...SAFETY, 'grep', '-n', '-I', '-z', '--no-color', '--full-name', flavour]
+  if (request.ignoreCase) args.push('-i')
+  args.push('-e', request.pattern)
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { env: GIT_ENV, signal, stdio: ['ignore', 'pipe', 'pipe'] })
+    const matches: SearchMatch[] = []
+    let truncated = false
+    let pending = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (stderr += chunk))
+    child.stdout.on('data', (chunk: string) => {
+      if (truncated) return
+      pending += chunk
+      const lines = pending.split('\n')
+      pending = lines.pop() ?? ''
+      for (const line of lines) {
+        const [path, number, ...text] = line.split('\0')
+        if (!path || !number) continue
+        if (matches.length >= request.limit) {
+          truncated = true
+          child.kill()
+          return
+        }
+        matches.push({ path, line: Number(number), text: text.join('\0') })
+      }
+    })
+    child.on('error', (error) => (truncated ? undefined : reject(error)))
+    child.on('close', (code) => {
+      // 0: matches, 1: none; killed after the limit: what was read is the answer.
+      if (truncated || code === 0 || code === 1) resolve({ kind: 'answer', answer: { matches, truncated, how } })
+      else resolve({ kind: 'failed', stderr })
+    })
+  })
+}

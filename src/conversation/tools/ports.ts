@@ -1,0 +1,96 @@
+// What the reading tools read, as ports: the repository's files (a checkout or the API), its threads, and
+// the CI of its pull requests. Adapters in adapters/git and adapters/github implement them; tests fake them.
+import type { RepoFiles } from '../repo-context.ts'
+
+export interface SearchMatch {
+  path: string
+  line: number
+  text: string
+}
+
+export interface SearchAnswer {
+  matches: SearchMatch[]
+  /** More matched than were returned. */
+  truncated: boolean
+  /** How the search was made, for the model: "git grep in the checkout", "GitHub code search (...)". */
+  how: string
+}
+
+export interface SearchRequest {
+  /** A regular expression (JavaScript/PCRE syntax), already checked to compile. */
+  pattern: string
+  ignoreCase: boolean
+  /** The most matches to return. */
+  limit: number
+}
+
+/** The repository's files: listed, read, and searched. */
+export interface RepositoryFiles extends RepoFiles {
+  search(request: SearchRequest, signal: AbortSignal): Promise<SearchAnswer>
+}
+
+export interface ThreadComment {
+  author: string
+  createdAt: string
+  body: string
+  /** Where a review comment sits ("src/a.ts line 12"); null for a comment on the conversation. */
+  location: string | null
+}
+
+export interface LinkedThread {
+  number: number
+  kind: 'issue' | 'pull_request'
+  title: string
+  state: string
+  author: string
+  body: string
+  comments: ThreadComment[]
+}
+
+export interface ChangedFile {
+  filename: string
+  status: string
+  additions: number
+  deletions: number
+  /** The file's diff hunks; null when GitHub shows none (binary, or too large). */
+  patch: string | null
+}
+
+/** Issues and pull requests of this repository. */
+export interface ThreadSource {
+  /** The issue or pull request with every comment; null when there is none with this number. */
+  thread(number: number): Promise<LinkedThread | null>
+  /** A pull request's changed files with their patches; null when there is no such pull request. */
+  changedFiles(number: number): Promise<ChangedFile[] | null>
+}
+
+export interface CheckRun {
+  id: number
+  name: string
+  /** queued, in_progress, completed, ... */
+  status: string
+  /** success, failure, timed_out, cancelled, skipped, neutral, action_required, ...; null while running. */
+  conclusion: string | null
+  /** The app that made it: 'github-actions' for workflow jobs, whose check run id is the job id. */
+  app: string | null
+  title: string | null
+  summary: string | null
+  url: string | null
+}
+
+export interface CommitStatus {
+  context: string
+  state: string
+  description: string | null
+  url: string | null
+}
+
+/** CI of this repository's commits. */
+export interface CiSource {
+  /** The head commit of a pull request; null when there is no such pull request. */
+  headSha(pull: number): Promise<string | null>
+  checkRuns(sha: string): Promise<CheckRun[]>
+  statuses(sha: string): Promise<CommitStatus[]>
+  /** The whole log of a GitHub Actions job. */
+  jobLog(jobId: number): Promise<string>
+}
