@@ -59,3 +59,15 @@ export class ImageLeftOut extends Error {}
 export class CliError extends Error {
   override name = 'CliError'
 }
+
+/** GitHub refused a read because the workflow's token lacks a permission; the message names what to add. */
+export class MissingPermissionError extends Error {
+  override name = 'MissingPermissionError'
+  /** As written in a workflow's `permissions:` block, e.g. `checks: read`. */
+  readonly permission: string
+
+  constructor(permission: string, what: string) {
+    super(`git-bob's token cannot read ${what}: add \`${permission}\` to the workflow's permissions`)
+    this.permission = permission
+  }
+}

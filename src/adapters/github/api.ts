@@ -1,5 +1,6 @@
 // The GitHub port: the REST calls git-bob makes, typed and small. Posting goes through the Outbox
 // (outbox.ts), which stamps and redacts; nothing else posts.
+import { MissingPermissionError } from '../../errors.ts'
 import type { Octokit } from './client.ts'
 
 export interface RepoRef {
@@ -109,6 +110,44 @@ export function httpStatus(error: unknown): number | undefined {
 }
 
 const status = httpStatus
+
+/**
+ * A 403 that says the token lacks a permission ("Resource not accessible by integration"), as the
+ * permission to add; any other error as it was (rate limits are 403s too, with another message).
+ */
+export function withPermission(error: unknown, permission: string, what: string): unknown {
+  const message = error instanceof Error ? error.message : ''
+  return status(error) === 403 && /not accessible by integration|must have .*access/i.test(message)
+    ? new MissingPermissionError(permission, what)
+    : error
+}
+
+export interface IssueInfo {
+  number: number
+  isPull: boolean
+  title: string
+  body: string
+  state: string
+  author: string
+}
+
+export interface CheckRunInfo {
+  id: number
+  name: string
+  status: string
+  conclusion: string | null
+  app: string | null
+  title: string | null
+  summary: string | null
+  url: string | null
+}
+
+export interface StatusInfo {
+  context: string
+  state: string
+  description: string | null
+  url: string | null
+}
 
 /** The fields every comment-like object shares (comments, reviews, review comments). */
 function authored(c: {
@@ -306,6 +345,87 @@ export class GitHubApi {
     return {
       paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path),
       truncated: data.truncated
+    }
+  }
+
+  /** An issue or pull request of this repository (both are issues to GitHub); null when there is none. */
+  async issue(number: number): Promise<IssueInfo | null> {
+    try {
+      const { data } = await this.octokit.rest.issues.get({ ...this.ref, issue_number: number })
+      return {
+        number: data.number,
+        isPull: data.pull_request !== undefined,
+        title: data.title,
+        body: data.body ?? '',
+        state: data.state,
+        author: data.user?.login ?? 'ghost'
+      }
+    } catch (error) {
+      const code = status(error)
+      if (code === 404 || code === 410) return null
+      throw withPermission(error, 'issues: read', 'issues')
+    }
+  }
+
+  /** The check runs of a commit (the first 100: more is not what a question about CI needs). */
+  async checkRuns(sha: string): Promise<CheckRunInfo[]> {
+    try {
+      const { data } = await this.octokit.rest.checks.listForRef({ ...this.ref, ref: sha, per_page: 100 })
+      return data.check_runs.map((r) => ({
+        id: r.id,
+        name: r.name,
+        status: r.status,
+        conclusion: r.conclusion ?? null,
+        app: r.app?.slug ?? null,
+        title: r.output.title ?? null,
+        summary: r.output.summary ?? null,
+        url: r.details_url ?? r.html_url ?? null
+      }))
+    } catch (error) {
+      throw withPermission(error, 'checks: read', 'check runs')
+    }
+  }
+
+  /** The latest commit status of each context (the combined status). */
+  async statuses(sha: string): Promise<StatusInfo[]> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCombinedStatusForRef({ ...this.ref, ref: sha, per_page: 100 })
+      return data.statuses.map((s) => ({
+        context: s.context,
+        state: s.state,
+        description: s.description ?? null,
+        url: s.target_url ?? null
+      }))
+    } catch (error) {
+      throw withPermission(error, 'statuses: read', 'commit statuses')
+    }
+  }
+
+  /** The plain-text log of a GitHub Actions job (GitHub answers with a redirect to a download URL). */
+  async jobLog(jobId: number): Promise<string> {
+    try {
+      const response = await this.octokit.rest.actions.downloadJobLogsForWorkflowRun({ ...this.ref, job_id: jobId })
+      const data: unknown = response.data
+      return typeof data === 'string'
+        ? data
+        : data instanceof ArrayBuffer
+          ? new TextDecoder().decode(data)
+          : String(data)
+    } catch (error) {
+      throw withPermission(error, 'actions: read', 'workflow job logs')
+    }
+  }
+
+  /** Paths of files GitHub's code search finds for the words in this repository (its default branch). */
+  async searchCode(words: string, limit: number): Promise<string[]> {
+    try {
+      const { data } = await this.octokit.rest.search.code({
+        q: `${words} repo:${this.ref.owner}/${this.ref.repo}`,
+        per_page: limit
+      })
+      return data.items.map((item) => item.path)
+    } catch (error) {
+      throw withPermission(error, 'contents: read', 'code search')
     }
   }
 

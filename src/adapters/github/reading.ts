@@ -1,0 +1,55 @@
+// The reading tools' ports for threads and CI (conversation/tools/ports.ts), on the GitHub REST API.
+import type { CiSource, ThreadComment, ThreadSource } from '../../conversation/tools/ports.ts'
+import { httpStatus, withPermission, type GitHubApi } from './api.ts'
+
+/** null for a 404: there is no such issue or pull request. */
+async function unlessMissing<T>(read: () => Promise<T>, permission: string, what: string): Promise<T | null> {
+  try {
+    return await read()
+  } catch (error) {
+    if (httpStatus(error) === 404) return null
+    throw withPermission(error, permission, what)
+  }
+}
+
+export function githubThreads(api: GitHubApi): ThreadSource {
+  return {
+    async thread(number) {
+      const issue = await api.issue(number)
+      if (!issue) return null
+      const posted = await api.posted(number, issue.isPull)
+      const comments: ThreadComment[] = [
+        ...posted.comments.map((c) => ({ author: c.login, createdAt: c.createdAt, body: c.body, location: null })),
+        ...posted.reviews
+          .filter((r) => r.body.trim())
+          .map((r) => ({ author: r.login, createdAt: r.submittedAt ?? '', body: r.body, location: 'a review' })),
+        ...posted.reviewComments.map((c) => ({
+          author: c.login,
+          createdAt: c.createdAt,
+          body: c.body,
+          location: c.line === null ? c.path : `${c.path} line ${c.line}`
+        }))
+      ].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      return {
+        number: issue.number,
+        kind: issue.isPull ? 'pull_request' : 'issue',
+        title: issue.title,
+        state: issue.state,
+        author: issue.author,
+        body: issue.body,
+        comments
+      }
+    },
+    changedFiles: (number) => unlessMissing(() => api.pullFiles(number), 'pull-requests: read', 'pull requests')
+  }
+}
+
+export function githubCi(api: GitHubApi): CiSource {
+  return {
+    headSha: async (pull) =>
+      (await unlessMissing(() => api.pullState(pull), 'pull-requests: read', 'pull requests'))?.headSha ?? null,
+    checkRuns: (sha) => api.checkRuns(sha),
+    statuses: (sha) => api.statuses(sha),
+    jobLog: (jobId) => api.jobLog(jobId)
+  }
+}
