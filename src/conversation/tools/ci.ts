@@ -1,0 +1,131 @@
+// read_ci: the check runs and commit statuses of a pull request's head commit, and the tail of each failed
+// GitHub Actions job's log, so "why does CI fail?" can be answered. A permission the token lacks is named.
+import { z } from 'zod'
+import { MissingPermissionError } from '../../errors.ts'
+import type { Tool } from '../../llm/tools.ts'
+import { counted } from '../../plural.ts'
+import { fenced } from '../thread.ts'
+import type { CheckRun, CiSource, CommitStatus } from './ports.ts'
+import { failed, reason } from './result.ts'
+
+export interface CiToolContext {
+  ci: CiSource
+  current: { number: number; kind: 'issue' | 'pull_request' }
+  /** The most failed jobs whose logs are read. */
+  maxLogs: number
+  /** Lines kept from the end of each log. */
+  tailLines: number
+}
+
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure', 'action_required'])
+const LINE_CHARS = 400
+
+const ciInput = z.object({
+  number: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('the pull request number; default: the pull request this conversation is on')
+})
+
+export function readCiTool(context: CiToolContext): Tool<z.infer<typeof ciInput>> {
+  return {
+    name: 'read_ci',
+    description:
+      "Shows a pull request's CI: the check runs and commit statuses of its head commit, and the end of each failed job's log.",
+    input: ciInput,
+    async run(input) {
+      const number = input.number ?? (context.current.kind === 'pull_request' ? context.current.number : null)
+      if (number === null) return failed('This conversation is on an issue: name the pull request with "number".')
+      const sha = await context.ci.headSha(number)
+      if (!sha) return failed(`There is no pull request #${number}.`)
+      const [runs, statuses] = await Promise.allSettled([context.ci.checkRuns(sha), context.ci.statuses(sha)])
+      if (runs.status === 'rejected' && statuses.status === 'rejected')
+        return failed(
+          `CI of pull request #${number} could not be read. ${reason(runs.reason)}. ${reason(statuses.reason)}.`
+        )
+      const lines = [`# CI of pull request #${number} at ${sha.slice(0, 7)}`, '']
+      if (runs.status === 'fulfilled') lines.push(...renderRuns(runs.value))
+      else lines.push(`Check runs: ${reason(runs.reason)}.`)
+      lines.push('')
+      if (statuses.status === 'fulfilled') lines.push(...renderStatuses(statuses.value))
+      else lines.push(`Commit statuses: ${reason(statuses.reason)}.`)
+      if (runs.status === 'fulfilled') lines.push(...(await failedLogs(runs.value, context)))
+      return { text: lines.join('\n') }
+    }
+  }
+}
+
+function renderRuns(runs: CheckRun[]): string[] {
+  if (!runs.length) return ['Check runs: none.']
+  const failing = runs.filter((r) => r.conclusion && FAILED.has(r.conclusion)).length
+  const pending = runs.filter((r) => r.status !== 'completed').length
+  const lines = [`Check runs (${counted(runs.length, 'run')}: ${failing} failed, ${pending} not finished):`]
+  for (const run of runs) {
+    const state = run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status
+    const title = run.title ? ` — ${run.title}` : ''
+    lines.push(`- ${run.name}: ${state}${title}`)
+    if (run.summary && run.conclusion && FAILED.has(run.conclusion)) lines.push(`  ${oneLine(run.summary, LINE_CHARS)}`)
+  }
+  return lines
+}
+
+function renderStatuses(statuses: CommitStatus[]): string[] {
+  if (!statuses.length) return ['Commit statuses: none.']
+  return [
+    `Commit statuses (${counted(statuses.length, 'status', 'statuses')}):`,
+    ...statuses.map(
+      (s) => `- ${s.context}: ${s.state}${s.description ? ` — ${oneLine(s.description, LINE_CHARS)}` : ''}`
+    )
+  ]
+}
+
+/** The end of the log of each failed GitHub Actions job (their check run id is the job id). */
+async function failedLogs(runs: CheckRun[], context: CiToolContext): Promise<string[]> {
+  const failedJobs = runs.filter((r) => r.app === 'github-actions' && r.conclusion && FAILED.has(r.conclusion))
+  const lines: string[] = []
+  for (const run of failedJobs.slice(0, context.maxLogs)) {
+    lines.push('', `## Log of ${run.name} (the end)`, '')
+    try {
+      lines.push(fenced(logTail(await context.ci.jobLog(run.id), context.tailLines)))
+    } catch (error) {
+      if (error instanceof MissingPermissionError) lines.push(`${error.message}.`)
+      else lines.push(`The log could not be read (${reason(error)}); it may have expired or the job may still run.`)
+    }
+  }
+  if (failedJobs.length > context.maxLogs)
+    lines.push('', `(logs of ${counted(failedJobs.length - context.maxLogs, 'more failed job')} not read)`)
+  return lines
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+}
+
+// eslint-disable-next-line no-control-regex -- colour codes start with ESC
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/
+
+/**
+ * The last lines of a job's log, without timestamps and colour codes; `##[error]` lines from before the tail
+ * come first, since they usually say what failed. Pure.
+ */
+export function logTail(log: string, tailLines: number): string {
+  const lines = log
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(ANSI, '').replace(TIMESTAMP, ''))
+    .map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l))
+  while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop()
+  const start = Math.max(0, lines.length - tailLines)
+  const earlierErrors = lines
+    .slice(0, start)
+    .filter((l) => l.startsWith('##[error]'))
+    .slice(-10)
+  const parts: string[] = []
+  if (earlierErrors.length) parts.push('(errors earlier in the log)', ...earlierErrors, '')
+  if (start > 0) parts.push(`(${counted(start, 'earlier line')} left out)`)
+  return [...parts, ...lines.slice(start)].join('\n')
+}

@@ -1,0 +1,68 @@
+// What every reading tool shares: its arguments checked with its zod schema, every failure turned into a
+// result the model reads (never a throw), secrets masked and the text capped, with a note where it was cut.
+import type { z } from 'zod'
+import { MissingPermissionError } from '../../errors.ts'
+import type { Tool, ToolResult } from '../../llm/tools.ts'
+import { charsFor, estimateTokens } from '../tokens.ts'
+
+export interface ResultPolicy {
+  /** Masks secrets: known values and key shapes (outbox/secrets.ts). */
+  redact(text: string): string
+  /** The most tokens one result may take (estimated, conversation/tokens.ts). */
+  maxTokens: number
+}
+
+export function failed(text: string): ToolResult {
+  return { text, isError: true }
+}
+
+/** A tool whose run is guarded: arguments parsed, failures reported, the result masked and capped. */
+export function readingTool<I>(definition: Tool<I>, policy: ResultPolicy): Tool<I> {
+  return {
+    name: definition.name,
+    description: definition.description,
+    input: definition.input,
+    async run(input, signal) {
+      const parsed = definition.input.safeParse(input)
+      if (!parsed.success)
+        return finish(failed(`Invalid arguments for ${definition.name}: ${issues(parsed.error)}`), policy)
+      if (signal.aborted) return failed(`${definition.name} was cancelled.`)
+      try {
+        return finish(await definition.run(parsed.data, signal), policy)
+      } catch (error) {
+        return finish(failed(`${definition.name} failed: ${reason(error)}`), policy)
+      }
+    }
+  }
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
+}
+
+/** Why a read failed, in a sentence the model can act on. */
+export function reason(error: unknown): string {
+  if (error instanceof MissingPermissionError) return error.message
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+      ? error.status
+      : undefined
+  const message = error instanceof Error ? error.message : String(error)
+  return status ? `GitHub answered ${status}: ${message}` : message
+}
+
+/** Masks first (a cut must not leave half a secret unmasked), then caps at the token limit. */
+export function finish(result: ToolResult, policy: ResultPolicy): ToolResult {
+  const text = capText(policy.redact(result.text), policy.maxTokens)
+  return result.isError ? { text, isError: true } : { text }
+}
+
+/** The text within `maxTokens`, cut at a line end where one is near, saying how much was left out. Pure. */
+export function capText(text: string, maxTokens: number): string {
+  if (estimateTokens(text) <= maxTokens) return text
+  const room = Math.max(0, charsFor(maxTokens) - 120)
+  const lineEnd = text.lastIndexOf('\n', room)
+  const cut = lineEnd > room * 0.8 ? lineEnd : room
+  const left = text.length - cut
+  return `${text.slice(0, cut)}\n[cut here: ${left.toLocaleString('en-US')} more characters not shown; ask for less, e.g. a line range or a narrower pattern]`
+}
