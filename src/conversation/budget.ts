@@ -191,3 +191,13 @@ export function fitPrompt(
   for (const note of said) tell(note)
   return current()
 }
+
+/** A tool's result within `maxTokens`, cut at a line end where one is near, saying how much was left out. */
+export function capToolResult(text: string, maxTokens: number): string {
+  if (estimateTokens(text) <= maxTokens) return text
+  const room = Math.max(0, charsFor(maxTokens) - 120)
+  const lineEnd = text.lastIndexOf('\n', room)
+  const cut = lineEnd > room * 0.8 ? lineEnd : room
+  const left = text.length - cut
+  return `${text.slice(0, cut)}\n[cut here: ${left.toLocaleString('en-US')} more characters not shown; ask for less, e.g. a line range or a narrower pattern]`
+}

@@ -3,7 +3,7 @@
 import type { z } from 'zod'
 import { MissingPermissionError } from '../../errors.ts'
 import type { Tool, ToolResult } from '../../llm/tools.ts'
-import { charsFor, estimateTokens } from '../tokens.ts'
+import { capToolResult } from '../budget.ts'
 
 export interface ResultPolicy {
   /** Masks secrets: known values and key shapes (outbox/secrets.ts). */
@@ -53,16 +53,6 @@ export function reason(error: unknown): string {
 
 /** Masks first (a cut must not leave half a secret unmasked), then caps at the token limit. */
 export function finish(result: ToolResult, policy: ResultPolicy): ToolResult {
-  const text = capText(policy.redact(result.text), policy.maxTokens)
+  const text = capToolResult(policy.redact(result.text), policy.maxTokens)
   return result.isError ? { text, isError: true } : { text }
-}
-
-/** The text within `maxTokens`, cut at a line end where one is near, saying how much was left out. Pure. */
-export function capText(text: string, maxTokens: number): string {
-  if (estimateTokens(text) <= maxTokens) return text
-  const room = Math.max(0, charsFor(maxTokens) - 120)
-  const lineEnd = text.lastIndexOf('\n', room)
-  const cut = lineEnd > room * 0.8 ? lineEnd : room
-  const left = text.length - cut
-  return `${text.slice(0, cut)}\n[cut here: ${left.toLocaleString('en-US')} more characters not shown; ask for less, e.g. a line range or a narrower pattern]`
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  capToolResult,
   clipEnd,
   entriesTokens,
   fitEntries,
@@ -190,5 +191,18 @@ describe('fitPrompt', () => {
     expect(fitted.thread.pull!.diff).toContain("[… the diff cut here to fit the model's input budget]")
     expect(fitted.thread.entries).toEqual(t.entries)
     expect(fitted.leftOut.conversation).toEqual(["most of the diff, to fit the model's input budget"])
+  })
+})
+
+describe('capToolResult', () => {
+  it('leaves text within the cap alone', () => {
+    expect(capToolResult('short', 10)).toBe('short')
+  })
+
+  it('cuts at a line end near the cap and says how much is left', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n')
+    const capped = capToolResult(text, 60)
+    expect(capped.length).toBeLessThanOrEqual(240)
+    expect(capped).toMatch(/\nline \d+\n\[cut here: [\d,]+ more characters not shown; ask for less/)
   })
 })

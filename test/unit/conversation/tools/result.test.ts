@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { capText, readingTool } from '../../../../src/conversation/tools/result.ts'
+import { readingTool } from '../../../../src/conversation/tools/result.ts'
 import { MissingPermissionError } from '../../../../src/errors.ts'
 
 const signal = new AbortController().signal
@@ -43,11 +43,5 @@ describe('readingTool', () => {
     expect(result.text.startsWith('***\nline')).toBe(true)
     expect(result.text).toMatch(/\[cut here: [\d,]+ more characters not shown; ask for less/)
     expect(result.text.length).toBeLessThanOrEqual(200)
-  })
-})
-
-describe('capText', () => {
-  it('leaves text within the cap alone', () => {
-    expect(capText('short', 10)).toBe('short')
   })
 })
