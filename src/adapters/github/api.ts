@@ -122,6 +122,25 @@ export function withPermission(error: unknown, permission: string, what: string)
     : error
 }
 
+/** The last `maxBytes` of a stream, decoded; when more came, from the first whole line on. */
+async function streamTail(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
+  const chunks: Uint8Array[] = []
+  let kept = 0
+  let dropped = false
+  for await (const chunk of stream) {
+    chunks.push(chunk)
+    kept += chunk.length
+    while (chunks.length > 1 && kept - chunks[0]!.length >= maxBytes) {
+      kept -= chunks.shift()!.length
+      dropped = true
+    }
+  }
+  const bytes = Buffer.concat(chunks)
+  const tail = bytes.length > maxBytes ? bytes.subarray(bytes.length - maxBytes) : bytes
+  const text = tail.toString('utf8')
+  return dropped || tail.length < bytes.length ? text.slice(text.indexOf('\n') + 1) : text
+}
+
 export interface IssueInfo {
   number: number
   isPull: boolean
@@ -401,16 +420,21 @@ export class GitHubApi {
     }
   }
 
-  /** The plain-text log of a GitHub Actions job (GitHub answers with a redirect to a download URL). */
-  async jobLog(jobId: number): Promise<string> {
+  /**
+   * The end of a GitHub Actions job's plain-text log (GitHub answers with a redirect to a download URL, which
+   * gets no token). Streamed, keeping only the last `maxBytes`: a log can be hundreds of megabytes.
+   */
+  async jobLog(jobId: number, maxBytes = 1_000_000): Promise<string> {
     try {
-      const response = await this.octokit.rest.actions.downloadJobLogsForWorkflowRun({ ...this.ref, job_id: jobId })
-      const data: unknown = response.data
-      return typeof data === 'string'
-        ? data
-        : data instanceof ArrayBuffer
-          ? new TextDecoder().decode(data)
-          : String(data)
+      const response = await this.octokit.rest.actions.downloadJobLogsForWorkflowRun({
+        ...this.ref,
+        job_id: jobId,
+        request: { parseSuccessResponseBody: false }
+      })
+      const body: unknown = response.data
+      return body instanceof ReadableStream
+        ? await streamTail(body as ReadableStream<Uint8Array>, maxBytes)
+        : String(body)
     } catch (error) {
       throw withPermission(error, 'actions: read', 'workflow job logs')
     }

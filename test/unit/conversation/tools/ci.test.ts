@@ -102,6 +102,18 @@ describe('read_ci', () => {
   })
 })
 
+describe('the job log download', () => {
+  it('follows the redirect and keeps only the end of a long log, from a whole line on', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `step output line ${i}`)
+    stage.github.jobLogs.set(21, lines.join('\n'))
+    const tail = await stage.api.jobLog(21, 1000)
+    expect(tail.length).toBeLessThanOrEqual(1000)
+    expect(tail.endsWith('step output line 19999')).toBe(true)
+    expect(tail.startsWith('step output line ')).toBe(true)
+    expect((await stage.api.jobLog(21)).split('\n')).toHaveLength(20_000)
+  })
+})
+
 describe('logTail', () => {
   it('keeps the last lines and earlier error lines, without timestamps', () => {
     const tail = logTail(LOG, 3)
