@@ -72,6 +72,8 @@ async function gitGrep(dir: string, request: SearchRequest, signal: AbortSignal)
   )
 }
 
+const GREP_TIMEOUT_MS = 30_000
+
 type GrepOutcome = { kind: 'answer'; answer: SearchAnswer } | { kind: 'failed'; stderr: string }
 
 function grep(dir: string, flavour: '-P' | '-E', request: SearchRequest, signal: AbortSignal): Promise<GrepOutcome> {
@@ -104,10 +106,19 @@ function grep(dir: string, flavour: '-P' | '-E', request: SearchRequest, signal:
         matches.push({ path, line: Number(number), text: text.join('\0') })
       }
     })
+    // A slow expression over a large repository: what was found by then is the answer.
+    let slow = false
+    const timer = setTimeout(() => {
+      slow = truncated = true
+      child.kill()
+    }, GREP_TIMEOUT_MS)
     child.on('error', (error) => (truncated ? undefined : reject(error)))
     child.on('close', (code) => {
+      clearTimeout(timer)
+      const stopped = slow ? `, stopped after ${GREP_TIMEOUT_MS / 1000} s` : ''
       // 0: matches, 1: none; killed after the limit: what was read is the answer.
-      if (truncated || code === 0 || code === 1) resolve({ kind: 'answer', answer: { matches, truncated, how } })
+      if (truncated || code === 0 || code === 1)
+        resolve({ kind: 'answer', answer: { matches, truncated, how: `${how}${stopped}` } })
       else resolve({ kind: 'failed', stderr })
     })
   })
