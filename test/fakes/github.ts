@@ -267,6 +267,8 @@ export class FakeGitHub extends LoopbackServer {
   readonly statuses = new Map<string, StoredStatus[]>()
   /** GitHub Actions job logs by job id (the logs API redirects to a download URL that serves them). */
   readonly jobLogs = new Map<number, string>()
+  /** Issues transferred to another repository: number -> where GitHub redirects (owner/name and number). */
+  readonly transferred = new Map<number, { repo: string; number: number; title: string }>()
   /** Requests that never get an answer (to test client timeouts). */
   hang: RegExp | null = null
   private readonly perPage: number
@@ -482,6 +484,23 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 200, log)
     }
     if (method === 'GET' && path === '/search/code') return this.searchCode(res, url)
+    const moved = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)$/.exec(path)
+    const target =
+      moved && [...this.transferred.values()].find((t) => t.repo === moved[1] && t.number === Number(moved[2]))
+    if (method === 'GET' && target) {
+      const base = `https://api.github.com/repos/${target.repo}`
+      return this.send(res, 200, {
+        ...this.issueJson({
+          id: 1,
+          number: target.number,
+          title: target.title,
+          body: '',
+          createdAt: '2019-05-15T15:20:00Z'
+        }),
+        url: `${base}/issues/${target.number}`,
+        repository_url: base
+      })
+    }
     if (!path.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' })
     const rest = path.slice(prefix.length)
     let m: RegExpExecArray | null
@@ -669,7 +688,15 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 200, json)
     }
 
-    if (method === 'GET' && (m = /^\/issues\/(\d+)$/.exec(rest))) return this.getIssue(res, Number(m[1]))
+    if (method === 'GET' && (m = /^\/issues\/(\d+)$/.exec(rest))) {
+      // Like GitHub: a transferred issue answers 301 with its new place.
+      const moved = this.transferred.get(Number(m[1]))
+      if (moved) {
+        res.writeHead(301, { location: `${this.url}/repos/${moved.repo}/issues/${moved.number}` })
+        return void res.end(JSON.stringify({ message: 'Moved Permanently' }))
+      }
+      return this.getIssue(res, Number(m[1]))
+    }
     if (method === 'GET' && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
       const runs = (this.checkRuns.get(decodeURIComponent(m[1]!)) ?? []).map((r) => this.checkRunJson(m![1]!, r))
       return this.send(res, 200, { total_count: runs.length, check_runs: runs })

@@ -142,6 +142,8 @@ async function streamTail(stream: ReadableStream<Uint8Array>, maxBytes: number):
 }
 
 export interface IssueInfo {
+  /** owner/name of the repository it is in now: another one when it was transferred (GitHub redirects). */
+  repo: string
   number: number
   isPull: boolean
   title: string
@@ -367,11 +369,20 @@ export class GitHubApi {
     }
   }
 
-  /** An issue or pull request of this repository (both are issues to GitHub); null when there is none. */
+  /** owner/name of the repository this client reads. */
+  get fullName(): string {
+    return `${this.ref.owner}/${this.ref.repo}`
+  }
+
+  /**
+   * An issue or pull request (both are issues to GitHub); null when there is none. One that was transferred
+   * comes back from its new repository (GitHub redirects), which `repo` says.
+   */
   async issue(number: number): Promise<IssueInfo | null> {
     try {
       const { data } = await this.octokit.rest.issues.get({ ...this.ref, issue_number: number })
       return {
+        repo: data.repository_url.replace(/^.*\/repos\//, ''),
         number: data.number,
         isPull: data.pull_request !== undefined,
         title: data.title,

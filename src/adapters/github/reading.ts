@@ -17,6 +17,19 @@ export function githubThreads(api: GitHubApi): ThreadSource {
     async thread(number) {
       const issue = await api.issue(number)
       if (!issue) return null
+      const kind = issue.isPull ? 'pull_request' : 'issue'
+      // Transferred elsewhere: neither its text nor its comments are read.
+      if (issue.repo.toLowerCase() !== api.fullName.toLowerCase())
+        return {
+          repo: issue.repo,
+          number: issue.number,
+          kind,
+          title: '',
+          state: issue.state,
+          author: '',
+          body: '',
+          comments: []
+        }
       const posted = await api.posted(number, issue.isPull)
       const comments: ThreadComment[] = [
         ...posted.comments.map((c) => ({ author: c.login, createdAt: c.createdAt, body: c.body, location: null })),
@@ -31,8 +44,9 @@ export function githubThreads(api: GitHubApi): ThreadSource {
         }))
       ].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       return {
+        repo: issue.repo,
         number: issue.number,
-        kind: issue.isPull ? 'pull_request' : 'issue',
+        kind,
         title: issue.title,
         state: issue.state,
         author: issue.author,

@@ -38,6 +38,8 @@ export interface ThreadComment {
 }
 
 export interface LinkedThread {
+  /** owner/name of its repository: another one when it was transferred. */
+  repo: string
   number: number
   kind: 'issue' | 'pull_request'
   title: string
@@ -58,7 +60,10 @@ export interface ChangedFile {
 
 /** Issues and pull requests of this repository. */
 export interface ThreadSource {
-  /** The issue or pull request with every comment; null when there is none with this number. */
+  /**
+   * The issue or pull request with every comment; null when there is none with this number. One transferred
+   * to another repository comes without its comments (they are not read), `repo` naming where it went.
+   */
   thread(number: number): Promise<LinkedThread | null>
   /** A pull request's changed files with their patches; null when there is no such pull request. */
   changedFiles(number: number): Promise<ChangedFile[] | null>

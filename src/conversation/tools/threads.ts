@@ -57,6 +57,10 @@ export function readThreadTool(context: ThreadToolContext): Tool<z.infer<typeof 
       if (!reference.ok) return failed(reference.problem)
       const thread = await context.threads.thread(reference.number)
       if (!thread) return failed(`There is no issue or pull request #${reference.number} in ${context.repo}.`)
+      if (thread.repo.toLowerCase() !== context.repo.toLowerCase())
+        return failed(
+          `#${reference.number} was moved to ${thread.repo}#${thread.number}, another repository; git-bob reads only issues and pull requests of ${context.repo}.`
+        )
       return { text: renderLinked(thread, context.repo, context.maxTokens) }
     }
   }

@@ -77,6 +77,20 @@ describe('read_thread', () => {
     expect(stage.github.requests).toHaveLength(0)
   })
 
+  it('refuses an issue that was transferred to another repository, without reading it', async () => {
+    stage.github.transferred.set(12, { repo: 'octo/elsewhere', number: 3, title: 'Moved away' })
+    stage.github.requests.length = 0
+    const result = await stage.tools('api').call('read_thread', { reference: '#12' })
+    expect(result).toEqual({
+      text: `#12 was moved to octo/elsewhere#3, another repository; git-bob reads only issues and pull requests of ${REPO}.`,
+      isError: true
+    })
+    expect(stage.github.requests.map((r) => r.path)).toEqual([
+      `/repos/${REPO}/issues/12`,
+      '/repos/octo/elsewhere/issues/3'
+    ])
+  })
+
   it('says when there is no such issue', async () => {
     const result = await stage.tools('api').call('read_thread', { reference: '404' })
     expect(result).toEqual({ text: `There is no issue or pull request #404 in ${REPO}.`, isError: true })
