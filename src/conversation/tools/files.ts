@@ -136,7 +136,7 @@ export function numbered(
   let used = 0
   let shownTo = first - 1
   for (let n = first; n <= last; n++) {
-    const line = `${n}\t${lines[n - 1]}`
+    const line = `${n}: ${lines[n - 1]}`
     if (used + line.length + 1 > room && out.length) break
     out.push(line)
     used += line.length + 1

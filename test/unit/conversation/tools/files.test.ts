@@ -59,7 +59,7 @@ describe.each(['checkout', 'api'] as const)('list_files and read_file over the %
   it('reads a line range with line numbers', async () => {
     const result = await stage.tools(where).call('read_file', { path: './src/parser.py', start_line: 10, end_line: 12 })
     expect(result.text).toBe(
-      `src/parser.py (lines 10-12 of 30, from ${where === 'checkout' ? 'the checked-out workspace' : 'the master branch (GitHub API)'}; line numbers added):\n10\tline 10\n11\tline 11\n12\tline 12`
+      `src/parser.py (lines 10-12 of 30, from ${where === 'checkout' ? 'the checked-out workspace' : 'the master branch (GitHub API)'}; line numbers added):\n10: line 10\n11: line 11\n12: line 12`
     )
   })
 
@@ -120,7 +120,7 @@ describe('the API without a checkout', () => {
   it('reads a file through the contents API', async () => {
     stage.github.requests.length = 0
     const result = await stage.tools('api').call('read_file', { path: 'README.md' })
-    expect(result.text).toContain('1\t# Demo')
+    expect(result.text).toContain('1: # Demo')
     expect(stage.github.requests.map((r) => r.path)).toContain(
       `/repos/${stage.github.owner}/${stage.github.repo}/contents/README.md`
     )
