@@ -4,6 +4,7 @@
 // What is left out on the way goes to the run's notes.
 import { checkoutFiles } from '../adapters/git/checkout-files.ts'
 import type { GitWorkspace } from '../adapters/git/workspace.ts'
+import { githubCi, githubThreads } from '../adapters/github/reading.ts'
 import { apiFiles } from '../adapters/github/repo-files.ts'
 import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
 import { COMMANDS } from '../commands/registry.ts'
@@ -28,7 +29,7 @@ import { loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
-import { readRepoFileTool } from './tools/read-repo-file.ts'
+import { readingTools } from './tools/index.ts'
 
 export interface GatherSources {
   event: TriggerEvent
@@ -185,7 +186,18 @@ async function conversationContext(
     // Through the API the list is the one already read; a checkout is listed again (implement changes branch).
     tools:
       config.maxSteps > 0
-        ? [readRepoFileTool(repoFiles, (text) => redactor.redact(text), checkout ? undefined : repo.paths)]
+        ? readingTools(
+            {
+              files: checkout ?? { ...repoFiles, list: async () => ({ paths: repo.paths, truncated: false }) },
+              threads: githubThreads(api),
+              ci: githubCi(api)
+            },
+            {
+              repo: `${event.repo.owner}/${event.repo.name}`,
+              current: { number, kind: event.target.kind },
+              redact: (text) => redactor.redact(text)
+            }
+          )
         : [],
     toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd }
   }

@@ -71,10 +71,13 @@ describe('the built action reads with tools', () => {
 
       expect(run.code).toBe(0)
       expect(h.requestCount()).toBe(2)
-      expect(h.tools(0)).toEqual({ names: ['read_file'], choice: 'auto' })
+      expect(h.tools(0)).toEqual({
+        names: ['list_files', 'read_file', 'search', 'read_thread', 'read_pull_request_diff', 'read_ci'],
+        choice: 'auto'
+      })
       const results = h.toolTraffic(1).results.map((r) => r.text)
       expect(results[0]).toContain('2:     return text.split("\\n")[:-1]  # drops the last line')
-      expect(results[1]).toContain('secret.txt is not a file of the repository, or it may not be read.')
+      expect(results[1]).toContain("secret.txt is not readable: the repository's .gitbobignore hides it from git-bob")
       expect(results.join('\n')).not.toContain('do not show')
       const body = stage.github.postedComments(1)[0]!.body
       expect(body).toContain('`parse` drops the last line: `[:-1]` in src/parser.py, line 2.')

@@ -156,7 +156,14 @@ describe('git-bob split this, reading with tools', () => {
     expect(run.code).toBe(0)
     expect(stage.model.requests).toHaveLength(2)
     const [first, second] = stage.model.requests.map((r) => r.body)
-    expect(first!.tools?.map((t) => t.function.name)).toEqual(['read_file'])
+    expect(first!.tools?.map((t) => t.function.name)).toEqual([
+      'list_files',
+      'read_file',
+      'search',
+      'read_thread',
+      'read_pull_request_diff',
+      'read_ci'
+    ])
     expect(first!.response_format).toBeUndefined()
     expect(String(first!.messages[0]!.content)).toContain('answer with one JSON object only')
     expect(second!.messages.find((m) => m.role === 'tool')?.content).toContain('1: Columns: year, count, note.')
