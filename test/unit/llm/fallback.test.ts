@@ -22,7 +22,8 @@ describe('the fallback chain', () => {
   })
   afterEach(() => Promise.all([openai.close(), anthropic.close(), gemini.close()]))
 
-  function chain(ids = `${openai.model}, ${anthropic.model}, ${gemini.model}`, retries = 0) {
+  // A generous timeout, so a busy machine never turns a slow answer into a fallback; the hang case sets its own.
+  function chain(ids = `${openai.model}, ${anthropic.model}, ${gemini.model}`, retries = 0, timeoutMs = 20_000) {
     return createModel(
       parseModelList(ids),
       {
@@ -31,7 +32,7 @@ describe('the fallback chain', () => {
       },
       {
         baseUrls: { all: undefined, byProvider: { openai: openai.url, anthropic: anthropic.url, google: gemini.url } },
-        timeoutMs: 2000,
+        timeoutMs,
         retry: { retries, baseDelayMs: 1, maxDelayMs: 10, sleep: async () => undefined },
         maxOutputTokens: 1000,
         maxContinuations: 1,
@@ -81,7 +82,7 @@ describe('the fallback chain', () => {
   ])('falls through anthropic to gemini on %s', async (_what, breakIt) => {
     breakIt(anthropic)
     gemini.answer('from gemini')
-    const reply = await chain(`${anthropic.model}, ${gemini.model}`).generateText(ask)
+    const reply = await chain(`${anthropic.model}, ${gemini.model}`, 0, 2000).generateText(ask)
     expect(reply.text).toBe('from gemini')
     expect(reply.provider).toBe('google')
   })
