@@ -1,0 +1,183 @@
+// Office files built from the model's structured content (schemas.ts): slides with pptxgenjs,
+// documents with docx, workbooks with exceljs. Each library is imported only when its format is
+// written, so it lands in its own chunk and no other run loads it. Pictures come as bytes the
+// caller read from the repository; one that is not a PNG or JPEG is left out and named.
+import type { Deck, DocumentContent, Workbook } from './schemas.ts'
+import { fitInto, imageInfo } from './image-size.ts'
+
+/** Repository pictures by path: their bytes, or null when they cannot be read. */
+export type ImageSource = (path: string) => Promise<Uint8Array | null>
+
+export interface Built {
+  bytes: Uint8Array
+  /** What of the model's content did not make it into the file, for the pull request. */
+  lost: string[]
+}
+
+async function picture(images: ImageSource, path: string, lost: string[]) {
+  const bytes = await images(path)
+  const info = bytes ? imageInfo(bytes) : null
+  if (!bytes || !info) {
+    lost.push(`the picture \`${path}\` (${bytes ? 'not a PNG or JPEG' : 'not found in the repository'})`)
+    return null
+  }
+  return { bytes, info }
+}
+
+export async function buildDeck(deck: Deck, images: ImageSource): Promise<Built> {
+  // The package's types describe its CommonJS build; its ES build (the one bundled) exports the class itself.
+  const mod = await import('pptxgenjs')
+  type Constructor = (typeof mod)['default']['default']
+  const loaded = mod.default as unknown as Constructor | { default: Constructor }
+  const PptxGenJS = 'default' in loaded ? loaded.default : loaded
+  const pptx = new PptxGenJS()
+  pptx.layout = 'LAYOUT_16x9'
+  pptx.title = deck.title
+  const lost: string[] = []
+  for (const content of deck.slides) {
+    const slide = pptx.addSlide()
+    slide.addText(content.title, { x: 0.5, y: 0.3, w: 9, h: 0.8, fontSize: 28, bold: true })
+    const image = content.image ? await picture(images, content.image, lost) : null
+    const textWidth = image ? 4.6 : 9
+    if (content.bullets.length)
+      slide.addText(
+        content.bullets.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
+        { x: 0.5, y: 1.3, w: textWidth, h: 4, fontSize: 18, valign: 'top' }
+      )
+    if (image) {
+      const box = content.bullets.length ? { x: 5.3, w: 4.2 } : { x: 0.5, w: 9 }
+      const size = fitInto(image.info, box.w, 4)
+      const data = `data:image/${image.info.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(image.bytes).toString('base64')}`
+      slide.addImage({ data, x: box.x, y: 1.3, w: size.width, h: size.height })
+    }
+    if (content.notes.trim()) slide.addNotes(content.notes)
+  }
+  const out = await pptx.write({ outputType: 'nodebuffer', compression: true })
+  return { bytes: new Uint8Array(out as Buffer), lost }
+}
+
+/** "**bold** text" as runs. */
+function runs(docx: typeof import('docx'), text: string) {
+  return text.split(/(\*\*[^*]+\*\*)/).flatMap((part) => {
+    if (!part) return []
+    const bold = part.startsWith('**') && part.endsWith('**') && part.length > 4
+    return [new docx.TextRun({ text: bold ? part.slice(2, -2) : part, bold })]
+  })
+}
+
+export async function buildDocument(content: DocumentContent, images: ImageSource): Promise<Built> {
+  const docx = await import('docx')
+  const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType, ImageRun } = docx
+  const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
+  const lost: string[] = []
+  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = []
+  let lists = 0
+  for (const block of content.blocks) {
+    switch (block.kind) {
+      case 'heading':
+        children.push(
+          new Paragraph({ heading: headings[(block.level ?? 1) - 1], children: runs(docx, block.text ?? '') })
+        )
+        break
+      case 'paragraph':
+        children.push(new Paragraph({ children: runs(docx, block.text ?? '') }))
+        break
+      case 'bullets':
+        for (const item of block.items ?? [])
+          children.push(new Paragraph({ bullet: { level: 0 }, children: runs(docx, item) }))
+        break
+      case 'numbered': {
+        lists += 1
+        for (const item of block.items ?? [])
+          children.push(
+            new Paragraph({
+              numbering: { reference: 'numbered', level: 0, instance: lists },
+              children: runs(docx, item)
+            })
+          )
+        break
+      }
+      case 'table': {
+        const rows = block.rows ?? []
+        const width = Math.max(1, ...rows.map((r) => r.length))
+        if (!rows.length) break
+        children.push(
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: rows.map(
+              (row, i) =>
+                new TableRow({
+                  tableHeader: i === 0,
+                  children: Array.from({ length: width }, (_, k) => {
+                    const text = row[k] ?? ''
+                    return new TableCell({
+                      children: [new Paragraph({ children: i === 0 ? runs(docx, `**${text}**`) : runs(docx, text) })]
+                    })
+                  })
+                })
+            )
+          })
+        )
+        break
+      }
+      case 'image': {
+        const image = block.image ? await picture(images, block.image, lost) : null
+        if (!image) break
+        // 6 inches wide at most, at 96 pixels to the inch.
+        const size = fitInto(image.info, 576, 720)
+        children.push(
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: image.info.type,
+                data: image.bytes,
+                transformation: { width: Math.round(size.width), height: Math.round(size.height) }
+              })
+            ]
+          })
+        )
+        break
+      }
+    }
+  }
+  const document = new Document({
+    title: content.title,
+    numbering: {
+      config: [
+        {
+          reference: 'numbered',
+          levels: [{ level: 0, format: docx.LevelFormat.DECIMAL, text: '%1.', alignment: docx.AlignmentType.START }]
+        }
+      ]
+    },
+    sections: [{ children }]
+  })
+  return { bytes: new Uint8Array(await Packer.toBuffer(document)), lost }
+}
+
+const SHEET_NAME = /[:\\/?*[\]]/g
+
+export async function buildWorkbook(content: Workbook): Promise<Built> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'git-bob'
+  const lost: string[] = []
+  const names = new Set<string>()
+  for (const sheet of content.sheets) {
+    let name = sheet.name.replace(SHEET_NAME, ' ').trim().slice(0, 31) || `Sheet${names.size + 1}`
+    while (names.has(name.toLowerCase())) name = `${name.slice(0, 28)} ${names.size + 1}`
+    names.add(name.toLowerCase())
+    const worksheet = workbook.addWorksheet(name)
+    for (const row of sheet.rows) worksheet.addRow(row)
+    if (sheet.rows.length) worksheet.getRow(1).font = { bold: true }
+    for (const { cell, formula } of sheet.formulas) {
+      if (!/^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(cell)) {
+        lost.push(`the formula for ${cell} on ${name} (not a cell address)`)
+        continue
+      }
+      worksheet.getCell(cell).value = { formula: formula.replace(/^=/, '') }
+    }
+  }
+  const out = await workbook.xlsx.writeBuffer()
+  return { bytes: new Uint8Array(out as ArrayBuffer), lost }
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { strFromU8, unzipSync } from 'fflate'
+import { XMLValidator } from 'fast-xml-parser'
+import { buildDeck, buildDocument, buildWorkbook } from '../../../src/media/write-office.ts'
+import { checkOffice } from '../../../src/media/office-xml.ts'
+import { readOffice } from '../../../src/media/read-office.ts'
+import { tinyPng } from '../../fakes/media-bytes.ts'
+
+const images = async (path: string) => (path === 'fig/plot.png' ? tinyPng(40, 20) : null)
+
+/** An independent look inside: every XML part parses; the text of the named parts. */
+function unzipText(bytes: Uint8Array): Record<string, string> {
+  const parts = unzipSync(bytes)
+  const out: Record<string, string> = {}
+  for (const [name, data] of Object.entries(parts)) {
+    if (!/\.(xml|rels)$/.test(name)) continue
+    out[name] = strFromU8(data)
+    expect(XMLValidator.validate(out[name]), name).toBe(true)
+  }
+  return out
+}
+
+describe('Office files built and read back', () => {
+  it('writes slides with bullets, a picture from the repository and speaker notes', async () => {
+    const built = await buildDeck(
+      {
+        title: 'Lab meeting',
+        slides: [
+          {
+            title: 'Results',
+            bullets: ['Cells & nuclei counted', 'Error < 5%'],
+            image: 'fig/plot.png',
+            notes: 'Say it slowly'
+          },
+          { title: 'Missing', bullets: [], image: 'fig/none.png', notes: '' }
+        ],
+        note: 'slides'
+      },
+      images
+    )
+    const parts = unzipText(built.bytes)
+    expect(parts['ppt/slides/slide1.xml']).toContain('Cells &amp; nuclei counted')
+    expect(Object.keys(parts).some((n) => n.startsWith('ppt/notesSlides/'))).toBe(true)
+    expect(Object.keys(unzipSync(built.bytes)).some((n) => n.startsWith('ppt/media/'))).toBe(true)
+    expect(built.lost).toEqual(['the picture `fig/none.png` (not found in the repository)'])
+    expect(checkOffice('pptx', built.bytes)).toBeNull()
+    const text = readOffice('pptx', built.bytes)
+    expect(text).toContain('## Slide 1\nResults\nCells & nuclei counted\nError < 5%')
+    expect(text).toContain('Speaker notes: Say it slowly')
+  })
+
+  it('writes a document with headings, lists, a table and a picture', async () => {
+    const built = await buildDocument(
+      {
+        title: 'Report',
+        blocks: [
+          { kind: 'heading', level: 1, text: 'Summary', items: null, rows: null, image: null },
+          { kind: 'paragraph', text: 'The **main** finding.', level: null, items: null, rows: null, image: null },
+          { kind: 'bullets', items: ['one', 'two'], level: null, text: null, rows: null, image: null },
+          { kind: 'numbered', items: ['first'], level: null, text: null, rows: null, image: null },
+          {
+            kind: 'table',
+            rows: [
+              ['a', 'b'],
+              ['1', '2']
+            ],
+            level: null,
+            text: null,
+            items: null,
+            image: null
+          },
+          { kind: 'image', image: 'fig/plot.png', level: null, text: null, items: null, rows: null }
+        ],
+        note: 'doc'
+      },
+      images
+    )
+    const parts = unzipText(built.bytes)
+    expect(parts['word/document.xml']).toContain('The ')
+    expect(Object.keys(unzipSync(built.bytes)).some((n) => n.startsWith('word/media/'))).toBe(true)
+    expect(built.lost).toEqual([])
+    const text = readOffice('docx', built.bytes)
+    expect(text).toContain('# Summary')
+    expect(text).toContain('The main finding.')
+    expect(text).toContain('- one')
+    expect(text).toContain('| a | b |\n| --- | --- |\n| 1 | 2 |')
+  })
+
+  it('writes a workbook with sheets, numbers and formulas', async () => {
+    const built = await buildWorkbook({
+      sheets: [
+        {
+          name: 'Counts/2024',
+          rows: [
+            ['sample', 'cells'],
+            ['A', 10],
+            ['B', 32]
+          ],
+          formulas: [
+            { cell: 'B4', formula: '=SUM(B2:B3)' },
+            { cell: 'nope', formula: '1' }
+          ]
+        }
+      ],
+      note: 'sheet'
+    })
+    const parts = unzipText(built.bytes)
+    expect(parts['xl/workbook.xml']).toContain('name="Counts 2024"')
+    expect(built.lost).toHaveLength(1)
+    const text = readOffice('xlsx', built.bytes)
+    expect(text).toContain('## Sheet: Counts 2024')
+    expect(text).toContain('| A | 10 |')
+    expect(text).toContain('=SUM(B2:B3)')
+  })
+
+  it('says why a file is not an Office file', () => {
+    expect(checkOffice('docx', new Uint8Array([1, 2, 3]))).toMatch(/not a zip archive/)
+  })
+})
