@@ -37,6 +37,9 @@ export interface RunConfig {
   maintainers: string[]
   instructionsFile: string
   modelTimeoutMs: number
+  /** The `image-model` and `speech-model` inputs as written ('' for the provider's default; llm/media.ts). */
+  imageModel: string
+  speechModel: string
   modelRetries: number
   maxOutputTokens: number
   /** Files changed per implement request at most. */
@@ -239,6 +242,8 @@ export function readRunConfig(read: InputReader): RunConfig {
     maintainers,
     instructionsFile,
     modelTimeoutMs: integer('model-timeout-seconds', read, 300, 1, 3600) * 1000,
+    imageModel: read('image-model').trim(),
+    speechModel: read('speech-model').trim(),
     modelRetries: integer('model-retries', read, 2, 0, 10),
     maxOutputTokens: integer('max-output-tokens', read, 16384, 256, 1_000_000),
     maxFiles: integer('max-files', read, 50, 1, 500),

@@ -4,6 +4,7 @@ import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun 
 import type { DeployConfig } from '../config.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { AnyTool } from '../llm/tools.ts'
+import type { MediaModels } from '../llm/media.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Thread } from '../conversation/thread.ts'
 import type { Notes } from '../record/notes.ts'
@@ -44,6 +45,8 @@ export interface ConversationContext extends BasicContext {
   tools: readonly AnyTool[]
   /** The max-steps and max-cost-usd inputs. */
   toolLimits: { maxSteps: number; maxCostUsd: number | null }
+  /** The picture and speech models (absent in tests that need none). */
+  media?: MediaModels
 }
 
 /** What `deploy` needs: the requester's standing, and starting and watching the release workflow. */
@@ -112,6 +115,8 @@ export interface FileReport {
   /** The source of a rename, copy or download. */
   source: string | null
   note: string
+  /** What the file's writer has to say at length: the words a recording speaks, what a rewrite lost. */
+  details?: string
 }
 
 /**

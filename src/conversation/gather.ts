@@ -14,6 +14,7 @@ import { readDeployConfig, readRunConfig, readShownSettings, type GateConfig, ty
 import { changePorts } from '../effects/change-ports.ts'
 import { workflowPort } from '../effects/workflow-port.ts'
 import { withMaskedPrompts } from '../llm/masked-prompts.ts'
+import { createMediaModels } from '../llm/media.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { Outbox } from '../outbox/outbox.ts'
@@ -25,6 +26,7 @@ import { mayTrigger } from '../trigger/gate.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { decideSwitch } from '../trigger/model-switch.ts'
 import { promptBudgetFor } from './budget.ts'
+import { loadDocuments } from './documents.ts'
 import { loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
@@ -127,17 +129,19 @@ async function conversationContext(
   const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
   // The instructions file is read from the default branch, never from a pull request's head.
-  const [repo, instructions, images] = await Promise.all([
+  const [repo, instructions, images, documents] = await Promise.all([
     loadRepoContext(repoFiles, conversation, notes),
     api.fileText(config.instructionsFile, event.repo.defaultBranch),
     loadImages(
       imageSources,
       thread.entries.findIndex((e) => e.isRequest),
       { serverUrl: environment.serverUrl, token: gate.githubToken }
-    )
+    ),
+    loadDocuments(imageSources, { serverUrl: environment.serverUrl, token: gate.githubToken })
   ])
   if (images.images.length) thread.images = images.images
-  for (const note of images.notes) {
+  if (documents.documents.length) thread.documents = documents.documents
+  for (const note of [...images.notes, ...documents.notes]) {
     notes.leftOut('conversation', note)
     notes.tell(`Left out: ${note}.`)
   }
@@ -199,7 +203,17 @@ async function conversationContext(
             }
           )
         : [],
-    toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd }
+    toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd },
+    media: createMediaModels(
+      specs[0]!,
+      { image: config.imageModel, speech: config.speechModel },
+      {
+        credentials: { inputs: config.apiKeyInputs, env: environment.env },
+        baseUrls: config.baseUrls,
+        timeoutMs: config.modelTimeoutMs,
+        transcript: record.transcript
+      }
+    )
   }
 }
 

@@ -21,6 +21,9 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, Price>>>> = {
     'gpt-4.1-nano': { input: 0.1, output: 0.4 },
     'gpt-4o': { input: 2.5, output: 10 },
     'gpt-4o-mini': { input: 0.15, output: 0.6 },
+    // Pictures: text in, image tokens out (the Images API reports both).
+    'gpt-image-1': { input: 5, output: 40 },
+    'gpt-image-1-mini': { input: 2, output: 8 },
     o3: { input: 2, output: 8 },
     'o3-mini': { input: 1.1, output: 4.4 },
     'o4-mini': { input: 1.1, output: 4.4 }
@@ -38,6 +41,9 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, Price>>>> = {
     'gemini-2.5-pro': { input: 1.25, output: 10 },
     'gemini-2.5-flash': { input: 0.3, output: 2.5 },
     'gemini-2.5-flash-lite': { input: 0.1, output: 0.4 },
+    // Pictures (1290 tokens each) and speech (audio tokens out).
+    'gemini-2.5-flash-image': { input: 0.3, output: 30 },
+    'gemini-2.5-flash-preview-tts': { input: 0.5, output: 10 },
     'gemini-2.0-flash': { input: 0.1, output: 0.4 },
     'gemini-2.0-flash-lite': { input: 0.075, output: 0.3 }
   },

@@ -24,6 +24,8 @@ export interface ModelServed {
   outputTokens: number
   /** Estimated US dollars for the run's calls; null when a price is not known. */
   costUsd?: number | null
+  /** Picture and speech models the run used besides. */
+  media?: readonly { kind: 'image' | 'speech'; model: string; provider: string }[]
 }
 
 /** Models were asked and none answered (a failure report): the stamp still names them. */
@@ -43,7 +45,8 @@ export function creditText(credit: ModelCredit | null): string {
   }
   const tokens = `tokens: ${credit.inputTokens.toLocaleString('en-US')} in / ${credit.outputTokens.toLocaleString('en-US')} out`
   const cost = credit.costUsd != null ? `, cost: ~${formatCost(credit.costUsd)}` : ''
-  return `model: ${credit.model} via ${credit.provider}, ${tokens}${cost}`
+  const media = (credit.media ?? []).map((m) => `, ${m.kind} model: ${m.model} via ${m.provider}`).join('')
+  return `model: ${credit.model} via ${credit.provider}${media}, ${tokens}${cost}`
 }
 
 /** Facts a message remembers for later runs, in its hidden marker. */

@@ -21,6 +21,8 @@ export interface CallRecord {
   error: string | null
   /** The tools run on this call's request, in a conversation with tools. */
   tools?: ToolRun[]
+  /** A call to a picture or speech model: credited beside the model that answered, not instead of it. */
+  media?: 'image' | 'speech'
 }
 
 export class Transcript {
@@ -54,7 +56,7 @@ export class Transcript {
    * were asked and none answered, the models tried; null when no model was asked.
    */
   credit(): ModelCredit | null {
-    const served = this.calls.filter((c) => !c.error).at(-1)
+    const served = this.calls.filter((c) => !c.error && !c.media).at(-1)
     if (!served) {
       const tried: { model: string; provider: string }[] = []
       for (const call of this.calls) {
@@ -64,12 +66,20 @@ export class Transcript {
       return tried.length ? { tried } : null
     }
     const total = this.totalUsage
+    const media: { kind: 'image' | 'speech'; model: string; provider: string }[] = []
+    for (const call of this.calls) {
+      if (!call.media || call.error) continue
+      const model = call.servedModel ?? call.requestedModel
+      if (!media.some((m) => m.model === model && m.provider === call.provider))
+        media.push({ kind: call.media, model, provider: call.provider })
+    }
     return {
       model: served.servedModel ?? served.requestedModel,
       provider: served.provider,
       inputTokens: total.inputTokens,
       outputTokens: total.outputTokens,
-      costUsd: this.totalCost
+      costUsd: this.totalCost,
+      ...(media.length ? { media } : {})
     }
   }
 

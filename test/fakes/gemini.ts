@@ -2,6 +2,7 @@
 // answering in its wire format. Fixtures are typed with @google/genai's own types, so a change of the
 // format fails to compile. Answers come from a script of steps, else from a default function.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { tinyPng } from './media-bytes.ts'
 import { LoopbackServer } from './loopback.ts'
 import {
   BlockedReason,
@@ -139,6 +140,21 @@ export class FakeGemini extends LoopbackServer {
     this.requests.push({ path, model, headers: req.headers, body })
     if (!req.headers['x-goog-api-key'])
       return this.error(res, 403, "Method doesn't allow unregistered callers.", 'PERMISSION_DENIED')
+    const modalities: string[] = body.generationConfig?.responseModalities ?? []
+    if (modalities.includes('IMAGE') || modalities.includes('AUDIO')) {
+      // Images come as PNG; speech as 16-bit PCM at 24 kHz, as the TTS models send it.
+      const inline = modalities.includes('IMAGE')
+        ? { mimeType: 'image/png', data: tinyPng(6, 4).toString('base64') }
+        : { mimeType: 'audio/L16;codec=pcm;rate=24000', data: Buffer.alloc(4800).toString('base64') }
+      const media: GeminiResponse = {
+        candidates: [
+          { index: 0, content: { role: 'model', parts: [{ inlineData: inline }] }, finishReason: FinishReason.STOP }
+        ],
+        usageMetadata: { promptTokenCount: 20, candidatesTokenCount: 1290, totalTokenCount: 1310 },
+        modelVersion: model
+      }
+      return this.send(res, 200, media)
+    }
     const step: GeminiStep = this.script.shift() ?? { reply: this.fallback(body) }
     if ('hang' in step) return
     if ('status' in step)

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback.ts'
 import type OpenAI from 'openai'
+import { tinyMp3, tinyPng } from './media-bytes.ts'
 
 /** A tool call the stand-in answers with: a name and the arguments (an object, or raw text to test bad JSON). */
 export interface ScriptedCall {
@@ -94,8 +95,15 @@ export function completion(
   }
 }
 
+/** A call to the image or speech endpoint, kept apart from the chat requests. */
+export interface MediaRecorded {
+  path: string
+  body: Record<string, unknown>
+}
+
 export class FakeOpenAI extends LoopbackServer {
   readonly requests: Recorded[] = []
+  readonly mediaRequests: MediaRecorded[] = []
   readonly script: Step[] = []
   /** The model name reported as served, by default the requested one with a date suffix. */
   servedModel: ((requested: string) => string) | null = (requested) => `${requested.replace(/^.*\//, '')}-2025-04-14`
@@ -110,6 +118,26 @@ export class FakeOpenAI extends LoopbackServer {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    if (req.method === 'POST' && (path.endsWith('/images/generations') || path.endsWith('/audio/speech'))) {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
+      this.mediaRequests.push({ path, body })
+      if (path.endsWith('/audio/speech')) {
+        res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(tinyMp3())
+        return
+      }
+      const image: OpenAI.Images.ImagesResponse = {
+        created: Math.floor(Date.now() / 1000),
+        data: [{ b64_json: tinyPng(8, 6).toString('base64') }],
+        usage: {
+          input_tokens: 50,
+          output_tokens: 272,
+          total_tokens: 322,
+          input_tokens_details: { image_tokens: 0, text_tokens: 50 }
+        }
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(image))
+      return
+    }
     if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
       res
         .writeHead(404, { 'content-type': 'application/json' })

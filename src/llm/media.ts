@@ -1,0 +1,257 @@
+// The provider's picture and speech models (the `image-model` and `speech-model` inputs): OpenAI's
+// Images API and audio.speech, Gemini's image and TTS models through generateContent. A provider
+// without them (GitHub Models, Anthropic, the OpenAI-compatible services) gets a reason, not a call.
+// Each call goes to the transcript, so the stamp and the job summary name these models too.
+import type { Transcript } from '../record/transcript.ts'
+import {
+  parseModelSpec,
+  resolveApiKey,
+  baseUrlFor,
+  type BaseUrls,
+  type Credentials,
+  type ModelSpec
+} from './providers.ts'
+import { LlmError } from './errors.ts'
+import { ConfigError } from '../errors.ts'
+
+export type MediaKind = 'image' | 'speech'
+
+/** The model for a kind of media, or why there is none (a sentence for the thread). */
+export type MediaChoice = { ok: true; spec: ModelSpec } | { ok: false; reason: string }
+
+const DEFAULTS: Record<string, Record<MediaKind, string>> = {
+  openai: { image: 'gpt-image-1', speech: 'gpt-4o-mini-tts' },
+  google: { image: 'gemini-2.5-flash-image', speech: 'gemini-2.5-flash-preview-tts' }
+}
+
+const INPUT: Record<MediaKind, string> = { image: 'image-model', speech: 'speech-model' }
+const EXAMPLE: Record<MediaKind, string> = {
+  image: '"openai:gpt-image-1" (with `openai-api-key`) or "google:gemini-2.5-flash-image" (with `google-api-key`)',
+  speech:
+    '"openai:gpt-4o-mini-tts" (with `openai-api-key`) or "google:gemini-2.5-flash-preview-tts" (with `google-api-key`)'
+}
+
+/** Which model makes pictures or speech: the input when set, else the chat model's provider's default. Pure. */
+export function chooseMediaModel(kind: MediaKind, input: string, chatModel: ModelSpec): MediaChoice {
+  const what = kind === 'image' ? 'pictures' : 'speech'
+  if (input.trim()) {
+    const spec = parseModelSpec(input, INPUT[kind])
+    if (spec.provider.name === 'openai' || spec.provider.name === 'google' || spec.provider.name === 'custom')
+      return { ok: true, spec }
+    return {
+      ok: false,
+      reason: `the \`${INPUT[kind]}\` input names ${spec.id}, but git-bob makes ${what} only with OpenAI, Gemini or an OpenAI-compatible server (custom:); set it to e.g. ${EXAMPLE[kind]}`
+    }
+  }
+  const model = DEFAULTS[chatModel.provider.name]?.[kind]
+  if (model) return { ok: true, spec: parseModelSpec(`${chatModel.provider.name}:${model}`, INPUT[kind]) }
+  return {
+    ok: false,
+    reason: `the configured model ${chatModel.id} comes from ${chatModel.provider.name}, which offers git-bob no model for ${what}; set the \`${INPUT[kind]}\` input to e.g. ${EXAMPLE[kind]}`
+  }
+}
+
+export interface MediaSettings {
+  credentials: Credentials
+  baseUrls: BaseUrls
+  timeoutMs: number
+  transcript: Transcript
+}
+
+export interface Picture {
+  bytes: Uint8Array
+  mediaType: string
+  model: string
+}
+
+export interface Speech {
+  bytes: Uint8Array
+  /** 'mp3', or 'wav' for Gemini, which speaks uncompressed PCM. */
+  format: 'mp3' | 'wav'
+  model: string
+}
+
+/** What commands get: the picture and speech models, each one call at a time. */
+export interface MediaModels {
+  readonly image: MediaChoice
+  readonly speech: MediaChoice
+  paint(prompt: string): Promise<Picture>
+  speak(text: string, format: 'mp3' | 'wav'): Promise<Speech>
+}
+
+/** 16-bit mono PCM in a WAV container. Pure. */
+export function wavFromPcm(pcm: Uint8Array, sampleRate: number): Uint8Array {
+  const header = Buffer.alloc(44)
+  header.write('RIFF', 0, 'ascii')
+  header.writeUInt32LE(36 + pcm.length, 4)
+  header.write('WAVEfmt ', 8, 'ascii')
+  header.writeUInt32LE(16, 16)
+  header.writeUInt16LE(1, 20)
+  header.writeUInt16LE(1, 22)
+  header.writeUInt32LE(sampleRate, 24)
+  header.writeUInt32LE(sampleRate * 2, 28)
+  header.writeUInt16LE(2, 32)
+  header.writeUInt16LE(16, 34)
+  header.write('data', 36, 'ascii')
+  header.writeUInt32LE(pcm.length, 40)
+  return new Uint8Array(Buffer.concat([header, pcm]))
+}
+
+interface Made {
+  bytes: Uint8Array
+  mediaType: string
+  served: string | null
+  usage: { inputTokens: number; outputTokens: number }
+}
+
+async function openaiMedia(
+  kind: MediaKind,
+  spec: ModelSpec,
+  apiKey: string,
+  baseURL: string | undefined,
+  input: string,
+  format: 'mp3' | 'wav',
+  timeoutMs: number
+): Promise<Made> {
+  const { default: OpenAI } = await import('openai')
+  const { toLlmError } = await import('./openai-provider.ts')
+  const client = new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries: 1 })
+  try {
+    if (kind === 'speech') {
+      const response = await client.audio.speech.create({
+        model: spec.model,
+        voice: 'alloy',
+        input,
+        response_format: format
+      })
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      return {
+        bytes,
+        mediaType: format === 'mp3' ? 'audio/mpeg' : 'audio/wav',
+        served: null,
+        usage: { inputTokens: 0, outputTokens: 0 }
+      }
+    }
+    // DALL·E answers with a URL unless asked for base64; the gpt-image models always send base64.
+    const legacy = /^dall-e/i.test(spec.model)
+    const result = await client.images.generate({
+      model: spec.model,
+      prompt: input,
+      n: 1,
+      size: '1024x1024',
+      ...(legacy ? { response_format: 'b64_json' as const } : {})
+    })
+    const data = result.data?.[0]?.b64_json
+    if (!data) throw new LlmError('invalid_output', `${spec.id} returned no image`)
+    return {
+      bytes: new Uint8Array(Buffer.from(data, 'base64')),
+      mediaType: 'image/png',
+      served: null,
+      usage: { inputTokens: result.usage?.input_tokens ?? 0, outputTokens: result.usage?.output_tokens ?? 0 }
+    }
+  } catch (error) {
+    throw error instanceof LlmError ? error : toLlmError(error)
+  }
+}
+
+async function geminiMedia(
+  kind: MediaKind,
+  spec: ModelSpec,
+  apiKey: string,
+  baseUrl: string | undefined,
+  input: string,
+  timeoutMs: number
+): Promise<Made> {
+  const { GoogleGenAI, Modality } = await import('@google/genai')
+  const { toLlmError } = await import('./gemini-provider.ts')
+  const ai = new GoogleGenAI({ apiKey, httpOptions: { timeout: timeoutMs, ...(baseUrl ? { baseUrl } : {}) } })
+  let response
+  try {
+    response = await ai.models.generateContent({
+      model: spec.model,
+      contents: input,
+      config:
+        kind === 'image'
+          ? { responseModalities: [Modality.IMAGE, Modality.TEXT] }
+          : {
+              responseModalities: [Modality.AUDIO],
+              speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Kore' } } }
+            }
+    })
+  } catch (error) {
+    throw toLlmError(error)
+  }
+  const inline = response.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData
+  if (!inline?.data)
+    throw new LlmError('invalid_output', `${spec.id} returned no ${kind === 'image' ? 'image' : 'audio'}`)
+  let bytes: Uint8Array = new Uint8Array(Buffer.from(inline.data, 'base64'))
+  const mediaType = inline.mimeType ?? ''
+  if (kind === 'speech' && /^audio\/(L16|pcm)/i.test(mediaType)) {
+    const rate = Number(/rate=(\d+)/.exec(mediaType)?.[1] ?? 24000)
+    bytes = wavFromPcm(bytes, rate)
+  }
+  return {
+    bytes,
+    mediaType: kind === 'speech' ? 'audio/wav' : mediaType || 'image/png',
+    served: response.modelVersion ?? null,
+    usage: {
+      inputTokens: response.usageMetadata?.promptTokenCount ?? 0,
+      outputTokens: response.usageMetadata?.candidatesTokenCount ?? 0
+    }
+  }
+}
+
+export function createMediaModels(
+  chatModel: ModelSpec,
+  inputs: Record<MediaKind, string>,
+  settings: MediaSettings
+): MediaModels {
+  const choices = {
+    image: chooseMediaModel('image', inputs.image, chatModel),
+    speech: chooseMediaModel('speech', inputs.speech, chatModel)
+  }
+  async function make(kind: MediaKind, input: string, format: 'mp3' | 'wav'): Promise<Made & { spec: ModelSpec }> {
+    const choice = choices[kind]
+    if (!choice.ok) throw new ConfigError(`No ${kind} model: ${choice.reason}.`)
+    const spec = choice.spec
+    const apiKey = resolveApiKey(spec.provider, settings.credentials)
+    const baseUrl = baseUrlFor(spec, settings.baseUrls)
+    const started = Date.now()
+    const record = (made: Made | null, error: string | null): void =>
+      settings.transcript.add({
+        purpose: kind === 'image' ? 'paint' : 'speak',
+        provider: spec.provider.name,
+        requestedModel: spec.model,
+        servedModel: made?.served ?? null,
+        messages: [{ role: 'user', content: input }],
+        answer: made ? `(${made.mediaType}, ${made.bytes.length.toLocaleString('en-US')} bytes)` : null,
+        usage: made?.usage ?? { inputTokens: 0, outputTokens: 0 },
+        durationMs: Date.now() - started,
+        attempts: 1,
+        error,
+        media: kind
+      })
+    try {
+      const made =
+        spec.provider.family === 'gemini'
+          ? await geminiMedia(kind, spec, apiKey, baseUrl, input, settings.timeoutMs)
+          : await openaiMedia(kind, spec, apiKey, baseUrl, input, format, settings.timeoutMs)
+      record(made, null)
+      return { ...made, spec }
+    } catch (error) {
+      record(null, error instanceof Error ? error.message : String(error))
+      throw error
+    }
+  }
+  return {
+    ...choices,
+    async paint(prompt) {
+      const made = await make('image', prompt, 'mp3')
+      return { bytes: made.bytes, mediaType: made.mediaType, model: made.spec.id }
+    },
+    async speak(text, format) {
+      const made = await make('speech', text, format)
+      return { bytes: made.bytes, format: made.mediaType === 'audio/wav' ? 'wav' : 'mp3', model: made.spec.id }
+    }
+  }
+}
