@@ -30,6 +30,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./implement/implement.ts')).implement(ctx, 'try')
   },
   {
+    name: 'paint',
+    aliases: ['draw'],
+    summary:
+      "paints the picture the discussion asks for with the provider's image model (`image-model`) and opens a pull request with the PNG",
+    example: 'paint a comic of a cell dividing',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./paint.ts')).paint(ctx)
+  },
+  {
     name: 'review',
     summary:
       'on a pull request: a review with line comments and suggestions that only comments (never approves); a later review covers the new commits, `review fully` everything',

@@ -8,8 +8,17 @@ import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
 const TABLE = verbTable(COMMANDS)
 
 describe('the registry', () => {
-  it('knows comment, implement, try, review, split, deploy and help, each with a one-line summary', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['comment', 'implement', 'try', 'review', 'split', 'deploy', 'help'])
+  it('knows comment, implement, try, paint, review, split, deploy and help, each with a one-line summary', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual([
+      'comment',
+      'implement',
+      'try',
+      'paint',
+      'review',
+      'split',
+      'deploy',
+      'help'
+    ])
     for (const c of COMMANDS) {
       expect(c.summary.trim().length).toBeGreaterThan(0)
       expect(c.summary).not.toContain('\n')

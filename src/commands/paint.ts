@@ -1,0 +1,81 @@
+// "paint" (also "draw"): the model describes the picture the conversation asks for, the provider's
+// image model paints it, and the PNG is committed in a pull request like implement's, shown in its
+// description. A provider without an image model gets a clear message and nothing else happens.
+import { z } from 'zod'
+import { ConfigError, PathEscapeError } from '../errors.ts'
+import { PROMPTS } from '../conversation/prompts.ts'
+import { conversationMessages } from './comment.ts'
+import { checkWritePath, pathRules } from './implement/paths.ts'
+import { picture } from './implement/write-media.ts'
+import type { ConversationContext, Outcome } from './types.ts'
+
+export const paintSchema = z.object({
+  title: z.string().describe('the pull request title'),
+  summary: z.string().describe('what the picture shows and what it is for'),
+  path: z.string().describe('where the PNG goes, relative to the repository root, ending in .png'),
+  prompt: z.string().describe('the detailed description for the image model')
+})
+
+/** A free `.png` path near the one asked for: "x.png", else "x-2.png", ... */
+async function freePath(path: string, exists: (path: string) => Promise<boolean>): Promise<string> {
+  const base = path.replace(/\.[A-Za-z0-9]+$/, '')
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${base}.png` : `${base}-${n}.png`
+    if (!(await exists(candidate))) return candidate
+  }
+}
+
+export async function paint(ctx: ConversationContext): Promise<Outcome> {
+  const image = ctx.media?.image
+  if (!image?.ok)
+    return {
+      kind: 'reply',
+      body: `I can't paint here: ${image && !image.ok ? image.reason : 'no image model is configured'}.`
+    }
+  const ports = ctx.changes
+  if (!ports)
+    throw new ConfigError(
+      'The paint command commits the picture, so it needs the repository checked out: add `- uses: actions/checkout@v5` (with `persist-credentials: false`) before git-bob in the workflow, as in examples/git-bob.yml.'
+    )
+  const decision = await ports.prepare('pull-request')
+  if (!decision.ok) return { kind: 'reply', body: `I can't paint this here: ${decision.reason}` }
+  const ignoreFile = await ports.workspace.read('.gitbobignore')
+  const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null)
+  const { value: asked } = await ctx.model.generateObject({
+    purpose: 'describe the picture',
+    messages: conversationMessages(ctx, PROMPTS.paint),
+    schema: paintSchema,
+    schemaName: 'picture_request'
+  })
+  const checked = checkWritePath(asked.path, rules)
+  const wanted = checked.ok ? checked.path : 'images/picture.png'
+  const path = await freePath(wanted, async (p) => (await ports.workspace.read(p)).kind !== 'missing')
+  const problems = checked.ok
+    ? []
+    : [`The picture could not go to \`${asked.path}\` (${checked.reason}), so it is in \`${path}\`.`]
+  const action = { action: 'create' as const, path, source: null, reason: asked.summary }
+  let written
+  try {
+    written = await picture(ctx, ports, action, `Paint the picture described here:\n\n${asked.prompt}`, asked.prompt)
+  } catch (error) {
+    if (error instanceof PathEscapeError) return { kind: 'reply', body: `I can't paint this: ${error.message}` }
+    throw error
+  }
+  if (!written.ok) return { kind: 'reply', body: `I could not paint this: ${written.problem}.` }
+  return {
+    kind: 'changes',
+    target: decision.target,
+    title: asked.title.trim().slice(0, 120) || 'A picture requested by a maintainer',
+    summary: asked.summary,
+    files: [
+      {
+        path,
+        action: 'create',
+        source: null,
+        note: written.note,
+        ...(written.details ? { details: written.details } : {})
+      }
+    ],
+    problems
+  }
+}
