@@ -5,6 +5,7 @@ import { posix } from 'node:path'
 import { fenced } from './thread.ts'
 import type { Notes } from '../record/notes.ts'
 import { counted } from '../plural.ts'
+import { documentKind } from '../media/read-document.ts'
 
 export interface RepoFiles {
   readonly origin: string
@@ -12,6 +13,30 @@ export interface RepoFiles {
   /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
   // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the literals document the markers
   read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
+  /** A document's bytes (for .docx, .pptx, .xlsx, .pdf); absent where only text can be read. */
+  readBytes?(path: string, maxBytes: number): Promise<Uint8Array | 'too large' | 'link' | null>
+}
+
+/** Documents larger than this are not read as text. */
+const MAX_DOCUMENT_BYTES = 25_000_000
+
+/** A document in the repository as text, or the reason it is not read. */
+async function documentText(files: RepoFiles, path: string): Promise<string | { leftOut: string }> {
+  const kind = documentKind(path)
+  if (!kind || !files.readBytes) return { leftOut: `${path} (not a text file)` }
+  const bytes = await files.readBytes(path, MAX_DOCUMENT_BYTES)
+  if (bytes === 'too large')
+    return { leftOut: `${path} (larger than ${MAX_DOCUMENT_BYTES.toLocaleString('en-US')} bytes)` }
+  if (bytes === 'link') return { leftOut: `${path} (a symbolic link; not followed)` }
+  if (bytes === null) return { leftOut: `${path} (could not be read)` }
+  const { readDocument } = await import('../media/read-document.ts')
+  try {
+    return `(the text of this ${kind.toUpperCase()} file, extracted by git-bob)\n\n${await readDocument(kind, bytes)}`
+  } catch (error) {
+    return {
+      leftOut: `${path} (not readable as ${kind.toUpperCase()}: ${error instanceof Error ? error.message : String(error)})`
+    }
+  }
 }
 
 export interface RepoContext {
@@ -73,7 +98,15 @@ export async function loadRepoContext(
       )
       break
     }
-    const text = await files.read(path, limits.maxFileBytes)
+    let text = documentKind(path) ? await documentText(files, path) : await files.read(path, limits.maxFileBytes)
+    if (typeof text === 'object' && text !== null) {
+      leftOut(text.leftOut)
+      continue
+    }
+    if (typeof text === 'string' && documentKind(path) && text.length > limits.maxFileBytes) {
+      leftOut(`the end of ${path} (its text is cut at ${limits.maxFileBytes.toLocaleString('en-US')} characters)`)
+      text = text.slice(0, limits.maxFileBytes)
+    }
     if (text === 'binary') leftOut(`${path} (not a text file)`)
     else if (text === 'too large') leftOut(`${path} (larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes)`)
     else if (text === 'link') leftOut(`${path} (a symbolic link; not followed)`)

@@ -247,7 +247,7 @@ export class FakeGitHub extends LoopbackServer {
   /** Sub-issue numbers by parent number. */
   readonly subIssues = new Map<number, number[]>()
   readonly reactions: { target: string; content: string }[] = []
-  /** Files uploaded to comments, served at /user-attachments/assets/<id> to requests with a token. */
+  /** Files uploaded to comments, served at /user-attachments/assets/<id> (images) or /user-attachments/files/<id>/<name> (documents, keyed "files/<id>/<name>") to requests with a token. */
   readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
   /** Pull requests as GitHub lists them (numbers shared with issues). */
   readonly pullRequests: StoredPullRequest[] = []
@@ -464,9 +464,9 @@ export class FakeGitHub extends LoopbackServer {
     const prefix = `/repos/${this.owner}/${this.repo}`
     const path = url.pathname
     // Files uploaded to issues (this server also plays github.com). Private attachments: 404 without credentials.
-    const asset = /^\/user-attachments\/assets\/([0-9A-Za-z-]+)$/.exec(path)
+    const asset = /^\/user-attachments\/(?:assets\/([0-9A-Za-z-]+)|(files\/\d+\/[^/]+))$/.exec(path)
     if (method === 'GET' && asset) {
-      const file = this.attachments.get(asset[1]!)
+      const file = this.attachments.get(asset[1] ?? decodeURIComponent(asset[2]!))
       if (!file || !req.headers.authorization) return this.send(res, 404, 'Not Found')
       res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.bytes.length) })
       return void res.end(file.bytes)

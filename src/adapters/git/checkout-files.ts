@@ -53,6 +53,19 @@ export function checkoutFiles(dir: string): RepositoryFiles | null {
         return null
       }
     },
+    async readBytes(path, maxBytes) {
+      try {
+        const parts = path.split('/')
+        for (let i = 1; i <= parts.length; i++)
+          if ((await lstat(join(dir, ...parts.slice(0, i)))).isSymbolicLink()) return 'link'
+        const info = await lstat(join(dir, path))
+        if (!info.isFile()) return null
+        if (info.size > maxBytes) return 'too large'
+        return new Uint8Array(await readFile(join(dir, path)))
+      } catch {
+        return null
+      }
+    },
     search: (request, signal) => gitGrep(dir, request, signal)
   }
 }

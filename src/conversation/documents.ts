@@ -1,0 +1,102 @@
+// Documents people attach in the thread (Word, PowerPoint, Excel, PDF) reach the model as text. Only
+// files GitHub hosts are fetched (fetch-capped.ts: the token only to the GitHub server); size, count
+// and the text's length are limited, and whatever is left out is named in a note.
+import { fetchCapped } from '../adapters/github/fetch-capped.ts'
+import { FetchRefused } from '../errors.ts'
+import { documentKind, type DocumentKind } from '../media/read-document.ts'
+import { imageHost } from './image-refs.ts'
+import type { ImageSource } from './images.ts'
+import type { ThreadDocument } from './thread.ts'
+
+export interface DocumentLimits {
+  maxDocuments: number
+  maxBytes: number
+  /** Characters of text per document, and for all together. */
+  maxChars: number
+  maxTotalChars: number
+  timeoutMs: number
+}
+
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
+  maxDocuments: 5,
+  maxBytes: 25_000_000,
+  maxChars: 60_000,
+  maxTotalChars: 150_000,
+  timeoutMs: 30_000
+}
+
+const LINK = /https?:\/\/[^\s<>()"'`\]]+/g
+
+/** Links to documents on GitHub's own hosts, in order, each once. Pure. */
+export function findDocumentLinks(
+  body: string,
+  serverUrl: string
+): { url: string; name: string; kind: DocumentKind }[] {
+  const found: { url: string; name: string; kind: DocumentKind }[] = []
+  for (const match of body.matchAll(LINK)) {
+    const url = match[0].replace(/[.,;:!?]+$/, '')
+    if (imageHost(url, serverUrl) === 'other') continue
+    const name = decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '')
+    const kind = documentKind(name)
+    if (kind && !found.some((f) => f.url === url)) found.push({ url, name, kind })
+  }
+  return found
+}
+
+export interface DocumentOptions {
+  serverUrl: string
+  token: string
+  limits?: DocumentLimits
+  fetch?: typeof fetch
+}
+
+/** The text of the documents linked in the thread, oldest first. */
+export async function loadDocuments(
+  sources: readonly ImageSource[],
+  options: DocumentOptions
+): Promise<{ documents: ThreadDocument[]; notes: string[] }> {
+  const limits = options.limits ?? DEFAULT_DOCUMENT_LIMITS
+  const wanted = sources.flatMap((s) =>
+    findDocumentLinks(s.body, options.serverUrl).map((d) => ({ ...d, where: s.where }))
+  )
+  const notes: string[] = []
+  const chosen = wanted.slice(0, limits.maxDocuments)
+  if (wanted.length > chosen.length)
+    notes.push(`${wanted.length - chosen.length} more attached documents: at most ${limits.maxDocuments} are read`)
+  const documents: ThreadDocument[] = []
+  let total = 0
+  const { readDocument } = chosen.length ? await import('../media/read-document.ts') : { readDocument: null }
+  for (const doc of chosen) {
+    let text: string
+    try {
+      const bytes = await fetchCapped(doc.url, {
+        serverUrl: options.serverUrl,
+        token: options.token,
+        maxBytes: limits.maxBytes,
+        timeoutMs: limits.timeoutMs,
+        fetch: options.fetch ?? globalThis.fetch
+      })
+      text = await readDocument!(doc.kind, bytes)
+    } catch (error) {
+      const reason =
+        error instanceof FetchRefused
+          ? error.message
+          : `it could not be read as ${doc.kind.toUpperCase()} (${error instanceof Error ? error.message : String(error)})`
+      notes.push(`the document ${doc.name} in the ${doc.where}: ${reason}`)
+      continue
+    }
+    if (text.length > limits.maxChars) {
+      notes.push(
+        `the end of the document ${doc.name} (its text is cut at ${limits.maxChars.toLocaleString('en-US')} characters)`
+      )
+      text = text.slice(0, limits.maxChars)
+    }
+    if (total + text.length > limits.maxTotalChars) {
+      notes.push(`the document ${doc.name} in the ${doc.where}: the documents together would be too long`)
+      continue
+    }
+    total += text.length
+    documents.push({ where: doc.where, name: doc.name, url: doc.url, text })
+  }
+  return { documents, notes }
+}
