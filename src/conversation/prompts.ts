@@ -2,9 +2,11 @@
 import comment from '../../prompts/comment.md'
 import implementEdit from '../../prompts/implement-edit.md'
 import implementFile from '../../prompts/implement-file.md'
+import implementMedia from '../../prompts/implement-media.md'
 import implementNotebook from '../../prompts/implement-notebook.md'
 import implementPlan from '../../prompts/implement-plan.md'
 import notebookRepair from '../../prompts/notebook-repair.md'
+import paint from '../../prompts/paint.md'
 import review from '../../prompts/review.md'
 import split from '../../prompts/split.md'
 import system from '../../prompts/system.md'
@@ -14,9 +16,11 @@ export const PROMPTS = {
   comment,
   implementPlan,
   implementFile,
+  implementMedia,
   implementEdit,
   implementNotebook,
   notebookRepair,
+  paint,
   review,
   split
 } as const

@@ -60,6 +60,14 @@ export function figures(files: readonly FileReport[], repoUrl: string, commit: s
   return `\n\n**Figures:**\n\n${images.map((f) => `![${f.path}](${repoUrl}/blob/${commit}/${encodeURI(f.path)}?raw=true)`).join('\n')}`
 }
 
+/** What writers had to say about their files at length (the words of a recording, what a rewrite lost). */
+export function fileDetails(files: readonly FileReport[]): string {
+  return files
+    .filter((f) => f.details)
+    .map((f) => `\n\n**\`${f.path}\`:** ${f.details}`)
+    .join('')
+}
+
 /** The paths a change touched and checked: what the commit may hold (a rename's source is removed). */
 export function checkedPaths(files: readonly FileReport[]): string[] {
   return [...new Set(files.flatMap((f) => (f.action === 'rename' && f.source ? [f.path, f.source] : [f.path])))]
@@ -159,7 +167,7 @@ async function proposeChanges(
   const short = pushed.sha.slice(0, 7)
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
   const repoUrl = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
-  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${problemList(outcome.problems)}`
+  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${fileDetails(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${problemList(outcome.problems)}`
 
   switch (target.mode) {
     case 'new-pr': {

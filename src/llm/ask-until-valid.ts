@@ -37,7 +37,7 @@ type Reply<T> = ModelReply & { value: T }
 export async function askUntilValid<T, R>(
   model: LanguageModel,
   request: ObjectRequest<T>,
-  check: (value: T) => Verdict<R>,
+  check: (value: T) => Promise<Verdict<R>> | Verdict<R>,
   options: { rounds: number; feedback: (problem: string) => string }
 ): Promise<Settled<R> & { reply: Reply<T> }> {
   let asked = request

@@ -58,7 +58,7 @@ export class MemoryWorkspace implements Workspace, BranchCheckout {
     if (content === undefined) return { kind: 'missing' }
     const bytes = Buffer.from(content)
     return bytes.subarray(0, 8000).includes(0)
-      ? { kind: 'binary', size: bytes.length }
+      ? { kind: 'binary', size: bytes.length, bytes }
       : { kind: 'text', text: bytes.toString('utf8') }
   }
 

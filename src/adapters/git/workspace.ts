@@ -121,7 +121,7 @@ export class GitWorkspace implements Workspace {
       if (!info.isFile()) return { kind: 'missing' }
       const bytes = await readFile(full)
       return bytes.subarray(0, 8000).includes(0)
-        ? { kind: 'binary', size: bytes.length }
+        ? { kind: 'binary', size: bytes.length, bytes }
         : { kind: 'text', text: bytes.toString('utf8') }
     } catch {
       return { kind: 'missing' }

@@ -2,7 +2,8 @@
 // runner. The git and Jupyter adapters implement these; tests use in-memory fakes.
 import type { Notebook } from './notebook.ts'
 
-export type FileContent = { kind: 'text'; text: string } | { kind: 'binary'; size: number } | { kind: 'missing' }
+export type FileContent =
+  { kind: 'text'; text: string } | { kind: 'binary'; size: number; bytes: Uint8Array } | { kind: 'missing' }
 
 /**
  * The working tree of the branch a change goes to. Paths are relative to the repository root and

@@ -6,6 +6,7 @@ import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 import { writeNotebook, type WrittenNotebook } from './notebooks.ts'
 import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
 import { writeFile } from './write-file.ts'
+import { mediaFileKind, writeMediaFile } from './write-media.ts'
 
 /** What this turn has written so far: later files see it, notebooks run after all files are written. */
 export interface Progress {
@@ -31,6 +32,13 @@ export async function carryOut(
     case 'create':
     case 'modify': {
       const step = { ...action, action: action.action }
+      const media = mediaFileKind(action.path)
+      if (media) {
+        const result = await writeMediaFile(ctx, ports, plan, step, media, written)
+        if (!result.ok) throw new StepError(result.problem)
+        written.push({ path: action.path, text: result.text })
+        return { ...report(result.note), ...(result.details ? { details: result.details } : {}) }
+      }
       if (action.path.toLowerCase().endsWith('.ipynb')) {
         const result = await writeNotebook(ctx, ports, step, changeContext(plan, written))
         if (!result.ok) throw new StepError(result.problem)

@@ -12,6 +12,9 @@ import { cellsSchema } from '../../../src/commands/implement/notebook.ts'
 import { ReviewSchema } from '../../../src/commands/review/review.ts'
 import { SplitSchema } from '../../../src/commands/split.ts'
 import { jsonSchemaFor } from '../../../src/llm/model.ts'
+import { pictureSchema } from '../../../src/commands/implement/write-media.ts'
+import { paintSchema } from '../../../src/commands/paint.ts'
+import { deckSchema, documentSchema, rewriteSchema, speechSchema, workbookSchema } from '../../../src/media/schemas.ts'
 
 /** Every schema given to a model, by the schemaName it is sent under. */
 const MODEL_SCHEMAS: Record<string, z.ZodType> = {
@@ -20,7 +23,14 @@ const MODEL_SCHEMAS: Record<string, z.ZodType> = {
   change_plan: planSchema,
   file_content: fileSchema,
   file_edits: editSchema,
-  notebook_cells: cellsSchema
+  notebook_cells: cellsSchema,
+  slides: deckSchema,
+  document: documentSchema,
+  workbook: workbookSchema,
+  rewrite: rewriteSchema,
+  speech: speechSchema,
+  picture: pictureSchema,
+  picture_request: paintSchema
 }
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url))

@@ -344,7 +344,7 @@ describe('implement', () => {
         .filter((l) => l.startsWith('- '))
     ).toEqual([
       '- `big.txt` (create) was not changed: the written file would have 101 bytes, more than the limit of 100 (the `max-file-bytes` input).',
-      '- `image.png` (create) was not changed: binary files cannot be written as text; attach the file in the issue and ask me to download it.',
+      '- `image.png` (create) was not changed: no image model: none is configured.',
       '- `logo.bin` (modify) was not changed: it is a binary file, and binary files are not rewritten as text.',
       '- `missing.txt` (modify) was not changed: it does not exist, so it cannot be modified.'
     ])

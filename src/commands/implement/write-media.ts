@@ -1,0 +1,326 @@
+// Files that are not text, written from what the model says in structured form: slides, documents
+// and workbooks (built by media/write-office.ts), an existing deck or document reworded in place, a
+// recording (the model writes the words, the speech model speaks them), a picture (the model writes
+// the prompt, the image model paints it). Every file is opened again before it is written; one that
+// does not open goes back to the model once.
+import { z } from 'zod'
+import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fenced } from '../../conversation/thread.ts'
+import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
+import { officeKind, type OfficeKind } from '../../media/office-xml.ts'
+import { deckSchema, documentSchema, rewriteSchema, speechSchema, workbookSchema } from '../../media/schemas.ts'
+import type { Built } from '../../media/write-office.ts'
+import { conversationMessages } from '../comment.ts'
+import type { ChangePorts, ConversationContext } from '../types.ts'
+import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
+
+export type MediaFileKind = OfficeKind | 'speech' | 'picture'
+
+/** Which files this module writes: Office files, .mp3/.wav recordings, new .png pictures. Pure. */
+export function mediaFileKind(path: string): MediaFileKind | null {
+  const office = officeKind(path)
+  if (office) return office
+  if (/\.(mp3|wav)$/i.test(path)) return 'speech'
+  if (/\.png$/i.test(path)) return 'picture'
+  return null
+}
+
+export type MediaWritten =
+  { ok: true; note: string; text: string | null; details: string | null } | { ok: false; problem: string }
+
+const FORMAT: Record<MediaFileKind, string> = {
+  pptx: 'a PowerPoint deck: slides with titles, bullet points, pictures and speaker notes',
+  docx: 'a Word document: headings, paragraphs, lists, tables and pictures',
+  xlsx: 'an Excel workbook: sheets of rows, numbers as numbers, formulas where they help',
+  speech: 'a recording: write the words to be spoken; a speech model reads them aloud',
+  picture: 'a picture: write the prompt for an image model, describing the picture in detail'
+}
+
+const TEMPLATE = 'slide_template.pptx'
+
+export const pictureSchema = z.object({
+  prompt: z.string().describe('what to paint: subject, style, composition, colours, any text in the picture'),
+  note: z.string().describe('one line: what this picture shows')
+})
+
+function isPng(bytes: Uint8Array): boolean {
+  return bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
+}
+
+function looksLikeAudio(bytes: Uint8Array, format: 'mp3' | 'wav'): boolean {
+  if (format === 'wav') return Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'RIFF'
+  const id3 = bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33
+  return id3 || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)
+}
+
+function tooLarge(size: number, limit: number): string | null {
+  return size > limit
+    ? `the file would have ${size.toLocaleString('en-US')} bytes, more than the limit of ${limit.toLocaleString('en-US')} (from the \`max-file-bytes\` input)`
+    : null
+}
+
+/** Creates or modifies one non-text file in the workspace; or says why it was not written. */
+export async function writeMediaFile(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  plan: Plan,
+  action: PlannedAction & { action: 'create' | 'modify' },
+  kind: MediaFileKind,
+  written: readonly Written[]
+): Promise<MediaWritten> {
+  const current = await ports.workspace.read(action.path)
+  if (action.action === 'modify' && current.kind === 'missing')
+    return { ok: false, problem: 'it does not exist, so it cannot be modified' }
+  const context = changeContext(plan, written)
+  const task = (extra = ''): string =>
+    fill(PROMPTS.implementMedia, {
+      path: action.path,
+      action: action.action === 'create' ? 'a new file' : 'an existing file',
+      format: FORMAT[kind],
+      reason: action.reason,
+      context: extra ? `${context}\n\n${extra}` : context
+    })
+  if (kind === 'speech') return speech(ctx, ports, action, task())
+  if (kind === 'picture') {
+    if (current.kind !== 'missing') return { ok: false, problem: 'an existing picture is not repainted' }
+    return picture(ctx, ports, action, task())
+  }
+  const existing = current.kind === 'binary' ? current.bytes : null
+  if (existing && kind !== 'xlsx') return rewrite(ctx, ports, action, kind, existing, task)
+  return office(ctx, ports, action, kind, existing, task)
+}
+
+async function ask<T extends { note: string }, R>(
+  ctx: ConversationContext,
+  purpose: string,
+  task: string,
+  asked: { schema: z.ZodType<T>; schemaName: string },
+  check: (value: T) => Promise<Verdict<R>>
+) {
+  return askUntilValid(ctx.model, { purpose, messages: conversationMessages(ctx, task), ...asked }, check, {
+    rounds: 1,
+    feedback: (problem) => `The file built from this content is not valid: ${problem}. Return corrected content.`
+  })
+}
+
+/** A new deck, document or workbook (or a workbook rebuilt) from the model's structured content. */
+async function office(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  action: PlannedAction,
+  kind: OfficeKind,
+  existing: Uint8Array | null,
+  task: (extra?: string) => string
+): Promise<MediaWritten> {
+  const { buildDeck, buildDocument, buildWorkbook } = await import('../../media/write-office.ts')
+  const { checkOffice } = await import('../../media/office-xml.ts')
+  const { readOffice } = await import('../../media/read-office.ts')
+  const images = async (path: string): Promise<Uint8Array | null> => {
+    const file = await ports.workspace.read(path).catch(() => null)
+    return file?.kind === 'binary' ? file.bytes : null
+  }
+  const notes: string[] = []
+  if (existing)
+    notes.push(
+      'The workbook was built anew from its content: the original formatting, charts and column widths were not kept.'
+    )
+  if (kind === 'pptx' && (await ports.workspace.read(TEMPLATE)).kind !== 'missing')
+    notes.push(
+      `The repository's \`${TEMPLATE}\` was not used: pptxgenjs builds decks from scratch and cannot start from an existing deck, so the slides have its default look.`
+    )
+  const extra = existing ? `# Current content of ${action.path}\n\n${fenced(readOffice(kind, existing))}` : ''
+  const check = async (built: Built): Promise<Verdict<Built>> => {
+    const broken = checkOffice(kind, built.bytes)
+    if (broken) return { ok: false, problem: broken }
+    const size = tooLarge(built.bytes.length, ports.limits.maxFileBytes)
+    return size ? { ok: false, problem: size } : { ok: true, value: built }
+  }
+  const purpose = `write ${action.path}`
+  const result =
+    kind === 'pptx'
+      ? await ask(ctx, purpose, task(extra), { schema: deckSchema, schemaName: 'slides' }, async (v) =>
+          check(await buildDeck(v, images))
+        )
+      : kind === 'docx'
+        ? await ask(ctx, purpose, task(extra), { schema: documentSchema, schemaName: 'document' }, async (v) =>
+            check(await buildDocument(v, images))
+          )
+        : await ask(ctx, purpose, task(extra), { schema: workbookSchema, schemaName: 'workbook' }, async (v) =>
+            check(await buildWorkbook(v))
+          )
+  if (!result.ok)
+    return { ok: false, problem: `the model's content did not make a valid file twice (${result.problem})` }
+  await ports.workspace.write(action.path, result.value.bytes)
+  if (result.value.lost.length) notes.push(`Left out: ${result.value.lost.join('; ')}.`)
+  return {
+    ok: true,
+    note: result.reply.value.note,
+    text: readOffice(kind, result.value.bytes),
+    details: notes.length ? notes.join('\n') : null
+  }
+}
+
+/** An existing deck or document reworded (translated, corrected) paragraph by paragraph, in place. */
+async function rewrite(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  action: PlannedAction,
+  kind: 'docx' | 'pptx',
+  existing: Uint8Array,
+  task: (extra?: string) => string
+): Promise<MediaWritten> {
+  const { checkOffice, openParts, paragraphsOf, rewriteParagraphs, slideParts, xmlText, zipParts } =
+    await import('../../media/office-xml.ts')
+  const { readOffice } = await import('../../media/read-office.ts')
+  let parts
+  try {
+    parts = openParts(kind, existing)
+  } catch (error) {
+    return { ok: false, problem: `it cannot be opened as a ${kind} file (${(error as Error).message})` }
+  }
+  const names =
+    kind === 'docx'
+      ? ['word/document.xml']
+      : slideParts(parts).flatMap((s) => (s.notes ? [s.slide, s.notes] : [s.slide]))
+  const units = names.flatMap((name) =>
+    paragraphsOf(kind, xmlText(parts, name) ?? '').map((p, index) => ({ name, index, text: p.text }))
+  )
+  const listing = units
+    .map((u, i) => ({ i, text: u.text, name: u.name }))
+    .filter((u) => u.text.trim())
+    .map((u) => `[${u.i}]${u.name.includes('notesSlide') ? ' (speaker notes)' : ''} ${u.text}`)
+    .join('\n')
+  const extra = `# The paragraphs of ${action.path}, numbered\n\nReturn only those that change, by number, with their whole new text. The layout, pictures and formatting stay as they are; paragraphs are neither added nor removed.\n\n${fenced(listing)}`
+  const result = await ask(
+    ctx,
+    `rewrite ${action.path}`,
+    task(extra),
+    { schema: rewriteSchema, schemaName: 'rewrite' },
+    async (value) => {
+      const wrong = value.paragraphs.find((p) => !units[p.index])
+      if (wrong) return { ok: false, problem: `there is no paragraph number ${wrong.index}` }
+      const byPart = new Map<string, Map<number, string>>()
+      for (const p of value.paragraphs) {
+        const unit = units[p.index]!
+        const changes = byPart.get(unit.name) ?? new Map<number, string>()
+        changes.set(unit.index, p.text)
+        byPart.set(unit.name, changes)
+      }
+      let mixed = 0
+      const replaced: Record<string, string> = {}
+      for (const [name, changes] of byPart) {
+        const out = rewriteParagraphs(kind, xmlText(parts, name) ?? '', changes)
+        replaced[name] = out.xml
+        mixed += out.mixed
+      }
+      const bytes = zipParts(parts, replaced)
+      const broken = checkOffice(kind, bytes) ?? tooLarge(bytes.length, ports.limits.maxFileBytes)
+      return broken
+        ? { ok: false, problem: broken }
+        : { ok: true, value: { bytes, mixed, changed: value.paragraphs.length } }
+    }
+  )
+  if (!result.ok)
+    return { ok: false, problem: `the model's changes did not make a valid file twice (${result.problem})` }
+  if (!result.value.changed) return { ok: false, problem: 'the model changed no paragraph' }
+  await ports.workspace.write(action.path, result.value.bytes)
+  const lost = [
+    `The ${kind === 'pptx' ? 'deck' : 'document'} was changed in place, paragraph by paragraph: its layout, pictures, styles and ${kind === 'pptx' ? 'slides' : 'tables'} are kept.`
+  ]
+  if (result.value.mixed)
+    lost.push(
+      `Lost: the formatting inside ${result.value.mixed} changed paragraph${result.value.mixed === 1 ? '' : 's'} that mixed several formats (bold words, links, colours); each new text takes its paragraph's first format.`
+    )
+  if (kind === 'docx') lost.push('Headers, footers, footnotes and comments were not changed.')
+  return {
+    ok: true,
+    note: result.reply.value.note,
+    text: readOffice(kind, result.value.bytes),
+    details: lost.join('\n')
+  }
+}
+
+async function speech(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  action: PlannedAction,
+  task: string
+): Promise<MediaWritten> {
+  const media = ctx.media
+  if (!media?.speech.ok)
+    return {
+      ok: false,
+      problem: `no speech model: ${media?.speech.ok === false ? media.speech.reason : 'none is configured'}`
+    }
+  const format = action.path.toLowerCase().endsWith('.wav') ? 'wav' : 'mp3'
+  if (format === 'mp3' && media.speech.spec.provider.family === 'gemini')
+    return {
+      ok: false,
+      problem: `${media.speech.spec.id} speaks uncompressed audio, which git-bob saves as WAV: ask for a \`.wav\` file, or set \`speech-model\` to an OpenAI model for MP3`
+    }
+  const result = await askUntilValid(
+    ctx.model,
+    {
+      purpose: `script for ${action.path}`,
+      messages: conversationMessages(ctx, task),
+      schema: speechSchema,
+      schemaName: 'speech'
+    },
+    (value) =>
+      value.text.trim() ? { ok: true, value: value.text.trim() } : { ok: false, problem: 'the text is empty' },
+    { rounds: 1, feedback: (problem) => `${problem}. Return the words to be spoken.` }
+  )
+  if (!result.ok) return { ok: false, problem: result.problem }
+  const spoken = ports.redact(result.value)
+  const audio = await media.speak(spoken, format)
+  if (!looksLikeAudio(audio.bytes, format))
+    return { ok: false, problem: `${audio.model} did not return ${format.toUpperCase()} audio` }
+  const size = tooLarge(audio.bytes.length, ports.limits.maxFileBytes * 50)
+  if (size) return { ok: false, problem: size }
+  await ports.workspace.write(action.path, audio.bytes)
+  return {
+    ok: true,
+    note: `${result.reply.value.note} (spoken by ${audio.model})`,
+    text: spoken,
+    details: `The spoken text:\n\n${spoken
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n')}`
+  }
+}
+
+/** A picture painted by the image model from the prompt the language model writes. */
+export async function picture(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  action: PlannedAction,
+  task: string,
+  /** The prompt when it is already written (the paint command); else the model writes it. */
+  given: string | null = null
+): Promise<MediaWritten> {
+  const media = ctx.media
+  if (!media?.image.ok)
+    return {
+      ok: false,
+      problem: `no image model: ${media?.image.ok === false ? media.image.reason : 'none is configured'}`
+    }
+  const result = given
+    ? { value: { prompt: given, note: action.reason } }
+    : await ctx.model.generateObject({
+        purpose: `prompt for ${action.path}`,
+        messages: conversationMessages(ctx, task),
+        schema: pictureSchema,
+        schemaName: 'picture'
+      })
+  const image = await media.paint(result.value.prompt)
+  if (!isPng(image.bytes)) return { ok: false, problem: `${image.model} did not return a PNG image` }
+  const size = tooLarge(image.bytes.length, ports.limits.maxFileBytes * 50)
+  if (size) return { ok: false, problem: size }
+  await ports.workspace.write(action.path, image.bytes)
+  return {
+    ok: true,
+    note: `${result.value.note} (painted by ${image.model})`,
+    text: null,
+    details: `The prompt for the image model:\n\n> ${result.value.prompt.replace(/\n/g, '\n> ')}`
+  }
+}
