@@ -68,6 +68,11 @@ export class GitRemote {
     return git(this.origin, 'show', `${branch}:${path}`)
   }
 
+  /** A file's exact bytes on a branch of origin (for files that are not text). */
+  bytes(branch: string, path: string): Buffer {
+    return execFileSync('git', ['-C', this.origin, 'show', `${branch}:${path}`], { maxBuffer: 64 * 1024 * 1024 })
+  }
+
   /** Subjects, newest first. */
   log(branch: string): string[] {
     return git(this.origin, 'log', '--format=%s', branch).split('\n')

@@ -1,0 +1,205 @@
+// The built action with files beyond text: slides, documents, workbooks and a recording written by
+// implement, a picture painted, documents attached to an issue read. Each written file is checked
+// here by an independent reader (a zip + XML parse for Office files, the PNG and MP3 headers).
+import { describe, expect, it } from 'vitest'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { XMLValidator } from 'fast-xml-parser'
+import { GitRemote } from '../fakes/git-remote.ts'
+import { looksLikeMp3, tinyPdf, tinyPng } from '../fakes/media-bytes.ts'
+import type { ChatRequest } from '../fakes/openai.ts'
+import { useStage } from './scenario.ts'
+
+const stage = useStage()
+
+function answerBySchema(answers: Record<string, (request: ChatRequest) => unknown>): void {
+  stage.model.fallback = (request) => {
+    const schema = request.response_format?.json_schema?.name ?? ''
+    const answer = answers[schema]
+    return answer ? JSON.stringify(answer(request)) : 'A plain answer.'
+  }
+}
+
+/** Every XML part parses; returns the parts' text by name. */
+function officeParts(bytes: Uint8Array): Record<string, string> {
+  const parts = unzipSync(bytes)
+  expect(parts['[Content_Types].xml']).toBeDefined()
+  const out: Record<string, string> = {}
+  for (const [name, data] of Object.entries(parts)) {
+    out[name] = /\.(xml|rels)$/.test(name) ? strFromU8(data) : `(${data.length} bytes)`
+    if (/\.(xml|rels)$/.test(name)) expect(XMLValidator.validate(out[name]), name).toBe(true)
+  }
+  return out
+}
+
+const isPng = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 8)).equals(tinyPng().subarray(0, 8))
+
+describe('the built action with slides, documents, workbooks, recordings and pictures', () => {
+  it('implement: writes a deck with a repository picture, a document, a workbook and an MP3, and commits them', async () => {
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'fig/cells.png': tinyPng(30, 20) })
+    answerBySchema({
+      change_plan: () => ({
+        title: 'Add the lab meeting material',
+        summary: 'Slides, a report, the counts and an audio summary.',
+        actions: ['talk/slides.pptx', 'talk/report.docx', 'talk/counts.xlsx', 'talk/summary.mp3'].map((path) => ({
+          action: 'create',
+          path,
+          source: null,
+          reason: 'asked for'
+        }))
+      }),
+      slides: () => ({
+        title: 'Lab meeting',
+        slides: [{ title: 'Cell counts', bullets: ['Mitosis is rare'], image: 'fig/cells.png', notes: 'Start here' }],
+        note: 'the talk'
+      }),
+      document: () => ({
+        title: 'Report',
+        blocks: [
+          { kind: 'heading', level: 1, text: 'Findings', items: null, rows: null, image: null },
+          {
+            kind: 'table',
+            level: null,
+            text: null,
+            items: null,
+            rows: [
+              ['dish', 'cells'],
+              ['A', '12']
+            ],
+            image: null
+          }
+        ],
+        note: 'the report'
+      }),
+      workbook: () => ({
+        sheets: [
+          {
+            name: 'Counts',
+            rows: [
+              ['dish', 'cells'],
+              ['A', 12],
+              ['B', 30]
+            ],
+            formulas: []
+          }
+        ],
+        note: 'the counts'
+      }),
+      speech: () => ({ text: 'Dish B had the most cells.', note: 'an audio summary' })
+    })
+    const run = await stage.comment(
+      { body: 'Make the lab meeting material. git-bob implement' },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code).toBe(0)
+    const branch = 'git-bob/issue-1'
+    const deck = officeParts(repo.bytes(branch, 'talk/slides.pptx'))
+    expect(deck['ppt/slides/slide1.xml']).toContain('Mitosis is rare')
+    expect(Object.keys(deck).some((n) => n.startsWith('ppt/media/'))).toBe(true)
+    expect(Object.keys(deck).some((n) => n.startsWith('ppt/notesSlides/'))).toBe(true)
+    const doc = officeParts(repo.bytes(branch, 'talk/report.docx'))
+    expect(doc['word/document.xml']).toContain('Findings')
+    expect(doc['word/document.xml']).toContain('<w:tbl>')
+    const book = officeParts(repo.bytes(branch, 'talk/counts.xlsx'))
+    expect(book['xl/workbook.xml']).toContain('name="Counts"')
+    expect(looksLikeMp3(repo.bytes(branch, 'talk/summary.mp3'))).toBe(true)
+    expect(stage.model.mediaRequests.map((r) => r.path)).toEqual(['/v1/audio/speech'])
+    expect(stage.model.mediaRequests[0]!.body).toMatchObject({
+      input: 'Dish B had the most cells.',
+      model: 'gpt-4o-mini-tts'
+    })
+
+    const pull = stage.github.pullRequests[0]!
+    expect(pull.body).toContain('> Dish B had the most cells.')
+    expect(pull.body).toContain('`talk/slides.pptx`')
+    const comment = stage.github.postedComments(1)[0]!.body
+    expect(comment).toContain('speech model: gpt-4o-mini-tts via openai')
+  })
+
+  it('paint: commits the PNG the image model painted and shows it in the pull request at the commit', async () => {
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
+    answerBySchema({
+      picture_request: () => ({
+        title: 'Add a comic of a dividing cell',
+        summary: 'A comic for the README.',
+        path: 'images/cell-comic.png',
+        prompt: 'A friendly comic of a cell dividing, pastel colours'
+      })
+    })
+    const run = await stage.comment({ body: 'git-bob paint a comic of a cell dividing' }, { workspace: repo.workspace })
+
+    expect(run.code).toBe(0)
+    const branch = 'git-bob/issue-1'
+    expect(isPng(repo.bytes(branch, 'images/cell-comic.png'))).toBe(true)
+    expect(stage.model.mediaRequests[0]).toMatchObject({
+      path: '/v1/images/generations',
+      body: { model: 'gpt-image-1', prompt: 'A friendly comic of a cell dividing, pastel colours' }
+    })
+    const pull = stage.github.pullRequests[0]!
+    expect(pull.body).toMatch(
+      /!\[images\/cell-comic\.png\]\(https?:\/\/[^)]+\/blob\/[0-9a-f]{40}\/images\/cell-comic\.png\?raw=true\)/
+    )
+    expect(stage.github.postedComments(1)[0]!.body).toContain('image model: gpt-image-1 via openai')
+    expect(run.summary).toContain('paint')
+  })
+
+  it('paint with GitHub Models: a clear message that it has no image model, and nothing committed', async () => {
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
+    const run = await stage.comment(
+      { body: 'git-bob draw a cat' },
+      {
+        workspace: repo.workspace,
+        inputs: { model: 'github_models:openai/gpt-4.1', 'github-token': 'ghs_testtoken1234567890' }
+      }
+    )
+    expect(run.code).toBe(0)
+    const body = stage.github.postedComments(1).at(-1)!.body
+    expect(body).toContain("I can't paint here")
+    expect(body).toContain('offers git-bob no model for pictures')
+    expect(body).toContain('`image-model`')
+    expect(repo.branches()).toEqual(['master'])
+    expect(stage.model.mediaRequests).toEqual([])
+  })
+
+  it('a PDF and a Word document attached to the issue reach the model as text', async () => {
+    stage.github.attachments.set('files/7/results.pdf', {
+      type: 'application/pdf',
+      bytes: tinyPdf('Viability was 93 percent')
+    })
+    stage.github.attachments.set('files/8/methods.docx', {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: handMadeDocx('Cells were stained with DAPI.')
+    })
+    stage.model.fallback = () => 'Summary: viability 93%.'
+    const url = stage.github.url
+    // The GitHub stand-in plays github.com too, where attachments live.
+    const run = await stage.comment(
+      {
+        body: `Please summarise [results.pdf](${url}/user-attachments/files/7/results.pdf) and ${url}/user-attachments/files/8/methods.docx\n\ngit-bob comment`
+      },
+      { env: { GITHUB_SERVER_URL: url } }
+    )
+    expect(run.code).toBe(0)
+    const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
+    expect(prompt).toContain('Viability was 93 percent')
+    expect(prompt).toContain('Cells were stained with DAPI.')
+    expect(prompt).toContain('results.pdf (attached in the comment by @')
+  })
+})
+
+/** A minimal Word document written here, not by the code under test. */
+function handMadeDocx(text: string): Buffer {
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+      ),
+      'word/document.xml': strToU8(
+        `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`
+      )
+    })
+  )
+}
