@@ -164,7 +164,12 @@ async function geminiMedia(
 ): Promise<Made> {
   const { GoogleGenAI, Modality } = await import('@google/genai')
   const { toLlmError } = await import('./gemini-provider.ts')
-  const ai = new GoogleGenAI({ apiKey, httpOptions: { timeout: timeoutMs, ...(baseUrl ? { baseUrl } : {}) } })
+  const ai = new GoogleGenAI({
+    apiKey,
+    vertexai: false,
+    apiVersion: 'v1beta',
+    httpOptions: { timeout: timeoutMs, ...(baseUrl ? { baseUrl } : {}) }
+  })
   let response
   try {
     response = await ai.models.generateContent({

@@ -70,4 +70,3 @@ export const speechSchema = z.object({
 export type Deck = z.infer<typeof deckSchema>
 export type DocumentContent = z.infer<typeof documentSchema>
 export type Workbook = z.infer<typeof workbookSchema>
-export type Rewrite = z.infer<typeof rewriteSchema>

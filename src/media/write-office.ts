@@ -179,5 +179,5 @@ export async function buildWorkbook(content: Workbook): Promise<Built> {
     }
   }
   const out = await workbook.xlsx.writeBuffer()
-  return { bytes: new Uint8Array(out as ArrayBuffer), lost }
+  return { bytes: new Uint8Array(out), lost }
 }

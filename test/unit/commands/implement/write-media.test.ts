@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { implement } from '../../../../src/commands/implement/implement.ts'
+import type { Plan } from '../../../../src/commands/implement/plan.ts'
+import { mediaFileKind } from '../../../../src/commands/implement/write-media.ts'
+import type { Outcome } from '../../../../src/commands/types.ts'
+import type { MediaModels } from '../../../../src/llm/media.ts'
+import { parseModelSpec } from '../../../../src/llm/providers.ts'
+import { readOffice } from '../../../../src/media/read-office.ts'
+import { buildDeck } from '../../../../src/media/write-office.ts'
+import { changePorts, conversationContext } from '../../../fakes/conversation-context.ts'
+import { tinyMp3, tinyPng } from '../../../fakes/media-bytes.ts'
+import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
+import { ScriptedModel, type Answer } from '../../../fakes/scripted-model.ts'
+
+function plan(...actions: { action?: 'create' | 'modify'; path: string }[]): Plan {
+  return {
+    title: 'Media',
+    summary: 'Files that are not text.',
+    actions: actions.map((a) => ({ action: 'create', source: null, reason: 'asked for', ...a }))
+  }
+}
+
+function changes(outcome: Outcome): Extract<Outcome, { kind: 'changes' }> {
+  if (outcome.kind !== 'changes') throw new Error(`expected changes, got ${JSON.stringify(outcome)}`)
+  return outcome
+}
+
+/** Picture and speech models that answer with tiny real files and remember what they were asked. */
+function fakeMedia(provider = 'openai'): MediaModels & { asked: string[] } {
+  const asked: string[] = []
+  const spec = parseModelSpec(provider === 'openai' ? 'openai:gpt-image-1' : 'google:gemini-2.5-flash-image')
+  return {
+    asked,
+    image: { ok: true, spec },
+    speech: { ok: true, spec: parseModelSpec(provider === 'openai' ? 'openai:gpt-4o-mini-tts' : 'google:tts') },
+    async paint(prompt) {
+      asked.push(prompt)
+      return { bytes: tinyPng(), mediaType: 'image/png', model: spec.id }
+    },
+    async speak(text, format) {
+      asked.push(text)
+      return { bytes: tinyMp3(), format, model: 'openai:gpt-4o-mini-tts' }
+    }
+  }
+}
+
+async function run(ws: MemoryWorkspace, script: Answer[], media?: MediaModels) {
+  const model = new ScriptedModel(...script)
+  const outcome = await implement(conversationContext(model, changePorts(ws), media ? { media } : {}), 'pull-request')
+  return { outcome, model }
+}
+
+const SLIDE = { title: 'Results', bullets: ['Cells were counted'], image: null, notes: 'Say this first' }
+
+describe('files that are not text, in implement', () => {
+  it('knows which files it writes', () => {
+    expect(['a.PPTX', 'b.docx', 'c.xlsx', 'd.mp3', 'e.wav', 'f.png', 'g.txt', 'h.pdf'].map(mediaFileKind)).toEqual([
+      'pptx',
+      'docx',
+      'xlsx',
+      'speech',
+      'speech',
+      'picture',
+      null,
+      null
+    ])
+  })
+
+  it('builds a deck, and says that the repository template could not be used', async () => {
+    const ws = new MemoryWorkspace({ 'slide_template.pptx': new Uint8Array([0, 1]) })
+    const { outcome, model } = await run(ws, [
+      plan({ path: 'talk.pptx' }),
+      { title: 'Talk', slides: [SLIDE], note: 'the talk' }
+    ])
+    expect(model.purposes).toEqual(['plan', 'write talk.pptx'])
+    const bytes = ws.files.get('talk.pptx') as Uint8Array
+    expect(readOffice('pptx', bytes)).toContain('Cells were counted')
+    const file = changes(outcome).files[0]!
+    expect(file.note).toBe('the talk')
+    expect(file.details).toContain('`slide_template.pptx` was not used: pptxgenjs')
+  })
+
+  it('sends content that does not make a valid file back once with the problem', async () => {
+    const ws = new MemoryWorkspace({})
+    const { outcome, model } = await run(ws, [
+      plan({ path: 'book.xlsx' }),
+      { sheets: [{ name: 'A', rows: [[randomBytes(120_000).toString('base64')]], formulas: [] }], note: 'too big' },
+      { sheets: [{ name: 'A', rows: [['x', 1]], formulas: [] }], note: 'small' }
+    ])
+    expect(model.purposes).toEqual(['plan', 'write book.xlsx', 'write book.xlsx (again)'])
+    expect(model.lastMessage(2)).toContain('more than the limit')
+    expect(changes(outcome).files[0]!.note).toBe('small')
+    expect(readOffice('xlsx', ws.files.get('book.xlsx') as Uint8Array)).toContain('| x | 1 |')
+  })
+
+  it('translates a deck in place: pictures and layout kept, what was lost said', async () => {
+    const original = (await buildDeck({ title: 'T', slides: [SLIDE], note: '' }, async () => null)).bytes
+    const ws = new MemoryWorkspace({ 'talk.pptx': original })
+    const { outcome, model } = await run(ws, [
+      plan({ action: 'modify', path: 'talk.pptx' }),
+      {
+        paragraphs: [
+          { index: 0, text: 'Ergebnisse' },
+          { index: 1, text: 'Zellen wurden gezählt & <geprüft>' }
+        ],
+        note: 'translated to German'
+      }
+    ])
+    const listing = model.lastMessage(1)
+    expect(listing).toContain('[0] Results')
+    expect(listing).toContain('(speaker notes) Say this first')
+    const text = readOffice('pptx', ws.files.get('talk.pptx') as Uint8Array)
+    expect(text).toContain('Ergebnisse\nZellen wurden gezählt & <geprüft>')
+    expect(text).toContain('Speaker notes: Say this first')
+    expect(changes(outcome).files[0]!.details).toContain('changed in place')
+  })
+
+  it('records speech: the model writes the words, the speech model speaks them, the PR quotes them', async () => {
+    const ws = new MemoryWorkspace({})
+    const media = fakeMedia()
+    const { outcome } = await run(ws, [plan({ path: 'summary.mp3' }), { text: 'Hello lab.', note: 'a summary' }], media)
+    expect(media.asked).toEqual(['Hello lab.'])
+    expect(Buffer.from(ws.files.get('summary.mp3') as Uint8Array)).toEqual(tinyMp3())
+    const file = changes(outcome).files[0]!
+    expect(file.note).toBe('a summary (spoken by openai:gpt-4o-mini-tts)')
+    expect(file.details).toContain('> Hello lab.')
+  })
+
+  it('says why Gemini speech cannot be an MP3, and why there is no picture without an image model', async () => {
+    const ws = new MemoryWorkspace({})
+    const { outcome } = await run(ws, [plan({ path: 'a.mp3' }, { path: 'b.png' })], {
+      ...fakeMedia('google'),
+      image: { ok: false, reason: 'no pictures here' }
+    })
+    if (outcome.kind !== 'reply') throw new Error('expected a reply')
+    expect(outcome.body).toContain('speaks uncompressed audio, which git-bob saves as WAV')
+    expect(outcome.body).toContain('`b.png` (create) was not changed: no image model: no pictures here.')
+  })
+})
