@@ -140,7 +140,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       /!\[images\/cell-comic\.png\]\(https?:\/\/[^)]+\/blob\/[0-9a-f]{40}\/images\/cell-comic\.png\?raw=true\)/
     )
     expect(stage.github.postedComments(1)[0]!.body).toContain('image model: gpt-image-1 via openai')
-    expect(run.summary).toContain('paint')
+    expect(run.summary).toContain(': paint — gpt-image-1 via openai — 50 in / 272 out tokens')
   })
 
   it('paint with GitHub Models: a clear message that it has no image model, and nothing committed', async () => {
