@@ -179,6 +179,13 @@ export function standInAnswer(request: ChatRequest): string {
       return JSON.stringify(review())
     case 'split':
       return JSON.stringify(split())
+    case 'picture_request':
+      return JSON.stringify({
+        title: 'Add a picture of the downloads per year',
+        summary: 'A sketch of the yearly downloads, for the README.',
+        path: 'images/downloads-per-year.png',
+        prompt: 'A hand-drawn bar chart of downloads per year, 2023 to 2025, rising, pastel colours'
+      })
     default:
       return text(request)
   }

@@ -24,7 +24,7 @@ export interface TourRun {
 /** Runs the action once, as the runner would. */
 export type Launch = (options: StepOptions) => Promise<TourRun>
 
-export const SCENES = ['comment', 'implement', 'review', 'split', 'deploy', 'help', 'refusal'] as const
+export const SCENES = ['comment', 'implement', 'paint', 'review', 'split', 'deploy', 'help', 'refusal'] as const
 export type Scene = (typeof SCENES)[number]
 
 const VERBS = verbTable(COMMANDS)
@@ -40,6 +40,7 @@ export function sceneFor(request: string): Scene {
 const DEFAULT_REQUESTS: Record<Scene, string> = {
   comment: 'git-bob think about this',
   implement: 'git-bob implement this',
+  paint: 'git-bob paint a sketch of the downloads per year',
   review: 'git-bob review',
   split: 'git-bob split this',
   deploy: 'git-bob deploy',
@@ -158,7 +159,7 @@ export class Tour {
         scene === 'deploy'
           ? { ...this.options.inputs, 'deploy-workflow': 'release.yml', 'deploy-poll-seconds': '0.05' }
           : this.options.inputs,
-      ...(scene === 'implement' ? { workspace: this.repo.workspace } : {})
+      ...(scene === 'implement' || scene === 'paint' ? { workspace: this.repo.workspace } : {})
     })
 
     const summary = join(this.dir, `${this.summaries.length + 1}-${scene}.md`)

@@ -14,6 +14,8 @@ export const INPUT_FLAGS = [
   'deepseek-api-key',
   'mistral-api-key',
   'custom-api-key',
+  'image-model',
+  'speech-model',
   'base-url',
   'bot-name',
   'allowed-bots',
