@@ -21,7 +21,7 @@ describe('documents attached in the thread', () => {
       '/user-attachments/files/2/b.docx': new Uint8Array([1, 2, 3])
     }
     const fetchFake: typeof fetch = async (input) => {
-      const bytes = files[new URL(String(input)).pathname]
+      const bytes = files[new URL(input instanceof Request ? input.url : input).pathname]
       return bytes ? new Response(bytes) : new Response('no', { status: 404 })
     }
     const { documents, notes } = await loadDocuments(
