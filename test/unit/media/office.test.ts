@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { strFromU8, unzipSync } from 'fflate'
 import { XMLValidator } from 'fast-xml-parser'
 import { buildDeck, buildDocument, buildWorkbook } from '../../../src/media/write-office.ts'
-import { checkOffice } from '../../../src/media/office-xml.ts'
+import { checkOffice, paragraphsOf, rewriteParagraphs } from '../../../src/media/office-xml.ts'
 import { readOffice } from '../../../src/media/read-office.ts'
 import { tinyPng } from '../../fakes/media-bytes.ts'
 
@@ -115,5 +115,27 @@ describe('Office files built and read back', () => {
 
   it('says why a file is not an Office file', () => {
     expect(checkOffice('docx', new Uint8Array([1, 2, 3]))).toMatch(/not a zip archive/)
+  })
+})
+
+describe('paragraphs rewritten in place', () => {
+  it('puts the new text in the first run, empties the others and counts paragraphs that mixed formats', () => {
+    const xml =
+      '<w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Title</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Bold</w:t></w:r><w:r><w:t xml:space="preserve"> and plain</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>Kept</w:t></w:r></w:p></w:body>'
+    const out = rewriteParagraphs(
+      'docx',
+      xml,
+      new Map([
+        [0, 'Titel'],
+        [1, 'Fett & normal']
+      ])
+    )
+    expect(out.mixed).toBe(1)
+    expect(paragraphsOf('docx', out.xml).map((p) => p.text)).toEqual(['Titel', 'Fett & normal', 'Kept'])
+    expect(out.xml).toContain('<w:pStyle w:val="Heading1"/>')
+    expect(out.xml).toContain('<w:b/></w:rPr><w:t xml:space="preserve">Fett &amp; normal</w:t>')
+    expect(XMLValidator.validate(out.xml)).toBe(true)
   })
 })
