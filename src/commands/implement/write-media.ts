@@ -312,7 +312,7 @@ export async function picture(
         schema: pictureSchema,
         schemaName: 'picture'
       })
-  const image = await media.paint(result.value.prompt)
+  const image = await media.paint(ports.redact(result.value.prompt))
   if (!isPng(image.bytes)) return { ok: false, problem: `${image.model} did not return a PNG image` }
   const size = tooLarge(image.bytes.length, ports.limits.maxFileBytes * 50)
   if (size) return { ok: false, problem: size }
