@@ -42,9 +42,15 @@ const NO_JUPYTER: Availability = {
   reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)'
 }
 
+/** Runs the set-up (when given) at the repository root, then Jupyter in the notebook's folder ($1). */
+const WITH_SETUP =
+  'if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; fi; cd "$1" && shift && exec jupyter "$@"'
+
 export function jupyterRunner(
   env: Readonly<Record<string, string | undefined>>,
-  sandboxOptions: Omit<SandboxOptions, 'env'> = {}
+  sandboxOptions: Omit<SandboxOptions, 'env'> = {},
+  /** The `setup-command` input, run before each notebook in the same sandboxed run; null: none. */
+  setup: string | null = null
 ): JupyterRunner {
   let sandbox: ReturnType<typeof openSandbox> | null = null
   let availability: Promise<Availability> | null = null
@@ -75,21 +81,22 @@ export function jupyterRunner(
       const started = Date.now()
       const opening = await opened()
       if (!opening.ok) return { kind: 'failed', problem: `no sandbox could be had: ${opening.reason}`, ms: 0 }
+      const jupyterArgs = [
+        'nbconvert',
+        '--to',
+        'notebook',
+        '--execute',
+        '--inplace',
+        '--allow-errors',
+        `--ExecutePreprocessor.timeout=${limits.cellTimeoutSeconds}`,
+        basename(path)
+      ]
       const result = await opening.sandbox.run({
         from: workspaceDir,
-        cwd: dirname(path),
-        command: 'jupyter',
-        args: [
-          'nbconvert',
-          '--to',
-          'notebook',
-          '--execute',
-          '--inplace',
-          '--allow-errors',
-          `--ExecutePreprocessor.timeout=${limits.cellTimeoutSeconds}`,
-          basename(path)
-        ],
-        env: { PYDEVD_DISABLE_FILE_VALIDATION: '1' },
+        ...(setup
+          ? { cwd: '.', command: 'sh', args: ['-c', WITH_SETUP, 'sh', dirname(path), ...jupyterArgs] }
+          : { cwd: dirname(path), command: 'jupyter', args: jupyterArgs }),
+        env: { PYDEVD_DISABLE_FILE_VALIDATION: '1', GIT_BOB_SETUP: setup ?? '' },
         timeoutMs: limits.totalTimeoutMs,
         copyBack: true
       })

@@ -91,8 +91,10 @@ function exec(
     })
     let output = ''
     let timedOut = false
+    // The end is kept: a test runner's summary and a traceback's cause come last.
     const collect = (d: Buffer): void => {
-      if (output.length < 200_000) output += d.toString()
+      output += d.toString()
+      if (output.length > 400_000) output = output.slice(-200_000)
     }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)

@@ -1,0 +1,69 @@
+// The repository's checks (a test command, a syntax check) run in the sandbox: as a separate user, in a copy of
+// the checkout, with an allow-listed environment and a time limit; nothing they write comes back. The set-up
+// command runs first in the same run, so what it installs is there for the check.
+import type { Availability, CheckRun } from '../../commands/implement/ports.ts'
+import { openSandbox, type SandboxOptions } from './sandbox.ts'
+
+/** Printed between the set-up and the check, so the check's output can be told from the set-up's. */
+const SETUP_DONE = '--- git-bob: set-up done ---'
+
+/** Runs the set-up (when given) and then the check, each through `sh -c`, the check only if the set-up passed. */
+const SCRIPT = `if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; echo "${SETUP_DONE}"; fi
+exec sh -c "$GIT_BOB_CHECK"`
+
+/** The sandbox's runner for checks; effects/change-ports.ts binds it to the checkout as the command's CheckRunner. */
+export interface SandboxChecks {
+  /** Milliseconds spent running checks so far. */
+  readonly elapsedMs: number
+  available(): Promise<Availability>
+  run(workspaceDir: string, command: string, options: { setup: string | null; timeoutMs: number }): Promise<CheckRun>
+}
+
+export function sandboxChecks(
+  env: Readonly<Record<string, string | undefined>>,
+  sandboxOptions: Omit<SandboxOptions, 'env'> = {}
+): SandboxChecks {
+  let sandbox: ReturnType<typeof openSandbox> | null = null
+  let elapsedMs = 0
+  const opened = (): ReturnType<typeof openSandbox> => (sandbox ??= openSandbox({ ...sandboxOptions, env }))
+  return {
+    get elapsedMs() {
+      return elapsedMs
+    },
+    async available() {
+      const opening = await opened()
+      return opening.ok
+        ? { ok: true }
+        : {
+            ok: false,
+            reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see "Security model" in the README for how to enable it)`
+          }
+    },
+    async run(workspaceDir, command, options) {
+      const started = Date.now()
+      const opening = await opened()
+      if (!opening.ok) return { code: null, output: opening.reason, timedOut: false, setupFailed: false, ms: 0 }
+      const result = await opening.sandbox.run({
+        from: workspaceDir,
+        cwd: '.',
+        command: 'sh',
+        args: ['-c', SCRIPT],
+        env: { GIT_BOB_CHECK: command, GIT_BOB_SETUP: options.setup ?? '', PYTHONDONTWRITEBYTECODE: '1' },
+        timeoutMs: options.timeoutMs,
+        copyBack: false
+      })
+      const ms = Date.now() - started
+      elapsedMs += ms
+      const marker = result.output.lastIndexOf(SETUP_DONE)
+      const setupFailed = options.setup !== null && marker < 0 && !result.timedOut
+      return {
+        code: result.code,
+        // The set-up's output is kept only when it failed (or ran out of time).
+        output: marker >= 0 ? result.output.slice(marker + SETUP_DONE.length).replace(/^\n/, '') : result.output,
+        timedOut: result.timedOut,
+        setupFailed,
+        ms
+      }
+    }
+  }
+}
