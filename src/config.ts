@@ -54,6 +54,12 @@ export interface RunConfig {
   notebookTimeoutMs: number
   /** False: notebooks run without network (a network namespace of their own), or not at all. */
   sandboxNetwork: boolean
+  /** The repository's check command (the `check-command` input); null: found from the repository. */
+  checkCommand: string | null
+  /** Run in the sandbox before each check (the `setup-command` input); null: none. */
+  setupCommand: string | null
+  /** Rounds of "here is the failing check, fix it". */
+  checkRepairRounds: number
   /** Estimated tokens (characters / 4) a review's prompt may take. */
   reviewTokenBudget: number
   /** Estimated tokens any prompt may take; null: chosen by provider (promptBudgetFor). */
@@ -127,6 +133,21 @@ function boolean(input: string, read: InputReader, fallback: boolean): boolean {
   if (['true', 'yes', '1', 'on'].includes(raw)) return true
   if (['false', 'no', '0', 'off'].includes(raw)) return false
   throw new ConfigError(`The \`${input}\` input is not valid: "${raw}" should be true or false.`)
+}
+
+/** A shell command line: one line (several are joined with " && " by the workflow author, not by git-bob). */
+function shellLine(input: string, read: InputReader): string | null {
+  const raw = read(input).trim()
+  if (!raw) return null
+  return check(
+    input,
+    z
+      .string()
+      .max(2000)
+      .refine((line) => !/[\0\r]/.test(line)),
+    raw,
+    'it should be a shell command of at most 2,000 characters, such as `python3 -m pytest -q`.'
+  )
 }
 
 export function readGateConfig(read: InputReader): GateConfig {
@@ -254,6 +275,9 @@ export function readRunConfig(read: InputReader): RunConfig {
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
     notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
     sandboxNetwork: boolean('sandbox-network', read, true),
+    checkCommand: shellLine('check-command', read),
+    setupCommand: shellLine('setup-command', read),
+    checkRepairRounds: integer('check-repair-rounds', read, 3, 0, 10),
     reviewTokenBudget: integer('review-token-budget', read, DEFAULT_REVIEW_TOKEN_BUDGET, 2000, 2_000_000),
     promptTokenBudget: read('prompt-token-budget').trim()
       ? integer('prompt-token-budget', read, 0, 2000, 2_000_000)

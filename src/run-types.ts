@@ -1,6 +1,7 @@
 // What run() takes (the environment and the adapters main.ts wires) and what it returns. Kept apart
 // from run.ts so that the stages below it can name these types without importing run.ts.
 import type { JupyterRunner } from './adapters/jupyter/execute.ts'
+import type { SandboxChecks } from './adapters/sandbox/checks.ts'
 import type { GitHubApi } from './adapters/github/api.ts'
 import type { Credentials as GitCredentials } from './adapters/git/git.ts'
 import type { GitWorkspace } from './adapters/git/workspace.ts'
@@ -45,7 +46,9 @@ export interface Adapters {
   /** The checkout in `dir` the change is written into; null when there is none. */
   openWorkspace(dir: string, credentials: GitCredentials): GitWorkspace | null
   /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: another user, a copy, no secrets). */
-  notebookRunner(options: { network: boolean }): JupyterRunner
+  notebookRunner(options: { network: boolean; setup: string | null }): JupyterRunner
+  /** Runs the repository's checks in the sandbox (adapters/sandbox/checks.ts). */
+  checkRunner(options: { network: boolean }): SandboxChecks
 }
 
 export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'

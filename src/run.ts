@@ -16,7 +16,7 @@ import { Redactor } from './outbox/secrets.ts'
 import { RunRecord, requestFacts } from './record/record.ts'
 import type { Adapters, Logger, RunEnvironment, RunResult } from './run-types.ts'
 import { admit, type Admission } from './trigger/admit.ts'
-import { requestKey } from './trigger/event.ts'
+import { requestKey, type TriggerEvent } from './trigger/event.ts'
 import { readRequest, type Incoming } from './trigger/read-request.ts'
 
 export type { Adapters, RunEnvironment, RunResult } from './run-types.ts'
@@ -56,6 +56,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   } catch (error) {
     result = await reportFailure(error, event, outbox, record.transcript, log, redact)
   }
+  await finishProgress(outbox, event, result, log)
   await record.close(result, `git-bob on #${event.target.number}`, api.calls, adapters, redact)
   return result
 }
@@ -69,6 +70,25 @@ interface Stages {
   outbox: Outbox
   record: RunRecord
   redactor: Redactor
+}
+
+/**
+ * A progress comment the result did not replace (the result went elsewhere: a review thread) ends pointing to
+ * the result, or to the failure report.
+ */
+async function finishProgress(outbox: Outbox, event: TriggerEvent, result: RunResult, log: Logger): Promise<void> {
+  if (outbox.openProgress === null) return
+  const where = result.posted[0]
+  const text =
+    result.status === 'failed'
+      ? `**Stopped:** ${result.reason}${where ? ` See ${where}.` : ''}`
+      : `**Done:** ${where ? `the result is in ${where}.` : 'see the messages below.'}`
+  try {
+    await outbox.finishProgress(event, text)
+  } catch (error) {
+    // The result itself is posted; a progress comment that stays behind is no reason to fail the run.
+    log.warning(`The progress comment could not be updated: ${describeFailure(error).what}`)
+  }
 }
 
 /** From an admitted request to what was posted; anything thrown becomes a failure report. */

@@ -10,6 +10,7 @@ import type { Adapters, Logger, RunEnvironment } from '../run-types.ts'
 import { GitWorkspace } from './git/workspace.ts'
 import { GitHubApi } from './github/api.ts'
 import { createOctokit } from './github/client.ts'
+import { sandboxChecks, type SandboxChecks } from './sandbox/checks.ts'
 import { jupyterRunner, type JupyterRunner } from './jupyter/execute.ts'
 
 export type StepEnvironment = Readonly<Record<string, string | undefined>>
@@ -37,6 +38,8 @@ export interface WiringOptions {
   modelRetryBaseMs?: number
   /** Runs notebooks instead of Jupyter (for tests about what git-bob does with a run, not about Jupyter). */
   notebooks?: JupyterRunner
+  /** Runs checks instead of the sandbox's runner (or with another sandbox user). */
+  checks?: SandboxChecks
 }
 
 /** An action input as @actions/core's getInput reads it: INPUT_<NAME>, spaces as underscores, trimmed. */
@@ -97,7 +100,9 @@ export function actionsAdapters(
       maskInRunner(runner, value)
     },
     openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
-    notebookRunner: ({ network }) => options.notebooks ?? jupyterRunner(env, { network })
+    notebookRunner: ({ network, setup }) =>
+      options.notebooks ?? jupyterRunner(env, { network, ...sandboxUser(env) }, setup),
+    checkRunner: ({ network }) => options.checks ?? sandboxChecks(env, { network, ...sandboxUser(env) })
   }
 }
 
@@ -109,6 +114,16 @@ function maskInRunner(runner: Runner, value: string): void {
   runner.setSecret(value)
   if (value.trim().length < 8) return
   for (const form of runnerForms(value.trim())) if (form !== value) runner.setSecret(form)
+}
+
+/**
+ * The sandbox user: `git-bob-sandbox`, or the runner's GIT_BOB_SANDBOX_USER, so that several jobs on one
+ * self-hosted machine (or tests run side by side) do not end each other's runs (the end of a run kills every
+ * process of its user).
+ */
+function sandboxUser(env: StepEnvironment): { user?: string } {
+  const user = env.GIT_BOB_SANDBOX_USER?.trim()
+  return user && /^[a-z_][a-z0-9_-]{0,31}$/.test(user) ? { user } : {}
 }
 
 /** One step of the action: run() with the real adapters; returns the process exit code (1 on failure). A crash

@@ -10,7 +10,7 @@ import type { Thread } from '../conversation/thread.ts'
 import type { Notes } from '../record/notes.ts'
 import type { Command, Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
-import type { NotebookRunner, Workspace } from './implement/ports.ts'
+import type { CheckRunner, NotebookRunner, Workspace } from './implement/ports.ts'
 import type { PathPolicy } from './implement/paths.ts'
 
 export interface BasicContext {
@@ -88,6 +88,20 @@ export interface ChangeLimits {
   notebookCellTimeoutSeconds: number
   /** For all notebook runs and repair rounds of one request together. */
   notebookTimeoutMs: number
+  /** Rounds of "here is the failing check, fix it" after the edits. */
+  checkRepairRounds: number
+}
+
+/** The repository's checks as configured: the `check-command` and `setup-command` inputs (null: not set). */
+export interface CheckSettings {
+  command: string | null
+  setup: string | null
+}
+
+/** A comment kept up to date while a long request runs, edited a bounded number of times. */
+export interface ProgressPort {
+  /** Shows `markdown` as the request's progress (the first call posts the comment, later ones edit it). */
+  show(markdown: string): Promise<void>
 }
 
 export interface ChangePorts {
@@ -105,6 +119,10 @@ export interface ChangePorts {
   repoContext(): Promise<RepoContext>
   /** Runs the workspace's notebooks; null when execution is switched off. */
   notebooks: NotebookRunner | null
+  /** Runs the repository's checks in the sandbox; null when there is none to be had. */
+  checks: CheckRunner | null
+  checkSettings: CheckSettings
+  progress: ProgressPort
   limits: ChangeLimits
 }
 
@@ -139,7 +157,39 @@ export type Outcome =
   /** New issues, made sub-issues of `parent`, and a comment on the parent that lists them. */
   | { kind: 'issues'; parent: number; issues: readonly NewIssue[]; intro: string }
   /** Files changed in the workspace, to be committed, pushed and proposed. */
-  | { kind: 'changes'; target: ChangeTarget; title: string; summary: string; files: FileReport[]; problems: string[] }
+  | {
+      kind: 'changes'
+      target: ChangeTarget
+      title: string
+      summary: string
+      files: FileReport[]
+      problems: string[]
+      /** What was run on the change and how it ended; null when nothing could be run. */
+      checks: CheckReport | null
+    }
+
+/** One command run on a change (a check, a syntax check, a notebook), as it ended. */
+export interface CheckLine {
+  kind: 'check' | 'syntax' | 'notebook'
+  /** The command as run, or the notebook's path. */
+  name: string
+  status: 'passed' | 'failed' | 'not-run'
+  /** One sentence: how it ended ("passed", "failed with exit code 1", "not run: ..."). */
+  summary: string
+  /** The last lines of its output, masked, when it failed. */
+  tail: string | null
+}
+
+/** What the pull request says about the checks: what ran, how it ended, and why it stopped if it stopped early. */
+export interface CheckReport {
+  lines: CheckLine[]
+  /** Repair rounds after the first run. */
+  rounds: number
+  /** Where the check command came from, e.g. "the `check-command` input", "found in pyproject.toml". */
+  source: string | null
+  /** Why the repair stopped before the checks passed (a limit), for the pull request. */
+  stopped: string | null
+}
 
 interface CommandBase extends Verb {
   /** One line for the help text. */

@@ -146,7 +146,9 @@ async function conversationContext(
     notes.tell(`Left out: ${note}.`)
   }
   for (const note of notes.forModel.conversation) adapters.log.info(`Left out of the conversation: ${note}`)
-  const notebooks = config.executeNotebooks ? adapters.notebookRunner({ network: config.sandboxNetwork }) : null
+  const notebooks = config.executeNotebooks
+    ? adapters.notebookRunner({ network: config.sandboxNetwork, setup: config.setupCommand })
+    : null
   record.spent.notebooks = notebooks
   const changes = workspace
     ? changePorts({
@@ -158,6 +160,8 @@ async function conversationContext(
         config,
         workspace,
         notebooks,
+        checks: adapters.checkRunner({ network: config.sandboxNetwork }),
+        progress: { show: (markdown) => sources.outbox.progress(event, markdown) },
         // After the target branch is checked out: its files replace what the default branch had.
         repoContext: () => {
           notes.startOver('files')

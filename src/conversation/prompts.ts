@@ -5,6 +5,7 @@ import implementFile from '../../prompts/implement-file.md'
 import implementMedia from '../../prompts/implement-media.md'
 import implementNotebook from '../../prompts/implement-notebook.md'
 import implementPlan from '../../prompts/implement-plan.md'
+import implementRepair from '../../prompts/implement-repair.md'
 import notebookRepair from '../../prompts/notebook-repair.md'
 import paint from '../../prompts/paint.md'
 import review from '../../prompts/review.md'
@@ -19,6 +20,7 @@ export const PROMPTS = {
   implementMedia,
   implementEdit,
   implementNotebook,
+  implementRepair,
   notebookRepair,
   paint,
   review,

@@ -11,6 +11,7 @@ import { subIssueList } from './sub-issue-list.ts'
 import { creditText } from '../outbox/stamp.ts'
 import { VERSION } from '../version.ts'
 import { PushConflictError } from '../errors.ts'
+import { checksFail, checksSection, failureHeadline } from './check-report.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
 import type { CommittedFile, GitWorkspace } from '../adapters/git/workspace.ts'
 
@@ -167,7 +168,8 @@ async function proposeChanges(
   const short = pushed.sha.slice(0, 7)
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
   const repoUrl = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
-  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${fileDetails(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${problemList(outcome.problems)}`
+  const failing = checksFail(outcome.checks)
+  const details = `${failureHeadline(outcome.checks)}${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${fileDetails(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${checksSection(outcome.checks)}${problemList(outcome.problems)}`
 
   switch (target.mode) {
     case 'new-pr': {
@@ -179,6 +181,7 @@ async function proposeChanges(
             title: outcome.title,
             head: target.branch,
             base: target.base,
+            draft: failing,
             body: `${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
             closes: target.issue
           },
@@ -189,9 +192,10 @@ async function proposeChanges(
         await workspace.deleteRemoteBranch(target.branch, pushed.sha)
         throw error
       }
+      const draft = failing ? ' as a draft, because its checks fail,' : ''
       const comment = await ports.outbox.reply(
         event,
-        `I opened ${pull.url} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
+        `${failureHeadline(outcome.checks)}I opened ${pull.url}${draft} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
         credit
       )
       return [pull, ...comment]

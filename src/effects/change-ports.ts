@@ -1,11 +1,12 @@
 // What the implement command works with, built from the adapters: the checkout, where the change goes,
-// downloads, notebooks, limits. Commands see only the ChangePorts interface.
-import type { ChangePorts } from '../commands/types.ts'
+// downloads, notebooks, checks, the progress comment, limits. Commands see only the ChangePorts interface.
+import type { ChangePorts, ProgressPort } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
 import type { GitHubApi } from '../adapters/github/api.ts'
 import { download } from '../adapters/github/download.ts'
 import type { GitWorkspace } from '../adapters/git/workspace.ts'
 import type { JupyterRunner } from '../adapters/jupyter/execute.ts'
+import type { SandboxChecks } from '../adapters/sandbox/checks.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Redactor } from '../outbox/secrets.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
@@ -21,12 +22,19 @@ export interface ChangePortsSource {
   config: RunConfig
   workspace: GitWorkspace
   notebooks: JupyterRunner | null
+  checks: SandboxChecks
+  progress: ProgressPort
   repoContext: () => Promise<RepoContext>
 }
 
 /** The runner as the command sees it: notebooks are paths in the workspace. */
 function inWorkspace(runner: JupyterRunner, dir: string): ChangePorts['notebooks'] {
   return { available: () => runner.available(), run: (path, limits) => runner.run(dir, path, limits) }
+}
+
+/** The checks as the command sees them: run on the checkout. */
+function checksIn(runner: SandboxChecks, dir: string): ChangePorts['checks'] {
+  return { available: () => runner.available(), run: (command, options) => runner.run(dir, command, options) }
 }
 
 export function changePorts(source: ChangePortsSource): ChangePorts {
@@ -50,12 +58,16 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
     },
     repoContext: source.repoContext,
     notebooks: source.notebooks && inWorkspace(source.notebooks, workspace.dir),
+    checks: checksIn(source.checks, workspace.dir),
+    checkSettings: { command: config.checkCommand, setup: config.setupCommand },
+    progress: source.progress,
     limits: {
       maxFiles: config.maxFiles,
       maxFileBytes: config.maxFileBytes,
       notebookRepairRounds: config.notebookRepairRounds,
       notebookCellTimeoutSeconds: config.notebookCellTimeoutSeconds,
-      notebookTimeoutMs: config.notebookTimeoutMs
+      notebookTimeoutMs: config.notebookTimeoutMs,
+      checkRepairRounds: config.checkRepairRounds
     }
   }
 }

@@ -40,6 +40,9 @@ export interface IssueToOpen {
   body: string
 }
 
+/** Edits of a progress comment per request at most, the one that ends it included. */
+export const MAX_PROGRESS_EDITS = 10
+
 /** GitHub's limit for an issue title. */
 const TITLE_LIMIT = 256
 
@@ -49,6 +52,8 @@ export class Outbox {
   private readonly redactor: Redactor
   /** Lower-cased logins of the people in the thread: mentioning them notifies no stranger. */
   private readonly present = new Set<string>()
+  /** The comment showing this request's progress, until a reply replaces it. */
+  private progressComment: { id: number; edits: number; body: string } | null = null
 
   constructor(api: GitHubApi, stampContext: StampContext, redactor: Redactor) {
     this.api = api
@@ -113,6 +118,13 @@ export class Outbox {
     this.withEventPeople(event)
     const posted: Posted[] = []
     for (const part of this.render(body, credit, { mentions, facts })) {
+      // The progress comment on the same thread becomes the result: one comment, not two.
+      const progress = event.request.source === 'review_comment' ? null : this.progressComment
+      if (progress && progress.edits < MAX_PROGRESS_EDITS) {
+        this.progressComment = null
+        posted.push(await this.api.updateIssueComment(progress.id, part))
+        continue
+      }
       const result =
         event.request.source === 'review_comment'
           ? await this.api.replyToReviewComment(event.target.number, event.request.inReplyTo ?? event.request.id, part)
@@ -123,12 +135,46 @@ export class Outbox {
   }
 
   /**
+   * Shows a long request's progress in one comment on the issue or pull request: posted on the first call,
+   * edited in place on later ones while edits are left (one is kept for the end). Its marker says it answers
+   * nothing, so a re-run after a crash does the work again. The next reply on the thread replaces it.
+   */
+  async progress(event: TriggerEvent, body: string): Promise<void> {
+    const open = this.progressComment
+    if (open && (open.edits >= MAX_PROGRESS_EDITS - 1 || open.body === body)) return
+    this.withEventPeople(event)
+    const [part] = this.render(body, null, { maxParts: 1, facts: { progress: true } })
+    if (!open) {
+      const posted = await this.api.createIssueComment(event.target.number, part!)
+      this.progressComment = { id: posted.id, edits: 0, body }
+    } else {
+      await this.api.updateIssueComment(open.id, part!)
+      this.progressComment = { ...open, edits: open.edits + 1, body }
+    }
+  }
+
+  /** The progress comment still showing progress, if any (the result did not replace it). */
+  get openProgress(): number | null {
+    return this.progressComment?.id ?? null
+  }
+
+  /** Ends the progress comment with `body` (a link to the result), if one is open and an edit is left. */
+  async finishProgress(event: TriggerEvent, body: string): Promise<void> {
+    const open = this.progressComment
+    if (!open || open.edits >= MAX_PROGRESS_EDITS) return
+    this.progressComment = null
+    this.withEventPeople(event)
+    const [part] = this.render(body, null, { maxParts: 1, facts: { progress: true } })
+    await this.api.updateIssueComment(open.id, part!)
+  }
+
+  /**
    * Opens a pull request whose description is stamped like every message. Its title and body close no
    * issue but `closes`, which git-bob adds itself.
    */
   async openPullRequest(
     event: TriggerEvent,
-    options: { title: string; body: string; head: string; base: string; closes?: number },
+    options: { title: string; body: string; head: string; base: string; closes?: number; draft?: boolean },
     credit: ModelCredit | null
   ): Promise<Posted & { number: number }> {
     this.withEventPeople(event)
@@ -140,7 +186,8 @@ export class Outbox {
       title,
       body: stamped!,
       head: options.head,
-      base: options.base
+      base: options.base,
+      ...(options.draft ? { draft: true } : {})
     })
     return { id: pull.number, number: pull.number, url: pull.url }
   }

@@ -55,6 +55,8 @@ export interface MarkerFacts {
   reviewed?: string
   /** A failure report: a re-run of the workflow should try again, not count the request as answered. */
   failed?: boolean
+  /** A progress comment: it answers nothing either, so a re-run after a crash does the work. */
+  progress?: boolean
 }
 
 export function marker(ctx: StampContext, facts: MarkerFacts = {}): string {
@@ -108,9 +110,11 @@ function markers(text: string): Record<string, unknown>[] {
   }
 }
 
-/** The request keys that git-bob's messages in a text answer (a failure report answers nothing). */
+/** The request keys that git-bob's messages in a text answer (a failure report or progress answers nothing). */
 export function answeredRequests(text: string): string[] {
-  return markers(text).flatMap((m) => (typeof m.request === 'string' && m.failed !== true ? [m.request] : []))
+  return markers(text).flatMap((m) =>
+    typeof m.request === 'string' && m.failed !== true && m.progress !== true ? [m.request] : []
+  )
 }
 
 /** The commit a review by git-bob looked at, from its marker; null for any other text. */

@@ -23,7 +23,8 @@ export const LIMITS: ChangePorts['limits'] = {
   maxFileBytes: 100_000,
   notebookRepairRounds: 2,
   notebookCellTimeoutSeconds: 60,
-  notebookTimeoutMs: 600_000
+  notebookTimeoutMs: 600_000,
+  checkRepairRounds: 2
 }
 
 /** ChangePorts over `workspace`: the change goes to a new pull request for issue 7 unless `prepare` says otherwise. */
@@ -45,6 +46,9 @@ export function changePorts(workspace: MemoryWorkspace, overrides: Partial<Chang
     },
     repoContext: async () => ({ paths: [...workspace.files.keys()], files: [] }),
     notebooks: null,
+    checks: null,
+    checkSettings: { command: null, setup: null },
+    progress: { show: async () => {} },
     limits: LIMITS,
     ...overrides
   }

@@ -147,6 +147,7 @@ export interface StoredPullRequest {
   state: 'open' | 'closed'
   /** owner/name of the head repository (a fork when it differs). */
   headRepo: string
+  draft?: boolean
 }
 
 /** A workflow the repository has: whether it can be started by hand, and how its runs go. */
@@ -533,6 +534,20 @@ export class FakeGitHub extends LoopbackServer {
     if (method === 'POST' && (m = /^\/issues\/(\d+)\/reactions$/.exec(rest)))
       return this.react(res, `issue:${m[1]}`, body)
 
+    if (method === 'PATCH' && (m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
+      const id = Number(m[1])
+      const text = (body as { body?: unknown }).body
+      for (const [issue, list] of this.comments) {
+        const found = list.find((c) => c.id === id)
+        if (!found) continue
+        if (typeof text !== 'string' || !text || text.length > 65_536)
+          return this.send(res, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'invalid' }] })
+        found.body = text
+        found.updatedAt = new Date().toISOString()
+        return this.send(res, 200, this.issueComment(issue, found))
+      }
+      return this.send(res, 404, { message: 'Not Found' })
+    }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1])
       if (method === 'GET')
@@ -590,7 +605,7 @@ export class FakeGitHub extends LoopbackServer {
       )
     }
     if (rest === '/pulls' && method === 'POST') {
-      const b = body as { title?: string; body?: string; head?: string; base?: string }
+      const b = body as { title?: string; body?: string; head?: string; base?: string; draft?: boolean }
       if (!b.title || !b.head || !b.base)
         return this.send(res, 422, {
           message: 'Validation Failed',
@@ -623,7 +638,8 @@ export class FakeGitHub extends LoopbackServer {
         head: b.head,
         base: b.base,
         state: 'open',
-        headRepo: `${this.owner}/${this.repo}`
+        headRepo: `${this.owner}/${this.repo}`,
+        draft: b.draft === true
       }
       this.pullRequests.push(stored)
       return this.send(res, 201, this.pullRequestJson(stored))
@@ -902,7 +918,7 @@ export class FakeGitHub extends LoopbackServer {
         repo: repoJson(`${this.owner}/${this.repo}`),
         user: user(this.owner)
       },
-      draft: false,
+      draft: p.draft ?? false,
       merged: false
     }
   }

@@ -3,6 +3,7 @@
 // workflow commands the action issues, as the log would show them. process.env is neither read nor changed.
 import { runStep } from '../../src/adapters/actions.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
+import { sandboxChecks, type SandboxChecks } from '../../src/adapters/sandbox/checks.ts'
 import { capturingRunner } from '../fakes/runner.ts'
 import { useStage as stage, type Stage } from '../fakes/stage.ts'
 import { stepEnvironment, type StepOptions } from '../fakes/step-environment.ts'
@@ -22,7 +23,12 @@ export interface FlowRun {
 interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   /** Instead of the runner's Jupyter. */
   notebooks?: JupyterRunner
+  /** Instead of the sandbox's checks as FLOW_CHECKS_USER. */
+  checks?: SandboxChecks
 }
+
+/** The flow layer's own sandbox user for checks: other layers run side by side, and a run's end kills its user's processes. */
+export const FLOW_CHECKS_USER = 'git-bob-flow-checks'
 
 export function useStage(): Stage<FlowOptions, FlowRun> {
   return stage<FlowOptions, FlowRun>(async (options) => {
@@ -35,7 +41,8 @@ export function useStage(): Stage<FlowOptions, FlowRun> {
       githubRetryBaseMs: 10,
       githubSpacingMs: { write: 0, notifications: 0 },
       modelRetryBaseMs: 10,
-      ...(options.notebooks ? { notebooks: options.notebooks } : {})
+      ...(options.notebooks ? { notebooks: options.notebooks } : {}),
+      checks: options.checks ?? sandboxChecks(env, { user: FLOW_CHECKS_USER })
     })
     return {
       code,

@@ -469,6 +469,11 @@ export class GitHubApi {
     return { id: data.id, url: data.html_url }
   }
 
+  async updateIssueComment(commentId: number, body: string): Promise<{ id: number; url: string }> {
+    const { data } = await this.octokit.rest.issues.updateComment({ ...this.ref, comment_id: commentId, body })
+    return { id: data.id, url: data.html_url }
+  }
+
   /** A review that only comments: git-bob never approves or requests changes. */
   async createReview(
     pullNumber: number,
@@ -544,6 +549,8 @@ export class GitHubApi {
     body: string
     head: string
     base: string
+    /** Opened as a draft: its checks still fail. */
+    draft?: boolean
   }): Promise<{ number: number; url: string }> {
     const { data } = await this.octokit.rest.pulls.create({ ...this.ref, ...options, maintainer_can_modify: true })
     return { number: data.number, url: data.html_url }

@@ -1,15 +1,20 @@
 // "implement" (also "apply", "solve") and "try": plan the change with the model, then write each file
-// knowing the plan and what this turn already wrote, then run the notebooks. Every path is checked by
-// code; edits apply whole or not at all. Committing, pushing and proposing happen in effects/.
+// knowing the plan and what this turn already wrote, then run the notebooks, then the repository's checks,
+// repairing until they pass or a limit is reached. Every path is checked by code; edits apply whole or not at
+// all. A comment shows the progress. Committing, pushing and proposing happen in effects/.
 import { ConfigError, PathEscapeError, StepError } from '../../errors.ts'
 import { PROMPTS } from '../../conversation/prompts.ts'
 import { conversationMessages } from '../comment.ts'
 import { objectAfterReading } from '../read-with-tools.ts'
-import type { ConversationContext, FileReport, Outcome } from '../types.ts'
+import type { ChangePorts, CheckLine, CheckReport, ConversationContext, FileReport, Outcome } from '../types.ts'
+import { findCheckCommand } from './check-command.ts'
+import { checkAndRepair, notebookLine } from './checks.ts'
 import { runNotebooks } from './notebooks.ts'
 import { pathRules, shownPath } from './paths.ts'
 import { acceptPlan, planSchema } from './plan.ts'
+import { progressText } from './progress.ts'
 import { carryOut, type Progress } from './steps.ts'
+import { ChangedFiles } from './writing-tools.ts'
 
 /** The implement command (mode 'pull-request') and try (mode 'try'). */
 export async function implement(ctx: ConversationContext, mode: 'pull-request' | 'try'): Promise<Outcome> {
@@ -40,6 +45,9 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
 
   const files: FileReport[] = []
   const progress: Progress = { written: [], notebooks: [] }
+  const show = (doing: string | null, checks: CheckReport | null = null): Promise<void> =>
+    ports.progress.show(progressText({ title: plan.title, planned: accepted, done: files, checks, doing }))
+  await show(`writing ${accepted.length === 1 ? 'the file' : `${accepted.length} files`}`)
   for (const action of accepted) {
     try {
       files.push(await carryOut(ctx, ports, plan, action, progress))
@@ -49,15 +57,29 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     }
   }
 
+  const notebookLines: CheckLine[] = []
   if (progress.notebooks.length) {
+    await show('running the notebooks')
     const run = await runNotebooks(ctx, ports, progress.notebooks, rules)
     for (const file of files) {
       const status = run.status.get(file.path)
       if (status) file.note = `${file.note.replace(/\.?\s*$/, '')}; ${status}`
     }
+    for (const [path, status] of run.status) notebookLines.push(notebookLine(path, status))
     files.push(...run.produced)
     problems.push(...run.problems)
   }
+
+  // The checks run on what was written; the repair rounds may change more files.
+  const changed = new ChangedFiles(files)
+  const checks = files.length
+    ? await checkAndRepair(ctx, ports, rules, changed, {
+        check: await checkCommand(ctx, ports),
+        notebooks: notebookLines,
+        onProgress: (report, doing) => show(doing, report)
+      })
+    : null
+  files.splice(0, files.length, ...changed.files)
 
   if (!files.length) {
     const why = plan.actions.length ? 'none of the planned changes could be made' : 'the model planned no changes'
@@ -75,6 +97,31 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     title: plan.title.trim().slice(0, 120) || 'Changes requested by a maintainer',
     summary: plan.summary,
     files,
-    problems
+    problems,
+    checks
   }
+}
+
+/** The check command: the input, or one found in the repository's files at the root of the branch. */
+async function checkCommand(
+  ctx: ConversationContext,
+  ports: ChangePorts
+): Promise<ReturnType<typeof findCheckCommand>> {
+  const roots = [
+    'pytest.ini',
+    'pyproject.toml',
+    'setup.cfg',
+    'tox.ini',
+    'package.json',
+    'Makefile',
+    'makefile',
+    'GNUmakefile'
+  ]
+  const texts = new Map<string, string>()
+  for (const path of roots) {
+    const file = await ports.workspace.read(path)
+    if (file.kind === 'text') texts.set(path, file.text)
+  }
+  const paths = [...new Set([...ctx.repo.paths, ...texts.keys()])]
+  return findCheckCommand(ports.checkSettings.command, paths, (path) => texts.get(path) ?? null)
 }

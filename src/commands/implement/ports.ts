@@ -1,5 +1,5 @@
-// The implement command's view of the world outside it: the checked-out repository and a notebook
-// runner. The git and Jupyter adapters implement these; tests use in-memory fakes.
+// The implement command's view of the world outside it: the checked-out repository, a notebook runner and
+// a check runner. The git, Jupyter and sandbox adapters implement these; tests use in-memory fakes.
 import type { Notebook } from './notebook.ts'
 
 export type FileContent =
@@ -43,4 +43,24 @@ export interface NotebookRunner {
   /** Whether notebooks can run here (asked once). */
   available(): Promise<Availability>
   run(path: string, limits: ExecutionLimits): Promise<Execution>
+}
+
+/** One run of the repository's checks: the command's exit code and the end of what it printed. */
+export interface CheckRun {
+  /** Null when it was killed (the time ran out) or could not start. */
+  code: number | null
+  /** What it printed (stdout and stderr), the end kept when long. Not yet masked. */
+  output: string
+  timedOut: boolean
+  /** The set-up command failed, so the check itself did not run. */
+  setupFailed: boolean
+  ms: number
+}
+
+/** Runs shell commands in a copy of the workspace, never in git-bob's process (the sandbox). */
+export interface CheckRunner {
+  /** Whether checks can run here (asked once). */
+  available(): Promise<Availability>
+  /** Runs `command` at the repository root, after `setup` (when given) in the same run. */
+  run(command: string, options: { setup: string | null; timeoutMs: number }): Promise<CheckRun>
 }

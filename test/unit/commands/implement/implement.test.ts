@@ -63,7 +63,22 @@ describe('implement', () => {
         { path: 'plot.py', action: 'create', source: null, note: 'plots the counts' },
         { path: 'README.md', action: 'modify', source: null, note: 'says how to plot' }
       ],
-      problems: []
+      problems: [],
+      // No sandbox in this test: the syntax check of plot.py is reported as not run, never skipped silently.
+      checks: {
+        lines: [
+          {
+            kind: 'syntax',
+            name: 'python3 -m py_compile plot.py',
+            status: 'not-run',
+            summary: 'not run: no sandbox is available for checks here',
+            tail: null
+          }
+        ],
+        rounds: 0,
+        source: null,
+        stopped: null
+      }
     })
   })
 

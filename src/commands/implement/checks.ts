@@ -1,0 +1,259 @@
+// The repository's checks on a change, and the repair rounds: after the edits, the syntax check of the Python
+// files written and the check command run in the sandbox; a failure (masked, its end only) goes back to the
+// model, which answers with tool calls (writing-tools.ts); then the checks run again, until they pass or a limit
+// is reached: the repair rounds, or the request's time for sandboxed runs.
+import { z } from 'zod'
+import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fenced } from '../../conversation/thread.ts'
+import { counted } from '../../plural.ts'
+import type { AnyTool, ToolResult } from '../../llm/tools.ts'
+import { conversationMessages } from '../comment.ts'
+import type { ChangePorts, CheckLine, CheckReport, ConversationContext } from '../types.ts'
+import { syntaxCheck, type CheckCommand } from './check-command.ts'
+import type { CheckRun } from './ports.ts'
+import type { PathRules } from './paths.ts'
+import { writingTools, type ChangedFiles } from './writing-tools.ts'
+
+/** What the model reads of a failing check: its last lines. */
+const TAIL_LINES = 60
+const TAIL_CHARS = 6000
+/** How much of the change's files the repair prompt shows. */
+const FILES_CHARS = 60_000
+/** Less time than this left: no further check starts. */
+const MIN_RUN_MS = 1000
+
+export const repairSchema = z.object({
+  diagnosis: z.string().describe('what was wrong, one or two sentences'),
+  changes: z.array(
+    z.object({
+      tool: z.enum(['write_file', 'edit_file', 'delete_file', 'rename_file']),
+      path: z.string().describe('the file to write, edit or delete; for rename_file the new path'),
+      content: z.string().nullable().describe('write_file: the complete content; otherwise null'),
+      edits: z
+        .array(z.object({ search: z.string(), replace: z.string() }))
+        .nullable()
+        .describe('edit_file: the edits; otherwise null'),
+      source: z.string().nullable().describe('rename_file: the old path; otherwise null')
+    })
+  )
+})
+type RepairAnswer = z.infer<typeof repairSchema>
+
+/** The last lines of a text. */
+export function tail(text: string, lines = TAIL_LINES, chars = TAIL_CHARS): string {
+  const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n')
+  return kept.length > chars ? `…${kept.slice(-chars)}` : kept
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+/** One run as a line of the report; the output masked at its source. */
+export function lineOf(
+  kind: CheckLine['kind'],
+  name: string,
+  run: CheckRun,
+  setup: string | null,
+  redact: (text: string) => string
+): CheckLine {
+  const output = redact(tail(run.output))
+  if (run.timedOut)
+    return {
+      kind,
+      name,
+      status: 'failed',
+      summary: `was stopped after ${seconds(run.ms)}: the time for checks ran out (the \`notebook-timeout-seconds\` input)`,
+      tail: output || null
+    }
+  if (run.setupFailed)
+    return {
+      kind,
+      name,
+      status: 'failed',
+      summary: `did not run: the set-up command \`${setup}\` failed${run.code === null ? '' : ` (exit code ${run.code})`}`,
+      tail: output || null
+    }
+  if (run.code === 0) return { kind, name, status: 'passed', summary: `passed in ${seconds(run.ms)}`, tail: null }
+  return {
+    kind,
+    name,
+    status: 'failed',
+    summary: run.code === null ? 'could not be run' : `failed with exit code ${run.code}`,
+    tail: output || null
+  }
+}
+
+/** A notebook's line in the report, from its status sentence (notebooks.ts). */
+export function notebookLine(path: string, status: string): CheckLine {
+  const text = status.replace(/\*\*/g, '')
+  const state: CheckLine['status'] = /^(ran without errors|only its text changed)/.test(text)
+    ? 'passed'
+    : /still fails|stopped/.test(text)
+      ? 'failed'
+      : 'not-run'
+  return { kind: 'notebook', name: path, status: state, summary: text, tail: null }
+}
+
+export interface CheckPlan {
+  /** The check command and where it came from; null when neither configured nor found. */
+  check: CheckCommand | null
+  /** Lines of notebooks already run (notebooks.ts), shown in the same report. */
+  notebooks: CheckLine[]
+  /** Where progress is shown: called with the report so far. */
+  onProgress: (report: CheckReport, doing: string | null) => Promise<void>
+  /** Milliseconds now; tests pass their own clock. */
+  clock?: () => number
+}
+
+/**
+ * Runs the checks, and while one fails and a repair round and time are left, asks the model for changes,
+ * applies them through the writing tools, and runs the checks again. Null when there is nothing to check.
+ */
+export async function checkAndRepair(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  rules: PathRules,
+  changed: ChangedFiles,
+  plan: CheckPlan
+): Promise<CheckReport | null> {
+  const clock = plan.clock ?? Date.now
+  const commands = (): { kind: CheckLine['kind']; command: string; setup: string | null }[] => {
+    const list: { kind: CheckLine['kind']; command: string; setup: string | null }[] = []
+    const written = changed.files.filter((f) => f.action !== 'delete').map((f) => f.path)
+    const syntax = syntaxCheck(written)
+    if (syntax) list.push({ kind: 'syntax', command: syntax, setup: null })
+    if (plan.check) list.push({ kind: 'check', command: plan.check.command, setup: ports.checkSettings.setup })
+    return list
+  }
+  if (!commands().length) return plan.notebooks.length ? report(plan.notebooks, 0, null, null) : null
+
+  const runner = ports.checks
+  const availability = runner
+    ? await runner.available()
+    : { ok: false as const, reason: 'no sandbox is available for checks here' }
+  if (!runner || !availability.ok) {
+    const why = availability.ok ? '' : availability.reason
+    const lines = commands().map((c): CheckLine => ({
+      kind: c.kind,
+      name: c.command,
+      status: 'not-run',
+      summary: `not run: ${why}`,
+      tail: null
+    }))
+    return report([...lines, ...plan.notebooks], 0, plan.check?.source ?? null, null)
+  }
+
+  const limitMs = ports.limits.notebookTimeoutMs
+  const deadline = clock() + limitMs
+  const runAll = async (): Promise<CheckLine[]> => {
+    const lines: CheckLine[] = []
+    for (const c of commands()) {
+      const left = deadline - clock()
+      if (left < MIN_RUN_MS || lines.some((l) => l.status === 'failed')) {
+        // After a failure the rest waits for the repair; without time, nothing more runs.
+        const why =
+          left < MIN_RUN_MS
+            ? 'not run: the time for checks ran out (the `notebook-timeout-seconds` input)'
+            : 'not run: an earlier check failed'
+        lines.push({ kind: c.kind, name: c.command, status: 'not-run', summary: why, tail: null })
+        continue
+      }
+      const run = await runner.run(c.command, { setup: c.setup, timeoutMs: left })
+      lines.push(lineOf(c.kind, c.command, run, c.setup, ports.redact))
+    }
+    return lines
+  }
+
+  const tools = new Map(writingTools(ports, rules, changed).map((t) => [t.name, t]))
+  const previous: string[] = []
+  let rounds = 0
+  await plan.onProgress(report([], 0, plan.check?.source ?? null, null), 'running the checks')
+  let lines = await runAll()
+  for (;;) {
+    const failed = lines.filter((l) => l.status === 'failed')
+    let stopped: string | null = null
+    if (!failed.length) return report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, null)
+    if (rounds >= ports.limits.checkRepairRounds)
+      stopped = `the checks still fail after ${counted(rounds, 'repair round')} (the \`check-repair-rounds\` input allows ${ports.limits.checkRepairRounds})`
+    else if (deadline - clock() < MIN_RUN_MS || failed.some((l) => /time for checks ran out/.test(l.summary)))
+      stopped = `the ${Math.round(limitMs / 1000)} s for checks ran out (the \`notebook-timeout-seconds\` input)`
+    const so = report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, stopped)
+    if (stopped) return so
+    rounds++
+    await plan.onProgress(so, `asking the model to fix the failing checks (repair round ${rounds})`)
+    const answer = await askForRepair(ctx, ports, changed, failed, previous)
+    previous.length = 0
+    previous.push(`Your diagnosis last round: ${answer.diagnosis}`)
+    for (const call of answer.changes)
+      previous.push(`${call.tool} \`${call.path}\`: ${(await apply(tools, call)).text}`)
+    await plan.onProgress(so, `running the checks again after repair round ${rounds}`)
+    lines = await runAll()
+  }
+}
+
+function report(lines: CheckLine[], rounds: number, source: string | null, stopped: string | null): CheckReport {
+  return { lines, rounds, source, stopped }
+}
+
+type RepairCall = RepairAnswer['changes'][number]
+
+/** One call of the model's answer through its tool; what the model reads back. */
+async function apply(tools: Map<string, AnyTool>, call: RepairCall): Promise<ToolResult> {
+  const tool = tools.get(call.tool)
+  if (!tool) return { text: `there is no tool \`${call.tool}\``, isError: true }
+  const input =
+    call.tool === 'write_file'
+      ? { path: call.path, content: call.content }
+      : call.tool === 'edit_file'
+        ? { path: call.path, edits: call.edits }
+        : call.tool === 'rename_file'
+          ? { from: call.source, to: call.path }
+          : { path: call.path }
+  const parsed = tool.input.safeParse(input)
+  if (!parsed.success)
+    return {
+      text: `the call's fields do not fit ${call.tool}: ${parsed.error.issues[0]?.message ?? ''}`,
+      isError: true
+    }
+  return tool.run(parsed.data, AbortSignal.timeout(60_000))
+}
+
+async function askForRepair(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  changed: ChangedFiles,
+  failed: readonly CheckLine[],
+  previous: readonly string[]
+): Promise<RepairAnswer> {
+  const failures = failed.map((l) => `## \`${l.name}\` ${l.summary}\n\n${fenced(l.tail ?? '(no output)')}`).join('\n\n')
+  // The change's files, then any other file the failure names (a test, a module it imports).
+  const named = ctx.repo.paths.filter((p) => failed.some((l) => l.tail?.includes(p)) && !changed.byPath.has(p))
+  const parts: string[] = []
+  let budget = FILES_CHARS
+  for (const path of [...changed.files.filter((f) => f.action !== 'delete').map((f) => f.path), ...named]) {
+    const file = await ports.workspace.read(path)
+    if (file.kind !== 'text' || path.endsWith('.ipynb')) continue
+    // Files the change did not write are read as they are: secrets git-bob holds are masked before the model reads.
+    const text = ports.redact(file.text)
+    if (text.length > budget) {
+      parts.push(`## ${path}\n\n(too long to show here; change it with edit_file)`)
+      continue
+    }
+    budget -= text.length
+    parts.push(`## ${path}\n\n${fenced(text)}`)
+  }
+  const context = [
+    previous.length ? `# Your changes in the last round\n\n${previous.map((p) => `- ${p}`).join('\n')}` : '',
+    `# The files of this change as they are now\n\n${parts.join('\n\n') || '(none)'}`
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+  const reply = await ctx.model.generateObject({
+    purpose: 'repair the failing checks',
+    messages: conversationMessages(ctx, fill(PROMPTS.implementRepair, { failures, context })),
+    schema: repairSchema,
+    schemaName: 'check_repair'
+  })
+  return reply.value
+}

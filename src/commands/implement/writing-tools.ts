@@ -1,0 +1,177 @@
+// The tools that change the working copy: write a file, edit it by search and replace (all or nothing), delete,
+// rename, and run the checks. Every path passes the path rules (paths.ts), every text the size limit, the
+// parsers at hand (validate.ts) and the masking of secrets; what they changed is recorded for the pull request.
+// The repair rounds call them with the model's answer; a tool loop can offer them as they are.
+import { z } from 'zod'
+import type { AnyTool, Tool, ToolResult } from '../../llm/tools.ts'
+import type { ChangePorts, FileReport } from '../types.ts'
+import { applyEdits } from './edits.ts'
+import { checkWritePath, type PathRules } from './paths.ts'
+import { validateText } from './validate.ts'
+
+/** The files a change touched, by path, with the note the pull request gives each. */
+export class ChangedFiles {
+  readonly byPath = new Map<string, FileReport>()
+
+  constructor(files: readonly FileReport[] = []) {
+    for (const file of files) this.byPath.set(file.path, file)
+  }
+
+  /** Records a change to `path`; a file created earlier in this change stays "created". */
+  record(report: FileReport): void {
+    const before = this.byPath.get(report.path)
+    if (before && report.action === 'modify' && (before.action === 'create' || before.action === 'download')) {
+      this.byPath.set(report.path, { ...before, note: `${before.note.replace(/\.?\s*$/, '')}; ${report.note}` })
+      return
+    }
+    this.byPath.set(report.path, report)
+  }
+
+  get files(): FileReport[] {
+    return [...this.byPath.values()]
+  }
+}
+
+const PATH = z.string().describe('the file, relative to the repository root')
+
+export const writeFileInput = z.object({
+  path: PATH,
+  content: z.string().describe('the complete new content of the file')
+})
+export const editFileInput = z.object({
+  path: PATH,
+  edits: z
+    .array(
+      z.object({
+        search: z.string().describe('text that occurs exactly once in the file'),
+        replace: z.string().describe('what replaces it')
+      })
+    )
+    .min(1)
+})
+export const deleteFileInput = z.object({ path: PATH })
+export const renameFileInput = z.object({ from: PATH, to: PATH })
+export const runChecksInput = z.object({})
+
+const fail = (text: string): ToolResult => ({ text, isError: true })
+
+/** The writing tools over the workspace; `runChecks` answers with the checks' result (a tool loop's last step). */
+export function writingTools(
+  ports: ChangePorts,
+  rules: PathRules,
+  changed: ChangedFiles,
+  runChecks?: () => Promise<string>
+): AnyTool[] {
+  const { workspace, limits } = ports
+  const allowed = (raw: string): { ok: true; path: string } | { ok: false; result: ToolResult } => {
+    const verdict = checkWritePath(raw, rules)
+    if (!verdict.ok) return { ok: false, result: fail(`\`${raw}\` may not be changed: ${verdict.reason}.`) }
+    if (!changed.byPath.has(verdict.path) && changed.byPath.size >= limits.maxFiles)
+      return {
+        ok: false,
+        result: fail(`at most ${limits.maxFiles} files may be changed per request (the \`max-files\` input).`)
+      }
+    return { ok: true, path: verdict.path }
+  }
+  /** Masks, checks size and syntax, writes. */
+  const put = async (path: string, text: string): Promise<ToolResult | null> => {
+    if (path.toLowerCase().endsWith('.ipynb'))
+      return fail('notebooks are written as cells by git-bob, not as JSON; change the code they import instead.')
+    const masked = ports.redact(text)
+    const size = Buffer.byteLength(masked)
+    if (size > limits.maxFileBytes)
+      return fail(`\`${path}\` would have ${size} bytes, more than the limit of ${limits.maxFileBytes}.`)
+    const invalid = validateText(path, masked)
+    if (invalid) return fail(`\`${path}\` was not written: it would be ${invalid}.`)
+    await workspace.write(path, masked)
+    return null
+  }
+
+  const writeFile: Tool<z.infer<typeof writeFileInput>> = {
+    name: 'write_file',
+    description: 'Create a file or replace its whole content.',
+    input: writeFileInput,
+    async run({ path: raw, content }) {
+      const checked = allowed(raw)
+      if (!checked.ok) return checked.result
+      const path = checked.path
+      const before = await workspace.read(path)
+      if (before.kind === 'binary') return fail(`\`${path}\` is a binary file; binary files are not rewritten as text.`)
+      const refused = await put(path, content)
+      if (refused) return refused
+      changed.record({
+        path,
+        action: before.kind === 'missing' ? 'create' : 'modify',
+        source: null,
+        note: 'rewritten to make the checks pass'
+      })
+      return { text: `wrote \`${path}\`` }
+    }
+  }
+
+  const editFile: Tool<z.infer<typeof editFileInput>> = {
+    name: 'edit_file',
+    description:
+      'Change a file by search and replace: each search text must occur exactly once; if one does not, nothing is changed.',
+    input: editFileInput,
+    async run({ path: raw, edits }) {
+      const checked = allowed(raw)
+      if (!checked.ok) return checked.result
+      const path = checked.path
+      const before = await workspace.read(path)
+      if (before.kind !== 'text')
+        return fail(before.kind === 'missing' ? `\`${path}\` does not exist.` : `\`${path}\` is a binary file.`)
+      const applied = applyEdits(before.text, edits)
+      if (!applied.ok) return fail(`no edit was applied to \`${path}\`: ${applied.problem}`)
+      const refused = await put(path, applied.content)
+      if (refused) return refused
+      changed.record({ path, action: 'modify', source: null, note: 'edited to make the checks pass' })
+      return { text: `edited \`${path}\` (${edits.length} ${edits.length === 1 ? 'edit' : 'edits'})` }
+    }
+  }
+
+  const deleteFile: Tool<z.infer<typeof deleteFileInput>> = {
+    name: 'delete_file',
+    description: 'Delete a file.',
+    input: deleteFileInput,
+    async run({ path: raw }) {
+      const checked = allowed(raw)
+      if (!checked.ok) return checked.result
+      const path = checked.path
+      if ((await workspace.read(path)).kind === 'missing') return fail(`\`${path}\` does not exist.`)
+      await workspace.remove(path)
+      const before = changed.byPath.get(path)
+      // A file this change created and now deletes leaves no trace.
+      if (before?.action === 'create') changed.byPath.delete(path)
+      else changed.record({ path, action: 'delete', source: null, note: 'deleted to make the checks pass' })
+      return { text: `deleted \`${path}\`` }
+    }
+  }
+
+  const renameFile: Tool<z.infer<typeof renameFileInput>> = {
+    name: 'rename_file',
+    description: 'Rename (move) a file.',
+    input: renameFileInput,
+    async run({ from: rawFrom, to: rawTo }) {
+      const from = allowed(rawFrom)
+      if (!from.ok) return from.result
+      const to = allowed(rawTo)
+      if (!to.ok) return to.result
+      if ((await workspace.read(from.path)).kind === 'missing') return fail(`\`${from.path}\` does not exist.`)
+      if ((await workspace.read(to.path)).kind !== 'missing') return fail(`\`${to.path}\` already exists.`)
+      await workspace.move(from.path, to.path)
+      changed.record({ path: to.path, action: 'rename', source: from.path, note: 'renamed to make the checks pass' })
+      return { text: `renamed \`${from.path}\` to \`${to.path}\`` }
+    }
+  }
+
+  const tools: AnyTool[] = [writeFile, editFile, deleteFile, renameFile]
+  if (runChecks)
+    tools.push({
+      name: 'run_checks',
+      description: "Run the repository's checks on the working copy and read how they ended (the end of their output).",
+      input: runChecksInput,
+      run: async () => ({ text: await runChecks() })
+    } satisfies Tool<z.infer<typeof runChecksInput>>)
+  return tools
+}
