@@ -63,7 +63,7 @@ export function lineOf(
       kind,
       name,
       status: 'failed',
-      summary: `was stopped after ${seconds(run.ms)}: the time for checks ran out (the \`notebook-timeout-seconds\` input)`,
+      summary: `was stopped after ${seconds(run.ms)}: the time for notebook runs and checks ran out (the \`notebook-timeout-seconds\` input)`,
       tail: output || null
     }
   if (run.setupFailed)
@@ -102,6 +102,8 @@ export interface CheckPlan {
   notebooks: CheckLine[]
   /** Where progress is shown: called with the report so far. */
   onProgress: (report: CheckReport, doing: string | null) => Promise<void>
+  /** When the request's time for sandboxed runs (notebooks and checks together) ends, in `clock` milliseconds. */
+  deadline: number
   /** Milliseconds now; tests pass their own clock. */
   clock?: () => number
 }
@@ -145,7 +147,7 @@ export async function checkAndRepair(
   }
 
   const limitMs = ports.limits.notebookTimeoutMs
-  const deadline = clock() + limitMs
+  const deadline = plan.deadline
   const runAll = async (): Promise<CheckLine[]> => {
     const lines: CheckLine[] = []
     for (const c of commands()) {
@@ -154,7 +156,7 @@ export async function checkAndRepair(
         // After a failure the rest waits for the repair; without time, nothing more runs.
         const why =
           left < MIN_RUN_MS
-            ? 'not run: the time for checks ran out (the `notebook-timeout-seconds` input)'
+            ? 'not run: the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
             : 'not run: an earlier check failed'
         lines.push({ kind: c.kind, name: c.command, status: 'not-run', summary: why, tail: null })
         continue
@@ -176,8 +178,11 @@ export async function checkAndRepair(
     if (!failed.length) return report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, null)
     if (rounds >= ports.limits.checkRepairRounds)
       stopped = `the checks still fail after ${counted(rounds, 'repair round')} (the \`check-repair-rounds\` input allows ${ports.limits.checkRepairRounds})`
-    else if (deadline - clock() < MIN_RUN_MS || failed.some((l) => /time for checks ran out/.test(l.summary)))
-      stopped = `the ${Math.round(limitMs / 1000)} s for checks ran out (the \`notebook-timeout-seconds\` input)`
+    else if (
+      deadline - clock() < MIN_RUN_MS ||
+      failed.some((l) => /time for notebook runs and checks ran out/.test(l.summary))
+    )
+      stopped = `the ${Math.round(limitMs / 1000)} s for notebook runs and checks ran out (the \`notebook-timeout-seconds\` input)`
     const so = report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, stopped)
     if (stopped) return so
     rounds++

@@ -57,6 +57,8 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     }
   }
 
+  // Notebook runs and checks share one time limit per request: `notebook-timeout-seconds`.
+  const deadline = Date.now() + ports.limits.notebookTimeoutMs
   const notebookLines: CheckLine[] = []
   if (progress.notebooks.length) {
     await show('running the notebooks')
@@ -76,6 +78,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     ? await checkAndRepair(ctx, ports, rules, changed, {
         check: await checkCommand(ctx, ports),
         notebooks: notebookLines,
+        deadline,
         onProgress: (report, doing) => show(doing, report)
       })
     : null
