@@ -8,8 +8,9 @@ import { openSandbox, type SandboxOptions } from './sandbox.ts'
 const SETUP_DONE = '--- git-bob: set-up done ---'
 
 /** Runs the set-up (when given) and then the check, each through `sh -c`, the check only if the set-up passed. */
-const SCRIPT = `if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; echo "${SETUP_DONE}"; fi
-exec sh -c "$GIT_BOB_CHECK"`
+const SCRIPT = `setup=$GIT_BOB_SETUP check=$GIT_BOB_CHECK; unset GIT_BOB_SETUP GIT_BOB_CHECK
+if [ -n "$setup" ]; then sh -c "$setup" || exit $?; echo "${SETUP_DONE}"; fi
+exec sh -c "$check"`
 
 /** The sandbox's runner for checks; effects/change-ports.ts binds it to the checkout as the command's CheckRunner. */
 export interface SandboxChecks {

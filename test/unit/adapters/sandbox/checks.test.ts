@@ -1,0 +1,63 @@
+// Checks in the sandbox: the set-up, then the check, as another user with no secret in reach; the check's own
+// output only when the set-up passed; a hanging check killed at its time limit; nothing copied back.
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sandboxChecks } from '../../../../src/adapters/sandbox/checks.ts'
+
+const root = process.getuid?.() === 0
+if (!root && process.env.GIT_BOB_REQUIRE_JUPYTER) throw new Error('the sandbox tests need root here (CI)')
+const SECRET = 'sk-proj-checksecret0123456789'
+// Its own user: other test files run side by side, and a run's end kills every process of its user.
+const USER = 'git-bob-sbx-checks'
+
+function checkout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sbx-checks-'))
+  writeFileSync(join(dir, 'ok.py'), 'print("fine")\n')
+  return dir
+}
+
+const runner = () =>
+  sandboxChecks({ ...process.env, OPENAI_API_KEY: SECRET, INPUT_GITHUB_TOKEN: SECRET }, { user: USER })
+
+describe.skipIf(!root)('sandboxChecks', () => {
+  it('runs the set-up, then the check, as the sandbox user without any secret; the output is the check’s', async () => {
+    const dir = checkout()
+    const run = await runner().run(dir, 'env; whoami; python3 ok.py; touch made.txt; exit 4', {
+      setup: 'echo installing',
+      timeoutMs: 20_000
+    })
+    expect(run).toMatchObject({ code: 4, timedOut: false, setupFailed: false })
+    expect(run.output).toContain(USER)
+    expect(run.output).toContain('fine')
+    expect(run.output).not.toContain('installing')
+    expect(run.output).not.toContain(SECRET)
+    expect(run.output).not.toContain('OPENAI_API_KEY')
+    expect(run.output).not.toContain('GIT_BOB_SETUP=echo')
+    // Nothing a check writes comes back into the checkout.
+    expect(existsSync(join(dir, 'made.txt'))).toBe(false)
+  })
+
+  it('does not run the check when the set-up fails, and says so', async () => {
+    const run = await runner().run(checkout(), 'echo checked', { setup: 'echo broken >&2; exit 7', timeoutMs: 20_000 })
+    expect(run).toMatchObject({ code: 7, setupFailed: true })
+    expect(run.output).toContain('broken')
+    expect(run.output).not.toContain('checked')
+  })
+
+  it('kills a check that hangs, with what it started, at the time limit', async () => {
+    const run = await runner().run(checkout(), 'sleep 300 & sleep 300', { setup: null, timeoutMs: 1500 })
+    expect(run).toMatchObject({ code: null, timedOut: true })
+    expect(run.ms).toBeLessThan(60_000)
+  })
+})
+
+describe('sandboxChecks without a sandbox', () => {
+  it('says why nothing can run', async () => {
+    const checks = sandboxChecks(process.env, { user: USER, privilege: () => Promise.resolve(null) })
+    const availability = await checks.available()
+    expect(availability.ok).toBe(false)
+    expect(availability.ok ? '' : availability.reason).toContain('never runs code the model wrote outside one')
+  })
+})
