@@ -135,7 +135,7 @@ function boolean(input: string, read: InputReader, fallback: boolean): boolean {
   throw new ConfigError(`The \`${input}\` input is not valid: "${raw}" should be true or false.`)
 }
 
-/** A shell command line: one line (several are joined with " && " by the workflow author, not by git-bob). */
+/** A shell command for `sh -c` (a script of several lines too); no NUL or carriage return, at most 2,000 characters. */
 function shellLine(input: string, read: InputReader): string | null {
   const raw = read(input).trim()
   if (!raw) return null
@@ -146,7 +146,7 @@ function shellLine(input: string, read: InputReader): string | null {
       .max(2000)
       .refine((line) => !/[\0\r]/.test(line)),
     raw,
-    'it should be a shell command of at most 2,000 characters, such as `python3 -m pytest -q`.'
+    'it should be a shell command of at most 2,000 characters without carriage returns, such as `python3 -m pytest -q`.'
   )
 }
 

@@ -185,7 +185,7 @@ export interface CheckReport {
   lines: CheckLine[]
   /** Repair rounds after the first run. */
   rounds: number
-  /** Where the check command came from, e.g. "the `check-command` input", "found in pyproject.toml". */
+  /** Where the check command was taken from, e.g. "the `check-command` input". */
   source: string | null
   /** Why the repair stopped before the checks passed (a limit), for the pull request. */
   stopped: string | null

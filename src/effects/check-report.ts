@@ -39,8 +39,10 @@ export function checksSection(report: CheckReport | null): string {
       .join('\n')}\n\n  </details>\n`
   })
   const repaired = report.rounds ? ` (after ${counted(report.rounds, 'repair round')})` : ''
-  const source = report.source
-    ? `\n\nThe check command comes from ${report.source}; checks run in the sandbox, without any secret.`
-    : ''
+  const command = report.lines.find((l) => l.kind === 'check')?.name
+  const source =
+    report.source && command
+      ? `\n\nThe check command \`${command}\` was taken from ${report.source}; checks run in the sandbox, without any secret.`
+      : ''
   return `\n\n**Checks${repaired}:**\n${lines.join('\n')}${source}`
 }

@@ -105,7 +105,7 @@ describe.skipIf(!pytest)('the built action, checks with pytest', () => {
       expect(pull.body).toContain('**Checks (after 2 repair rounds):**')
       expect(pull.body).toMatch(/✅ `python3 -m pytest -q` passed/)
       expect(pull.body).toMatch(/✅ `python3 -m py_compile mathlib\/ops.py` passed/)
-      expect(pull.body).toContain('found in `pyproject.toml`')
+      expect(pull.body).toContain('was taken from the pytest configuration in `pyproject.toml`')
       expect(pull.body).not.toContain('The checks fail')
       // One comment on the issue: the progress comment, edited in place, became the result.
       const comments = stage.github.postedComments(1)
@@ -176,7 +176,7 @@ describe.skipIf(!pytest)('the built action, checks with pytest', () => {
     const pull = stage.github.pullRequests[0]!
     expect(pull.draft).toBe(true)
     expect(pull.body).toContain('`sleep 600 & sleep 600` was stopped after')
-    expect(pull.body).toContain('the time for checks ran out (the `notebook-timeout-seconds` input)')
+    expect(pull.body).toContain('the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)')
     // Nothing of the sandbox user outlives the run (zombies waiting for init are dead).
     const alive = spawnSync('ps', ['-o', 'stat=', '-u', ENV.GIT_BOB_SANDBOX_USER], { encoding: 'utf8' }).stdout
     expect(alive.split('\n').filter((stat) => stat.trim() && !stat.trim().startsWith('Z'))).toEqual([])

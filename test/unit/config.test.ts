@@ -142,6 +142,9 @@ describe('readRunConfig', () => {
       notebookCellTimeoutSeconds: 600,
       notebookTimeoutMs: 1_800_000,
       sandboxNetwork: true,
+      checkCommand: null,
+      setupCommand: null,
+      checkRepairRounds: 3,
       apiKeyInputs: {
         'github-token': '',
         'openai-api-key': '',
@@ -190,6 +193,9 @@ describe('readRunConfig', () => {
         'notebook-cell-timeout-seconds': '5',
         'notebook-timeout-seconds': '60',
         'sandbox-network': 'off',
+        'check-command': ' python3 -m pytest -q ',
+        'setup-command': 'pip install --user -r requirements.txt',
+        'check-repair-rounds': '1',
         'github-token': ' gh ',
         'openai-api-key': ' sk ',
         'anthropic-api-key': 'ant',
@@ -222,6 +228,9 @@ describe('readRunConfig', () => {
       notebookCellTimeoutSeconds: 5,
       notebookTimeoutMs: 60_000,
       sandboxNetwork: false,
+      checkCommand: 'python3 -m pytest -q',
+      setupCommand: 'pip install --user -r requirements.txt',
+      checkRepairRounds: 1,
       apiKeyInputs: {
         'github-token': 'gh',
         'openai-api-key': 'sk',
@@ -295,6 +304,12 @@ describe('readRunConfig', () => {
       expect(readRunConfig(reader({ 'instructions-file': path })).instructionsFile).toBe(path)
     }
   )
+
+  it('rejects a check command that is not one line, and too many repair rounds, naming the input', () => {
+    expect(() => readRunConfig(reader({ 'check-command': 'pytest\r\nrm -rf /' }))).toThrow(/`check-command`/)
+    expect(() => readRunConfig(reader({ 'setup-command': 'x'.repeat(2001) }))).toThrow(/`setup-command`/)
+    expect(() => readRunConfig(reader({ 'check-repair-rounds': '11' }))).toThrow(/`check-repair-rounds`/)
+  })
 
   it('rejects an invalid maintainer login, naming the input', () => {
     const message = configError(() => readRunConfig(reader({ maintainers: 'alice, not_valid!' })))

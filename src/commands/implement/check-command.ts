@@ -3,7 +3,7 @@
 
 export interface CheckCommand {
   command: string
-  /** Where it came from, for the pull request: "the `check-command` input", "found in pyproject.toml". */
+  /** Where it was taken from, for the pull request: "the `check-command` input", "the pytest configuration in …". */
   source: string
 }
 
@@ -25,14 +25,14 @@ export function findCheckCommand(
   read: (path: string) => string | null
 ): CheckCommand | null {
   if (configured) return { command: configured, source: 'the `check-command` input' }
-  const found = (file: string): CheckCommand => ({ command: PYTEST, source: `found in \`${file}\`` })
+  const found = (file: string): CheckCommand => ({ command: PYTEST, source: `the pytest configuration in \`${file}\`` })
   if (paths.includes('pytest.ini')) return found('pytest.ini')
   if (paths.includes('pyproject.toml') && /^\[tool\.pytest/m.test(read('pyproject.toml') ?? ''))
     return found('pyproject.toml')
   if (paths.includes('setup.cfg') && /^\[tool:pytest\]/m.test(read('setup.cfg') ?? '')) return found('setup.cfg')
   if (paths.includes('tox.ini') && /^\[pytest\]/m.test(read('tox.ini') ?? '')) return found('tox.ini')
   const tests = paths.find((p) => /^(tests?)\//.test(p) && PYTHON_TEST.test(p))
-  if (tests) return { command: PYTEST, source: `found from the tests in \`${tests.split('/')[0]}/\`` }
+  if (tests) return { command: PYTEST, source: `the test files in \`${tests.split('/')[0]}/\`` }
   if (paths.includes('package.json')) {
     const test = testScript(read('package.json'))
     if (test && !NO_TEST_SCRIPT.test(test))

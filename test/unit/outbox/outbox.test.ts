@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { GitHubApi } from '../../../src/adapters/github/api.ts'
-import { Outbox } from '../../../src/outbox/outbox.ts'
+import { MAX_PROGRESS_EDITS, Outbox } from '../../../src/outbox/outbox.ts'
 import { closingKeywords } from '../../../src/outbox/references.ts'
 import { Redactor } from '../../../src/outbox/secrets.ts'
+import { answeredRequests } from '../../../src/outbox/stamp.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
 
 const EVENT = triggerEvent()
@@ -51,5 +52,70 @@ describe('Outbox', () => {
     await box.reply(EVENT, 'Answer <!-- hidden --> and <!-- git-bob-message {"request":"issue_comment:2"} -->', null)
     expect(comments[0]).not.toContain('hidden')
     expect(comments[0]!.match(/<!-- git-bob-message/g)).toHaveLength(1)
+  })
+})
+
+// The progress comment: posted once, edited in place a bounded number of times, replaced by the answer, and
+// never counted as an answer by a re-run.
+function progressOutbox() {
+  const calls: { kind: 'create' | 'update' | 'review-reply'; id: number; body: string }[] = []
+  let next = 1
+  const api = {
+    createIssueComment: async (_n: number, body: string) => {
+      const id = next++
+      calls.push({ kind: 'create', id, body })
+      return { id, url: `u${id}` }
+    },
+    updateIssueComment: async (id: number, body: string) => {
+      calls.push({ kind: 'update', id, body })
+      return { id, url: `u${id}` }
+    },
+    replyToReviewComment: async (_n: number, _c: number, body: string) => {
+      const id = next++
+      calls.push({ kind: 'review-reply', id, body })
+      return { id, url: `u${id}` }
+    }
+  } as unknown as GitHubApi
+  const box = new Outbox(
+    api,
+    { botName: 'git-bob', runUrl: null, requestKey: 'issue_comment:1' },
+    new Redactor(['sk-known-999'])
+  )
+  return { box, calls }
+}
+
+describe('the progress comment', () => {
+  it('is posted once and edited in place, at most MAX_PROGRESS_EDITS times, keeping one edit for the end', async () => {
+    const { box, calls } = progressOutbox()
+    for (let i = 0; i < 30; i++) await box.progress(EVENT, `step ${i} sk-known-999`)
+    expect(calls.filter((c) => c.kind === 'create')).toHaveLength(1)
+    expect(calls.filter((c) => c.kind === 'update')).toHaveLength(MAX_PROGRESS_EDITS - 1)
+    expect(calls.every((c) => !c.body.includes('sk-known-999'))).toBe(true)
+    // A re-run after a crash must do the work: progress answers nothing.
+    expect(answeredRequests(calls[0]!.body)).toEqual([])
+    await box.reply(EVENT, 'the answer', null)
+    expect(calls.at(-1)).toMatchObject({ kind: 'update', id: 1 })
+    expect(answeredRequests(calls.at(-1)!.body)).toEqual(['issue_comment:1'])
+    expect(box.openProgress).toBeNull()
+  })
+
+  it('does not edit when nothing changed, and becomes the answer on the same thread', async () => {
+    const { box, calls } = progressOutbox()
+    await box.progress(EVENT, 'writing')
+    await box.progress(EVENT, 'writing')
+    await box.reply(EVENT, 'done', null)
+    await box.reply(EVENT, 'a second message', null)
+    expect(calls.map((c) => c.kind)).toEqual(['create', 'update', 'create'])
+  })
+
+  it('stays open when the answer goes to a review thread, to be ended with a link', async () => {
+    const { box, calls } = progressOutbox()
+    const inline = triggerEvent({ request: { source: 'review_comment', id: 5 } })
+    await box.progress(inline, 'writing')
+    await box.reply(inline, 'done', null)
+    expect(box.openProgress).toBe(1)
+    await box.finishProgress(inline, '**Done:** the result is in u2.')
+    expect(calls.map((c) => c.kind)).toEqual(['create', 'review-reply', 'update'])
+    expect(box.openProgress).toBeNull()
   })
 })

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest'
+import { checkAndRepair, notebookLine, tail, type CheckPlan } from '../../../../src/commands/implement/checks.ts'
+import { pathRules } from '../../../../src/commands/implement/paths.ts'
+import type { CheckRun, CheckRunner } from '../../../../src/commands/implement/ports.ts'
+import { ChangedFiles } from '../../../../src/commands/implement/writing-tools.ts'
+import type { ChangePorts, CheckReport } from '../../../../src/commands/types.ts'
+import { changePorts, conversationContext, LIMITS } from '../../../fakes/conversation-context.ts'
+import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
+import { ScriptedModel } from '../../../fakes/scripted-model.ts'
+
+/** Checks that pass when `passes` says so of the workspace; every run recorded. */
+function runner(ws: MemoryWorkspace, result: (command: string, ws: MemoryWorkspace) => Partial<CheckRun>) {
+  const runs: { command: string; setup: string | null; timeoutMs: number }[] = []
+  const checks: CheckRunner = {
+    available: async () => ({ ok: true }),
+    run: async (command, options) => {
+      runs.push({ command, ...options })
+      return { code: 0, output: '', timedOut: false, setupFailed: false, ms: 10, ...result(command, ws) }
+    }
+  }
+  return { checks, runs }
+}
+
+const PYTEST = { command: 'python3 -m pytest -q', source: 'the pytest configuration in `pytest.ini`' }
+
+function fixture(overrides: Partial<ChangePorts> = {}) {
+  const ws = new MemoryWorkspace({
+    'ops.py': 'def add(a, b):\n    return a * b\n',
+    'test_ops.py': 'assert add(2, 3) == 5\n'
+  })
+  const changed = new ChangedFiles([{ path: 'ops.py', action: 'modify', source: null, note: 'adds' }])
+  const ports = changePorts(ws, { checkSettings: { command: null, setup: 'pip install -e .' }, ...overrides })
+  return { ws, changed, ports }
+}
+
+const repair = (content: string) => ({
+  diagnosis: 'multiplied',
+  changes: [{ tool: 'write_file', path: 'ops.py', content, edits: null, source: null }]
+})
+
+function plan(progress: string[] = [], extra: Partial<CheckPlan> = {}): CheckPlan {
+  return {
+    check: PYTEST,
+    notebooks: [],
+    deadline: Date.now() + 600_000,
+    onProgress: async (_report: CheckReport, doing: string | null) => {
+      progress.push(doing ?? 'done')
+    },
+    ...extra
+  }
+}
+
+const failsUnlessAdds = (command: string, ws: MemoryWorkspace): Partial<CheckRun> =>
+  command.includes('pytest') && !ws.text('ops.py')!.includes('a + b')
+    ? { code: 1, output: `${'noise\n'.repeat(200)}E  assert 6 == 5 (token sk-secret-123)\n1 failed\n` }
+    : {}
+
+describe('checkAndRepair', () => {
+  it('runs the syntax check and the check after the set-up, sends the masked end of a failure back, and runs again', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks, runs } = runner(ws, failsUnlessAdds)
+    const model = new ScriptedModel(repair('def add(a, b):\n    return a + b\n'))
+    const progress: string[] = []
+    const report = await checkAndRepair(
+      conversationContext(model, ports),
+      { ...ports, checks },
+      pathRules(null),
+      changed,
+      plan(progress)
+    )
+    expect(runs.map((r) => [r.command, r.setup])).toEqual([
+      ['python3 -m py_compile ops.py', null],
+      ['python3 -m pytest -q', 'pip install -e .'],
+      ['python3 -m py_compile ops.py', null],
+      ['python3 -m pytest -q', 'pip install -e .']
+    ])
+    const prompt = model.lastMessage(0)
+    expect(prompt).toContain('assert 6 == 5 (token ***)')
+    expect(prompt).not.toContain('sk-secret-123')
+    // Only the end of the output, and the test file the failure names... and the files of the change.
+    expect(prompt.match(/noise/g)!.length).toBeLessThan(70)
+    expect(prompt).toContain('## ops.py')
+    expect(ws.text('ops.py')).toContain('a + b')
+    expect(report).toMatchObject({ rounds: 1, stopped: null, source: 'the pytest configuration in `pytest.ini`' })
+    expect(report!.lines.map((l) => l.status)).toEqual(['passed', 'passed'])
+    expect(changed.byPath.get('ops.py')!.note).toBe('rewritten to make the checks pass')
+    expect(progress).toEqual([
+      'running the checks',
+      'asking the model to fix the failing checks (repair round 1)',
+      'running the checks again after repair round 1'
+    ])
+  })
+
+  it('stops at check-repair-rounds and says so', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks } = runner(ws, failsUnlessAdds)
+    const model = new ScriptedModel(repair('x = 1\n'), repair('x = 2\n'))
+    const report = await checkAndRepair(
+      conversationContext(model, ports),
+      { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 2 } },
+      pathRules(null),
+      changed,
+      plan()
+    )
+    expect(model.left).toBe(0)
+    expect(report!.rounds).toBe(2)
+    expect(report!.stopped).toBe(
+      'the checks still fail after 2 repair rounds (the `check-repair-rounds` input allows 2)'
+    )
+    expect(report!.lines.find((l) => l.kind === 'check')).toMatchObject({
+      status: 'failed',
+      summary: 'failed with exit code 1'
+    })
+  })
+
+  it('stops when the time for sandboxed runs is up, without asking the model again', async () => {
+    const { ws, changed, ports } = fixture()
+    let now = 0
+    const { checks } = runner(ws, (command, w) => {
+      now += 400_000
+      return failsUnlessAdds(command, w)
+    })
+    const model = new ScriptedModel()
+    const report = await checkAndRepair(
+      conversationContext(model, ports),
+      { ...ports, checks },
+      pathRules(null),
+      changed,
+      {
+        ...plan(),
+        deadline: 600_000,
+        clock: () => now
+      }
+    )
+    expect(model.requests).toHaveLength(0)
+    expect(report!.stopped).toContain('ran out (the `notebook-timeout-seconds` input)')
+  })
+
+  it('reports a check that ran out of time or whose set-up failed, with the end of its output', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks } = runner(ws, (command) =>
+      command.includes('pytest') ? { code: 1, setupFailed: true, output: 'ERROR: no setup.py\n' } : {}
+    )
+    const report = await checkAndRepair(
+      conversationContext(new ScriptedModel(), ports),
+      { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 0 } },
+      pathRules(null),
+      changed,
+      plan()
+    )
+    expect(report!.lines[1]).toMatchObject({
+      status: 'failed',
+      summary: 'did not run: the set-up command `pip install -e .` failed (exit code 1)',
+      tail: 'ERROR: no setup.py'
+    })
+  })
+
+  it('says the checks were not run, and why, where no sandbox can be had', async () => {
+    const { changed, ports } = fixture()
+    const checks: CheckRunner = {
+      available: async () => ({ ok: false, reason: 'no sandbox could be had' }),
+      run: async () => {
+        throw new Error('must not run')
+      }
+    }
+    const report = await checkAndRepair(
+      conversationContext(new ScriptedModel(), ports),
+      { ...ports, checks },
+      pathRules(null),
+      changed,
+      plan()
+    )
+    expect(report!.lines.map((l) => [l.status, l.summary])).toEqual([
+      ['not-run', 'not run: no sandbox could be had'],
+      ['not-run', 'not run: no sandbox could be had']
+    ])
+  })
+
+  it('has nothing to report without a check command, Python files or notebooks', async () => {
+    const { ports } = fixture()
+    const changed = new ChangedFiles([{ path: 'README.md', action: 'modify', source: null, note: '' }])
+    const report = await checkAndRepair(
+      conversationContext(new ScriptedModel(), ports),
+      ports,
+      pathRules(null),
+      changed,
+      plan([], { check: null })
+    )
+    expect(report).toBeNull()
+  })
+})
+
+describe('the report lines', () => {
+  it('keep the end of a long output', () => {
+    expect(tail('a\n'.repeat(100) + 'last', 3)).toBe('a\na\nlast')
+  })
+
+  it('read a notebook status as passed, failed or not run', () => {
+    expect(notebookLine('a.ipynb', 'ran without errors in 1.0 s').status).toBe('passed')
+    expect(notebookLine('a.ipynb', '**still fails after 2 repair rounds**; ...').status).toBe('failed')
+    expect(notebookLine('a.ipynb', '**not run**: no Jupyter').status).toBe('not-run')
+  })
+})
