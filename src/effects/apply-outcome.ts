@@ -169,7 +169,9 @@ async function proposeChanges(
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
   const repoUrl = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
   const failing = checksFail(outcome.checks)
-  const details = `${failureHeadline(outcome.checks)}${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${fileDetails(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${checksSection(outcome.checks)}${problemList(outcome.problems)}`
+  // A failing check is the first thing every message about this change says.
+  const first = failureHeadline(outcome.checks)
+  const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${fileDetails(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${checksSection(outcome.checks)}${problemList(outcome.problems)}`
 
   switch (target.mode) {
     case 'new-pr': {
@@ -182,7 +184,7 @@ async function proposeChanges(
             head: target.branch,
             base: target.base,
             draft: failing,
-            body: `${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
+            body: `${first}${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
             closes: target.issue
           },
           credit
@@ -195,7 +197,7 @@ async function proposeChanges(
       const draft = failing ? ' as a draft, because its checks fail,' : ''
       const comment = await ports.outbox.reply(
         event,
-        `${failureHeadline(outcome.checks)}I opened ${pull.url}${draft} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
+        `${first}I opened ${pull.url}${draft} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
         credit
       )
       return [pull, ...comment]
@@ -203,19 +205,19 @@ async function proposeChanges(
     case 'update-pr':
       return ports.outbox.reply(
         event,
-        `I added commit ${short}${rebuilt} to ${target.pull.url} (branch \`${target.branch}\`):\n\n${details}`,
+        `${first}I added commit ${short}${rebuilt} to ${target.pull.url} (branch \`${target.branch}\`):\n\n${details}`,
         credit
       )
     case 'pr-head':
       return ports.outbox.reply(
         event,
-        `I pushed commit ${short}${rebuilt} to this pull request's branch \`${target.branch}\`:\n\n${details}`,
+        `${first}I pushed commit ${short}${rebuilt} to this pull request's branch \`${target.branch}\`:\n\n${details}`,
         credit
       )
     case 'try': {
       return ports.outbox.reply(
         event,
-        `I tried this on the branch [\`${target.branch}\`](${repoUrl}/tree/${target.branch}) without opening a pull request ([compare with \`${target.base}\`](${repoUrl}/compare/${target.base}...${target.branch})):\n\n${details}`,
+        `${first}I tried this on the branch [\`${target.branch}\`](${repoUrl}/tree/${target.branch}) without opening a pull request ([compare with \`${target.base}\`](${repoUrl}/compare/${target.base}...${target.branch})):\n\n${details}`,
         credit
       )
     }
