@@ -150,6 +150,8 @@ async function conversationContext(
     ? adapters.notebookRunner({ network: config.sandboxNetwork, setup: config.setupCommand })
     : null
   record.spent.notebooks = notebooks
+  const checks = adapters.checkRunner({ network: config.sandboxNetwork })
+  record.spent.checks = checks
   const changes = workspace
     ? changePorts({
         event,
@@ -160,7 +162,7 @@ async function conversationContext(
         config,
         workspace,
         notebooks,
-        checks: adapters.checkRunner({ network: config.sandboxNetwork }),
+        checks,
         progress: { show: (markdown) => sources.outbox.progress(event, markdown) },
         // After the target branch is checked out: its files replace what the default branch had.
         repoContext: () => {

@@ -11,12 +11,14 @@ import { Transcript } from './transcript.ts'
 export interface TimeSpent {
   git: { readonly gitMs: number } | null
   notebooks: { readonly elapsedMs: number } | null
+  checks: { readonly elapsedMs: number } | null
 }
 
 /** Where the time of a run went; a part is named only where the run had it (a comment runs neither git nor Jupyter). */
 export interface TimeParts {
   model: number | null
   notebooks: number | null
+  checks: number | null
   git: number | null
 }
 
@@ -42,7 +44,7 @@ export function requestFacts(event: TriggerEvent, command: Command): [string, st
 export class RunRecord {
   readonly notes = new Notes()
   readonly transcript = new Transcript(this.notes)
-  readonly spent: TimeSpent = { git: null, notebooks: null }
+  readonly spent: TimeSpent = { git: null, notebooks: null, checks: null }
   private readonly started: number
   private readonly facts: [string, string][] = []
   private readonly clock: () => number
@@ -73,6 +75,8 @@ export class RunRecord {
       timeLine(total, {
         model: this.transcript.calls.length ? modelMs : null,
         notebooks: this.spent.notebooks?.elapsedMs ?? null,
+        // Created for every request that could run checks; named only when checks ran.
+        checks: this.spent.checks?.elapsedMs || null,
         git: this.spent.git?.gitMs ?? null
       })
     )

@@ -23,6 +23,8 @@ const pytest = (() => {
     return false
   }
 })()
+// CI installs pytest (.ci/run) and sets GIT_BOB_REQUIRE_JUPYTER: there these tests must run, never be skipped.
+if (!pytest && process.env.GIT_BOB_REQUIRE_JUPYTER) throw new Error('the checks tests need python3-pytest (CI)')
 
 /** A small package whose test fails: `add` subtracts. The test's message holds a secret git-bob holds (a key). */
 function packageRepo(): GitRemote {

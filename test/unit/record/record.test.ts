@@ -8,17 +8,23 @@ const EVENT = {
 
 describe('timeLine', () => {
   it('splits the run time into model, notebooks, git and the rest', () => {
-    expect(timeLine(10_000, { model: 4_000, notebooks: 2_500, git: 500 })).toBe(
+    expect(timeLine(10_000, { model: 4_000, notebooks: 2_500, checks: null, git: 500 })).toBe(
       'total 10.0 s: model 4.0 s, notebooks 2.5 s, git 0.5 s, GitHub and the rest 3.0 s'
     )
-    expect(timeLine(1_000, { model: 2_000, notebooks: null, git: null })).toContain('GitHub and the rest 0.0 s')
+    expect(timeLine(1_000, { model: 2_000, notebooks: null, checks: null, git: null })).toContain('GitHub and the rest 0.0 s')
   })
 
   it('names only the parts the run had', () => {
-    expect(timeLine(3_000, { model: 2_000, notebooks: null, git: null })).toBe(
+    expect(timeLine(3_000, { model: 2_000, notebooks: null, checks: null, git: null })).toBe(
       'total 3.0 s: model 2.0 s, GitHub and the rest 1.0 s'
     )
-    expect(timeLine(500, { model: null, notebooks: null, git: null })).toBe('total 0.5 s')
+    expect(timeLine(500, { model: null, notebooks: null, checks: null, git: null })).toBe('total 0.5 s')
+  })
+
+  it('names the time the checks took, when they ran', () => {
+    expect(timeLine(10_000, { model: 4_000, notebooks: null, checks: 3_000, git: 500 })).toBe(
+      'total 10.0 s: model 4.0 s, checks 3.0 s, git 0.5 s, GitHub and the rest 2.5 s'
+    )
   })
 })
 
