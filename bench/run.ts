@@ -122,11 +122,12 @@ async function toolQuestionRun(
 /** An implement request on issue 1 against fresh stand-ins and a local bare origin; the model answers by `answer`. */
 async function implementTurn(
   request: string,
-  answer: (request: ChatRequest) => string
+  answer: (request: ChatRequest) => string,
+  options: { files?: Record<string, string>; inputs?: Record<string, string>; model?: FakeOpenAI } = {}
 ): Promise<{ run: ActionRun; github: FakeGitHub; repo: GitRemote }> {
   const github = await new FakeGitHub().start()
-  const model = await new FakeOpenAI().start()
-  const repo = new GitRemote({ 'README.md': '# bench\n' })
+  const model = options.model ?? (await new FakeOpenAI().start())
+  const repo = new GitRemote(options.files ?? { 'README.md': '# bench\n' })
   model.fallback = answer
   try {
     const payload = issueCommentPayload({ body: request })
@@ -142,7 +143,12 @@ async function implementTurn(
       payload,
       githubUrl: github.url,
       workspace: repo.workspace,
-      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
+      inputs: {
+        model: 'openai:gpt-4.1',
+        'openai-api-key': 'sk-bench-key-000000000000000000',
+        'base-url': model.url,
+        ...options.inputs
+      }
     })
     if (run.code !== 0) throw new Error(`the implement run failed: ${run.stdout}\n${run.stderr}`)
     return { run, github, repo }
@@ -167,6 +173,54 @@ async function implementRun(files: number): Promise<{ ms: number; calls: number;
     return JSON.stringify({ title: 'Bench', summary: 'Bench change.', actions })
   })
   return { ms: run.durationMs, calls: github.requests.length, pushed: repo.files('git-bob/issue-1').length - 1 }
+}
+
+/**
+ * An implement turn whose check fails until the model's `rounds`-th repair: steps (model calls), prompt tokens
+ * (characters / 4 of every request), GitHub API calls and wall time, with the check run in the sandbox.
+ */
+async function repairRun(
+  rounds: number
+): Promise<{ ms: number; steps: number; tokens: number; calls: number; edits: number; ok: boolean }> {
+  const model = await new FakeOpenAI().start()
+  let repairs = 0
+  const { run, github } = await implementTurn(
+    'git-bob implement this',
+    (request) => {
+      const schema = request.response_format?.json_schema?.name
+      if (schema === 'change_plan')
+        return JSON.stringify({
+          title: 'Bench',
+          summary: 'Bench.',
+          actions: [{ action: 'modify', path: 'ops.py', source: null, reason: 'bench' }]
+        })
+      if (schema === 'check_repair') {
+        repairs++
+        return JSON.stringify({
+          diagnosis: 'not yet',
+          changes: [
+            {
+              tool: 'edit_file',
+              path: 'ops.py',
+              content: null,
+              source: null,
+              edits: [{ search: `ROUND = ${repairs - 1}`, replace: `ROUND = ${repairs}` }]
+            }
+          ]
+        })
+      }
+      return JSON.stringify({ content: 'ROUND = 0\n', note: 'bench' })
+    },
+    {
+      model,
+      files: { 'ops.py': 'ROUND = -1\n' },
+      inputs: { 'check-command': `grep -q "ROUND = ${rounds}" ops.py`, 'check-repair-rounds': String(rounds) }
+    }
+  ).finally(() => model.close())
+  const tokens = model.requests.reduce((sum, r) => sum + estimateTokens(JSON.stringify(r.body.messages)), 0)
+  const edits = github.requests.filter((r) => r.method === 'PATCH').length
+  const draft = github.pullRequests[0]?.draft ?? true
+  return { ms: run.durationMs, steps: model.requests.length, tokens, calls: github.requests.length, edits, ok: !draft }
 }
 
 /** Why notebooks cannot run here, or null when Jupyter is installed. */
@@ -349,6 +403,19 @@ for (const n of [1, 10, 50]) {
     target: 'same for all',
     ok: r.calls === implementCalls[0]
   })
+}
+
+// The checks' repair rounds: each round is one model call and two sandboxed runs (syntax check, check).
+for (const rounds of [0, 1, 3]) {
+  const measure = `implement + checks, ${rounds} repair ${rounds === 1 ? 'round' : 'rounds'}: steps, tokens, GitHub calls (edits), time`
+  try {
+    const r = await repairRun(rounds)
+    const value = `${r.steps}, ${r.tokens.toLocaleString('en-US')}, ${r.calls} (${r.edits}), ${r.ms} ms`
+    rows.push({ measure, value, target: 'not a draft', ok: r.ok })
+  } catch (error) {
+    const reason = `The run with checks failed (it needs a sandbox): ${error instanceof Error ? error.message.split('\n')[0]! : String(error)}`
+    rows.push({ measure, value: null, target: null, ok: false, reason })
+  }
 }
 
 if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
