@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { planSchema } from '../../../src/commands/implement/plan.ts'
 import { editSchema, fileSchema } from '../../../src/commands/implement/write-file.ts'
 import { cellsSchema } from '../../../src/commands/implement/notebook.ts'
+import { repairSchema } from '../../../src/commands/implement/checks.ts'
 import { ReviewSchema } from '../../../src/commands/review/review.ts'
 import { SplitSchema } from '../../../src/commands/split.ts'
 import { jsonSchemaFor } from '../../../src/llm/model.ts'
@@ -30,7 +31,8 @@ const MODEL_SCHEMAS: Record<string, z.ZodType> = {
   rewrite: rewriteSchema,
   speech: speechSchema,
   picture: pictureSchema,
-  picture_request: paintSchema
+  picture_request: paintSchema,
+  check_repair: repairSchema
 }
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url))
