@@ -162,7 +162,7 @@ export async function checkAndRepair(
         continue
       }
       const run = await runner.run(c.command, { setup: c.setup, timeoutMs: left })
-      lines.push(lineOf(c.kind, c.command, run, c.setup, ports.redact))
+      lines.push(lineOf(c.kind, c.command, run, c.setup, (text) => ports.redact(text)))
     }
     return lines
   }
