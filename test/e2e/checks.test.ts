@@ -47,164 +47,169 @@ const schemaOf = (request: ChatRequest): string | undefined => request.response_
 
 const ANY_REPAIR = { content: null, edits: null, source: null }
 
-describe.skipIf(!pytest)('the built action, checks with pytest', () => {
-  it(
-    'runs the checks in the sandbox, sends the masked failure back, and opens a pull request whose checks pass',
-    TIMEOUT,
-    async () => {
+describe.skipIf(!pytest)(
+  `the built action, checks with pytest${pytest ? '' : ' [skipped: pytest not installed]'}`,
+  () => {
+    it(
+      'runs the checks in the sandbox, sends the masked failure back, and opens a pull request whose checks pass',
+      TIMEOUT,
+      async () => {
+        const repo = packageRepo()
+        const repairs: string[] = []
+        stage.model.fallback = (request) => {
+          const schema = schemaOf(request)
+          if (schema === 'change_plan') return PLAN
+          if (schema === 'file_content')
+            return JSON.stringify({ content: 'def add(a, b):\n    return a +\n', note: 'adds' })
+          if (schema === 'check_repair') {
+            repairs.push(lastMessageText(request))
+            // First a wrong fix (the test then fails), then the right one.
+            return repairs.length === 1
+              ? JSON.stringify({
+                  diagnosis: 'a syntax error',
+                  changes: [
+                    {
+                      ...ANY_REPAIR,
+                      tool: 'write_file',
+                      path: 'mathlib/ops.py',
+                      content: 'def add(a, b):\n    return a * b\n'
+                    }
+                  ]
+                })
+              : JSON.stringify({
+                  diagnosis: 'multiplied instead of added',
+                  changes: [
+                    {
+                      ...ANY_REPAIR,
+                      tool: 'edit_file',
+                      path: 'mathlib/ops.py',
+                      edits: [{ search: 'a * b', replace: 'a + b' }]
+                    }
+                  ]
+                })
+          }
+          return 'unexpected'
+        }
+        const run = await stage.comment(
+          { body: 'add is wrong. git-bob implement this' },
+          { workspace: repo.workspace, env: ENV, timeoutMs: TIMEOUT.timeout }
+        )
+        expect(run.code).toBe(0)
+        expect(repairs).toHaveLength(2)
+        // Round 1 read the syntax check's failure; round 2 pytest's, with the secret in the test's message masked.
+        expect(repairs[0]).toContain('python3 -m py_compile mathlib/ops.py')
+        expect(repairs[0]).toContain('SyntaxError')
+        expect(repairs[1]).toContain('python3 -m pytest -q')
+        expect(repairs[1]).toContain('assert 6 == 5')
+        expect(repairs.join('\n')).not.toContain(OPENAI_KEY)
+        expect(repairs[1]).toContain('AssertionError: see ***')
+        expect(repo.show('git-bob/issue-1', 'mathlib/ops.py')).toBe('def add(a, b):\n    return a + b')
+        const pull = stage.github.pullRequests[0]!
+        expect(pull.draft).toBe(false)
+        expect(pull.body).toContain('**Checks (after 2 repair rounds):**')
+        expect(pull.body).toMatch(/✅ `python3 -m pytest -q` passed/)
+        expect(pull.body).toMatch(/✅ `python3 -m py_compile mathlib\/ops.py` passed/)
+        expect(pull.body).toContain('was taken from the pytest configuration in `pyproject.toml`')
+        expect(pull.body).not.toContain('The checks fail')
+        // One comment on the issue: the progress comment, edited in place, became the result.
+        const comments = stage.github.postedComments(1)
+        expect(comments).toHaveLength(1)
+        expect(comments[0]!.body).toContain(`I opened`)
+        const edits = stage.github.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\//.test(r.path))
+        expect(edits.length).toBeGreaterThan(0)
+        expect(edits.length).toBeLessThanOrEqual(10)
+      }
+    )
+
+    it('opens a draft that says first that the checks fail, when the model never gets it right', TIMEOUT, async () => {
       const repo = packageRepo()
-      const repairs: string[] = []
+      let repairs = 0
       stage.model.fallback = (request) => {
         const schema = schemaOf(request)
         if (schema === 'change_plan') return PLAN
         if (schema === 'file_content')
-          return JSON.stringify({ content: 'def add(a, b):\n    return a +\n', note: 'adds' })
-        if (schema === 'check_repair') {
-          repairs.push(lastMessageText(request))
-          // First a wrong fix (the test then fails), then the right one.
-          return repairs.length === 1
-            ? JSON.stringify({
-                diagnosis: 'a syntax error',
-                changes: [
-                  {
-                    ...ANY_REPAIR,
-                    tool: 'write_file',
-                    path: 'mathlib/ops.py',
-                    content: 'def add(a, b):\n    return a * b\n'
-                  }
-                ]
-              })
-            : JSON.stringify({
-                diagnosis: 'multiplied instead of added',
-                changes: [
-                  {
-                    ...ANY_REPAIR,
-                    tool: 'edit_file',
-                    path: 'mathlib/ops.py',
-                    edits: [{ search: 'a * b', replace: 'a + b' }]
-                  }
-                ]
-              })
-        }
-        return 'unexpected'
+          return JSON.stringify({ content: 'def add(a, b):\n    return a * b\n', note: 'adds' })
+        repairs++
+        return JSON.stringify({
+          diagnosis: 'still wrong',
+          changes: [
+            {
+              ...ANY_REPAIR,
+              tool: 'write_file',
+              path: 'mathlib/ops.py',
+              content: `def add(a, b):\n    return a * b + ${repairs}\n`
+            }
+          ]
+        })
       }
       const run = await stage.comment(
-        { body: 'add is wrong. git-bob implement this' },
-        { workspace: repo.workspace, env: ENV, timeoutMs: TIMEOUT.timeout }
+        { body: 'git-bob implement this' },
+        { workspace: repo.workspace, env: ENV, inputs: { 'check-repair-rounds': '1' }, timeoutMs: TIMEOUT.timeout }
       )
       expect(run.code).toBe(0)
-      expect(repairs).toHaveLength(2)
-      // Round 1 read the syntax check's failure; round 2 pytest's, with the secret in the test's message masked.
-      expect(repairs[0]).toContain('python3 -m py_compile mathlib/ops.py')
-      expect(repairs[0]).toContain('SyntaxError')
-      expect(repairs[1]).toContain('python3 -m pytest -q')
-      expect(repairs[1]).toContain('assert 6 == 5')
-      expect(repairs.join('\n')).not.toContain(OPENAI_KEY)
-      expect(repairs[1]).toContain('AssertionError: see ***')
-      expect(repo.show('git-bob/issue-1', 'mathlib/ops.py')).toBe('def add(a, b):\n    return a + b')
+      expect(repairs).toBe(1)
       const pull = stage.github.pullRequests[0]!
-      expect(pull.draft).toBe(false)
-      expect(pull.body).toContain('**Checks (after 2 repair rounds):**')
-      expect(pull.body).toMatch(/✅ `python3 -m pytest -q` passed/)
-      expect(pull.body).toMatch(/✅ `python3 -m py_compile mathlib\/ops.py` passed/)
-      expect(pull.body).toContain('was taken from the pytest configuration in `pyproject.toml`')
-      expect(pull.body).not.toContain('The checks fail')
-      // One comment on the issue: the progress comment, edited in place, became the result.
-      const comments = stage.github.postedComments(1)
-      expect(comments).toHaveLength(1)
-      expect(comments[0]!.body).toContain(`I opened`)
-      const edits = stage.github.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\//.test(r.path))
-      expect(edits.length).toBeGreaterThan(0)
-      expect(edits.length).toBeLessThanOrEqual(10)
-    }
-  )
+      expect(pull.draft).toBe(true)
+      const body = pull.body.replace(/^<!--.*-->\n<sup>.*<\/sup>\n\n/, '')
+      expect(body.startsWith('> [!WARNING]\n> **The checks fail after 1 repair round:**')).toBe(true)
+      expect(body).toContain('the `check-repair-rounds` input allows 1')
+      expect(body).toMatch(/❌ `python3 -m pytest -q` failed with exit code 1/)
+      expect(body).toContain('assert 7 == 5')
+      expect(body).not.toContain(OPENAI_KEY)
+      expect(stage.github.postedComments(1)[0]!.body).toContain('as a draft, because its checks fail')
+    })
 
-  it('opens a draft that says first that the checks fail, when the model never gets it right', TIMEOUT, async () => {
-    const repo = packageRepo()
-    let repairs = 0
-    stage.model.fallback = (request) => {
-      const schema = schemaOf(request)
-      if (schema === 'change_plan') return PLAN
-      if (schema === 'file_content')
-        return JSON.stringify({ content: 'def add(a, b):\n    return a * b\n', note: 'adds' })
-      repairs++
-      return JSON.stringify({
-        diagnosis: 'still wrong',
-        changes: [
-          {
-            ...ANY_REPAIR,
-            tool: 'write_file',
-            path: 'mathlib/ops.py',
-            content: `def add(a, b):\n    return a * b + ${repairs}\n`
-          }
-        ]
-      })
-    }
-    const run = await stage.comment(
-      { body: 'git-bob implement this' },
-      { workspace: repo.workspace, env: ENV, inputs: { 'check-repair-rounds': '1' }, timeoutMs: TIMEOUT.timeout }
-    )
-    expect(run.code).toBe(0)
-    expect(repairs).toBe(1)
-    const pull = stage.github.pullRequests[0]!
-    expect(pull.draft).toBe(true)
-    const body = pull.body.replace(/^<!--.*-->\n<sup>.*<\/sup>\n\n/, '')
-    expect(body.startsWith('> [!WARNING]\n> **The checks fail after 1 repair round:**')).toBe(true)
-    expect(body).toContain('the `check-repair-rounds` input allows 1')
-    expect(body).toMatch(/❌ `python3 -m pytest -q` failed with exit code 1/)
-    expect(body).toContain('assert 7 == 5')
-    expect(body).not.toContain(OPENAI_KEY)
-    expect(stage.github.postedComments(1)[0]!.body).toContain('as a draft, because its checks fail')
-  })
+    it('kills a check that hangs at the time limit and says so', TIMEOUT, async () => {
+      const repo = packageRepo()
+      stage.model.fallback = (request) =>
+        schemaOf(request) === 'change_plan'
+          ? PLAN
+          : JSON.stringify({ content: 'def add(a, b):\n    return a + b\n', note: 'adds' })
+      const started = Date.now()
+      const run = await stage.comment(
+        { body: 'git-bob implement this' },
+        {
+          workspace: repo.workspace,
+          env: ENV,
+          inputs: { 'check-command': 'sleep 600 & sleep 600', 'notebook-timeout-seconds': '10' },
+          timeoutMs: TIMEOUT.timeout
+        }
+      )
+      expect(run.code).toBe(0)
+      expect(Date.now() - started).toBeLessThan(90_000)
+      const pull = stage.github.pullRequests[0]!
+      expect(pull.draft).toBe(true)
+      expect(pull.body).toContain('`sleep 600 & sleep 600` was stopped after')
+      expect(pull.body).toContain(
+        'the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
+      )
+      // Nothing of the sandbox user outlives the run (zombies waiting for init are dead).
+      const alive = spawnSync('ps', ['-o', 'stat=', '-u', ENV.GIT_BOB_SANDBOX_USER], { encoding: 'utf8' }).stdout
+      expect(alive.split('\n').filter((stat) => stat.trim() && !stat.trim().startsWith('Z'))).toEqual([])
+    })
 
-  it('kills a check that hangs at the time limit and says so', TIMEOUT, async () => {
-    const repo = packageRepo()
-    stage.model.fallback = (request) =>
-      schemaOf(request) === 'change_plan'
-        ? PLAN
-        : JSON.stringify({ content: 'def add(a, b):\n    return a + b\n', note: 'adds' })
-    const started = Date.now()
-    const run = await stage.comment(
-      { body: 'git-bob implement this' },
-      {
-        workspace: repo.workspace,
-        env: ENV,
-        inputs: { 'check-command': 'sleep 600 & sleep 600', 'notebook-timeout-seconds': '10' },
-        timeoutMs: TIMEOUT.timeout
-      }
-    )
-    expect(run.code).toBe(0)
-    expect(Date.now() - started).toBeLessThan(90_000)
-    const pull = stage.github.pullRequests[0]!
-    expect(pull.draft).toBe(true)
-    expect(pull.body).toContain('`sleep 600 & sleep 600` was stopped after')
-    expect(pull.body).toContain('the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)')
-    // Nothing of the sandbox user outlives the run (zombies waiting for init are dead).
-    const alive = spawnSync('ps', ['-o', 'stat=', '-u', ENV.GIT_BOB_SANDBOX_USER], { encoding: 'utf8' }).stdout
-    expect(alive.split('\n').filter((stat) => stat.trim() && !stat.trim().startsWith('Z'))).toEqual([])
-  })
-
-  it("gives the check no secret: git-bob's environment stays out of it", TIMEOUT, async () => {
-    const repo = packageRepo()
-    stage.model.fallback = (request) =>
-      schemaOf(request) === 'change_plan'
-        ? PLAN
-        : JSON.stringify({ content: 'def add(a, b):\n    return a + b\n', note: 'adds' })
-    const run = await stage.comment(
-      { body: 'git-bob implement this' },
-      {
-        workspace: repo.workspace,
-        env: { ...ENV, DATABASE_URL: `postgres://user:${ZENODO}@db` },
-        inputs: { 'check-command': 'env | sort; exit 3', 'check-repair-rounds': '0' },
-        timeoutMs: TIMEOUT.timeout
-      }
-    )
-    expect(run.code).toBe(0)
-    const body = stage.github.pullRequests[0]!.body
-    expect(body).toMatch(/❌ `env \| sort; exit 3` failed with exit code 3/)
-    expect(body).toContain('USER=git-bob-e2e-checks')
-    for (const name of ['INPUT_OPENAI-API-KEY', 'INPUT_GITHUB-TOKEN', 'ZENODO_PAT', 'DATABASE_URL', 'GITHUB_'])
-      expect(body).not.toContain(name)
-    for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(body).not.toContain(secret)
-  })
-})
+    it("gives the check no secret: git-bob's environment stays out of it", TIMEOUT, async () => {
+      const repo = packageRepo()
+      stage.model.fallback = (request) =>
+        schemaOf(request) === 'change_plan'
+          ? PLAN
+          : JSON.stringify({ content: 'def add(a, b):\n    return a + b\n', note: 'adds' })
+      const run = await stage.comment(
+        { body: 'git-bob implement this' },
+        {
+          workspace: repo.workspace,
+          env: { ...ENV, DATABASE_URL: `postgres://user:${ZENODO}@db` },
+          inputs: { 'check-command': 'env | sort; exit 3', 'check-repair-rounds': '0' },
+          timeoutMs: TIMEOUT.timeout
+        }
+      )
+      expect(run.code).toBe(0)
+      const body = stage.github.pullRequests[0]!.body
+      expect(body).toMatch(/❌ `env \| sort; exit 3` failed with exit code 3/)
+      expect(body).toContain('USER=git-bob-e2e-checks')
+      for (const name of ['INPUT_OPENAI-API-KEY', 'INPUT_GITHUB-TOKEN', 'ZENODO_PAT', 'DATABASE_URL', 'GITHUB_'])
+        expect(body).not.toContain(name)
+      for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(body).not.toContain(secret)
+    })
+  }
+)

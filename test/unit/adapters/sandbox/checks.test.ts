@@ -21,7 +21,7 @@ function checkout(): string {
 const runner = () =>
   sandboxChecks({ ...process.env, OPENAI_API_KEY: SECRET, INPUT_GITHUB_TOKEN: SECRET }, { user: USER })
 
-describe.skipIf(!root)('sandboxChecks', () => {
+describe.skipIf(!root)(`sandboxChecks, as root${root ? '' : ' [skipped: the tests do not run as root]'}`, () => {
   it('runs the set-up, then the check, as the sandbox user without any secret; the output is the check’s', async () => {
     const dir = checkout()
     const run = await runner().run(dir, 'env; whoami; python3 ok.py; touch made.txt; exit 4', {
