@@ -9,6 +9,7 @@ import type { Redactor } from '../../outbox/secrets.ts'
 import type { Adapters, Logger } from '../../run-types.ts'
 import { createOctokit } from '../github/client.ts'
 import { jupyterRunner } from '../jupyter/execute.ts'
+import { sandboxChecks } from '../sandbox/checks.ts'
 import { TerminalWorkspace } from './checkout.ts'
 import { PrintingGitHubApi, TerminalGitHubApi } from './printing-github.ts'
 
@@ -56,6 +57,7 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
     maskSecret: () => {},
     openWorkspace: (dir, credentials) =>
       dir && existsSync(join(dir, '.git')) ? new TerminalWorkspace(dir, credentials, options.post) : null,
-    notebookRunner: ({ network }) => jupyterRunner(options.env, { network })
+    notebookRunner: ({ network, setup }) => jupyterRunner(options.env, { network }, setup),
+    checkRunner: ({ network }) => sandboxChecks(options.env, { network })
   }
 }
