@@ -38,6 +38,9 @@ export const INPUT_FLAGS = [
   'notebook-cell-timeout-seconds',
   'notebook-timeout-seconds',
   'sandbox-network',
+  'check-command',
+  'setup-command',
+  'check-repair-rounds',
   'prompt-token-budget',
   'review-token-budget'
 ] as const
