@@ -11,7 +11,9 @@ describe('timeLine', () => {
     expect(timeLine(10_000, { model: 4_000, notebooks: 2_500, checks: null, git: 500 })).toBe(
       'total 10.0 s: model 4.0 s, notebooks 2.5 s, git 0.5 s, GitHub and the rest 3.0 s'
     )
-    expect(timeLine(1_000, { model: 2_000, notebooks: null, checks: null, git: null })).toContain('GitHub and the rest 0.0 s')
+    expect(timeLine(1_000, { model: 2_000, notebooks: null, checks: null, git: null })).toContain(
+      'GitHub and the rest 0.0 s'
+    )
   })
 
   it('names only the parts the run had', () => {
