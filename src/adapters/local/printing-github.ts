@@ -43,6 +43,12 @@ export class PrintingGitHubApi extends TerminalGitHubApi {
     return this.unsent()
   }
 
+  /** A progress comment edited in place, and the answer that replaces it: printed as they come. */
+  override async updateIssueComment(commentId: number, body: string): Promise<{ id: number; url: string }> {
+    this.show(`comment ${commentId}, updated`, body)
+    return { id: commentId, url: `(${NOT_POSTED})` }
+  }
+
   override async replyToReviewComment(
     pullNumber: number,
     _commentId: number,
@@ -77,8 +83,10 @@ export class PrintingGitHubApi extends TerminalGitHubApi {
     body: string
     head: string
     base: string
+    draft?: boolean
   }): Promise<{ number: number; url: string }> {
-    this.show(`pull request "${options.title}" from ${options.head} into ${options.base}`, options.body)
+    const draft = options.draft ? ' (a draft)' : ''
+    this.show(`pull request "${options.title}"${draft} from ${options.head} into ${options.base}`, options.body)
     return { number: 0, url: `(${NOT_POSTED})` }
   }
 
