@@ -76,6 +76,8 @@ export async function paint(ctx: ConversationContext): Promise<Outcome> {
         ...(written.details ? { details: written.details } : {})
       }
     ],
-    problems
+    problems,
+    // A picture has nothing the repository's checks could test.
+    checks: null
   }
 }
