@@ -6,6 +6,7 @@ import implementMedia from '../../prompts/implement-media.md'
 import implementNotebook from '../../prompts/implement-notebook.md'
 import implementPlan from '../../prompts/implement-plan.md'
 import implementRepair from '../../prompts/implement-repair.md'
+import implementRepairTools from '../../prompts/implement-repair-tools.md'
 import notebookRepair from '../../prompts/notebook-repair.md'
 import paint from '../../prompts/paint.md'
 import review from '../../prompts/review.md'
@@ -21,6 +22,7 @@ export const PROMPTS = {
   implementEdit,
   implementNotebook,
   implementRepair,
+  implementRepairTools,
   notebookRepair,
   paint,
   review,

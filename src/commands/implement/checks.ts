@@ -1,13 +1,16 @@
 // The repository's checks on a change, and the repair rounds: after the edits, the syntax check of the Python
 // files written and the check command run in the sandbox; a failure (masked, its end only) goes back to the
-// model, which answers with tool calls (writing-tools.ts); then the checks run again, until they pass or a limit
-// is reached: the repair rounds, or the request's time for sandboxed runs.
+// model. A model that can call tools repairs in one tool conversation: it reads, changes files and runs the
+// checks itself (writing-tools.ts), within max-steps, max-cost-usd and the time left. Otherwise it answers in
+// rounds with a list of tool calls, and the checks run again after each, until they pass or a limit is reached:
+// the repair rounds, or the request's time for sandboxed runs.
 import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { counted } from '../../plural.ts'
 import type { AnyTool, ToolResult } from '../../llm/tools.ts'
 import { conversationMessages } from '../comment.ts'
+import { toolLimits, usesTools, withRoomForTools } from '../read-with-tools.ts'
 import type { ChangePorts, CheckLine, CheckReport, ConversationContext } from '../types.ts'
 import { syntaxCheck, type CheckCommand } from './check-command.ts'
 import type { CheckRun } from './ports.ts'
@@ -170,19 +173,60 @@ export async function checkAndRepair(
   const tools = new Map(writingTools(ports, rules, changed).map((t) => [t.name, t]))
   const previous: string[] = []
   let rounds = 0
-  await plan.onProgress(report([], 0, plan.check?.source ?? null, null), 'running the checks')
+  const source = plan.check?.source ?? null
+  await plan.onProgress(report([], 0, source, null), 'running the checks')
   let lines = await runAll()
+
+  // With tools, the model repairs in one conversation: it reads, edits and runs the checks itself, within
+  // max-steps, the money cap and the time left. The checks run once more at the end if anything changed since.
+  if (usesTools(ctx) && lines.some((l) => l.status === 'failed')) {
+    let checkedAt = changed.version
+    const runChecks = async (): Promise<string> => {
+      if (deadline - clock() < MIN_RUN_MS) return 'The time for checks ran out: no further check runs.'
+      rounds++
+      await plan.onProgress(
+        report([...lines, ...plan.notebooks], rounds, source, null),
+        `running the checks (run ${rounds + 1})`
+      )
+      lines = await runAll()
+      checkedAt = changed.version
+      return describeLines(lines)
+    }
+    await plan.onProgress(
+      report([...lines, ...plan.notebooks], 0, source, null),
+      'the model repairs the failing checks with tools'
+    )
+    const room = withRoomForTools(ctx)
+    const failed = lines.filter((l) => l.status === 'failed')
+    const reply = await ctx.model.generateWithTools({
+      purpose: 'repair the failing checks',
+      messages: conversationMessages(room, fill(PROMPTS.implementRepairTools, { failures: describeLines(failed) })),
+      tools: [...ctx.tools, ...writingTools(ports, rules, changed, runChecks)],
+      limits: toolLimits(room)
+    })
+    if (changed.version !== checkedAt) {
+      rounds++
+      lines = await runAll()
+    }
+    const failing = lines.some((l) => l.status === 'failed')
+    const timeUp = deadline - clock() < MIN_RUN_MS || lines.some((l) => TIME_UP.test(l.summary))
+    const stopped = !failing
+      ? null
+      : reply.cutShort
+        ? `the model's repair was cut short: ${reply.cutShort}`
+        : timeUp
+          ? timeRanOut(limitMs)
+          : 'the model ended its repair before the checks passed'
+    return report([...lines, ...plan.notebooks], rounds, source, stopped)
+  }
   for (;;) {
     const failed = lines.filter((l) => l.status === 'failed')
     let stopped: string | null = null
     if (!failed.length) return report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, null)
     if (rounds >= ports.limits.checkRepairRounds)
       stopped = `the checks still fail after ${counted(rounds, 'repair round')} (the \`check-repair-rounds\` input allows ${ports.limits.checkRepairRounds})`
-    else if (
-      deadline - clock() < MIN_RUN_MS ||
-      failed.some((l) => /time for notebook runs and checks ran out/.test(l.summary))
-    )
-      stopped = `the ${Math.round(limitMs / 1000)} s for notebook runs and checks ran out (the \`notebook-timeout-seconds\` input)`
+    else if (deadline - clock() < MIN_RUN_MS || failed.some((l) => TIME_UP.test(l.summary)))
+      stopped = timeRanOut(limitMs)
     const so = report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, stopped)
     if (stopped) return so
     rounds++
@@ -195,6 +239,12 @@ export async function checkAndRepair(
     await plan.onProgress(so, `running the checks again after repair round ${rounds}`)
     lines = await runAll()
   }
+}
+
+const TIME_UP = /time for notebook runs and checks ran out/
+
+function timeRanOut(limitMs: number): string {
+  return `the ${Math.round(limitMs / 1000)} s for notebook runs and checks ran out (the \`notebook-timeout-seconds\` input)`
 }
 
 function report(lines: CheckLine[], rounds: number, source: string | null, stopped: string | null): CheckReport {
@@ -222,6 +272,13 @@ async function apply(tools: Map<string, AnyTool>, call: RepairCall): Promise<Too
       isError: true
     }
   return tool.run(parsed.data, AbortSignal.timeout(60_000))
+}
+
+/** How checks ended, for the model: each command, its result, and the end of a failure's output. */
+function describeLines(lines: readonly CheckLine[]): string {
+  return lines
+    .map((l) => `## \`${l.name}\` ${l.summary}${l.status === 'failed' ? `\n\n${fenced(l.tail ?? '(no output)')}` : ''}`)
+    .join('\n\n')
 }
 
 async function askForRepair(

@@ -1,7 +1,7 @@
 // The tools that change the working copy: write a file, edit it by search and replace (all or nothing), delete,
 // rename, and run the checks. Every path passes the path rules (paths.ts), every text the size limit, the
 // parsers at hand (validate.ts) and the masking of secrets; what they changed is recorded for the pull request.
-// The repair rounds call them with the model's answer; a tool loop can offer them as they are.
+// The repair rounds call them with the model's answer; the tool repair (checks.ts) offers them to the model.
 import { z } from 'zod'
 import type { AnyTool, Tool, ToolResult } from '../../llm/tools.ts'
 import type { ChangePorts, FileReport } from '../types.ts'
@@ -12,6 +12,8 @@ import { validateText } from './validate.ts'
 /** The files a change touched, by path, with the note the pull request gives each. */
 export class ChangedFiles {
   readonly byPath = new Map<string, FileReport>()
+  /** Counts every change, so a caller can tell whether anything changed since it last looked. */
+  version = 0
 
   constructor(files: readonly FileReport[] = []) {
     for (const file of files) this.byPath.set(file.path, file)
@@ -19,6 +21,7 @@ export class ChangedFiles {
 
   /** Records a change to `path`; a file created earlier in this change stays "created". */
   record(report: FileReport): void {
+    this.version++
     const before = this.byPath.get(report.path)
     if (before && report.action === 'modify' && (before.action === 'create' || before.action === 'download')) {
       this.byPath.set(report.path, { ...before, note: `${before.note.replace(/\.?\s*$/, '')}; ${report.note}` })
@@ -142,8 +145,10 @@ export function writingTools(
       await workspace.remove(path)
       const before = changed.byPath.get(path)
       // A file this change created and now deletes leaves no trace.
-      if (before?.action === 'create') changed.byPath.delete(path)
-      else changed.record({ path, action: 'delete', source: null, note: 'deleted to make the checks pass' })
+      if (before?.action === 'create') {
+        changed.byPath.delete(path)
+        changed.version++
+      } else changed.record({ path, action: 'delete', source: null, note: 'deleted to make the checks pass' })
       return { text: `deleted \`${path}\`` }
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { checkAndRepair, notebookLine, tail, type CheckPlan } from '../../../../src/commands/implement/checks.ts'
 import { pathRules } from '../../../../src/commands/implement/paths.ts'
 import type { CheckRun, CheckRunner } from '../../../../src/commands/implement/ports.ts'
@@ -7,6 +8,9 @@ import type { ChangePorts, CheckReport } from '../../../../src/commands/types.ts
 import { changePorts, conversationContext, LIMITS } from '../../../fakes/conversation-context.ts'
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
 import { ScriptedModel } from '../../../fakes/scripted-model.ts'
+import { runToolLoop } from '../../../../src/llm/tool-loop.ts'
+import type { AnyTool } from '../../../../src/llm/tools.ts'
+import type { ToolCall, ToolReply, ToolRequest } from '../../../../src/llm/types.ts'
 
 /** Checks that pass when `passes` says so of the workspace; every run recorded. */
 function runner(ws: MemoryWorkspace, result: (command: string, ws: MemoryWorkspace) => Partial<CheckRun>) {
@@ -199,5 +203,175 @@ describe('the report lines', () => {
     expect(notebookLine('a.ipynb', 'ran without errors in 1.0 s').status).toBe('passed')
     expect(notebookLine('a.ipynb', '**still fails after 2 repair rounds**; ...').status).toBe('failed')
     expect(notebookLine('a.ipynb', '**not run**: no Jupyter').status).toBe('not-run')
+  })
+})
+
+/** A scripted model that calls tools: each turn of the script is a list of tool calls, or the final text. */
+class ToolCallingModel extends ScriptedModel {
+  override toolsSupported = true
+  readonly toolResults: string[] = []
+  private readonly turns: (ToolCall[] | string)[]
+  private readonly costUsd: number | null
+
+  constructor(turns: (ToolCall[] | string)[], costUsd: number | null = 0.01) {
+    super()
+    this.turns = turns
+    this.costUsd = costUsd
+  }
+
+  override async generateWithTools(request: ToolRequest): Promise<ToolReply> {
+    this.requests.push(request)
+    this.toolsOffered.push(request.tools.map((t) => t.name))
+    const result = await runToolLoop({
+      ...request,
+      modelId: this.id,
+      ask: async (messages, choice) => {
+        const last = messages.at(-1)
+        if (last?.role === 'tool') this.toolResults.push(last.content)
+        const next = choice === 'none' ? 'gave up' : (this.turns.shift() ?? 'gave up')
+        return {
+          text: typeof next === 'string' ? next : '',
+          toolCalls: typeof next === 'string' ? [] : next,
+          usage: { inputTokens: 1, outputTokens: 1 },
+          servedModel: 'scripted',
+          finishReason: 'stop',
+          costUsd: this.costUsd
+        }
+      },
+      recordTools: () => {},
+      tell: () => {},
+      remark: () => {}
+    })
+    return { ...result, servedModel: 'scripted', provider: this.provider }
+  }
+}
+
+const call = (name: string, args: Record<string, unknown> = {}): ToolCall => ({ id: name, name, arguments: args })
+const FIX = call('edit_file', { path: 'ops.py', edits: [{ search: 'a * b', replace: 'a + b' }] })
+const READ: AnyTool = {
+  name: 'read_file',
+  description: 'read',
+  input: z.object({ path: z.string() }),
+  run: async () => ({ text: 'def add(a, b):\n    return a * b\n' })
+}
+
+describe('checkAndRepair with a model that calls tools', () => {
+  const withTools = (model: ScriptedModel, ports: ChangePorts, toolLimits = { maxSteps: 5, maxCostUsd: 1 }) =>
+    conversationContext(model, ports, { tools: [READ], toolLimits })
+
+  it('repairs in one tool conversation: the model edits, runs the checks, reads that they pass, and answers', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks, runs } = runner(ws, failsUnlessAdds)
+    const model = new ToolCallingModel([[call('read_file', { path: 'ops.py' })], [FIX], [call('run_checks')], 'fixed'])
+    const progress: string[] = []
+    const report = await checkAndRepair(
+      withTools(model, ports),
+      { ...ports, checks },
+      pathRules(null),
+      changed,
+      plan(progress)
+    )
+    expect(model.toolsOffered).toEqual([
+      ['read_file', 'write_file', 'edit_file', 'delete_file', 'rename_file', 'run_checks']
+    ])
+    expect(model.lastMessage(0)).toContain('assert 6 == 5 (token ***)')
+    expect(model.lastMessage(0)).not.toContain('sk-secret-123')
+    expect(model.toolResults.at(-1)).toContain('passed')
+    expect(ws.text('ops.py')).toContain('a + b')
+    // The first run and the model's run_checks; nothing changed after it, so no run more.
+    expect(runs.map((r) => r.command)).toEqual([
+      'python3 -m py_compile ops.py',
+      'python3 -m pytest -q',
+      'python3 -m py_compile ops.py',
+      'python3 -m pytest -q'
+    ])
+    expect(report?.lines.every((l) => l.status === 'passed')).toBe(true)
+    expect(report?.stopped).toBeNull()
+    expect(report?.rounds).toBe(1)
+    expect(changed.byPath.get('ops.py')?.note).toContain('edited to make the checks pass')
+    expect(progress).toEqual([
+      'running the checks',
+      'the model repairs the failing checks with tools',
+      'running the checks (run 2)'
+    ])
+  })
+
+  it('runs the checks once more when the model changed files after its last run_checks', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks, runs } = runner(ws, failsUnlessAdds)
+    const model = new ToolCallingModel([[FIX], 'fixed, I think'])
+    const report = await checkAndRepair(withTools(model, ports), { ...ports, checks }, pathRules(null), changed, plan())
+    expect(runs).toHaveLength(4)
+    expect(report?.stopped).toBeNull()
+    expect(report?.lines.find((l) => l.kind === 'check')?.status).toBe('passed')
+  })
+
+  it('says the model ended before the checks passed', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks } = runner(ws, failsUnlessAdds)
+    const model = new ToolCallingModel([[call('run_checks')], 'cannot fix it'])
+    const report = await checkAndRepair(withTools(model, ports), { ...ports, checks }, pathRules(null), changed, plan())
+    expect(report?.stopped).toBe('the model ended its repair before the checks passed')
+  })
+
+  it('stops at max-steps when the model never fixes it, and the report says why', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks, runs } = runner(ws, failsUnlessAdds)
+    const model = new ToolCallingModel(Array.from({ length: 10 }, () => [call('run_checks')]))
+    const report = await checkAndRepair(
+      withTools(model, ports, { maxSteps: 3, maxCostUsd: 1 }),
+      { ...ports, checks },
+      pathRules(null),
+      changed,
+      plan()
+    )
+    expect(runs.filter((r) => r.command.includes('pytest'))).toHaveLength(4)
+    expect(report?.lines.find((l) => l.kind === 'check')?.status).toBe('failed')
+    expect(report?.stopped).toBe("the model's repair was cut short: it reached the limit of 3 tool steps (max-steps)")
+  })
+
+  it('stops at the money cap', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks } = runner(ws, failsUnlessAdds)
+    const model = new ToolCallingModel(
+      Array.from({ length: 10 }, () => [call('run_checks')]),
+      0.3
+    )
+    const report = await checkAndRepair(
+      withTools(model, ports, { maxSteps: 20, maxCostUsd: 1 }),
+      { ...ports, checks },
+      pathRules(null),
+      changed,
+      plan()
+    )
+    expect(report?.stopped).toMatch(
+      /^the model's repair was cut short: it reached the money cap of \$1\.00 \(max-cost-usd/
+    )
+  })
+
+  it('runs no check once the time for sandboxed runs is up, and says so', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks, runs } = runner(ws, failsUnlessAdds)
+    let now = 0
+    const model = new ToolCallingModel([[call('run_checks')], 'out of time'])
+    const report = await checkAndRepair(
+      withTools(model, ports),
+      {
+        ...ports,
+        checks: {
+          ...checks,
+          run: async (c, o) => {
+            now += 300_000
+            return checks.run(c, o)
+          }
+        }
+      },
+      pathRules(null),
+      changed,
+      plan([], { deadline: 600_000, clock: () => now })
+    )
+    expect(runs).toHaveLength(2)
+    expect(model.toolResults[0]).toContain('The time for checks ran out')
+    expect(report?.stopped).toMatch(/for notebook runs and checks ran out/)
   })
 })
