@@ -1,11 +1,12 @@
 // The repository's checks in the built action: real git, real Python, real pytest in the sandbox. The model first
-// writes broken code, reads the failing output (masked), repairs it, and the pull request says the checks pass;
-// a model that never gets it right opens a draft that says so first; a hanging check is killed at the time limit;
+// writes broken code, reads the failing output (masked), repairs it through tool calls (writing, running the
+// checks), and the pull request says the checks pass; a model that never gets it right in the repair rounds (no
+// tools) opens a draft that says so first; a hanging check is killed at the time limit;
 // and the check's environment holds no secret.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
-import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
+import { lastMessageText, type ChatRequest, type Step } from '../fakes/openai.ts'
 import { OPENAI_KEY, useStage } from './scenario.ts'
 
 const stage = useStage()
@@ -51,58 +52,63 @@ describe.skipIf(!pytest)(
   `the built action, checks with pytest${pytest ? '' : ' [skipped: pytest not installed]'}`,
   () => {
     it(
-      'runs the checks in the sandbox, sends the masked failure back, and opens a pull request whose checks pass',
+      'repairs through tool calls: the model reads the masked failure, writes, runs the checks, and the pull request says they pass',
       TIMEOUT,
       async () => {
         const repo = packageRepo()
         const repairs: string[] = []
+        // The repair conversation, turn by turn: a wrong fix, run the checks, the right fix, run them, answer.
+        const turns: Step[] = [
+          {
+            reply: '',
+            toolCalls: [
+              {
+                name: 'write_file',
+                arguments: { path: 'mathlib/ops.py', content: 'def add(a, b):\n    return a * b\n' }
+              }
+            ]
+          },
+          { reply: '', toolCalls: [{ name: 'run_checks', arguments: {} }] },
+          {
+            reply: '',
+            toolCalls: [
+              {
+                name: 'edit_file',
+                arguments: { path: 'mathlib/ops.py', edits: [{ search: 'a * b', replace: 'a + b' }] }
+              }
+            ]
+          },
+          { reply: '', toolCalls: [{ name: 'run_checks', arguments: {} }] },
+          { reply: 'It multiplied instead of adding.' }
+        ]
         stage.model.fallback = (request) => {
           const schema = schemaOf(request)
           if (schema === 'change_plan') return PLAN
           if (schema === 'file_content')
             return JSON.stringify({ content: 'def add(a, b):\n    return a +\n', note: 'adds' })
-          if (schema === 'check_repair') {
+          if (request.tools?.some((t) => t.function.name === 'run_checks')) {
             repairs.push(lastMessageText(request))
-            // First a wrong fix (the test then fails), then the right one.
-            return repairs.length === 1
-              ? JSON.stringify({
-                  diagnosis: 'a syntax error',
-                  changes: [
-                    {
-                      ...ANY_REPAIR,
-                      tool: 'write_file',
-                      path: 'mathlib/ops.py',
-                      content: 'def add(a, b):\n    return a * b\n'
-                    }
-                  ]
-                })
-              : JSON.stringify({
-                  diagnosis: 'multiplied instead of added',
-                  changes: [
-                    {
-                      ...ANY_REPAIR,
-                      tool: 'edit_file',
-                      path: 'mathlib/ops.py',
-                      edits: [{ search: 'a * b', replace: 'a + b' }]
-                    }
-                  ]
-                })
+            return turns.shift() ?? 'unexpected'
           }
+          // The plan, after reading with tools: JSON in the answer's text.
+          if (request.tools) return PLAN
           return 'unexpected'
         }
         const run = await stage.comment(
           { body: 'add is wrong. git-bob implement this' },
-          { workspace: repo.workspace, env: ENV, timeoutMs: TIMEOUT.timeout }
+          { workspace: repo.workspace, env: ENV, inputs: { 'max-steps': '8' }, timeoutMs: TIMEOUT.timeout }
         )
         expect(run.code).toBe(0)
-        expect(repairs).toHaveLength(2)
-        // Round 1 read the syntax check's failure; round 2 pytest's, with the secret in the test's message masked.
+        expect(repairs).toHaveLength(5)
+        // The prompt holds the syntax check's failure; the first run_checks result pytest's, with the secret masked.
         expect(repairs[0]).toContain('python3 -m py_compile mathlib/ops.py')
         expect(repairs[0]).toContain('SyntaxError')
-        expect(repairs[1]).toContain('python3 -m pytest -q')
-        expect(repairs[1]).toContain('assert 6 == 5')
+        expect(repairs[2]).toContain('python3 -m pytest -q')
+        expect(repairs[2]).toContain('assert 6 == 5')
+        expect(repairs[2]).toContain('AssertionError: see ***')
+        expect(repairs[4]).toMatch(/`python3 -m pytest -q` passed/)
         expect(repairs.join('\n')).not.toContain(OPENAI_KEY)
-        expect(repairs[1]).toContain('AssertionError: see ***')
+        expect(turns).toHaveLength(0)
         expect(repo.show('git-bob/issue-1', 'mathlib/ops.py')).toBe('def add(a, b):\n    return a + b')
         const pull = stage.github.pullRequests[0]!
         expect(pull.draft).toBe(false)

@@ -107,8 +107,8 @@ export class FakeOpenAI extends LoopbackServer {
   readonly script: Step[] = []
   /** The model name reported as served, by default the requested one with a date suffix. */
   servedModel: ((requested: string) => string) | null = (requested) => `${requested.replace(/^.*\//, '')}-2025-04-14`
-  /** Answer when the script is empty. */
-  fallback: (request: ChatRequest) => string = () => 'Here is my answer.'
+  /** Answer when the script is empty: a text, or a step (tool calls, an error). */
+  fallback: (request: ChatRequest) => string | Step = () => 'Here is my answer.'
 
   protected override baseUrl(origin: string): string {
     return `${origin}/v1`
@@ -146,7 +146,8 @@ export class FakeOpenAI extends LoopbackServer {
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest
     this.requests.push({ path, headers: req.headers, body })
-    const step: Step = this.script.shift() ?? { reply: this.fallback(body) }
+    const next = this.script.shift() ?? this.fallback(body)
+    const step: Step = typeof next === 'string' ? { reply: next } : next
     if ('hang' in step) return
     if ('status' in step) {
       res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers })

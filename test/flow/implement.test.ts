@@ -330,8 +330,12 @@ describe('git-bob implement', () => {
       {}
     )
     const plan = stage.model.fallback
-    stage.model.fallback = (request) =>
-      plan(request).replace('ATTACHMENT', `${stage.github.url}/user-attachments/assets/1234-abcd`)
+    stage.model.fallback = (request) => {
+      const answer = plan(request)
+      return typeof answer === 'string'
+        ? answer.replace('ATTACHMENT', `${stage.github.url}/user-attachments/assets/1234-abcd`)
+        : answer
+    }
     serverEnv.GITHUB_SERVER_URL = stage.github.url
     const run = await stage.comment(
       { body: 'Save the image. git-bob implement this' },
