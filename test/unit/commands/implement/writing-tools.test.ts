@@ -71,8 +71,11 @@ describe('the writing tools', () => {
 
   it('delete a file (one this change created leaves no trace) and rename one', async () => {
     const { ws, changed, call } = setup({ 'src/new.py': 'x = 1\n', 'old.txt': 'o' })
+    const version = changed.version
     await call('delete_file', { path: 'src/new.py' })
     expect(changed.byPath.has('src/new.py')).toBe(false)
+    // Still a change the checks have not seen.
+    expect(changed.version).toBeGreaterThan(version)
     expect(await call('rename_file', { from: 'old.txt', to: 'docs/new.txt' })).toEqual({
       text: 'renamed `old.txt` to `docs/new.txt`'
     })
