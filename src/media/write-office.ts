@@ -14,7 +14,8 @@ export interface Built {
   lost: string[]
 }
 
-async function picture(images: ImageSource, path: string, lost: string[]) {
+/** A repository picture's bytes and size; null, and the reason in `lost`, when it cannot be used. */
+export async function picture(images: ImageSource, path: string, lost: string[]) {
   const bytes = await images(path)
   const info = bytes ? imageInfo(bytes) : null
   if (!bytes || !info) {
