@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { XMLValidator } from 'fast-xml-parser'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { looksLikeMp3, tinyPdf, tinyPng } from '../fakes/media-bytes.ts'
+import { pptxgenjsTemplate } from '../fakes/slide-templates.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
 
@@ -114,6 +115,47 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(pull.body).toContain('`talk/slides.pptx`')
     const comment = stage.github.postedComments(1)[0]!.body
     expect(comment).toContain('speech model: gpt-4o-mini-tts via openai')
+  })
+
+  it('implement: builds the deck on the repository slide_template.pptx', async () => {
+    const template = await pptxgenjsTemplate()
+    const repo = new GitRemote({
+      'README.md': '# Hello-World\n',
+      'slide_template.pptx': template,
+      'fig/cells.png': tinyPng(30, 20)
+    })
+    answerBySchema({
+      change_plan: () => ({
+        title: 'Add the talk',
+        summary: 'Slides on the template.',
+        actions: [{ action: 'create', path: 'talk/slides.pptx', source: null, reason: 'asked for' }]
+      }),
+      slides: () => ({
+        title: 'Lab meeting',
+        slides: [{ title: 'Cell counts', bullets: ['Mitosis is rare'], image: 'fig/cells.png', notes: 'Start here' }],
+        note: 'the talk'
+      })
+    })
+    const run = await stage.comment({ body: 'Make the talk. git-bob implement' }, { workspace: repo.workspace })
+
+    expect(run.code).toBe(0)
+    const committed = repo.bytes('git-bob/issue-1', 'talk/slides.pptx')
+    const deck = officeParts(committed)
+    const raw = unzipSync(committed)
+    const original = unzipSync(template)
+    for (const part of [
+      'ppt/slideMasters/slideMaster1.xml',
+      'ppt/theme/theme1.xml',
+      'ppt/slideLayouts/slideLayout2.xml'
+    ])
+      expect(Buffer.from(raw[part]!).equals(Buffer.from(original[part]!)), part).toBe(true)
+    expect(deck['ppt/slides/_rels/slide1.xml.rels']).toContain('Target="../slideLayouts/slideLayout2.xml"')
+    expect(deck['ppt/slides/slide1.xml']).toContain('<a:t>Mitosis is rare</a:t>')
+    expect(deck['ppt/slides/slide1.xml']).toContain('<p:pic>')
+    expect(JSON.stringify(deck)).not.toContain('Example slide of the template')
+    const pull = stage.github.pullRequests[0]!
+    expect(pull.body).toContain("The deck starts from the repository's `slide_template.pptx`")
+    expect(pull.body).not.toContain('was not used')
   })
 
   it('paint: commits the PNG the image model painted and shows it in the pull request at the commit', async () => {

@@ -8,8 +8,16 @@ import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
 import { officeKind, type OfficeKind } from '../../media/office-xml.ts'
-import { deckSchema, documentSchema, rewriteSchema, speechSchema, workbookSchema } from '../../media/schemas.ts'
-import type { Built } from '../../media/write-office.ts'
+import {
+  deckSchema,
+  documentSchema,
+  rewriteSchema,
+  speechSchema,
+  workbookSchema,
+  type Deck
+} from '../../media/schemas.ts'
+import type { Built, ImageSource } from '../../media/write-office.ts'
+import { agrees, counted } from '../../plural.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
 import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
@@ -103,6 +111,32 @@ async function ask<T extends { note: string }, R>(
   })
 }
 
+/**
+ * The repository's slide template, opened, as a builder of decks on it; null (and the reason in the
+ * notes) when there is none or it cannot be used, so the deck is built from scratch.
+ */
+async function slideTemplate(
+  ports: ChangePorts,
+  notes: string[]
+): Promise<((deck: Deck, images: ImageSource) => Promise<Built>) | null> {
+  const file = await ports.workspace.read(TEMPLATE).catch(() => null)
+  if (!file || file.kind === 'missing') return null
+  const { openTemplate } = await import('../../media/slide-template.ts')
+  const opened = file.kind === 'binary' ? openTemplate(file.bytes) : { ok: false as const, reason: 'it is a text file' }
+  if (!opened.ok) {
+    notes.push(
+      `The repository's \`${TEMPLATE}\` was not used (${opened.reason}): the slides were built from scratch and have pptxgenjs's default look.`
+    )
+    return null
+  }
+  const { fillTemplate } = await import('../../media/fill-template.ts')
+  const dropped = opened.template.slides.length
+  notes.push(
+    `The deck starts from the repository's \`${TEMPLATE}\`: its slide masters, layouts and theme are kept${dropped ? `; its own ${counted(dropped, 'slide')} ${agrees(dropped, 'was', 'were')} left out` : ''}.`
+  )
+  return (deck, images) => fillTemplate(opened.template, deck, images)
+}
+
 /** A new deck, document or workbook (or a workbook rebuilt) from the model's structured content. */
 async function office(
   ctx: ConversationContext,
@@ -124,10 +158,7 @@ async function office(
     notes.push(
       'The workbook was built anew from its content: the original formatting, charts and column widths were not kept.'
     )
-  if (kind === 'pptx' && (await ports.workspace.read(TEMPLATE)).kind !== 'missing')
-    notes.push(
-      `The repository's \`${TEMPLATE}\` was not used: pptxgenjs builds decks from scratch and cannot start from an existing deck, so the slides have its default look.`
-    )
+  const template = kind === 'pptx' ? await slideTemplate(ports, notes) : null
   const extra = existing ? `# Current content of ${action.path}\n\n${fenced(readOffice(kind, existing))}` : ''
   const check = async (built: Built): Promise<Verdict<Built>> => {
     const broken = checkOffice(kind, built.bytes)
@@ -139,7 +170,7 @@ async function office(
   const result =
     kind === 'pptx'
       ? await ask(ctx, purpose, task(extra), { schema: deckSchema, schemaName: 'slides' }, async (v) =>
-          check(await buildDeck(v, images))
+          check(await (template ? template(v, images) : buildDeck(v, images)))
         )
       : kind === 'docx'
         ? await ask(ctx, purpose, task(extra), { schema: documentSchema, schemaName: 'document' }, async (v) =>

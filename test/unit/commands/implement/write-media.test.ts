@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { implement } from '../../../../src/commands/implement/implement.ts'
 import type { Plan } from '../../../../src/commands/implement/plan.ts'
@@ -11,6 +12,7 @@ import { buildDeck } from '../../../../src/media/write-office.ts'
 import { changePorts, conversationContext } from '../../../fakes/conversation-context.ts'
 import { tinyMp3, tinyPng } from '../../../fakes/media-bytes.ts'
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
+import { oddTemplate, pptxgenjsTemplate } from '../../../fakes/slide-templates.ts'
 import { ScriptedModel, type Answer } from '../../../fakes/scripted-model.ts'
 
 function plan(...actions: { action?: 'create' | 'modify'; path: string }[]): Plan {
@@ -67,7 +69,7 @@ describe('files that are not text, in implement', () => {
     ])
   })
 
-  it('builds a deck, and says that the repository template could not be used', async () => {
+  it('builds a deck from scratch, and says why the repository template could not be used', async () => {
     const ws = new MemoryWorkspace({ 'slide_template.pptx': new Uint8Array([0, 1]) })
     const { outcome, model } = await run(ws, [
       plan({ path: 'talk.pptx' }),
@@ -78,7 +80,39 @@ describe('files that are not text, in implement', () => {
     expect(readOffice('pptx', bytes)).toContain('Cells were counted')
     const file = changes(outcome).files[0]!
     expect(file.note).toBe('the talk')
-    expect(file.details).toContain('`slide_template.pptx` was not used: pptxgenjs')
+    expect(file.details).toMatch(
+      /`slide_template\.pptx` was not used \(it cannot be opened: not a zip archive.*\): the slides were built from scratch/
+    )
+  })
+
+  it('builds a deck on the repository template and says so', async () => {
+    const template = await pptxgenjsTemplate()
+    const ws = new MemoryWorkspace({ 'slide_template.pptx': template })
+    const { outcome } = await run(ws, [
+      plan({ path: 'talk.pptx' }),
+      { title: 'Talk', slides: [SLIDE], note: 'the talk' }
+    ])
+    const parts = unzipSync(ws.files.get('talk.pptx') as Uint8Array)
+    const theme = 'ppt/theme/theme1.xml'
+    expect(Buffer.from(parts[theme]!).equals(Buffer.from(unzipSync(template)[theme]!))).toBe(true)
+    expect(strFromU8(parts['ppt/slides/_rels/slide1.xml.rels']!)).toContain('../slideLayouts/slideLayout2.xml')
+    const file = changes(outcome).files[0]!
+    expect(file.details).toBe(
+      "The deck starts from the repository's `slide_template.pptx`: its slide masters, layouts and theme are kept; its own 1 slide was left out."
+    )
+    expect(readOffice('pptx', ws.files.get('talk.pptx') as Uint8Array)).toContain('Speaker notes: Say this first')
+  })
+
+  it('says when the template has no layout for title and bullets', async () => {
+    const ws = new MemoryWorkspace({ 'slide_template.pptx': await oddTemplate() })
+    const { outcome } = await run(ws, [
+      plan({ path: 'talk.pptx' }),
+      { title: 'Talk', slides: [SLIDE], note: 'the talk' }
+    ])
+    expect(changes(outcome).files[0]!.details).toContain(
+      'was not used (none of its 2 layouts has both a title and a body placeholder)'
+    )
+    expect(readOffice('pptx', ws.files.get('talk.pptx') as Uint8Array)).toContain('Cells were counted')
   })
 
   it('sends content that does not make a valid file back once with the problem', async () => {
