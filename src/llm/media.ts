@@ -1,7 +1,8 @@
 // The provider's picture and speech models (the `image-model` and `speech-model` inputs): OpenAI's
 // Images API and audio.speech, Gemini's image and TTS models through generateContent. A provider
 // without them (GitHub Models, Anthropic, the OpenAI-compatible services) gets a reason, not a call.
-// Each call goes to the transcript, so the stamp and the job summary name these models too.
+// Each call goes to the transcript, so the stamp and the job summary name these models too. Gemini speaks
+// raw PCM, which becomes a WAV here, or an MP3 through media/encode-mp3.ts (lamejs, loaded only then).
 import type { Transcript } from '../record/transcript.ts'
 import {
   parseModelSpec,
@@ -13,6 +14,7 @@ import {
 } from './providers.ts'
 import { LlmError } from './errors.ts'
 import { ConfigError } from '../errors.ts'
+import { mp3FromPcm, mp3RateProblem, SPEECH_KBPS } from '../media/encode-mp3.ts'
 
 export type MediaKind = 'image' | 'speech'
 
@@ -66,9 +68,10 @@ export interface Picture {
 
 export interface Speech {
   bytes: Uint8Array
-  /** 'mp3', or 'wav' for Gemini, which speaks uncompressed PCM. */
   format: 'mp3' | 'wav'
   model: string
+  /** How git-bob made the file from the raw PCM the model spoke (Gemini); null when the model sent the file. */
+  encoded: { sampleRate: number; kbps: number | null } | null
 }
 
 /** What commands get: the picture and speech models, each one call at a time. */
@@ -102,6 +105,8 @@ interface Made {
   mediaType: string
   served: string | null
   usage: { inputTokens: number; outputTokens: number }
+  /** The sample rate when the bytes are raw 16-bit mono PCM (Gemini's speech), else null. */
+  pcmRate?: number
 }
 
 async function openaiMedia(
@@ -189,15 +194,14 @@ async function geminiMedia(
   const inline = response.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData
   if (!inline?.data)
     throw new LlmError('invalid_output', `${spec.id} returned no ${kind === 'image' ? 'image' : 'audio'}`)
-  let bytes: Uint8Array = new Uint8Array(Buffer.from(inline.data, 'base64'))
+  const bytes = new Uint8Array(Buffer.from(inline.data, 'base64'))
   const mediaType = inline.mimeType ?? ''
-  if (kind === 'speech' && /^audio\/(L16|pcm)/i.test(mediaType)) {
-    const rate = Number(/rate=(\d+)/.exec(mediaType)?.[1] ?? 24000)
-    bytes = wavFromPcm(bytes, rate)
-  }
+  // The TTS models answer "audio/L16;codec=pcm;rate=24000": the file is made from it after the call.
+  const pcm = kind === 'speech' && (!mediaType || /^audio\/(L16|pcm)/i.test(mediaType))
   return {
     bytes,
-    mediaType: kind === 'speech' ? 'audio/wav' : mediaType || 'image/png',
+    mediaType: mediaType || (kind === 'image' ? 'image/png' : 'audio/L16;codec=pcm;rate=24000'),
+    ...(pcm ? { pcmRate: Number(/rate=(\d+)/.exec(mediaType)?.[1] ?? 24000) } : {}),
     served: response.modelVersion ?? null,
     usage: {
       inputTokens: response.usageMetadata?.promptTokenCount ?? 0,
@@ -256,7 +260,22 @@ export function createMediaModels(
     },
     async speak(text, format) {
       const made = await make('speech', text, format)
-      return { bytes: made.bytes, format: made.mediaType === 'audio/wav' ? 'wav' : 'mp3', model: made.spec.id }
+      const model = made.spec.id
+      const rate = made.pcmRate
+      if (rate === undefined) {
+        const sent = /wav/i.test(made.mediaType) ? 'wav' : 'mp3'
+        return { bytes: made.bytes, format: sent, model, encoded: null }
+      }
+      if (format === 'wav')
+        return { bytes: wavFromPcm(made.bytes, rate), format, model, encoded: { sampleRate: rate, kbps: null } }
+      const problem = mp3RateProblem(rate)
+      if (problem)
+        throw new LlmError(
+          'invalid_output',
+          `${model} spoke PCM that cannot become an MP3 (${problem}): ask for a .wav file`
+        )
+      const bytes = await mp3FromPcm(made.bytes, rate, SPEECH_KBPS)
+      return { bytes, format, model, encoded: { sampleRate: rate, kbps: SPEECH_KBPS } }
     }
   }
 }

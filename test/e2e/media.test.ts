@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { XMLValidator } from 'fast-xml-parser'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { looksLikeMp3, tinyPdf, tinyPng } from '../fakes/media-bytes.ts'
+import { decodeMp3, mpg123, walkMp3 } from '../fakes/mp3.ts'
 import { pptxgenjsTemplate } from '../fakes/slide-templates.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
@@ -156,6 +157,54 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     const pull = stage.github.pullRequests[0]!
     expect(pull.body).toContain("The deck starts from the repository's `slide_template.pptx`")
     expect(pull.body).not.toContain('was not used')
+  })
+
+  it('implement with Gemini: the speech model speaks PCM, and git-bob commits it encoded as a real MP3', async () => {
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
+    const words = 'Dish B had the most cells, twice as many as dish A, and the counts agree with last week.'
+    stage.gemini.fallback = (request) => {
+      // Gemini's structured answers carry no schema name: the schema's fields say which answer is asked for.
+      const fields = Object.keys(
+        (request.generationConfig?.responseJsonSchema as { properties?: object } | undefined)?.properties ?? {}
+      )
+      if (fields.includes('actions'))
+        return JSON.stringify({
+          title: 'Add an audio summary',
+          summary: 'The counts, spoken.',
+          actions: [{ action: 'create', path: 'talk/summary.mp3', source: null, reason: 'asked for' }]
+        })
+      if (fields.includes('text')) return JSON.stringify({ text: words, note: 'an audio summary' })
+      return 'A plain answer.'
+    }
+    const run = await stage.comment(
+      { body: 'Record an audio summary of the counts. git-bob implement' },
+      {
+        workspace: repo.workspace,
+        inputs: {
+          model: 'gemini:gemini-2.5-flash',
+          'google-api-key': 'AIzaSyE2eKey00000000000000000000000000000',
+          'base-url': stage.gemini.url
+        }
+      }
+    )
+
+    expect(run.code).toBe(0)
+    const mp3 = repo.bytes('git-bob/issue-1', 'talk/summary.mp3')
+    const seconds = stage.gemini.speechSeconds(words)
+    expect(seconds).toBeGreaterThan(5)
+    const walk = walkMp3(mp3)
+    expect(walk).toMatchObject({ sampleRate: 24000, bitrates: [64] })
+    expect(Math.abs(walk.seconds - seconds)).toBeLessThan(0.2)
+    if (mpg123) expect(Math.abs(decodeMp3(mp3).seconds - seconds)).toBeLessThan(0.2)
+    const tts = stage.gemini.requests.find((r) => r.model === 'gemini-2.5-flash-preview-tts')!
+    expect(tts.body.generationConfig?.responseModalities).toEqual(['AUDIO'])
+
+    const pull = stage.github.pullRequests[0]!
+    expect(pull.body).toContain(`> ${words}`)
+    expect(pull.body).toContain(
+      'google:gemini-2.5-flash-preview-tts spoke raw 16-bit PCM (24 kHz, mono); git-bob encoded it as MP3 (64 kbit/s) with lamejs.'
+    )
+    expect(stage.github.postedComments(1)[0]!.body).toContain('speech model: gemini-2.5-flash-preview-tts via google')
   })
 
   it('paint: commits the PNG the image model painted and shows it in the pull request at the commit', async () => {

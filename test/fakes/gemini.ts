@@ -2,7 +2,7 @@
 // answering in its wire format. Fixtures are typed with @google/genai's own types, so a change of the
 // format fails to compile. Answers come from a script of steps, else from a default function.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tinyPng } from './media-bytes.ts'
+import { speechPcm, tinyPng } from './media-bytes.ts'
 import { LoopbackServer } from './loopback.ts'
 import {
   BlockedReason,
@@ -112,6 +112,8 @@ export class FakeGemini extends LoopbackServer {
   /** The model version reported as served. */
   servedModel: (requested: string) => string = (requested) => `${requested}-001`
   fallback: (request: GeminiRequest) => string = () => 'Here is my answer from Gemini.'
+  /** How long the TTS models speak a text: about 2.5 words a second, at least one second. */
+  speechSeconds: (text: string) => number = (text) => Math.max(1, text.split(/\s+/).filter(Boolean).length / 2.5)
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers })
@@ -142,10 +144,14 @@ export class FakeGemini extends LoopbackServer {
       return this.error(res, 403, "Method doesn't allow unregistered callers.", 'PERMISSION_DENIED')
     const modalities: string[] = body.generationConfig?.responseModalities ?? []
     if (modalities.includes('IMAGE') || modalities.includes('AUDIO')) {
-      // Images come as PNG; speech as 16-bit PCM at 24 kHz, as the TTS models send it.
+      // Images come as PNG; speech as 16-bit mono PCM at 24 kHz, as long as the text takes to say.
+      const text = body.contents
+        .flatMap((c) => c.parts ?? [])
+        .map((p) => p.text ?? '')
+        .join(' ')
       const inline = modalities.includes('IMAGE')
         ? { mimeType: 'image/png', data: tinyPng(6, 4).toString('base64') }
-        : { mimeType: 'audio/L16;codec=pcm;rate=24000', data: Buffer.alloc(4800).toString('base64') }
+        : { mimeType: 'audio/L16;codec=pcm;rate=24000', data: speechPcm(this.speechSeconds(text)).toString('base64') }
       const media: GeminiResponse = {
         candidates: [
           { index: 0, content: { role: 'model', parts: [{ inlineData: inline }] }, finishReason: FinishReason.STOP }

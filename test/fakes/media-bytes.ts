@@ -61,3 +61,19 @@ export function tinyPdf(text: string): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(out, 'latin1')
 }
+
+/**
+ * Speech-like 16-bit little-endian mono PCM, as Gemini's TTS models send it: a voice at ~140 Hz whose loudness
+ * rises and falls four times a second (syllables), `seconds` long.
+ */
+export function speechPcm(seconds: number, sampleRate = 24000): Buffer {
+  const count = Math.round(seconds * sampleRate)
+  const pcm = Buffer.alloc(count * 2)
+  for (let i = 0; i < count; i++) {
+    const t = i / sampleRate
+    const syllable = 0.5 - 0.5 * Math.cos(2 * Math.PI * 4 * t)
+    const voice = Math.sin(2 * Math.PI * 140 * t) + 0.4 * Math.sin(2 * Math.PI * 280 * t)
+    pcm.writeInt16LE(Math.round(9000 * syllable * voice), i * 2)
+  }
+  return pcm
+}

@@ -45,6 +45,11 @@ describe('the split bundle', () => {
       'node_modules/@google/genai/',
       'node_modules/yaml/',
       'node_modules/fast-xml-parser/',
+      'node_modules/@breezystack/lamejs/',
+      'node_modules/pptxgenjs/',
+      'node_modules/docx/',
+      'node_modules/exceljs/',
+      'node_modules/unpdf/',
       'src/commands/implement/implement.ts',
       'src/commands/review/review.ts',
       'src/commands/split.ts'

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
+import type { Speech } from '../../llm/media.ts'
 import { officeKind, type OfficeKind } from '../../media/office-xml.ts'
 import {
   deckSchema,
@@ -271,6 +272,15 @@ async function rewrite(
   }
 }
 
+/** Says that git-bob, not the model, made the file from the model's raw audio (Gemini); pure. */
+function encodedNote(audio: Speech): string | null {
+  if (!audio.encoded) return null
+  const khz = `${audio.encoded.sampleRate / 1000} kHz`
+  return audio.encoded.kbps
+    ? `${audio.model} spoke raw 16-bit PCM (${khz}, mono); git-bob encoded it as MP3 (${audio.encoded.kbps} kbit/s) with lamejs.`
+    : `${audio.model} spoke raw 16-bit PCM (${khz}, mono); git-bob wrote it into a WAV file as it is.`
+}
+
 async function speech(
   ctx: ConversationContext,
   ports: ChangePorts,
@@ -284,11 +294,6 @@ async function speech(
       problem: `no speech model: ${media?.speech.ok === false ? media.speech.reason : 'none is configured'}`
     }
   const format = action.path.toLowerCase().endsWith('.wav') ? 'wav' : 'mp3'
-  if (format === 'mp3' && media.speech.spec.provider.family === 'gemini')
-    return {
-      ok: false,
-      problem: `${media.speech.spec.id} speaks uncompressed audio, which git-bob saves as WAV: ask for a \`.wav\` file, or set \`speech-model\` to an OpenAI model for MP3`
-    }
   const result = await askUntilValid(
     ctx.model,
     {
@@ -309,14 +314,15 @@ async function speech(
   const size = tooLarge(audio.bytes.length, ports.limits.maxFileBytes * 50)
   if (size) return { ok: false, problem: size }
   await ports.workspace.write(action.path, audio.bytes)
+  const quoted = spoken
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n')
   return {
     ok: true,
     note: `${result.reply.value.note} (spoken by ${audio.model})`,
     text: spoken,
-    details: `The spoken text:\n\n${spoken
-      .split('\n')
-      .map((l) => `> ${l}`)
-      .join('\n')}`
+    details: [encodedNote(audio), `The spoken text:\n\n${quoted}`].filter(Boolean).join('\n\n')
   }
 }
 

@@ -4,6 +4,7 @@ import { parseModelSpec } from '../../../src/llm/providers.ts'
 import { creditText } from '../../../src/outbox/stamp.ts'
 import { Transcript } from '../../../src/record/transcript.ts'
 import { FakeGemini } from '../../fakes/gemini.ts'
+import { walkMp3 } from '../../fakes/mp3.ts'
 import { FakeOpenAI } from '../../fakes/openai.ts'
 
 describe('which model paints and speaks', () => {
@@ -42,7 +43,7 @@ describe('the media models on the wire', () => {
   })
   afterEach(async () => Promise.all([gemini.close(), openai.close()]))
 
-  it('Gemini: a picture as inline PNG, speech as PCM made WAV, both in the transcript with their cost', async () => {
+  it('Gemini: a picture as inline PNG, speech as PCM made WAV or MP3, all in the transcript with their cost', async () => {
     const transcript = new Transcript()
     const media = createMediaModels(
       parseModelSpec('google:gemini-2.5-flash'),
@@ -57,13 +58,25 @@ describe('the media models on the wire', () => {
     const picture = await media.paint('a cat')
     expect(Buffer.from(picture.bytes.subarray(1, 4)).toString('latin1')).toBe('PNG')
     const speech = await media.speak('Hello', 'wav')
-    expect(speech.format).toBe('wav')
+    expect(speech).toMatchObject({ format: 'wav', encoded: { sampleRate: 24000, kbps: null } })
     expect(Buffer.from(speech.bytes.subarray(0, 4)).toString('latin1')).toBe('RIFF')
-    expect(gemini.requests.map((r) => r.model)).toEqual(['gemini-2.5-flash-image', 'gemini-2.5-flash-preview-tts'])
+    // One second of PCM from the stand-in: 48,000 bytes after the 44-byte header.
+    expect(speech.bytes.length).toBe(44 + 48_000)
+    const mp3 = await media.speak('Hello', 'mp3')
+    expect(mp3).toMatchObject({ format: 'mp3', encoded: { sampleRate: 24000, kbps: 64 } })
+    expect(walkMp3(mp3.bytes)).toMatchObject({ sampleRate: 24000, bitrates: [64] })
+    expect(gemini.requests.map((r) => r.model)).toEqual([
+      'gemini-2.5-flash-image',
+      'gemini-2.5-flash-preview-tts',
+      'gemini-2.5-flash-preview-tts'
+    ])
     expect(transcript.calls.map((c) => [c.purpose, c.media])).toEqual([
       ['paint', 'image'],
+      ['speak', 'speech'],
       ['speak', 'speech']
     ])
+    // The transcript shows what the model sent: PCM, before git-bob made a file of it.
+    expect(transcript.calls[2]!.answer).toBe('(audio/L16;codec=pcm;rate=24000, 48,000 bytes)')
     expect(transcript.totalCost).toBeGreaterThan(0.03)
   })
 
@@ -93,7 +106,7 @@ describe('the media models on the wire', () => {
     )
     await media.paint('a cat')
     const speech = await media.speak('Hello', 'mp3')
-    expect(speech.format).toBe('mp3')
+    expect(speech).toMatchObject({ format: 'mp3', encoded: null })
     expect(openai.mediaRequests.map((r) => [r.path, r.body.model])).toEqual([
       ['/v1/images/generations', 'gpt-image-1'],
       ['/v1/audio/speech', 'gpt-4o-mini-tts']

@@ -32,17 +32,20 @@ function changes(outcome: Outcome): Extract<Outcome, { kind: 'changes' }> {
 function fakeMedia(provider = 'openai'): MediaModels & { asked: string[] } {
   const asked: string[] = []
   const spec = parseModelSpec(provider === 'openai' ? 'openai:gpt-image-1' : 'google:gemini-2.5-flash-image')
+  const speaker = parseModelSpec(provider === 'openai' ? 'openai:gpt-4o-mini-tts' : 'google:tts')
   return {
     asked,
     image: { ok: true, spec },
-    speech: { ok: true, spec: parseModelSpec(provider === 'openai' ? 'openai:gpt-4o-mini-tts' : 'google:tts') },
+    speech: { ok: true, spec: speaker },
     async paint(prompt) {
       asked.push(prompt)
       return { bytes: tinyPng(), mediaType: 'image/png', model: spec.id }
     },
     async speak(text, format) {
       asked.push(text)
-      return { bytes: tinyMp3(), format, model: 'openai:gpt-4o-mini-tts' }
+      // Gemini speaks PCM, which llm/media.ts makes into the file asked for.
+      const encoded = provider === 'openai' ? null : { sampleRate: 24000, kbps: format === 'mp3' ? 64 : null }
+      return { bytes: tinyMp3(), format, model: speaker.id, encoded }
     }
   }
 }
@@ -161,14 +164,27 @@ describe('files that are not text, in implement', () => {
     expect(file.details).toContain('> Hello lab.')
   })
 
-  it('says why Gemini speech cannot be an MP3, and why there is no picture without an image model', async () => {
+  it("says that git-bob encoded Gemini's PCM as the MP3", async () => {
     const ws = new MemoryWorkspace({})
-    const { outcome } = await run(ws, [plan({ path: 'a.mp3' }, { path: 'b.png' })], {
+    const { outcome } = await run(ws, [plan({ path: 'a.mp3' }), { text: 'Hello lab.', note: 'a summary' }], {
+      ...fakeMedia('google')
+    })
+    expect(ws.files.has('a.mp3')).toBe(true)
+    const file = changes(outcome).files[0]!
+    expect(file.note).toBe('a summary (spoken by google:tts)')
+    expect(file.details).toContain(
+      'google:tts spoke raw 16-bit PCM (24 kHz, mono); git-bob encoded it as MP3 (64 kbit/s) with lamejs.'
+    )
+    expect(file.details).toContain('> Hello lab.')
+  })
+
+  it('says why there is no picture without an image model', async () => {
+    const ws = new MemoryWorkspace({})
+    const { outcome } = await run(ws, [plan({ path: 'b.png' })], {
       ...fakeMedia('google'),
       image: { ok: false, reason: 'no pictures here' }
     })
     if (outcome.kind !== 'reply') throw new Error('expected a reply')
-    expect(outcome.body).toContain('speaks uncompressed audio, which git-bob saves as WAV')
     expect(outcome.body).toContain('`b.png` (create) was not changed: no image model: no pictures here.')
   })
 })
