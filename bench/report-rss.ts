@@ -1,5 +1,5 @@
 // Preloaded into the measured action process (node --import): writes its peak resident memory on exit,
-// and, when asked, how many bytes of JavaScript files the process loaded (what it had to compile).
+// and, when asked, the JavaScript files the process loaded and their bytes (what it had to compile), as JSON.
 import { registerHooks } from 'node:module'
 import { writeFileSync } from 'node:fs'
 
@@ -9,14 +9,17 @@ if (target) process.on('exit', () => writeFileSync(target, String(process.resour
 const loadedTarget = process.env.GIT_BOB_BENCH_LOADED_FILE
 if (loadedTarget) {
   let bytes = 0
+  const files: string[] = []
   registerHooks({
     load(url, context, nextLoad) {
       const result = nextLoad(url, context)
       const source = result.source
-      if (url.startsWith('file:') && source)
+      if (url.startsWith('file:') && source) {
         bytes += typeof source === 'string' ? Buffer.byteLength(source) : source.byteLength
+        files.push(url)
+      }
       return result
     }
   })
-  process.on('exit', () => writeFileSync(loadedTarget, String(bytes)))
+  process.on('exit', () => writeFileSync(loadedTarget, JSON.stringify({ bytes, files })))
 }

@@ -6,13 +6,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { DIST, runAction, type ActionRun } from '../test/fakes/action.ts'
 import { GitRemote } from '../test/fakes/git-remote.ts'
 import type { ChatRequest } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
 import { measureMasking } from './masking.ts'
+import { measureMediaChunks, measureMp3Encode } from './media.ts'
 import { measureSandbox } from './sandbox.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
@@ -31,7 +32,7 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 async function commentRun(
   entry: string,
   countLoaded = false
-): Promise<{ ms: number; rss: number; loaded: number; calls: number; modelCalls: number }> {
+): Promise<{ ms: number; rss: number; loaded: number; files: string[]; calls: number; modelCalls: number }> {
   const github = await new FakeGitHub().start()
   const model = await new FakeOpenAI().start()
   try {
@@ -56,10 +57,14 @@ async function commentRun(
       entry
     })
     if (run.code !== 0) throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
+    const loaded = countLoaded
+      ? (JSON.parse(readFileSync(loadedFile, 'utf8')) as { bytes: number; files: string[] })
+      : { bytes: 0, files: [] }
     return {
       ms: run.durationMs,
       rss: Number(readFileSync(rssFile, 'utf8')),
-      loaded: countLoaded ? Number(readFileSync(loadedFile, 'utf8')) : 0,
+      loaded: loaded.bytes,
+      files: loaded.files,
       calls: github.requests.length,
       modelCalls: model.requests.length
     }
@@ -345,7 +350,12 @@ for (let i = 0; i < RUNS; i++) {
 }
 // What each loads, in one more run apiece (the load hook that counts is left out of the timed runs).
 const loaded: number[] = []
-for (const variant of variants) loaded.push((await commentRun(variant.entry, true)).loaded)
+let splitFiles: string[] = []
+for (const variant of variants) {
+  const r = await commentRun(variant.entry, true)
+  loaded.push(r.loaded)
+  if (variant.entry === DIST) splitFiles = r.files
+}
 
 const rows: Row[] = variants.map((variant, v) => {
   const ms = median(runs[v]!.map((r) => r.ms))
@@ -375,6 +385,35 @@ rows.push(
     ok: true
   }
 )
+
+// The libraries for files beyond text: what each costs on first use, and that a comment run loads none of them.
+{
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const media = await measureMediaChunks(root)
+  const kib = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`
+  for (const m of media)
+    rows.push({
+      measure: `${m.library.replace(/^.*\//, '')} on first use: its chunks in dist/ (size), import time`,
+      value: `${m.chunks.length} (${kib(m.bytes)}), ${Math.round(m.importMs)} ms`,
+      target: null,
+      ok: true
+    })
+  const mediaChunks = new Set(media.flatMap((m) => m.chunks.map((c) => pathToFileURL(join(root, c)).href)))
+  const leaked = splitFiles.filter((f) => mediaChunks.has(f))
+  rows.push({
+    measure: 'media chunks a comment run loads (pptxgenjs, docx, exceljs, unpdf, lamejs)',
+    value: leaked.length ? leaked.map((f) => f.replace(/^.*\//, '')).join(', ') : 'none',
+    target: 'none',
+    ok: leaked.length === 0
+  })
+  const mp3 = await measureMp3Encode(60)
+  rows.push({
+    measure: "60 s of Gemini's speech (24 kHz PCM) encoded as MP3 at 64 kbit/s (lamejs, median of 3)",
+    value: `${Math.round(mp3.ms).toLocaleString('en-US')} ms, ${kib(mp3.bytes)}`,
+    target: '< 15,000 ms',
+    ok: mp3.ms < 15_000
+  })
+}
 
 // A question whose answer is in a file nobody named: the fixed context cannot see it, the tools can.
 for (const withTools of [false, true]) {
