@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { COMMANDS } from '../src/commands/registry.ts'
+import { chooseMediaModel } from '../src/llm/media.ts'
+import { parseModelSpec } from '../src/llm/providers.ts'
 import { counted } from '../src/plural.ts'
 import { findCommand, verbTable } from '../src/trigger/grammar.ts'
 import { GitRemote } from '../test/fakes/git-remote.ts'
@@ -63,6 +65,9 @@ const BIG_ISSUE = {
   title: 'Make the download analysis reusable',
   body: 'Loading, plotting and documenting the download statistics should each be done properly.'
 }
+/** With the stand-in, pictures come from its OpenAI Images API (a real small PNG), whatever the chat model. */
+const PAINTER = { 'image-model': 'openai:gpt-image-1', 'openai-api-key': 'sk-demo-stand-in-0000000000000000' }
+
 const CSV = 'date,count\n2023-01-04,12\n2023-06-30,7\n\n2024-02-01,40\n2024-09-12,25\n2025-03-03,31\n'
 const HEAD = '2222222222222222222222222222222222222222'
 
@@ -151,14 +156,19 @@ export class Tour {
       createdAt
     })
     const calls = { github: github.requests.length, model: model?.requests.length ?? 0 }
+    // The stand-in paints; a real provider paints with its own image model, or says why it cannot.
+    const painter = scene === 'paint' && model !== undefined && !this.options.inputs['image-model']
+    const inputs =
+      scene === 'deploy'
+        ? { ...this.options.inputs, 'deploy-workflow': 'release.yml', 'deploy-poll-seconds': '0.05' }
+        : painter
+          ? { ...this.options.inputs, ...PAINTER }
+          : this.options.inputs
     const run = await this.options.launch({
       eventName: 'issue_comment',
       payload,
       githubUrl: github.url,
-      inputs:
-        scene === 'deploy'
-          ? { ...this.options.inputs, 'deploy-workflow': 'release.yml', 'deploy-poll-seconds': '0.05' }
-          : this.options.inputs,
+      inputs,
       ...(scene === 'implement' || scene === 'paint' ? { workspace: this.repo.workspace } : {})
     })
 
@@ -195,6 +205,7 @@ export class Tour {
       print(this.rule())
       this.message('github-actions[bot]', 'opened', issue.body)
     }
+    if (painter) this.withoutPainter()
     const modelCalls = model ? counted(model.requests.length - calls.model, 'model call') : 'model calls: see the log'
     print(
       dim(
@@ -206,6 +217,15 @@ export class Tour {
     print(dim(`job summary: ${summary}`))
     this.shown.set(thread.number, this.counts(thread.number))
     return run.code === 0
+  }
+
+  /** What the paint scene would have answered without the stand-in's image model: the chat model's provider's word. */
+  private withoutPainter(): void {
+    const chat = parseModelSpec(this.options.inputs.model ?? '')
+    const choice = chooseMediaModel('image', '', chat)
+    const { print, dim } = { print: this.options.print, dim: this.dim }
+    print(dim(`(the picture came from the stand-in's OpenAI Images API, \`image-model: ${PAINTER['image-model']}\`)`))
+    if (!choice.ok) print(dim(`without \`image-model\`, ${chat.id} gets: "I can't paint here: ${choice.reason}."`))
   }
 
   /** What of a thread was printed already. */

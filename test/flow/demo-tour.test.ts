@@ -84,6 +84,21 @@ describe('the demo tour', () => {
     expect(text.split(ANSWERED).length - 1).toBe(2) // the pull request and the comment on the issue
   })
 
+  it('paint: the picture the stand-in painted, committed to the pull request and shown; the message without an image model', () => {
+    const text = printed('paint')
+    // The implement scene opened the issue's pull request before: the picture is a commit on it.
+    expect(text).toMatch(/I added commit [0-9a-f]{7} to \S+\/pull\/\d+ \(branch `git-bob\/issue-1`\)/)
+    expect(text).toMatch(
+      /!\[images\/downloads-per-year\.png\]\([^)]+\/blob\/[0-9a-f]{40}\/images\/downloads-per-year\.png\?raw=true\)/
+    )
+    expect(text).toContain('(painted by openai:gpt-image-1)')
+    expect(text).toContain('image model: gpt-image-1 via openai')
+    expect(model.mediaRequests.map((r) => r.path)).toEqual(['/v1/images/generations'])
+    expect(text).toContain(
+      'without `image-model`, github_models:openai/gpt-4.1 gets: "I can\'t paint here: the configured model github_models:openai/gpt-4.1 comes from github_models, which offers git-bob no model for pictures'
+    )
+  })
+
   it('review: a stamped review and line comments, one with a suggestion', () => {
     const text = printed('review')
     expect(text).toContain('@github-actions[bot] reviewed')
