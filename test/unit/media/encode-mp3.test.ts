@@ -17,6 +17,9 @@ describe('MP3 from PCM', () => {
     expect(walk.seconds).toBeLessThan(2.65)
     // Constant bit rate: 64 kbit/s for 2.5 s is 20 kB, give or take a frame.
     expect(Math.abs(mp3.length - 20_000)).toBeLessThan(1_000)
+    // The walk is strict: a cut last frame or a stray byte is found.
+    expect(() => walkMp3(mp3.subarray(0, mp3.length - 10))).toThrow('runs past the end')
+    expect(() => walkMp3(new Uint8Array([...mp3.subarray(0, 200), 0, ...mp3.subarray(200)]))).toThrow('no frame sync')
   })
 
   it('keeps other sample rates MP3 carries, and names the ones it cannot', async () => {
