@@ -252,6 +252,86 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(stage.model.mediaRequests).toEqual([])
   })
 
+  it('paint with Gemini: the image model answers through generateContent, and the PNG is committed', async () => {
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
+    stage.gemini.fallback = (request) => {
+      const fields = Object.keys(
+        (request.generationConfig?.responseJsonSchema as { properties?: object } | undefined)?.properties ?? {}
+      )
+      return fields.includes('prompt')
+        ? JSON.stringify({
+            title: 'Add a sketch of the pipeline',
+            summary: 'A sketch for the docs.',
+            path: 'docs/pipeline.png',
+            prompt: 'A hand-drawn sketch of a microscopy pipeline'
+          })
+        : 'A plain answer.'
+    }
+    const run = await stage.comment(
+      { body: 'git-bob paint a sketch of the pipeline' },
+      {
+        workspace: repo.workspace,
+        inputs: {
+          model: 'gemini:gemini-2.5-flash',
+          'google-api-key': 'AIzaSyE2eKey00000000000000000000000000000',
+          'base-url': stage.gemini.url
+        }
+      }
+    )
+
+    expect(run.code).toBe(0)
+    expect(isPng(repo.bytes('git-bob/issue-1', 'docs/pipeline.png'))).toBe(true)
+    const painted = stage.gemini.requests.find((r) => r.model === 'gemini-2.5-flash-image')!
+    expect(painted.body.generationConfig?.responseModalities).toContain('IMAGE')
+    expect(JSON.stringify(painted.body.contents)).toContain('A hand-drawn sketch of a microscopy pipeline')
+    expect(stage.github.pullRequests[0]!.body).toMatch(
+      /!\[docs\/pipeline\.png\]\([^)]+\/docs\/pipeline\.png\?raw=true\)/
+    )
+    expect(stage.github.postedComments(1)[0]!.body).toContain('image model: gemini-2.5-flash-image via google')
+  })
+
+  it('implement: translates an existing deck in place; its picture, layout and notes stay, the words change', async () => {
+    const deck = await pptxgenjsTemplate()
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'talk/slides.pptx': deck })
+    const german: Record<string, string> = {
+      'Example slide of the template': 'Beispielfolie der Vorlage',
+      'Notes of the example slide': 'Notizen der Beispielfolie'
+    }
+    answerBySchema({
+      change_plan: () => ({
+        title: 'Translate the slides into German',
+        summary: 'The deck, in German.',
+        actions: [{ action: 'modify', path: 'talk/slides.pptx', source: null, reason: 'asked for' }]
+      }),
+      // The prompt numbers the deck's paragraphs: the answer picks them by number, as a model would.
+      rewrite: (request) => {
+        const prompt = JSON.stringify(request.messages)
+        const paragraphs = Object.entries(german).map(([english, text]) => {
+          const index = new RegExp(`\\[(\\d+)\\](?: \\(speaker notes\\))? ${english}`).exec(prompt)?.[1]
+          return { index: Number(index), text }
+        })
+        return { paragraphs, note: 'translated into German' }
+      }
+    })
+    const run = await stage.comment(
+      { body: 'Please translate talk/slides.pptx into German. git-bob implement' },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code).toBe(0)
+    const before = officeParts(deck)
+    const after = officeParts(repo.bytes('git-bob/issue-1', 'talk/slides.pptx'))
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort())
+    expect(after['ppt/slides/slide1.xml']).toContain('Beispielfolie der Vorlage')
+    expect(after['ppt/slides/slide1.xml']).not.toContain('Example slide of the template')
+    const notes = Object.keys(after).find((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))!
+    expect(after[notes]).toContain('Notizen der Beispielfolie')
+    for (const name of Object.keys(before).filter((n) => !/slides\/slide1\.xml$|notesSlide/.test(n)))
+      expect(after[name], name).toBe(before[name])
+    const pull = stage.github.pullRequests[0]!
+    expect(pull.body).toContain('changed in place, paragraph by paragraph')
+  })
+
   it('a PDF and a Word document attached to the issue reach the model as text', async () => {
     stage.github.attachments.set('files/7/results.pdf', {
       type: 'application/pdf',
