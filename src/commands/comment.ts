@@ -19,15 +19,30 @@ export function systemPrompt(ctx: ConversationContext): string {
   return `${base}\n\n# Instructions from the repository's maintainers\n\n${ctx.instructions.trim()}`
 }
 
-/** The conversation's images as labelled image parts; the model adapter leaves them out for models that don't read images. */
+/**
+ * The conversation's images and the documents' pictures as labelled image parts; the model adapter
+ * leaves them out for models that don't read images.
+ */
 function imageParts(ctx: ConversationContext): ContentPart[] {
-  return (ctx.thread.images ?? []).flatMap((image, i): ContentPart[] => [
+  let n = 0
+  return (ctx.thread.images ?? []).flatMap((image): ContentPart[] => [
     {
       type: 'text',
-      text: `Image ${i + 1}, from the ${image.where}${image.alt ? ` ("${image.alt}")` : ''}, ${image.url}:`
+      text: image.label
+        ? `The ${image.label} (marked "[${/^picture \d+/.exec(image.label)?.[0] ?? 'picture'}]" in its text):`
+        : `Image ${++n}, from the ${image.where}${image.alt ? ` ("${image.alt}")` : ''}, ${image.url}:`
     },
     { type: 'image', mediaType: image.mediaType, data: image.data }
   ])
+}
+
+function imagesHeading(ctx: ConversationContext): string {
+  const images = ctx.thread.images ?? []
+  const pictures = images.filter((i) => i.label).length
+  if (!pictures) return 'Images from the conversation'
+  return pictures === images.length
+    ? 'Pictures from the documents'
+    : 'Images from the conversation and pictures from the documents'
 }
 
 /** System prompt, then one user message: the conversation, the repository, the task, and the images. */
@@ -47,7 +62,7 @@ export function conversationMessages(ctx: ConversationContext, task: string): Me
     { role: 'system', content: system },
     {
       role: 'user',
-      content: images.length ? [{ type: 'text', text: `${text}\n\n# Images from the conversation` }, ...images] : text
+      content: images.length ? [{ type: 'text', text: `${text}\n\n# ${imagesHeading(ctx)}` }, ...images] : text
     }
   ]
 }

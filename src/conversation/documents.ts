@@ -5,6 +5,7 @@ import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused } from '../errors.ts'
 import { documentKind, type DocumentKind } from '../media/read-document.ts'
 import { imageHost } from './image-refs.ts'
+import type { PicturesOf } from './document-pictures.ts'
 import type { ImageSource } from './images.ts'
 import type { ThreadDocument } from './thread.ts'
 
@@ -48,26 +49,36 @@ export interface DocumentOptions {
   token: string
   limits?: DocumentLimits
   fetch?: typeof fetch
+  /** Pictures read per document, for models that read images; 0 (the default): text alone. */
+  maxPictures?: number
+  /** The request among the sources: its documents are marked, so the budget leaves them out last. */
+  requestIndex?: number
 }
 
-/** The text of the documents linked in the thread, oldest first. */
+/** The text of the documents linked in the thread, oldest first, and their pictures when asked. */
 export async function loadDocuments(
   sources: readonly ImageSource[],
   options: DocumentOptions
-): Promise<{ documents: ThreadDocument[]; notes: string[] }> {
+): Promise<{ documents: ThreadDocument[]; pictures: PicturesOf[]; notes: string[] }> {
   const limits = options.limits ?? DEFAULT_DOCUMENT_LIMITS
-  const wanted = sources.flatMap((s) =>
-    findDocumentLinks(s.body, options.serverUrl).map((d) => ({ ...d, where: s.where }))
+  const wanted = sources.flatMap((s, i) =>
+    findDocumentLinks(s.body, options.serverUrl).map((d) => ({
+      ...d,
+      where: s.where,
+      fromRequest: i === options.requestIndex
+    }))
   )
   const notes: string[] = []
   const chosen = wanted.slice(0, limits.maxDocuments)
   if (wanted.length > chosen.length)
     notes.push(`${wanted.length - chosen.length} more attached documents: at most ${limits.maxDocuments} are read`)
   const documents: ThreadDocument[] = []
+  const pictures: PicturesOf[] = []
   let total = 0
   const { readDocument } = chosen.length ? await import('../media/read-document.ts') : { readDocument: null }
   for (const doc of chosen) {
     let text: string
+    let content: Awaited<ReturnType<NonNullable<typeof readDocument>>>
     try {
       const bytes = await fetchCapped(doc.url, {
         serverUrl: options.serverUrl,
@@ -76,7 +87,8 @@ export async function loadDocuments(
         timeoutMs: limits.timeoutMs,
         fetch: options.fetch ?? globalThis.fetch
       })
-      text = await readDocument!(doc.kind, bytes)
+      content = await readDocument!(doc.kind, bytes, options.maxPictures ?? 0)
+      text = content.text
     } catch (error) {
       const reason =
         error instanceof FetchRefused
@@ -96,7 +108,21 @@ export async function loadDocuments(
       continue
     }
     total += text.length
-    documents.push({ where: doc.where, name: doc.name, url: doc.url, text })
+    documents.push({
+      where: doc.where,
+      name: doc.name,
+      url: doc.url,
+      text,
+      ...(doc.fromRequest ? { fromRequest: true } : {})
+    })
+    if (content.unread) notes.push(`the document ${doc.name} in the ${doc.where}: ${content.unread}`)
+    if (content.pictures.length)
+      pictures.push({
+        document: doc.name,
+        where: `attached in the ${doc.where}`,
+        url: doc.url,
+        pictures: content.pictures
+      })
   }
-  return { documents, notes }
+  return { documents, pictures, notes }
 }

@@ -14,6 +14,7 @@ import { readDeployConfig, readRunConfig, readShownSettings, type GateConfig, ty
 import { changePorts } from '../effects/change-ports.ts'
 import { workflowPort } from '../effects/workflow-port.ts'
 import { withMaskedPrompts } from '../llm/masked-prompts.ts'
+import { imageTypes, type ImageType } from '../llm/capabilities.ts'
 import { createMediaModels } from '../llm/media.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
 import type { LanguageModel } from '../llm/types.ts'
@@ -26,11 +27,13 @@ import { mayTrigger } from '../trigger/gate.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { decideSwitch } from '../trigger/model-switch.ts'
 import { promptBudgetFor } from './budget.ts'
+import { shareImages } from './document-pictures.ts'
 import { loadDocuments } from './documents.ts'
-import { loadImages } from './images.ts'
+import { DEFAULT_IMAGE_LIMITS, loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
+import { documentKind } from '../media/read-document.ts'
 import { readingTools } from './tools/index.ts'
 
 export interface GatherSources {
@@ -128,20 +131,32 @@ async function conversationContext(
   const checkout = checkoutFiles(environment.workspace)
   const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
+  // Documents' pictures are read only when a model of the chain reads images (fallbacks too: the model
+  // layer leaves out what one model cannot read).
+  const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]
+  const maxPictures = accepted.length ? DEFAULT_IMAGE_LIMITS.maxImages : 0
+  const requestIndex = thread.entries.findIndex((e) => e.isRequest)
   // The instructions file is read from the default branch, never from a pull request's head.
-  const [repo, instructions, images, documents] = await Promise.all([
-    loadRepoContext(repoFiles, conversation, notes),
+  const [{ pictures: repoPictures, ...repo }, instructions, images, documents] = await Promise.all([
+    loadRepoContext(repoFiles, conversation, notes, undefined, maxPictures),
     api.fileText(config.instructionsFile, event.repo.defaultBranch),
-    loadImages(
-      imageSources,
-      thread.entries.findIndex((e) => e.isRequest),
-      { serverUrl: environment.serverUrl, token: gate.githubToken }
-    ),
-    loadDocuments(imageSources, { serverUrl: environment.serverUrl, token: gate.githubToken })
+    loadImages(imageSources, requestIndex, { serverUrl: environment.serverUrl, token: gate.githubToken }),
+    loadDocuments(imageSources, {
+      serverUrl: environment.serverUrl,
+      token: gate.githubToken,
+      maxPictures,
+      requestIndex
+    })
   ])
-  if (images.images.length) thread.images = images.images
+  const shown = shareImages(images.images, [...documents.pictures, ...repoPictures], accepted, DEFAULT_IMAGE_LIMITS)
+  if (shown.images.length) thread.images = shown.images
   if (documents.documents.length) thread.documents = documents.documents
-  for (const note of [...images.notes, ...documents.notes]) {
+  const readDocuments = documents.documents.length + repo.files.filter((f) => documentKind(f.path)).length
+  const noPictures =
+    !accepted.length && readDocuments
+      ? [`the pictures in documents: ${specs[0]!.id} does not read images, so only their text is shown`]
+      : []
+  for (const note of [...images.notes, ...documents.notes, ...shown.notes, ...noPictures]) {
     notes.leftOut('conversation', note)
     notes.tell(`Left out: ${note}.`)
   }

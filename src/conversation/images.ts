@@ -33,7 +33,8 @@ export interface ImageSource {
   body: string
 }
 
-export type LoadedImage = ThreadImage
+/** `priority`: its place in the order images are chosen in (0 first); `size`: its bytes. */
+export type LoadedImage = ThreadImage & { priority: number; size: number; fromRequest: boolean }
 
 export interface ImageOptions {
   serverUrl: string
@@ -101,6 +102,7 @@ export async function loadImages(
   // The total is spent in priority order, like the count.
   let total = 0
   const kept = results
+    .map((r, priority) => (r ? { ...r, priority } : null))
     .filter((r) => r !== null)
     .filter((r) => {
       if (total + r.size > settings.limits.maxTotalBytes) {
@@ -114,6 +116,15 @@ export async function loadImages(
     })
   const images = kept
     .sort((a, b) => a.index - b.index)
-    .map((r): LoadedImage => ({ where: r.where, url: r.ref.url, alt: r.ref.alt, mediaType: r.mediaType, data: r.data }))
+    .map((r): LoadedImage => ({
+      where: r.where,
+      url: r.ref.url,
+      alt: r.ref.alt,
+      mediaType: r.mediaType,
+      data: r.data,
+      priority: r.priority,
+      size: r.size,
+      fromRequest: r.index === requestIndex
+    }))
   return { images, notes }
 }

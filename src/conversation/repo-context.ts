@@ -6,6 +6,7 @@ import { fenced } from './thread.ts'
 import type { Notes } from '../record/notes.ts'
 import { counted } from '../plural.ts'
 import { documentKind } from '../media/read-document.ts'
+import type { PicturesOf } from './document-pictures.ts'
 
 export interface RepoFiles {
   readonly origin: string
@@ -20,8 +21,13 @@ export interface RepoFiles {
 /** Documents larger than this are not read as text. */
 const MAX_DOCUMENT_BYTES = 25_000_000
 
-/** A document in the repository as text, or the reason it is not read. */
-async function documentText(files: RepoFiles, path: string): Promise<string | { leftOut: string }> {
+/** A document in the repository as text (and its pictures, up to `maxPictures`), or the reason it is not read. */
+async function documentText(
+  files: RepoFiles,
+  path: string,
+  maxPictures: number,
+  leftOut: (note: string) => void
+): Promise<{ text: string; pictures: PicturesOf | null } | { leftOut: string }> {
   const kind = documentKind(path)
   if (!kind || !files.readBytes) return { leftOut: `${path} (not a text file)` }
   const bytes = await files.readBytes(path, MAX_DOCUMENT_BYTES)
@@ -31,7 +37,14 @@ async function documentText(files: RepoFiles, path: string): Promise<string | { 
   if (bytes === null) return { leftOut: `${path} (could not be read)` }
   const { readDocument } = await import('../media/read-document.ts')
   try {
-    return `(the text of this ${kind.toUpperCase()} file, extracted by git-bob)\n\n${await readDocument(kind, bytes)}`
+    const content = await readDocument(kind, bytes, maxPictures)
+    if (content.unread) leftOut(`${path}: ${content.unread}`)
+    return {
+      text: `(the text of this ${kind.toUpperCase()} file, extracted by git-bob)\n\n${content.text}`,
+      pictures: content.pictures.length
+        ? { document: path, where: 'in the repository', url: path, pictures: content.pictures }
+        : null
+    }
   } catch (error) {
     return {
       leftOut: `${path} (not readable as ${kind.toUpperCase()}: ${error instanceof Error ? error.message : String(error)})`
@@ -78,18 +91,23 @@ export function namedPaths(text: string, paths: readonly string[]): string[] {
   return found
 }
 
-/** What is left out goes to the run's notes, under the files the model is shown. */
+/**
+ * What is left out goes to the run's notes, under the files the model is shown. `maxPictures`: pictures
+ * read per named document, for models that read images (0: text alone).
+ */
 export async function loadRepoContext(
   files: RepoFiles,
   conversation: string,
   notes: Notes,
-  limits: ContextLimits = DEFAULT_CONTEXT_LIMITS
-): Promise<RepoContext> {
+  limits: ContextLimits = DEFAULT_CONTEXT_LIMITS,
+  maxPictures = 0
+): Promise<RepoContext & { pictures: PicturesOf[] }> {
   const leftOut = (note: string): void => notes.leftOut('files', note)
   const { paths, truncated } = await files.list()
   if (truncated) leftOut('GitHub cut the repository file list short')
   const wanted = namedPaths(conversation, paths)
   const result: { path: string; text: string }[] = []
+  const pictures: PicturesOf[] = []
   let total = 0
   for (const path of wanted) {
     if (result.length >= limits.maxNamedFiles) {
@@ -98,11 +116,17 @@ export async function loadRepoContext(
       )
       break
     }
-    let text = documentKind(path) ? await documentText(files, path) : await files.read(path, limits.maxFileBytes)
-    if (typeof text === 'object' && text !== null) {
-      leftOut(text.leftOut)
-      continue
-    }
+    let text: Awaited<ReturnType<RepoFiles['read']>>
+    let found: PicturesOf | null = null
+    if (documentKind(path)) {
+      const document = await documentText(files, path, maxPictures, leftOut)
+      if ('leftOut' in document) {
+        leftOut(document.leftOut)
+        continue
+      }
+      text = document.text
+      found = document.pictures
+    } else text = await files.read(path, limits.maxFileBytes)
     if (typeof text === 'string' && documentKind(path) && text.length > limits.maxFileBytes) {
       leftOut(`the end of ${path} (its text is cut at ${limits.maxFileBytes.toLocaleString('en-US')} characters)`)
       text = text.slice(0, limits.maxFileBytes)
@@ -115,10 +139,11 @@ export async function loadRepoContext(
       leftOut(`${path} (the named files together exceed ${limits.maxTotalBytes.toLocaleString('en-US')} bytes)`)
     else {
       result.push({ path, text })
+      if (found) pictures.push(found)
       total += text.length
     }
   }
-  return { paths, files: result }
+  return { paths, files: result, pictures }
 }
 
 /** `leftOut`: the files left out (the run's Notes), said to the model at the end. */

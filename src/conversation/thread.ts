@@ -28,15 +28,18 @@ export interface ThreadEntry {
   isRequest: boolean
 }
 
-/** An image from the conversation, fetched for models that read images. */
+/** An image from the conversation, or a picture from a document, for models that read images. */
 export interface ThreadImage {
   /** "comment by @alice" */
   where: string
+  /** The image's address; a document picture's: the document's (its link, or its path in the repository). */
   url: string
   alt: string
   mediaType: ImageType
   /** base64 */
   data: string
+  /** A document's picture: what the model is told it is ("picture 1 on slide 3 of talk.pptx, ..."). */
+  label?: string
 }
 
 export interface Thread {
@@ -52,7 +55,7 @@ export interface Thread {
     /** The head commit of git-bob's last review before the request, from its hidden marker. */
     lastReviewed: string | null
   }
-  /** Images from the conversation, in order (images.ts). */
+  /** Images from the conversation, in order (images.ts), then pictures from documents (document-pictures.ts). */
   images?: ThreadImage[]
   /** Documents attached in the conversation, as text (documents.ts). */
   documents?: ThreadDocument[]
@@ -65,6 +68,8 @@ export interface ThreadDocument {
   name: string
   url: string
   text: string
+  /** Attached in the request itself (the budget leaves it out last). */
+  fromRequest?: boolean
 }
 
 const STANDING_LABEL: Record<Standing, string> = {

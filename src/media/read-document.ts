@@ -1,5 +1,8 @@
-// A document (Word, PowerPoint, Excel, PDF) as text for the model. The readers are imported on the
-// first document, so a run that reads none loads neither unpdf nor the zip reader.
+// A document (Word, PowerPoint, Excel, PDF) as text for the model, and with pictures when asked: a
+// deck's per slide, a Word document's in order, a PDF's per page (pdf-pictures.ts). The readers are
+// imported on the first document, so a run that reads none loads neither unpdf nor the zip reader.
+import { counted } from '../plural.ts'
+import type { DocumentPicture } from './pictures.ts'
 
 export type DocumentKind = 'docx' | 'pptx' | 'xlsx' | 'pdf'
 
@@ -9,15 +12,43 @@ export function documentKind(name: string): DocumentKind | null {
   return match ? (match[1]!.toLowerCase() as DocumentKind) : null
 }
 
-/** The document's text; throws with the reason when it cannot be read. */
-export async function readDocument(kind: DocumentKind, bytes: Uint8Array): Promise<string> {
+export interface DocumentContent {
+  text: string
+  pictures: DocumentPicture[]
+  /** Pictures not read, in words ("3 more pictures"), or null. */
+  unread: string | null
+}
+
+/**
+ * The document's text and at most `maxPictures` pictures (0: the text alone, without picture markers);
+ * throws with the reason when it cannot be read.
+ */
+export async function readDocument(kind: DocumentKind, bytes: Uint8Array, maxPictures = 0): Promise<DocumentContent> {
   if (kind === 'pdf') {
     const { extractText, getDocumentProxy } = await import('unpdf')
     // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
     const pdf = await getDocumentProxy(new Uint8Array(bytes))
     const { text } = await extractText(pdf, { mergePages: false })
-    return text.map((page, i) => `## Page ${i + 1}\n\n${page.trim()}`).join('\n\n')
+    const found = maxPictures > 0 ? await (await import('./pdf-pictures.ts')).pdfPictures(pdf, maxPictures) : null
+    const pages = text.map((page, i) => {
+      const markers = (found?.byPage.get(i + 1) ?? []).map((p) => `[picture ${p.number}]`)
+      return [`## Page ${i + 1}`, page.trim(), ...(markers.length ? [markers.join(' ')] : [])].join('\n\n')
+    })
+    const unread = [
+      found?.stoppedAt ? `the pictures from page ${found.stoppedAt} on (at most ${maxPictures} are read)` : null,
+      found?.failed.length ? `the pictures on page ${found.failed.join(', ')} (they could not be decoded)` : null
+    ].filter((s) => s !== null)
+    return {
+      text: pages.join('\n\n'),
+      pictures: found ? [...found.byPage.values()].flat() : [],
+      unread: unread.length ? unread.join('; ') : null
+    }
   }
-  const { readOffice } = await import('./read-office.ts')
-  return readOffice(kind, bytes)
+  const { readOfficeWithPictures } = await import('./read-office.ts')
+  const content = readOfficeWithPictures(kind, bytes, maxPictures)
+  return {
+    text: content.text,
+    pictures: content.pictures,
+    unread: content.more ? `${counted(content.more, 'more picture')} (at most ${maxPictures} are read)` : null
+  }
 }

@@ -1,5 +1,8 @@
 // Office files as text for the model: a Word document's headings, paragraphs, lists and tables; a
-// deck's slides with their notes; a workbook's sheets as rows. Pure.
+// deck's slides with their notes; a workbook's sheets as rows. With pictures, each picture of a deck or
+// a Word document comes along and the text marks where it was ("[picture 1]"). Pure.
+import { markPictures } from './office-pictures.ts'
+import type { DocumentPicture } from './pictures.ts'
 import {
   decodeEntities,
   openParts,
@@ -11,14 +14,28 @@ import {
 } from './office-xml.ts'
 
 export function readOffice(kind: OfficeKind, bytes: Uint8Array): string {
-  const parts = openParts(kind, bytes)
-  if (kind === 'docx') return readWord(parts)
-  if (kind === 'pptx') return readSlides(parts)
-  return readSheets(parts)
+  return readOfficeWithPictures(kind, bytes, 0).text
 }
 
-function readWord(parts: Parts): string {
-  const xml = xmlText(parts, 'word/document.xml') ?? ''
+export interface OfficeContent {
+  text: string
+  pictures: DocumentPicture[]
+  /** Pictures beyond `maxPictures`: marked in the text, not read. */
+  more: number
+}
+
+/** The text and at most `maxPictures` pictures (none: the text has no markers either). */
+export function readOfficeWithPictures(kind: OfficeKind, bytes: Uint8Array, maxPictures: number): OfficeContent {
+  const parts = openParts(kind, bytes)
+  if (kind === 'docx') return readWord(parts, maxPictures)
+  if (kind === 'pptx') return readSlides(parts, maxPictures)
+  return { text: readSheets(parts), pictures: [], more: 0 }
+}
+
+function readWord(parts: Parts, maxPictures: number): OfficeContent {
+  const source = xmlText(parts, 'word/document.xml') ?? ''
+  const marked = maxPictures > 0 ? markPictures('docx', parts, 'word/document.xml', source, null, maxPictures) : null
+  const xml = marked?.xml ?? source
   const lines: string[] = []
   // Tables first become markers, so their cells are read as rows.
   const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (table) => {
@@ -45,13 +62,22 @@ function readWord(parts: Parts): string {
     else if (paragraph.list) lines.push(`- ${paragraph.text}`)
     else lines.push(paragraph.text)
   }
-  return lines.join('\n\n')
+  return { text: lines.join('\n\n'), pictures: marked?.pictures ?? [], more: marked?.more ?? 0 }
 }
 
-function readSlides(parts: Parts): string {
-  return slideParts(parts)
+function readSlides(parts: Parts, maxPictures: number): OfficeContent {
+  const pictures: DocumentPicture[] = []
+  let more = 0
+  const text = slideParts(parts)
     .map(({ slide, notes }, i) => {
-      const text = paragraphsOf('pptx', xmlText(parts, slide) ?? '')
+      let xml = xmlText(parts, slide) ?? ''
+      if (maxPictures > 0) {
+        const marked = markPictures('pptx', parts, slide, xml, `slide ${i + 1}`, maxPictures - pictures.length)
+        xml = marked.xml
+        pictures.push(...marked.pictures)
+        more += marked.more
+      }
+      const text = paragraphsOf('pptx', xml)
         .map((p) => p.text)
         .filter((t) => t.trim())
       const lines = [`## Slide ${i + 1}`, ...text]
@@ -64,6 +90,7 @@ function readSlides(parts: Parts): string {
       return lines.join('\n')
     })
     .join('\n\n')
+  return { text, pictures, more }
 }
 
 function columnIndex(ref: string): number {

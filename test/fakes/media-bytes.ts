@@ -1,4 +1,5 @@
-// Real, tiny media files made in code for the stand-ins and tests: a PNG, an MP3 frame, a PDF with text.
+// Real, tiny media files made in code for the stand-ins and tests: a PNG, an MP3 frame, a PDF with text
+// (and with pictures).
 import { crc32, deflateSync } from 'node:zlib'
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -39,27 +40,48 @@ export function looksLikeMp3(bytes: Uint8Array): boolean {
   return bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0
 }
 
-/** A one-page PDF that shows `text` (ASCII), with a correct cross-reference table. */
-export function tinyPdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 40 100 Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`
-  const objects = [
+/** An image drawn on a PDF page: its pixel size and one RGB colour. */
+export interface PdfPicture {
+  width: number
+  height: number
+  rgb?: [number, number, number]
+}
+
+/**
+ * A one-page PDF that shows `text` (ASCII) and draws `pictures` (each an /XObject /Image of raw RGB
+ * pixels, deflated), with a correct cross-reference table.
+ */
+export function tinyPdf(text: string, pictures: readonly PdfPicture[] = []): Buffer {
+  const draw = pictures.map((p, i) => `q ${p.width} 0 0 ${p.height} ${20 + i * 80} 20 cm /Im${i + 1} Do Q `).join('')
+  const stream = `${draw}BT /F1 18 Tf 40 150 Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`
+  const images = pictures.map((_, i) => `/Im${i + 1} ${6 + i} 0 R`).join(' ')
+  const objects: Buffer[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >>${images ? ` /XObject << ${images} >>` : ''} >> >>`,
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
-  ]
-  let out = '%PDF-1.4\n'
+  ].map((o) => Buffer.from(o, 'latin1'))
+  for (const p of pictures) {
+    const pixels = deflateSync(
+      Buffer.from(Array.from({ length: p.width * p.height }, () => p.rgb ?? [30, 120, 200]).flat())
+    )
+    const head = `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`
+    objects.push(Buffer.concat([Buffer.from(head, 'latin1'), pixels, Buffer.from('\nendstream', 'latin1')]))
+  }
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')]
+  let length = chunks[0]!.length
   const offsets: number[] = []
   objects.forEach((body, i) => {
-    offsets.push(out.length)
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
+    offsets.push(length)
+    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')])
+    chunks.push(object)
+    length += object.length
   })
-  const xref = out.length
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(out, 'latin1')
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const offset of offsets) tail += `${String(offset).padStart(10, '0')} 00000 n \n`
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`
+  return Buffer.concat([...chunks, Buffer.from(tail, 'latin1')])
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findDocumentLinks, loadDocuments } from '../../../src/conversation/documents.ts'
 import { tinyPdf } from '../../fakes/media-bytes.ts'
+import { deckWithPictures, pictures } from '../../fakes/office-bytes.ts'
 
 describe('documents attached in the thread', () => {
   it('finds links to documents on GitHub, not elsewhere, each once', () => {
@@ -40,5 +41,58 @@ describe('documents attached in the thread', () => {
         /^the document b\.docx in the comment by @ada: it could not be read as DOCX \(not a zip archive/
       )
     ])
+  })
+})
+
+describe('the pictures of documents attached in the thread', () => {
+  const serve =
+    (files: Record<string, Uint8Array>): typeof fetch =>
+    async (input) => {
+      const bytes = files[new URL(input instanceof Request ? input.url : input).pathname]
+      return bytes ? new Response(bytes) : new Response('no', { status: 404 })
+    }
+
+  it('come with the text when asked for, marked in it, and the request’s documents are marked as such', async () => {
+    const deck = await deckWithPictures([{ text: 'Plots', pictures: [pictures.red, pictures.green] }])
+    const {
+      documents,
+      pictures: found,
+      notes
+    } = await loadDocuments(
+      [
+        { where: 'description by @ada', body: 'See https://github.com/user-attachments/files/1/r.pdf' },
+        { where: 'comment by @bob', body: 'git-bob translate https://github.com/user-attachments/files/2/talk.pptx' }
+      ],
+      {
+        serverUrl: 'https://github.com',
+        token: 't',
+        fetch: serve({
+          '/user-attachments/files/1/r.pdf': tinyPdf('Report', [{ width: 50, height: 50 }]),
+          '/user-attachments/files/2/talk.pptx': deck
+        }),
+        maxPictures: 1,
+        requestIndex: 1
+      }
+    )
+    expect(documents.map((d) => [d.name, d.fromRequest ?? false])).toEqual([
+      ['r.pdf', false],
+      ['talk.pptx', true]
+    ])
+    expect(documents[1]!.text).toContain('Plots\n[picture 1]\n[picture 2]')
+    expect(found.map((f) => [f.document, f.where, f.pictures.map((p) => `${p.place} ${p.number}`)])).toEqual([
+      ['r.pdf', 'attached in the description by @ada', ['page 1 1']],
+      ['talk.pptx', 'attached in the comment by @bob', ['slide 1 1']]
+    ])
+    expect(notes).toEqual(['the document talk.pptx in the comment by @bob: 1 more picture (at most 1 are read)'])
+  })
+
+  it('are not read when not asked for: the text alone, as before', async () => {
+    const deck = await deckWithPictures([{ text: 'Plots', pictures: [pictures.red] }])
+    const { documents, pictures: found } = await loadDocuments(
+      [{ where: 'comment by @bob', body: 'https://github.com/user-attachments/files/2/talk.pptx' }],
+      { serverUrl: 'https://github.com', token: 't', fetch: serve({ '/user-attachments/files/2/talk.pptx': deck }) }
+    )
+    expect(documents[0]!.text).toBe('## Slide 1\nPlots')
+    expect(found).toEqual([])
   })
 })

@@ -130,7 +130,10 @@ describe('loadImages (over HTTP)', () => {
         url: asset(0),
         alt: 'plot',
         mediaType: 'image/png',
-        data: PNG.toString('base64')
+        data: PNG.toString('base64'),
+        priority: 0,
+        size: PNG.length,
+        fromRequest: true
       }
     ])
     expect(seen[0]!.auth).toBe(`Bearer ${TOKEN}`)
