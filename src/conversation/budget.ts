@@ -3,7 +3,7 @@
 // prompt that ignores the budget would fail on any real thread. One policy for the conversation: the
 // description and the request stay; the oldest other messages go first, whole; only then are the
 // description and the request cut at their end. A whole prompt (fitPrompt) first gives up the named
-// files' contents, then the file list, then the diff. What is left out is returned as notes, which
+// files' contents, then the file list, then the diff, then documents' texts (cut at their end). What is left out is returned as notes, which
 // the callers record in the run's Notes (for the model's prompt and for people). Pure.
 import type { RepoContext } from './repo-context.ts'
 import { renderRepoContext } from './repo-context.ts'
@@ -12,6 +12,7 @@ import { renderThread } from './thread.ts'
 import { charsFor, estimateTokens } from './tokens.ts'
 import type { LeftOut } from '../record/notes.ts'
 import { counted } from '../plural.ts'
+import { documentKind } from '../media/read-document.ts'
 
 /** GitHub Models' free and Copilot tiers accept 8,000 input tokens per request; leave room for the estimate's error. */
 export const GITHUB_MODELS_PROMPT_TOKENS = 6500
@@ -132,6 +133,9 @@ const size = (parts: PromptParts): number => renderParts(parts).reduce((sum, tex
 
 const WHY = "to fit the model's input budget"
 
+/** Less of a document than this is not worth keeping: it is left out whole instead. */
+const MIN_DOCUMENT_TOKENS = 250
+
 /**
  * `fixedTokens`: the system prompt and the task, which always go in. `tell` hears each thing left out,
  * for people (the returned parts carry them for the model).
@@ -158,8 +162,8 @@ export function fitPrompt(
   const current = (): PromptParts => ({ thread: t, repo: r, leftOut: { conversation: notes, files: fileNotes } })
   const over = (): boolean => size(current()) > limit
 
-  // 1. The contents of named files, largest first.
-  const bySize = [...r.files].sort((a, b) => b.text.length - a.text.length)
+  // 1. The contents of named files, largest first; documents wait for step 4.
+  const bySize = [...r.files].filter((f) => !documentKind(f.path)).sort((a, b) => b.text.length - a.text.length)
   for (const file of bySize) {
     if (!over()) break
     r = { ...r, files: r.files.filter((f) => f !== file) }
@@ -184,7 +188,41 @@ export function fitPrompt(
       leave(notes, keep ? `most of the diff, ${WHY}` : `the diff, ${WHY} (the list of changed files is complete)`)
     }
   }
-  // 4. The conversation, by the one policy.
+  // 4. Documents' texts (attached, or named from the repository), the least important first: those the
+  // request neither carries nor names, the oldest first; each cut at its end to what is left, or left out.
+  if (over()) {
+    const request = t.entries.find((e) => e.isRequest)?.body ?? ''
+    const documents = [
+      ...(t.documents ?? []).map((d) => ({ kind: 'attached' as const, d, fromRequest: d.fromRequest === true })),
+      ...r.files
+        .filter((f) => documentKind(f.path))
+        .map((f) => ({ kind: 'named' as const, f, fromRequest: request.includes(f.path) }))
+    ].sort((a, b) => Number(a.fromRequest) - Number(b.fromRequest))
+    for (const doc of documents) {
+      if (!over()) break
+      const text = doc.kind === 'attached' ? doc.d.text : doc.f.text
+      const name = doc.kind === 'attached' ? `the document ${doc.d.name} in the ${doc.d.where}` : doc.f.path
+      const room = estimateTokens(text) - (size(current()) - limit) - 30
+      const cut = room >= MIN_DOCUMENT_TOKENS ? clipEnd(text, room, `the text of ${name}`).text : null
+      if (doc.kind === 'attached') {
+        const documents = (t.documents ?? []).flatMap((d) =>
+          d !== doc.d ? [d] : cut === null ? [] : [{ ...d, text: cut }]
+        )
+        t = { ...t, documents }
+        leave(notes, cut === null ? `${name}, ${WHY}` : `the end of ${name}, ${WHY}`)
+      } else {
+        const files = r.files.flatMap((f) => (f !== doc.f ? [f] : cut === null ? [] : [{ ...f, text: cut }]))
+        r = { ...r, files }
+        leave(
+          fileNotes,
+          cut === null
+            ? `${name} (its content did not fit the model's input budget)`
+            : `the end of ${name} (it did not fit the model's input budget)`
+        )
+      }
+    }
+  }
+  // 5. The conversation, by the one policy.
   const fitted = fitEntries(t.entries, (es) => size({ ...current(), thread: { ...t, entries: [...es] } }) - limit, WHY)
   t = { ...t, entries: fitted.kept }
   for (const note of fitted.leftOut) leave(notes, note)

@@ -194,6 +194,67 @@ describe('fitPrompt', () => {
   })
 })
 
+describe('fitPrompt with documents', () => {
+  const doc = (name: string, chars: number, fromRequest = false) => ({
+    where: 'comment by @ada',
+    name,
+    url: `https://github.com/user-attachments/files/1/${name}`,
+    text: `${name} says `.repeat(chars / 10).slice(0, chars),
+    ...(fromRequest ? { fromRequest } : {})
+  })
+
+  it("counts attached documents' texts and cuts the one that does not fit at its end, the messages kept", () => {
+    const t: Thread = { ...thread(2, 5), documents: [doc('r.pdf', 100_000, true)] }
+    const fitted = fitPrompt(parts(t, { paths: [], files: [] }), 6500, 500)
+    expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
+    expect(fitted.thread.entries).toEqual(t.entries)
+    expect(fitted.thread.documents![0]!.text).toMatch(
+      /^r\.pdf says .*\[… the text of the document r\.pdf in the comment by @ada cut here/s
+    )
+    expect(estimateTokens(fitted.thread.documents![0]!.text)).toBeGreaterThan(3000)
+    expect(fitted.leftOut.conversation).toEqual([
+      "the end of the document r.pdf in the comment by @ada, to fit the model's input budget"
+    ])
+  })
+
+  it("leaves out the least important first: documents the request does not carry, and keeps the request's whole", () => {
+    const t: Thread = {
+      ...thread(2, 5),
+      documents: [doc('old.docx', 30_000), doc('mid.pptx', 2_000), doc('asked.pdf', 20_000, true)]
+    }
+    const fitted = fitPrompt(parts(t, { paths: [], files: [] }), 6500, 500)
+    expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
+    expect(fitted.thread.documents!.map((d) => d.name)).toEqual(['mid.pptx', 'asked.pdf'])
+    expect(fitted.thread.documents![1]!.text).toBe(t.documents![2]!.text)
+    // Of old.docx, too little would be left to be worth keeping.
+    expect(fitted.leftOut.conversation).toEqual([
+      "the document old.docx in the comment by @ada, to fit the model's input budget"
+    ])
+  })
+
+  it('keeps the beginning of a repository document the request names once plain files and the list are gone', () => {
+    const t = thread(1, 5)
+    t.entries[2] = entry(2, 'git-bob summarise docs/report.pdf', true)
+    const r: RepoContext = {
+      paths: ['docs/report.pdf', 'src/a.py', ...Array.from({ length: 300 }, (_, i) => `src/f${i}.py`)],
+      files: [
+        { path: 'src/a.py', text: 'y = 2\n'.repeat(3000) },
+        { path: 'docs/report.pdf', text: 'The report. '.repeat(4000) }
+      ]
+    }
+    const fitted = fitPrompt(parts(t, r), 6500, 500)
+    expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
+    expect(fitted.repo.files.map((f) => f.path)).toEqual(['docs/report.pdf'])
+    expect(fitted.repo.files[0]!.text).toContain('[… the text of docs/report.pdf cut here')
+    expect(fitted.repo.paths).toEqual(['docs/report.pdf'])
+    expect(fitted.leftOut.files).toEqual([
+      "src/a.py (its content did not fit the model's input budget)",
+      "the list of the repository's 302 files (the model's input budget is small)",
+      "the end of docs/report.pdf (it did not fit the model's input budget)"
+    ])
+  })
+})
+
 describe('capToolResult', () => {
   it('leaves text within the cap alone', () => {
     expect(capToolResult('short', 10)).toBe('short')
