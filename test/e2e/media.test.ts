@@ -8,6 +8,7 @@ import { GitRemote } from '../fakes/git-remote.ts'
 import { looksLikeMp3, tinyPdf, tinyPng } from '../fakes/media-bytes.ts'
 import { decodeMp3, mpg123, walkMp3 } from '../fakes/mp3.ts'
 import { pptxgenjsTemplate } from '../fakes/slide-templates.ts'
+import { deckWithPictures } from '../fakes/office-bytes.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
 
@@ -355,6 +356,71 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(prompt).toContain('Viability was 93 percent')
     expect(prompt).toContain('Cells were stained with DAPI.')
     expect(prompt).toContain('results.pdf (attached in the comment by @')
+  })
+
+  describe('documents named by their path in the repository', () => {
+    const green = tinyPng(64, 48, [40, 200, 40])
+    async function repository(): Promise<GitRemote> {
+      return new GitRemote({
+        'README.md': '# Hello-World\n',
+        'docs/report.pdf': tinyPdf('Viability was 93 percent', [{ width: 60, height: 40, rgb: [200, 40, 40] }]),
+        'docs/talk.pptx': Buffer.from(
+          await deckWithPictures([{ text: 'Intro' }, { text: 'Cells under the microscope', pictures: [green] }])
+        )
+      })
+    }
+    const request = 'Please summarise docs/report.pdf and the slides in docs/talk.pptx\n\ngit-bob comment'
+    type Part = { type: string; text?: string; image_url?: { url: string } }
+    const userParts = (): Part[] => {
+      const content = stage.model.requests[0]!.body.messages.find((m) => m.role === 'user')!.content
+      return typeof content === 'string' ? [{ type: 'text', text: content }] : (content as Part[])
+    }
+
+    it('reach an image-reading model with their text and their pictures, each labelled', async () => {
+      const repo = await repository()
+      stage.model.fallback = () => 'Summary: viability 93%, and a slide of cells.'
+      const run = await stage.comment({ body: request }, { workspace: repo.workspace })
+
+      expect(run.code).toBe(0)
+      const parts = userParts()
+      const text = parts[0]!.text!
+      expect(text).toContain('## Content of docs/report.pdf')
+      expect(text).toContain('Viability was 93 percent\n\n[picture 1]')
+      expect(text).toContain('## Content of docs/talk.pptx')
+      expect(text).toContain('## Slide 2\nCells under the microscope\n[picture 1]')
+      const labels = parts.filter((p) => p.type === 'text').map((p) => p.text!)
+      const images = parts.filter((p) => p.type === 'image_url').map((p) => p.image_url!.url)
+      expect(labels.slice(1)).toEqual([
+        'The picture 1 on page 1 of docs/report.pdf, in the repository (marked "[picture 1]" in its text):',
+        'The picture 1 on slide 2 of docs/talk.pptx, in the repository (marked "[picture 1]" in its text):'
+      ])
+      expect(images).toHaveLength(2)
+      // The PDF's image, decoded by pdf.js and encoded again as a PNG of the same size.
+      const fromPdf = Buffer.from(images[0]!.replace(/^data:image\/png;base64,/, ''), 'base64')
+      expect(isPng(fromPdf)).toBe(true)
+      expect([fromPdf.readUInt32BE(16), fromPdf.readUInt32BE(20)]).toEqual([60, 40])
+      // The deck's picture, the very bytes it holds.
+      expect(images[1]).toBe(`data:image/png;base64,${green.toString('base64')}`)
+    })
+
+    it('reach a model that reads no images as text alone, and the notes say the pictures were not shown', async () => {
+      const repo = await repository()
+      stage.model.fallback = () => 'Summary: viability 93%.'
+      const run = await stage.comment(
+        { body: request },
+        { workspace: repo.workspace, inputs: { model: 'openai:gpt-3.5-turbo' } }
+      )
+
+      expect(run.code).toBe(0)
+      const parts = userParts()
+      expect(parts.every((p) => p.type === 'text')).toBe(true)
+      expect(parts[0]!.text).toContain('Viability was 93 percent')
+      expect(parts[0]!.text).not.toContain('[picture 1]')
+      expect(parts[0]!.text).toContain(
+        'the pictures in documents: openai:gpt-3.5-turbo does not read images, so only their text is shown'
+      )
+      expect(stage.github.postedComments(1).at(-1)!.body).toContain('does not read images, so only their text is shown')
+    })
   })
 })
 
