@@ -11,7 +11,7 @@ import { mp3FromPcm } from '../src/media/encode-mp3.ts'
 import { speechPcm } from '../test/fakes/media-bytes.ts'
 
 /** The npm packages src/media/ imports when a format is first used. */
-export const MEDIA_LIBRARIES = ['pptxgenjs', 'docx', 'exceljs', 'unpdf', '@breezystack/lamejs'] as const
+export const MEDIA_LIBRARIES = ['pptxgenjs', 'docx', 'exceljs', 'unpdf', 'fast-png', '@breezystack/lamejs'] as const
 
 export interface MediaChunks {
   library: string

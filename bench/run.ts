@@ -401,7 +401,7 @@ rows.push(
   const mediaChunks = new Set(media.flatMap((m) => m.chunks.map((c) => pathToFileURL(join(root, c)).href)))
   const leaked = splitFiles.filter((f) => mediaChunks.has(f))
   rows.push({
-    measure: 'media chunks a comment run loads (pptxgenjs, docx, exceljs, unpdf, lamejs)',
+    measure: 'media chunks a comment run loads (pptxgenjs, docx, exceljs, unpdf, fast-png, lamejs)',
     value: leaked.length ? leaked.map((f) => f.replace(/^.*\//, '')).join(', ') : 'none',
     target: 'none',
     ok: leaked.length === 0

@@ -50,6 +50,7 @@ describe('the split bundle', () => {
       'node_modules/docx/',
       'node_modules/exceljs/',
       'node_modules/unpdf/',
+      'node_modules/fast-png/',
       'src/commands/implement/implement.ts',
       'src/commands/review/review.ts',
       'src/commands/split.ts'
