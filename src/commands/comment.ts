@@ -1,4 +1,4 @@
-// "comment", "respond", "answer", "think": read the conversation, answer in one comment. The model says
+// "comment", "respond", "answer", "think", "explain", "summarise": read the conversation, answer in one comment. The model says
 // whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
 import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { fitPrompt, renderParts } from '../conversation/budget.ts'

@@ -7,7 +7,7 @@ import type { CommandSpec } from './types.ts'
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'comment',
-    aliases: ['respond', 'answer', 'think'],
+    aliases: ['respond', 'answer', 'think', 'explain', 'summarise', 'summarize'],
     summary: 'reads the whole conversation and answers in a comment; when unsure, says so and asks the maintainers',
     example: 'think about this',
     needs: 'conversation',

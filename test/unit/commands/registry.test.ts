@@ -29,7 +29,11 @@ describe('the registry', () => {
     ['git-bob review', 'review', ''],
     ['git-bob, please review fully', 'review', 'fully'],
     ['git-bob split this', 'split', 'this'],
-    ['git-bob think about this', 'comment', 'about this']
+    ['git-bob think about this', 'comment', 'about this'],
+    ['git-bob summarise docs/report.pdf', 'comment', 'docs/report.pdf'],
+    ['git-bob summarize this', 'comment', 'this'],
+    ['git-bob explain the figure', 'comment', 'the figure'],
+    ['git-bob draw a cat', 'paint', 'a cat']
   ])('%j is %s', (text, verb, args) => {
     expect(findCommand(text, 'git-bob', TABLE)).toMatchObject({ kind: 'known', verb, args })
   })
