@@ -119,7 +119,7 @@ describe('events', () => {
     expect(run.code).toBe(0)
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('`git-bob think about this`')
-    expect(body).toContain('(also: `comment`, `respond`, `answer`)')
+    expect(body).toContain('(also: `comment`, `respond`, `answer`, `explain`, `summarise`, `summarize`)')
     expect(body).toMatch(/^- `git-bob review`: on a pull request: a review with line comments .*never approves.*$/m)
     expect(body).toMatch(/^- `git-bob split this`: turns an issue into sub-issues.*$/m)
     expect(body).toContain('`git-bob help`')
