@@ -3,7 +3,9 @@
 // the notes say why.
 import type { z } from 'zod'
 import { extractJson, jsonSchemaFor } from '../llm/model.ts'
+import { toolRule } from '../llm/tool-loop.ts'
 import type { Message, ModelReply, ToolLimits } from '../llm/types.ts'
+import { estimateTokens } from '../conversation/tokens.ts'
 import type { ConversationContext } from './types.ts'
 
 /** The share of the prompt budget the fixed context keeps when tools are used: the rest is for their results. */
@@ -32,8 +34,21 @@ export interface ObjectTask<T> {
   schemaName: string
 }
 
+function answerInstruction(schema: Record<string, unknown>): string {
+  return `When you have read enough, answer with one JSON object only, without any other text, matching this JSON schema:\n${JSON.stringify(schema)}`
+}
+
+/**
+ * The tokens reading with tools adds to the fixed messages' system prompt: the JSON answer's instruction and
+ * the tool loop's rule. A prompt fitted to a budget it must not exceed leaves room for them.
+ */
+export function readingExtraTokens<T>(ctx: ConversationContext, schema: z.ZodType<T>): number {
+  const added = `\n\n${answerInstruction(jsonSchemaFor(schema))}\n\n${toolRule(ctx.toolLimits.maxSteps)}`
+  return estimateTokens(added)
+}
+
 function withJsonAnswer(messages: Message[], schema: Record<string, unknown>): Message[] {
-  const instruction = `When you have read enough, answer with one JSON object only, without any other text, matching this JSON schema:\n${JSON.stringify(schema)}`
+  const instruction = answerInstruction(schema)
   const first = messages[0]
   if (first?.role === 'system' && typeof first.content === 'string')
     return [{ role: 'system', content: `${first.content}\n\n${instruction}` }, ...messages.slice(1)]

@@ -178,8 +178,13 @@ function readingsOf(messages: readonly Message[]): string {
   return messages.flatMap((m) => (m.role === 'tool' ? [m.content] : [])).join('\n\n')
 }
 
+/** What the loop adds to the system prompt: the data rule and the number of rounds (callers count it in budgets). */
+export function toolRule(maxSteps: number): string {
+  return `${TOOL_DATA_RULE} You may use at most ${counted(maxSteps, 'round')} of tool calls; several calls in one round run together.`
+}
+
 function withRule(messages: Message[], limits: ToolLimits): Message[] {
-  const rule = `${TOOL_DATA_RULE} You may use at most ${counted(limits.maxSteps, 'round')} of tool calls; several calls in one round run together.`
+  const rule = toolRule(limits.maxSteps)
   const first = messages[0]
   if (first?.role === 'system' && typeof first.content === 'string')
     return [{ role: 'system', content: `${first.content}\n\n${rule}` }, ...messages.slice(1)]

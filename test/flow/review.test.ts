@@ -265,6 +265,36 @@ describe('git-bob review', () => {
     expect(stage.github.requests.filter((r) => r.path.includes('/contents/pkg')).length).toBe(0)
   })
 
+  it('keeps every prompt within the review budget when the model reads with tools: the first, with what reading adds to it, and each after a tool result', async () => {
+    // Many small diffs, so the changes would fill the budget to within a diff's size.
+    const files: StoredFile[] = Array.from({ length: 300 }, (_, i) => ({
+      filename: `pkg/module_${String(i).padStart(3, '0')}.py`,
+      status: 'added',
+      additions: 2,
+      deletions: 0,
+      patch: ['@@ -0,0 +1,2 @@', `+value_${i} = compute(${i})`, `+other_${i} = compute(${i} + 1)`].join('\n')
+    }))
+    stage.github.addPull(1, { files, headSha: H1 })
+    const big = Array.from({ length: 5000 }, (_, i) => `line_${i} = compute(${i})  # a long file`).join('\n')
+    stage.github.files.set('src/big.py', big)
+    stage.github.filesAt.set(H1, new Map([['src/big.py', big]]))
+    stage.model.script.push(
+      { reply: '', toolCalls: [{ name: 'read_file', arguments: { path: 'src/big.py' } }] },
+      { reply: reviewJson() }
+    )
+    const run = await stage.comment(
+      { body: 'git-bob review', pullRequest: true },
+      { inputs: { 'review-token-budget': '6000', 'max-steps': '8' } }
+    )
+    expect(run.code).toBe(0)
+    const prompts = stage.model.requests.map((r) => r.body.messages.map((m) => String(m.content)).join(''))
+    expect(prompts).toHaveLength(2)
+    expect(prompts[0]).toContain('answer with one JSON object only')
+    expect(prompts[1]).toContain('line_0 = compute(0)')
+    for (const prompt of prompts) expect(estimateTokens(prompt)).toBeLessThanOrEqual(6000)
+    expect(stage.github.postedReviews(1)[0]!.body).toMatch(/\*\*Not at all \(\d+\):\*\*/)
+  })
+
   it('reviews when a review is requested from the bot-login, and not when requested from someone else', async () => {
     const payload = example('pull_request', 'review_requested')
     payload.requested_reviewer.login = 'bob-the-reviewer'

@@ -24,7 +24,7 @@ import { estimateTokens } from '../../conversation/tokens.ts'
 import { answerInComment, systemPrompt } from '../comment.ts'
 import type { ConversationContext, Outcome, PullRequestPort } from '../types.ts'
 import type { Message } from '../../llm/types.ts'
-import { objectAfterReading } from '../read-with-tools.ts'
+import { objectAfterReading, readingExtraTokens, usesTools, withRoomForTools } from '../read-with-tools.ts'
 
 /** The structured review (prompts/review.md describes the fields to the model). */
 export const ReviewSchema = z.object({
@@ -93,11 +93,15 @@ async function reviewPull(
   const system = systemPrompt(ctx)
   const task = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
+  // Every prompt of the review stays within its budget. Reading with tools, the fixed prompt keeps the share
+  // other commands keep, less what reading adds to its system prompt; the tool results get the rest.
+  const budgeted: ConversationContext = { ...ctx, promptTokenBudget: ctx.reviewTokenBudget }
+  const extra = usesTools(budgeted) ? readingExtraTokens(budgeted, ReviewSchema) : 0
   const shape = layout(
     system,
     { thread: conversationOnly, leftOut: ctx.notes.forModel.conversation },
     task,
-    ctx.reviewTokenBudget
+    extra ? withRoomForTools(budgeted).promptTokenBudget - extra : ctx.reviewTokenBudget
   )
   for (const note of shape.conversationLeftOut) ctx.notes.tell(`Left out: ${note}.`)
   let plan = planDiffs(files, shape.changesTokens)
@@ -120,7 +124,7 @@ async function reviewPull(
     { role: 'user', content: user }
   ]
   const reply = await objectAfterReading(
-    ctx,
+    budgeted,
     { purpose: 'review', schemaName: 'review', schema: ReviewSchema },
     () => fixed
   )
@@ -141,7 +145,7 @@ async function reviewPull(
     head: headSha,
     scope,
     coverage,
-    usedTokens: estimateTokens(system) + estimateTokens(user),
+    usedTokens: estimateTokens(system) + estimateTokens(user) + extra,
     budgetTokens: ctx.reviewTokenBudget
   }
   const { body, withInline } = reviewBody(reply.value, facts, moved, placed)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { objectAfterReading, usesTools } from '../../../src/commands/read-with-tools.ts'
+import { objectAfterReading, readingExtraTokens, usesTools } from '../../../src/commands/read-with-tools.ts'
+import { estimateTokens } from '../../../src/conversation/tokens.ts'
+import { toolRule } from '../../../src/llm/tool-loop.ts'
 import type { AnyTool } from '../../../src/llm/tools.ts'
 import { conversationContext } from '../../fakes/conversation-context.ts'
 import { ScriptedModel } from '../../fakes/scripted-model.ts'
@@ -66,5 +68,23 @@ describe('objectAfterReading', () => {
     ])
     expect(reply.value).toEqual({ summary: 'one' })
     expect(model.toolsOffered).toEqual([])
+  })
+
+  it('counts what reading adds to the system prompt (the JSON instruction and the tool rule) in readingExtraTokens', async () => {
+    const model = new ScriptedModel('{"summary": "two parts"}')
+    model.toolsSupported = true
+    const ctx = conversationContext(model, null, { tools: [tool] })
+    const system = 's'.repeat(4001)
+    await objectAfterReading(ctx, task, () => [
+      { role: 'system', content: system },
+      { role: 'user', content: 'task' }
+    ])
+    // The system prompt as the provider gets it: objectAfterReading's instruction, then the tool loop's rule.
+    const first = model.requests[0]!.messages[0]!.content
+    expect(typeof first).toBe('string')
+    const sent = `${typeof first === 'string' ? first : ''}\n\n${toolRule(ctx.toolLimits.maxSteps)}`
+    const extra = readingExtraTokens(ctx, schema)
+    expect(estimateTokens(sent)).toBeLessThanOrEqual(estimateTokens(system) + extra)
+    expect(estimateTokens(sent)).toBeGreaterThanOrEqual(estimateTokens(system) + extra - 1)
   })
 })
