@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { DIST, runAction, type ActionRun } from '../test/fakes/action.ts'
 import { GitRemote } from '../test/fakes/git-remote.ts'
-import type { ChatRequest } from '../test/fakes/openai.ts'
+import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
 import { measureMasking } from './masking.ts'
@@ -127,7 +127,7 @@ async function toolQuestionRun(
 /** An implement request on issue 1 against fresh stand-ins and a local bare origin; the model answers by `answer`. */
 async function implementTurn(
   request: string,
-  answer: (request: ChatRequest) => string,
+  answer: (request: ChatRequest) => string | Step,
   options: { files?: Record<string, string>; inputs?: Record<string, string>; model?: FakeOpenAI } = {}
 ): Promise<{ run: ActionRun; github: FakeGitHub; repo: GitRemote }> {
   const github = await new FakeGitHub().start()
@@ -183,43 +183,61 @@ async function implementRun(files: number): Promise<{ ms: number; calls: number;
 /**
  * An implement turn whose check fails until the model's `rounds`-th repair: steps (model calls), prompt tokens
  * (characters / 4 of every request), GitHub API calls and wall time, with the check run in the sandbox.
+ * `tools`: the model repairs in one tool conversation (checks.ts), each round an edit and a `run_checks` call,
+ * then an answer once they pass; otherwise (max-steps 0) it answers `check_repair` in up to `check-repair-rounds`.
  */
 async function repairRun(
-  rounds: number
+  rounds: number,
+  tools: boolean
 ): Promise<{ ms: number; steps: number; tokens: number; calls: number; edits: number; ok: boolean }> {
   const model = await new FakeOpenAI().start()
+  const plan = JSON.stringify({
+    title: 'Bench',
+    summary: 'Bench.',
+    actions: [{ action: 'modify', path: 'ops.py', source: null, reason: 'bench' }]
+  })
+  const edit = (round: number): { search: string; replace: string } => ({
+    search: `ROUND = ${round - 1}`,
+    replace: `ROUND = ${round}`
+  })
   let repairs = 0
+  let next: 'edit' | 'check' = 'edit'
   const { run, github } = await implementTurn(
     'git-bob implement this',
     (request) => {
       const schema = request.response_format?.json_schema?.name
-      if (schema === 'change_plan')
-        return JSON.stringify({
-          title: 'Bench',
-          summary: 'Bench.',
-          actions: [{ action: 'modify', path: 'ops.py', source: null, reason: 'bench' }]
-        })
+      if (schema === 'change_plan') return plan
       if (schema === 'check_repair') {
         repairs++
         return JSON.stringify({
           diagnosis: 'not yet',
-          changes: [
-            {
-              tool: 'edit_file',
-              path: 'ops.py',
-              content: null,
-              source: null,
-              edits: [{ search: `ROUND = ${repairs - 1}`, replace: `ROUND = ${repairs}` }]
-            }
-          ]
+          changes: [{ tool: 'edit_file', path: 'ops.py', content: null, source: null, edits: [edit(repairs)] }]
         })
       }
+      if (request.tools?.some((t) => t.function.name === 'run_checks')) {
+        // The tool repair, turn by turn: an edit, then run the checks; once they pass, say what was wrong.
+        if (next === 'check') {
+          next = 'edit'
+          return { reply: '', toolCalls: [{ name: 'run_checks', arguments: {} }] }
+        }
+        const result = lastMessageText(request)
+        if (repairs && !result.includes('failed')) return 'The round number was wrong.'
+        repairs++
+        next = 'check'
+        return { reply: '', toolCalls: [{ name: 'edit_file', arguments: { path: 'ops.py', edits: [edit(repairs)] } }] }
+      }
+      // The plan, after reading with tools: JSON in the answer's text.
+      if (request.tools) return plan
       return JSON.stringify({ content: 'ROUND = 0\n', note: 'bench' })
     },
     {
       model,
       files: { 'ops.py': 'ROUND = -1\n' },
-      inputs: { 'check-command': `grep -q "ROUND = ${rounds}" ops.py`, 'check-repair-rounds': String(rounds) }
+      inputs: {
+        'check-command': `grep -q "ROUND = ${rounds}" ops.py`,
+        'check-repair-rounds': String(rounds),
+        ...(tools ? {} : { 'max-steps': '0' })
+      }
     }
   ).finally(() => model.close())
   const tokens = model.requests.reduce((sum, r) => sum + estimateTokens(JSON.stringify(r.body.messages)), 0)
@@ -444,11 +462,20 @@ for (const n of [1, 10, 50]) {
   })
 }
 
-// The checks' repair rounds: each round is one model call and two sandboxed runs (syntax check, check).
-for (const rounds of [0, 1, 3]) {
-  const measure = `implement + checks, ${rounds} repair ${rounds === 1 ? 'round' : 'rounds'}: steps, tokens, GitHub calls (edits), time`
+// The checks' repair: with tools, one conversation in which each round is an edit and a `run_checks` call (two
+// steps; the checks run in the sandbox); without tools (max-steps 0), each round is one `check_repair` answer
+// and the checks run again after it.
+for (const [rounds, tools] of [
+  [0, true],
+  [1, true],
+  [3, true],
+  [1, false],
+  [3, false]
+] as const) {
+  const how = rounds ? (tools ? ', tool conversation' : ', no tools (max-steps 0)') : ''
+  const measure = `implement + checks, ${rounds} repair ${rounds === 1 ? 'round' : 'rounds'}${how}: steps, tokens, GitHub calls (edits), time`
   try {
-    const r = await repairRun(rounds)
+    const r = await repairRun(rounds, tools)
     const value = `${r.steps}, ${r.tokens.toLocaleString('en-US')}, ${r.calls} (${r.edits}), ${r.ms} ms`
     rows.push({ measure, value, target: 'not a draft', ok: r.ok })
   } catch (error) {
