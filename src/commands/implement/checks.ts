@@ -179,7 +179,8 @@ export async function checkAndRepair(
 
   // With tools, the model repairs in one conversation: it reads, edits and runs the checks itself, within
   // max-steps, the money cap and the time left. The checks run once more at the end if anything changed since.
-  if (usesTools(ctx) && lines.some((l) => l.status === 'failed')) {
+  // `check-repair-rounds: 0` means no repair on either path: the loop below then stops at once and says so.
+  if (usesTools(ctx) && ports.limits.checkRepairRounds > 0 && lines.some((l) => l.status === 'failed')) {
     let checkedAt = changed.version
     const runChecks = async (): Promise<string> => {
       if (deadline - clock() < MIN_RUN_MS) return 'The time for checks ran out: no further check runs.'

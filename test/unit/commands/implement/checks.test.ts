@@ -296,6 +296,24 @@ describe('checkAndRepair with a model that calls tools', () => {
     ])
   })
 
+  it('does not repair at all when check-repair-rounds is 0, even for a model that calls tools', async () => {
+    const { ws, changed, ports } = fixture()
+    const { checks, runs } = runner(ws, failsUnlessAdds)
+    const model = new ToolCallingModel([[FIX], [call('run_checks')], 'fixed'])
+    const report = await checkAndRepair(
+      withTools(model, ports),
+      { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 0 } },
+      pathRules(null),
+      changed,
+      plan()
+    )
+    expect(model.requests).toEqual([])
+    expect(runs).toHaveLength(2)
+    expect(ws.text('ops.py')).toContain('a * b')
+    expect(report?.rounds).toBe(0)
+    expect(report?.stopped).toContain('the `check-repair-rounds` input allows 0')
+  })
+
   it('runs the checks once more when the model changed files after its last run_checks', async () => {
     const { ws, changed, ports } = fixture()
     const { checks, runs } = runner(ws, failsUnlessAdds)
