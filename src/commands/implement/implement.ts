@@ -50,7 +50,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   await show(`writing ${accepted.length === 1 ? 'the file' : `${accepted.length} files`}`)
   for (const action of accepted) {
     try {
-      files.push(await carryOut(ctx, ports, plan, action, progress))
+      files.push(await carryOut(ctx, ports, plan, action, progress, rules))
     } catch (error) {
       if (!(error instanceof StepError || error instanceof PathEscapeError)) throw error
       problems.push(`\`${shownPath(action.path)}\` (${action.action}) was not changed: ${error.message}.`)

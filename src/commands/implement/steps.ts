@@ -4,6 +4,7 @@
 import { DownloadError, StepError } from '../../errors.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 import { writeNotebook, type WrittenNotebook } from './notebooks.ts'
+import type { PathRules } from './paths.ts'
 import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
 import { writeFile } from './write-file.ts'
 import { mediaFileKind, writeMediaFile } from './write-media.ts'
@@ -19,7 +20,8 @@ export async function carryOut(
   ports: ChangePorts,
   plan: Plan,
   action: PlannedAction,
-  progress: Progress
+  progress: Progress,
+  rules: PathRules
 ): Promise<FileReport> {
   const { written } = progress
   const report = (note: string): FileReport => ({
@@ -34,7 +36,7 @@ export async function carryOut(
       const step = { ...action, action: action.action }
       const media = mediaFileKind(action.path)
       if (media) {
-        const result = await writeMediaFile(ctx, ports, plan, step, media, written)
+        const result = await writeMediaFile(ctx, ports, plan, step, media, written, rules)
         if (!result.ok) throw new StepError(result.problem)
         written.push({ path: action.path, text: result.text })
         return { ...report(result.note), ...(result.details ? { details: result.details } : {}) }

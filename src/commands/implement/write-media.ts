@@ -21,6 +21,7 @@ import type { Built, ImageSource } from '../../media/write-office.ts'
 import { agrees, counted } from '../../plural.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
+import { mayRead, type PathRules } from './paths.ts'
 import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
 
 export type MediaFileKind = OfficeKind | 'speech' | 'picture'
@@ -75,7 +76,8 @@ export async function writeMediaFile(
   plan: Plan,
   action: PlannedAction & { action: 'create' | 'modify' },
   kind: MediaFileKind,
-  written: readonly Written[]
+  written: readonly Written[],
+  rules: PathRules
 ): Promise<MediaWritten> {
   const current = await ports.workspace.read(action.path)
   if (action.action === 'modify' && current.kind === 'missing')
@@ -96,7 +98,7 @@ export async function writeMediaFile(
   }
   const existing = current.kind === 'binary' ? current.bytes : null
   if (existing && kind !== 'xlsx') return rewrite(ctx, ports, action, kind, existing, task)
-  return office(ctx, ports, action, kind, existing, task)
+  return office(ctx, ports, action, kind, existing, task, rules)
 }
 
 async function ask<T extends { note: string }, R>(
@@ -145,12 +147,15 @@ async function office(
   action: PlannedAction,
   kind: OfficeKind,
   existing: Uint8Array | null,
-  task: (extra?: string) => string
+  task: (extra?: string) => string,
+  rules: PathRules
 ): Promise<MediaWritten> {
   const { buildDeck, buildDocument, buildWorkbook } = await import('../../media/write-office.ts')
   const { checkOffice } = await import('../../media/office-xml.ts')
   const { readOffice } = await import('../../media/read-office.ts')
+  // The model names the pictures: only files it may read go in (not .git, not what .gitbobignore hides).
   const images = async (path: string): Promise<Uint8Array | null> => {
+    if (!mayRead(path, rules)) return null
     const file = await ports.workspace.read(path).catch(() => null)
     return file?.kind === 'binary' ? file.bytes : null
   }

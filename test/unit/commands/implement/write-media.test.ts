@@ -118,6 +118,37 @@ describe('files that are not text, in implement', () => {
     expect(readOffice('pptx', ws.files.get('talk.pptx') as Uint8Array)).toContain('Cells were counted')
   })
 
+  it('puts in only the pictures the model may read: not what .gitbobignore hides, not .git', async () => {
+    const ws = new MemoryWorkspace({
+      '.gitbobignore': 'private/\n',
+      'private/face.png': tinyPng(),
+      '.git/logo.png': tinyPng(),
+      'figs/plot.png': tinyPng()
+    })
+    const slide = (image: string) => ({ ...SLIDE, title: image, image })
+    const { outcome } = await run(ws, [
+      plan({ path: 'talk.pptx' }),
+      {
+        title: 'Talk',
+        slides: [
+          slide('private/face.png'),
+          slide('figs/../private/face.png'),
+          slide('.git/logo.png'),
+          slide('figs/plot.png')
+        ],
+        note: 'the talk'
+      }
+    ])
+    const media = Object.keys(unzipSync(ws.files.get('talk.pptx') as Uint8Array)).filter(
+      (n) => n.startsWith('ppt/media/') && !n.endsWith('/')
+    )
+    expect(media).toHaveLength(1)
+    const details = changes(outcome).files[0]!.details ?? ''
+    for (const hidden of ['private/face.png', 'figs/../private/face.png', '.git/logo.png'])
+      expect(details).toContain(`the picture \`${hidden}\` (not found in the repository)`)
+    expect(details).not.toContain('figs/plot.png')
+  })
+
   it('sends content that does not make a valid file back once with the problem', async () => {
     const ws = new MemoryWorkspace({})
     const { outcome, model } = await run(ws, [
