@@ -19,14 +19,27 @@ const MAIN_PART: Record<OfficeKind, string> = {
   xlsx: 'xl/workbook.xml'
 }
 
+/**
+ * What an Office file may unpack to, all parts together. fflate makes each part as large as the zip
+ * says before it inflates it, so a small file that claims gigabytes (a zip bomb) is refused unread.
+ */
+const MAX_UNZIPPED_BYTES = 300_000_000
+
 /** The file's parts; throws with a reason when it is not a readable Office file of this kind. */
 export function openParts(kind: OfficeKind, bytes: Uint8Array): Parts {
   let parts: Parts
+  let total = 0
+  // Parts past the limit are skipped (not inflated), and the file is refused below.
+  const withinLimit = (file: { originalSize: number }): boolean => (total += file.originalSize) <= MAX_UNZIPPED_BYTES
   try {
-    parts = unzipSync(bytes)
+    parts = unzipSync(bytes, { filter: withinLimit })
   } catch (error) {
     throw new Error(`not a zip archive (${error instanceof Error ? error.message : String(error)})`)
   }
+  if (total > MAX_UNZIPPED_BYTES)
+    throw new Error(
+      `it would unpack to ${total.toLocaleString('en-US')} bytes, more than ${MAX_UNZIPPED_BYTES.toLocaleString('en-US')}`
+    )
   for (const required of ['[Content_Types].xml', MAIN_PART[kind]])
     if (!parts[required]) throw new Error(`the part ${required} is missing`)
   return parts

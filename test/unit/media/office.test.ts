@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { strFromU8, unzipSync } from 'fflate'
 import { XMLValidator } from 'fast-xml-parser'
 import { buildDeck, buildDocument, buildWorkbook } from '../../../src/media/write-office.ts'
-import { checkOffice, paragraphsOf, rewriteParagraphs } from '../../../src/media/office-xml.ts'
+import { checkOffice, openParts, paragraphsOf, rewriteParagraphs } from '../../../src/media/office-xml.ts'
 import { readOffice } from '../../../src/media/read-office.ts'
 import { tinyPng } from '../../fakes/media-bytes.ts'
 
@@ -115,6 +115,30 @@ describe('Office files built and read back', () => {
 
   it('says why a file is not an Office file', () => {
     expect(checkOffice('docx', new Uint8Array([1, 2, 3]))).toMatch(/not a zip archive/)
+  })
+
+  it('refuses a file that claims to unpack to more than the limit (a zip bomb) before inflating it', async () => {
+    const built = (
+      await buildDocument(
+        {
+          title: 'T',
+          blocks: [{ kind: 'paragraph', level: null, text: 'Hi', items: null, rows: null, image: null }],
+          note: ''
+        },
+        images
+      )
+    ).bytes
+    expect(() => openParts('docx', built)).not.toThrow()
+    // The central directory's uncompressed size of the first part (offset 24 of its header) made to claim 4 GB.
+    const bomb = new Uint8Array(built)
+    const view = new DataView(bomb.buffer)
+    let header = bomb.length - 22
+    while (view.getUint32(header, true) !== 0x06054b50) header -= 1
+    const directory = view.getUint32(header + 16, true)
+    expect(view.getUint32(directory, true)).toBe(0x02014b50)
+    view.setUint32(directory + 24, 0xfffffff0, true)
+    expect(() => openParts('docx', bomb)).toThrow(/would unpack to 4,29\d,\d{3},\d{3} bytes, more than 300,000,000/)
+    expect(checkOffice('docx', bomb)).toMatch(/more than 300,000,000/)
   })
 })
 
