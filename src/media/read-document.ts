@@ -4,6 +4,9 @@
 import { counted } from '../plural.ts'
 import type { DocumentPicture } from './pictures.ts'
 
+/** The largest image a PDF may draw, in pixels (width × height), for it to be read: 4,000 × 4,000. */
+const MAX_PDF_IMAGE_PIXELS = 16_000_000
+
 export type DocumentKind = 'docx' | 'pptx' | 'xlsx' | 'pdf'
 
 /** The kind of document a path or file name names, or null for anything else. Pure. */
@@ -26,8 +29,13 @@ export interface DocumentContent {
 export async function readDocument(kind: DocumentKind, bytes: Uint8Array, maxPictures = 0): Promise<DocumentContent> {
   if (kind === 'pdf') {
     const { extractText, getDocumentProxy } = await import('unpdf')
-    // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes))
+    // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact. An image
+    // larger than MAX_PDF_IMAGE_PIXELS is dropped before it is decoded (a few deflated bytes can claim
+    // gigabytes of pixels); no code is compiled from the file.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      maxImageSize: MAX_PDF_IMAGE_PIXELS,
+      isEvalSupported: false
+    })
     const { text } = await extractText(pdf, { mergePages: false })
     const found = maxPictures > 0 ? await (await import('./pdf-pictures.ts')).pdfPictures(pdf, maxPictures) : null
     const pages = text.map((page, i) => {

@@ -63,9 +63,10 @@ export function tinyPdf(text: string, pictures: readonly PdfPicture[] = []): Buf
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
   ].map((o) => Buffer.from(o, 'latin1'))
   for (const p of pictures) {
-    const pixels = deflateSync(
-      Buffer.from(Array.from({ length: p.width * p.height }, () => p.rgb ?? [30, 120, 200]).flat())
-    )
+    const raw = Buffer.alloc(p.width * p.height * 3)
+    const [r, g, b] = p.rgb ?? [30, 120, 200]
+    for (let i = 0; i < raw.length; i += 3) raw.set([r, g, b], i)
+    const pixels = deflateSync(raw)
     const head = `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`
     objects.push(Buffer.concat([Buffer.from(head, 'latin1'), pixels, Buffer.from('\nendstream', 'latin1')]))
   }

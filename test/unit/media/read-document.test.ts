@@ -28,6 +28,20 @@ describe('a document read for the model', () => {
     expect(read.unread).toBeNull()
   })
 
+  it('leaves out an image larger than 16 million pixels rather than decode it', async () => {
+    const read = await readDocument(
+      'pdf',
+      tinyPdf('Big', [
+        { width: 4100, height: 4000 },
+        { width: 40, height: 40, rgb: [10, 20, 30] }
+      ]),
+      5
+    )
+    expect(read.pictures).toHaveLength(1)
+    expect(decode(read.pictures[0]!.bytes).width).toBe(40)
+    expect(read.text).toContain('Big')
+  })
+
   it('stops at the number of pictures asked for and says from which page on they were not read', async () => {
     const read = await readDocument(
       'pdf',
