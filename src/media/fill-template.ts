@@ -28,17 +28,10 @@ const TYPE = {
 }
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-/** Text for an element or attribute: escaped, without the control characters XML cannot hold. */
-function text(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return encodeEntities(value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')).replace(
-    /"/g,
-    '&quot;'
-  )
-}
-
 function paragraphs(lines: readonly string[]): string {
-  return lines.map((line) => `<a:p><a:r><a:t>${text(line.replace(/\s*\n\s*/g, ' '))}</a:t></a:r></a:p>`).join('')
+  return lines
+    .map((line) => `<a:p><a:r><a:t>${encodeEntities(line.replace(/\s*\n\s*/g, ' '))}</a:t></a:r></a:p>`)
+    .join('')
 }
 
 function xfrm(b: Box): string {
@@ -57,7 +50,7 @@ function placeholderShape(id: number, name: string, attributes: string, body: st
 
 function pictureShape(id: number, rel: string, description: string, at: Box): string {
   return (
-    `<p:pic><p:nvPicPr><p:cNvPr id="${id}" name="Picture ${id - 1}" descr="${text(description)}"/>` +
+    `<p:pic><p:nvPicPr><p:cNvPr id="${id}" name="Picture ${id - 1}" descr="${encodeEntities(description)}"/>` +
     `<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>` +
     `<p:blipFill><a:blip r:embed="${rel}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
     `<p:spPr>${xfrm(at)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>`
@@ -284,7 +277,7 @@ export async function fillTemplate(template: SlideTemplate, deck: Deck, images: 
   const core = xmlText(parts, 'docProps/core.xml')
   if (core)
     parts['docProps/core.xml'] = strToU8(
-      core.replace(/<dc:title\s*\/>|<dc:title>[^<]*<\/dc:title>/, `<dc:title>${text(deck.title)}</dc:title>`)
+      core.replace(/<dc:title\s*\/>|<dc:title>[^<]*<\/dc:title>/, `<dc:title>${encodeEntities(deck.title)}</dc:title>`)
     )
   const files: Zippable = {}
   // The content types part first, as some readers expect.

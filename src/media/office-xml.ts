@@ -76,8 +76,17 @@ export function decodeEntities(text: string): string {
   })
 }
 
+/** Text for an element or an attribute: escaped, without the control characters XML cannot hold. */
 export function encodeEntities(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  )
 }
 
 /** The paragraph and text-run elements of a format: w:p / w:t in Word, a:p / a:t in slides. */

@@ -162,4 +162,12 @@ describe('paragraphs rewritten in place', () => {
     expect(out.xml).toContain('<w:b/></w:rPr><w:t xml:space="preserve">Fett &amp; normal</w:t>')
     expect(XMLValidator.validate(out.xml)).toBe(true)
   })
+
+  it('drops the control characters XML cannot hold from the new text (Office would call the file broken)', () => {
+    const xml = '<p:txBody><a:p><a:r><a:t>Hi</a:t></a:r></a:p></p:txBody>'
+    const out = rewriteParagraphs('pptx', xml, new Map([[0, 'a\u000bb\u0001 "c" <d>\tok\n']]))
+    // eslint-disable-next-line no-control-regex
+    expect(out.xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
+    expect(paragraphsOf('pptx', out.xml).map((p) => p.text)).toEqual(['ab "c" <d>\tok\n'])
+  })
 })
