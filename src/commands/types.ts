@@ -164,7 +164,7 @@ export type Outcome =
       summary: string
       files: FileReport[]
       problems: string[]
-      /** What was run on the change and how it ended; null when nothing could be run. */
+      /** What was run on the change and how it ended (no lines: none found); null when the command runs no checks (paint). */
       checks: CheckReport | null
     }
 

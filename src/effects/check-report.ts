@@ -24,9 +24,10 @@ export function failureHeadline(report: CheckReport | null): string {
   return `> [!WARNING]\n> **The checks fail${after}:** ${what}.${why} Please look at the output below before building on this.\n\n`
 }
 
-/** The "Checks" section: every command run, in order, with the last lines of each failure. */
+/** The "Checks" section: every command run, in order, with the last lines of each failure; none for null. */
 export function checksSection(report: CheckReport | null): string {
-  if (!report || !report.lines.length)
+  if (!report) return ''
+  if (!report.lines.length)
     return '\n\n**Checks:** none ran: no `check-command` is set and none was found in the repository (pytest configuration or tests, a `package.json` test script, a Makefile `test` target).'
   const lines = report.lines.map((l) => {
     const kind = l.kind === 'notebook' ? 'notebook ' : ''

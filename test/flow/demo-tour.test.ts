@@ -92,6 +92,8 @@ describe('the demo tour', () => {
       /!\[images\/downloads-per-year\.png\]\([^)]+\/blob\/[0-9a-f]{40}\/images\/downloads-per-year\.png\?raw=true\)/
     )
     expect(text).toContain('(painted by openai:gpt-image-1)')
+    // A picture has nothing to check: the message does not claim the repository has no checks.
+    expect(text).not.toContain('**Checks:**')
     expect(text).toContain('image model: gpt-image-1 via openai')
     expect(model.mediaRequests.map((r) => r.path)).toEqual(['/v1/images/generations'])
     expect(text).toContain(

@@ -74,13 +74,14 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
 
   // The checks run on what was written; the repair rounds may change more files.
   const changed = new ChangedFiles(files)
+  // No check found still makes a report (with no lines), so the pull request says none ran and why.
   const checks = files.length
-    ? await checkAndRepair(ctx, ports, rules, changed, {
+    ? ((await checkAndRepair(ctx, ports, rules, changed, {
         check: await checkCommand(ctx, ports),
         notebooks: notebookLines,
         deadline,
         onProgress: (report, doing) => show(doing, report)
-      })
+      })) ?? { lines: [], rounds: 0, source: null, stopped: null })
     : null
   files.splice(0, files.length, ...changed.files)
 

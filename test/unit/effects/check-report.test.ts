@@ -54,7 +54,13 @@ describe('the check report', () => {
   })
 
   it('says plainly when no check ran at all', () => {
-    expect(checksSection(null)).toContain('**Checks:** none ran: no `check-command` is set and none was found')
+    const none = { lines: [], rounds: 0, source: null, stopped: null }
+    expect(checksSection(none)).toContain('**Checks:** none ran: no `check-command` is set and none was found')
+    expect(checksFail(none)).toBe(false)
+  })
+
+  it('has no checks section for a command that runs no checks (paint)', () => {
+    expect(checksSection(null)).toBe('')
     expect(checksFail(null)).toBe(false)
   })
 
