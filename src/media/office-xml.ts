@@ -51,8 +51,11 @@ export function checkOffice(kind: OfficeKind, bytes: Uint8Array): string | null 
     const parts = openParts(kind, bytes)
     for (const [name, data] of Object.entries(parts)) {
       if (!/\.(xml|rels)$/.test(name)) continue
-      const result = XMLValidator.validate(strFromU8(data))
+      const xml = strFromU8(data)
+      const result = XMLValidator.validate(xml)
       if (result !== true) return `the part ${name} is not well-formed XML: ${result.err.msg}`
+      // The validator lets these through; Office does not.
+      if (xml.replace(NOT_XML, '') !== xml) return `the part ${name} holds control characters XML cannot hold`
     }
     return null
   } catch (error) {
@@ -76,17 +79,17 @@ export function decodeEntities(text: string): string {
   })
 }
 
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+
+/** Text without the control characters XML cannot hold (Office calls a file with them broken). */
+export function xmlCharacters(text: string): string {
+  return text.replace(NOT_XML, '')
+}
+
 /** Text for an element or an attribute: escaped, without the control characters XML cannot hold. */
 export function encodeEntities(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  )
+  return xmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** The paragraph and text-run elements of a format: w:p / w:t in Word, a:p / a:t in slides. */

@@ -4,6 +4,7 @@
 // caller read from the repository; one that is not a PNG or JPEG is left out and named.
 import type { Deck, DocumentContent, Workbook } from './schemas.ts'
 import { fitInto, imageInfo } from './image-size.ts'
+import { xmlCharacters as clean } from './office-xml.ts'
 
 /** Repository pictures by path: their bytes, or null when they cannot be read. */
 export type ImageSource = (path: string) => Promise<Uint8Array | null>
@@ -33,16 +34,17 @@ export async function buildDeck(deck: Deck, images: ImageSource): Promise<Built>
   const PptxGenJS = 'default' in loaded ? loaded.default : loaded
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_16x9'
-  pptx.title = deck.title
+  // pptxgenjs escapes the text but keeps control characters, which XML cannot hold (docx and exceljs drop them).
+  pptx.title = clean(deck.title)
   const lost: string[] = []
   for (const content of deck.slides) {
     const slide = pptx.addSlide()
-    slide.addText(content.title, { x: 0.5, y: 0.3, w: 9, h: 0.8, fontSize: 28, bold: true })
+    slide.addText(clean(content.title), { x: 0.5, y: 0.3, w: 9, h: 0.8, fontSize: 28, bold: true })
     const image = content.image ? await picture(images, content.image, lost) : null
     const textWidth = image ? 4.6 : 9
     if (content.bullets.length)
       slide.addText(
-        content.bullets.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
+        content.bullets.map((text) => ({ text: clean(text), options: { bullet: true, breakLine: true } })),
         { x: 0.5, y: 1.3, w: textWidth, h: 4, fontSize: 18, valign: 'top' }
       )
     if (image) {
@@ -51,7 +53,7 @@ export async function buildDeck(deck: Deck, images: ImageSource): Promise<Built>
       const data = `data:image/${image.info.type === 'png' ? 'png' : 'jpeg'};base64,${Buffer.from(image.bytes).toString('base64')}`
       slide.addImage({ data, x: box.x, y: 1.3, w: size.width, h: size.height })
     }
-    if (content.notes.trim()) slide.addNotes(content.notes)
+    if (content.notes.trim()) slide.addNotes(clean(content.notes))
   }
   const out = await pptx.write({ outputType: 'nodebuffer', compression: true })
   return { bytes: new Uint8Array(out as Buffer), lost }

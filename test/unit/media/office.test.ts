@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { strFromU8, unzipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { XMLValidator } from 'fast-xml-parser'
 import { buildDeck, buildDocument, buildWorkbook } from '../../../src/media/write-office.ts'
 import { checkOffice, openParts, paragraphsOf, rewriteParagraphs } from '../../../src/media/office-xml.ts'
@@ -47,6 +47,21 @@ describe('Office files built and read back', () => {
     const text = readOffice('pptx', built.bytes)
     expect(text).toContain('## Slide 1\nResults\nCells & nuclei counted\nError < 5%')
     expect(text).toContain('Speaker notes: Say it slowly')
+  })
+
+  it('leaves out of a deck the control characters XML cannot hold, and refuses a part that has them', async () => {
+    const odd = 'a\u0001b\u000bc'
+    const built = await buildDeck(
+      { title: odd, slides: [{ title: odd, bullets: [odd], image: null, notes: odd }], note: '' },
+      images
+    )
+    expect(checkOffice('pptx', built.bytes)).toBeNull()
+    expect(readOffice('pptx', built.bytes)).toContain('## Slide 1\nabc\nabc\n\nSpeaker notes: abc')
+    const parts = unzipSync(built.bytes)
+    parts['ppt/slides/slide1.xml'] = strToU8(strFromU8(parts['ppt/slides/slide1.xml']!).replace('abc', 'a\u0001bc'))
+    expect(checkOffice('pptx', zipSync(parts))).toBe(
+      'the part ppt/slides/slide1.xml holds control characters XML cannot hold'
+    )
   })
 
   it('writes a document with headings, lists, a table and a picture', async () => {
