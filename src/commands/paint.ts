@@ -47,7 +47,8 @@ export async function paint(ctx: ConversationContext): Promise<Outcome> {
     schema: paintSchema,
     schemaName: 'picture_request'
   })
-  const checked = checkWritePath(asked.path, rules)
+  // The path is checked as it will be written, with its .png ending (.gitbobignore may name "*.png").
+  const checked = checkWritePath(asked.path.replace(/\.[A-Za-z0-9]+$/, '') + '.png', rules)
   const wanted = checked.ok ? checked.path : 'images/picture.png'
   const path = await freePath(wanted, async (p) => (await ports.workspace.read(p)).kind !== 'missing')
   const problems = checked.ok
