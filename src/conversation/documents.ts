@@ -28,6 +28,16 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
 
 const LINK = /https?:\/\/[^\s<>()"'`\]]+/g
 
+/** The last segment of a link's path, decoded; as written when it is not valid percent-encoding. */
+function fileName(url: string): string {
+  const last = new URL(url).pathname.split('/').at(-1) ?? ''
+  try {
+    return decodeURIComponent(last)
+  } catch {
+    return last
+  }
+}
+
 /** Links to documents on GitHub's own hosts, in order, each once. Pure. */
 export function findDocumentLinks(
   body: string,
@@ -37,7 +47,7 @@ export function findDocumentLinks(
   for (const match of body.matchAll(LINK)) {
     const url = match[0].replace(/[.,;:!?]+$/, '')
     if (imageHost(url, serverUrl) === 'other') continue
-    const name = decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '')
+    const name = fileName(url)
     const kind = documentKind(name)
     if (kind && !found.some((f) => f.url === url)) found.push({ url, name, kind })
   }

@@ -16,6 +16,12 @@ describe('documents attached in the thread', () => {
     ])
   })
 
+  it('takes a link whose name is not valid percent-encoding as written, rather than fail the run', () => {
+    expect(findDocumentLinks('https://github.com/user-attachments/files/1/%E0%A4%A.pdf', 'https://github.com')).toEqual(
+      [{ url: 'https://github.com/user-attachments/files/1/%E0%A4%A.pdf', name: '%E0%A4%A.pdf', kind: 'pdf' }]
+    )
+  })
+
   it('reads a PDF as text, and names a document that cannot be read', async () => {
     const files: Record<string, Uint8Array> = {
       '/user-attachments/files/1/a.pdf': tinyPdf('Hello from the PDF'),
