@@ -97,6 +97,12 @@ export async function writeMediaFile(
     return picture(ctx, ports, action, task())
   }
   const existing = current.kind === 'binary' ? current.bytes : null
+  // Its text would go to the model, and what comes back could not be written either.
+  if (existing && existing.length > ports.limits.maxFileBytes)
+    return {
+      ok: false,
+      problem: `it has ${existing.length.toLocaleString('en-US')} bytes, more than the limit of ${ports.limits.maxFileBytes.toLocaleString('en-US')} for a file git-bob writes (from the \`max-file-bytes\` input), so it was not read or changed`
+    }
   if (existing && kind !== 'xlsx') return rewrite(ctx, ports, action, kind, existing, task)
   return office(ctx, ports, action, kind, existing, task, rules)
 }

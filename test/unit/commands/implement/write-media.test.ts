@@ -149,6 +149,17 @@ describe('files that are not text, in implement', () => {
     expect(details).not.toContain('figs/plot.png')
   })
 
+  it('does not read or change an existing document larger than max-file-bytes, and asks the model nothing for it', async () => {
+    const big = new Uint8Array(150_000).fill(7)
+    big[0] = 0
+    const ws = new MemoryWorkspace({ 'big.docx': big })
+    const { outcome, model } = await run(ws, [plan({ action: 'modify', path: 'big.docx' })])
+    expect(model.purposes).toEqual(['plan'])
+    expect(outcome.kind === 'reply' && outcome.body).toContain(
+      '`big.docx` (modify) was not changed: it has 150,000 bytes, more than the limit of 100,000 for a file git-bob writes'
+    )
+  })
+
   it('sends content that does not make a valid file back once with the problem', async () => {
     const ws = new MemoryWorkspace({})
     const { outcome, model } = await run(ws, [
