@@ -5,6 +5,7 @@
 // does not open goes back to the model once.
 import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { DEFAULT_DOCUMENT_LIMITS } from '../../conversation/documents.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
 import type { Speech } from '../../llm/media.ts'
@@ -61,6 +62,17 @@ function looksLikeAudio(bytes: Uint8Array, format: 'mp3' | 'wav'): boolean {
   if (format === 'wav') return Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'RIFF'
   const id3 = bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33
   return id3 || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)
+}
+
+/**
+ * An existing file whose text the model would have to read whole (and, for a workbook, write back whole): beyond
+ * the characters of one attached document, the prompt would crowd out the rest and the answer would be cut.
+ */
+function tooMuchText(text: string): string | null {
+  const limit = DEFAULT_DOCUMENT_LIMITS.maxChars
+  return text.length > limit
+    ? `its text has ${text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} git-bob hands the model to change a file of this kind; change it with a notebook or a script instead`
+    : null
 }
 
 function tooLarge(size: number, limit: number): string | null {
@@ -171,7 +183,10 @@ async function office(
       'The workbook was built anew from its content: the original formatting, charts and column widths were not kept.'
     )
   const template = kind === 'pptx' ? await slideTemplate(ports, notes) : null
-  const extra = existing ? `# Current content of ${action.path}\n\n${fenced(readOffice(kind, existing))}` : ''
+  const current = existing ? readOffice(kind, existing) : ''
+  const tooLong = tooMuchText(current)
+  if (tooLong) return { ok: false, problem: tooLong }
+  const extra = existing ? `# Current content of ${action.path}\n\n${fenced(current)}` : ''
   const check = async (built: Built): Promise<Verdict<Built>> => {
     const broken = checkOffice(kind, built.bytes)
     if (broken) return { ok: false, problem: broken }
@@ -233,6 +248,8 @@ async function rewrite(
     .filter((u) => u.text.trim())
     .map((u) => `[${u.i}]${u.name.includes('notesSlide') ? ' (speaker notes)' : ''} ${u.text}`)
     .join('\n')
+  const tooLong = tooMuchText(listing)
+  if (tooLong) return { ok: false, problem: tooLong }
   const extra = `# The paragraphs of ${action.path}, numbered\n\nReturn only those that change, by number, with their whole new text. The layout, pictures and formatting stay as they are; paragraphs are neither added nor removed.\n\n${fenced(listing)}`
   const result = await ask(
     ctx,

@@ -8,7 +8,7 @@ import type { Outcome } from '../../../../src/commands/types.ts'
 import type { MediaModels } from '../../../../src/llm/media.ts'
 import { parseModelSpec } from '../../../../src/llm/providers.ts'
 import { readOffice } from '../../../../src/media/read-office.ts'
-import { buildDeck } from '../../../../src/media/write-office.ts'
+import { buildDeck, buildDocument, buildWorkbook } from '../../../../src/media/write-office.ts'
 import { changePorts, conversationContext } from '../../../fakes/conversation-context.ts'
 import { tinyMp3, tinyPng } from '../../../fakes/media-bytes.ts'
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
@@ -158,6 +158,32 @@ describe('files that are not text, in implement', () => {
     expect(outcome.kind === 'reply' && outcome.body).toContain(
       '`big.docx` (modify) was not changed: it has 150,000 bytes, more than the limit of 100,000 for a file git-bob writes'
     )
+  })
+
+  it('does not hand the model an existing workbook or document whose text is too long to change through it', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`sample ${i} of the long series`, i])
+    const book = (await buildWorkbook({ sheets: [{ name: 'A', rows, formulas: [] }], note: '' })).bytes
+    const blocks = Array.from({ length: 80 }, (_, i) => ({
+      kind: 'paragraph' as const,
+      text: `${i} ${'All cells were counted twice. '.repeat(30)}`,
+      level: null,
+      items: null,
+      rows: null,
+      image: null
+    }))
+    const doc = (await buildDocument({ title: 'T', blocks, note: '' }, async () => null)).bytes
+    const ws = new MemoryWorkspace({ 'book.xlsx': book, 'report.docx': doc })
+    const { outcome, model } = await run(ws, [
+      plan({ action: 'modify', path: 'book.xlsx' }, { action: 'modify', path: 'report.docx' })
+    ])
+    expect(model.purposes).toEqual(['plan'])
+    const body = outcome.kind === 'reply' ? outcome.body : ''
+    expect(body).toMatch(
+      /`book\.xlsx` \(modify\) was not changed: its text has [\d,]+ characters, more than the 60,000/
+    )
+    expect(body).toMatch(/`report\.docx` \(modify\) was not changed: its text has [\d,]+ characters/)
+    expect(body).toContain('change it with a notebook or a script instead')
+    expect(ws.files.get('book.xlsx')).toBe(book)
   })
 
   it('sends content that does not make a valid file back once with the problem', async () => {
