@@ -1,8 +1,12 @@
 // The demo's model stand-in: it answers every kind of request git-bob makes the way a model would, by the
-// structure asked for (a plan, a file, notebook cells, a review, a split), and a text answer from what it was sent.
+// structure asked for (a plan, a file, notebook cells, slides, a review, a split), from what it was sent: the files
+// a request names are the files it plans and writes (demo/stand-in-files.ts).
 import { lastMessageText, type ChatRequest } from '../test/fakes/openai.ts'
+import * as files from './stand-in-files.ts'
 
-const NOTE = '*(This answer comes from the local model stand-in: run `npm run demo -- --live` for a real model.)*'
+/** Said once per demo run (the tour prints it), not in every answer. */
+export const NOTE =
+  "The model's answers come from the demo's local stand-in (demo/stand-in.ts), built from what each request sends it: run `npm run demo -- --live` for a real model."
 
 /** The pull request the review scene looks at: src/load.py, new-side lines 8 to 15. */
 export const LOAD_PATCH = [
@@ -120,12 +124,12 @@ function split(): unknown {
 
 function file(prompt: string): unknown {
   const path = /(?:Write the complete content of|Change the existing file) `([^`]+)`/.exec(prompt)?.[1] ?? ''
-  if (path === 'README.md')
+  if (path === 'README.md' && prompt.includes('downloads_per_year.ipynb'))
     return {
       content: '# Hello-World\n\nDownloads per year: see [downloads_per_year.ipynb](downloads_per_year.ipynb).\n',
       note: 'links the new notebook'
     }
-  return { content: `# ${path}\n`, note: `a placeholder for ${path}` }
+  return files.textFile(path, prompt)
 }
 
 function text(request: ChatRequest): string {
@@ -133,8 +137,6 @@ function text(request: ChatRequest): string {
   const people = [...new Set([...prompt.matchAll(/ by @([\w-]+) \(/g)].map((m) => m[1]))]
   const files = [...prompt.matchAll(/^## Content of (.+)$/gm)].map((m) => m[1])
   return [
-    NOTE,
-    '',
     `I read the whole conversation (${people.map((p) => `@${p}`).join(', ')})${files.length ? ` and ${files.join(', ')}` : ''}.`,
     '',
     'For counting records per year, group on the parsed date column:',
@@ -151,7 +153,6 @@ function text(request: ChatRequest): string {
   ].join('\n')
 }
 
-/** The answer to any request, by the structure it asks for. */
 /** Which answer a request reading with tools asks for: its system prompt names the JSON schema's fields. */
 function schemaAskedInText(request: ChatRequest): string | undefined {
   const system = request.messages.find((m) => m.role === 'system')
@@ -165,12 +166,24 @@ function schemaAskedInText(request: ChatRequest): string | undefined {
   return undefined
 }
 
+/** The answer to any request, by the structure it asks for. */
 export function standInAnswer(request: ChatRequest): string {
   // Like a real model: asked for JSON in the text (reading with tools), it answers with JSON.
   const schema = request.response_format?.json_schema?.name ?? schemaAskedInText(request)
+  const prompt = files.userText(request.messages)
   switch (schema) {
     case 'change_plan':
-      return JSON.stringify(plan())
+      return JSON.stringify(files.planForNamedFiles(prompt) ?? plan())
+    case 'slides':
+      return JSON.stringify(files.slides(prompt))
+    case 'document':
+      return JSON.stringify(files.document(prompt))
+    case 'workbook':
+      return JSON.stringify(files.workbook(prompt))
+    case 'speech':
+      return JSON.stringify(files.speech(prompt))
+    case 'picture':
+      return JSON.stringify(files.picture(prompt))
     case 'notebook_cells':
       return JSON.stringify({ cells: PLOT_CELLS, note: 'sums the downloads per year and saves a bar chart' })
     case 'file_content':

@@ -14,7 +14,7 @@ import type { FakeGitHub } from '../test/fakes/github.ts'
 import type { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload, type Payload } from '../test/fakes/payloads.ts'
 import type { StepOptions } from '../test/fakes/step-environment.ts'
-import { LOAD_PATCH, LOAD_TEXT } from './stand-in.ts'
+import { LOAD_PATCH, LOAD_TEXT, NOTE } from './stand-in.ts'
 
 export interface TourRun {
   code: number | null
@@ -67,6 +67,8 @@ const BIG_ISSUE = {
 }
 /** With the stand-in, pictures come from its OpenAI Images API (a real small PNG), whatever the chat model. */
 const PAINTER = { 'image-model': 'openai:gpt-image-1', 'openai-api-key': 'sk-demo-stand-in-0000000000000000' }
+/** And recordings from its OpenAI audio.speech (real MP3 frames), so that implement can write .mp3 files too. */
+const MEDIA = { ...PAINTER, 'speech-model': 'openai:gpt-4o-mini-tts' }
 
 const CSV = 'date,count\n2023-01-04,12\n2023-06-30,7\n\n2024-02-01,40\n2024-09-12,25\n2025-03-03,31\n'
 const HEAD = '2222222222222222222222222222222222222222'
@@ -88,9 +90,11 @@ export class Tour {
   /** Where each run's job summary was written. */
   readonly summaries: string[] = []
   private readonly dir = mkdtempSync(join(tmpdir(), 'git-bob-demo-'))
-  private readonly repo: GitRemote
+  /** The repository's origin, where implement pushes its branches. */
+  readonly repo: GitRemote
   private readonly options: TourOptions
   private nextComment = 9000
+  private noted = false
   private readonly shown = new Map<number, Counts>()
   private readonly bold: (s: string) => string
   private readonly dim: (s: string) => string
@@ -158,12 +162,15 @@ export class Tour {
     const calls = { github: github.requests.length, model: model?.requests.length ?? 0 }
     // The stand-in paints; a real provider paints with its own image model, or says why it cannot.
     const painter = scene === 'paint' && model !== undefined && !this.options.inputs['image-model']
+    const media = scene === 'implement' && model !== undefined && !this.options.inputs['speech-model']
     const inputs =
       scene === 'deploy'
         ? { ...this.options.inputs, 'deploy-workflow': 'release.yml', 'deploy-poll-seconds': '0.05' }
         : painter
           ? { ...this.options.inputs, ...PAINTER }
-          : this.options.inputs
+          : media
+            ? { ...MEDIA, ...this.options.inputs }
+            : this.options.inputs
     const run = await this.options.launch({
       eventName: 'issue_comment',
       payload,
@@ -177,6 +184,9 @@ export class Tour {
     this.summaries.push(summary)
 
     const { print, bold, dim } = { print: this.options.print, bold: this.bold, dim: this.dim }
+    // Once, before the first scene: every answer below is the stand-in's, not a model's.
+    if (model && !this.noted) print(dim(NOTE))
+    this.noted = true
     print('')
     print(bold(`▶ ${scene}: "${request}"`) + dim(`  by @${login}${refusal ? ', who has read access only' : ''}`))
     print('')

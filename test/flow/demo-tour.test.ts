@@ -2,13 +2,16 @@
 // prints shows each command's stamped message as a person reads it. Notebooks are not executed here (the notebook
 // tests run them); the demo itself runs them where Jupyter is installed.
 import { existsSync, readFileSync } from 'node:fs'
+import { XMLValidator } from 'fast-xml-parser'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runStep } from '../../src/adapters/actions.ts'
 import { COMMANDS } from '../../src/commands/registry.ts'
 import { VERSION } from '../../src/version.ts'
-import { standInAnswer } from '../../demo/stand-in.ts'
+import { NOTE, standInAnswer } from '../../demo/stand-in.ts'
 import { SCENES, sceneFor, Tour, type Launch } from '../../demo/tour.ts'
 import { FakeGitHub } from '../fakes/github.ts'
+import { walkMp3 } from '../fakes/mp3.ts'
 import { FakeOpenAI } from '../fakes/openai.ts'
 import { capturingRunner } from '../fakes/runner.ts'
 import { stepEnvironment } from '../fakes/step-environment.ts'
@@ -59,6 +62,8 @@ describe('the demo tour', () => {
 
   it('plays every scene, each run ending as it should, with its job summary written', () => {
     expect(ok).toBe(true)
+    expect(lines.filter((l) => l.includes(NOTE))).toHaveLength(1)
+    expect(lines.findIndex((l) => l.includes(NOTE))).toBeLessThan(lines.findIndex((l) => l.startsWith('▶ ')))
     for (const scene of SCENES) expect(printed(scene), scene).toMatch(/run: exit 0, status (answered|refused),/)
     expect(tour.summaries).toHaveLength(SCENES.length)
     for (const [i, path] of tour.summaries.entries()) {
@@ -150,5 +155,72 @@ describe('sceneFor (npm run demo -- --request "...")', () => {
     expect(sceneFor('git-bob, please review fully')).toBe('review')
     expect(sceneFor('git-bob dance')).toBe('help')
     expect(sceneFor('no command here')).toBe('help')
+  })
+})
+
+/** Every XML part of an Office file, each checked to parse, by name. */
+function officeXml(bytes: Uint8Array): Record<string, string> {
+  const parts = unzipSync(bytes)
+  expect(parts['[Content_Types].xml']).toBeDefined()
+  const xml: Record<string, string> = {}
+  for (const [name, data] of Object.entries(parts))
+    if (/\.(xml|rels)$/.test(name)) {
+      xml[name] = strFromU8(data)
+      expect(XMLValidator.validate(xml[name]), name).toBe(true)
+    }
+  return xml
+}
+
+describe('the demo with a request that names files beyond text', () => {
+  const request =
+    'git-bob implement slides talk/slides.pptx, a report.docx, the counts as counts.xlsx and a summary.mp3'
+  let github: FakeGitHub
+  let model: FakeOpenAI
+  const lines: string[] = []
+  let ok = false
+  let tour: Tour
+
+  beforeAll(async () => {
+    ;[github, model] = await Promise.all([new FakeGitHub().start(), new FakeOpenAI().start()])
+    model.fallback = standInAnswer
+    tour = new Tour({
+      github,
+      launch: inProcess,
+      inputs: { model: 'github_models:openai/gpt-4.1', 'base-url': model.url },
+      model,
+      print: (line) => void lines.push(line)
+    })
+    ok = await tour.scene(sceneFor(request), request)
+  }, 60_000)
+  afterAll(async () => {
+    await Promise.all([github.close(), model.close()])
+  })
+
+  it('opens a pull request with the four files, each of which opens, built from the downloads data', () => {
+    expect(ok).toBe(true)
+    const branch = 'git-bob/issue-1'
+    expect(tour.repo.files(branch)).toEqual(
+      expect.arrayContaining(['talk/slides.pptx', 'report.docx', 'counts.xlsx', 'summary.mp3'])
+    )
+    expect(tour.repo.files(branch)).not.toContain('downloads_per_year.ipynb')
+    const deck = officeXml(tour.repo.bytes(branch, 'talk/slides.pptx'))
+    expect(deck['ppt/slides/slide2.xml']).toContain('2024: 65 downloads')
+    const doc = officeXml(tour.repo.bytes(branch, 'report.docx'))
+    expect(doc['word/document.xml']).toContain('<w:tbl>')
+    expect(doc['word/document.xml']).toContain('2023')
+    const book = officeXml(tour.repo.bytes(branch, 'counts.xlsx'))
+    const sheet = Object.entries(book).find(([name]) => name.startsWith('xl/worksheets/sheet'))?.[1] ?? ''
+    expect(sheet).toContain('<f>SUM(B2:B4)</f>')
+    const mp3 = walkMp3(tour.repo.bytes(branch, 'summary.mp3'))
+    expect(mp3.frames).toBeGreaterThan(0)
+    expect(model.mediaRequests.map((r) => r.path)).toEqual(['/v1/audio/speech'])
+    expect(model.mediaRequests[0]!.body.input).toContain('19 downloads in 2023, 65 in 2024 and 31 in 2025')
+  })
+
+  it('the pull request names the four files, and the stand-in note is printed once', () => {
+    const body = github.pullRequests[0]!.body
+    for (const path of ['talk/slides.pptx', 'report.docx', 'counts.xlsx', 'summary.mp3'])
+      expect(body).toContain(`\`${path}\` (created)`)
+    expect(lines.filter((l) => l.includes(NOTE))).toHaveLength(1)
   })
 })
