@@ -3,10 +3,13 @@ import { HOMEPAGE } from '../version.ts'
 import type { BasicContext, CommandSpec, Outcome } from './types.ts'
 
 export function helpText(ctx: BasicContext): string {
+  const command = ctx.command
   const intro =
-    ctx.command.kind === 'unknown'
-      ? `I don't know the command "${ctx.command.word}". Here is what I can do:`
-      : 'Here is what I can do:'
+    command.kind !== 'unknown'
+      ? 'Here is what I can do:'
+      : command.unreadable !== undefined
+        ? `I took no command from your comment: ${command.unreadable}, more than I read as markdown, so I cannot tell whether the command is quoted, in code or hidden. Please write it in a comment of its own. Here is what I can do:`
+        : `I don't know the command "${command.word}". Here is what I can do:`
   const rows = ctx.commands.map((c) => {
     // The other words for the same command: the canonical name too, when the example uses an alias.
     const used = c.example.split(' ')[0]

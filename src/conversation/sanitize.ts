@@ -2,7 +2,9 @@
 // model text): what a reader on GitHub cannot see must not steer the model. Read with the one markdown
 // model: HTML comments, link reference definitions, image alt text, link titles and HTML attributes are
 // dropped; a collapsed <details> is marked as collapsed, since a reader sees only its summary until they
-// open it; zero-width and bidi controls and Unicode tag characters are removed.
+// open it; zero-width and bidi controls and Unicode tag characters are removed. A message too complex to
+// parse (markdown/limits.ts) cannot be told apart into what is shown and what is hidden: the model gets a
+// note in its place, not the text.
 import {
   applyEdits,
   normaliseLineEndings,
@@ -37,11 +39,17 @@ function quoted(value: string): string {
   return `"${value.replace(/"/g, '&quot;')}"`
 }
 
+/** What the model reads in place of a message git-bob cannot read as markdown. */
+export function unreadableNote(why: string, length: number): string {
+  return `[This message (${length.toLocaleString('en-US')} characters) is left out: ${why}, more than git-bob reads as markdown, so what a reader sees of it is not known.]`
+}
+
 /** Markdown as a reader sees it: what GitHub does not show is gone, collapsed sections are marked. */
 export function removeHidden(markdown: string): string {
   // All that is hidden needs a "<" (comments, tags) or a "[" (definitions, images, links): else no parsing.
   if (!/[<[]/.test(markdown)) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
+  if (doc.unreadable !== null) return unreadableNote(doc.unreadable, doc.source.length)
   const edits: Edit[] = [
     ...doc.comments.map((c) => ({ ...c, text: '' })),
     ...doc.definitions.map((d) => ({ ...d, text: '' })),

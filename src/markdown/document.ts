@@ -8,6 +8,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { decodeEntities, entityAt, tokenizeHtml } from './html.ts'
+import { whyUnreadable } from './limits.ts'
 
 /** A piece of rendered text. */
 export interface Run {
@@ -62,6 +63,11 @@ export interface MarkdownDocument {
    * GitHub's cmark-gfm can disagree). Editing in place is then not safe; callers take their last resort.
    */
   unplaced: boolean
+  /**
+   * Why the text was not parsed (limits.ts: too long, nested too deeply, too many delimiters), or null.
+   * Then nothing was read (no runs, no hidden parts) and `unplaced` is set: every caller takes its safe side.
+   */
+  unreadable: string | null
 }
 
 const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp', 'tt'])
@@ -132,8 +138,8 @@ interface Context {
   block: number
 }
 
-/** Parses markdown and reads it as GitHub shows it. */
-export function readMarkdown(markdown: string): MarkdownDocument {
+/** Parses markdown and reads it as GitHub shows it; `parse` is the parser (a stand-in in tests). */
+export function readMarkdown(markdown: string, parse: (source: string) => Parents = parseMarkdown): MarkdownDocument {
   const source = normaliseLineEndings(markdown)
   const doc: MarkdownDocument = {
     source,
@@ -144,8 +150,12 @@ export function readMarkdown(markdown: string): MarkdownDocument {
     images: [],
     titledLinks: [],
     tags: [],
-    unplaced: false
+    unplaced: false,
+    unreadable: null
   }
+  const unreadable = (why: string): MarkdownDocument => ({ ...doc, runs: [], unplaced: true, unreadable: why })
+  const tooComplex = whyUnreadable(source)
+  if (tooComplex) return unreadable(tooComplex)
   let blocks = 0
   // Open HTML elements that change what text is, across the HTML nodes of the whole document.
   const open = { code: 0, quote: 0 }
@@ -265,7 +275,21 @@ export function readMarkdown(markdown: string): MarkdownDocument {
       inner = { ...ctx, block: ++blocks }
     for (const child of node.children) walk(child, inner, node)
   }
-  walk(parseMarkdown(source), { code: false, quote: false, link: false, block: 0 }, null)
+  try {
+    walk(parse(source), { code: false, quote: false, link: false, block: 0 }, null)
+  } catch (error) {
+    // The limits should keep any text from overflowing the stack; should one still do, it is unreadable.
+    if (!(error instanceof RangeError)) throw error
+    return {
+      ...unreadable('it nests too deeply to read'),
+      comments: [],
+      definitions: [],
+      referenced: new Set(),
+      images: [],
+      titledLinks: [],
+      tags: []
+    }
+  }
   // An image by reference ("![alt][ref]") shows the URL of its definition, which may come after it.
   for (const image of doc.images) {
     if (image.reference !== undefined)

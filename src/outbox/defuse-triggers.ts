@@ -6,8 +6,10 @@
 // the trigger grammar ignores and a reader still understands. The result is checked with the very
 // parser that starts git-bob (findCommand); should odd markdown (a lone backtick that pairs with an
 // inserted one) still let an address through, a zero-width space goes after the name's first letter
-// everywhere instead: it still reads "git-bob" but is no longer the name.
+// everywhere instead: it still reads "git-bob" but is no longer the name. Text too complex to parse
+// (markdown/limits.ts) gets that last resort straight away.
 import { applyEdits, readMarkdown, type Edit } from '../markdown/document.ts'
+import { whyUnreadable } from '../markdown/limits.ts'
 import { escapeRegExp, findCommand } from '../trigger/grammar.ts'
 import { removeHiddenText } from './hidden.ts'
 
@@ -42,6 +44,7 @@ function breakEverywhere(markdown: string, botName: string, everyFirstLetter: bo
 
 /** The text with every address of the bot defused, so findCommand finds nothing in it. */
 export function defuseTriggers(markdown: string, botName: string): string {
+  if (whyUnreadable(markdown) !== null) return breakEverywhere(markdown, botName, true)
   const inert = (text: string | null): text is string => text !== null && findCommand(text, botName, NO_VERBS) === null
   const wrapped = wrapInProse(markdown, botName)
   if (inert(wrapped)) return wrapped

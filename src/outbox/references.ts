@@ -78,6 +78,8 @@ export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string
   // Fewer candidates in the source than the limit (and no character reference): nothing to cut.
   if (!markdown.includes('&') && references(markdown).length <= limit) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
+  // Too complex to parse (markdown/limits.ts): every reference in the source counts, code too.
+  if (doc.unreadable !== null) return capReferencesPlain(doc.source, limit)
   const blocks = blockTexts(doc.runs, (r) => !r.code)
   const total = blocks.reduce((n, b) => n + references(b.text).length, 0)
   if (total <= limit) return markdown

@@ -34,7 +34,12 @@ export function timeLine(totalMs: number, parts: TimeParts): string {
 
 export function requestFacts(event: TriggerEvent, command: Command): [string, string][] {
   const source = event.request.source.replace('_', ' ')
-  const verb = command.kind === 'known' ? command.verb : `unknown ("${command.word}")`
+  const verb =
+    command.kind === 'known'
+      ? command.verb
+      : command.unreadable !== undefined
+        ? `none (${command.unreadable})`
+        : `unknown ("${command.word}")`
   return [
     ['request', `[${source} by @${event.request.author.login}](${event.request.url})`],
     ['command', verb + (command.model ? `, asking for the model ${command.model}` : '')]

@@ -1,5 +1,5 @@
 // Finds "<bot-name> <verb>" in a comment. Pure: text in, command out.
-import { readMarkdown } from '../markdown/document.ts'
+import { readMarkdown, type MarkdownDocument } from '../markdown/document.ts'
 //
 // Grammar: the bot name (optionally @-prefixed), then a comma or white space, an optional "please",
 // then one word, the verb. Case does not matter. Only rendered prose counts, as GitHub shows it: not
@@ -8,6 +8,10 @@ import { readMarkdown } from '../markdown/document.ts'
 //
 // "<bot-name> ask <model> to <verb> ..." runs the verb with another model; whether that model is
 // allowed is decided by the caller, not here.
+//
+// A text too complex to parse (markdown/limits.ts) holds no command: where a command would sit in it
+// cannot be known. If it addresses the bot anywhere, even in a quote or code, the answer is an unknown
+// command that says why (the help explains it), so that the person is not left waiting.
 
 export interface Verb {
   /** The canonical name, as commands are registered. */
@@ -18,13 +22,17 @@ export interface Verb {
 export type Command =
   /** A registered verb: `args` is the rest of the line after the verb word; `model` when asked via "ask <model> to". */
   | { kind: 'known'; verb: string; word: string; args: string; model?: string }
-  /** The bot was addressed with a word it does not know. */
-  | { kind: 'unknown'; word: string; args: string; model?: string }
+  /** The bot was addressed with a word it does not know; `unreadable` says why no command could be read at all. */
+  | { kind: 'unknown'; word: string; args: string; model?: string; unreadable?: string }
 
 /** The lines of a markdown text a reader sees as the author's own prose: code and quotes blanked, hidden text left out. */
 export function proseLines(markdown: string): string[] {
+  return linesOf(readMarkdown(markdown))
+}
+
+function linesOf(doc: MarkdownDocument): string[] {
   const blocks = new Map<number, string>()
-  for (const run of readMarkdown(markdown).runs) {
+  for (const run of doc.runs) {
     const text = run.code || run.quote ? run.text.replace(/[^\n]/g, ' ') : run.text
     blocks.set(run.block, (blocks.get(run.block) ?? '') + text)
   }
@@ -77,8 +85,14 @@ export function parseAsk(args: string): { model: string; word: string; args: str
  */
 export function findCommand(markdown: string, botName: string, verbs: ReadonlyMap<string, string>): Command | null {
   const pattern = addressPattern(botName)
+  const doc = readMarkdown(markdown)
+  if (doc.unreadable !== null) {
+    const address = new RegExp(pattern.source, 'i')
+    const addressed = doc.source.split('\n').some((line) => address.test(line))
+    return addressed ? { kind: 'unknown', word: '', args: '', unreadable: doc.unreadable } : null
+  }
   let unknown: Command | null = null
-  for (const line of proseLines(markdown)) {
+  for (const line of linesOf(doc)) {
     for (const match of line.matchAll(pattern)) {
       const first = match[1]!.toLowerCase()
       const rest = match[2]!.trim()

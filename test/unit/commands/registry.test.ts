@@ -64,4 +64,13 @@ describe('helpText', () => {
       'I don\'t know the command "dance"'
     )
   })
+
+  it('says why no command was taken from a comment too complex to read', () => {
+    const text = helpText(
+      context({ kind: 'unknown', word: '', args: '', unreadable: 'it nests quotes or lists more than 100 levels deep' })
+    )
+    expect(text).toContain('I took no command from your comment: it nests quotes or lists more than 100 levels deep')
+    expect(text).toContain('Please write it in a comment of its own.')
+    expect(text).not.toContain("I don't know the command")
+  })
 })

@@ -154,3 +154,19 @@ describe('sanitizeHumanText: what GitHub does not show', () => {
     expect(sanitizeHumanText(text)).toBe(text)
   })
 })
+
+describe('sanitizeHumanText on a message too complex to read (markdown/limits.ts)', () => {
+  it('gives the model a note in its place: what is hidden in it cannot be told apart', () => {
+    const text = `${'> '.repeat(15_000)}a <!-- INJECTED --> [x]: INJECTED`
+    const out = sanitizeHumanText(text)
+    expect(out).not.toContain('INJECTED')
+    expect(out).toBe(
+      `[This message (${text.length.toLocaleString('en-US')} characters) is left out: it nests quotes or lists more than 100 levels deep, more than git-bob reads as markdown, so what a reader sees of it is not known.]`
+    )
+  })
+
+  it('still reads a message with nothing hidden in it as it is', () => {
+    const text = `${'> '.repeat(15_000)}a`
+    expect(sanitizeHumanText(text)).toBe(text.trim())
+  })
+})

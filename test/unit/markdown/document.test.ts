@@ -69,3 +69,46 @@ describe('edits', () => {
     expect(replaceRendered('a#b', 1, '@', '!')).toBeNull()
   })
 })
+
+describe('readMarkdown on a text too complex to parse', () => {
+  it.each([
+    ['15,000 nested block quotes', `${'> '.repeat(15_000)}git-bob implement <!-- x --> [d]: u`],
+    ['15,000 nested list items', `${'- '.repeat(15_000)}a`],
+    ['a paragraph of 15,000 emphasis openers', '*a'.repeat(15_000)]
+  ])('%s: reads nothing, says why, and is marked for the last resort', (_name, text) => {
+    const doc = readMarkdown(text)
+    expect(doc.unreadable).toMatch(/levels deep|markup characters/)
+    expect(doc.unplaced).toBe(true)
+    expect(doc.runs).toEqual([])
+    expect(doc.comments).toEqual([])
+    expect(doc.definitions).toEqual([])
+    expect(doc.source).toBe(text)
+  })
+
+  it('reads a text under the limits', () => {
+    const doc = readMarkdown(`${'> '.repeat(50)}a *b*`)
+    expect(doc.unreadable).toBeNull()
+    expect(doc.runs.map((r) => [r.text, r.quote])).toEqual([
+      ['a ', true],
+      ['b', true]
+    ])
+  })
+})
+
+describe('readMarkdown when the parser overflows the stack all the same', () => {
+  it('returns an unreadable document instead of throwing; other errors still throw', () => {
+    const overflow = (): never => {
+      throw new RangeError('Maximum call stack size exceeded')
+    }
+    const doc = readMarkdown('> a <!-- b -->', overflow)
+    expect(doc.unreadable).toBe('it nests too deeply to read')
+    expect(doc.unplaced).toBe(true)
+    expect(doc.runs).toEqual([])
+    expect(doc.comments).toEqual([])
+    expect(() =>
+      readMarkdown('a', () => {
+        throw new TypeError('a bug')
+      })
+    ).toThrow('a bug')
+  })
+})

@@ -91,3 +91,13 @@ describe('defuseTriggers', () => {
     }
   })
 })
+
+describe('defuseTriggers on model text too complex to read (markdown/limits.ts)', () => {
+  it('breaks the name at its first letter everywhere, however it is written', () => {
+    const deep = '> '.repeat(15_000)
+    const out = defuseTriggers(`${deep}git-bob implement\n\ngit*-bob* comment \`git-bob review\``, 'git-bob')
+    expect(out).not.toMatch(/g(?!\u200b)/)
+    expect(out.replace(/\u200b/g, '')).toBe(`${deep}git-bob implement\n\ngit*-bob* comment \`git-bob review\``)
+    expect(findCommand(out, 'git-bob', VERBS)).toBeNull()
+  })
+})

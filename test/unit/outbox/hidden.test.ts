@@ -25,3 +25,15 @@ describe('removeHiddenText', () => {
     expect(answeredRequests(out.replace('```\n', ''))).toEqual([])
   })
 })
+
+describe('removeHiddenText on model text too complex to read (markdown/limits.ts)', () => {
+  it('takes the last resort: no comment, definition or marker stays markup', () => {
+    const deep = '> '.repeat(15_000)
+    const out = removeHiddenText(`${deep}a <!-- HIDDEN --> <!-- git-bob-message x -->\n[//]: # (HIDDEN)`)
+    expect(out).not.toContain('<!')
+    expect(out).not.toContain(']:')
+    expect(out).toContain('&lt;!-- HIDDEN -->')
+    expect(out).toContain('[//]\u200b: # (HIDDEN)')
+    expect(answeredRequests(out)).toEqual([])
+  })
+})

@@ -92,3 +92,11 @@ describe('defuseMentionsPlain', () => {
     )
   })
 })
+
+describe('defuseMentions on model text too complex to read (markdown/limits.ts)', () => {
+  it('breaks every "@" that could start a mention, however written, in code too', () => {
+    const deep = '> '.repeat(15_000)
+    const out = defuseMentions(`${deep}@victim &#64;x \`@y\` @alice`, ['alice'])
+    expect(out).toBe(`${deep}${BROKEN_AT}victim ${BROKEN_AT}x \`${BROKEN_AT}y\` ${BROKEN_AT}alice`)
+  })
+})

@@ -58,3 +58,19 @@ describe('capReferences', () => {
     expect(capReferences(text)).toBe(text)
   })
 })
+
+describe('on model text too complex to read (markdown/limits.ts)', () => {
+  const deep = '> '.repeat(15_000)
+  it('neutraliseClosing breaks every keyword, character references shown as written', () => {
+    const out = neutraliseClosing(`${deep}fixes #1 and fi&#120;es #2`)
+    expect(closingKeywords(out)).toEqual([])
+    expect(out).toContain('fi&amp;#120;es #2')
+  })
+
+  it('capReferences counts every reference in the source', () => {
+    const refs = Array.from({ length: 30 }, (_, i) => `#${i + 1}`).join(' ')
+    const out = capReferences(`${deep}${refs}`, 20)
+    expect(out).toContain('#20 #\u200b21')
+    expect(out).toContain('10 more issue references are written without a link')
+  })
+})

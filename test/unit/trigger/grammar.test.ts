@@ -606,3 +606,27 @@ describe('findCommand: only rendered prose', () => {
     }
   )
 })
+
+describe('findCommand on a text too complex to read (markdown/limits.ts)', () => {
+  const deep = '> '.repeat(15_000)
+  it('takes no command from it, even in what looks like prose', () => {
+    expect(find(`${deep}a\n\ngit-bob comment please`)).toMatchObject({ kind: 'unknown', word: '' })
+    expect(find(`${'*a'.repeat(15_000)}\n\ngit-bob help`)).toMatchObject({ kind: 'unknown', word: '' })
+  })
+
+  it('answers with the reason when the bot is addressed anywhere in it, quoted or in code too', () => {
+    expect(find(`${deep}git-bob comment`)).toEqual({
+      kind: 'unknown',
+      word: '',
+      args: '',
+      unreadable: 'it nests quotes or lists more than 100 levels deep'
+    })
+    expect(find(`${deep}a\n\n\`git-bob help\``)).toMatchObject({ unreadable: expect.any(String) })
+  })
+
+  it('is not addressed at all when the name is not there, or only inside a word', () => {
+    expect(find(`${deep}a`)).toBeNull()
+    expect(find(`${deep}not-git-bob comment`)).toBeNull()
+    expect(proseLines(`${deep}git-bob comment`)).toEqual([''])
+  })
+})

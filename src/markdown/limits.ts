@@ -1,0 +1,64 @@
+// What markdown git-bob does not parse: micromark's time grows faster than the text on some shapes anyone
+// can write (deeply nested quotes and lists overflow the stack; thousands of "*a", "~a" or "[" in one
+// paragraph take seconds, tens of seconds in a 65,536-character comment). One linear scan estimates that
+// cost before parsing; a text over a limit is read by no parser, and every reader takes its safe side
+// (docs/security.md). The estimates over-count on purpose (fences and code are not told apart): a false
+// alarm costs a conservative reading, a miss costs minutes. Pure.
+
+/** Longer than any GitHub comment or body (65,536 characters) four times over. */
+export const MAX_LENGTH = 262_144
+/** Container nesting (block quotes, list items, indentation) on one line. */
+export const MAX_DEPTH = 100
+/** The sum over lines of the square of their nesting: micromark walks every open container per line. */
+export const MAX_NESTING_COST = 400_000
+/** The sum over paragraphs of the square of their delimiters: micromark pairs each with those before it. */
+export const MAX_DELIMITER_COST = 4_000_000
+
+// One container opener at the start of what is left of a line: a quote, a bullet or an ordered list item.
+const CONTAINER = /[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y
+// Characters micromark may pair up or match inside a paragraph: emphasis, strikethrough, code spans,
+// links and images, autolinks and HTML.
+const DELIMITER = /[*_~`[\]!<]/g
+
+/** How deeply a line nests: the containers it opens, or its indentation (two columns a level) if more. */
+function depthOf(line: string): number {
+  let markers = 0
+  let at = 0
+  for (;;) {
+    CONTAINER.lastIndex = at
+    if (!CONTAINER.test(line)) break
+    markers++
+    at = CONTAINER.lastIndex
+  }
+  let columns = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (c === ' ') columns += 1
+    else if (c === '\t') columns += 4
+    else if (i >= at) break
+  }
+  return Math.max(markers, Math.floor(columns / 2))
+}
+
+/** Why a text is not to be parsed as markdown (too long, nested too deeply, too many delimiters), or null. */
+export function whyUnreadable(text: string): string | null {
+  if (text.length > MAX_LENGTH) return `it is longer than ${MAX_LENGTH.toLocaleString('en-US')} characters`
+  let nesting = 0
+  let delimiters = 0
+  let paragraph = 0
+  for (const line of text.split(/\r\n?|\n/)) {
+    if (!line.trim()) {
+      delimiters += paragraph * paragraph
+      paragraph = 0
+      continue
+    }
+    const depth = depthOf(line)
+    if (depth > MAX_DEPTH) return `it nests quotes or lists more than ${MAX_DEPTH} levels deep`
+    nesting += depth * depth
+    paragraph += line.match(DELIMITER)?.length ?? 0
+  }
+  delimiters += paragraph * paragraph
+  if (nesting > MAX_NESTING_COST) return 'it nests quotes or lists too deeply on too many lines'
+  if (delimiters > MAX_DELIMITER_COST) return 'it has too many markup characters (*, _, ~, `, [, <) in one paragraph'
+  return null
+}
