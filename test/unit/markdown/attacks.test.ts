@@ -18,6 +18,7 @@ import { removeHiddenText } from '../../../src/outbox/hidden.ts'
 import { defuseTriggers } from '../../../src/outbox/defuse-triggers.ts'
 import { sanitizeHumanText } from '../../../src/conversation/sanitize.ts'
 import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
+import { whyUnreadable } from '../../../src/markdown/limits.ts'
 import { answeredRequests } from '../../../src/outbox/stamp.ts'
 
 interface Case {
@@ -32,6 +33,7 @@ interface Corpus {
   incoming: Case[]
   collapsed: (Case & { mark: string; kept: string })[]
   triggers: { text: string; triggers: boolean }[]
+  tooComplex: { name: string; piece: string; times: number; tail: string }[]
 }
 
 const corpus = JSON.parse(
@@ -137,6 +139,45 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
       const defused = defuseTriggers(text, 'git-bob')
       expect(findCommand(defused, 'git-bob', VERBS)).toBeNull()
       expect(ADDRESS.test(proseText(renderGfm(defused)))).toBe(false)
+    })
+  })
+
+  // Too complex to parse (markdown/limits.ts): every reader takes its safe side, and GitHub agrees that nothing leaks.
+  describe('texts too complex to parse', () => {
+    const cases = corpus.tooComplex.map((c) => ({ name: c.name, text: c.piece.repeat(c.times) + c.tail }))
+
+    it.each(cases)('$name: is not parsed', ({ text }) => {
+      expect(whyUnreadable(text)).not.toBeNull()
+    })
+
+    it.each(cases)('$name: no outsider is mentioned, no issue closed, nothing hidden going out', ({ text }) => {
+      expect(liveMentions(renderGfm(text))).toContain('victim')
+      const mentioned = liveMentions(renderGfm(defuseMentions(text, corpus.allowed)))
+      expect(mentioned.filter((l) => !corpus.allowed.includes(l))).toEqual([])
+      expect(closingKeywords(visibleText(renderGfm(neutraliseClosing(text))))).toEqual([])
+      const visible = renderGfm(removeHiddenText(text))
+      expect(visible).not.toMatch(/<!--/)
+      // What was hidden is shown, every time it was written.
+      expect(visibleText(visible).split('HIDDEN').length).toBe(text.split('HIDDEN').length)
+    })
+
+    it.each(cases)('$name: hides nothing from the model coming in', ({ text }) => {
+      expect(sanitizeHumanText(text)).not.toMatch(/HIDDEN|victim|implement/)
+    })
+
+    it.each(cases)('$name: starts nothing, and written into an issue shows no command', ({ text }) => {
+      // At most the answer that no command was taken, whether GitHub shows the address in prose or in a quote.
+      const command = findCommand(text, 'git-bob', VERBS)
+      expect(command).toMatchObject({ kind: 'unknown', unreadable: expect.any(String) })
+      const defused = defuseTriggers(text, 'git-bob')
+      expect(findCommand(defused, 'git-bob', VERBS)).toBeNull()
+      expect(ADDRESS.test(proseText(renderGfm(defused)))).toBe(false)
+    })
+
+    it('a command in 15,000 nested quotes is in a quote on GitHub too', () => {
+      const html = renderGfm(`${'> '.repeat(15_000)}git-bob implement`)
+      expect(html.split('<blockquote>').length - 1).toBe(15_000)
+      expect(ADDRESS.test(proseText(html))).toBe(false)
     })
   })
 })
