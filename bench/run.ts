@@ -12,6 +12,7 @@ import { GitRemote } from '../test/fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
+import { measureMarkdownWorst } from './markdown.ts'
 import { measureMasking } from './masking.ts'
 import { measureMediaChunks, measureMp3Encode } from './media.ts'
 import { measureSandbox } from './sandbox.ts'
@@ -535,6 +536,18 @@ for (const make of HARNESSES) {
     value: `${m.ms.toFixed(1)} ms (forms built once: ${m.setupMs.toFixed(1)} ms)`,
     target: '< 100 ms',
     ok: m.ms < 100 && m.masked === m.planted
+  })
+}
+
+// Markdown anyone can write at a comment's full length (65,536 characters), in the shapes that make the parser
+// slow or overflow its stack: one read, and every reader a run has (about ten reads), against ordinary prose.
+for (const m of measureMarkdownWorst()) {
+  const ms = (n: number): string => `${Math.round(n).toLocaleString('en-US')} ms`
+  rows.push({
+    measure: `markdown, ${m.chars.toLocaleString('en-US')} characters: ${m.shape}: read once (${m.parsed ? 'parsed' : 'too complex: not parsed'}), every reader`,
+    value: `${ms(m.readMs)}, ${ms(m.allMs)}`,
+    target: '< 1,000 ms read once',
+    ok: m.readMs < 1000
   })
 }
 
