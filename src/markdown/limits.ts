@@ -12,7 +12,7 @@ export const MAX_DEPTH = 100
 /** The sum over lines of the square of their nesting: micromark walks every open container per line. */
 export const MAX_NESTING_COST = 400_000
 /** The sum over paragraphs of the square of their delimiters: micromark pairs each with those before it. */
-export const MAX_DELIMITER_COST = 4_000_000
+export const MAX_DELIMITER_COST = 2_250_000
 
 // One container opener at the start of what is left of a line: a quote, a bullet or an ordered list item.
 const CONTAINER = /[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y
