@@ -5,7 +5,7 @@
 import { sanitizeHumanText } from '../src/conversation/sanitize.ts'
 import { findImageRefs } from '../src/conversation/image-refs.ts'
 import { readMarkdown } from '../src/markdown/document.ts'
-import { MAX_DELIMITER_COST, MAX_DEPTH } from '../src/markdown/limits.ts'
+import { MAX_BLOCK_COST, MAX_DELIMITER_COST, MAX_DEPTH, MAX_SETEXT_COST } from '../src/markdown/limits.ts'
 import { defuseTriggers } from '../src/outbox/defuse-triggers.ts'
 import { removeHiddenText } from '../src/outbox/hidden.ts'
 import { defuseMentions } from '../src/outbox/mentions.ts'
@@ -32,6 +32,8 @@ function worstBodies(): { shape: string; text: string }[] {
   // The most delimiters one paragraph may hold: its cost is their number squared.
   const perParagraph = Math.floor(Math.sqrt(MAX_DELIMITER_COST)) - 20
   const nested = Array.from({ length: MAX_DEPTH }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')
+  const setext = Math.floor(MAX_SETEXT_COST / BODY) - 1
+  const rows = Math.floor(MAX_BLOCK_COST / BODY) - 10
   const prose = 'The quick brown fox jumps over the lazy dog, *twice*, with `code` and a [link](https://x.y).\n\n'
   return [
     { shape: "15,000+ nested block quotes ('> ' repeated)", text: fill('> ') },
@@ -50,6 +52,16 @@ function worstBodies(): { shape: string; text: string }[] {
     {
       shape: `just under the limits: a list nested ${MAX_DEPTH} deep by indentation, then prose`,
       text: `${nested}\n\n${fill(prose)}`.slice(0, BODY)
+    },
+    { shape: "setext headings ('a', '=' repeated)", text: fill('a\n=\n') },
+    { shape: "table rows ('|x|y|' repeated)", text: `|a|b|\n|-|-|\n${fill('|x|y|\n')}`.slice(0, BODY) },
+    {
+      shape: `just under the limits: ${setext} setext headings, then prose`,
+      text: `${'a\n=\n'.repeat(setext)}\n${fill(prose)}`.slice(0, BODY)
+    },
+    {
+      shape: `just under the limits: ${rows.toLocaleString('en-US')} table rows, then prose`,
+      text: `|a|b|\n|-|-|\n${'|x|y|\n'.repeat(rows)}\n${fill(prose)}`.slice(0, BODY)
     },
     { shape: 'ordinary prose with emphasis, code and links', text: fill(prose) }
   ]

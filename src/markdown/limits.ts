@@ -1,25 +1,30 @@
 // What markdown git-bob does not parse: micromark's time grows faster than the text on some shapes anyone
 // can write (deeply nested quotes and lists overflow the stack; thousands of "*a", "~a" or "[" in one
-// paragraph take seconds, tens of seconds in a 65,536-character comment). One linear scan estimates that
+// paragraph take seconds, tens of seconds in a 65,536-character comment; each setext heading, heading,
+// table row or quoted line costs time in proportion to the whole text). One linear scan estimates that
 // cost before parsing; a text over a limit is read by no parser, and every reader takes its safe side
 // (docs/security.md). The estimates over-count on purpose (fences and code are not told apart): a false
 // alarm costs a conservative reading, a miss costs minutes. Pure.
 
-/** Longer than any GitHub comment or body (65,536 characters) four times over. */
-export const MAX_LENGTH = 262_144
+/** The most a GitHub comment or body may hold: a longer text (a model's answer before it is split) is not parsed. */
+export const MAX_LENGTH = 65_536
 /** Container nesting (block quotes, list items, indentation) on one line. */
 export const MAX_DEPTH = 100
 /** The sum over lines of the square of their nesting: micromark walks every open container per line. */
 export const MAX_NESTING_COST = 400_000
 /** The sum over paragraphs of the square of their delimiters: micromark pairs each with those before it. */
 export const MAX_DELIMITER_COST = 2_250_000
-
+/** Setext headings ("=" or "-" under a line) times the text's length: micromark moves every later event for each. */
+export const MAX_SETEXT_COST = 4_000_000
+/** Lines that open a block (heading, table row, quote, list item, break) times the text's length: the same. */
+export const MAX_BLOCK_COST = 200_000_000
 // One container opener at the start of what is left of a line: a quote, a bullet or an ordered list item.
 const CONTAINER = /[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y
 // Characters micromark may pair up or match inside a paragraph: emphasis, strikethrough, code spans,
 // links and images, autolinks and HTML.
 const DELIMITER = /[*_~`[\]!<]/g
-
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
+const BLOCK = /^[ \t]*(?:[#|>=]|[-+*_](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/
 /** How deeply a line nests: the containers it opens, or its indentation (two columns a level) if more. */
 function depthOf(line: string): number {
   let markers = 0
@@ -46,7 +51,13 @@ export function whyUnreadable(text: string): string | null {
   let nesting = 0
   let delimiters = 0
   let paragraph = 0
+  let setext = 0
+  let blocks = 0
+  let previous = ''
   for (const line of text.split(/\r\n?|\n/)) {
+    if (SETEXT.test(line) && previous.trim()) setext++
+    if (BLOCK.test(line)) blocks++
+    previous = line
     if (!line.trim()) {
       delimiters += paragraph * paragraph
       paragraph = 0
@@ -60,5 +71,7 @@ export function whyUnreadable(text: string): string | null {
   delimiters += paragraph * paragraph
   if (nesting > MAX_NESTING_COST) return 'it nests quotes or lists too deeply on too many lines'
   if (delimiters > MAX_DELIMITER_COST) return 'it has too many markup characters (*, _, ~, `, [, <) in one paragraph'
+  if (setext * text.length > MAX_SETEXT_COST) return 'it has too many headings underlined with = or -'
+  if (blocks * text.length > MAX_BLOCK_COST) return 'it has too many headings, table rows, quoted lines or list items'
   return null
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  MAX_BLOCK_COST,
   MAX_DELIMITER_COST,
   MAX_DEPTH,
   MAX_LENGTH,
   MAX_NESTING_COST,
+  MAX_SETEXT_COST,
   whyUnreadable
 } from '../../../src/markdown/limits.ts'
 
@@ -22,7 +24,7 @@ describe('whyUnreadable', () => {
 
   it('refuses a text longer than the limit', () => {
     expect(whyUnreadable('a'.repeat(MAX_LENGTH))).toBeNull()
-    expect(whyUnreadable('a'.repeat(MAX_LENGTH + 1))).toMatch(/longer than 262,144 characters/)
+    expect(whyUnreadable('a'.repeat(MAX_LENGTH + 1))).toMatch(/longer than 65,536 characters/)
   })
 
   it.each([
@@ -78,5 +80,26 @@ describe('whyUnreadable', () => {
     expect(whyUnreadable(`${half}\n\n${half}\n\n${half}`)).toBeNull()
     expect(whyUnreadable(`${half}\n${half}\n${half}`)).toMatch(/too many markup characters/)
     expect(whyUnreadable(`${half}\r\n${half}\r${half}`)).toMatch(/too many markup characters/)
+  })
+
+  it('refuses many setext headings in a long text: each costs time in proportion to the whole', () => {
+    const headings = (n: number, underline: string): string =>
+      `${'x'.repeat(10_000)}\n\n${`a\n${underline}\n`.repeat(n)}`
+    // 300 headings: 300 times 11,202 characters; 400: 400 times 11,602, over the limit.
+    expect(MAX_SETEXT_COST).toBe(4_000_000)
+    expect(whyUnreadable(headings(300, '='))).toBeNull()
+    expect(whyUnreadable(headings(400, '='))).toMatch(/underlined with = or -/)
+    expect(whyUnreadable(headings(400, '-'))).toMatch(/underlined with = or -/)
+    // A break after a blank line is no underline.
+    expect(whyUnreadable(`${'x'.repeat(10_000)}\n\n${'a\n\n---\n'.repeat(300)}`)).toBeNull()
+  })
+
+  it('refuses many block lines in a long text: headings, table rows, quoted lines, list items', () => {
+    for (const line of ['# a', '| a |', '> a', '- a', '1. a']) {
+      const text = (n: number): string => `${line}\n`.repeat(n)
+      const fits = Math.floor(Math.sqrt(MAX_BLOCK_COST / (line.length + 1)))
+      expect(whyUnreadable(text(fits - 10)), line).toBeNull()
+      expect(whyUnreadable(text(fits + 10)), line).toMatch(/too many headings, table rows, quoted lines or list items/)
+    }
   })
 })
