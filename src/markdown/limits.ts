@@ -3,8 +3,9 @@
 // paragraph take seconds, tens of seconds in a 65,536-character comment; each setext heading, heading,
 // table row or quoted line costs time in proportion to the whole text). One linear scan estimates that
 // cost before parsing; a text over a limit is read by no parser, and every reader takes its safe side
-// (docs/security.md). The estimates over-count on purpose (fences and code are not told apart): a false
-// alarm costs a conservative reading, a miss costs minutes. Pure.
+// (docs/security.md). The estimates over-count on purpose (indented code and fences in containers count as
+// text; only fences at a line's start, before any HTML or definition, are skipped): a false alarm costs a conservative
+// reading, a miss costs minutes. Pure.
 
 /** The most a GitHub comment or body may hold: a longer text (a model's answer before it is split) is not parsed. */
 export const MAX_LENGTH = 65_536
@@ -25,6 +26,27 @@ const CONTAINER = /[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y
 const DELIMITER = /[*_~`[\]!<]/g
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/
 const BLOCK = /^[ \t]*(?:[#|>=]|[-+*_](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/
+// A line that may start an HTML block or a link reference definition: either can span lines and hold a fence line
+// that micromark then does not read as a fence, so after one, fences are not told apart any more (the scan counts
+// every line: the safe side).
+const SPANS_LINES = /^ {0,3}[<[]/
+/**
+ * The fence a line opens, or null. Only a fence at the line's very start counts: one at column 0 cannot belong to
+ * a list item or quote (fences are never lazy continuation), so micromark reads what follows as code up to the
+ * closing fence or the end of the text. A backtick fence's info string may not hold a backtick (CommonMark).
+ */
+function opensFence(line: string): string | null {
+  const match = /^(`{3,}|~{3,})(.*)$/.exec(line)
+  if (!match) return null
+  return match[1]!.startsWith('`') && match[2]!.includes('`') ? null : match[1]!
+}
+
+/** Whether a line closes the fence: the same character, at least as many, up to 3 spaces before, nothing after. */
+function closesFence(line: string, fence: string): boolean {
+  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)
+  return match !== null && match[1]![0] === fence[0] && match[1]!.length >= fence.length
+}
+
 /** How deeply a line nests: the containers it opens, or its indentation (two columns a level) if more. */
 function depthOf(line: string): number {
   let markers = 0
@@ -54,7 +76,23 @@ export function whyUnreadable(text: string): string | null {
   let setext = 0
   let blocks = 0
   let previous = ''
+  let fence: string | null = null
+  let spanning = false
   for (const line of text.split(/\r\n?|\n/)) {
+    // Inside a fenced code block nothing is parsed: its lines cost nothing (a pasted log full of brackets).
+    if (fence !== null) {
+      if (closesFence(line, fence)) fence = null
+      continue
+    }
+    if (SPANS_LINES.test(line)) spanning = true
+    const opened = spanning ? null : opensFence(line)
+    if (opened !== null) {
+      delimiters += paragraph * paragraph
+      paragraph = 0
+      fence = opened
+      previous = ''
+      continue
+    }
     if (SETEXT.test(line) && previous.trim()) setext++
     if (BLOCK.test(line)) blocks++
     previous = line

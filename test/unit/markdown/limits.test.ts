@@ -102,4 +102,32 @@ describe('whyUnreadable', () => {
       expect(whyUnreadable(text(fits + 10)), line).toMatch(/too many headings, table rows, quoted lines or list items/)
     }
   })
+
+  describe('fenced code', () => {
+    // A pasted log: every line opens with brackets, no blank line, 800 lines (far over the paragraph limit).
+    const log = Array.from({ length: 800 }, (_, i) => `[INFO] [step ${i}] <ok> *done*`).join('\n')
+
+    it('reads a long log in a fence at the start of a line: nothing inside a fence is parsed', () => {
+      expect(whyUnreadable(log)).toMatch(/markup characters/)
+      expect(whyUnreadable(`Here is the log:\n\n\`\`\`text\n${log}\n\`\`\`\n\ngit-bob think about this`)).toBeNull()
+      expect(whyUnreadable(`~~~\n${log}`)).toBeNull()
+      expect(whyUnreadable(`\`\`\`\`\n${log}\n\`\`\`\n${log}\n\`\`\`\``)).toBeNull()
+    })
+
+    it('counts what follows the closing fence', () => {
+      expect(whyUnreadable(`\`\`\`\nlog\n\`\`\`\n${log}`)).toMatch(/markup characters/)
+      expect(whyUnreadable(`~~~\nlog\n   ~~~~  \n${log}`)).toMatch(/markup characters/)
+    })
+
+    it.each([
+      ['indented (it may belong to a list item that ends before the text)', '- a\n  ```\n'],
+      ['in a quote', '> ```\n'],
+      ['after an HTML block (the fence line may be HTML)', '<div>\n```\n\n'],
+      ['after an HTML comment that spans blank lines', '<!--\n\n```\n-->\n\n'],
+      ['after a definition whose title may span lines', '[a]: /u "t\n```\n"\n\n'],
+      ['with a backtick in its info string (a code span, not a fence)', '``` a`b\n']
+    ])('counts the text after a fence line %s', (_name, prefix) => {
+      expect(whyUnreadable(`${prefix}${log}`)).toMatch(/markup characters/)
+    })
+  })
 })
