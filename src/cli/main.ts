@@ -4,6 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { accountAuthor } from '../adapters/git/workspace.ts'
 import { GitHubApi } from '../adapters/github/api.ts'
 import { currentBranch, prepareCheckout, type Checkout } from '../adapters/local/checkout.ts'
 import { connect, lookUp } from '../adapters/local/lookup.ts'
@@ -115,6 +116,7 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
       apiUrl,
       repoUrl: looked.repository.html_url,
       post: inv.post,
+      author: accountAuthor(looked.viewer),
       transcript: inv.transcript,
       print: (text) => io.out(text),
       log: (line) => io.err(line)

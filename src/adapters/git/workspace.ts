@@ -7,13 +7,21 @@ import { Git, type Credentials } from './git.ts'
 import { GitError, NotebookTamperError, PathEscapeError, StepError } from '../../errors.ts'
 import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
 
-export const BOT_AUTHOR = {
+/** Who commits: in a workflow the Actions bot, whose token pushes; from a terminal the person whose token it is. */
+export interface CommitAuthor {
+  name: string
+  email: string
+}
+
+export const BOT_AUTHOR: CommitAuthor = {
   name: 'github-actions[bot]',
   email: '41898282+github-actions[bot]@users.noreply.github.com'
 }
 
-/** git's options that make a commit (or a cherry-pick) as BOT_AUTHOR. */
-const AS_BOT = ['-c', `user.name=${BOT_AUTHOR.name}`, '-c', `user.email=${BOT_AUTHOR.email}`]
+/** A GitHub account's author line, with the noreply address GitHub links to the account. Pure. */
+export function accountAuthor(account: { login: string; id: number }): CommitAuthor {
+  return { name: account.login, email: `${account.id}+${account.login}@users.noreply.github.com` }
+}
 
 export interface CoAuthor {
   login: string
@@ -45,9 +53,17 @@ export class GitWorkspace implements Workspace {
   /** gitFingerprint() when the branch was checked out: commit and push refuse to run if .git changed since. */
   private gitAtCheckout: string | null = null
 
-  constructor(dir: string, credentials: Credentials | null) {
+  private readonly author: CommitAuthor
+
+  constructor(dir: string, credentials: Credentials | null, author: CommitAuthor = BOT_AUTHOR) {
     this.dir = dir
     this.git = new Git(dir, credentials)
+    this.author = author
+  }
+
+  /** git's options that make a commit (or a cherry-pick) as the author. */
+  private get asAuthor(): string[] {
+    return ['-c', `user.name=${this.author.name}`, '-c', `user.email=${this.author.email}`]
   }
 
   /** Milliseconds spent in git so far. */
@@ -249,10 +265,10 @@ export class GitWorkspace implements Workspace {
     const leftOut = changed.filter((path) => !wanted.has(path))
     if (!staged.length) return { sha: null, files: [], leftOut }
     await this.git.run(['update-index', '--add', '--remove', '-z', '--stdin'], { input: `${staged.join('\0')}\0` })
-    const trailer = coAuthor
-      ? `\n\nCo-authored-by: ${coAuthor.login} <${coAuthor.id}+${coAuthor.login}@users.noreply.github.com>`
-      : ''
-    await this.git.run([...AS_BOT, 'commit', '--quiet', '--no-verify', '--file', '-'], {
+    // The person who asked is named as co-author, unless they are the author already (a terminal run).
+    const co = coAuthor ? accountAuthor(coAuthor) : null
+    const trailer = co && co.email !== this.author.email ? `\n\nCo-authored-by: ${co.name} <${co.email}>` : ''
+    await this.git.run([...this.asAuthor, 'commit', '--quiet', '--no-verify', '--file', '-'], {
       input: `${message(staged).trim()}${trailer}\n`
     })
     const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
@@ -277,7 +293,7 @@ export class GitWorkspace implements Workspace {
     await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
     await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
     try {
-      await this.git.run([...AS_BOT, 'cherry-pick', '--allow-empty', sha])
+      await this.git.run([...this.asAuthor, 'cherry-pick', '--allow-empty', sha])
     } catch (error) {
       await this.git.ok(['cherry-pick', '--abort'])
       return {

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Git, type Credentials } from '../git/git.ts'
-import { GitWorkspace, type PushResult } from '../git/workspace.ts'
+import { GitWorkspace, type CommitAuthor, type PushResult } from '../git/workspace.ts'
 
 export interface Checkout {
   dir: string
@@ -67,8 +67,8 @@ export async function prepareCheckout(options: {
 export class TerminalWorkspace extends GitWorkspace {
   private readonly publish: boolean
 
-  constructor(dir: string, credentials: Credentials, publish: boolean) {
-    super(dir, credentials)
+  constructor(dir: string, credentials: Credentials, publish: boolean, author?: CommitAuthor) {
+    super(dir, credentials, author)
     this.publish = publish
   }
 

@@ -8,6 +8,7 @@ import { createModel } from '../../llm/index.ts'
 import type { Redactor } from '../../outbox/secrets.ts'
 import type { Adapters, Logger } from '../../run-types.ts'
 import { createOctokit } from '../github/client.ts'
+import type { CommitAuthor } from '../git/workspace.ts'
 import { jupyterRunner } from '../jupyter/execute.ts'
 import { sandboxChecks } from '../sandbox/checks.ts'
 import { TerminalWorkspace } from './checkout.ts'
@@ -24,6 +25,8 @@ export interface TerminalOptions {
   /** The repository's web address, for what is printed. */
   repoUrl: string
   post: boolean
+  /** Who the commits of an implement run are by: the person whose token it is. */
+  author: CommitAuthor
   transcript: string | null
   /** Where what would be posted goes (stdout). */
   print(text: string): void
@@ -56,7 +59,9 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
     setOutput: () => {},
     maskSecret: () => {},
     openWorkspace: (dir, credentials) =>
-      dir && existsSync(join(dir, '.git')) ? new TerminalWorkspace(dir, credentials, options.post) : null,
+      dir && existsSync(join(dir, '.git'))
+        ? new TerminalWorkspace(dir, credentials, options.post, options.author)
+        : null,
     notebookRunner: ({ network, setup }) => jupyterRunner(options.env, { network }, setup),
     checkRunner: ({ network }) => sandboxChecks(options.env, { network })
   }

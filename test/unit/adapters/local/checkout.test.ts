@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { namesRepository, prepareCheckout } from '../../../../src/adapters/local/checkout.ts'
+import { accountAuthor } from '../../../../src/adapters/git/workspace.ts'
+import { namesRepository, prepareCheckout, TerminalWorkspace } from '../../../../src/adapters/local/checkout.ts'
 import { GitRemote } from '../../../fakes/git-remote.ts'
 
 describe('namesRepository', () => {
@@ -63,5 +64,29 @@ describe('prepareCheckout', () => {
     })
     expect(clone.note).toContain('not a git checkout')
     await clone.remove()
+  })
+})
+
+describe('TerminalWorkspace', () => {
+  it('commits as the person whose token it is, and names a co-author only when it is someone else', async () => {
+    const repo = new GitRemote({ 'README.md': '# r\n' })
+    const alice = { login: 'alice', id: 42 }
+    const ws = new TerminalWorkspace(
+      repo.workspace,
+      { token: 't', serverUrl: 'https://github.com' },
+      false,
+      accountAuthor(alice)
+    )
+    const log = (): string =>
+      execFileSync('git', ['-C', repo.workspace, 'log', '-1', '--format=%an <%ae>%n%B'], { encoding: 'utf8' }).trim()
+    await ws.checkout('git-bob/issue-1', 'master')
+    await ws.write('a.txt', 'a\n')
+    await ws.commit(['a.txt'], () => 'Add a', alice)
+    expect(log()).toBe('alice <42+alice@users.noreply.github.com>\nAdd a')
+    await ws.write('b.txt', 'b\n')
+    await ws.commit(['b.txt'], () => 'Add b', { login: 'bob', id: 7 })
+    expect(log()).toBe(
+      'alice <42+alice@users.noreply.github.com>\nAdd b\n\nCo-authored-by: bob <7+bob@users.noreply.github.com>'
+    )
   })
 })
