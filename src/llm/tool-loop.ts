@@ -203,8 +203,10 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
   let shortened = 0
   let cutShort: string | null = null
 
+  // The tools' declarations go with every request and count as input too (some hundred tokens a tool set).
+  const declared = Math.ceil(JSON.stringify(tools.map(toolDeclaration)).length / 4)
   const ask = async (choice: 'auto' | 'none', purpose: string): Promise<Turn> => {
-    const fitted = fitToolResults(messages, limits.promptTokens)
+    const fitted = fitToolResults(messages, Math.max(0, limits.promptTokens - declared))
     if (fitted.shortened) {
       messages = fitted.messages
       shortened += fitted.shortened

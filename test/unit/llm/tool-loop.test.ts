@@ -201,6 +201,23 @@ describe('runToolLoop', () => {
   })
 })
 
+describe('runToolLoop and the declarations of its tools', () => {
+  it('counts the tools it declares within the prompt budget: results are shortened so that both fit', async () => {
+    // A tool whose declaration alone takes about 1,500 tokens, as a large tool set does.
+    const wordy = { ...echo, name: 'wordy', description: 'Echoes its text. '.repeat(350) } as AnyTool
+    const declared = JSON.stringify([echo, wordy].map(toolDeclaration)).length / 4
+    expect(declared).toBeGreaterThan(1400)
+    const l = loop((n) => (n < 2 ? turn([call('echo', { text: 'x', times: 15_000 })]) : turn([], 'Answer.')), {
+      tools: [echo, wordy],
+      limits: { maxSteps: 20, maxCostUsd: null, promptTokens: 4000 }
+    })
+    expect((await l.run()).text).toBe('Answer.')
+    const chars = l.sent[2]!.messages.reduce((sum, m) => sum + JSON.stringify(m).length, 0)
+    // Measured as JSON, a little more than the loop's own estimate; without counting the declarations it is ~5,500.
+    expect(chars / 4 + declared).toBeLessThan(4100)
+  })
+})
+
 describe('fitToolResults', () => {
   it("cuts the newest round's results at their end when shortening older ones is not enough", () => {
     const messages: Message[] = [
