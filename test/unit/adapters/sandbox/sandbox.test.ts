@@ -16,10 +16,14 @@ const SECRET = 'sk-proj-sandboxsecret0123456789'
 // Its own user: test files of other layers run in parallel, and the end of a run kills every process of its user.
 const USER = 'git-bob-sbx-unit'
 
-async function sandbox(): Promise<Sandbox> {
-  const opened = await openSandbox({ env: { ...process.env, OPENAI_API_KEY: SECRET }, user: USER })
-  if (!opened.ok) throw new Error(opened.reason)
-  return opened.sandbox
+let opening: Promise<Sandbox> | null = null
+/** Opened once for the file (finding the user, its ids): a sandbox keeps nothing from one run to the next. */
+function sandbox(): Promise<Sandbox> {
+  opening ??= openSandbox({ env: { ...process.env, OPENAI_API_KEY: SECRET }, user: USER }).then((opened) => {
+    if (!opened.ok) throw new Error(opened.reason)
+    return opened.sandbox
+  })
+  return opening
 }
 
 function checkout(files: Record<string, string> = {}): string {
