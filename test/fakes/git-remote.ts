@@ -1,7 +1,7 @@
 // A local bare repository standing in for origin, and a shallow clone of it standing in for the
 // workspace actions/checkout leaves: real git on both sides.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -18,11 +18,44 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
   }
 }
 
+/** A git fast-import stream of one commit by the person holding `files` (mode 644) and symbolic `links`. */
+function initialCommit(
+  branch: string,
+  files: Record<string, string | Uint8Array>,
+  links: Record<string, string>
+): Buffer {
+  const parts: Buffer[] = []
+  const path = (p: string): string => {
+    // An inline path must not start with a quote or hold a newline (fast-import would read it quoted).
+    if (/^"|\n/.test(p)) throw new Error(`GitRemote cannot commit the path ${JSON.stringify(p)}`)
+    return p
+  }
+  const data = (bytes: Buffer): void => {
+    parts.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n'))
+  }
+  parts.push(
+    Buffer.from(
+      `commit refs/heads/${branch}\ncommitter Mona Lisa <mona@example.com> ${Math.floor(Date.now() / 1000)} +0000\n`
+    )
+  )
+  data(Buffer.from('initial\n'))
+  for (const [name, content] of Object.entries(files)) {
+    parts.push(Buffer.from(`M 100644 inline ${path(name)}\n`))
+    data(Buffer.from(content))
+  }
+  for (const [name, target] of Object.entries(links)) {
+    parts.push(Buffer.from(`M 120000 inline ${path(name)}\n`))
+    data(Buffer.from(target))
+  }
+  return Buffer.concat(parts)
+}
+
 export class GitRemote {
   readonly root = mkdtempSync(join(tmpdir(), 'git-bob-remote-'))
   readonly origin = join(this.root, 'origin.git')
   readonly workspace = join(this.root, 'workspace')
   private readonly seed = join(this.root, 'seed')
+  private seedCloned = false
 
   readonly defaultBranch: string
 
@@ -34,13 +67,12 @@ export class GitRemote {
   ) {
     this.defaultBranch = defaultBranch
     execFileSync('git', ['init', '--quiet', '--bare', '-b', defaultBranch, this.origin])
-    execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
-    git(this.seed, 'checkout', '--quiet', '-b', defaultBranch)
-    writeFiles(this.seed, files)
-    for (const [path, target] of Object.entries(links)) symlinkSync(target, join(this.seed, path))
-    git(this.seed, 'add', '-A')
-    git(this.seed, ...HUMAN, 'commit', '--quiet', '-m', 'initial')
-    git(this.seed, 'push', '--quiet', 'origin', defaultBranch)
+    // The first commit goes straight into origin, by one fast-import: no seed clone, add, commit and push
+    // (more than half of what a repository costs to set up); the seed becomes a clone once a person pushes.
+    execFileSync('git', ['--git-dir', this.origin, 'fast-import', '--quiet'], {
+      input: initialCommit(defaultBranch, files, links),
+      stdio: ['pipe', 'ignore', 'pipe']
+    })
     // Like actions/checkout: a shallow clone of the default branch.
     execFileSync(
       'git',
@@ -51,6 +83,8 @@ export class GitRemote {
 
   /** A person pushes a commit to a branch of origin (created from the default branch when new). */
   humanPush(branch: string, files: Record<string, string>, message = 'human change'): void {
+    if (!this.seedCloned) execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
+    this.seedCloned = true
     git(this.seed, 'fetch', '--quiet', 'origin')
     const exists = git(this.seed, 'ls-remote', '--heads', 'origin', branch) !== ''
     git(this.seed, 'checkout', '--quiet', '-B', branch, exists ? `origin/${branch}` : `origin/${this.defaultBranch}`)
