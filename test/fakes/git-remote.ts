@@ -83,9 +83,9 @@ export class GitRemote {
 
   /** A person pushes a commit to a branch of origin (created from the default branch when new). */
   humanPush(branch: string, files: Record<string, string>, message = 'human change'): void {
-    if (!this.seedCloned) execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
+    if (this.seedCloned) git(this.seed, 'fetch', '--quiet', 'origin')
+    else execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
     this.seedCloned = true
-    git(this.seed, 'fetch', '--quiet', 'origin')
     const exists = git(this.seed, 'ls-remote', '--heads', 'origin', branch) !== ''
     git(this.seed, 'checkout', '--quiet', '-B', branch, exists ? `origin/${branch}` : `origin/${this.defaultBranch}`)
     writeFiles(this.seed, files)
