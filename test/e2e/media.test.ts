@@ -34,6 +34,13 @@ function officeParts(bytes: Uint8Array): Record<string, string> {
   return out
 }
 
+/** The inputs of a run whose model is Gemini, served by the Gemini stand-in. */
+const geminiInputs = (): Record<string, string> => ({
+  model: 'gemini:gemini-2.5-flash',
+  'google-api-key': 'AIzaSyE2eKey00000000000000000000000000000',
+  'base-url': stage.gemini.url
+})
+
 const isPng = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 8)).equals(tinyPng().subarray(0, 8))
 
 describe('the built action with slides, documents, workbooks, recordings and pictures', () => {
@@ -181,11 +188,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       { body: 'Record an audio summary of the counts. git-bob implement' },
       {
         workspace: repo.workspace,
-        inputs: {
-          model: 'gemini:gemini-2.5-flash',
-          'google-api-key': 'AIzaSyE2eKey00000000000000000000000000000',
-          'base-url': stage.gemini.url
-        }
+        inputs: geminiInputs()
       }
     )
 
@@ -272,11 +275,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       { body: 'git-bob paint a sketch of the pipeline' },
       {
         workspace: repo.workspace,
-        inputs: {
-          model: 'gemini:gemini-2.5-flash',
-          'google-api-key': 'AIzaSyE2eKey00000000000000000000000000000',
-          'base-url': stage.gemini.url
-        }
+        inputs: geminiInputs()
       }
     )
 
