@@ -1,5 +1,5 @@
-// "comment", "respond", "answer", "think", "explain", "summarise": read the conversation, answer in one comment. The model says
-// whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
+// "comment" (also "think", "answer", "explain", "summarise", ...): read the conversation, answer in one comment.
+// The model says whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
 import { fill, PROMPTS } from '../conversation/prompts.ts'
 import { fitPrompt, renderParts } from '../conversation/budget.ts'
 import { estimateTokens } from '../conversation/tokens.ts'
