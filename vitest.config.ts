@@ -14,10 +14,11 @@ export default defineConfig({
   },
   plugins: [
     {
-      // Prompts are markdown files bundled as text, as esbuild's text loader does for dist/.
+      // Prompts (markdown) and the box's shell script are bundled as text, as esbuild's text loader does for dist/.
       name: 'markdown-as-text',
       transform(code: string, id: string) {
-        if (id.endsWith('.md')) return { code: `export default ${JSON.stringify(code)}`, map: null }
+        if (id.endsWith('.md') || id.endsWith('.sh'))
+          return { code: `export default ${JSON.stringify(code)}`, map: null }
         return undefined
       }
     }

@@ -1,6 +1,7 @@
 // Action inputs -> typed settings, validated with zod. Read in two steps: what the gate needs
 // (so a bad setting never makes git-bob answer a stranger or itself), and the rest after the gate,
 // so that a mistake there is reported on the thread where the person who asked will see it.
+import { DEFAULT_LIMITS, type SandboxSettings } from './adapters/sandbox/sandbox.ts'
 import { z } from 'zod'
 import { ConfigError } from './errors.ts'
 import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
@@ -52,8 +53,8 @@ export interface RunConfig {
   notebookRepairRounds: number
   notebookCellTimeoutSeconds: number
   notebookTimeoutMs: number
-  /** False: notebooks run without network (a network namespace of their own), or not at all. */
-  sandboxNetwork: boolean
+  /** How model-written code runs: the box's network, limits and what else it may see (`sandbox-*` inputs). */
+  sandbox: SandboxSettings
   /** The repository's check command (the `check-command` input); null: found from the repository. */
   checkCommand: string | null
   /** Run in the sandbox before each check (the `setup-command` input); null: none. */
@@ -244,6 +245,28 @@ export function readAllowedModels(read: InputReader): AllowedModel[] {
   return allowed
 }
 
+/** The `sandbox-*` inputs: the box's network, its limits, and the absolute paths it shows read-only. */
+function readSandboxSettings(read: InputReader): SandboxSettings {
+  const visiblePaths = list(read('sandbox-visible-paths').replace(/\n/g, ',')).map((path) =>
+    check(
+      'sandbox-visible-paths',
+      z.string().refine((p) => p.startsWith('/') && !p.split('/').includes('..') && !/[\0\n]/.test(p)),
+      path,
+      `"${path}" should be an absolute path, such as /home/runner/miniconda3.`
+    )
+  )
+  return {
+    network: boolean('sandbox-network', read, true),
+    limits: {
+      memoryMb: integer('sandbox-memory-mb', read, DEFAULT_LIMITS.memoryMb, 64, 1_048_576),
+      processes: integer('sandbox-processes', read, DEFAULT_LIMITS.processes, 16, 1_000_000),
+      cpuSeconds: integer('sandbox-cpu-seconds', read, DEFAULT_LIMITS.cpuSeconds, 1, 86_400),
+      diskMb: integer('sandbox-disk-mb', read, DEFAULT_LIMITS.diskMb, 16, 1_048_576)
+    },
+    visiblePaths
+  }
+}
+
 export function readRunConfig(read: InputReader): RunConfig {
   const baseUrls = readBaseUrls(read)
   const maintainers = list(read('maintainers')).map((login) =>
@@ -274,7 +297,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     notebookRepairRounds: integer('notebook-repair-rounds', read, 3, 0, 10),
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
     notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
-    sandboxNetwork: boolean('sandbox-network', read, true),
+    sandbox: readSandboxSettings(read),
     checkCommand: shellLine('check-command', read),
     setupCommand: shellLine('setup-command', read),
     checkRepairRounds: integer('check-repair-rounds', read, 3, 0, 10),

@@ -6,3 +6,9 @@ declare module '*.md' {
   const text: string
   export default text
 }
+
+/** Shell scripts git-bob runs (adapters/sandbox/box.sh), bundled as text like the prompts. */
+declare module '*.sh' {
+  const text: string
+  export default text
+}

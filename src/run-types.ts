@@ -2,6 +2,7 @@
 // from run.ts so that the stages below it can name these types without importing run.ts.
 import type { JupyterRunner } from './adapters/jupyter/execute.ts'
 import type { SandboxChecks } from './adapters/sandbox/checks.ts'
+import type { SandboxSettings } from './adapters/sandbox/sandbox.ts'
 import type { GitHubApi } from './adapters/github/api.ts'
 import type { Credentials as GitCredentials } from './adapters/git/git.ts'
 import type { GitWorkspace } from './adapters/git/workspace.ts'
@@ -45,10 +46,10 @@ export interface Adapters {
   maskSecret(value: string): void
   /** The checkout in `dir` the change is written into; null when there is none. */
   openWorkspace(dir: string, credentials: GitCredentials): GitWorkspace | null
-  /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: another user, a copy, no secrets). */
-  notebookRunner(options: { network: boolean; setup: string | null }): JupyterRunner
+  /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: a box of its own, a copy, no secrets). */
+  notebookRunner(options: { sandbox: SandboxSettings; setup: string | null }): JupyterRunner
   /** Runs the repository's checks in the sandbox (adapters/sandbox/checks.ts). */
-  checkRunner(options: { network: boolean }): SandboxChecks
+  checkRunner(sandbox: SandboxSettings): SandboxChecks
 }
 
 export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'

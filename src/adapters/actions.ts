@@ -100,9 +100,8 @@ export function actionsAdapters(
       maskInRunner(runner, value)
     },
     openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
-    notebookRunner: ({ network, setup }) =>
-      options.notebooks ?? jupyterRunner(env, { network, ...sandboxUser(env) }, setup),
-    checkRunner: ({ network }) => options.checks ?? sandboxChecks(env, { network, ...sandboxUser(env) })
+    notebookRunner: ({ sandbox, setup }) => options.notebooks ?? jupyterRunner(env, sandbox, setup),
+    checkRunner: (sandbox) => options.checks ?? sandboxChecks(env, sandbox)
   }
 }
 
@@ -114,16 +113,6 @@ function maskInRunner(runner: Runner, value: string): void {
   runner.setSecret(value)
   if (value.trim().length < 8) return
   for (const form of runnerForms(value.trim())) if (form !== value) runner.setSecret(form)
-}
-
-/**
- * The sandbox user: `git-bob-sandbox`, or the runner's GIT_BOB_SANDBOX_USER, so that several jobs on one
- * self-hosted machine (or tests run side by side) do not end each other's runs (the end of a run kills every
- * process of its user).
- */
-function sandboxUser(env: StepEnvironment): { user?: string } {
-  const user = env.GIT_BOB_SANDBOX_USER?.trim()
-  return user && /^[a-z_][a-z0-9_-]{0,31}$/.test(user) ? { user } : {}
 }
 
 /** One step of the action: run() with the real adapters; returns the process exit code (1 on failure). A crash

@@ -121,6 +121,8 @@ export interface ChangePorts {
   notebooks: NotebookRunner | null
   /** Runs the repository's checks in the sandbox; null when there is none to be had. */
   checks: CheckRunner | null
+  /** Which isolation model-written code ran in, once any ran (the sandbox's words); null: none ran. */
+  isolation(): string | null
   checkSettings: CheckSettings
   progress: ProgressPort
   limits: ChangeLimits
@@ -189,6 +191,8 @@ export interface CheckReport {
   source: string | null
   /** Why the repair stopped before the checks passed (a limit), for the pull request. */
   stopped: string | null
+  /** Which isolation model-written code ran in (the sandbox's own words); null: none ran. */
+  isolation?: string | null
 }
 
 interface CommandBase extends Verb {

@@ -162,10 +162,10 @@ async function conversationContext(
   }
   for (const note of notes.forModel.conversation) adapters.log.info(`Left out of the conversation: ${note}`)
   const notebooks = config.executeNotebooks
-    ? adapters.notebookRunner({ network: config.sandboxNetwork, setup: config.setupCommand })
+    ? adapters.notebookRunner({ sandbox: config.sandbox, setup: config.setupCommand })
     : null
   record.spent.notebooks = notebooks
-  const checks = adapters.checkRunner({ network: config.sandboxNetwork })
+  const checks = adapters.checkRunner(config.sandbox)
   record.spent.checks = checks
   const changes = workspace
     ? changePorts({

@@ -28,13 +28,13 @@ export interface ChangePortsSource {
 }
 
 /** The runner as the command sees it: notebooks are paths in the workspace. */
-function inWorkspace(runner: JupyterRunner, dir: string): ChangePorts['notebooks'] {
-  return { available: () => runner.available(), run: (path, limits) => runner.run(dir, path, limits) }
+function inWorkspace(runner: JupyterRunner, workspace: GitWorkspace): ChangePorts['notebooks'] {
+  return { available: () => runner.available(), run: (path, limits) => runner.run(workspace, path, limits) }
 }
 
-/** The checks as the command sees them: run on the checkout. */
-function checksIn(runner: SandboxChecks, dir: string): ChangePorts['checks'] {
-  return { available: () => runner.available(), run: (command, options) => runner.run(dir, command, options) }
+/** The checks as the command sees them: run on a copy of the checkout. */
+function checksIn(runner: SandboxChecks, workspace: GitWorkspace): ChangePorts['checks'] {
+  return { available: () => runner.available(), run: (command, options) => runner.run(workspace, command, options) }
 }
 
 export function changePorts(source: ChangePortsSource): ChangePorts {
@@ -57,8 +57,9 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
       holdsSecret: (path) => redactor.holdsKnown(path)
     },
     repoContext: source.repoContext,
-    notebooks: source.notebooks && inWorkspace(source.notebooks, workspace.dir),
-    checks: checksIn(source.checks, workspace.dir),
+    notebooks: source.notebooks && inWorkspace(source.notebooks, workspace),
+    checks: checksIn(source.checks, workspace),
+    isolation: () => source.notebooks?.isolation ?? source.checks.isolation,
     checkSettings: { command: config.checkCommand, setup: config.setupCommand },
     progress: source.progress,
     limits: {

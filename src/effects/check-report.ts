@@ -45,5 +45,6 @@ export function checksSection(report: CheckReport | null): string {
     report.source && command
       ? `\n\nThe check command \`${command}\` was taken from ${report.source}; checks run in the sandbox, without any secret.`
       : ''
-  return `\n\n**Checks${repaired}:**\n${lines.join('\n')}${source}`
+  const box = report.isolation ? `\n\nCode the model wrote ran in ${report.isolation}.` : ''
+  return `\n\n**Checks${repaired}:**\n${lines.join('\n')}${source}${box}`
 }

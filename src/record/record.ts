@@ -10,8 +10,8 @@ import { Transcript } from './transcript.ts'
 /** Where time went besides the model: filled in by the stages that use git or Jupyter. */
 export interface TimeSpent {
   git: { readonly gitMs: number } | null
-  notebooks: { readonly elapsedMs: number } | null
-  checks: { readonly elapsedMs: number } | null
+  notebooks: { readonly elapsedMs: number; readonly isolation: string | null } | null
+  checks: { readonly elapsedMs: number; readonly isolation: string | null } | null
 }
 
 /** Where the time of a run went; a part is named only where the run had it (a comment runs neither git nor Jupyter). */
@@ -75,6 +75,8 @@ export class RunRecord {
     const total = this.clock() - this.started
     this.fact('outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : ''))
     this.fact('GitHub API calls', String(githubCalls))
+    const isolation = this.spent.notebooks?.isolation ?? this.spent.checks?.isolation
+    if (isolation) this.fact('sandbox', isolation)
     this.fact(
       'time',
       timeLine(total, {

@@ -31,6 +31,7 @@ export const LIMITS: ChangePorts['limits'] = {
 export function changePorts(workspace: MemoryWorkspace, overrides: Partial<ChangePorts> = {}): ChangePorts {
   return {
     workspace,
+    isolation: () => null,
     prepare: async () => ({
       ok: true,
       target: { mode: 'new-pr', branch: 'git-bob/issue-7', base: 'main', issue: 7 }

@@ -21,10 +21,11 @@ export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun
     runs,
     elapsedMs: 0,
     sandboxMs: 0,
+    isolation: null,
     available: () => Promise.resolve({ ok: true }),
-    run(workspaceDir, path) {
+    run(workspace, path) {
       runs.push(path)
-      const full = join(workspaceDir, path)
+      const full = join(workspace.dir, path)
       const parsed = parseNotebook(readFileSync(full, 'utf8'))
       if (!parsed.ok) return Promise.resolve({ kind: 'failed', problem: parsed.problem, ms: 1 })
       let count = 0
@@ -49,7 +50,7 @@ export function scriptedNotebooks(cell: (source: string, dir: string) => CellRun
         ]
       }
       writeFileSync(full, serializeNotebook(parsed.notebook))
-      return Promise.resolve({ kind: 'ran', notebook: parsed.notebook, ms: 1 })
+      return Promise.resolve({ kind: 'ran', notebook: parsed.notebook, ms: 1, refused: [] })
     }
   }
 }

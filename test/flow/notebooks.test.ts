@@ -67,10 +67,8 @@ const BROKEN: Cells = [
 ]
 
 /** What BROKEN and PLOT do when they run, without Python. */
-// Real Jupyter in the sandbox as a user of its own: the end of a run kills every process of its user, and the
-// e2e layer runs at the same time with the default one.
-const FLOW_USER = 'git-bob-sbx-flow'
-const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> => jupyterRunner(process.env, { user: FLOW_USER })
+// Real Jupyter in the sandbox: each run in a box of its own, so the e2e layer may run at the same time.
+const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> => jupyterRunner(process.env)
 
 const python = (): ReturnType<typeof scriptedNotebooks> =>
   scriptedNotebooks((source, dir) => {
@@ -330,7 +328,7 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
       { body: 'git-bob implement a plot' },
       {
         workspace: repo.workspace,
-        notebooks: jupyterRunner(process.env, { user: FLOW_USER, privilege: () => Promise.resolve(null) })
+        notebooks: jupyterRunner(process.env, { privilege: () => Promise.resolve(null) })
       }
     )
     expect(run.code).toBe(0)

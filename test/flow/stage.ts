@@ -23,12 +23,9 @@ export interface FlowRun {
 interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   /** Instead of the runner's Jupyter. */
   notebooks?: JupyterRunner
-  /** Instead of the sandbox's checks as FLOW_CHECKS_USER. */
+  /** Instead of the sandbox's checks. */
   checks?: SandboxChecks
 }
-
-/** The flow layer's own sandbox user for checks: other layers run side by side, and a run's end kills its user's processes. */
-export const FLOW_CHECKS_USER = 'git-bob-flow-checks'
 
 export function useStage(): Stage<FlowOptions, FlowRun> {
   return stage<FlowOptions, FlowRun>(async (options) => {
@@ -42,7 +39,7 @@ export function useStage(): Stage<FlowOptions, FlowRun> {
       githubSpacingMs: { write: 0, notifications: 0 },
       modelRetryBaseMs: 10,
       ...(options.notebooks ? { notebooks: options.notebooks } : {}),
-      checks: options.checks ?? sandboxChecks(env, { user: FLOW_CHECKS_USER })
+      checks: options.checks ?? sandboxChecks(env)
     })
     return {
       code,

@@ -141,7 +141,11 @@ describe('readRunConfig', () => {
       notebookRepairRounds: 3,
       notebookCellTimeoutSeconds: 600,
       notebookTimeoutMs: 1_800_000,
-      sandboxNetwork: true,
+      sandbox: {
+        network: true,
+        limits: { memoryMb: 4096, processes: 1024, cpuSeconds: 1800, diskMb: 1024 },
+        visiblePaths: []
+      },
       checkCommand: null,
       setupCommand: null,
       checkRepairRounds: 3,
@@ -193,6 +197,11 @@ describe('readRunConfig', () => {
         'notebook-cell-timeout-seconds': '5',
         'notebook-timeout-seconds': '60',
         'sandbox-network': 'off',
+        'sandbox-memory-mb': '2048',
+        'sandbox-processes': ' 200 ',
+        'sandbox-cpu-seconds': '60',
+        'sandbox-disk-mb': '300',
+        'sandbox-visible-paths': '/home/runner/miniconda3\n/srv/data',
         'check-command': ' python3 -m pytest -q ',
         'setup-command': 'pip install --user -r requirements.txt',
         'check-repair-rounds': '1',
@@ -227,7 +236,11 @@ describe('readRunConfig', () => {
       notebookRepairRounds: 0,
       notebookCellTimeoutSeconds: 5,
       notebookTimeoutMs: 60_000,
-      sandboxNetwork: false,
+      sandbox: {
+        network: false,
+        limits: { memoryMb: 2048, processes: 200, cpuSeconds: 60, diskMb: 300 },
+        visiblePaths: ['/home/runner/miniconda3', '/srv/data']
+      },
       checkCommand: 'python3 -m pytest -q',
       setupCommand: 'pip install --user -r requirements.txt',
       checkRepairRounds: 1,

@@ -49,10 +49,12 @@ export class Git {
     this.credentials = credentials
   }
 
-  run(args: string[], options: { network?: boolean; input?: string } = {}): Promise<GitResult> {
+  run(args: string[], options: { network?: boolean; input?: string; indexFile?: string } = {}): Promise<GitResult> {
     // Git gets a minimal environment (none of the action's inputs or secrets), no hooks and no fsmonitor,
     // whatever the repository's own configuration says.
     const env: NodeJS.ProcessEnv = { ...safeEnvironment(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    // An index of git-bob's own (the box's copy), so the checkout's index is not touched.
+    if (options.indexFile) env.GIT_INDEX_FILE = options.indexFile
     const safety = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false']
     if (options.network && this.credentials) {
       const basic = Buffer.from(`x-access-token:${this.credentials.token}`).toString('base64')

@@ -6,6 +6,7 @@ import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
 import { GitError, NotebookTamperError, PathEscapeError, StepError } from '../../errors.ts'
 import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
+import type { BoxSource } from './tracked-copy.ts'
 
 /** Who commits: in a workflow the Actions bot, whose token pushes; from a terminal the person whose token it is. */
 export interface CommitAuthor {
@@ -47,9 +48,11 @@ export interface CommitResult {
 export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
 
 /** The git checkout: the implement command's Workspace, plus what effects/ needs to publish a change. */
-export class GitWorkspace implements Workspace {
+export class GitWorkspace implements Workspace, BoxSource {
   readonly dir: string
   private readonly git: Git
+  /** What git-bob wrote, moved, removed or took back from a box since it was opened: the model's work. */
+  private readonly writtenPaths = new Set<string>()
   /** gitFingerprint() when the branch was checked out: commit and push refuse to run if .git changed since. */
   private gitAtCheckout: string | null = null
 
@@ -103,6 +106,15 @@ export class GitWorkspace implements Workspace {
       )
   }
 
+  written(): readonly string[] {
+    return [...this.writtenPaths]
+  }
+
+  /** Paths written into the checkout from outside this class (what a box's run wrote, copied back). */
+  wrote(paths: readonly string[]): void {
+    for (const path of paths) this.writtenPaths.add(path)
+  }
+
   async listFiles(): Promise<string[]> {
     const { stdout } = await this.git.run(['ls-files', '-z'])
     return stdout.split('\0').filter(Boolean)
@@ -146,6 +158,7 @@ export class GitWorkspace implements Workspace {
 
   async write(path: string, content: string | Uint8Array): Promise<void> {
     const full = await this.place(path)
+    this.writtenPaths.add(path)
     await asStep(async () => {
       await mkdir(dirname(full), { recursive: true })
       await writeFile(full, content)
@@ -154,6 +167,7 @@ export class GitWorkspace implements Workspace {
 
   async remove(path: string): Promise<void> {
     const full = await this.place(path)
+    this.writtenPaths.add(path)
     await asStep(() => rm(full, { force: true }))
   }
 
@@ -189,6 +203,7 @@ export class GitWorkspace implements Workspace {
 
   async move(from: string, to: string): Promise<void> {
     const [source, target] = [await this.place(from), await this.place(to)]
+    this.wrote([from, to])
     await asStep(async () => {
       await mkdir(dirname(target), { recursive: true })
       await rename(source, target)
@@ -197,6 +212,7 @@ export class GitWorkspace implements Workspace {
 
   async copy(from: string, to: string): Promise<void> {
     const [source, target] = [await this.place(from), await this.place(to)]
+    this.writtenPaths.add(to)
     await asStep(async () => {
       await mkdir(dirname(target), { recursive: true })
       await copyFile(source, target)

@@ -1,12 +1,14 @@
-// Runs a notebook with Jupyter in the sandbox (adapters/sandbox): as a separate user, in a copy of the
-// repository, with an allow-listed environment, a time limit per cell and in total. What the run wrote comes
-// back into the checkout; without a sandbox, nothing runs.
+// Runs a notebook with Jupyter in the sandbox (adapters/sandbox): in a box of its own, on a copy of what git
+// tracks and git-bob wrote, with an allow-listed environment, limits, a time limit per cell and in total. What the
+// run wrote comes back into the checkout; without a sandbox, nothing runs.
 import { constants } from 'node:fs'
+import { constants as osConstants } from 'node:os'
 import { access, readFile } from 'node:fs/promises'
 import { basename, delimiter, dirname, join } from 'node:path'
 import { parseNotebook } from '../../commands/implement/notebook.ts'
 import type { Availability, Execution, ExecutionLimits } from '../../commands/implement/ports.ts'
 import { SECURITY_URL } from '../../version.ts'
+import type { BoxSource } from '../git/tracked-copy.ts'
 import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox/sandbox.ts'
 
 /**
@@ -14,7 +16,7 @@ import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox
  * an executable on the sandbox's PATH. Looked up, not started: starting it costs a Python start, 1 to 2 s.
  */
 async function hasJupyter(env: Readonly<Record<string, string | undefined>>): Promise<boolean> {
-  const { PATH: path = '' } = sandboxEnvironment(env, 'git-bob', '/nonexistent')
+  const { PATH: path = '' } = sandboxEnvironment(env)
   for (const dir of path.split(delimiter).filter(Boolean)) {
     const found = await access(join(dir, 'jupyter-nbconvert'), constants.X_OK).then(
       () => true,
@@ -31,9 +33,11 @@ export interface JupyterRunner {
   readonly elapsedMs: number
   /** Milliseconds of that spent on the sandbox itself (copying, killing, cleaning up). */
   readonly sandboxMs: number
+  /** Which isolation the notebooks ran in, once a box was opened; null before. */
+  readonly isolation: string | null
   /** Whether notebooks can run here: Jupyter is installed and a sandbox can be had (asked once). */
   available(): Promise<Availability>
-  run(workspaceDir: string, path: string, limits: ExecutionLimits): Promise<Execution>
+  run(workspace: BoxSource, path: string, limits: ExecutionLimits): Promise<Execution>
 }
 
 const NO_JUPYTER: Availability = {
@@ -45,9 +49,17 @@ const NO_JUPYTER: Availability = {
 const WITH_SETUP =
   'if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; fi; cd "$1" && shift && exec jupyter "$@"'
 
+/** How a run ended, in words: the exit code, or the signal that ended it (128 + its number, as the shell says). */
+function exitWords(code: number | null): string {
+  if (code === null) return 'it could not be started'
+  const signal = code > 128 ? Object.entries(osConstants.signals).find(([, n]) => n === code - 128)?.[0] : undefined
+  if (signal === 'SIGKILL') return 'killed (SIGKILL): out of memory, or stopped'
+  return signal ? `ended by ${signal}` : `exit code ${code}`
+}
+
 export function jupyterRunner(
   env: Readonly<Record<string, string | undefined>>,
-  sandboxOptions: Omit<SandboxOptions, 'env'> = {},
+  settings: Omit<SandboxOptions, 'env'> = {},
   /** The `setup-command` input, run before each notebook in the same sandboxed run; null: none. */
   setup: string | null = null
 ): JupyterRunner {
@@ -55,8 +67,16 @@ export function jupyterRunner(
   let availability: Promise<Availability> | null = null
   let elapsedMs = 0
   let sandboxMs = 0
-  const opened = (): ReturnType<typeof openSandbox> => (sandbox ??= openSandbox({ ...sandboxOptions, env }))
+  let isolation: string | null = null
+  const opened = (): ReturnType<typeof openSandbox> =>
+    (sandbox ??= openSandbox({ ...settings, env }).then((opening) => {
+      if (opening.ok) isolation = opening.sandbox.isolation
+      return opening
+    }))
   return {
+    get isolation() {
+      return isolation
+    },
     get elapsedMs() {
       return elapsedMs
     },
@@ -76,7 +96,7 @@ export function jupyterRunner(
       })()
       return availability
     },
-    async run(workspaceDir, path, limits) {
+    async run(workspace, path, limits) {
       const started = Date.now()
       const opening = await opened()
       if (!opening.ok) return { kind: 'failed', problem: `no sandbox could be had: ${opening.reason}`, ms: 0 }
@@ -91,19 +111,21 @@ export function jupyterRunner(
         basename(path)
       ]
       const result = await opening.sandbox.run({
-        from: workspaceDir,
+        source: workspace,
         ...(setup
           ? { cwd: '.', command: 'sh', args: ['-c', WITH_SETUP, 'sh', dirname(path), ...jupyterArgs] }
           : { cwd: dirname(path), command: 'jupyter', args: jupyterArgs }),
         env: { PYDEVD_DISABLE_FILE_VALIDATION: '1', GIT_BOB_SETUP: setup ?? '' },
         timeoutMs: limits.totalTimeoutMs,
-        copyBack: true
+        copyBack: { maxFileBytes: limits.maxFileBytes }
       })
+      workspace.wrote(result.copiedBack)
       const ms = Date.now() - started
       elapsedMs += ms
       sandboxMs += result.overheadMs
       if (result.timedOut)
         return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
+      if (result.limit) return { kind: 'failed', problem: result.limit.message, ms }
       if (result.code !== 0) {
         const last = result.output
           .trim()
@@ -111,13 +133,13 @@ export function jupyterRunner(
           .filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l))
           .slice(-6)
           .join('\n')
-        return { kind: 'failed', problem: `Jupyter could not run it:\n${last}`, ms }
+        return { kind: 'failed', problem: `Jupyter could not run it (${exitWords(result.code)}):\n${last}`, ms }
       }
       if (!result.copiedBack.includes(path))
         return { kind: 'failed', problem: 'the executed notebook could not be taken back from the sandbox', ms }
-      const parsed = parseNotebook(await readFile(join(workspaceDir, path), 'utf8'))
+      const parsed = parseNotebook(await readFile(join(workspace.dir, path), 'utf8'))
       return parsed.ok
-        ? { kind: 'ran', notebook: parsed.notebook, ms }
+        ? { kind: 'ran', notebook: parsed.notebook, ms, refused: result.refused }
         : { kind: 'failed', problem: `Jupyter wrote an unreadable notebook (${parsed.problem})`, ms }
     }
   }

@@ -62,7 +62,7 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
       dir && existsSync(join(dir, '.git'))
         ? new TerminalWorkspace(dir, credentials, options.post, options.author)
         : null,
-    notebookRunner: ({ network, setup }) => jupyterRunner(options.env, { network }, setup),
-    checkRunner: ({ network }) => sandboxChecks(options.env, { network })
+    notebookRunner: ({ sandbox, setup }) => jupyterRunner(options.env, sandbox, setup),
+    checkRunner: (sandbox) => sandboxChecks(options.env, sandbox)
   }
 }

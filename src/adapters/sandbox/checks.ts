@@ -1,7 +1,8 @@
-// The repository's checks (a test command, a syntax check) run in the sandbox: as a separate user, in a copy of
-// the checkout, with an allow-listed environment and a time limit; nothing they write comes back. The set-up
-// command runs first in the same run, so what it installs is there for the check.
+// The repository's checks (a test command, a syntax check) run in the sandbox: in a box of their own, on a copy of
+// what git tracks and git-bob wrote, with an allow-listed environment, limits and a time limit; nothing they write
+// comes back. The set-up command runs first in the same run, so what it installs is there for the check.
 import type { Availability, CheckRun } from '../../commands/implement/ports.ts'
+import type { BoxSource } from '../git/tracked-copy.ts'
 import { openSandbox, type SandboxOptions } from './sandbox.ts'
 
 /** Printed between the set-up and the check, so the check's output can be told from the set-up's. */
@@ -16,20 +17,30 @@ exec sh -c "$check"`
 export interface SandboxChecks {
   /** Milliseconds spent running checks so far. */
   readonly elapsedMs: number
+  /** Which isolation the checks ran in, once a box was opened; null before. */
+  readonly isolation: string | null
   available(): Promise<Availability>
-  run(workspaceDir: string, command: string, options: { setup: string | null; timeoutMs: number }): Promise<CheckRun>
+  run(workspace: BoxSource, command: string, options: { setup: string | null; timeoutMs: number }): Promise<CheckRun>
 }
 
 export function sandboxChecks(
   env: Readonly<Record<string, string | undefined>>,
-  sandboxOptions: Omit<SandboxOptions, 'env'> = {}
+  settings: Omit<SandboxOptions, 'env'> = {}
 ): SandboxChecks {
   let sandbox: ReturnType<typeof openSandbox> | null = null
   let elapsedMs = 0
-  const opened = (): ReturnType<typeof openSandbox> => (sandbox ??= openSandbox({ ...sandboxOptions, env }))
+  let isolation: string | null = null
+  const opened = (): ReturnType<typeof openSandbox> =>
+    (sandbox ??= openSandbox({ ...settings, env }).then((opening) => {
+      if (opening.ok) isolation = opening.sandbox.isolation
+      return opening
+    }))
   return {
     get elapsedMs() {
       return elapsedMs
+    },
+    get isolation() {
+      return isolation
     },
     async available() {
       const opening = await opened()
@@ -40,18 +51,19 @@ export function sandboxChecks(
             reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see "Security model" in the README for how to enable it)`
           }
     },
-    async run(workspaceDir, command, options) {
+    async run(workspace, command, options) {
       const started = Date.now()
       const opening = await opened()
-      if (!opening.ok) return { code: null, output: opening.reason, timedOut: false, setupFailed: false, ms: 0 }
+      if (!opening.ok)
+        return { code: null, output: opening.reason, timedOut: false, setupFailed: false, ms: 0, limit: null }
       const result = await opening.sandbox.run({
-        from: workspaceDir,
+        source: workspace,
         cwd: '.',
         command: 'sh',
         args: ['-c', SCRIPT],
         env: { GIT_BOB_CHECK: command, GIT_BOB_SETUP: options.setup ?? '', PYTHONDONTWRITEBYTECODE: '1' },
         timeoutMs: options.timeoutMs,
-        copyBack: false
+        copyBack: null
       })
       const ms = Date.now() - started
       elapsedMs += ms
@@ -63,7 +75,8 @@ export function sandboxChecks(
         output: marker >= 0 ? result.output.slice(marker + SETUP_DONE.length).replace(/^\n/, '') : result.output,
         timedOut: result.timedOut,
         setupFailed,
-        ms
+        ms,
+        limit: result.limit?.message ?? null
       }
     }
   }

@@ -1,61 +1,93 @@
-// Runs code the model wrote as a dedicated unprivileged user, in a fresh copy of the repository's files (no
-// .git), with an environment built from an allow-list, and kills every process of that user at the end. That
-// user cannot read git-bob's /proc/<pid>/environ, signal git-bob or write the runner's files. What the run
-// created or changed is copied back into the checkout, where the implement command's rules decide what is
-// committed. With the network off, each command runs in a network namespace of its own. Where no such user (or
-// namespace) can be had, nothing runs.
+// Runs code the model wrote in a box of its own (box.sh): new mount, PID, IPC and UTS namespaces (and a network
+// namespace of its own when the network is off), made with util-linux's `unshare` and `setpriv`, which every Linux
+// runner has. The box sees the system read-only, a copy of what git tracks (plus what git-bob wrote), its own home
+// and size-limited temporary folders, and nothing else: not /home, the workspace, the runner's files, other runs,
+// or sockets under /run and /tmp. Its processes run as a user id of their own, with limits (a cgroup where the
+// runner has one, rlimits always), and end with the box's first process. What the run created or changed is copied
+// back into the checkout, where the implement command's rules decide what is committed. Where no box can be made,
+// nothing runs.
 import { spawn } from 'node:child_process'
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-
-export const SANDBOX_USER = 'git-bob-sandbox'
+import { randomInt } from 'node:crypto'
+import { writeTrackedCopy, type BoxSource } from '../git/tracked-copy.ts'
+import BOX_SCRIPT from './box.sh'
+import { layOutSkeleton } from './skeleton.ts'
 
 /** The only variables of git-bob's environment a sandboxed command sees (besides its own HOME, TMPDIR, USER). */
 export const ALLOWED_VARIABLES = ['PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TERM'] as const
 
-/** How git-bob may act as another user: it is root, or it has passwordless sudo, or neither. */
+/** How git-bob may start a box: it is root, or it has passwordless sudo, or neither. */
 export type Privilege = 'root' | 'sudo' | null
 
-export interface SandboxOptions {
+/** What a box may use (the `sandbox-*` inputs). */
+export interface SandboxLimits {
+  memoryMb: number
+  processes: number
+  /** CPU time of each process. */
+  cpuSeconds: number
+  /** What the box may write beyond its copy of the repository: the copy, home and temporary folders together. */
+  diskMb: number
+}
+
+export const DEFAULT_LIMITS: SandboxLimits = { memoryMb: 4096, processes: 1024, cpuSeconds: 1800, diskMb: 1024 }
+
+/** How the workflow set the box up (config.ts reads it from the `sandbox-*` inputs). */
+export interface SandboxSettings {
+  /** False: the box has a network namespace of its own, with only a loopback interface. */
+  network: boolean
+  limits: SandboxLimits
+  /** Absolute paths the box shows read-only besides the system, e.g. a conda install. */
+  visiblePaths: readonly string[]
+}
+
+export interface SandboxOptions extends Partial<SandboxSettings> {
   /** git-bob's environment, from which only ALLOWED_VARIABLES are passed on. */
   env: Readonly<Record<string, string | undefined>>
-  /** The user to run as (created when missing); tests use their own so parallel runs do not kill each other. */
-  user?: string
   /** Which privilege git-bob has; tests pass `() => null` to play a runner without root or sudo. */
   privilege?: () => Promise<Privilege>
-  /** False: every command runs in a new network namespace of its own (`unshare --net`), with no way out; where
-   * none can be made, there is no sandbox (nothing runs). Default true. */
-  network?: boolean
 }
 
 export interface SandboxRequest {
-  /** The checkout: copied (without .git) into the sandbox, and what the run created or changed copied back. */
-  from: string
-  /** The working folder, relative to `from`. */
+  /** The checkout and what git-bob wrote there: the box's copy, and where what the run wrote comes back to. */
+  source: BoxSource
+  /** The working folder, relative to the repository root. */
   cwd: string
   command: string
   args: string[]
   /** Extra variables for this command (no secrets: they are passed as they are). */
   env?: Record<string, string>
   timeoutMs: number
-  /** Whether to copy back what the run created or changed (only when it ends with code 0). */
-  copyBack: boolean
+  /** Copy back what the run created or changed (only when it ends with code 0), files of at most this size. */
+  copyBack: { maxFileBytes: number } | null
+}
+
+export type LimitKind = 'memory' | 'processes' | 'cpu' | 'disk'
+
+/** A file the run wrote that was not taken back, and why. */
+export interface RefusedFile {
+  path: string
+  reason: string
 }
 
 export interface SandboxRun {
   code: number | null
   output: string
   timedOut: boolean
-  /** Paths (relative to `from`) copied back into the checkout. */
+  /** The limit the run hit, in words for people ("stopped: used more than 4 GB of memory"); null: none. */
+  limit: { kind: LimitKind; message: string } | null
+  /** Paths (relative to the checkout) copied back into it. */
   copiedBack: string[]
-  /** Milliseconds spent around the command: copying in and back, killing, cleaning up. */
+  refused: RefusedFile[]
+  /** Milliseconds spent around the command: the copy, the box's set-up and end, the copy back. */
   overheadMs: number
 }
 
 export interface Sandbox {
-  readonly user: string
-  readonly uid: number
+  /** Which isolation runs, in words for the pull request and the job summary. */
+  readonly isolation: string
   run(request: SandboxRequest): Promise<SandboxRun>
 }
 
@@ -64,33 +96,18 @@ export type SandboxAvailability = { ok: true; sandbox: Sandbox } | { ok: false; 
 interface Exec {
   code: number | null
   output: string
-  timedOut: boolean
 }
 
 function exec(
   command: string,
   args: string[],
-  options: {
-    cwd?: string
-    env: Record<string, string>
-    timeoutMs: number
-    uid?: number
-    gid?: number
-    /** Ends every process of the sandbox user: called when the command exits (a child it left could hold the
-     * output open) and when the time is up (through sudo, git-bob may not signal the command itself). */
-    endAll?: () => Promise<unknown>
-  }
+  options: { env: Record<string, string>; timeoutMs: number }
 ): Promise<Exec> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid })
-    })
+    // Its own process group, so that the backstop below ends the box's outer process and, through unshare's
+    // --kill-child, the box.
+    const child = spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let output = ''
-    let timedOut = false
     // The end is kept: a test runner's summary and a traceback's cause come last.
     const collect = (d: Buffer): void => {
       output += d.toString()
@@ -99,22 +116,19 @@ function exec(
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     const timer = setTimeout(() => {
-      timedOut = true
       try {
         process.kill(-child.pid!, 'SIGKILL')
       } catch {
         child.kill('SIGKILL')
       }
-      void options.endAll?.()
     }, options.timeoutMs)
     child.on('error', (error) => {
       clearTimeout(timer)
-      resolve({ code: null, output: error.message, timedOut })
+      resolve({ code: null, output: error.message })
     })
-    child.on('exit', () => void options.endAll?.())
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({ code, output, timedOut })
+      resolve({ code, output })
     })
   })
 }
@@ -125,11 +139,9 @@ async function detectPrivilege(env: Record<string, string>): Promise<Privilege> 
   return sudo.code === 0 ? 'sudo' : null
 }
 
-/** The environment a sandboxed command gets: the allow-list, its own home and temporary folder, and `extra`. */
+/** The environment a sandboxed command gets: the allow-list, its home and temporary folder in the box, `extra`. */
 export function sandboxEnvironment(
   env: Readonly<Record<string, string | undefined>>,
-  user: string,
-  dir: string,
   extra: Record<string, string> = {}
 ): Record<string, string> {
   const allowed: Record<string, string> = {}
@@ -138,20 +150,60 @@ export function sandboxEnvironment(
     if (value !== undefined) allowed[name] = value
   }
   allowed.PATH ??= '/usr/local/bin:/usr/bin:/bin'
-  return { ...allowed, ...extra, HOME: join(dir, 'home'), TMPDIR: join(dir, 'tmp'), USER: user, LOGNAME: user }
+  return { ...allowed, ...extra, HOME: '/box/home', TMPDIR: '/tmp', USER: 'git-bob-box', LOGNAME: 'git-bob-box' }
 }
 
-/** Regular files under `root` (relative paths), never through a symbolic link, never into a `.git` folder. */
+/** A user id no other box on this host has while this one lives: from git-bob's process id (unique among the
+ * processes of a host or container) and a random part (two containers may have the same process ids). */
+function boxUid(): number {
+  return 2 ** 30 + (process.pid % 2 ** 22) * 256 + randomInt(256)
+}
+
+const LIMIT_WORDS: Record<LimitKind, (limits: SandboxLimits) => string> = {
+  memory: (l) =>
+    `stopped: used more than ${l.memoryMb >= 1024 ? `${+(l.memoryMb / 1024).toFixed(1)} GB` : `${l.memoryMb} MB`} of memory (the \`sandbox-memory-mb\` limit)`,
+  processes: (l) =>
+    `stopped: tried to run more than ${l.processes} processes at once (the \`sandbox-processes\` limit)`,
+  cpu: (l) =>
+    `stopped: used more than ${l.cpuSeconds} s of CPU time in one process (the \`sandbox-cpu-seconds\` limit)`,
+  disk: (l) => `stopped: wrote more than ${l.diskMb} MB of files (the \`sandbox-disk-mb\` limit)`
+}
+
+/** Reads box.sh's `status` file: key=value lines. */
+function parseStatus(text: string): Map<string, string> {
+  const fields = new Map<string, string>()
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=')
+    if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1))
+  }
+  return fields
+}
+
+/** box.sh's list of what it did not take back: `type size links path`, NUL-separated (find's %y %s %n %P). */
+function parseRefused(text: string, maxFileBytes: number): RefusedFile[] {
+  return text
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => {
+      const [type, size, links] = entry.split(' ', 3)
+      const path = entry.split(' ').slice(3).join(' ')
+      const reason =
+        type === 'l'
+          ? 'a symbolic link'
+          : type !== 'f'
+            ? 'not a regular file'
+            : Number(links) > 1
+              ? 'a file with more than one link'
+              : `larger than ${maxFileBytes} bytes (${Number(size)} bytes)`
+      return { path, reason }
+    })
+}
+
+/** Regular files under `root` (relative paths), never through a symbolic link. */
 async function regularFiles(root: string, rel = ''): Promise<string[]> {
   const found: string[] = []
-  let entries
-  try {
-    entries = await readdir(join(root, rel), { withFileTypes: true })
-  } catch {
-    return found
-  }
+  const entries = await readdir(join(root, rel), { withFileTypes: true }).catch(() => [])
   for (const entry of entries) {
-    if (entry.name === '.git') continue
     const path = rel ? `${rel}/${entry.name}` : entry.name
     if (entry.isDirectory()) found.push(...(await regularFiles(root, path)))
     else if (entry.isFile()) found.push(path)
@@ -164,189 +216,209 @@ async function staysInside(root: string, rel: string): Promise<boolean> {
   let at = root
   for (const part of rel.split('/')) {
     at = join(at, part)
-    try {
-      if ((await lstat(at)).isSymbolicLink()) return false
-    } catch {
-      return true
-    }
+    const info = await lstat(at).catch(() => null)
+    if (!info) return true
+    if (info.isSymbolicLink()) return false
   }
   return true
 }
 
+/** A file's bytes, opened without following a link and checked as opened: a regular file of at most `max` bytes. */
+async function readRegular(path: string, max: number): Promise<Buffer | null> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(() => null)
+  if (!handle) return null
+  try {
+    const info = await handle.stat()
+    if (!info.isFile() || info.size > max) return null
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+}
+
 /**
- * Copies what the run created or changed back into the checkout. Runs after every process of the sandbox user
- * is dead, so nothing changes while it reads. A file with more than one link could be another file's content
- * (a hard link) and is left out, as are symbolic links and anything in a `.git` folder.
+ * Copies what box.sh took out of the box (every process of it dead by then) into the checkout. A path in the
+ * repository's `.git` folder, or one whose way in the checkout goes through a link, is refused.
  */
-async function copyBack(work: string, checkout: string): Promise<string[]> {
+async function copyBack(
+  back: string,
+  checkout: string,
+  maxFileBytes: number
+): Promise<{ copied: string[]; refused: RefusedFile[] }> {
   const copied: string[] = []
-  if (!(await lstat(work)).isDirectory()) return copied
-  for (const path of await regularFiles(work)) {
-    const source = join(work, path)
-    const stat = await lstat(source)
-    if (!stat.isFile() || stat.nlink !== 1) continue
+  const refused: RefusedFile[] = []
+  for (const path of await regularFiles(back)) {
+    if (path.split('/').includes('.git')) {
+      refused.push({ path, reason: 'inside a .git folder' })
+      continue
+    }
+    const content = await readRegular(join(back, path), maxFileBytes)
+    if (!content) continue
+    if (!(await staysInside(checkout, path))) {
+      refused.push({ path, reason: 'its folder in the checkout is a symbolic link' })
+      continue
+    }
     const target = join(checkout, path)
-    const was = await lstat(target).catch(() => null)
-    // Copied in with its time kept and not touched since: the same file.
-    if (was && was.isFile() && was.size === stat.size && was.mtimeMs === stat.mtimeMs) continue
-    if (!(await staysInside(checkout, path))) continue
-    const content = await readFile(source)
-    const before = await readFile(target).catch(() => null)
+    const before = await readRegular(target, Number.MAX_SAFE_INTEGER)
     if (before && before.equals(content)) continue
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, content)
     copied.push(path)
   }
-  return copied
+  return { copied, refused }
 }
 
-/** Finds or creates the sandbox user, or says why it cannot be had. */
+/** Finds out whether a box can be made here (by making one), or says why not. */
 export async function openSandbox(options: SandboxOptions): Promise<SandboxAvailability> {
-  const user = options.user ?? SANDBOX_USER
+  const limits = options.limits ?? DEFAULT_LIMITS
   const toolEnv: Record<string, string> = { PATH: options.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' }
   if (!toolEnv.PATH!.split(':').includes('/usr/sbin')) toolEnv.PATH += ':/usr/sbin:/sbin'
   const privilege = await (options.privilege ?? (() => detectPrivilege(toolEnv)))()
   if (!privilege)
     return {
       ok: false,
-      reason: 'git-bob runs neither as root nor with passwordless `sudo`, so it cannot run code as a separate user'
+      reason:
+        'git-bob runs neither as root nor with passwordless `sudo`, so it cannot make a box (namespaces and a user id of its own) for the code'
     }
-  /** Runs a command with the privilege git-bob has. */
   const privileged = (command: string, args: string[], timeoutMs = 60_000): Promise<Exec> =>
     privilege === 'root'
       ? exec(command, args, { env: toolEnv, timeoutMs })
       : exec('sudo', ['-n', '--', command, ...args], { env: toolEnv, timeoutMs })
-  const idOf = async (flag: '-u' | '-g'): Promise<number | null> => {
-    const r = await exec('id', [flag, user], { env: toolEnv, timeoutMs: 10_000 })
-    return r.code === 0 ? Number(r.output.trim()) : null
+  const network = options.network !== false
+  const visible = [...(options.visiblePaths ?? [])]
+  // A self-hosted runner's tool cache (setup-python's Python) lies outside the system folders.
+  for (const name of ['RUNNER_TOOL_CACHE', 'AGENT_TOOLSDIRECTORY']) {
+    const path = options.env[name]
+    if (path?.startsWith('/')) visible.push(path)
   }
-  if ((await idOf('-u')) === null) {
-    const added = await privileged('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', user])
-    // Another run may have created it at the same moment: only a user that is still missing is a failure.
-    if (added.code !== 0 && (await idOf('-u')) === null)
-      return { ok: false, reason: `the sandbox user \`${user}\` could not be created: ${added.output.trim()}` }
-  }
-  const uid = (await idOf('-u'))!
-  const gid = (await idOf('-g'))!
-  if (uid === 0 || uid === process.getuid?.())
-    return { ok: false, reason: `the sandbox user \`${user}\` is git-bob's own user or root` }
-  const isolated = options.network === false
-  // Without network: a new network namespace (only a loopback, down), entered as root, then the sandbox user.
-  const offline = ['unshare', '--net', '--', 'setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--']
-  if (isolated) {
-    const probe = await privileged(offline[0]!, [...offline.slice(1), 'true'], 30_000)
-    if (probe.code !== 0)
-      return {
-        ok: false,
-        reason: `\`sandbox-network\` is \`false\`, but no network namespace could be made (\`unshare --net\`: ${probe.output.trim() || `exit code ${probe.code}`})`
-      }
-  }
+  const callerUid = process.getuid?.() ?? 0
 
-  // Again until none is left alive (zombies waiting for init are dead): a process may fork while being killed.
-  const killAll = async (): Promise<void> => {
-    for (let round = 0; round < 20; round++) {
-      await privileged('pkill', ['-KILL', '-u', String(uid)], 30_000)
-      const left = await exec('ps', ['-o', 'stat=', '-u', String(uid)], { env: toolEnv, timeoutMs: 10_000 })
-      if (!left.output.split('\n').some((stat) => stat.trim() && !stat.trim().startsWith('Z'))) return
-      await new Promise((resolve) => setTimeout(resolve, 50))
+  /** One box: made, run, ended, and what it wrote taken out; everything of it gone afterwards. */
+  const box = async (
+    request: Omit<SandboxRequest, 'source'>,
+    source: BoxSource | null
+  ): Promise<SandboxRun & { cgroups: string; started: boolean }> => {
+    const began = Date.now()
+    const run = await mkdtemp(join(tmpdir(), 'git-bob-box-'))
+    let commandMs = 0
+    try {
+      await mkdir(join(run, 'seed'))
+      await mkdir(join(run, 'root'))
+      const uid = boxUid()
+      const shown = await layOutSkeleton(join(run, 'skeleton'), uid, visible)
+      if (source) await writeTrackedCopy(source, `${join(run, 'seed')}/`, join(run, 'index'))
+      const maxBack = request.copyBack?.maxFileBytes ?? 0
+      const boxArgs = [
+        run,
+        String(uid),
+        String(callerUid),
+        String(limits.diskMb * 1024),
+        String(limits.memoryMb * 1024 * 1024),
+        String(limits.processes),
+        String(limits.cpuSeconds),
+        String(Math.max(1, Math.ceil(request.timeoutMs / 1000))),
+        network ? '1' : '0',
+        String(maxBack),
+        request.cwd,
+        shown.join('\n'),
+        request.command,
+        ...request.args
+      ]
+      const unshare = [
+        'unshare',
+        '--mount',
+        '--pid',
+        '--ipc',
+        '--uts',
+        ...(network ? [] : ['--net']),
+        '--fork',
+        '--kill-child',
+        '--propagation',
+        'private',
+        '--',
+        '/bin/sh',
+        '-c',
+        BOX_SCRIPT,
+        'git-bob-box',
+        ...boxArgs
+      ]
+      const env = sandboxEnvironment(options.env, request.env)
+      const commandStarted = Date.now()
+      // The box's own watchdog ends the command at its time; this backstop only ends a box that hangs itself.
+      const backstop = request.timeoutMs + 60_000
+      const result =
+        privilege === 'root'
+          ? await exec(unshare[0]!, unshare.slice(1), { env, timeoutMs: backstop })
+          : await exec(
+              'sudo',
+              ['-n', '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...unshare],
+              { env: toolEnv, timeoutMs: backstop }
+            )
+      commandMs = Date.now() - commandStarted
+      const statusText = await readFile(join(run, 'status'), 'utf8').catch(() => null)
+      const cgroupPaths = (await readFile(join(run, 'cgroups'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
+      // Empty now: the box has ended. rmdir only removes an empty cgroup.
+      for (const path of cgroupPaths.reverse()) await privileged('rmdir', [path])
+      if (statusText === null)
+        return {
+          code: null,
+          output: result.output.trim() || `the box ended with exit code ${result.code}`,
+          timedOut: false,
+          limit: null,
+          copiedBack: [],
+          refused: [],
+          overheadMs: Date.now() - began - commandMs,
+          cgroups: '',
+          started: false
+        }
+      const status = parseStatus(statusText)
+      const code = Number(status.get('code'))
+      const timedOut = await lstat(join(run, 'timed-out')).then(
+        () => true,
+        () => false
+      )
+      const kind = status.get('limit') as LimitKind | undefined
+      const limit = kind && kind in LIMIT_WORDS ? { kind, message: LIMIT_WORDS[kind](limits) } : null
+      let copiedBack: string[] = []
+      let refused: RefusedFile[] = []
+      if (request.copyBack && source && code === 0 && !timedOut) {
+        refused = parseRefused(await readFile(join(run, 'refused'), 'utf8').catch(() => ''), maxBack)
+        const back = await copyBack(join(run, 'back'), source.dir, maxBack)
+        copiedBack = back.copied
+        refused.push(...back.refused)
+      }
+      return {
+        code: timedOut ? null : code,
+        output: result.output,
+        timedOut,
+        limit: timedOut ? null : limit,
+        copiedBack,
+        refused,
+        overheadMs: Date.now() - began - Number(status.get('ran') ?? 0) * 10,
+        cgroups: status.get('cgroups') ?? '',
+        started: true
+      }
+    } finally {
+      // What box.sh left is git-bob's (it hands back what it wrote); through sudo, anything else goes with sudo.
+      await rm(run, { recursive: true, force: true }).catch(() => privileged('rm', ['-rf', run]))
     }
   }
-
+  const probe = await box({ cwd: '.', command: 'true', args: [], timeoutMs: 30_000, copyBack: null }, null)
+  if (!probe.started || probe.code !== 0)
+    return {
+      ok: false,
+      reason: `no box could be made here (${probe.output.trim().split('\n').slice(-3).join(' ') || `exit code ${probe.code}`}); a container needs the capabilities to make namespaces and mounts (e.g. \`options: --privileged\`)`
+    }
+  const memory = probe.cgroups === 'v2' ? 'cgroup v2' : probe.cgroups === 'v1' ? 'cgroup v1' : 'an address-space rlimit'
+  const isolation = `a box of its own (mount, PID, IPC and UTS namespaces${network ? '' : ', a network namespace with only loopback'}; a user id of its own; a copy of only what git tracks; memory ${limits.memoryMb} MB by ${memory}, ${limits.processes} processes, ${limits.cpuSeconds} s of CPU per process, ${limits.diskMb} MB of disk)`
   return {
     ok: true,
     sandbox: {
-      user,
-      uid,
+      isolation,
       async run(request) {
-        const started = Date.now()
-        const dir = await mkdtemp(join(tmpdir(), 'git-bob-sandbox-'))
-        const work = join(dir, 'work')
-        await mkdir(work)
-        await mkdir(join(dir, 'home'))
-        await mkdir(join(dir, 'tmp'))
-        // cp -a: links stay links, times are kept (copy-back skips what kept its size and time); ten times
-        // faster than Node's fs.cp on a thousand files.
-        const entries = (await readdir(request.from)).filter((name) => name !== '.git')
-        const copy = entries.length
-          ? await exec('cp', ['-a', '--', ...entries.map((name) => join(request.from, name)), work], {
-              env: toolEnv,
-              timeoutMs: 300_000
-            })
-          : { code: 0, output: '', timedOut: false }
-        // Our own fresh copy: nothing in it links elsewhere yet, so handing it over is safe. The folder around it
-        // stays git-bob's, so the user cannot swap its working folder for a link to git-bob's files.
-        await chmod(dir, 0o755)
-        const chown =
-          copy.code === 0
-            ? await privileged('chown', ['-R', `${uid}:${gid}`, work, join(dir, 'home'), join(dir, 'tmp')])
-            : copy
-        if (chown.code !== 0) {
-          await privileged('rm', ['-rf', dir])
-          return {
-            code: null,
-            output: `the sandbox folder could not be prepared for \`${user}\`: ${chown.output}`,
-            timedOut: false,
-            copiedBack: [],
-            overheadMs: Date.now() - started
-          }
-        }
-        const env = sandboxEnvironment(options.env, user, dir, request.env)
-        const cwd = join(work, request.cwd)
-        const commandStarted = Date.now()
-        const result =
-          privilege === 'root'
-            ? isolated
-              ? await exec(offline[0]!, [...offline.slice(1), request.command, ...request.args], {
-                  cwd,
-                  env,
-                  timeoutMs: request.timeoutMs,
-                  endAll: killAll
-                })
-              : await exec(request.command, request.args, {
-                  cwd,
-                  env,
-                  timeoutMs: request.timeoutMs,
-                  uid,
-                  gid,
-                  endAll: killAll
-                })
-            : await exec(
-                'sudo',
-                [
-                  '-n',
-                  ...(isolated ? ['--', ...offline] : ['-u', user, '--']),
-                  'env',
-                  '-i',
-                  ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
-                  'sh',
-                  '-c',
-                  'cd "$1" && shift && exec "$@"',
-                  'sh',
-                  cwd,
-                  request.command,
-                  ...request.args
-                ],
-                { env: toolEnv, timeoutMs: request.timeoutMs, endAll: killAll }
-              )
-        const commandMs = Date.now() - commandStarted
-        // Nothing outlives the run: detached and double-forked processes of the user included.
-        await killAll()
-        let copiedBack: string[] = []
-        try {
-          if (request.copyBack && result.code === 0 && !result.timedOut) {
-            // Through sudo git-bob is not root: the user makes what it wrote readable (its own files only).
-            if (privilege === 'sudo')
-              await exec('sudo', ['-n', '-u', user, '--', 'chmod', '-R', 'a+rX', work], {
-                env: toolEnv,
-                timeoutMs: 60_000
-              })
-            copiedBack = await copyBack(work, request.from)
-          }
-        } finally {
-          if (privilege === 'sudo') await killAll()
-          await privileged('rm', ['-rf', dir])
-        }
-        return { ...result, copiedBack, overheadMs: Date.now() - started - commandMs }
+        const { source, ...rest } = request
+        const { cgroups: _cgroups, started: _started, ...run } = await box(rest, source)
+        return run
       }
     }
   }

@@ -61,6 +61,7 @@ export function lineOf(
   redact: (text: string) => string
 ): CheckLine {
   const output = redact(tail(run.output))
+  if (run.limit) return { kind, name, status: 'failed', summary: `was ${run.limit}`, tail: output || null }
   if (run.timedOut)
     return {
       kind,

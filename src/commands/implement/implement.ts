@@ -102,7 +102,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     summary: plan.summary,
     files,
     problems,
-    checks
+    checks: checks && { ...checks, isolation: ports.isolation() }
   }
 }
 

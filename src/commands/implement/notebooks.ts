@@ -149,6 +149,8 @@ export async function runNotebooks(
   clock: () => number = Date.now
 ): Promise<NotebookRunReport> {
   const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }
+  // What the sandbox kept back, once per path however often a notebook ran.
+  const refusedByBox = new Map<string, string>()
   const toRun = notebooks.filter((n) => n.run)
   for (const n of notebooks.filter((n) => !n.run))
     report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
@@ -174,6 +176,7 @@ export async function runNotebooks(
       async (notebook): Promise<Verdict<Outcome>> => {
         if (left() < MIN_RUN_MS) return { ok: true, value: { kind: 'out-of-time', error: null } }
         const execution = await runner.run(notebook.path, {
+          maxFileBytes: ports.limits.maxFileBytes * 50,
           cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds,
           totalTimeoutMs: left()
         })
@@ -184,6 +187,11 @@ export async function runNotebooks(
           if (left() <= 0) return { ok: true, value: { kind: 'out-of-time', error: null } }
           return { ok: true, value: { ...execution, problem: ports.redact(execution.problem) } }
         }
+        for (const file of execution.refused)
+          refusedByBox.set(
+            file.path,
+            `\`${shownPath(file.path)}\`, written by a notebook, was left in the sandbox: ${file.reason}.`
+          )
         // Outputs are scanned for secrets before anything is committed or posted.
         await ports.workspace.write(notebook.path, ports.redact(serializeNotebook(execution.notebook)))
         const error = firstError(execution.notebook)
@@ -260,5 +268,6 @@ export async function runNotebooks(
       `${counted(overCount.length, 'more file')} changed by notebooks ${overCount.length === 1 ? 'was' : 'were'} not committed: notebook runs may produce at most ${ports.limits.maxFiles} files per request (the \`max-files\` input): ${shown.join(', ')}${rest}.`
     )
   }
+  report.problems.push(...refusedByBox.values())
   return report
 }

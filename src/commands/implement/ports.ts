@@ -25,13 +25,21 @@ export interface Workspace {
 }
 
 export interface ExecutionLimits {
+  /** The largest file a run may hand back (larger ones stay in the sandbox and are named). */
+  maxFileBytes: number
   cellTimeoutSeconds: number
   /** What is left of the request's time for notebook runs (the `notebook-timeout-seconds` input). */
   totalTimeoutMs: number
 }
 
 export type Execution =
-  | { kind: 'ran'; notebook: Notebook; ms: number }
+  | {
+      kind: 'ran'
+      notebook: Notebook
+      ms: number
+      /** Files the run wrote that the sandbox did not hand back, each with the reason ("a symbolic link"). */
+      refused: readonly { path: string; reason: string }[]
+    }
   /** Jupyter itself failed or the time ran out: the notebook on disk is what it was before. */
   | { kind: 'failed'; problem: string; ms: number }
 
@@ -55,6 +63,8 @@ export interface CheckRun {
   /** The set-up command failed, so the check itself did not run. */
   setupFailed: boolean
   ms: number
+  /** The sandbox's limit the run hit, in words ("stopped: used more than 4 GB of memory ..."); null: none. */
+  limit: string | null
 }
 
 /** Runs shell commands in a copy of the workspace, never in git-bob's process (the sandbox). */

@@ -1,5 +1,6 @@
-// Checks in the sandbox: the set-up, then the check, as another user with no secret in reach; the check's own
-// output only when the set-up passed; a hanging check killed at its time limit; nothing copied back.
+// Checks in the sandbox: the set-up, then the check, in a box with no secret in reach; the check's own output only
+// when the set-up passed; a hanging check killed at its time limit; nothing copied back.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,34 +10,34 @@ import { sandboxChecks } from '../../../../src/adapters/sandbox/checks.ts'
 const root = process.getuid?.() === 0
 if (!root && process.env.GIT_BOB_REQUIRE_JUPYTER) throw new Error('the sandbox tests need root here (CI)')
 const SECRET = 'sk-proj-checksecret0123456789'
-// Its own user: other test files run side by side, and a run's end kills every process of its user.
-const USER = 'git-bob-sbx-checks'
-
-function checkout(): string {
+/** A committed checkout with one Python file, as the box takes it from git. */
+function checkout(): { dir: string; written: () => string[]; wrote: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'sbx-checks-'))
   writeFileSync(join(dir, 'ok.py'), 'print("fine")\n')
-  return dir
+  execFileSync('sh', ['-c', 'git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm init'], {
+    cwd: dir
+  })
+  return { dir, written: () => [], wrote: () => {} }
 }
 
-const runner = () =>
-  sandboxChecks({ ...process.env, OPENAI_API_KEY: SECRET, INPUT_GITHUB_TOKEN: SECRET }, { user: USER })
+const runner = () => sandboxChecks({ ...process.env, OPENAI_API_KEY: SECRET, INPUT_GITHUB_TOKEN: SECRET })
 
 describe.skipIf(!root)(`sandboxChecks, as root${root ? '' : ' [skipped: the tests do not run as root]'}`, () => {
-  it('runs the set-up, then the check, as the sandbox user without any secret; the output is the check’s', async () => {
-    const dir = checkout()
-    const run = await runner().run(dir, 'env; whoami; python3 ok.py; touch made.txt; exit 4', {
+  it('runs the set-up, then the check, as the box user without any secret; the output is the check’s', async () => {
+    const source = checkout()
+    const run = await runner().run(source, 'env; whoami; python3 ok.py; touch made.txt; exit 4', {
       setup: 'echo installing',
       timeoutMs: 20_000
     })
     expect(run).toMatchObject({ code: 4, timedOut: false, setupFailed: false })
-    expect(run.output).toContain(USER)
+    expect(run.output).toContain('git-bob-box')
     expect(run.output).toContain('fine')
     expect(run.output).not.toContain('installing')
     expect(run.output).not.toContain(SECRET)
     expect(run.output).not.toContain('OPENAI_API_KEY')
     expect(run.output).not.toContain('GIT_BOB_SETUP=echo')
     // Nothing a check writes comes back into the checkout.
-    expect(existsSync(join(dir, 'made.txt'))).toBe(false)
+    expect(existsSync(join(source.dir, 'made.txt'))).toBe(false)
   })
 
   it('does not run the check when the set-up fails, and says so', async () => {
@@ -55,7 +56,7 @@ describe.skipIf(!root)(`sandboxChecks, as root${root ? '' : ' [skipped: the test
 
 describe('sandboxChecks without a sandbox', () => {
   it('says why nothing can run', async () => {
-    const checks = sandboxChecks(process.env, { user: USER, privilege: () => Promise.resolve(null) })
+    const checks = sandboxChecks(process.env, { privilege: () => Promise.resolve(null) })
     const availability = await checks.available()
     expect(availability.ok).toBe(false)
     expect(availability.ok ? '' : availability.reason).toContain('never runs code the model wrote outside one')

@@ -1,217 +1,338 @@
-// The sandbox with plain commands: another user, an allow-listed environment, no reach into git-bob's process
-// or files, nothing left running, and what the run wrote copied back. These tests run as root (here and in CI);
-// elsewhere, without root or passwordless sudo, only the "no sandbox" test runs.
+// The box with plain commands: namespaces, a user id of its own per run, only what git tracks, limits, nothing left
+// running, what the run wrote copied back and nothing else. These tests run as root (here and in CI); elsewhere,
+// without root or passwordless sudo, only the "no box" test runs.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { openSandbox, sandboxEnvironment, type Sandbox } from '../../../../src/adapters/sandbox/sandbox.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  DEFAULT_LIMITS,
+  openSandbox,
+  sandboxEnvironment,
+  type Sandbox,
+  type SandboxLimits,
+  type SandboxRequest
+} from '../../../../src/adapters/sandbox/sandbox.ts'
 
 const root = process.getuid?.() === 0
 // CI runs as root (and sets GIT_BOB_REQUIRE_JUPYTER): there these tests must run, never be skipped.
 if (!root && process.env.GIT_BOB_REQUIRE_JUPYTER) throw new Error('the sandbox tests need root here (CI)')
 const SECRET = 'sk-proj-sandboxsecret0123456789'
-// Its own user: test files of other layers run in parallel, and the end of a run kills every process of its user.
-const USER = 'git-bob-sbx-unit'
 
-let opening: Promise<Sandbox> | null = null
-/** Opened once for the file (finding the user, its ids): a sandbox keeps nothing from one run to the next. */
-function sandbox(): Promise<Sandbox> {
-  opening ??= openSandbox({ env: { ...process.env, OPENAI_API_KEY: SECRET }, user: USER }).then((opened) => {
-    if (!opened.ok) throw new Error(opened.reason)
-    return opened.sandbox
-  })
+const opened = new Map<string, Promise<Sandbox>>()
+/** A box opener per set of options, made once per file (opening makes a box to see that boxes can be made). */
+function sandbox(options: { network?: boolean; limits?: Partial<SandboxLimits> } = {}): Promise<Sandbox> {
+  const key = JSON.stringify(options)
+  let opening = opened.get(key)
+  if (!opening) {
+    opening = openSandbox({
+      env: { ...process.env, OPENAI_API_KEY: SECRET },
+      network: options.network,
+      limits: { ...DEFAULT_LIMITS, ...options.limits }
+    }).then((result) => {
+      if (!result.ok) throw new Error(result.reason)
+      return result.sandbox
+    })
+    opened.set(key, opening)
+  }
   return opening
 }
 
-function checkout(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sbx-checkout-'))
-  mkdirSync(join(dir, '.git'))
-  writeFileSync(join(dir, '.git/config'), '[core]\n')
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text)
+const git = (dir: string, ...args: string[]): string =>
+  execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' })
+
+/** A git checkout with these files committed. */
+function checkout(files: Record<string, string> = { 'README.md': '# r\n' }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'box-checkout-'))
+  git(dir, 'init', '-q')
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-q', '-m', 'init')
   return dir
 }
 
-const sh = (script: string, from = checkout(), copyBack = false) =>
-  sandbox().then((s) => s.run({ from, cwd: '.', command: 'sh', args: ['-c', script], timeoutMs: 20_000, copyBack }))
+type Options = Partial<Omit<SandboxRequest, 'source' | 'args' | 'command'>> & { written?: string[] }
+
+async function sh(script: string, dir = checkout(), options: Options & { box?: Sandbox } = {}) {
+  const { written = [], box, ...rest } = options
+  return (box ?? (await sandbox())).run({
+    source: { dir, written: () => written, wrote: () => {} },
+    cwd: '.',
+    command: 'sh',
+    args: ['-c', script],
+    timeoutMs: 20_000,
+    copyBack: null,
+    ...rest
+  })
+}
+
+/** The processes of a user id still alive (zombies waiting for their parent are dead). */
+const aliveOf = (uid: string): string =>
+  execFileSync('sh', ['-c', `ps -o stat= -u ${uid} | grep -v '^ *Z' || true`], { encoding: 'utf8' }).trim()
+
+const servers: Server[] = []
+afterAll(() => servers.forEach((server) => server.close()))
 
 describe('sandboxEnvironment', () => {
-  it('passes on only the allow-list, with its own home and temporary folder', () => {
+  it('passes on only the allow-list, with the home and temporary folder of the box', () => {
     const env = sandboxEnvironment(
-      {
-        PATH: '/usr/bin',
-        LANG: 'C.UTF-8',
-        HOME: '/root',
-        DATABASE_URL: 'postgres://u:p@h',
-        GITHUB_ENV: '/x',
-        ZENODO_PAT: 'z'
-      },
-      'u',
-      '/sbx',
+      { PATH: '/usr/bin', LANG: 'C.UTF-8', HOME: '/root', DATABASE_URL: 'postgres://u:p@h', ZENODO_PAT: 'z' },
       { PYDEVD_DISABLE_FILE_VALIDATION: '1' }
     )
     expect(env).toEqual({
       PATH: '/usr/bin',
       LANG: 'C.UTF-8',
       PYDEVD_DISABLE_FILE_VALIDATION: '1',
-      HOME: '/sbx/home',
-      TMPDIR: '/sbx/tmp',
-      USER: 'u',
-      LOGNAME: 'u'
+      HOME: '/box/home',
+      TMPDIR: '/tmp',
+      USER: 'git-bob-box',
+      LOGNAME: 'git-bob-box'
     })
   })
 })
 
 describe('openSandbox without root or sudo', () => {
-  it('says why there is no sandbox', async () => {
-    const opened = await openSandbox({ env: process.env, user: USER, privilege: () => Promise.resolve(null) })
-    expect(opened).toEqual({
+  it('says why there is no box', async () => {
+    const result = await openSandbox({ env: process.env, privilege: () => Promise.resolve(null) })
+    expect(result).toEqual({
       ok: false,
       reason: expect.stringContaining('neither as root nor with passwordless `sudo`')
     })
   })
 })
 
-describe.skipIf(!root)(`the sandbox, as root${root ? '' : ' [skipped: the tests do not run as root]'}`, () => {
-  it('runs as another user, with only the allow-listed environment', async () => {
-    const s = await sandbox()
-    expect(s.uid).not.toBe(0)
-    const run = await sh('id -u; id -G; env')
-    expect(run.code).toBe(0)
-    const [uid, groups, ...env] = run.output.trim().split('\n')
-    expect(Number(uid)).toBe(s.uid)
-    expect(groups!.split(' ')).not.toContain('0')
+describe.skipIf(!root)(`the box, as root${root ? '' : ' [skipped: the tests do not run as root]'}`, () => {
+  it('runs as a user id of its own per run, with only the allow-listed environment', async () => {
+    const [one, two] = await Promise.all([sh('id -u; id -G; env'), sh('id -u')])
+    expect(one.code).toBe(0)
+    const [uid, groups, ...env] = one.output.trim().split('\n')
+    expect(Number(uid)).toBeGreaterThan(65535)
+    expect(two.output.trim()).not.toBe(uid)
+    expect(groups).toBe(uid)
     const names = env.map((line) => line.split('=')[0]).filter((n) => n !== 'PWD' && n !== 'SHLVL' && n !== '_')
+    const passed = ['PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TERM']
     expect(names.sort()).toEqual(
       [
         'HOME',
         'LOGNAME',
         'TMPDIR',
         'USER',
-        ...['PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TERM'].filter(
-          (n) => process.env[n] !== undefined || n === 'PATH'
-        )
+        ...passed.filter((n) => process.env[n] !== undefined || n === 'PATH')
       ].sort()
     )
+    expect(one.output).not.toContain(SECRET)
+    expect((await sandbox()).isolation).toMatch(/^a box of its own \(mount, PID, IPC and UTS namespaces/)
+  })
+
+  it('sees only its own processes, and cannot signal git-bob', async () => {
+    const run = await sh(
+      `ls -d /proc/[0-9]* | wc -l; kill -0 ${process.pid} 2>/dev/null && echo SIGNALLED; cat /proc/1/environ 2>/dev/null | tr '\\0' '\\n' | grep -c SECRET; echo done`
+    )
+    const [count] = run.output.trim().split('\n')
+    expect(Number(count)).toBeLessThan(8)
+    expect(run.output).not.toContain('SIGNALLED')
+    expect(run.output).not.toContain(SECRET)
+    expect(run.output.trim().endsWith('done')).toBe(true)
+  })
+
+  it('gets only what git tracks and what git-bob wrote: no untracked, ignored or owner-only file, no .git', async () => {
+    const dir = checkout({ 'README.md': 'old\n', 'gone.txt': 'x\n', '.gitignore': 'build/\n', 'data/a.csv': '1\n' })
+    writeFileSync(join(dir, '.env'), `TOKEN=${SECRET}\n`, { mode: 0o600 })
+    mkdirSync(join(dir, 'build'))
+    writeFileSync(join(dir, 'build/creds.json'), SECRET)
+    writeFileSync(join(dir, 'README.md'), 'new, by git-bob\n')
+    writeFileSync(join(dir, 'analysis.py'), 'print(1)\n')
+    execFileSync('rm', [join(dir, 'gone.txt')])
+    const run = await sh('find . | sort; cat README.md; cat .env build/creds.json 2>&1 | head -2', dir, {
+      written: ['README.md', 'analysis.py', 'gone.txt']
+    })
+    expect(run.code).toBe(0)
+    expect(run.output.split('\n').filter((line) => line.startsWith('.'))).toEqual([
+      '.',
+      './.gitignore',
+      './README.md',
+      './analysis.py',
+      './data',
+      './data/a.csv'
+    ])
+    expect(run.output).toContain('new, by git-bob')
     expect(run.output).not.toContain(SECRET)
   })
 
-  it("cannot read git-bob's /proc/<pid>/environ nor signal git-bob", async () => {
-    expect(readFileSync(`/proc/${process.pid}/environ`, 'utf8')).toContain('PATH=')
+  it('sees the system read-only, and not /home, /root, the checkout, other checkouts or their tokens', async () => {
+    const other = checkout()
+    git(other, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${SECRET}`)
+    const dir = checkout()
+    git(dir, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${SECRET}`)
     const run = await sh(
-      `cat /proc/${process.pid}/environ >/dev/null 2>&1 && echo READ; kill -0 ${process.pid} 2>/dev/null && echo SIGNALLED; echo done`
+      [
+        'touch /usr/x /etc/x 2>/dev/null && echo WROTE-SYSTEM',
+        `cat ${dir}/.git/config ${other}/.git/config 2>/dev/null`,
+        'ls /home /root 2>/dev/null',
+        `ls ${tmpdir()} | head -3`,
+        'grep git-bob-box /etc/passwd | cut -d: -f1,6',
+        'echo done'
+      ].join('; '),
+      dir
     )
-    expect(run.output.trim()).toBe('done')
+    expect(run.output).not.toContain('WROTE-SYSTEM')
+    expect(run.output).not.toContain(SECRET)
+    expect(run.output).not.toContain('box-checkout-')
+    expect(run.output).toContain('git-bob-box:/box/home')
+    expect(run.output.trim().endsWith('done')).toBe(true)
   })
 
-  it("cannot write a file of git-bob's user outside its folder, and sees no .git", async () => {
-    const from = checkout({ 'data.txt': 'original\n' })
-    const outside = join(mkdtempSync(join(tmpdir(), 'sbx-outside-')), 'file.txt')
-    writeFileSync(outside, 'mine\n', { mode: 0o644 })
+  it('leaves nothing running: detached children and a process that keeps forking a successor', async () => {
     const run = await sh(
-      `echo changed > ${outside} 2>/dev/null && echo WROTE; echo x > ${join(from, 'data.txt')} 2>/dev/null && echo WROTE-CHECKOUT; ls -a; echo done`,
-      from
+      'id -u; setsid sh -c "sleep 300" </dev/null >/dev/null 2>&1 & (sleep 301 &); sh -c \'while :; do sh -c "exit 0" & sleep 0.005; done\' & sleep 0.3; echo started'
     )
-    expect(run.output).not.toContain('WROTE')
-    expect(run.output).toContain('data.txt')
-    expect(run.output).not.toContain('.git')
-    expect(readFileSync(outside, 'utf8')).toBe('mine\n')
-    expect(readFileSync(join(from, 'data.txt'), 'utf8')).toBe('original\n')
-  })
-
-  it('leaves nothing running: a detached child is dead after the run', async () => {
-    const s = await sandbox()
-    const run = await sh('setsid sh -c "sleep 300" </dev/null >/dev/null 2>&1 & (sleep 301 &) ; echo started')
     expect(run.output).toContain('started')
     expect(run.timedOut).toBe(false)
-    // Zombies (dead, waiting for init to reap them) do not count.
-    const left = execFileSync('ps', ['-o', 'stat=', '-u', String(s.uid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((stat) => stat.trim() && !stat.trim().startsWith('Z'))
-      .join('\n')
-    expect(left).toBe('')
+    expect(aliveOf(run.output.trim().split('\n')[0]!)).toBe('')
   })
 
   it('ends a run that takes too long, leaves nothing running and copies nothing back', async () => {
-    const s = await sandbox()
-    const from = checkout()
-    const started = Date.now()
-    const run = await s.run({
-      from,
-      cwd: '.',
-      command: 'sh',
-      args: ['-c', 'echo x > made.txt; setsid sleep 300 & sleep 300'],
-      timeoutMs: 500,
-      copyBack: true
+    const dir = checkout()
+    const run = await sh('id -u; echo x > made.txt; setsid sleep 300 & sleep 300', dir, {
+      timeoutMs: 1000,
+      copyBack: { maxFileBytes: 1000 }
     })
     expect(run.timedOut).toBe(true)
-    expect(Date.now() - started).toBeLessThan(10_000)
     expect(run.copiedBack).toEqual([])
-    expect(existsSync(join(from, 'made.txt'))).toBe(false)
-    expect(execFileSync('sh', ['-c', `ps -o stat= -u ${s.uid} | grep -v '^ *Z' || true`], { encoding: 'utf8' })).toBe(
-      ''
-    )
+    expect(existsSync(join(dir, 'made.txt'))).toBe(false)
+    expect(aliveOf(run.output.trim().split('\n')[0]!)).toBe('')
   })
 
-  it('with the network off, cannot open a TCP connection, even to a loopback server; with it on, can', async () => {
+  it('with the network off: no TCP to the host, no Unix socket of the host, but loopback inside works', async () => {
     const server = createServer((socket) => socket.end())
+    servers.push(server)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as AddressInfo).port
-    try {
-      const connect = {
-        from: checkout(),
-        cwd: '.',
-        command: 'bash',
-        args: ['-c', `id -u; exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected`],
-        timeoutMs: 20_000,
-        copyBack: false
-      }
-      const offline = await openSandbox({ env: process.env, user: USER, network: false })
-      if (!offline.ok) throw new Error(offline.reason)
-      const cut = await offline.sandbox.run(connect)
-      expect(cut.code).not.toBe(0)
-      expect(cut.output).not.toContain('connected')
-      // Still the sandbox user, not root.
-      expect(cut.output.split('\n')[0]).toBe(String(offline.sandbox.uid))
-      const online = await (await sandbox()).run(connect)
-      expect(online.output).toContain('connected')
-      expect(online.code).toBe(0)
-    } finally {
-      server.close()
-    }
+    const socketDir = mkdtempSync(join(tmpdir(), 'box-socket-'))
+    const unix = createServer((socket) => socket.end('HOST-SOCKET'))
+    servers.push(unix)
+    await new Promise<void>((resolve) => unix.listen(join(socketDir, 's.sock'), resolve))
+    const script = [
+      `python3 -c "import socket; socket.create_connection(('127.0.0.1', ${port}), 2); print('HOST-TCP')" 2>/dev/null`,
+      `python3 -c "import socket; s = socket.socket(socket.AF_UNIX); s.connect('${join(socketDir, 's.sock')}'); print(s.recv(20))" 2>/dev/null`,
+      `python3 -c "
+import socket
+a = socket.socket(); a.bind(('127.0.0.1', 0)); a.listen()
+socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
+    ].join('; ')
+    const offline = await sh(script, checkout(), { box: await sandbox({ network: false }) })
+    expect(offline.output).not.toContain('HOST-TCP')
+    expect(offline.output).not.toContain('HOST-SOCKET')
+    expect(offline.output).toContain('LOOPBACK')
+    expect((await sandbox({ network: false })).isolation).toContain('a network namespace with only loopback')
+    const online = await sh(script, checkout())
+    expect(online.output).toContain('HOST-TCP')
   })
 
-  it('copies back what it created or changed, never through a link, never into .git', async () => {
-    const from = checkout({ 'keep.txt': 'same\n', 'change.txt': 'old\n' })
+  it('copies back what it created or changed: never a link, a hard link, .git, or a file over the size', async () => {
+    const dir = checkout({ 'keep.txt': 'same\n', 'change.txt': 'old\n' })
     const run = await sh(
-      'echo new > change.txt; mkdir -p out && echo made > out/made.txt; mkdir .git && echo evil > .git/config; ln -s /etc/passwd link.txt; ln -s /etc/shadow out/shadow.txt; echo ok',
-      from,
-      true
+      [
+        'echo new > change.txt',
+        'mkdir -p out && echo made > out/made.txt',
+        'mkdir .git && echo evil > .git/config',
+        'ln -s /etc/passwd link.txt',
+        'echo a > one.txt && ln one.txt two.txt',
+        'head -c 2000 /dev/zero > big.bin',
+        'truncate -s 3G sparse.bin',
+        'echo ok'
+      ].join('; '),
+      dir,
+      { copyBack: { maxFileBytes: 1000 }, box: await sandbox({ limits: { diskMb: 4096 } }) }
     )
     expect(run.code).toBe(0)
     expect(run.copiedBack.sort()).toEqual(['change.txt', 'out/made.txt'])
-    expect(readFileSync(join(from, 'change.txt'), 'utf8')).toBe('new\n')
-    expect(readFileSync(join(from, 'out/made.txt'), 'utf8')).toBe('made\n')
-    expect(readFileSync(join(from, '.git/config'), 'utf8')).toBe('[core]\n')
-    expect(existsSync(join(from, 'link.txt'))).toBe(false)
+    expect(readFileSync(join(dir, 'change.txt'), 'utf8')).toBe('new\n')
+    expect(readFileSync(join(dir, 'out/made.txt'), 'utf8')).toBe('made\n')
+    expect(existsSync(join(dir, 'link.txt'))).toBe(false)
+    expect(existsSync(join(dir, 'sparse.bin'))).toBe(false)
+    expect(Object.fromEntries(run.refused.map((r) => [r.path, r.reason]))).toEqual({
+      '.git/config': 'inside a .git folder',
+      'link.txt': 'a symbolic link',
+      'one.txt': 'a file with more than one link',
+      'two.txt': 'a file with more than one link',
+      'big.bin': 'larger than 1000 bytes (2000 bytes)',
+      'sparse.bin': 'larger than 1000 bytes (3221225472 bytes)'
+    })
   })
 
-  it('cannot swap its working folder for a link to files of git-bob', async () => {
-    const from = checkout()
-    const run = await sh('cd .. && mv work moved 2>/dev/null && ln -s /root work; echo done', from, true)
+  it('copies nothing back through a symbolic link of the checkout, nor a file swapped for a link at the end', async () => {
+    const dir = checkout({ 'a.txt': 'a\n' })
+    const elsewhere = mkdtempSync(join(tmpdir(), 'box-elsewhere-'))
+    symlinkSync(elsewhere, join(dir, 'linked'))
+    git(dir, 'add', 'linked')
+    git(dir, 'commit', '-q', '-m', 'link')
+    const run = await sh(
+      'rm linked && mkdir linked && echo x > linked/escape.txt; (while :; do rm -f s.txt; echo x > s.txt; rm -f s.txt; ln -s /etc/shadow s.txt; done &) ; sleep 0.2; echo ok',
+      dir,
+      { copyBack: { maxFileBytes: 100_000 } }
+    )
     expect(run.code).toBe(0)
-    expect(run.copiedBack).toEqual([])
-  })
-
-  it('copies nothing back through a symbolic link of the checkout', async () => {
-    const from = checkout()
-    const elsewhere = mkdtempSync(join(tmpdir(), 'sbx-elsewhere-'))
-    symlinkSync(elsewhere, join(from, 'linked'))
-    const run = await sh('rm linked && mkdir linked && echo x > linked/escape.txt; echo ok', from, true)
-    expect(run.code).toBe(0)
-    expect(run.copiedBack).toEqual([])
+    expect(run.copiedBack.filter((path) => path !== 's.txt')).toEqual([])
     expect(existsSync(join(elsewhere, 'escape.txt'))).toBe(false)
+    const swapped = join(dir, 's.txt')
+    if (existsSync(swapped)) expect(readFileSync(swapped, 'utf8')).toBe('x\n')
+  })
+
+  it('two runs at once cannot see, write or signal each other', async () => {
+    const box = await sandbox()
+    const [a, b] = await Promise.all([
+      sh('echo secret-of-a > /tmp/a.txt; echo secret-of-a > mine.txt; sleep 1.5; cat /tmp/a.txt mine.txt', checkout(), {
+        box
+      }),
+      sh(
+        'sleep 0.5; ls /tmp; cat /proc/*/environ 2>/dev/null | tr "\\0" "\\n" | grep -c secret; kill -KILL -1; echo b',
+        checkout(),
+        {
+          box
+        }
+      )
+    ])
+    expect(a.code).toBe(0)
+    expect(a.output).toBe('secret-of-a\nsecret-of-a\n')
+    expect(b.output).not.toContain('a.txt')
+  })
+
+  describe('limits', () => {
+    it('memory: reported once, in words', async () => {
+      const box = await sandbox({ limits: { memoryMb: 128 } })
+      const run = await sh('python3 -c "x = bytearray(400 * 1024 * 1024); print(len(x))"', checkout(), { box })
+      expect(run.code).not.toBe(0)
+      expect(run.limit).toEqual({
+        kind: 'memory',
+        message: 'stopped: used more than 128 MB of memory (the `sandbox-memory-mb` limit)'
+      })
+    })
+
+    it('processes, CPU time and disk', async () => {
+      const box = await sandbox({ limits: { processes: 40, cpuSeconds: 1, diskMb: 16 } })
+      const fork = await sh('for i in $(seq 100); do sleep 5 & done; wait', checkout(), { box })
+      expect(fork.limit?.kind).toBe('processes')
+      const cpu = await sh('while :; do :; done', checkout(), { box })
+      expect(cpu.limit?.message).toBe(
+        'stopped: used more than 1 s of CPU time in one process (the `sandbox-cpu-seconds` limit)'
+      )
+      const disk = await sh('head -c 40000000 /dev/zero > /tmp/big', checkout(), { box })
+      expect(disk.limit?.message).toBe('stopped: wrote more than 16 MB of files (the `sandbox-disk-mb` limit)')
+      const fine = await sh('echo fine', checkout(), { box })
+      expect(fine.limit).toBeNull()
+    })
+  })
+
+  it('leaves nothing of a run on the host: no folder in the temporary directory', async () => {
+    const before = execFileSync('sh', ['-c', `ls ${tmpdir()} | grep -c '^git-bob-box-' || true`], { encoding: 'utf8' })
+    await sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; echo done')
+    const after = execFileSync('sh', ['-c', `ls ${tmpdir()} | grep -c '^git-bob-box-' || true`], { encoding: 'utf8' })
+    expect(Number(after)).toBeLessThanOrEqual(Number(before))
   })
 })

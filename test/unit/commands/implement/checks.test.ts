@@ -19,7 +19,7 @@ function runner(ws: MemoryWorkspace, result: (command: string, ws: MemoryWorkspa
     available: async () => ({ ok: true }),
     run: async (command, options) => {
       runs.push({ command, ...options })
-      return { code: 0, output: '', timedOut: false, setupFailed: false, ms: 10, ...result(command, ws) }
+      return { code: 0, output: '', timedOut: false, setupFailed: false, ms: 10, limit: null, ...result(command, ws) }
     }
   }
   return { checks, runs }

@@ -66,6 +66,7 @@ describe('implement', () => {
       problems: [],
       // No sandbox in this test: the syntax check of plot.py is reported as not run, never skipped silently.
       checks: {
+        isolation: null,
         lines: [
           {
             kind: 'syntax',
@@ -444,7 +445,7 @@ describe('implement', () => {
     const runner = new FakeNotebookRunner([
       (path) => {
         order.push(`run ${path} (helper.py ${ws.files.has('helper.py') ? 'written' : 'missing'})`)
-        return { kind: 'ran', notebook: buildNotebook([{ kind: 'code', source: 'print(1)' }]), ms: 1500 }
+        return { kind: 'ran', notebook: buildNotebook([{ kind: 'code', source: 'print(1)' }]), ms: 1500, refused: [] }
       }
     ])
     const { outcome } = await implement(

@@ -36,7 +36,7 @@ function executed(cells: readonly ModelCell[], error: string | null = null): Not
   return notebook
 }
 
-const ran = (notebook: Notebook, ms = 2000): Execution => ({ kind: 'ran', notebook, ms })
+const ran = (notebook: Notebook, ms = 2000): Execution => ({ kind: 'ran', notebook, ms, refused: [] })
 
 function written(path: string, cells = CODE, run = true): WrittenNotebook {
   return { path, cells, run, note: 'n' }
@@ -161,7 +161,9 @@ describe('runNotebooks', () => {
     const output = executed([{ kind: 'code', source: 'print(key)' }])
     output.cells[0]!.outputs = [{ output_type: 'stream', name: 'stdout', text: ['sk-secret-123\n'] }]
     const { report, runner } = await run(ws, [written('n.ipynb')], [() => ran(output, 1234)])
-    expect(runner.runs).toEqual([{ path: 'n.ipynb', limits: { cellTimeoutSeconds: 60, totalTimeoutMs: 600_000 } }])
+    expect(runner.runs).toEqual([
+      { path: 'n.ipynb', limits: { maxFileBytes: 5_000_000, cellTimeoutSeconds: 60, totalTimeoutMs: 600_000 } }
+    ])
     expect(report.status.get('n.ipynb')).toBe('ran without errors in 1.2 s')
     expect(ws.text('n.ipynb')).toContain('***')
     expect(ws.text('n.ipynb')).not.toContain('sk-secret-123')
