@@ -23,22 +23,34 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\u0000')
 }
 
-/** The checkout, or null when there is none (no .git in the directory). */
+/** The paths git tracks in the checkout (its index), in git's order. */
+async function trackedPaths(dir: string): Promise<string[]> {
+  const { stdout } = await run('git', ['-C', dir, ...SAFETY, 'ls-files', '-z'], {
+    maxBuffer: 256 * 1024 * 1024,
+    env: GIT_ENV
+  })
+  return stdout.split('\0').filter(Boolean)
+}
+
+/**
+ * The checkout, or null when there is none (no .git in the directory). Only what git tracks is listed and read:
+ * an untracked or ignored file an earlier step left there (`.env`, `build/creds.json`) never reaches the model.
+ */
 export function checkoutFiles(dir: string): RepositoryFiles | null {
   if (!dir || !existsSync(join(dir, '.git'))) return null
+  let tracked: Promise<Set<string>> | null = null
+  const isTracked = async (path: string): Promise<boolean> =>
+    (await (tracked ??= trackedPaths(dir).then((paths) => new Set(paths)))).has(path)
   return {
     origin: 'the checked-out workspace',
     async list() {
-      const { stdout } = await run('git', ['-C', dir, ...SAFETY, 'ls-files', '-z'], {
-        maxBuffer: 256 * 1024 * 1024,
-        env: GIT_ENV
-      })
       const ignore = await readFile(join(dir, '.gitbobignore'), 'utf8').catch(() => null)
       const rules = pathRules(ignore)
-      return { paths: stdout.split('\0').filter((p) => p && mayRead(p, rules)), truncated: false }
+      return { paths: (await trackedPaths(dir)).filter((p) => mayRead(p, rules)), truncated: false }
     },
     async read(path, maxBytes) {
       const full = join(dir, path)
+      if (!(await isTracked(path))) return null
       try {
         // A committed link (data -> /etc/...) must not carry a file from outside the repository to the model.
         const parts = path.split('/')
@@ -54,6 +66,7 @@ export function checkoutFiles(dir: string): RepositoryFiles | null {
       }
     },
     async readBytes(path, maxBytes) {
+      if (!(await isTracked(path))) return null
       try {
         const parts = path.split('/')
         for (let i = 1; i <= parts.length; i++)
