@@ -69,6 +69,19 @@ export function chooseModels(asked: string | undefined, verb: string, config: Ru
   return { kind: 'chosen', specs: [decision.spec], note }
 }
 
+/**
+ * actions/checkout's default (`persist-credentials: true`) leaves the workflow token in the checkout's git
+ * configuration, where any step after it can read it. git-bob needs none there (it hands git the token per
+ * command) and the box never sees `.git`; the job summary and the log say how to leave it out.
+ */
+async function tellPersistedCredentials(workspace: GitWorkspace | null, sources: GatherSources): Promise<void> {
+  const found = workspace ? await workspace.persistedCredentials() : []
+  if (!found.length) return
+  const message = `the checkout keeps a credential in its git configuration (${found.map((name) => `\`${name}\``).join(', ')}), where every later step of the job can read it; git-bob does not need it and never lets model-written code see it. Add \`with: persist-credentials: false\` to the actions/checkout step (as in examples/git-bob.yml).`
+  sources.record.fact('checkout', message)
+  sources.adapters.log.warning(`git-bob: ${message}`)
+}
+
 export async function gather(spec: CommandSpec, sources: GatherSources): Promise<Gathered> {
   const { environment, gate } = sources
   const workspace = sources.adapters.openWorkspace(environment.workspace, {
@@ -76,6 +89,7 @@ export async function gather(spec: CommandSpec, sources: GatherSources): Promise
     serverUrl: environment.serverUrl
   })
   sources.record.spent.git = workspace
+  await tellPersistedCredentials(workspace, sources)
   const shown = readShownSettings(sources.adapters.readInput)
   const basic: BasicContext = {
     event: sources.event,

@@ -115,6 +115,24 @@ export class GitWorkspace implements Workspace, BoxSource {
     for (const path of paths) this.writtenPaths.add(path)
   }
 
+  /**
+   * The settings of the checkout's git configuration (includes followed, as actions/checkout writes them) that
+   * hold a credential: an http extraheader or a credential helper. Their names only, never their values.
+   */
+  async persistedCredentials(): Promise<string[]> {
+    const { stdout } = await this.git
+      .run([
+        'config',
+        '--local',
+        '--includes',
+        '--name-only',
+        '--get-regexp',
+        '^(http\\..*\\.extraheader|credential\\..*)$'
+      ])
+      .catch(() => ({ stdout: '' }))
+    return [...new Set(stdout.split('\n').filter(Boolean))]
+  }
+
   async listFiles(): Promise<string[]> {
     const { stdout } = await this.git.run(['ls-files', '-z'])
     return stdout.split('\0').filter(Boolean)

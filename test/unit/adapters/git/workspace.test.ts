@@ -247,3 +247,28 @@ describe('GitWorkspace changes, branches, commit and push', () => {
     expect(ws.gitMs).toBeGreaterThan(0)
   })
 })
+
+describe('GitWorkspace for the box', () => {
+  it('knows what git-bob wrote, moved, removed and took back from a box', async () => {
+    const ws = open(remote({ 'a.txt': 'a\n', 'b.txt': 'b\n' }))
+    await ws.write('new.txt', 'n\n')
+    await ws.move('a.txt', 'moved.txt')
+    await ws.remove('b.txt')
+    ws.wrote(['figure.png'])
+    expect([...ws.written()].sort()).toEqual(['a.txt', 'b.txt', 'figure.png', 'moved.txt', 'new.txt'])
+  })
+
+  it('names the credentials the checkout keeps in its git configuration, never their values', async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    const ws = open(r)
+    expect(await ws.persistedCredentials()).toEqual([])
+    // As actions/checkout v6 keeps it: a file of its own, included from .git/config.
+    const kept = join(r.root, 'credentials.config')
+    writeFileSync(kept, '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n')
+    git(r.workspace, 'config', `includeIf.gitdir:${r.workspace}/.git.path`, kept)
+    git(r.workspace, 'config', 'credential.helper', 'store')
+    const found = await ws.persistedCredentials()
+    expect(found).toEqual(['http.https://github.com/.extraheader', 'credential.helper'])
+    expect(found.join(' ')).not.toContain('c2VjcmV0')
+  })
+})
