@@ -212,7 +212,7 @@ describe.skipIf(!pytest)(
       expect(run.code).toBe(0)
       const body = stage.github.pullRequests[0]!.body
       expect(body).toMatch(/❌ `env \| sort; exit 3` failed with exit code 3/)
-      expect(body).toContain('USER=git-bob-e2e-checks')
+      expect(body).toContain('USER=git-bob-box')
       for (const name of ['INPUT_OPENAI-API-KEY', 'INPUT_GITHUB-TOKEN', 'ZENODO_PAT', 'DATABASE_URL', 'GITHUB_'])
         expect(body).not.toContain(name)
       for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(body).not.toContain(secret)

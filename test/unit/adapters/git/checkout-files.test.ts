@@ -27,6 +27,6 @@ describe('checkoutFiles', () => {
     expect(await files.read('README.md', 1000)).toBe('# r\n')
     expect(await files.read('.env', 1000)).toBeNull()
     expect(await files.read('build/creds.json', 1000)).toBeNull()
-    expect(await files.readBytes('.env', 1000)).toBeNull()
+    expect(await files.readBytes?.('.env', 1000)).toBeNull()
   })
 })
