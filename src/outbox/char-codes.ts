@@ -47,9 +47,10 @@ export function charCodeLists(text: string): DecodedList[] {
 
 /** The run read as written (bare codes decimal), and with bare codes as hex when that reads differently. */
 function decode(run: readonly Code[]): DecodedList[] {
-  const ways: ((c: Code) => number)[] = []
-  if (run.every((c) => c.hex !== undefined || /^\d+$/.test(c.bare!)))
-    ways.push((c) => parseInt(c.hex ?? c.bare!, c.hex !== undefined ? 16 : 10))
+  // A bare code with hex letters is no decimal: it stands for no character there (a neighbouring word like "Caf").
+  const ways: ((c: Code) => number)[] = [
+    (c) => (c.hex !== undefined ? parseInt(c.hex, 16) : /^\d+$/.test(c.bare!) ? parseInt(c.bare!, 10) : -1)
+  ]
   if (run.some((c) => c.bare !== undefined)) ways.push((c) => parseInt(c.hex ?? c.bare!, 16))
   return ways.map((way) => {
     const chars: string[] = []

@@ -16,6 +16,10 @@ describe('charCodeLists', () => {
     expect(decoded(`codes: ${text}.`)).toContain('ghs_abcd')
   })
 
+  it('reads decimal codes next to a word that looks like hex ("Caf" on the next line)', () => {
+    expect(decoded('text 103,104,115,95,97,98,99,100\nCaf&eacute;')).toContain(`ghs_abcd\uFFFD`)
+  })
+
   it('maps the decoded characters back to their codes', () => {
     const text = 'x = [103, 104, 115, 95, 97, 98, 99, 100] # done'
     const list = charCodeLists(text).find((l) => l.text === 'ghs_abcd')!
