@@ -1,5 +1,7 @@
 // What masking costs: 1 MB of text (prose, code with escapes and entities, base64) against 10 known secrets,
-// every encoded form of each, in the view as GitHub renders it. The forms are built once per run.
+// every encoded form of each, in the view as GitHub renders it; and one comment's full 65,536 characters with the
+// 10 secrets in every disguise the Redactor knows (ROT13, base32, character codes, split parts, invisible
+// characters, ...). The forms are built once per run.
 import { Redactor } from '../src/outbox/secrets.ts'
 
 export interface MaskingMeasure {
@@ -19,8 +21,57 @@ const LINES = [
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 ]
 
+const benchSecrets = (): string[] =>
+  Array.from({ length: 10 }, (_, i) => `ghs_${String(i).repeat(4)}${'Ab1Cd2Ef3Gh4Ij5K'.repeat(2)}`)
+
+/** Each disguise of a secret a reader could undo, one per planted secret in turn. */
+const DISGUISES: ((s: string) => string)[] = [
+  (s) => s.split('').join('\u200e'),
+  (s) =>
+    s.replace(/[A-Za-z]/g, (c) =>
+      String.fromCharCode(((c.charCodeAt(0) - (c <= 'Z' ? 65 : 97) + 13) % 26) + (c <= 'Z' ? 65 : 97))
+    ),
+  (s) => [...s].map((c) => c.charCodeAt(0)).join(','),
+  (s) => `${s.slice(0, 20)} ${s.slice(20)}`,
+  (s) => Buffer.from(Buffer.from(s).toString('hex')).toString('base64'),
+  (s) => [...s].reverse().join(''),
+  (s) => `${s.slice(0, 12)}--${s.slice(12, 24)}(and)${s.slice(24)}`,
+  (s) => Buffer.from(s).toString('hex').toUpperCase(),
+  (s) => [...s].map((c) => `0x${c.charCodeAt(0).toString(16)}`).join(' '),
+  (s) => s.split('').join('\u{E0020}')
+]
+
+/** A comment body of 65,536 characters (prose, code, entities, base64) holding the 10 secrets, each disguised. */
+export function measureMaskingComment(runs = 7): MaskingMeasure {
+  const secrets = benchSecrets()
+  const planted = secrets.map((s, i) => DISGUISES[i]!(s))
+  const filler: string[] = []
+  for (let i = 0, size = 0; size < 65_536; i++) {
+    const line = LINES[i % LINES.length]!
+    filler.push(line)
+    size += line.length + 1
+  }
+  const step = Math.floor(filler.length / planted.length)
+  planted.forEach((p, i) => (filler[i * step + 1] = `${filler[i * step + 1]} ${p}`))
+  const text = filler.join('\n').slice(0, 65_536)
+  const redactor = new Redactor(secrets)
+  const started = performance.now()
+  redactor.redact('warm up: builds the forms once')
+  const setupMs = performance.now() - started
+  const times: number[] = []
+  let out = ''
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    out = redactor.redact(text)
+    times.push(performance.now() - t)
+  }
+  const ms = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!
+  const masked = planted.filter((p) => !out.includes(p)).length
+  return { ms, setupMs, planted: planted.length, masked }
+}
+
 export function measureMasking(runs = 7): MaskingMeasure {
-  const secrets = Array.from({ length: 10 }, (_, i) => `ghs_${String(i).repeat(4)}${'Ab1Cd2Ef3Gh4Ij5K'.repeat(2)}`)
+  const secrets = benchSecrets()
   const parts: string[] = []
   let size = 0
   let planted = 0

@@ -52,6 +52,8 @@ export interface Invocation {
   request: string
   post: boolean
   transcript: string | null
+  /** --server: the GitHub (Enterprise) server the token may go to besides github.com. */
+  server: string | null
   /** Input values given as flags, by input name. */
   inputs: Record<string, string>
 }
@@ -69,6 +71,8 @@ Options:
   --post                 post the answer (and push, for implement and try); without it git-bob only prints
                          what it would post
   --transcript <file>    write the run's record (every prompt and answer) to a markdown file
+  --server <url>         your GitHub Enterprise Server (also GITHUB_SERVER_URL or GH_HOST): the token goes only
+                         to https://github.com or this server
   --<input> <value>      any input of the action, e.g. --model anthropic:claude-sonnet-4-6; also read from
                          GIT_BOB_<INPUT> (GIT_BOB_MODEL, ...). Keys also from OPENAI_API_KEY, ANTHROPIC_API_KEY, ...
   -h, --help             this text
@@ -116,6 +120,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     request: text('request') ?? '',
     post: values.post === true,
     transcript: text('transcript'),
+    server: text('server'),
     inputs
   }
 }
@@ -124,6 +129,7 @@ const OPTIONS: ParseArgsOptionsConfig = {
   request: { type: 'string', short: 'r' },
   post: { type: 'boolean' },
   transcript: { type: 'string' },
+  server: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...Object.fromEntries(INPUT_FLAGS.map((name) => [name, { type: 'string' }]))

@@ -22,7 +22,7 @@ import { findCommand, verbTable } from '../trigger/grammar.ts'
 import { VERSION } from '../version.ts'
 import { USAGE, parseCommandLine, type Invocation } from './args.ts'
 import { terminalEvent } from './request.ts'
-import { apiUrlFor } from './target.ts'
+import { tokenHome } from './host.ts'
 
 export interface Io {
   /** What would be posted, and --help. */
@@ -41,13 +41,16 @@ export async function runCli(argv: readonly string[], env: Environment, io: Io):
   if (parsed.kind === 'help') return (io.out(USAGE), 0)
   if (parsed.kind === 'version') return (io.out(VERSION), 0)
   if (parsed.kind === 'usage-error') return (io.err(`git-bob: ${parsed.message}\nRun git-bob --help for usage.`), 2)
-  const server = parsed.target.server ?? (env.GITHUB_SERVER_URL || 'https://github.com')
+  // Where the token may go is settled before anything reads it or asks GitHub.
+  const home = tokenHome({ target: parsed.target.server, flag: parsed.server, env })
+  if (home.kind === 'refused') return (io.err(`git-bob: ${home.message}`), 1)
+  const { server, apiUrl } = home
   const found = await findToken(env, new URL(server).host)
   if (!found) return (io.err(`git-bob: ${NO_TOKEN}`), 1)
   const redactor = new Redactor([found.token])
   redactor.addFromEnvironment(env)
   try {
-    return await runRequest(parsed, { env, io, server, token: found.token, redactor })
+    return await runRequest(parsed, { env, io, server, apiUrl, token: found.token, redactor })
   } catch (error) {
     const message =
       error instanceof CliError ? error.message : `${describeFailure(error).what} ${describeFailure(error).advice}`
@@ -60,14 +63,14 @@ interface Context {
   env: Environment
   io: Io
   server: string
+  apiUrl: string
   token: string
   redactor: Redactor
 }
 
 async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
-  const { env, io, server, token, redactor } = ctx
+  const { env, io, server, apiUrl, token, redactor } = ctx
   const { owner, repo, number } = inv.target
-  const apiUrl = env.GITHUB_API_URL || apiUrlFor(server)
   const octokit = await connect(token, apiUrl, (m) => io.err(`warning: ${m}`))
   const looked = await lookUp(octokit, owner, repo, number)
   const input = (name: string): string => terminalInput(name, inv.inputs, env, token)

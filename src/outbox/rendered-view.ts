@@ -1,5 +1,6 @@
 // Text as a reader sees it once GitHub renders it, with a map back to the original: what does not show is
-// dropped (zero-width space, joiners, word joiner, BOM, soft hyphen, HTML tags and comments, and the markdown
+// dropped (every Unicode default-ignorable code point: zero-width characters, joiners, bidi marks, invisible
+// operators, variation selectors, Hangul fillers, tag characters, soft hyphen, BOM; HTML tags and comments, and the markdown
 // marks `*`, `~` and backticks that can split a word), HTML entities (decimal, hex, the named ones for ASCII
 // punctuation and invisible characters), backslash escapes and percent escapes of ASCII become the character
 // they stand for. A secret split or spelled that way is found in the view and masked
@@ -13,9 +14,10 @@ export interface RenderedView {
   original(from: number, to: number): [start: number, end: number]
 }
 
-const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff])
+/** The Unicode property Default_Ignorable_Code_Point (U+00AD, U+034F, U+200B-200F, U+2060-206F, U+E0000-E0FFF, ...). */
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u
 /** Anything the view may change. */
-const SPECIAL = /[&\\%<*~`\u00AD\u200B-\u200D\u2060\uFEFF]/g
+const SPECIAL = /[&\\%<*~`]|\p{Default_Ignorable_Code_Point}/gu
 /** Characters that only format: a key or token never holds one, so the view may drop them. */
 const MARKS = new Set([0x2a, 0x7e, 0x60])
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y
@@ -101,7 +103,9 @@ function decodeAt(
   comments: { closeFrom: number; close: number }
 ): { chars: string; length: number } | null {
   const code = text.charCodeAt(at)
-  if (INVISIBLE.has(code) || MARKS.has(code)) return { chars: '', length: 1 }
+  if (MARKS.has(code)) return { chars: '', length: 1 }
+  const point = text.codePointAt(at)!
+  if (code > 0x7f && IGNORABLE.test(String.fromCodePoint(point))) return { chars: '', length: point > 0xffff ? 2 : 1 }
   if (code === 0x3c /* < */) {
     if (text.startsWith('<!--', at)) {
       // The next "-->" is looked up once and reused, so many unclosed comments cost one scan.
@@ -128,7 +132,7 @@ function decodeAt(
       char = valid ? String.fromCodePoint(point) : '\uFFFD'
     }
     if (char === undefined) return null
-    return { chars: INVISIBLE.has(char.codePointAt(0)!) ? '' : char, length: m[0].length }
+    return { chars: IGNORABLE.test(char) ? '' : char, length: m[0].length }
   }
   if (code === 0x5c /* \ */) return PUNCTUATION.test(text[at + 1] ?? '') ? { chars: text[at + 1]!, length: 2 } : null
   PERCENT.lastIndex = at

@@ -1,11 +1,16 @@
 // Keeps secrets out of everything git-bob writes: comments, commit messages, files, log lines, the job
-// summary, the prompt. Known values (the token, API keys, secret-looking environment variables) are masked
-// in every form a reader could turn back into the value (encoded-forms.ts), and well-known key shapes are
-// masked too, so a key the model echoes back is caught even when git-bob never held it. Text is matched as
-// GitHub renders it (rendered-view.ts): zero-width characters, soft hyphens, HTML entities, backslash and
-// percent escapes inside a value do not hide it.
+// summary, the prompt. Known values (the token, API keys, every credential-looking value of the environment and
+// the passwords of URLs in it: environment-secrets.ts) are masked in every form a reader could cheaply turn back
+// into the value (encoded-forms.ts), and well-known key shapes and URL passwords are masked too, so a key the
+// model echoes back is caught even when git-bob never held it. Text is matched as GitHub renders it
+// (rendered-view.ts): invisible characters, HTML entities, backslash and percent escapes inside a value do not
+// hide it; then again without whitespace, as lists of character codes decoded (char-codes.ts), and in pieces
+// (split-parts.ts). Everything is precomputed once per value, so a text costs a few linear scans.
+import { charCodeLists } from './char-codes.ts'
 import { encodedForms } from './encoded-forms.ts'
-import { renderedView, type RenderedView } from './rendered-view.ts'
+import { environmentSecrets } from './environment-secrets.ts'
+import { renderedView } from './rendered-view.ts'
+import { SplitParts, withoutWhitespace } from './split-parts.ts'
 
 // One expression, so a text is scanned once for all of them.
 const KEY_SHAPES = new RegExp(
@@ -21,16 +26,20 @@ const KEY_SHAPES = new RegExp(
   'g'
 )
 
-/** Environment variable names that say their value is a secret. */
-export const SECRET_NAME = /(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i
+/** The password of a URL with credentials (group 1), known or not; bounded, so a long text costs one scan. */
+const URL_PASSWORD = /\b[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s/@:?#]{1,256}:([^\s/@?#]{1,256})@/dg
 const MASK = '***'
 
 type Span = [start: number, end: number]
+/** Where a span of a derived text lies in the text it came from. */
+type ToOriginal = (from: number, to: number) => Span
+const SAME: ToOriginal = (from, to) => [from, to]
 
 export class Redactor {
   private readonly values = new Set<string>()
   /** Every form of every value as one expression, longest first; rebuilt only when a value is added. */
   private forms: RegExp | null | undefined = undefined
+  private parts: SplitParts | undefined = undefined
 
   constructor(values: Iterable<string> = []) {
     for (const value of values) this.add(value)
@@ -42,17 +51,19 @@ export class Redactor {
     if (trimmed && trimmed.length >= 8 && !this.values.has(trimmed)) {
       this.values.add(trimmed)
       this.forms = undefined
+      this.parts = undefined
     }
   }
 
-  /** Adds the values of environment variables whose names say they are secrets. */
-  addFromEnvironment(env: NodeJS.ProcessEnv): void {
-    for (const [name, value] of Object.entries(env)) {
-      if (SECRET_NAME.test(name) && value) this.add(value)
-    }
+  /**
+   * Adds every secret of an environment: values under secret-sounding names, random-looking values, URL
+   * passwords (environment-secrets.ts).
+   */
+  addFromEnvironment(env: Readonly<Record<string, string | undefined>>): void {
+    for (const value of environmentSecrets(env)) this.add(value)
   }
 
-  /** Known values in every form, and key shapes. For what people and the log read. */
+  /** Known values in every form, and key shapes and URL passwords. For what people and the log read. */
   redact(text: string): string {
     return this.mask(text, true)
   }
@@ -90,17 +101,34 @@ export class Redactor {
     return this.forms
   }
 
+  private splitParts(): SplitParts {
+    return (this.parts ??= new SplitParts(this.values))
+  }
+
   private mask(text: string, shapes: boolean): string {
     if (!text) return text
     const forms = this.allForms()
     if (!forms && !shapes) return text
     const view = renderedView(text)
+    const compact = withoutWhitespace(view.text)
+    const viewToOriginal: ToOriginal = view.changed ? (a, b) => view.original(a, b) : SAME
+    const compactToOriginal: ToOriginal | null = compact ? (a, b) => viewToOriginal(...compact.original(a, b)) : null
     const spans: Span[] = []
-    for (const pattern of shapes ? [forms, KEY_SHAPES] : [forms]) {
-      if (!pattern) continue
-      find(text, pattern, spans, null)
-      if (view.changed) find(view.text, pattern, spans, view)
-    }
+    // The text as written, as rendered, and without whitespace (a value broken across lines or by spaces).
+    const texts: [string, ToOriginal][] = [[text, SAME]]
+    if (view.changed) texts.push([view.text, viewToOriginal])
+    if (compact) texts.push([compact.text, compactToOriginal!])
+    if (forms) for (const [t, map] of texts) find(t, forms, spans, map)
+    if (shapes)
+      for (const [t, map] of texts.slice(0, view.changed ? 2 : 1)) {
+        find(t, KEY_SHAPES, spans, map)
+        findGroup(t, URL_PASSWORD, spans, map)
+      }
+    if (!forms) return spans.length ? replaceSpans(text, spans) : text
+    for (const [from, to] of this.splitParts().find(compact?.text ?? view.text))
+      spans.push((compactToOriginal ?? viewToOriginal)(from, to))
+    for (const list of charCodeLists(view.text))
+      find(list.text, forms, spans, (a, b) => viewToOriginal(...list.original(a, b)))
     return spans.length ? replaceSpans(text, spans) : text
   }
 }
@@ -109,17 +137,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 }
 
-/** Where the view's span [a, b) lies in the original text. */
-function original(view: RenderedView | null, a: number, b: number): Span {
-  return view ? view.original(a, b) : [a, b]
-}
-
 /** Every match, overlapping ones too: after a match the search goes on from its second character. */
-function find(text: string, pattern: RegExp, spans: Span[], view: RenderedView | null): void {
+function find(text: string, pattern: RegExp, spans: Span[], toOriginal: ToOriginal): void {
   pattern.lastIndex = 0
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    spans.push(original(view, m.index, m.index + m[0].length))
+    spans.push(toOriginal(m.index, m.index + m[0].length))
     pattern.lastIndex = m.index + 1
+  }
+}
+
+/** Every match's first group (the pattern has the `d` flag). */
+function findGroup(text: string, pattern: RegExp, spans: Span[], toOriginal: ToOriginal): void {
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const [start, end] = m.indices![1]!
+    spans.push(toOriginal(start, end))
   }
 }
 

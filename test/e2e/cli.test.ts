@@ -238,4 +238,29 @@ describe('git-bob from a terminal', () => {
     expect(run.stdout).toMatch(/── on src\/load\.py:2:[\s\S]*Name the encoding\./)
     expect(github.writes).toEqual([])
   })
+
+  it('sends the token only home: not to a host the issue URL alone names, nor over plain http', async () => {
+    const { port } = new URL(github.url)
+    const elsewhere = `http://127.0.0.1:${port}/Codertocat/Hello-World/issues/1`
+    const cases: [string, Record<string, string>][] = [
+      // An unconfigured host, on plain http.
+      [elsewhere, { GITHUB_API_URL: '' }],
+      // A foreign name for the configured loopback server.
+      [
+        `http://localhost:${port}/Codertocat/Hello-World/issues/1`,
+        { GITHUB_API_URL: '', GITHUB_SERVER_URL: `http://127.0.0.1:${port}` }
+      ],
+      // Another configured server.
+      [elsewhere, { GITHUB_API_URL: '', GH_HOST: 'ghe.example.com' }]
+    ]
+    for (const [target, env] of cases) {
+      const run = await cli(['think', target, ...modelFlags()], env)
+      expect(run.code, run.stderr).toBe(1)
+      expect(run.stderr).toContain(
+        'git-bob sends your token only to https://github.com or the GitHub server you configured'
+      )
+    }
+    // The stand-in records every request and its Authorization header: none came.
+    expect(github.requests.map((r) => r.headers.authorization ?? 'none')).toEqual([])
+  })
 })

@@ -194,17 +194,19 @@ async function office(
     return size ? { ok: false, problem: size } : { ok: true, value: built }
   }
   const purpose = `write ${action.path}`
+  // Every text the model wrote into the file passes the secret mask, as a text file's content does.
+  const masked = <T>(value: T): T => maskStrings(value, (text) => ports.redact(text))
   const result =
     kind === 'pptx'
       ? await ask(ctx, purpose, task(extra), { schema: deckSchema, schemaName: 'slides' }, async (v) =>
-          check(await (template ? template(v, images) : buildDeck(v, images)))
+          check(await (template ? template(masked(v), images) : buildDeck(masked(v), images)))
         )
       : kind === 'docx'
         ? await ask(ctx, purpose, task(extra), { schema: documentSchema, schemaName: 'document' }, async (v) =>
-            check(await buildDocument(v, images))
+            check(await buildDocument(masked(v), images))
           )
         : await ask(ctx, purpose, task(extra), { schema: workbookSchema, schemaName: 'workbook' }, async (v) =>
-            check(await buildWorkbook(v))
+            check(await buildWorkbook(masked(v)))
           )
   if (!result.ok)
     return { ok: false, problem: `the model's content did not make a valid file twice (${result.problem})` }
@@ -263,7 +265,7 @@ async function rewrite(
       for (const p of value.paragraphs) {
         const unit = units[p.index]!
         const changes = byPart.get(unit.name) ?? new Map<number, string>()
-        changes.set(unit.index, p.text)
+        changes.set(unit.index, ports.redact(p.text))
         byPart.set(unit.name, changes)
       }
       let mixed = 0
@@ -388,4 +390,13 @@ export async function picture(
     text: null,
     details: `The prompt for the image model:\n\n> ${result.value.prompt.replace(/\n/g, '\n> ')}`
   }
+}
+
+/** The value with every string in it (at any depth) masked; numbers, booleans and the shape are kept. */
+function maskStrings<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T
+  if (Array.isArray(value)) return value.map((v: unknown) => maskStrings(v, redact)) as T
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v as unknown, redact)])) as T
+  return value
 }

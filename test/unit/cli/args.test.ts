@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { INPUT_FLAGS, parseCommandLine } from '../../../src/cli/args.ts'
 
 describe('parseCommandLine', () => {
-  it('reads the command, the issue, the request, --post, --transcript and inputs as flags', () => {
+  it('reads the command, the issue, the request, --post, --transcript, --server and inputs as flags', () => {
     expect(
       parseCommandLine([
         'Implement',
@@ -14,6 +14,8 @@ describe('parseCommandLine', () => {
         '--post',
         '--transcript',
         'out.md',
+        '--server',
+        'https://ghe.example.com',
         '--model',
         'anthropic:claude-sonnet-4-6'
       ])
@@ -24,12 +26,18 @@ describe('parseCommandLine', () => {
       request: 'add a CLI',
       post: true,
       transcript: 'out.md',
+      server: 'https://ghe.example.com',
       inputs: { model: 'anthropic:claude-sonnet-4-6' }
     })
   })
 
   it('prints nothing but posts nothing by default', () => {
-    expect(parseCommandLine(['comment', 'o/r#3'])).toMatchObject({ post: false, transcript: null, request: '' })
+    expect(parseCommandLine(['comment', 'o/r#3'])).toMatchObject({
+      post: false,
+      transcript: null,
+      server: null,
+      request: ''
+    })
   })
 
   it.each([

@@ -65,3 +65,24 @@ describe('renderedView: the map back to the original', () => {
     expect(renderedView('plain').original(1, 3)).toEqual([1, 3])
   })
 })
+
+describe('renderedView: every default-ignorable code point is dropped', () => {
+  // The property Default_Ignorable_Code_Point, range by range (Unicode's DerivedCoreProperties.txt).
+  const ignorable = [
+    0xad, 0x34f, 0x61c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180b, 0x180e, 0x180f, 0x200b, 0x200e, 0x200f, 0x202a, 0x202e,
+    0x2060, 0x2062, 0x2064, 0x206f, 0x3164, 0xfe00, 0xfe0f, 0xfeff, 0xffa0, 0xfff0, 0xfff8, 0x1bca0, 0x1bca3, 0x1d173,
+    0x1d17a, 0xe0000, 0xe0001, 0xe0041, 0xe007f, 0xe0100, 0xe0fff
+  ]
+
+  it.each(ignorable.map((p) => [p.toString(16).toUpperCase().padStart(4, '0'), p]))('U+%s', (_name, point) => {
+    const text = `ab${String.fromCodePoint(point)}cd`
+    const v = renderedView(text)
+    expect(v.text).toBe('abcd')
+    expect(v.original(1, 3)).toEqual([1, text.length - 1])
+  })
+
+  it('also when written as an entity, and keeps visible neighbours (no-break space, letters, emoji)', () => {
+    expect(renderedView('a&#x200E;b&#8290;c').text).toBe('abc')
+    expect(renderedView('a\u00a0b \u{1F600} é').text).toBe('a\u00a0b \u{1F600} é')
+  })
+})

@@ -88,6 +88,28 @@ describe('files that are not text, in implement', () => {
     )
   })
 
+  it('masks a secret in any text the model puts into a deck, a document or a workbook', async () => {
+    const ws = new MemoryWorkspace()
+    const secret = 'sk-secret-123'
+    await run(ws, [
+      plan({ path: 'talk.pptx' }, { path: 'report.docx' }, { path: 'table.xlsx' }),
+      { title: `Talk ${secret}`, slides: [{ ...SLIDE, bullets: [`key ${secret}`], notes: secret }], note: 'talk' },
+      {
+        title: 'Report',
+        blocks: [{ kind: 'paragraph', level: null, text: `key ${secret}`, items: null, rows: null, image: null }],
+        note: 'report'
+      },
+      { sheets: [{ name: 'Keys', rows: [['key', secret]], formulas: [] }], note: 'table' }
+    ])
+    const written = ['talk.pptx', 'report.docx', 'table.xlsx'].map((path) => ws.files.get(path) as Uint8Array)
+    expect(written.every((bytes) => bytes instanceof Uint8Array)).toBe(true)
+    for (const [i, kind] of (['pptx', 'docx', 'xlsx'] as const).entries()) {
+      const text = readOffice(kind, written[i]!)
+      expect(text).toContain('***')
+      expect(text).not.toContain(secret)
+    }
+  })
+
   it('builds a deck on the repository template and says so', async () => {
     const template = await pptxgenjsTemplate()
     const ws = new MemoryWorkspace({ 'slide_template.pptx': template })
