@@ -220,6 +220,8 @@ async function conversationContext(
             {
               repo: `${event.repo.owner}/${event.repo.name}`,
               current: { number, kind: event.target.kind },
+              requestTime: event.request.createdAt,
+              conversation: thread,
               redact: (text) => redactor.redact(text)
             }
           )

@@ -150,6 +150,7 @@ export interface IssueInfo {
   body: string
   state: string
   author: string
+  createdAt: string
 }
 
 export interface CheckRunInfo {
@@ -388,7 +389,8 @@ export class GitHubApi {
         title: data.title,
         body: data.body ?? '',
         state: data.state,
-        author: data.user?.login ?? 'ghost'
+        author: data.user?.login ?? 'ghost',
+        createdAt: data.created_at
       }
     } catch (error) {
       const code = status(error)
