@@ -43,7 +43,7 @@ function answerInstruction(schema: Record<string, unknown>): string {
  * the tool loop's rule. A prompt fitted to a budget it must not exceed leaves room for them.
  */
 export function readingExtraTokens<T>(ctx: ConversationContext, schema: z.ZodType<T>): number {
-  const added = `\n\n${answerInstruction(jsonSchemaFor(schema))}\n\n${toolRule(ctx.toolLimits.maxSteps)}`
+  const added = `\n\n${answerInstruction(jsonSchemaFor(schema))}\n\n${toolRule(ctx.toolLimits)}`
   return estimateTokens(added)
 }
 

@@ -18,9 +18,12 @@ import { imageTypes, type ImageType } from '../llm/capabilities.ts'
 import { createMediaModels } from '../llm/media.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
 import type { LanguageModel } from '../llm/types.ts'
+import type { AnyTool } from '../llm/tools.ts'
 import type { Outbox } from '../outbox/outbox.ts'
 import type { Redactor } from '../outbox/secrets.ts'
 import type { RunRecord } from '../record/record.ts'
+import type { Notes } from '../record/notes.ts'
+import { counted } from '../plural.ts'
 import type { Adapters, RunEnvironment } from '../run-types.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { mayTrigger } from '../trigger/gate.ts'
@@ -195,6 +198,8 @@ async function conversationContext(
         fileAt: (path, ref) => api.fileText(path, ref)
       }
     : null
+  // The model's reads stop at the run's cap of GitHub requests (withinRequestCap).
+  api.limitRequests(config.maxGithubRequests)
   return {
     ...basic,
     thread,
@@ -224,9 +229,13 @@ async function conversationContext(
               conversation: thread,
               redact: (text) => redactor.redact(text)
             }
-          )
+          ).map((tool) => withinRequestCap(tool, api, config.maxGithubRequests, notes))
         : [],
-    toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd },
+    toolLimits: {
+      maxSteps: config.maxSteps,
+      maxCallsPerStep: config.maxToolCallsPerStep,
+      maxCostUsd: config.maxCostUsd
+    },
     media: createMediaModels(
       specs[0]!,
       { image: config.imageModel, speech: config.speechModel },
@@ -274,4 +283,22 @@ function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSourc
     }
   )
   return withMaskedPrompts(model, (text) => redactor.redactKnown(text))
+}
+
+/**
+ * A tool whose GitHub requests count toward the run's cap (max-github-requests): beyond it the tool reads
+ * nothing and says why (its result); people are told under the answer.
+ */
+function withinRequestCap(tool: AnyTool, api: GitHubApi, max: number, notes: Notes): AnyTool {
+  return {
+    ...tool,
+    run: async (input, signal) => {
+      const result = await api.forModel(() => tool.run(input, signal))
+      if (api.capReached)
+        notes.tell(
+          `The model's tools read nothing more from GitHub once the run had made ${counted(max, 'API request')} (max-github-requests).`
+        )
+      return result
+    }
+  }
 }
