@@ -5,6 +5,7 @@
 // Knows nothing of GitHub or of any provider: the model call is a function it is given.
 import { z } from 'zod'
 import { agrees, counted } from '../plural.ts'
+import { enclose } from './enclose.ts'
 import { formatCost } from './prices.ts'
 import type { AnyTool, ToolResult } from './tools.ts'
 import type { FinishReason, Message, ToolCall, ToolDeclaration, ToolLimits, Usage } from './types.ts'
@@ -79,8 +80,10 @@ export function toolDeclaration(tool: AnyTool): ToolDeclaration {
   return { name: tool.name, description: tool.description, parameters: { type: 'object', ...schema } }
 }
 
+/** A tool's result as the model reads it: one wrapper its text cannot close (enclose.ts). */
 export function wrapResult(name: string, text: string): string {
-  return `<tool-result tool="${name}">\n${text}\n</tool-result>`
+  // The name is the model's (an unknown tool's too): only name characters go into the attribute.
+  return enclose('tool-result', text, ` tool="${name.replace(/[^\w.-]/g, '_')}"`)
 }
 
 function shorten(text: string, max: number): string {
