@@ -2,6 +2,7 @@
 // HTTP.
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.ts'
+import { cmark, issueReferences, renderGfm } from '../fakes/cmark.ts'
 import { annotations, OPENAI_KEY, useStage } from './stage.ts'
 
 const stage = useStage()
@@ -293,5 +294,27 @@ describe('git-bob comment', () => {
     }
     for (const form of [b64, hex, Buffer.from(token).toString('hex').toUpperCase(), [...token].reverse().join('')])
       expect(run.stdout.split('\n')).toContain(`::add-mask::${form}`)
+  })
+})
+
+describe('git-bob comment: link-shaped issue references in the answer', () => {
+  it.skipIf(!cmark)('300 links to issues, written every way, are linked at most 20 times (cmark-gfm)', async () => {
+    const URL = 'https://github.com/octo/elsewhere'
+    const shapes = [
+      (n: number) => `[see this](${URL}/issues/${n})`,
+      (n: number) => `[that one][r${n}]\n\n[r${n}]: ${URL}/pull/${n}`,
+      (n: number) => `<a href="${URL}/issues/${n}">an issue</a>`,
+      (n: number) => `octo/elsewhere#${n}`,
+      (n: number) => `${URL}/issues/${n}`
+    ]
+    const answer = Array.from({ length: 300 }, (_, i) => shapes[i % shapes.length]!(i + 1)).join('\n\n')
+    expect(issueReferences(renderGfm(answer))).toHaveLength(300)
+    stage.model.fallback = () => answer
+    const run = await stage.comment({ body: 'git-bob comment' })
+    expect(run.code).toBe(0)
+    const posted = stage.github.postedComments(1).map((c) => c.body)
+    expect(posted.length).toBeGreaterThan(0)
+    for (const body of posted) expect(issueReferences(renderGfm(body)).length).toBeLessThanOrEqual(20)
+    expect(posted.join('\n')).toContain('280 more issue references are written without a link')
   })
 })
