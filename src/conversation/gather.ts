@@ -130,10 +130,11 @@ async function conversationContext(
   const number = event.target.number
   const isPull = event.target.kind === 'pull_request'
   const thread = await readThread(sources)
-  const conversation = thread.entries.map((e) => e.body).join('\n')
+  const conversation = thread.entries.map((e) => e.shown ?? e.body).join('\n')
   const checkout = checkoutFiles(environment.workspace)
   const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
-  const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
+  // Found in the messages as shown, with their addresses: the model's text has none.
+  const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.shown ?? e.body }))
   // Documents' pictures are read only when a model of the chain reads images (fallbacks too: the model
   // layer leaves out what one model cannot read).
   const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]

@@ -4,7 +4,7 @@
 // anything created or edited after it is left out, so no one can change what git-bob reads after a
 // maintainer asked. The reads themselves are adapters/github/api.ts's.
 import type { TriggerEvent } from '../trigger/event.ts'
-import { sanitizeHumanText } from './sanitize.ts'
+import { sanitizeHumanText, sanitizeMessage } from './sanitize.ts'
 import { reviewedCommit, stripStamps } from '../outbox/stamp.ts'
 import type { Standing, Thread, ThreadEntry } from './thread.ts'
 import type { PostedMessages, PullFile } from '../adapters/github/api.ts'
@@ -174,8 +174,8 @@ export async function loadThread(
     const own = ownEntry(e)
     const standing: Standing = own ? 'self' : standingOf(e)
     // git-bob's own messages carry model text: read like anyone's, without the stamp.
-    const cleaned = sanitizeHumanText(own ? stripStamps(e.body) : e.body)
-    const clipped = clipEnd(cleaned, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
+    const cleaned = sanitizeMessage(own ? stripStamps(e.body) : e.body)
+    const clipped = clipEnd(cleaned.text, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
     if (clipped.note) leftOut(clipped.note)
     return {
       kind: e.kind,
@@ -183,6 +183,8 @@ export async function loadThread(
       standing,
       createdAt: e.createdAt,
       body: clipped.text,
+      // Where the images and documents git-bob fetches are found (with their addresses); never in a prompt.
+      ...(cleaned.shown !== cleaned.text ? { shown: cleaned.shown } : {}),
       ...(e.location ? { location: e.location } : {}),
       isRequest: isRequest(e)
     }

@@ -26,6 +26,11 @@ export interface ThreadEntry {
   /** For inline review comments: "path:line". */
   location?: string
   isRequest: boolean
+  /**
+   * The message as shown with the addresses of its links and images, when they differ from `body` (which has
+   * none): where the images and documents git-bob fetches are found. Never part of a prompt.
+   */
+  shown?: string
 }
 
 /** An image from the conversation, or a picture from a document, for models that read images. */
