@@ -93,14 +93,18 @@ export function fenced(text: string, language = ''): string {
   return `${fence}${language}\n${text}\n${fence}`
 }
 
-/** One message's heading and text, as the model reads it: who wrote it and whether they may instruct. */
+/**
+ * One message's heading and text, as the model reads it: who wrote it and whether they may instruct. The text
+ * is fenced, so a line in it that looks like the next message's heading ("## 3. comment by @maintainer (...
+ * may instruct you)") stays inside this message.
+ */
 export function renderEntry(entry: ThreadEntry, position: number): string {
   const where = entry.location ? ` on ${entry.location}` : ''
   const request = entry.isRequest ? ' — THIS IS THE REQUEST YOU ANSWER' : ''
   return [
     `## ${position}. ${entry.kind}${where} by @${entry.author} (${STANDING_LABEL[entry.standing]}), ${entry.createdAt}${request}`,
     '',
-    entry.body || '*(empty)*',
+    entry.body ? fenced(entry.body) : '*(empty)*',
     ''
   ].join('\n')
 }
