@@ -12,6 +12,10 @@ export type InputReader = (name: string) => string
 export const DEFAULT_MODEL = 'github_models:openai/gpt-4.1'
 export const DEFAULT_INSTRUCTIONS_FILE = '.github/git-bob.md'
 export const DEFAULT_REVIEW_TOKEN_BUDGET = 50_000
+/** Far above what a model reading for one answer asks at once (a handful), far below a runaway turn. */
+export const DEFAULT_TOOL_CALLS_PER_STEP = 20
+/** A comment run makes 6 requests, a review of 1,000 files 60 (measured on the bench's stand-ins); tools add 1 to 3 a call. */
+export const DEFAULT_GITHUB_REQUESTS = 300
 
 export interface GateConfig {
   githubToken: string
@@ -67,6 +71,10 @@ export interface RunConfig {
   promptTokenBudget: number | null
   /** Rounds of tool calls one request may make (max-steps); 0: no tools, the fixed context only. */
   maxSteps: number
+  /** Tool calls of one model turn that run (max-tool-calls-per-step); the rest are answered "not run". */
+  maxToolCallsPerStep: number
+  /** GitHub API requests one run makes at most before the tools read nothing more from GitHub (max-github-requests). */
+  maxGithubRequests: number
   /** US dollars one request's conversation with tools may cost; null: no cap (max-cost-usd 0). */
   maxCostUsd: number | null
   /** Inputs that may hold API keys, by input name. */
@@ -306,6 +314,8 @@ export function readRunConfig(read: InputReader): RunConfig {
       ? integer('prompt-token-budget', read, 0, 2000, 2_000_000)
       : null,
     maxSteps: integer('max-steps', read, 20, 0, 500),
+    maxToolCallsPerStep: integer('max-tool-calls-per-step', read, DEFAULT_TOOL_CALLS_PER_STEP, 1, 500),
+    maxGithubRequests: integer('max-github-requests', read, DEFAULT_GITHUB_REQUESTS, 50, 100_000),
     maxCostUsd: dollars('max-cost-usd', read, 1),
     apiKeyInputs: {
       'github-token': read('github-token').trim(),

@@ -34,6 +34,19 @@ export class PushConflictError extends Error {
   override name = 'PushConflictError'
 }
 
+/** A read on the model's behalf refused: the run made as many GitHub requests as it may (max-github-requests). */
+export class GitHubRequestCapError extends Error {
+  override name = 'GitHubRequestCapError'
+  readonly limit: number
+
+  constructor(limit: number) {
+    super(
+      `git-bob's limit of ${limit.toLocaleString('en-US')} GitHub API requests in one run (max-github-requests) is reached: nothing more is read from GitHub in this run. Answer from what you have read.`
+    )
+    this.limit = limit
+  }
+}
+
 /** Why a file was not fetched, in words for the person who asked. */
 export class FetchRefused extends Error {
   override name = 'FetchRefused'

@@ -30,6 +30,8 @@ export const INPUT_FLAGS = [
   'max-output-tokens',
   'max-files',
   'max-steps',
+  'max-tool-calls-per-step',
+  'max-github-requests',
   'max-cost-usd',
   'max-file-bytes',
   'allow-protected-paths',

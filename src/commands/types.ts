@@ -43,8 +43,8 @@ export interface ConversationContext extends BasicContext {
   promptTokenBudget: number
   /** Read-only tools the model may call (files, search, threads, CI); empty: the fixed context only. */
   tools: readonly AnyTool[]
-  /** The max-steps and max-cost-usd inputs. */
-  toolLimits: { maxSteps: number; maxCostUsd: number | null }
+  /** The max-steps, max-tool-calls-per-step and max-cost-usd inputs. */
+  toolLimits: { maxSteps: number; maxCallsPerStep: number; maxCostUsd: number | null }
   /** The picture and speech models (absent in tests that need none). */
   media?: MediaModels
 }

@@ -18,9 +18,12 @@ import { imageTypes, type ImageType } from '../llm/capabilities.ts'
 import { createMediaModels } from '../llm/media.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
 import type { LanguageModel } from '../llm/types.ts'
+import type { AnyTool } from '../llm/tools.ts'
 import type { Outbox } from '../outbox/outbox.ts'
 import type { Redactor } from '../outbox/secrets.ts'
 import type { RunRecord } from '../record/record.ts'
+import type { Notes } from '../record/notes.ts'
+import { counted } from '../plural.ts'
 import type { Adapters, RunEnvironment } from '../run-types.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { mayTrigger } from '../trigger/gate.ts'
@@ -141,10 +144,11 @@ async function conversationContext(
   const number = event.target.number
   const isPull = event.target.kind === 'pull_request'
   const thread = await readThread(sources)
-  const conversation = thread.entries.map((e) => e.body).join('\n')
+  const conversation = thread.entries.map((e) => e.shown ?? e.body).join('\n')
   const checkout = checkoutFiles(environment.workspace)
   const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
-  const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.body }))
+  // Found in the messages as shown, with their addresses: the model's text has none.
+  const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.shown ?? e.body }))
   // Documents' pictures are read only when a model of the chain reads images (fallbacks too: the model
   // layer leaves out what one model cannot read).
   const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]
@@ -209,6 +213,8 @@ async function conversationContext(
         fileAt: (path, ref) => api.fileText(path, ref)
       }
     : null
+  // The model's reads stop at the run's cap of GitHub requests (withinRequestCap).
+  api.limitRequests(config.maxGithubRequests)
   return {
     ...basic,
     thread,
@@ -234,11 +240,17 @@ async function conversationContext(
             {
               repo: `${event.repo.owner}/${event.repo.name}`,
               current: { number, kind: event.target.kind },
+              requestTime: event.request.createdAt,
+              conversation: thread,
               redact: (text) => redactor.redact(text)
             }
-          )
+          ).map((tool) => withinRequestCap(tool, api, config.maxGithubRequests, notes))
         : [],
-    toolLimits: { maxSteps: config.maxSteps, maxCostUsd: config.maxCostUsd },
+    toolLimits: {
+      maxSteps: config.maxSteps,
+      maxCallsPerStep: config.maxToolCallsPerStep,
+      maxCostUsd: config.maxCostUsd
+    },
     media: createMediaModels(
       specs[0]!,
       { image: config.imageModel, speech: config.speechModel },
@@ -286,4 +298,22 @@ function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSourc
     }
   )
   return withMaskedPrompts(model, (text) => redactor.redactKnown(text))
+}
+
+/**
+ * A tool whose GitHub requests count toward the run's cap (max-github-requests): beyond it the tool reads
+ * nothing and says why (its result); people are told under the answer.
+ */
+function withinRequestCap(tool: AnyTool, api: GitHubApi, max: number, notes: Notes): AnyTool {
+  return {
+    ...tool,
+    run: async (input, signal) => {
+      const result = await api.forModel(() => tool.run(input, signal))
+      if (api.capReached)
+        notes.tell(
+          `The model's tools read nothing more from GitHub once the run had made ${counted(max, 'API request')} (max-github-requests).`
+        )
+      return result
+    }
+  }
 }

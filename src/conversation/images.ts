@@ -2,7 +2,7 @@
 // GitHub hosts are fetched; the token goes only to the GitHub server itself (private attachments),
 // never along a redirect to another host. Count, size and time are limited; whatever is left out is
 // named in a note.
-import { findImageRefs, sniffImageType, type ImageRef } from './image-refs.ts'
+import { findImageRefs, imageHost, sniffImageType, type ImageRef } from './image-refs.ts'
 import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused, ImageLeftOut } from '../errors.ts'
 import type { ImageType } from '../llm/capabilities.ts'
@@ -67,6 +67,14 @@ async function fetchImage(
 }
 
 /**
+ * An image as the notes name it: by its address where GitHub hosts it; another host's address is anyone's text,
+ * which a reader does not see and the model must not read (sanitize.ts), so it is not named.
+ */
+function named(ref: ImageRef, serverUrl: string): string {
+  return imageHost(ref.url, serverUrl) === 'other' ? 'an image from another host' : `the image ${ref.url}`
+}
+
+/**
  * The images of the thread, at most `maxImages`: those in the request first, then the description,
  * then the newest comments; returned in conversation order.
  */
@@ -94,7 +102,7 @@ export async function loadImages(
         return { ...w, ...(await fetchImage(w.ref, settings)) }
       } catch (error) {
         if (!(error instanceof ImageLeftOut)) throw error
-        notes.push(`the image ${w.ref.url} in the ${w.where}: ${error.message}`)
+        notes.push(`${named(w.ref, settings.serverUrl)} in the ${w.where}: ${error.message}`)
         return null
       }
     })
@@ -107,7 +115,7 @@ export async function loadImages(
     .filter((r) => {
       if (total + r.size > settings.limits.maxTotalBytes) {
         notes.push(
-          `the image ${r.ref.url} in the ${r.where}: the images together would exceed ${settings.limits.maxTotalBytes.toLocaleString('en-US')} bytes`
+          `${named(r.ref, settings.serverUrl)} in the ${r.where}: the images together would exceed ${settings.limits.maxTotalBytes.toLocaleString('en-US')} bytes`
         )
         return false
       }

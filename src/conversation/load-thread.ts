@@ -4,7 +4,7 @@
 // anything created or edited after it is left out, so no one can change what git-bob reads after a
 // maintainer asked. The reads themselves are adapters/github/api.ts's.
 import type { TriggerEvent } from '../trigger/event.ts'
-import { sanitizeHumanText } from './sanitize.ts'
+import { sanitizeHumanText, sanitizeMessage } from './sanitize.ts'
 import { reviewedCommit, stripStamps } from '../outbox/stamp.ts'
 import type { Standing, Thread, ThreadEntry } from './thread.ts'
 import type { PostedMessages, PullFile } from '../adapters/github/api.ts'
@@ -12,6 +12,7 @@ import type { Notes } from '../record/notes.ts'
 import { writtenByGitBob } from './answered.ts'
 import { counted } from '../plural.ts'
 import { clipEnd, entriesTokens, fitEntries } from './budget.ts'
+import { asOfRequest, asOfRequestNotes } from './as-of-request.ts'
 
 /** Safety caps, in estimated tokens, so memory stays bounded on huge threads; each prompt is fitted again to its own budget. */
 export interface ThreadLimits {
@@ -123,24 +124,14 @@ export async function loadThread(
   const cutoff = time(event.request.createdAt)
   const leftOut = (note: string): void => sources.notes.leftOut('conversation', note)
 
-  let later = 0
-  let editedAfter = 0
-  const kept: RawEntry[] = []
-  for (const entry of raw) {
-    if (isRequest(entry)) continue
-    if (time(entry.createdAt) > cutoff) {
-      later++
-      continue
-    }
-    if (time(entry.updatedAt) > cutoff && !ownEntry(entry)) {
-      editedAfter++
-      kept.push({ ...entry, body: '[This message was edited after the request was made; its text is left out.]' })
-      continue
-    }
-    kept.push(entry)
-  }
-  if (later) leftOut(`${counted(later, 'message')} written after the request`)
-  if (editedAfter) leftOut(`the text of ${counted(editedAfter, 'message')} edited after the request`)
+  // The thread as it was when the request was made (as-of-request.ts, the rule read_thread applies too).
+  const asOf = asOfRequest(
+    raw.filter((e) => !isRequest(e)),
+    event.request.createdAt,
+    ownEntry
+  )
+  for (const note of asOfRequestNotes(asOf)) leftOut(note)
+  const kept: RawEntry[] = asOf.kept
 
   // The request itself, as the event delivered it.
   if (requestKind && event.request.source !== 'issue_body') {
@@ -183,8 +174,8 @@ export async function loadThread(
     const own = ownEntry(e)
     const standing: Standing = own ? 'self' : standingOf(e)
     // git-bob's own messages carry model text: read like anyone's, without the stamp.
-    const cleaned = sanitizeHumanText(own ? stripStamps(e.body) : e.body)
-    const clipped = clipEnd(cleaned, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
+    const cleaned = sanitizeMessage(own ? stripStamps(e.body) : e.body)
+    const clipped = clipEnd(cleaned.text, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
     if (clipped.note) leftOut(clipped.note)
     return {
       kind: e.kind,
@@ -192,6 +183,8 @@ export async function loadThread(
       standing,
       createdAt: e.createdAt,
       body: clipped.text,
+      // Where the images and documents git-bob fetches are found (with their addresses); never in a prompt.
+      ...(cleaned.shown !== cleaned.text ? { shown: cleaned.shown } : {}),
       ...(e.location ? { location: e.location } : {}),
       isRequest: isRequest(e)
     }

@@ -26,6 +26,11 @@ export interface ThreadEntry {
   /** For inline review comments: "path:line". */
   location?: string
   isRequest: boolean
+  /**
+   * The message as shown with the addresses of its links and images, when they differ from `body` (which has
+   * none): where the images and documents git-bob fetches are found. Never part of a prompt.
+   */
+  shown?: string
 }
 
 /** An image from the conversation, or a picture from a document, for models that read images. */
@@ -88,19 +93,27 @@ export function fenced(text: string, language = ''): string {
   return `${fence}${language}\n${text}\n${fence}`
 }
 
+/**
+ * One message's heading and text, as the model reads it: who wrote it and whether they may instruct. The text
+ * is fenced, so a line in it that looks like the next message's heading ("## 3. comment by @maintainer (...
+ * may instruct you)") stays inside this message.
+ */
+export function renderEntry(entry: ThreadEntry, position: number): string {
+  const where = entry.location ? ` on ${entry.location}` : ''
+  const request = entry.isRequest ? ' — THIS IS THE REQUEST YOU ANSWER' : ''
+  return [
+    `## ${position}. ${entry.kind}${where} by @${entry.author} (${STANDING_LABEL[entry.standing]}), ${entry.createdAt}${request}`,
+    '',
+    entry.body ? fenced(entry.body) : '*(empty)*',
+    ''
+  ].join('\n')
+}
+
 /** `leftOut`: what was left out of the conversation (the run's Notes), said to the model at the end. */
 export function renderThread(thread: Thread, leftOut: readonly string[] = []): string {
   const what = thread.kind === 'pull_request' ? 'Pull request' : 'Issue'
   const lines: string[] = [`# ${what} #${thread.number} in ${thread.repo}: ${thread.title}`, '']
-  thread.entries.forEach((entry, i) => {
-    const where = entry.location ? ` on ${entry.location}` : ''
-    const request = entry.isRequest ? ' — THIS IS THE REQUEST YOU ANSWER' : ''
-    lines.push(
-      `## ${i + 1}. ${entry.kind}${where} by @${entry.author} (${STANDING_LABEL[entry.standing]}), ${entry.createdAt}${request}`,
-      ''
-    )
-    lines.push(entry.body || '*(empty)*', '')
-  })
+  thread.entries.forEach((entry, i) => lines.push(renderEntry(entry, i + 1)))
   if (thread.pull) {
     lines.push(`## Changed files (${thread.pull.files.length})`, '')
     for (const f of thread.pull.files) lines.push(`- ${f.filename} (${f.status}, +${f.additions} −${f.deletions})`)

@@ -1,9 +1,11 @@
-// A conversation in which the model may call tools: ask, run every tool it asked for (in parallel), answer
-// each call, ask again; within max-steps, a money cap and the prompt budget. When a limit is reached the
+// A conversation in which the model may call tools: ask, run the tools it asked for (in parallel, at most
+// max-tool-calls-per-step of one turn; the rest are answered "not run"), answer each call, ask again; within
+// max-steps, a money cap and the prompt budget. When a limit is reached the
 // model is asked once more, without tools, for its answer, and people are told what was cut short.
 // Knows nothing of GitHub or of any provider: the model call is a function it is given.
 import { z } from 'zod'
 import { agrees, counted } from '../plural.ts'
+import { enclose } from './enclose.ts'
 import { formatCost } from './prices.ts'
 import type { AnyTool, ToolResult } from './tools.ts'
 import type { FinishReason, Message, ToolCall, ToolDeclaration, ToolLimits, Usage } from './types.ts'
@@ -78,8 +80,10 @@ export function toolDeclaration(tool: AnyTool): ToolDeclaration {
   return { name: tool.name, description: tool.description, parameters: { type: 'object', ...schema } }
 }
 
+/** A tool's result as the model reads it: one wrapper its text cannot close (enclose.ts). */
 export function wrapResult(name: string, text: string): string {
-  return `<tool-result tool="${name}">\n${text}\n</tool-result>`
+  // The name is the model's (an unknown tool's too): only name characters go into the attribute.
+  return enclose('tool-result', text, ` tool="${name.replace(/[^\w.-]/g, '_')}"`)
 }
 
 function shorten(text: string, max: number): string {
@@ -178,13 +182,21 @@ function readingsOf(messages: readonly Message[]): string {
   return messages.flatMap((m) => (m.role === 'tool' ? [m.content] : [])).join('\n\n')
 }
 
-/** What the loop adds to the system prompt: the data rule and the number of rounds (callers count it in budgets). */
-export function toolRule(maxSteps: number): string {
-  return `${TOOL_DATA_RULE} You may use at most ${counted(maxSteps, 'round')} of tool calls; several calls in one round run together.`
+/** What the loop adds to the system prompt: the data rule and the limits on rounds (callers count it in budgets). */
+export function toolRule(limits: Pick<ToolLimits, 'maxSteps' | 'maxCallsPerStep'>): string {
+  return `${TOOL_DATA_RULE} You may use at most ${counted(limits.maxSteps, 'round')} of tool calls, with at most ${counted(limits.maxCallsPerStep, 'call')} in one round; the calls of one round run together.`
+}
+
+/** The answer to a call beyond the round's cap: not run, and why. */
+export function notRun(limit: number, asked: number): ToolResult {
+  return {
+    text: `Not run: at most ${counted(limit, 'tool call')} run in one round (max-tool-calls-per-step), and this round asked for ${asked}. Call again, in the next round, only what you still need.`,
+    isError: true
+  }
 }
 
 function withRule(messages: Message[], limits: ToolLimits): Message[] {
-  const rule = toolRule(limits.maxSteps)
+  const rule = toolRule(limits)
   const first = messages[0]
   if (first?.role === 'system' && typeof first.content === 'string')
     return [{ role: 'system', content: `${first.content}\n\n${rule}` }, ...messages.slice(1)]
@@ -200,6 +212,7 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
   let priceKnown = true
   let steps = 0
   let toolCalls = 0
+  let notRunCalls = 0
   let shortened = 0
   let cutShort: string | null = null
 
@@ -235,8 +248,11 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
     steps++
     const calls = turn.toolCalls
     messages = [...messages, { role: 'assistant', content: turn.text, toolCalls: calls }]
+    // Every call gets an answer (the providers require it), but only the first of a turn run.
+    const refused = calls.slice(limits.maxCallsPerStep)
+    notRunCalls += refused.length
     const runs = await Promise.all(
-      calls.map(async (call) => {
+      calls.slice(0, limits.maxCallsPerStep).map(async (call) => {
         const started = Date.now()
         const result = await runTool(call, tools, timeoutMs)
         return { call, result, durationMs: Date.now() - started }
@@ -257,13 +273,15 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
     )
     messages = [
       ...messages,
-      ...runs.map(({ call, result }): Message => ({
-        role: 'tool',
-        toolCallId: call.id,
-        toolName: call.name,
-        content: wrapResult(call.name, result.text),
-        ...(result.isError ? { isError: true } : {})
-      }))
+      ...[...runs, ...refused.map((call) => ({ call, result: notRun(limits.maxCallsPerStep, calls.length) }))].map(
+        ({ call, result }): Message => ({
+          role: 'tool',
+          toolCallId: call.id,
+          toolName: call.name,
+          content: wrapResult(call.name, result.text),
+          ...(result.isError ? { isError: true } : {})
+        })
+      )
     ]
     if (!priceKnown) continue
     // Stop while one more step and the final answer still fit under the cap.
@@ -285,6 +303,10 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
   }
   if (cutShort)
     options.tell(`The model's reading was cut short: ${cutShort}; it answered from what it had read by then.`)
+  if (notRunCalls)
+    options.tell(
+      `${counted(notRunCalls, 'tool call')} of the model ${agrees(notRunCalls, 'was', 'were')} not run: at most ${counted(limits.maxCallsPerStep, 'call')} run in one round (max-tool-calls-per-step).`
+    )
   if (!priceKnown && limits.maxCostUsd !== null)
     options.remark(
       `Tools: no price is known for ${options.modelId}, so only max-steps limited the tool calls, not max-cost-usd.`

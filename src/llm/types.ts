@@ -64,10 +64,15 @@ export interface ModelReply {
   finishReason: FinishReason
 }
 
-/** The limits of one conversation with tools (the `max-steps` and `max-cost-usd` inputs, the prompt budget). */
+/**
+ * The limits of one conversation with tools (the `max-steps`, `max-tool-calls-per-step` and `max-cost-usd` inputs,
+ * the prompt budget).
+ */
 export interface ToolLimits {
   /** Model turns that may call tools; then the model answers without them. */
   maxSteps: number
+  /** Tool calls run in one turn; the rest of that turn's calls are answered "not run". */
+  maxCallsPerStep: number
   /** US dollars the conversation may cost; null: no money cap. Ignored (and said so) when no price is known. */
   maxCostUsd: number | null
   /** Estimated tokens the prompt may take; older tool results are shortened to stay within it. */

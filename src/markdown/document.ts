@@ -56,6 +56,16 @@ export interface MarkdownDocument {
   images: (Span & { url: string; alt: string; reference?: string })[]
   /** Links with a title (shown only on hover): from the "]" to the end of the link. */
   titledLinks: (Span & { url: string })[]
+  /**
+   * Links written with brackets ("[text](url)", "[text][ref]", "[ref]"), not autolinks: a reader sees the text,
+   * not the URL (a reference's URL is its definition's). `textEnd`: the offset of the "]" that ends the text;
+   * `empty`: nothing of it is shown (no text, code or image).
+   */
+  links: (Span & { url: string; textEnd: number; empty: boolean; reference?: string })[]
+  /** GFM footnote definitions ("[^1]: text"); `identifier` as references name it. */
+  footnotes: (Span & { identifier: string })[]
+  /** The identifiers of the footnotes cited ("[^1]"). */
+  cited: Set<string>
   /** HTML tags, with their attributes. */
   tags: Tag[]
   /**
@@ -149,6 +159,9 @@ export function readMarkdown(markdown: string, parse: (source: string) => Parent
     referenced: new Set(),
     images: [],
     titledLinks: [],
+    links: [],
+    footnotes: [],
+    cited: new Set(),
     tags: [],
     unplaced: false,
     unreadable: null
@@ -256,6 +269,7 @@ export function readMarkdown(markdown: string, parse: (source: string) => Parent
         return
       case 'linkReference':
         doc.referenced.add(node.identifier)
+        if (span) doc.links.push({ ...bracketed(node, span), url: '', reference: node.identifier })
         break
       case 'link':
         if (span && node.title) {
@@ -263,6 +277,14 @@ export function readMarkdown(markdown: string, parse: (source: string) => Parent
           const close = last?.position?.end.offset ?? span.start + 1
           doc.titledLinks.push({ start: close, end: span.end, url: node.url })
         }
+        // An autolink ("<https://…>", a bare URL) shows its URL as its text: nothing of it is hidden.
+        if (span && source[span.start] === '[') doc.links.push({ ...bracketed(node, span), url: node.url })
+        break
+      case 'footnoteReference':
+        doc.cited.add(node.identifier)
+        return
+      case 'footnoteDefinition':
+        if (span) doc.footnotes.push({ ...span, identifier: node.identifier })
         break
       default:
         break
@@ -287,15 +309,39 @@ export function readMarkdown(markdown: string, parse: (source: string) => Parent
       referenced: new Set(),
       images: [],
       titledLinks: [],
+      links: [],
+      footnotes: [],
+      cited: new Set<string>(),
       tags: []
     }
   }
-  // An image by reference ("![alt][ref]") shows the URL of its definition, which may come after it.
-  for (const image of doc.images) {
-    if (image.reference !== undefined)
-      image.url = doc.definitions.find((d) => d.identifier === image.reference)?.url ?? ''
+  // An image or link by reference ("![alt][ref]") has the URL of its definition, which may come after it.
+  for (const item of [...doc.images, ...doc.links]) {
+    if (item.reference !== undefined) item.url = doc.definitions.find((d) => d.identifier === item.reference)?.url ?? ''
   }
   return doc
+}
+
+/** A bracketed link's span, where its text ends, and whether a reader sees anything of it. */
+function bracketed(
+  node: Extract<Nodes, { type: 'link' | 'linkReference' }>,
+  span: Span
+): Span & {
+  textEnd: number
+  empty: boolean
+} {
+  const last = node.children.at(-1)
+  const textEnd = last?.position?.end.offset ?? span.start + 1
+  return { ...span, textEnd, empty: !node.children.some(shows) }
+}
+
+/** Whether a reader sees something of an inline node: text that is not blank, code, an image. */
+function shows(node: Nodes): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value.trim() !== ''
+  if (node.type === 'image' || node.type === 'imageReference') return true
+  // Raw HTML may be a tag alone (shows nothing) or an <img>: taken as shown, the safe side for the text.
+  if (node.type === 'html') return true
+  return 'children' in node && node.children.some(shows)
 }
 
 /** The rendered text of each block, with the source offset of each character (as in Run.at, without the end). */

@@ -3,7 +3,9 @@
 // resolve, resolves, resolved, any case, before "#N", "owner/repo#N" or an issue URL): only the one
 // "closes #N" git-bob adds itself may do that, so every other keyword is broken with a zero-width space
 // after its first letter (it still reads "fixes"). And every reference notes the message in the issue it
-// names: past a limit, the rest are written so that GitHub does not link them, with a note. Pure.
+// names: past a limit, the rest are written so that GitHub does not link them, with a note. A link counts
+// as much as a reference written out: "[x](https://github.com/o/r/issues/1)", a reference link and an HTML
+// <a href> to an issue, pull request or discussion; past the limit such a link keeps only its text. Pure.
 import {
   applyEdits,
   blockTexts,
@@ -12,6 +14,7 @@ import {
   replaceRendered,
   type Edit
 } from '../markdown/document.ts'
+import { attribute } from '../markdown/html.ts'
 
 const ZWSP = '\u200b'
 
@@ -73,27 +76,49 @@ function references(text: string): number[] {
   return [...text.matchAll(REFERENCE)].map((m) => m.index + m[0].length - 1)
 }
 
+// A link's address that names an issue, pull request or discussion (GitHub resolves relative ones too).
+const ISSUE_HREF = /\/(?:issues|pull|pulls|discussions)\/\d/i
+
 /** Markdown with at most `limit` linked issue references in its prose; the rest unlinked, with a note. */
 export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string {
-  // Fewer candidates in the source than the limit (and no character reference): nothing to cut.
-  if (!markdown.includes('&') && references(markdown).length <= limit) return normaliseLineEndings(markdown)
+  // Fewer candidates in the source than the limit (and no character reference): nothing to cut. A link to an
+  // issue holds "/issues/1" or the like in the source (counted twice when it is a full URL: the safe side).
+  const candidates = references(markdown).length + (markdown.match(new RegExp(ISSUE_HREF, 'gi'))?.length ?? 0)
+  if (!markdown.includes('&') && candidates <= limit) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
   // Too complex to parse (markdown/limits.ts): every reference in the source counts, code too.
   if (doc.unreadable !== null) return capReferencesPlain(doc.source, limit)
-  const blocks = blockTexts(doc.runs, (r) => !r.code)
-  const total = blocks.reduce((n, b) => n + references(b.text).length, 0)
-  if (total <= limit) return markdown
-  const edits: Edit[] = []
-  let seen = 0
-  for (const block of blocks) {
+  // Each reference in the order of the source, with the edits that unlink it.
+  const found: { at: number; unlink: Edit[] }[] = []
+  for (const block of blockTexts(doc.runs, (r) => !r.code)) {
     for (const i of references(block.text)) {
-      if (++seen <= limit) continue
       const char = block.text[i]!
       const edit = replaceRendered(doc.source, block.at[i]!, char, `${char}${ZWSP}`)
-      if (edit) edits.push(edit)
+      found.push({ at: block.at[i]!, unlink: edit ? [edit] : [] })
     }
   }
-  return `${applyEdits(doc.source, edits)}\n\n${referenceNote(total - limit)}`
+  for (const link of doc.links) {
+    if (!ISSUE_HREF.test(link.url)) continue
+    // Only the text stays: the "[" goes, and everything from the "]" that ends the text.
+    const unlink = [
+      { start: link.start, end: link.start + 1, text: '' },
+      { start: link.textEnd, end: link.end, text: '' }
+    ]
+    // A reference link's definition goes too, so no other use of it links.
+    const definition = doc.definitions.find((d) => d.identifier === link.reference)
+    found.push({ at: link.start, unlink: definition ? [...unlink, { ...definition, text: '' }] : unlink })
+  }
+  for (const tag of doc.tags) {
+    if (tag.name !== 'a' || tag.closing || !ISSUE_HREF.test(attribute(tag.attributes, 'href') ?? '')) continue
+    // An <a> without an href links nowhere.
+    found.push({ at: tag.start, unlink: [{ start: tag.start, end: tag.end, text: '<a>' }] })
+  }
+  if (found.length <= limit) return markdown
+  const edits = found
+    .sort((a, b) => a.at - b.at)
+    .slice(limit)
+    .flatMap((f) => f.unlink)
+  return `${applyEdits(doc.source, edits)}\n\n${referenceNote(found.length - limit)}`
 }
 
 /** The same for plain text (commit messages). */

@@ -92,3 +92,25 @@ export function proseText(html: string): string {
     .map((n) => n.text)
     .join('')
 }
+
+/**
+ * The issue references GitHub would note in the issues they name: links whose address is an issue, pull request
+ * or discussion on github.com, and "#N", "owner/repo#N", "GH-N" or such a URL written in text outside code and links.
+ */
+export function issueReferences(html: string): string[] {
+  const hrefs = [...html.matchAll(/<a\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
+    .map((m) => decode(m[1] ?? m[2] ?? m[3]!))
+    // On GitHub's own host, or relative to it (a host spelled otherwise, e.g. with a zero-width space, is not).
+    .filter((href) =>
+      /^(?:https?:\/\/(?:www\.)?github\.com)?\/[^/]+\/[^/]+\/(?:issues|pull|pulls|discussions)\/\d/i.test(href)
+    )
+  const written = textNodes(html)
+    .filter((n) => !n.code && !n.link)
+    .flatMap((n) => [
+      ...n.text.matchAll(
+        /(?<![\w&/#])(?:[\w.-]+\/[\w.-]+)?#\d+(?!\w)|(?<![\w-])GH-\d+|https?:\/\/[^\s<>]*\/(?:issues|pull|discussions)\/\d+/gi
+      )
+    ])
+    .map((m) => m[0])
+  return [...hrefs, ...written]
+}

@@ -102,7 +102,7 @@ export function conversationContext(
     reviewTokenBudget: 50_000,
     promptTokenBudget: 100_000,
     tools: [],
-    toolLimits: { maxSteps: 20, maxCostUsd: 1 },
+    toolLimits: { maxSteps: 20, maxCallsPerStep: 20, maxCostUsd: 1 },
     ...overrides
   }
 }

@@ -2,6 +2,8 @@
 // HTTP.
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.ts'
+import { cmark, issueReferences, renderGfm } from '../fakes/cmark.ts'
+import { tinyPdf } from '../fakes/media-bytes.ts'
 import { annotations, OPENAI_KEY, useStage } from './stage.ts'
 
 const stage = useStage()
@@ -345,5 +347,56 @@ describe('git-bob comment', () => {
       for (const [name, form] of Object.entries(disguises)) expect(text, name).not.toContain(form)
     // The runner is asked to mask the secrets it could not know by name, and their forms.
     for (const value of [hf, zenodo, password, rot13]) expect(run.stdout.split('\n')).toContain(`::add-mask::${value}`)
+  })
+})
+
+describe('git-bob comment: link-shaped issue references in the answer', () => {
+  it.skipIf(!cmark)('300 links to issues, written every way, are linked at most 20 times (cmark-gfm)', async () => {
+    const URL = 'https://github.com/octo/elsewhere'
+    const shapes = [
+      (n: number) => `[see this](${URL}/issues/${n})`,
+      (n: number) => `[that one][r${n}]\n\n[r${n}]: ${URL}/pull/${n}`,
+      (n: number) => `<a href="${URL}/issues/${n}">an issue</a>`,
+      (n: number) => `octo/elsewhere#${n}`,
+      (n: number) => `${URL}/issues/${n}`
+    ]
+    const answer = Array.from({ length: 300 }, (_, i) => shapes[i % shapes.length]!(i + 1)).join('\n\n')
+    expect(issueReferences(renderGfm(answer))).toHaveLength(300)
+    stage.model.fallback = () => answer
+    const run = await stage.comment({ body: 'git-bob comment' })
+    expect(run.code).toBe(0)
+    const posted = stage.github.postedComments(1).map((c) => c.body)
+    expect(posted.length).toBeGreaterThan(0)
+    for (const body of posted) expect(issueReferences(renderGfm(body)).length).toBeLessThanOrEqual(20)
+    expect(posted.join('\n')).toContain('280 more issue references are written without a link')
+  })
+})
+
+describe('git-bob comment: what a reader never sees never reaches the model', () => {
+  it('link and image addresses, empty links and uncited footnotes stay out; attachments and images still work', async () => {
+    stage.github.attachments.set('files/7/results.pdf', {
+      type: 'application/pdf',
+      bytes: tinyPdf('Viability was 93 percent')
+    })
+    const url = stage.github.url
+    const body = [
+      `Please summarise [results.pdf](${url}/user-attachments/files/7/results.pdf), see [the guide](https://x.y/INJECTED-link).`,
+      `![plot](https://x.y/INJECTED-image.png) [](https://x.y/INJECTED-empty) <a href="https://x.y/INJECTED-a">here</a>`,
+      'Cited[^1].',
+      '',
+      '[^1]: A source.',
+      '',
+      '[^x]: INJECTED-footnote',
+      '',
+      'git-bob comment'
+    ].join('\n')
+    const run = await stage.comment({ body }, { env: { GITHUB_SERVER_URL: url } })
+    expect(run.code).toBe(0)
+    const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
+    expect(prompt).not.toContain('INJECTED')
+    expect(prompt).toContain('Please summarise results.pdf, see the guide.')
+    expect(prompt).toContain('Viability was 93 percent')
+    expect(prompt).toContain('results.pdf (attached in the comment by @')
+    expect(prompt).toContain('[^1]: A source.')
   })
 })

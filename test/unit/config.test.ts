@@ -133,6 +133,8 @@ describe('readRunConfig', () => {
       reviewTokenBudget: 50_000,
       promptTokenBudget: null,
       maxSteps: 20,
+      maxToolCallsPerStep: 20,
+      maxGithubRequests: 300,
       maxCostUsd: 1,
       maxFiles: 50,
       maxFileBytes: 500_000,
@@ -166,6 +168,8 @@ describe('readRunConfig', () => {
     expect(() => readRunConfig(reader({ 'max-cost-usd': 'lots' }))).toThrow(/max-cost-usd.*US dollars/)
     expect(readRunConfig(reader({ 'max-steps': '0' })).maxSteps).toBe(0)
     expect(() => readRunConfig(reader({ 'max-steps': '-1' }))).toThrow(/max-steps/)
+    expect(() => readRunConfig(reader({ 'max-tool-calls-per-step': '0' }))).toThrow(/max-tool-calls-per-step/)
+    expect(() => readRunConfig(reader({ 'max-github-requests': '10' }))).toThrow(/max-github-requests/)
   })
 
   it('has the documented default model and instructions file', () => {
@@ -188,6 +192,8 @@ describe('readRunConfig', () => {
         'review-token-budget': ' 8000 ',
         'prompt-token-budget': '9000',
         'max-steps': ' 5 ',
+        'max-tool-calls-per-step': '4',
+        'max-github-requests': '1000',
         'max-cost-usd': '$0.25',
         'max-files': '3',
         'max-file-bytes': '2000',
@@ -228,6 +234,8 @@ describe('readRunConfig', () => {
       reviewTokenBudget: 8000,
       promptTokenBudget: 9000,
       maxSteps: 5,
+      maxToolCallsPerStep: 4,
+      maxGithubRequests: 1000,
       maxCostUsd: 0.25,
       maxFiles: 3,
       maxFileBytes: 2000,

@@ -1,6 +1,7 @@
 // The GitHub port: the REST calls git-bob makes, typed and small. Posting goes through the Outbox
 // (outbox.ts), which stamps and redacts; nothing else posts.
-import { MissingPermissionError } from '../../errors.ts'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { GitHubRequestCapError, MissingPermissionError } from '../../errors.ts'
 import type { Octokit } from './client.ts'
 
 export interface RepoRef {
@@ -150,6 +151,7 @@ export interface IssueInfo {
   body: string
   state: string
   author: string
+  createdAt: string
 }
 
 export interface CheckRunInfo {
@@ -189,15 +191,39 @@ function authored(c: {
 export class GitHubApi {
   /** Every REST call made, for the run record and the benchmark. */
   calls = 0
+  /** Whether a read on the model's behalf was refused at the cap (limitRequests). */
+  capReached = false
+  private maxRequests = Number.POSITIVE_INFINITY
+  private readonly onModelsBehalf = new AsyncLocalStorage<true>()
   private readonly octokit: Octokit
   private readonly ref: RepoRef
 
   constructor(octokit: Octokit, ref: RepoRef) {
     this.octokit = octokit
     this.ref = ref
+    // Registered after Octokit's own plugins, so it runs first: a refused request is neither throttled,
+    // retried nor sent. Each page of a paginated read is a request of its own.
     octokit.hook.before('request', () => {
+      if (this.onModelsBehalf.getStore() && this.calls >= this.maxRequests) {
+        this.capReached = true
+        throw new GitHubRequestCapError(this.maxRequests)
+      }
       this.calls++
     })
+  }
+
+  /**
+   * Once the run has made `max` requests (every request counts), reads made through forModel() are refused
+   * with a GitHubRequestCapError. git-bob's own requests (the thread, the answer) are not: they are few and
+   * bounded by code, while the model can ask for reads without end.
+   */
+  limitRequests(max: number): void {
+    this.maxRequests = max
+  }
+
+  /** Runs reads the model asked for (its tools): within the cap of limitRequests(). */
+  forModel<T>(read: () => Promise<T>): Promise<T> {
+    return this.onModelsBehalf.run(true, read)
   }
 
   /** The repository role of a user: a 404 means the user is no collaborator. */
@@ -388,7 +414,8 @@ export class GitHubApi {
         title: data.title,
         body: data.body ?? '',
         state: data.state,
-        author: data.user?.login ?? 'ghost'
+        author: data.user?.login ?? 'ghost',
+        createdAt: data.created_at
       }
     } catch (error) {
       const code = status(error)

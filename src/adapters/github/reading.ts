@@ -24,6 +24,7 @@ export function githubThreads(api: GitHubApi): ThreadSource {
           repo: issue.repo,
           number: issue.number,
           kind,
+          createdAt: issue.createdAt,
           title: '',
           state: issue.state,
           author: '',
@@ -32,13 +33,26 @@ export function githubThreads(api: GitHubApi): ThreadSource {
         }
       const posted = await api.posted(number, issue.isPull)
       const comments: ThreadComment[] = [
-        ...posted.comments.map((c) => ({ author: c.login, createdAt: c.createdAt, body: c.body, location: null })),
+        ...posted.comments.map((c) => ({
+          author: c.login,
+          createdAt: c.createdAt,
+          updatedAt: c.updatedAt,
+          body: c.body,
+          location: null
+        })),
         ...posted.reviews
           .filter((r) => r.body.trim())
-          .map((r) => ({ author: r.login, createdAt: r.submittedAt ?? '', body: r.body, location: 'a review' })),
+          .map((r) => ({
+            author: r.login,
+            createdAt: r.submittedAt ?? '',
+            updatedAt: r.submittedAt ?? '',
+            body: r.body,
+            location: 'a review'
+          })),
         ...posted.reviewComments.map((c) => ({
           author: c.login,
           createdAt: c.createdAt,
+          updatedAt: c.updatedAt,
           body: c.body,
           location: c.line === null ? c.path : `${c.path} line ${c.line}`
         }))
@@ -47,6 +61,7 @@ export function githubThreads(api: GitHubApi): ThreadSource {
         repo: issue.repo,
         number: issue.number,
         kind,
+        createdAt: issue.createdAt,
         title: issue.title,
         state: issue.state,
         author: issue.author,

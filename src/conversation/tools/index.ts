@@ -3,6 +3,7 @@
 // checked, failures reported, secrets masked, size capped.
 import { pathRules, type PathRules } from '../../commands/implement/paths.ts'
 import type { AnyTool } from '../../llm/tools.ts'
+import type { Thread } from '../thread.ts'
 import { redactRepositorySecrets } from '../../outbox/repository-secrets.ts'
 import { readCiTool } from './ci.ts'
 import { listFilesTool, readFileTool } from './files.ts'
@@ -22,6 +23,10 @@ export interface ReadingOptions {
   repo: string
   /** The issue or pull request the request was made on. */
   current: { number: number; kind: 'issue' | 'pull_request' }
+  /** When the request was made (ISO): threads are read as they were then. */
+  requestTime: string
+  /** The current thread as the thread loader read it; read_thread on it returns this. */
+  conversation: Thread
   /** Masks the values git-bob knows are secret, and key shapes (Redactor.redact). */
   redact(text: string): string
   /** The most tokens one result may take; default 2,000 (a quarter of the smallest prompt budget). */
@@ -47,7 +52,15 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
     rules,
     limits: { maxListed: MAX_LISTED, maxFileBytes: MAX_FILE_BYTES, maxTokens }
   }
-  const threads = { threads: ports.threads, repo: options.repo, current: options.current, rules, maxTokens }
+  const threads = {
+    threads: ports.threads,
+    repo: options.repo,
+    current: options.current,
+    rules,
+    maxTokens,
+    requestTime: options.requestTime,
+    conversation: options.conversation
+  }
   const tools = [
     readingTool(listFilesTool(files), policy),
     readingTool(readFileTool(files), policy),

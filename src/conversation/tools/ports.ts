@@ -32,6 +32,8 @@ export interface RepositoryFiles extends RepoFiles {
 export interface ThreadComment {
   author: string
   createdAt: string
+  /** When it was last edited (a review's: when it was submitted). */
+  updatedAt: string
   body: string
   /** Where a review comment sits ("src/a.ts line 12"); null for a comment on the conversation. */
   location: string | null
@@ -42,6 +44,8 @@ export interface LinkedThread {
   repo: string
   number: number
   kind: 'issue' | 'pull_request'
+  /** When it was opened. */
+  createdAt: string
   title: string
   state: string
   author: string

@@ -1,12 +1,15 @@
 // read_thread and read_pull_request_diff: an issue or pull request of this repository with its comments,
 // and a pull request's changed files and diff. Other repositories are refused: the token reads only this one,
-// and the model should not be steered into fetching elsewhere.
+// and the model should not be steered into fetching elsewhere. Every thread is read as it was when the request
+// was made (as-of-request.ts, the thread loader's rule); the current one is the thread the loader read, with
+// each author's standing, so nothing written there since reaches the model by this way either.
 import { z } from 'zod'
 import { mayRead, type PathRules } from '../../commands/implement/paths.ts'
 import type { Tool, ToolResult } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
+import { asOfRequest, asOfRequestNotes } from '../as-of-request.ts'
 import { sanitizeHumanText } from '../sanitize.ts'
-import { fenced } from '../thread.ts'
+import { fenced, renderEntry, type Thread } from '../thread.ts'
 import { charsFor } from '../tokens.ts'
 import type { ChangedFile, LinkedThread, ThreadSource } from './ports.ts'
 import { failed } from './result.ts'
@@ -20,6 +23,10 @@ export interface ThreadToolContext {
   current: { number: number; kind: 'issue' | 'pull_request' }
   rules(): Promise<PathRules>
   maxTokens: number
+  /** When the request was made (ISO): what was written or edited later is not read. */
+  requestTime: string
+  /** The current thread as the thread loader read it (load-thread.ts): as of the request, who may instruct. */
+  conversation: Thread
 }
 
 export type Reference = { ok: true; number: number } | { ok: false; problem: string }
@@ -55,19 +62,46 @@ export function readThreadTool(context: ThreadToolContext): Tool<z.infer<typeof 
     async run(input) {
       const reference = parseReference(input.reference, context.repo)
       if (!reference.ok) return failed(reference.problem)
+      if (reference.number === context.current.number)
+        return { text: renderCurrent(context.conversation, context.maxTokens) }
       const thread = await context.threads.thread(reference.number)
       if (!thread) return failed(`There is no issue or pull request #${reference.number} in ${context.repo}.`)
       if (thread.repo.toLowerCase() !== context.repo.toLowerCase())
         return failed(
           `#${reference.number} was moved to ${thread.repo}#${thread.number}, another repository; git-bob reads only issues and pull requests of ${context.repo}.`
         )
-      return { text: renderLinked(thread, context.repo, context.maxTokens) }
+      if (!(Date.parse(thread.createdAt) <= Date.parse(context.requestTime)))
+        return failed(
+          `#${reference.number} was opened after the request was made; git-bob reads threads as they were then.`
+        )
+      return { text: renderLinked(thread, context.repo, context.maxTokens, context.requestTime) }
     }
   }
 }
 
-/** The opening post, then as many of the newest comments as fit; what was left out is said. Pure. */
-export function renderLinked(thread: LinkedThread, repo: string, maxTokens: number): string {
+/** The current thread as the model's prompt has it: the newest messages that fit, each with its standing. Pure. */
+export function renderCurrent(thread: Thread, maxTokens: number): string {
+  const what = thread.kind === 'pull_request' ? 'pull request' : 'issue'
+  const head = `# This ${what}, #${thread.number} in ${thread.repo}: ${thread.title}\n(as it was when the request was made)`
+  let room = charsFor(maxTokens) - head.length - 200
+  const kept: string[] = []
+  for (const [i, entry] of [...thread.entries.entries()].reverse()) {
+    const block = renderEntry(entry, i + 1)
+    if (block.length > room) break
+    kept.unshift(block)
+    room -= block.length + 2
+  }
+  const dropped = thread.entries.length - kept.length
+  const parts = [head]
+  if (dropped) parts.push(`(${counted(dropped, 'earlier message')} left out to fit; the newest are shown)`)
+  return [...parts, ...kept].join('\n\n')
+}
+
+/**
+ * The opening post, then as many of the newest comments written by `requestTime` as fit; what was left out is
+ * said. Pure.
+ */
+export function renderLinked(thread: LinkedThread, repo: string, maxTokens: number, requestTime: string): string {
   const what = thread.kind === 'pull_request' ? 'Pull request' : 'Issue'
   const head = [
     `# ${what} #${thread.number} in ${repo}: ${sanitizeHumanText(thread.title)}`,
@@ -75,19 +109,22 @@ export function renderLinked(thread: LinkedThread, repo: string, maxTokens: numb
     '',
     fenced(sanitizeHumanText(thread.body) || '(no description)')
   ].join('\n')
+  const asOf = asOfRequest(thread.comments, requestTime)
   let room = charsFor(maxTokens) - head.length - 200
   const kept: string[] = []
-  for (const comment of [...thread.comments].reverse()) {
+  for (const comment of [...asOf.kept].reverse()) {
     const where = comment.location ? ` on ${comment.location}` : ''
     const block = `## @${comment.author}${where}, ${comment.createdAt}\n\n${fenced(sanitizeHumanText(comment.body))}`
     if (block.length > room) break
     kept.unshift(block)
     room -= block.length + 2
   }
-  const dropped = thread.comments.length - kept.length
+  const dropped = asOf.kept.length - kept.length
   const parts = [head]
+  const notes = asOfRequestNotes(asOf)
+  if (notes.length) parts.push(`(left out: ${notes.join('; ')})`)
   if (dropped) parts.push(`(${counted(dropped, 'earlier comment')} left out to fit; the newest are shown)`)
-  if (!thread.comments.length) parts.push('(no comments)')
+  if (!asOf.kept.length) parts.push('(no comments)')
   return [...parts, ...kept].join('\n\n')
 }
 

@@ -82,7 +82,7 @@ describe('objectAfterReading', () => {
     // The system prompt as the provider gets it: objectAfterReading's instruction, then the tool loop's rule.
     const first = model.requests[0]!.messages[0]!.content
     expect(typeof first).toBe('string')
-    const sent = `${typeof first === 'string' ? first : ''}\n\n${toolRule(ctx.toolLimits.maxSteps)}`
+    const sent = `${typeof first === 'string' ? first : ''}\n\n${toolRule(ctx.toolLimits)}`
     const extra = readingExtraTokens(ctx, schema)
     expect(estimateTokens(sent)).toBeLessThanOrEqual(estimateTokens(system) + extra)
     expect(estimateTokens(sent)).toBeGreaterThanOrEqual(estimateTokens(system) + extra - 1)

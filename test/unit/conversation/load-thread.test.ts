@@ -118,3 +118,22 @@ describe('loadThread', () => {
     ])
   })
 })
+
+describe('loadThread: addresses', () => {
+  it("keeps a message's link and image addresses out of its text, and in `shown` for git-bob's own fetching", async () => {
+    const body = 'See [the log](https://github.com/user-attachments/files/1/log.pdf) and ![plot](https://x.y/p.png).'
+    const thread = await loadThread(EVENT, {
+      posted: { comments: [comment(1, 'bob', body, '2025-01-01T00:01:00Z')], reviews: [], reviewComments: [] },
+      pull: null,
+      mayInstruct: async () => true,
+      botLogin: null,
+      notes: new Notes()
+    })
+    const entry = thread.entries.find((e) => e.author === 'bob')!
+    expect(entry.body).toBe('See the log and [image].')
+    expect(entry.shown).toBe(
+      'See [the log](https://github.com/user-attachments/files/1/log.pdf) and ![](https://x.y/p.png).'
+    )
+    expect(thread.entries[0]!.shown).toBeUndefined()
+  })
+})

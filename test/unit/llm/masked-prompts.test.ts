@@ -62,7 +62,7 @@ describe('withMaskedPrompts', () => {
         { role: 'tool', toolCallId: '1', toolName: 'read_file', content: Buffer.from(SECRET).toString('hex') }
       ],
       tools: [],
-      limits: { maxSteps: 1, maxCostUsd: 0, promptTokens: 1000 }
+      limits: { maxSteps: 1, maxCallsPerStep: 20, maxCostUsd: 0, promptTokens: 1000 }
     })
     expect(seen).toHaveLength(3)
     expect(masked.toolsSupported).toBe(true)

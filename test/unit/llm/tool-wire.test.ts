@@ -61,7 +61,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('tools over
       purpose: 'answer',
       messages: ASK,
       tools: [readFile as AnyTool],
-      limits: { maxSteps: 5, maxCostUsd: 1, promptTokens: 100_000 }
+      limits: { maxSteps: 5, maxCallsPerStep: 20, maxCostUsd: 1, promptTokens: 100_000 }
     })
     expect(reply.text).toBe('a.txt says alpha; missing.txt does not exist.')
     expect(reply).toMatchObject({ steps: 1, toolCalls: 2, usage: { inputTokens: 2200, outputTokens: 110 } })
@@ -91,7 +91,7 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('tools over
       purpose: 'answer',
       messages: ASK,
       tools: [readFile as AnyTool],
-      limits: { maxSteps: 2, maxCostUsd: null, promptTokens: 100_000 }
+      limits: { maxSteps: 2, maxCallsPerStep: 20, maxCostUsd: null, promptTokens: 100_000 }
     })
     expect(reply.text).toBe('Both read; c.txt not checked.')
     expect(reply.cutShort).toContain('max-steps')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { cmark, CMARK_MISSING, issueReferences, renderGfm } from '../../fakes/cmark.ts'
 import {
   capReferences,
   capReferencesPlain,
@@ -57,6 +58,41 @@ describe('capReferences', () => {
     const text = `\`\`\`\n${refs(30)}\n\`\`\``
     expect(capReferences(text)).toBe(text)
   })
+})
+
+describe('capReferences counts links to issues as references', () => {
+  const URL = 'https://github.com/o/r'
+  const shapes = [
+    (n: number) => `[see this](${URL}/issues/${n})`,
+    (n: number) => `[that one][r${n}]\n\n[r${n}]: ${URL}/pull/${n}\n`,
+    (n: number) => `<a href="${URL}/issues/${n}">an issue</a>`,
+    (n: number) => `<a href='/o/r/pull/${n}'>relative</a>`,
+    (n: number) => `[text](<${URL}/discussions/${n}> "a title")`,
+    (n: number) => `o/r#${n}`,
+    (n: number) => `${URL}/issues/${n}`
+  ]
+
+  it('keeps the text of a link past the limit, not its address, and counts it in the note', () => {
+    const text = Array.from({ length: 22 }, (_, i) => `[issue ${i}](${URL}/issues/${i})`).join(' ')
+    const out = capReferences(text)
+    expect(out).toContain(`[issue 19](${URL}/issues/19) issue 20 issue 21`)
+    expect(out).toContain('2 more issue references are written without a link')
+  })
+
+  it.each(shapes.map((shape, i) => [i, shape] as const))('shape %i: 21 of it link 20', (_, shape) => {
+    const text = Array.from({ length: 21 }, (_, i) => shape(i + 1)).join('\n\n')
+    const out = capReferences(text)
+    expect(out).toContain('1 more issue reference is written without a link')
+  })
+
+  it.skipIf(!cmark)('300 link-shaped references in an answer: GitHub (cmark-gfm) links at most 20', () => {
+    const text = Array.from({ length: 300 }, (_, i) => shapes[i % shapes.length]!(i + 1)).join('\n\n')
+    expect(issueReferences(renderGfm(text)).length).toBe(300)
+    const out = capReferences(text)
+    expect(issueReferences(renderGfm(out)).length).toBeLessThanOrEqual(20)
+    expect(out).toContain('280 more issue references are written without a link')
+  })
+  it.skipIf(cmark)(CMARK_MISSING, () => undefined)
 })
 
 describe('on model text too complex to read (markdown/limits.ts)', () => {

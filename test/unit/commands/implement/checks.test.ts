@@ -256,8 +256,11 @@ const READ: AnyTool = {
 }
 
 describe('checkAndRepair with a model that calls tools', () => {
-  const withTools = (model: ScriptedModel, ports: ChangePorts, toolLimits = { maxSteps: 5, maxCostUsd: 1 }) =>
-    conversationContext(model, ports, { tools: [READ], toolLimits })
+  const withTools = (
+    model: ScriptedModel,
+    ports: ChangePorts,
+    toolLimits = { maxSteps: 5, maxCallsPerStep: 20, maxCostUsd: 1 }
+  ) => conversationContext(model, ports, { tools: [READ], toolLimits })
 
   it('repairs in one tool conversation: the model edits, runs the checks, reads that they pass, and answers', async () => {
     const { ws, changed, ports } = fixture()
@@ -337,7 +340,7 @@ describe('checkAndRepair with a model that calls tools', () => {
     const { checks, runs } = runner(ws, failsUnlessAdds)
     const model = new ToolCallingModel(Array.from({ length: 10 }, () => [call('run_checks')]))
     const report = await checkAndRepair(
-      withTools(model, ports, { maxSteps: 3, maxCostUsd: 1 }),
+      withTools(model, ports, { maxSteps: 3, maxCallsPerStep: 20, maxCostUsd: 1 }),
       { ...ports, checks },
       pathRules(null),
       changed,
@@ -356,7 +359,7 @@ describe('checkAndRepair with a model that calls tools', () => {
       0.3
     )
     const report = await checkAndRepair(
-      withTools(model, ports, { maxSteps: 20, maxCostUsd: 1 }),
+      withTools(model, ports, { maxSteps: 20, maxCallsPerStep: 20, maxCostUsd: 1 }),
       { ...ports, checks },
       pathRules(null),
       changed,

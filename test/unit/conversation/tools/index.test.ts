@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { checkoutFiles } from '../../../../src/adapters/git/checkout-files.ts'
 import { readingTools } from '../../../../src/conversation/tools/index.ts'
 import type { CiSource, ThreadSource } from '../../../../src/conversation/tools/ports.ts'
-import { readingStage, type ReadingStage } from '../../../fakes/reading-stage.ts'
+import { CONVERSATION, readingStage, REQUEST_TIME, type ReadingStage } from '../../../fakes/reading-stage.ts'
 
 let stage: ReadingStage
 beforeAll(async () => {
@@ -15,7 +15,13 @@ describe('readingTools', () => {
   it('offers six read-only tools, each with a JSON schema a provider can take', () => {
     const tools = readingTools(
       { files: checkoutFiles(stage.remote.workspace)!, threads: {} as ThreadSource, ci: {} as CiSource },
-      { repo: 'o/r', current: { number: 1, kind: 'issue' }, redact: (t) => t }
+      {
+        repo: 'o/r',
+        current: { number: 1, kind: 'issue' },
+        requestTime: REQUEST_TIME,
+        conversation: CONVERSATION,
+        redact: (t) => t
+      }
     )
     expect(tools.map((t) => t.name)).toEqual([
       'list_files',
