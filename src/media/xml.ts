@@ -106,6 +106,8 @@ export interface XmlElement extends XmlTag {
   children: XmlElement[]
   /** Its own text, without its children's. */
   text: string
+  /** The namespaces it declares: prefix ('' for the default) -> URI. */
+  declares: Record<string, string>
 }
 
 /** The part as a tree of elements located in `xml`; throws when it is not well-formed. */
@@ -119,7 +121,8 @@ export function parseXml(xml: string): XmlElement {
     contentStart: 0,
     end: xml.length,
     children: [],
-    text: ''
+    text: '',
+    declares: {}
   }
   const stack: XmlElement[] = [root]
   parser.on('opentag', (tag) => {
@@ -131,7 +134,8 @@ export function parseXml(xml: string): XmlElement {
       contentStart,
       end: contentStart,
       children: [],
-      text: ''
+      text: '',
+      declares: { ...tag.ns }
     }
     stack.at(-1)!.children.push(element)
     stack.push(element)
@@ -182,4 +186,33 @@ export function splice(xml: string, edits: readonly Splice[]): string {
     at = Math.max(at, edit.end)
   }
   return out + xml.slice(at)
+}
+
+/** The element's name as the source writes it ("p:sldIdLst"). */
+export function qualifiedName(xml: string, element: XmlElement): string {
+  return /^<([^\s/>]+)/.exec(xml.slice(element.start, element.contentStart))![1]!
+}
+
+/** Where the element's content ends: the start of its end tag (its end when it has none). */
+export function contentEnd(xml: string, element: XmlElement): number {
+  return element.contentStart === element.end ? element.end : xml.lastIndexOf('</', element.end - 1)
+}
+
+/**
+ * New content at the end of an element, or in place of its content; an empty element (`<x/>`) is
+ * opened for it. Everything else stays as it was.
+ */
+export function fill(xml: string, element: XmlElement, text: string, replace = false): Splice {
+  if (element.contentStart === element.end) {
+    const open = xml.slice(element.start, element.end).replace(/\s*\/>$/, '>')
+    return { start: element.start, end: element.end, text: `${open}${text}</${qualifiedName(xml, element)}>` }
+  }
+  const at = contentEnd(xml, element)
+  return { start: replace ? element.contentStart : at, end: at, text }
+}
+
+/** The prefix (with its colon; '' for the default namespace) bound to `uri` on the element, if it declares one. */
+export function prefixFor(element: XmlElement, uri: string): string | null {
+  const found = Object.entries(element.declares).find(([, value]) => value === uri)
+  return found ? (found[0] ? `${found[0]}:` : '') : null
 }
