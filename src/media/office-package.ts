@@ -18,11 +18,11 @@ interface Entry {
 
 /**
  * The characters of XML read from one document, all parts together: a text-light part that inflates to
- * hundreds of megabytes (a zip bomb of markup) stops here. saxes reads about 10 MB a second on a busy
- * runner, and a real document's text fills the model's budget long before (60,000 characters of Word
- * text are about 2 MB of XML).
+ * hundreds of megabytes (a zip bomb of markup) stops here, in about a second (saxes reads about 10 MB a
+ * second on a busy runner). A real document's text fills the model's budget long before: 60,000
+ * characters of Word text are about 2 MB of XML.
  */
-export const MAX_XML_CHARS = 16_000_000
+export const MAX_XML_CHARS = 8_000_000
 
 /** The bytes of the pictures inflated from one document, all together (a picture is a part that can be a bomb too). */
 const MAX_PICTURE_BYTES_TOTAL = 64_000_000
