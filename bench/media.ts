@@ -2,7 +2,8 @@
 // build's metafile), their size and the time to import them in a fresh process after the chunks an implement
 // run has loaded by then; and the time to encode a minute of speech as MP3.
 import { execFileSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build, type Metafile } from 'esbuild'
@@ -104,4 +105,66 @@ export async function measureMp3Encode(seconds = 60, runs = 3): Promise<{ ms: nu
     times.push(performance.now() - t)
   }
   return { ms: [...times].sort((a, b) => a - b)[Math.floor(runs / 2)]!, bytes }
+}
+
+export interface DocumentRead {
+  case: string
+  /** The file's size and what its parts would inflate to. */
+  bytes: number
+  inflated: number
+  ms: number
+  /** Peak resident memory of the process that read it (Node itself is about 50 MB of it). */
+  rss: number
+  chars: number
+}
+
+/**
+ * Time and peak memory of reading a document as an attachment is read (60,000 characters of text), each
+ * in a fresh process: a zip bomb of markup (a Word document whose XML inflates to 280 MB, like the one
+ * that took 13.7 s and 1.3 GB) and a normal document. `root` is the checkout whose src/ reads it.
+ */
+export async function measureDocumentReads(root: string): Promise<DocumentRead[]> {
+  const { markupBomb } = await import('../test/fakes/office-bytes.ts')
+  const { buildDocument } = await import('../src/media/write-office.ts')
+  const paragraph = 'A paragraph of an ordinary report, with a few words on what was measured and why. '.repeat(4)
+  const normal = await buildDocument(
+    {
+      title: 'Report',
+      blocks: Array.from({ length: 400 }, () => ({
+        kind: 'paragraph' as const,
+        text: paragraph,
+        level: null,
+        items: null,
+        rows: null,
+        image: null
+      })),
+      note: ''
+    },
+    async () => null
+  )
+  const cases = [
+    { case: 'a Word document of 400 paragraphs', bytes: normal.bytes, inflated: 0 },
+    { case: 'a zip bomb: a Word document whose XML inflates to 280 MB', bytes: markupBomb(280), inflated: 280_000_000 }
+  ]
+  const dir = mkdtempSync(join(tmpdir(), 'git-bob-bench-documents-'))
+  try {
+    return cases.map((c) => {
+      const file = join(dir, 'document.docx')
+      writeFileSync(file, c.bytes)
+      const script = `
+        import { readFileSync } from 'node:fs'
+        const { readDocument } = await import(${JSON.stringify(pathToFileURL(join(root, 'src/media/read-document.ts')).href)})
+        const bytes = new Uint8Array(readFileSync(${JSON.stringify(file)}))
+        const t = performance.now()
+        const read = await readDocument('docx', bytes, 0, 60000)
+        const ms = performance.now() - t
+        console.log(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS * 1024, chars: read.text.length }))`
+      const out = JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+      ) as { ms: number; rss: number; chars: number }
+      return { case: c.case, bytes: c.bytes.length, inflated: c.inflated, ...out }
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -14,7 +14,7 @@ import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
 import { measureMarkdownWorst } from './markdown.ts'
 import { measureMasking, measureMaskingComment } from './masking.ts'
-import { measureMediaChunks, measureMp3Encode } from './media.ts'
+import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './media.ts'
 import { measureSandbox } from './sandbox.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
@@ -425,6 +425,14 @@ rows.push(
     target: 'none',
     ok: leaked.length === 0
   })
+  // A document read as an attachment is: a zip bomb of markup within the XML budget, a normal one for scale.
+  for (const read of await measureDocumentReads(root))
+    rows.push({
+      measure: `reading ${read.case} (${kib(read.bytes)}): time, peak memory of its process`,
+      value: `${Math.round(read.ms).toLocaleString('en-US')} ms, ${Math.round(read.rss / 1024 / 1024)} MiB`,
+      target: read.inflated ? '< 5,000 ms, < 300 MiB' : null,
+      ok: !read.inflated || (read.ms < 5_000 && read.rss < 300 * 1024 * 1024)
+    })
   const mp3 = await measureMp3Encode(60)
   rows.push({
     measure: "60 s of Gemini's speech (24 kHz PCM) encoded as MP3 at 64 kbit/s (lamejs, median of 3)",

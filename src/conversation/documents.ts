@@ -97,7 +97,7 @@ export async function loadDocuments(
         timeoutMs: limits.timeoutMs,
         fetch: options.fetch ?? globalThis.fetch
       })
-      content = await readDocument!(doc.kind, bytes, options.maxPictures ?? 0)
+      content = await readDocument!(doc.kind, bytes, options.maxPictures ?? 0, limits.maxChars)
       text = content.text
     } catch (error) {
       const reason =

@@ -26,6 +26,7 @@ async function documentText(
   files: RepoFiles,
   path: string,
   maxPictures: number,
+  maxChars: number,
   leftOut: (note: string) => void
 ): Promise<{ text: string; pictures: PicturesOf | null } | { leftOut: string }> {
   const kind = documentKind(path)
@@ -37,7 +38,7 @@ async function documentText(
   if (bytes === null) return { leftOut: `${path} (could not be read)` }
   const { readDocument } = await import('../media/read-document.ts')
   try {
-    const content = await readDocument(kind, bytes, maxPictures)
+    const content = await readDocument(kind, bytes, maxPictures, maxChars)
     if (content.unread) leftOut(`${path}: ${content.unread}`)
     return {
       text: `(the text of this ${kind.toUpperCase()} file, extracted by git-bob)\n\n${content.text}`,
@@ -119,7 +120,7 @@ export async function loadRepoContext(
     let text: Awaited<ReturnType<RepoFiles['read']>>
     let found: PicturesOf | null = null
     if (documentKind(path)) {
-      const document = await documentText(files, path, maxPictures, leftOut)
+      const document = await documentText(files, path, maxPictures, limits.maxFileBytes, leftOut)
       if ('leftOut' in document) {
         leftOut(document.leftOut)
         continue

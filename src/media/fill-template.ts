@@ -7,19 +7,25 @@ import { strToU8, zipSync, type Zippable } from 'fflate'
 import { counted } from '../plural.ts'
 import { fitInto } from './image-size.ts'
 import { encodeEntities, xmlText, type Parts } from './office-xml.ts'
+import { relationshipElements, relsPart } from './relationships.ts'
+import { reachable, relationships, type Box, type Layout, type SlideTemplate } from './slide-template.ts'
 import {
-  attributesOf,
-  reachable,
-  relationships,
-  relsPart,
-  type Box,
-  type Layout,
-  type SlideTemplate
-} from './slide-template.ts'
+  attr,
+  child,
+  fill,
+  is,
+  NS,
+  parseXml,
+  prefixFor,
+  qualifiedName,
+  splice,
+  type Splice,
+  type XmlElement
+} from './xml.ts'
 import type { Deck } from './schemas.ts'
 import { picture, type Built, type ImageSource } from './write-office.ts'
 
-const NS =
+const DECLARE =
   'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 const TYPE = {
@@ -59,7 +65,7 @@ function pictureShape(id: number, rel: string, description: string, at: Box): st
 
 function slideXml(shapes: string): string {
   return (
-    `${XML_HEAD}<p:sld ${NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>` +
+    `${XML_HEAD}<p:sld ${DECLARE}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>` +
     `<p:grpSpPr/>${shapes}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`
   )
 }
@@ -67,12 +73,51 @@ function slideXml(shapes: string): string {
 function notesXml(notes: string): string {
   const lines = notes.split(/\r?\n/)
   return (
-    `${XML_HEAD}<p:notes ${NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>` +
+    `${XML_HEAD}<p:notes ${DECLARE}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>` +
     `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>` +
     `<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>` +
     `<p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs(lines)}</p:txBody></p:sp>` +
     `</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>`
   )
+}
+
+/** The prefix (with its colon, or '') of the element's own name, for new elements beside or in it. */
+function ownPrefix(xml: string, element: XmlElement): string {
+  const name = qualifiedName(xml, element)
+  return name.includes(':') ? `${name.slice(0, name.indexOf(':'))}:` : ''
+}
+
+/** A part's document element, parsed, with its source; null when the part is missing. */
+function documentElement(parts: Parts, part: string): { xml: string; root: XmlElement } | null {
+  const xml = xmlText(parts, part)
+  const root = xml === null ? undefined : parseXml(xml).children[0]
+  return xml !== null && root ? { xml, root } : null
+}
+
+/** A .rels part with some relationships removed and new ones added at its end, the rest as it was. */
+function editRels(
+  parts: Parts,
+  part: string,
+  remove: (id: string, type: string) => boolean,
+  add: readonly { id: string; type: string; target: string }[]
+): string {
+  const xml = xmlText(parts, relsPart(part)) ?? ''
+  if (!xml) return relsXml(add)
+  const root = parseXml(xml)
+  const list = root.children[0]!
+  const edits: Splice[] = relationshipElements(root, part)
+    .filter(({ rel }) => remove(rel.id, rel.type))
+    .map(({ element }) => ({ start: element.start, end: element.end, text: '' }))
+  const p = ownPrefix(xml, list)
+  if (add.length)
+    edits.push(
+      fill(
+        xml,
+        list,
+        add.map((r) => `<${p}Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join('')
+      )
+    )
+  return splice(xml, edits)
 }
 
 function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
@@ -123,20 +168,24 @@ function dropSlides(parts: Parts, template: SlideTemplate): { parts: Parts; remo
   const lost: string[] = []
   const presentationRels = relationships(parts, 'ppt/presentation.xml')
   const slideRels = new Set(presentationRels.filter((r) => r.type === 'slide').map((r) => r.id))
-  const relsName = relsPart('ppt/presentation.xml')
-  out[relsName] = strToU8(
-    (xmlText(parts, relsName) ?? '').replace(/<Relationship\b[^>]*>/g, (tag) =>
-      slideRels.has(attributesOf(tag).Id ?? '') ? '' : tag
-    )
+  out[relsPart('ppt/presentation.xml')] = strToU8(
+    editRels(parts, 'ppt/presentation.xml', (id) => slideRels.has(id), [])
   )
-  let presentation = xmlText(parts, 'ppt/presentation.xml') ?? ''
-  presentation = presentation.replace(/<p:sldIdLst\s*\/>|<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>/, '')
+  const { xml, root } = documentElement(parts, 'ppt/presentation.xml')!
+  const edits: Splice[] = []
+  const cut = (element: XmlElement | undefined): void => {
+    if (element) edits.push({ start: element.start, end: element.end, text: '' })
+  }
+  cut(child(root, NS.p, 'sldIdLst'))
   // Custom shows and sections name the removed slides; without them the file would need repair.
-  if (/<p:custShowLst>/.test(presentation)) {
-    presentation = presentation.replace(/<p:custShowLst>[\s\S]*?<\/p:custShowLst>/, '')
+  const shows = child(root, NS.p, 'custShowLst')
+  if (shows) {
+    cut(shows)
     lost.push("the template's custom slide shows")
   }
-  presentation = presentation.replace(/<p:ext\b[^>]*>(?:(?!<\/p:ext>)[\s\S])*?sectionLst[\s\S]*?<\/p:ext>/, '')
+  const extensions = child(root, NS.p, 'extLst')?.children ?? []
+  cut(extensions.find((ext) => is(ext, NS.p, 'ext') && ext.children.some((c) => c.local === 'sectionLst')))
+  const presentation = splice(xml, edits)
   out['ppt/presentation.xml'] = strToU8(presentation)
   const kept = reachable(out, [''])
   const removed = new Set([...reachable(parts, template.slides)].filter((part) => !kept.has(part)))
@@ -153,27 +202,25 @@ interface NewPart {
 }
 
 function contentTypes(xml: string, removed: Set<string>, added: readonly NewPart[], media: Set<string>): string {
-  let out = xml
-    .replace(/<Override\b[^>]*>/g, (tag) =>
-      removed.has((attributesOf(tag).PartName ?? '').replace(/^\//, '')) ? '' : tag
-    )
-    // A template saved as .potx and renamed: the deck is a presentation, not a template.
-    .replace('presentationml.template.main+xml', 'presentationml.presentation.main+xml')
-  const defaults = new Set(
-    [...out.matchAll(/<Default\b[^>]*>/g)].map((m) => (attributesOf(m[0]).Extension ?? '').toLowerCase())
-  )
+  const root = parseXml(xml).children[0]!
+  const p = ownPrefix(xml, root)
+  const edits: Splice[] = []
+  const defaults = root.children.filter((c) => is(c, NS.types, 'Default'))
+  for (const override of root.children.filter((c) => is(c, NS.types, 'Override')))
+    if (removed.has((attr(override, 'PartName') ?? '').replace(/^\//, '')))
+      edits.push({ start: override.start, end: override.end, text: '' })
+  const known = new Set(defaults.map((d) => (attr(d, 'Extension') ?? '').toLowerCase()))
   const newDefaults = [...media]
-    .filter((ext) => !defaults.has(ext))
-    .map((ext) => `<Default Extension="${ext}" ContentType="image/${ext === 'png' ? 'png' : 'jpeg'}"/>`)
+    .filter((ext) => !known.has(ext))
+    .map((ext) => `<${p}Default Extension="${ext}" ContentType="image/${ext === 'png' ? 'png' : 'jpeg'}"/>`)
     .join('')
-  const overrides = added.map((p) => `<Override PartName="/${p.name}" ContentType="${p.type}"/>`).join('')
+  const overrides = added.map((part) => `<${p}Override PartName="/${part.name}" ContentType="${part.type}"/>`).join('')
   // Defaults come before overrides in the schema's sequence.
-  const lastDefault = [...out.matchAll(/<Default\b[^>]*>/g)].at(-1)
-  if (lastDefault) {
-    const at = lastDefault.index + lastDefault[0].length
-    out = out.slice(0, at) + newDefaults + out.slice(at)
-  } else out = out.replace(/<Types\b[^>]*>/, (tag) => tag + newDefaults)
-  return out.replace('</Types>', `${overrides}</Types>`)
+  const lastDefault = defaults.at(-1)
+  if (lastDefault && newDefaults) edits.push({ start: lastDefault.end, end: lastDefault.end, text: newDefaults })
+  edits.push(fill(xml, root, `${lastDefault ? '' : newDefaults}${overrides}`))
+  // A template saved as .potx and renamed: the deck is a presentation, not a template.
+  return splice(xml, edits).replace('presentationml.template.main+xml', 'presentationml.presentation.main+xml')
 }
 
 /** The deck built on the template; what could not be kept is in `lost`. */
@@ -244,41 +291,45 @@ export async function fillTemplate(template: SlideTemplate, deck: Deck, images: 
   if (unspokenNotes)
     lost.push(`the speaker notes of ${counted(unspokenNotes, 'slide')} (the template has no notes master)`)
 
-  const relsName = relsPart('ppt/presentation.xml')
-  parts[relsName] = strToU8(
-    (xmlText(parts, relsName) ?? '').replace(
-      '</Relationships>',
-      newPresentationRels
-        .map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`)
-        .join('') + '</Relationships>'
-    )
+  parts[relsPart('ppt/presentation.xml')] = strToU8(
+    editRels(parts, 'ppt/presentation.xml', () => false, newPresentationRels)
   )
-  const list = `<p:sldIdLst>${newPresentationRels.map((r, i) => `<p:sldId id="${256 + i}" r:id="${r.id}"/>`).join('')}</p:sldIdLst>`
-  const presentation = xmlText(parts, 'ppt/presentation.xml') ?? ''
+  const { xml: presentation, root } = documentElement(parts, 'ppt/presentation.xml')!
+  const p = ownPrefix(presentation, root)
+  const r = prefixFor(root, NS.r)
+  const declare = r === null ? ` xmlns:r="${NS.r}"` : ''
+  const ids = newPresentationRels.map((rel, i) => `<${p}sldId id="${256 + i}" ${r ?? 'r:'}id="${rel.id}"/>`).join('')
+  const list = `<${p}sldIdLst${declare}>${ids}</${p}sldIdLst>`
   // The slide list comes after the master lists and before the slide size in the schema's sequence.
-  const after = [/<\/p:handoutMasterIdLst>/, /<\/p:notesMasterIdLst>/, /<\/p:sldMasterIdLst>/]
-    .map((re) => re.exec(presentation))
-    .find((m) => m)
+  const after = ['handoutMasterIdLst', 'notesMasterIdLst', 'sldMasterIdLst']
+    .map((name) => child(root, NS.p, name))
+    .find((e) => e)
+  const before = child(root, NS.p, 'sldSz')
+  const at = after?.end ?? before?.start
   parts['ppt/presentation.xml'] = strToU8(
-    after
-      ? presentation.slice(0, after.index + after[0].length) + list + presentation.slice(after.index + after[0].length)
-      : presentation.replace(/<p:sldSz\b/, `${list}<p:sldSz`)
+    at === undefined
+      ? splice(presentation, [fill(presentation, root, list)])
+      : splice(presentation, [{ start: at, end: at, text: list }])
   )
   parts['[Content_Types].xml'] = strToU8(
     contentTypes(xmlText(parts, '[Content_Types].xml') ?? '', removed, added, mediaExtensions)
   )
-  const app = xmlText(parts, 'docProps/app.xml')
-  if (app)
-    parts['docProps/app.xml'] = strToU8(
-      app
-        .replace(/<Slides>\d+<\/Slides>/, `<Slides>${deck.slides.length}</Slides>`)
-        .replace(/<Notes>\d+<\/Notes>/, `<Notes>${notesWritten}</Notes>`)
-    )
-  const core = xmlText(parts, 'docProps/core.xml')
-  if (core)
-    parts['docProps/core.xml'] = strToU8(
-      core.replace(/<dc:title\s*\/>|<dc:title>[^<]*<\/dc:title>/, `<dc:title>${encodeEntities(deck.title)}</dc:title>`)
-    )
+  const app = documentElement(parts, 'docProps/app.xml')
+  if (app) {
+    const counts: [string, number][] = [
+      ['Slides', deck.slides.length],
+      ['Notes', notesWritten]
+    ]
+    const edits = counts.flatMap(([name, n]) => {
+      const element = child(app.root, NS.app, name)
+      return element ? [fill(app.xml, element, String(n), true)] : []
+    })
+    parts['docProps/app.xml'] = strToU8(splice(app.xml, edits))
+  }
+  const core = documentElement(parts, 'docProps/core.xml')
+  const title = core && child(core.root, NS.dc, 'title')
+  if (core && title)
+    parts['docProps/core.xml'] = strToU8(splice(core.xml, [fill(core.xml, title, encodeEntities(deck.title), true)]))
   const files: Zippable = {}
   // The content types part first, as some readers expect.
   for (const name of ['[Content_Types].xml', ...Object.keys(parts).filter((n) => n !== '[Content_Types].xml')])

@@ -1,8 +1,10 @@
-// The parts of an Office file (a zip of XML) and the text of its paragraphs, read and rewritten in
-// place. Pure: bytes in, text or bytes out. fflate unzips (small and synchronous); the XML is read
-// with patterns for the few elements that carry text, and each part is checked with a real parser.
+// The parts of an Office file (a zip of XML) that git-bob changes, and the text of its paragraphs,
+// rewritten in place. Pure: bytes in, text or bytes out. fflate unzips (small and synchronous; the
+// parts of a file to be changed are held whole, within MAX_UNZIPPED_BYTES); the XML is parsed with
+// saxes (xml.ts), namespace-aware, and each part of a file written is checked with it.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
-import { XMLValidator } from 'fast-xml-parser'
+import { relationshipsIn, relsPart } from './relationships.ts'
+import { attr, child, findAll, is, NS, on, parseXml, splice, type Splice, type XmlElement } from './xml.ts'
 
 export type OfficeKind = 'docx' | 'pptx' | 'xlsx'
 
@@ -45,17 +47,20 @@ export function openParts(kind: OfficeKind, bytes: Uint8Array): Parts {
   return parts
 }
 
-/** Null when every XML part of the file parses, else what is wrong. */
+/** Null when every XML part of the file parses (well-formed, every prefix declared), else what is wrong. */
 export function checkOffice(kind: OfficeKind, bytes: Uint8Array): string | null {
   try {
     const parts = openParts(kind, bytes)
     for (const [name, data] of Object.entries(parts)) {
       if (!/\.(xml|rels)$/.test(name)) continue
       const xml = strFromU8(data)
-      const result = XMLValidator.validate(xml)
-      if (result !== true) return `the part ${name} is not well-formed XML: ${result.err.msg}`
-      // The validator lets these through; Office does not.
+      // Said apart from other faults: the model's text is where they come from.
       if (xml.replace(NOT_XML, '') !== xml) return `the part ${name} holds control characters XML cannot hold`
+      try {
+        parseXml(xml)
+      } catch (error) {
+        return `the part ${name} is not well-formed XML: ${(error as Error).message}`
+      }
     }
     return null
   } catch (error) {
@@ -66,17 +71,6 @@ export function checkOffice(kind: OfficeKind, bytes: Uint8Array): string | null 
 export function xmlText(parts: Parts, name: string): string | null {
   const data = parts[name]
   return data ? strFromU8(data) : null
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === 'lt') return '<'
-    if (e === 'gt') return '>'
-    if (e === 'quot') return '"'
-    if (e === 'apos') return "'"
-    if (e === 'amp') return '&'
-    return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-  })
 }
 
 // eslint-disable-next-line no-control-regex
@@ -92,16 +86,6 @@ export function encodeEntities(text: string): string {
   return xmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
-/** The paragraph and text-run elements of a format: w:p / w:t in Word, a:p / a:t in slides. */
-function tags(kind: 'docx' | 'pptx'): { paragraph: RegExp; run: RegExp; prefix: string } {
-  const ns = kind === 'docx' ? 'w' : 'a'
-  return {
-    paragraph: new RegExp(`<${ns}:p(?:\\s[^>]*)?>[\\s\\S]*?</${ns}:p>`, 'g'),
-    run: new RegExp(`<${ns}:t(?:\\s[^>]*)?>([^<]*)</${ns}:t>`, 'g'),
-    prefix: ns
-  }
-}
-
 export interface Paragraph {
   text: string
   /** Word: the paragraph's style (Heading1, ListParagraph, ...) */
@@ -109,49 +93,80 @@ export interface Paragraph {
   list: boolean
 }
 
-/** The paragraphs of one XML part, in order. */
+const XML_NS = 'http://www.w3.org/XML/1998/namespace'
+
+interface LocatedParagraph extends Paragraph {
+  /** Its text elements (w:t, a:t) as a reader sees them: not deleted, not hidden, not in a paragraph within it. */
+  runs: XmlElement[]
+  start: number
+}
+
+function paragraphOf(kind: 'docx' | 'pptx', p: XmlElement): LocatedParagraph {
+  const pPr = kind === 'docx' ? child(p, NS.w, 'pPr') : child(p, NS.a, 'pPr')
+  const pStyle = pPr && child(pPr, NS.w, 'pStyle')
+  const list = pPr?.children.some((c) => is(c, NS.w, 'numPr') || is(c, NS.a, 'buChar') || is(c, NS.a, 'buAutoNum'))
+  return { text: '', style: (pStyle && attr(pStyle, 'val', NS.w)) ?? null, list: !!list, runs: [], start: p.start }
+}
+
+/** Every paragraph of a part, text boxes' paragraphs too, in the order they start. */
+function locatedParagraphs(kind: 'docx' | 'pptx', xml: string): LocatedParagraph[] {
+  const ns = kind === 'docx' ? NS.w : NS.a
+  const found: LocatedParagraph[] = []
+  const visit = (element: XmlElement, paragraph: LocatedParagraph | null, hidden: boolean): void => {
+    for (const c of element.children) {
+      if (is(c, NS.w, 'del') || is(c, NS.w, 'moveFrom') || is(c, NS.mc, 'Fallback')) continue
+      if (is(c, ns, 'p')) {
+        const own = paragraphOf(kind, c)
+        found.push(own)
+        visit(c, own, false)
+      } else if (is(c, ns, 't')) {
+        if (paragraph && !hidden) {
+          paragraph.runs.push(c)
+          paragraph.text += c.text
+        }
+      } else {
+        const rPr = is(c, NS.w, 'r') ? child(c, NS.w, 'rPr') : undefined
+        const vanish = rPr?.children.find((p) => p.uri === NS.w && (p.local === 'vanish' || p.local === 'specVanish'))
+        visit(c, paragraph, hidden || (vanish !== undefined && on(attr(vanish, 'val', NS.w))))
+      }
+    }
+  }
+  visit(parseXml(xml), null, false)
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** The paragraphs of one XML part, in order (Word's hidden and deleted text left out, as the reader does). */
 export function paragraphsOf(kind: 'docx' | 'pptx', xml: string): Paragraph[] {
-  const { paragraph, run } = tags(kind)
-  return [...xml.matchAll(paragraph)].map((match) => {
-    const body = match[0]
-    const text = [...body.matchAll(run)].map((r) => decodeEntities(r[1]!)).join('')
-    const style = /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1] ?? null
-    return { text, style, list: /<w:numPr>|<a:buChar|<a:buAutoNum/.test(body) }
-  })
+  return locatedParagraphs(kind, xml).map(({ text, style, list }) => ({ text, style, list }))
 }
 
 /**
  * One part with some paragraphs' text replaced: the new text goes into the paragraph's first run (its
- * formatting kept), the other runs are emptied. Returns the part and how many paragraphs lost the
- * formatting of runs after the first.
+ * formatting kept), the other runs are emptied; everything else stays byte for byte. Returns the part
+ * and how many paragraphs lost the formatting of runs after the first.
  */
 export function rewriteParagraphs(
   kind: 'docx' | 'pptx',
   xml: string,
   changes: ReadonlyMap<number, string>
 ): { xml: string; mixed: number } {
-  const { paragraph, run, prefix } = tags(kind)
-  let index = -1
+  const edits: Splice[] = []
   let mixed = 0
-  const out = xml.replace(paragraph, (body) => {
-    index += 1
+  for (const [index, paragraph] of locatedParagraphs(kind, xml).entries()) {
     const text = changes.get(index)
-    if (text === undefined) return body
-    let first = true
-    let runs = 0
-    const rewritten = body.replace(run, (whole) => {
-      runs += 1
-      const open = whole.slice(0, whole.indexOf('>') + 1)
-      const content = first ? encodeEntities(text) : ''
-      first = false
-      const keepSpace =
-        prefix === 'w' && !open.includes('xml:space') ? open.replace('>', ' xml:space="preserve">') : open
-      return `${keepSpace}${content}</${prefix}:t>`
-    })
-    if (runs > 1) mixed += 1
-    return rewritten
-  })
-  return { xml: out, mixed }
+    if (text === undefined) continue
+    if (paragraph.runs.length > 1) mixed += 1
+    for (const [i, run] of paragraph.runs.entries()) {
+      let open = xml.slice(run.start, run.contentStart)
+      const name = /^<([^\s/>]+)/.exec(open)![1]!
+      if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`
+      // Word drops a run's leading and trailing spaces unless it is told to keep them.
+      if (kind === 'docx' && attr(run, 'space', XML_NS) === undefined)
+        open = `${open.slice(0, -1)} xml:space="preserve">`
+      edits.push({ start: run.start, end: run.end, text: `${open}${i === 0 ? encodeEntities(text) : ''}</${name}>` })
+    }
+  }
+  return { xml: splice(xml, edits), mixed }
 }
 
 export function zipParts(parts: Parts, replaced: Record<string, string>): Uint8Array {
@@ -160,15 +175,16 @@ export function zipParts(parts: Parts, replaced: Record<string, string>): Uint8A
   return zipSync(files, { level: 6 })
 }
 
-/** Slide parts in slide order (slide2 before slide10), each with its notes part when it has one. */
+/** Slide parts in the presentation's order, each with its notes part when it has one. */
 export function slideParts(parts: Parts): { slide: string; notes: string | null }[] {
-  const number = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0)
-  return Object.keys(parts)
-    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-    .sort((a, b) => number(a) - number(b))
-    .map((slide) => {
-      const rels = xmlText(parts, slide.replace('slides/', 'slides/_rels/') + '.rels') ?? ''
-      const target = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1]
-      return { slide, notes: target ? `ppt/notesSlides/${target}` : null }
-    })
+  const main = 'ppt/presentation.xml'
+  const rels = relationshipsIn(xmlText(parts, relsPart(main)) ?? '', main)
+  const list = findAll(parseXml(xmlText(parts, main) ?? ''), NS.p, 'sldIdLst')[0]
+  return (list ? findAll(list, NS.p, 'sldId') : []).flatMap((sldId) => {
+    const slide = rels.find((r) => r.id === attr(sldId, 'id', NS.r) && r.type === 'slide')?.target
+    if (!slide || !parts[slide]) return []
+    const slideRels = relationshipsIn(xmlText(parts, relsPart(slide)) ?? '', slide)
+    const notes = slideRels.find((r) => r.type === 'notesSlide')?.target
+    return [{ slide, notes: notes && parts[notes] ? notes : null }]
+  })
 }

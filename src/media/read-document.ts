@@ -24,9 +24,15 @@ export interface DocumentContent {
 
 /**
  * The document's text and at most `maxPictures` pictures (0: the text alone, without picture markers);
- * throws with the reason when it cannot be read.
+ * an Office document's text is read until it is longer than `maxChars` (the caller cuts it). Throws
+ * with the reason when it cannot be read.
  */
-export async function readDocument(kind: DocumentKind, bytes: Uint8Array, maxPictures = 0): Promise<DocumentContent> {
+export async function readDocument(
+  kind: DocumentKind,
+  bytes: Uint8Array,
+  maxPictures = 0,
+  maxChars = Infinity
+): Promise<DocumentContent> {
   if (kind === 'pdf') {
     const { extractText, getDocumentProxy } = await import('unpdf')
     // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact. An image
@@ -53,10 +59,10 @@ export async function readDocument(kind: DocumentKind, bytes: Uint8Array, maxPic
     }
   }
   const { readOfficeWithPictures } = await import('./read-office.ts')
-  const content = readOfficeWithPictures(kind, bytes, maxPictures)
-  return {
-    text: content.text,
-    pictures: content.pictures,
-    unread: content.more ? `${counted(content.more, 'more picture')} (at most ${maxPictures} are read)` : null
-  }
+  const content = readOfficeWithPictures(kind, bytes, maxPictures, maxChars)
+  const unread = [
+    ...content.left,
+    ...(content.more ? [`${counted(content.more, 'more picture')} (at most ${maxPictures} are read)`] : [])
+  ]
+  return { text: content.text, pictures: content.pictures, unread: unread.length ? unread.join('; ') : null }
 }

@@ -1,20 +1,20 @@
 // Office files as text for the model: a Word document's headings, paragraphs, lists and tables; a
-// deck's slides with their notes; a workbook's sheets as rows. With pictures, each picture of a deck or
-// a Word document comes along and the text marks where it was ("[picture 1]"). Pure.
-import { markPictures } from './office-pictures.ts'
+// deck's slides with their notes; a workbook's sheets as rows. Only what a reader sees: Word's hidden
+// and deleted text, hidden shapes, hidden sheets, rows and columns, and the fallback copy of content
+// (mc:Fallback) are left out. Each part is read as a stream (office-package.ts) and reading stops once
+// the text has more than `maxChars` characters or the document's XML budget is spent. With pictures,
+// each picture of a deck or a Word document comes along and the text marks where it was ("[picture 1]").
+// Pure.
+import { agrees, counted } from '../plural.ts'
+import { openPackage, readPart, MAX_XML_CHARS, type OfficePackage } from './office-package.ts'
+import type { OfficeKind } from './office-xml.ts'
+import { pictureFinder, type PictureFinder } from './office-pictures.ts'
 import type { DocumentPicture } from './pictures.ts'
-import {
-  decodeEntities,
-  openParts,
-  paragraphsOf,
-  slideParts,
-  xmlText,
-  type OfficeKind,
-  type Parts
-} from './office-xml.ts'
+import { readRelationships } from './relationships.ts'
+import { attr, is, NS, on, type XmlTag } from './xml.ts'
 
-export function readOffice(kind: OfficeKind, bytes: Uint8Array): string {
-  return readOfficeWithPictures(kind, bytes, 0).text
+export function readOffice(kind: OfficeKind, bytes: Uint8Array, maxChars = Infinity): string {
+  return readOfficeWithPictures(kind, bytes, 0, maxChars).text
 }
 
 export interface OfficeContent {
@@ -22,75 +22,339 @@ export interface OfficeContent {
   pictures: DocumentPicture[]
   /** Pictures beyond `maxPictures`: marked in the text, not read. */
   more: number
+  /** What a reader does not see and was left out, and what was not read, in words. */
+  left: string[]
 }
 
-/** The text and at most `maxPictures` pictures (none: the text has no markers either). */
-export function readOfficeWithPictures(kind: OfficeKind, bytes: Uint8Array, maxPictures: number): OfficeContent {
-  const parts = openParts(kind, bytes)
-  if (kind === 'docx') return readWord(parts, maxPictures)
-  if (kind === 'pptx') return readSlides(parts, maxPictures)
-  return { text: readSheets(parts), pictures: [], more: 0 }
-}
-
-function readWord(parts: Parts, maxPictures: number): OfficeContent {
-  const source = xmlText(parts, 'word/document.xml') ?? ''
-  const marked = maxPictures > 0 ? markPictures('docx', parts, 'word/document.xml', source, null, maxPictures) : null
-  const xml = marked?.xml ?? source
-  const lines: string[] = []
-  // Tables first become markers, so their cells are read as rows.
-  const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (table) => {
-    const rows = [...table.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((row) =>
-      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) =>
-        paragraphsOf('docx', cell[0])
-          .map((p) => p.text)
-          .join(' ')
-      )
+/**
+ * The text (stopped once it is longer than `maxChars`) and at most `maxPictures` pictures (none: the
+ * text has no markers either); throws with the reason when the file cannot be read.
+ */
+export function readOfficeWithPictures(
+  kind: OfficeKind,
+  bytes: Uint8Array,
+  maxPictures: number,
+  maxChars = Infinity
+): OfficeContent {
+  const pkg = openPackage(kind, bytes)
+  const out = new Text(maxChars)
+  const pictures = pictureFinder(pkg, maxPictures)
+  const left =
+    kind === 'docx'
+      ? readWord(pkg, out, pictures)
+      : kind === 'pptx'
+        ? readSlides(pkg, out, pictures)
+        : readSheets(pkg, out)
+  if (pkg.exhausted)
+    left.push(
+      `the rest of it (git-bob reads at most ${MAX_XML_CHARS.toLocaleString('en-US')} characters of a document's XML)`
     )
-    const rendered = rows.map((cells) => `| ${cells.join(' | ')} |`)
-    if (rendered.length > 1) rendered.splice(1, 0, `|${' --- |'.repeat(rows[0]!.length)}`)
-    return `<w:p><w:t>\u0000${encodeURIComponent(rendered.join('\n'))}</w:t></w:p>`
-  })
-  for (const paragraph of paragraphsOf('docx', body)) {
-    if (paragraph.text.startsWith('\u0000')) {
-      lines.push(decodeURIComponent(paragraph.text.slice(1)))
-      continue
-    }
-    if (!paragraph.text.trim()) continue
-    const heading = /^(?:Heading|berschrift)(\d)$/i.exec(paragraph.style ?? '')?.[1]
-    if (heading) lines.push(`${'#'.repeat(Number(heading))} ${paragraph.text}`)
-    else if (paragraph.style === 'Title') lines.push(`# ${paragraph.text}`)
-    else if (paragraph.list) lines.push(`- ${paragraph.text}`)
-    else lines.push(paragraph.text)
-  }
-  return { text: lines.join('\n\n'), pictures: marked?.pictures ?? [], more: marked?.more ?? 0 }
+  return { text: out.text(), pictures: pictures.found, more: pictures.more, left }
 }
 
-function readSlides(parts: Parts, maxPictures: number): OfficeContent {
-  const pictures: DocumentPicture[] = []
-  let more = 0
-  const text = slideParts(parts)
-    .map(({ slide, notes }, i) => {
-      let xml = xmlText(parts, slide) ?? ''
-      if (maxPictures > 0) {
-        const marked = markPictures('pptx', parts, slide, xml, `slide ${i + 1}`, maxPictures - pictures.length)
-        xml = marked.xml
-        pictures.push(...marked.pictures)
-        more += marked.more
+/** The text read so far, in blocks, and whether it is long enough. */
+class Text {
+  private blocks: string[] = []
+  private length = 0
+  private readonly max: number
+  constructor(max: number) {
+    this.max = max
+  }
+  add(block: string): void {
+    this.blocks.push(block)
+    this.length += block.length + 2
+  }
+  /** A line more in the last block. */
+  append(line: string): void {
+    this.blocks[this.blocks.length - 1] += `\n${line}`
+    this.length += line.length + 1
+  }
+  full(): boolean {
+    return this.length > this.max
+  }
+  text(): string {
+    return this.blocks.join('\n\n')
+  }
+}
+
+/** Elements whose content a reader never sees: tracked deletions and moves away, the fallback copy of new content. */
+function unseen(tag: XmlTag): boolean {
+  return is(tag, NS.w, 'del') || is(tag, NS.w, 'moveFrom') || is(tag, NS.mc, 'Fallback')
+}
+
+/** Word's run properties that hide the run's text. */
+function hides(tag: XmlTag): boolean {
+  return tag.uri === NS.w && (tag.local === 'vanish' || tag.local === 'webHidden' || tag.local === 'specVanish')
+}
+
+/** Word's styles (and the document's defaults) that hide their text, following `basedOn`. */
+function hiddenStyles(
+  pkg: OfficePackage,
+  part: string | null
+): { style: (id: string | null) => boolean | undefined; byDefault: boolean } {
+  const own = new Map<string, { hidden?: boolean; basedOn?: string }>()
+  let byDefault = false
+  const path: string[] = []
+  let current: { hidden?: boolean; basedOn?: string } | null = null
+  if (part)
+    readPart(pkg, part, {
+      open: (tag) => {
+        path.push(tag.local)
+        if (is(tag, NS.w, 'style')) {
+          current = {}
+          own.set(attr(tag, 'styleId', NS.w) ?? '', current)
+        } else if (current && is(tag, NS.w, 'basedOn')) current.basedOn = attr(tag, 'val', NS.w)
+        else if (hides(tag) && path.at(-2) === 'rPr') {
+          // A style's own run properties, or the defaults'; not those of a paragraph mark or a change.
+          if (current && path.at(-3) === 'style') current.hidden = on(attr(tag, 'val', NS.w))
+          else if (path.at(-3) === 'rPrDefault') byDefault = on(attr(tag, 'val', NS.w))
+        }
+      },
+      close: (tag) => {
+        path.pop()
+        if (is(tag, NS.w, 'style')) current = null
       }
-      const text = paragraphsOf('pptx', xml)
-        .map((p) => p.text)
-        .filter((t) => t.trim())
-      const lines = [`## Slide ${i + 1}`, ...text]
-      const spoken = notes
-        ? paragraphsOf('pptx', xmlText(parts, notes) ?? '')
-            .map((p) => p.text)
-            .filter((t) => t.trim() && !/^\d+$/.test(t.trim()))
-        : []
-      if (spoken.length) lines.push('', `Speaker notes: ${spoken.join(' ')}`)
-      return lines.join('\n')
     })
-    .join('\n\n')
-  return { text, pictures, more }
+  const style = (id: string | null): boolean | undefined => {
+    for (let depth = 0; id && depth < 20; depth += 1) {
+      const found = own.get(id)
+      if (!found) return undefined
+      if (found.hidden !== undefined) return found.hidden
+      id = found.basedOn ?? null
+    }
+    return undefined
+  }
+  return { style, byDefault }
+}
+
+interface WordParagraph {
+  text: string
+  style: string | null
+  list: boolean
+}
+
+function wordLine(p: WordParagraph): string | null {
+  if (!p.text.trim()) return null
+  const heading = /^(?:Heading|berschrift)(\d)$/i.exec(p.style ?? '')?.[1]
+  if (heading) return `${'#'.repeat(Number(heading))} ${p.text}`
+  if (p.style === 'Title') return `# ${p.text}`
+  // A list item by its numbering, or by a list style (python-docx's "List Bullet" numbers through its style).
+  if (p.list || /^List(?:Bullet|Number)/.test(p.style ?? '')) return `- ${p.text}`
+  return p.text
+}
+
+function table(rows: readonly string[][]): string {
+  const rendered = rows.map((cells) => `| ${cells.join(' | ')} |`)
+  if (rendered.length > 1) rendered.splice(1, 0, `|${' --- |'.repeat(rows[0]!.length)}`)
+  return rendered.join('\n')
+}
+
+function readWord(pkg: OfficePackage, out: Text, pictures: PictureFinder): string[] {
+  const main = 'word/document.xml'
+  const rels = readRelationships(pkg, main)
+  const styles = hiddenStyles(pkg, rels.find((r) => r.type === 'styles')?.target ?? 'word/styles.xml')
+  const pictureOf = pictures.in(rels, null)
+  const path: XmlTag[] = []
+  let skip = 0
+  let hiddenText = false
+  let deletedText = false
+  const paragraphs: WordParagraph[] = []
+  let run: { hidden?: boolean; style: string | null } | null = null
+  let inText = false
+  let picture: { rel: string | null } | null = null
+  // Tables: rows of cells, each cell the texts of its paragraphs; a table inside a cell joins that cell.
+  const tables: { rows: string[][]; cell: string[] | null }[] = []
+  const visible = (): boolean => {
+    const paragraph = paragraphs.at(-1)
+    const hidden =
+      run?.hidden ?? styles.style(run?.style ?? null) ?? styles.style(paragraph?.style ?? null) ?? styles.byDefault
+    if (hidden) hiddenText = true
+    return !hidden
+  }
+  readPart(
+    pkg,
+    main,
+    {
+      open: (tag) => {
+        const parent = path.at(-1)
+        path.push(tag)
+        if (skip || unseen(tag)) {
+          if (is(tag, NS.w, 'del') || is(tag, NS.w, 'moveFrom')) deletedText = true
+          skip += 1
+          return
+        }
+        if (tag.uri === NS.w) {
+          const paragraph = paragraphs.at(-1)
+          if (tag.local === 'p') paragraphs.push({ text: '', style: null, list: false })
+          else if (tag.local === 'pStyle' && parent && is(parent, NS.w, 'pPr') && paragraph)
+            paragraph.style = attr(tag, 'val', NS.w) ?? null
+          else if (tag.local === 'numPr' && parent && is(parent, NS.w, 'pPr') && paragraph) paragraph.list = true
+          else if (tag.local === 'r') run = { style: null }
+          else if (run && parent && is(parent, NS.w, 'rPr') && path.at(-3) && is(path.at(-3)!, NS.w, 'r')) {
+            if (hides(tag)) run.hidden = on(attr(tag, 'val', NS.w))
+            else if (tag.local === 'rStyle') run.style = attr(tag, 'val', NS.w) ?? null
+          } else if (tag.local === 't' && run && paragraph) inText = visible()
+          else if (tag.local === 'tab' && run && paragraph && parent && is(parent, NS.w, 'r') && visible())
+            paragraph.text += '\t'
+          else if ((tag.local === 'drawing' || tag.local === 'pict') && run && !picture) picture = { rel: null }
+          else if (tag.local === 'tbl') tables.push({ rows: [], cell: null })
+          else if (tag.local === 'tr') tables.at(-1)?.rows.push([])
+          else if (tag.local === 'tc' && tables.at(-1)) tables.at(-1)!.cell = []
+        } else if (picture && !picture.rel) {
+          if (is(tag, NS.a, 'blip')) picture.rel = attr(tag, 'embed', NS.r) ?? null
+          else if (is(tag, NS.v, 'imagedata')) picture.rel = attr(tag, 'id', NS.r) ?? null
+        }
+      },
+      close: (tag) => {
+        path.pop()
+        if (skip) {
+          skip -= 1
+          return
+        }
+        if (tag.uri !== NS.w) return
+        if (tag.local === 't') inText = false
+        else if (tag.local === 'r') run = null
+        else if ((tag.local === 'drawing' || tag.local === 'pict') && picture) {
+          const marker = picture.rel && visible() ? pictureOf(picture.rel) : null
+          if (marker && paragraphs.at(-1)) paragraphs.at(-1)!.text += marker
+          picture = null
+        } else if (tag.local === 'p') {
+          const paragraph = paragraphs.pop()!
+          const cell = tables.at(-1)?.cell
+          if (cell) {
+            if (paragraph.text) cell.push(paragraph.text)
+          } else {
+            const line = wordLine(paragraph)
+            if (line) out.add(line)
+          }
+        } else if (tag.local === 'tc') {
+          const t = tables.at(-1)
+          if (t?.cell) t.rows.at(-1)?.push(t.cell.join(' '))
+          if (t) t.cell = null
+        } else if (tag.local === 'tbl') {
+          const t = tables.pop()!
+          const outer = tables.at(-1)?.cell
+          if (outer) outer.push(...t.rows.map((row) => row.join(' ')))
+          else if (t.rows.length) out.add(table(t.rows))
+        }
+      },
+      text: (text) => {
+        if (inText && !skip && paragraphs.at(-1)) paragraphs.at(-1)!.text += text
+      }
+    },
+    () => !out.full()
+  )
+  const left: string[] = []
+  if (hiddenText) left.push('its hidden text (Word does not show it)')
+  if (deletedText) left.push('the text its tracked changes delete')
+  return left
+}
+
+/** The deck's slides in the presentation's order, each with its notes part when it has one. */
+function slidesOf(pkg: OfficePackage): { slide: string; notes: string | null }[] {
+  const main = 'ppt/presentation.xml'
+  const rels = readRelationships(pkg, main)
+  const ids: string[] = []
+  readPart(pkg, main, {
+    open: (tag) => {
+      if (is(tag, NS.p, 'sldId')) ids.push(attr(tag, 'id', NS.r) ?? '')
+    }
+  })
+  return ids.flatMap((id) => {
+    const slide = rels.find((r) => r.id === id && r.type === 'slide')?.target
+    if (!slide || !pkg.entries.has(slide)) return []
+    const notes = readRelationships(pkg, slide).find((r) => r.type === 'notesSlide')?.target ?? null
+    return [{ slide, notes: notes && pkg.entries.has(notes) ? notes : null }]
+  })
+}
+
+const SHAPES = new Set(['sp', 'pic', 'grpSp', 'graphicFrame', 'cxnSp'])
+
+/** The visible paragraphs of a slide or notes part; a picture (when `pictureOf` marks it) is a paragraph of its own. */
+function slideParagraphs(
+  pkg: OfficePackage,
+  part: string,
+  pictureOf: ((rel: string) => string | null) | null,
+  more: () => boolean
+): { texts: string[]; hidden: boolean } {
+  const texts: string[] = []
+  const shapes: { hidden: boolean; rel: string | null }[] = []
+  const path: XmlTag[] = []
+  let skip = 0
+  let hidden = false
+  let paragraph: string | null = null
+  let inText = false
+  readPart(
+    pkg,
+    part,
+    {
+      open: (tag) => {
+        path.push(tag)
+        if (skip || unseen(tag)) {
+          skip += 1
+          return
+        }
+        if (tag.uri === NS.p && SHAPES.has(tag.local)) shapes.push({ hidden: false, rel: null })
+        else if (
+          is(tag, NS.p, 'cNvPr') &&
+          shapes.length &&
+          path.at(-3)?.uri === NS.p &&
+          SHAPES.has(path.at(-3)!.local)
+        ) {
+          // The shape's own non-visual properties (p:nvSpPr/p:cNvPr, ...): hidden="1" hides the shape.
+          const value = attr(tag, 'hidden')
+          if (value !== undefined && on(value)) {
+            shapes.at(-1)!.hidden = true
+            hidden = true
+          }
+        } else if (is(tag, NS.a, 'blip') && shapes.length) shapes.at(-1)!.rel ??= attr(tag, 'embed', NS.r) ?? null
+        else if (is(tag, NS.a, 'p')) paragraph = ''
+        else if (is(tag, NS.a, 't')) inText = paragraph !== null && !shapes.some((s) => s.hidden)
+        else if (is(tag, NS.a, 'br') && paragraph !== null) paragraph += ' '
+      },
+      close: (tag) => {
+        path.pop()
+        if (skip) {
+          skip -= 1
+          return
+        }
+        if (is(tag, NS.a, 't')) inText = false
+        else if (is(tag, NS.a, 'p')) {
+          if (paragraph !== null && !shapes.some((s) => s.hidden)) texts.push(paragraph)
+          paragraph = null
+        } else if (tag.uri === NS.p && SHAPES.has(tag.local)) {
+          const shape = shapes.pop()!
+          if (tag.local === 'pic' && shape.rel && pictureOf && !shape.hidden && !shapes.some((s) => s.hidden)) {
+            const marker = pictureOf(shape.rel)
+            if (marker) texts.push(marker)
+          }
+        }
+      },
+      text: (text) => {
+        if (inText && !skip && paragraph !== null) paragraph += text
+      }
+    },
+    more
+  )
+  return { texts, hidden }
+}
+
+function readSlides(pkg: OfficePackage, out: Text, pictures: PictureFinder): string[] {
+  let hiddenShapes = 0
+  const slides = slidesOf(pkg)
+  for (const [i, { slide, notes }] of slides.entries()) {
+    if (out.full()) break
+    const pictureOf = pictures.in(readRelationships(pkg, slide), `slide ${i + 1}`)
+    const read = slideParagraphs(pkg, slide, pictureOf, () => !out.full())
+    if (read.hidden) hiddenShapes += 1
+    const lines = [`## Slide ${i + 1}`, ...read.texts.filter((t) => t.trim())]
+    const spoken = notes
+      ? slideParagraphs(pkg, notes, null, () => !out.full()).texts.filter((t) => t.trim() && !/^\d+$/.test(t.trim()))
+      : []
+    if (spoken.length) lines.push('', `Speaker notes: ${spoken.join(' ')}`)
+    out.add(lines.join('\n'))
+  }
+  return hiddenShapes ? [`the hidden shapes on ${counted(hiddenShapes, 'slide')} (PowerPoint does not show them)`] : []
 }
 
 function columnIndex(ref: string): number {
@@ -98,46 +362,125 @@ function columnIndex(ref: string): number {
   return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1
 }
 
-function readSheets(parts: Parts): string {
-  const strings = [...(xmlText(parts, 'xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((si) =>
-    [...si[1]!.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => decodeEntities(t[1]!)).join('')
-  )
-  const rels = xmlText(parts, 'xl/_rels/workbook.xml.rels') ?? ''
-  const targets = new Map(
-    [...rels.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!])
-  )
-  const sheets = [
-    ...(xmlText(parts, 'xl/workbook.xml') ?? '').matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)
-  ]
-  return sheets
-    .map(([, name, id]) => {
-      const target = (targets.get(id!) ?? '').replace(/^\/?xl\//, '')
-      const xml = xmlText(parts, `xl/${target}`) ?? ''
-      const rows = [...xml.matchAll(/<row[\s>][\s\S]*?<\/row>/g)].map((row) => {
-        const cells: string[] = []
-        for (const cell of row[0].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-          const attributes = cell[1]!
-          const inner = cell[2] ?? ''
-          const ref = /r="([A-Z]+\d+)"/.exec(attributes)?.[1] ?? ''
-          const type = /t="([^"]+)"/.exec(attributes)?.[1]
-          const value = decodeEntities(/<v>([^<]*)<\/v>/.exec(inner)?.[1] ?? '')
-          const formula = /<f(?:\s[^>]*)?>([^<]*)<\/f>/.exec(inner)?.[1]
-          let text =
-            type === 's'
-              ? (strings[Number(value)] ?? '')
-              : type === 'inlineStr'
-                ? decodeEntities(/<t(?:\s[^>]*)?>([^<]*)<\/t>/.exec(inner)?.[1] ?? '')
-                : type === 'b'
-                  ? value === '1'
-                    ? 'TRUE'
-                    : 'FALSE'
-                  : value
-          if (formula) text = `=${decodeEntities(formula)}${text ? ` (${text})` : ''}`
-          cells[ref ? columnIndex(ref) : cells.length] = text
-        }
-        return `| ${Array.from(cells, (c) => c ?? '').join(' | ')} |`
-      })
-      return [`## Sheet: ${decodeEntities(name!)}`, ...rows].join('\n')
+/** The texts of a workbook's shared strings (rich text runs joined; phonetic guides, not shown, left out). */
+function sharedStrings(pkg: OfficePackage, part: string | null): string[] {
+  const strings: string[] = []
+  let current: string | null = null
+  let inText = false
+  let phonetic = 0
+  if (part)
+    readPart(pkg, part, {
+      open: (tag) => {
+        if (is(tag, NS.s, 'si')) current = ''
+        else if (is(tag, NS.s, 'rPh')) phonetic += 1
+        else if (is(tag, NS.s, 't')) inText = current !== null && !phonetic
+      },
+      close: (tag) => {
+        if (is(tag, NS.s, 'si')) {
+          strings.push(current ?? '')
+          current = null
+        } else if (is(tag, NS.s, 'rPh')) phonetic -= 1
+        else if (is(tag, NS.s, 't')) inText = false
+      },
+      text: (text) => {
+        if (inText) current += text
+      }
     })
-    .join('\n\n')
+  return strings
+}
+
+function readSheets(pkg: OfficePackage, out: Text): string[] {
+  const main = 'xl/workbook.xml'
+  const rels = readRelationships(pkg, main)
+  const sheets: { name: string; id: string; hidden: boolean }[] = []
+  readPart(pkg, main, {
+    open: (tag) => {
+      if (is(tag, NS.s, 'sheet'))
+        sheets.push({
+          name: attr(tag, 'name') ?? '',
+          id: attr(tag, 'id', NS.r) ?? '',
+          hidden: (attr(tag, 'state') ?? 'visible') !== 'visible'
+        })
+    }
+  })
+  const strings = sharedStrings(pkg, rels.find((r) => r.type === 'sharedStrings')?.target ?? null)
+  let hiddenSheets = 0
+  let hiddenRows = 0
+  let hiddenColumns = 0
+  for (const sheet of sheets) {
+    if (out.full()) break
+    if (sheet.hidden) {
+      hiddenSheets += 1
+      continue
+    }
+    const target = rels.find((r) => r.id === sheet.id)?.target
+    out.add(`## Sheet: ${sheet.name}`)
+    const hiddenRanges: [number, number][] = []
+    let row: string[] | null = null
+    let cell: { ref: string; type: string | undefined; value: string; formula: string; inline: string } | null = null
+    let into: 'value' | 'formula' | 'inline' | null = null
+    let phonetic = 0
+    if (target)
+      readPart(
+        pkg,
+        target,
+        {
+          open: (tag) => {
+            if (tag.uri !== NS.s) return
+            if (tag.local === 'col' && on(attr(tag, 'hidden') ?? '0')) {
+              hiddenRanges.push([Number(attr(tag, 'min') ?? 0) - 1, Number(attr(tag, 'max') ?? 0) - 1])
+              hiddenColumns += 1
+            } else if (tag.local === 'row') {
+              if (on(attr(tag, 'hidden') ?? '0')) hiddenRows += 1
+              else row = []
+            } else if (tag.local === 'c' && row)
+              cell = { ref: attr(tag, 'r') ?? '', type: attr(tag, 't'), value: '', formula: '', inline: '' }
+            else if (tag.local === 'rPh') phonetic += 1
+            else if (cell && tag.local === 'v') into = 'value'
+            else if (cell && tag.local === 'f') into = 'formula'
+            else if (cell && tag.local === 't' && !phonetic) into = 'inline'
+          },
+          close: (tag) => {
+            if (tag.uri !== NS.s) return
+            if (tag.local === 'v' || tag.local === 'f' || tag.local === 't') into = null
+            else if (tag.local === 'rPh') phonetic -= 1
+            else if (tag.local === 'c' && cell && row) {
+              const { type, value, formula } = cell
+              let text =
+                type === 's'
+                  ? (strings[Number(value)] ?? '')
+                  : type === 'inlineStr'
+                    ? cell.inline
+                    : type === 'b'
+                      ? value === '1'
+                        ? 'TRUE'
+                        : 'FALSE'
+                      : value
+              if (formula) text = `=${formula}${text ? ` (${text})` : ''}`
+              const column = cell.ref ? columnIndex(cell.ref) : row.length
+              if (!hiddenRanges.some(([from, to]) => column >= from && column <= to)) row[column] = text
+              cell = null
+            } else if (tag.local === 'row' && row) {
+              out.append(`| ${Array.from(row, (c) => c ?? '').join(' | ')} |`)
+              row = null
+            }
+          },
+          text: (text) => {
+            if (!cell || !into) return
+            if (into === 'value') cell.value += text
+            else if (into === 'formula') cell.formula += text
+            else cell.inline += text
+          }
+        },
+        () => !out.full()
+      )
+  }
+  const left: string[] = []
+  if (hiddenSheets)
+    left.push(`${counted(hiddenSheets, 'hidden sheet')} (Excel does not show ${agrees(hiddenSheets, 'it', 'them')})`)
+  if (hiddenRows || hiddenColumns)
+    left.push(
+      `${[hiddenRows ? counted(hiddenRows, 'hidden row') : '', hiddenColumns ? counted(hiddenColumns, 'hidden column range') : ''].filter(Boolean).join(' and ')} (Excel does not show them)`
+    )
+  return left
 }

@@ -1,9 +1,11 @@
 // A repository's slide_template.pptx, read for what a new deck needs from it: the layout for title
 // and bullets (a title and a body placeholder), one for a title alone, where the content goes, the
 // notes master, and the template's own slides (dropped). Pure: bytes in, a description out, or the
-// reason the template cannot be used. The package's relationships are read here too.
+// reason the template cannot be used. Read with the XML parser (xml.ts): any prefixes, any attribute order.
 import { counted } from '../plural.ts'
-import { openParts, xmlText, type Parts } from './office-xml.ts'
+import { encodeEntities, openParts, xmlText, type Parts } from './office-xml.ts'
+import { relationshipsIn, relsPart, type Relationship } from './relationships.ts'
+import { attr, child, findAll, is, NS, parseXml, type XmlElement } from './xml.ts'
 
 /** An area on the slide, in EMU (914,400 to the inch). */
 export interface Box {
@@ -42,47 +44,14 @@ export interface SlideTemplate {
   slides: string[]
 }
 
-export interface Relationship {
-  id: string
-  type: string
-  /** The part it points to, resolved to a name in the package; null when external. */
-  target: string | null
-}
-
-/** The attributes of one start tag. */
-export function attributesOf(tag: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out[match[1]!] = match[2] ?? match[3] ?? ''
-  return out
-}
-
-/** The relationships part of a part ('' is the package itself). */
-export function relsPart(part: string): string {
-  const slash = part.lastIndexOf('/')
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`
-}
-
-function resolve(from: string, target: string): string {
-  const base = target.startsWith('/') ? [] : from.split('/').slice(0, -1)
-  for (const segment of target.replace(/^\//, '').split('/')) {
-    if (segment === '..') base.pop()
-    else if (segment && segment !== '.') base.push(segment)
-  }
-  return base.join('/')
-}
-
 export function relationships(parts: Parts, part: string): Relationship[] {
-  const xml = xmlText(parts, relsPart(part)) ?? ''
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((match) => {
-    const a = attributesOf(match[0])
-    const target = a.Target ?? ''
-    return {
-      id: a.Id ?? '',
-      type: (a.Type ?? '').split('/').pop() ?? '',
-      target: a.TargetMode === 'External' ? null : resolve(part, decodeURI(target))
-    }
-  })
+  return relationshipsIn(xmlText(parts, relsPart(part)) ?? '', part)
+}
+
+/** A part parsed, or null when it is missing. */
+export function parsed(parts: Parts, part: string): XmlElement | null {
+  const xml = xmlText(parts, part)
+  return xml === null ? null : parseXml(xml)
 }
 
 /** Every part reachable from the given ones through relationships (themselves included). */
@@ -100,28 +69,31 @@ export function reachable(parts: Parts, from: readonly string[]): Set<string> {
 
 const NUMBER = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0)
 
-function box(shape: string): Box | null {
-  const off = /<a:off\b[^>]*>/.exec(shape)
-  const ext = /<a:ext\b[^>]*>/.exec(shape)
+function box(spPr: XmlElement | undefined): Box | null {
+  const xfrm = spPr && child(spPr, NS.a, 'xfrm')
+  const off = xfrm && child(xfrm, NS.a, 'off')
+  const ext = xfrm && child(xfrm, NS.a, 'ext')
   if (!off || !ext) return null
-  const o = attributesOf(off[0])
-  const e = attributesOf(ext[0])
-  const out = { x: Number(o.x), y: Number(o.y), cx: Number(e.cx), cy: Number(e.cy) }
+  const out = {
+    x: Number(attr(off, 'x')),
+    y: Number(attr(off, 'y')),
+    cx: Number(attr(ext, 'cx')),
+    cy: Number(attr(ext, 'cy'))
+  }
   return Object.values(out).every(Number.isFinite) && out.cx > 0 && out.cy > 0 ? out : null
 }
 
 /** The placeholders of a layout or master, in order. */
-function placeholders(xml: string): Placeholder[] {
-  return [...xml.matchAll(/<p:sp[\s>][\s\S]*?<\/p:sp>/g)].flatMap((match) => {
-    const ph = /<p:ph\b([^>]*?)\/?>/.exec(match[0])
+function placeholders(root: XmlElement | null): Placeholder[] {
+  return (root ? findAll(root, NS.p, 'sp') : []).flatMap((sp) => {
+    const nvPr = child(sp, NS.p, 'nvSpPr') && child(child(sp, NS.p, 'nvSpPr')!, NS.p, 'nvPr')
+    const ph = nvPr && child(nvPr, NS.p, 'ph')
     if (!ph) return []
-    const a = attributesOf(ph[1]!)
-    const attributes = Object.entries(a)
-      .filter(([name]) => name !== 'hasCustomPrompt')
-      .map(([name, value]) => ` ${name}="${value}"`)
+    const attributes = ph.attributes
+      .filter((a) => a.uri === '' && a.local !== 'hasCustomPrompt')
+      .map((a) => ` ${a.local}="${encodeEntities(a.value)}"`)
       .join('')
-    const spPr = /<p:spPr\s*\/>|<p:spPr\b[^>]*>[\s\S]*?<\/p:spPr>/.exec(match[0])?.[0] ?? ''
-    return [{ type: a.type ?? 'obj', attributes, box: box(spPr) }]
+    return [{ type: attr(ph, 'type') ?? 'obj', attributes, box: box(child(sp, NS.p, 'spPr')) }]
   })
 }
 
@@ -136,10 +108,10 @@ interface ReadLayout extends Layout {
 }
 
 function readLayout(parts: Parts, part: string, size: { cx: number; cy: number }): ReadLayout | null {
-  const xml = xmlText(parts, part) ?? ''
-  const own = placeholders(xml)
+  const root = parsed(parts, part)
+  const own = placeholders(root)
   const master = relationships(parts, part).find((r) => r.type === 'slideMaster')?.target
-  const inherited = master ? placeholders(xmlText(parts, master) ?? '') : []
+  const inherited = master ? placeholders(parsed(parts, master)) : []
   const located = (p: Placeholder, fallback: Box): Placeholder => {
     const masterType = TITLE.has(p.type) ? 'title' : BODY.has(p.type) ? 'body' : p.type
     return { ...p, box: p.box ?? inherited.find((m) => m.type === masterType)?.box ?? fallback }
@@ -148,7 +120,8 @@ function readLayout(parts: Parts, part: string, size: { cx: number; cy: number }
   if (!title) return null
   const bodies = own.filter((p) => BODY.has(p.type))
   const margin = size.cx * 0.05
-  const kind = /<p:sldLayout\b[^>]*\btype="([^"]+)"/.exec(xml)?.[1] ?? null
+  const layout = root?.children[0]
+  const kind = (layout && is(layout, NS.p, 'sldLayout') && attr(layout, 'type')) || null
   return {
     part,
     kind,
@@ -179,14 +152,19 @@ export function openTemplate(bytes: Uint8Array): TemplateOpened {
   } catch (error) {
     return { ok: false, reason: `it cannot be opened: ${(error as Error).message}` }
   }
-  const presentation = xmlText(parts, 'ppt/presentation.xml') ?? ''
-  if (!/<p:presentation[\s>]/.test(presentation))
+  let presentation: XmlElement | undefined
+  let rels: Relationship[]
+  let layouts: ReadLayout[]
+  try {
+    presentation = parsed(parts, 'ppt/presentation.xml')?.children[0]
+    rels = relationships(parts, 'ppt/presentation.xml')
+  } catch (error) {
+    return { ok: false, reason: `it cannot be read: ${(error as Error).message}` }
+  }
+  if (!presentation || !is(presentation, NS.p, 'presentation'))
     return { ok: false, reason: 'its ppt/presentation.xml is not a presentation git-bob can read' }
-  const sldSz = /<p:sldSz\b[^>]*>/.exec(presentation)
-  const size = sldSz
-    ? { cx: Number(attributesOf(sldSz[0]).cx), cy: Number(attributesOf(sldSz[0]).cy) }
-    : { cx: 9144000, cy: 6858000 }
-  const rels = relationships(parts, 'ppt/presentation.xml')
+  const sldSz = child(presentation, NS.p, 'sldSz')
+  const size = sldSz ? { cx: Number(attr(sldSz, 'cx')), cy: Number(attr(sldSz, 'cy')) } : { cx: 9144000, cy: 6858000 }
   const masters = rels.filter((r) => r.type === 'slideMaster' && r.target && parts[r.target])
   const layoutParts = [
     ...new Set(
@@ -197,7 +175,11 @@ export function openTemplate(bytes: Uint8Array): TemplateOpened {
       )
     )
   ].sort((a, b) => NUMBER(a) - NUMBER(b))
-  const layouts = layoutParts.flatMap((part) => readLayout(parts, part, size) ?? [])
+  try {
+    layouts = layoutParts.flatMap((part) => readLayout(parts, part, size) ?? [])
+  } catch (error) {
+    return { ok: false, reason: `a layout cannot be read: ${(error as Error).message}` }
+  }
   const content = best(layouts, (l) => {
     if (!l.body || l.title.type !== 'title') return Infinity
     if (l.kind === 'obj') return 0
@@ -217,8 +199,9 @@ export function openTemplate(bytes: Uint8Array): TemplateOpened {
   })
   const titleSlide = best(layouts, (l) => (l.kind === 'title' || l.title.type === 'ctrTitle' ? 0 : Infinity))
   const notesMaster = rels.find((r) => r.type === 'notesMaster' && r.target && parts[r.target])?.target ?? null
-  const slides = [...presentation.matchAll(/<p:sldId\b[^>]*>/g)].flatMap((match) => {
-    const id = attributesOf(match[0])['r:id']
+  const list = child(presentation, NS.p, 'sldIdLst')
+  const slides = (list ? list.children.filter((c) => is(c, NS.p, 'sldId')) : []).flatMap((sldId) => {
+    const id = attr(sldId, 'id', NS.r)
     const target = rels.find((r) => r.id === id)?.target
     return target ? [target] : []
   })

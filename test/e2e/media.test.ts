@@ -8,7 +8,8 @@ import { GitRemote } from '../fakes/git-remote.ts'
 import { looksLikeMp3, tinyPdf, tinyPng } from '../fakes/media-bytes.ts'
 import { decodeMp3, mpg123, walkMp3 } from '../fakes/mp3.ts'
 import { pptxgenjsTemplate } from '../fakes/slide-templates.ts'
-import { deckWithPictures } from '../fakes/office-bytes.ts'
+import { deckWithPictures, markupBomb } from '../fakes/office-bytes.ts'
+import { pandasWorkbook, pythonOffice, PYTHON_OFFICE_MISSING } from '../fakes/python-office.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
 
@@ -355,6 +356,52 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(prompt).toContain('Viability was 93 percent')
     expect(prompt).toContain('Cells were stained with DAPI.')
     expect(prompt).toContain('results.pdf (attached in the comment by @')
+  })
+
+  it.skipIf(!pythonOffice)(
+    `a workbook pandas wrote, attached and named in the repository, reaches the model with its rows${pythonOffice ? '' : ` (${PYTHON_OFFICE_MISSING})`}`,
+    async () => {
+      const book = pandasWorkbook()
+      stage.github.attachments.set('files/9/counts.xlsx', {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: Buffer.from(book)
+      })
+      const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'data/counts.xlsx': Buffer.from(book) })
+      stage.model.fallback = () => 'S3 has the most cells.'
+      const url = stage.github.url
+      const run = await stage.comment(
+        {
+          body: `Which sample in ${url}/user-attachments/files/9/counts.xlsx and data/counts.xlsx has the most cells?\n\ngit-bob comment`
+        },
+        { env: { GITHUB_SERVER_URL: url }, workspace: repo.workspace }
+      )
+      expect(run.code).toBe(0)
+      const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
+      const rows = '## Sheet: Counts\\n| sample | cells |\\n| S1 | 10 |\\n| S2 | 20 |\\n| S3 | 30 |'
+      // Once attached, once from the repository.
+      expect(prompt.split(rows)).toHaveLength(3)
+    }
+  )
+
+  it('a zip bomb of markup attached to the issue is read up to the XML budget, and the notes say so', async () => {
+    stage.github.attachments.set('files/10/bomb.docx', {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: Buffer.from(markupBomb(280))
+    })
+    stage.model.fallback = () => 'It says: Visible first.'
+    const url = stage.github.url
+    const run = await stage.comment(
+      { body: `What does ${url}/user-attachments/files/10/bomb.docx say?\n\ngit-bob comment` },
+      { env: { GITHUB_SERVER_URL: url } }
+    )
+    expect(run.code).toBe(0)
+    const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
+    expect(prompt).toContain('Visible first')
+    expect(prompt).not.toContain('hidden words here')
+    const answer = stage.github.postedComments(1).at(-1)!.body
+    expect(answer).toContain('It says: Visible first.')
+    expect(answer).toContain("the rest of it (git-bob reads at most 8,000,000 characters of a document's XML)")
+    expect(answer).toContain('its hidden text (Word does not show it)')
   })
 
   describe('documents named by their path in the repository', () => {

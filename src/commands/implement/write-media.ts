@@ -71,7 +71,7 @@ function looksLikeAudio(bytes: Uint8Array, format: 'mp3' | 'wav'): boolean {
 function tooMuchText(text: string): string | null {
   const limit = DEFAULT_DOCUMENT_LIMITS.maxChars
   return text.length > limit
-    ? `its text has ${text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} git-bob hands the model to change a file of this kind; change it with a notebook or a script instead`
+    ? `its text has more than the ${limit.toLocaleString('en-US')} characters git-bob hands the model to change a file of this kind; change it with a notebook or a script instead`
     : null
 }
 
@@ -183,7 +183,8 @@ async function office(
       'The workbook was built anew from its content: the original formatting, charts and column widths were not kept.'
     )
   const template = kind === 'pptx' ? await slideTemplate(ports, notes) : null
-  const current = existing ? readOffice(kind, existing) : ''
+  // Read only as far as the model may get it: past that, tooMuchText refuses the file anyway.
+  const current = existing ? readOffice(kind, existing, DEFAULT_DOCUMENT_LIMITS.maxChars) : ''
   const tooLong = tooMuchText(current)
   if (tooLong) return { ok: false, problem: tooLong }
   const extra = existing ? `# Current content of ${action.path}\n\n${fenced(current)}` : ''

@@ -8,6 +8,7 @@ import type { Deck } from '../../../src/media/schemas.ts'
 import { openTemplate, type SlideTemplate } from '../../../src/media/slide-template.ts'
 import { tinyPng } from '../../fakes/media-bytes.ts'
 import { handMadeTemplate, MASTER_BODY, pptxgenjsTemplate } from '../../fakes/slide-templates.ts'
+import { renamePrefixes } from '../../fakes/office-bytes.ts'
 
 const images = async (path: string) => (path === 'fig/plot.png' ? tinyPng(40, 20) : null)
 
@@ -181,5 +182,30 @@ describe('what names the template slides', () => {
     expect(text['ppt/presentation.xml']).toContain('sldGuideLst')
     expect(text['[Content_Types].xml']).toContain('presentationml.presentation.main+xml')
     expect(built.lost).toContain("the template's custom slide shows")
+  })
+})
+
+describe('a template whose XML uses other prefixes', () => {
+  it('is read and filled as the same template: pml: for p:, d: for a:, rel: for r:', async () => {
+    const original = await pptxgenjsTemplate()
+    const templateBytes = renamePrefixes(original, { p: 'pml', a: 'd', r: 'rel' })
+    const template = opened(templateBytes)
+    const same = opened(original)
+    expect({ ...template, parts: null }).toEqual({ ...same, parts: null })
+    const built = await fillTemplate(template, DECK, images)
+    expect(checkOffice('pptx', built.bytes)).toBeNull()
+    const { text, raw } = unzipAll(built.bytes)
+    const kept = unzipSync(templateBytes)
+    for (const name of Object.keys(kept).filter((n) => /^ppt\/(slideMasters|slideLayouts|theme)\//.test(n)))
+      expect(Buffer.from(raw[name]!).equals(Buffer.from(kept[name]!)), name).toBe(true)
+    // The new slide list in the presentation's own prefixes, where the schema wants it.
+    expect(text['ppt/presentation.xml']).toMatch(
+      /<\/pml:sldMasterIdLst>(?:<pml:notesMasterIdLst>.*<\/pml:notesMasterIdLst>)?<pml:sldIdLst><pml:sldId id="256" rel:id="rId\d+"\/>/
+    )
+    expect(text['ppt/presentation.xml']).not.toContain('<p:')
+    const read = readOffice('pptx', built.bytes)
+    expect(read).toBe(readOffice('pptx', (await fillTemplate(same, DECK, images)).bytes))
+    expect(read).toContain('## Slide 2\nResults\nCells & nuclei counted\nError < 5%')
+    expect(read).toContain('Speaker notes: Say it slowly Then pause')
   })
 })

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { strToU8 } from 'fflate'
-import { markPictures, relationships } from '../../../src/media/office-pictures.ts'
 import { readOffice, readOfficeWithPictures } from '../../../src/media/read-office.ts'
 import { deckWithPictures, documentWithPictures, pictures } from '../../fakes/office-bytes.ts'
 
@@ -49,22 +47,5 @@ describe("an Office file's pictures", () => {
     expect(same(read.pictures[1]!.bytes, pictures.red)).toBe(true)
     expect(read.text).toBe('Before\n\n[picture 1]\n\nBetween\n\n[picture 2]\n\nAfter')
     expect(readOffice('docx', doc)).toBe('Before\n\nBetween\n\nAfter')
-  })
-
-  it('follows relationships relative to the part, skips external targets, and keeps an element whose image is missing', () => {
-    const parts = {
-      'ppt/slides/_rels/slide1.xml.rels': strToU8(
-        '<Relationships><Relationship Id="rId2" Target="../media/a.png"/><Relationship Id="rId3" TargetMode="External" Target="https://x/b.png"/><Relationship Id="rId4" Target="../media/gone.png"/></Relationships>'
-      ),
-      'ppt/media/a.png': pictures.red
-    }
-    expect([...relationships(parts, 'ppt/slides/slide1.xml')]).toEqual([
-      ['rId2', 'ppt/media/a.png'],
-      ['rId4', 'ppt/media/gone.png']
-    ])
-    const xml = '<p:pic><a:blip r:embed="rId4"/></p:pic><p:pic><a:blip r:embed="rId2"/></p:pic>'
-    const marked = markPictures('pptx', parts, 'ppt/slides/slide1.xml', xml, 'slide 1', 5)
-    expect(marked.pictures.map((p) => p.name)).toEqual(['a.png'])
-    expect(marked.xml).toBe('<p:pic><a:blip r:embed="rId4"/></p:pic><a:p><a:r><a:t>[picture 1]</a:t></a:r></a:p>')
   })
 })

@@ -157,10 +157,14 @@ describe('Office files built and read back', () => {
   })
 })
 
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main'
+const P = 'http://schemas.openxmlformats.org/presentationml/2006/main'
+
 describe('paragraphs rewritten in place', () => {
   it('puts the new text in the first run, empties the others and counts paragraphs that mixed formats', () => {
     const xml =
-      '<w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Title</w:t></w:r></w:p>' +
+      `<w:body xmlns:w="${W}"><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Title</w:t></w:r></w:p>` +
       '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Bold</w:t></w:r><w:r><w:t xml:space="preserve"> and plain</w:t></w:r></w:p>' +
       '<w:p><w:r><w:t>Kept</w:t></w:r></w:p></w:body>'
     const out = rewriteParagraphs(
@@ -176,10 +180,33 @@ describe('paragraphs rewritten in place', () => {
     expect(out.xml).toContain('<w:pStyle w:val="Heading1"/>')
     expect(out.xml).toContain('<w:b/></w:rPr><w:t xml:space="preserve">Fett &amp; normal</w:t>')
     expect(XMLValidator.validate(out.xml)).toBe(true)
+    // Byte for byte outside the changed text elements.
+    expect(out.xml).toBe(
+      xml
+        .replace('<w:t>Title</w:t>', '<w:t xml:space="preserve">Titel</w:t>')
+        .replace('<w:t>Bold</w:t>', '<w:t xml:space="preserve">Fett &amp; normal</w:t>')
+        .replace('<w:t xml:space="preserve"> and plain</w:t>', '<w:t xml:space="preserve"></w:t>')
+    )
+  })
+
+  it('leaves hidden, deleted and fallback text where it is, and reads a text box as a paragraph of its own', () => {
+    const xml =
+      `<w:document xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` +
+      '<w:p><w:r><w:t>Shown</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Hidden</w:t></w:r>' +
+      '<w:del><w:r><w:delText>Gone</w:delText></w:r></w:del><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t> too</w:t></w:r>' +
+      '<mc:AlternateContent><mc:Choice Requires="wps"><w:r><w:t>Box</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>Box</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>' +
+      '</w:body></w:document>'
+    expect(paragraphsOf('docx', xml).map((p) => p.text)).toEqual(['Shown tooBox'])
+    const out = rewriteParagraphs('docx', xml, new Map([[0, 'Neu']]))
+    expect(out.xml).toContain('<w:rPr><w:vanish/></w:rPr><w:t>Hidden</w:t>')
+    expect(out.xml).toContain('<w:delText>Gone</w:delText>')
+    expect(out.xml).toContain('<mc:Fallback><w:r><w:t>Box</w:t></w:r></mc:Fallback>')
+    expect(paragraphsOf('docx', out.xml).map((p) => p.text)).toEqual(['Neu'])
   })
 
   it('drops the control characters XML cannot hold from the new text (Office would call the file broken)', () => {
-    const xml = '<p:txBody><a:p><a:r><a:t>Hi</a:t></a:r></a:p></p:txBody>'
+    // Other prefixes than PowerPoint's: the elements are known by their namespace.
+    const xml = `<pml:txBody xmlns:pml="${P}" xmlns:d="${A}"><d:p><d:r><d:t>Hi</d:t></d:r></d:p></pml:txBody>`
     const out = rewriteParagraphs('pptx', xml, new Map([[0, 'a\u000bb\u0001 "c" <d>\tok\n']]))
     // eslint-disable-next-line no-control-regex
     expect(out.xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
