@@ -38,7 +38,7 @@ export interface WiringOptions {
   modelRetryBaseMs?: number
   /** Runs notebooks instead of Jupyter (for tests about what git-bob does with a run, not about Jupyter). */
   notebooks?: JupyterRunner
-  /** Runs checks instead of the sandbox's runner (or with another sandbox user). */
+  /** Runs checks instead of the sandbox's runner. */
   checks?: SandboxChecks
 }
 
