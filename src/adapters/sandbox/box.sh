@@ -6,10 +6,10 @@
 # command's environment is this script's own (sandbox.ts passes only the allow-list). Every external program costs
 # a process start, so the script starts as few as it can.
 set -u
-RUN=$1 BOX_UID=$2 CALLER=$3 DISK_KB=$4 MEM_BYTES=$5 NPROC=$6 CPU_SECONDS=$7 TIMEOUT=$8 NETWORK=$9
+RUN=$1 BOX_UID=$2 CALLER=${3%:*} CALLER_GID=${3#*:} DISK_KB=$4 MEM_BYTES=$5 NPROC=$6 CPU_SECONDS=$7 TIMEOUT=$8 NETWORK=$9
 shift 9
-MAX_BACK=$1 WORKDIR=$2 SHOW=$3
-shift 3
+MAX_BACK=$1 WORKDIR=$2 SHOW=$3 GIT_DIR_OF=$4
+shift 4
 BOX_PATH=${PATH:-/usr/local/bin:/usr/bin:/bin}
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -22,11 +22,9 @@ fail() {
   exit 70
 }
 
-# The root: one tmpfs for the copy and everything the command may write, so the disk limit holds for all of it.
-# Not nodev: /dev's few device nodes are made on it; the box's user cannot make any.
-seed_kb=$(du -sk "$RUN/seed") || fail 'the copy of the repository is missing'
-TOTAL_KB=$((${seed_kb%%[!0-9]*} + DISK_KB + 256))
-mount -t tmpfs -o "size=${TOTAL_KB}k,mode=0755,nosuid" git-bob-box "$R" || fail 'no tmpfs could be mounted'
+# The root: one tmpfs for the copy and everything the command may write, so the disk limit holds for all of it
+# (sized once the copy is in). Not nodev: /dev's few device nodes are made on it; the box's user cannot make any.
+mount -t tmpfs -o mode=0755,nosuid git-bob-box "$R" || fail 'no tmpfs could be mounted'
 cp -R --preserve=mode,links "$RUN/skeleton/." "$R/" &&
   cp -a /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty "$R/dev/" || fail 'the root could not be laid out'
 
@@ -53,8 +51,18 @@ mount -t proc -o nosuid,nodev,noexec proc "$R/proc" || fail '/proc could not be 
 mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$R/sys" 2>/dev/null
 mount --bind "$R/box/shm" "$R/dev/shm" || fail '/dev/shm could not be made'
 
-# The copy of the repository: what git-bob took from git's objects, made the box user's.
-cp -a "$RUN/seed/." "$R/box/repo/" && chown -R "$BOX_UID:$BOX_UID" "$R/box/repo" "$R/box/home" ||
+# The copy of the repository: written from git's objects through git-bob's own index (what git tracks, with what
+# git-bob wrote), by git run as git-bob's own user, straight onto the tmpfs; then made the box user's.
+if [ -n "$GIT_DIR_OF" ]; then
+  if [ "$CALLER" = 0 ]; then as_caller=; else as_caller="$SETPRIV --reuid=$CALLER --regid=$CALLER_GID --clear-groups"; fi
+  chown "$CALLER" "$R/box/repo" &&
+    GIT_INDEX_FILE="$RUN/index" $as_caller git --git-dir="$GIT_DIR_OF" --work-tree="$R/box/repo" \
+      -c core.hooksPath=/dev/null -c core.fsmonitor=false checkout-index --all ||
+    fail 'the copy of the repository could not be made'
+fi
+used=$(df -Pk "$R" | { read -r _ && read -r _ _ used_kb _ && echo "$used_kb"; })
+TOTAL_KB=$((used + DISK_KB + 256))
+mount -o "remount,size=${TOTAL_KB}k" "$R" && chown -R "$BOX_UID:$BOX_UID" "$R/box/repo" "$R/box/home" ||
   fail 'the copy of the repository could not be made'
 : >"$R/.box/start"
 
@@ -173,11 +181,11 @@ if [ "$MAX_BACK" -gt 0 ] && [ $code -eq 0 ] && [ ! -e "$RUN/timed-out" ]; then
   mkdir "$RUN/back" && cd "$R/box/repo" &&
     find . -xdev -cnewer "$R/.box/start" ! -type d \( -type f -links 1 -size "-$((MAX_BACK + 1))c" \
       -exec cp -P --parents --no-preserve=all -t "$RUN/back" -- {} + -o -printf '%y %s %n %P\0' \) \
-      >"$RUN/refused" && cd / && chown -R "$CALLER" "$RUN/back" "$RUN/refused" ||
+      >"$RUN/refused" && cd / && { [ "$CALLER" = 0 ] || chown -R "$CALLER" "$RUN/back" "$RUN/refused"; } ||
     fail 'what the command wrote could not be copied back'
 fi
 # How long the command ran, in hundredths of a second (/proc/uptime's resolution): the rest is the box's own cost.
 ran=$((${ended%.*}${ended#*.} - ${began%.*}${began#*.}))
 printf 'code=%s\nlimit=%s\ncgroups=%s\nran=%s\n' "$code" "$limit" "${CGROUPS%%:*}" "$ran" >"$RUN/status" &&
-  chown "$CALLER" "$RUN/status"
+  { [ "$CALLER" = 0 ] || chown "$CALLER" "$RUN/status"; }
 exit 0

@@ -8,11 +8,11 @@
 // nothing runs.
 import { spawn } from 'node:child_process'
 import { constants } from 'node:fs'
-import { lstat, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { randomInt } from 'node:crypto'
-import { writeTrackedCopy, type BoxSource } from '../git/tracked-copy.ts'
+import { trackedIndex, type BoxSource } from '../git/tracked-copy.ts'
 import BOX_SCRIPT from './box.sh'
 import { layOutSkeleton } from './skeleton.ts'
 
@@ -292,6 +292,7 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
     if (path?.startsWith('/')) visible.push(path)
   }
   const callerUid = process.getuid?.() ?? 0
+  const callerGid = process.getgid?.() ?? 0
 
   /** One box: made, run, ended, and what it wrote taken out; everything of it gone afterwards. */
   const box = async (
@@ -302,16 +303,15 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
     const run = await mkdtemp(join(tmpdir(), 'git-bob-box-'))
     let commandMs = 0
     try {
-      await mkdir(join(run, 'seed'))
       await mkdir(join(run, 'root'))
       const uid = boxUid()
       const shown = await layOutSkeleton(join(run, 'skeleton'), uid, visible)
-      if (source) await writeTrackedCopy(source, `${join(run, 'seed')}/`, join(run, 'index'))
+      const gitDir = source ? await trackedIndex(source, join(run, 'index')) : ''
       const maxBack = request.copyBack?.maxFileBytes ?? 0
       const boxArgs = [
         run,
         String(uid),
-        String(callerUid),
+        `${callerUid}:${callerGid}`,
         String(limits.diskMb * 1024),
         String(limits.memoryMb * 1024 * 1024),
         String(limits.processes),
@@ -321,6 +321,7 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
         String(maxBack),
         request.cwd,
         shown.join('\n'),
+        gitDir,
         request.command,
         ...request.args
       ]
@@ -358,7 +359,9 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
       const statusText = await readFile(join(run, 'status'), 'utf8').catch(() => null)
       const cgroupPaths = (await readFile(join(run, 'cgroups'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
       // Empty now: the box has ended. rmdir only removes an empty cgroup.
-      for (const path of cgroupPaths.reverse()) await privileged('rmdir', [path])
+      for (const path of cgroupPaths.reverse())
+        if (privilege === 'root') await rmdir(path).catch(() => undefined)
+        else await privileged('rmdir', [path])
       if (statusText === null)
         return {
           code: null,
