@@ -205,6 +205,17 @@ function remember(source: string, doc: MarkdownDocument): void {
   }
 }
 
+/**
+ * A text made from an unreadable one by plain-text rules (a reader's safe side): remembered as unreadable for the
+ * same reason, so the next reader takes its safe side at once rather than reading it again; a text like one past
+ * the deadline would cost the deadline again. Returns the text, line endings normalised.
+ */
+export function stillUnreadable(text: string, why: string): string {
+  const source = normaliseLineEndings(text)
+  if (!remembered.has(source)) remember(source, unreadableDocument(source, why))
+  return source
+}
+
 /** The text read within the deadline: here if it is short, in the worker if not; unreadable past the deadline. */
 function readBounded(source: string): MarkdownDocument {
   const tooComplex = whyUnreadable(source)
