@@ -25,6 +25,11 @@ export const READ_DEADLINE_MS = 2_000
  * (lazy continuation lines, growing with the square of the length) reads 1,024 characters in about 40 ms.
  */
 export const IN_THREAD_LENGTH = 1_024
+/**
+ * Reads past the deadline one run may spend: after that many, a text long enough for the worker is unreadable
+ * without trying. Each slow text costs the deadline once, so a thread of many would cost it for each, in every run.
+ */
+export const MAX_TIMEOUTS = 5
 /** At most this many characters of texts are kept read (about 60 comments of the longest kind). */
 const REMEMBERED_CHARACTERS = 4_000_000
 
@@ -187,11 +192,13 @@ function unreadableDocument(source: string, why: string): MarkdownDocument {
 
 const remembered = new Map<string, MarkdownDocument>()
 let rememberedCharacters = 0
+let timeouts = 0
 
-/** Forgets every text read (the bench reads the same text again). */
+/** Forgets every text read and every read past the deadline: a run starts with nothing read (run.ts). */
 export function forgetReadings(): void {
   remembered.clear()
   rememberedCharacters = 0
+  timeouts = 0
 }
 
 function remember(source: string, doc: MarkdownDocument): void {
@@ -221,10 +228,12 @@ function readBounded(source: string): MarkdownDocument {
   const tooComplex = whyUnreadable(source)
   if (tooComplex) return unreadableDocument(source, tooComplex)
   if (source.length <= IN_THREAD_LENGTH) return readInThisThread(source)
-  return (
-    readOffThread<MarkdownDocument>(source, READ_DEADLINE_MS) ??
-    unreadableDocument(source, `it takes more than ${READ_DEADLINE_MS / 1000} seconds to read`)
-  )
+  if (timeouts >= MAX_TIMEOUTS)
+    return unreadableDocument(source, `it is long, and ${MAX_TIMEOUTS} texts in this run took too long to read`)
+  const doc = readOffThread<MarkdownDocument>(source, READ_DEADLINE_MS)
+  if (doc !== null) return doc
+  timeouts++
+  return unreadableDocument(source, `it takes more than ${READ_DEADLINE_MS / 1000} seconds to read`)
 }
 
 /**

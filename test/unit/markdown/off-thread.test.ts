@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   forgetReadings,
   IN_THREAD_LENGTH,
+  MAX_TIMEOUTS,
   READ_DEADLINE_MS,
   readInThisThread,
   readMarkdown
@@ -80,4 +81,23 @@ describe('readMarkdown within the deadline', () => {
     forgetReadings()
     expect(readMarkdown('> '.repeat(15_000)).unreadable).toMatch(/levels deep/)
   })
+})
+
+describe('reads past the deadline in one run', () => {
+  it(
+    `after ${MAX_TIMEOUTS}, a long text is unreadable without trying; a short one is still read`,
+    () => {
+      forgetReadings()
+      for (let i = 0; i < MAX_TIMEOUTS; i++)
+        expect(readMarkdown(`${LAZY}${'\na'.repeat(i + 1)}`).unreadable).toMatch(/seconds to read/)
+      // Ordinary prose the worker would read at once: not tried any more.
+      expect(readMarkdown(PROSE.repeat(30)).unreadable).toBe(
+        `it is long, and ${MAX_TIMEOUTS} texts in this run took too long to read`
+      )
+      expect(readMarkdown(PROSE).unreadable).toBeNull()
+      forgetReadings()
+      expect(readMarkdown(PROSE.repeat(30)).unreadable).toBeNull()
+    },
+    5 * BOUND
+  )
 })
