@@ -15,14 +15,15 @@ import { whyUnreadable } from './limits.ts'
 import { readOffThread } from './off-thread.ts'
 
 /**
- * How long one text may take to read. Every text under the limits reads within a second on a busy runner (npm run
- * bench: the worst shapes they let through); twice that leaves room for a runner busier still, and a run reads
- * a request, its thread and each answer, so even several texts past the deadline cost seconds, not minutes.
+ * How long one text may take to read. The worst texts the limits let through read in about half a second (npm run
+ * bench); on a machine five times overcommitted, 64 KB of ordinary prose took 1 s and the worst 2 s. Past the
+ * deadline a text only gets its reader's safe side (a conservative reading, never a wrong one), so the deadline is
+ * set against attacks rather than for the busiest machine: with MAX_TIMEOUTS, a run spends at most about 10 s on them.
  */
 export const READ_DEADLINE_MS = 2_000
 /**
- * Texts up to this length are read in this thread, without the worker's round trip: the slowest shape known
- * (lazy continuation lines, growing with the square of the length) reads 1,024 characters in about 40 ms.
+ * Texts up to this length are read in this thread, without the worker's round trip: the slowest shape known (lazy
+ * continuation lines, growing with the square of the length) reads 1,024 characters in about 50 ms on a busy machine.
  */
 export const IN_THREAD_LENGTH = 1_024
 /**
