@@ -19,6 +19,9 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts')
 /** How long a new worker may take to load its parser (a busy runner, Node compiling micromark): a bug beyond. */
 const STARTUP_LIMIT_MS = 20_000
 
+/** The worker's heap: reading 65,536 characters of prose takes about 100 MB (garbage included). */
+const WORKER_HEAP_MB = 512
+
 /** The shared flag's slots and values: the worker sets READY once loaded, DONE after each answer. */
 const READY = 0
 const DONE = 1
@@ -47,7 +50,12 @@ function waitFor(flags: Int32Array, slot: number, until: number): boolean {
 function start(): Reader {
   const flags = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))
   const { port1, port2 } = new MessageChannel()
-  const worker = new Worker(WORKER_ENTRY, { workerData: { flags, port: port2 }, transferList: [port2] })
+  const worker = new Worker(WORKER_ENTRY, {
+    workerData: { flags, port: port2 },
+    transferList: [port2],
+    // Memory is bounded too: a worker past this is stopped by Node, never answers, and the text is unreadable.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
+  })
   worker.unref()
   port1.unref()
   // A worker that dies reports here, on the event loop; its answer (or its silence) is what counts.
