@@ -36,6 +36,8 @@ interface Reader {
 }
 
 let reader: Reader | null = null
+/** Why the worker could not start: said at once to every later read, rather than waiting for it again. */
+let broken: Error | null = null
 
 /** Blocks until `flags[slot]` is 1 or `until` (performance.now()) has passed; whether it became 1. */
 function waitFor(flags: Int32Array, slot: number, until: number): boolean {
@@ -53,6 +55,8 @@ function start(): Reader {
   const worker = new Worker(WORKER_ENTRY, {
     workerData: { flags, port: port2 },
     transferList: [port2],
+    // None of this process's flags: some stop a worker from starting (--input-type, under `node -e`).
+    execArgv: [],
     // Memory is bounded too: a worker past this is stopped by Node, never answers, and the text is unreadable.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
   })
@@ -62,7 +66,8 @@ function start(): Reader {
   worker.on('error', () => undefined)
   if (!waitFor(flags, READY, performance.now() + STARTUP_LIMIT_MS)) {
     void worker.terminate()
-    throw new Error(`the markdown reader (${WORKER_ENTRY.href}) did not start within ${STARTUP_LIMIT_MS / 1000} s`)
+    broken = new Error(`the markdown reader (${WORKER_ENTRY.href}) did not start within ${STARTUP_LIMIT_MS / 1000} s`)
+    throw broken
   }
   return { worker, port: port1, flags }
 }
@@ -80,6 +85,7 @@ function stop(): void {
  * within `deadlineMs` (the worker is then replaced). An error thrown in the worker is thrown here.
  */
 export function readOffThread<T>(source: string, deadlineMs: number): T | null {
+  if (broken) throw broken
   reader ??= start()
   const { worker, port, flags } = reader
   Atomics.store(flags, DONE, 0)
