@@ -82,7 +82,7 @@ export function parseAsk(args: string): { model: string; word: string; args: str
 /**
  * Whether a text may address the bot at all, before any markdown is read: its name anywhere, in any case, written
  * out or spelt with escapes and character references ("&#103;it-bob"). Linear: the run asks this first, then the
- * gate, and reads the text with findCommand only for someone who may make git-bob act. A name split by markup
+ * gate, and reads the text with findCommand only once the author's permission is known. A name split by markup
  * ("git*-*bob") is not looked for: such a text starts nothing.
  */
 export function mayAddress(text: string, botName: string): boolean {
