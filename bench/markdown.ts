@@ -1,11 +1,20 @@
 // What the markdown readers cost on the worst bodies anyone can write: 65,536 characters (a GitHub comment's
 // most) of each shape that makes micromark slow or overflow its stack, and the worst just under the limits
 // (markdown/limits.ts) that are still parsed. Each body goes through every reader of a run: the trigger
-// grammar, the sanitizer the model reads through, and the outbox's passes over what the model writes.
+// grammar, the sanitizer the model reads through, and the outbox's passes over what the model writes. A body within
+// the limits that micromark cannot read within the deadline (lazy continuation lines) is read in the worker and
+// given up on at the deadline; the worker's round trip is measured on ordinary comments.
 import { sanitizeHumanText } from '../src/conversation/sanitize.ts'
 import { findImageRefs } from '../src/conversation/image-refs.ts'
-import { readMarkdown } from '../src/markdown/document.ts'
+import {
+  forgetReadings,
+  IN_THREAD_LENGTH,
+  READ_DEADLINE_MS,
+  readInThisThread,
+  readMarkdown
+} from '../src/markdown/document.ts'
 import { MAX_BLOCK_COST, MAX_DELIMITER_COST, MAX_DEPTH, MAX_SETEXT_COST } from '../src/markdown/limits.ts'
+import { readOffThread } from '../src/markdown/off-thread.ts'
 import { defuseTriggers } from '../src/outbox/defuse-triggers.ts'
 import { removeHiddenText } from '../src/outbox/hidden.ts'
 import { defuseMentions } from '../src/outbox/mentions.ts'
@@ -21,6 +30,8 @@ export interface MarkdownMeasure {
   allMs: number
   /** Whether the body was read as markdown, or left to the safe side as too complex. */
   parsed: boolean
+  /** Whether it was left to the safe side because its read passed the deadline. */
+  timedOut: boolean
 }
 
 const BODY = 65_536
@@ -63,6 +74,10 @@ function worstBodies(): { shape: string; text: string }[] {
       shape: `just under the limits: ${rows.toLocaleString('en-US')} table rows, then prose`,
       text: `|a|b|\n|-|-|\n${'|x|y|\n'.repeat(rows)}\n${fill(prose)}`.slice(0, BODY)
     },
+    {
+      shape: "lazy continuation lines ('> a', then 'a' on each line): within the limits, 47 s for micromark",
+      text: `> a${'\na'.repeat(Math.floor((BODY - 3) / 2))}`
+    },
     { shape: 'ordinary prose with emphasis, code and links', text: fill(prose) }
   ]
 }
@@ -81,16 +96,67 @@ export function measureMarkdownWorst(): MarkdownMeasure[] {
   // Compiled first: the first body is not to pay for the parser's warm-up.
   readAll(bodies.at(-1)!.text)
   return bodies.map(({ shape, text }) => {
-    // The median of three reads: the machine may be busy with something else for one of them.
+    // The median of three reads: the machine may be busy with something else for one of them. A run keeps what
+    // it read; each read here starts from nothing, as a new run would.
     const times = [0, 1, 2].map(() => {
+      forgetReadings()
       const t = performance.now()
       readMarkdown(text)
       return performance.now() - t
     })
     const readMs = times.sort((a, b) => a - b)[1]!
-    const parsed = readMarkdown(text).unreadable === null
+    const unreadable = readMarkdown(text).unreadable
+    forgetReadings()
     const started = performance.now()
     readAll(text)
-    return { shape, chars: text.length, readMs, allMs: performance.now() - started, parsed }
+    const allMs = performance.now() - started
+    return { shape, chars: text.length, readMs, allMs, parsed: unreadable === null, timedOut: isTimeout(unreadable) }
   })
+}
+
+const isTimeout = (why: string | null): boolean => why !== null && why.startsWith('it takes more than')
+
+export interface RoundTrip {
+  chars: number
+  /** Milliseconds to read the comment in this thread, and through the worker (medians of many). */
+  hereMs: number
+  workerMs: number
+}
+
+/** What the worker's round trip (the text out, the document back) costs on ordinary comments, against reading here. */
+export function measureRoundTrip(): {
+  deadlineMs: number
+  inThreadLength: number
+  /** Milliseconds to start the worker and read one short text in it: what a run pays on its first long text. */
+  startMs: number
+  comments: RoundTrip[]
+} {
+  const sentence = 'Thanks! I tried `plot(x)` with **two** [axes](https://example.com) and got an error.\n'
+  const median = (read: () => void): number => {
+    const times = Array.from({ length: 41 }, () => {
+      const t = performance.now()
+      read()
+      return performance.now() - t
+    })
+    return times.sort((a, b) => a - b)[20]!
+  }
+  // A worker of its own: the deadline passed once stops the one there may be, and the next read starts a new one.
+  readOffThread(`> a${'\na'.repeat(32_000)}`, 1)
+  const started = performance.now()
+  readOffThread(sentence, 60_000)
+  const startMs = performance.now() - started
+  const comments = [500, IN_THREAD_LENGTH, 2_000, 8_000].map((chars) => {
+    const text = sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars)
+    // The worker is started, and both sides compiled, before anything is timed.
+    for (let i = 0; i < 20; i++) {
+      readInThisThread(text)
+      readOffThread(text, 60_000)
+    }
+    return {
+      chars,
+      hereMs: median(() => readInThisThread(text)),
+      workerMs: median(() => readOffThread(text, 60_000))
+    }
+  })
+  return { deadlineMs: READ_DEADLINE_MS, inThreadLength: IN_THREAD_LENGTH, startMs, comments }
 }

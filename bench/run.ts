@@ -12,7 +12,7 @@ import { GitRemote } from '../test/fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
-import { measureMarkdownWorst } from './markdown.ts'
+import { measureMarkdownWorst, measureRoundTrip } from './markdown.ts'
 import { measureMasking, measureMaskingComment } from './masking.ts'
 import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './media.ts'
 import { measureSandbox } from './sandbox.ts'
@@ -558,13 +558,37 @@ for (const make of HARNESSES) {
 
 // Markdown anyone can write at a comment's full length (65,536 characters), in the shapes that make the parser
 // slow or overflow its stack: one read, and every reader a run has (about ten reads), against ordinary prose.
-for (const m of measureMarkdownWorst()) {
-  const ms = (n: number): string => `${Math.round(n).toLocaleString('en-US')} ms`
+// A text the limits let through but micromark cannot read in time is given up on at the deadline (read in the
+// worker; the worker started again after): one read costs the deadline and a restart, every reader no more.
+const trip = measureRoundTrip()
+const ms = (n: number): string => `${Math.round(n).toLocaleString('en-US')} ms`
+const past = trip.deadlineMs + 1000
+rows.push({
+  measure: `markdown: the read deadline (texts over ${trip.inThreadLength.toLocaleString('en-US')} characters are read in the worker)`,
+  value: ms(trip.deadlineMs),
+  target: null,
+  ok: true
+})
+rows.push({
+  measure: 'markdown: the worker started and a short text read in it (once a run, on its first long text)',
+  value: ms(trip.startMs),
+  target: null,
+  ok: true
+})
+for (const c of trip.comments)
   rows.push({
-    measure: `markdown, ${m.chars.toLocaleString('en-US')} characters: ${m.shape}: read once (${m.parsed ? 'parsed' : 'too complex: not parsed'}), every reader`,
+    measure: `markdown, a comment of ${c.chars.toLocaleString('en-US')} characters: read in this thread, in the worker (the round trip; median)`,
+    value: `${c.hereMs.toFixed(2)} ms, ${c.workerMs.toFixed(2)} ms (${c.workerMs >= c.hereMs ? '+' : ''}${(c.workerMs - c.hereMs).toFixed(2)} ms)`,
+    target: null,
+    ok: true
+  })
+for (const m of measureMarkdownWorst()) {
+  const how = m.parsed ? 'parsed' : m.timedOut ? 'past the deadline: not read' : 'too complex: not parsed'
+  rows.push({
+    measure: `markdown, ${m.chars.toLocaleString('en-US')} characters: ${m.shape}: read once (${how}), every reader`,
     value: `${ms(m.readMs)}, ${ms(m.allMs)}`,
-    target: '< 1,000 ms read once',
-    ok: m.readMs < 1000
+    target: `< 1,000 ms read once (past the deadline: < ${ms(past)}, every reader too)`,
+    ok: m.timedOut ? m.readMs < past && m.allMs < past : m.readMs < 1000
   })
 }
 

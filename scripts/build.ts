@@ -37,18 +37,24 @@ const common: BuildOptions = {
 
 /** The bundle as one file, as it was before the split: what the bench compares against. */
 async function buildSingle(dir: string): Promise<void> {
-  await build({ ...common, entryPoints: ['src/main.ts'], outfile: join(dir, 'index.js') })
+  // The markdown worker is a file of its own there too, next to index.js.
+  await build({
+    ...common,
+    entryPoints: { index: 'src/main.ts', 'markdown-worker': 'src/markdown/read-worker.ts' },
+    outdir: dir
+  })
 }
 
 /**
  * index.js enables source maps, then imports main.ts; every dynamic import (a command, a provider SDK,
- * Octokit) becomes a chunk of its own, loaded only by a run that reaches it.
+ * Octokit) becomes a chunk of its own, loaded only by a run that reaches it. markdown-worker.js is the worker
+ * thread that reads long markdown within a deadline (src/markdown/off-thread.ts finds it next to chunks/).
  */
 export function splitOptions(dir: string, maps: boolean): BuildOptions & { metafile: true } {
   return {
     ...common,
     metafile: true,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli/index.ts' },
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli/index.ts', 'markdown-worker': 'src/markdown/read-worker.ts' },
     outdir: dir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -10,6 +10,7 @@ import { gather } from './conversation/gather.ts'
 import type { GitHubApi } from './adapters/github/api.ts'
 import type { GitWorkspace } from './adapters/git/workspace.ts'
 import type { EffectPorts } from './effects/apply-outcome.ts'
+import { forgetReadings } from './markdown/document.ts'
 import { describeFailure } from './outbox/failure.ts'
 import { Outbox } from './outbox/outbox.ts'
 import { Redactor } from './outbox/secrets.ts'
@@ -23,6 +24,8 @@ export type { Adapters, RunEnvironment, RunResult } from './run-types.ts'
 
 export async function run(environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
   const { log } = adapters
+  // What was read as markdown, and the reads given up on, count for one run (flow tests run many in one process).
+  forgetReadings()
   const incoming = await readRequest(environment, adapters.readInput, COMMANDS)
   if (incoming.kind === 'ignored') return ignored(log, incoming.reason)
   const { event, gate } = incoming

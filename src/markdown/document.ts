@@ -2,13 +2,38 @@
 // by micromark into mdast, then read as a browser shows GitHub's rendering: runs of rendered text (code,
 // quoted or prose), each character traced back to its offset in the source so that text can be edited
 // in place; and the parts a reader never sees (comments, link reference definitions, image alt text,
-// link titles, HTML attributes). Pure.
+// link titles, HTML attributes). The text is untrusted and micromark's time can grow with its square (32,000 lazy
+// continuation lines after "> a": 47 s), so any text longer than a few lines is read in a worker thread with a
+// deadline (off-thread.ts); past it, the text is unreadable like one beyond the limits (limits.ts). What was read
+// is kept for the run, so a text costs its reading (or the deadline) once.
 import type { Nodes, Parents } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { decodeEntities, entityAt, tokenizeHtml } from './html.ts'
 import { whyUnreadable } from './limits.ts'
+import { readOffThread } from './off-thread.ts'
+
+/**
+ * How long one text may take to read. The worst texts the limits let through read in about half a second (npm run
+ * bench); on a machine five times overcommitted, 64 KB of ordinary prose took 1 s and the worst 2 s. Past the
+ * deadline a text only gets its reader's safe side (a conservative reading, never a wrong one), so the deadline is
+ * set against attacks rather than for the busiest machine: with MAX_TIMEOUTS, a run spends at most about 10 s on them.
+ */
+export const READ_DEADLINE_MS = 2_000
+/**
+ * Texts up to this length are read in this thread: a run whose texts are all short never starts the worker (about
+ * 200 ms under load; its round trip is then about a millisecond, npm run bench), and the slowest shape known (lazy
+ * continuation lines, growing with the square of the length) reads 1,024 characters in about 50 ms on a busy machine.
+ */
+export const IN_THREAD_LENGTH = 1_024
+/**
+ * Reads past the deadline one run may spend: after that many, a text long enough for the worker is unreadable
+ * without trying. Each slow text costs the deadline once, so a thread of many would cost it for each, in every run.
+ */
+export const MAX_TIMEOUTS = 5
+/** At most this many characters of texts are kept read (about 60 comments of the longest kind). */
+const REMEMBERED_CHARACTERS = 4_000_000
 
 /** A piece of rendered text. */
 export interface Run {
@@ -148,9 +173,95 @@ interface Context {
   block: number
 }
 
-/** Parses markdown and reads it as GitHub shows it; `parse` is the parser (a stand-in in tests). */
-export function readMarkdown(markdown: string, parse: (source: string) => Parents = parseMarkdown): MarkdownDocument {
+/** A document that was not read: nothing in it, `why` says why, every caller takes its safe side. */
+function unreadableDocument(source: string, why: string): MarkdownDocument {
+  return {
+    source,
+    runs: [],
+    comments: [],
+    definitions: [],
+    referenced: new Set(),
+    images: [],
+    titledLinks: [],
+    links: [],
+    footnotes: [],
+    cited: new Set(),
+    tags: [],
+    unplaced: true,
+    unreadable: why
+  }
+}
+
+const remembered = new Map<string, MarkdownDocument>()
+let rememberedCharacters = 0
+let timeouts = 0
+
+/** Forgets every text read and every read past the deadline: a run starts with nothing read (run.ts). */
+export function forgetReadings(): void {
+  remembered.clear()
+  rememberedCharacters = 0
+  timeouts = 0
+}
+
+function remember(source: string, doc: MarkdownDocument): void {
+  remembered.set(source, doc)
+  rememberedCharacters += source.length
+  // The oldest go first (a Map iterates in insertion order; a text read again moves to the end).
+  for (const [key] of remembered) {
+    if (rememberedCharacters <= REMEMBERED_CHARACTERS) break
+    remembered.delete(key)
+    rememberedCharacters -= key.length
+  }
+}
+
+/**
+ * A text made from an unreadable one by plain-text rules (a reader's safe side): remembered as unreadable for the
+ * same reason, so the next reader takes its safe side at once rather than reading it again; a text like one past
+ * the deadline would cost the deadline again. Returns the text, line endings normalised.
+ */
+export function stillUnreadable(text: string, why: string): string {
+  const source = normaliseLineEndings(text)
+  if (!remembered.has(source)) remember(source, unreadableDocument(source, why))
+  return source
+}
+
+/** The text read within the deadline: here if it is short, in the worker if not; unreadable past the deadline. */
+function readBounded(source: string): MarkdownDocument {
+  const tooComplex = whyUnreadable(source)
+  if (tooComplex) return unreadableDocument(source, tooComplex)
+  if (source.length <= IN_THREAD_LENGTH) return readInThisThread(source)
+  if (timeouts >= MAX_TIMEOUTS)
+    return unreadableDocument(source, `it is long, and ${MAX_TIMEOUTS} texts in this run took too long to read`)
+  const doc = readOffThread<MarkdownDocument>(source, READ_DEADLINE_MS)
+  if (doc !== null) return doc
+  timeouts++
+  return unreadableDocument(source, `it takes more than ${READ_DEADLINE_MS / 1000} seconds to read`)
+}
+
+/**
+ * Parses markdown and reads it as GitHub shows it, within READ_DEADLINE_MS; a text read before in this run is not
+ * read again. `parse` is a stand-in parser for tests, used in this thread, without the deadline.
+ */
+export function readMarkdown(markdown: string, parse?: (source: string) => Parents): MarkdownDocument {
   const source = normaliseLineEndings(markdown)
+  if (parse) return readSource(source, parse)
+  const known = remembered.get(source)
+  if (known !== undefined) {
+    remembered.delete(source)
+    remembered.set(source, known)
+    return known
+  }
+  const doc = readBounded(source)
+  remember(source, doc)
+  return doc
+}
+
+/** Reads a text in this thread, however long it takes: for short texts, and in the worker (read-worker.ts). */
+export function readInThisThread(source: string): MarkdownDocument {
+  return readSource(source, parseMarkdown)
+}
+
+function readSource(source: string, parse: (source: string) => Parents): MarkdownDocument {
   const doc: MarkdownDocument = {
     source,
     runs: [],
@@ -166,9 +277,8 @@ export function readMarkdown(markdown: string, parse: (source: string) => Parent
     unplaced: false,
     unreadable: null
   }
-  const unreadable = (why: string): MarkdownDocument => ({ ...doc, runs: [], unplaced: true, unreadable: why })
   const tooComplex = whyUnreadable(source)
-  if (tooComplex) return unreadable(tooComplex)
+  if (tooComplex) return unreadableDocument(source, tooComplex)
   let blocks = 0
   // Open HTML elements that change what text is, across the HTML nodes of the whole document.
   const open = { code: 0, quote: 0 }
@@ -302,18 +412,7 @@ export function readMarkdown(markdown: string, parse: (source: string) => Parent
   } catch (error) {
     // The limits should keep any text from overflowing the stack; should one still do, it is unreadable.
     if (!(error instanceof RangeError)) throw error
-    return {
-      ...unreadable('it nests too deeply to read'),
-      comments: [],
-      definitions: [],
-      referenced: new Set(),
-      images: [],
-      titledLinks: [],
-      links: [],
-      footnotes: [],
-      cited: new Set<string>(),
-      tags: []
-    }
+    return unreadableDocument(source, 'it nests too deeply to read')
   }
   // An image or link by reference ("![alt][ref]") has the URL of its definition, which may come after it.
   for (const item of [...doc.images, ...doc.links]) {

@@ -8,8 +8,7 @@
 // inserted one) still let an address through, a zero-width space goes after the name's first letter
 // everywhere instead: it still reads "git-bob" but is no longer the name. Text too complex to parse
 // (markdown/limits.ts) gets that last resort straight away.
-import { applyEdits, readMarkdown, type Edit } from '../markdown/document.ts'
-import { whyUnreadable } from '../markdown/limits.ts'
+import { applyEdits, readMarkdown, stillUnreadable, type Edit } from '../markdown/document.ts'
 import { escapeRegExp, findCommand } from '../trigger/grammar.ts'
 import { removeHiddenText } from './hidden.ts'
 
@@ -44,7 +43,9 @@ function breakEverywhere(markdown: string, botName: string, everyFirstLetter: bo
 
 /** The text with every address of the bot defused, so findCommand finds nothing in it. */
 export function defuseTriggers(markdown: string, botName: string): string {
-  if (whyUnreadable(markdown) !== null) return breakEverywhere(markdown, botName, true)
+  // Unreadable (the limits, or the deadline): read once here, then the last resort without reading it again.
+  const unreadable = readMarkdown(markdown).unreadable
+  if (unreadable !== null) return stillUnreadable(breakEverywhere(markdown, botName, true), unreadable)
   const inert = (text: string | null): text is string => text !== null && findCommand(text, botName, NO_VERBS) === null
   const wrapped = wrapInProse(markdown, botName)
   if (inert(wrapped)) return wrapped

@@ -2,7 +2,7 @@
 // definitions nothing refers to (the "[//]: # (...)" idiom) are removed, and a git-bob marker written by
 // the model, even in code, no longer reads as one. Only the stamp writes markers. Text too complex to
 // parse (markdown/limits.ts) gets the last resort: no "<!" and no "]:" is markup any more. Pure.
-import { applyEdits, normaliseLineEndings, readMarkdown, type Edit } from '../markdown/document.ts'
+import { applyEdits, normaliseLineEndings, readMarkdown, stillUnreadable, type Edit } from '../markdown/document.ts'
 
 const MARKER = /<!--(\s*git-bob-message)/gi
 
@@ -16,7 +16,7 @@ export function removeHiddenText(markdown: string): string {
     const doc = readMarkdown(text)
     if (doc.unreadable !== null) {
       // A definition's label ends in "]" and a colon right after it: a zero-width space parts them.
-      text = text.replace(/<!/g, '&lt;!').replace(/\]:/g, ']\u200b:')
+      text = stillUnreadable(text.replace(/<!/g, '&lt;!').replace(/\]:/g, ']\u200b:'), doc.unreadable)
       break
     }
     const edits: Edit[] = [

@@ -5,7 +5,14 @@
 // no backtick or emphasis around it can undo. People in the thread, and maintainers git-bob asks on
 // purpose, stay mentioned. Markdown is read with the one markdown model; titles and commit messages are
 // plain text, where every "@login" counts. Pure.
-import { applyEdits, normaliseLineEndings, readMarkdown, replaceRendered, type Edit } from '../markdown/document.ts'
+import {
+  applyEdits,
+  normaliseLineEndings,
+  readMarkdown,
+  replaceRendered,
+  stillUnreadable,
+  type Edit
+} from '../markdown/document.ts'
 
 /** What the "@" becomes: it still reads "@login", but names nobody. */
 export const BROKEN_AT = '@\u200b'
@@ -66,7 +73,8 @@ export function defuseMentions(markdown: string, allowed: Iterable<string>): str
   if (precise && !edits.length) return doc.source
   const out = applyEdits(doc.source, edits)
   if (precise && outsiderMentions(out, allow).length === 0) return out
-  return doc.source.replace(ANY_AT, BROKEN_AT)
+  const broken = doc.source.replace(ANY_AT, BROKEN_AT)
+  return doc.unreadable === null ? broken : stillUnreadable(broken, doc.unreadable)
 }
 
 /** The same for plain text (pull request titles, commit messages): every "@login" of an outsider is broken. */

@@ -12,6 +12,7 @@ import {
   normaliseLineEndings,
   readMarkdown,
   replaceRendered,
+  stillUnreadable,
   type Edit
 } from '../markdown/document.ts'
 import { attribute } from '../markdown/html.ts'
@@ -57,7 +58,8 @@ export function neutraliseClosing(markdown: string): string {
   if (precise && out === doc.source) return out
   if (precise && keywordsInMarkdown(out) === 0) return out
   // The last resort: character references are shown as written, so none can spell a keyword.
-  return neutraliseClosingPlain(doc.source.replace(/&/g, '&amp;'))
+  const plain = neutraliseClosingPlain(doc.source.replace(/&/g, '&amp;'))
+  return doc.unreadable === null ? plain : stillUnreadable(plain, doc.unreadable)
 }
 
 /** How many issue references a text may link; GitHub notes each in the issue it names. */
@@ -87,7 +89,7 @@ export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string
   if (!markdown.includes('&') && candidates <= limit) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
   // Too complex to parse (markdown/limits.ts): every reference in the source counts, code too.
-  if (doc.unreadable !== null) return capReferencesPlain(doc.source, limit)
+  if (doc.unreadable !== null) return stillUnreadable(capReferencesPlain(doc.source, limit), doc.unreadable)
   // Each reference in the order of the source, with the edits that unlink it.
   const found: { at: number; unlink: Edit[] }[] = []
   for (const block of blockTexts(doc.runs, (r) => !r.code)) {

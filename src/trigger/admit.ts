@@ -1,6 +1,7 @@
-// The gate as one stage: the checks that need no API call (our own message, a bot, no command), then the
-// permission of the person who asked. Until the permission is known nothing is posted: a stranger's
-// comment must not get even a failure report.
+// The gate as one stage: the checks that need no API call and read no markdown (our own message, a bot, a text
+// that does not name git-bob), then the permission of the person who asked, and only then the command, read from
+// the text as markdown. Until the permission is known nothing is posted: a stranger's comment must not get even a
+// failure report.
 import type { Permission } from '../adapters/github/api.ts'
 import type { Command } from './grammar.ts'
 import { authorize, screen } from './gate.ts'
@@ -24,19 +25,25 @@ export async function admit(
   /** Asked only when the cheap checks pass and the payload does not settle it. */
   permissionOf: (login: string) => Promise<Permission>
 ): Promise<Admission> {
-  const { event, command, gate } = incoming
-  const screened = screen(event, command, gate.allowedBots)
-  if (screened.kind === 'ignore' || !command) return { kind: 'ignore', why: screened.why }
+  const { event, gate } = incoming
+  const screened = screen(event, incoming.addressed, gate.allowedBots)
+  if (screened.kind === 'ignore') return { kind: 'ignore', why: screened.why }
+  let decision: Awaited<ReturnType<typeof authorize>> | null = null
+  let failure: unknown = null
   try {
-    const decision = await authorize(event, gate.allowedBots, permissionOf)
-    if (decision.kind === 'allow') return { kind: 'allow', why: decision.why, command }
-    return {
-      kind: 'refuse',
-      why: decision.why,
-      command,
-      message: refusalMessage(event.request.author.login, gate.botName)
-    }
+    decision = await authorize(event, gate.allowedBots, permissionOf)
   } catch (error) {
-    return { kind: 'unchecked', error }
+    failure = error
+  }
+  // A text that names git-bob without a command (in a quote, in code) is no request: ignored, whoever wrote it.
+  const command = incoming.command()
+  if (!command) return { kind: 'ignore', why: 'the text does not address git-bob' }
+  if (decision === null) return { kind: 'unchecked', error: failure }
+  if (decision.kind === 'allow') return { kind: 'allow', why: decision.why, command }
+  return {
+    kind: 'refuse',
+    why: decision.why,
+    command,
+    message: refusalMessage(event.request.author.login, gate.botName)
   }
 }

@@ -3,7 +3,6 @@
 import type { TriggerEvent } from './event.ts'
 import type { Permission } from '../adapters/github/api.ts'
 import { isOwnMessage } from '../outbox/stamp.ts'
-import type { Command } from './grammar.ts'
 
 export type GateDecision =
   | { kind: 'allow'; why: string }
@@ -14,14 +13,17 @@ export type GateDecision =
 
 const WRITERS: ReadonlySet<Permission> = new Set(['admin', 'maintain', 'write'])
 
-/** Checks that need no API call: is this our own message, a bot, a request at all? */
-export function screen(event: TriggerEvent, command: Command | null, allowedBots: readonly string[]): GateDecision {
+/**
+ * Checks that need no API call and read no markdown: is this our own message, a bot, a request at all (`addressed`:
+ * the text names git-bob, read-request.ts)?
+ */
+export function screen(event: TriggerEvent, addressed: boolean, allowedBots: readonly string[]): GateDecision {
   if (isOwnMessage(event.request.body)) return { kind: 'ignore', why: 'the text is a message git-bob wrote itself' }
   const login = event.request.author.login
   if (event.request.author.isBot && !allowedBots.includes(login.toLowerCase())) {
     return { kind: 'ignore', why: `${login} is a bot that is not listed in the allowed-bots input` }
   }
-  if (!command) {
+  if (!addressed) {
     if (event.request.source === 'review_request') {
       const whom = event.request.requestedReviewer ? `@${event.request.requestedReviewer}` : 'a team'
       return {

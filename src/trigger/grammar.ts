@@ -1,5 +1,6 @@
 // Finds "<bot-name> <verb>" in a comment. Pure: text in, command out.
 import { readMarkdown, type MarkdownDocument } from '../markdown/document.ts'
+import { decodeEntities } from '../markdown/html.ts'
 //
 // Grammar: the bot name (optionally @-prefixed), then a comma or white space, an optional "please",
 // then one word, the verb. Case does not matter. Only rendered prose counts, as GitHub shows it: not
@@ -76,6 +77,19 @@ const ASK = /^(\S+?)[,:]?\s+to\s+(?:please\b[\s,]*)?([a-z][a-z0-9_-]*)(.*)$/i
 export function parseAsk(args: string): { model: string; word: string; args: string } | null {
   const m = ASK.exec(args)
   return m ? { model: m[1]!, word: m[2]!.toLowerCase(), args: m[3]!.trim() } : null
+}
+
+/**
+ * Whether a text may address the bot at all, before any markdown is read: its name anywhere, in any case, written
+ * out or spelt with escapes and character references ("&#103;it-bob"). Linear: the run asks this first, then the
+ * gate, and reads the text with findCommand only once the author's permission is known. A name split by markup
+ * ("git*-*bob") is not looked for: such a text starts nothing.
+ */
+export function mayAddress(text: string, botName: string): boolean {
+  const name = botName.toLowerCase()
+  if (text.toLowerCase().includes(name)) return true
+  const unescaped = text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+  return (text.includes('&') ? decodeEntities(unescaped).text : unescaped).toLowerCase().includes(name)
 }
 
 /**

@@ -1,17 +1,24 @@
-// The first stage: the event file read and validated, the settings the gate needs, and the command found
-// in the request's text. A malformed event throws EventError: there is no thread to tell, only the log.
+// The first stage: the event file read and validated, the settings the gate needs, and whether the request names
+// git-bob at all (a linear search, no markdown read); the command is read from its text only after the gate
+// (admit.ts). A malformed event throws EventError: there is no thread to tell, only the log.
 import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
 import { EventError } from '../errors.ts'
 import { parseEvent, type TriggerEvent } from './event.ts'
-import { findCommand, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
+import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 
-/** A request for git-bob, perhaps: the gate (admit.ts) decides. `command` is null when none was found. */
+/** A request for git-bob, perhaps: the gate (admit.ts) decides. */
 export interface Incoming {
   kind: 'incoming'
   event: TriggerEvent
-  command: Command | null
   gate: GateConfig
+  /** The text names git-bob somewhere (grammar.ts's mayAddress), or the review was requested from its account. */
+  addressed: boolean
+  /**
+   * The command in the request, null when there is none. Reads the text as markdown (bounded, but the costliest
+   * thing before the model): the gate calls it after the permission is known, never for a text not addressed.
+   */
+  command: () => Command | null
 }
 
 export type ReadRequest = Incoming | { kind: 'ignored'; reason: string }
@@ -43,9 +50,11 @@ export async function readRequest(
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
   const event = parsed.event
   const gate = readGateConfig(read)
-  const command =
-    event.request.source === 'review_request'
-      ? reviewRequestCommand(event.request.requestedReviewer, gate.botLogin)
-      : findCommand(event.request.body, gate.botName, verbTable(verbs))
-  return { kind: 'incoming', event, command, gate }
+  if (event.request.source === 'review_request') {
+    const command = reviewRequestCommand(event.request.requestedReviewer, gate.botLogin)
+    return { kind: 'incoming', event, gate, addressed: command !== null, command: () => command }
+  }
+  const text = event.request.body
+  const command = (): Command | null => findCommand(text, gate.botName, verbTable(verbs))
+  return { kind: 'incoming', event, gate, addressed: mayAddress(text, gate.botName), command }
 }

@@ -104,6 +104,30 @@ describe('git-bob from a terminal', () => {
     expect(run.stdout + run.stderr).not.toContain(TOKEN)
   })
 
+  it('reads a long issue body in the markdown worker, and one past the deadline not at all', async () => {
+    // Over 1,024 characters, so dist/markdown-worker.js reads it: its hidden comment is not shown to the model.
+    const body = `${'We need the number of records per year. '.repeat(40)}<!-- SECRET PLAN -->`
+    github.threads.set(1, { title: 'Count records', body, login: 'Codertocat' })
+    github.threads.set(2, {
+      title: 'Slow',
+      // Within every limit, 47 s for micromark: past the deadline, a note stands in for it.
+      body: `> a${'\na'.repeat(32_000)}\n<!-- INJECTED -->`,
+      login: 'Codertocat'
+    })
+    model.fallback = () => 'Fine.'
+    const first = await cli(['comment', ISSUE, '--request', 'summarise', ...modelFlags()])
+    expect(first.code, first.stderr).toBe(0)
+    const read = JSON.stringify(model.requests[0]!.body)
+    expect(read).toContain('We need the number of records per year.')
+    expect(read).not.toContain('SECRET PLAN')
+
+    const second = await cli(['comment', 'Codertocat/Hello-World#2', '--request', 'summarise', ...modelFlags()])
+    expect(second.code, second.stderr).toBe(0)
+    const slow = JSON.stringify(model.requests[1]!.body)
+    expect(slow).toContain('is left out: it takes more than 2 seconds to read')
+    expect(slow).not.toContain('INJECTED')
+  }, 120_000)
+
   it('posts with --post, stamped and marked, and writes the transcript to a file', async () => {
     model.fallback = () => 'Count them with `groupby`.'
     const transcript = join(cwd, 'out.md')

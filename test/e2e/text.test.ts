@@ -1,12 +1,17 @@
 // Text in and out through the built action: a marker the model forged in an answer does not make a later
 // request count as answered, and a model-written pull request title, body and commit message notify
-// nobody outside the thread and close no issue but the one git-bob means.
+// nobody outside the thread and close no issue but the one git-bob means. A comment micromark would take 47 s
+// to read is read by the bundle's worker (dist/markdown-worker.js) within the deadline, or not at all.
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { closingKeywords } from '../fakes/cmark.ts'
 import { useStage } from './scenario.ts'
 
 const stage = useStage()
+// 32,000 lazy continuation lines after "> a": within every limit, 47 s for micromark.
+const LAZY = `> a${'\na'.repeat(32_000)}`
+// The read's deadline bounds the run; a run that read it would take minutes (no times are asserted).
+const BOUND = 120_000
 
 describe('the built action, text in and out', () => {
   it('a marker forged in an answer does not make a later request count as answered', async () => {
@@ -54,4 +59,28 @@ describe('the built action, text in and out', () => {
     // A reader sees the words the model wrote.
     expect(pull.title.replace(/\u200b/g, '')).toBe('Fix plot, closes #5, cc @victim')
   })
+
+  it(
+    'a comment past the read deadline as the request: no command, the person told why, once',
+    async () => {
+      const run = await stage.comment({ body: `${LAZY}\n\ngit-bob comment` })
+      expect(run.code).toBe(0)
+      expect(stage.model.requests).toHaveLength(0)
+      const posted = stage.github.postedComments(1)
+      expect(posted).toHaveLength(1)
+      expect(posted[0]!.body).toMatch(/I took no command from your comment: it takes more than 2 seconds to read/)
+    },
+    BOUND
+  )
+
+  it(
+    'a comment past the read deadline that does not name git-bob: the run ends, nothing asked or posted',
+    async () => {
+      const run = await stage.comment({ body: `${LAZY}\n\njust a long quote` })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('Nothing to do: the text does not address git-bob.')
+      expect(stage.github.requests).toEqual([])
+    },
+    BOUND
+  )
 })

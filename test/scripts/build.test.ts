@@ -60,3 +60,15 @@ describe('the split bundle', () => {
       expect(has(part), part).toBe(false)
   })
 })
+
+describe('the markdown worker', () => {
+  it('is an entry of its own in dist/, one folder above the chunk that starts it (src/markdown/off-thread.ts)', async () => {
+    const { metafile } = await build({ ...splitOptions('dist', false), write: false })
+    const outputs = Object.entries(metafile.outputs)
+    const worker = outputs.find(([, o]) => o.entryPoint === 'src/markdown/read-worker.ts')
+    expect(worker?.[0]).toBe('dist/markdown-worker.js')
+    // off-thread.ts looks for ../markdown-worker.js from the chunk it is bundled into.
+    const starter = outputs.filter(([, o]) => Object.keys(o.inputs).includes('src/markdown/off-thread.ts'))
+    expect(starter.map(([name]) => name)).toEqual([expect.stringMatching(/^dist\/chunks\/[^/]+\.js$/)])
+  })
+})

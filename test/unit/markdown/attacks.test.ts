@@ -17,7 +17,8 @@ import { neutraliseClosing, neutraliseClosingPlain, capReferences } from '../../
 import { removeHiddenText } from '../../../src/outbox/hidden.ts'
 import { defuseTriggers } from '../../../src/outbox/defuse-triggers.ts'
 import { sanitizeHumanText } from '../../../src/conversation/sanitize.ts'
-import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
+import { findCommand, mayAddress, verbTable } from '../../../src/trigger/grammar.ts'
+import { READ_DEADLINE_MS, readMarkdown } from '../../../src/markdown/document.ts'
 import { whyUnreadable } from '../../../src/markdown/limits.ts'
 import { answeredRequests } from '../../../src/outbox/stamp.ts'
 
@@ -34,6 +35,7 @@ interface Corpus {
   collapsed: (Case & { mark: string; kept: string })[]
   triggers: { text: string; triggers: boolean }[]
   tooComplex: { name: string; piece: string; times: number; tail: string }[]
+  tooSlow: { name: string; head: string; piece: string; times: number; tail: string }[]
 }
 
 const corpus = JSON.parse(
@@ -41,6 +43,48 @@ const corpus = JSON.parse(
 ) as Corpus
 const VERBS = verbTable([{ name: 'implement' }, { name: 'comment' }])
 const ADDRESS = /(?<![\w/.-])@?git-bob[\s,]+implement/i
+
+// A text past the deadline costs it once (the first reader); a stuck read would take 47 s.
+const BOUND = 60_000
+
+/** Every reader takes its safe side on an unreadable text, and GitHub agrees that nothing leaks. */
+function safeSide(cases: { name: string; text: string }[]): void {
+  it.each(cases)(
+    '$name: no outsider is mentioned, no issue closed, nothing hidden going out',
+    ({ text }) => {
+      expect(liveMentions(renderGfm(text))).toContain('victim')
+      const mentioned = liveMentions(renderGfm(defuseMentions(text, corpus.allowed)))
+      expect(mentioned.filter((l) => !corpus.allowed.includes(l))).toEqual([])
+      expect(closingKeywords(visibleText(renderGfm(neutraliseClosing(text))))).toEqual([])
+      const visible = renderGfm(removeHiddenText(text))
+      expect(visible).not.toMatch(/<!--/)
+      // What was hidden is shown, every time it was written.
+      expect(visibleText(visible).split('HIDDEN').length).toBe(text.split('HIDDEN').length)
+    },
+    BOUND
+  )
+
+  it.each(cases)(
+    '$name: hides nothing from the model coming in',
+    ({ text }) => {
+      expect(sanitizeHumanText(text)).not.toMatch(/HIDDEN|victim|implement/)
+    },
+    BOUND
+  )
+
+  it.each(cases)(
+    '$name: starts nothing, and written into an issue shows no command',
+    ({ text }) => {
+      // At most the answer that no command was taken, whether GitHub shows the address in prose or in a quote.
+      const command = findCommand(text, 'git-bob', VERBS)
+      expect(command).toMatchObject({ kind: 'unknown', unreadable: expect.any(String) })
+      const defused = defuseTriggers(text, 'git-bob')
+      expect(findCommand(defused, 'git-bob', VERBS)).toBeNull()
+      expect(ADDRESS.test(proseText(renderGfm(defused)))).toBe(false)
+    },
+    BOUND
+  )
+}
 
 describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark ? '' : ` (${CMARK_MISSING})`}`, () => {
   describe('mentions going out', () => {
@@ -135,6 +179,8 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
       // The corpus agrees with GitHub's renderer, and the grammar agrees with both.
       expect(ADDRESS.test(prose)).toBe(triggers)
       expect(findCommand(text, 'git-bob', VERBS) !== null).toBe(triggers)
+      // The run's first, linear check (before the gate and any parse) lets every command GitHub shows through.
+      if (triggers) expect(mayAddress(text, 'git-bob')).toBe(true)
       // Written by git-bob into a new issue, the text starts nothing and shows no command.
       const defused = defuseTriggers(text, 'git-bob')
       expect(findCommand(defused, 'git-bob', VERBS)).toBeNull()
@@ -150,34 +196,29 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
       expect(whyUnreadable(text)).not.toBeNull()
     })
 
-    it.each(cases)('$name: no outsider is mentioned, no issue closed, nothing hidden going out', ({ text }) => {
-      expect(liveMentions(renderGfm(text))).toContain('victim')
-      const mentioned = liveMentions(renderGfm(defuseMentions(text, corpus.allowed)))
-      expect(mentioned.filter((l) => !corpus.allowed.includes(l))).toEqual([])
-      expect(closingKeywords(visibleText(renderGfm(neutraliseClosing(text))))).toEqual([])
-      const visible = renderGfm(removeHiddenText(text))
-      expect(visible).not.toMatch(/<!--/)
-      // What was hidden is shown, every time it was written.
-      expect(visibleText(visible).split('HIDDEN').length).toBe(text.split('HIDDEN').length)
-    })
-
-    it.each(cases)('$name: hides nothing from the model coming in', ({ text }) => {
-      expect(sanitizeHumanText(text)).not.toMatch(/HIDDEN|victim|implement/)
-    })
-
-    it.each(cases)('$name: starts nothing, and written into an issue shows no command', ({ text }) => {
-      // At most the answer that no command was taken, whether GitHub shows the address in prose or in a quote.
-      const command = findCommand(text, 'git-bob', VERBS)
-      expect(command).toMatchObject({ kind: 'unknown', unreadable: expect.any(String) })
-      const defused = defuseTriggers(text, 'git-bob')
-      expect(findCommand(defused, 'git-bob', VERBS)).toBeNull()
-      expect(ADDRESS.test(proseText(renderGfm(defused)))).toBe(false)
-    })
+    safeSide(cases)
 
     it('a command in 15,000 nested quotes is in a quote on GitHub too', () => {
       const html = renderGfm(`${'> '.repeat(15_000)}git-bob implement`)
       expect(html.split('<blockquote>').length - 1).toBe(15_000)
       expect(ADDRESS.test(proseText(html))).toBe(false)
     })
+  })
+
+  // Within the limits, but micromark's time grows with their square: read past the deadline, each is unreadable
+  // (markdown/document.ts), and every reader takes the same safe side. Each text costs the deadline once.
+  describe('texts too slow to read', () => {
+    const cases = corpus.tooSlow.map((c) => ({ name: c.name, text: c.head + c.piece.repeat(c.times) + c.tail }))
+
+    it.each(cases)(
+      '$name: is within the limits, and unreadable past the deadline',
+      ({ text }) => {
+        expect(whyUnreadable(text)).toBeNull()
+        expect(readMarkdown(text).unreadable).toBe(`it takes more than ${READ_DEADLINE_MS / 1000} seconds to read`)
+      },
+      BOUND
+    )
+
+    safeSide(cases)
   })
 })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdits, blockTexts, readMarkdown, replaceRendered } from '../../../src/markdown/document.ts'
+import {
+  applyEdits,
+  blockTexts,
+  readMarkdown,
+  replaceRendered,
+  stillUnreadable
+} from '../../../src/markdown/document.ts'
 
 const runs = (markdown: string): [string, string][] =>
   readMarkdown(markdown).runs.map((r) => [
@@ -110,5 +116,22 @@ describe('readMarkdown when the parser overflows the stack all the same', () => 
         throw new TypeError('a bug')
       })
     ).toThrow('a bug')
+  })
+})
+
+describe('stillUnreadable', () => {
+  it('a text made from an unreadable one is not read again: its readers take the safe side at once', () => {
+    const text = 'a *readable* text @victim\r\n'
+    expect(stillUnreadable(text, 'it takes more than 2 seconds to read')).toBe('a *readable* text @victim\n')
+    const doc = readMarkdown(text)
+    expect(doc.unreadable).toBe('it takes more than 2 seconds to read')
+    expect(doc.runs).toEqual([])
+    expect(doc.unplaced).toBe(true)
+  })
+
+  it('does not overrule a text already read', () => {
+    expect(readMarkdown('read *before*').unreadable).toBeNull()
+    stillUnreadable('read *before*', 'why')
+    expect(readMarkdown('read *before*').unreadable).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Permission } from '../../../src/adapters/github/api.ts'
 import type { GateConfig } from '../../../src/config.ts'
 import { admit, refusalMessage } from '../../../src/trigger/admit.ts'
@@ -9,9 +9,21 @@ import type { Incoming } from '../../../src/trigger/read-request.ts'
 const GATE: GateConfig = { githubToken: 't', botName: 'git-bob', allowedBots: [], botLogin: null }
 const COMMAND: Command = { kind: 'known', verb: 'comment', word: 'comment', args: '' }
 
-function incoming(association = 'CONTRIBUTOR', command: Command | null = COMMAND, isBot = false): Incoming {
+/** What the gate saw, and the order things happened in: the permission asked, the command read. */
+const order: string[] = []
+
+function incoming(
+  association = 'CONTRIBUTOR',
+  command: Command | null = COMMAND,
+  isBot = false,
+  addressed = true
+): Incoming {
   const event = triggerEvent({ request: { author: { login: 'alice', id: 1, isBot }, association } })
-  return { kind: 'incoming', event, command, gate: GATE }
+  const read = (): Command | null => {
+    order.push('command read')
+    return command
+  }
+  return { kind: 'incoming', event, gate: GATE, addressed, command: read }
 }
 
 function lookup(permission: Permission | Error): {
@@ -23,6 +35,7 @@ function lookup(permission: Permission | Error): {
     asked,
     permissionOf: async (login) => {
       asked.push(login)
+      order.push('permission asked')
       if (permission instanceof Error) throw permission
       return permission
     }
@@ -30,11 +43,28 @@ function lookup(permission: Permission | Error): {
 }
 
 describe('admit', () => {
-  it('ignores a text without a command, and a bot, without asking GitHub', async () => {
+  beforeEach(() => {
+    order.length = 0
+  })
+
+  it('ignores a text that does not name git-bob, and a bot, without asking GitHub or reading the text', async () => {
     const { permissionOf, asked } = lookup('admin')
-    expect(await admit(incoming('CONTRIBUTOR', null), permissionOf)).toMatchObject({ kind: 'ignore' })
+    expect(await admit(incoming('CONTRIBUTOR', null, false, false), permissionOf)).toMatchObject({ kind: 'ignore' })
     expect(await admit(incoming('CONTRIBUTOR', COMMAND, true), permissionOf)).toMatchObject({ kind: 'ignore' })
     expect(asked).toEqual([])
+    expect(order).toEqual([])
+  })
+
+  it('reads the command only once the permission is known', async () => {
+    await admit(incoming(), lookup('write').permissionOf)
+    expect(order).toEqual(['permission asked', 'command read'])
+  })
+
+  it('ignores a text that names git-bob without a command, whoever wrote it, posting nothing', async () => {
+    for (const permission of ['write', 'read', new Error('GitHub is down')] as const) {
+      const admission = await admit(incoming('CONTRIBUTOR', null), lookup(permission).permissionOf)
+      expect(admission).toEqual({ kind: 'ignore', why: 'the text does not address git-bob' })
+    }
   })
 
   it('allows a writer, with the command and why', async () => {

@@ -3,7 +3,6 @@ import type { TriggerEvent } from '../../../src/trigger/event.ts'
 import { authorize, mayTrigger, screen } from '../../../src/trigger/gate.ts'
 import type { Permission } from '../../../src/adapters/github/api.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
-import type { Command } from '../../../src/trigger/grammar.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
 
 interface EventOptions {
@@ -19,9 +18,6 @@ function event(options: EventOptions = {}): TriggerEvent {
     request: { body: options.body ?? 'git-bob comment', author, association: options.association ?? 'CONTRIBUTOR' }
   })
 }
-
-const COMMAND: Command = { kind: 'known', verb: 'comment', word: 'comment', args: '' }
-const UNKNOWN: Command = { kind: 'unknown', word: 'frobnicate', args: '' }
 
 /** A fake permission lookup that records every login it is asked about. */
 function permissions(permission: Permission): { lookup: (login: string) => Promise<Permission>; calls: string[] } {
@@ -42,12 +38,8 @@ const OWN_MESSAGE = stamp(
 )
 
 describe('screen', () => {
-  it('allows a person who addressed git-bob', () => {
-    expect(screen(event(), COMMAND, [])).toEqual({ kind: 'allow', why: 'screened' })
-  })
-
-  it('allows an unknown verb too (the command decides what to answer)', () => {
-    expect(screen(event(), UNKNOWN, []).kind).toBe('allow')
+  it('allows a text that names git-bob (whether it holds a command is read after the gate)', () => {
+    expect(screen(event(), true, [])).toEqual({ kind: 'allow', why: 'screened' })
   })
 
   it('ignores a review requested from someone else, naming them', () => {
@@ -56,7 +48,7 @@ describe('screen', () => {
       ...request,
       request: { ...request.request, source: 'review_request', body: '', requestedReviewer: 'octocat' }
     }
-    const decision = screen(review, null, [])
+    const decision = screen(review, false, [])
     expect(decision).toEqual({
       kind: 'ignore',
       why: 'the review was requested from @octocat, not from the account in the bot-login input'
@@ -64,13 +56,13 @@ describe('screen', () => {
   })
 
   it('ignores text that does not address git-bob', () => {
-    const decision = screen(event({ body: 'just chatting' }), null, [])
+    const decision = screen(event({ body: 'just chatting' }), false, [])
     expect(decision.kind).toBe('ignore')
     expect(decision.why).toContain('does not address git-bob')
   })
 
   it("ignores git-bob's own stamped message, even with a command in it", () => {
-    const decision = screen(event({ body: OWN_MESSAGE, login: 'github-actions[bot]', isBot: true }), COMMAND, [
+    const decision = screen(event({ body: OWN_MESSAGE, login: 'github-actions[bot]', isBot: true }), true, [
       'github-actions[bot]'
     ])
     expect(decision.kind).toBe('ignore')
@@ -78,30 +70,30 @@ describe('screen', () => {
   })
 
   it('ignores an own message even when posted with a personal token (not a bot)', () => {
-    expect(screen(event({ body: OWN_MESSAGE }), COMMAND, []).kind).toBe('ignore')
+    expect(screen(event({ body: OWN_MESSAGE }), true, []).kind).toBe('ignore')
   })
 
   it('ignores a bot that is not in allowed-bots', () => {
-    const decision = screen(event({ login: 'dependabot[bot]', isBot: true }), COMMAND, ['renovate[bot]'])
+    const decision = screen(event({ login: 'dependabot[bot]', isBot: true }), true, ['renovate[bot]'])
     expect(decision.kind).toBe('ignore')
     expect(decision.why).toContain('dependabot[bot]')
     expect(decision.why).toContain('allowed-bots')
   })
 
   it('ignores any bot when no bots are allowed', () => {
-    expect(screen(event({ login: 'renovate[bot]', isBot: true }), COMMAND, []).kind).toBe('ignore')
+    expect(screen(event({ login: 'renovate[bot]', isBot: true }), true, []).kind).toBe('ignore')
   })
 
   it('allows a bot that is in allowed-bots, comparing logins case-insensitively', () => {
-    expect(screen(event({ login: 'Renovate[bot]', isBot: true }), COMMAND, ['renovate[bot]']).kind).toBe('allow')
+    expect(screen(event({ login: 'Renovate[bot]', isBot: true }), true, ['renovate[bot]']).kind).toBe('allow')
   })
 
   it('still ignores an allowed bot that did not address git-bob', () => {
-    expect(screen(event({ login: 'renovate[bot]', isBot: true }), null, ['renovate[bot]']).kind).toBe('ignore')
+    expect(screen(event({ login: 'renovate[bot]', isBot: true }), false, ['renovate[bot]']).kind).toBe('ignore')
   })
 
   it('does not treat a person as a bot because their login is in allowed-bots', () => {
-    expect(screen(event({ login: 'alice' }), COMMAND, ['alice']).kind).toBe('allow')
+    expect(screen(event({ login: 'alice' }), true, ['alice']).kind).toBe('allow')
   })
 })
 

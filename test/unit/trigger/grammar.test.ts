@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   findCommand,
+  mayAddress,
   parseAsk,
   proseLines,
   reviewRequestCommand,
@@ -628,5 +629,27 @@ describe('findCommand on a text too complex to read (markdown/limits.ts)', () =>
     expect(find(`${deep}a`)).toBeNull()
     expect(find(`${deep}not-git-bob comment`)).toBeNull()
     expect(proseLines(`${deep}git-bob comment`)).toEqual([''])
+  })
+})
+
+describe('mayAddress', () => {
+  it('finds the name anywhere, in any case, as written: in prose, a quote or code alike', () => {
+    for (const text of ['git-bob comment', '> GIT-BOB think', '`git-bob`', 'see git-bobby', 'x@Git-Bob'])
+      expect(mayAddress(text, 'git-bob'), text).toBe(true)
+  })
+
+  it('finds the name spelt with character references or escapes, as GitHub shows it', () => {
+    for (const text of [
+      '&#103;it-bob implement',
+      'git&#x2D;bob comment',
+      '&#x67;it&#45;bob comment',
+      'git\\-bob comment'
+    ])
+      expect(mayAddress(text, 'git-bob'), text).toBe(true)
+  })
+
+  it('does not find a text without the name', () => {
+    for (const text of ['just chatting about bob', 'git bob comment', 'git*-*bob comment', `> a${'\na'.repeat(100)}`])
+      expect(mayAddress(text, 'git-bob'), text).toBe(false)
   })
 })

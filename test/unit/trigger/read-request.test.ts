@@ -30,7 +30,8 @@ describe('readRequest', () => {
     )
     expect(read.kind).toBe('incoming')
     if (read.kind !== 'incoming') return
-    expect(read.command).toMatchObject({ kind: 'known', verb: 'comment', word: 'think' })
+    expect(read.addressed).toBe(true)
+    expect(read.command()).toMatchObject({ kind: 'known', verb: 'comment', word: 'think' })
     expect(read.gate).toMatchObject({ githubToken: 't', botName: 'git-bob', botLogin: null })
     expect(read.event.request.body).toBe('Please git-bob think about this')
   })
@@ -42,7 +43,19 @@ describe('readRequest', () => {
       inputs({ 'github-token': 't', 'bot-name': 'robo' }),
       VERBS
     )
-    expect(read.kind === 'incoming' && read.command).toBeNull()
+    expect(read.kind === 'incoming' && read.addressed).toBe(false)
+    expect(read.kind === 'incoming' && read.command()).toBeNull()
+  })
+
+  it('a text that does not name git-bob is not addressed, however it is written: read before any markdown', async () => {
+    const body = `> a${'\na'.repeat(32_000)}`
+    const path = eventFile(issueCommentPayload({ body }))
+    const read = await readRequest(
+      { eventName: 'issue_comment', eventPath: path },
+      inputs({ 'github-token': 't' }),
+      VERBS
+    )
+    expect(read.kind === 'incoming' && read.addressed).toBe(false)
   })
 
   it('ignores an event git-bob does not handle, before reading any setting', async () => {
