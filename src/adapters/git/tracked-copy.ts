@@ -35,8 +35,7 @@ export async function trackedIndex(source: BoxSource, indexFile: string): Promis
   await git.run(['read-tree', 'HEAD'], { indexFile })
   const present: string[] = []
   const gone: string[] = []
-  for (const path of new Set(source.written()))
-    ((await regularFileAt(source.dir, path)) ? present : gone).push(path)
+  for (const path of new Set(source.written())) ((await regularFileAt(source.dir, path)) ? present : gone).push(path)
   // A written file's content goes into git's objects (as the commit would put it); a removed one leaves the index.
   if (present.length)
     await git.run(['update-index', '--add', '-z', '--stdin'], { indexFile, input: `${present.join('\0')}\0` })
