@@ -173,8 +173,8 @@ interface Context {
   block: number
 }
 
-/** A document that was not read: nothing in it, `why` says why, every caller takes its safe side. */
-function unreadableDocument(source: string, why: string): MarkdownDocument {
+/** A document with nothing read into it yet. */
+function emptyDocument(source: string): MarkdownDocument {
   return {
     source,
     runs: [],
@@ -187,9 +187,14 @@ function unreadableDocument(source: string, why: string): MarkdownDocument {
     footnotes: [],
     cited: new Set(),
     tags: [],
-    unplaced: true,
-    unreadable: why
+    unplaced: false,
+    unreadable: null
   }
+}
+
+/** A document that was not read: nothing in it, `why` says why, every caller takes its safe side. */
+function unreadableDocument(source: string, why: string): MarkdownDocument {
+  return { ...emptyDocument(source), unplaced: true, unreadable: why }
 }
 
 const remembered = new Map<string, MarkdownDocument>()
@@ -262,21 +267,7 @@ export function readInThisThread(source: string): MarkdownDocument {
 }
 
 function readSource(source: string, parse: (source: string) => Parents): MarkdownDocument {
-  const doc: MarkdownDocument = {
-    source,
-    runs: [],
-    comments: [],
-    definitions: [],
-    referenced: new Set(),
-    images: [],
-    titledLinks: [],
-    links: [],
-    footnotes: [],
-    cited: new Set(),
-    tags: [],
-    unplaced: false,
-    unreadable: null
-  }
+  const doc = emptyDocument(source)
   const tooComplex = whyUnreadable(source)
   if (tooComplex) return unreadableDocument(source, tooComplex)
   let blocks = 0
