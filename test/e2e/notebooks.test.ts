@@ -73,7 +73,7 @@ describe.skipIf(!jupyter)(`the built action, with Jupyter${NEEDS_JUPYTER}`, () =
 
 describe.skipIf(!jupyter)(`the built action, a notebook that hunts for secrets${NEEDS_JUPYTER}`, () => {
   it(
-    "runs it as the sandbox user: no process's environment it can read holds a secret, and none is pushed, posted or logged",
+    "runs it as the box's user: no process's environment it can read holds a secret, and none is pushed, posted or logged",
     JUPYTER_TIMEOUT,
     async () => {
       const repo = new GitRemote({ 'README.md': '# data\n' })
