@@ -21,6 +21,18 @@ import { readOffThread } from './off-thread.ts'
  * set against attacks rather than for the busiest machine: with MAX_TIMEOUTS, a run spends at most about 10 s on them.
  */
 export const READ_DEADLINE_MS = 2_000
+/** The deadline in force: READ_DEADLINE_MS, unless a test of what happens past it shortened it (setReadDeadline). */
+let deadlineMs = READ_DEADLINE_MS
+
+/**
+ * Sets the deadline for the texts read from now on and returns the one before. Only tests call it: a text past the
+ * deadline costs the deadline, and those that read past it on purpose need not wait 2 s for each.
+ */
+export function setReadDeadline(ms: number): number {
+  const before = deadlineMs
+  deadlineMs = ms
+  return before
+}
 /**
  * Texts up to this length are read in this thread: a run whose texts are all short never starts the worker (about
  * 200 ms under load; its round trip is then about a millisecond, npm run bench), and the slowest shape known (lazy
@@ -237,10 +249,10 @@ function readBounded(source: string): MarkdownDocument {
   if (source.length <= IN_THREAD_LENGTH) return readInThisThread(source)
   if (timeouts >= MAX_TIMEOUTS)
     return unreadableDocument(source, `it is long, and ${MAX_TIMEOUTS} texts in this run took too long to read`)
-  const doc = readOffThread<MarkdownDocument>(source, READ_DEADLINE_MS)
+  const doc = readOffThread<MarkdownDocument>(source, deadlineMs)
   if (doc !== null) return doc
   timeouts++
-  return unreadableDocument(source, `it takes more than ${READ_DEADLINE_MS / 1000} seconds to read`)
+  return unreadableDocument(source, `it takes more than ${deadlineMs / 1000} seconds to read`)
 }
 
 /**

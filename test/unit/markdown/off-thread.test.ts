@@ -1,13 +1,13 @@
 // The bounded read: markdown that takes longer than the deadline comes back unreadable at about the deadline, the
 // worker is replaced, and the next text is read as before; what was read is not read again.
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   forgetReadings,
   IN_THREAD_LENGTH,
   MAX_TIMEOUTS,
-  READ_DEADLINE_MS,
   readInThisThread,
-  readMarkdown
+  readMarkdown,
+  setReadDeadline
 } from '../../../src/markdown/document.ts'
 import { whyUnreadable } from '../../../src/markdown/limits.ts'
 import { readOffThread } from '../../../src/markdown/off-thread.ts'
@@ -17,6 +17,16 @@ const LAZY = `> a${'\na'.repeat(32_000)}`
 const PROSE = 'The quick brown fox jumps over the lazy dog, *twice*, with `code` and a [link](https://x.y).\n\n'
 // Timing is not asserted: a worker that never answers bounds the test (a stuck parse would run for 47 s).
 const BOUND = 60_000
+// Every text read past the deadline costs it: half a second here instead of 2 s, still far from LAZY's 47 s and
+// from the milliseconds the ordinary texts take.
+const DEADLINE_MS = 500
+let deadlineBefore = 0
+beforeAll(() => {
+  deadlineBefore = setReadDeadline(DEADLINE_MS)
+})
+afterAll(() => {
+  setReadDeadline(deadlineBefore)
+})
 
 describe('readMarkdown within the deadline', () => {
   it(
@@ -25,7 +35,7 @@ describe('readMarkdown within the deadline', () => {
       expect(whyUnreadable(LAZY)).toBeNull()
       forgetReadings()
       const doc = readMarkdown(LAZY)
-      expect(doc.unreadable).toBe(`it takes more than ${READ_DEADLINE_MS / 1000} seconds to read`)
+      expect(doc.unreadable).toBe(`it takes more than ${DEADLINE_MS / 1000} seconds to read`)
       expect(doc.unplaced).toBe(true)
       expect(doc.runs).toEqual([])
       expect(doc.source).toBe(LAZY)
@@ -36,7 +46,7 @@ describe('readMarkdown within the deadline', () => {
   it(
     'replaces a worker that ran out of time: the next text is read as before',
     () => {
-      expect(readOffThread(LAZY, READ_DEADLINE_MS)).toBeNull()
+      expect(readOffThread(LAZY, DEADLINE_MS)).toBeNull()
       const text = PROSE.repeat(30)
       expect(text.length).toBeGreaterThan(IN_THREAD_LENGTH)
       forgetReadings()
