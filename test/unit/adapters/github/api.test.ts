@@ -81,6 +81,12 @@ describe('GitHubApi.limitRequests', () => {
 })
 
 describe('GitHubApi reads', () => {
+  it('fullName: owner/name of the repository it reads, without a request', async () => {
+    const gh = await api()
+    expect(gh.fullName).toBe('Codertocat/Hello-World')
+    expect(requestLog()).toEqual([])
+  })
+
   it('permission: the role name first, a 404 as no collaborator', async () => {
     github.permissions.set('alice', 'maintain')
     github.permissions.set('carol', 'triage')
@@ -483,6 +489,15 @@ describe("GitHubApi and GitHub's refusals", () => {
     )
     // Each refusal is final: not retried.
     expect(github.requests).toHaveLength(5)
+  })
+
+  it('a 403 in GitHub\'s other wording ("must have ... access") is a missing permission too', async () => {
+    const body = { message: 'You must have admin access to read job logs.' }
+    github.faults.push({ method: 'GET', path: /\/logs$/, status: 403, body, times: 1 })
+    const gh = await api()
+    const error = await refusal(gh.jobLog(1))
+    expect(error).toBeInstanceOf(MissingPermissionError)
+    expect((error as MissingPermissionError).permission).toBe('actions: read')
   })
 
   it('a 403 that is not about a permission (a rate limit, a block) stays what it was', async () => {
