@@ -61,9 +61,9 @@ async function notebookRun(
 
 /** One stamped report, the files listed exactly those committed, no secret anywhere, nothing left on the host. */
 function expectContained({ repo, run, files, temp }: Boxed, secrets: string[]): void {
-  expect(run.code, run.stdout).toBe(0)
+  expect(run.code, stage.said(run)).toBe(0)
   const posted = stage.github.postedComments(1)
-  expect(posted, run.stdout).toHaveLength(1)
+  expect(posted, stage.said(run)).toHaveLength(1)
   expect(posted[0]!.body).toContain(`version: ${VERSION}`)
   expectListedAsCommitted(stage, repo, files)
   const everything = everythingSaid(stage, run, repo, files)

@@ -98,8 +98,8 @@ describe.skipIf(!pytest)(
           { body: 'add is wrong. git-bob implement this' },
           { workspace: repo.workspace, env: ENV, inputs: { 'max-steps': '8' }, timeoutMs: TIMEOUT.timeout }
         )
-        expect(run.code).toBe(0)
-        expect(repairs).toHaveLength(5)
+        expect(run.code, stage.said(run)).toBe(0)
+        expect(repairs, stage.said(run)).toHaveLength(5)
         // The prompt holds the syntax check's failure; the first run_checks result pytest's, with the secret masked.
         expect(repairs[0]).toContain('python3 -m py_compile mathlib/ops.py')
         expect(repairs[0]).toContain('SyntaxError')
@@ -108,7 +108,7 @@ describe.skipIf(!pytest)(
         expect(repairs[2]).toContain('AssertionError: see ***')
         expect(repairs[4]).toMatch(/`python3 -m pytest -q` passed/)
         expect(repairs.join('\n')).not.toContain(OPENAI_KEY)
-        expect(turns).toHaveLength(0)
+        expect(turns, stage.said(run)).toHaveLength(0)
         expect(repo.show('git-bob/issue-1', 'mathlib/ops.py')).toBe('def add(a, b):\n    return a + b')
         const pull = stage.github.pullRequests[0]!
         expect(pull.draft).toBe(false)
@@ -119,7 +119,7 @@ describe.skipIf(!pytest)(
         expect(pull.body).not.toContain('The checks fail')
         // One comment on the issue: the progress comment, edited in place, became the result.
         const comments = stage.github.postedComments(1)
-        expect(comments).toHaveLength(1)
+        expect(comments, stage.said(run)).toHaveLength(1)
         expect(comments[0]!.body).toContain(`I opened`)
         const edits = stage.github.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\//.test(r.path))
         expect(edits.length).toBeGreaterThan(0)
@@ -152,7 +152,7 @@ describe.skipIf(!pytest)(
         { body: 'git-bob implement this' },
         { workspace: repo.workspace, env: ENV, inputs: { 'check-repair-rounds': '1' }, timeoutMs: TIMEOUT.timeout }
       )
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       expect(repairs).toBe(1)
       const pull = stage.github.pullRequests[0]!
       expect(pull.draft).toBe(true)
@@ -183,7 +183,7 @@ describe.skipIf(!pytest)(
           timeoutMs: TIMEOUT.timeout
         }
       )
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       expect(Date.now() - started).toBeLessThan(90_000)
       const pull = stage.github.pullRequests[0]!
       expect(pull.draft).toBe(true)
@@ -213,7 +213,7 @@ describe.skipIf(!pytest)(
           timeoutMs: TIMEOUT.timeout
         }
       )
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       const body = stage.github.pullRequests[0]!.body
       expect(body).toMatch(/❌ `env \| sort; exit 3` failed with exit code 3/)
       expect(body).toContain('USER=git-bob-box')

@@ -12,6 +12,7 @@ import { VERSION } from '../../src/version.ts'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { FakeGitHub } from '../fakes/github.ts'
 import { FakeOpenAI, type ChatRequest } from '../fakes/openai.ts'
+import { said } from './scenario.ts'
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const ISSUE = 'https://github.com/Codertocat/Hello-World/issues/1'
@@ -91,13 +92,13 @@ describe('git-bob from a terminal', () => {
     model.fallback = () => 'Use `numpy.loadtxt` to read the file.'
     const run = await cli(['comment', ISSUE, '--request', 'how do I read data.csv?', ...modelFlags()])
 
-    expect(run.code, run.stderr).toBe(0)
+    expect(run.code, said(run, github)).toBe(0)
     expect(run.stdout).toContain(`comment on https://github.com/Codertocat/Hello-World/issues/1 (not posted`)
     expect(run.stdout).toContain('Use `numpy.loadtxt` to read the file.')
     expect(run.stdout).toContain(`version: ${VERSION}, model: gpt-4.1-2025-04-14 via openai`)
     expect(run.stdout).toContain('run from a terminal')
     expect(run.stdout).not.toContain('git-bob-message')
-    expect(github.writes).toEqual([])
+    expect(github.writes, said(run, github)).toEqual([])
     const asked = JSON.stringify(model.requests[0]!.body)
     expect(asked).toContain('We need the number of records per year.')
     expect(asked).toContain('git-bob comment how do I read data.csv?')
@@ -116,13 +117,13 @@ describe('git-bob from a terminal', () => {
     })
     model.fallback = () => 'Fine.'
     const first = await cli(['comment', ISSUE, '--request', 'summarise', ...modelFlags()])
-    expect(first.code, first.stderr).toBe(0)
+    expect(first.code, said(first, github)).toBe(0)
     const read = JSON.stringify(model.requests[0]!.body)
     expect(read).toContain('We need the number of records per year.')
     expect(read).not.toContain('SECRET PLAN')
 
     const second = await cli(['comment', 'Codertocat/Hello-World#2', '--request', 'summarise', ...modelFlags()])
-    expect(second.code, second.stderr).toBe(0)
+    expect(second.code, said(second, github)).toBe(0)
     const slow = JSON.stringify(model.requests[1]!.body)
     expect(slow).toContain('is left out: it takes more than 2 seconds to read')
     expect(slow).not.toContain('INJECTED')
@@ -133,9 +134,9 @@ describe('git-bob from a terminal', () => {
     const transcript = join(cwd, 'out.md')
     const run = await cli(['think', 'Codertocat/Hello-World#1', '--post', '--transcript', transcript, ...modelFlags()])
 
-    expect(run.code, run.stderr).toBe(0)
+    expect(run.code, said(run, github)).toBe(0)
     const posted = github.comments.get(1) ?? []
-    expect(posted).toHaveLength(1)
+    expect(posted, said(run, github)).toHaveLength(1)
     expect(posted[0]!.body).toContain('Count them with `groupby`.')
     expect(posted[0]!.body).toContain('<!-- git-bob-message')
     expect(posted[0]!.body).toContain('run from a terminal')
@@ -150,11 +151,11 @@ describe('git-bob from a terminal', () => {
     implementOne('analysis/count.py', 'def count(df):\n    return df.groupby("year").size()\n')
     const run = await cli(['implement', ISSUE, '--post', ...modelFlags()])
 
-    expect(run.code, run.stderr).toBe(0)
+    expect(run.code, said(run, github)).toBe(0)
     expect(run.stderr).toContain('working in a temporary clone')
     expect(repo.log('git-bob/issue-1')).toEqual(['Add record counting', 'initial'])
     expect(repo.show('git-bob/issue-1', 'analysis/count.py')).toContain('groupby("year")')
-    expect(github.pullRequests).toHaveLength(1)
+    expect(github.pullRequests, said(run, github)).toHaveLength(1)
     expect(github.pullRequests[0]).toMatchObject({ head: 'git-bob/issue-1', base: 'master' })
     expect(github.comments.get(1)![0]!.body).toContain(`pull/${github.pullRequests[0]!.number}`)
   })
@@ -165,53 +166,53 @@ describe('git-bob from a terminal', () => {
     implementOne('idea.md', '# Idea\n')
     const run = await cli(['implement', ISSUE, ...modelFlags()])
 
-    expect(run.code, run.stderr).toBe(0)
+    expect(run.code, said(run, github)).toBe(0)
     expect(repo.branches()).toEqual(['master'])
-    expect(github.writes).toEqual([])
+    expect(github.writes, said(run, github)).toEqual([])
     expect(run.stdout).toContain('pull request "Add record counting" from git-bob/issue-1 into master (not posted')
     expect(run.stderr).toMatch(/committed on branch git-bob\/issue-1 in \S+; nothing was pushed/)
   })
 
   it('refuses a command line without an issue it understands, before asking GitHub', async () => {
     const run = await cli(['comment', 'https://github.com/Codertocat/Hello-World/wiki/Home'])
-    expect(run.code).toBe(2)
+    expect(run.code, said(run, github)).toBe(2)
     expect(run.stderr).toContain('is not an issue or pull request URL')
-    expect(github.requests).toEqual([])
+    expect(github.requests, said(run, github)).toEqual([])
   })
 
   it('says where a token comes from when there is none', async () => {
     const run = await cli(['comment', ISSUE], { GITHUB_TOKEN: '' })
-    expect(run.code).toBe(1)
+    expect(run.code, said(run, github)).toBe(1)
     expect(run.stderr).toContain('No GitHub token: set GITHUB_TOKEN (or GH_TOKEN)')
     expect(run.stderr).toContain('gh auth login')
-    expect(github.requests).toEqual([])
+    expect(github.requests, said(run, github)).toEqual([])
   })
 
   it('says when the token cannot read the repository', async () => {
     const run = await cli(['comment', 'someone/private-repo#3'])
-    expect(run.code).toBe(1)
+    expect(run.code, said(run, github)).toBe(1)
     expect(run.stderr).toContain('someone/private-repo cannot be read with this token (HTTP 404)')
-    expect(github.writes).toEqual([])
+    expect(github.writes, said(run, github)).toEqual([])
   })
 
   it('applies the gate: someone with read access is told so in the terminal, and nothing is posted', async () => {
     github.viewer = 'octocat'
     github.permissions.set('octocat', 'read')
     const run = await cli(['comment', ISSUE, '--post'])
-    expect(run.code).toBe(1)
+    expect(run.code, said(run, github)).toBe(1)
     expect(run.stderr).toContain('git-bob acts only for people with write access to Codertocat/Hello-World')
     expect(run.stderr).toContain('octocat has read permission')
-    expect(github.writes).toEqual([])
-    expect(model.requests).toEqual([])
+    expect(github.writes, said(run, github)).toEqual([])
+    expect(model.requests, said(run, github)).toEqual([])
   })
 
   it('asks for --post before deploy, which cannot be shown without starting the workflow', async () => {
     github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
     const run = await cli(['deploy', ISSUE, '--deploy-workflow', 'release.yml'])
-    expect(run.code).toBe(1)
+    expect(run.code, said(run, github)).toBe(1)
     expect(run.stderr).toContain('add --post to start it')
-    expect(github.workflowRuns).toEqual([])
-    expect(github.writes).toEqual([])
+    expect(github.workflowRuns, said(run, github)).toEqual([])
+    expect(github.writes, said(run, github)).toEqual([])
   })
 
   it('deploy --post: an admin starts the release workflow from a terminal and gets its run', async () => {
@@ -226,8 +227,8 @@ describe('git-bob from a terminal', () => {
       '--deploy-poll-seconds',
       '0.01'
     ])
-    expect(run.code, run.stderr).toBe(0)
-    expect(github.workflowRuns).toHaveLength(1)
+    expect(run.code, said(run, github)).toBe(0)
+    expect(github.workflowRuns, said(run, github)).toHaveLength(1)
     expect(github.comments.get(1)![0]!.body).toContain(
       `and its run succeeded: https://github.com/Codertocat/Hello-World/actions/runs/${github.workflowRuns[0]!.id}`
     )
@@ -257,10 +258,10 @@ describe('git-bob from a terminal', () => {
         : 'A plain answer.'
     const run = await cli(['review', 'https://github.com/Codertocat/Hello-World/pull/2', ...modelFlags()])
 
-    expect(run.code, run.stderr).toBe(0)
+    expect(run.code, said(run, github)).toBe(0)
     expect(run.stdout).toContain('review of https://github.com/Codertocat/Hello-World/pull/2 (not posted')
     expect(run.stdout).toMatch(/── on src\/load\.py:2:[\s\S]*Name the encoding\./)
-    expect(github.writes).toEqual([])
+    expect(github.writes, said(run, github)).toEqual([])
   })
 
   it('sends the token only home: not to a host the issue URL alone names, nor over plain http', async () => {
@@ -279,7 +280,7 @@ describe('git-bob from a terminal', () => {
     ]
     for (const [target, env] of cases) {
       const run = await cli(['think', target, ...modelFlags()], env)
-      expect(run.code, run.stderr).toBe(1)
+      expect(run.code, said(run, github)).toBe(1)
       expect(run.stderr).toContain(
         'git-bob sends your token only to https://github.com or the GitHub server you configured'
       )

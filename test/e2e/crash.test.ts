@@ -12,7 +12,7 @@ describe('a crash', () => {
   it('names the src/ file and line it came from, through the source maps', async () => {
     // An output file that is not there: setting the status output, the run's last step, throws out of run().
     const run = await stage.comment({ body: 'git-bob help' }, { env: { GITHUB_OUTPUT: '/nonexistent/git-bob/output' } })
-    expect(run.code).toBe(1)
+    expect(run.code, stage.said(run)).toBe(1)
     expect(annotations(run).at(-1)).toContain('Missing file at path')
     const frames = run.stdout.slice(run.stdout.indexOf('Where it failed:')).split('\n')
     const ours = frames.flatMap((l) => {

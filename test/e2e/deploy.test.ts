@@ -20,7 +20,7 @@ describe('git-bob deploy, run by the built action', () => {
     stage.github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
     const run = await stage.comment({ body: 'git-bob deploy' }, { inputs })
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     expect(dispatches()).toEqual([{ ref: 'master' }])
     const id = stage.github.workflowRuns[0]!.id
     const body = stage.github.postedComments(1)[0]!.body
@@ -34,7 +34,7 @@ describe('git-bob deploy, run by the built action', () => {
     stage.github.workflows.set('release.yml', { dispatchable: true, outcome: 'failure' })
     const run = await stage.comment({ body: 'git-bob deploy' }, { inputs })
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('its run ended with **failure**')
     expect(body).toContain(`/actions/runs/${stage.github.workflowRuns[0]!.id}`)
@@ -44,11 +44,11 @@ describe('git-bob deploy, run by the built action', () => {
     stage.github.workflows.set('release.yml', { dispatchable: true, outcome: 'never' })
     const run = await stage.comment({ body: 'git-bob deploy' }, { inputs: { ...inputs, 'deploy-wait-seconds': '1' } })
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('its run was still in progress when I stopped waiting after 1 second')
     expect(body).toContain(`/actions/runs/${stage.github.workflowRuns[0]!.id}`)
-    expect(stage.github.workflowRuns).toHaveLength(1)
+    expect(stage.github.workflowRuns, stage.said(run)).toHaveLength(1)
   })
 
   it('refuses a writer who is not an admin, saying write access is not enough, and starts nothing', async () => {
@@ -59,8 +59,8 @@ describe('git-bob deploy, run by the built action', () => {
       { inputs }
     )
 
-    expect(run.code).toBe(0)
-    expect(dispatches()).toEqual([])
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(dispatches(), stage.said(run)).toEqual([])
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('deploying needs admin permission')
     expect(body).toContain('you have write permission: write access is not enough')
@@ -69,8 +69,8 @@ describe('git-bob deploy, run by the built action', () => {
   it('explains how to set deploying up when deploy-workflow is not set', async () => {
     const run = await stage.comment({ body: 'git-bob deploy' })
 
-    expect(run.code).toBe(0)
-    expect(dispatches()).toEqual([])
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(dispatches(), stage.said(run)).toEqual([])
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('Deploying is not set up in this repository')
     expect(body).toContain('`deploy-workflow: release.yml`')
@@ -88,9 +88,9 @@ describe('git-bob deploy, run by the built action', () => {
     })
     const run = await stage.comment({ body: 'git-bob deploy' }, { inputs })
 
-    expect(run.code).toBe(1)
+    expect(run.code, stage.said(run)).toBe(1)
     const body = stage.github.postedComments(1)[0]!.body
     expect(body).toContain('the token needs `actions: write`')
-    expect(stage.github.workflowRuns).toHaveLength(0)
+    expect(stage.github.workflowRuns, stage.said(run)).toHaveLength(0)
   })
 })

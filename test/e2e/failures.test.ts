@@ -12,28 +12,28 @@ describe('the built action, failing', () => {
       payload: null,
       rawEvent: '{"action": "created", "comment": '
     })
-    expect(run.code).toBe(1)
-    expect(annotations(run)).toHaveLength(1)
+    expect(run.code, stage.said(run)).toBe(1)
+    expect(annotations(run), stage.said(run)).toHaveLength(1)
     expect(annotations(run)[0]).toContain('not valid JSON')
     expect(run.stderr).not.toMatch(/\n\s+at /)
-    expect(stage.github.requests).toEqual([])
+    expect(stage.github.requests, stage.said(run)).toEqual([])
   })
 
   it('fails clearly when the token is empty, naming the input, before any API call', async () => {
     const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { 'github-token': '' } })
-    expect(run.code).toBe(1)
+    expect(run.code, stage.said(run)).toBe(1)
     expect(annotations(run)[0]).toContain('`github-token`')
     expect(run.stderr).not.toMatch(/\n\s+at /)
-    expect(stage.github.requests).toEqual([])
+    expect(stage.github.requests, stage.said(run)).toEqual([])
   })
 
   it('reports a model that keeps failing on the thread, as an ::error, and exits with 1', async () => {
     for (let i = 0; i < 2; i++) stage.model.script.push({ status: 503 })
     const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { 'model-retries': '1' } })
-    expect(run.code).toBe(1)
-    expect(stage.model.requests).toHaveLength(2)
+    expect(run.code, stage.said(run)).toBe(1)
+    expect(stage.model.requests, stage.said(run)).toHaveLength(2)
     const posted = stage.github.postedComments(1)
-    expect(posted).toHaveLength(1)
+    expect(posted, stage.said(run)).toHaveLength(1)
     expect(posted[0]!.body).toContain('I could not finish this request')
     expect(annotations(run).some((a) => a.includes('The model call failed'))).toBe(true)
     expect(run.outputs.status).toBe('failed')

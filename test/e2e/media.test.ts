@@ -102,7 +102,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       { workspace: repo.workspace }
     )
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const branch = 'git-bob/issue-1'
     const deck = officeParts(repo.bytes(branch, 'talk/slides.pptx'))
     expect(deck['ppt/slides/slide1.xml']).toContain('Mitosis is rare')
@@ -148,7 +148,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     })
     const run = await stage.comment({ body: 'Make the talk. git-bob implement' }, { workspace: repo.workspace })
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const committed = repo.bytes('git-bob/issue-1', 'talk/slides.pptx')
     const deck = officeParts(committed)
     const raw = unzipSync(committed)
@@ -193,7 +193,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       }
     )
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const mp3 = repo.bytes('git-bob/issue-1', 'talk/summary.mp3')
     const seconds = stage.gemini.speechSeconds(words)
     expect(seconds).toBeGreaterThan(5)
@@ -224,7 +224,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     })
     const run = await stage.comment({ body: 'git-bob paint a comic of a cell dividing' }, { workspace: repo.workspace })
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const branch = 'git-bob/issue-1'
     expect(isPng(repo.bytes(branch, 'images/cell-comic.png'))).toBe(true)
     expect(stage.model.mediaRequests[0]).toMatchObject({
@@ -248,13 +248,13 @@ describe('the built action with slides, documents, workbooks, recordings and pic
         inputs: { model: 'github_models:openai/gpt-4.1', 'github-token': 'ghs_testtoken1234567890' }
       }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1).at(-1)!.body
     expect(body).toContain("I can't paint here")
     expect(body).toContain('offers git-bob no model for pictures')
     expect(body).toContain('`image-model`')
     expect(repo.branches()).toEqual(['master'])
-    expect(stage.model.mediaRequests).toEqual([])
+    expect(stage.model.mediaRequests, stage.said(run)).toEqual([])
   })
 
   it('paint with Gemini: the image model answers through generateContent, and the PNG is committed', async () => {
@@ -280,7 +280,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       }
     )
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     expect(isPng(repo.bytes('git-bob/issue-1', 'docs/pipeline.png'))).toBe(true)
     const painted = stage.gemini.requests.find((r) => r.model === 'gemini-2.5-flash-image')!
     expect(painted.body.generationConfig?.responseModalities).toContain('IMAGE')
@@ -319,7 +319,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       { workspace: repo.workspace }
     )
 
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const before = officeParts(deck)
     const after = officeParts(repo.bytes('git-bob/issue-1', 'talk/slides.pptx'))
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort())
@@ -351,7 +351,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       },
       { env: { GITHUB_SERVER_URL: url } }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
     expect(prompt).toContain('Viability was 93 percent')
     expect(prompt).toContain('Cells were stained with DAPI.')
@@ -375,7 +375,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
         },
         { env: { GITHUB_SERVER_URL: url }, workspace: repo.workspace }
       )
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
       const rows = '## Sheet: Counts\\n| sample | cells |\\n| S1 | 10 |\\n| S2 | 20 |\\n| S3 | 30 |'
       // Once attached, once from the repository.
@@ -394,7 +394,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       { body: `What does ${url}/user-attachments/files/10/bomb.docx say?\n\ngit-bob comment` },
       { env: { GITHUB_SERVER_URL: url } }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
     expect(prompt).toContain('Visible first')
     expect(prompt).not.toContain('hidden words here')
@@ -427,7 +427,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       stage.model.fallback = () => 'Summary: viability 93%, and a slide of cells.'
       const run = await stage.comment({ body: request }, { workspace: repo.workspace })
 
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       const parts = userParts()
       const text = parts[0]!.text!
       expect(text).toContain('## Content of docs/report.pdf')
@@ -440,7 +440,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
         'The picture 1 on page 1 of docs/report.pdf, in the repository (marked "[picture 1]" in its text):',
         'The picture 1 on slide 2 of docs/talk.pptx, in the repository (marked "[picture 1]" in its text):'
       ])
-      expect(images).toHaveLength(2)
+      expect(images, stage.said(run)).toHaveLength(2)
       // The PDF's image, decoded by pdf.js and encoded again as a PNG of the same size.
       const fromPdf = Buffer.from(images[0]!.replace(/^data:image\/png;base64,/, ''), 'base64')
       expect(isPng(fromPdf)).toBe(true)
@@ -457,7 +457,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
         { workspace: repo.workspace, inputs: { model: 'openai:gpt-3.5-turbo' } }
       )
 
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       const parts = userParts()
       expect(parts.every((p) => p.type === 'text')).toBe(true)
       expect(parts[0]!.text).toContain('Viability was 93 percent')

@@ -46,7 +46,7 @@ describe.skipIf(!jupyter)(`the built action, with Jupyter${NEEDS_JUPYTER}`, () =
         { body: 'git-bob implement a plot' },
         { workspace: repo.workspace, timeoutMs: JUPYTER_TIMEOUT.timeout }
       )
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       expect(repo.files('git-bob/issue-1')).toEqual(
         expect.arrayContaining(['analysis/plot.ipynb', 'analysis/counts.png'])
       )
@@ -106,7 +106,7 @@ describe.skipIf(!jupyter)(`the built action, a notebook that hunts for secrets${
           env: { ZENODO_PAT: ZENODO, DATABASE_URL: `postgres://user:${ZENODO}@db` }
         }
       )
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       const files = repo.files('git-bob/issue-1')
       expect(files).toEqual(expect.arrayContaining(['hunt.ipynb', 'environ-dump.txt']))
       const dump = repo.show('git-bob/issue-1', 'environ-dump.txt')
@@ -182,9 +182,9 @@ async function attack(
 
 /** What every attack must leave true: git-bob finished and reported once, and nothing leaked or was smuggled in. */
 function expectContained({ repo, run, runnerDir, files }: Attack): void {
-  expect(run.code, run.stdout).toBe(0)
+  expect(run.code, stage.said(run)).toBe(0)
   const posted = stage.github.postedComments(1)
-  expect(posted).toHaveLength(1)
+  expect(posted, stage.said(run)).toHaveLength(1)
   expect(posted[0]!.body).toContain(`version: ${VERSION}`)
   // The runner's file-command files hold only what git-bob wrote.
   expect(readFileSync(join(runnerDir, 'env.txt'), 'utf8')).toBe('')

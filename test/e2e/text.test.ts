@@ -25,7 +25,7 @@ describe('the built action, text in and out', () => {
     const second = await stage.comment({ body: 'git-bob comment', commentId: 2002, createdAt: '2024-01-02T00:00:00Z' })
     expect(second.outputs.status).toBe('answered')
     const posted = stage.github.postedComments(1)
-    expect(posted).toHaveLength(2)
+    expect(posted, stage.said(second)).toHaveLength(2)
     expect(posted[1]!.body).toContain('The second answer.')
   })
 
@@ -45,7 +45,7 @@ describe('the built action, text in and out', () => {
       { body: 'Please fix the plot. git-bob implement this' },
       { workspace: repo.workspace }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
 
     const message = repo.message('git-bob/issue-1')
     const pull = stage.github.pullRequests[0]!
@@ -64,10 +64,10 @@ describe('the built action, text in and out', () => {
     'a comment past the read deadline as the request: no command, the person told why, once',
     async () => {
       const run = await stage.comment({ body: `${LAZY}\n\ngit-bob comment` })
-      expect(run.code).toBe(0)
-      expect(stage.model.requests).toHaveLength(0)
+      expect(run.code, stage.said(run)).toBe(0)
+      expect(stage.model.requests, stage.said(run)).toHaveLength(0)
       const posted = stage.github.postedComments(1)
-      expect(posted).toHaveLength(1)
+      expect(posted, stage.said(run)).toHaveLength(1)
       expect(posted[0]!.body).toMatch(/I took no command from your comment: it takes more than 2 seconds to read/)
     },
     BOUND
@@ -77,9 +77,9 @@ describe('the built action, text in and out', () => {
     'a comment past the read deadline that does not name git-bob: the run ends, nothing asked or posted',
     async () => {
       const run = await stage.comment({ body: `${LAZY}\n\njust a long quote` })
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       expect(run.stdout).toContain('Nothing to do: the text does not address git-bob.')
-      expect(stage.github.requests).toEqual([])
+      expect(stage.github.requests, stage.said(run)).toEqual([])
     },
     BOUND
   )

@@ -69,7 +69,7 @@ describe('the built action reads with tools', () => {
         { inputs: { ...p.inputs(stage), 'max-steps': '5' } }
       )
 
-      expect(run.code).toBe(0)
+      expect(run.code, stage.said(run)).toBe(0)
       expect(h.requestCount()).toBe(2)
       expect(h.tools(0)).toEqual({
         names: ['list_files', 'read_file', 'search', 'read_thread', 'read_pull_request_diff', 'read_ci'],
@@ -94,7 +94,7 @@ describe('the built action reads with tools', () => {
     for (let i = 0; i < 2; i++) h.callTools([{ name: 'read_file', arguments: { path: 'README.md' } }])
     h.answer('I could not check everything; README.md says hello.')
     const run = await stage.comment({ body: 'git-bob comment what is this?' }, { inputs: { 'max-steps': '2' } })
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     expect(h.requestCount()).toBe(3)
     expect(h.tools(2).choice).toBe('none')
     const body = stage.github.postedComments(1)[0]!.body
@@ -119,9 +119,9 @@ describe('the built action reads with tools', () => {
       { body: 'git-bob comment what is this?' },
       { inputs: { 'max-steps': '5', 'max-tool-calls-per-step': '20' } }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     const results = h.toolTraffic(1).results.map((r) => r.text)
-    expect(results).toHaveLength(30)
+    expect(results, stage.said(run)).toHaveLength(30)
     expect(results[0]).toContain('as it was when the request was made')
     expect(results.filter((r) => r.includes('1: # Hello'))).toHaveLength(19)
     expect(results.filter((r) => r.includes('Not run: at most 20 tool calls run in one round'))).toHaveLength(10)

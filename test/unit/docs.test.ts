@@ -1,12 +1,14 @@
-// The README and docs/ link to each other and into the repository: every relative link must lead to a file that
-// exists, and every #anchor to a heading there (as GitHub makes them from the heading's text).
+// The README, CONTRIBUTING.md and docs/ link to each other and into the repository: every relative link must lead
+// to a file that exists, and every #anchor to a heading there (as GitHub makes them from the heading's text).
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)].filter((f) => f.endsWith('.md'))
+const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)].filter((f) =>
+  f.endsWith('.md')
+)
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {

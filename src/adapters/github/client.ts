@@ -39,7 +39,9 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       retry: {
-        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        // The plugin's list, and 406: GitHub's answer to a diff too large to make, which a retry cannot change
+        // (three retries would wait 1 + 4 + 9 s for the same refusal).
+        doNotRetry: [400, 401, 403, 404, 406, 410, 422, 451],
         ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {})
       },
       throttle: {

@@ -1,22 +1,57 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GitHubApi } from '../../../../src/adapters/github/api.ts'
+// GitHubApi against the GitHub stand-in over real HTTP, through the real Octokit with its retry and throttling
+// plugins: each method's exact requests (method, path, query, body; as octokit's own tests assert their
+// __requestLog), the pages it follows, and what it makes of GitHub's refusals.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { GitHubApi, httpStatus } from '../../../../src/adapters/github/api.ts'
 import { createOctokit } from '../../../../src/adapters/github/client.ts'
-import { GitHubRequestCapError } from '../../../../src/errors.ts'
+import { GitHubRequestCapError, MissingPermissionError } from '../../../../src/errors.ts'
 import { FakeGitHub } from '../../../fakes/github.ts'
 
+const REPO = '/repos/Codertocat/Hello-World'
+const SHA = 'a'.repeat(40)
+
 let github: FakeGitHub
-beforeAll(async () => {
+beforeEach(async () => {
   github = await new FakeGitHub().start()
-  for (let i = 0; i < 250; i++) github.addComment(5, { login: 'bob', body: `comment ${i}` })
 })
-afterAll(() => github.close())
+afterEach(() => github.close())
 
 async function api(): Promise<GitHubApi> {
-  const octokit = await createOctokit('ghs_test', { onLimit: () => undefined, baseUrl: github.url, retryBaseMs: 1 })
+  const octokit = await createOctokit('ghs_test', {
+    onLimit: () => undefined,
+    baseUrl: github.url,
+    retryBaseMs: 1,
+    spacingMs: { write: 0, notifications: 0 }
+  })
   return new GitHubApi(octokit, { owner: github.owner, repo: github.repo })
 }
 
+/** The requests the stand-in received, as "METHOD path?query" and the JSON body, if any. */
+function requestLog(): { request: string; body?: unknown }[] {
+  return github.requests.map((r) => ({
+    request: `${r.method} ${r.path}${r.query.size ? `?${r.query.toString()}` : ''}`,
+    ...(r.body === undefined ? {} : { body: r.body })
+  }))
+}
+
+/** The rejection a call ends in (the test fails if it resolves). */
+async function refusal(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => expect.unreachable('the call resolved'),
+    (error: unknown) => error
+  )
+}
+
+const notAccessible = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com'
+}
+
 describe('GitHubApi.limitRequests', () => {
+  beforeEach(() => {
+    for (let i = 0; i < 250; i++) github.addComment(5, { login: 'bob', body: `comment ${i}` })
+  })
+
   it("refuses the model's reads once the run made as many requests as it may, before they are sent", async () => {
     const gh = await api()
     gh.limitRequests(3)
@@ -42,5 +77,466 @@ describe('GitHubApi.limitRequests', () => {
     await gh.issue(5)
     expect(gh.calls).toBe(2)
     expect(gh.capReached).toBe(false)
+  })
+})
+
+describe('GitHubApi reads', () => {
+  it('fullName: owner/name of the repository it reads, without a request', async () => {
+    const gh = await api()
+    expect(gh.fullName).toBe('Codertocat/Hello-World')
+    expect(requestLog()).toEqual([])
+  })
+
+  it('permission: the role name first, a 404 as no collaborator', async () => {
+    github.permissions.set('alice', 'maintain')
+    github.permissions.set('carol', 'triage')
+    const gh = await api()
+    expect(await gh.permission('alice')).toBe('maintain')
+    expect(await gh.permission('carol')).toBe('triage')
+    expect(await gh.permission('mallory')).toBe('none')
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/collaborators/alice/permission` },
+      { request: `GET ${REPO}/collaborators/carol/permission` },
+      { request: `GET ${REPO}/collaborators/mallory/permission` }
+    ])
+  })
+
+  it('issueComments: every page of 100, following the next link, as authored comments', async () => {
+    for (let i = 0; i < 201; i++) github.addComment(5, { login: 'bob', body: `comment ${i}`, createdAt: 'T' })
+    const gh = await api()
+    const comments = await gh.issueComments(5)
+    expect(comments).toHaveLength(201)
+    expect(comments[200]).toMatchObject({ body: 'comment 200', login: 'bob', userType: 'User', createdAt: 'T' })
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/issues/5/comments?per_page=100` },
+      { request: `GET ${REPO}/issues/5/comments?per_page=100&page=2` },
+      { request: `GET ${REPO}/issues/5/comments?per_page=100&page=3` }
+    ])
+    expect(gh.calls).toBe(3)
+  })
+
+  it('posted: comments alone on an issue; comments, reviews and review comments on a pull request', async () => {
+    github.addComment(7, { login: 'bob', body: 'hi' })
+    github.addPull(7, {
+      reviews: [{ id: 11, login: 'ann', association: 'MEMBER', body: 'ok', state: 'COMMENTED', submittedAt: 'S' }],
+      reviewComments: [
+        {
+          id: 12,
+          login: 'ann',
+          userType: 'User',
+          association: 'MEMBER',
+          body: 'here',
+          createdAt: 'C',
+          updatedAt: 'U',
+          path: 'a.py',
+          line: 3,
+          inReplyTo: 10
+        }
+      ]
+    })
+    const gh = await api()
+    const onIssue = await gh.posted(7, false)
+    expect(onIssue.reviews).toEqual([])
+    expect(onIssue.reviewComments).toEqual([])
+    expect(requestLog()).toEqual([{ request: `GET ${REPO}/issues/7/comments?per_page=100` }])
+
+    github.requests.length = 0
+    const onPull = await gh.posted(7, true)
+    expect(onPull.comments.map((c) => c.body)).toEqual(['hi'])
+    expect(onPull.reviews).toEqual([
+      {
+        id: 11,
+        body: 'ok',
+        login: 'ann',
+        userType: 'User',
+        association: 'MEMBER',
+        submittedAt: 'S',
+        state: 'COMMENTED'
+      }
+    ])
+    expect(onPull.reviewComments).toEqual([
+      {
+        id: 12,
+        body: 'here',
+        login: 'ann',
+        userType: 'User',
+        association: 'MEMBER',
+        createdAt: 'C',
+        updatedAt: 'U',
+        path: 'a.py',
+        line: 3,
+        inReplyTo: 10
+      }
+    ])
+    expect(
+      requestLog()
+        .map((r) => r.request)
+        .sort()
+    ).toEqual([
+      `GET ${REPO}/issues/7/comments?per_page=100`,
+      `GET ${REPO}/pulls/7/comments?per_page=100`,
+      `GET ${REPO}/pulls/7/reviews?per_page=100`
+    ])
+  })
+
+  it('pullFiles, pullState and pullDiff: the JSON files and state, the diff by its media type', async () => {
+    github.addPull(3, {
+      files: [{ filename: 'a.py', status: 'modified', additions: 1, deletions: 0, patch: '@@ -1 +1 @@\n+x' }],
+      headSha: 'h'.repeat(40),
+      baseSha: 'b'.repeat(40)
+    })
+    const gh = await api()
+    expect(await gh.pullFiles(3)).toEqual([
+      { filename: 'a.py', status: 'modified', additions: 1, deletions: 0, patch: '@@ -1 +1 @@\n+x' }
+    ])
+    expect(await gh.pullState(3)).toEqual({ headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40) })
+    expect(await gh.pullDiff(3)).toBe('diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1 +1 @@\n+x\n')
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/pulls/3/files?per_page=100` },
+      { request: `GET ${REPO}/pulls/3` },
+      { request: `GET ${REPO}/pulls/3` }
+    ])
+    expect(github.requests.map((r) => r.headers.accept)).toEqual([
+      'application/vnd.github.v3+json',
+      'application/vnd.github.v3+json',
+      'application/vnd.github.v3.diff'
+    ])
+  })
+
+  it('pullDiff: null when GitHub will not make the diff (406, 422), asked once; other errors as they are', async () => {
+    github.addPull(3)
+    for (const status of [406, 422, 404]) github.faults.push({ method: 'GET', path: /\/pulls\/3$/, status, times: 1 })
+    const gh = await api()
+    expect(await gh.pullDiff(3)).toBeNull()
+    expect(await gh.pullDiff(3)).toBeNull()
+    expect(httpStatus(await refusal(gh.pullDiff(3)))).toBe(404)
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/pulls/3` },
+      { request: `GET ${REPO}/pulls/3` },
+      { request: `GET ${REPO}/pulls/3` }
+    ])
+  })
+
+  it('compare: the basehead with one commit per page; null when GitHub cannot compare', async () => {
+    github.comparisons.set('b1...h1', {
+      status: 'ahead',
+      files: [{ filename: 'x.md', status: 'added', additions: 2, deletions: 0 }]
+    })
+    const gh = await api()
+    expect(await gh.compare('b1', 'h1')).toEqual({
+      status: 'ahead',
+      files: [{ filename: 'x.md', status: 'added', additions: 2, deletions: 0, patch: null }]
+    })
+    expect(await gh.compare('gone', 'h1')).toBeNull()
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/compare/b1...h1?per_page=1` },
+      { request: `GET ${REPO}/compare/gone...h1?per_page=1` }
+    ])
+  })
+
+  it('fileText: the raw file at a ref; null when it does not exist', async () => {
+    github.files.set('docs/a b.md', '# A\n')
+    const gh = await api()
+    expect(await gh.fileText('docs/a b.md', 'main')).toBe('# A\n')
+    expect(await gh.fileText('missing.md', 'main')).toBeNull()
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/contents/docs%2Fa%20b.md?ref=main` },
+      { request: `GET ${REPO}/contents/missing.md?ref=main` }
+    ])
+    expect(github.requests[0]!.headers.accept).toBe('application/vnd.github.v3.raw')
+  })
+
+  it('tree: the blobs of the recursive tree, and whether GitHub cut it short', async () => {
+    github.files.set('a.md', '').set('src/b.ts', '')
+    const gh = await api()
+    expect(await gh.tree('main')).toEqual({ paths: ['a.md', 'src/b.ts'], truncated: false })
+    expect(requestLog()).toEqual([{ request: `GET ${REPO}/git/trees/main?recursive=true` }])
+  })
+
+  it('issue: the issue or pull request, from where it is now; null when gone', async () => {
+    github.threads.set(4, { title: 'T', body: 'B', login: 'ann', pull: true })
+    github.transferred.set(6, { repo: 'other/place', number: 9, title: 'Moved' })
+    const gh = await api()
+    expect(await gh.issue(4)).toMatchObject({
+      repo: 'Codertocat/Hello-World',
+      number: 4,
+      isPull: true,
+      title: 'T',
+      body: 'B',
+      author: 'ann'
+    })
+    expect(await gh.issue(6)).toMatchObject({ repo: 'other/place', number: 9, isPull: false, title: 'Moved' })
+    expect(await gh.issue(8)).toBeNull()
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/issues/4` },
+      { request: `GET ${REPO}/issues/6` },
+      { request: 'GET /repos/other/place/issues/9' },
+      { request: `GET ${REPO}/issues/8` }
+    ])
+  })
+
+  it('checkRuns and statuses: the first 100 of a commit', async () => {
+    github.checkRuns.set(SHA, [
+      { id: 31, name: 'test', status: 'completed', conclusion: 'failure', title: '2 failed', summary: 'in a.py' }
+    ])
+    github.statuses.set(SHA, [{ context: 'ci/lint', state: 'failure', description: 'bad' }])
+    const gh = await api()
+    expect(await gh.checkRuns(SHA)).toMatchObject([
+      {
+        id: 31,
+        name: 'test',
+        status: 'completed',
+        conclusion: 'failure',
+        app: 'github-actions',
+        title: '2 failed',
+        summary: 'in a.py'
+      }
+    ])
+    expect(await gh.statuses(SHA)).toMatchObject([{ context: 'ci/lint', state: 'failure', description: 'bad' }])
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/commits/${SHA}/check-runs?per_page=100` },
+      { request: `GET ${REPO}/commits/${SHA}/status?per_page=100` }
+    ])
+  })
+
+  it('jobLog: the redirect followed, the last bytes kept from the first whole line', async () => {
+    github.jobLogs.set(77, 'first line\nsecond line\nthird line\n')
+    const gh = await api()
+    expect(await gh.jobLog(77)).toBe('first line\nsecond line\nthird line\n')
+    expect(await gh.jobLog(77, 15)).toBe('third line\n')
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/actions/jobs/77/logs` },
+      { request: 'GET /_job-logs/77?sig=signed' },
+      { request: `GET ${REPO}/actions/jobs/77/logs` },
+      { request: 'GET /_job-logs/77?sig=signed' }
+    ])
+  })
+
+  it('searchCode: the words within this repository, as many as asked', async () => {
+    github.files.set('a.py', 'def load(): pass').set('b.py', 'def save(): pass')
+    const gh = await api()
+    expect(await gh.searchCode('load', 5)).toEqual(['a.py'])
+    expect(requestLog()).toEqual([{ request: 'GET /search/code?q=load+repo%3ACodertocat%2FHello-World&per_page=5' }])
+  })
+
+  it('dispatchedRuns and workflowRun: the runs a dispatch started on a branch since a time, then one run', async () => {
+    github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
+    const gh = await api()
+    await gh.dispatchWorkflow('release.yml', 'master')
+    const [run] = await gh.dispatchedRuns('release.yml', 'master', '2020-01-01T00:00:00Z')
+    expect(run).toMatchObject({ status: 'queued', conclusion: null })
+    expect(await gh.workflowRun(run!.id)).toMatchObject({ id: run!.id, status: 'in_progress' })
+    expect(requestLog()).toEqual([
+      { request: `POST ${REPO}/actions/workflows/release.yml/dispatches`, body: { ref: 'master' } },
+      {
+        request:
+          `GET ${REPO}/actions/workflows/release.yml/runs` +
+          '?event=workflow_dispatch&branch=master&created=%3E%3D2020-01-01T00%3A00%3A00Z&per_page=20'
+      },
+      { request: `GET ${REPO}/actions/runs/${run!.id}` }
+    ])
+  })
+
+  it('openPullFor: the open pull request whose head is this repository’s branch', async () => {
+    github.pullRequests.push({
+      number: 101,
+      title: 'T',
+      body: '',
+      head: 'git-bob/issue-1',
+      base: 'master',
+      state: 'open',
+      headRepo: 'Codertocat/Hello-World'
+    })
+    const gh = await api()
+    expect(await gh.openPullFor('git-bob/issue-1')).toMatchObject({ number: 101 })
+    expect(await gh.openPullFor('other')).toBeNull()
+    expect(await gh.pull(101)).toMatchObject({ number: 101, headRef: 'git-bob/issue-1', baseRef: 'master' })
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/pulls?state=open&head=Codertocat%3Agit-bob%2Fissue-1&per_page=1` },
+      { request: `GET ${REPO}/pulls?state=open&head=Codertocat%3Aother&per_page=1` },
+      { request: `GET ${REPO}/pulls/101` }
+    ])
+  })
+})
+
+describe('GitHubApi writes', () => {
+  it('react: on an issue comment, a review comment and an issue', async () => {
+    const gh = await api()
+    await gh.react({ kind: 'issue_comment', id: 1 }, 'eyes')
+    await gh.react({ kind: 'review_comment', id: 2 }, 'confused')
+    await gh.react({ kind: 'issue', number: 3 }, 'eyes')
+    expect(requestLog()).toEqual([
+      { request: `POST ${REPO}/issues/comments/1/reactions`, body: { content: 'eyes' } },
+      { request: `POST ${REPO}/pulls/comments/2/reactions`, body: { content: 'confused' } },
+      { request: `POST ${REPO}/issues/3/reactions`, body: { content: 'eyes' } }
+    ])
+  })
+
+  it('createIssueComment and updateIssueComment: the body as given; their id and address', async () => {
+    const gh = await api()
+    const created = await gh.createIssueComment(1, 'Working on it')
+    const updated = await gh.updateIssueComment(created.id, 'Done')
+    expect(updated).toEqual(created)
+    expect(created.url).toMatch(/\/issues\/1#issuecomment-\d+$/)
+    expect(requestLog()).toEqual([
+      { request: `POST ${REPO}/issues/1/comments`, body: { body: 'Working on it' } },
+      { request: `PATCH ${REPO}/issues/comments/${created.id}`, body: { body: 'Done' } }
+    ])
+  })
+
+  it('createReview: a COMMENT review, line comments on the RIGHT side, a range only when it has a start', async () => {
+    const patch = '@@ -1,2 +1,4 @@\n a\n+b\n+c\n d'
+    github.addPull(2, { files: [{ filename: 'a.py', status: 'modified', additions: 2, deletions: 0, patch }] })
+    const gh = await api()
+    await gh.createReview(2, {
+      commitId: 'e'.repeat(40),
+      body: 'Summary',
+      comments: [
+        { path: 'a.py', line: 2, body: 'one' },
+        { path: 'a.py', line: 3, startLine: 2, body: 'two' }
+      ]
+    })
+    expect(requestLog()).toEqual([
+      {
+        request: `POST ${REPO}/pulls/2/reviews`,
+        body: {
+          commit_id: 'e'.repeat(40),
+          body: 'Summary',
+          event: 'COMMENT',
+          comments: [
+            { path: 'a.py', line: 2, side: 'RIGHT', body: 'one' },
+            { path: 'a.py', line: 3, side: 'RIGHT', start_line: 2, start_side: 'RIGHT', body: 'two' }
+          ]
+        }
+      }
+    ])
+  })
+
+  it('createIssue and addSubIssue: the child is linked by its id, not its number', async () => {
+    const gh = await api()
+    const child = await gh.createIssue('Part one', 'Body')
+    await gh.addSubIssue(1, child.id)
+    expect(github.subIssues.get(1)).toEqual([child.number])
+    expect(requestLog()).toEqual([
+      { request: `POST ${REPO}/issues`, body: { title: 'Part one', body: 'Body' } },
+      { request: `POST ${REPO}/issues/1/sub_issues`, body: { sub_issue_id: child.id } }
+    ])
+  })
+
+  it('replyToReviewComment: in the thread of the comment', async () => {
+    github.addPull(2, {
+      reviewComments: [
+        {
+          id: 40,
+          login: 'ann',
+          userType: 'User',
+          association: 'MEMBER',
+          body: 'why?',
+          createdAt: 'C',
+          updatedAt: 'C',
+          path: 'a.py',
+          line: 1
+        }
+      ]
+    })
+    const gh = await api()
+    await gh.replyToReviewComment(2, 40, 'Because.')
+    expect(requestLog()).toEqual([{ request: `POST ${REPO}/pulls/2/comments/40/replies`, body: { body: 'Because.' } }])
+  })
+
+  it('createPull: maintainers may change it; a draft when asked', async () => {
+    const gh = await api()
+    const pull = await gh.createPull({ title: 'T', body: 'B', head: 'git-bob/issue-1', base: 'master', draft: true })
+    expect(github.pullRequests[0]).toMatchObject({ number: pull.number, draft: true })
+    expect(requestLog()).toEqual([
+      {
+        request: `POST ${REPO}/pulls`,
+        body: {
+          title: 'T',
+          body: 'B',
+          head: 'git-bob/issue-1',
+          base: 'master',
+          draft: true,
+          maintainer_can_modify: true
+        }
+      }
+    ])
+  })
+})
+
+describe("GitHubApi and GitHub's refusals", () => {
+  it('a 403 for a missing permission names the permission to add, for every read that needs one', async () => {
+    for (const path of [/\/issues\/1$/, /\/check-runs$/, /\/status$/, /\/logs$/, /^\/search\/code$/])
+      github.faults.push({ method: 'GET', path, status: 403, body: notAccessible, times: 1 })
+    const gh = await api()
+    const refused = [
+      await refusal(gh.issue(1)),
+      await refusal(gh.checkRuns(SHA)),
+      await refusal(gh.statuses(SHA)),
+      await refusal(gh.jobLog(1)),
+      await refusal(gh.searchCode('x', 1))
+    ]
+    for (const error of refused) expect(error).toBeInstanceOf(MissingPermissionError)
+    expect(refused.map((e) => (e as MissingPermissionError).permission)).toEqual([
+      'issues: read',
+      'checks: read',
+      'statuses: read',
+      'actions: read',
+      'contents: read'
+    ])
+    expect((refused[1] as Error).message).toBe(
+      "git-bob's token cannot read check runs: add `checks: read` to the workflow's permissions"
+    )
+    // Each refusal is final: not retried.
+    expect(github.requests).toHaveLength(5)
+  })
+
+  it('a 403 in GitHub\'s other wording ("must have ... access") is a missing permission too', async () => {
+    const body = { message: 'You must have admin access to read job logs.' }
+    github.faults.push({ method: 'GET', path: /\/logs$/, status: 403, body, times: 1 })
+    const gh = await api()
+    const error = await refusal(gh.jobLog(1))
+    expect(error).toBeInstanceOf(MissingPermissionError)
+    expect((error as MissingPermissionError).permission).toBe('actions: read')
+  })
+
+  it('a 403 that is not about a permission (a rate limit, a block) stays what it was', async () => {
+    github.faults.push({ method: 'GET', path: /\/check-runs$/, status: 403, body: { message: 'Forbidden' }, times: 1 })
+    const gh = await api()
+    const error = await refusal(gh.checkRuns(SHA))
+    expect(error).not.toBeInstanceOf(MissingPermissionError)
+    expect(httpStatus(error)).toBe(403)
+  })
+
+  it('a 404 or 410 issue is none; a 404 on a write or a 422 is thrown with its status, sent once', async () => {
+    github.faults.push({ method: 'GET', path: /\/issues\/1$/, status: 410, times: 1 })
+    const gh = await api()
+    expect(await gh.issue(1)).toBeNull()
+    github.requests.length = 0
+    expect(httpStatus(await refusal(gh.replyToReviewComment(9, 1, 'x')))).toBe(404)
+    expect(httpStatus(await refusal(gh.addSubIssue(1, 12345)))).toBe(422)
+    github.pullRequests.push({
+      number: 101,
+      title: 'T',
+      body: '',
+      head: 'b',
+      base: 'master',
+      state: 'open',
+      headRepo: 'Codertocat/Hello-World'
+    })
+    const exists = await refusal(gh.createPull({ title: 'T', body: '', head: 'b', base: 'master' }))
+    expect(httpStatus(exists)).toBe(422)
+    expect((exists as Error).message).toContain('A pull request already exists for Codertocat:b.')
+    expect(requestLog().map((r) => r.request)).toEqual([
+      `POST ${REPO}/pulls/9/comments/1/replies`,
+      `POST ${REPO}/issues/1/sub_issues`,
+      `POST ${REPO}/pulls`
+    ])
+  })
+
+  it('a 404 permission read means no collaborator, but a 500 is not mistaken for one', async () => {
+    github.faults.push({ method: 'GET', path: /\/permission$/, status: 500, times: 10 })
+    const gh = await api()
+    expect(httpStatus(await refusal(gh.permission('alice')))).toBe(500)
   })
 })
