@@ -12,6 +12,7 @@ import { checkAndRepair, notebookLine } from './checks.ts'
 import { runNotebooks } from './notebooks.ts'
 import { pathRules, shownPath } from './paths.ts'
 import { acceptPlan, planSchema } from './plan.ts'
+import { notebookSentence } from './statuses.ts'
 import { progressText } from './progress.ts'
 import { carryOut, type Progress } from './steps.ts'
 import { ChangedFiles } from './writing-tools.ts'
@@ -65,7 +66,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     const run = await runNotebooks(ctx, ports, progress.notebooks, rules)
     for (const file of files) {
       const status = run.status.get(file.path)
-      if (status) file.note = `${file.note.replace(/\.?\s*$/, '')}; ${status}`
+      if (status) file.note = `${file.note.replace(/\.?\s*$/, '')}; ${notebookSentence(status)}`
     }
     for (const [path, status] of run.status) notebookLines.push(notebookLine(path, status))
     files.push(...run.produced)

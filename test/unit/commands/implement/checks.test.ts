@@ -200,9 +200,13 @@ describe('the report lines', () => {
   })
 
   it('read a notebook status as passed, failed or not run', () => {
-    expect(notebookLine('a.ipynb', 'ran without errors in 1.0 s').status).toBe('passed')
-    expect(notebookLine('a.ipynb', '**still fails after 2 repair rounds**; ...').status).toBe('failed')
-    expect(notebookLine('a.ipynb', '**not run**: no Jupyter').status).toBe('not-run')
+    expect(notebookLine('a.ipynb', { kind: 'ran', ms: 1000, rounds: 0 }).status).toBe('passed')
+    expect(notebookLine('a.ipynb', { kind: 'text-only' }).status).toBe('passed')
+    expect(notebookLine('a.ipynb', { kind: 'still-fails', rounds: 2, error: 'x' }).status).toBe('failed')
+    expect(notebookLine('a.ipynb', { kind: 'stopped', limitMs: 1000, error: 'x' }).status).toBe('failed')
+    expect(notebookLine('a.ipynb', { kind: 'out-of-time', limitMs: 1000 }).status).toBe('not-run')
+    expect(notebookLine('a.ipynb', { kind: 'unavailable', reason: 'no Jupyter' }).status).toBe('not-run')
+    expect(notebookLine('a.ipynb', { kind: 'could-not-run', problem: 'the kernel stopped' }).status).toBe('not-run')
   })
 })
 
