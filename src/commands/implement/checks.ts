@@ -10,10 +10,9 @@ import { fenced } from '../../conversation/thread.ts'
 import type { AnyTool, ToolResult } from '../../llm/tools.ts'
 import { conversationMessages } from '../comment.ts'
 import { toolLimits, usesTools, withRoomForTools } from '../read-with-tools.ts'
-import type { ChangePorts, CheckLine, CheckReport, ConversationContext } from '../types.ts'
+import type { CheckLine, CheckReport } from '../types.ts'
 import { syntaxCheck, type CheckCommand } from './check-command.ts'
 import type { CheckRun } from './ports.ts'
-import type { PathRules } from './paths.ts'
 import {
   checkLine,
   stopSentence,
@@ -22,6 +21,7 @@ import {
   type NotebookStatus,
   type RepairStop
 } from './statuses.ts'
+import type { Turn } from './turn.ts'
 import { writingTools, type ChangedFiles } from './writing-tools.ts'
 
 /** What the model reads of a failing check: its last lines. */
@@ -98,13 +98,8 @@ export interface CheckPlan {
  * Runs the checks, and while one fails and a repair round and time are left, asks the model for changes,
  * applies them through the writing tools, and runs the checks again. Null when there is nothing to check.
  */
-export async function checkAndRepair(
-  ctx: ConversationContext,
-  ports: ChangePorts,
-  rules: PathRules,
-  changed: ChangedFiles,
-  plan: CheckPlan
-): Promise<CheckReport | null> {
+export async function checkAndRepair(turn: Turn, changed: ChangedFiles, plan: CheckPlan): Promise<CheckReport | null> {
+  const { ctx, ports, rules } = turn
   const clock = plan.clock ?? Date.now
   const commands = (): { kind: CheckLine['kind']; command: string; setup: string | null }[] => {
     const list: { kind: CheckLine['kind']; command: string; setup: string | null }[] = []
@@ -206,7 +201,7 @@ export async function checkAndRepair(
     if (stopped) return so
     rounds++
     await plan.onProgress(so, `asking the model to fix the failing checks (repair round ${rounds})`)
-    const answer = await askForRepair(ctx, ports, changed, failed, previous)
+    const answer = await askForRepair(turn, changed, failed, previous)
     previous.length = 0
     previous.push(`Your diagnosis last round: ${answer.diagnosis}`)
     for (const call of answer.changes)
@@ -251,8 +246,7 @@ function describeLines(lines: readonly CheckLine[]): string {
 }
 
 async function askForRepair(
-  ctx: ConversationContext,
-  ports: ChangePorts,
+  { ctx, ports }: Turn,
   changed: ChangedFiles,
   failed: readonly CheckLine[],
   previous: readonly string[]

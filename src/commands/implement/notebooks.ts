@@ -19,10 +19,11 @@ import {
   type Notebook
 } from './notebook.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { checkWritePath, shownPath, type PathRules } from './paths.ts'
+import { checkWritePath, shownPath } from './paths.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 import { notebookProblem, type NotebookStatus } from './statuses.ts'
+import type { Turn } from './turn.ts'
 
 export interface WrittenNotebook {
   path: string
@@ -132,10 +133,8 @@ function sizeRefusal(file: FileContent, maxBytes: number): string | null {
  * and repair rounds share `notebookTimeoutMs`: when it runs out, no further run starts.
  */
 export async function runNotebooks(
-  ctx: ConversationContext,
-  ports: ChangePorts,
+  { ctx, ports, rules }: Turn,
   notebooks: readonly WrittenNotebook[],
-  rules: PathRules,
   clock: () => number = Date.now
 ): Promise<NotebookRunReport> {
   const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }

@@ -66,7 +66,11 @@ async function run(
   const runner = new FakeNotebookRunner(runs)
   for (const n of notebooks) await ws.write(n.path, serializeNotebook(buildNotebook(n.cells)))
   const ports = changePorts(ws, { notebooks: runner, ...overrides })
-  const report = await runNotebooks(conversationContext(model, ports), ports, notebooks, pathRules(null), clock)
+  const report = await runNotebooks(
+    { ctx: conversationContext(model, ports), ports, rules: pathRules(null) },
+    notebooks,
+    clock
+  )
   expect(model.left).toBe(0)
   return { report, model, runner }
 }
@@ -368,7 +372,10 @@ describe('runNotebooks', () => {
     const notebook = written('n.ipynb')
     await ws.write('n.ipynb', serializeNotebook(buildNotebook(notebook.cells)))
     const ports = changePorts(ws, { notebooks: runner })
-    const report = await runNotebooks(conversationContext(model, ports), ports, [notebook], pathRules('private/\n'))
+    const report = await runNotebooks(
+      { ctx: conversationContext(model, ports), ports, rules: pathRules('private/\n') },
+      [notebook]
+    )
     expect(report.produced).toEqual([
       { path: 'README.md', action: 'create', source: null, note: 'produced by running the notebook' },
       { path: 'counts.png', action: 'create', source: null, note: 'produced by running the notebook' },
@@ -401,10 +408,8 @@ describe('runNotebooks', () => {
     await ws.write('n.ipynb', serializeNotebook(buildNotebook(notebook.cells)))
     const ports = changePorts(ws, { notebooks: runner })
     const report = await runNotebooks(
-      conversationContext(new ScriptedModel(), ports),
-      ports,
-      [notebook],
-      pathRules(null)
+      { ctx: conversationContext(new ScriptedModel(), ports), ports, rules: pathRules(null) },
+      [notebook]
     )
     expect(report.produced.map((f) => f.path)).toEqual(
       [...Array(LIMITS.maxFiles).keys()].map((i) => `out/${String(i).padStart(2, '0')}.txt`)
