@@ -64,16 +64,17 @@ function statusOf(run: CheckRun, setup: string | null): CheckStatus {
   return run.code === null ? { kind: 'could-not-run' } : { kind: 'failed', code: run.code }
 }
 
+/** A command the checks run: the syntax check or the check command, with its set-up. */
+interface CheckToRun {
+  kind: CheckLine['kind']
+  command: string
+  setup: string | null
+}
+
 /** One run as a line of the report; the output masked at its source. */
-export function lineOf(
-  kind: CheckLine['kind'],
-  name: string,
-  run: CheckRun,
-  setup: string | null,
-  redact: (text: string) => string
-): CheckLine {
-  const ended = statusOf(run, setup)
-  return checkLine(kind, name, ended, ended.kind === 'passed' ? null : redact(tail(run.output)) || null)
+function lineOf(check: CheckToRun, run: CheckRun, redact: (text: string) => string): CheckLine {
+  const ended = statusOf(run, check.setup)
+  return checkLine(check.kind, check.command, ended, ended.kind === 'passed' ? null : redact(tail(run.output)) || null)
 }
 
 /** A notebook's line in the report. */
@@ -101,8 +102,8 @@ export interface CheckPlan {
 export async function checkAndRepair(turn: Turn, changed: ChangedFiles, plan: CheckPlan): Promise<CheckReport | null> {
   const { ctx, ports, rules } = turn
   const clock = plan.clock ?? Date.now
-  const commands = (): { kind: CheckLine['kind']; command: string; setup: string | null }[] => {
-    const list: { kind: CheckLine['kind']; command: string; setup: string | null }[] = []
+  const commands = (): CheckToRun[] => {
+    const list: CheckToRun[] = []
     const written = changed.files.filter((f) => f.action !== 'delete').map((f) => f.path)
     const syntax = syntaxCheck(written)
     if (syntax) list.push({ kind: 'syntax', command: syntax, setup: null })
@@ -134,7 +135,7 @@ export async function checkAndRepair(turn: Turn, changed: ChangedFiles, plan: Ch
         continue
       }
       const run = await runner.run(c.command, { setup: c.setup, timeoutMs: left })
-      lines.push(lineOf(c.kind, c.command, run, c.setup, (text) => ports.redact(text)))
+      lines.push(lineOf(c, run, (text) => ports.redact(text)))
     }
     return lines
   }
