@@ -252,7 +252,7 @@ async function askForRepair(
   failed: readonly CheckLine[],
   previous: readonly string[]
 ): Promise<RepairAnswer> {
-  const failures = failed.map((l) => `## \`${l.name}\` ${l.summary}\n\n${fenced(l.tail ?? '(no output)')}`).join('\n\n')
+  const failures = describeLines(failed)
   // The change's files, then any other file the failure names (a test, a module it imports).
   const named = ctx.repo.paths.filter((p) => failed.some((l) => l.tail?.includes(p)) && !changed.byPath.has(p))
   const parts: string[] = []
