@@ -12,6 +12,7 @@ import type { Command, Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
 import type { CheckRunner, NotebookRunner, Workspace } from './implement/ports.ts'
 import type { PathPolicy } from './implement/paths.ts'
+import type { CheckStatus } from './implement/statuses.ts'
 
 export interface BasicContext {
   event: TriggerEvent
@@ -175,11 +176,14 @@ export interface CheckLine {
   kind: 'check' | 'syntax' | 'notebook'
   /** The command as run, or the notebook's path. */
   name: string
+  /** The mark it gets: `ended` seen from afar. */
   status: 'passed' | 'failed' | 'not-run'
-  /** One sentence: how it ended ("passed", "failed with exit code 1", "not run: ..."). */
+  /** One sentence: how it ended ("passed", "failed with exit code 1", "not run: ..."); `ended` in words. */
   summary: string
   /** The last lines of its output, masked, when it failed. */
   tail: string | null
+  /** How it ended, as data: code decides from this, never from `summary` (both made by statuses.ts `checkLine`). */
+  ended: CheckStatus
 }
 
 /** What the pull request says about the checks: what ran, how it ended, and why it stopped if it stopped early. */

@@ -7,14 +7,21 @@
 import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
-import { counted } from '../../plural.ts'
 import type { AnyTool, ToolResult } from '../../llm/tools.ts'
 import { conversationMessages } from '../comment.ts'
 import { toolLimits, usesTools, withRoomForTools } from '../read-with-tools.ts'
-import type { ChangePorts, CheckLine, CheckReport, ConversationContext } from '../types.ts'
+import type { CheckLine, CheckReport } from '../types.ts'
 import { syntaxCheck, type CheckCommand } from './check-command.ts'
 import type { CheckRun } from './ports.ts'
-import type { PathRules } from './paths.ts'
+import {
+  checkLine,
+  stopSentence,
+  timeRanOut,
+  type CheckStatus,
+  type NotebookStatus,
+  type RepairStop
+} from './statuses.ts'
+import type { Turn } from './turn.ts'
 import { writingTools, type ChangedFiles } from './writing-tools.ts'
 
 /** What the model reads of a failing check: its last lines. */
@@ -48,55 +55,31 @@ export function tail(text: string, lines = TAIL_LINES, chars = TAIL_CHARS): stri
   return kept.length > chars ? `…${kept.slice(-chars)}` : kept
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`
+/** How a run ended. */
+function statusOf(run: CheckRun, setup: string | null): CheckStatus {
+  if (run.limit) return { kind: 'limit', limit: run.limit }
+  if (run.timedOut) return { kind: 'timed-out', ms: run.ms }
+  if (run.setupFailed) return { kind: 'setup-failed', setup, code: run.code }
+  if (run.code === 0) return { kind: 'passed', ms: run.ms }
+  return run.code === null ? { kind: 'could-not-run' } : { kind: 'failed', code: run.code }
+}
+
+/** A command the checks run: the syntax check or the check command, with its set-up. */
+interface CheckToRun {
+  kind: CheckLine['kind']
+  command: string
+  setup: string | null
 }
 
 /** One run as a line of the report; the output masked at its source. */
-export function lineOf(
-  kind: CheckLine['kind'],
-  name: string,
-  run: CheckRun,
-  setup: string | null,
-  redact: (text: string) => string
-): CheckLine {
-  const output = redact(tail(run.output))
-  if (run.limit) return { kind, name, status: 'failed', summary: `was ${run.limit}`, tail: output || null }
-  if (run.timedOut)
-    return {
-      kind,
-      name,
-      status: 'failed',
-      summary: `was stopped after ${seconds(run.ms)}: the time for notebook runs and checks ran out (the \`notebook-timeout-seconds\` input)`,
-      tail: output || null
-    }
-  if (run.setupFailed)
-    return {
-      kind,
-      name,
-      status: 'failed',
-      summary: `did not run: the set-up command \`${setup}\` failed${run.code === null ? '' : ` (exit code ${run.code})`}`,
-      tail: output || null
-    }
-  if (run.code === 0) return { kind, name, status: 'passed', summary: `passed in ${seconds(run.ms)}`, tail: null }
-  return {
-    kind,
-    name,
-    status: 'failed',
-    summary: run.code === null ? 'could not be run' : `failed with exit code ${run.code}`,
-    tail: output || null
-  }
+function lineOf(check: CheckToRun, run: CheckRun, redact: (text: string) => string): CheckLine {
+  const ended = statusOf(run, check.setup)
+  return checkLine(check.kind, check.command, ended, ended.kind === 'passed' ? null : redact(tail(run.output)) || null)
 }
 
-/** A notebook's line in the report, from its status sentence (notebooks.ts). */
-export function notebookLine(path: string, status: string): CheckLine {
-  const text = status.replace(/\*\*/g, '')
-  const state: CheckLine['status'] = /^(ran without errors|only its text changed)/.test(text)
-    ? 'passed'
-    : /still fails|stopped/.test(text)
-      ? 'failed'
-      : 'not-run'
-  return { kind: 'notebook', name: path, status: state, summary: text, tail: null }
+/** A notebook's line in the report. */
+export function notebookLine(path: string, status: NotebookStatus): CheckLine {
+  return checkLine('notebook', path, { kind: 'notebook', notebook: status }, null)
 }
 
 export interface CheckPlan {
@@ -116,16 +99,11 @@ export interface CheckPlan {
  * Runs the checks, and while one fails and a repair round and time are left, asks the model for changes,
  * applies them through the writing tools, and runs the checks again. Null when there is nothing to check.
  */
-export async function checkAndRepair(
-  ctx: ConversationContext,
-  ports: ChangePorts,
-  rules: PathRules,
-  changed: ChangedFiles,
-  plan: CheckPlan
-): Promise<CheckReport | null> {
+export async function checkAndRepair(turn: Turn, changed: ChangedFiles, plan: CheckPlan): Promise<CheckReport | null> {
+  const { ctx, ports, rules } = turn
   const clock = plan.clock ?? Date.now
-  const commands = (): { kind: CheckLine['kind']; command: string; setup: string | null }[] => {
-    const list: { kind: CheckLine['kind']; command: string; setup: string | null }[] = []
+  const commands = (): CheckToRun[] => {
+    const list: CheckToRun[] = []
     const written = changed.files.filter((f) => f.action !== 'delete').map((f) => f.path)
     const syntax = syntaxCheck(written)
     if (syntax) list.push({ kind: 'syntax', command: syntax, setup: null })
@@ -139,14 +117,8 @@ export async function checkAndRepair(
     ? await runner.available()
     : { ok: false as const, reason: 'no sandbox is available for checks here' }
   if (!runner || !availability.ok) {
-    const why = availability.ok ? '' : availability.reason
-    const lines = commands().map((c): CheckLine => ({
-      kind: c.kind,
-      name: c.command,
-      status: 'not-run',
-      summary: `not run: ${why}`,
-      tail: null
-    }))
+    const reason = availability.ok ? '' : availability.reason
+    const lines = commands().map((c) => checkLine(c.kind, c.command, { kind: 'unavailable', reason }, null))
     return report([...lines, ...plan.notebooks], 0, plan.check?.source ?? null, null)
   }
 
@@ -158,15 +130,12 @@ export async function checkAndRepair(
       const left = deadline - clock()
       if (left < MIN_RUN_MS || lines.some((l) => l.status === 'failed')) {
         // After a failure the rest waits for the repair; without time, nothing more runs.
-        const why =
-          left < MIN_RUN_MS
-            ? 'not run: the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
-            : 'not run: an earlier check failed'
-        lines.push({ kind: c.kind, name: c.command, status: 'not-run', summary: why, tail: null })
+        const why: CheckStatus = left < MIN_RUN_MS ? { kind: 'out-of-time' } : { kind: 'after-failure' }
+        lines.push(checkLine(c.kind, c.command, why, null))
         continue
       }
       const run = await runner.run(c.command, { setup: c.setup, timeoutMs: left })
-      lines.push(lineOf(c.kind, c.command, run, c.setup, (text) => ports.redact(text)))
+      lines.push(lineOf(c, run, (text) => ports.redact(text)))
     }
     return lines
   }
@@ -211,29 +180,29 @@ export async function checkAndRepair(
       lines = await runAll()
     }
     const failing = lines.some((l) => l.status === 'failed')
-    const timeUp = deadline - clock() < MIN_RUN_MS || lines.some((l) => TIME_UP.test(l.summary))
-    const stopped = !failing
+    const timeUp = deadline - clock() < MIN_RUN_MS || lines.some((l) => timeRanOut(l.ended))
+    const stopped: RepairStop | null = !failing
       ? null
       : reply.cutShort
-        ? `the model's repair was cut short: ${reply.cutShort}`
+        ? { kind: 'cut-short', why: reply.cutShort }
         : timeUp
-          ? timeRanOut(limitMs)
-          : 'the model ended its repair before the checks passed'
+          ? { kind: 'time-up', limitMs }
+          : { kind: 'model-ended' }
     return report([...lines, ...plan.notebooks], rounds, source, stopped)
   }
   for (;;) {
     const failed = lines.filter((l) => l.status === 'failed')
-    let stopped: string | null = null
+    let stopped: RepairStop | null = null
     if (!failed.length) return report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, null)
     if (rounds >= ports.limits.checkRepairRounds)
-      stopped = `the checks still fail after ${counted(rounds, 'repair round')} (the \`check-repair-rounds\` input allows ${ports.limits.checkRepairRounds})`
-    else if (deadline - clock() < MIN_RUN_MS || failed.some((l) => TIME_UP.test(l.summary)))
-      stopped = timeRanOut(limitMs)
+      stopped = { kind: 'rounds-used', rounds, allowed: ports.limits.checkRepairRounds }
+    else if (deadline - clock() < MIN_RUN_MS || failed.some((l) => timeRanOut(l.ended)))
+      stopped = { kind: 'time-up', limitMs }
     const so = report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, stopped)
     if (stopped) return so
     rounds++
     await plan.onProgress(so, `asking the model to fix the failing checks (repair round ${rounds})`)
-    const answer = await askForRepair(ctx, ports, changed, failed, previous)
+    const answer = await askForRepair(turn, changed, failed, previous)
     previous.length = 0
     previous.push(`Your diagnosis last round: ${answer.diagnosis}`)
     for (const call of answer.changes)
@@ -243,14 +212,8 @@ export async function checkAndRepair(
   }
 }
 
-const TIME_UP = /time for notebook runs and checks ran out/
-
-function timeRanOut(limitMs: number): string {
-  return `the ${Math.round(limitMs / 1000)} s for notebook runs and checks ran out (the \`notebook-timeout-seconds\` input)`
-}
-
-function report(lines: CheckLine[], rounds: number, source: string | null, stopped: string | null): CheckReport {
-  return { lines, rounds, source, stopped }
+function report(lines: CheckLine[], rounds: number, source: string | null, stopped: RepairStop | null): CheckReport {
+  return { lines, rounds, source, stopped: stopped && stopSentence(stopped) }
 }
 
 type RepairCall = RepairAnswer['changes'][number]
@@ -284,13 +247,12 @@ function describeLines(lines: readonly CheckLine[]): string {
 }
 
 async function askForRepair(
-  ctx: ConversationContext,
-  ports: ChangePorts,
+  { ctx, ports }: Turn,
   changed: ChangedFiles,
   failed: readonly CheckLine[],
   previous: readonly string[]
 ): Promise<RepairAnswer> {
-  const failures = failed.map((l) => `## \`${l.name}\` ${l.summary}\n\n${fenced(l.tail ?? '(no output)')}`).join('\n\n')
+  const failures = describeLines(failed)
   // The change's files, then any other file the failure names (a test, a module it imports).
   const named = ctx.repo.paths.filter((p) => failed.some((l) => l.tail?.includes(p)) && !changed.byPath.has(p))
   const parts: string[] = []

@@ -9,11 +9,13 @@ import { objectAfterReading } from '../read-with-tools.ts'
 import type { ChangePorts, CheckLine, CheckReport, ConversationContext, FileReport, Outcome } from '../types.ts'
 import { findCheckCommand } from './check-command.ts'
 import { checkAndRepair, notebookLine } from './checks.ts'
-import { runNotebooks } from './notebooks.ts'
+import { runNotebooks, type WrittenNotebook } from './notebooks.ts'
 import { pathRules, shownPath } from './paths.ts'
 import { acceptPlan, planSchema } from './plan.ts'
+import { notebookSentence } from './statuses.ts'
 import { progressText } from './progress.ts'
-import { carryOut, type Progress } from './steps.ts'
+import { carryOut } from './steps.ts'
+import type { PlannedTurn } from './turn.ts'
 import { ChangedFiles } from './writing-tools.ts'
 
 /** The implement command (mode 'pull-request') and try (mode 'try'). */
@@ -44,13 +46,14 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   const { accepted, problems } = acceptPlan(plan, rules, ports.limits)
 
   const files: FileReport[] = []
-  const progress: Progress = { written: [], notebooks: [] }
+  const turn: PlannedTurn = { ctx, ports, rules, plan, written: [] }
+  const notebooks: WrittenNotebook[] = []
   const show = (doing: string | null, checks: CheckReport | null = null): Promise<void> =>
     ports.progress.show(progressText({ title: plan.title, planned: accepted, done: files, checks, doing }))
   await show(`writing ${accepted.length === 1 ? 'the file' : `${accepted.length} files`}`)
   for (const action of accepted) {
     try {
-      files.push(await carryOut(ctx, ports, plan, action, progress, rules))
+      files.push(await carryOut(turn, action, notebooks))
     } catch (error) {
       if (!(error instanceof StepError || error instanceof PathEscapeError)) throw error
       problems.push(`\`${shownPath(action.path)}\` (${action.action}) was not changed: ${error.message}.`)
@@ -60,12 +63,12 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   // Notebook runs and checks share one time limit per request: `notebook-timeout-seconds`.
   const deadline = Date.now() + ports.limits.notebookTimeoutMs
   const notebookLines: CheckLine[] = []
-  if (progress.notebooks.length) {
+  if (notebooks.length) {
     await show('running the notebooks')
-    const run = await runNotebooks(ctx, ports, progress.notebooks, rules)
+    const run = await runNotebooks(turn, notebooks)
     for (const file of files) {
       const status = run.status.get(file.path)
-      if (status) file.note = `${file.note.replace(/\.?\s*$/, '')}; ${status}`
+      if (status) file.note = `${file.note.replace(/\.?\s*$/, '')}; ${notebookSentence(status)}`
     }
     for (const [path, status] of run.status) notebookLines.push(notebookLine(path, status))
     files.push(...run.produced)
@@ -76,7 +79,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   const changed = new ChangedFiles(files)
   // No check found still makes a report (with no lines), so the pull request says none ran and why.
   const checks = files.length
-    ? ((await checkAndRepair(ctx, ports, rules, changed, {
+    ? ((await checkAndRepair(turn, changed, {
         check: await checkCommand(ctx, ports),
         notebooks: notebookLines,
         deadline,

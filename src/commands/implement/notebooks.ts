@@ -19,9 +19,11 @@ import {
   type Notebook
 } from './notebook.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { checkWritePath, shownPath, type PathRules } from './paths.ts'
+import { checkWritePath, shownPath } from './paths.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
+import { notebookProblem, type NotebookStatus } from './statuses.ts'
+import type { Turn } from './turn.ts'
 
 export interface WrittenNotebook {
   path: string
@@ -78,8 +80,8 @@ export async function writeNotebook(
 const MIN_RUN_MS = 1000
 
 export interface NotebookRunReport {
-  /** Per notebook: a sentence appended to its line in the description. */
-  status: Map<string, string>
+  /** Per notebook: how it ended (statuses.ts says it in words). */
+  status: Map<string, NotebookStatus>
   /** Files the notebooks created or changed. */
   produced: FileReport[]
   problems: string[]
@@ -107,25 +109,14 @@ async function repair(
 /** What became of a notebook's runs: an execution, or the request's time for runs ran out first. */
 type Outcome = Execution | { kind: 'out-of-time'; error: string | null }
 
-/** The time for all notebook runs of a request, for the pull request. */
-function timeLimit(ms: number): string {
-  return `the ${Math.round(ms / 1000)} s for all notebook runs of this request (the \`notebook-timeout-seconds\` input) ran out`
-}
-
-/** The sentence after a notebook's line in the description. */
-function runStatus(settled: Settled<Outcome>, limitMs: number): string {
-  if (!settled.ok)
-    return `**still fails after ${counted(settled.rounds, 'repair round')}**; it is committed with the error visible: ${settled.problem.split('\n')[0]}`
+/** How a notebook's runs ended. */
+function statusOf(settled: Settled<Outcome>, limitMs: number): NotebookStatus {
+  if (!settled.ok) return { kind: 'still-fails', rounds: settled.rounds, error: settled.problem }
   const execution = settled.value
   if (execution.kind === 'out-of-time')
-    return execution.error
-      ? `**stopped**: ${timeLimit(limitMs)} before it could be repaired; it is committed with the error visible: ${execution.error.split('\n')[0]}`
-      : `**not run**: ${timeLimit(limitMs)}; it is committed without fresh outputs`
-  if (execution.kind === 'failed') return `**it could not be run**: ${execution.problem.split('\n')[0]}`
-  const seconds = (execution.ms / 1000).toFixed(1)
-  return settled.rounds === 0
-    ? `ran without errors in ${seconds} s`
-    : `ran without errors in ${seconds} s after ${counted(settled.rounds, 'repair round')}`
+    return execution.error ? { kind: 'stopped', limitMs, error: execution.error } : { kind: 'out-of-time', limitMs }
+  if (execution.kind === 'failed') return { kind: 'could-not-run', problem: execution.problem }
+  return { kind: 'ran', ms: execution.ms, rounds: settled.rounds }
 }
 
 /** Why a file a notebook produced is too large to commit, if it is. */
@@ -142,25 +133,23 @@ function sizeRefusal(file: FileContent, maxBytes: number): string | null {
  * and repair rounds share `notebookTimeoutMs`: when it runs out, no further run starts.
  */
 export async function runNotebooks(
-  ctx: ConversationContext,
-  ports: ChangePorts,
+  { ctx, ports, rules }: Turn,
   notebooks: readonly WrittenNotebook[],
-  rules: PathRules,
   clock: () => number = Date.now
 ): Promise<NotebookRunReport> {
   const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }
   // What the sandbox kept back, once per path however often a notebook ran.
   const refusedByBox = new Map<string, string>()
   const toRun = notebooks.filter((n) => n.run)
-  for (const n of notebooks.filter((n) => !n.run))
-    report.status.set(n.path, 'only its text changed, so its earlier outputs were kept and it was not run again')
+  for (const n of notebooks.filter((n) => !n.run)) report.status.set(n.path, { kind: 'text-only' })
   if (!toRun.length) return report
   const runner = ports.notebooks
   const availability: Availability = runner
     ? await runner.available()
     : { ok: false, reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)' }
   if (!runner || !availability.ok) {
-    for (const n of toRun) report.status.set(n.path, `**not run**: ${availability.ok ? '' : availability.reason}`)
+    const reason = availability.ok ? '' : availability.reason
+    for (const n of toRun) report.status.set(n.path, { kind: 'unavailable', reason })
     return report
   }
 
@@ -209,17 +198,10 @@ export async function runNotebooks(
       },
       ports.limits.notebookRepairRounds
     )
-    report.status.set(original.path, runStatus(settled, limitMs))
-    if (settled.ok && settled.value.kind === 'out-of-time') {
-      report.problems.push(
-        `\`${original.path}\` ${settled.value.error ? 'still fails' : 'was not run'}: ${timeLimit(limitMs)}; please look at it.`
-      )
-    } else if (!settled.ok) {
-      const error = settled.problem.split('\n')[0]
-      report.problems.push(`\`${original.path}\` still fails when run (${error}); please look at it.`)
-    } else if (settled.value.kind === 'failed') {
-      report.problems.push(`\`${original.path}\` could not be run: ${settled.value.problem}`)
-    }
+    const status = statusOf(settled, limitMs)
+    report.status.set(original.path, status)
+    const problem = notebookProblem(original.path, status)
+    if (problem) report.problems.push(problem)
   }
 
   if ((await ports.workspace.gitFingerprint()) !== gitBefore) {

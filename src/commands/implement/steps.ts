@@ -2,28 +2,20 @@
 // file deleted, renamed, copied or downloaded. A step that cannot be done throws StepError; the
 // others go on, and the description says why.
 import { DownloadError, StepError } from '../../errors.ts'
-import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
+import type { FileReport } from '../types.ts'
 import { writeNotebook, type WrittenNotebook } from './notebooks.ts'
-import type { PathRules } from './paths.ts'
-import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
+import { changeContext, type PlannedAction } from './plan.ts'
+import type { PlannedTurn } from './turn.ts'
 import { writeFile } from './write-file.ts'
 import { mediaFileKind, writeMediaFile } from './write-media.ts'
 
-/** What this turn has written so far: later files see it, notebooks run after all files are written. */
-export interface Progress {
-  written: Written[]
-  notebooks: WrittenNotebook[]
-}
-
+/** Carries out one planned action; a notebook written joins `notebooks`, which run after all files are written. */
 export async function carryOut(
-  ctx: ConversationContext,
-  ports: ChangePorts,
-  plan: Plan,
+  turn: PlannedTurn,
   action: PlannedAction,
-  progress: Progress,
-  rules: PathRules
+  notebooks: WrittenNotebook[]
 ): Promise<FileReport> {
-  const { written } = progress
+  const { ctx, ports, plan, written } = turn
   const report = (note: string): FileReport => ({
     path: action.path,
     action: action.action,
@@ -36,7 +28,7 @@ export async function carryOut(
       const step = { ...action, action: action.action }
       const media = mediaFileKind(action.path)
       if (media) {
-        const result = await writeMediaFile(ctx, ports, plan, step, media, written, rules)
+        const result = await writeMediaFile(turn, step, media)
         if (!result.ok) throw new StepError(result.problem)
         written.push({ path: action.path, text: result.text })
         return { ...report(result.note), ...(result.details ? { details: result.details } : {}) }
@@ -44,11 +36,11 @@ export async function carryOut(
       if (action.path.toLowerCase().endsWith('.ipynb')) {
         const result = await writeNotebook(ctx, ports, step, changeContext(plan, written))
         if (!result.ok) throw new StepError(result.problem)
-        progress.notebooks.push(result.notebook)
+        notebooks.push(result.notebook)
         written.push({ path: action.path, text: null })
         return report(result.notebook.note)
       }
-      const result = await writeFile(ctx, ports, plan, step, written)
+      const result = await writeFile(turn, step)
       if (!result.ok) throw new StepError(result.problem)
       written.push({ path: action.path, text: result.text })
       return report(result.note)

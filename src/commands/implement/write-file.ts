@@ -5,11 +5,12 @@ import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { conversationMessages } from '../comment.ts'
-import type { ChangePorts, ConversationContext } from '../types.ts'
+import type { ConversationContext } from '../types.ts'
 import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
 import type { ObjectRequest } from '../../llm/types.ts'
 import { applyEdits } from './edits.ts'
-import { changeContext, type PlannedAction, type Plan, type Written } from './plan.ts'
+import { changeContext, type PlannedAction } from './plan.ts'
+import type { PlannedTurn } from './turn.ts'
 import { validateText } from './validate.ts'
 
 export const fileSchema = z.object({
@@ -91,11 +92,8 @@ async function whole(ctx: ConversationContext, action: PlannedAction, context: s
 
 /** Creates or modifies one text file in the workspace; or says why it was not written. */
 export async function writeFile(
-  ctx: ConversationContext,
-  ports: ChangePorts,
-  plan: Plan,
-  action: PlannedAction & { action: 'create' | 'modify' },
-  written: readonly Written[]
+  { ctx, ports, plan, written }: PlannedTurn,
+  action: PlannedAction & { action: 'create' | 'modify' }
 ): Promise<FileWritten> {
   const current = action.action === 'modify' ? await ports.workspace.read(action.path) : { kind: 'missing' as const }
   if (action.action === 'modify' && current.kind === 'missing')

@@ -22,8 +22,9 @@ import type { Built, ImageSource } from '../../media/write-office.ts'
 import { agrees, counted } from '../../plural.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
-import { mayRead, type PathRules } from './paths.ts'
-import { changeContext, type Plan, type PlannedAction, type Written } from './plan.ts'
+import { mayRead } from './paths.ts'
+import { changeContext, type PlannedAction } from './plan.ts'
+import type { PlannedTurn, Turn } from './turn.ts'
 
 export type MediaFileKind = OfficeKind | 'speech' | 'picture'
 
@@ -83,14 +84,11 @@ function tooLarge(size: number, limit: number): string | null {
 
 /** Creates or modifies one non-text file in the workspace; or says why it was not written. */
 export async function writeMediaFile(
-  ctx: ConversationContext,
-  ports: ChangePorts,
-  plan: Plan,
+  turn: PlannedTurn,
   action: PlannedAction & { action: 'create' | 'modify' },
-  kind: MediaFileKind,
-  written: readonly Written[],
-  rules: PathRules
+  kind: MediaFileKind
 ): Promise<MediaWritten> {
+  const { ctx, ports, plan, written } = turn
   const current = await ports.workspace.read(action.path)
   if (action.action === 'modify' && current.kind === 'missing')
     return { ok: false, problem: 'it does not exist, so it cannot be modified' }
@@ -115,8 +113,8 @@ export async function writeMediaFile(
       ok: false,
       problem: `it has ${existing.length.toLocaleString('en-US')} bytes, more than the limit of ${ports.limits.maxFileBytes.toLocaleString('en-US')} for a file git-bob writes (from the \`max-file-bytes\` input), so it was not read or changed`
     }
-  if (existing && kind !== 'xlsx') return rewrite(ctx, ports, action, kind, existing, task)
-  return office(ctx, ports, action, kind, existing, task, rules)
+  if (existing && kind !== 'xlsx') return rewrite(turn, action, kind, existing, task)
+  return office(turn, action, kind, existing, task)
 }
 
 async function ask<T extends { note: string }, R>(
@@ -160,13 +158,11 @@ async function slideTemplate(
 
 /** A new deck, document or workbook (or a workbook rebuilt) from the model's structured content. */
 async function office(
-  ctx: ConversationContext,
-  ports: ChangePorts,
+  { ctx, ports, rules }: Turn,
   action: PlannedAction,
   kind: OfficeKind,
   existing: Uint8Array | null,
-  task: (extra?: string) => string,
-  rules: PathRules
+  task: (extra?: string) => string
 ): Promise<MediaWritten> {
   const { buildDeck, buildDocument, buildWorkbook } = await import('../../media/write-office.ts')
   const { checkOffice } = await import('../../media/office-xml.ts')
@@ -223,8 +219,7 @@ async function office(
 
 /** An existing deck or document reworded (translated, corrected) paragraph by paragraph, in place. */
 async function rewrite(
-  ctx: ConversationContext,
-  ports: ChangePorts,
+  { ctx, ports }: Turn,
   action: PlannedAction,
   kind: 'docx' | 'pptx',
   existing: Uint8Array,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { checkLine } from '../../../src/commands/implement/statuses.ts'
 import type { CheckReport } from '../../../src/commands/types.ts'
 import { checksFail, checksSection, failureHeadline } from '../../../src/effects/check-report.ts'
 
 const PASSED: CheckReport = {
   lines: [
-    { kind: 'syntax', name: 'python3 -m py_compile a.py', status: 'passed', summary: 'passed in 0.3 s', tail: null },
-    { kind: 'check', name: 'python3 -m pytest -q', status: 'passed', summary: 'passed in 1.2 s', tail: null },
-    { kind: 'notebook', name: 'plot.ipynb', status: 'passed', summary: 'ran without errors in 2.0 s', tail: null }
+    checkLine('syntax', 'python3 -m py_compile a.py', { kind: 'passed', ms: 300 }, null),
+    checkLine('check', 'python3 -m pytest -q', { kind: 'passed', ms: 1200 }, null),
+    checkLine('notebook', 'plot.ipynb', { kind: 'notebook', notebook: { kind: 'ran', ms: 2000, rounds: 0 } }, null)
   ],
   rounds: 1,
   source: 'the pytest configuration in `pyproject.toml`',
@@ -15,13 +16,12 @@ const PASSED: CheckReport = {
 
 const FAILED: CheckReport = {
   lines: [
-    {
-      kind: 'check',
-      name: 'npm test',
-      status: 'failed',
-      summary: 'failed with exit code 1',
-      tail: `${Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')}`
-    }
+    checkLine(
+      'check',
+      'npm test',
+      { kind: 'failed', code: 1 },
+      `${Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')}`
+    )
   ],
   rounds: 3,
   source: 'the `check-command` input',
@@ -67,7 +67,7 @@ describe('the check report', () => {
   it('does not count checks that could not run as failing', () => {
     const notRun: CheckReport = {
       ...PASSED,
-      lines: [{ kind: 'check', name: 'make test', status: 'not-run', summary: 'not run: no sandbox', tail: null }]
+      lines: [checkLine('check', 'make test', { kind: 'unavailable', reason: 'no sandbox' }, null)]
     }
     expect(checksFail(notRun)).toBe(false)
     expect(checksSection(notRun)).toContain('⏭️ `make test` not run: no sandbox')

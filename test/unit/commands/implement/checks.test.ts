@@ -66,9 +66,7 @@ describe('checkAndRepair', () => {
     const model = new ScriptedModel(repair('def add(a, b):\n    return a + b\n'))
     const progress: string[] = []
     const report = await checkAndRepair(
-      conversationContext(model, ports),
-      { ...ports, checks },
-      pathRules(null),
+      { ctx: conversationContext(model, ports), ports: { ...ports, checks }, rules: pathRules(null) },
       changed,
       plan(progress)
     )
@@ -100,9 +98,11 @@ describe('checkAndRepair', () => {
     const { checks } = runner(ws, failsUnlessAdds)
     const model = new ScriptedModel(repair('x = 1\n'), repair('x = 2\n'))
     const report = await checkAndRepair(
-      conversationContext(model, ports),
-      { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 2 } },
-      pathRules(null),
+      {
+        ctx: conversationContext(model, ports),
+        ports: { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 2 } },
+        rules: pathRules(null)
+      },
       changed,
       plan()
     )
@@ -126,9 +126,7 @@ describe('checkAndRepair', () => {
     })
     const model = new ScriptedModel()
     const report = await checkAndRepair(
-      conversationContext(model, ports),
-      { ...ports, checks },
-      pathRules(null),
+      { ctx: conversationContext(model, ports), ports: { ...ports, checks }, rules: pathRules(null) },
       changed,
       {
         ...plan(),
@@ -146,9 +144,11 @@ describe('checkAndRepair', () => {
       command.includes('pytest') ? { code: 1, setupFailed: true, output: 'ERROR: no setup.py\n' } : {}
     )
     const report = await checkAndRepair(
-      conversationContext(new ScriptedModel(), ports),
-      { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 0 } },
-      pathRules(null),
+      {
+        ctx: conversationContext(new ScriptedModel(), ports),
+        ports: { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 0 } },
+        rules: pathRules(null)
+      },
       changed,
       plan()
     )
@@ -168,9 +168,7 @@ describe('checkAndRepair', () => {
       }
     }
     const report = await checkAndRepair(
-      conversationContext(new ScriptedModel(), ports),
-      { ...ports, checks },
-      pathRules(null),
+      { ctx: conversationContext(new ScriptedModel(), ports), ports: { ...ports, checks }, rules: pathRules(null) },
       changed,
       plan()
     )
@@ -184,9 +182,7 @@ describe('checkAndRepair', () => {
     const { ports } = fixture()
     const changed = new ChangedFiles([{ path: 'README.md', action: 'modify', source: null, note: '' }])
     const report = await checkAndRepair(
-      conversationContext(new ScriptedModel(), ports),
-      ports,
-      pathRules(null),
+      { ctx: conversationContext(new ScriptedModel(), ports), ports, rules: pathRules(null) },
       changed,
       plan([], { check: null })
     )
@@ -200,9 +196,13 @@ describe('the report lines', () => {
   })
 
   it('read a notebook status as passed, failed or not run', () => {
-    expect(notebookLine('a.ipynb', 'ran without errors in 1.0 s').status).toBe('passed')
-    expect(notebookLine('a.ipynb', '**still fails after 2 repair rounds**; ...').status).toBe('failed')
-    expect(notebookLine('a.ipynb', '**not run**: no Jupyter').status).toBe('not-run')
+    expect(notebookLine('a.ipynb', { kind: 'ran', ms: 1000, rounds: 0 }).status).toBe('passed')
+    expect(notebookLine('a.ipynb', { kind: 'text-only' }).status).toBe('passed')
+    expect(notebookLine('a.ipynb', { kind: 'still-fails', rounds: 2, error: 'x' }).status).toBe('failed')
+    expect(notebookLine('a.ipynb', { kind: 'stopped', limitMs: 1000, error: 'x' }).status).toBe('failed')
+    expect(notebookLine('a.ipynb', { kind: 'out-of-time', limitMs: 1000 }).status).toBe('not-run')
+    expect(notebookLine('a.ipynb', { kind: 'unavailable', reason: 'no Jupyter' }).status).toBe('not-run')
+    expect(notebookLine('a.ipynb', { kind: 'could-not-run', problem: 'the kernel stopped' }).status).toBe('not-run')
   })
 })
 
@@ -268,9 +268,7 @@ describe('checkAndRepair with a model that calls tools', () => {
     const model = new ToolCallingModel([[call('read_file', { path: 'ops.py' })], [FIX], [call('run_checks')], 'fixed'])
     const progress: string[] = []
     const report = await checkAndRepair(
-      withTools(model, ports),
-      { ...ports, checks },
-      pathRules(null),
+      { ctx: withTools(model, ports), ports: { ...ports, checks }, rules: pathRules(null) },
       changed,
       plan(progress)
     )
@@ -304,9 +302,11 @@ describe('checkAndRepair with a model that calls tools', () => {
     const { checks, runs } = runner(ws, failsUnlessAdds)
     const model = new ToolCallingModel([[FIX], [call('run_checks')], 'fixed'])
     const report = await checkAndRepair(
-      withTools(model, ports),
-      { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 0 } },
-      pathRules(null),
+      {
+        ctx: withTools(model, ports),
+        ports: { ...ports, checks, limits: { ...LIMITS, checkRepairRounds: 0 } },
+        rules: pathRules(null)
+      },
       changed,
       plan()
     )
@@ -321,7 +321,11 @@ describe('checkAndRepair with a model that calls tools', () => {
     const { ws, changed, ports } = fixture()
     const { checks, runs } = runner(ws, failsUnlessAdds)
     const model = new ToolCallingModel([[FIX], 'fixed, I think'])
-    const report = await checkAndRepair(withTools(model, ports), { ...ports, checks }, pathRules(null), changed, plan())
+    const report = await checkAndRepair(
+      { ctx: withTools(model, ports), ports: { ...ports, checks }, rules: pathRules(null) },
+      changed,
+      plan()
+    )
     expect(runs).toHaveLength(4)
     expect(report?.stopped).toBeNull()
     expect(report?.lines.find((l) => l.kind === 'check')?.status).toBe('passed')
@@ -331,7 +335,11 @@ describe('checkAndRepair with a model that calls tools', () => {
     const { ws, changed, ports } = fixture()
     const { checks } = runner(ws, failsUnlessAdds)
     const model = new ToolCallingModel([[call('run_checks')], 'cannot fix it'])
-    const report = await checkAndRepair(withTools(model, ports), { ...ports, checks }, pathRules(null), changed, plan())
+    const report = await checkAndRepair(
+      { ctx: withTools(model, ports), ports: { ...ports, checks }, rules: pathRules(null) },
+      changed,
+      plan()
+    )
     expect(report?.stopped).toBe('the model ended its repair before the checks passed')
   })
 
@@ -340,9 +348,11 @@ describe('checkAndRepair with a model that calls tools', () => {
     const { checks, runs } = runner(ws, failsUnlessAdds)
     const model = new ToolCallingModel(Array.from({ length: 10 }, () => [call('run_checks')]))
     const report = await checkAndRepair(
-      withTools(model, ports, { maxSteps: 3, maxCallsPerStep: 20, maxCostUsd: 1 }),
-      { ...ports, checks },
-      pathRules(null),
+      {
+        ctx: withTools(model, ports, { maxSteps: 3, maxCallsPerStep: 20, maxCostUsd: 1 }),
+        ports: { ...ports, checks },
+        rules: pathRules(null)
+      },
       changed,
       plan()
     )
@@ -359,9 +369,11 @@ describe('checkAndRepair with a model that calls tools', () => {
       0.3
     )
     const report = await checkAndRepair(
-      withTools(model, ports, { maxSteps: 20, maxCallsPerStep: 20, maxCostUsd: 1 }),
-      { ...ports, checks },
-      pathRules(null),
+      {
+        ctx: withTools(model, ports, { maxSteps: 20, maxCallsPerStep: 20, maxCostUsd: 1 }),
+        ports: { ...ports, checks },
+        rules: pathRules(null)
+      },
       changed,
       plan()
     )
@@ -376,18 +388,20 @@ describe('checkAndRepair with a model that calls tools', () => {
     let now = 0
     const model = new ToolCallingModel([[call('run_checks')], 'out of time'])
     const report = await checkAndRepair(
-      withTools(model, ports),
       {
-        ...ports,
-        checks: {
-          ...checks,
-          run: async (c, o) => {
-            now += 300_000
-            return checks.run(c, o)
+        ctx: withTools(model, ports),
+        ports: {
+          ...ports,
+          checks: {
+            ...checks,
+            run: async (c, o) => {
+              now += 300_000
+              return checks.run(c, o)
+            }
           }
-        }
+        },
+        rules: pathRules(null)
       },
-      pathRules(null),
       changed,
       plan([], { deadline: 600_000, clock: () => now })
     )

@@ -73,7 +73,8 @@ describe('implement', () => {
             name: 'python3 -m py_compile plot.py',
             status: 'not-run',
             summary: 'not run: no sandbox is available for checks here',
-            tail: null
+            tail: null,
+            ended: { kind: 'unavailable', reason: 'no sandbox is available for checks here' }
           }
         ],
         rounds: 0,

@@ -6,7 +6,13 @@ import {
   type ModelCell,
   type Notebook
 } from '../../../../src/commands/implement/notebook.ts'
-import { runNotebooks, writeNotebook, type WrittenNotebook } from '../../../../src/commands/implement/notebooks.ts'
+import {
+  runNotebooks,
+  writeNotebook,
+  type NotebookRunReport,
+  type WrittenNotebook
+} from '../../../../src/commands/implement/notebooks.ts'
+import { notebookSentence } from '../../../../src/commands/implement/statuses.ts'
 import { NotebookTamperError } from '../../../../src/errors.ts'
 import { pathRules } from '../../../../src/commands/implement/paths.ts'
 import type { Execution } from '../../../../src/commands/implement/ports.ts'
@@ -15,6 +21,12 @@ import { changePorts, conversationContext, LIMITS } from '../../../fakes/convers
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
 import { FakeNotebookRunner, type Run } from '../../../fakes/notebook-runner.ts'
 import { ScriptedModel, type Answer } from '../../../fakes/scripted-model.ts'
+
+/** What the pull request says after a notebook's line. */
+function said(report: NotebookRunReport, path: string): string | undefined {
+  const status = report.status.get(path)
+  return status && notebookSentence(status)
+}
 
 const CODE: ModelCell[] = [
   { kind: 'markdown', source: '# Counts' },
@@ -54,7 +66,11 @@ async function run(
   const runner = new FakeNotebookRunner(runs)
   for (const n of notebooks) await ws.write(n.path, serializeNotebook(buildNotebook(n.cells)))
   const ports = changePorts(ws, { notebooks: runner, ...overrides })
-  const report = await runNotebooks(conversationContext(model, ports), ports, notebooks, pathRules(null), clock)
+  const report = await runNotebooks(
+    { ctx: conversationContext(model, ports), ports, rules: pathRules(null) },
+    notebooks,
+    clock
+  )
   expect(model.left).toBe(0)
   return { report, model, runner }
 }
@@ -139,7 +155,7 @@ describe('runNotebooks', () => {
   it('keeps a notebook whose code did not change as it is, without running it', async () => {
     const { report, runner } = await run(new MemoryWorkspace({}), [written('n.ipynb', CODE, false)], [])
     expect(runner.runs).toEqual([])
-    expect(report.status.get('n.ipynb')).toBe(
+    expect(said(report, 'n.ipynb')).toBe(
       'only its text changed, so its earlier outputs were kept and it was not run again'
     )
   })
@@ -149,7 +165,7 @@ describe('runNotebooks', () => {
     const none = await run(ws, [written('a.ipynb')], [], [], { notebooks: null })
     const noJupyter = await run(ws, [written('a.ipynb')], [], [], { notebooks: new FakeNotebookRunner([], false) })
     for (const { report } of [none, noJupyter]) {
-      expect(report.status.get('a.ipynb')).toBe(
+      expect(said(report, 'a.ipynb')).toBe(
         '**not run**: the runner has no Jupyter (see the README for the workflow step that installs it)'
       )
       expect(report.problems).toEqual([])
@@ -164,7 +180,7 @@ describe('runNotebooks', () => {
     expect(runner.runs).toEqual([
       { path: 'n.ipynb', limits: { maxFileBytes: 5_000_000, cellTimeoutSeconds: 60, totalTimeoutMs: 600_000 } }
     ])
-    expect(report.status.get('n.ipynb')).toBe('ran without errors in 1.2 s')
+    expect(said(report, 'n.ipynb')).toBe('ran without errors in 1.2 s')
     expect(ws.text('n.ipynb')).toContain('***')
     expect(ws.text('n.ipynb')).not.toContain('sk-secret-123')
     expect(report.problems).toEqual([])
@@ -187,7 +203,7 @@ describe('runNotebooks', () => {
       "# The notebook's cells\n\n--- cell 1 (markdown) ---\n# Counts\n--- cell 2 (code) ---\nprint(1)"
     )
     expect(runner.runs.map((r) => r.path)).toEqual(['n.ipynb', 'n.ipynb'])
-    expect(report.status.get('n.ipynb')).toBe('ran without errors in 3.0 s after 1 repair round')
+    expect(said(report, 'n.ipynb')).toBe('ran without errors in 3.0 s after 1 repair round')
     expect(report.problems).toEqual([])
     expect(ws.text('n.ipynb')).toContain('x = 1')
   })
@@ -221,7 +237,7 @@ describe('runNotebooks', () => {
     )
     expect(runner.runs).toHaveLength(LIMITS.notebookRepairRounds + 1)
     expect(model.purposes).toEqual(['repair n.ipynb', 'repair n.ipynb'])
-    expect(report.status.get('n.ipynb')).toBe(
+    expect(said(report, 'n.ipynb')).toBe(
       '**still fails after 2 repair rounds**; it is committed with the error visible: cell 2: NameError: still broken'
     )
     expect(report.problems).toEqual([
@@ -246,7 +262,7 @@ describe('runNotebooks', () => {
       ['a.ipynb', 600_000],
       ['a.ipynb', 200_000]
     ])
-    expect(report.status.get('b.ipynb')).toBe(
+    expect(said(report, 'b.ipynb')).toBe(
       '**not run**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; it is committed without fresh outputs'
     )
     expect(report.problems).toEqual([
@@ -265,7 +281,7 @@ describe('runNotebooks', () => {
       {},
       () => now
     )
-    expect(stopped.report.status.get('a.ipynb')).toBe(
+    expect(said(stopped.report, 'a.ipynb')).toBe(
       '**stopped**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out before it could be repaired; it is committed with the error visible: cell 2: NameError: broken'
     )
     now = 0
@@ -277,7 +293,7 @@ describe('runNotebooks', () => {
       {},
       () => now
     )
-    expect(cut.report.status.get('a.ipynb')).toMatch(/^\*\*not run\*\*: the 600 s for all notebook runs/)
+    expect(said(cut.report, 'a.ipynb')).toMatch(/^\*\*not run\*\*: the 600 s for all notebook runs/)
     expect(cut.report.problems).toEqual([
       '`a.ipynb` was not run: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; please look at it.'
     ])
@@ -300,9 +316,10 @@ describe('runNotebooks', () => {
       expect(prompt).toContain('NameError: bad key ***')
       expect(prompt).not.toContain('sk-secret-123')
     }
-    expect(report.status.get('n.ipynb')).toContain('NameError: bad key ***')
+    expect(said(report, 'n.ipynb')).toContain('NameError: bad key ***')
     expect(report.problems.join('\n')).toContain('NameError: bad key ***')
-    expect([...report.status.values(), ...report.problems].join('\n')).not.toContain('sk-secret-123')
+    const statuses = [...report.status.values()].map((s) => `${JSON.stringify(s)}\n${notebookSentence(s)}`)
+    expect([...statuses, ...report.problems].join('\n')).not.toContain('sk-secret-123')
     expect(ws.text('n.ipynb')).not.toContain('sk-secret-123')
   })
 
@@ -323,7 +340,7 @@ describe('runNotebooks', () => {
       [() => ({ kind: 'failed', problem: 'it did not finish within 600 s', ms: 600_000 })]
     )
     expect(model.requests).toEqual([])
-    expect(report.status.get('n.ipynb')).toBe('**it could not be run**: it did not finish within 600 s')
+    expect(said(report, 'n.ipynb')).toBe('**it could not be run**: it did not finish within 600 s')
     expect(report.problems).toEqual(['`n.ipynb` could not be run: it did not finish within 600 s'])
   })
 
@@ -355,7 +372,10 @@ describe('runNotebooks', () => {
     const notebook = written('n.ipynb')
     await ws.write('n.ipynb', serializeNotebook(buildNotebook(notebook.cells)))
     const ports = changePorts(ws, { notebooks: runner })
-    const report = await runNotebooks(conversationContext(model, ports), ports, [notebook], pathRules('private/\n'))
+    const report = await runNotebooks(
+      { ctx: conversationContext(model, ports), ports, rules: pathRules('private/\n') },
+      [notebook]
+    )
     expect(report.produced).toEqual([
       { path: 'README.md', action: 'create', source: null, note: 'produced by running the notebook' },
       { path: 'counts.png', action: 'create', source: null, note: 'produced by running the notebook' },
@@ -388,10 +408,8 @@ describe('runNotebooks', () => {
     await ws.write('n.ipynb', serializeNotebook(buildNotebook(notebook.cells)))
     const ports = changePorts(ws, { notebooks: runner })
     const report = await runNotebooks(
-      conversationContext(new ScriptedModel(), ports),
-      ports,
-      [notebook],
-      pathRules(null)
+      { ctx: conversationContext(new ScriptedModel(), ports), ports, rules: pathRules(null) },
+      [notebook]
     )
     expect(report.produced.map((f) => f.path)).toEqual(
       [...Array(LIMITS.maxFiles).keys()].map((i) => `out/${String(i).padStart(2, '0')}.txt`)

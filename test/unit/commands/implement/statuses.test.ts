@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import {
+  checkLine,
+  notebookProblem,
+  notebookSentence,
+  stateOf,
+  stopSentence,
+  summaryOf,
+  timeRanOut,
+  type CheckStatus,
+  type NotebookStatus
+} from '../../../../src/commands/implement/statuses.ts'
+
+describe('a notebook status', () => {
+  it('is said with emphasis in the description and without it in the checks', () => {
+    const status: NotebookStatus = { kind: 'still-fails', rounds: 2, error: 'cell 1: NameError: x\nTraceback ...' }
+    expect(notebookSentence(status)).toBe(
+      '**still fails after 2 repair rounds**; it is committed with the error visible: cell 1: NameError: x'
+    )
+    expect(notebookSentence(status, false)).toBe(
+      'still fails after 2 repair rounds; it is committed with the error visible: cell 1: NameError: x'
+    )
+  })
+
+  it('says each way a notebook ends', () => {
+    expect(notebookSentence({ kind: 'ran', ms: 1234, rounds: 0 })).toBe('ran without errors in 1.2 s')
+    expect(notebookSentence({ kind: 'ran', ms: 3000, rounds: 1 })).toBe(
+      'ran without errors in 3.0 s after 1 repair round'
+    )
+    expect(notebookSentence({ kind: 'text-only' })).toBe(
+      'only its text changed, so its earlier outputs were kept and it was not run again'
+    )
+    expect(notebookSentence({ kind: 'stopped', limitMs: 600_000, error: 'cell 2: ValueError' })).toBe(
+      '**stopped**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out before it could be repaired; it is committed with the error visible: cell 2: ValueError'
+    )
+    expect(notebookSentence({ kind: 'out-of-time', limitMs: 600_000 })).toBe(
+      '**not run**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; it is committed without fresh outputs'
+    )
+    expect(notebookSentence({ kind: 'unavailable', reason: 'no Jupyter' })).toBe('**not run**: no Jupyter')
+    expect(notebookSentence({ kind: 'could-not-run', problem: 'the kernel died\nmore' })).toBe(
+      '**it could not be run**: the kernel died'
+    )
+  })
+
+  it('names a problem only when the notebook did not run cleanly', () => {
+    expect(notebookProblem('a.ipynb', { kind: 'ran', ms: 1, rounds: 0 })).toBeNull()
+    expect(notebookProblem('a.ipynb', { kind: 'text-only' })).toBeNull()
+    expect(notebookProblem('a.ipynb', { kind: 'unavailable', reason: 'no Jupyter' })).toBeNull()
+    expect(notebookProblem('a.ipynb', { kind: 'still-fails', rounds: 1, error: 'E\nrest' })).toBe(
+      '`a.ipynb` still fails when run (E); please look at it.'
+    )
+    expect(notebookProblem('a.ipynb', { kind: 'could-not-run', problem: 'one\ntwo' })).toBe(
+      '`a.ipynb` could not be run: one\ntwo'
+    )
+  })
+
+  it('decides from the kind, not from words a reason happens to contain', () => {
+    // A runner's reason that reads like a failure is still a notebook that did not run.
+    const status: CheckStatus = {
+      kind: 'notebook',
+      notebook: { kind: 'unavailable', reason: 'the kernel stopped; it still fails to start' }
+    }
+    expect(stateOf(status)).toBe('not-run')
+  })
+})
+
+describe('a check status', () => {
+  it('is said in the words the pull request shows', () => {
+    const cases: [CheckStatus, string, string][] = [
+      [{ kind: 'passed', ms: 300 }, 'passed', 'passed in 0.3 s'],
+      [{ kind: 'failed', code: 2 }, 'failed', 'failed with exit code 2'],
+      [{ kind: 'could-not-run' }, 'failed', 'could not be run'],
+      [
+        { kind: 'limit', limit: 'stopped: used more than 4 GB of memory' },
+        'failed',
+        'was stopped: used more than 4 GB of memory'
+      ],
+      [
+        { kind: 'timed-out', ms: 5000 },
+        'failed',
+        'was stopped after 5.0 s: the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
+      ],
+      [
+        { kind: 'setup-failed', setup: 'pip install -e .', code: 1 },
+        'failed',
+        'did not run: the set-up command `pip install -e .` failed (exit code 1)'
+      ],
+      [
+        { kind: 'setup-failed', setup: 'pip install -e .', code: null },
+        'failed',
+        'did not run: the set-up command `pip install -e .` failed'
+      ],
+      [{ kind: 'unavailable', reason: 'no sandbox' }, 'not-run', 'not run: no sandbox'],
+      [
+        { kind: 'out-of-time' },
+        'not-run',
+        'not run: the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
+      ],
+      [{ kind: 'after-failure' }, 'not-run', 'not run: an earlier check failed']
+    ]
+    for (const [status, state, words] of cases) {
+      expect(stateOf(status)).toBe(state)
+      expect(summaryOf(status)).toBe(words)
+    }
+  })
+
+  it('knows when the time ran out', () => {
+    expect(timeRanOut({ kind: 'timed-out', ms: 1 })).toBe(true)
+    expect(timeRanOut({ kind: 'out-of-time' })).toBe(true)
+    // The sandbox's own limit is not the request's time, whatever its words.
+    expect(timeRanOut({ kind: 'limit', limit: 'the time for notebook runs and checks ran out' })).toBe(false)
+  })
+
+  it('makes a line whose mark and words come from its status', () => {
+    expect(checkLine('check', 'npm test', { kind: 'failed', code: 1 }, 'boom')).toEqual({
+      kind: 'check',
+      name: 'npm test',
+      status: 'failed',
+      summary: 'failed with exit code 1',
+      tail: 'boom',
+      ended: { kind: 'failed', code: 1 }
+    })
+  })
+})
+
+describe('why a repair stopped', () => {
+  it('is said in the words of the warning', () => {
+    expect(stopSentence({ kind: 'rounds-used', rounds: 3, allowed: 3 })).toBe(
+      'the checks still fail after 3 repair rounds (the `check-repair-rounds` input allows 3)'
+    )
+    expect(stopSentence({ kind: 'time-up', limitMs: 600_000 })).toBe(
+      'the 600 s for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
+    )
+    expect(stopSentence({ kind: 'cut-short', why: 'max-steps (20) was reached' })).toBe(
+      "the model's repair was cut short: max-steps (20) was reached"
+    )
+    expect(stopSentence({ kind: 'model-ended' })).toBe('the model ended its repair before the checks passed')
+  })
+})
