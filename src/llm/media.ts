@@ -3,7 +3,7 @@
 // without them (GitHub Models, Anthropic, the OpenAI-compatible services) gets a reason, not a call.
 // Each call goes to the transcript, so the stamp and the job summary name these models too. Gemini speaks
 // raw PCM, which becomes a WAV here, or an MP3 through media/encode-mp3.ts (lamejs, loaded only then).
-import type { Transcript } from '../record/transcript.ts'
+import type { CallRecorder } from './recorder.ts'
 import {
   parseModelSpec,
   resolveApiKey,
@@ -57,7 +57,7 @@ export interface MediaSettings {
   credentials: Credentials
   baseUrls: BaseUrls
   timeoutMs: number
-  transcript: Transcript
+  transcript: CallRecorder
 }
 
 export interface Picture {

@@ -1,6 +1,6 @@
 // The typed state of one model, read by every module of the adapter (model.ts): what the model is, the client
 // that reaches it, its settings. It is set once; usage is counted per request (addUsage).
-import type { Transcript } from '../record/transcript.ts'
+import type { CallRecorder } from './recorder.ts'
 import { outputTokenCap, supportsTools } from './capabilities.ts'
 import type { ModelSpec } from './providers.ts'
 import type { RetryPolicy } from './retry.ts'
@@ -12,7 +12,7 @@ export interface ModelOptions {
   maxOutputTokens: number
   /** How many times a cut-off answer is continued. */
   maxContinuations: number
-  transcript: Transcript
+  transcript: CallRecorder
   onRetry?: (message: string) => void
 }
 

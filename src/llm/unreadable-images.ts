@@ -1,12 +1,12 @@
 // Images a model cannot read become a short text in their place, so the model knows something was there.
-import type { Transcript } from '../record/transcript.ts'
+import type { CallRecorder } from './recorder.ts'
 import { imageTypes } from './capabilities.ts'
 import type { ModelSpec } from './providers.ts'
 import type { ContentPart, Message } from './types.ts'
 import { agrees, counted } from '../plural.ts'
 
 /** The count of images left out goes to the transcript's notes, which the answer and the job summary show. */
-export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], transcript: Transcript): Message[] {
+export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], transcript: CallRecorder): Message[] {
   const accepted: readonly string[] = imageTypes(spec)
   let dropped = 0
   const result = messages.map((m): Message => {
