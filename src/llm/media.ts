@@ -12,8 +12,7 @@ import {
   type Credentials,
   type ModelSpec
 } from './providers.ts'
-import { LlmError } from './errors.ts'
-import { ConfigError } from '../errors.ts'
+import { ConfigError, LlmError } from './errors.ts'
 import { mp3FromPcm, mp3RateProblem, SPEECH_KBPS } from '../media/encode-mp3.ts'
 
 export type MediaKind = 'image' | 'speech'

@@ -4,7 +4,7 @@ import { callOnce } from './model-call.ts'
 import { outputLimit, reply, type ModelState } from './model-state.ts'
 import type { ModelReply, TextRequest } from './types.ts'
 import { withoutUnreadableImages } from './unreadable-images.ts'
-import { counted } from '../plural.ts'
+import { counted } from './plural.ts'
 
 export async function generateText(state: ModelState, request: TextRequest): Promise<ModelReply> {
   const { options } = state

@@ -3,7 +3,7 @@ import type { CallRecorder } from './recorder.ts'
 import { imageTypes } from './capabilities.ts'
 import type { ModelSpec } from './providers.ts'
 import type { ContentPart, Message } from './types.ts'
-import { agrees, counted } from '../plural.ts'
+import { agrees, counted } from './plural.ts'
 
 /** The count of images left out goes to the transcript's notes, which the answer and the job summary show. */
 export function withoutUnreadableImages(spec: ModelSpec, messages: Message[], transcript: CallRecorder): Message[] {
