@@ -2,7 +2,7 @@
 // bounded number of times (`maxContinuations`), and the pieces are joined.
 import { callOnce } from './model-call.ts'
 import { addUsage, type ModelState } from './model-state.ts'
-import type { FinishReason, Message, ProviderRequest, ProviderResponse, Usage } from './types.ts'
+import type { FinishReason, Message, ProviderResponse, ToolDeclaration, Usage } from './types.ts'
 
 const CONTINUE =
   'Your answer was cut off by the output limit. Continue exactly where it stopped, without repeating anything.'
@@ -41,7 +41,7 @@ export async function continueToolAnswer(
   answer: { text: string; finishReason: FinishReason; messages: Message[] },
   usage: Usage,
   maxOutputTokens: number,
-  declarations: NonNullable<ProviderRequest['tools']>['declarations']
+  declarations: ToolDeclaration[]
 ): Promise<{ text: string; finishReason: FinishReason }> {
   let { text, finishReason } = answer
   let messages = answer.messages

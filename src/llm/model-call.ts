@@ -18,7 +18,6 @@ export async function callOnce(
   request: CallRequest
 ): Promise<ProviderResponse & { attempts: number }> {
   const { spec, options } = state
-  const { purpose, messages, jsonSchema } = request
   const started = Date.now()
   let attempts = 0
   try {
@@ -33,36 +32,37 @@ export async function callOnce(
           `${spec.id}: ${error.message}; retry ${attempt} of ${options.retry.retries} in ${Math.round(delay / 100) / 10} s`
         )
     )
-    options.transcript.add({
-      purpose,
-      provider: spec.provider.name,
-      requestedModel: spec.model,
-      servedModel: response.servedModel,
-      messages,
-      answer: response.text,
-      ...(jsonSchema ? { schema: jsonSchema.name } : {}),
-      usage: response.usage,
-      durationMs: Date.now() - started,
-      attempts,
-      error: null
-    })
+    record(state, request, { response, error: null }, Date.now() - started, attempts)
     return { ...response, attempts }
   } catch (error) {
-    options.transcript.add({
-      purpose,
-      provider: spec.provider.name,
-      requestedModel: spec.model,
-      servedModel: null,
-      messages,
-      answer: null,
-      ...(jsonSchema ? { schema: jsonSchema.name } : {}),
-      usage: { inputTokens: 0, outputTokens: 0 },
-      durationMs: Date.now() - started,
-      attempts,
-      error: error instanceof Error ? error.message : String(error)
-    })
+    const message = error instanceof Error ? error.message : String(error)
+    record(state, request, { response: null, error: message }, Date.now() - started, attempts)
     throw error
   }
+}
+
+/** The call in the transcript: what was asked and what came back, or why nothing did. */
+function record(
+  state: ModelState,
+  request: CallRequest,
+  outcome: { response: ProviderResponse; error: null } | { response: null; error: string },
+  durationMs: number,
+  attempts: number
+): void {
+  const { response, error } = outcome
+  state.options.transcript.add({
+    purpose: request.purpose,
+    provider: state.spec.provider.name,
+    requestedModel: state.spec.model,
+    servedModel: response ? response.servedModel : null,
+    messages: request.messages,
+    answer: response ? response.text : null,
+    ...(request.jsonSchema ? { schema: request.jsonSchema.name } : {}),
+    usage: response ? response.usage : { inputTokens: 0, outputTokens: 0 },
+    durationMs,
+    attempts,
+    error
+  })
 }
 
 /** One attempt within the timeout; an abort the provider reports as anything but its own error is a timeout. */

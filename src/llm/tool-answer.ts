@@ -6,7 +6,7 @@ import { outputLimit, type ModelState } from './model-state.ts'
 import { estimateCost } from './prices.ts'
 import { generateText } from './text-answer.ts'
 import { runToolLoop, toolDeclaration, type Turn } from './tool-loop.ts'
-import type { ProviderResponse, ToolReply, ToolRequest } from './types.ts'
+import type { Message, ProviderResponse, ToolDeclaration, ToolReply, ToolRequest } from './types.ts'
 import { withoutUnreadableImages } from './unreadable-images.ts'
 
 export async function generateWithTools(state: ModelState, request: ToolRequest): Promise<ToolReply> {
@@ -21,31 +21,13 @@ export async function generateWithTools(state: ModelState, request: ToolRequest)
   }
   const declarations = request.tools.map(toolDeclaration)
   const limit = outputLimit(state, request)
-  const price = (response: ProviderResponse): number | null =>
-    estimateCost(spec.provider.name, response.servedModel ?? spec.model, response.usage) ??
-    estimateCost(spec.provider.name, spec.model, response.usage)
   const result = await runToolLoop({
     purpose: request.purpose,
     messages: withoutUnreadableImages(spec, request.messages, options.transcript),
     tools: request.tools,
     limits: request.limits,
     modelId: spec.id,
-    ask: async (messages, choice, purpose): Promise<Turn> => {
-      const response = await callOnce(state, {
-        purpose,
-        messages: [...messages],
-        maxOutputTokens: limit,
-        tools: { declarations, choice }
-      })
-      return {
-        text: response.text,
-        toolCalls: choice === 'auto' ? (response.toolCalls ?? []) : [],
-        usage: response.usage,
-        servedModel: response.servedModel,
-        finishReason: response.finishReason,
-        costUsd: price(response)
-      }
-    },
+    ask: asker(state, declarations, limit),
     recordTools: (runs) => options.transcript.addToolRuns(runs),
     tell: (note) => options.transcript.notes.tell(note),
     remark: (note) => options.transcript.remark(note)
@@ -68,5 +50,33 @@ export async function generateWithTools(state: ModelState, request: ToolRequest)
     toolCalls: result.toolCalls,
     cutShort: result.cutShort,
     readings: result.readings
+  }
+}
+
+/** One turn of the conversation: the tools declared, their calls taken only when the model may call them. */
+function asker(
+  state: ModelState,
+  declarations: ToolDeclaration[],
+  limit: number
+): (messages: Message[], choice: 'auto' | 'none', purpose: string) => Promise<Turn> {
+  const { spec } = state
+  const price = (response: ProviderResponse): number | null =>
+    estimateCost(spec.provider.name, response.servedModel ?? spec.model, response.usage) ??
+    estimateCost(spec.provider.name, spec.model, response.usage)
+  return async (messages, choice, purpose) => {
+    const response = await callOnce(state, {
+      purpose,
+      messages: [...messages],
+      maxOutputTokens: limit,
+      tools: { declarations, choice }
+    })
+    return {
+      text: response.text,
+      toolCalls: choice === 'auto' ? (response.toolCalls ?? []) : [],
+      usage: response.usage,
+      servedModel: response.servedModel,
+      finishReason: response.finishReason,
+      costUsd: price(response)
+    }
   }
 }
