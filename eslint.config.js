@@ -55,6 +55,24 @@ export default tseslint.config(
     }
   },
   {
+    // The model adapter is the bottom: it declares what it needs of the run (llm/recorder.ts, the Mp3Encoder in
+    // llm/media.ts), which the callers implement, and imports nothing of the app, types neither.
+    files: ['src/llm/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*'],
+              message: 'llm/ imports nothing of the app: declare the interface in llm/ and let the caller implement it.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     // Tests, the bench and the demo edit webhook JSON and wire bodies freely (test/fakes/payloads.ts's Payload,
     // the one declared `any`); src/ keeps every no-unsafe-* rule.
     files: ['test/**', 'bench/**', 'demo/**'],

@@ -1,10 +1,9 @@
 // git-bob's own error classes, in one place: outbox/failure.ts maps them to what a person reads.
-// The model adapter's taxonomy (LlmError) stays in llm/errors.ts, since llm/ knows nothing of git-bob.
+// The model adapter's taxonomy (LlmError) stays in llm/errors.ts, since llm/ knows nothing of git-bob; ConfigError
+// is declared there too and re-exported here.
 
-/** A setting is missing or wrong: the message names the input to set and how. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+/** A setting is missing or wrong: the message names the input to set and how (declared in llm/, which throws it too). */
+export { ConfigError } from './llm/errors.ts'
 
 /** The event payload could not be read. */
 export class EventError extends Error {

@@ -1,11 +1,3 @@
-// Counted nouns in English: "1 message", "3 messages", "1,204 files". People read these in comments and logs.
-
-/** `count` and the noun in the form that agrees with it; `plural` for nouns that don't just take an "s". */
-export function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`
-}
-
-/** The verb that agrees with `count`: "was" or "were", "is" or "are". */
-export function agrees(count: number, singular: string, plural: string): string {
-  return count === 1 ? singular : plural
-}
+// Counted nouns in English ("1 message", "3 messages"), for every stage: declared in llm/plural.ts, the lowest
+// stage whose sentences count, so llm/ imports nothing of the app.
+export { agrees, counted } from './llm/plural.ts'

@@ -2,7 +2,8 @@
 // offered and the model can call them; otherwise the command asks as before, from its fixed context, and
 // the notes say why.
 import type { z } from 'zod'
-import { extractJson, jsonSchemaFor } from '../llm/model.ts'
+import { jsonSchemaFor } from '../llm/json-schema.ts'
+import { extractJson } from '../llm/structured-output.ts'
 import { enclose } from '../llm/enclose.ts'
 import { toolRule } from '../llm/tool-loop.ts'
 import type { Message, ModelReply, ToolLimits } from '../llm/types.ts'

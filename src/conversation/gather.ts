@@ -37,6 +37,7 @@ import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
 import { documentKind } from '../media/read-document.ts'
+import { speechMp3 } from '../media/encode-mp3.ts'
 import { readingTools } from './tools/index.ts'
 
 export interface GatherSources {
@@ -258,7 +259,8 @@ async function conversationContext(
         credentials: { inputs: config.apiKeyInputs, env: environment.env },
         baseUrls: config.baseUrls,
         timeoutMs: config.modelTimeoutMs,
-        transcript: record.transcript
+        transcript: record.transcript,
+        mp3: speechMp3
       }
     )
   }

@@ -40,7 +40,7 @@ function toContent(message: Message): string | ContentBlockParam[] {
   if (typeof message.content === 'string') return message.content
   return message.content.map((part): ContentBlockParam => {
     if (part.type === 'text') return { type: 'text', text: part.text }
-    // llm/model.ts leaves only types the model reads; anything else would be a bug upstream.
+    // llm/unreadable-images.ts leaves only types the model reads; anything else would be a bug upstream.
     if (!isImageType(part.mediaType))
       throw new LlmError('bad_request', `Anthropic does not read ${part.mediaType} images`)
     return { type: 'image', source: { type: 'base64', media_type: part.mediaType, data: part.data } }
@@ -204,7 +204,7 @@ function toolCalls(message: Anthropic.Messages.Message): ToolCall[] {
 }
 
 export function createAnthropicProvider(options: AnthropicProviderOptions): ProviderClient {
-  // Retries and timeouts are git-bob's own (llm/model.ts); an explicit timeout also keeps the SDK from
+  // Retries and timeouts are git-bob's own (llm/model-call.ts); an explicit timeout also keeps the SDK from
   // refusing a non-streaming call with a large max_tokens.
   const client = new Anthropic({
     apiKey: options.apiKey,

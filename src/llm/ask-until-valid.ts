@@ -1,4 +1,4 @@
-// Asking a model until code accepts its answer: JSON that matches the schema (model.ts), a file that
+// Asking a model until code accepts its answer: JSON that matches the schema (structured-output.ts), a file that
 // parses, edits that apply, a notebook that runs (commands/implement). A rejected answer goes back with
 // the problem, a bounded number of times.
 import type { LanguageModel, ModelReply, ObjectRequest } from './types.ts'

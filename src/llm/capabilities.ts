@@ -47,7 +47,7 @@ const OUTPUT_CAPS: readonly [provider: string, pattern: RegExp, tokens: number][
   ['openai', /^(?:gpt-4o|chatgpt-4o)/i, 16_384],
   ['openai', /^gpt-4\.1/i, 32_768],
   // GitHub Models' free and Copilot tiers give at most 4,000 output tokens per request; longer answers
-  // are continued (llm/model.ts), so the default setup works without a paid plan.
+  // are continued (llm/continuation.ts), so the default setup works without a paid plan.
   ['github_models', /./, 4000],
   ['deepseek', /^deepseek-chat/i, 8192],
   ['deepseek', /^deepseek-reasoner/i, 65_536]

@@ -1,5 +1,14 @@
 // One taxonomy for every provider's failures, each with the sentence that tells a person what to do.
 
+/**
+ * A setting is missing or wrong: the message names the input to set and how. Declared here, in the lowest
+ * stage that throws it (a model input, a key), so llm/ imports nothing of the app; src/errors.ts re-exports it
+ * as git-bob's, one class for every stage.
+ */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
 export type LlmErrorKind =
   | 'authentication'
   | 'permission'

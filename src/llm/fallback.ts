@@ -1,7 +1,7 @@
 // Several models in the `model` input: the first answers; when it fails with an error that says the
 // provider cannot serve right now (after its own retries), the next one is asked, and so on.
 // Errors that another model would not fix (a wrong key, a refusal, bad output) end the chain.
-import type { Transcript } from '../record/transcript.ts'
+import type { CallRecorder } from './recorder.ts'
 import { LlmError, type LlmErrorKind } from './errors.ts'
 import type { LanguageModel, ModelReply, ObjectRequest, TextRequest, ToolReply, ToolRequest } from './types.ts'
 
@@ -14,7 +14,7 @@ export const FALLBACK_KINDS: ReadonlySet<LlmErrorKind> = new Set([
 ])
 
 export interface FallbackOptions {
-  transcript: Transcript
+  transcript: CallRecorder
   onRetry?: (message: string) => void
 }
 

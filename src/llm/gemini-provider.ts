@@ -247,7 +247,7 @@ export function fromGeminiResponse(
 }
 
 export function createGeminiProvider(options: GeminiProviderOptions): ProviderClient {
-  // No retryOptions: retries are git-bob's own (llm/model.ts), the same for every provider.
+  // No retryOptions: retries are git-bob's own (llm/model-call.ts), the same for every provider.
   // v1beta, where responseJsonSchema lives (SDK 3.x defaults to v1); base-url goes in unchanged.
   const client = new GoogleGenAI({
     apiKey: options.apiKey,

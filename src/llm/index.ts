@@ -1,7 +1,8 @@
 // Builds the configured LanguageModel: the preset picks the SDK, the key and the endpoint; several
 // models become a fallback chain.
 import { createFallbackModel } from './fallback.ts'
-import { createLanguageModel, type ModelOptions } from './model.ts'
+import { createLanguageModel } from './model.ts'
+import type { ModelOptions } from './model-state.ts'
 import { baseUrlFor, resolveApiKey, type BaseUrls, type Credentials, type ModelSpec } from './providers.ts'
 import type { LanguageModel, ProviderClient } from './types.ts'
 

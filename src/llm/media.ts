@@ -2,8 +2,9 @@
 // Images API and audio.speech, Gemini's image and TTS models through generateContent. A provider
 // without them (GitHub Models, Anthropic, the OpenAI-compatible services) gets a reason, not a call.
 // Each call goes to the transcript, so the stamp and the job summary name these models too. Gemini speaks
-// raw PCM, which becomes a WAV here, or an MP3 through media/encode-mp3.ts (lamejs, loaded only then).
-import type { Transcript } from '../record/transcript.ts'
+// raw PCM, which becomes a WAV here, or an MP3 through the encoder the caller gives (media/encode-mp3.ts: lamejs,
+// loaded only then), so llm/ needs nothing of the app.
+import type { CallRecorder } from './recorder.ts'
 import {
   parseModelSpec,
   resolveApiKey,
@@ -12,9 +13,7 @@ import {
   type Credentials,
   type ModelSpec
 } from './providers.ts'
-import { LlmError } from './errors.ts'
-import { ConfigError } from '../errors.ts'
-import { mp3FromPcm, mp3RateProblem, SPEECH_KBPS } from '../media/encode-mp3.ts'
+import { ConfigError, LlmError } from './errors.ts'
 
 export type MediaKind = 'image' | 'speech'
 
@@ -57,7 +56,17 @@ export interface MediaSettings {
   credentials: Credentials
   baseUrls: BaseUrls
   timeoutMs: number
-  transcript: Transcript
+  transcript: CallRecorder
+  mp3: Mp3Encoder
+}
+
+/** What makes an MP3 of 16-bit mono PCM (media/encode-mp3.ts's speechMp3). */
+export interface Mp3Encoder {
+  /** The constant bit rate, in kbit/s. */
+  readonly kbps: number
+  /** Why PCM at this rate cannot be an MP3, or null when it can. */
+  rateProblem(sampleRate: number): string | null
+  encode(pcm: Uint8Array, sampleRate: number, kbps: number): Promise<Uint8Array>
 }
 
 export interface Picture {
@@ -268,14 +277,15 @@ export function createMediaModels(
       }
       if (format === 'wav')
         return { bytes: wavFromPcm(made.bytes, rate), format, model, encoded: { sampleRate: rate, kbps: null } }
-      const problem = mp3RateProblem(rate)
+      const { mp3 } = settings
+      const problem = mp3.rateProblem(rate)
       if (problem)
         throw new LlmError(
           'invalid_output',
           `${model} spoke PCM that cannot become an MP3 (${problem}): ask for a .wav file`
         )
-      const bytes = await mp3FromPcm(made.bytes, rate, SPEECH_KBPS)
-      return { bytes, format, model, encoded: { sampleRate: rate, kbps: SPEECH_KBPS } }
+      const bytes = await mp3.encode(made.bytes, rate, mp3.kbps)
+      return { bytes, format, model, encoded: { sampleRate: rate, kbps: mp3.kbps } }
     }
   }
 }

@@ -138,7 +138,7 @@ export function toLlmError(error: unknown): LlmError {
 }
 
 export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderClient {
-  // Retries and timeouts are git-bob's own (llm/model.ts), the same for every provider.
+  // Retries and timeouts are git-bob's own (llm/model-call.ts), the same for every provider.
   const client = new OpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseURL ?? null,

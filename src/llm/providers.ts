@@ -1,6 +1,6 @@
 // Which providers git-bob knows and how to reach each: the SDK family, the default endpoint and
 // where its key comes from. Adding an OpenAI-compatible service is one entry here.
-import { ConfigError } from '../errors.ts'
+import { ConfigError } from './errors.ts'
 
 export type ProviderFamily = 'openai' | 'anthropic' | 'gemini'
 

@@ -4,7 +4,7 @@
 // model is asked once more, without tools, for its answer, and people are told what was cut short.
 // Knows nothing of GitHub or of any provider: the model call is a function it is given.
 import { z } from 'zod'
-import { agrees, counted } from '../plural.ts'
+import { agrees, counted } from './plural.ts'
 import { enclose } from './enclose.ts'
 import { formatCost } from './prices.ts'
 import type { AnyTool, ToolResult } from './tools.ts'

@@ -44,3 +44,6 @@ export async function mp3FromPcm(pcm: Uint8Array, sampleRate: number, kbps = SPE
   }
   return out
 }
+
+/** The encoder llm/media.ts takes for speech (its Mp3Encoder): this module's rate check and encoding at SPEECH_KBPS. */
+export const speechMp3 = { kbps: SPEECH_KBPS, rateProblem: mp3RateProblem, encode: mp3FromPcm }

@@ -2,30 +2,18 @@
 // It feeds the job summary and the stamp's credit (model, token counts and cost).
 import { estimateCost } from '../llm/prices.ts'
 import type { ToolRun } from '../llm/tool-loop.ts'
-import type { Message, Usage } from '../llm/types.ts'
+import type { CallRecorder, ModelCall } from '../llm/recorder.ts'
+import type { Usage } from '../llm/types.ts'
 import type { ModelCredit } from '../outbox/stamp.ts'
 import { Notes } from './notes.ts'
 
-export interface CallRecord {
-  purpose: string
-  provider: string
-  requestedModel: string
-  servedModel: string | null
-  messages: Message[]
-  answer: string | null
-  /** The name of the JSON schema the answer had to fit; absent for a text answer. */
-  schema?: string
-  usage: Usage
-  durationMs: number
-  attempts: number
-  error: string | null
+/** One call as the record keeps it: the adapter's record of it, and the tools run on its request. */
+export interface CallRecord extends ModelCall {
   /** The tools run on this call's request, in a conversation with tools. */
   tools?: ToolRun[]
-  /** A call to a picture or speech model: credited beside the model that answered, not instead of it. */
-  media?: 'image' | 'speech'
 }
 
-export class Transcript {
+export class Transcript implements CallRecorder {
   readonly calls: CallRecord[] = []
   /** The run's notes: the model layer tells people here how the answer came about (a fallback, images left out). */
   readonly notes: Notes

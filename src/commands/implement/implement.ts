@@ -36,7 +36,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
     ...ports.paths,
     request: ctx.event.request.body
   })
-  // The plan's JSON is repaired in llm/model.ts; what code refuses in it is reported, not sent back.
+  // The plan's JSON is repaired in llm/structured-output.ts; what code refuses in it is reported, not sent back.
   // With tools the model reads what it needs before it plans.
   const { value: plan } = await objectAfterReading(
     ctx,

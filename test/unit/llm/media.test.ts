@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { chooseMediaModel, createMediaModels, wavFromPcm } from '../../../src/llm/media.ts'
 import { parseModelSpec } from '../../../src/llm/providers.ts'
+import { speechMp3 } from '../../../src/media/encode-mp3.ts'
 import { creditText } from '../../../src/outbox/stamp.ts'
 import { Transcript } from '../../../src/record/transcript.ts'
 import { FakeGemini } from '../../fakes/gemini.ts'
@@ -52,7 +53,8 @@ describe('the media models on the wire', () => {
         credentials: { inputs: { 'google-api-key': 'g-key' }, env: {} },
         baseUrls: { all: gemini.url, byProvider: {} },
         timeoutMs: 5000,
-        transcript
+        transcript,
+        mp3: speechMp3
       }
     )
     const picture = await media.paint('a cat')
@@ -101,7 +103,8 @@ describe('the media models on the wire', () => {
         credentials: { inputs: { 'openai-api-key': 'sk-test' }, env: {} },
         baseUrls: { all: openai.url, byProvider: {} },
         timeoutMs: 5000,
-        transcript
+        transcript,
+        mp3: speechMp3
       }
     )
     await media.paint('a cat')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agrees, counted } from '../../src/plural.ts'
+import { agrees, counted } from '../../../src/llm/plural.ts'
 
 describe('counted', () => {
   it('writes the singular for one and the plural for every other count', () => {
