@@ -401,6 +401,19 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
         cgroups: status.get('cgroups') ?? '',
         started: true
       }
+    } catch (error) {
+      // The copy could not be taken from git, or the run folder not laid out: no box, said as such.
+      return {
+        code: null,
+        output: `the box could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+        timedOut: false,
+        limit: null,
+        copiedBack: [],
+        refused: [],
+        overheadMs: Date.now() - began - commandMs,
+        cgroups: '',
+        started: false
+      }
     } finally {
       // What box.sh left is git-bob's (it hands back what it wrote); through sudo, anything else goes with sudo.
       await rm(run, { recursive: true, force: true }).catch(() => privileged('rm', ['-rf', run]))

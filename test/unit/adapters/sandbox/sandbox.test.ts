@@ -336,3 +336,13 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     expect(Number(after)).toBeLessThanOrEqual(Number(before))
   })
 })
+
+describe.skipIf(!root)('the box, when its copy cannot be made', () => {
+  it('says so as the run, never throws', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'box-no-git-'))
+    const run = await sh('echo ran', dir)
+    expect(run.code).toBeNull()
+    expect(run.output).toMatch(/^the box could not be prepared: /)
+    expect(run.output).not.toContain('ran\n')
+  })
+})
