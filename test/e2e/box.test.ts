@@ -36,7 +36,18 @@ interface Boxed {
 }
 
 /** The built action on "git-bob implement this", the model answering with one notebook of these cells. */
-async function notebookRun(
+function notebookRun(
+  repo: GitRemote,
+  cells: string[],
+  inputs: Record<string, string> = {},
+  plan: { path: string } = { path: 'probe.ipynb' }
+): Promise<Boxed> {
+  return notebookRunOn(stage, repo, cells, inputs, plan)
+}
+
+/** notebookRun on a stage of its own (two runs at once need two). */
+async function notebookRunOn(
+  stage: ReturnType<typeof useStage>,
   repo: GitRemote,
   cells: string[],
   inputs: Record<string, string> = {},
@@ -203,6 +214,54 @@ describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, 
     const body = stage.github.pullRequests[0]!.body
     expect(body).toContain('stopped: used more than 256 MB of memory (the `sandbox-memory-mb` limit)')
     expect(existsSync(join(repo.workspace, 'x'))).toBe(false)
+  })
+})
+
+describe.skipIf(!jupyter)(`the built action, two runs at once${NEEDS_JUPYTER}`, () => {
+  const other = useStage()
+
+  it('cannot see, write or signal each other, and both finish', TIMEOUT, async () => {
+    const [a, b] = await Promise.all([
+      notebookRun(new GitRemote({ 'README.md': '# a\n' }), [
+        py(
+          'import os, subprocess, time',
+          "open('/tmp/a-secret.txt', 'w').write('SECRET-OF-A')",
+          "open('mine.txt', 'w').write('SECRET-OF-A')",
+          "subprocess.Popen(['sleep', '77777'])",
+          'time.sleep(4)',
+          "print(open('/tmp/a-secret.txt').read(), open('mine.txt').read(), 'box uid', os.getuid())"
+        )
+      ]),
+      notebookRunOn(other, new GitRemote({ 'README.md': '# b\n' }), [
+        py(
+          'import glob, os, time',
+          'time.sleep(1.5)',
+          "seen = ['tmp: ' + ' '.join(os.listdir('/tmp'))]",
+          "for p in glob.glob('/proc/[0-9]*/cmdline'):",
+          '    try:',
+          "        seen.append(open(p, 'rb').read().replace(b'\\0', b' ').decode())",
+          '    except Exception:',
+          '        pass',
+          "open('found.txt', 'w').write('\\n'.join(seen) + '\\n')",
+          "print('box uid', os.getuid())"
+        )
+      ])
+    ])
+    expect(a.run.code, a.run.stdout).toBe(0)
+    expect(b.run.code, b.run.stdout).toBe(0)
+    // A's files and processes were its own to the end.
+    expect(a.repo.show('git-bob/issue-1', 'probe.ipynb')).toContain('SECRET-OF-A SECRET-OF-A')
+    expect(stage.github.pullRequests[0]!.body).toContain('ran without errors')
+    expect(other.github.pullRequests[0]!.body).toContain('ran without errors')
+    // B saw nothing of A: not its temporary files, not its processes.
+    const found = b.repo.show('git-bob/issue-1', 'found.txt')
+    expect(found).toContain('tmp: ')
+    expect(found).not.toContain('a-secret')
+    expect(found).not.toContain('77777')
+    const uids = [a, b].map(({ repo }) => /box uid (\d+)/.exec(repo.show('git-bob/issue-1', 'probe.ipynb'))?.[1])
+    expect(uids[0]).toBeDefined()
+    expect(uids[1]).toBeDefined()
+    expect(uids[0]).not.toBe(uids[1])
   })
 })
 
