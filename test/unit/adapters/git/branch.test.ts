@@ -1,11 +1,13 @@
 // GitBranch against real git: a bare origin, a shallow clone as the checkout, and people pushing to origin
-// while git-bob works (test/fakes/git-remote.ts).
+// while git-bob works (test/fakes/git-remote.ts); then the whole story, from the target to origin.
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BOT_AUTHOR } from '../../../../src/adapters/git/branch.ts'
 import { GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
+import { prepareTarget, type PullLookup } from '../../../../src/effects/prepare-target.ts'
 import { NotebookTamperError } from '../../../../src/errors.ts'
+import { EVENT } from '../../../fakes/conversation-context.ts'
 import { git, GitRemote } from '../../../fakes/git-remote.ts'
 
 const remotes: GitRemote[] = []
@@ -156,5 +158,128 @@ describe('GitBranch: branches, checkout, commit, push and clean-up', () => {
     expect(await ws.branch.deleteRemoteBranch('gone-1', pushed.sha)).toBe(true)
     expect(r.branches().filter((b) => b.startsWith('gone-'))).toEqual(['gone-2'])
     expect(ws.gitMs).toBeGreaterThan(0)
+  })
+})
+
+/** GitHub as far as preparing the target asks it: git-bob's open pull requests, by branch. */
+function github(open: Record<string, number> = {}): PullLookup {
+  return {
+    pull: async () => {
+      throw new Error('not asked on an issue')
+    },
+    openPullFor: async (branch) => {
+      const number = open[branch]
+      return number ? { number, url: `https://github.com/owner/repo/pull/${number}` } : null
+    }
+  }
+}
+
+/** The story as apply-outcome tells it for issue 7: prepare the target, change a file, commit, push. */
+async function change(
+  ws: GitWorkspace,
+  open: Record<string, number>,
+  path: string,
+  text: string,
+  meanwhile: () => void = () => {}
+): Promise<{ branch: string; mode: string; pushed: Awaited<ReturnType<GitWorkspace['branch']['push']>> }> {
+  const decision = await prepareTarget('pull-request', EVENT, github(open), ws.branch, '555')
+  if (!decision.ok) throw new Error(decision.reason)
+  const target = decision.target
+  await ws.write(path, text)
+  const made = await ws.branch.commit([path], () => `Change ${path}`, { login: 'bob', id: 2 })
+  if (!made.sha) throw new Error('nothing committed')
+  meanwhile()
+  const pushed = await ws.branch.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
+  return { branch: target.branch, mode: target.mode, pushed }
+}
+
+describe('the branch story, from the target to origin', () => {
+  it('starts a new branch from the default branch, pushes it, and keeps it once its pull request is open', async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    const ws = open(r)
+    const story = await change(ws, {}, 'a.txt', 'mine\n')
+    expect(story).toMatchObject({
+      branch: 'git-bob/issue-7',
+      mode: 'new-pr',
+      pushed: { kind: 'pushed', rebuilt: false }
+    })
+    if (story.pushed.kind !== 'pushed') throw new Error('not pushed')
+    expect(await ws.branch.usedOrDeleted(story.branch, story.pushed.sha, async () => 'opened')).toBe('opened')
+    expect(r.branches().sort()).toEqual(['git-bob/issue-7', 'main'])
+    expect(r.show('git-bob/issue-7', 'a.txt')).toBe('mine')
+    expect(r.log('git-bob/issue-7')).toEqual(['Change a.txt', 'initial'])
+  })
+
+  it("adds a commit to the branch of git-bob's open pull request, at origin's tip", async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    r.humanPush('git-bob/issue-7', { 'b.txt': 'theirs\n' }, 'theirs')
+    const ws = open(r)
+    const story = await change(ws, { 'git-bob/issue-7': 31 }, 'a.txt', 'mine\n')
+    expect(story).toMatchObject({
+      branch: 'git-bob/issue-7',
+      mode: 'update-pr',
+      pushed: { kind: 'pushed', rebuilt: false }
+    })
+    expect(r.log('git-bob/issue-7')).toEqual(['Change a.txt', 'theirs', 'initial'])
+    expect(r.show('git-bob/issue-7', 'b.txt')).toBe('theirs')
+  })
+
+  it('rebuilds its commit on top of one pushed to the pull request meanwhile', async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    r.humanPush('git-bob/issue-7', { 'b.txt': 'theirs\n' }, 'theirs')
+    const ws = open(r)
+    const story = await change(ws, { 'git-bob/issue-7': 31 }, 'a.txt', 'mine\n', () =>
+      r.humanPush('git-bob/issue-7', { 'c.txt': 'meanwhile\n' }, 'meanwhile')
+    )
+    expect(story.pushed).toMatchObject({ kind: 'pushed', rebuilt: true })
+    expect(r.log('git-bob/issue-7')).toEqual(['Change a.txt', 'meanwhile', 'theirs', 'initial'])
+    if (story.pushed.kind !== 'pushed') throw new Error('not pushed')
+    expect(git(r.origin, 'rev-parse', 'git-bob/issue-7')).toBe(story.pushed.sha)
+    // Rebuilt by the bot, the requester still named as co-author.
+    expect(r.message('git-bob/issue-7')).toBe(
+      `${BOT_AUTHOR.name} <${BOT_AUTHOR.email}>\nChange a.txt\n\nCo-authored-by: bob <2+bob@users.noreply.github.com>`
+    )
+  })
+
+  it('pushes nothing when what was pushed meanwhile conflicts with its change', async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    r.humanPush('git-bob/issue-7', { 'b.txt': 'theirs\n' }, 'theirs')
+    const ws = open(r)
+    const story = await change(ws, { 'git-bob/issue-7': 31 }, 'a.txt', 'mine\n', () =>
+      r.humanPush('git-bob/issue-7', { 'a.txt': 'their a\n' }, 'conflicting')
+    )
+    expect(story.pushed.kind).toBe('conflict')
+    expect(r.log('git-bob/issue-7')).toEqual(['conflicting', 'theirs', 'initial'])
+    expect(r.show('git-bob/issue-7', 'a.txt')).toBe('their a')
+  })
+
+  it('deletes the new branch again when its pull request cannot be opened', async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    const ws = open(r)
+    const story = await change(ws, {}, 'a.txt', 'mine\n')
+    if (story.pushed.kind !== 'pushed') throw new Error('not pushed')
+    expect(r.branches()).toContain('git-bob/issue-7')
+    const refused = new Error('Validation Failed')
+    await expect(
+      ws.branch.usedOrDeleted(story.branch, story.pushed.sha, async () => {
+        throw refused
+      })
+    ).rejects.toBe(refused)
+    expect(r.branches()).toEqual(['main'])
+  })
+
+  it('leaves a branch someone created meanwhile under the same name alone, and pushes nothing', async () => {
+    const r = remote({ 'a.txt': 'a\n' })
+    const ws = open(r)
+    const story = await change(ws, {}, 'a.txt', 'mine\n', () =>
+      r.humanPush('git-bob/issue-7', { 'h.txt': 'theirs\n' }, 'theirs')
+    )
+    expect(story).toMatchObject({
+      mode: 'new-pr',
+      pushed: { kind: 'conflict', detail: 'the branch was created by someone else meanwhile' }
+    })
+    expect(r.log('git-bob/issue-7')).toEqual(['theirs', 'initial'])
+    expect(r.files('git-bob/issue-7')).toEqual(['a.txt', 'h.txt'])
+    expect(r.show('git-bob/issue-7', 'a.txt')).toBe('a')
   })
 })
