@@ -122,7 +122,7 @@ async function respond(stages: Stages): Promise<RunResult> {
 function effectPorts(stages: Stages, workspace: GitWorkspace | null = null): EffectPorts {
   return {
     outbox: stages.outbox,
-    workspace,
+    branch: workspace?.branch ?? null,
     serverUrl: stages.environment.serverUrl,
     addSubIssue: (parent, childId) => stages.api.addSubIssue(parent, childId),
     redact: (text) => stages.redactor.redact(text),

@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accountAuthor } from '../adapters/git/workspace.ts'
+import { accountAuthor } from '../adapters/git/branch.ts'
 import { GitHubApi } from '../adapters/github/api.ts'
 import { currentBranch, prepareCheckout, type Checkout } from '../adapters/local/checkout.ts'
 import { connect, lookUp } from '../adapters/local/lookup.ts'

@@ -1,6 +1,6 @@
 // Carries out what a command decided, through the Outbox (so everything posted is stamped) and the
-// workspace (one commit, one push). A failure half-way leaves nothing behind: a branch pushed for a
-// pull request that could not be opened is deleted again.
+// branch (adapters/git/branch.ts: one commit, one push, and a branch pushed for a pull request that could
+// not be opened deleted again, so a failure half-way leaves nothing behind).
 import type { FileReport, Outcome } from '../commands/types.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { describeFailure } from '../outbox/failure.ts'
@@ -13,15 +13,15 @@ import { VERSION } from '../version.ts'
 import { PushConflictError } from '../errors.ts'
 import { checksFail, checksSection, failureHeadline } from './check-report.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
-import type { CommittedFile, GitWorkspace } from '../adapters/git/workspace.ts'
+import type { CommittedFile, GitBranch } from '../adapters/git/branch.ts'
 
-/** What carrying out a change needs of the checkout: one commit, a push, and taking a push back. */
-type Publisher = Pick<GitWorkspace, 'commit' | 'push' | 'deleteRemoteBranch'>
+/** What carrying out a change needs of the branch: one commit, a push, and taking a push back. */
+type Publisher = Pick<GitBranch, 'commit' | 'push' | 'usedOrDeleted'>
 
 export interface EffectPorts {
   outbox: Outbox
-  /** Present when a repository is checked out. */
-  workspace: Publisher | null
+  /** The checkout's branch; present when a repository is checked out. */
+  branch: Publisher | null
   /** e.g. https://github.com, for links to branches and compare views. */
   serverUrl: string
   /** Links an issue (by id) below a parent (by number). Not a message, so not the Outbox's job. */
@@ -129,10 +129,10 @@ async function proposeChanges(
   credit: ModelCredit | null,
   ports: EffectPorts
 ): Promise<Posted[]> {
-  const workspace = ports.workspace
-  if (!workspace) throw new Error('changes were made without a workspace')
+  const branch = ports.branch
+  if (!branch) throw new Error('changes were made without a workspace')
   const target: ChangeTarget = outcome.target
-  const made = await workspace.commit(
+  const made = await branch.commit(
     checkedPaths(outcome.files),
     (staged) =>
       ports.redact(
@@ -159,7 +159,7 @@ async function proposeChanges(
     )
   outcome = { ...outcome, files: committedFiles(outcome.files, made.files), problems }
 
-  const pushed = await workspace.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
+  const pushed = await branch.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
   if (pushed.kind === 'conflict') {
     throw new PushConflictError(
       `someone pushed to \`${target.branch}\` while I worked, and my change conflicts with theirs (${pushed.detail}). I pushed nothing; ask me again to build on their work.`
@@ -175,9 +175,9 @@ async function proposeChanges(
 
   switch (target.mode) {
     case 'new-pr': {
-      let pull: Posted & { number: number }
-      try {
-        pull = await ports.outbox.openPullRequest(
+      // No pull request, so no branch either.
+      const pull = await branch.usedOrDeleted(target.branch, pushed.sha, () =>
+        ports.outbox.openPullRequest(
           event,
           {
             title: outcome.title,
@@ -189,11 +189,7 @@ async function proposeChanges(
           },
           credit
         )
-      } catch (error) {
-        // No pull request, so no branch either.
-        await workspace.deleteRemoteBranch(target.branch, pushed.sha)
-        throw error
-      }
+      )
       const draft = failing ? ' as a draft, because its checks fail,' : ''
       const comment = await ports.outbox.reply(
         event,

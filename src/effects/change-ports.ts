@@ -42,7 +42,7 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
   const { serverUrl, runId } = source.environment
   return {
     workspace,
-    prepare: (mode) => prepareTarget(mode, event, api, workspace, runId),
+    prepare: (mode) => prepareTarget(mode, event, api, workspace.branch, runId),
     download: (url) =>
       download(url, {
         serverUrl,

@@ -1,72 +1,32 @@
-// The checked-out repository: switch to the branch git-bob works on, change files, commit once, push.
+// The checked-out repository: the files git-bob reads and changes, and what git says changed; the branch
+// (checkout, commit, push, clean-up) is branch.ts's.
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
 import { Git, type Credentials } from './git.ts'
-import { GitError, NotebookTamperError, PathEscapeError, StepError } from '../../errors.ts'
+import { PathEscapeError, StepError } from '../../errors.ts'
 import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
 import type { BoxSource } from './tracked-copy.ts'
+import { BOT_AUTHOR, GitBranch, type BranchOptions } from './branch.ts'
 
-/** Who commits: in a workflow the Actions bot, whose token pushes; from a terminal the person whose token it is. */
-export interface CommitAuthor {
-  name: string
-  email: string
-}
-
-export const BOT_AUTHOR: CommitAuthor = {
-  name: 'github-actions[bot]',
-  email: '41898282+github-actions[bot]@users.noreply.github.com'
-}
-
-/** A GitHub account's author line, with the noreply address GitHub links to the account. Pure. */
-export function accountAuthor(account: { login: string; id: number }): CommitAuthor {
-  return { name: account.login, email: `${account.id}+${account.login}@users.noreply.github.com` }
-}
-
-export interface CoAuthor {
-  login: string
-  id: number
-}
-
-/** A path in the commit that was made, as `git show --name-status` reports it. */
-export interface CommittedFile {
-  path: string
-  status: 'added' | 'modified' | 'deleted'
-}
-
-/**
- * What commit() did: the commit (null when none of the checked paths changed), the files in it, and the
- * paths that changed in the checkout but were not among the checked ones, so were left out.
- */
-export interface CommitResult {
-  sha: string | null
-  files: CommittedFile[]
-  leftOut: string[]
-}
-
-export type PushResult = { kind: 'pushed'; sha: string; rebuilt: boolean } | { kind: 'conflict'; detail: string }
-
-/** The git checkout: the implement command's Workspace, plus what effects/ needs to publish a change. */
+/** The git checkout: the implement command's Workspace and the box's source; its branch publishes a change. */
 export class GitWorkspace implements Workspace, BoxSource {
   readonly dir: string
   private readonly git: Git
+  /** The branch the checkout is on: prepared, committed to, pushed, taken back (branch.ts). */
+  readonly branch: GitBranch
   /** What git-bob wrote, moved, removed or took back from a box since it was opened: the model's work. */
   private readonly writtenPaths = new Set<string>()
-  /** gitFingerprint() when the branch was checked out: commit and push refuse to run if .git changed since. */
-  private gitAtCheckout: string | null = null
 
-  private readonly author: CommitAuthor
-
-  constructor(dir: string, credentials: Credentials | null, author: CommitAuthor = BOT_AUTHOR) {
+  constructor(
+    dir: string,
+    credentials: Credentials | null,
+    options: BranchOptions = { author: BOT_AUTHOR, publish: true }
+  ) {
     this.dir = dir
     this.git = new Git(dir, credentials)
-    this.author = author
-  }
-
-  /** git's options that make a commit (or a cherry-pick) as the author. */
-  private get asAuthor(): string[] {
-    return ['-c', `user.name=${this.author.name}`, '-c', `user.email=${this.author.email}`]
+    this.branch = new GitBranch(this.git, this, options)
   }
 
   /** Milliseconds spent in git so far. */
@@ -77,33 +37,6 @@ export class GitWorkspace implements Workspace, BoxSource {
   /** The workspace of a run, or null when no repository was checked out. */
   static open(dir: string, credentials: Credentials | null): GitWorkspace | null {
     return dir && existsSync(join(dir, '.git')) ? new GitWorkspace(dir, credentials) : null
-  }
-
-  async remoteBranches(prefix: string): Promise<string[]> {
-    const { stdout } = await this.git.run(['ls-remote', '--heads', 'origin', `refs/heads/${prefix}*`], {
-      network: true
-    })
-    return stdout
-      .split('\n')
-      .map((line) => line.split('\t')[1]?.replace(/^refs\/heads\//, ''))
-      .filter((b): b is string => Boolean(b))
-  }
-
-  /** Checks out `branch` at the tip of `from` on origin (a new branch starts from the base). */
-  async checkout(branch: string, from: string): Promise<void> {
-    await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
-    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
-    await this.git.run(['clean', '--quiet', '-fd'])
-    this.gitAtCheckout = await this.gitFingerprint()
-  }
-
-  /** Throws when .git's config, hooks or info changed since checkout (or nothing was checked out). */
-  private async verifyGit(what: string): Promise<void> {
-    if (this.gitAtCheckout === null) throw new Error(`nothing can be ${what} before a branch is checked out`)
-    if ((await this.gitFingerprint()) !== this.gitAtCheckout)
-      throw new NotebookTamperError(
-        `the repository's .git folder (its configuration or hooks) changed after git-bob checked out the branch, so nothing was ${what}. Look at the notebook code in the conversation before asking again.`
-      )
   }
 
   written(): readonly string[] {
@@ -266,92 +199,6 @@ export class GitWorkspace implements Workspace, BoxSource {
       .filter(Boolean)
       .map((entry) => entry.slice(3))
     return [...new Set(paths)].sort()
-  }
-
-  /** The files of a commit, from git itself. */
-  private async filesOf(sha: string): Promise<CommittedFile[]> {
-    const { stdout } = await this.git.run(['show', '--name-status', '--no-renames', '-z', '--format=', sha])
-    const fields = stdout.replace(/^\n+/, '').split('\0').filter(Boolean)
-    const files: CommittedFile[] = []
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const letter = fields[i]!.trim()
-      files.push({ path: fields[i + 1]!, status: letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified' })
-    }
-    return files
-  }
-
-  /**
-   * One commit of exactly the `checked` paths that changed (staged by name, never `git add --all`); every
-   * other change in the checkout is left out and returned. `.git` is verified right before. The message is
-   * built from what is staged.
-   */
-  async commit(
-    checked: readonly string[],
-    message: (staged: readonly string[]) => string,
-    coAuthor: CoAuthor | null
-  ): Promise<CommitResult> {
-    await this.verifyGit('committed')
-    // Whatever someone else staged (a notebook can run git) is dropped: the index starts as HEAD.
-    await this.git.run(['read-tree', 'HEAD'])
-    const wanted = new Set(checked)
-    const changed = await this.changedPaths()
-    const staged = changed.filter((path) => wanted.has(path))
-    const leftOut = changed.filter((path) => !wanted.has(path))
-    if (!staged.length) return { sha: null, files: [], leftOut }
-    await this.git.run(['update-index', '--add', '--remove', '-z', '--stdin'], { input: `${staged.join('\0')}\0` })
-    // The person who asked is named as co-author, unless they are the author already (a terminal run).
-    const co = coAuthor ? accountAuthor(coAuthor) : null
-    const trailer = co && co.email !== this.author.email ? `\n\nCo-authored-by: ${co.name} <${co.email}>` : ''
-    await this.git.run([...this.asAuthor, 'commit', '--quiet', '--no-verify', '--file', '-'], {
-      input: `${message(staged).trim()}${trailer}\n`
-    })
-    const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
-    return { sha, files: await this.filesOf(sha), leftOut }
-  }
-
-  /**
-   * Pushes HEAD to the branch. When someone pushed in the meantime, the commit is rebuilt on top of
-   * their work (cherry-picked onto the new tip) and pushed once more; a conflict is never forced.
-   */
-  async push(branch: string, options: { rebuild: boolean } = { rebuild: true }): Promise<PushResult> {
-    await this.verifyGit('pushed')
-    const sha = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
-    try {
-      await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
-      return { kind: 'pushed', sha, rebuilt: false }
-    } catch (error) {
-      if (!(error instanceof GitError) || !/rejected|non-fast-forward|fetch first/i.test(error.stderr)) throw error
-      // A branch git-bob meant to create exists after all (made meanwhile): not ours to build on.
-      if (!options.rebuild) return { kind: 'conflict', detail: 'the branch was created by someone else meanwhile' }
-    }
-    await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
-    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
-    try {
-      await this.git.run([...this.asAuthor, 'cherry-pick', '--allow-empty', sha])
-    } catch (error) {
-      await this.git.ok(['cherry-pick', '--abort'])
-      return {
-        kind: 'conflict',
-        detail: error instanceof GitError ? error.stderr.trim().split('\n').slice(-2).join(' ') : String(error)
-      }
-    }
-    const rebuilt = (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
-    await this.verifyGit('pushed')
-    await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
-    return { kind: 'pushed', sha: rebuilt, rebuilt: true }
-  }
-
-  /**
-   * Removes a branch git-bob pushed, when what it was for failed: no half-done work is left behind.
-   * Only while the branch still points at git-bob's commit, so nobody's later push is lost.
-   */
-  async deleteRemoteBranch(branch: string, sha: string): Promise<boolean> {
-    // The token goes nowhere a changed .git could send it.
-    if ((await this.gitFingerprint()) !== this.gitAtCheckout) return false
-    return this.git.ok(
-      ['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${sha}`, 'origin', `:refs/heads/${branch}`],
-      { network: true }
-    )
   }
 }
 

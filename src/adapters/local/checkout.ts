@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Git, type Credentials } from '../git/git.ts'
-import { GitWorkspace, type CommitAuthor, type PushResult } from '../git/workspace.ts'
+import { GitWorkspace } from '../git/workspace.ts'
+import type { CommitAuthor } from '../git/branch.ts'
 
 export interface Checkout {
   dir: string
@@ -65,25 +66,9 @@ export async function prepareCheckout(options: {
 
 /** A checkout whose push is real only with --post; otherwise the commit stays where it was made. */
 export class TerminalWorkspace extends GitWorkspace {
-  private readonly publish: boolean
-
-  constructor(dir: string, credentials: Credentials, publish: boolean, author?: CommitAuthor) {
-    super(dir, credentials, author)
-    this.publish = publish
+  constructor(dir: string, credentials: Credentials, publish: boolean, author: CommitAuthor) {
+    super(dir, credentials, { author, publish })
   }
-
-  override async push(branch: string, options?: { rebuild: boolean }): Promise<PushResult> {
-    if (this.publish) return super.push(branch, options)
-    return { kind: 'pushed', sha: await head(this.dir), rebuilt: false }
-  }
-
-  override async deleteRemoteBranch(branch: string, sha: string): Promise<boolean> {
-    return this.publish ? super.deleteRemoteBranch(branch, sha) : true
-  }
-}
-
-async function head(dir: string): Promise<string> {
-  return (await new Git(dir, null).run(['rev-parse', 'HEAD'])).stdout.trim()
 }
 
 /** The branch a checkout is on, for telling where an unpushed commit is. */

@@ -55,7 +55,7 @@ describe('carryOut', () => {
     notes.leftOut('conversation', 'only for the model')
     const ports = {
       outbox: box,
-      workspace: null,
+      branch: null,
       serverUrl: '',
       botName: 'git-bob',
       addSubIssue: async () => {},

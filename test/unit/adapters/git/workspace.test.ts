@@ -2,8 +2,8 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { BOT_AUTHOR, GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
-import { NotebookTamperError, PathEscapeError, StepError } from '../../../../src/errors.ts'
+import { GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
+import { PathEscapeError, StepError } from '../../../../src/errors.ts'
 import { git, GitRemote } from '../../../fakes/git-remote.ts'
 
 const remotes: GitRemote[] = []
@@ -97,13 +97,12 @@ describe('GitWorkspace files', () => {
   })
 })
 
-describe('GitWorkspace changes, branches, commit and push', () => {
-  // One origin for these tests; each starts on a branch of its own, checked out clean from main.
+describe('GitWorkspace changes', () => {
   const r = remote({ 'a.txt': 'a\n', 'b.txt': 'b\n', 'c.txt': 'c\n' })
   const ws = open(r)
 
   it('lists new, changed and deleted paths, and restores paths as committed or gone, with the folders new files made', async () => {
-    await ws.checkout('changes', 'main')
+    await ws.branch.checkout('changes', 'main')
     expect(await ws.changedPaths()).toEqual([])
     await ws.write('a.txt', 'changed\n')
     await ws.remove('b.txt')
@@ -116,135 +115,6 @@ describe('GitWorkspace changes, branches, commit and push', () => {
     expect(existsSync(join(ws.dir, 'new'))).toBe(false)
     expect(await ws.read('a.txt')).toEqual({ kind: 'text', text: 'a\n' })
     expect(await ws.read('b.txt')).toEqual({ kind: 'text', text: 'b\n' })
-  })
-
-  it("lists origin's branches by prefix and checks one out at origin's tip, clean", async () => {
-    r.humanPush('git-bob/issue-1', { 'a.txt': 'on the branch\n' })
-    r.humanPush('git-bob/issue-1-2', { 'b.txt': 'b2\n' })
-    expect((await ws.remoteBranches('git-bob/issue-1')).sort()).toEqual(['git-bob/issue-1', 'git-bob/issue-1-2'])
-    await ws.write('stray.txt', 'left from before\n')
-    await ws.checkout('git-bob/issue-1', 'git-bob/issue-1')
-    expect(await ws.read('a.txt')).toEqual({ kind: 'text', text: 'on the branch\n' })
-    expect(await ws.read('stray.txt')).toEqual({ kind: 'missing' })
-    await ws.checkout('git-bob/issue-2', 'main')
-    expect(git(r.workspace, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('git-bob/issue-2')
-    expect(await ws.read('a.txt')).toEqual({ kind: 'text', text: 'a\n' })
-  })
-
-  it('commits nothing when nothing changed, else one commit by the bot with the requester as co-author', async () => {
-    await ws.checkout('commit', 'main')
-    expect(await ws.commit(['a.txt'], () => 'Nothing', null)).toEqual({ sha: null, files: [], leftOut: [] })
-    await ws.write('a.txt', 'b\n')
-    const { sha } = await ws.commit(['a.txt'], () => '  Change a\n\nBecause.  ', { login: 'alice', id: 42 })
-    expect(sha).toMatch(/^[0-9a-f]{40}$/)
-    expect(git(r.workspace, 'log', '-1', '--format=%an <%ae>%n%B')).toBe(
-      `${BOT_AUTHOR.name} <${BOT_AUTHOR.email}>\nChange a\n\nBecause.\n\nCo-authored-by: alice <42+alice@users.noreply.github.com>`
-    )
-  })
-
-  it('commits exactly the checked paths that changed, by name, and returns the rest as left out', async () => {
-    await ws.checkout('explicit', 'main')
-    await ws.write('a.txt', 'checked\n')
-    await ws.remove('b.txt')
-    await ws.write('new/checked.txt', 'n\n')
-    await ws.write('c.txt', 'not checked\n')
-    await ws.write('stray/file.txt', 'not checked\n')
-    // Something staged behind git-bob's back (a notebook can run git) is not committed either.
-    git(r.workspace, 'add', 'stray/file.txt')
-    let staged: readonly string[] = []
-    const result = await ws.commit(
-      ['a.txt', 'b.txt', 'new/checked.txt', 'unchanged.txt'],
-      (paths) => {
-        staged = paths
-        return 'Explicit'
-      },
-      null
-    )
-    expect(staged).toEqual(['a.txt', 'b.txt', 'new/checked.txt'])
-    expect(result.files).toEqual([
-      { path: 'a.txt', status: 'modified' },
-      { path: 'b.txt', status: 'deleted' },
-      { path: 'new/checked.txt', status: 'added' }
-    ])
-    expect(result.leftOut).toEqual(['c.txt', 'stray/file.txt'])
-    expect(git(r.workspace, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toEqual([
-      'a.txt',
-      'b.txt',
-      'new/checked.txt'
-    ])
-    // What was left out is still there, uncommitted.
-    expect(await ws.changedPaths()).toEqual(['c.txt', 'stray/file.txt'])
-  })
-
-  it('verifies .git right before the commit and right before the push', async () => {
-    await ws.checkout('tamper', 'main')
-    await ws.write('a.txt', 'x\n')
-    const config = join(r.workspace, '.git', 'config')
-    const original = readFileSync(config, 'utf8')
-    appendFileSync(config, '[core]\n\thooksPath = /tmp\n')
-    await expect(ws.commit(['a.txt'], () => 'X', null)).rejects.toThrow(NotebookTamperError)
-    writeFileSync(config, original)
-    const { sha } = await ws.commit(['a.txt'], () => 'X', null)
-    expect(sha).toMatch(/^[0-9a-f]{40}$/)
-    appendFileSync(config, '[url "http://127.0.0.1:9/"]\n\tinsteadOf = https://\n')
-    await expect(ws.push('tamper', { rebuild: false })).rejects.toThrow('nothing was pushed')
-    expect(r.branches()).not.toContain('tamper')
-    writeFileSync(config, original)
-    const pushed = await ws.push('tamper', { rebuild: false })
-    if (pushed.kind !== 'pushed') throw new Error('not pushed')
-    // Nor is a branch deleted (a push with the token) once .git changed.
-    appendFileSync(config, '[url "http://127.0.0.1:9/"]\n\tinsteadOf = https://\n')
-    expect(await ws.deleteRemoteBranch('tamper', pushed.sha)).toBe(false)
-    expect(r.branches()).toContain('tamper')
-    writeFileSync(config, original)
-  })
-
-  it('pushes a new branch; refuses to build on one someone created meanwhile', async () => {
-    await ws.checkout('new-1', 'main')
-    await ws.write('a.txt', 'mine\n')
-    const sha = (await ws.commit(['a.txt'], () => 'Mine', null)).sha!
-    r.humanPush('new-1', { 'h.txt': 'theirs\n' })
-    expect(await ws.push('new-1', { rebuild: false })).toEqual({
-      kind: 'conflict',
-      detail: 'the branch was created by someone else meanwhile'
-    })
-    expect(r.show('new-1', 'h.txt')).toBe('theirs')
-    expect(await ws.push('new-2', { rebuild: false })).toEqual({ kind: 'pushed', sha, rebuilt: false })
-    expect(r.show('new-2', 'a.txt')).toBe('mine')
-  })
-
-  it('rebuilds its commit on a commit pushed meanwhile, keeping it; and pushes nothing on a conflict', async () => {
-    r.humanPush('feature', { 'f.txt': 'f\n' }, 'start')
-    await ws.checkout('feature', 'feature')
-    await ws.write('a.txt', 'mine\n')
-    await ws.commit(['a.txt'], () => 'Mine', null)
-    r.humanPush('feature', { 'b.txt': 'theirs\n' }, 'theirs')
-    const pushed = await ws.push('feature')
-    expect(pushed).toMatchObject({ kind: 'pushed', rebuilt: true })
-    expect(r.log('feature').slice(0, 3)).toEqual(['Mine', 'theirs', 'start'])
-    expect(r.show('feature', 'b.txt')).toBe('theirs')
-
-    await ws.write('a.txt', 'mine again\n')
-    await ws.commit(['a.txt'], () => 'Mine again', null)
-    r.humanPush('feature', { 'a.txt': 'their a\n' }, 'conflicting')
-    const conflict = await ws.push('feature')
-    expect(conflict.kind).toBe('conflict')
-    expect(r.log('feature')[0]).toBe('conflicting')
-    expect(r.show('feature', 'a.txt')).toBe('their a')
-  })
-
-  it('deletes a branch it pushed, but not once someone else pushed to it', async () => {
-    await ws.checkout('gone-1', 'main')
-    await ws.write('c.txt', 'mine\n')
-    await ws.commit(['c.txt'], () => 'Mine', null)
-    const pushed = await ws.push('gone-1', { rebuild: false })
-    if (pushed.kind !== 'pushed') throw new Error('not pushed')
-    await ws.push('gone-2', { rebuild: false })
-    r.humanPush('gone-2', { 'h.txt': 'h\n' })
-    expect(await ws.deleteRemoteBranch('gone-2', pushed.sha)).toBe(false)
-    expect(await ws.deleteRemoteBranch('gone-1', pushed.sha)).toBe(true)
-    expect(r.branches().filter((b) => b.startsWith('gone-'))).toEqual(['gone-2'])
-    expect(ws.gitMs).toBeGreaterThan(0)
   })
 })
 

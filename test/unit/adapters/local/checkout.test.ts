@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { accountAuthor } from '../../../../src/adapters/git/workspace.ts'
+import { accountAuthor } from '../../../../src/adapters/git/branch.ts'
 import { namesRepository, prepareCheckout, TerminalWorkspace } from '../../../../src/adapters/local/checkout.ts'
 import { GitRemote } from '../../../fakes/git-remote.ts'
 
@@ -79,12 +79,12 @@ describe('TerminalWorkspace', () => {
     )
     const log = (): string =>
       execFileSync('git', ['-C', repo.workspace, 'log', '-1', '--format=%an <%ae>%n%B'], { encoding: 'utf8' }).trim()
-    await ws.checkout('git-bob/issue-1', 'master')
+    await ws.branch.checkout('git-bob/issue-1', 'master')
     await ws.write('a.txt', 'a\n')
-    await ws.commit(['a.txt'], () => 'Add a', alice)
+    await ws.branch.commit(['a.txt'], () => 'Add a', alice)
     expect(log()).toBe('alice <42+alice@users.noreply.github.com>\nAdd a')
     await ws.write('b.txt', 'b\n')
-    await ws.commit(['b.txt'], () => 'Add b', { login: 'bob', id: 7 })
+    await ws.branch.commit(['b.txt'], () => 'Add b', { login: 'bob', id: 7 })
     expect(log()).toBe(
       'alice <42+alice@users.noreply.github.com>\nAdd b\n\nCo-authored-by: bob <7+bob@users.noreply.github.com>'
     )
