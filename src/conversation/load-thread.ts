@@ -144,7 +144,7 @@ export async function loadThread(
       createdAt: event.request.createdAt,
       updatedAt: event.request.createdAt,
       body: event.request.body,
-      ...(event.request.path
+      ...(event.request.source === 'review_comment' && event.request.path
         ? { location: `${event.request.path}${event.request.line ? `:${event.request.line}` : ''}` }
         : {})
     })

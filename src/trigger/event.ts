@@ -107,8 +107,53 @@ export interface Author {
   isBot: boolean
 }
 
-/** Where the request was written; decides where git-bob reacts and answers. */
-export type RequestSource = 'issue_comment' | 'issue_body' | 'review_comment' | 'review' | 'review_request'
+/** The fields every request has, whatever its kind. */
+interface RequestFields {
+  id: number
+  body: string
+  author: Author
+  association: string
+  createdAt: string
+  url: string
+}
+
+/** A comment on an issue or a pull request's conversation. */
+interface IssueCommentRequest extends RequestFields {
+  source: 'issue_comment'
+}
+
+/** The body of a newly opened issue. */
+interface IssueBodyRequest extends RequestFields {
+  source: 'issue_body'
+}
+
+/** An inline review comment: it sits on a file and, unless outdated, a line; a reply names the comment it answers. */
+interface ReviewCommentRequest extends RequestFields {
+  source: 'review_comment'
+  path: string
+  line?: number
+  diffHunk?: string
+  inReplyTo?: number
+}
+
+/** The body of a submitted pull request review. */
+interface ReviewBodyRequest extends RequestFields {
+  source: 'review'
+}
+
+/** A review requested on a pull request: no text of its own, only whose review was asked for. */
+interface ReviewRequestedRequest extends RequestFields {
+  source: 'review_request'
+  /** The login whose review was requested (null for a team). */
+  requestedReviewer: string | null
+}
+
+/**
+ * The text that may hold the command, one kind per place it can be written; `source` decides where git-bob reacts
+ * and answers.
+ */
+export type TriggerRequest =
+  IssueCommentRequest | IssueBodyRequest | ReviewCommentRequest | ReviewBodyRequest | ReviewRequestedRequest
 
 export interface TriggerEvent {
   eventName: keyof typeof schemas
@@ -125,23 +170,19 @@ export interface TriggerEvent {
     url: string
   }
   /** The text that may hold the command, taken from the payload (not re-read: edits after the event don't count). */
-  request: {
-    source: RequestSource
-    id: number
-    body: string
-    author: Author
-    association: string
-    createdAt: string
-    url: string
-    /** For inline review comments: the file and line they sit on. */
-    path?: string
-    line?: number
-    diffHunk?: string
-    inReplyTo?: number
-    /** For review requests: the login whose review was requested (null for a team). */
-    requestedReviewer?: string | null
-  }
+  request: TriggerRequest
   pullRequest?: { headRef: string; headSha: string; headRepo: string | null; baseRef: string; baseSha: string }
+}
+
+/** An event whose request is of one kind, as the type guards below narrow it. */
+type EventOf<R extends TriggerRequest> = TriggerEvent & { request: R }
+
+export function isReviewComment(event: TriggerEvent): event is EventOf<ReviewCommentRequest> {
+  return event.request.source === 'review_comment'
+}
+
+export function isReviewRequest(event: TriggerEvent): event is EventOf<ReviewRequestedRequest> {
+  return event.request.source === 'review_request'
 }
 
 export type ParsedEvent = { kind: 'trigger'; event: TriggerEvent } | { kind: 'ignored'; reason: string }
@@ -318,7 +359,7 @@ function issueTarget(i: z.infer<typeof issue>): TriggerEvent['target'] {
 /** A stable key for the request, written into git-bob's hidden marker so a re-run never answers twice. */
 export function requestKey(event: TriggerEvent): string {
   // A pull request can be given to git-bob for review again after new commits: one answer per head.
-  if (event.request.source === 'review_request')
+  if (isReviewRequest(event))
     return `review_request:${event.request.id}@${event.pullRequest?.headSha.slice(0, 12) ?? ''}`
   return `${event.request.source}:${event.request.id}`
 }

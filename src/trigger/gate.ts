@@ -1,6 +1,6 @@
 // Who may make git-bob act, decided before any model is asked. Cheap checks first (no I/O),
 // then the repository permission of the person who wrote the request.
-import type { TriggerEvent } from './event.ts'
+import { isReviewRequest, type TriggerEvent } from './event.ts'
 import type { Permission } from '../adapters/github/api.ts'
 import { isOwnMessage } from '../outbox/stamp.ts'
 
@@ -24,7 +24,7 @@ export function screen(event: TriggerEvent, addressed: boolean, allowedBots: rea
     return { kind: 'ignore', why: `${login} is a bot that is not listed in the allowed-bots input` }
   }
   if (!addressed) {
-    if (event.request.source === 'review_request') {
+    if (isReviewRequest(event)) {
       const whom = event.request.requestedReviewer ? `@${event.request.requestedReviewer}` : 'a team'
       return {
         kind: 'ignore',

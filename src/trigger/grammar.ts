@@ -126,10 +126,7 @@ export function findCommand(markdown: string, botName: string, verbs: ReadonlyMa
  * A review requested from git-bob's own account (the bot-login input) is the "review" command; a
  * review requested from anyone else, or from a team, is not for git-bob.
  */
-export function reviewRequestCommand(
-  requestedReviewer: string | null | undefined,
-  botLogin: string | null
-): Command | null {
+export function reviewRequestCommand(requestedReviewer: string | null, botLogin: string | null): Command | null {
   if (!botLogin || !requestedReviewer || requestedReviewer.toLowerCase() !== botLogin.toLowerCase()) return null
   return { kind: 'known', verb: 'review', word: 'review', args: '' }
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
 import { EventError } from '../errors.ts'
-import { parseEvent, type TriggerEvent } from './event.ts'
+import { isReviewRequest, parseEvent, type TriggerEvent } from './event.ts'
 import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 
 /** A request for git-bob, perhaps: the gate (admit.ts) decides. */
@@ -50,7 +50,7 @@ export async function readRequest(
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
   const event = parsed.event
   const gate = readGateConfig(read)
-  if (event.request.source === 'review_request') {
+  if (isReviewRequest(event)) {
     const command = reviewRequestCommand(event.request.requestedReviewer, gate.botLogin)
     return { kind: 'incoming', event, gate, addressed: command !== null, command: () => command }
   }

@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { parseEvent, requestKey, type ParsedEvent, type TriggerEvent } from '../../../src/trigger/event.ts'
+import {
+  isReviewComment,
+  isReviewRequest,
+  parseEvent,
+  requestKey,
+  type ParsedEvent,
+  type TriggerEvent
+} from '../../../src/trigger/event.ts'
 import { EventError } from '../../../src/errors.ts'
 
 type Payload = Record<string, unknown>
@@ -41,6 +48,18 @@ function at(payload: Payload, path: string): Payload {
 function trigger(result: ParsedEvent): TriggerEvent {
   if (result.kind !== 'trigger') throw new Error(`expected a trigger, got ignored: ${result.reason}`)
   return result.event
+}
+
+/** The request of an inline review comment; fails the test when the event is of another kind. */
+function reviewComment(event: TriggerEvent): Extract<TriggerEvent['request'], { source: 'review_comment' }> {
+  if (!isReviewComment(event)) throw new Error(`expected a review comment, got ${event.request.source}`)
+  return event.request
+}
+
+/** The request of a review request; fails the test when the event is of another kind. */
+function reviewRequest(event: TriggerEvent): Extract<TriggerEvent['request'], { source: 'review_request' }> {
+  if (!isReviewRequest(event)) throw new Error(`expected a review request, got ${event.request.source}`)
+  return event.request
 }
 
 function eventError(fn: () => unknown): EventError {
@@ -212,9 +231,9 @@ describe('parseEvent: pull_request_review_comment', () => {
       const comment = at(payload, 'comment')
       expect(event.request.source).toBe('review_comment')
       expect(event.request.id).toBe(comment.id)
-      expect(event.request.path).toBe(comment.path)
-      expect(event.request.path).toBe('README.md')
-      expect(event.request.diffHunk).toBe(comment.diff_hunk)
+      expect(reviewComment(event).path).toBe(comment.path)
+      expect(reviewComment(event).path).toBe('README.md')
+      expect(reviewComment(event).diffHunk).toBe(comment.diff_hunk)
       expect(event.target.kind).toBe('pull_request')
       expect(event.target.number).toBe(at(payload, 'pull_request').number)
     }
@@ -224,7 +243,7 @@ describe('parseEvent: pull_request_review_comment', () => {
     const payload = examples('pull_request_review_comment', 'created').find((p) => at(p, 'comment').line === 265)
     expect(payload).toBeDefined()
     const event = trigger(parseEvent('pull_request_review_comment', payload))
-    expect(event.request.line).toBe(265)
+    expect(reviewComment(event).line).toBe(265)
     const pr = at(payload!, 'pull_request')
     expect(event.pullRequest).toEqual({
       headRef: at(pr, 'head').ref,
@@ -248,7 +267,7 @@ describe('parseEvent: pull_request_review_comment', () => {
   it('keeps inReplyTo for a reply', () => {
     const payload = example('pull_request_review_comment', 'created')
     at(payload, 'comment').in_reply_to_id = 1234
-    expect(trigger(parseEvent('pull_request_review_comment', payload)).request.inReplyTo).toBe(1234)
+    expect(reviewComment(trigger(parseEvent('pull_request_review_comment', payload))).inReplyTo).toBe(1234)
   })
 
   it('a deleted fork gives headRepo null', () => {
@@ -309,7 +328,7 @@ describe('parseEvent: pull_request (review requested)', () => {
     const event = trigger(parseEvent('pull_request', payload))
     const pr = at(payload, 'pull_request')
     expect(event.request.source).toBe('review_request')
-    expect(event.request.requestedReviewer).toBe('octocat')
+    expect(reviewRequest(event).requestedReviewer).toBe('octocat')
     expect(event.request.author.login).toBe(at(payload, 'sender').login)
     expect(event.request.association).toBe('NONE')
     expect(event.request.body).toBe('')
@@ -323,7 +342,7 @@ describe('parseEvent: pull_request (review requested)', () => {
     const payload = example('pull_request', 'review_requested')
     delete payload.requested_reviewer
     payload.requested_team = { slug: 'reviewers', name: 'Reviewers' }
-    expect(trigger(parseEvent('pull_request', payload)).request.requestedReviewer).toBeNull()
+    expect(reviewRequest(trigger(parseEvent('pull_request', payload))).requestedReviewer).toBeNull()
   })
 
   it('keys the request by pull request and head commit, so a new head can be reviewed again', () => {
@@ -460,5 +479,40 @@ describe('requestKey', () => {
     expect(requestKey(trigger(parseEvent('issue_comment', a)))).not.toBe(
       requestKey(trigger(parseEvent('issue_comment', b)))
     )
+  })
+})
+
+describe('the kinds of request', () => {
+  const starting: readonly [string, string][] = [
+    ['issue_comment', 'created'],
+    ['issues', 'opened'],
+    ['pull_request_review_comment', 'created'],
+    ['pull_request_review', 'submitted'],
+    ['pull_request', 'review_requested']
+  ]
+  const events = starting.map(([name, action]) => trigger(parseEvent(name, example(name, action))))
+  const common = ['association', 'author', 'body', 'createdAt', 'id', 'source', 'url']
+
+  it('each event names its own source, and each guard holds for its own kind only', () => {
+    expect(events.map((e) => e.request.source)).toEqual([
+      'issue_comment',
+      'issue_body',
+      'review_comment',
+      'review',
+      'review_request'
+    ])
+    expect(events.map(isReviewComment)).toEqual([false, false, true, false, false])
+    expect(events.map(isReviewRequest)).toEqual([false, false, false, false, true])
+  })
+
+  it('each request carries exactly the fields of its kind', () => {
+    const keys = events.map((e) => Object.keys(e.request).sort())
+    expect(keys).toEqual([
+      common,
+      common,
+      [...common, 'diffHunk', 'path'].sort(),
+      common,
+      [...common, 'requestedReviewer'].sort()
+    ])
   })
 })
