@@ -14,7 +14,7 @@ import { pathRules, shownPath } from './paths.ts'
 import { acceptPlan, planSchema } from './plan.ts'
 import { notebookSentence } from './statuses.ts'
 import { progressText } from './progress.ts'
-import { carryOut } from './steps.ts'
+import { carryOutStep } from './steps.ts'
 import type { PlannedTurn } from './turn.ts'
 import { ChangedFiles } from './writing-tools.ts'
 
@@ -53,7 +53,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   await show(`writing ${accepted.length === 1 ? 'the file' : `${accepted.length} files`}`)
   for (const action of accepted) {
     try {
-      files.push(await carryOut(turn, action, notebooks))
+      files.push(await carryOutStep(turn, action, notebooks))
     } catch (error) {
       if (!(error instanceof StepError || error instanceof PathEscapeError)) throw error
       problems.push(`\`${shownPath(action.path)}\` (${action.action}) was not changed: ${error.message}.`)

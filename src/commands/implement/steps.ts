@@ -10,7 +10,7 @@ import { writeFile } from './write-file.ts'
 import { mediaFileKind, writeMediaFile } from './write-media.ts'
 
 /** Carries out one planned action; a notebook written joins `notebooks`, which run after all files are written. */
-export async function carryOut(
+export async function carryOutStep(
   turn: PlannedTurn,
   action: PlannedAction,
   notebooks: WrittenNotebook[]
