@@ -53,7 +53,7 @@ export interface LinkedThread {
   comments: ThreadComment[]
 }
 
-export interface ChangedFile {
+export interface PullRequestFile {
   filename: string
   status: string
   additions: number
@@ -70,7 +70,7 @@ export interface ThreadSource {
    */
   thread(number: number): Promise<LinkedThread | null>
   /** A pull request's changed files with their patches; null when there is no such pull request. */
-  changedFiles(number: number): Promise<ChangedFile[] | null>
+  changedFiles(number: number): Promise<PullRequestFile[] | null>
 }
 
 export interface CheckRun {

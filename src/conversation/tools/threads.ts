@@ -11,7 +11,7 @@ import { asOfRequest, asOfRequestNotes } from '../as-of-request.ts'
 import { sanitizeHumanText } from '../sanitize.ts'
 import { fenced, renderEntry, type Thread } from '../thread.ts'
 import { charsFor } from '../tokens.ts'
-import type { ChangedFile, LinkedThread, ThreadSource } from './ports.ts'
+import type { PullRequestFile, LinkedThread, ThreadSource } from './ports.ts'
 import { failed } from './result.ts'
 import { cleanPath } from './files.ts'
 
@@ -161,7 +161,7 @@ export function readPullRequestDiffTool(context: ThreadToolContext): Tool<z.infe
 
 function renderDiff(
   number: number,
-  all: ChangedFile[],
+  all: PullRequestFile[],
   only: string | null,
   rules: PathRules,
   maxTokens: number
