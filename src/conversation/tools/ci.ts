@@ -5,7 +5,7 @@ import { MissingPermissionError } from '../../errors.ts'
 import type { Tool } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
 import { fenced } from '../thread.ts'
-import type { CheckRun, CiSource, CommitStatus } from './ports.ts'
+import type { GitHubCheckRun, CiSource, CommitStatus } from './ports.ts'
 import { failed, reason } from './result.ts'
 
 export interface CiToolContext {
@@ -57,7 +57,7 @@ export function readCiTool(context: CiToolContext): Tool<z.infer<typeof ciInput>
   }
 }
 
-function renderRuns(runs: CheckRun[]): string[] {
+function renderRuns(runs: GitHubCheckRun[]): string[] {
   if (!runs.length) return ['Check runs: none.']
   const failing = runs.filter((r) => r.conclusion && FAILED.has(r.conclusion)).length
   const pending = runs.filter((r) => r.status !== 'completed').length
@@ -82,7 +82,7 @@ function renderStatuses(statuses: CommitStatus[]): string[] {
 }
 
 /** The end of the log of each failed GitHub Actions job (their check run id is the job id). */
-async function failedLogs(runs: CheckRun[], context: CiToolContext): Promise<string[]> {
+async function failedLogs(runs: GitHubCheckRun[], context: CiToolContext): Promise<string[]> {
   const failedJobs = runs.filter((r) => r.app === 'github-actions' && r.conclusion && FAILED.has(r.conclusion))
   const lines: string[] = []
   for (const run of failedJobs.slice(0, context.maxLogs)) {

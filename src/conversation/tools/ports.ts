@@ -73,7 +73,7 @@ export interface ThreadSource {
   changedFiles(number: number): Promise<PullRequestFile[] | null>
 }
 
-export interface CheckRun {
+export interface GitHubCheckRun {
   id: number
   name: string
   /** queued, in_progress, completed, ... */
@@ -98,7 +98,7 @@ export interface CommitStatus {
 export interface CiSource {
   /** The head commit of a pull request; null when there is no such pull request. */
   headSha(pull: number): Promise<string | null>
-  checkRuns(sha: string): Promise<CheckRun[]>
+  checkRuns(sha: string): Promise<GitHubCheckRun[]>
   statuses(sha: string): Promise<CommitStatus[]>
   /** The whole log of a GitHub Actions job. */
   jobLog(jobId: number): Promise<string>
