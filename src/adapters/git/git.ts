@@ -9,7 +9,7 @@ export interface GitResult {
   stderr: string
 }
 
-export interface Credentials {
+export interface GitCredentials {
   token: string
   /** e.g. https://github.com: the header is sent only to this server. */
   serverUrl: string
@@ -42,9 +42,9 @@ export class Git {
   /** Milliseconds spent in git commands, for the run record. */
   elapsedMs = 0
   readonly dir: string
-  private readonly credentials: Credentials | null
+  private readonly credentials: GitCredentials | null
 
-  constructor(dir: string, credentials: Credentials | null) {
+  constructor(dir: string, credentials: GitCredentials | null) {
     this.dir = dir
     this.credentials = credentials
   }

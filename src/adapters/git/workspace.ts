@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, sep } from 'node:path'
-import { Git, type Credentials } from './git.ts'
+import { Git, type GitCredentials } from './git.ts'
 import { PathEscapeError, StepError } from '../../errors.ts'
 import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
 import type { BoxSource } from './tracked-copy.ts'
@@ -21,7 +21,7 @@ export class GitWorkspace implements Workspace, BoxSource {
 
   constructor(
     dir: string,
-    credentials: Credentials | null,
+    credentials: GitCredentials | null,
     options: BranchOptions = { author: BOT_AUTHOR, publish: true }
   ) {
     this.dir = dir
@@ -35,7 +35,7 @@ export class GitWorkspace implements Workspace, BoxSource {
   }
 
   /** The workspace of a run, or null when no repository was checked out. */
-  static open(dir: string, credentials: Credentials | null): GitWorkspace | null {
+  static open(dir: string, credentials: GitCredentials | null): GitWorkspace | null {
     return dir && existsSync(join(dir, '.git')) ? new GitWorkspace(dir, credentials) : null
   }
 

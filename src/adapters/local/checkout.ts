@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Git, type Credentials } from '../git/git.ts'
+import { Git, type GitCredentials } from '../git/git.ts'
 import { GitWorkspace } from '../git/workspace.ts'
 import type { CommitAuthor } from '../git/branch.ts'
 
@@ -45,7 +45,7 @@ export async function prepareCheckout(options: {
   repo: string
   cloneUrl: string
   defaultBranch: string
-  credentials: Credentials
+  credentials: GitCredentials
 }): Promise<Checkout> {
   const own = await ownCheckout(options.cwd, options.owner, options.repo)
   if ('dir' in own)
@@ -66,7 +66,7 @@ export async function prepareCheckout(options: {
 
 /** A checkout whose push is real only with --post; otherwise the commit stays where it was made. */
 export class TerminalWorkspace extends GitWorkspace {
-  constructor(dir: string, credentials: Credentials, publish: boolean, author: CommitAuthor) {
+  constructor(dir: string, credentials: GitCredentials, publish: boolean, author: CommitAuthor) {
     super(dir, credentials, { author, publish })
   }
 }
