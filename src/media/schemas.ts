@@ -68,5 +68,5 @@ export const speechSchema = z.object({
 })
 
 export type Deck = z.infer<typeof deckSchema>
-export type DocumentContent = z.infer<typeof documentSchema>
+export type WordDocument = z.infer<typeof documentSchema>
 export type Workbook = z.infer<typeof workbookSchema>

@@ -2,7 +2,7 @@
 // documents with docx, workbooks with exceljs. Each library is imported only when its format is
 // written, so it lands in its own chunk and no other run loads it. Pictures come as bytes the
 // caller read from the repository; one that is not a PNG or JPEG is left out and named.
-import type { Deck, DocumentContent, Workbook } from './schemas.ts'
+import type { Deck, WordDocument, Workbook } from './schemas.ts'
 import { fitInto, imageInfo } from './image-size.ts'
 import { xmlCharacters as clean } from './office-xml.ts'
 
@@ -68,7 +68,7 @@ function runs(docx: typeof import('docx'), text: string) {
   })
 }
 
-export async function buildDocument(content: DocumentContent, images: ImageSource): Promise<Built> {
+export async function buildDocument(content: WordDocument, images: ImageSource): Promise<Built> {
   const docx = await import('docx')
   const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType, ImageRun } = docx
   const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
