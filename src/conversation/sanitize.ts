@@ -9,10 +9,10 @@
 // never reads that one. A message too complex to parse (markdown/limits.ts) cannot be told apart into what is
 // shown and what is hidden: the model gets a note in its place, not the text.
 import {
-  applyEdits,
+  applySourceEdits,
   normaliseLineEndings,
   readMarkdown,
-  type Edit,
+  type SourceEdit,
   type MarkdownDocument
 } from '../markdown/document.ts'
 import { attribute, decodeEntities } from '../markdown/html.ts'
@@ -56,8 +56,8 @@ export interface Sanitized {
 }
 
 /** The tags rewritten with only the attributes `kept` names; a collapsed <details> marked. */
-function tagEdits(doc: MarkdownDocument, kept: Record<string, readonly string[]>): Edit[] {
-  const edits: Edit[] = []
+function tagEdits(doc: MarkdownDocument, kept: Record<string, readonly string[]>): SourceEdit[] {
+  const edits: SourceEdit[] = []
   for (const tag of doc.tags) {
     const attributes = (kept[tag.name] ?? []).flatMap((name) => {
       const value = attribute(tag.attributes, name)
@@ -84,19 +84,19 @@ export function removeHidden(markdown: string): Sanitized {
     const note = unreadableNote(doc.unreadable, doc.source.length)
     return { text: note, shown: note }
   }
-  const hidden: Edit[] = [
+  const hidden: SourceEdit[] = [
     ...doc.comments.map((c) => ({ ...c, text: '' })),
     ...doc.definitions.map((d) => ({ ...d, text: '' })),
     // GitHub renders a footnote only where the text cites it.
     ...doc.footnotes.filter((f) => !doc.cited.has(f.identifier)).map((f) => ({ ...f, text: '' }))
   ]
-  const shown = applyEdits(doc.source, [
+  const shown = applySourceEdits(doc.source, [
     ...hidden,
     ...doc.images.map((i) => ({ ...i, text: i.url ? `![](${i.url})` : '' })),
     ...doc.titledLinks.map((l) => ({ ...l, text: `](<${l.url}>)` })),
     ...tagEdits(doc, SHOWN)
   ])
-  const text = applyEdits(doc.source, [
+  const text = applySourceEdits(doc.source, [
     ...hidden,
     // A reader sees the picture (the model gets it too, when git-bob fetched it), not its address.
     ...doc.images.map((i) => ({ ...i, text: '[image]' })),

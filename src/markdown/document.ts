@@ -463,12 +463,12 @@ export function blockTexts(
   return [...blocks.values()]
 }
 
-export interface Edit extends Span {
+export interface SourceEdit extends Span {
   text: string
 }
 
 /** Applies edits to a text; an edit that overlaps an earlier one is dropped. */
-export function applyEdits(source: string, edits: readonly Edit[]): string {
+export function applySourceEdits(source: string, edits: readonly SourceEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end)
   let out = ''
   let at = 0
@@ -485,7 +485,7 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
  * instead: a literal character, an escape or a character reference is replaced whole. Null when the
  * source there does not render as `char`.
  */
-export function replaceRendered(source: string, at: number, char: string, replacement: string): Edit | null {
+export function replaceRendered(source: string, at: number, char: string, replacement: string): SourceEdit | null {
   if (at < 0) return null
   if (source[at] === char) return { start: at, end: at + 1, text: replacement }
   if (source[at] === '\\' && source[at + 1] === char) return { start: at, end: at + 2, text: replacement }

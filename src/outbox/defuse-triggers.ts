@@ -8,7 +8,7 @@
 // inserted one) still let an address through, a zero-width space goes after the name's first letter
 // everywhere instead: it still reads "git-bob" but is no longer the name. Text too complex to parse
 // (markdown/limits.ts) gets that last resort straight away.
-import { applyEdits, readMarkdown, stillUnreadable, type Edit } from '../markdown/document.ts'
+import { applySourceEdits, readMarkdown, stillUnreadable, type SourceEdit } from '../markdown/document.ts'
 import { escapeRegExp, findCommand } from '../trigger/grammar.ts'
 import { removeHiddenText } from './hidden.ts'
 
@@ -20,7 +20,7 @@ function wrapInProse(markdown: string, botName: string): string | null {
   const address = new RegExp(`(?<![\\w/.\\-])@?${escapeRegExp(botName)}(?![\\w-])`, 'gi')
   const doc = readMarkdown(markdown)
   if (doc.unplaced) return null
-  const edits: Edit[] = []
+  const edits: SourceEdit[] = []
   for (const run of doc.runs) {
     if (run.code) continue
     for (const m of run.text.matchAll(address)) {
@@ -31,7 +31,7 @@ function wrapInProse(markdown: string, botName: string): string | null {
       edits.push({ start, end, text: `\`${m[0]}\`` })
     }
   }
-  return applyEdits(doc.source, edits)
+  return applySourceEdits(doc.source, edits)
 }
 
 /** The last resort: no hidden text, character references shown as written, the name broken wherever it is. */

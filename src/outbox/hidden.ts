@@ -2,7 +2,13 @@
 // definitions nothing refers to (the "[//]: # (...)" idiom) are removed, and a git-bob marker written by
 // the model, even in code, no longer reads as one. Only the stamp writes markers. Text too complex to
 // parse (markdown/limits.ts) gets the last resort: no "<!" and no "]:" is markup any more. Pure.
-import { applyEdits, normaliseLineEndings, readMarkdown, stillUnreadable, type Edit } from '../markdown/document.ts'
+import {
+  applySourceEdits,
+  normaliseLineEndings,
+  readMarkdown,
+  stillUnreadable,
+  type SourceEdit
+} from '../markdown/document.ts'
 
 const MARKER = /<!--(\s*git-bob-message)/gi
 
@@ -19,7 +25,7 @@ export function removeHiddenText(markdown: string): string {
       text = stillUnreadable(text.replace(/<!/g, '&lt;!').replace(/\]:/g, ']\u200b:'), doc.unreadable)
       break
     }
-    const edits: Edit[] = [
+    const edits: SourceEdit[] = [
       ...doc.comments.map((c) => ({ ...c, text: '' })),
       ...doc.definitions.filter((d) => !doc.referenced.has(d.identifier)).map((d) => ({ ...d, text: '' }))
     ]
@@ -29,7 +35,7 @@ export function removeHiddenText(markdown: string): string {
       text = text.replace(/<!/g, '&lt;!')
       break
     }
-    text = applyEdits(doc.source, edits)
+    text = applySourceEdits(doc.source, edits)
   }
   return text.replace(MARKER, '<!--\u200b$1')
 }

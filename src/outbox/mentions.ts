@@ -6,12 +6,12 @@
 // purpose, stay mentioned. Markdown is read with the one markdown model; titles and commit messages are
 // plain text, where every "@login" counts. Pure.
 import {
-  applyEdits,
+  applySourceEdits,
   normaliseLineEndings,
   readMarkdown,
   replaceRendered,
   stillUnreadable,
-  type Edit
+  type SourceEdit
 } from '../markdown/document.ts'
 
 /** What the "@" becomes: it still reads "@login", but names nobody. */
@@ -59,7 +59,7 @@ export function defuseMentions(markdown: string, allowed: Iterable<string>): str
   if (!/[@&]/.test(markdown)) return normaliseLineEndings(markdown)
   const allow = allowSet(allowed)
   const doc = readMarkdown(markdown)
-  const edits: Edit[] = []
+  const edits: SourceEdit[] = []
   let precise = !doc.unplaced
   for (const run of doc.runs) {
     // Code by an HTML tag is not trusted: an unclosed <code> may end sooner on GitHub than it does here.
@@ -71,7 +71,7 @@ export function defuseMentions(markdown: string, allowed: Iterable<string>): str
     }
   }
   if (precise && !edits.length) return doc.source
-  const out = applyEdits(doc.source, edits)
+  const out = applySourceEdits(doc.source, edits)
   if (precise && outsiderMentions(out, allow).length === 0) return out
   const broken = doc.source.replace(ANY_AT, BROKEN_AT)
   return doc.unreadable === null ? broken : stillUnreadable(broken, doc.unreadable)

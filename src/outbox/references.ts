@@ -7,13 +7,13 @@
 // as much as a reference written out: "[x](https://github.com/o/r/issues/1)", a reference link and an HTML
 // <a href> to an issue, pull request or discussion; past the limit such a link keeps only its text. Pure.
 import {
-  applyEdits,
+  applySourceEdits,
   blockTexts,
   normaliseLineEndings,
   readMarkdown,
   replaceRendered,
   stillUnreadable,
-  type Edit
+  type SourceEdit
 } from '../markdown/document.ts'
 import { attribute } from '../markdown/html.ts'
 
@@ -43,7 +43,7 @@ export function neutraliseClosing(markdown: string): string {
   // A keyword closes nothing without a reference: no "#", URL, "GH-" or character reference, nothing to do.
   if (!/[&#]|:\/\/|gh-/i.test(markdown)) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
-  const edits: Edit[] = []
+  const edits: SourceEdit[] = []
   let precise = !doc.unplaced
   for (const block of blockTexts(doc.runs, () => true)) {
     for (const i of closingKeywords(block.text)) {
@@ -53,7 +53,7 @@ export function neutraliseClosing(markdown: string): string {
       else precise = false
     }
   }
-  const out = neutraliseClosingPlain(applyEdits(doc.source, edits))
+  const out = neutraliseClosingPlain(applySourceEdits(doc.source, edits))
   // Nothing found and nothing changed: the reading above already is the check.
   if (precise && out === doc.source) return out
   if (precise && keywordsInMarkdown(out) === 0) return out
@@ -91,7 +91,7 @@ export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string
   // Too complex to parse (markdown/limits.ts): every reference in the source counts, code too.
   if (doc.unreadable !== null) return stillUnreadable(capReferencesPlain(doc.source, limit), doc.unreadable)
   // Each reference in the order of the source, with the edits that unlink it.
-  const found: { at: number; unlink: Edit[] }[] = []
+  const found: { at: number; unlink: SourceEdit[] }[] = []
   for (const block of blockTexts(doc.runs, (r) => !r.code)) {
     for (const i of references(block.text)) {
       const char = block.text[i]!
@@ -120,7 +120,7 @@ export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string
     .sort((a, b) => a.at - b.at)
     .slice(limit)
     .flatMap((f) => f.unlink)
-  return `${applyEdits(doc.source, edits)}\n\n${referenceNote(found.length - limit)}`
+  return `${applySourceEdits(doc.source, edits)}\n\n${referenceNote(found.length - limit)}`
 }
 
 /** The same for plain text (commit messages). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyEdits,
+  applySourceEdits,
   blockTexts,
   readMarkdown,
   replaceRendered,
@@ -60,7 +60,7 @@ describe('readMarkdown', () => {
 describe('edits', () => {
   it('applies edits in order and drops overlapping ones', () => {
     expect(
-      applyEdits('abcdef', [
+      applySourceEdits('abcdef', [
         { start: 4, end: 5, text: 'E' },
         { start: 0, end: 2, text: 'AB' },
         { start: 1, end: 3, text: 'x' }
