@@ -23,7 +23,7 @@ import {
   type XmlElement
 } from './xml.ts'
 import type { Deck } from './schemas.ts'
-import { picture, type Built, type ImageSource } from './write-office.ts'
+import { picture, type Built, type ImageLoader } from './write-office.ts'
 
 const DECLARE =
   'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
@@ -224,7 +224,7 @@ function contentTypes(xml: string, removed: Set<string>, added: readonly NewPart
 }
 
 /** The deck built on the template; what could not be kept is in `lost`. */
-export async function fillTemplate(template: SlideTemplate, deck: Deck, images: ImageSource): Promise<Built> {
+export async function fillTemplate(template: SlideTemplate, deck: Deck, images: ImageLoader): Promise<Built> {
   const { parts, removed, lost } = dropSlides(template.parts, template)
   const taken = new Set<string>()
   const added: NewPart[] = []

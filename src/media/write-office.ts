@@ -7,7 +7,7 @@ import { fitInto, imageInfo } from './image-size.ts'
 import { xmlCharacters as clean } from './office-xml.ts'
 
 /** Repository pictures by path: their bytes, or null when they cannot be read. */
-export type ImageSource = (path: string) => Promise<Uint8Array | null>
+export type ImageLoader = (path: string) => Promise<Uint8Array | null>
 
 export interface Built {
   bytes: Uint8Array
@@ -16,7 +16,7 @@ export interface Built {
 }
 
 /** A repository picture's bytes and size; null, and the reason in `lost`, when it cannot be used. */
-export async function picture(images: ImageSource, path: string, lost: string[]) {
+export async function picture(images: ImageLoader, path: string, lost: string[]) {
   const bytes = await images(path)
   const info = bytes ? imageInfo(bytes) : null
   if (!bytes || !info) {
@@ -26,7 +26,7 @@ export async function picture(images: ImageSource, path: string, lost: string[])
   return { bytes, info }
 }
 
-export async function buildDeck(deck: Deck, images: ImageSource): Promise<Built> {
+export async function buildDeck(deck: Deck, images: ImageLoader): Promise<Built> {
   // The package's types describe its CommonJS build; its ES build (the one bundled) exports the class itself.
   const mod = await import('pptxgenjs')
   type Constructor = (typeof mod)['default']['default']
@@ -68,7 +68,7 @@ function runs(docx: typeof import('docx'), text: string) {
   })
 }
 
-export async function buildDocument(content: WordDocument, images: ImageSource): Promise<Built> {
+export async function buildDocument(content: WordDocument, images: ImageLoader): Promise<Built> {
   const docx = await import('docx')
   const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType, ImageRun } = docx
   const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]

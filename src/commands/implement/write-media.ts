@@ -18,7 +18,7 @@ import {
   workbookSchema,
   type Deck
 } from '../../media/schemas.ts'
-import type { Built, ImageSource } from '../../media/write-office.ts'
+import type { Built, ImageLoader } from '../../media/write-office.ts'
 import { agrees, counted } from '../../plural.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
@@ -137,7 +137,7 @@ async function ask<T extends { note: string }, R>(
 async function slideTemplate(
   ports: ChangePorts,
   notes: string[]
-): Promise<((deck: Deck, images: ImageSource) => Promise<Built>) | null> {
+): Promise<((deck: Deck, images: ImageLoader) => Promise<Built>) | null> {
   const file = await ports.workspace.read(TEMPLATE).catch(() => null)
   if (!file || file.kind === 'missing') return null
   const { openTemplate } = await import('../../media/slide-template.ts')
