@@ -5,7 +5,7 @@ import { callOnce } from './model-call.ts'
 import { outputLimit, type ModelState } from './model-state.ts'
 import { estimateCost } from './prices.ts'
 import { generateText } from './text-answer.ts'
-import { runToolLoop, toolDeclaration, type Turn } from './tool-loop.ts'
+import { runToolLoop, toolDeclaration, type ModelTurn } from './tool-loop.ts'
 import type { Message, ProviderResponse, ToolDeclaration, ToolReply, ToolRequest } from './types.ts'
 import { withoutUnreadableImages } from './unreadable-images.ts'
 
@@ -58,7 +58,7 @@ function asker(
   state: ModelState,
   declarations: ToolDeclaration[],
   limit: number
-): (messages: Message[], choice: 'auto' | 'none', purpose: string) => Promise<Turn> {
+): (messages: Message[], choice: 'auto' | 'none', purpose: string) => Promise<ModelTurn> {
   const { spec } = state
   const price = (response: ProviderResponse): number | null =>
     estimateCost(spec.provider.name, response.servedModel ?? spec.model, response.usage) ??

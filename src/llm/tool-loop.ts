@@ -11,7 +11,7 @@ import type { AnyTool, ToolResult } from './tools.ts'
 import type { FinishReason, Message, ToolCall, ToolDeclaration, ToolLimits, Usage } from './types.ts'
 
 /** One model turn as the loop sees it. `costUsd`: its estimated price, null when unknown. */
-export interface Turn {
+export interface ModelTurn {
   text: string
   toolCalls: ToolCall[]
   usage: Usage
@@ -38,7 +38,7 @@ export interface LoopOptions {
   /** The model's name, for what people are told. */
   modelId: string
   /** One model call; `choice: 'none'` asks for a text answer. */
-  ask(messages: Message[], choice: 'auto' | 'none', purpose: string): Promise<Turn>
+  ask(messages: Message[], choice: 'auto' | 'none', purpose: string): Promise<ModelTurn>
   /** The tools run after the last model call (the transcript attaches them to it). */
   recordTools(runs: ToolRun[]): void
   /** Something people should read under the answer. */
@@ -218,7 +218,7 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
 
   // The tools' declarations go with every request and count as input too (some hundred tokens a tool set).
   const declared = Math.ceil(JSON.stringify(tools.map(toolDeclaration)).length / 4)
-  const ask = async (choice: 'auto' | 'none', purpose: string): Promise<Turn> => {
+  const ask = async (choice: 'auto' | 'none', purpose: string): Promise<ModelTurn> => {
     const fitted = fitToolResults(messages, Math.max(0, limits.promptTokens - declared))
     if (fitted.shortened) {
       messages = fitted.messages
@@ -237,7 +237,7 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
       `Tools: at most ${counted(limits.maxSteps, 'step')} and ${formatCost(limits.maxCostUsd)} (max-steps, max-cost-usd).`
     )
   }
-  let turn: Turn | null = null
+  let turn: ModelTurn | null = null
   for (;;) {
     if (steps >= limits.maxSteps) {
       cutShort = `it reached the limit of ${counted(limits.maxSteps, 'tool step')} (max-steps)`

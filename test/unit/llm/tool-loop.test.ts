@@ -9,7 +9,7 @@ import {
   TOOL_DATA_RULE,
   type LoopOptions,
   type ToolRun,
-  type Turn
+  type ModelTurn
 } from '../../../src/llm/tool-loop.ts'
 import type { AnyTool, Tool } from '../../../src/llm/tools.ts'
 import type { Message, ProviderRequest, ToolCall } from '../../../src/llm/types.ts'
@@ -34,7 +34,7 @@ const failing: Tool<Record<string, never>> = {
 let ids = 0
 const call = (name: string, args: unknown): ToolCall => ({ id: `c${++ids}`, name, arguments: args })
 
-function turn(toolCalls: ToolCall[], text = '', costUsd: number | null = 0.001): Turn {
+function turn(toolCalls: ToolCall[], text = '', costUsd: number | null = 0.001): ModelTurn {
   return {
     text,
     toolCalls,
@@ -47,7 +47,7 @@ function turn(toolCalls: ToolCall[], text = '', costUsd: number | null = 0.001):
 
 /** A loop whose model answers from a script (or a function of the call's number); records what it was sent. */
 function loop(
-  answers: Turn[] | ((n: number) => Turn),
+  answers: ModelTurn[] | ((n: number) => ModelTurn),
   overrides: Partial<LoopOptions> = {}
 ): {
   run: () => ReturnType<typeof runToolLoop>
