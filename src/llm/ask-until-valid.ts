@@ -4,7 +4,7 @@
 import type { LanguageModel, ModelReply, ObjectRequest } from './types.ts'
 
 /** What code says of an answer: accepted (with what it made of it) or the problem to send back. */
-export type Verdict<R> = { ok: true; value: R } | { ok: false; problem: string }
+export type Validation<R> = { ok: true; value: R } | { ok: false; problem: string }
 
 /** Accepted after `rounds` extra rounds, or still rejected after all of them. */
 export type Settled<R> = { ok: true; value: R; rounds: number } | { ok: false; problem: string; rounds: number }
@@ -15,7 +15,7 @@ export type Settled<R> = { ok: true; value: R; rounds: number } | { ok: false; p
  */
 export async function untilValid<A, R>(
   first: A,
-  check: (answer: A) => Promise<Verdict<R>> | Verdict<R>,
+  check: (answer: A) => Promise<Validation<R>> | Validation<R>,
   askAgain: (problem: string, last: A) => Promise<A>,
   rounds: number
 ): Promise<Settled<R>> {
@@ -37,7 +37,7 @@ type Reply<T> = ModelReply & { value: T }
 export async function askUntilValid<T, R>(
   model: LanguageModel,
   request: ObjectRequest<T>,
-  check: (value: T) => Promise<Verdict<R>> | Verdict<R>,
+  check: (value: T) => Promise<Validation<R>> | Validation<R>,
   options: { rounds: number; feedback: (problem: string) => string }
 ): Promise<Settled<R> & { reply: Reply<T> }> {
   let asked = request

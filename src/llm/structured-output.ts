@@ -1,7 +1,7 @@
 // A structured answer: JSON the schema accepts, with one repair round in which the problem goes back with
 // the answer.
 import type { z } from 'zod'
-import { untilValid, type Verdict } from './ask-until-valid.ts'
+import { untilValid, type Validation } from './ask-until-valid.ts'
 import { LlmError } from './errors.ts'
 import { jsonSchemaFor } from './json-schema.ts'
 import { callOnce } from './model-call.ts'
@@ -53,7 +53,7 @@ export function extractJson(text: string): string {
 function parseObject<T>(
   response: ProviderResponse,
   schema: z.ZodType<T>
-): Verdict<{ response: ProviderResponse; value: T }> {
+): Validation<{ response: ProviderResponse; value: T }> {
   let data: unknown
   try {
     data = JSON.parse(extractJson(response.text))

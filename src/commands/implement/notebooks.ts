@@ -3,7 +3,7 @@
 import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
 import { counted } from '../../plural.ts'
-import { untilValid, type Settled, type Verdict } from '../../llm/ask-until-valid.ts'
+import { untilValid, type Settled, type Validation } from '../../llm/ask-until-valid.ts'
 import type { Availability, Execution, FileContent } from './ports.ts'
 import {
   buildNotebook,
@@ -162,7 +162,7 @@ export async function runNotebooks(
   for (const original of toRun) {
     const settled = await untilValid(
       original,
-      async (notebook): Promise<Verdict<Outcome>> => {
+      async (notebook): Promise<Validation<Outcome>> => {
         if (left() < MIN_RUN_MS) return { ok: true, value: { kind: 'out-of-time', error: null } }
         const execution = await runner.run(notebook.path, {
           maxFileBytes: ports.limits.maxFileBytes * 50,

@@ -6,7 +6,7 @@ import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../conversation/thread.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ConversationContext } from '../types.ts'
-import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
+import { askUntilValid, type Validation } from '../../llm/ask-until-valid.ts'
 import type { ObjectRequest } from '../../llm/types.ts'
 import { applyEdits } from './edits.ts'
 import { changeContext, type PlannedAction } from './plan.ts'
@@ -35,7 +35,7 @@ export type FileWritten = { ok: true; note: string; text: string } | { ok: false
 async function ask<T extends { note: string }>(
   ctx: ConversationContext,
   asked: Omit<ObjectRequest<T>, 'messages'> & { task: string },
-  check: (value: T) => Verdict<string>,
+  check: (value: T) => Validation<string>,
   feedback: (problem: string) => string,
   failed: (problem: string) => string
 ): Promise<FileWritten> {

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { DEFAULT_DOCUMENT_LIMITS } from '../../conversation/documents.ts'
 import { fenced } from '../../conversation/thread.ts'
-import { askUntilValid, type Verdict } from '../../llm/ask-until-valid.ts'
+import { askUntilValid, type Validation } from '../../llm/ask-until-valid.ts'
 import type { Speech } from '../../llm/media.ts'
 import { officeKind, type OfficeKind } from '../../media/office-xml.ts'
 import {
@@ -122,7 +122,7 @@ async function ask<T extends { note: string }, R>(
   purpose: string,
   task: string,
   asked: { schema: z.ZodType<T>; schemaName: string },
-  check: (value: T) => Promise<Verdict<R>>
+  check: (value: T) => Promise<Validation<R>>
 ) {
   return askUntilValid(ctx.model, { purpose, messages: conversationMessages(ctx, task), ...asked }, check, {
     rounds: 1,
@@ -184,7 +184,7 @@ async function office(
   const tooLong = tooMuchText(current)
   if (tooLong) return { ok: false, problem: tooLong }
   const extra = existing ? `# Current content of ${action.path}\n\n${fenced(current)}` : ''
-  const check = async (built: Built): Promise<Verdict<Built>> => {
+  const check = async (built: Built): Promise<Validation<Built>> => {
     const broken = checkOffice(kind, built.bytes)
     if (broken) return { ok: false, problem: broken }
     const size = tooLarge(built.bytes.length, ports.limits.maxFileBytes)

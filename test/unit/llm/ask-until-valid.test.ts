@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { askUntilValid, untilValid, type Verdict } from '../../../src/llm/ask-until-valid.ts'
+import { askUntilValid, untilValid, type Validation } from '../../../src/llm/ask-until-valid.ts'
 import { ScriptedModel } from '../../fakes/scripted-model.ts'
 
-const even = (n: number): Verdict<string> =>
+const even = (n: number): Validation<string> =>
   n % 2 === 0 ? { ok: true, value: `even ${n}` } : { ok: false, problem: `${n} is odd` }
 
 describe('untilValid', () => {
