@@ -12,7 +12,7 @@ import { reachable, relationships, type Box, type Layout, type SlideTemplate } f
 import {
   attr,
   child,
-  fill,
+  fillElement,
   is,
   NS,
   parseXml,
@@ -111,7 +111,7 @@ function editRels(
   const p = ownPrefix(xml, list)
   if (add.length)
     edits.push(
-      fill(
+      fillElement(
         xml,
         list,
         add.map((r) => `<${p}Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join('')
@@ -218,7 +218,7 @@ function contentTypes(xml: string, removed: Set<string>, added: readonly NewPart
   // Defaults come before overrides in the schema's sequence.
   const lastDefault = defaults.at(-1)
   if (lastDefault && newDefaults) edits.push({ start: lastDefault.end, end: lastDefault.end, text: newDefaults })
-  edits.push(fill(xml, root, `${lastDefault ? '' : newDefaults}${overrides}`))
+  edits.push(fillElement(xml, root, `${lastDefault ? '' : newDefaults}${overrides}`))
   // A template saved as .potx and renamed: the deck is a presentation, not a template.
   return splice(xml, edits).replace('presentationml.template.main+xml', 'presentationml.presentation.main+xml')
 }
@@ -308,7 +308,7 @@ export async function fillTemplate(template: SlideTemplate, deck: Deck, images: 
   const at = after?.end ?? before?.start
   parts['ppt/presentation.xml'] = strToU8(
     at === undefined
-      ? splice(presentation, [fill(presentation, root, list)])
+      ? splice(presentation, [fillElement(presentation, root, list)])
       : splice(presentation, [{ start: at, end: at, text: list }])
   )
   parts['[Content_Types].xml'] = strToU8(
@@ -322,14 +322,16 @@ export async function fillTemplate(template: SlideTemplate, deck: Deck, images: 
     ]
     const edits = counts.flatMap(([name, n]) => {
       const element = child(app.root, NS.app, name)
-      return element ? [fill(app.xml, element, String(n), true)] : []
+      return element ? [fillElement(app.xml, element, String(n), true)] : []
     })
     parts['docProps/app.xml'] = strToU8(splice(app.xml, edits))
   }
   const core = documentElement(parts, 'docProps/core.xml')
   const title = core && child(core.root, NS.dc, 'title')
   if (core && title)
-    parts['docProps/core.xml'] = strToU8(splice(core.xml, [fill(core.xml, title, encodeEntities(deck.title), true)]))
+    parts['docProps/core.xml'] = strToU8(
+      splice(core.xml, [fillElement(core.xml, title, encodeEntities(deck.title), true)])
+    )
   const files: Zippable = {}
   // The content types part first, as some readers expect.
   for (const name of ['[Content_Types].xml', ...Object.keys(parts).filter((n) => n !== '[Content_Types].xml')])

@@ -202,7 +202,7 @@ export function contentEnd(xml: string, element: XmlElement): number {
  * New content at the end of an element, or in place of its content; an empty element (`<x/>`) is
  * opened for it. Everything else stays as it was.
  */
-export function fill(xml: string, element: XmlElement, text: string, replace = false): Splice {
+export function fillElement(xml: string, element: XmlElement, text: string, replace = false): Splice {
   if (element.contentStart === element.end) {
     const open = xml.slice(element.start, element.end).replace(/\s*\/>$/, '>')
     return { start: element.start, end: element.end, text: `${open}${text}</${qualifiedName(xml, element)}>` }

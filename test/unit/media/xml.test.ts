@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { attr, child, fill, NS, parseXml, prefixFor, splice, xmlStream } from '../../../src/media/xml.ts'
+import { attr, child, fillElement, NS, parseXml, prefixFor, splice, xmlStream } from '../../../src/media/xml.ts'
 
 describe('Office XML read by namespace', () => {
   it('knows elements by namespace and local name, attributes by name in any order, Strict as Transitional', () => {
@@ -22,12 +22,12 @@ describe('Office XML read by namespace', () => {
     const [first, second] = root.children
     expect(xml.slice(first!.start, first!.end)).toBe('<Default Extension="xml"/>')
     expect(xml.slice(second!.start, second!.end)).toBe('<Override PartName="/a" ></Override>')
-    expect(splice(xml, [{ start: second!.start, end: second!.end, text: '' }, fill(xml, root, '<New/>')])).toBe(
+    expect(splice(xml, [{ start: second!.start, end: second!.end, text: '' }, fillElement(xml, root, '<New/>')])).toBe(
       xml.replace('<Override PartName="/a" ></Override>', '').replace('\r\n</Types>', '\r\n<New/></Types>')
     )
     // An empty element is opened to take content.
     const empty = parseXml('<a:t xmlns:a="urn:a" />').children[0]!
-    expect(splice('<a:t xmlns:a="urn:a" />', [fill('<a:t xmlns:a="urn:a" />', empty, 'x', true)])).toBe(
+    expect(splice('<a:t xmlns:a="urn:a" />', [fillElement('<a:t xmlns:a="urn:a" />', empty, 'x', true)])).toBe(
       '<a:t xmlns:a="urn:a">x</a:t>'
     )
   })
