@@ -40,11 +40,11 @@ export const MAX_PATH_BYTES = 1024
 
 export function pathRules(gitbobignore: string | null, policy: Partial<PathPolicy> = {}): PathRules {
   const full = { ...DEFAULT_POLICY, ...policy }
-  return { ignored: ignore().add(gitbobignore ?? ''), policy: full, named: namedPaths(full.request) }
+  return { ignored: ignore().add(gitbobignore ?? ''), policy: full, named: pathLikeWords(full.request) }
 }
 
 /** The path-like words of a request, with a leading "./" and sentence punctuation after them removed. */
-export function namedPaths(request: string): Set<string> {
+export function pathLikeWords(request: string): Set<string> {
   const named = new Set<string>()
   for (const word of request.match(/[^\s`'"<>()[\]{},;*]+/g) ?? []) {
     named.add(word.replace(/^\.\//, '').replace(/[.:!?]+$/, ''))

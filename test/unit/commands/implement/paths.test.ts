@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkWritePath,
   mayRead,
-  namedPaths,
+  pathLikeWords,
   pathRules,
   shownPath,
   type PathPolicy,
@@ -385,9 +385,9 @@ describe('shownPath', () => {
   })
 })
 
-describe('namedPaths', () => {
+describe('pathLikeWords', () => {
   it('takes the path-like words of a request, without quotes, ./ or sentence punctuation', () => {
-    expect([...namedPaths('edit `.github/git-bob.md`, then ./CODEOWNERS. And "docs/a b.md"!')]).toEqual(
+    expect([...pathLikeWords('edit `.github/git-bob.md`, then ./CODEOWNERS. And "docs/a b.md"!')]).toEqual(
       expect.arrayContaining(['.github/git-bob.md', 'CODEOWNERS', 'docs/a', 'b.md', 'edit', 'then'])
     )
   })
