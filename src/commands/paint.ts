@@ -6,7 +6,7 @@ import { ConfigError, PathEscapeError } from '../errors.ts'
 import { PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from './comment.ts'
 import { checkWritePath, pathRules } from './implement/paths.ts'
-import { picture } from './implement/write-media.ts'
+import { paintPicture } from './implement/write-media.ts'
 import type { ConversationContext, Outcome } from './types.ts'
 
 export const paintSchema = z.object({
@@ -57,7 +57,13 @@ export async function paint(ctx: ConversationContext): Promise<Outcome> {
   const action = { action: 'create' as const, path, source: null, reason: asked.summary }
   let written
   try {
-    written = await picture(ctx, ports, action, `Paint the picture described here:\n\n${asked.prompt}`, asked.prompt)
+    written = await paintPicture(
+      ctx,
+      ports,
+      action,
+      `Paint the picture described here:\n\n${asked.prompt}`,
+      asked.prompt
+    )
   } catch (error) {
     if (error instanceof PathEscapeError) return { kind: 'reply', body: `I can't paint this: ${error.message}` }
     throw error

@@ -104,7 +104,7 @@ export async function writeMediaFile(
   if (kind === 'speech') return speech(ctx, ports, action, task())
   if (kind === 'picture') {
     if (current.kind !== 'missing') return { ok: false, problem: 'an existing picture is not repainted' }
-    return picture(ctx, ports, action, task())
+    return paintPicture(ctx, ports, action, task())
   }
   const existing = current.kind === 'binary' ? current.bytes : null
   // Its text would go to the model, and what comes back could not be written either.
@@ -353,7 +353,7 @@ async function speech(
 }
 
 /** A picture painted by the image model from the prompt the language model writes. */
-export async function picture(
+export async function paintPicture(
   ctx: ConversationContext,
   ports: ChangePorts,
   action: PlannedAction,
