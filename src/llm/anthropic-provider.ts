@@ -164,7 +164,7 @@ const KIND_BY_TYPE: Partial<Record<string, LlmErrorKind>> = {
   timeout_error: 'timeout'
 }
 
-export function toLlmError(error: unknown): LlmError {
+export function fromAnthropicError(error: unknown): LlmError {
   if (error instanceof LlmError) return error
   if (error instanceof Anthropic.APIConnectionTimeoutError || error instanceof Anthropic.APIUserAbortError) {
     return new LlmError('timeout', 'the model did not answer in time', { cause: error })
@@ -218,7 +218,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
       try {
         message = await client.messages.create(toAnthropicRequest(request), { signal: request.signal })
       } catch (error) {
-        throw toLlmError(error)
+        throw fromAnthropicError(error)
       }
       if (message.stop_reason === 'refusal') {
         throw new LlmError(

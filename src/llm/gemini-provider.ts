@@ -172,7 +172,7 @@ function durationMs(text: string | undefined): number | undefined {
   return m ? Math.round(Number(m[1]) * 1000) : undefined
 }
 
-export function toLlmError(error: unknown): LlmError {
+export function fromGeminiError(error: unknown): LlmError {
   if (error instanceof LlmError) return error
   if (error instanceof ApiError) {
     let parsed: z.infer<typeof errorBody> | null = null
@@ -261,7 +261,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): ProviderCl
       try {
         response = await client.models.generateContent(toGeminiRequest(request))
       } catch (error) {
-        throw toLlmError(error)
+        throw fromGeminiError(error)
       }
       return fromGeminiResponse(response)
     }

@@ -128,7 +128,7 @@ async function openaiMedia(
   timeoutMs: number
 ): Promise<Made> {
   const { default: OpenAI } = await import('openai')
-  const { toLlmError } = await import('./openai-provider.ts')
+  const { fromOpenAIError } = await import('./openai-provider.ts')
   const client = new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries: 1 })
   try {
     if (kind === 'speech') {
@@ -164,7 +164,7 @@ async function openaiMedia(
       usage: { inputTokens: result.usage?.input_tokens ?? 0, outputTokens: result.usage?.output_tokens ?? 0 }
     }
   } catch (error) {
-    throw error instanceof LlmError ? error : toLlmError(error)
+    throw error instanceof LlmError ? error : fromOpenAIError(error)
   }
 }
 
@@ -177,7 +177,7 @@ async function geminiMedia(
   timeoutMs: number
 ): Promise<Made> {
   const { GoogleGenAI, Modality } = await import('@google/genai')
-  const { toLlmError } = await import('./gemini-provider.ts')
+  const { fromGeminiError } = await import('./gemini-provider.ts')
   const ai = new GoogleGenAI({
     apiKey,
     vertexai: false,
@@ -198,7 +198,7 @@ async function geminiMedia(
             }
     })
   } catch (error) {
-    throw toLlmError(error)
+    throw fromGeminiError(error)
   }
   const inline = response.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData
   if (!inline?.data)

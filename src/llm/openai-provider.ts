@@ -117,7 +117,7 @@ function finishReason(reason: string | null | undefined): FinishReason {
   return 'other'
 }
 
-export function toLlmError(error: unknown): LlmError {
+export function fromOpenAIError(error: unknown): LlmError {
   if (error instanceof LlmError) return error
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return new LlmError('timeout', 'the model did not answer in time', { cause: error })
@@ -164,7 +164,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ProviderCl
           { signal: request.signal }
         )
       } catch (error) {
-        throw toLlmError(error)
+        throw fromOpenAIError(error)
       }
       const choice = completion.choices?.[0]
       if (!choice) throw new LlmError('server', 'the provider answered with no choices')
