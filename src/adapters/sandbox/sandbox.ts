@@ -268,6 +268,25 @@ async function copyBack(
   return { copied, refused }
 }
 
+/** A box that did not run its command (it could not be prepared, or box.sh failed before it), and why. */
+function notStarted(
+  output: string,
+  began: number,
+  commandMs: number
+): SandboxRun & { cgroups: string; started: boolean } {
+  return {
+    code: null,
+    output,
+    timedOut: false,
+    limit: null,
+    copiedBack: [],
+    refused: [],
+    overheadMs: Date.now() - began - commandMs,
+    cgroups: '',
+    started: false
+  }
+}
+
 /** Finds out whether a box can be made here (by making one), or says why not. */
 export async function openSandbox(options: SandboxOptions): Promise<SandboxAvailability> {
   const limits = options.limits ?? DEFAULT_LIMITS
@@ -363,17 +382,7 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
         if (privilege === 'root') await rmdir(path).catch(() => undefined)
         else await privileged('rmdir', [path])
       if (statusText === null)
-        return {
-          code: null,
-          output: result.output.trim() || `the box ended with exit code ${result.code}`,
-          timedOut: false,
-          limit: null,
-          copiedBack: [],
-          refused: [],
-          overheadMs: Date.now() - began - commandMs,
-          cgroups: '',
-          started: false
-        }
+        return notStarted(result.output.trim() || `the box ended with exit code ${result.code}`, began, commandMs)
       const status = parseStatus(statusText)
       const code = Number(status.get('code'))
       const timedOut = await lstat(join(run, 'timed-out')).then(
@@ -403,17 +412,8 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
       }
     } catch (error) {
       // The copy could not be taken from git, or the run folder not laid out: no box, said as such.
-      return {
-        code: null,
-        output: `the box could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
-        timedOut: false,
-        limit: null,
-        copiedBack: [],
-        refused: [],
-        overheadMs: Date.now() - began - commandMs,
-        cgroups: '',
-        started: false
-      }
+      const why = error instanceof Error ? error.message : String(error)
+      return notStarted(`the box could not be prepared: ${why}`, began, commandMs)
     } finally {
       // What box.sh left is git-bob's (it hands back what it wrote); through sudo, anything else goes with sudo.
       await rm(run, { recursive: true, force: true }).catch(() => privileged('rm', ['-rf', run]))
