@@ -1,8 +1,8 @@
 // Markdown anyone can write that micromark cannot read in time, or at all (15,000 nested quotes overflow its
 // stack; thousands of "*a" in one paragraph take seconds): wherever it comes in or goes out, the run ends
 // normally, with one message, and the safe side is taken (markdown/limits.ts, docs/security.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { setReadDeadline } from '../../src/markdown/document.ts'
+import { describe, expect, it } from 'vitest'
+import { useShortReadDeadline } from '../fakes/read-deadline.ts'
 import { useStage } from './stage.ts'
 
 const stage = useStage()
@@ -61,13 +61,7 @@ describe('markdown too complex to read', () => {
 
   describe('a text within the limits that takes longer than the deadline to read', () => {
     // Half a second instead of 2 s for each read past it: the lazy text takes micromark 47 s either way.
-    let deadlineBefore = 0
-    beforeAll(() => {
-      deadlineBefore = setReadDeadline(500)
-    })
-    afterAll(() => {
-      setReadDeadline(deadlineBefore)
-    })
+    useShortReadDeadline()
     it(
       'as the request: no command, and the person is told why, once',
       async () => {

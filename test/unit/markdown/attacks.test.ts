@@ -2,7 +2,7 @@
 // renderer: what git-bob sends out notifies nobody outside the thread, closes no issue, hides nothing;
 // what it reads in holds nothing a reader cannot see; and a command counts only in rendered prose.
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   CMARK_MISSING,
   closingKeywords,
@@ -18,7 +18,8 @@ import { removeHiddenText } from '../../../src/outbox/hidden.ts'
 import { defuseTriggers } from '../../../src/outbox/defuse-triggers.ts'
 import { sanitizeHumanText } from '../../../src/conversation/sanitize.ts'
 import { findCommand, mayAddress, verbTable } from '../../../src/trigger/grammar.ts'
-import { readMarkdown, setReadDeadline } from '../../../src/markdown/document.ts'
+import { readMarkdown } from '../../../src/markdown/document.ts'
+import { SHORT_DEADLINE_MS, useShortReadDeadline } from '../../fakes/read-deadline.ts'
 import { whyUnreadable } from '../../../src/markdown/limits.ts'
 import { answeredRequests } from '../../../src/outbox/stamp.ts'
 
@@ -209,21 +210,13 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
   // (markdown/document.ts), and every reader takes the same safe side. Each text costs the deadline once.
   describe('texts too slow to read', () => {
     const cases = corpus.tooSlow.map((c) => ({ name: c.name, text: c.head + c.piece.repeat(c.times) + c.tail }))
-    // Half a second instead of 2 s per text: each of these takes micromark many seconds either way.
-    const DEADLINE_MS = 500
-    let deadlineBefore = 0
-    beforeAll(() => {
-      deadlineBefore = setReadDeadline(DEADLINE_MS)
-    })
-    afterAll(() => {
-      setReadDeadline(deadlineBefore)
-    })
+    useShortReadDeadline()
 
     it.each(cases)(
       '$name: is within the limits, and unreadable past the deadline',
       ({ text }) => {
         expect(whyUnreadable(text)).toBeNull()
-        expect(readMarkdown(text).unreadable).toBe(`it takes more than ${DEADLINE_MS / 1000} seconds to read`)
+        expect(readMarkdown(text).unreadable).toBe(`it takes more than ${SHORT_DEADLINE_MS / 1000} seconds to read`)
       },
       BOUND
     )

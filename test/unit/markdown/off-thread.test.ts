@@ -1,32 +1,25 @@
 // The bounded read: markdown that takes longer than the deadline comes back unreadable at about the deadline, the
 // worker is replaced, and the next text is read as before; what was read is not read again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   forgetReadings,
   IN_THREAD_LENGTH,
   MAX_TIMEOUTS,
   readInThisThread,
-  readMarkdown,
-  setReadDeadline
+  readMarkdown
 } from '../../../src/markdown/document.ts'
 import { whyUnreadable } from '../../../src/markdown/limits.ts'
 import { readOffThread } from '../../../src/markdown/off-thread.ts'
+import { SHORT_DEADLINE_MS, useShortReadDeadline } from '../../fakes/read-deadline.ts'
 
 // 32,000 lazy continuation lines after "> a": within every limit, and about 47 s for micromark to read.
 const LAZY = `> a${'\na'.repeat(32_000)}`
 const PROSE = 'The quick brown fox jumps over the lazy dog, *twice*, with `code` and a [link](https://x.y).\n\n'
 // Timing is not asserted: a worker that never answers bounds the test (a stuck parse would run for 47 s).
 const BOUND = 60_000
-// Every text read past the deadline costs it: half a second here instead of 2 s, still far from LAZY's 47 s and
-// from the milliseconds the ordinary texts take.
-const DEADLINE_MS = 500
-let deadlineBefore = 0
-beforeAll(() => {
-  deadlineBefore = setReadDeadline(DEADLINE_MS)
-})
-afterAll(() => {
-  setReadDeadline(deadlineBefore)
-})
+// Every text read past the deadline costs it: half a second here instead of 2 s.
+useShortReadDeadline()
+const DEADLINE_MS = SHORT_DEADLINE_MS
 
 describe('readMarkdown within the deadline', () => {
   it(

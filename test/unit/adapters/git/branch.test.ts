@@ -1,30 +1,17 @@
 // GitBranch against real git: a bare origin, a shallow clone as the checkout, and people pushing to origin
 // while git-bob works (test/fakes/git-remote.ts); then the whole story, from the target to origin.
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BOT_AUTHOR } from '../../../../src/adapters/git/branch.ts'
 import { GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
 import { prepareTarget, type PullLookup } from '../../../../src/effects/prepare-target.ts'
 import { NotebookTamperError } from '../../../../src/errors.ts'
 import { EVENT } from '../../../fakes/conversation-context.ts'
-import { git, GitRemote } from '../../../fakes/git-remote.ts'
+import { git } from '../../../fakes/git-remote.ts'
+import { useGitRemotes } from '../../../fakes/git-workspaces.ts'
 
-const remotes: GitRemote[] = []
-function remote(files: Record<string, string>): GitRemote {
-  const r = new GitRemote(files, 'main')
-  remotes.push(r)
-  return r
-}
-afterAll(() => {
-  for (const r of remotes) rmSync(r.root, { recursive: true, force: true })
-})
-
-function open(r: GitRemote): GitWorkspace {
-  const ws = GitWorkspace.open(r.workspace, null)
-  if (!ws) throw new Error('no workspace')
-  return ws
-}
+const { remote, open } = useGitRemotes()
 
 describe('GitBranch: branches, checkout, commit, push and clean-up', () => {
   // One origin for these tests; each starts on a branch of its own, checked out clean from main.

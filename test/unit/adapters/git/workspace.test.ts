@@ -1,26 +1,13 @@
 // The git workspace against real git: a bare origin and a shallow clone in a temporary directory.
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync, existsSync } from 'node:fs'
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync, appendFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
 import { PathEscapeError, StepError } from '../../../../src/errors.ts'
-import { git, GitRemote } from '../../../fakes/git-remote.ts'
+import { git } from '../../../fakes/git-remote.ts'
+import { useGitRemotes } from '../../../fakes/git-workspaces.ts'
 
-const remotes: GitRemote[] = []
-function remote(files: Record<string, string | Uint8Array>, links: Record<string, string> = {}): GitRemote {
-  const r = new GitRemote(files, 'main', links)
-  remotes.push(r)
-  return r
-}
-afterAll(() => {
-  for (const r of remotes) rmSync(r.root, { recursive: true, force: true })
-})
-
-function open(r: GitRemote): GitWorkspace {
-  const ws = GitWorkspace.open(r.workspace, null)
-  if (!ws) throw new Error('no workspace')
-  return ws
-}
+const { remote, open } = useGitRemotes()
 
 describe('GitWorkspace files', () => {
   const r = remote(
