@@ -1,7 +1,8 @@
 // Action inputs -> typed settings, validated with zod. Read in two steps: what the gate needs
 // (so a bad setting never makes git-bob answer a stranger or itself), and the rest after the gate,
 // so that a mistake there is reported on the thread where the person who asked will see it.
-import { DEFAULT_LIMITS, type SandboxSettings } from './adapters/sandbox/sandbox.ts'
+import { DEFAULT_LIMITS, type SandboxSettings } from './ports/sandbox.ts'
+import { DEFAULT_INSTRUCTIONS_FILE } from './ports/paths.ts'
 import { z } from 'zod'
 import { ConfigError } from './errors.ts'
 import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
@@ -10,7 +11,6 @@ import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './
 export type InputReader = (name: string) => string
 
 export const DEFAULT_MODEL = 'github_models:openai/gpt-4.1'
-export const DEFAULT_INSTRUCTIONS_FILE = '.github/git-bob.md'
 export const DEFAULT_REVIEW_TOKEN_BUDGET = 50_000
 /** Far above what a model reading for one answer asks at once (a handful), far below a runaway turn. */
 export const DEFAULT_TOOL_CALLS_PER_STEP = 20

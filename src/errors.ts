@@ -83,3 +83,10 @@ export class MissingPermissionError extends Error {
     this.permission = permission
   }
 }
+
+/** The HTTP status of a failed request, if it was one. */
+export function httpStatus(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+    ? error.status
+    : undefined
+}

@@ -2,42 +2,22 @@
 // from run.ts so that the stages below it can name these types without importing run.ts.
 import type { JupyterRunner } from './adapters/jupyter/execute.ts'
 import type { SandboxChecks } from './adapters/sandbox/checks.ts'
-import type { SandboxSettings } from './adapters/sandbox/sandbox.ts'
-import type { GitHubApi } from './adapters/github/api.ts'
+import type { SandboxSettings } from './ports/sandbox.ts'
+import type { GitHub } from './ports/github.ts'
 import type { GitCredentials } from './adapters/git/git.ts'
 import type { GitWorkspace } from './adapters/git/workspace.ts'
 import type { InputReader } from './config.ts'
 import type { ModelSettings } from './llm/index.ts'
 import type { Credentials, ModelSpec } from './llm/providers.ts'
 import type { LanguageModel } from './llm/types.ts'
+import type { Logger } from './ports/run.ts'
 
-export interface Logger {
-  info(message: string): void
-  warning(message: string): void
-  /** Also an ::error annotation. */
-  error(message: string, title?: string): void
-}
 
-export interface RunEnvironment {
-  eventName: string
-  eventPath: string
-  /** GITHUB_WORKSPACE, where actions/checkout put the repository ('' when absent). */
-  workspace: string
-  /** Link to this run's log, or null outside GitHub Actions. */
-  runUrl: string | null
-  /** Run from a terminal (src/cli), not by a workflow: the stamp says so instead of linking a log. */
-  local?: boolean
-  /** GITHUB_SERVER_URL (https://github.com or a GitHub Enterprise Server): its attachments get the token. */
-  serverUrl: string
-  /** GITHUB_RUN_ID, for unique branch names. */
-  runId: string
-  env: Readonly<Record<string, string | undefined>>
-}
 
 export interface Adapters {
   log: Logger
   readInput: InputReader
-  connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHubApi>
+  connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHub>
   /** One model, or a fallback chain of several. */
   createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel
   writeSummary(markdown: string): Promise<void>
@@ -52,10 +32,4 @@ export interface Adapters {
   checkRunner(sandbox: SandboxSettings): SandboxChecks
 }
 
-export type RunStatus = 'ignored' | 'refused' | 'answered' | 'already-answered' | 'failed'
 
-export interface RunResult {
-  status: RunStatus
-  reason: string
-  posted: string[]
-}

@@ -7,7 +7,7 @@ import { commandFor, runCommand } from './commands/run-command.ts'
 import { COMMANDS } from './commands/registry.ts'
 import { checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
-import type { GitHubApi } from './adapters/github/api.ts'
+import type { GitHub } from './ports/github.ts'
 import type { GitWorkspace } from './adapters/git/workspace.ts'
 import type { EffectPorts } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
@@ -15,12 +15,14 @@ import { describeFailure } from './outbox/failure.ts'
 import { Outbox } from './outbox/outbox.ts'
 import { Redactor } from './outbox/secrets.ts'
 import { RunRecord, requestFacts } from './record/record.ts'
-import type { Adapters, Logger, RunEnvironment, RunResult } from './run-types.ts'
+import type { Adapters } from './run-types.ts'
+import type { Logger, RunEnvironment, RunResult } from './ports/run.ts'
 import { admit, type Admission } from './trigger/admit.ts'
 import { requestKey, type TriggerEvent } from './trigger/event.ts'
 import { readRequest, type Incoming } from './trigger/read-request.ts'
 
-export type { Adapters, RunEnvironment, RunResult } from './run-types.ts'
+export type { Adapters } from './run-types.ts'
+export type { RunEnvironment, RunResult } from './ports/run.ts'
 
 export async function run(environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
   const { log } = adapters
@@ -33,8 +35,8 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   const redactor = new Redactor([gate.githubToken])
   redactor.addFromEnvironment(environment.env)
   // GitHub is connected on first use: a request the cheap checks turn away needs no connection.
-  let connection: Promise<GitHubApi> | undefined
-  const github = (): Promise<GitHubApi> =>
+  let connection: Promise<GitHub> | undefined
+  const github = (): Promise<GitHub> =>
     (connection ??= adapters.connectGitHub(gate.githubToken, { owner: event.repo.owner, repo: event.repo.name }))
 
   const admission = await admit(incoming, async (login) => (await github()).permission(login))
@@ -69,7 +71,7 @@ interface Stages {
   admission: Exclude<Admission, { kind: 'ignore' | 'unchecked' }>
   environment: RunEnvironment
   adapters: Adapters
-  api: GitHubApi
+  api: GitHub
   outbox: Outbox
   record: RunRecord
   redactor: Redactor

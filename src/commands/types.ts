@@ -1,6 +1,6 @@
 // What a command receives and returns. Commands decide what to say; run.ts and the Outbox post it.
 import type { TriggerEvent } from '../trigger/event.ts'
-import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun } from '../adapters/github/api.ts'
+import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun } from '../ports/github.ts'
 import type { DeployConfig } from '../config.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { AnyTool } from '../llm/tools.ts'
@@ -10,8 +10,8 @@ import type { Thread } from '../conversation/thread.ts'
 import type { Notes } from '../record/notes.ts'
 import type { Command, Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
-import type { CheckRunner, NotebookRunner, Workspace } from './implement/ports.ts'
-import type { PathPolicy } from './implement/paths.ts'
+import type { CheckRunner, NotebookRunner, Workspace } from '../ports/workspace.ts'
+import type { PathPolicy } from '../ports/paths.ts'
 import type { CheckStatus } from './implement/statuses.ts'
 
 export interface BasicContext {

@@ -1,7 +1,7 @@
 // "Already answered", decided once, before anything is posted or any model is asked: when the workflow is
 // re-run for a request git-bob has answered, nothing more is posted. A failure report answers nothing.
-import type { PostedMessages } from '../adapters/github/api.ts'
-import { answeredRequests, isOwnMessage } from '../outbox/stamp.ts'
+import type { PostedMessages } from '../ports/github.ts'
+import { answeredRequests, isOwnMessage } from '../ports/marker.ts'
 import { requestKey, type TriggerEvent } from '../trigger/event.ts'
 
 interface Message {

@@ -4,7 +4,7 @@
 import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused } from '../errors.ts'
 import { documentKind, type DocumentKind } from '../media/read-document.ts'
-import { imageHost } from './image-refs.ts'
+import { imageHost } from '../ports/hosts.ts'
 import type { PicturesOf } from './document-pictures.ts'
 import type { ImageSource } from './images.ts'
 import type { ThreadDocument } from './thread.ts'

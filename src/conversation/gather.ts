@@ -6,7 +6,8 @@ import { checkoutFiles } from '../adapters/git/checkout-files.ts'
 import type { GitWorkspace } from '../adapters/git/workspace.ts'
 import { githubCi, githubThreads } from '../adapters/github/reading.ts'
 import { apiFiles } from '../adapters/github/repo-files.ts'
-import type { GitHubApi, PostedMessages } from '../adapters/github/api.ts'
+import type { GitHub } from '../ports/github.ts'
+import type { PostedMessages } from '../ports/github.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import type { Ready } from '../commands/run-command.ts'
 import type { BasicContext, CommandSpec, ConversationContext, PullRequestPort } from '../commands/types.ts'
@@ -24,7 +25,8 @@ import type { Redactor } from '../outbox/secrets.ts'
 import type { RunRecord } from '../record/record.ts'
 import type { Notes } from '../record/notes.ts'
 import { counted } from '../plural.ts'
-import type { Adapters, RunEnvironment } from '../run-types.ts'
+import type { Adapters } from '../run-types.ts'
+import type { RunEnvironment } from '../ports/run.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { mayTrigger } from '../trigger/gate.ts'
 import type { Command } from '../trigger/grammar.ts'
@@ -46,7 +48,7 @@ export interface GatherSources {
   gate: GateConfig
   environment: RunEnvironment
   adapters: Adapters
-  api: GitHubApi
+  api: GitHub
   /** What is written on the thread, read once when "already answered" was decided. */
   posted: PostedMessages
   outbox: Outbox
@@ -306,7 +308,7 @@ function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSourc
  * A tool whose GitHub requests count toward the run's cap (max-github-requests): beyond it the tool reads
  * nothing and says why (its result); people are told under the answer.
  */
-function withinRequestCap(tool: AnyTool, api: GitHubApi, max: number, notes: Notes): AnyTool {
+function withinRequestCap(tool: AnyTool, api: GitHub, max: number, notes: Notes): AnyTool {
   return {
     ...tool,
     run: async (input, signal) => {

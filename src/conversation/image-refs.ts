@@ -3,6 +3,7 @@
 import type { ImageType } from '../llm/capabilities.ts'
 import { readMarkdown } from '../markdown/document.ts'
 import { attribute } from '../markdown/html.ts'
+import { origin } from '../ports/hosts.ts'
 
 export interface ImageRef {
   url: string
@@ -35,31 +36,6 @@ export function findImageRefs(markdown: string, serverUrl: string): ImageRef[] {
     if (!refs.some((r) => r.url === ref.url)) refs.push(ref)
   }
   return refs
-}
-
-function origin(url: string): string | null {
-  try {
-    return new URL(url).origin
-  } catch {
-    return null
-  }
-}
-
-/**
- * Who hosts an image: the GitHub server itself (gets the token, for private attachments), GitHub's
- * content hosts (signed or public links, no token), or anyone else (not fetched: git-bob does not
- * make the runner visit arbitrary addresses from a comment).
- */
-export function imageHost(url: string, serverUrl: string): 'server' | 'github-content' | 'other' {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return 'other'
-  }
-  if (parsed.origin === origin(serverUrl)) return 'server'
-  if (parsed.protocol === 'https:' && parsed.hostname.endsWith('.githubusercontent.com')) return 'github-content'
-  return 'other'
 }
 
 /** The image type by its first bytes (what the server claims is not trusted). */

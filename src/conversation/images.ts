@@ -2,7 +2,8 @@
 // GitHub hosts are fetched; the token goes only to the GitHub server itself (private attachments),
 // never along a redirect to another host. Count, size and time are limited; whatever is left out is
 // named in a note.
-import { findImageRefs, imageHost, sniffImageType, type ImageRef } from './image-refs.ts'
+import { findImageRefs, sniffImageType, type ImageRef } from './image-refs.ts'
+import { imageHost } from '../ports/hosts.ts'
 import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused, ImageLeftOut } from '../errors.ts'
 import type { ImageType } from '../llm/capabilities.ts'

@@ -5,9 +5,9 @@
 // maintainer asked. The reads themselves are adapters/github/api.ts's.
 import type { TriggerEvent } from '../trigger/event.ts'
 import { sanitizeHumanText, sanitizeMessage } from './sanitize.ts'
-import { reviewedCommit, stripStamps } from '../outbox/stamp.ts'
+import { reviewedCommit, stripStamps } from '../ports/marker.ts'
 import type { Standing, Thread, ThreadEntry } from './thread.ts'
-import type { PostedMessages, PullFile } from '../adapters/github/api.ts'
+import type { PostedMessages, PullFile } from '../ports/github.ts'
 import type { Notes } from '../record/notes.ts'
 import { writtenByGitBob } from './answered.ts'
 import { counted } from '../plural.ts'

@@ -2,21 +2,12 @@
 // names. Read from the checked-out workspace when there is one (no API calls, adapters/git/checkout-files.ts),
 // else through the API (adapters/github/repo-files.ts); both hide what .gitbobignore names.
 import { posix } from 'node:path'
-import { fenced } from './thread.ts'
+import { fenced } from '../ports/fenced.ts'
 import type { Notes } from '../record/notes.ts'
 import { counted } from '../plural.ts'
 import { documentKind } from '../media/read-document.ts'
 import type { PicturesOf } from './document-pictures.ts'
-
-export interface RepoFiles {
-  readonly origin: string
-  list(): Promise<{ paths: string[]; truncated: boolean }>
-  /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
-  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the literals document the markers
-  read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
-  /** A document's bytes (for .docx, .pptx, .xlsx, .pdf); absent where only text can be read. */
-  readBytes?(path: string, maxBytes: number): Promise<Uint8Array | 'too large' | 'link' | null>
-}
+import type { RepoFiles } from '../ports/repository.ts'
 
 /** Documents larger than this are not read as text. */
 const MAX_DOCUMENT_BYTES = 25_000_000

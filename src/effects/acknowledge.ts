@@ -1,8 +1,9 @@
 // Before the work starts, the request gets an "eyes" reaction, so people see git-bob is on it.
 // A reaction that fails is a warning, never a failure of the run.
-import type { GitHubApi, ReactionTarget } from '../adapters/github/api.ts'
+import type { GitHub } from '../ports/github.ts'
+import type { ReactionTarget } from '../ports/github.ts'
 import { describeFailure } from '../outbox/failure.ts'
-import type { Logger } from '../run-types.ts'
+import type { Logger } from '../ports/run.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 
 export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
@@ -19,7 +20,7 @@ export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
   }
 }
 
-export async function acknowledge(event: TriggerEvent, api: Pick<GitHubApi, 'react'>, log: Logger): Promise<void> {
+export async function acknowledge(event: TriggerEvent, api: Pick<GitHub, 'react'>, log: Logger): Promise<void> {
   const target = reactionTarget(event)
   if (!target) return
   await api

@@ -5,7 +5,7 @@ import { describeFailure, failureMessage, whereItFailed } from '../outbox/failur
 import type { Outbox } from '../outbox/outbox.ts'
 import type { Notes } from '../record/notes.ts'
 import type { Transcript } from '../record/transcript.ts'
-import type { Logger, RunResult } from '../run-types.ts'
+import type { Logger, RunResult } from '../ports/run.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { applyOutcome, type EffectPorts } from './apply-outcome.ts'
 

@@ -2,7 +2,7 @@
 // downloads, notebooks, checks, the progress comment, limits. Commands see only the ChangePorts interface.
 import type { ChangePorts, ProgressPort } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
-import type { GitHubApi } from '../adapters/github/api.ts'
+import type { GitHub } from '../ports/github.ts'
 import { download } from '../adapters/github/download.ts'
 import type { GitWorkspace } from '../adapters/git/workspace.ts'
 import type { JupyterRunner } from '../adapters/jupyter/execute.ts'
@@ -14,7 +14,7 @@ import { prepareTarget } from './prepare-target.ts'
 
 export interface ChangePortsSource {
   event: TriggerEvent
-  api: GitHubApi
+  api: GitHub
   environment: { serverUrl: string; runId: string }
   /** For downloads from the repository's own GitHub host (private attachments need it). */
   githubToken: string

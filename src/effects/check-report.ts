@@ -1,7 +1,7 @@
 // What a pull request (or the reply for `try` and for a commit to an existing pull request) says about the
 // checks: which commands ran and how they ended, the last lines of a failure; a failure said first. Pure.
 import type { CheckLine, CheckReport } from '../commands/types.ts'
-import { fenced } from '../conversation/thread.ts'
+import { fenced } from '../ports/fenced.ts'
 import { counted } from '../plural.ts'
 
 /** The last lines of a failing check the description shows. */

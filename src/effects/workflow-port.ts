@@ -1,6 +1,7 @@
 // What `deploy` works with, built from the GitHub adapter: GitHub's refusals of a dispatch become messages
 // that name the setting to change (the token's `actions: write`, the workflow's name or trigger).
-import { httpStatus, type GitHubApi } from '../adapters/github/api.ts'
+import type { GitHub } from '../ports/github.ts'
+import { httpStatus } from '../errors.ts'
 import type { WorkflowPort } from '../commands/types.ts'
 import { ConfigError } from '../errors.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -21,7 +22,7 @@ export function dispatchRefusal(status: number | undefined, workflow: string, re
   return null
 }
 
-export function workflowPort(api: GitHubApi): WorkflowPort {
+export function workflowPort(api: GitHub): WorkflowPort {
   return {
     permission: (login) => api.permission(login),
     dispatch: async (workflow, ref) => {

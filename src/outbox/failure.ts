@@ -1,6 +1,6 @@
 // Turns any failure into what a person needs: one sentence of what went wrong and one of what to do.
 import { ConfigError, EventError, GitError, NotebookTamperError, PushConflictError } from '../errors.ts'
-import { httpStatus } from '../adapters/github/api.ts'
+import { httpStatus } from '../errors.ts'
 import { LlmError } from '../llm/errors.ts'
 
 export interface FailureReport {

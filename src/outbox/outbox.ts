@@ -10,8 +10,12 @@ import { removeHiddenText } from './hidden.ts'
 import { capReferences, capReferencesPlain, neutraliseClosing, neutraliseClosingPlain } from './references.ts'
 import type { Redactor } from './secrets.ts'
 import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
-import { stamp, type MarkerFacts, type ModelCredit, type StampContext } from './stamp.ts'
-import { httpStatus, type CreatedIssue, type GitHubApi, type ReviewLineComment } from '../adapters/github/api.ts'
+import { stamp, type StampContext } from './stamp.ts'
+import type { MarkerFacts } from '../ports/marker.ts'
+import type { ModelCredit } from '../ports/credit.ts'
+import type { GitHub } from '../ports/github.ts'
+import { httpStatus } from '../errors.ts'
+import { type CreatedIssue, type ReviewLineComment } from '../ports/github.ts'
 
 export interface Posted {
   id: number
@@ -47,7 +51,7 @@ export const MAX_PROGRESS_EDITS = 10
 const TITLE_LIMIT = 256
 
 export class Outbox {
-  private readonly api: GitHubApi
+  private readonly api: GitHub
   private readonly stampContext: StampContext
   private readonly redactor: Redactor
   /** Lower-cased logins of the people in the thread: mentioning them notifies no stranger. */
@@ -55,7 +59,7 @@ export class Outbox {
   /** The comment showing this request's progress, until a reply replaces it. */
   private progressComment: { id: number; edits: number; body: string } | null = null
 
-  constructor(api: GitHubApi, stampContext: StampContext, redactor: Redactor) {
+  constructor(api: GitHub, stampContext: StampContext, redactor: Redactor) {
     this.api = api
     this.stampContext = stampContext
     this.redactor = redactor

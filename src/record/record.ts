@@ -1,6 +1,6 @@
 // The last stage, and what it gathers on the way: the run's facts, its notes, the transcript of every
 // model call and where the time went. At the end it writes the job summary and the action's outputs.
-import type { Adapters, RunResult } from '../run-types.ts'
+import type { RunOutputs, RunResult } from '../ports/run.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { Notes } from './notes.ts'
@@ -68,7 +68,7 @@ export class RunRecord {
     result: RunResult,
     title: string,
     githubCalls: number,
-    adapters: Pick<Adapters, 'writeSummary' | 'setOutput'>,
+    adapters: RunOutputs,
     redact: (text: string) => string
   ): Promise<void> {
     const modelMs = this.transcript.calls.reduce((sum, c) => sum + c.durationMs, 0)

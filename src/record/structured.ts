@@ -2,7 +2,7 @@
 // a list, each file as a fenced block of its language, a review as its parts. An answer that does not fit its
 // schema (one the repair round sent back) is shown as indented JSON. Pure.
 import { z } from 'zod'
-import { fenced } from '../conversation/thread.ts'
+import { fenced } from '../ports/fenced.ts'
 
 const plan = z.object({
   title: z.string(),

@@ -5,7 +5,7 @@ import type { Message } from '../llm/types.ts'
 import type { ToolRun } from '../llm/tool-loop.ts'
 import { renderStructured } from './structured.ts'
 import { callCost, type CallRecord, type Transcript } from './transcript.ts'
-import { fenced } from '../conversation/thread.ts'
+import { fenced } from '../ports/fenced.ts'
 import { counted } from '../plural.ts'
 
 /** GitHub accepts at most 1 MiB of summary per step; leave room for the header. */

@@ -4,7 +4,7 @@ import { estimateCost } from '../llm/prices.ts'
 import type { ToolRun } from '../llm/tool-loop.ts'
 import type { CallRecorder, ModelCall } from '../llm/recorder.ts'
 import type { Usage } from '../llm/types.ts'
-import type { ModelCredit } from '../outbox/stamp.ts'
+import type { ModelCredit } from '../ports/credit.ts'
 import { Notes } from './notes.ts'
 
 /** One call as the record keeps it: the adapter's record of it, and the tools run on its request. */

@@ -2,7 +2,7 @@
 // that does not name git-bob), then the permission of the person who asked, and only then the command, read from
 // the text as markdown. Until the permission is known nothing is posted: a stranger's comment must not get even a
 // failure report.
-import type { Permission } from '../adapters/github/api.ts'
+import type { Permission } from '../ports/github.ts'
 import type { Command } from './grammar.ts'
 import { authorize, screen } from './gate.ts'
 import type { Incoming } from './read-request.ts'

@@ -1,8 +1,8 @@
 // Who may make git-bob act, decided before any model is asked. Cheap checks first (no I/O),
 // then the repository permission of the person who wrote the request.
 import { isReviewRequest, type TriggerEvent } from './event.ts'
-import type { Permission } from '../adapters/github/api.ts'
-import { isOwnMessage } from '../outbox/stamp.ts'
+import type { Permission } from '../ports/github.ts'
+import { isOwnMessage } from '../ports/marker.ts'
 
 export type GateDecision =
   | { kind: 'allow'; why: string }

@@ -1,6 +1,6 @@
 // The implement command's Workspace (and prepare-target's BranchCheckout) in memory: a committed tree,
 // a working tree, origin's branches, symbolic links that refuse writes, and a .git that a test can change.
-import type { FileContent, Workspace } from '../../src/commands/implement/ports.ts'
+import type { FileContent, Workspace } from '../../src/ports/workspace.ts'
 import { PathEscapeError } from '../../src/errors.ts'
 import type { BranchCheckout } from '../../src/effects/prepare-target.ts'
 

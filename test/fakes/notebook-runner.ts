@@ -3,9 +3,9 @@
 // and written back into the notebook file the way nbconvert --execute --allow-errors writes it.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { parseNotebook, serializeNotebook, sourceText } from '../../src/commands/implement/notebook.ts'
+import { parseNotebook, serializeNotebook, sourceText } from '../../src/ports/notebook.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
-import type { Availability, Execution, ExecutionLimits, NotebookRunner } from '../../src/commands/implement/ports.ts'
+import type { Availability, Execution, ExecutionLimits, NotebookRunner } from '../../src/ports/workspace.ts'
 
 export interface CellRun {
   /** What the cell prints to stdout. */

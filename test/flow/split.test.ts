@@ -2,7 +2,7 @@
 // and listed on the parent.
 import { describe, expect, it } from 'vitest'
 import { COMMANDS } from '../../src/commands/registry.ts'
-import { isOwnMessage } from '../../src/outbox/stamp.ts'
+import { isOwnMessage } from '../../src/ports/marker.ts'
 import { findCommand, verbTable } from '../../src/trigger/grammar.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { example } from '../fakes/payloads.ts'

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs'
 import { lstat, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { mayRead, pathRules } from '../../commands/implement/paths.ts'
-import type { RepositoryFiles, SearchAnswer, SearchMatch, SearchRequest } from '../../conversation/tools/ports.ts'
+import { mayRead, pathRules } from '../../ports/paths.ts'
+import type { RepositoryFiles, SearchAnswer, SearchMatch, SearchRequest } from '../../ports/repository.ts'
 
 const run = promisify(execFile)
 

@@ -6,7 +6,7 @@ import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, wri
 import { dirname, join, sep } from 'node:path'
 import { Git, type GitCredentials } from './git.ts'
 import { PathEscapeError, StepError } from '../../errors.ts'
-import type { FileContent, Workspace } from '../../commands/implement/ports.ts'
+import type { FileContent, Workspace } from '../../ports/workspace.ts'
 import type { BoxSource } from './tracked-copy.ts'
 import { BOT_AUTHOR, GitBranch, type BranchOptions } from './branch.ts'
 

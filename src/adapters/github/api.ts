@@ -1,114 +1,28 @@
 // The GitHub port: the REST calls git-bob makes, typed and small. Posting goes through the Outbox
 // (outbox.ts), which stamps and redacts; nothing else posts.
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { GitHubRequestCapError, MissingPermissionError } from '../../errors.ts'
+import { GitHubRequestCapError, httpStatus, MissingPermissionError } from '../../errors.ts'
 import type { Octokit } from './client.ts'
-
-export interface RepoRef {
-  owner: string
-  repo: string
-}
-
-export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
-
-export interface IssueComment {
-  id: number
-  body: string
-  login: string
-  userType: string
-  association: string
-  createdAt: string
-  updatedAt: string
-}
-
-export interface Review {
-  id: number
-  body: string
-  login: string
-  userType: string
-  association: string
-  submittedAt: string | null
-  state: string
-}
-
-export interface ReviewComment extends IssueComment {
-  path: string
-  line: number | null
-  inReplyTo: number | null
-}
-
-export interface PullFile {
-  filename: string
-  status: string
-  additions: number
-  deletions: number
-  /** The file's diff hunks; null when GitHub shows none (binary, or too large). */
-  patch: string | null
-}
-
-/** Where a pull request stands now. */
-export interface PullState {
-  headSha: string
-  baseSha: string
-}
-
-export interface Comparison {
-  /** ahead, behind, diverged or identical */
-  status: string
-  files: PullFile[]
-}
-
-/** A line comment of a review, on the new side (RIGHT) of the diff. */
-export interface ReviewLineComment {
-  path: string
-  line: number
-  startLine?: number
-  body: string
-}
-
-export interface CreatedIssue {
-  /** The id GitHub's sub-issue API wants. */
-  id: number
-  number: number
-  url: string
-}
-
-export interface PullInfo {
-  number: number
-  url: string
-  state: string
-  headRef: string
-  headRepo: string | null
-  baseRef: string
-}
-
-/** A workflow run, as `deploy` reports it. */
-export interface WorkflowRun {
-  id: number
-  url: string
-  /** queued, in_progress, completed, ... */
-  status: string
-  /** success, failure, cancelled, ... once completed; null before. */
-  conclusion: string | null
-  createdAt: string
-}
-
-/** Everything written on an issue or pull request: comments, and on a pull request its reviews and line comments. */
-export interface PostedMessages {
-  comments: IssueComment[]
-  reviews: Review[]
-  reviewComments: ReviewComment[]
-}
-
-export type ReactionTarget =
-  { kind: 'issue_comment'; id: number } | { kind: 'review_comment'; id: number } | { kind: 'issue'; number: number }
-
-/** The HTTP status of a failed request, if it was one. */
-export function httpStatus(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
-    ? error.status
-    : undefined
-}
+import type {
+  CheckRunInfo,
+  Comparison,
+  CreatedIssue,
+  GitHub,
+  IssueComment,
+  IssueInfo,
+  Permission,
+  PostedMessages,
+  PullFile,
+  PullInfo,
+  PullState,
+  ReactionTarget,
+  RepoRef,
+  Review,
+  ReviewComment,
+  ReviewLineComment,
+  StatusInfo,
+  WorkflowRun
+} from '../../ports/github.ts'
 
 const status = httpStatus
 
@@ -142,36 +56,6 @@ async function streamTail(stream: ReadableStream<Uint8Array>, maxBytes: number):
   return dropped || tail.length < bytes.length ? text.slice(text.indexOf('\n') + 1) : text
 }
 
-export interface IssueInfo {
-  /** owner/name of the repository it is in now: another one when it was transferred (GitHub redirects). */
-  repo: string
-  number: number
-  isPull: boolean
-  title: string
-  body: string
-  state: string
-  author: string
-  createdAt: string
-}
-
-export interface CheckRunInfo {
-  id: number
-  name: string
-  status: string
-  conclusion: string | null
-  app: string | null
-  title: string | null
-  summary: string | null
-  url: string | null
-}
-
-export interface StatusInfo {
-  context: string
-  state: string
-  description: string | null
-  url: string | null
-}
-
 /** The fields every comment-like object shares (comments, reviews, review comments). */
 function authored(c: {
   id: number | bigint
@@ -188,7 +72,7 @@ function authored(c: {
   }
 }
 
-export class GitHubApi {
+export class GitHubApi implements GitHub {
   /** Every REST call made, for the run record and the benchmark. */
   calls = 0
   /** Whether a read on the model's behalf was refused at the cap (limitRequests). */

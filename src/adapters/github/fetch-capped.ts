@@ -1,7 +1,7 @@
 // Fetches a file GitHub hosts (an attachment, a raw file, an image): the token goes only to the GitHub
 // server itself, never along a redirect to another host; redirects may lead only to GitHub's content
 // hosts; size and time are limited. Shared by images for the model and downloads for implement.
-import { imageHost } from '../../conversation/image-refs.ts'
+import { imageHost } from '../../ports/hosts.ts'
 import { FetchRefused } from '../../errors.ts'
 
 export interface CappedFetchOptions {

@@ -1,6 +1,8 @@
 // The reading tools' ports for threads and CI (conversation/tools/ports.ts), on the GitHub REST API.
-import type { CiSource, ThreadComment, ThreadSource } from '../../conversation/tools/ports.ts'
-import { httpStatus, withPermission, type GitHubApi } from './api.ts'
+import type { CiSource, ThreadComment, ThreadSource } from '../../ports/repository.ts'
+import type { GitHub } from '../../ports/github.ts'
+import { withPermission } from './api.ts'
+import { httpStatus } from '../../errors.ts'
 
 /** null for a 404: there is no such issue or pull request. */
 async function unlessMissing<T>(read: () => Promise<T>, permission: string, what: string): Promise<T | null> {
@@ -12,7 +14,7 @@ async function unlessMissing<T>(read: () => Promise<T>, permission: string, what
   }
 }
 
-export function githubThreads(api: GitHubApi): ThreadSource {
+export function githubThreads(api: GitHub): ThreadSource {
   return {
     async thread(number) {
       const issue = await api.issue(number)
@@ -73,7 +75,7 @@ export function githubThreads(api: GitHubApi): ThreadSource {
   }
 }
 
-export function githubCi(api: GitHubApi): CiSource {
+export function githubCi(api: GitHub): CiSource {
   return {
     headSha: async (pull) =>
       (await unlessMissing(() => api.pullState(pull), 'pull-requests: read', 'pull requests'))?.headSha ?? null,

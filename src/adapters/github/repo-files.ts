@@ -1,7 +1,7 @@
 // The repository at a ref through the REST API, when no checkout is present: the tree, the contents API,
 // and GitHub's code search to find candidate files, whose lines are then matched with the expression.
-import { mayRead, pathRules } from '../../commands/implement/paths.ts'
-import type { RepositoryFiles, SearchMatch, SearchRequest } from '../../conversation/tools/ports.ts'
+import { mayRead, pathRules } from '../../ports/paths.ts'
+import type { RepositoryFiles, SearchMatch, SearchRequest } from '../../ports/repository.ts'
 import { looksBinary } from '../git/checkout-files.ts'
 
 export interface RepositoryApi {

@@ -2,7 +2,7 @@
 // pull request, each refusal turned into a sentence for the person at the terminal.
 import { CliError } from '../../errors.ts'
 import type { GitHubUser, IssueJson, RepositoryJson } from '../../cli/request.ts'
-import { httpStatus } from '../github/api.ts'
+import { httpStatus } from '../../errors.ts'
 import { createOctokit, type Octokit } from '../github/client.ts'
 
 export interface Looked {

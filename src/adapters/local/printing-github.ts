@@ -2,7 +2,8 @@
 // nothing reacts to it; without --post every write is printed as a person would read it, and none is sent.
 import { CliError } from '../../errors.ts'
 import type { Octokit } from '../github/client.ts'
-import { GitHubApi, type CreatedIssue, type RepoRef, type ReviewLineComment } from '../github/api.ts'
+import { GitHubApi } from '../github/api.ts'
+import { type CreatedIssue, type RepoRef, type ReviewLineComment } from '../../ports/github.ts'
 
 /** Posts for real (--post), but adds no reaction: there is no comment to react to. */
 export class TerminalGitHubApi extends GitHubApi {

@@ -1,7 +1,7 @@
 // The repository's checks (a test command, a syntax check) run in the sandbox: in a box of their own, on a copy of
 // what git tracks and git-bob wrote, with an allow-listed environment, limits and a time limit; nothing they write
 // comes back. The set-up command runs first in the same run, so what it installs is there for the check.
-import type { Availability, CheckRun } from '../../commands/implement/ports.ts'
+import type { Availability, CheckRun } from '../../ports/workspace.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
 import { openSandbox, type SandboxOptions } from './sandbox.ts'
 

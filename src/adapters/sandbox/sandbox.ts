@@ -15,33 +15,13 @@ import { randomInt } from 'node:crypto'
 import { trackedIndex, type BoxSource } from '../git/tracked-copy.ts'
 import BOX_SCRIPT from './box.sh'
 import { layOutSkeleton } from './skeleton.ts'
+import { DEFAULT_LIMITS, type SandboxLimits, type SandboxSettings } from '../../ports/sandbox.ts'
 
 /** The only variables of git-bob's environment a sandboxed command sees (besides its own HOME, TMPDIR, USER). */
 export const ALLOWED_VARIABLES = ['PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TERM'] as const
 
 /** How git-bob may start a box: it is root, or it has passwordless sudo, or neither. */
 export type Privilege = 'root' | 'sudo' | null
-
-/** What a box may use (the `sandbox-*` inputs). */
-export interface SandboxLimits {
-  memoryMb: number
-  processes: number
-  /** CPU time of each process. */
-  cpuSeconds: number
-  /** What the box may write beyond its copy of the repository: the copy, home and temporary folders together. */
-  diskMb: number
-}
-
-export const DEFAULT_LIMITS: SandboxLimits = { memoryMb: 4096, processes: 1024, cpuSeconds: 1800, diskMb: 1024 }
-
-/** How the workflow set the box up (config.ts reads it from the `sandbox-*` inputs). */
-export interface SandboxSettings {
-  /** False: the box has a network namespace of its own, with only a loopback interface. */
-  network: boolean
-  limits: SandboxLimits
-  /** Absolute paths the box shows read-only besides the system, e.g. a conda install. */
-  visiblePaths: readonly string[]
-}
 
 export interface SandboxOptions extends Partial<SandboxSettings> {
   /** git-bob's environment, from which only ALLOWED_VARIABLES are passed on. */

@@ -1,6 +1,6 @@
 // Waiting for the run a dispatch started, bounded: GitHub's dispatch answer has no run id, so the run is the
 // oldest one of the workflow started by workflow_dispatch on the branch since just before the dispatch.
-import type { WorkflowRun } from '../../adapters/github/api.ts'
+import type { WorkflowRun } from '../../ports/github.ts'
 import type { WorkflowPort } from '../types.ts'
 
 /** What waiting found: the run as it was when it finished or the wait ended; no run if none appeared. */

@@ -6,13 +6,13 @@
 // the repair rounds, or the request's time for sandboxed runs.
 import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { fenced } from '../../conversation/thread.ts'
+import { fenced } from '../../ports/fenced.ts'
 import type { AnyTool, ToolResult } from '../../llm/tools.ts'
 import { conversationMessages } from '../comment.ts'
 import { toolLimits, usesTools, withRoomForTools } from '../read-with-tools.ts'
 import type { CheckLine, CheckReport } from '../types.ts'
 import { syntaxCheck, type CheckCommand } from './check-command.ts'
-import type { CheckRun } from './ports.ts'
+import type { CheckRun } from '../../ports/workspace.ts'
 import {
   checkLine,
   stopSentence,

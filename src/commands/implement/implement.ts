@@ -10,7 +10,7 @@ import type { ChangePorts, CheckLine, CheckReport, ConversationContext, FileRepo
 import { findCheckCommand } from './check-command.ts'
 import { checkAndRepair, notebookLine } from './checks.ts'
 import { runNotebooks, type WrittenNotebook } from './notebooks.ts'
-import { pathRules, shownPath } from './paths.ts'
+import { pathRules, shownPath } from '../../ports/paths.ts'
 import { acceptPlan, planSchema } from './plan.ts'
 import { notebookSentence } from './statuses.ts'
 import { progressText } from './progress.ts'

@@ -4,7 +4,7 @@ import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
 import { counted } from '../../plural.ts'
 import { untilValid, type Settled, type Validation } from '../../llm/ask-until-valid.ts'
-import type { Availability, Execution, FileContent } from './ports.ts'
+import type { Availability, Execution, FileContent } from '../../ports/workspace.ts'
 import {
   buildNotebook,
   cellsOf,
@@ -17,9 +17,9 @@ import {
   serializeNotebook,
   type ModelCell,
   type Notebook
-} from './notebook.ts'
+} from '../../ports/notebook.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { checkWritePath, shownPath } from './paths.ts'
+import { checkWritePath, shownPath } from '../../ports/paths.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 import { notebookProblem, type NotebookStatus } from './statuses.ts'

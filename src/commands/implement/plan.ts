@@ -1,8 +1,8 @@
 // The plan of a change: which files, how, and why, as the model proposes it; then checked by code
 // (paths.ts) and cut to the `max-files` limit before anything is written.
 import { z } from 'zod'
-import { fenced } from '../../conversation/thread.ts'
-import { checkWritePath, shownPath, type PathRules } from './paths.ts'
+import { fenced } from '../../ports/fenced.ts'
+import { checkWritePath, shownPath, type PathRules } from '../../ports/paths.ts'
 import type { ChangeLimits } from '../types.ts'
 
 const ACTIONS = ['create', 'modify', 'delete', 'rename', 'copy', 'download'] as const

@@ -3,7 +3,7 @@
 // reason; nothing invalid and nothing half-edited is written.
 import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { fenced } from '../../conversation/thread.ts'
+import { fenced } from '../../ports/fenced.ts'
 import { conversationMessages } from '../comment.ts'
 import type { ConversationContext } from '../types.ts'
 import { askUntilValid, type Validation } from '../../llm/ask-until-valid.ts'

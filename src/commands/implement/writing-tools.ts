@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { AnyTool, Tool, ToolResult } from '../../llm/tools.ts'
 import type { ChangePorts, FileReport } from '../types.ts'
 import { applyEdits } from './edits.ts'
-import { checkWritePath, type PathRules } from './paths.ts'
+import { checkWritePath, type PathRules } from '../../ports/paths.ts'
 import { validateText } from './validate.ts'
 
 /** The files a change touched, by path, with the note the pull request gives each. */

@@ -1,7 +1,7 @@
 // Decides, by code, which of the model's line comments can sit on the diff. GitHub rejects a whole
 // review (422 "line must be part of the diff") when one comment names a line outside the hunks, so
 // every comment is checked against the hunks first; the ones that don't fit move into the summary. Pure.
-import { fenced } from '../../conversation/thread.ts'
+import { fenced } from '../../ports/fenced.ts'
 import { rightSideRanges, type LineRange } from './diff.ts'
 
 /** A comment as the model proposed it. */

@@ -1,6 +1,6 @@
 // The text of a review's summary: the model's verdict, the comments that could not sit on the diff,
 // and a plain list of what was reviewed in full, in part or not at all. Pure.
-import { fenced } from '../../conversation/thread.ts'
+import { fenced } from '../../ports/fenced.ts'
 import type { MovedComment, ProposedComment } from './anchor.ts'
 import type { Coverage, CoverageEntry } from './budget.ts'
 import type { ReviewScope } from './scope.ts'

@@ -3,7 +3,7 @@
 // code decides which line comments can sit on the diff and lists plainly what was and was not read.
 // On an issue, "review" answers like "comment".
 import { z } from 'zod'
-import type { PullFile } from '../../adapters/github/api.ts'
+import type { PullFile } from '../../ports/github.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { placeComments, type ProposedComment } from './anchor.ts'
 import { reviewBody } from './body.ts'

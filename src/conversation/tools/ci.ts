@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { MissingPermissionError } from '../../errors.ts'
 import type { Tool } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
-import { fenced } from '../thread.ts'
-import type { GitHubCheckRun, CiSource, CommitStatus } from './ports.ts'
+import { fenced } from '../../ports/fenced.ts'
+import type { GitHubCheckRun, CiSource, CommitStatus } from '../../ports/repository.ts'
 import { failed, reason } from './result.ts'
 
 export interface CiToolContext {

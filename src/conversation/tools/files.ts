@@ -2,12 +2,12 @@
 // without outputs). Paths .gitbobignore hides are never listed or read; the caps say where they cut.
 import { matchesGlob, posix } from 'node:path'
 import { z } from 'zod'
-import { mayRead, type PathRules } from '../../commands/implement/paths.ts'
-import { cellsOf, describeCells, parseNotebook } from '../../commands/implement/notebook.ts'
+import { mayRead, type PathRules } from '../../ports/paths.ts'
+import { cellsOf, describeCells, parseNotebook } from '../../ports/notebook.ts'
 import type { Tool } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
 import { charsFor } from '../tokens.ts'
-import type { RepositoryFiles } from './ports.ts'
+import type { RepositoryFiles } from '../../ports/repository.ts'
 import { failed } from './result.ts'
 
 export interface FileToolLimits {

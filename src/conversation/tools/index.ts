@@ -1,13 +1,13 @@
 // The read-only tools comment, review, split and implement's planning offer the model: files, search,
 // linked threads, a pull request's diff and its CI. Every result passes one policy (result.ts): arguments
 // checked, failures reported, secrets masked, size capped.
-import { pathRules, type PathRules } from '../../commands/implement/paths.ts'
+import { pathRules, type PathRules } from '../../ports/paths.ts'
 import type { AnyTool } from '../../llm/tools.ts'
 import type { Thread } from '../thread.ts'
 import { redactRepositorySecrets } from '../../outbox/repository-secrets.ts'
 import { readCiTool } from './ci.ts'
 import { listFilesTool, readFileTool } from './files.ts'
-import type { CiSource, RepositoryFiles, ThreadSource } from './ports.ts'
+import type { CiSource, RepositoryFiles, ThreadSource } from '../../ports/repository.ts'
 import { readingTool, type ResultPolicy } from './result.ts'
 import { searchTool } from './search.ts'
 import { readPullRequestDiffTool, readThreadTool } from './threads.ts'

@@ -1,10 +1,10 @@
 // search: lines of the repository matching a regular expression (git grep in the checkout; GitHub's code
 // search without one). Matches in paths .gitbobignore hides are dropped.
 import { z } from 'zod'
-import { mayRead, type PathRules } from '../../commands/implement/paths.ts'
+import { mayRead, type PathRules } from '../../ports/paths.ts'
 import type { Tool } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
-import type { RepositoryFiles } from './ports.ts'
+import type { RepositoryFiles } from '../../ports/repository.ts'
 import { failed } from './result.ts'
 import { globMatches } from './files.ts'
 

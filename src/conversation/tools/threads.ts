@@ -4,14 +4,15 @@
 // was made (as-of-request.ts, the thread loader's rule); the current one is the thread the loader read, with
 // each author's standing, so nothing written there since reaches the model by this way either.
 import { z } from 'zod'
-import { mayRead, type PathRules } from '../../commands/implement/paths.ts'
+import { mayRead, type PathRules } from '../../ports/paths.ts'
 import type { Tool, ToolResult } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
 import { asOfRequest, asOfRequestNotes } from '../as-of-request.ts'
 import { sanitizeHumanText } from '../sanitize.ts'
-import { fenced, renderEntry, type Thread } from '../thread.ts'
+import { renderEntry, type Thread } from '../thread.ts'
+import { fenced } from '../../ports/fenced.ts'
 import { charsFor } from '../tokens.ts'
-import type { PullRequestFile, LinkedThread, ThreadSource } from './ports.ts'
+import type { PullRequestFile, LinkedThread, ThreadSource } from '../../ports/repository.ts'
 import { failed } from './result.ts'
 import { cleanPath } from './files.ts'
 

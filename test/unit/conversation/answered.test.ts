@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IssueComment, PostedMessages, Review } from '../../../src/adapters/github/api.ts'
+import type { IssueComment, PostedMessages, Review } from '../../../src/ports/github.ts'
 import { answers, checkAnswered, writtenByGitBob } from '../../../src/conversation/answered.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import { requestKey } from '../../../src/trigger/event.ts'

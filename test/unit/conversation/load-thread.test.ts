@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IssueComment, PostedMessages, Review } from '../../../src/adapters/github/api.ts'
+import type { IssueComment, PostedMessages, Review } from '../../../src/ports/github.ts'
 import { DEFAULT_THREAD_LIMITS, loadThread } from '../../../src/conversation/load-thread.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import { Notes } from '../../../src/record/notes.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReactionTarget } from '../../../src/adapters/github/api.ts'
+import type { ReactionTarget } from '../../../src/ports/github.ts'
 import { acknowledge, reactionTarget } from '../../../src/effects/acknowledge.ts'
 import type { TriggerEvent } from '../../../src/trigger/event.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'

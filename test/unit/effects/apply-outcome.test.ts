@@ -8,7 +8,7 @@ import {
   leftOutProblem
 } from '../../../src/effects/apply-outcome.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
-import type { ModelCredit } from '../../../src/outbox/stamp.ts'
+import type { ModelCredit } from '../../../src/ports/credit.ts'
 import { VERSION } from '../../../src/version.ts'
 
 const EVENT = triggerEvent({

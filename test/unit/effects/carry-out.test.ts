@@ -7,7 +7,7 @@ import { Outbox } from '../../../src/outbox/outbox.ts'
 import { Redactor } from '../../../src/outbox/secrets.ts'
 import { Notes } from '../../../src/record/notes.ts'
 import { Transcript } from '../../../src/record/transcript.ts'
-import type { Logger } from '../../../src/run-types.ts'
+import type { Logger } from '../../../src/ports/run.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
 
 const EVENT = triggerEvent()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PullInfo } from '../../../src/adapters/github/api.ts'
+import type { PullInfo } from '../../../src/ports/github.ts'
 import { prepareTarget, type PullLookup } from '../../../src/effects/prepare-target.ts'
 import type { TriggerEvent } from '../../../src/trigger/event.ts'
 import { EVENT } from '../../fakes/conversation-context.ts'

@@ -21,7 +21,7 @@ import { findCommand, mayAddress, verbTable } from '../../../src/trigger/grammar
 import { readMarkdown } from '../../../src/markdown/document.ts'
 import { SHORT_DEADLINE_MS, useShortReadDeadline } from '../../fakes/read-deadline.ts'
 import { whyUnreadable } from '../../../src/markdown/limits.ts'
-import { answeredRequests } from '../../../src/outbox/stamp.ts'
+import { answeredRequests } from '../../../src/ports/marker.ts'
 
 interface Case {
   name: string

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { removeHiddenText } from '../../../src/outbox/hidden.ts'
-import { answeredRequests } from '../../../src/outbox/stamp.ts'
+import { answeredRequests } from '../../../src/ports/marker.ts'
 
 describe('removeHiddenText', () => {
   it('removes HTML comments, inline and as blocks, terminated or not', () => {

@@ -3,7 +3,7 @@ import type { GitHubApi } from '../../../src/adapters/github/api.ts'
 import { MAX_PROGRESS_EDITS, Outbox } from '../../../src/outbox/outbox.ts'
 import { closingKeywords } from '../../../src/outbox/references.ts'
 import { Redactor } from '../../../src/outbox/secrets.ts'
-import { answeredRequests } from '../../../src/outbox/stamp.ts'
+import { answeredRequests } from '../../../src/ports/marker.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
 
 const EVENT = triggerEvent()

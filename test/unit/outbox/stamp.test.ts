@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  answeredRequests,
-  reviewedCommit,
-  creditText,
-  isOwnMessage,
-  marker,
-  stamp,
-  stampLine,
-  stripStamps,
-  type ModelCredit,
-  type StampContext
-} from '../../../src/outbox/stamp.ts'
+import { creditText, marker, stamp, stampLine, type StampContext } from '../../../src/outbox/stamp.ts'
+import { answeredRequests, reviewedCommit, isOwnMessage, stripStamps } from '../../../src/ports/marker.ts'
+import type { ModelCredit } from '../../../src/ports/credit.ts'
 import { HOMEPAGE, LIMITATIONS_URL, VERSION } from '../../../src/version.ts'
 
 const ctx: StampContext = {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Permission } from '../../../src/adapters/github/api.ts'
+import type { Permission } from '../../../src/ports/github.ts'
 import type { GateConfig } from '../../../src/config.ts'
 import { admit, refusalMessage } from '../../../src/trigger/admit.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TriggerEvent } from '../../../src/trigger/event.ts'
 import { authorize, mayTrigger, screen } from '../../../src/trigger/gate.ts'
-import type { Permission } from '../../../src/adapters/github/api.ts'
+import type { Permission } from '../../../src/ports/github.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
 

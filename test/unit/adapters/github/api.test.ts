@@ -2,7 +2,8 @@
 // plugins: each method's exact requests (method, path, query, body; as octokit's own tests assert their
 // __requestLog), the pages it follows, and what it makes of GitHub's refusals.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { GitHubApi, httpStatus } from '../../../../src/adapters/github/api.ts'
+import { GitHubApi } from '../../../../src/adapters/github/api.ts'
+import { httpStatus } from '../../../../src/errors.ts'
 import { createOctokit } from '../../../../src/adapters/github/client.ts'
 import { GitHubRequestCapError, MissingPermissionError } from '../../../../src/errors.ts'
 import { FakeGitHub } from '../../../fakes/github.ts'

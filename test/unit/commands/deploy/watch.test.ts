@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { WorkflowRun } from '../../../../src/adapters/github/api.ts'
+import type { WorkflowRun } from '../../../../src/ports/github.ts'
 import { CLOCK_SKEW_MS, pickRun, watchRun } from '../../../../src/commands/deploy/watch.ts'
 import type { WorkflowPort } from '../../../../src/commands/types.ts'
 

@@ -8,7 +8,7 @@ import { changePorts, conversationContext, LIMITS } from '../../../fakes/convers
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
 import { FakeNotebookRunner } from '../../../fakes/notebook-runner.ts'
 import { ScriptedModel, type Answer } from '../../../fakes/scripted-model.ts'
-import { buildNotebook } from '../../../../src/commands/implement/notebook.ts'
+import { buildNotebook } from '../../../../src/ports/notebook.ts'
 
 type Action = Plan['actions'][number]
 

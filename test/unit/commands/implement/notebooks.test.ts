@@ -5,7 +5,7 @@ import {
   serializeNotebook,
   type ModelCell,
   type Notebook
-} from '../../../../src/commands/implement/notebook.ts'
+} from '../../../../src/ports/notebook.ts'
 import {
   runNotebooks,
   writeNotebook,
@@ -14,8 +14,8 @@ import {
 } from '../../../../src/commands/implement/notebooks.ts'
 import { notebookSentence } from '../../../../src/commands/implement/statuses.ts'
 import { NotebookTamperError } from '../../../../src/errors.ts'
-import { pathRules } from '../../../../src/commands/implement/paths.ts'
-import type { Execution } from '../../../../src/commands/implement/ports.ts'
+import { pathRules } from '../../../../src/ports/paths.ts'
+import type { Execution } from '../../../../src/ports/workspace.ts'
 import type { ChangePorts } from '../../../../src/commands/types.ts'
 import { changePorts, conversationContext, LIMITS } from '../../../fakes/conversation-context.ts'
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'

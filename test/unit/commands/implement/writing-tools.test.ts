@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pathRules } from '../../../../src/commands/implement/paths.ts'
+import { pathRules } from '../../../../src/ports/paths.ts'
 import { ChangedFiles, writingTools } from '../../../../src/commands/implement/writing-tools.ts'
 import type { AnyTool } from '../../../../src/llm/tools.ts'
 import { changePorts, LIMITS } from '../../../fakes/conversation-context.ts'

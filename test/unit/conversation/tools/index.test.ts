@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { checkoutFiles } from '../../../../src/adapters/git/checkout-files.ts'
 import { readingTools } from '../../../../src/conversation/tools/index.ts'
-import type { CiSource, ThreadSource } from '../../../../src/conversation/tools/ports.ts'
+import type { CiSource, ThreadSource } from '../../../../src/ports/repository.ts'
 import { CONVERSATION, readingStage, REQUEST_TIME, type ReadingStage } from '../../../fakes/reading-stage.ts'
 
 let stage: ReadingStage

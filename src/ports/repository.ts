@@ -1,6 +1,16 @@
 // What the reading tools read, as ports: the repository's files (a checkout or the API), its threads, and
 // the CI of its pull requests. Adapters in adapters/git and adapters/github implement them; tests fake them.
-import type { RepoFiles } from '../repo-context.ts'
+
+/** The repository's files as the model may see them: listed and read, hiding what .gitbobignore names. */
+export interface RepoFiles {
+  readonly origin: string
+  list(): Promise<{ paths: string[]; truncated: boolean }>
+  /** The file's text, 'binary' for a file that is not text, or null when it cannot be read. */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the literals document the markers
+  read(path: string, maxBytes: number): Promise<string | 'binary' | 'too large' | 'link' | null>
+  /** A document's bytes (for .docx, .pptx, .xlsx, .pdf); absent where only text can be read. */
+  readBytes?(path: string, maxBytes: number): Promise<Uint8Array | 'too large' | 'link' | null>
+}
 
 export interface SearchMatch {
   path: string

@@ -4,7 +4,9 @@
 // it (`allow-protected-paths`) and the request, written by someone with write access, names the exact path.
 import ignore, { type Ignore } from 'ignore'
 import { posix } from 'node:path'
-import { DEFAULT_INSTRUCTIONS_FILE } from '../../config.ts'
+
+/** Where the repository's instructions for git-bob are, unless `instructions-file` says otherwise. */
+export const DEFAULT_INSTRUCTIONS_FILE = '.github/git-bob.md'
 
 export type PathVerdict = { ok: true; path: string } | { ok: false; path: string; reason: string }
 

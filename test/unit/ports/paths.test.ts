@@ -8,7 +8,7 @@ import {
   type PathPolicy,
   type PathRules,
   type PathVerdict
-} from '../../../../src/commands/implement/paths.ts'
+} from '../../../src/ports/paths.ts'
 
 const NONE = pathRules(null)
 const IGNORE_FILE = ['# secrets stay out', 'secrets/', '*.key', '!keep.key', '**/private/**', ''].join('\n')

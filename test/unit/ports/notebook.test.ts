@@ -9,7 +9,7 @@ import {
   sameCode,
   serializeNotebook,
   type Notebook
-} from '../../../../src/commands/implement/notebook.ts'
+} from '../../../src/ports/notebook.ts'
 
 const cells = [
   { kind: 'markdown' as const, source: '# Title' },
