@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { ConfigError, PathEscapeError } from '../errors.ts'
 import { PROMPTS } from '../conversation/prompts.ts'
-import { conversationMessages } from './comment.ts'
+import { conversationMessages } from '../conversation/messages.ts'
 import { checkWritePath, pathRules } from '../ports/paths.ts'
 import { paintPicture } from './implement/write-media.ts'
 import type { ConversationContext, Outcome } from './types.ts'

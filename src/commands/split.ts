@@ -3,7 +3,7 @@
 // sub-issues of this one and lists them here.
 import { z } from 'zod'
 import { fill, PROMPTS } from '../conversation/prompts.ts'
-import { conversationMessages } from './comment.ts'
+import { conversationMessages } from '../conversation/messages.ts'
 import { objectAfterReading } from './read-with-tools.ts'
 import type { ConversationContext, NewIssue, Outcome } from './types.ts'
 

@@ -1,51 +1,31 @@
 // What a command receives and returns. Commands decide what to say; run.ts and the Outbox post it.
-import type { TriggerEvent } from '../trigger/event.ts'
 import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun } from '../ports/github.ts'
 import type { DeployConfig } from '../config.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { AnyTool } from '../llm/tools.ts'
 import type { MediaModels } from '../llm/media.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
-import type { Thread } from '../conversation/thread.ts'
-import type { Notes } from '../record/notes.ts'
-import type { Command, Verb } from '../trigger/grammar.ts'
+import type { Basics, ConversationData } from '../conversation/context.ts'
+import type { Verb } from '../trigger/grammar.ts'
 import type { ChangeTarget, TargetDecision } from './implement/target.ts'
 import type { CheckRunner, NotebookRunner, Workspace } from '../ports/workspace.ts'
 import type { PathPolicy } from '../ports/paths.ts'
 import type { CheckStatus } from './implement/statuses.ts'
 
-export interface BasicContext {
-  event: TriggerEvent
-  command: Command
-  botName: string
-  /** The `model` input as configured. */
-  modelId: string
-  /** The `allowed-models` entries as written, for "ask <model> to ..." (empty: no switching). */
-  allowedModels: readonly string[]
+/** What every command receives: the request and the list of commands (for help). */
+export interface BasicContext extends Basics {
   commands: readonly CommandSpec[]
 }
 
-export interface ConversationContext extends BasicContext {
-  thread: Thread
-  repo: RepoContext
-  /** The run's notes: what the model is told was left out; what people are told under the answer. */
-  notes: Notes
-  /** The repository's own instructions file, if it has one. */
-  instructions: string | null
-  maintainers: readonly string[]
+/** What a command that reads the conversation receives: the gathered data and the ports it works through. */
+export interface ConversationContext extends BasicContext, ConversationData {
   model: LanguageModel
   /** What the implement command works with; null when no repository is checked out. */
   changes: ChangePorts | null
   /** What a review may read of a pull request beyond the thread; null on an issue. */
   pull: PullRequestPort | null
-  /** Estimated tokens a review's prompt may take (the review-token-budget input, within the prompt budget). */
-  reviewTokenBudget: number
-  /** Estimated tokens any prompt may take (prompt-budget.ts): the conversation is fitted into it. */
-  promptTokenBudget: number
   /** Read-only tools the model may call (files, search, threads, CI); empty: the fixed context only. */
   tools: readonly AnyTool[]
-  /** The max-steps, max-tool-calls-per-step and max-cost-usd inputs. */
-  toolLimits: { maxSteps: number; maxCallsPerStep: number; maxCostUsd: number | null }
   /** The picture and speech models (absent in tests that need none). */
   media?: MediaModels
 }

@@ -4,7 +4,7 @@
 // all. A comment shows the progress. Committing, pushing and proposing happen in effects/.
 import { ConfigError, PathEscapeError, StepError } from '../../errors.ts'
 import { PROMPTS } from '../../conversation/prompts.ts'
-import { conversationMessages } from '../comment.ts'
+import { conversationMessages } from '../../conversation/messages.ts'
 import { objectAfterReading } from '../read-with-tools.ts'
 import type { ChangePorts, CheckLine, CheckReport, ConversationContext, FileReport, Outcome } from '../types.ts'
 import { findCheckCommand } from './check-command.ts'

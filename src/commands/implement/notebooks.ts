@@ -20,7 +20,7 @@ import {
 } from '../../ports/notebook.ts'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { checkWritePath, shownPath } from '../../ports/paths.ts'
-import { conversationMessages } from '../comment.ts'
+import { conversationMessages } from '../../conversation/messages.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 import { notebookProblem, type NotebookStatus } from './statuses.ts'
 import type { Turn } from './turn.ts'

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { fill, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../ports/fenced.ts'
-import { conversationMessages } from '../comment.ts'
+import { conversationMessages } from '../../conversation/messages.ts'
 import type { ConversationContext } from '../types.ts'
 import { askUntilValid, type Validation } from '../../llm/ask-until-valid.ts'
 import type { ObjectRequest } from '../../llm/types.ts'

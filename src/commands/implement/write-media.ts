@@ -20,7 +20,7 @@ import {
 } from '../../media/schemas.ts'
 import type { Built, ImageLoader } from '../../media/write-office.ts'
 import { agrees, counted } from '../../plural.ts'
-import { conversationMessages } from '../comment.ts'
+import { conversationMessages } from '../../conversation/messages.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
 import { mayRead } from '../../ports/paths.ts'
 import { changeContext, type PlannedAction } from './plan.ts'

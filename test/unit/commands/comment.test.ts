@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conversationMessages } from '../../../src/commands/comment.ts'
+import { conversationMessages } from '../../../src/conversation/messages.ts'
 import type { ContentPart } from '../../../src/llm/types.ts'
 import { conversationContext } from '../../fakes/conversation-context.ts'
 import { ScriptedModel } from '../../fakes/scripted-model.ts'

@@ -1,0 +1,35 @@
+// What the conversation stage hands on: data, no ports. The wiring (wiring/session.ts) adds what the command
+// works through (the model, the tools, the checkout) to make the command's context (commands/types.ts).
+import type { TriggerEvent } from '../trigger/event.ts'
+import type { Command } from '../trigger/grammar.ts'
+import type { Notes } from '../record/notes.ts'
+import type { RepoContext } from './repo-context.ts'
+import type { Thread } from './thread.ts'
+
+/** What every command knows: the request, who git-bob is, the models configured. */
+export interface Basics {
+  event: TriggerEvent
+  command: Command
+  botName: string
+  /** The `model` input as configured. */
+  modelId: string
+  /** The `allowed-models` entries as written, for "ask <model> to ..." (empty: no switching). */
+  allowedModels: readonly string[]
+}
+
+/** What a command that reads the conversation knows, besides the ports it is given. */
+export interface ConversationData extends Basics {
+  thread: Thread
+  repo: RepoContext
+  /** The run's notes: what the model is told was left out; what people are told under the answer. */
+  notes: Notes
+  /** The repository's own instructions file, if it has one. */
+  instructions: string | null
+  maintainers: readonly string[]
+  /** Estimated tokens a review's prompt may take (the review-token-budget input, within the prompt budget). */
+  reviewTokenBudget: number
+  /** Estimated tokens any prompt may take (prompt-budget.ts): the conversation is fitted into it. */
+  promptTokenBudget: number
+  /** The max-steps, max-tool-calls-per-step and max-cost-usd inputs. */
+  toolLimits: { maxSteps: number; maxCallsPerStep: number; maxCostUsd: number | null }
+}
