@@ -1,33 +1,7 @@
 // The event the action would have received, built for a request typed in a terminal: an issue_comment
 // "created" on the issue or pull request, written by the token's user, that exists nowhere on GitHub. It
 // goes through the same validation (trigger/event.ts) and the same gate as a comment would; pure.
-
-export interface GitHubUser {
-  login: string
-  id: number
-  type: string
-}
-
-/** The fields of GitHub's repository object the event carries. */
-export interface RepositoryJson {
-  name: string
-  full_name: string
-  owner: { login: string }
-  default_branch: string
-  html_url: string
-}
-
-/** The fields of GitHub's issue object (a pull request is an issue too) the event carries. */
-export interface IssueJson {
-  number: number
-  title: string
-  body?: string | null
-  user: GitHubUser | null
-  author_association: string
-  created_at: string
-  html_url: string
-  pull_request?: unknown
-}
+import type { GitHubUser, IssueJson, RepositoryJson } from '../ports/github.ts'
 
 export interface TypedRequest {
   botName: string

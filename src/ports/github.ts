@@ -131,6 +131,34 @@ export interface StatusInfo {
   url: string | null
 }
 
+/** A user as GitHub's JSON gives it (the terminal builds an event from these). */
+export interface GitHubUser {
+  login: string
+  id: number
+  type: string
+}
+
+/** The fields of GitHub's repository object the event carries. */
+export interface RepositoryJson {
+  name: string
+  full_name: string
+  owner: { login: string }
+  default_branch: string
+  html_url: string
+}
+
+/** The fields of GitHub's issue object (a pull request is an issue too) the event carries. */
+export interface IssueJson {
+  number: number
+  title: string
+  body?: string | null
+  user: GitHubUser | null
+  author_association: string
+  created_at: string
+  html_url: string
+  pull_request?: unknown
+}
+
 /** The REST calls git-bob makes (adapters/github/api.ts): reads, posts through the outbox only, and the cap on reads made for the model. */
 export interface GitHub {
   /** Every REST call made, for the run record and the benchmark. */

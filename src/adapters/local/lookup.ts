@@ -1,7 +1,7 @@
 // What the command line reads of GitHub before the run: the token's user, the repository and the issue or
 // pull request, each refusal turned into a sentence for the person at the terminal.
 import { CliError } from '../../errors.ts'
-import type { GitHubUser, IssueJson, RepositoryJson } from '../../cli/request.ts'
+import type { GitHubUser, IssueJson, RepositoryJson } from '../../ports/github.ts'
 import { httpStatus } from '../../errors.ts'
 import { createOctokit, type Octokit } from '../github/client.ts'
 
