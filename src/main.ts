@@ -1,7 +1,7 @@
 // The action, imported by index.ts once source maps are on: the step's environment and @actions/core's
 // workflow commands, wired into run() by adapters/actions.ts (which the flow tests call with their own).
 import * as core from '@actions/core'
-import { runStep, type Runner } from './adapters/actions.ts'
+import { runStep, type Runner } from './wiring/actions.ts'
 
 const runner: Runner = {
   info: (message) => core.info(message),

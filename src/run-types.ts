@@ -1,35 +1,47 @@
-// What run() takes (the environment and the adapters main.ts wires) and what it returns. Kept apart
-// from run.ts so that the stages below it can name these types without importing run.ts.
-import type { JupyterRunner } from './adapters/jupyter/execute.ts'
-import type { SandboxChecks } from './adapters/sandbox/checks.ts'
-import type { SandboxSettings } from './ports/sandbox.ts'
+// What run() takes: the adapters the wiring (wiring/actions.ts, wiring/terminal.ts) builds, and the session
+// they open once a request is admitted. Kept apart from run.ts so the wiring names these types without the flow.
+import type { Ready } from './commands/run-command.ts'
+import type { CommandSpec } from './commands/types.ts'
+import type { GateConfig, InputReader, RunConfig } from './config.ts'
+import type { Gathered } from './conversation/gather.ts'
+import type { Publisher } from './effects/apply-outcome.ts'
+import type { ModelSpec } from './llm/providers.ts'
+import type { Outbox } from './outbox/outbox.ts'
+import type { Redactor } from './outbox/secrets.ts'
 import type { GitHub } from './ports/github.ts'
-import type { GitCredentials } from './adapters/git/git.ts'
-import type { GitWorkspace } from './adapters/git/workspace.ts'
-import type { InputReader } from './config.ts'
-import type { ModelSettings } from './llm/index.ts'
-import type { Credentials, ModelSpec } from './llm/providers.ts'
-import type { LanguageModel } from './llm/types.ts'
-import type { Logger } from './ports/run.ts'
+import type { RepoFiles } from './ports/repository.ts'
+import type { Logger, RunEnvironment, RunOutputs } from './ports/run.ts'
+import type { RunRecord } from './record/record.ts'
+import type { TriggerEvent } from './trigger/event.ts'
 
-
-
-export interface Adapters {
+export interface Adapters extends RunOutputs {
   log: Logger
   readInput: InputReader
   connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHub>
-  /** One model, or a fallback chain of several. */
-  createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel
-  writeSummary(markdown: string): Promise<void>
-  setOutput(name: string, value: string): void
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
-  /** The checkout in `dir` the change is written into; null when there is none. */
-  openWorkspace(dir: string, credentials: GitCredentials): GitWorkspace | null
-  /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: a box of its own, a copy, no secrets). */
-  notebookRunner(options: { sandbox: SandboxSettings; setup: string | null }): JupyterRunner
-  /** Runs the repository's checks in the sandbox (adapters/sandbox/checks.ts). */
-  checkRunner(sandbox: SandboxSettings): SandboxChecks
+  /** What the command works through (wiring/session.ts), opened once the request is admitted. */
+  openSession(request: SessionRequest): Promise<Session>
 }
 
+/** What the stages have made when the session opens. */
+export interface SessionRequest {
+  event: TriggerEvent
+  gate: GateConfig
+  environment: RunEnvironment
+  api: GitHub
+  outbox: Outbox
+  record: RunRecord
+  redactor: Redactor
+}
 
+export interface Session {
+  /** The repository's files as the conversation stage reads them: the checkout's, or the API's. */
+  files: RepoFiles
+  /** The checkout's branch, for the effects; null when no repository is checked out. */
+  branch: Publisher | null
+  /** Makes the model now: a missing key or a wrong setting is said before anything is read. */
+  prepareModel(specs: readonly ModelSpec[], config: RunConfig): void
+  /** The command with its context: the gathered data and the ports it works through. */
+  ready(spec: CommandSpec, gathered: Exclude<Gathered, { kind: 'refused' }>): Ready
+}

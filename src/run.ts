@@ -8,8 +8,7 @@ import { COMMANDS } from './commands/registry.ts'
 import { checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
 import type { GitHub } from './ports/github.ts'
-import type { GitWorkspace } from './adapters/git/workspace.ts'
-import type { EffectPorts } from './effects/apply-outcome.ts'
+import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
 import { describeFailure } from './outbox/failure.ts'
 import { Outbox } from './outbox/outbox.ts'
@@ -111,20 +110,34 @@ async function respond(stages: Stages): Promise<RunResult> {
   const spec = commandFor(admission.command)
   adapters.setOutput('command', spec.name)
   await acknowledge(event, api, adapters.log)
-  const gathered = await gather(spec, { ...stages, event, command: admission.command, gate, posted: answered.posted })
+  const { environment, outbox, redactor } = stages
+  const session = await adapters.openSession({ event, gate, environment, api, outbox, record, redactor })
+  const gathered = await gather(spec, {
+    ...stages,
+    event,
+    command: admission.command,
+    gate,
+    readInput: adapters.readInput,
+    log: adapters.log,
+    maskSecret: (value) => adapters.maskSecret(value),
+    serverUrl: environment.serverUrl,
+    posted: answered.posted,
+    files: session.files,
+    prepareModel: (specs, config) => session.prepareModel(specs, config)
+  })
   if (gathered.kind === 'refused') {
     const posted = await carryOut({ kind: 'reply', body: gathered.message }, event, record, effectPorts(stages))
     return { status: 'refused', reason: gathered.reason, posted }
   }
-  const outcome = await runCommand(gathered.ready)
-  const posted = await carryOut(outcome, event, record, effectPorts(stages, gathered.workspace))
+  const outcome = await runCommand(session.ready(spec, gathered))
+  const posted = await carryOut(outcome, event, record, effectPorts(stages, session.branch))
   return { status: 'answered', reason: spec.name, posted }
 }
 
-function effectPorts(stages: Stages, workspace: GitWorkspace | null = null): EffectPorts {
+function effectPorts(stages: Stages, branch: Publisher | null = null): EffectPorts {
   return {
     outbox: stages.outbox,
-    branch: workspace?.branch ?? null,
+    branch,
     serverUrl: stages.environment.serverUrl,
     addSubIssue: (parent, childId) => stages.api.addSubIssue(parent, childId),
     redact: (text) => stages.redactor.redact(text),

@@ -1,37 +1,31 @@
-// Gathering, as one stage: everything the command needs, in the order a mistake should surface. The
-// settings first (a wrong one is reported on the thread before any work), then the model, the
-// conversation, the repository's files, the instructions file and the images, fitted to the budgets.
-// What is left out on the way goes to the run's notes.
-import { checkoutFiles } from '../adapters/git/checkout-files.ts'
-import type { GitWorkspace } from '../adapters/git/workspace.ts'
-import { githubCi, githubThreads } from '../adapters/github/reading.ts'
-import { apiFiles } from '../adapters/github/repo-files.ts'
-import type { GitHub } from '../ports/github.ts'
-import type { PostedMessages } from '../ports/github.ts'
-import { COMMANDS } from '../commands/registry.ts'
-import type { Ready } from '../commands/run-command.ts'
-import type { BasicContext, CommandSpec, ConversationContext, PullRequestPort } from '../commands/types.ts'
-import { readDeployConfig, readRunConfig, readShownSettings, type GateConfig, type RunConfig } from '../config.ts'
-import { changePorts } from '../effects/change-ports.ts'
-import { workflowPort } from '../effects/workflow-port.ts'
-import { withMaskedPrompts } from '../llm/masked-prompts.ts'
+// Gathering, as one stage: everything the command needs to know, in the order a mistake should surface. The
+// settings first (a wrong one is reported on the thread before any work), then the model (made by the session,
+// so a missing key is said before anything is read), the conversation, the repository's files, the
+// instructions file and the images, fitted to the budgets. What is left out on the way goes to the run's
+// notes. It returns data: the session (wiring/session.ts) adds the ports the command works through.
+import type { GitHub, PostedMessages } from '../ports/github.ts'
+import type { RepoFiles } from '../ports/repository.ts'
+import {
+  readDeployConfig,
+  readRunConfig,
+  readShownSettings,
+  type DeployConfig,
+  type GateConfig,
+  type InputReader,
+  type RunConfig
+} from '../config.ts'
 import { imageTypes, type ImageType } from '../llm/capabilities.ts'
-import { createMediaModels } from '../llm/media.ts'
 import { parseModelList, type ModelSpec } from '../llm/providers.ts'
-import type { LanguageModel } from '../llm/types.ts'
-import type { AnyTool } from '../llm/tools.ts'
 import type { Outbox } from '../outbox/outbox.ts'
 import type { Redactor } from '../outbox/secrets.ts'
 import type { RunRecord } from '../record/record.ts'
-import type { Notes } from '../record/notes.ts'
-import { counted } from '../plural.ts'
-import type { Adapters } from '../run-types.ts'
-import type { RunEnvironment } from '../ports/run.ts'
+import type { Logger } from '../ports/run.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { mayTrigger } from '../trigger/gate.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { decideSwitch } from '../trigger/model-switch.ts'
 import { promptBudgetFor } from './budget.ts'
+import type { Basics, ConversationData } from './context.ts'
 import { shareImages } from './document-pictures.ts'
 import { loadDocuments } from './documents.ts'
 import { DEFAULT_IMAGE_LIMITS, loadImages } from './images.ts'
@@ -39,26 +33,36 @@ import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
 import { documentKind } from '../media/read-document.ts'
-import { speechMp3 } from '../media/encode-mp3.ts'
-import { readingTools } from './tools/index.ts'
 
 export interface GatherSources {
   event: TriggerEvent
   command: Command
   gate: GateConfig
-  environment: RunEnvironment
-  adapters: Adapters
+  readInput: InputReader
+  log: Logger
+  /** Every secret value read from the inputs, so the runner masks it in the log too. */
+  maskSecret(value: string): void
+  serverUrl: string
   api: GitHub
   /** What is written on the thread, read once when "already answered" was decided. */
   posted: PostedMessages
   outbox: Outbox
   record: RunRecord
   redactor: Redactor
+  /** The repository's files: the checkout's, or the API's (the session chose). */
+  files: RepoFiles
+  /** The session makes the model now, so that a missing key or a wrong setting is said before any reading. */
+  prepareModel(specs: readonly ModelSpec[], config: RunConfig): void
 }
 
+/** What the command needs: nothing beyond the request, GitHub Actions, or the conversation. */
+export type Needs = 'nothing' | 'actions' | 'conversation'
+
 export type Gathered =
-  /** `workspace`: the repository checkout, when there is one, for the effects. */
-  | { kind: 'ready'; ready: Ready; workspace: GitWorkspace | null }
+  | { kind: 'nothing'; basics: Basics }
+  | { kind: 'actions'; basics: Basics; settings: DeployConfig }
+  /** `config` and `specs` for the session's ports; `conversation`, the thread's text, to read files it names again. */
+  | { kind: 'conversation'; data: ConversationData; config: RunConfig; specs: ModelSpec[]; conversation: string }
   /** "ask <model> to ..." named a model the repository does not allow: say so, do nothing else. */
   | { kind: 'refused'; reason: string; message: string }
 
@@ -75,81 +79,55 @@ export function chooseModels(asked: string | undefined, verb: string, config: Ru
   return { kind: 'chosen', specs: [decision.spec], note }
 }
 
-/**
- * actions/checkout's default (`persist-credentials: true`) leaves the workflow token in the checkout's git
- * configuration, where any step after it can read it. git-bob needs none there (it hands git the token per
- * command) and the box never sees `.git`; the job summary and the log say how to leave it out.
- */
-async function tellPersistedCredentials(workspace: GitWorkspace | null, sources: GatherSources): Promise<void> {
-  const found = workspace ? await workspace.persistedCredentials() : []
-  if (!found.length) return
-  const message = `the checkout keeps a credential in its git configuration (${found.map((name) => `\`${name}\``).join(', ')}), where every later step of the job can read it; git-bob does not need it and never lets model-written code see it. Add \`with: persist-credentials: false\` to the actions/checkout step (as in examples/git-bob.yml).`
-  sources.record.fact('checkout', message)
-  sources.adapters.log.warning(`git-bob: ${message}`)
+/** The command as gathering sees it: its name and what it needs. */
+export interface GatherFor {
+  name: string
+  needs: Needs
 }
 
-export async function gather(spec: CommandSpec, sources: GatherSources): Promise<Gathered> {
-  const { environment, gate } = sources
-  const workspace = sources.adapters.openWorkspace(environment.workspace, {
-    token: gate.githubToken,
-    serverUrl: environment.serverUrl
-  })
-  sources.record.spent.git = workspace
-  await tellPersistedCredentials(workspace, sources)
-  const shown = readShownSettings(sources.adapters.readInput)
-  const basic: BasicContext = {
+export async function gather(command: GatherFor, sources: GatherSources): Promise<Gathered> {
+  const { gate, readInput } = sources
+  const { needs } = command
+  const shown = readShownSettings(readInput)
+  const basics: Basics = {
     event: sources.event,
     command: sources.command,
     botName: gate.botName,
     modelId: shown.model,
-    allowedModels: shown.allowedModels,
-    commands: COMMANDS
+    allowedModels: shown.allowedModels
   }
-  if (spec.needs === 'nothing') return { kind: 'ready', workspace, ready: { needs: 'nothing', spec, context: basic } }
-  if (spec.needs === 'actions') {
-    const context = {
-      ...basic,
-      settings: readDeployConfig(sources.adapters.readInput),
-      workflows: workflowPort(sources.api)
-    }
-    return { kind: 'ready', workspace, ready: { needs: 'actions', spec, context } }
-  }
+  if (needs === 'nothing') return { kind: 'nothing', basics }
+  if (needs === 'actions') return { kind: 'actions', basics, settings: readDeployConfig(readInput) }
 
-  const config = readRunConfig(sources.adapters.readInput)
+  const config = readRunConfig(readInput)
   for (const value of Object.values(config.apiKeyInputs)) {
     sources.redactor.add(value)
-    if (value) sources.adapters.maskSecret(value)
+    if (value) sources.maskSecret(value)
   }
-  const choice = chooseModels(sources.command.model, spec.name, config, gate.botName)
+  const choice = chooseModels(sources.command.model, command.name, config, gate.botName)
   if (choice.kind === 'refused') {
-    sources.adapters.log.info(`Not switching the model: ${choice.message}`)
+    sources.log.info(`Not switching the model: ${choice.message}`)
     return choice
   }
   if (choice.note) sources.record.notes.tell(choice.note)
-  const context = await conversationContext(basic, config, choice.specs, workspace, sources)
-  return { kind: 'ready', workspace, ready: { needs: 'conversation', spec, context } }
+  sources.prepareModel(choice.specs, config)
+  return conversationData(basics, config, choice.specs, sources)
 }
 
-async function conversationContext(
-  basic: BasicContext,
+async function conversationData(
+  basics: Basics,
   config: RunConfig,
   specs: ModelSpec[],
-  workspace: GitWorkspace | null,
   sources: GatherSources
-): Promise<ConversationContext> {
-  const { event, api, environment, adapters, record, redactor, gate } = sources
+): Promise<Gathered> {
+  const { event, api, serverUrl, record, gate, log, files } = sources
   const { notes } = record
   const promptTokenBudget = promptBudgetFor(
     specs.map((s) => s.provider.name),
     config.promptTokenBudget
   )
-  const model = createModel(specs, config, sources)
-  const number = event.target.number
-  const isPull = event.target.kind === 'pull_request'
   const thread = await readThread(sources)
   const conversation = thread.entries.map((e) => e.shown ?? e.body).join('\n')
-  const checkout = checkoutFiles(environment.workspace)
-  const repoFiles = checkout ?? apiFiles(api, event.repo.defaultBranch)
   // Found in the messages as shown, with their addresses: the model's text has none.
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.shown ?? e.body }))
   // Documents' pictures are read only when a model of the chain reads images (fallbacks too: the model
@@ -159,15 +137,10 @@ async function conversationContext(
   const requestIndex = thread.entries.findIndex((e) => e.isRequest)
   // The instructions file is read from the default branch, never from a pull request's head.
   const [{ pictures: repoPictures, ...repo }, instructions, images, documents] = await Promise.all([
-    loadRepoContext(repoFiles, conversation, notes, undefined, maxPictures),
+    loadRepoContext(files, conversation, notes, undefined, maxPictures),
     api.fileText(config.instructionsFile, event.repo.defaultBranch),
-    loadImages(imageSources, requestIndex, { serverUrl: environment.serverUrl, token: gate.githubToken }),
-    loadDocuments(imageSources, {
-      serverUrl: environment.serverUrl,
-      token: gate.githubToken,
-      maxPictures,
-      requestIndex
-    })
+    loadImages(imageSources, requestIndex, { serverUrl, token: gate.githubToken }),
+    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex })
   ])
   const shown = shareImages(images.images, [...documents.pictures, ...repoPictures], accepted, DEFAULT_IMAGE_LIMITS)
   if (shown.images.length) thread.images = shown.images
@@ -181,91 +154,25 @@ async function conversationContext(
     notes.leftOut('conversation', note)
     notes.tell(`Left out: ${note}.`)
   }
-  for (const note of notes.forModel.conversation) adapters.log.info(`Left out of the conversation: ${note}`)
-  const notebooks = config.executeNotebooks
-    ? adapters.notebookRunner({ sandbox: config.sandbox, setup: config.setupCommand })
-    : null
-  record.spent.notebooks = notebooks
-  const checks = adapters.checkRunner(config.sandbox)
-  record.spent.checks = checks
-  const changes = workspace
-    ? changePorts({
-        event,
-        api,
-        environment,
-        githubToken: gate.githubToken,
-        redactor,
-        config,
-        workspace,
-        notebooks,
-        checks,
-        progress: { show: (markdown) => sources.outbox.progress(event, markdown) },
-        // After the target branch is checked out: its files replace what the default branch had.
-        repoContext: () => {
-          notes.startOver('files')
-          return loadRepoContext(repoFiles, conversation, notes)
-        }
-      })
-    : null
+  for (const note of notes.forModel.conversation) log.info(`Left out of the conversation: ${note}`)
   // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
   sources.outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
-  const pull: PullRequestPort | null = isPull
-    ? {
-        state: () => api.pullState(number),
-        compare: (base, head) => api.compare(base, head),
-        fileAt: (path, ref) => api.fileText(path, ref)
-      }
-    : null
-  // The model's reads stop at the run's cap of GitHub requests (withinRequestCap).
-  api.limitRequests(config.maxGithubRequests)
-  return {
-    ...basic,
+  const data: ConversationData = {
+    ...basics,
     thread,
     repo,
     notes,
     instructions,
     maintainers: config.maintainers,
-    model,
-    changes,
-    pull,
     reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
     promptTokenBudget,
-    // The reading tools the model may call; their results are masked like everything git-bob shows.
-    // Through the API the list is the one already read; a checkout is listed again (implement changes branch).
-    tools:
-      config.maxSteps > 0
-        ? readingTools(
-            {
-              files: checkout ?? { ...repoFiles, list: async () => ({ paths: repo.paths, truncated: false }) },
-              threads: githubThreads(api),
-              ci: githubCi(api)
-            },
-            {
-              repo: `${event.repo.owner}/${event.repo.name}`,
-              current: { number, kind: event.target.kind },
-              requestTime: event.request.createdAt,
-              conversation: thread,
-              redact: (text) => redactor.redact(text)
-            }
-          ).map((tool) => withinRequestCap(tool, api, config.maxGithubRequests, notes))
-        : [],
     toolLimits: {
       maxSteps: config.maxSteps,
       maxCallsPerStep: config.maxToolCallsPerStep,
       maxCostUsd: config.maxCostUsd
-    },
-    media: createMediaModels(
-      specs[0]!,
-      { image: config.imageModel, speech: config.speechModel },
-      {
-        credentials: { inputs: config.apiKeyInputs, env: environment.env },
-        baseUrls: config.baseUrls,
-        timeoutMs: config.modelTimeoutMs,
-        transcript: record.transcript,
-        mp3: speechMp3
-      }
-    )
+    }
   }
+  return { kind: 'conversation', data, config, specs, conversation }
 }
 
 /** The conversation from what is posted; on a pull request with its changed files and diff. */
@@ -284,40 +191,4 @@ async function readThread(sources: GatherSources): Promise<Thread> {
     botLogin: sources.gate.botLogin,
     notes: sources.record.notes
   })
-}
-
-function createModel(specs: ModelSpec[], config: RunConfig, sources: GatherSources): LanguageModel {
-  const { adapters, redactor } = sources
-  const model = adapters.createModel(
-    specs,
-    { inputs: config.apiKeyInputs, env: sources.environment.env },
-    {
-      baseUrls: config.baseUrls,
-      timeoutMs: config.modelTimeoutMs,
-      retry: { retries: config.modelRetries, baseDelayMs: 1000, maxDelayMs: 30_000 },
-      maxOutputTokens: config.maxOutputTokens,
-      maxContinuations: 3,
-      transcript: sources.record.transcript,
-      onRetry: (message) => adapters.log.warning(redactor.redact(message))
-    }
-  )
-  return withMaskedPrompts(model, (text) => redactor.redactKnown(text))
-}
-
-/**
- * A tool whose GitHub requests count toward the run's cap (max-github-requests): beyond it the tool reads
- * nothing and says why (its result); people are told under the answer.
- */
-function withinRequestCap(tool: AnyTool, api: GitHub, max: number, notes: Notes): AnyTool {
-  return {
-    ...tool,
-    run: async (input, signal) => {
-      const result = await api.forModel(() => tool.run(input, signal))
-      if (api.capReached)
-        notes.tell(
-          `The model's tools read nothing more from GitHub once the run had made ${counted(max, 'API request')} (max-github-requests).`
-        )
-      return result
-    }
-  }
 }

@@ -16,7 +16,7 @@ import type { ChangeTarget } from '../commands/implement/target.ts'
 import type { CommittedFile, GitBranch } from '../adapters/git/branch.ts'
 
 /** What carrying out a change needs of the branch: one commit, a push, and taking a push back. */
-type Publisher = Pick<GitBranch, 'commit' | 'push' | 'usedOrDeleted'>
+export type Publisher = Pick<GitBranch, 'commit' | 'push' | 'usedOrDeleted'>
 
 export interface EffectPorts {
   outbox: Outbox

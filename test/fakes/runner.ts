@@ -1,6 +1,6 @@
 // A stand-in for the Actions runner: it keeps the workflow commands a step issues (log lines, ::warning,
 // ::error, ::add-mask::, outputs, the job summary) as the runner's log would show them.
-import type { Runner } from '../../src/adapters/actions.ts'
+import type { Runner } from '../../src/wiring/actions.ts'
 
 // The escaping @actions/core applies to workflow commands.
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')

@@ -1,7 +1,7 @@
 // The flow layer's stage: the whole action in the test process. runStep() (the wiring main.ts uses) with
 // a step environment built like the runner's, the stand-ins over real HTTP, and a runner that captures the
 // workflow commands the action issues, as the log would show them. process.env is neither read nor changed.
-import { runStep } from '../../src/adapters/actions.ts'
+import { runStep } from '../../src/wiring/actions.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import { sandboxChecks, type SandboxChecks } from '../../src/adapters/sandbox/checks.ts'
 import { capturingRunner } from '../fakes/runner.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dispatchRefusal } from '../../../src/effects/workflow-port.ts'
+import { dispatchRefusal } from '../../../src/wiring/ports.ts'
 import { ConfigError } from '../../../src/errors.ts'
 
 describe('dispatchRefusal', () => {

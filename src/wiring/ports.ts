@@ -1,6 +1,7 @@
-// What the implement command works with, built from the adapters: the checkout, where the change goes,
-// downloads, notebooks, checks, the progress comment, limits. Commands see only the ChangePorts interface.
-import type { ChangePorts, ProgressPort } from '../commands/types.ts'
+// The one port builder: what the commands work with, built from the adapters. Implement's ChangePorts (the
+// checkout, where the change goes, downloads, notebooks, checks, the progress comment, limits) and deploy's
+// WorkflowPort, where GitHub's refusals of a dispatch become messages that name the setting to change.
+import type { ChangePorts, ProgressPort, WorkflowPort } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
 import type { GitHub } from '../ports/github.ts'
 import { download } from '../adapters/github/download.ts'
@@ -10,7 +11,9 @@ import type { SandboxChecks } from '../adapters/sandbox/checks.ts'
 import type { RepoContext } from '../conversation/repo-context.ts'
 import type { Redactor } from '../outbox/secrets.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
-import { prepareTarget } from './prepare-target.ts'
+import { prepareTarget } from '../effects/prepare-target.ts'
+import { ConfigError, httpStatus } from '../errors.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface ChangePortsSource {
   event: TriggerEvent
@@ -70,5 +73,38 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
       notebookTimeoutMs: config.notebookTimeoutMs,
       checkRepairRounds: config.checkRepairRounds
     }
+  }
+}
+
+export function dispatchRefusal(status: number | undefined, workflow: string, ref: string): ConfigError | null {
+  if (status === 403)
+    return new ConfigError(
+      `GitHub refused to start \`${workflow}\` (HTTP 403): the token needs \`actions: write\`. Add \`actions: write\` under \`permissions:\` in git-bob's workflow.`
+    )
+  if (status === 404)
+    return new ConfigError(
+      `GitHub finds no workflow \`${workflow}\` on \`${ref}\` (HTTP 404). Set \`deploy-workflow\` to the file name of a workflow in .github/workflows on the default branch.`
+    )
+  if (status === 422)
+    return new ConfigError(
+      `GitHub cannot start \`${workflow}\` by hand (HTTP 422): give it a \`workflow_dispatch\` trigger (\`on: workflow_dispatch\`).`
+    )
+  return null
+}
+
+export function workflowPort(api: GitHub): WorkflowPort {
+  return {
+    permission: (login) => api.permission(login),
+    dispatch: async (workflow, ref) => {
+      try {
+        await api.dispatchWorkflow(workflow, ref)
+      } catch (error) {
+        throw dispatchRefusal(httpStatus(error), workflow, ref) ?? error
+      }
+    },
+    dispatchedRuns: (workflow, ref, since) => api.dispatchedRuns(workflow, ref, since),
+    run: (id) => api.workflowRun(id),
+    now: () => Date.now(),
+    sleep: (ms) => sleep(ms)
   }
 }

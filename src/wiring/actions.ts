@@ -8,11 +8,12 @@ import { createModel } from '../llm/index.ts'
 import { run } from '../run.ts'
 import type { Adapters } from '../run-types.ts'
 import type { Logger, RunEnvironment } from '../ports/run.ts'
-import { GitWorkspace } from './git/workspace.ts'
-import { GitHubApi } from './github/api.ts'
-import { createOctokit } from './github/client.ts'
-import { sandboxChecks, type SandboxChecks } from './sandbox/checks.ts'
-import { jupyterRunner, type JupyterRunner } from './jupyter/execute.ts'
+import { GitWorkspace } from '../adapters/git/workspace.ts'
+import { GitHubApi } from '../adapters/github/api.ts'
+import { createOctokit } from '../adapters/github/client.ts'
+import { sandboxChecks, type SandboxChecks } from '../adapters/sandbox/checks.ts'
+import { jupyterRunner, type JupyterRunner } from '../adapters/jupyter/execute.ts'
+import { openSession, type SessionAdapters } from './session.ts'
 
 export type StepEnvironment = Readonly<Record<string, string | undefined>>
 
@@ -73,6 +74,20 @@ export function actionsAdapters(
     warning: (message) => runner.warning(redactor.redact(message)),
     error: (message, title) => runner.error(redactor.redact(message), title)
   }
+  const session: SessionAdapters = {
+    log,
+    createModel:
+      options.modelRetryBaseMs === undefined
+        ? createModel
+        : (specs, credentials, settings) =>
+            createModel(specs, credentials, {
+              ...settings,
+              retry: { ...settings.retry, baseDelayMs: options.modelRetryBaseMs! }
+            }),
+    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
+    notebookRunner: ({ sandbox, setup }) => options.notebooks ?? jupyterRunner(env, sandbox, setup),
+    checkRunner: (sandbox) => options.checks ?? sandboxChecks(env, sandbox)
+  }
   return {
     log,
     readInput: (name) => stepInput(env, name),
@@ -86,23 +101,13 @@ export function actionsAdapters(
         }),
         repo
       ),
-    createModel:
-      options.modelRetryBaseMs === undefined
-        ? createModel
-        : (specs, credentials, settings) =>
-            createModel(specs, credentials, {
-              ...settings,
-              retry: { ...settings.retry, baseDelayMs: options.modelRetryBaseMs! }
-            }),
     writeSummary: (markdown) => runner.appendSummary(markdown),
     setOutput: (name, value) => runner.setOutput(name, value),
     maskSecret: (value) => {
       redactor.add(value)
       maskInRunner(runner, value)
     },
-    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
-    notebookRunner: ({ sandbox, setup }) => options.notebooks ?? jupyterRunner(env, sandbox, setup),
-    checkRunner: (sandbox) => options.checks ?? sandboxChecks(env, sandbox)
+    openSession: (request) => openSession(session, request)
   }
 }
 

@@ -4,16 +4,17 @@
 import { existsSync } from 'node:fs'
 import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createModel } from '../../llm/index.ts'
-import type { Redactor } from '../../outbox/secrets.ts'
-import type { Adapters } from '../../run-types.ts'
-import type { Logger } from '../../ports/run.ts'
-import { createOctokit } from '../github/client.ts'
-import type { CommitAuthor } from '../git/branch.ts'
-import { jupyterRunner } from '../jupyter/execute.ts'
-import { sandboxChecks } from '../sandbox/checks.ts'
-import { TerminalWorkspace } from './checkout.ts'
-import { PrintingGitHubApi, TerminalGitHubApi } from './printing-github.ts'
+import { createModel } from '../llm/index.ts'
+import type { Redactor } from '../outbox/secrets.ts'
+import type { Adapters } from '../run-types.ts'
+import type { Logger } from '../ports/run.ts'
+import { createOctokit } from '../adapters/github/client.ts'
+import type { CommitAuthor } from '../adapters/git/branch.ts'
+import { jupyterRunner } from '../adapters/jupyter/execute.ts'
+import { sandboxChecks } from '../adapters/sandbox/checks.ts'
+import { TerminalWorkspace } from '../adapters/local/checkout.ts'
+import { PrintingGitHubApi, TerminalGitHubApi } from '../adapters/local/printing-github.ts'
+import { openSession, type SessionAdapters } from './session.ts'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -44,6 +45,16 @@ export function terminalInput(name: string, flags: TerminalOptions['flags'], env
 export function terminalAdapters(options: TerminalOptions, redactor: Redactor): Adapters {
   const line = (prefix: string) => (message: string) => options.log(`${prefix}${redactor.redact(message)}`)
   const log: Logger = { info: line(''), warning: line('warning: '), error: line('error: ') }
+  const session: SessionAdapters = {
+    log,
+    createModel,
+    openWorkspace: (dir, credentials) =>
+      dir && existsSync(join(dir, '.git'))
+        ? new TerminalWorkspace(dir, credentials, options.post, options.author)
+        : null,
+    notebookRunner: ({ sandbox, setup }) => jupyterRunner(options.env, sandbox, setup),
+    checkRunner: (sandbox) => sandboxChecks(options.env, sandbox)
+  }
   return {
     log,
     readInput: (name) => terminalInput(name, options.flags, options.env, options.token),
@@ -53,17 +64,11 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
         ? new TerminalGitHubApi(octokit, repo)
         : new PrintingGitHubApi(octokit, repo, options.repoUrl, (text) => options.print(text))
     },
-    createModel,
     writeSummary: async (markdown) => {
       if (options.transcript) await appendFile(options.transcript, redactor.redact(markdown))
     },
     setOutput: () => {},
     maskSecret: () => {},
-    openWorkspace: (dir, credentials) =>
-      dir && existsSync(join(dir, '.git'))
-        ? new TerminalWorkspace(dir, credentials, options.post, options.author)
-        : null,
-    notebookRunner: ({ sandbox, setup }) => jupyterRunner(options.env, sandbox, setup),
-    checkRunner: (sandbox) => sandboxChecks(options.env, sandbox)
+    openSession: (request) => openSession(session, request)
   }
 }

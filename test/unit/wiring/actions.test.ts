@@ -1,7 +1,7 @@
 // The runner's side of the wiring: inputs and GITHUB_* read as @actions/core and the runner mean them, and
 // every log line redacted before the runner sees it.
 import { describe, expect, it } from 'vitest'
-import { actionsAdapters, runEnvironment, stepInput } from '../../../src/adapters/actions.ts'
+import { actionsAdapters, runEnvironment, stepInput } from '../../../src/wiring/actions.ts'
 import { Redactor } from '../../../src/outbox/secrets.ts'
 import { capturingRunner } from '../../fakes/runner.ts'
 
