@@ -3,6 +3,29 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 
+// The order of the house (ARCHITECTURE.md, "The order"), bottom first: a folder imports only what stands below
+// it, so no stage calls back up and no two folders lean on each other; the wiring is imported by the entries only.
+const LAYERS = [
+  ['src/llm', 'src/markdown', 'src/version.ts', 'src/globals.d.ts'],
+  ['src/errors.ts', 'src/plural.ts', 'src/ports'],
+  ['src/config.ts', 'src/media'],
+  ['src/adapters'],
+  ['src/trigger'],
+  ['src/record'],
+  ['src/outbox'],
+  ['src/conversation'],
+  ['src/commands'],
+  ['src/effects'],
+  ['src/run.ts', 'src/run-types.ts'],
+  ['src/wiring'],
+  ['src/main.ts', 'src/index.ts', 'src/cli']
+]
+const layerZones = LAYERS.slice(0, -1).map((layer, i) => ({
+  target: layer,
+  from: LAYERS.slice(i + 1).flat(),
+  message: 'This imports a folder that stands above it in the order of ARCHITECTURE.md: move the shared part down.'
+}))
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tmp/', 'coverage/'] },
   js.configs.recommended,
@@ -29,7 +52,8 @@ export default tseslint.config(
       ],
       // Fakes and small adapters implement Promise-returning ports without awaiting anything; that is fine.
       '@typescript-eslint/require-await': 'off',
-      'import-x/no-cycle': ['error', { ignoreExternal: true }]
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }]
     }
   },
   {
