@@ -425,8 +425,13 @@ export class Tour {
           ? 'no exit code'
           : `exit ${run.code}`
     print(this.bold(`✗ ${scene} did not end as it should (${how}).`))
-    const log = run.stdout.trimEnd().split('\n').slice(-LOG_TAIL)
-    print(`  The last ${counted(log.length, 'line')} of its log:`)
+    // The ::error and ::warning lines are printed above; masks are for the runner, not for people.
+    const log = run.stdout
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !/^::(add-mask|error|warning)\b/.test(l))
+      .slice(-LOG_TAIL)
+    print(`  The last ${counted(log.length, 'line')} of its log, besides its errors and warnings above:`)
     for (const line of log) print(`  | ${line}`)
     const stderr = run.stderr?.trim()
     if (stderr) {
