@@ -1,5 +1,6 @@
-// Preloaded into the bench (node --import): the sources' shell scripts and prompts load as text, as the build's
-// text loader and vitest's plugin load them, so the bench can measure src/ modules that import them directly.
+// Preloaded into the bench and the demo (node --import): the sources' shell scripts and prompts load as text, as the
+// build's text loader and vitest's plugin load them, so the bench can measure src/ modules that import them directly
+// and the demo can ask the sandbox and Jupyter adapters what this machine can run (demo/machine.ts).
 import { registerHooks } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

@@ -79,7 +79,7 @@ export function planForNamedFiles(prompt: string): unknown {
       action: existing.has(path) ? 'modify' : 'create',
       path,
       source: null,
-      reason: REASONS[extension(path)] ?? 'the file the request names'
+      reason: /(^|\/)tests?\//.test(path) ? 'its test' : (REASONS[extension(path)] ?? 'the file the request names')
     }))
   }
 }
@@ -169,9 +169,42 @@ export function picture(prompt: string): unknown {
   }
 }
 
+/**
+ * The checks scene's module, first with the bug the issue warns of: the empty line in downloads.csv does not split
+ * into a date and a count, so the repository's pytest fails until the repair skips it.
+ */
+export function statsModule(repaired: boolean): string {
+  return [
+    'def per_year(path):',
+    '    """The downloads per year, from a CSV file with a date and a count column."""',
+    '    sums = {}',
+    '    with open(path, encoding="utf-8") as f:',
+    '        next(f)  # the header',
+    '        for line in f:',
+    ...(repaired ? ['            if not line.strip():', '                continue  # empty lines are no records'] : []),
+    '            date, count = line.strip().split(",")',
+    '            sums[int(date[:4])] = sums.get(int(date[:4]), 0) + int(count)',
+    '    return sums',
+    ''
+  ].join('\n')
+}
+
+/** The checks scene's test of that module, against the repository's own data. */
+export const STATS_TEST = [
+  'from src.stats import per_year',
+  '',
+  '',
+  'def test_downloads_per_year():',
+  '    assert per_year("download_statistics/downloads.csv") == {2023: 19, 2024: 65, 2025: 31}',
+  ''
+].join('\n')
+
 /** A text file's content: a script, a write-up with a table, or a placeholder for kinds it does not know. */
 export function textFile(path: string, prompt: string): { content: string; note: string } {
   const years = downloadsPerYear(prompt)
+  if (/(^|\/)stats\.py$/.test(path)) return { content: statsModule(false), note: 'sums the downloads per year' }
+  if (/(^|\/)test_stats\.py$/.test(path))
+    return { content: STATS_TEST, note: 'tests `per_year` on `download_statistics/downloads.csv`' }
   if (extension(path) === 'py')
     return {
       content: [

@@ -1,7 +1,7 @@
 // The demo's model stand-in: it answers every kind of request git-bob makes the way a model would, by the
 // structure asked for (a plan, a file, notebook cells, slides, a review, a split), from what it was sent: the files
 // a request names are the files it plans and writes (demo/stand-in-files.ts).
-import { lastMessageText, type ChatRequest } from '../test/fakes/openai.ts'
+import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import * as files from './stand-in-files.ts'
 
 /** Said once per demo run (the tour prints it), not in every answer. */
@@ -153,6 +153,35 @@ function text(request: ChatRequest): string {
   ].join('\n')
 }
 
+const REPAIR_DIAGNOSIS =
+  'The empty line in downloads.csv has no date and count to split, so `per_year` failed on it; it now skips empty lines.'
+
+/** The module the failing check is about: the stats module the checks scene wrote. */
+function failingModule(prompt: string): string {
+  return /(?<![\w/])((?:[\w-]+\/)*stats\.py)\b/.exec(prompt)?.[1] ?? 'src/stats.py'
+}
+
+/**
+ * The repair of the checks scene, in one tool conversation (the request offers `run_checks`): write the fixed
+ * module, run the checks, then say what was wrong. Null when the request is no such conversation.
+ */
+function repairWithTools(request: ChatRequest): Step | null {
+  if (!request.tools?.some((t) => t.function.name === 'run_checks')) return null
+  const last = request.messages.findLast((m) => m.role === 'assistant')?.tool_calls?.at(-1)?.function.name
+  if (!last)
+    return {
+      reply: '',
+      toolCalls: [
+        {
+          name: 'write_file',
+          arguments: { path: failingModule(files.userText(request.messages)), content: files.statsModule(true) }
+        }
+      ]
+    }
+  if (last === 'write_file') return { reply: '', toolCalls: [{ name: 'run_checks', arguments: {} }] }
+  return { reply: REPAIR_DIAGNOSIS }
+}
+
 /** Which answer a request reading with tools asks for: its system prompt names the JSON schema's fields. */
 function schemaAskedInText(request: ChatRequest): string | undefined {
   const system = request.messages.find((m) => m.role === 'system')
@@ -166,12 +195,27 @@ function schemaAskedInText(request: ChatRequest): string | undefined {
   return undefined
 }
 
-/** The answer to any request, by the structure it asks for. */
-export function standInAnswer(request: ChatRequest): string {
+/** The answer to any request, by the structure it asks for (or, repairing with tools, the tool it calls). */
+export function standInAnswer(request: ChatRequest): string | Step {
   // Like a real model: asked for JSON in the text (reading with tools), it answers with JSON.
   const schema = request.response_format?.json_schema?.name ?? schemaAskedInText(request)
   const prompt = files.userText(request.messages)
+  const repairing = schema ? null : repairWithTools(request)
+  if (repairing) return repairing
   switch (schema) {
+    case 'check_repair':
+      return JSON.stringify({
+        diagnosis: REPAIR_DIAGNOSIS,
+        changes: [
+          {
+            tool: 'write_file',
+            path: failingModule(prompt),
+            content: files.statsModule(true),
+            edits: null,
+            source: null
+          }
+        ]
+      })
     case 'change_plan':
       return JSON.stringify(files.planForNamedFiles(prompt) ?? plan())
     case 'slides':

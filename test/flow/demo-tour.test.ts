@@ -1,6 +1,7 @@
 // The demo's tour (npm run demo) in process: every scene runs the whole action on the stand-ins, and what it
-// prints shows each command's stamped message as a person reads it. Notebooks are not executed here (the notebook
-// tests run them); the demo itself runs them where Jupyter is installed.
+// prints shows each command's stamped message as a person reads it. One tour serves every assertion. Notebooks are
+// not executed here (the notebook tests run them); the demo itself runs them where Jupyter is installed. The
+// checks scene runs pytest in the box, as the checks' flow tests do.
 import { existsSync, readFileSync } from 'node:fs'
 import { XMLValidator } from 'fast-xml-parser'
 import { strFromU8, unzipSync } from 'fflate'
@@ -8,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runStep } from '../../src/wiring/actions.ts'
 import { COMMANDS } from '../../src/commands/registry.ts'
 import { VERSION } from '../../src/version.ts'
+import { machine } from '../../demo/machine.ts'
 import { NOTE, standInAnswer } from '../../demo/stand-in.ts'
-import { SCENES, sceneFor, Tour, type Launch } from '../../demo/tour.ts'
+import { SCENES, SHOWS, sceneFor, Tour, type Launch } from '../../demo/tour.ts'
 import { FakeGitHub } from '../fakes/github.ts'
 import { walkMp3 } from '../fakes/mp3.ts'
 import { FakeOpenAI } from '../fakes/openai.ts'
@@ -35,13 +37,18 @@ async function standInTour(
   lines: string[],
   inputs: Record<string, string> = {}
 ): Promise<{ github: FakeGitHub; model: FakeOpenAI; tour: Tour }> {
-  const [github, model] = await Promise.all([new FakeGitHub().start(), new FakeOpenAI().start()])
+  const [github, model, here] = await Promise.all([
+    new FakeGitHub().start(),
+    new FakeOpenAI().start(),
+    machine(process.env)
+  ])
   model.fallback = standInAnswer
   const tour = new Tour({
     github,
     launch: inProcess,
     inputs: { model: 'github_models:openai/gpt-4.1', 'base-url': model.url, ...inputs },
     model,
+    machine: here,
     print: (line) => void lines.push(line)
   })
   return { github, model, tour }
@@ -64,16 +71,21 @@ describe('the demo tour', () => {
   beforeAll(async () => {
     ;({ github, model, tour } = await standInTour(lines, { 'execute-notebooks': 'false' }))
     ok = await tour.play()
-  }, 60_000)
+    // Twelve runs, three of them with pytest in the box: about 30 s alone on two cores, more beside other suites.
+  }, 240_000)
   afterAll(async () => {
     await Promise.all([github.close(), model.close()])
   })
 
   it('plays every scene, each run ending as it should, with its job summary written', () => {
-    expect(ok).toBe(true)
+    expect(ok, lines.join('\n')).toBe(true)
+    expect(tour.failed).toEqual([])
     expect(lines.filter((l) => l.includes(NOTE))).toHaveLength(1)
     expect(lines.findIndex((l) => l.includes(NOTE))).toBeLessThan(lines.findIndex((l) => l.startsWith('▶ ')))
-    for (const scene of SCENES) expect(printed(scene), scene).toMatch(/run: exit 0, status (answered|refused),/)
+    for (const scene of SCENES) {
+      expect(printed(scene), scene).toMatch(/run: exit 0, status (answered|refused),/)
+      expect(printed(scene), scene).toContain(`\n  ${SHOWS[scene]}\n`)
+    }
     expect(tour.summaries).toHaveLength(SCENES.length)
     for (const [i, path] of tour.summaries.entries()) {
       expect(existsSync(path)).toBe(true)
@@ -98,6 +110,79 @@ describe('the demo tour', () => {
     expect(text.split(ANSWERED).length - 1).toBe(2) // the pull request and the comment on the issue
   })
 
+  it('implement: the progress comment, edited in place from the plan to the answer', () => {
+    const text = printed('implement')
+    expect(text).toMatch(/\(a progress comment, edited \d+ times in place; it showed first, then what changed:\)/)
+    expect(text).toContain('1. **Working on:** Plot the downloads per year')
+    expect(text).toContain('- [ ] `downloads_per_year.ipynb` (create)')
+    expect(text).toContain('**Now:** writing 2 files…')
+    expect(text).toContain('- [x] `downloads_per_year.ipynb` (create)')
+    // The answer replaced it: one comment of git-bob's on the issue, shown as edited.
+    expect(text).toContain('@github-actions[bot] commented (edited)')
+  })
+
+  it('implement: "Requested by" links to the request written in the demo, not to the webhook example', () => {
+    const request = github.comments
+      .get(1)!
+      .find((c) => c.body === 'git-bob implement this' && c.login === 'Codertocat')!
+    const pr = github.pullRequests.find((p) => p.head === 'git-bob/issue-1')!
+    expect(pr.body).toContain(
+      `Requested by @Codertocat in https://github.com/Codertocat/Hello-World/issues/1#issuecomment-${request.id}.`
+    )
+    expect(lines.join('\n')).not.toContain('492700400')
+  })
+
+  it('ask: the other model the repository allows answers, and the stamp names it', () => {
+    const text = printed('ask')
+    expect(text).toContain(`${STAMP}model: gpt-4.1-mini-2025-04-14 via github_models`)
+    expect(text).toContain('For counting records per year, group on the parsed date column')
+    expect(model.requests.some((r) => r.body.model === 'openai/gpt-4.1-mini')).toBe(true)
+  })
+
+  it('try: the script on a branch of its own, without a pull request, its syntax check passed in the box', () => {
+    const text = printed('try')
+    expect(text).toContain('I tried this on the branch')
+    expect(text).toMatch(/✅ `python3 -m py_compile downloads_per_year\.py` passed/)
+    expect(text).not.toContain('pull request: ')
+  })
+
+  it('files: a deck, a document, a workbook and a recording in one pull request, each of which opens', () => {
+    const text = printed('files')
+    const pr = github.pullRequests.find((p) => p.head === 'git-bob/issue-4')!
+    expect(text).toContain(`${pr.title} #${pr.number}  pull request: git-bob/issue-4 → master`)
+    for (const path of ['talk/slides.pptx', 'report.docx', 'counts.xlsx', 'summary.mp3'])
+      expect(pr.body).toContain(`\`${path}\` (created)`)
+    const branch = 'git-bob/issue-4'
+    expect(tour.repo.files(branch)).not.toContain('downloads_per_year.ipynb')
+    const deck = officeXml(tour.repo.bytes(branch, 'talk/slides.pptx'))
+    expect(deck['ppt/slides/slide2.xml']).toContain('2024: 65 downloads')
+    const doc = officeXml(tour.repo.bytes(branch, 'report.docx'))
+    expect(doc['word/document.xml']).toContain('<w:tbl>')
+    expect(doc['word/document.xml']).toContain('2023')
+    const book = officeXml(tour.repo.bytes(branch, 'counts.xlsx'))
+    const sheet = Object.entries(book).find(([name]) => name.startsWith('xl/worksheets/sheet'))?.[1] ?? ''
+    expect(sheet).toContain('<f>SUM(B2:B4)</f>')
+    expect(walkMp3(tour.repo.bytes(branch, 'summary.mp3')).frames).toBeGreaterThan(0)
+    const speech = model.mediaRequests.filter((r) => r.path === '/v1/audio/speech')
+    expect(speech).toHaveLength(1)
+    expect(speech[0]!.body.input).toContain('19 downloads in 2023, 65 in 2024 and 31 in 2025')
+  })
+
+  it("checks: pytest, found in the pull request's tests/, fails in the box; the model repairs it; the progress shows each step", () => {
+    const text = printed('checks')
+    expect(text).toContain('I pushed commit')
+    expect(text).toContain("to this pull request's branch `load-statistics`")
+    // The progress comment showed the failure before the repair.
+    expect(text).toContain('❌ `python3 -m pytest -q` failed with exit code 1')
+    expect(text).toContain('**Now:** the model repairs the failing checks with tools…')
+    // The answer that replaced it: the check passes after the repair.
+    expect(text).toContain('**Checks (after 1 repair round):**')
+    expect(text).toMatch(/✅ `python3 -m pytest -q` passed/)
+    expect(text).toContain('was taken from the test files in `tests/`')
+    expect(text).toContain('`src/stats.py` (created): sums the downloads per year; rewritten to make the checks pass')
+    expect(tour.repo.show('load-statistics', 'src/stats.py')).toContain('if not line.strip():')
+  })
+
   it('paint: the picture the stand-in painted, committed to the pull request and shown; the message without an image model', () => {
     const text = printed('paint')
     // The implement scene opened the issue's pull request before: the picture is a commit on it.
@@ -109,7 +194,7 @@ describe('the demo tour', () => {
     // A picture has nothing to check: the message does not claim the repository has no checks.
     expect(text).not.toContain('**Checks:**')
     expect(text).toContain('image model: gpt-image-1 via openai')
-    expect(model.mediaRequests.map((r) => r.path)).toEqual(['/v1/images/generations'])
+    expect(model.mediaRequests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1)
     expect(text).toContain(
       'without `image-model`, github_models:openai/gpt-4.1 gets: "I can\'t paint here: the configured model github_models:openai/gpt-4.1 comes from github_models, which offers git-bob no model for pictures'
     )
@@ -157,10 +242,10 @@ describe('the demo tour', () => {
 
 describe('sceneFor (npm run demo -- --request "...")', () => {
   it('plays every command and alias in its own scene; an unknown verb gets help', () => {
-    const expected: Record<string, string> = { try: 'implement' }
     for (const command of COMMANDS)
       for (const word of [command.name, ...(command.aliases ?? [])])
-        expect(sceneFor(`git-bob ${word} this`), word).toBe(expected[command.name] ?? command.name)
+        expect(sceneFor(`git-bob ${word} this`), word).toBe(command.name)
+    expect(sceneFor('git-bob ask mini to split this')).toBe('split')
     expect(sceneFor('git-bob, please review fully')).toBe('review')
     expect(sceneFor('git-bob dance')).toBe('help')
     expect(sceneFor('no command here')).toBe('help')
@@ -180,48 +265,55 @@ function officeXml(bytes: Uint8Array): Record<string, string> {
   return xml
 }
 
-describe('the demo with a request that names files beyond text', () => {
-  const request =
-    'git-bob implement slides talk/slides.pptx, a report.docx, the counts as counts.xlsx and a summary.mp3'
-  let github: FakeGitHub
-  let model: FakeOpenAI
+describe('a scene that cannot end as it should', () => {
   const lines: string[] = []
-  let ok = false
+  let github: FakeGitHub
   let tour: Tour
 
   beforeAll(async () => {
-    ;({ github, model, tour } = await standInTour(lines))
-    ok = await tour.scene(sceneFor(request), request)
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all([github.close(), model.close()])
+    github = await new FakeGitHub().start()
+    const crashed: Launch = () =>
+      Promise.resolve({
+        code: 1,
+        stdout: [
+          'Reading the event',
+          ...Array.from({ length: 20 }, (_, i) => `step ${i + 1}`),
+          '::error::It broke'
+        ].join('\n'),
+        stderr: 'TypeError: x is not a function\n    at src/run.ts:12:3',
+        summary: '',
+        outputs: {}
+      })
+    tour = new Tour({
+      github,
+      launch: crashed,
+      inputs: { model: 'github_models:openai/gpt-4.1' },
+      machine: { notebooks: 'the runner has no Jupyter', checks: 'no sandbox could be had (no root)' },
+      print: (line) => void lines.push(line)
+    })
+    await tour.play(['implement', 'checks'])
+  })
+  afterAll(() => github.close())
+
+  it('prints why: how it ended, the end of its log and of stderr, and what it posted', () => {
+    const text = lines.join('\n')
+    expect(tour.failed).toEqual(['implement', 'checks'])
+    expect(text).toContain('✗ implement did not end as it should (exit 1).')
+    expect(text).toContain('\n::error::It broke\n')
+    expect(text).toContain('The last 15 lines of its log, besides its errors and warnings above:')
+    expect(text).toContain('  | step 20\n')
+    expect(text).toContain('  | step 6\n')
+    expect(text).not.toContain('  | step 5\n')
+    expect(text).not.toContain('s3cr3t')
+    expect(text).toContain('  | TypeError: x is not a function')
+    expect(text).toContain('It posted no comment, in 0 GitHub API calls.')
   })
 
-  it('opens a pull request with the four files, each of which opens, built from the downloads data', () => {
-    expect(ok).toBe(true)
-    const branch = 'git-bob/issue-1'
-    expect(tour.repo.files(branch)).toEqual(
-      expect.arrayContaining(['talk/slides.pptx', 'report.docx', 'counts.xlsx', 'summary.mp3'])
+  it('says before a scene what this machine cannot run of it', () => {
+    const text = lines.join('\n')
+    expect(text).toContain(
+      '⚠ This machine cannot run notebooks: the runner has no Jupyter. The scene still plays; the pull request says the notebook did not run, and why.'
     )
-    expect(tour.repo.files(branch)).not.toContain('downloads_per_year.ipynb')
-    const deck = officeXml(tour.repo.bytes(branch, 'talk/slides.pptx'))
-    expect(deck['ppt/slides/slide2.xml']).toContain('2024: 65 downloads')
-    const doc = officeXml(tour.repo.bytes(branch, 'report.docx'))
-    expect(doc['word/document.xml']).toContain('<w:tbl>')
-    expect(doc['word/document.xml']).toContain('2023')
-    const book = officeXml(tour.repo.bytes(branch, 'counts.xlsx'))
-    const sheet = Object.entries(book).find(([name]) => name.startsWith('xl/worksheets/sheet'))?.[1] ?? ''
-    expect(sheet).toContain('<f>SUM(B2:B4)</f>')
-    const mp3 = walkMp3(tour.repo.bytes(branch, 'summary.mp3'))
-    expect(mp3.frames).toBeGreaterThan(0)
-    expect(model.mediaRequests.map((r) => r.path)).toEqual(['/v1/audio/speech'])
-    expect(model.mediaRequests[0]!.body.input).toContain('19 downloads in 2023, 65 in 2024 and 31 in 2025')
-  })
-
-  it('the pull request names the four files, and the stand-in note is printed once', () => {
-    const body = github.pullRequests[0]!.body
-    for (const path of ['talk/slides.pptx', 'report.docx', 'counts.xlsx', 'summary.mp3'])
-      expect(body).toContain(`\`${path}\` (created)`)
-    expect(lines.filter((l) => l.includes(NOTE))).toHaveLength(1)
+    expect(text).toContain('⚠ This machine cannot run the checks: no sandbox could be had (no root).')
   })
 })
