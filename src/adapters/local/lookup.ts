@@ -33,7 +33,9 @@ export async function lookUp(octokit: Octokit, owner: string, repo: string, numb
     throw failed(error, (status) =>
       status === 401
         ? 'GitHub does not accept the token (HTTP 401). Check GITHUB_TOKEN or GH_TOKEN, or log in again with `gh auth login`.'
-        : `The token's user could not be read (${describe(error)}). git-bob acts as the person the token belongs to: use a personal token or \`gh auth login\`, not an app's token.`
+        : status === 403
+          ? `The token's user could not be read (${describe(error)}). git-bob acts as the person the token belongs to: use a personal token or \`gh auth login\`, not an app's token.`
+          : `The token's user could not be read: ${describe(error)}`
     )
   })
   const repository = await octokit.rest.repos.get({ owner, repo }).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 // Whether a request to GitHub failed before any answer came: the name does not resolve, nothing listens, the
-// connection timed out or broke. The person at the terminal then hears that the server cannot be reached,
+// connection timed out, broke or could not be trusted. The person at the terminal then hears that the server cannot be reached,
 // not a guess about their token. Node's fetch (undici) puts the system's error code in the error's causes.
 
 /** The system's error codes of a request that never reached the server, in words. */
@@ -29,6 +29,11 @@ export function unreachable(error: unknown, timeoutSeconds: number): string | nu
     if (name === 'TimeoutError') return `no answer within ${timeoutSeconds} s`
     queue.push(cause, ...(Array.isArray(errors) ? (errors as unknown[]) : []))
   }
+  // Any other request that failed without an answer (Octokit's error then carries no response): a certificate
+  // that does not fit, a proxy that fails, ...
+  const { response, cause } = error as { response?: unknown; cause?: unknown }
+  if (error instanceof Error && response === undefined && cause !== undefined)
+    return `the connection failed (${error.message})`
   return null
 }
 

@@ -1,6 +1,7 @@
 // The command line's first contact, in process: `help` alone, a mistyped flag, and a GitHub that cannot be
 // reached (a name that never resolves, a closed port, a server that drops every connection), said as such at
 // once, after one attempt, and never blamed on the token.
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { USAGE } from '../../../src/cli/args.ts'
@@ -72,6 +73,27 @@ describe('git-bob from a terminal, first contact', () => {
     expect(said.code).toBe(1)
     expect(said.err).toContain(`Cannot reach 127.0.0.1:${closed}: it refused the connection (ECONNREFUSED).`)
     expect(said.err).not.toMatch(/token/i)
+  })
+
+  it("names the token's kind only when GitHub refuses it (403), not when GitHub fails (502)", async () => {
+    let status = 403
+    const github = createHttpServer((_request, response) => {
+      response.writeHead(status, { 'content-type': 'application/json' })
+      response.end(
+        JSON.stringify({ message: status === 403 ? 'Resource not accessible by integration' : 'Bad Gateway' })
+      )
+    })
+    servers.push(github)
+    await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', resolve))
+    const env = { GITHUB_API_URL: `http://127.0.0.1:${(github.address() as { port: number }).port}` }
+    const refused = await cli(['comment', 'o/r#1'], env)
+    expect(refused.err).toContain(
+      "HTTP 403: Resource not accessible by integration). git-bob acts as the person the token belongs to: use a personal token or `gh auth login`, not an app's token."
+    )
+    status = 502
+    const failed = await cli(['comment', 'o/r#1'], env)
+    expect(failed.err).toContain("The token's user could not be read: HTTP 502")
+    expect(failed.err).not.toContain("app's token")
   })
 
   it('tries the first read once: a server that drops the connection is not asked again', async () => {

@@ -26,7 +26,20 @@ describe('unreachable', () => {
     expect(unreachable(failedFetch(new DOMException('timed out', 'TimeoutError')), 5)).toBe('no answer within 5 s')
   })
 
+  it('says that any other request without an answer failed to connect (a certificate that does not fit)', () => {
+    const tls = Object.assign(new Error("Hostname/IP does not match certificate's altnames"), {
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID'
+    })
+    const error = Object.assign(new Error(tls.message), {
+      status: 500,
+      cause: new TypeError('fetch failed', { cause: tls })
+    })
+    expect(unreachable(error, 5)).toBe("the connection failed (Hostname/IP does not match certificate's altnames)")
+  })
+
   it('leaves an answer of the server alone', () => {
+    const answered = Object.assign(new Error('Server Error'), { status: 502, response: { status: 502 }, cause: 'x' })
+    expect(unreachable(answered, 5)).toBeNull()
     expect(unreachable(Object.assign(new Error('Bad credentials'), { status: 401 }), 5)).toBeNull()
     expect(unreachable(new Error('something else'), 5)).toBeNull()
   })
