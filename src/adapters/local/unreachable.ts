@@ -1,6 +1,7 @@
 // Whether a request to GitHub failed before any answer came: the name does not resolve, nothing listens, the
-// connection timed out, broke or could not be trusted. The person at the terminal then hears that the server cannot be reached,
-// not a guess about their token. Node's fetch (undici) puts the system's error code in the error's causes.
+// connection timed out, broke or could not be trusted. The person at the terminal then hears that the server
+// cannot be reached, not a guess about their token. Node's fetch (undici) puts the system's error code in the
+// error's causes.
 
 /** The system's error codes of a request that never reached the server, in words. */
 const REASONS: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cannotReach, unreachable } from '../../../../src/adapters/local/unreachable.ts'
 
-/** A failed fetch as Octokit throws it: a RequestError (status 500) caused by fetch's TypeError, caused by the system error. */
+/** A failed fetch as Octokit throws it: a RequestError (500), caused by fetch's TypeError, caused by the system's. */
 function failedFetch(cause: unknown): Error {
   const fetchError = new TypeError('fetch failed', { cause })
   return Object.assign(new Error('request failed'), { status: 500, cause: fetchError })
