@@ -2,6 +2,7 @@
 // [--post] [--transcript file] [--<input> value ...]`. Every action input except the token is a flag of
 // the same name. Pure: what to do, or what is wrong with the line.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
+import { closest } from './closest.ts'
 import { TARGET_FORMS, parseTarget, type Target } from './target.ts'
 
 /** The action's inputs, as flags (github-token comes from GITHUB_TOKEN, GH_TOKEN or `gh auth token`). */
@@ -92,12 +93,17 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   try {
     parsed = parse(argv)
   } catch (error) {
-    return { kind: 'usage-error', message: error instanceof Error ? error.message : String(error) }
+    return {
+      kind: 'usage-error',
+      message: unknownOption(error) ?? (error instanceof Error ? error.message : String(error))
+    }
   }
   const { values, positionals } = parsed
   if (values.help === true) return { kind: 'help' }
   if (values.version === true) return { kind: 'version' }
   const [command, where, ...extra] = positionals
+  // "git-bob help" alone asks for the commands; with an issue it is a request like any other.
+  if (command?.toLowerCase() === 'help' && !where) return { kind: 'help' }
   if (!command || !where)
     return {
       kind: 'usage-error',
@@ -140,6 +146,18 @@ const OPTIONS: ParseArgsOptionsConfig = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   ...Object.fromEntries(INPUT_FLAGS.map((name) => [name, { type: 'string' }]))
+}
+
+/** What to say of an unknown flag: the closest known one when there is one near it. */
+function unknownOption(error: unknown): string | null {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return null
+  const flag = /Unknown option '([^']+)'/.exec(error.message)?.[1]
+  if (!flag) return null
+  const said = `Unknown option '${flag}'`
+  if (flag === '--github-token')
+    return `${said}: the token comes from GITHUB_TOKEN, GH_TOKEN or the GitHub CLI's login (gh auth token).`
+  const near = flag.startsWith('--') ? closest(flag.slice(2), Object.keys(OPTIONS)) : null
+  return near ? `${said}: did you mean --${near}?` : `${said}.`
 }
 
 type Values = Record<string, string | boolean | undefined>

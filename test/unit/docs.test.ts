@@ -1,14 +1,18 @@
-// The README, CONTRIBUTING.md and docs/ link to each other and into the repository: every relative link must lead
-// to a file that exists, and every #anchor to a heading there (as GitHub makes them from the heading's text).
+// The README, CONTRIBUTING.md, CHANGELOG.md and docs/ link to each other and into the repository: every relative
+// link must lead to a file that exists, and every #anchor to a heading there (as GitHub makes them from the
+// heading's text).
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)].filter((f) =>
-  f.endsWith('.md')
-)
+const pages = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)
+].filter((f) => f.endsWith('.md'))
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {
@@ -44,10 +48,11 @@ describe('the documentation', () => {
     for (const page of pages.filter((p) => p.startsWith('docs/'))) expect(linked, page).toContain(page)
   })
 
-  it('the README shows how to pin the action by tag and by commit SHA', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8')
-    expect(readme).toMatch(/uses: haesleinhuepf\/git-bob-ts@v0 /)
-    expect(readme).toMatch(/uses: haesleinhuepf\/git-bob-ts@v\d+\.\d+\.\d+ /)
-    expect(readme).toMatch(/uses: haesleinhuepf\/git-bob-ts@<40-character commit SHA> # v\d+\.\d+\.\d+/)
+  it('the configuration shows how to pin the action by tag and by commit SHA, and the README links it', () => {
+    expect(links('README.md')).toContain('docs/configuration.md#pinning-a-version')
+    const page = readFileSync(join(root, 'docs/configuration.md'), 'utf8')
+    expect(page).toMatch(/uses: haesleinhuepf\/git-bob-ts@v0 /)
+    expect(page).toMatch(/uses: haesleinhuepf\/git-bob-ts@v\d+\.\d+\.\d+ /)
+    expect(page).toMatch(/uses: haesleinhuepf\/git-bob-ts@<40-character commit SHA> # v\d+\.\d+\.\d+/)
   })
 })

@@ -42,7 +42,11 @@ function tagFor(contexts: Record<string, unknown>): unknown {
 }
 
 /** Runs a step's script in bash from the repository root, with a recording `git` first on the PATH. */
-function runStep(id: string, env: Record<string, string>): { status: number | null; output: string; git: string[] } {
+function runStep(
+  id: string,
+  env: Record<string, string>,
+  cwd = root
+): { status: number | null; output: string; git: string[] } {
   const step = job.steps.find((s) => s.id === id)!
   const bin = mkdtempSync(join(tmpdir(), 'git-bob-release-'))
   const log = join(bin, 'git.log')
@@ -50,7 +54,7 @@ function runStep(id: string, env: Record<string, string>): { status: number | nu
   chmodSync(join(bin, 'git'), 0o755)
   writeFileSync(log, '')
   const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
-    cwd: root,
+    cwd,
     env: { PATH: `${bin}:${process.env.PATH}`, ...env },
     encoding: 'utf8'
   })
@@ -96,10 +100,31 @@ describe('the release workflow', () => {
     expect(evaluate(tagging.if!, { github: { event_name: 'push' } })).toBe(false)
   })
 
-  it('publishes the release with generated notes', () => {
+  it("takes the notes from the version's section of CHANGELOG.md, and refuses a version without one", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'git-bob-changelog-'))
+    writeFileSync(
+      join(dir, 'CHANGELOG.md'),
+      '# Changelog\n\n## [Unreleased]\n\n- next\n\n## [0.2.0] - 2027-01-10\n\n### Added\n\n- paint\n\n' +
+        '## [0.1.10] - 2026-12-20\n\n- first\n'
+    )
+    const notes = (): string => readFileSync(join(dir, 'notes.md'), 'utf8')
+    expect(runStep('notes', { TAG: 'v0.2.0', RUNNER_TEMP: dir }, dir).status).toBe(0)
+    expect(notes()).toBe('\n### Added\n\n- paint\n\n')
+    expect(runStep('notes', { TAG: 'v0.1.10', RUNNER_TEMP: dir }, dir).status).toBe(0)
+    expect(notes()).toBe('\n- first\n')
+    const missing = runStep('notes', { TAG: 'v0.1.1', RUNNER_TEMP: dir }, dir)
+    expect(missing.status).toBe(1)
+    expect(missing.output).toContain('::error::CHANGELOG.md has no section "## [0.1.1] - <date>"')
+  })
+
+  it('publishes the release with those notes and the generated ones, after checking the notes', () => {
     const publish = job.steps.find((s) => s.run?.includes('gh release create'))!
-    expect(publish.run).toContain('gh release create "$TAG" --verify-tag --title "$TAG" --generate-notes')
+    expect(publish.run).toContain(
+      'gh release create "$TAG" --verify-tag --title "$TAG" --notes-file "$RUNNER_TEMP/notes.md" --generate-notes'
+    )
     expect(publish.env).toEqual({ GH_TOKEN: '${{ github.token }}' })
+    const ids = job.steps.map((s) => s.id ?? s.run ?? '')
+    expect(ids.indexOf('notes')).toBeLessThan(ids.findIndex((s) => s.startsWith('git tag "$TAG"')))
   })
 
   it('moves the major tag to the release', () => {

@@ -80,6 +80,11 @@ describe('the example workflow', () => {
   it('starts a runner for a comment that addresses git-bob, not for others', () => {
     expect(runsFor('issue_comment', issueCommentPayload({ body: 'git-bob think about this' }))).toBe(true)
     expect(runsFor('issue_comment', issueCommentPayload({ body: 'thanks, that helped!' }))).toBe(false)
+    // GitHub's == takes a missing reviewer as equal to an unset variable (''): the filter must not.
+    expect(runsFor('issue_comment', issueCommentPayload({ body: 'thanks!' }), { GIT_BOB_LOGIN: '' })).toBe(false)
+    expect(runsFor('issue_comment', issueCommentPayload({ body: 'thanks!' }), { GIT_BOB_LOGIN: 'bob[bot]' })).toBe(
+      false
+    )
     const opened = example('issues', 'opened')
     opened.issue.body = 'The plot is empty. git-bob comment'
     expect(runsFor('issues', opened)).toBe(true)

@@ -4,6 +4,13 @@ import { CliError } from '../../errors.ts'
 import type { GitHubUser, IssueJson, RepositoryJson } from '../../ports/github.ts'
 import { httpStatus } from '../../errors.ts'
 import { createOctokit, type Octokit } from '../github/client.ts'
+import { cannotReach, unreachable } from './unreachable.ts'
+
+/**
+ * The first read gets one attempt, answered within this time: a server that cannot be reached is said at once,
+ * not after the retries' 1 + 4 + 9 s. The reads after it, once the server has answered, keep their retries.
+ */
+const FIRST_ANSWER_SECONDS = 5
 
 export interface Looked {
   viewer: GitHubUser
@@ -16,25 +23,31 @@ export async function connect(token: string, baseUrl: string, warn: (message: st
 }
 
 export async function lookUp(octokit: Octokit, owner: string, repo: string, number: number): Promise<Looked> {
-  const viewer = await octokit.rest.users.getAuthenticated().catch((error: unknown) => {
-    const status = httpStatus(error)
-    throw new CliError(
+  const host = new URL(octokit.request.endpoint.DEFAULTS.baseUrl).host
+  const failed = (error: unknown, said: (status: number | undefined) => string): CliError => {
+    const why = unreachable(error, FIRST_ANSWER_SECONDS)
+    return new CliError(why ? cannotReach(host, why) : said(httpStatus(error)))
+  }
+  const first = { retries: 0, signal: AbortSignal.timeout(FIRST_ANSWER_SECONDS * 1000) }
+  const viewer = await octokit.rest.users.getAuthenticated({ request: first }).catch((error: unknown) => {
+    throw failed(error, (status) =>
       status === 401
         ? 'GitHub does not accept the token (HTTP 401). Check GITHUB_TOKEN or GH_TOKEN, or log in again with `gh auth login`.'
-        : `The token's user could not be read (${describe(error)}). git-bob acts as the person the token belongs to: use a personal token or \`gh auth login\`, not an app's token.`
+        : status === 403
+          ? `The token's user could not be read (${describe(error)}). git-bob acts as the person the token belongs to: use a personal token or \`gh auth login\`, not an app's token.`
+          : `The token's user could not be read: ${describe(error)}`
     )
   })
   const repository = await octokit.rest.repos.get({ owner, repo }).catch((error: unknown) => {
-    const status = httpStatus(error)
-    throw new CliError(
+    throw failed(error, (status) =>
       status === 404 || status === 403
         ? `${owner}/${repo} cannot be read with this token (HTTP ${status}): it does not exist, or the token of @${viewer.data.login} has no access to it. For a private repository the token needs read access to it (the \`repo\` scope, or a fine-grained token for that repository).`
         : `${owner}/${repo} could not be read: ${describe(error)}`
     )
   })
   const issue = await octokit.rest.issues.get({ owner, repo, issue_number: number }).catch((error: unknown) => {
-    throw new CliError(
-      httpStatus(error) === 404 || httpStatus(error) === 410
+    throw failed(error, (status) =>
+      status === 404 || status === 410
         ? `${owner}/${repo} has no issue or pull request #${number} that this token can read.`
         : `Issue #${number} of ${owner}/${repo} could not be read: ${describe(error)}`
     )

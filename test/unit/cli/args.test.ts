@@ -45,7 +45,11 @@ describe('parseCommandLine', () => {
     [['comment'], 'Name a command and an issue'],
     [['comment', 'o/r'], '"o/r" is not an issue or pull request URL'],
     [['comment', 'o/r#1', 'please', 'hurry'], 'Unexpected "please" "hurry": put what you ask after --request'],
-    [['comment', 'o/r#1', '--github-token', 'x'], "Unknown option '--github-token'"],
+    [['comment', 'o/r#1', '--github-token', 'x'], "Unknown option '--github-token': the token comes from GITHUB_TOKEN"],
+    [['comment', 'o/r#1', '--modle', 'x'], "Unknown option '--modle': did you mean --model?"],
+    [['comment', 'o/r#1', '--max-step=3'], "Unknown option '--max-step': did you mean --max-steps?"],
+    [['comment', 'o/r#1', '--posst'], "Unknown option '--posst': did you mean --post?"],
+    [['comment', 'o/r#1', '--frobnicate'], "Unknown option '--frobnicate'."],
     [['comment', 'o/r#1', '--post=yes'], '--post']
   ])('explains what is wrong with %j', (argv, message) => {
     const parsed = parseCommandLine(argv)
@@ -53,8 +57,12 @@ describe('parseCommandLine', () => {
     expect(parsed.kind === 'usage-error' && parsed.message).toContain(message)
   })
 
-  it('answers --help and --version', () => {
+  it('answers --help and --version, and `help` alone as --help', () => {
     expect(parseCommandLine(['--help'])).toEqual({ kind: 'help' })
+    expect(parseCommandLine(['help'])).toEqual({ kind: 'help' })
+    expect(parseCommandLine(['Help'])).toEqual({ kind: 'help' })
+    // With an issue, help is a request like any other: git-bob answers it there.
+    expect(parseCommandLine(['help', 'o/r#1'])).toMatchObject({ kind: 'run', command: 'help' })
     expect(parseCommandLine(['-v'])).toEqual({ kind: 'version' })
   })
 
