@@ -81,8 +81,8 @@ export class RunRecord {
       'time',
       timeLine(total, {
         model: this.transcript.calls.length ? modelMs : null,
-        notebooks: this.spent.notebooks?.elapsedMs ?? null,
-        // Created for every request that could run checks; named only when checks ran.
+        // Both runners are created for every request that could run them; named only when they ran.
+        notebooks: this.spent.notebooks?.elapsedMs || null,
         checks: this.spent.checks?.elapsedMs || null,
         git: this.spent.git?.gitMs ?? null
       })

@@ -94,9 +94,10 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
     lines.push(
       `| tool calls | ${transcript.calls.reduce((sum, c) => sum + (c.tools?.length ?? 0), 0)} in ${counted(steps, 'step')} |`
     )
-  for (const note of transcript.notes.forPeople)
-    lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
-  for (const remark of transcript.remarks) lines.push(`| tools | ${cell(remark)} |`)
+  // One row per name: the notes share one, and so do the remarks on tools (their limits, a price unknown).
+  const notes = transcript.notes.forPeople
+  if (notes.length) lines.push(`| ${notes.length === 1 ? 'note' : 'notes'} | ${notes.map(cell).join('<br>')} |`)
+  if (transcript.remarks.length) lines.push(`| tools | ${transcript.remarks.map(cell).join('<br>')} |`)
   lines.push('')
   transcript.calls.forEach((call, i) => {
     const model = call.servedModel ?? call.requestedModel

@@ -73,4 +73,22 @@ describe('renderSummary', () => {
     const text = renderSummary({ title: 't', rows: [] }, transcript, same)
     expect(text).toContain('<details open><summary>Answer</summary>\n\n```json\nI cannot do that\n```')
   })
+
+  it('gives one row per name: the notes share one, the remarks on tools another', () => {
+    const transcript = new Transcript()
+    transcript.add(call({}))
+    transcript.notes.tell('Left out: an image.')
+    transcript.notes.tell('Left out: | a pipe.')
+    transcript.remark('Tools: at most 8 steps.')
+    transcript.remark('Tools: no price is known.')
+    const rows = renderSummary({ title: 't', rows: [] }, transcript, same)
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+    expect(rows.filter((r) => r.startsWith('| tools |'))).toEqual([
+      '| tools | Tools: at most 8 steps.<br>Tools: no price is known. |'
+    ])
+    expect(rows.filter((r) => r.startsWith('| note'))).toEqual([
+      '| notes | Left out: an image.<br>Left out: \\| a pipe. |'
+    ])
+  })
 })
