@@ -1,6 +1,6 @@
 // The job summary: a readable record of the run and of every model call (prompt, answer, model,
 // tokens, time), so people can learn from each other's prompts. Pure: returns markdown.
-import { formatCost, PRICES_CHECKED } from '../llm/prices.ts'
+import { formatCost, freeTier, PRICES_CHECKED } from '../llm/prices.ts'
 import type { Message } from '../llm/types.ts'
 import type { ToolRun } from '../llm/tool-loop.ts'
 import { renderStructured } from './structured.ts'
@@ -77,6 +77,28 @@ function answer(call: CallRecord): string[] {
   ]
 }
 
+/**
+ * The run's cost: the list-price estimate of the priced calls, the free tier of calls to a service that is free
+ * within limits (GitHub Models), and "unknown" as soon as one call that used tokens has neither.
+ */
+function costCell(transcript: Transcript): string {
+  let total = 0
+  let priced = false
+  const free = new Set<string>()
+  for (const call of transcript.calls) {
+    if (call.usage.inputTokens === 0 && call.usage.outputTokens === 0) continue
+    const cost = callCost(call)
+    const tier = freeTier(call.provider)
+    if (cost !== null) {
+      total += cost
+      priced = true
+    } else if (tier !== null) free.add(tier)
+    else return 'unknown: no price listed for this model'
+  }
+  const estimate = priced ? [`${formatCost(total)} (list prices of ${PRICES_CHECKED})`] : []
+  return [...estimate, ...free].join('; ') || formatCost(0)
+}
+
 export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (text: string) => string): string {
   const total = transcript.totalUsage
   const lines = [`## ${facts.title}`, '', '| about the run | |', '|---|---|']
@@ -84,10 +106,7 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
   lines.push(`| model calls | ${transcript.calls.length} |`)
   if (transcript.calls.length) {
     lines.push(`| tokens | ${n(total.inputTokens)} in / ${n(total.outputTokens)} out |`)
-    const cost = transcript.totalCost
-    lines.push(
-      `| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`
-    )
+    lines.push(`| cost (estimate) | ${costCell(transcript)} |`)
   }
   const steps = transcript.calls.filter((c) => c.tools?.length).length
   if (steps)

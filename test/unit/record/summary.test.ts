@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { GITHUB_MODELS_LIMITS_URL } from '../../../src/llm/prices.ts'
 import { renderSummary } from '../../../src/record/summary.ts'
 import { Transcript, type CallRecord } from '../../../src/record/transcript.ts'
 
@@ -90,5 +91,32 @@ describe('renderSummary', () => {
     expect(rows.filter((r) => r.startsWith('| note'))).toEqual([
       '| notes | Left out: an image.<br>Left out: \\| a pipe. |'
     ])
+  })
+})
+
+describe('the cost row', () => {
+  const costRow = (transcript: Transcript): string | undefined =>
+    renderSummary({ title: 't', rows: [] }, transcript, same)
+      .split('\n')
+      .find((l) => l.startsWith('| cost (estimate) |'))
+
+  it("says GitHub Models is free within its daily limits, with the link, instead of 'unknown'", () => {
+    const transcript = new Transcript()
+    transcript.add(call({ provider: 'github_models', requestedModel: 'openai/gpt-4.1' }))
+    expect(costRow(transcript)).toBe(
+      `| cost (estimate) | free within GitHub Models' daily limits ([rate limits](${GITHUB_MODELS_LIMITS_URL})) |`
+    )
+  })
+
+  it('adds the estimate of priced calls to the free ones, and stays unknown for a model without a price', () => {
+    const mixed = new Transcript()
+    mixed.add(call({ provider: 'github_models', requestedModel: 'openai/gpt-4.1' }))
+    mixed.add(call({}))
+    expect(costRow(mixed)).toBe(
+      `| cost (estimate) | $0.0028 (list prices of 2025-11); free within GitHub Models' daily limits ([rate limits](${GITHUB_MODELS_LIMITS_URL})) |`
+    )
+    const unknown = new Transcript()
+    unknown.add(call({ provider: 'ollama', requestedModel: 'llama3.1', servedModel: null }))
+    expect(costRow(unknown)).toBe('| cost (estimate) | unknown: no price listed for this model |')
   })
 })
