@@ -22,6 +22,9 @@ export interface BasicContext {
   modelId: string
   /** The `allowed-models` entries as written, for "ask <model> to ..." (empty: no switching). */
   allowedModels: readonly string[]
+  /** The `image-model` and `deploy-workflow` inputs as written ('' when not set), for help. */
+  imageModel: string
+  deployWorkflow: string
   commands: readonly CommandSpec[]
 }
 

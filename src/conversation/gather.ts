@@ -101,6 +101,8 @@ export async function gather(spec: CommandSpec, sources: GatherSources): Promise
     botName: gate.botName,
     modelId: shown.model,
     allowedModels: shown.allowedModels,
+    imageModel: shown.imageModel,
+    deployWorkflow: shown.deployWorkflow,
     commands: COMMANDS
   }
   if (spec.needs === 'nothing') return { kind: 'ready', workspace, ready: { needs: 'nothing', spec, context: basic } }
