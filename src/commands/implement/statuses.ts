@@ -1,6 +1,8 @@
 // How a notebook run and a check ended, as data: the code decides from these, and this module alone turns them
 // into the words people read (the pull request, the progress comment, the check report, the model's repair
 // prompt). Pure.
+import { constants } from 'node:os'
+import { fenced } from '../../conversation/thread.ts'
 import { counted } from '../../plural.ts'
 import type { CheckLine } from '../types.ts'
 
@@ -17,8 +19,11 @@ export type NotebookStatus =
   | { kind: 'out-of-time'; limitMs: number }
   /** Notebooks cannot run here; `reason` is the runner's phrase. */
   | { kind: 'unavailable'; reason: string }
-  /** Jupyter itself failed: nothing the model could repair. */
-  | { kind: 'could-not-run'; problem: string }
+  /**
+   * Jupyter itself failed: nothing the model could repair. `problem` is one line that says why (the exit code or
+   * signal, a limit, the time); `output` the last lines Jupyter printed, masked; `ms` how long the run took.
+   */
+  | { kind: 'could-not-run'; problem: string; output: string | null; ms: number }
 
 /** How one line of the checks ended: a command run in the sandbox, or a notebook. */
 export type CheckStatus =
@@ -28,7 +33,7 @@ export type CheckStatus =
   /** Killed when the request's time for runs and checks ran out. */
   | { kind: 'timed-out'; ms: number }
   | { kind: 'setup-failed'; setup: string | null; code: number | null }
-  | { kind: 'failed'; code: number }
+  | { kind: 'failed'; code: number; ms: number }
   | { kind: 'could-not-run' }
   /** Not run: checks cannot run here; `reason` is the sandbox's phrase. */
   | { kind: 'unavailable'; reason: string }
@@ -54,6 +59,16 @@ function firstLine(text: string): string {
 }
 
 /**
+ * An exit code in words; above 128, as a shell reports a process ended by a signal, the signal too, and for
+ * SIGKILL what usually sends it (the memory limit, or a stop from outside).
+ */
+export function exitWords(code: number): string {
+  const signal = code > 128 ? Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] : undefined
+  if (signal === 'SIGKILL') return `exit code ${code}: killed (SIGKILL), out of memory or stopped`
+  return signal ? `exit code ${code}: ended by ${signal}` : `exit code ${code}`
+}
+
+/**
  * The sentence after a notebook's line in the pull request's description; with `emphasis` false, the same
  * words without markdown, for its line in the checks.
  */
@@ -75,7 +90,8 @@ export function notebookSentence(status: NotebookStatus, emphasis = true): strin
     case 'unavailable':
       return `${strong('not run')}: ${status.reason}`
     case 'could-not-run':
-      return `${strong('it could not be run')}: ${firstLine(status.problem)}`
+      // Why, and Jupyter's last lines, are said once: under "What could not be done" (notebookProblem).
+      return `${strong('could not be run')} (see below)`
   }
 }
 
@@ -88,8 +104,15 @@ export function notebookProblem(path: string, status: NotebookStatus): string | 
       return `\`${path}\` was not run: ${notebookTimeLimit(status.limitMs)}; please look at it.`
     case 'still-fails':
       return `\`${path}\` still fails when run (${firstLine(status.error)}); please look at it.`
-    case 'could-not-run':
-      return `\`${path}\` could not be run: ${status.problem}`
+    case 'could-not-run': {
+      const said = `\`${path}\` could not be run: ${firstLine(status.problem)}`
+      if (!status.output) return `${said}.`
+      const shown = fenced(status.output)
+        .split('\n')
+        .map((line) => (line ? `  ${line}` : line))
+        .join('\n')
+      return `${said}. The last lines Jupyter printed:\n\n${shown}`
+    }
     default:
       return null
   }
@@ -127,7 +150,7 @@ export function summaryOf(status: CheckStatus): string {
     case 'setup-failed':
       return `did not run: the set-up command \`${status.setup}\` failed${status.code === null ? '' : ` (exit code ${status.code})`}`
     case 'failed':
-      return `failed with exit code ${status.code}`
+      return `failed with ${exitWords(status.code)}`
     case 'could-not-run':
       return 'could not be run'
     case 'unavailable':
@@ -138,6 +161,30 @@ export function summaryOf(status: CheckStatus): string {
       return 'not run: an earlier check failed'
     case 'notebook':
       return notebookSentence(status.notebook, false)
+  }
+}
+
+/**
+ * How a line ended for the job summary's record of runs: summaryOf's words, but with the reason a notebook
+ * could not be run (the pull request gives it once, under "What could not be done").
+ */
+export function recordSentence(status: CheckStatus): string {
+  if (status.kind === 'notebook' && status.notebook.kind === 'could-not-run')
+    return `could not be run: ${firstLine(status.notebook.problem)}`
+  return summaryOf(status)
+}
+
+/** How long a line's run took, where it ran and its status knows. */
+export function runMs(status: CheckStatus): number | null {
+  switch (status.kind) {
+    case 'passed':
+    case 'timed-out':
+    case 'failed':
+      return status.ms
+    case 'notebook':
+      return status.notebook.kind === 'ran' || status.notebook.kind === 'could-not-run' ? status.notebook.ms : null
+    default:
+      return null
   }
 }
 

@@ -327,9 +327,18 @@ describe('runNotebooks', () => {
     const { report } = await run(
       new MemoryWorkspace({}),
       [written('n.ipynb')],
-      [() => ({ kind: 'failed', problem: 'Jupyter could not run it:\ntoken sk-secret-123 refused', ms: 5 })]
+      [
+        () => ({
+          kind: 'failed',
+          problem: 'Jupyter ended with exit code 1 (sk-secret-123)',
+          output: 'token sk-secret-123 refused',
+          ms: 5
+        })
+      ]
     )
-    expect(report.problems).toEqual(['`n.ipynb` could not be run: Jupyter could not run it:\ntoken *** refused'])
+    expect(report.problems).toEqual([
+      '`n.ipynb` could not be run: Jupyter ended with exit code 1 (***). The last lines Jupyter printed:\n\n  ```\n  token *** refused\n  ```'
+    ])
   })
 
   it('does not ask for a repair when Jupyter itself could not run the notebook', async () => {
@@ -340,8 +349,8 @@ describe('runNotebooks', () => {
       [() => ({ kind: 'failed', problem: 'it did not finish within 600 s', ms: 600_000 })]
     )
     expect(model.requests).toEqual([])
-    expect(said(report, 'n.ipynb')).toBe('**it could not be run**: it did not finish within 600 s')
-    expect(report.problems).toEqual(['`n.ipynb` could not be run: it did not finish within 600 s'])
+    expect(said(report, 'n.ipynb')).toBe('**could not be run** (see below)')
+    expect(report.problems).toEqual(['`n.ipynb` could not be run: it did not finish within 600 s.'])
   })
 
   it('stops everything when a notebook changes .git', async () => {
