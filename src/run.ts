@@ -115,6 +115,7 @@ async function respond(stages: Stages): Promise<RunResult> {
     return { status: 'refused', reason: gathered.reason, posted }
   }
   const outcome = await runCommand(gathered.ready)
+  if (outcome.kind === 'changes') record.checked(outcome.checks)
   const posted = await carryOut(outcome, event, record, effectPorts(stages, gathered.workspace))
   return { status: 'answered', reason: spec.name, posted }
 }

@@ -1,5 +1,6 @@
 // The last stage, and what it gathers on the way: the run's facts, its notes, the transcript of every
 // model call and where the time went. At the end it writes the job summary and the action's outputs.
+import type { CheckLine, CheckReport } from '../commands/types.ts'
 import type { Adapters, RunResult } from '../run-types.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import type { Command } from '../trigger/grammar.ts'
@@ -52,6 +53,7 @@ export class RunRecord {
   readonly spent: TimeSpent = { git: null, notebooks: null, checks: null }
   private readonly started: number
   private readonly facts: [string, string][] = []
+  private runs: readonly CheckLine[] = []
   private readonly clock: () => number
 
   constructor(clock: () => number = Date.now) {
@@ -61,6 +63,11 @@ export class RunRecord {
 
   fact(name: string, value: string): void {
     this.facts.push([name, value])
+  }
+
+  /** The notebooks and checks a change ran, for the job summary's section of runs. */
+  checked(report: CheckReport | null): void {
+    this.runs = report?.lines ?? []
   }
 
   /** The job summary (redacted) and the outputs `status` and `comment-url`. */
@@ -87,7 +94,7 @@ export class RunRecord {
         git: this.spent.git?.gitMs ?? null
       })
     )
-    await adapters.writeSummary(renderSummary({ title, rows: this.facts }, this.transcript, redact))
+    await adapters.writeSummary(renderSummary({ title, rows: this.facts, runs: this.runs }, this.transcript, redact))
     adapters.setOutput('status', result.status)
     if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])
   }

@@ -7,6 +7,8 @@ import { renderStructured } from './structured.ts'
 import { callCost, type CallRecord, type Transcript } from './transcript.ts'
 import { fenced } from '../conversation/thread.ts'
 import { counted } from '../plural.ts'
+import type { CheckLine } from '../commands/types.ts'
+import { recordSentence, runMs } from '../commands/implement/statuses.ts'
 
 /** GitHub accepts at most 1 MiB of summary per step; leave room for the header. */
 const SUMMARY_LIMIT = 900_000
@@ -15,6 +17,38 @@ const PROMPT_LIMIT = 200_000
 export interface RunFacts {
   title: string
   rows: [string, string][]
+  /** The notebooks and checks run on a change, as they ended (none: nothing ran). */
+  runs?: readonly CheckLine[]
+}
+
+const RUN_KIND: Record<CheckLine['kind'], string> = { notebook: 'notebook', check: 'check', syntax: 'syntax check' }
+
+/** What ran in the sandbox: what, how it ended (exit code or signal, the reason), how long; then each output. */
+function runSection(runs: readonly CheckLine[]): string[] {
+  if (!runs.length) return []
+  const rows = runs.map((r) => {
+    const ms = runMs(r.ended)
+    return `| ${RUN_KIND[r.kind]} | \`${cell(r.name).replace(/`/g, "'")}\` | ${cell(recordSentence(r.ended))} | ${ms === null ? '' : `${(ms / 1000).toFixed(1)} s`} |`
+  })
+  const outputs = runs
+    .filter((r) => r.tail)
+    .flatMap((r) => [
+      `<details><summary>${RUN_KIND[r.kind]} <code>${r.name.replace(/[<>&]/g, '')}</code>: the last lines of its output</summary>`,
+      '',
+      fenced(r.tail!),
+      '',
+      '</details>',
+      ''
+    ])
+  return [
+    '### Notebook and check runs',
+    '',
+    '| run | what | how it ended | time |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    ...outputs
+  ]
 }
 
 function messageText(message: Message): string {
@@ -117,7 +151,7 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
   const notes = transcript.notes.forPeople
   if (notes.length) lines.push(`| ${notes.length === 1 ? 'note' : 'notes'} | ${notes.map(cell).join('<br>')} |`)
   if (transcript.remarks.length) lines.push(`| tools | ${transcript.remarks.map(cell).join('<br>')} |`)
-  lines.push('')
+  lines.push('', ...runSection(facts.runs ?? []))
   transcript.calls.forEach((call, i) => {
     const model = call.servedModel ?? call.requestedModel
     const cost = callCost(call)
