@@ -153,7 +153,11 @@ describe('notebooks, scripted runs', () => {
     assertValidNbformat(notebook)
     const body = stage.github.pullRequests[0]!.body
     expect(body).toContain('still fails after 1 repair round**')
-    expect(body).toContain('FileNotFoundError')
+    // The error once, under "What could not be done"; the file list, the checks and the warning point there.
+    expect(body.split('FileNotFoundError')).toHaveLength(2)
+    expect(body).toMatch(
+      /^\*\*What could not be done:\*\*\n- `broken\.ipynb` still fails after 1 repair round; .*FileNotFoundError/m
+    )
   })
 
   it('pushes nothing when a notebook tampers with .git', async () => {

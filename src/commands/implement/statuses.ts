@@ -70,7 +70,8 @@ export function exitWords(code: number): string {
 
 /**
  * The sentence after a notebook's line in the pull request's description; with `emphasis` false, the same
- * words without markdown, for its line in the checks.
+ * words without markdown, for its line in the checks. A notebook that went wrong is named here, and why is said
+ * once, under "What could not be done" (notebookProblem), which every message about the change carries.
  */
 export function notebookSentence(status: NotebookStatus, emphasis = true): string {
   const strong = (text: string): string => (emphasis ? `**${text}**` : text)
@@ -82,30 +83,46 @@ export function notebookSentence(status: NotebookStatus, emphasis = true): strin
         ? `ran without errors in ${seconds(status.ms)}`
         : `ran without errors in ${seconds(status.ms)} after ${counted(status.rounds, 'repair round')}`
     case 'still-fails':
-      return `${strong(`still fails after ${counted(status.rounds, 'repair round')}`)}; it is committed with the error visible: ${firstLine(status.error)}`
+      return `${strong(`still fails after ${counted(status.rounds, 'repair round')}`)} (see below)`
     case 'stopped':
-      return `${strong('stopped')}: ${notebookTimeLimit(status.limitMs)} before it could be repaired; it is committed with the error visible: ${firstLine(status.error)}`
+      return `${strong('stopped')} before it could be repaired (see below)`
     case 'out-of-time':
-      return `${strong('not run')}: ${notebookTimeLimit(status.limitMs)}; it is committed without fresh outputs`
+      return `${strong('not run')} (see below)`
     case 'unavailable':
       return `${strong('not run')}: ${status.reason}`
     case 'could-not-run':
-      // Why, and Jupyter's last lines, are said once: under "What could not be done" (notebookProblem).
       return `${strong('could not be run')} (see below)`
   }
 }
 
-/** What the pull request lists under "what could not be done" for a notebook; null when nothing went wrong. */
+/** A notebook's end in full, in one line, after its path: what the job summary's record of runs says. */
+function notebookAccount(status: NotebookStatus): string {
+  switch (status.kind) {
+    case 'still-fails':
+      return `still fails after ${counted(status.rounds, 'repair round')}; it is committed with the error visible: ${firstLine(status.error)}`
+    case 'stopped':
+      return `was stopped: ${notebookTimeLimit(status.limitMs)} before it could be repaired; it is committed with the error visible: ${firstLine(status.error)}`
+    case 'out-of-time':
+      return `was not run: ${notebookTimeLimit(status.limitMs)}; it is committed without fresh outputs`
+    case 'could-not-run':
+      return `could not be run: ${firstLine(status.problem)}`
+    default:
+      return notebookSentence(status, false)
+  }
+}
+
+/**
+ * What the pull request lists under "What could not be done" for a notebook: the one place that says why;
+ * null when nothing went wrong.
+ */
 export function notebookProblem(path: string, status: NotebookStatus): string | null {
   switch (status.kind) {
     case 'stopped':
-      return `\`${path}\` still fails: ${notebookTimeLimit(status.limitMs)}; please look at it.`
     case 'out-of-time':
-      return `\`${path}\` was not run: ${notebookTimeLimit(status.limitMs)}; please look at it.`
     case 'still-fails':
-      return `\`${path}\` still fails when run (${firstLine(status.error)}); please look at it.`
+      return `\`${path}\` ${notebookAccount(status)}. Please look at it.`
     case 'could-not-run': {
-      const said = `\`${path}\` could not be run: ${firstLine(status.problem)}`
+      const said = `\`${path}\` ${notebookAccount(status)}`
       if (!status.output) return `${said}.`
       const shown = fenced(status.output)
         .split('\n')
@@ -165,13 +182,11 @@ export function summaryOf(status: CheckStatus): string {
 }
 
 /**
- * How a line ended for the job summary's record of runs: summaryOf's words, but with the reason a notebook
- * could not be run (the pull request gives it once, under "What could not be done").
+ * How a line ended for the job summary's record of runs: summaryOf's words, but with why a notebook went wrong
+ * (the pull request says it once, under "What could not be done").
  */
 export function recordSentence(status: CheckStatus): string {
-  if (status.kind === 'notebook' && status.notebook.kind === 'could-not-run')
-    return `could not be run: ${firstLine(status.notebook.problem)}`
-  return summaryOf(status)
+  return status.kind === 'notebook' ? notebookAccount(status.notebook) : summaryOf(status)
 }
 
 /** How long a line's run took, where it ran and its status knows. */

@@ -17,10 +17,13 @@ import {
 describe('a notebook status', () => {
   it('is said with emphasis in the description and without it in the checks', () => {
     const status: NotebookStatus = { kind: 'still-fails', rounds: 2, error: 'cell 1: NameError: x\nTraceback ...' }
-    expect(notebookSentence(status)).toBe(
-      '**still fails after 2 repair rounds**; it is committed with the error visible: cell 1: NameError: x'
+    expect(notebookSentence(status)).toBe('**still fails after 2 repair rounds** (see below)')
+    expect(notebookSentence(status, false)).toBe('still fails after 2 repair rounds (see below)')
+    // The error itself, once: under "What could not be done", and in the job summary's record of runs.
+    expect(notebookProblem('a.ipynb', status)).toBe(
+      '`a.ipynb` still fails after 2 repair rounds; it is committed with the error visible: cell 1: NameError: x. Please look at it.'
     )
-    expect(notebookSentence(status, false)).toBe(
+    expect(recordSentence({ kind: 'notebook', notebook: status })).toBe(
       'still fails after 2 repair rounds; it is committed with the error visible: cell 1: NameError: x'
     )
   })
@@ -34,10 +37,11 @@ describe('a notebook status', () => {
       'only its text changed, so its earlier outputs were kept and it was not run again'
     )
     expect(notebookSentence({ kind: 'stopped', limitMs: 600_000, error: 'cell 2: ValueError' })).toBe(
-      '**stopped**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out before it could be repaired; it is committed with the error visible: cell 2: ValueError'
+      '**stopped** before it could be repaired (see below)'
     )
-    expect(notebookSentence({ kind: 'out-of-time', limitMs: 600_000 })).toBe(
-      '**not run**: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; it is committed without fresh outputs'
+    expect(notebookSentence({ kind: 'out-of-time', limitMs: 600_000 })).toBe('**not run** (see below)')
+    expect(recordSentence({ kind: 'notebook', notebook: { kind: 'out-of-time', limitMs: 600_000 } })).toBe(
+      'was not run: the 600 s for all notebook runs of this request (the `notebook-timeout-seconds` input) ran out; it is committed without fresh outputs'
     )
     expect(notebookSentence({ kind: 'unavailable', reason: 'no Jupyter' })).toBe('**not run**: no Jupyter')
     // Why is said once, under "What could not be done": not in the file list and the checks as well.
@@ -51,7 +55,7 @@ describe('a notebook status', () => {
     expect(notebookProblem('a.ipynb', { kind: 'text-only' })).toBeNull()
     expect(notebookProblem('a.ipynb', { kind: 'unavailable', reason: 'no Jupyter' })).toBeNull()
     expect(notebookProblem('a.ipynb', { kind: 'still-fails', rounds: 1, error: 'E\nrest' })).toBe(
-      '`a.ipynb` still fails when run (E); please look at it.'
+      '`a.ipynb` still fails after 1 repair round; it is committed with the error visible: E. Please look at it.'
     )
     expect(notebookProblem('a.ipynb', { kind: 'could-not-run', problem: 'one', output: null, ms: 5 })).toBe(
       '`a.ipynb` could not be run: one.'
