@@ -54,7 +54,10 @@ const GITHUB_MODELS_PERMISSION = `GitHub Models refused the workflow token. Two 
 
 /** Advice that depends on the provider as well as the kind; the rest is ADVICE's. */
 const PROVIDER_ADVICE: Readonly<Record<string, Partial<Record<LlmErrorKind, string>>>> = {
-  github_models: { permission: GITHUB_MODELS_PERMISSION }
+  github_models: {
+    permission: GITHUB_MODELS_PERMISSION,
+    rate_limit: `GitHub Models' free tier limits the requests per minute and per day (${GITHUB_MODELS_DOCS}#rate-limits). Wait and ask again (a daily limit ends the next day), or choose another model in the \`model\` input.`
+  }
 }
 
 const RETRYABLE: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'server', 'timeout', 'network'])

@@ -3,6 +3,7 @@
 // The longest matching name prefix wins, so dated names ("gpt-4.1-2025-04-14") find their model.
 // GitHub Models, Ollama and custom servers are not listed: their cost is not per token, or unknown; GitHub Models'
 // free tier is named instead (FREE_TIERS).
+import { GITHUB_MODELS_DOCS } from './errors.ts'
 import type { Usage } from './types.ts'
 
 export const PRICES_CHECKED = '2025-11'
@@ -61,8 +62,7 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, Price>>>> = {
 }
 
 /** Where GitHub Models' free tier states its limits (requests per minute and day, tokens per request). */
-export const GITHUB_MODELS_LIMITS_URL =
-  'https://docs.github.com/en/github-models/use-github-models/prototyping-with-ai-models#rate-limits'
+export const GITHUB_MODELS_LIMITS_URL = `${GITHUB_MODELS_DOCS}#rate-limits`
 
 /**
  * Services whose use is not priced per token but free within limits: what a cost estimate says of them instead

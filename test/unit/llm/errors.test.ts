@@ -175,9 +175,10 @@ describe('LlmError', () => {
     const openai = new LlmError('permission', 'x').from('openai')
     expect(openai.advice).not.toContain('organisation')
     expect(openai.advice).not.toContain('models: read')
-    // Other kinds from GitHub Models keep the general advice.
-    expect(new LlmError('rate_limit', 'x', { provider: 'github_models' }).advice).toBe(
-      new LlmError('rate_limit', 'x').advice
+    // Its limits are named, with the link; other kinds from GitHub Models keep the general advice.
+    expect(new LlmError('rate_limit', 'x', { provider: 'github_models' }).advice).toContain(
+      `per day (${GITHUB_MODELS_DOCS}#rate-limits)`
     )
+    expect(new LlmError('server', 'x', { provider: 'github_models' }).advice).toBe(new LlmError('server', 'x').advice)
   })
 })
