@@ -1,6 +1,6 @@
 // How a notebook run and a check ended, as data: the code decides from these, and this module alone turns them
-// into the words people read (the pull request, the progress comment, the check report, the model's repair
-// prompt). Pure.
+// into the words people read (the pull request, the progress comment, the check report, the job summary's record
+// of runs, the model's repair prompt). Pure.
 import { constants } from 'node:os'
 import { fenced } from '../../conversation/thread.ts'
 import { counted } from '../../plural.ts'
