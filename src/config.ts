@@ -98,6 +98,9 @@ export const DEFAULT_DEPLOY_POLL_SECONDS = 10
 export interface ShownSettings {
   model: string
   allowedModels: string[]
+  /** The `image-model` and `deploy-workflow` inputs as written ('' when not set): help says what is not set up. */
+  imageModel: string
+  deployWorkflow: string
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/
@@ -189,7 +192,9 @@ export function readShownSettings(read: InputReader): ShownSettings {
     model: read('model').trim() || DEFAULT_MODEL,
     allowedModels: read('allowed-models')
       .split(/[\s,]+/)
-      .filter(Boolean)
+      .filter(Boolean),
+    imageModel: read('image-model').trim(),
+    deployWorkflow: read('deploy-workflow').trim()
   }
 }
 

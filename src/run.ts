@@ -5,6 +5,7 @@ import { acknowledge } from './effects/acknowledge.ts'
 import { carryOut, reportFailure } from './effects/carry-out.ts'
 import { commandFor, runCommand } from './commands/run-command.ts'
 import { COMMANDS } from './commands/registry.ts'
+import { runRows } from './commands/implement/statuses.ts'
 import { checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
 import type { GitHub } from './ports/github.ts'
@@ -130,6 +131,7 @@ async function respond(stages: Stages): Promise<RunResult> {
     return { status: 'refused', reason: gathered.reason, posted }
   }
   const outcome = await runCommand(session.ready(spec, gathered))
+  if (outcome.kind === 'changes') record.ran(runRows(outcome.checks))
   const posted = await carryOut(outcome, event, record, effectPorts(stages, session.branch))
   return { status: 'answered', reason: spec.name, posted }
 }

@@ -1,6 +1,27 @@
 // "help", and the answer to any verb git-bob does not know.
+import { chooseMediaModel } from '../llm/media.ts'
+import { parseModelSpec } from '../llm/providers.ts'
 import { HOMEPAGE } from '../version.ts'
 import type { BasicContext, CommandSpec, Outcome } from './types.ts'
+
+/**
+ * Why a command cannot work with this configuration and what to set, or null. Only what the inputs tell:
+ * a malformed setting is reported by the command itself, where it is read.
+ */
+function notSetUp(name: string, ctx: Pick<BasicContext, 'modelId' | 'imageModel' | 'deployWorkflow'>): string | null {
+  if (name === 'paint') {
+    try {
+      const chat = parseModelSpec(ctx.modelId.split(',')[0]!.trim())
+      const choice = chooseMediaModel('image', ctx.imageModel, chat)
+      return choice.ok ? null : choice.reason
+    } catch {
+      return null
+    }
+  }
+  if (name === 'deploy' && !ctx.deployWorkflow)
+    return "no release workflow is named: set the `deploy-workflow` input to its file name (e.g. `deploy-workflow: release.yml`) and grant `actions: write` in the workflow's `permissions:`"
+  return null
+}
 
 export function helpText(ctx: BasicContext): string {
   const command = ctx.command
@@ -15,7 +36,8 @@ export function helpText(ctx: BasicContext): string {
     const used = c.example.split(' ')[0]
     const others = [c.name, ...(c.aliases ?? [])].filter((w) => w !== used)
     const aliases = others.length ? ` (also: ${others.map((a) => `\`${a}\``).join(', ')})` : ''
-    return `- \`${ctx.botName} ${c.example}\`${aliases}: ${c.summary}`
+    const missing = notSetUp(c.name, ctx)
+    return `- \`${ctx.botName} ${c.example}\`${aliases}: ${c.summary}${missing ? `. **Not set up here:** ${missing}.` : ''}`
   })
   return [
     intro,

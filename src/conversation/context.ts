@@ -15,6 +15,9 @@ export interface Basics {
   modelId: string
   /** The `allowed-models` entries as written, for "ask <model> to ..." (empty: no switching). */
   allowedModels: readonly string[]
+  /** The `image-model` and `deploy-workflow` inputs as written ('' when not set), for help. */
+  imageModel: string
+  deployWorkflow: string
 }
 
 /** What a command that reads the conversation knows, besides the ports it is given. */

@@ -94,7 +94,9 @@ export async function gather(command: GatherFor, sources: GatherSources): Promis
     command: sources.command,
     botName: gate.botName,
     modelId: shown.model,
-    allowedModels: shown.allowedModels
+    allowedModels: shown.allowedModels,
+    imageModel: shown.imageModel,
+    deployWorkflow: shown.deployWorkflow
   }
   if (needs === 'nothing') return { kind: 'nothing', basics }
   if (needs === 'actions') return { kind: 'actions', basics, settings: readDeployConfig(readInput) }

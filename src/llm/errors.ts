@@ -26,8 +26,7 @@ export type LlmErrorKind =
 const ADVICE: Record<LlmErrorKind, string> = {
   authentication:
     'The model provider rejected the credentials. Check that the API key input (or, for GitHub Models, the workflow token with `permissions: models: read`) is set and valid.',
-  permission:
-    "The credentials are valid but may not use this model. Check the account's access to the model, or for GitHub Models the workflow's `permissions: models: read`.",
+  permission: "The credentials are valid but may not use this model. Check the account's access to the model.",
   quota: 'The provider account has run out of quota or credit. Top it up or choose another model in the `model` input.',
   rate_limit:
     'The provider kept answering "too many requests". Wait a few minutes and ask again, or choose another model.',
@@ -43,6 +42,24 @@ const ADVICE: Record<LlmErrorKind, string> = {
     "The model's answer did not have the expected form, even after one repair round. Ask again, or choose a stronger model."
 }
 
+/** Where GitHub Models' use is explained: who may use it, how workflows authenticate, the free tier's limits. */
+export const GITHUB_MODELS_DOCS =
+  'https://docs.github.com/en/github-models/use-github-models/prototyping-with-ai-models'
+
+/**
+ * A refusal from GitHub Models has two causes a person can fix, and the second is easy to miss: a repository of
+ * an organisation may use GitHub Models only once an owner of the organisation has enabled it.
+ */
+const GITHUB_MODELS_PERMISSION = `GitHub Models refused the workflow token. Two causes: the workflow does not grant \`permissions: models: read\` (add it to the job's \`permissions:\`, as in examples/git-bob.yml); or the repository belongs to an organisation that has not enabled GitHub Models: an owner of the organisation enables it under the organisation's **Settings → Models → Development** ("Models in your organization": Enabled; with "Only select models", the model in the \`model\` input must be allowed). See ${GITHUB_MODELS_DOCS}.`
+
+/** Advice that depends on the provider as well as the kind; the rest is ADVICE's. */
+const PROVIDER_ADVICE: Readonly<Record<string, Partial<Record<LlmErrorKind, string>>>> = {
+  github_models: {
+    permission: GITHUB_MODELS_PERMISSION,
+    rate_limit: `GitHub Models' free tier limits the requests per minute and per day (${GITHUB_MODELS_DOCS}#rate-limits). Wait and ask again (a daily limit ends the next day), or choose another model in the \`model\` input.`
+  }
+}
+
 const RETRYABLE: ReadonlySet<LlmErrorKind> = new Set(['rate_limit', 'server', 'timeout', 'network'])
 
 export class LlmError extends Error {
@@ -51,16 +68,29 @@ export class LlmError extends Error {
   readonly status: number | undefined
   /** From a retry-after header, when the provider sent one. */
   readonly retryAfterMs: number | undefined
+  /** The provider preset that failed (e.g. "github_models"), when known: some advice is the provider's own. */
+  readonly provider: string | undefined
 
   constructor(
     kind: LlmErrorKind,
     message: string,
-    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}
+    options: { status?: number; retryAfterMs?: number; cause?: unknown; provider?: string } = {}
   ) {
     super(message, { cause: options.cause })
     this.kind = kind
     this.status = options.status
     this.retryAfterMs = options.retryAfterMs
+    this.provider = options.provider
+  }
+
+  /** The same failure, known to come from `provider`. */
+  from(provider: string): LlmError {
+    return new LlmError(this.kind, this.message, {
+      ...(this.status !== undefined ? { status: this.status } : {}),
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+      cause: this.cause,
+      provider
+    })
   }
 
   get retryable(): boolean {
@@ -68,7 +98,7 @@ export class LlmError extends Error {
   }
 
   get advice(): string {
-    return ADVICE[this.kind]
+    return (this.provider && PROVIDER_ADVICE[this.provider]?.[this.kind]) || ADVICE[this.kind]
   }
 }
 

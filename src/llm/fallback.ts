@@ -33,6 +33,7 @@ export function createFallbackModel(models: readonly LanguageModel[], options: F
           if (!failures.length) throw error
           throw new LlmError(error.kind, `${failures.join('; ')}; then ${model.id} failed too: ${error.message}`, {
             ...(error.status !== undefined ? { status: error.status } : {}),
+            ...(error.provider !== undefined ? { provider: error.provider } : {}),
             cause: error
           })
         }

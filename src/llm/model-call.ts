@@ -37,7 +37,8 @@ export async function callOnce(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     record(state, request, { response: null, error: message }, Date.now() - started, attempts)
-    throw error
+    // The provider is known here, and some advice is its own (GitHub Models' refusals).
+    throw error instanceof LlmError && error.provider === undefined ? error.from(spec.provider.name) : error
   }
 }
 

@@ -1,7 +1,9 @@
 // The one price table: US dollars per million tokens (input, output), from the providers' public
 // price lists. Update it here when prices change; a model not listed gets no cost estimate.
 // The longest matching name prefix wins, so dated names ("gpt-4.1-2025-04-14") find their model.
-// GitHub Models, Ollama and custom servers are not listed: their cost is not per token, or unknown.
+// GitHub Models, Ollama and custom servers are not listed: their cost is not per token, or unknown; GitHub Models'
+// free tier is named instead (FREE_TIERS).
+import { GITHUB_MODELS_DOCS } from './errors.ts'
 import type { Usage } from './types.ts'
 
 export const PRICES_CHECKED = '2025-11'
@@ -57,6 +59,22 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, Price>>>> = {
     'mistral-small': { input: 0.1, output: 0.3 },
     codestral: { input: 0.3, output: 0.9 }
   }
+}
+
+/** Where GitHub Models' free tier states its limits (requests per minute and day, tokens per request). */
+export const GITHUB_MODELS_LIMITS_URL = `${GITHUB_MODELS_DOCS}#rate-limits`
+
+/**
+ * Services whose use is not priced per token but free within limits: what a cost estimate says of them instead
+ * of "unknown" (markdown).
+ */
+const FREE_TIERS: Readonly<Record<string, string>> = {
+  github_models: `free within GitHub Models' daily limits ([rate limits](${GITHUB_MODELS_LIMITS_URL}))`
+}
+
+/** What to say of the cost of a provider that is free within limits; null for every other provider. */
+export function freeTier(provider: string): string | null {
+  return FREE_TIERS[provider] ?? null
 }
 
 /** The price of a model, by the longest listed prefix of its name; null when not listed. */

@@ -40,8 +40,11 @@ export type Execution =
       /** Files the run wrote that the sandbox did not hand back, each with the reason ("a symbolic link"). */
       refused: readonly { path: string; reason: string }[]
     }
-  /** Jupyter itself failed or the time ran out: the notebook on disk is what it was before. */
-  | { kind: 'failed'; problem: string; ms: number }
+  /**
+   * Jupyter itself failed or the time ran out: the notebook on disk is what it was before. `problem` is one line
+   * that says why (an exit code or signal, a limit); `output` the last lines Jupyter printed, when it printed any.
+   */
+  | { kind: 'failed'; problem: string; output?: string; ms: number }
 
 /** Whether notebooks can run here, or why not (a phrase for the pull request). */
 export type Availability = { ok: true } | { ok: false; reason: string }

@@ -1,6 +1,7 @@
 // The last stage, and what it gathers on the way: the run's facts, its notes, the transcript of every
 // model call and where the time went. At the end it writes the job summary and the action's outputs.
 import type { RunOutputs, RunResult } from '../ports/run.ts'
+import type { RunRow } from './summary.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { Notes } from './notes.ts'
@@ -52,6 +53,7 @@ export class RunRecord {
   readonly spent: TimeSpent = { git: null, notebooks: null, checks: null }
   private readonly started: number
   private readonly facts: [string, string][] = []
+  private runs: readonly RunRow[] = []
   private readonly clock: () => number
 
   constructor(clock: () => number = Date.now) {
@@ -61,6 +63,11 @@ export class RunRecord {
 
   fact(name: string, value: string): void {
     this.facts.push([name, value])
+  }
+
+  /** The notebooks and checks a change ran, for the job summary's section of runs. */
+  ran(rows: readonly RunRow[]): void {
+    this.runs = rows
   }
 
   /** The job summary (redacted) and the outputs `status` and `comment-url`. */
@@ -81,13 +88,13 @@ export class RunRecord {
       'time',
       timeLine(total, {
         model: this.transcript.calls.length ? modelMs : null,
-        notebooks: this.spent.notebooks?.elapsedMs ?? null,
-        // Created for every request that could run checks; named only when checks ran.
+        // Both runners are created for every request that could run them; named only when they ran.
+        notebooks: this.spent.notebooks?.elapsedMs || null,
         checks: this.spent.checks?.elapsedMs || null,
         git: this.spent.git?.gitMs ?? null
       })
     )
-    await adapters.writeSummary(renderSummary({ title, rows: this.facts }, this.transcript, redact))
+    await adapters.writeSummary(renderSummary({ title, rows: this.facts, runs: this.runs }, this.transcript, redact))
     adapters.setOutput('status', result.status)
     if (result.posted[0]) adapters.setOutput('comment-url', result.posted[0])
   }

@@ -1,6 +1,6 @@
 // The job summary: a readable record of the run and of every model call (prompt, answer, model,
 // tokens, time), so people can learn from each other's prompts. Pure: returns markdown.
-import { formatCost, PRICES_CHECKED } from '../llm/prices.ts'
+import { formatCost, freeTier, PRICES_CHECKED } from '../llm/prices.ts'
 import type { Message } from '../llm/types.ts'
 import type { ToolRun } from '../llm/tool-loop.ts'
 import { renderStructured } from './structured.ts'
@@ -15,6 +15,48 @@ const PROMPT_LIMIT = 200_000
 export interface RunFacts {
   title: string
   rows: [string, string][]
+  /** The notebooks and checks run on a change, as they ended (none: nothing ran). */
+  runs?: readonly RunRow[]
+}
+
+/** One notebook or check a change ran, in words (commands/implement/statuses.ts's runRows makes them). */
+export interface RunRow {
+  /** notebook, check, syntax check */
+  kind: string
+  name: string
+  /** How it ended: the exit code or signal, the reason. */
+  ended: string
+  ms: number | null
+  /** The last lines of its output, if any. */
+  tail: string | null
+}
+
+/** What ran in the sandbox: what, how it ended (exit code or signal, the reason), how long; then each output. */
+function runSection(runs: readonly RunRow[]): string[] {
+  if (!runs.length) return []
+  const rows = runs.map((r) => {
+    const ms = r.ms
+    return `| ${r.kind} | \`${cell(r.name).replace(/`/g, "'")}\` | ${cell(r.ended)} | ${ms === null ? '' : `${(ms / 1000).toFixed(1)} s`} |`
+  })
+  const outputs = runs
+    .filter((r) => r.tail)
+    .flatMap((r) => [
+      `<details><summary>${r.kind} <code>${r.name.replace(/[<>&]/g, '')}</code>: the last lines of its output</summary>`,
+      '',
+      fenced(r.tail!),
+      '',
+      '</details>',
+      ''
+    ])
+  return [
+    '### Notebook and check runs',
+    '',
+    '| run | what | how it ended | time |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    ...outputs
+  ]
 }
 
 function messageText(message: Message): string {
@@ -77,6 +119,28 @@ function answer(call: CallRecord): string[] {
   ]
 }
 
+/**
+ * The run's cost: the list-price estimate of the priced calls, the free tier of calls to a service that is free
+ * within limits (GitHub Models), and "unknown" as soon as one call that used tokens has neither.
+ */
+function costCell(transcript: Transcript): string {
+  let total = 0
+  let priced = false
+  const free = new Set<string>()
+  for (const call of transcript.calls) {
+    if (call.usage.inputTokens === 0 && call.usage.outputTokens === 0) continue
+    const cost = callCost(call)
+    const tier = freeTier(call.provider)
+    if (cost !== null) {
+      total += cost
+      priced = true
+    } else if (tier !== null) free.add(tier)
+    else return 'unknown: no price listed for this model'
+  }
+  const estimate = priced ? [`${formatCost(total)} (list prices of ${PRICES_CHECKED})`] : []
+  return [...estimate, ...free].join('; ') || formatCost(0)
+}
+
 export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (text: string) => string): string {
   const total = transcript.totalUsage
   const lines = [`## ${facts.title}`, '', '| about the run | |', '|---|---|']
@@ -84,20 +148,18 @@ export function renderSummary(facts: RunFacts, transcript: Transcript, redact: (
   lines.push(`| model calls | ${transcript.calls.length} |`)
   if (transcript.calls.length) {
     lines.push(`| tokens | ${n(total.inputTokens)} in / ${n(total.outputTokens)} out |`)
-    const cost = transcript.totalCost
-    lines.push(
-      `| cost (estimate) | ${cost === null ? 'unknown: no price listed for this model' : `${formatCost(cost)} (list prices of ${PRICES_CHECKED})`} |`
-    )
+    lines.push(`| cost (estimate) | ${costCell(transcript)} |`)
   }
   const steps = transcript.calls.filter((c) => c.tools?.length).length
   if (steps)
     lines.push(
       `| tool calls | ${transcript.calls.reduce((sum, c) => sum + (c.tools?.length ?? 0), 0)} in ${counted(steps, 'step')} |`
     )
-  for (const note of transcript.notes.forPeople)
-    lines.push(`| note | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
-  for (const remark of transcript.remarks) lines.push(`| tools | ${cell(remark)} |`)
-  lines.push('')
+  // One row per name: the notes share one, and so do the remarks on tools (their limits, a price unknown).
+  const notes = transcript.notes.forPeople
+  if (notes.length) lines.push(`| ${notes.length === 1 ? 'note' : 'notes'} | ${notes.map(cell).join('<br>')} |`)
+  if (transcript.remarks.length) lines.push(`| tools | ${transcript.remarks.map(cell).join('<br>')} |`)
+  lines.push('', ...runSection(facts.runs ?? []))
   transcript.calls.forEach((call, i) => {
     const model = call.servedModel ?? call.requestedModel
     const cost = callCost(call)

@@ -66,6 +66,8 @@ export function conversationContext(
     botName: 'git-bob',
     modelId: model.id,
     allowedModels: [],
+    imageModel: '',
+    deployWorkflow: '',
     commands: [],
     thread: {
       repo: 'owner/repo',

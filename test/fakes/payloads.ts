@@ -55,5 +55,15 @@ export function issueCommentPayload(s: CommentScenario): Payload {
       merged_at: null
     }
   }
+  // The addresses follow the number and id set above, as GitHub's would: each request links its own comment,
+  // not the example's (issues/1#issuecomment-492700400).
+  const repoHtml: string = p.repository.html_url
+  const repoApi: string = p.repository.url
+  const number: number = p.issue.number
+  const page = `${repoHtml}/${s.pullRequest ? 'pull' : 'issues'}/${number}`
+  p.issue.html_url = page
+  p.issue.url = p.comment.issue_url = `${repoApi}/issues/${number}`
+  p.comment.url = `${repoApi}/issues/comments/${p.comment.id}`
+  p.comment.html_url = `${page}#issuecomment-${p.comment.id}`
   return p
 }

@@ -130,6 +130,21 @@ describe('events', () => {
     expect(run.outputs.command).toBe('help')
   })
 
+  it('marks in help what the workflow has not set up, from its inputs: deploy without deploy-workflow', async () => {
+    const bare = await stage.comment({ body: 'git-bob help' }, { inputs: { model: 'openai:gpt-4.1-mini' } })
+    expect(bare.code).toBe(0)
+    const rows = (body: string): string[] => body.split('\n').filter((l) => l.includes('**Not set up here:**'))
+    const first = rows(stage.github.postedComments(1)[0]!.body)
+    expect(first).toHaveLength(1)
+    expect(first[0]).toMatch(/^- `git-bob deploy`: .*set the `deploy-workflow` input/)
+    const set = await stage.comment(
+      { body: 'git-bob help', commentId: 78 },
+      { inputs: { model: 'openai:gpt-4.1-mini', 'deploy-workflow': 'release.yml' } }
+    )
+    expect(set.code).toBe(0)
+    expect(rows(stage.github.postedComments(1).at(-1)!.body)).toEqual([])
+  })
+
   it('does not post the help text twice when the workflow is re-run', async () => {
     const first = await stage.comment({ body: 'git-bob help' })
     const again = await stage.run({ eventName: 'issue_comment', payload: first.payload })

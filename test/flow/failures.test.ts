@@ -76,6 +76,21 @@ describe('failures', () => {
     expect(stage.github.postedComments(1)[0]!.body).toContain('rejected the credentials')
   })
 
+  it("names both causes of GitHub Models' refusal: the workflow's permission and the organisation's setting", async () => {
+    stage.model.script.push({ status: 403, body: { error: { message: 'Forbidden', type: 'forbidden' } } })
+    const run = await stage.comment(
+      { body: 'git-bob comment' },
+      { inputs: { model: 'github_models:openai/gpt-4.1', 'openai-api-key': '' } }
+    )
+    expect(run.code).toBe(1)
+    const body = stage.github.postedComments(1)[0]!.body
+    expect(body).toContain('`permissions: models: read`')
+    expect(body).toContain(
+      "an owner of the organisation enables it under the organisation's **Settings → Models → Development**"
+    )
+    expect(body).toContain('https://docs.github.com/en/github-models/use-github-models/prototyping-with-ai-models')
+  })
+
   it('reports a missing API key on the thread before any model call, naming the input', async () => {
     const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { 'openai-api-key': '' } })
     expect(run.code).toBe(1)

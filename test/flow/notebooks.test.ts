@@ -153,7 +153,11 @@ describe('notebooks, scripted runs', () => {
     assertValidNbformat(notebook)
     const body = stage.github.pullRequests[0]!.body
     expect(body).toContain('still fails after 1 repair round**')
-    expect(body).toContain('FileNotFoundError')
+    // The error once, under "What could not be done"; the file list, the checks and the warning point there.
+    expect(body.split('FileNotFoundError')).toHaveLength(2)
+    expect(body).toMatch(
+      /^\*\*What could not be done:\*\*\n- `broken\.ipynb` still fails after 1 repair round; .*FileNotFoundError/m
+    )
   })
 
   it('pushes nothing when a notebook tampers with .git', async () => {
@@ -274,6 +278,38 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
       expect(notebook).toContain('literal: ***')
       // The code builds the key from two parts (no redactor can see that), but its output is masked.
       expect(notebook).not.toContain(OPENAI_KEY)
+    }
+  )
+
+  it(
+    'says once in the pull request, and in the job summary, why Jupyter could not run a notebook: its exit code or signal',
+    JUPYTER_TIMEOUT,
+    async () => {
+      const repo = new GitRemote({ 'README.md': '# data\n' })
+      // The kernel kills Jupyter itself, as the kernel's memory limit or a stop from outside would.
+      scriptNotebook('killed.ipynb', [
+        { kind: 'markdown', source: '# Killed' },
+        { kind: 'code', source: 'import os, signal\nos.kill(os.getppid(), signal.SIGKILL)' }
+      ])
+      const run = await stage.comment(
+        { body: 'git-bob implement this' },
+        { workspace: repo.workspace, notebooks: sandboxedJupyter() }
+      )
+      expect(run.code).toBe(0)
+      const body = stage.github.pullRequests[0]!.body
+      const reason = 'Jupyter ended with exit code 137: killed (SIGKILL), out of memory or stopped'
+      expect(body).toContain(`- \`killed.ipynb\` could not be run: ${reason}.`)
+      expect(body.split(reason)).toHaveLength(2)
+      expect(body).toMatch(/^- `killed\.ipynb` \(created\): .*\*\*could not be run\*\* \(see below\)$/m)
+      expect(body).toContain('- ⏭️ notebook `killed.ipynb` could not be run (see below)')
+      expect(run.summary).toContain('### Notebook and check runs')
+      expect(run.summary).toMatch(
+        new RegExp(
+          `\\| notebook \\| \`killed\\.ipynb\` \\| could not be run: ${reason.replace(/[()]/g, '\\$&')} \\| \\d+\\.\\d s \\|`
+        )
+      )
+      // A run with notebooks names their time.
+      expect(run.summary).toMatch(/notebooks \d+\.\d s/)
     }
   )
 

@@ -235,11 +235,22 @@ describe('providers end to end', () => {
     expect(stage.github.postedComments(1).at(-1)!.body).toContain('run out of quota')
   })
 
-  it('gives no cost where no price is known (GitHub Models)', async () => {
+  it("gives no cost in the stamp for GitHub Models, and its free tier's limits in the summary", async () => {
     const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { model: '', 'openai-api-key': '' } })
     expect(run.code).toBe(0)
     expect(posted()).not.toContain('cost:')
-    expect(run.summary).toContain('| cost (estimate) | unknown')
+    expect(run.summary).toContain(
+      "| cost (estimate) | free within GitHub Models' daily limits ([rate limits](https://docs.github.com/en/github-models/use-github-models/prototyping-with-ai-models#rate-limits)) |"
+    )
+  })
+
+  it('gives an unknown cost where no price is known (a server of your own)', async () => {
+    const run = await stage.comment(
+      { body: 'git-bob comment' },
+      { inputs: { model: 'ollama:llama3.1', 'openai-api-key': '' } }
+    )
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain('| cost (estimate) | unknown: no price listed for this model |')
   })
 })
 

@@ -103,10 +103,27 @@ describe('readGateConfig', () => {
 
 describe('readShownSettings', () => {
   it('gives model and allowed-models as written, and never fails', () => {
-    expect(readShownSettings(reader({}))).toEqual({ model: DEFAULT_MODEL, allowedModels: [] })
+    expect(readShownSettings(reader({}))).toEqual({
+      model: DEFAULT_MODEL,
+      allowedModels: [],
+      imageModel: '',
+      deployWorkflow: ''
+    })
     expect(
-      readShownSettings(reader({ model: ' openai:gpt-4.1 ', 'allowed-models': 'claude=anthropic:x, not a model!' }))
-    ).toEqual({ model: 'openai:gpt-4.1', allowedModels: ['claude=anthropic:x', 'not', 'a', 'model!'] })
+      readShownSettings(
+        reader({
+          model: ' openai:gpt-4.1 ',
+          'allowed-models': 'claude=anthropic:x, not a model!',
+          'image-model': ' not:checked here ',
+          'deploy-workflow': 'release.yml'
+        })
+      )
+    ).toEqual({
+      model: 'openai:gpt-4.1',
+      allowedModels: ['claude=anthropic:x', 'not', 'a', 'model!'],
+      imageModel: 'not:checked here',
+      deployWorkflow: 'release.yml'
+    })
   })
 })
 

@@ -2,11 +2,11 @@
 // tracks and git-bob wrote, with an allow-listed environment, limits, a time limit per cell and in total. What the
 // run wrote comes back into the checkout; without a sandbox, nothing runs.
 import { constants } from 'node:fs'
-import { constants as osConstants } from 'node:os'
 import { access, readFile } from 'node:fs/promises'
 import { basename, delimiter, dirname, join } from 'node:path'
 import { parseNotebook } from '../../ports/notebook.ts'
 import type { Availability, Execution, ExecutionLimits } from '../../ports/workspace.ts'
+import { exitWords } from '../../ports/exit.ts'
 import { SECURITY_URL } from '../../version.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
 import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox/sandbox.ts'
@@ -48,14 +48,6 @@ const NO_JUPYTER: Availability = {
 /** Runs the set-up (when given) at the repository root, then Jupyter in the notebook's folder ($1). */
 const WITH_SETUP =
   'if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; fi; cd "$1" && shift && exec jupyter "$@"'
-
-/** How a run ended, in words: the exit code, or the signal that ended it (128 + its number, as the shell says). */
-function exitWords(code: number | null): string {
-  if (code === null) return 'it could not be started'
-  const signal = code > 128 ? Object.entries(osConstants.signals).find(([, n]) => n === code - 128)?.[0] : undefined
-  if (signal === 'SIGKILL') return 'killed (SIGKILL): out of memory, or stopped'
-  return signal ? `ended by ${signal}` : `exit code ${code}`
-}
 
 export function jupyterRunner(
   env: Readonly<Record<string, string | undefined>>,
@@ -133,7 +125,13 @@ export function jupyterRunner(
           .filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l))
           .slice(-6)
           .join('\n')
-        return { kind: 'failed', problem: `Jupyter could not run it (${exitWords(result.code)}):\n${last}`, ms }
+        // The reason is one line of its own, the exit code or signal: what people read first, and all a one-line
+        // account has room for. Without a code, the box did not start Jupyter, and its output says why.
+        const problem =
+          result.code === null
+            ? `the sandbox could not start Jupyter${last ? `: ${last.split('\n').at(-1)}` : ''}`
+            : `Jupyter ended with ${exitWords(result.code)}`
+        return { kind: 'failed', problem, ...(last ? { output: last } : {}), ms }
       }
       if (!result.copiedBack.includes(path))
         return { kind: 'failed', problem: 'the executed notebook could not be taken back from the sandbox', ms }

@@ -61,7 +61,7 @@ function statusOf(run: CheckRun, setup: string | null): CheckStatus {
   if (run.timedOut) return { kind: 'timed-out', ms: run.ms }
   if (run.setupFailed) return { kind: 'setup-failed', setup, code: run.code }
   if (run.code === 0) return { kind: 'passed', ms: run.ms }
-  return run.code === null ? { kind: 'could-not-run' } : { kind: 'failed', code: run.code }
+  return run.code === null ? { kind: 'could-not-run' } : { kind: 'failed', code: run.code, ms: run.ms }
 }
 
 /** A command the checks run: the syntax check or the check command, with its set-up. */
@@ -79,7 +79,9 @@ function lineOf(check: CheckToRun, run: CheckRun, redact: (text: string) => stri
 
 /** A notebook's line in the report. */
 export function notebookLine(path: string, status: NotebookStatus): CheckLine {
-  return checkLine('notebook', path, { kind: 'notebook', notebook: status }, null)
+  // What Jupyter printed when it could not run the notebook, for the job summary (masked at its source).
+  const tail = status.kind === 'could-not-run' ? status.output : null
+  return checkLine('notebook', path, { kind: 'notebook', notebook: status }, tail)
 }
 
 export interface CheckPlan {

@@ -115,7 +115,8 @@ function statusOf(settled: Settled<Outcome>, limitMs: number): NotebookStatus {
   const execution = settled.value
   if (execution.kind === 'out-of-time')
     return execution.error ? { kind: 'stopped', limitMs, error: execution.error } : { kind: 'out-of-time', limitMs }
-  if (execution.kind === 'failed') return { kind: 'could-not-run', problem: execution.problem }
+  if (execution.kind === 'failed')
+    return { kind: 'could-not-run', problem: execution.problem, output: execution.output ?? null, ms: execution.ms }
   return { kind: 'ran', ms: execution.ms, rounds: settled.rounds }
 }
 
@@ -174,7 +175,8 @@ export async function runNotebooks(
         if (execution.kind === 'failed') {
           // Stopped by the deadline: the notebook on disk is what it was before the run.
           if (left() <= 0) return { ok: true, value: { kind: 'out-of-time', error: null } }
-          return { ok: true, value: { ...execution, problem: ports.redact(execution.problem) } }
+          const output = execution.output ? { output: ports.redact(execution.output) } : {}
+          return { ok: true, value: { ...execution, problem: ports.redact(execution.problem), ...output } }
         }
         for (const file of execution.refused)
           refusedByBox.set(

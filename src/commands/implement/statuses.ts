@@ -1,8 +1,11 @@
 // How a notebook run and a check ended, as data: the code decides from these, and this module alone turns them
-// into the words people read (the pull request, the progress comment, the check report, the model's repair
-// prompt). Pure.
+// into the words people read (the pull request, the progress comment, the check report, the job summary's record
+// of runs, the model's repair prompt). Pure.
+import { fenced } from '../../ports/fenced.ts'
+import { exitWords } from '../../ports/exit.ts'
+import type { RunRow } from '../../record/summary.ts'
 import { counted } from '../../plural.ts'
-import type { CheckLine } from '../types.ts'
+import type { CheckLine, CheckReport } from '../types.ts'
 
 /** How a notebook of the change ended. */
 export type NotebookStatus =
@@ -17,8 +20,11 @@ export type NotebookStatus =
   | { kind: 'out-of-time'; limitMs: number }
   /** Notebooks cannot run here; `reason` is the runner's phrase. */
   | { kind: 'unavailable'; reason: string }
-  /** Jupyter itself failed: nothing the model could repair. */
-  | { kind: 'could-not-run'; problem: string }
+  /**
+   * Jupyter itself failed: nothing the model could repair. `problem` is one line that says why (the exit code or
+   * signal, a limit, the time); `output` the last lines Jupyter printed, masked; `ms` how long the run took.
+   */
+  | { kind: 'could-not-run'; problem: string; output: string | null; ms: number }
 
 /** How one line of the checks ended: a command run in the sandbox, or a notebook. */
 export type CheckStatus =
@@ -28,7 +34,7 @@ export type CheckStatus =
   /** Killed when the request's time for runs and checks ran out. */
   | { kind: 'timed-out'; ms: number }
   | { kind: 'setup-failed'; setup: string | null; code: number | null }
-  | { kind: 'failed'; code: number }
+  | { kind: 'failed'; code: number; ms: number }
   | { kind: 'could-not-run' }
   /** Not run: checks cannot run here; `reason` is the sandbox's phrase. */
   | { kind: 'unavailable'; reason: string }
@@ -55,7 +61,8 @@ function firstLine(text: string): string {
 
 /**
  * The sentence after a notebook's line in the pull request's description; with `emphasis` false, the same
- * words without markdown, for its line in the checks.
+ * words without markdown, for its line in the checks. A notebook that went wrong is named here, and why is said
+ * once, under "What could not be done" (notebookProblem), which every message about the change carries.
  */
 export function notebookSentence(status: NotebookStatus, emphasis = true): string {
   const strong = (text: string): string => (emphasis ? `**${text}**` : text)
@@ -67,29 +74,53 @@ export function notebookSentence(status: NotebookStatus, emphasis = true): strin
         ? `ran without errors in ${seconds(status.ms)}`
         : `ran without errors in ${seconds(status.ms)} after ${counted(status.rounds, 'repair round')}`
     case 'still-fails':
-      return `${strong(`still fails after ${counted(status.rounds, 'repair round')}`)}; it is committed with the error visible: ${firstLine(status.error)}`
+      return `${strong(`still fails after ${counted(status.rounds, 'repair round')}`)} (see below)`
     case 'stopped':
-      return `${strong('stopped')}: ${notebookTimeLimit(status.limitMs)} before it could be repaired; it is committed with the error visible: ${firstLine(status.error)}`
+      return `${strong('stopped')} before it could be repaired (see below)`
     case 'out-of-time':
-      return `${strong('not run')}: ${notebookTimeLimit(status.limitMs)}; it is committed without fresh outputs`
+      return `${strong('not run')} (see below)`
     case 'unavailable':
       return `${strong('not run')}: ${status.reason}`
     case 'could-not-run':
-      return `${strong('it could not be run')}: ${firstLine(status.problem)}`
+      return `${strong('could not be run')} (see below)`
   }
 }
 
-/** What the pull request lists under "what could not be done" for a notebook; null when nothing went wrong. */
+/** A notebook's end in full, in one line, after its path: what the job summary's record of runs says. */
+function notebookAccount(status: NotebookStatus): string {
+  switch (status.kind) {
+    case 'still-fails':
+      return `still fails after ${counted(status.rounds, 'repair round')}; it is committed with the error visible: ${firstLine(status.error)}`
+    case 'stopped':
+      return `was stopped: ${notebookTimeLimit(status.limitMs)} before it could be repaired; it is committed with the error visible: ${firstLine(status.error)}`
+    case 'out-of-time':
+      return `was not run: ${notebookTimeLimit(status.limitMs)}; it is committed without fresh outputs`
+    case 'could-not-run':
+      return `could not be run: ${firstLine(status.problem)}`
+    default:
+      return notebookSentence(status, false)
+  }
+}
+
+/**
+ * What the pull request lists under "What could not be done" for a notebook: the one place that says why;
+ * null when nothing went wrong.
+ */
 export function notebookProblem(path: string, status: NotebookStatus): string | null {
   switch (status.kind) {
     case 'stopped':
-      return `\`${path}\` still fails: ${notebookTimeLimit(status.limitMs)}; please look at it.`
     case 'out-of-time':
-      return `\`${path}\` was not run: ${notebookTimeLimit(status.limitMs)}; please look at it.`
     case 'still-fails':
-      return `\`${path}\` still fails when run (${firstLine(status.error)}); please look at it.`
-    case 'could-not-run':
-      return `\`${path}\` could not be run: ${status.problem}`
+      return `\`${path}\` ${notebookAccount(status)}. Please look at it.`
+    case 'could-not-run': {
+      const said = `\`${path}\` ${notebookAccount(status)}`
+      if (!status.output) return `${said}.`
+      const shown = fenced(status.output)
+        .split('\n')
+        .map((line) => (line ? `  ${line}` : line))
+        .join('\n')
+      return `${said}. The last lines Jupyter printed:\n\n${shown}`
+    }
     default:
       return null
   }
@@ -127,7 +158,7 @@ export function summaryOf(status: CheckStatus): string {
     case 'setup-failed':
       return `did not run: the set-up command \`${status.setup}\` failed${status.code === null ? '' : ` (exit code ${status.code})`}`
     case 'failed':
-      return `failed with exit code ${status.code}`
+      return `failed with ${exitWords(status.code)}`
     case 'could-not-run':
       return 'could not be run'
     case 'unavailable':
@@ -138,6 +169,28 @@ export function summaryOf(status: CheckStatus): string {
       return 'not run: an earlier check failed'
     case 'notebook':
       return notebookSentence(status.notebook, false)
+  }
+}
+
+/**
+ * How a line ended for the job summary's record of runs: summaryOf's words, but with why a notebook went wrong
+ * (the pull request says it once, under "What could not be done").
+ */
+export function recordSentence(status: CheckStatus): string {
+  return status.kind === 'notebook' ? notebookAccount(status.notebook) : summaryOf(status)
+}
+
+/** How long a line's run took, where it ran and its status knows. */
+export function runMs(status: CheckStatus): number | null {
+  switch (status.kind) {
+    case 'passed':
+    case 'timed-out':
+    case 'failed':
+      return status.ms
+    case 'notebook':
+      return status.notebook.kind === 'ran' || status.notebook.kind === 'could-not-run' ? status.notebook.ms : null
+    default:
+      return null
   }
 }
 
@@ -174,4 +227,17 @@ export function stopSentence(stop: RepairStop): string {
     case 'model-ended':
       return 'the model ended its repair before the checks passed'
   }
+}
+
+const RUN_KIND: Record<CheckLine['kind'], string> = { notebook: 'notebook', check: 'check', syntax: 'syntax check' }
+
+/** The job summary's rows of what a change ran: what, how it ended (recordSentence), how long, its output. */
+export function runRows(report: CheckReport | null): RunRow[] {
+  return (report?.lines ?? []).map((line) => ({
+    kind: RUN_KIND[line.kind],
+    name: line.name,
+    ended: recordSentence(line.ended),
+    ms: runMs(line.ended),
+    tail: line.tail ?? null
+  }))
 }

@@ -86,7 +86,9 @@ export function coverageList(entries: readonly CoverageEntry[], maxChars = COVER
 
 function coverageSection(facts: ReviewFacts): string {
   const list = coverageList(facts.coverage)
-  const budget = `The prompt took about ${n(facts.usedTokens)} of the ${n(facts.budgetTokens)} tokens the review budget allows (estimated as characters ÷ 4).`
+  // Two counts of tokens reach the reader: this estimate, which the budget is kept in, and the provider's count in
+  // the stamp (every call of the run, by the model's own tokenizer). Each says which it is, so they never clash.
+  const budget = `The prompt took about ${n(facts.usedTokens)} of the ${n(facts.budgetTokens)} tokens the review budget allows, as git-bob estimates them before sending (characters ÷ 4); the stamp gives the tokens the provider counted, over every model call of this run.`
   const body = `${budget}\n\n${list}`
   return facts.coverage.length > 20
     ? `### What I reviewed\n\n<details><summary>${summaryCounts(facts.coverage)}</summary>\n\n${body}\n\n</details>`

@@ -46,6 +46,8 @@ describe('helpText', () => {
     botName: 'git-bob',
     modelId: 'openai:gpt-4.1-mini',
     allowedModels: [],
+    imageModel: '',
+    deployWorkflow: '',
     commands: COMMANDS
   })
 
@@ -57,6 +59,33 @@ describe('helpText', () => {
     expect(rows.some((r) => r.startsWith('- `git-bob split this`') && r.includes('sub-issues'))).toBe(true)
     expect(text).toContain('`openai:gpt-4.1-mini`')
     expect(text).toMatch(/\[README\]\(https:\/\/.+#readme\)/)
+  })
+
+  it('marks what is not set up here and says what to set: paint without an image model, deploy without a workflow', () => {
+    const help = (settings: Partial<BasicContext>): string[] =>
+      helpText({ ...context({ kind: 'known', verb: 'help', word: 'help', args: '' }), ...settings }).split('\n')
+    const row = (rows: string[], verb: string): string => rows.find((r) => r.startsWith(`- \`git-bob ${verb}`))!
+    const bare = help({ modelId: 'github_models:openai/gpt-4.1' })
+    expect(row(bare, 'paint')).toContain(
+      '. **Not set up here:** the configured model github_models:openai/gpt-4.1 comes from github_models, which offers git-bob no model for pictures; set the `image-model` input to e.g. "openai:gpt-image-1"'
+    )
+    expect(row(bare, 'deploy')).toContain(
+      "admins only. **Not set up here:** no release workflow is named: set the `deploy-workflow` input to its file name (e.g. `deploy-workflow: release.yml`) and grant `actions: write` in the workflow's `permissions:`."
+    )
+    expect(bare.filter((r) => r.includes('Not set up here'))).toHaveLength(2)
+    // Set up: an image model (or a chat model whose provider paints), a release workflow.
+    const ready = help({
+      modelId: 'github_models:openai/gpt-4.1',
+      imageModel: 'openai:gpt-image-1',
+      deployWorkflow: 'release.yml'
+    })
+    expect(ready.filter((r) => r.includes('Not set up here'))).toEqual([])
+    expect(row(help({ modelId: 'openai:gpt-4.1-mini' }), 'paint')).not.toContain('Not set up here')
+    // An image model git-bob cannot paint with is named as such; a malformed one is left to paint to report.
+    expect(row(help({ imageModel: 'anthropic:claude-sonnet-4-6' }), 'paint')).toContain(
+      'the `image-model` input names anthropic:claude-sonnet-4-6, but git-bob makes pictures only with'
+    )
+    expect(row(help({ imageModel: 'no colon' }), 'paint')).not.toContain('Not set up here')
   })
 
   it('names the unknown verb', () => {

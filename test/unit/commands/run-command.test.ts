@@ -21,6 +21,8 @@ describe('runCommand', () => {
       botName: 'git-bob',
       modelId: 'openai:gpt-4.1',
       allowedModels: [],
+      imageModel: '',
+      deployWorkflow: '',
       commands: [helpCommand]
     }
     if (helpCommand.needs !== 'nothing') throw new Error('help needs nothing')

@@ -19,7 +19,7 @@ const FAILED: CheckReport = {
     checkLine(
       'check',
       'npm test',
-      { kind: 'failed', code: 1 },
+      { kind: 'failed', code: 1, ms: 10 },
       `${Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')}`
     )
   ],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { LlmError, kindFromStatus, retryAfterMs, type LlmErrorKind } from '../../../src/llm/errors.ts'
+import {
+  GITHUB_MODELS_DOCS,
+  LlmError,
+  kindFromStatus,
+  retryAfterMs,
+  type LlmErrorKind
+} from '../../../src/llm/errors.ts'
 
 function headers(values: Record<string, string>): { get(name: string): string | null } {
   return { get: (name) => values[name.toLowerCase()] ?? null }
@@ -156,5 +162,23 @@ describe('LlmError', () => {
     expect(new Set(advice).size).toBe(kinds.length)
     expect(new LlmError('timeout', 'x').advice).toContain('model-timeout-seconds')
     expect(new LlmError('not_found', 'x').advice).toContain('`model`')
+  })
+
+  it("names both causes of GitHub Models' refusal, and keeps other providers' advice general", () => {
+    const models = new LlmError('permission', 'HTTP 403: Forbidden', { status: 403 }).from('github_models')
+    expect(models.provider).toBe('github_models')
+    expect(models.status).toBe(403)
+    expect(models.message).toBe('HTTP 403: Forbidden')
+    expect(models.advice).toContain('`permissions: models: read`')
+    expect(models.advice).toContain("the organisation's **Settings → Models → Development**")
+    expect(models.advice).toContain(GITHUB_MODELS_DOCS)
+    const openai = new LlmError('permission', 'x').from('openai')
+    expect(openai.advice).not.toContain('organisation')
+    expect(openai.advice).not.toContain('models: read')
+    // Its limits are named, with the link; other kinds from GitHub Models keep the general advice.
+    expect(new LlmError('rate_limit', 'x', { provider: 'github_models' }).advice).toContain(
+      `per day (${GITHUB_MODELS_DOCS}#rate-limits)`
+    )
+    expect(new LlmError('server', 'x', { provider: 'github_models' }).advice).toBe(new LlmError('server', 'x').advice)
   })
 })

@@ -50,6 +50,8 @@ describe('RunRecord', () => {
     record.fact('permission', 'alice owns the repository')
     record.notes.tell('Left out: an image.')
     record.spent.git = { gitMs: 1_000 }
+    // A comment run has a notebook runner too, which ran nothing: no "notebooks 0.0 s".
+    record.spent.notebooks = { elapsedMs: 0, isolation: null }
     now = 4_000
     const summaries: string[] = []
     const outputs: Record<string, string> = {}

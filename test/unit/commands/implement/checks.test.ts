@@ -202,7 +202,15 @@ describe('the report lines', () => {
     expect(notebookLine('a.ipynb', { kind: 'stopped', limitMs: 1000, error: 'x' }).status).toBe('failed')
     expect(notebookLine('a.ipynb', { kind: 'out-of-time', limitMs: 1000 }).status).toBe('not-run')
     expect(notebookLine('a.ipynb', { kind: 'unavailable', reason: 'no Jupyter' }).status).toBe('not-run')
-    expect(notebookLine('a.ipynb', { kind: 'could-not-run', problem: 'the kernel stopped' }).status).toBe('not-run')
+    const stopped = notebookLine('a.ipynb', {
+      kind: 'could-not-run',
+      problem: 'the kernel stopped',
+      output: 'x',
+      ms: 1
+    })
+    expect(stopped.status).toBe('not-run')
+    // Jupyter's output goes with the line to the job summary; the checks show none for a line not run.
+    expect(stopped.tail).toBe('x')
   })
 })
 

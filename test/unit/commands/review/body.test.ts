@@ -41,7 +41,10 @@ describe('reviewBody', () => {
     expect(body).toContain('**In full (1):**\n\n- the whole diff and the whole new file: `a.py`')
     expect(body).toContain('**In part (1):**')
     expect(body).toContain('**Not at all (2):**\n\n- did not fit the token budget: `c.py`, `d.py`')
-    expect(body).toContain('about 12,345 of the 50,000 tokens')
+    // The estimate says it is one, beside the stamp's count by the provider (e.g. 1,352 estimated, 1,200 counted).
+    expect(body).toContain(
+      'The prompt took about 12,345 of the 50,000 tokens the review budget allows, as git-bob estimates them before sending (characters ÷ 4); the stamp gives the tokens the provider counted, over every model call of this run.'
+    )
     expect(body).toContain('I never approve, request changes or merge')
   })
 
