@@ -13,7 +13,10 @@ import { pandasWorkbook, pythonOffice, PYTHON_OFFICE_MISSING } from '../fakes/py
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
 
-const stage = useStage()
+// Office files written and read back, speech encoded as MP3, a zip bomb of markup read: CPU work in the child,
+// up to 20 s a test on a quiet 2-core machine, several times that on a busy one or with two suites at once.
+const HEAVY = { timeout: 120_000 }
+const stage = useStage({ timeoutMs: HEAVY.timeout - 10_000 })
 
 function answerBySchema(answers: Record<string, (request: ChatRequest) => unknown>): void {
   stage.model.fallback = (request) => {
@@ -44,7 +47,7 @@ const geminiInputs = (): Record<string, string> => ({
 
 const isPng = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 8)).equals(tinyPng().subarray(0, 8))
 
-describe('the built action with slides, documents, workbooks, recordings and pictures', () => {
+describe('the built action with slides, documents, workbooks, recordings and pictures', HEAVY, () => {
   it('implement: writes a deck with a repository picture, a document, a workbook and an MP3, and commits them', async () => {
     const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'fig/cells.png': tinyPng(30, 20) })
     answerBySchema({
