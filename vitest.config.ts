@@ -30,7 +30,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'] } },
       // run() in this process with the real wiring, the HTTP stand-ins, real git and (where it matters) Jupyter
       { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts'] } },
-      // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first
+      // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first when stale
       {
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'] }
