@@ -30,14 +30,17 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'] } },
       // run() in this process with the real wiring, the HTTP stand-ins, real git and (where it matters) Jupyter
       { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts'] } },
-      // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first
+      // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first when stale
       {
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'] }
       }
     ],
+    // After the run, the tests that took more than a third of their timeout (test/reporters/near-timeout.ts).
     // In CI, also a JSON report, from which .ci/run prints the plain "N passed, N failed" line.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', './test/reporters/near-timeout.ts', ['json', { outputFile: '.tmp/vitest-report.json' }]]
+      : ['default', './test/reporters/near-timeout.ts'],
     // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another,
     // while most of a flow or e2e test waits for git, Jupyter or a child process.
     maxWorkers: '100%',

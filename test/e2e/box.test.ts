@@ -75,7 +75,7 @@ function expectContained({ repo, run, files, temp }: Boxed, secrets: string[]): 
   expect(run.code, stage.said(run)).toBe(0)
   const posted = stage.github.postedComments(1)
   expect(posted, stage.said(run)).toHaveLength(1)
-  expect(posted[0]!.body).toContain(`version: ${VERSION}`)
+  expect(posted[0]!.body, stage.said(run)).toContain(`version: ${VERSION}`)
   expectListedAsCommitted(stage, repo, files)
   const everything = everythingSaid(stage, run, repo, files)
   for (const secret of secrets.flatMap((s) => [s, Buffer.from(s).toString('base64')]))
@@ -152,10 +152,15 @@ describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, 
       expect(found).toMatch(/^\/tmp: (tmp\w+\.json ?)*$/m)
       expect(files).not.toContain('sparse.bin')
       if (files.includes('swap.txt')) expect(repo.show('git-bob/issue-1', 'swap.txt').trim()).toBe('x')
+      expect(stage.github.pullRequests, stage.said(run)).toHaveLength(1)
       const body = stage.github.pullRequests[0]!.body
-      expect(body).toContain('`sparse.bin`, written by a notebook, was left in the sandbox: larger than')
-      expect(body).toContain('ran without errors')
-      expect(body).toContain('Code the model wrote ran in a box of its own (mount, PID, IPC and UTS namespaces')
+      expect(body, stage.said(run)).toContain(
+        '`sparse.bin`, written by a notebook, was left in the sandbox: larger than'
+      )
+      expect(body, stage.said(run)).toContain('ran without errors')
+      expect(body, stage.said(run)).toContain(
+        'Code the model wrote ran in a box of its own (mount, PID, IPC and UTS namespaces'
+      )
       // The job summary names the persisted token (never its value) and the fix, and which isolation ran.
       expect(run.summary).toContain('`http.https://github.com/.extraheader`')
       expect(run.summary).toContain('persist-credentials: false')
@@ -199,8 +204,10 @@ describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, 
       const notebook = repo.show('git-bob/issue-1', 'probe.ipynb')
       expect(notebook).toContain('tcp: ConnectionRefusedError | unix: FileNotFoundError')
       expect(notebook).not.toContain('HOST-')
-      expect(stage.github.pullRequests[0]!.body).toContain('ran without errors')
-      expect(stage.github.pullRequests[0]!.body).toContain('a network namespace with only loopback')
+      expect(stage.github.pullRequests[0]?.body, stage.said(boxed.run)).toContain('ran without errors')
+      expect(stage.github.pullRequests[0]?.body, stage.said(boxed.run)).toContain(
+        'a network namespace with only loopback'
+      )
     }
   )
 
@@ -211,8 +218,9 @@ describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, 
       'notebook-repair-rounds': '0'
     })
     expectContained(boxed, [TOKEN, OPENAI_KEY])
-    const body = stage.github.pullRequests[0]!.body
-    expect(body).toContain('stopped: used more than 256 MB of memory (the `sandbox-memory-mb` limit)')
+    expect(stage.github.pullRequests[0]?.body, stage.said(boxed.run)).toContain(
+      'stopped: used more than 256 MB of memory (the `sandbox-memory-mb` limit)'
+    )
     expect(existsSync(join(repo.workspace, 'x'))).toBe(false)
   })
 })
@@ -247,12 +255,12 @@ describe.skipIf(!jupyter)(`the built action, two runs at once${NEEDS_JUPYTER}`, 
         )
       ])
     ])
-    expect(a.run.code, a.run.stdout).toBe(0)
-    expect(b.run.code, b.run.stdout).toBe(0)
+    expect(a.run.code, stage.said(a.run)).toBe(0)
+    expect(b.run.code, other.said(b.run)).toBe(0)
     // A's files and processes were its own to the end.
     expect(a.repo.show('git-bob/issue-1', 'probe.ipynb')).toContain('SECRET-OF-A SECRET-OF-A')
-    expect(stage.github.pullRequests[0]!.body).toContain('ran without errors')
-    expect(other.github.pullRequests[0]!.body).toContain('ran without errors')
+    expect(stage.github.pullRequests[0]?.body, stage.said(a.run)).toContain('ran without errors')
+    expect(other.github.pullRequests[0]?.body, other.said(b.run)).toContain('ran without errors')
     // B saw nothing of A: not its temporary files, not its processes.
     const found = b.repo.show('git-bob/issue-1', 'found.txt')
     expect(found).toContain('tmp: ')
@@ -294,9 +302,10 @@ describe('the built action, checks that hog the box', () => {
   it('too many processes: stopped, and the draft says which limit', TIMEOUT, async () => {
     const boxed = await checkRun('for i in $(seq 400); do sleep 30 & done; wait', { 'sandbox-processes': '64' })
     expectContained(boxed, [TOKEN, OPENAI_KEY])
+    expect(stage.github.pullRequests, stage.said(boxed.run)).toHaveLength(1)
     const pull = stage.github.pullRequests[0]!
-    expect(pull.draft).toBe(true)
-    expect(pull.body).toContain(
+    expect(pull.draft, stage.said(boxed.run)).toBe(true)
+    expect(pull.body, stage.said(boxed.run)).toContain(
       'was stopped: tried to run more than 64 processes at once (the `sandbox-processes` limit)'
     )
   })
@@ -304,8 +313,11 @@ describe('the built action, checks that hog the box', () => {
   it('more disk than allowed: stopped, and the draft says which limit', TIMEOUT, async () => {
     const boxed = await checkRun('head -c 200000000 /dev/zero > /tmp/fill', { 'sandbox-disk-mb': '64' })
     expectContained(boxed, [TOKEN, OPENAI_KEY])
+    expect(stage.github.pullRequests, stage.said(boxed.run)).toHaveLength(1)
     const pull = stage.github.pullRequests[0]!
-    expect(pull.draft).toBe(true)
-    expect(pull.body).toContain('was stopped: wrote more than 64 MB of files (the `sandbox-disk-mb` limit)')
+    expect(pull.draft, stage.said(boxed.run)).toBe(true)
+    expect(pull.body, stage.said(boxed.run)).toContain(
+      'was stopped: wrote more than 64 MB of files (the `sandbox-disk-mb` limit)'
+    )
   })
 })

@@ -111,16 +111,16 @@ describe.skipIf(!pytest)(
         expect(turns, stage.said(run)).toHaveLength(0)
         expect(repo.show('git-bob/issue-1', 'mathlib/ops.py')).toBe('def add(a, b):\n    return a + b')
         const pull = stage.github.pullRequests[0]!
-        expect(pull.draft).toBe(false)
-        expect(pull.body).toContain('**Checks (after 2 repair rounds):**')
-        expect(pull.body).toMatch(/✅ `python3 -m pytest -q` passed/)
-        expect(pull.body).toMatch(/✅ `python3 -m py_compile mathlib\/ops.py` passed/)
-        expect(pull.body).toContain('was taken from the pytest configuration in `pyproject.toml`')
-        expect(pull.body).not.toContain('The checks fail')
+        expect(pull.draft, stage.said(run)).toBe(false)
+        expect(pull.body, stage.said(run)).toContain('**Checks (after 2 repair rounds):**')
+        expect(pull.body, stage.said(run)).toMatch(/✅ `python3 -m pytest -q` passed/)
+        expect(pull.body, stage.said(run)).toMatch(/✅ `python3 -m py_compile mathlib\/ops.py` passed/)
+        expect(pull.body, stage.said(run)).toContain('was taken from the pytest configuration in `pyproject.toml`')
+        expect(pull.body, stage.said(run)).not.toContain('The checks fail')
         // One comment on the issue: the progress comment, edited in place, became the result.
         const comments = stage.github.postedComments(1)
         expect(comments, stage.said(run)).toHaveLength(1)
-        expect(comments[0]!.body).toContain(`I opened`)
+        expect(comments[0]!.body, stage.said(run)).toContain(`I opened`)
         const edits = stage.github.requests.filter((r) => r.method === 'PATCH' && /\/issues\/comments\//.test(r.path))
         expect(edits.length).toBeGreaterThan(0)
         expect(edits.length).toBeLessThanOrEqual(10)
@@ -155,14 +155,14 @@ describe.skipIf(!pytest)(
       expect(run.code, stage.said(run)).toBe(0)
       expect(repairs).toBe(1)
       const pull = stage.github.pullRequests[0]!
-      expect(pull.draft).toBe(true)
+      expect(pull.draft, stage.said(run)).toBe(true)
       const body = pull.body.replace(/^<!--.*-->\n<sup>.*<\/sup>\n\n/, '')
-      expect(body.startsWith('> [!WARNING]\n> **The checks fail after 1 repair round:**')).toBe(true)
-      expect(body).toContain('the `check-repair-rounds` input allows 1')
-      expect(body).toMatch(/❌ `python3 -m pytest -q` failed with exit code 1/)
-      expect(body).toContain('assert 7 == 5')
-      expect(body).not.toContain(OPENAI_KEY)
-      expect(stage.github.postedComments(1)[0]!.body).toContain('as a draft, because its checks fail')
+      expect(body.startsWith('> [!WARNING]\n> **The checks fail after 1 repair round:**'), stage.said(run)).toBe(true)
+      expect(body, stage.said(run)).toContain('the `check-repair-rounds` input allows 1')
+      expect(body, stage.said(run)).toMatch(/❌ `python3 -m pytest -q` failed with exit code 1/)
+      expect(body, stage.said(run)).toContain('assert 7 == 5')
+      expect(body, stage.said(run)).not.toContain(OPENAI_KEY)
+      expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain('as a draft, because its checks fail')
     })
 
     it('kills a check that hangs at the time limit and says so', TIMEOUT, async () => {
@@ -186,9 +186,9 @@ describe.skipIf(!pytest)(
       expect(run.code, stage.said(run)).toBe(0)
       expect(Date.now() - started).toBeLessThan(90_000)
       const pull = stage.github.pullRequests[0]!
-      expect(pull.draft).toBe(true)
-      expect(pull.body).toContain(`\`sleep ${seconds} & sleep ${seconds}\` was stopped after`)
-      expect(pull.body).toContain(
+      expect(pull.draft, stage.said(run)).toBe(true)
+      expect(pull.body, stage.said(run)).toContain(`\`sleep ${seconds} & sleep ${seconds}\` was stopped after`)
+      expect(pull.body, stage.said(run)).toContain(
         'the time for notebook runs and checks ran out (the `notebook-timeout-seconds` input)'
       )
       // Nothing the check started outlives the run (zombies waiting for init are dead).
@@ -215,11 +215,11 @@ describe.skipIf(!pytest)(
       )
       expect(run.code, stage.said(run)).toBe(0)
       const body = stage.github.pullRequests[0]!.body
-      expect(body).toMatch(/❌ `env \| sort; exit 3` failed with exit code 3/)
-      expect(body).toContain('USER=git-bob-box')
+      expect(body, stage.said(run)).toMatch(/❌ `env \| sort; exit 3` failed with exit code 3/)
+      expect(body, stage.said(run)).toContain('USER=git-bob-box')
       for (const name of ['INPUT_OPENAI-API-KEY', 'INPUT_GITHUB-TOKEN', 'ZENODO_PAT', 'DATABASE_URL', 'GITHUB_'])
-        expect(body).not.toContain(name)
-      for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(body).not.toContain(secret)
+        expect(body, stage.said(run)).not.toContain(name)
+      for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(body, stage.said(run)).not.toContain(secret)
     })
   }
 )

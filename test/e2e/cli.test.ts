@@ -137,10 +137,10 @@ describe('git-bob from a terminal', () => {
     expect(run.code, said(run, github)).toBe(0)
     const posted = github.comments.get(1) ?? []
     expect(posted, said(run, github)).toHaveLength(1)
-    expect(posted[0]!.body).toContain('Count them with `groupby`.')
-    expect(posted[0]!.body).toContain('<!-- git-bob-message')
-    expect(posted[0]!.body).toContain('run from a terminal')
-    expect(github.reactions).toEqual([])
+    expect(posted[0]!.body, said(run, github)).toContain('Count them with `groupby`.')
+    expect(posted[0]!.body, said(run, github)).toContain('<!-- git-bob-message')
+    expect(posted[0]!.body, said(run, github)).toContain('run from a terminal')
+    expect(github.reactions, said(run, github)).toEqual([])
     expect(run.stderr).toContain('Posted:')
     expect(readFileSync(transcript, 'utf8')).toContain('### Call 1: answer — gpt-4.1-2025-04-14 via openai')
   })
@@ -156,8 +156,8 @@ describe('git-bob from a terminal', () => {
     expect(repo.log('git-bob/issue-1')).toEqual(['Add record counting', 'initial'])
     expect(repo.show('git-bob/issue-1', 'analysis/count.py')).toContain('groupby("year")')
     expect(github.pullRequests, said(run, github)).toHaveLength(1)
-    expect(github.pullRequests[0]).toMatchObject({ head: 'git-bob/issue-1', base: 'master' })
-    expect(github.comments.get(1)![0]!.body).toContain(`pull/${github.pullRequests[0]!.number}`)
+    expect(github.pullRequests[0], said(run, github)).toMatchObject({ head: 'git-bob/issue-1', base: 'master' })
+    expect(github.comments.get(1)![0]!.body, said(run, github)).toContain(`pull/${github.pullRequests[0]!.number}`)
   })
 
   it('implement without --post: commits in the clone, prints the pull request, pushes nothing', async () => {
@@ -229,7 +229,7 @@ describe('git-bob from a terminal', () => {
     ])
     expect(run.code, said(run, github)).toBe(0)
     expect(github.workflowRuns, said(run, github)).toHaveLength(1)
-    expect(github.comments.get(1)![0]!.body).toContain(
+    expect(github.comments.get(1)![0]!.body, said(run, github)).toContain(
       `and its run succeeded: https://github.com/Codertocat/Hello-World/actions/runs/${github.workflowRuns[0]!.id}`
     )
   })
@@ -281,7 +281,7 @@ describe('git-bob from a terminal', () => {
     for (const [target, env] of cases) {
       const run = await cli(['think', target, ...modelFlags()], env)
       expect(run.code, said(run, github)).toBe(1)
-      expect(run.stderr).toContain(
+      expect(run.stderr, said(run, github)).toContain(
         'git-bob sends your token only to https://github.com or the GitHub server you configured'
       )
     }

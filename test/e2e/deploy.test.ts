@@ -24,9 +24,9 @@ describe('git-bob deploy, run by the built action', () => {
     expect(dispatches()).toEqual([{ ref: 'master' }])
     const id = stage.github.workflowRuns[0]!.id
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('I started `release.yml` on `master`, and its run succeeded')
-    expect(body).toContain(`https://github.com/Codertocat/Hello-World/actions/runs/${id}`)
-    expect(body).toContain('model: none')
+    expect(body, stage.said(run)).toContain('I started `release.yml` on `master`, and its run succeeded')
+    expect(body, stage.said(run)).toContain(`https://github.com/Codertocat/Hello-World/actions/runs/${id}`)
+    expect(body, stage.said(run)).toContain('model: none')
     expect(run.outputs.command).toBe('deploy')
   })
 
@@ -36,8 +36,8 @@ describe('git-bob deploy, run by the built action', () => {
 
     expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('its run ended with **failure**')
-    expect(body).toContain(`/actions/runs/${stage.github.workflowRuns[0]!.id}`)
+    expect(body, stage.said(run)).toContain('its run ended with **failure**')
+    expect(body, stage.said(run)).toContain(`/actions/runs/${stage.github.workflowRuns[0]!.id}`)
   })
 
   it('says the run is still going when it does not finish within the wait', async () => {
@@ -46,8 +46,8 @@ describe('git-bob deploy, run by the built action', () => {
 
     expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('its run was still in progress when I stopped waiting after 1 second')
-    expect(body).toContain(`/actions/runs/${stage.github.workflowRuns[0]!.id}`)
+    expect(body, stage.said(run)).toContain('its run was still in progress when I stopped waiting after 1 second')
+    expect(body, stage.said(run)).toContain(`/actions/runs/${stage.github.workflowRuns[0]!.id}`)
     expect(stage.github.workflowRuns, stage.said(run)).toHaveLength(1)
   })
 
@@ -62,8 +62,8 @@ describe('git-bob deploy, run by the built action', () => {
     expect(run.code, stage.said(run)).toBe(0)
     expect(dispatches(), stage.said(run)).toEqual([])
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('deploying needs admin permission')
-    expect(body).toContain('you have write permission: write access is not enough')
+    expect(body, stage.said(run)).toContain('deploying needs admin permission')
+    expect(body, stage.said(run)).toContain('you have write permission: write access is not enough')
   })
 
   it('explains how to set deploying up when deploy-workflow is not set', async () => {
@@ -72,9 +72,9 @@ describe('git-bob deploy, run by the built action', () => {
     expect(run.code, stage.said(run)).toBe(0)
     expect(dispatches(), stage.said(run)).toEqual([])
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('Deploying is not set up in this repository')
-    expect(body).toContain('`deploy-workflow: release.yml`')
-    expect(body).toContain('`actions: write`')
+    expect(body, stage.said(run)).toContain('Deploying is not set up in this repository')
+    expect(body, stage.said(run)).toContain('`deploy-workflow: release.yml`')
+    expect(body, stage.said(run)).toContain('`actions: write`')
   })
 
   it('names the missing actions: write permission when GitHub refuses the dispatch', async () => {
@@ -90,7 +90,7 @@ describe('git-bob deploy, run by the built action', () => {
 
     expect(run.code, stage.said(run)).toBe(1)
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('the token needs `actions: write`')
+    expect(body, stage.said(run)).toContain('the token needs `actions: write`')
     expect(stage.github.workflowRuns, stage.said(run)).toHaveLength(0)
   })
 })

@@ -13,7 +13,10 @@ import { pandasWorkbook, pythonOffice, PYTHON_OFFICE_MISSING } from '../fakes/py
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
 
-const stage = useStage()
+// Office files written and read back, speech encoded as MP3, a zip bomb of markup read: CPU work in the child,
+// up to 20 s a test on a quiet 2-core machine, several times that on a busy one or with two suites at once.
+const HEAVY = { timeout: 120_000 }
+const stage = useStage({ timeoutMs: HEAVY.timeout - 10_000 })
 
 function answerBySchema(answers: Record<string, (request: ChatRequest) => unknown>): void {
   stage.model.fallback = (request) => {
@@ -44,7 +47,7 @@ const geminiInputs = (): Record<string, string> => ({
 
 const isPng = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 8)).equals(tinyPng().subarray(0, 8))
 
-describe('the built action with slides, documents, workbooks, recordings and pictures', () => {
+describe('the built action with slides, documents, workbooks, recordings and pictures', HEAVY, () => {
   it('implement: writes a deck with a repository picture, a document, a workbook and an MP3, and commits them', async () => {
     const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'fig/cells.png': tinyPng(30, 20) })
     answerBySchema({
@@ -115,14 +118,14 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(book['xl/workbook.xml']).toContain('name="Counts"')
     expect(looksLikeMp3(repo.bytes(branch, 'talk/summary.mp3'))).toBe(true)
     expect(stage.model.mediaRequests.map((r) => r.path)).toEqual(['/v1/audio/speech'])
-    expect(stage.model.mediaRequests[0]!.body).toMatchObject({
+    expect(stage.model.mediaRequests[0]!.body, stage.said(run)).toMatchObject({
       input: 'Dish B had the most cells.',
       model: 'gpt-4o-mini-tts'
     })
 
     const pull = stage.github.pullRequests[0]!
-    expect(pull.body).toContain('> Dish B had the most cells.')
-    expect(pull.body).toContain('`talk/slides.pptx`')
+    expect(pull.body, stage.said(run)).toContain('> Dish B had the most cells.')
+    expect(pull.body, stage.said(run)).toContain('`talk/slides.pptx`')
     const comment = stage.github.postedComments(1)[0]!.body
     expect(comment).toContain('speech model: gpt-4o-mini-tts via openai')
   })
@@ -164,8 +167,8 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(deck['ppt/slides/slide1.xml']).toContain('<p:pic>')
     expect(JSON.stringify(deck)).not.toContain('Example slide of the template')
     const pull = stage.github.pullRequests[0]!
-    expect(pull.body).toContain("The deck starts from the repository's `slide_template.pptx`")
-    expect(pull.body).not.toContain('was not used')
+    expect(pull.body, stage.said(run)).toContain("The deck starts from the repository's `slide_template.pptx`")
+    expect(pull.body, stage.said(run)).not.toContain('was not used')
   })
 
   it('implement with Gemini: the speech model speaks PCM, and git-bob commits it encoded as a real MP3', async () => {
@@ -202,14 +205,16 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(Math.abs(walk.seconds - seconds)).toBeLessThan(0.2)
     if (mpg123) expect(Math.abs(decodeMp3(mp3).seconds - seconds)).toBeLessThan(0.2)
     const tts = stage.gemini.requests.find((r) => r.model === 'gemini-2.5-flash-preview-tts')!
-    expect(tts.body.generationConfig?.responseModalities).toEqual(['AUDIO'])
+    expect(tts.body.generationConfig?.responseModalities, stage.said(run)).toEqual(['AUDIO'])
 
     const pull = stage.github.pullRequests[0]!
-    expect(pull.body).toContain(`> ${words}`)
-    expect(pull.body).toContain(
+    expect(pull.body, stage.said(run)).toContain(`> ${words}`)
+    expect(pull.body, stage.said(run)).toContain(
       'google:gemini-2.5-flash-preview-tts spoke raw 16-bit PCM (24 kHz, mono); git-bob encoded it as MP3 (64 kbit/s) with lamejs.'
     )
-    expect(stage.github.postedComments(1)[0]!.body).toContain('speech model: gemini-2.5-flash-preview-tts via google')
+    expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain(
+      'speech model: gemini-2.5-flash-preview-tts via google'
+    )
   })
 
   it('paint: commits the PNG the image model painted and shows it in the pull request at the commit', async () => {
@@ -232,10 +237,10 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       body: { model: 'gpt-image-1', prompt: 'A friendly comic of a cell dividing, pastel colours' }
     })
     const pull = stage.github.pullRequests[0]!
-    expect(pull.body).toMatch(
+    expect(pull.body, stage.said(run)).toMatch(
       /!\[images\/cell-comic\.png\]\(https?:\/\/[^)]+\/blob\/[0-9a-f]{40}\/images\/cell-comic\.png\?raw=true\)/
     )
-    expect(stage.github.postedComments(1)[0]!.body).toContain('image model: gpt-image-1 via openai')
+    expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain('image model: gpt-image-1 via openai')
     expect(run.summary).toContain(': paint — gpt-image-1 via openai — 50 in / 272 out tokens')
   })
 
@@ -250,9 +255,9 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     )
     expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1).at(-1)!.body
-    expect(body).toContain("I can't paint here")
-    expect(body).toContain('offers git-bob no model for pictures')
-    expect(body).toContain('`image-model`')
+    expect(body, stage.said(run)).toContain("I can't paint here")
+    expect(body, stage.said(run)).toContain('offers git-bob no model for pictures')
+    expect(body, stage.said(run)).toContain('`image-model`')
     expect(repo.branches()).toEqual(['master'])
     expect(stage.model.mediaRequests, stage.said(run)).toEqual([])
   })
@@ -283,12 +288,16 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(run.code, stage.said(run)).toBe(0)
     expect(isPng(repo.bytes('git-bob/issue-1', 'docs/pipeline.png'))).toBe(true)
     const painted = stage.gemini.requests.find((r) => r.model === 'gemini-2.5-flash-image')!
-    expect(painted.body.generationConfig?.responseModalities).toContain('IMAGE')
-    expect(JSON.stringify(painted.body.contents)).toContain('A hand-drawn sketch of a microscopy pipeline')
-    expect(stage.github.pullRequests[0]!.body).toMatch(
+    expect(painted.body.generationConfig?.responseModalities, stage.said(run)).toContain('IMAGE')
+    expect(JSON.stringify(painted.body.contents), stage.said(run)).toContain(
+      'A hand-drawn sketch of a microscopy pipeline'
+    )
+    expect(stage.github.pullRequests[0]!.body, stage.said(run)).toMatch(
       /!\[docs\/pipeline\.png\]\([^)]+\/docs\/pipeline\.png\?raw=true\)/
     )
-    expect(stage.github.postedComments(1)[0]!.body).toContain('image model: gemini-2.5-flash-image via google')
+    expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain(
+      'image model: gemini-2.5-flash-image via google'
+    )
   })
 
   it('implement: translates an existing deck in place; its picture, layout and notes stay, the words change', async () => {
@@ -330,7 +339,7 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     for (const name of Object.keys(before).filter((n) => !/slides\/slide1\.xml$|notesSlide/.test(n)))
       expect(after[name], name).toBe(before[name])
     const pull = stage.github.pullRequests[0]!
-    expect(pull.body).toContain('changed in place, paragraph by paragraph')
+    expect(pull.body, stage.said(run)).toContain('changed in place, paragraph by paragraph')
   })
 
   it('a PDF and a Word document attached to the issue reach the model as text', async () => {
@@ -465,7 +474,9 @@ describe('the built action with slides, documents, workbooks, recordings and pic
       expect(parts[0]!.text).toContain(
         'the pictures in documents: openai:gpt-3.5-turbo does not read images, so only their text is shown'
       )
-      expect(stage.github.postedComments(1).at(-1)!.body).toContain('does not read images, so only their text is shown')
+      expect(stage.github.postedComments(1).at(-1)!.body, stage.said(run)).toContain(
+        'does not read images, so only their text is shown'
+      )
     })
   })
 })

@@ -65,8 +65,10 @@ describe.skipIf(!jupyter)(`the built action, with Jupyter${NEEDS_JUPYTER}`, () =
       expect(notebook.cells.filter((c) => c.cell_type === 'code').every((c) => c.execution_count !== null)).toBe(true)
       expect(JSON.stringify(notebook.cells[3]!.outputs)).toContain('saved')
       const body = stage.github.pullRequests[0]!.body
-      expect(body).toContain('ran without errors')
-      expect(body).toMatch(/!\[analysis\/counts\.png\]\(.*\/blob\/[0-9a-f]{40}\/analysis\/counts\.png\?raw=true\)/)
+      expect(body, stage.said(run)).toContain('ran without errors')
+      expect(body, stage.said(run)).toMatch(
+        /!\[analysis\/counts\.png\]\(.*\/blob\/[0-9a-f]{40}\/analysis\/counts\.png\?raw=true\)/
+      )
     }
   )
 })
@@ -127,7 +129,7 @@ describe.skipIf(!jupyter)(`the built action, a notebook that hunts for secrets${
           .join('\n')
       ].join('\n')
       for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(everything).not.toContain(secret)
-      expect(stage.github.pullRequests[0]!.body).toContain('ran without errors')
+      expect(stage.github.pullRequests[0]!.body, stage.said(run)).toContain('ran without errors')
     }
   )
 })
@@ -185,16 +187,19 @@ function expectContained({ repo, run, runnerDir, files }: Attack): void {
   expect(run.code, stage.said(run)).toBe(0)
   const posted = stage.github.postedComments(1)
   expect(posted, stage.said(run)).toHaveLength(1)
-  expect(posted[0]!.body).toContain(`version: ${VERSION}`)
+  expect(posted[0]!.body, stage.said(run)).toContain(`version: ${VERSION}`)
   // The runner's file-command files hold only what git-bob wrote.
   expect(readFileSync(join(runnerDir, 'env.txt'), 'utf8')).toBe('')
   expect(readFileSync(join(runnerDir, 'path.txt'), 'utf8')).toBe('')
   expect(readFileSync(join(runnerDir, 'output.txt'), 'utf8')).not.toContain('pwned')
   expect(run.outputs.command).toBe('implement')
   // No refused path and no .git change: nothing under .github/ or a .git folder pushed, the checkout untouched.
-  expect(files.filter((f) => f.startsWith('.github/') || f.split('/').includes('.git'))).toEqual([])
+  expect(
+    files.filter((f) => f.startsWith('.github/') || f.split('/').includes('.git')),
+    stage.said(run)
+  ).toEqual([])
   expect(readFileSync(join(repo.workspace, '.git', 'config'), 'utf8')).not.toContain('pwned')
-  expect(existsSync(join(repo.workspace, '.github'))).toBe(false)
+  expect(existsSync(join(repo.workspace, '.github')), stage.said(run)).toBe(false)
   expectListedAsCommitted(stage, repo, files)
   // No secret, plain or encoded, in anything pushed, posted, summarised, logged or sent to the model.
   const secrets = [OPENAI_KEY, TOKEN, ZENODO].flatMap((s) => [
@@ -329,8 +334,8 @@ describe.skipIf(!jupyter)(`the built action, a notebook that attacks the runner$
       expect(files.filter((f) => f.startsWith('many/'))).toHaveLength(50)
       expect(files).not.toContain('big.bin')
       const body = stage.github.pullRequests[0]!.body
-      expect(body).toContain('big.bin')
-      expect(body).toContain('max-files')
+      expect(body, stage.said(attacked.run)).toContain('big.bin')
+      expect(body, stage.said(attacked.run)).toContain('max-files')
     }
   )
 
@@ -348,6 +353,6 @@ describe.skipIf(!jupyter)(`the built action, a notebook that attacks the runner$
       )
     ])
     expectContained(attacked)
-    expect(stage.github.pullRequests[0]!.body).toContain('attack.ipynb')
+    expect(stage.github.pullRequests[0]?.body, stage.said(attacked.run)).toContain('attack.ipynb')
   })
 })

@@ -20,8 +20,10 @@ describe('the built action, other providers', () => {
     )
     expect(run.code, stage.said(run)).toBe(0)
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('Claude says: read the CSV with pandas.')
-    expect(body).toContain('model: claude-haiku-4-5-20250929 via anthropic, tokens: 1,500 in / 400 out, cost: ~$0.0035')
+    expect(body, stage.said(run)).toContain('Claude says: read the CSV with pandas.')
+    expect(body, stage.said(run)).toContain(
+      'model: claude-haiku-4-5-20250929 via anthropic, tokens: 1,500 in / 400 out, cost: ~$0.0035'
+    )
     expect(stage.anthropic.requests, stage.said(run)).toHaveLength(1)
     expect(stage.model.requests, stage.said(run)).toHaveLength(0)
   })
@@ -39,7 +41,7 @@ describe('the built action, other providers', () => {
       }
     )
     expect(run.code, stage.said(run)).toBe(0)
-    expect(stage.github.postedComments(1)[0]!.body).toContain('Gemini says hello.')
+    expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain('Gemini says hello.')
     expect(stage.gemini.requests[0]!.path).toBe('/v1beta/models/gemini-2.5-flash:generateContent')
   })
 })

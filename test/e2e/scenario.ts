@@ -57,8 +57,9 @@ type E2eStage = Stage<Omit<ActionOptions, 'githubUrl'>, ActionRun> & {
   said(run: Printed): string
 }
 
-export function useStage(): E2eStage {
-  const e2e = stage(runAction) as E2eStage
+/** `defaults`: options for every run of this stage, e.g. a longer `timeoutMs` in a file of heavy runs. */
+export function useStage(defaults: Pick<ActionOptions, 'timeoutMs'> = {}): E2eStage {
+  const e2e = stage((options: ActionOptions) => runAction({ ...defaults, ...options })) as E2eStage
   e2e.said = (run) => said(run, e2e.github)
   return e2e
 }

@@ -80,8 +80,8 @@ describe('the built action reads with tools', () => {
       expect(results[1]).toContain("secret.txt is not readable: the repository's .gitbobignore hides it from git-bob")
       expect(results.join('\n')).not.toContain('do not show')
       const body = stage.github.postedComments(1)[0]!.body
-      expect(body).toContain('`parse` drops the last line: `[:-1]` in src/parser.py, line 2.')
-      expect(body).toContain(p.credit)
+      expect(body, stage.said(run)).toContain('`parse` drops the last line: `[:-1]` in src/parser.py, line 2.')
+      expect(body, stage.said(run)).toContain(p.credit)
       expect(run.summary).toContain('| tool calls | 2 in 1 step |')
       expect(run.summary).toMatch(/\| read_file \| `\{"path":"src\/parser\.py"\}` \| [\d,]+ characters \| \d+\.\d s \|/)
       expect(run.summary).toMatch(/\| read_file \| `\{"path":"secret\.txt"\}` \| error, [\d,]+ characters \|/)
@@ -98,8 +98,10 @@ describe('the built action reads with tools', () => {
     expect(h.requestCount()).toBe(3)
     expect(h.tools(2).choice).toBe('none')
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('I could not check everything; README.md says hello.')
-    expect(body).toContain("The model's reading was cut short: it reached the limit of 2 tool steps (max-steps)")
+    expect(body, stage.said(run)).toContain('I could not check everything; README.md says hello.')
+    expect(body, stage.said(run)).toContain(
+      "The model's reading was cut short: it reached the limit of 2 tool steps (max-steps)"
+    )
   })
 
   it('read_thread sees the thread as of the request; one round runs at most max-tool-calls-per-step calls', async () => {
@@ -128,7 +130,9 @@ describe('the built action reads with tools', () => {
     for (let i = 0; i < h.requestCount(); i++)
       expect(JSON.stringify(h.sent(i))).not.toContain('Posted after the request')
     const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('10 tool calls of the model were not run: at most 20 calls run in one round')
+    expect(body, stage.said(run)).toContain(
+      '10 tool calls of the model were not run: at most 20 calls run in one round'
+    )
     expect(run.summary).toContain('| tool calls | 20 in 1 step |')
   })
 })

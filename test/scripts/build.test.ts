@@ -1,7 +1,7 @@
 // What a comment run loads, read from esbuild's metafile of the split build: the provider SDK and the
 // command it needs, never another provider's SDK or another command's libraries.
 import { build, type Metafile } from 'esbuild'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { splitOptions } from '../../scripts/build.ts'
 
 /** The inputs of every chunk a run loads: static imports always, dynamic ones where `follow` says so. */
@@ -23,9 +23,14 @@ function loadedInputs(metafile: Metafile, follow: (entryPoint: string) => boolea
   return [...seen].flatMap((o) => Object.keys(outputs[o]!.inputs))
 }
 
+// One build for both questions: the split build is most of this file's time.
+let metafile: Metafile
+beforeAll(async () => {
+  metafile = (await build({ ...splitOptions('dist', false), write: false })).metafile
+}, 120_000)
+
 describe('the split bundle', () => {
-  it('loads for a comment run only the OpenAI SDK, Octokit and the comment command', async () => {
-    const { metafile } = await build({ ...splitOptions('dist', false), write: false })
+  it('loads for a comment run only the OpenAI SDK, Octokit and the comment command', () => {
     // What a comment run with an OpenAI model imports on its way (main.ts, the GitHub client, the provider).
     const reached = [
       'src/main.ts',
@@ -62,8 +67,7 @@ describe('the split bundle', () => {
 })
 
 describe('the markdown worker', () => {
-  it('is an entry of its own in dist/, one folder above the chunk that starts it (src/markdown/off-thread.ts)', async () => {
-    const { metafile } = await build({ ...splitOptions('dist', false), write: false })
+  it('is an entry of its own in dist/, one folder above the chunk that starts it (src/markdown/off-thread.ts)', () => {
     const outputs = Object.entries(metafile.outputs)
     const worker = outputs.find(([, o]) => o.entryPoint === 'src/markdown/read-worker.ts')
     expect(worker?.[0]).toBe('dist/markdown-worker.js')

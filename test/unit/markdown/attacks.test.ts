@@ -2,14 +2,16 @@
 // renderer: what git-bob sends out notifies nobody outside the thread, closes no issue, hides nothing;
 // what it reads in holds nothing a reader cannot see; and a command counts only in rendered prose.
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   CMARK_MISSING,
   closingKeywords,
   cmark,
   liveMentions,
+  prerenderGfm,
   proseText,
   renderGfm,
+  renderGfmByCommandLine,
   visibleText
 } from '../../fakes/cmark.ts'
 import { defuseMentions } from '../../../src/outbox/mentions.ts'
@@ -87,7 +89,61 @@ function safeSide(cases: { name: string; text: string }[]): void {
   )
 }
 
+/** Texts that mix the corpus pieces, from a fixed seed: the same texts every run. */
+function generated(): string[] {
+  const pieces = [
+    ...['@victim', '@org/team', '&#64;x', '\\@y', '&commat;z', '@vic&#116;im', '`', '``', ' ', '\n', '\n\n', '> '],
+    ...['- ', '*', '_', '~~', '<!--', '-->', '<div>', '</div>', '<code>', '</code>', '<pre>', '<details>', '['],
+    ...['](u)', 'a', '.', '/', '&', '#', '    ', '```', 'fixes #6', 'fi&#120;es #7', 'resolves o/r#9', '<br>'],
+    ...['[x]: u', 'git-bob implement', '@git-bob', 'git-', '-bob', 'closes', ' #8', '\\']
+  ]
+  let seed = 11
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n
+  const texts: string[] = []
+  for (let t = 0; t < 40; t++) {
+    let text = ''
+    for (let i = 3 + next(12); i > 0; i--) text += pieces[next(pieces.length)]
+    texts.push(text)
+  }
+  return texts
+}
+
+const tooComplex = corpus.tooComplex.map((c) => ({ name: c.name, text: c.piece.repeat(c.times) + c.tail }))
+const tooSlow = corpus.tooSlow.map((c) => ({ name: c.name, text: c.head + c.piece.repeat(c.times) + c.tail }))
+
+/**
+ * Every text the tests below render, and what each writer makes of it, rendered in one batch first (a process
+ * per text is most of this file's time); a text the tests render that is not here is rendered on its own. The
+ * texts too slow to read are rendered only as written: their writers read them within the tests' own deadline.
+ */
+function prerender(): void {
+  const written = [
+    ...[corpus.mentions, corpus.closing, corpus.hidden, corpus.incoming, corpus.triggers].flat(),
+    ...tooComplex
+  ].map((c) => c.text)
+  const texts = [...written, ...generated()]
+  prerenderGfm([
+    ...texts,
+    ...texts.flatMap((text) => [
+      defuseMentions(text, corpus.allowed),
+      neutraliseClosing(text),
+      removeHiddenText(text),
+      defuseTriggers(text, 'git-bob')
+    ]),
+    ...tooSlow.map((c) => c.text),
+    `${'> '.repeat(15_000)}git-bob implement`
+  ])
+}
+
 describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark ? '' : ` (${CMARK_MISSING})`}`, () => {
+  beforeAll(prerender, BOUND)
+
+  it('renders in a batch what the command line renders, text by text', () => {
+    const texts = [...corpus.mentions.slice(0, 5), ...corpus.triggers.slice(0, 5)].map((c) => c.text)
+    texts.push('\ud800 a lone surrogate, @victim', tooComplex[0]!.text)
+    for (const text of texts) expect(renderGfm(text), text.slice(0, 80)).toBe(renderGfmByCommandLine(text))
+  })
+
   describe('mentions going out', () => {
     it.each(corpus.mentions)('$name: $text', ({ text, keep = [] }) => {
       const outsiders = (html: string): string[] => liveMentions(html).filter((l) => !corpus.allowed.includes(l))
@@ -152,18 +208,7 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
   })
 
   it('holds for generated texts that mix the corpus pieces', () => {
-    const pieces = [
-      ...['@victim', '@org/team', '&#64;x', '\\@y', '&commat;z', '@vic&#116;im', '`', '``', ' ', '\n', '\n\n', '> '],
-      ...['- ', '*', '_', '~~', '<!--', '-->', '<div>', '</div>', '<code>', '</code>', '<pre>', '<details>', '['],
-      ...['](u)', 'a', '.', '/', '&', '#', '    ', '```', 'fixes #6', 'fi&#120;es #7', 'resolves o/r#9', '<br>'],
-      ...['[x]: u', 'git-bob implement', '@git-bob', 'git-', '-bob', 'closes', ' #8', '\\']
-    ]
-    // A fixed seed: the same texts every run.
-    let seed = 11
-    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n
-    for (let t = 0; t < 40; t++) {
-      let text = ''
-      for (let i = 3 + next(12); i > 0; i--) text += pieces[next(pieces.length)]
+    for (const text of generated()) {
       const outsiders = liveMentions(renderGfm(defuseMentions(text, corpus.allowed))).filter((l) => l !== 'alice')
       expect(outsiders, text).toEqual([])
       expect(closingKeywords(visibleText(renderGfm(neutraliseClosing(text)))), text).toEqual([])
@@ -191,7 +236,7 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
 
   // Too complex to parse (markdown/limits.ts): every reader takes its safe side, and GitHub agrees that nothing leaks.
   describe('texts too complex to parse', () => {
-    const cases = corpus.tooComplex.map((c) => ({ name: c.name, text: c.piece.repeat(c.times) + c.tail }))
+    const cases = tooComplex
 
     it.each(cases)('$name: is not parsed', ({ text }) => {
       expect(whyUnreadable(text)).not.toBeNull()
@@ -209,7 +254,7 @@ describe.skipIf(!cmark)(`the markdown attack corpus, judged by cmark-gfm${cmark 
   // Within the limits, but micromark's time grows with their square: read past the deadline, each is unreadable
   // (markdown/document.ts), and every reader takes the same safe side. Each text costs the deadline once.
   describe('texts too slow to read', () => {
-    const cases = corpus.tooSlow.map((c) => ({ name: c.name, text: c.head + c.piece.repeat(c.times) + c.tail }))
+    const cases = tooSlow
     useShortReadDeadline()
 
     it.each(cases)(
