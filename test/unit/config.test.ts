@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/errors.ts'
-import { readDeployConfig, readShownSettings, DEFAULT_MODEL, readGateConfig, readRunConfig, type InputReader } from '../../src/config.ts'
+import {
+  readDeployConfig,
+  readShownSettings,
+  DEFAULT_MODEL,
+  readGateConfig,
+  readRunConfig,
+  type InputReader
+} from '../../src/config.ts'
 import { DEFAULT_INSTRUCTIONS_FILE } from '../../src/ports/paths.ts'
 
 function reader(inputs: Record<string, string>): InputReader {

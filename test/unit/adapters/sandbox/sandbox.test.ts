@@ -7,7 +7,12 @@ import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openSandbox, sandboxEnvironment, type Sandbox, type SandboxRequest } from '../../../../src/adapters/sandbox/sandbox.ts'
+import {
+  openSandbox,
+  sandboxEnvironment,
+  type Sandbox,
+  type SandboxRequest
+} from '../../../../src/adapters/sandbox/sandbox.ts'
 import { DEFAULT_LIMITS, type SandboxLimits } from '../../../../src/ports/sandbox.ts'
 
 const root = process.getuid?.() === 0

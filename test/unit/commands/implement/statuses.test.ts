@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { checkLine, notebookProblem, notebookSentence, recordSentence, runMs, stateOf, stopSentence, summaryOf, timeRanOut, type CheckStatus, type NotebookStatus } from '../../../../src/commands/implement/statuses.ts'
+import {
+  checkLine,
+  notebookProblem,
+  notebookSentence,
+  recordSentence,
+  runMs,
+  stateOf,
+  stopSentence,
+  summaryOf,
+  timeRanOut,
+  type CheckStatus,
+  type NotebookStatus
+} from '../../../../src/commands/implement/statuses.ts'
 import { exitWords } from '../../../../src/ports/exit.ts'
 
 describe('a notebook status', () => {
