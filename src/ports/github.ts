@@ -116,8 +116,11 @@ export interface IssueInfo {
 export interface CheckRunInfo {
   id: number
   name: string
+  /** queued, in_progress, completed, ... */
   status: string
+  /** success, failure, timed_out, cancelled, skipped, neutral, action_required, ...; null while running. */
   conclusion: string | null
+  /** The app that made it: 'github-actions' for workflow jobs, whose check run id is the job id. */
   app: string | null
   title: string | null
   summary: string | null

@@ -1,5 +1,6 @@
 // What the reading tools read, as ports: the repository's files (a checkout or the API), its threads, and
 // the CI of its pull requests. Adapters in adapters/git and adapters/github implement them; tests fake them.
+import type { CheckRunInfo, StatusInfo } from './github.ts'
 
 /** The repository's files as the model may see them: listed and read, hiding what .gitbobignore names. */
 export interface RepoFiles {
@@ -83,33 +84,12 @@ export interface ThreadSource {
   changedFiles(number: number): Promise<PullRequestFile[] | null>
 }
 
-export interface GitHubCheckRun {
-  id: number
-  name: string
-  /** queued, in_progress, completed, ... */
-  status: string
-  /** success, failure, timed_out, cancelled, skipped, neutral, action_required, ...; null while running. */
-  conclusion: string | null
-  /** The app that made it: 'github-actions' for workflow jobs, whose check run id is the job id. */
-  app: string | null
-  title: string | null
-  summary: string | null
-  url: string | null
-}
-
-export interface CommitStatus {
-  context: string
-  state: string
-  description: string | null
-  url: string | null
-}
-
 /** CI of this repository's commits. */
 export interface CiSource {
   /** The head commit of a pull request; null when there is no such pull request. */
   headSha(pull: number): Promise<string | null>
-  checkRuns(sha: string): Promise<GitHubCheckRun[]>
-  statuses(sha: string): Promise<CommitStatus[]>
+  checkRuns(sha: string): Promise<CheckRunInfo[]>
+  statuses(sha: string): Promise<StatusInfo[]>
   /** The whole log of a GitHub Actions job. */
   jobLog(jobId: number): Promise<string>
 }

@@ -5,7 +5,8 @@ import { MissingPermissionError } from '../../errors.ts'
 import type { Tool } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
 import { fenced } from '../../ports/fenced.ts'
-import type { GitHubCheckRun, CiSource, CommitStatus } from '../../ports/repository.ts'
+import type { CheckRunInfo, StatusInfo } from '../../ports/github.ts'
+import type { CiSource } from '../../ports/repository.ts'
 import { failed, reason } from './result.ts'
 
 export interface CiToolContext {
@@ -57,7 +58,7 @@ export function readCiTool(context: CiToolContext): Tool<z.infer<typeof ciInput>
   }
 }
 
-function renderRuns(runs: GitHubCheckRun[]): string[] {
+function renderRuns(runs: CheckRunInfo[]): string[] {
   if (!runs.length) return ['Check runs: none.']
   const failing = runs.filter((r) => r.conclusion && FAILED.has(r.conclusion)).length
   const pending = runs.filter((r) => r.status !== 'completed').length
@@ -71,7 +72,7 @@ function renderRuns(runs: GitHubCheckRun[]): string[] {
   return lines
 }
 
-function renderStatuses(statuses: CommitStatus[]): string[] {
+function renderStatuses(statuses: StatusInfo[]): string[] {
   if (!statuses.length) return ['Commit statuses: none.']
   return [
     `Commit statuses (${counted(statuses.length, 'status', 'statuses')}):`,
@@ -82,7 +83,7 @@ function renderStatuses(statuses: CommitStatus[]): string[] {
 }
 
 /** The end of the log of each failed GitHub Actions job (their check run id is the job id). */
-async function failedLogs(runs: GitHubCheckRun[], context: CiToolContext): Promise<string[]> {
+async function failedLogs(runs: CheckRunInfo[], context: CiToolContext): Promise<string[]> {
   const failedJobs = runs.filter((r) => r.app === 'github-actions' && r.conclusion && FAILED.has(r.conclusion))
   const lines: string[] = []
   for (const run of failedJobs.slice(0, context.maxLogs)) {
