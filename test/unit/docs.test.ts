@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { HOMEPAGE, LIMITATIONS_URL } from '../../src/version.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const pages = [
@@ -54,5 +55,11 @@ describe('the documentation', () => {
     expect(page).toMatch(/uses: haesleinhuepf\/git-bob-ts@v0 /)
     expect(page).toMatch(/uses: haesleinhuepf\/git-bob-ts@v\d+\.\d+\.\d+ /)
     expect(page).toMatch(/uses: haesleinhuepf\/git-bob-ts@<40-character commit SHA> # v\d+\.\d+\.\d+/)
+  })
+
+  it('the README has the section every stamp links to (LIMITATIONS_URL)', () => {
+    const anchor = LIMITATIONS_URL.split('#')[1]!
+    expect(LIMITATIONS_URL.startsWith(`${HOMEPAGE}#`)).toBe(true)
+    expect(anchors(join(root, 'README.md'))).toContain(anchor)
   })
 })
