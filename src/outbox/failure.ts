@@ -2,6 +2,7 @@
 import { ConfigError, EventError, GitError, NotebookTamperError, PushConflictError } from '../errors.ts'
 import { httpStatus } from '../errors.ts'
 import { LlmError } from '../llm/errors.ts'
+import { HOMEPAGE } from '../version.ts'
 
 export interface FailureReport {
   what: string
@@ -14,7 +15,7 @@ function githubAdvice(status: number): string {
   if (status === 401)
     return 'The `github-token` input is not accepted by GitHub. Keep its default, or pass a valid token.'
   if (status === 403)
-    return 'The workflow token may not do this. Give the workflow `permissions: issues: write, pull-requests: write, contents: read` (see the README), or wait if GitHub rate-limited the repository.'
+    return `The workflow token may not do this. Give the workflow \`permissions: issues: write, pull-requests: write, contents: read\` ([what each part needs](${HOMEPAGE}/blob/main/docs/configuration.md#repository-settings-that-matter)), or wait if GitHub rate-limited the repository.`
   if (status === 404)
     return 'GitHub could not find the issue, pull request or file. It may have been deleted or transferred.'
   if (status === 422) return 'GitHub rejected the request as invalid. Please report this with a link to the log.'

@@ -1,6 +1,7 @@
 // The implement command's view of the world outside it: the checked-out repository, a notebook runner and
 // a check runner. The git, Jupyter and sandbox adapters implement these; tests use in-memory fakes.
 import type { Notebook } from './notebook.ts'
+import { HOMEPAGE } from '../version.ts'
 
 export type FileContent =
   { kind: 'text'; text: string } | { kind: 'binary'; size: number; bytes: Uint8Array } | { kind: 'missing' }
@@ -47,6 +48,9 @@ export type Execution =
   | { kind: 'failed'; problem: string; output?: string; ms: number }
 
 /** Whether notebooks can run here, or why not (a phrase for the pull request). */
+/** Why notebooks cannot run on a runner without Jupyter, and where the step that installs it is. */
+export const NO_JUPYTER = `the runner has no Jupyter (the example workflow's step that installs it: [examples/git-bob.yml](${HOMEPAGE}/blob/main/examples/git-bob.yml))`
+
 export type Availability = { ok: true } | { ok: false; reason: string }
 
 /** Runs a notebook of the workspace in place, outputs and all. */

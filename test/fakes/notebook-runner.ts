@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { parseNotebook, serializeNotebook, sourceText } from '../../src/ports/notebook.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import type { Availability, Execution, ExecutionLimits, NotebookRunner } from '../../src/ports/workspace.ts'
+import { NO_JUPYTER } from '../../src/ports/workspace.ts'
 
 export interface CellRun {
   /** What the cell prints to stdout. */
@@ -73,9 +74,7 @@ export class FakeNotebookRunner implements NotebookRunner {
   }
 
   async available(): Promise<Availability> {
-    return this.jupyter
-      ? { ok: true }
-      : { ok: false, reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)' }
+    return this.jupyter ? { ok: true } : { ok: false, reason: NO_JUPYTER }
   }
 
   async run(path: string, limits: ExecutionLimits): Promise<Execution> {

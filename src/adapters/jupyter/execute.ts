@@ -5,7 +5,7 @@ import { constants } from 'node:fs'
 import { access, readFile } from 'node:fs/promises'
 import { basename, delimiter, dirname, join } from 'node:path'
 import { parseNotebook } from '../../ports/notebook.ts'
-import type { Availability, Execution, ExecutionLimits } from '../../ports/workspace.ts'
+import { NO_JUPYTER, type Availability, type Execution, type ExecutionLimits } from '../../ports/workspace.ts'
 import { exitWords } from '../../ports/exit.ts'
 import { SECURITY_URL } from '../../version.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
@@ -40,9 +40,9 @@ export interface JupyterRunner {
   run(workspace: BoxSource, path: string, limits: ExecutionLimits): Promise<Execution>
 }
 
-const NO_JUPYTER: Availability = {
+const WITHOUT_JUPYTER: Availability = {
   ok: false,
-  reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)'
+  reason: NO_JUPYTER
 }
 
 /** Runs the set-up (when given) at the repository root, then Jupyter in the notebook's folder ($1). */
@@ -77,7 +77,7 @@ export function jupyterRunner(
     },
     available() {
       availability ??= (async (): Promise<Availability> => {
-        if (!(await hasJupyter(env))) return NO_JUPYTER
+        if (!(await hasJupyter(env))) return WITHOUT_JUPYTER
         const opening = await opened()
         return opening.ok
           ? { ok: true }

@@ -4,6 +4,7 @@
 import type { Availability, CheckRun } from '../../ports/workspace.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
 import { openSandbox, type SandboxOptions } from './sandbox.ts'
+import { SECURITY_URL } from '../../version.ts'
 
 /** Printed between the set-up and the check, so the check's output can be told from the set-up's. */
 const SETUP_DONE = '--- git-bob: set-up done ---'
@@ -48,7 +49,7 @@ export function sandboxChecks(
         ? { ok: true }
         : {
             ok: false,
-            reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see "Security model" in the README for how to enable it)`
+            reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see [the security model](${SECURITY_URL}) for how to enable it)`
           }
     },
     async run(workspace, command, options) {

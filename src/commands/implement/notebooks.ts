@@ -24,6 +24,7 @@ import { conversationMessages } from '../../conversation/messages.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
 import { notebookProblem, type NotebookStatus } from './statuses.ts'
 import type { Turn } from './turn.ts'
+import { NO_JUPYTER } from '../../ports/workspace.ts'
 
 export interface WrittenNotebook {
   path: string
@@ -145,9 +146,7 @@ export async function runNotebooks(
   for (const n of notebooks.filter((n) => !n.run)) report.status.set(n.path, { kind: 'text-only' })
   if (!toRun.length) return report
   const runner = ports.notebooks
-  const availability: Availability = runner
-    ? await runner.available()
-    : { ok: false, reason: 'the runner has no Jupyter (see the README for the workflow step that installs it)' }
+  const availability: Availability = runner ? await runner.available() : { ok: false, reason: NO_JUPYTER }
   if (!runner || !availability.ok) {
     const reason = availability.ok ? '' : availability.reason
     for (const n of toRun) report.status.set(n.path, { kind: 'unavailable', reason })

@@ -15,7 +15,7 @@ import {
 import { notebookSentence } from '../../../../src/commands/implement/statuses.ts'
 import { NotebookTamperError } from '../../../../src/errors.ts'
 import { pathRules } from '../../../../src/ports/paths.ts'
-import type { Execution } from '../../../../src/ports/workspace.ts'
+import { NO_JUPYTER, type Execution } from '../../../../src/ports/workspace.ts'
 import type { ChangePorts } from '../../../../src/commands/types.ts'
 import { changePorts, conversationContext, LIMITS } from '../../../fakes/conversation-context.ts'
 import { MemoryWorkspace } from '../../../fakes/memory-workspace.ts'
@@ -165,9 +165,7 @@ describe('runNotebooks', () => {
     const none = await run(ws, [written('a.ipynb')], [], [], { notebooks: null })
     const noJupyter = await run(ws, [written('a.ipynb')], [], [], { notebooks: new FakeNotebookRunner([], false) })
     for (const { report } of [none, noJupyter]) {
-      expect(said(report, 'a.ipynb')).toBe(
-        '**not run**: the runner has no Jupyter (see the README for the workflow step that installs it)'
-      )
+      expect(said(report, 'a.ipynb')).toBe(`**not run**: ${NO_JUPYTER}`)
       expect(report.problems).toEqual([])
     }
   })
