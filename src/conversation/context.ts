@@ -28,6 +28,8 @@ export interface ConversationData extends Basics {
   notes: Notes
   /** The repository's own instructions file, if it has one. */
   instructions: string | null
+  /** A review's: the rules of the review memory on the default branch (review-memory.ts); absent: none. */
+  reviewMemory?: readonly string[]
   maintainers: readonly string[]
   /** Estimated tokens a review's prompt may take (the review-token-budget input, within the prompt budget). */
   reviewTokenBudget: number

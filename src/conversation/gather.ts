@@ -32,6 +32,7 @@ import { DEFAULT_IMAGE_LIMITS, loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
+import { loadReviewMemory } from './review-memory.ts'
 import { documentKind } from '../media/read-document.ts'
 
 export interface GatherSources {
@@ -138,11 +139,12 @@ async function conversationData(
   const maxPictures = accepted.length ? DEFAULT_IMAGE_LIMITS.maxImages : 0
   const requestIndex = thread.entries.findIndex((e) => e.isRequest)
   // The instructions file is read from the default branch, never from a pull request's head.
-  const [{ pictures: repoPictures, ...repo }, instructions, images, documents] = await Promise.all([
+  const [{ pictures: repoPictures, ...repo }, instructions, images, documents, reviewMemory] = await Promise.all([
     loadRepoContext(files, conversation, notes, undefined, maxPictures),
     api.fileText(config.instructionsFile, event.repo.defaultBranch),
     loadImages(imageSources, requestIndex, { serverUrl, token: gate.githubToken }),
-    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex })
+    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex }),
+    loadReviewMemory((path, ref) => api.fileText(path, ref), event, sources.command)
   ])
   const shown = shareImages(images.images, [...documents.pictures, ...repoPictures], accepted, DEFAULT_IMAGE_LIMITS)
   if (shown.images.length) thread.images = shown.images
@@ -165,6 +167,7 @@ async function conversationData(
     repo,
     notes,
     instructions,
+    ...(reviewMemory.length ? { reviewMemory } : {}),
     maintainers: config.maintainers,
     reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
     promptTokenBudget,

@@ -6,6 +6,7 @@ import {
   fitEntries,
   fitPrompt,
   fitThread,
+  keepFirstLines,
   promptBudgetFor,
   renderParts,
   type PromptParts
@@ -265,5 +266,14 @@ describe('capToolResult', () => {
     const capped = capToolResult(text, 60)
     expect(capped.length).toBeLessThanOrEqual(240)
     expect(capped).toMatch(/\nline \d+\n\[cut here: [\d,]+ more characters not shown; ask for less/)
+  })
+})
+
+describe('keepFirstLines', () => {
+  it('keeps the first lines that fit, in order, and counts the rest', () => {
+    // Each "- abc" line with its newline is two tokens (6 characters).
+    expect(keepFirstLines(['- abc', '- def', '- ghi'], 4)).toEqual({ kept: ['- abc', '- def'], dropped: 1 })
+    expect(keepFirstLines(['- abc'], 0)).toEqual({ kept: [], dropped: 1 })
+    expect(keepFirstLines([], 10)).toEqual({ kept: [], dropped: 0 })
   })
 })

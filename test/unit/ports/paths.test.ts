@@ -255,7 +255,8 @@ describe('checkWritePath: protected paths', () => {
     ['.gitattributes', /\.gitattributes decides how git/],
     ['src/.gitattributes', /\.gitattributes decides how git/],
     ['.gitmodules', /\.gitmodules points git at other repositories/],
-    ['./.github//git-bob.md', /git-bob's own instructions file/]
+    ['./.github//git-bob.md', /git-bob's own instructions file/],
+    ['.github/git-bob/review-memory.md', /git-bob's review memory, which the `remember` command changes/]
   ])('refuses %j by default, saying why and what it takes', (raw, why) => {
     const reason = reasonOf(checkWritePath(raw, NONE))
     expect(reason).toMatch(why)
