@@ -24,6 +24,10 @@ export interface GateConfig {
   allowedBots: string[]
   /** The account git-bob acts as, when reviews can be requested from it; null when not set. */
   botLogin: string | null
+  /** What the labels that start git-bob begin with (label-prefix; `<bot-name>:` unless set). */
+  labelPrefix: string
+  /** The command an issue assigned to bot-login runs (assign-command), as written: checked against the commands. */
+  assignCommand: string
 }
 
 /** A model that `<bot> ask <model> to ...` may switch to, optionally under a short name. */
@@ -183,7 +187,18 @@ export function readGateConfig(read: InputReader): GateConfig {
   const botLogin = rawLogin
     ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`)
     : null
-  return { githubToken, botName, allowedBots, botLogin }
+  const labelPrefix = read('label-prefix').trim() || `${botName}:`
+  check(
+    'label-prefix',
+    z
+      .string()
+      .max(40)
+      .regex(/^[^,\s]+$/),
+    labelPrefix,
+    `"${labelPrefix}" should be at most 40 characters without commas or spaces, such as "git-bob:".`
+  )
+  const assignCommand = (read('assign-command').trim() || 'comment').toLowerCase()
+  return { githubToken, botName, allowedBots, botLogin, labelPrefix, assignCommand }
 }
 
 /** Read for every command, "help" too: never fails, so help works even when a setting is wrong. */

@@ -3,6 +3,7 @@
 // Each stage is one call with a typed hand-off; the adapters come in as arguments.
 import { acknowledge } from './effects/acknowledge.ts'
 import { carryOut, reportFailure } from './effects/carry-out.ts'
+import { labelPostscript, takeLabel } from './effects/take-label.ts'
 import { commandFor, runCommand } from './commands/run-command.ts'
 import { COMMANDS } from './commands/registry.ts'
 import { runRows } from './commands/implement/statuses.ts'
@@ -40,7 +41,11 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     (connection ??= adapters.connectGitHub(gate.githubToken, { owner: event.repo.owner, repo: event.repo.name }))
 
   const admission = await admit(incoming, async (login) => (await github()).permission(login))
-  if (admission.kind === 'ignore') return ignored(log, admission.why)
+  if (admission.kind === 'ignore') {
+    // git-bob's label, added by someone who may not make it act: taken off, so it does not wait for the next run.
+    if (admission.taken) await takeLabel(event, await github(), log)
+    return ignored(log, admission.why)
+  }
   if (admission.kind === 'unchecked') return unchecked(admission.error, incoming, adapters, redactor)
   const api = await github()
   const stampContext = {
@@ -59,9 +64,11 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   try {
     result = await respond(stages)
   } catch (error) {
-    result = await reportFailure(error, event, outbox, record.transcript, log, redact)
+    result = await reportFailure(error, event, outbox, record.transcript, log, redact, labelPostscript(event))
   }
   await finishProgress(outbox, event, result, log)
+  // Handled, answered or failed: the label that started this run comes off, so it starts nothing more.
+  await takeLabel(event, api, log)
   await record.close(result, `git-bob on #${event.target.number}`, api.calls, adapters, redact)
   return result
 }
@@ -110,6 +117,8 @@ async function respond(stages: Stages): Promise<RunResult> {
 
   const spec = commandFor(admission.command)
   adapters.setOutput('command', spec.name)
+  // Every admitted request passes here before a model is made, whether a comment, a label, an assignment or a
+  // review request started it: the one place a spending limit across runs (issue 28) is checked.
   await acknowledge(event, api, adapters.log)
   const { environment, outbox, redactor } = stages
   const session = await adapters.openSession({ event, gate, environment, api, outbox, record, redactor })

@@ -21,6 +21,8 @@ export const INPUT_FLAGS = [
   'bot-name',
   'allowed-bots',
   'bot-login',
+  'label-prefix',
+  'assign-command',
   'maintainers',
   'instructions-file',
   'deploy-workflow',

@@ -110,14 +110,16 @@ export async function loadThread(
     }))
   ]
 
-  // A review request has no text of its own in the thread.
+  // A review request, a label and an assignment have no text of their own in the thread.
   const requestKind: ThreadEntry['kind'] | null = (
     {
       issue_comment: 'comment',
       issue_body: 'description',
       review_comment: 'review comment',
       review: 'review',
-      review_request: null
+      review_request: null,
+      label: null,
+      assignment: null
     } as const
   )[event.request.source]
   const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id

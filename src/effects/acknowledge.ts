@@ -13,6 +13,9 @@ export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
     case 'review_comment':
       return { kind: 'review_comment', id: event.request.id }
     case 'issue_body':
+    case 'label':
+    case 'assignment':
+      // The issue (or pull request) itself: a label or an assignment has no text of its own to react to.
       return { kind: 'issue', number: event.target.number }
     case 'review':
     case 'review_request':

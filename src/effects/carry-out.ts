@@ -41,7 +41,9 @@ export async function reportFailure(
   outbox: Outbox,
   transcript: Transcript,
   log: Logger,
-  redact: (text: string) => string
+  redact: (text: string) => string,
+  /** A sentence under the report, for what the run does next (a label taken off). */
+  postscript?: string
 ): Promise<RunResult> {
   const report = describeFailure(error)
   log.error(redact(`${report.what} ${report.advice}`), 'git-bob failed')
@@ -49,7 +51,8 @@ export async function reportFailure(
   if (where) log.info(redact(where))
   let posted: string[] = []
   try {
-    const parts = await outbox.reply(event, failureMessage(report), transcript.credit(), [], { failed: true })
+    const message = failureMessage(report) + (postscript ? `\n\n${postscript}` : '')
+    const parts = await outbox.reply(event, message, transcript.credit(), [], { failed: true })
     posted = parts.map((p) => p.url)
   } catch (postError) {
     log.error(

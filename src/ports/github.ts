@@ -226,6 +226,8 @@ export interface GitHub {
   createIssue(title: string, body: string): Promise<CreatedIssue>
   /** Makes an issue a sub-issue of another; `subIssueId` is the child's id, not its number. */
   addSubIssue(parentNumber: number, subIssueId: number): Promise<void>
+  /** Takes a label off an issue or pull request; false when it was not on it (taken off already). */
+  removeLabel(issueNumber: number, name: string): Promise<boolean>
   replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }>
   pull(pullNumber: number): Promise<PullInfo>
   /** The open pull request whose head is this repository's branch, if any. */

@@ -34,7 +34,8 @@ export function timeLine(totalMs: number, parts: TimeParts): string {
 }
 
 export function requestFacts(event: TriggerEvent, command: Command): [string, string][] {
-  const source = event.request.source.replace('_', ' ')
+  const source =
+    event.request.source === 'label' ? `label ${event.request.label}` : event.request.source.replace('_', ' ')
   const verb =
     command.kind === 'known'
       ? command.verb

@@ -29,9 +29,14 @@ const issue = z.object({
   user,
   author_association: z.string(),
   created_at: z.string(),
+  updated_at: z.string().optional(),
   html_url: z.string(),
   pull_request: z.object({}).passthrough().nullish()
 })
+
+/** The label added (`labeled`) and the account assigned (`assigned`): what starts git-bob without words. */
+const label = z.object({ name: z.string().min(1) })
+const assignee = z.object({ login: z.string().min(1) })
 
 const pullRequest = z.object({
   number: z.number().int().positive(),
@@ -73,7 +78,14 @@ const review = z.object({
 
 const schemas = {
   issue_comment: z.object({ action: z.string(), issue, comment: issueComment, repository }),
-  issues: z.object({ action: z.string(), issue, repository }),
+  issues: z.object({
+    action: z.string(),
+    issue,
+    repository,
+    sender: user.optional(),
+    label: label.nullish(),
+    assignee: assignee.nullish()
+  }),
   pull_request_review_comment: z.object({
     action: z.string(),
     comment: reviewComment,
@@ -88,17 +100,21 @@ const schemas = {
     repository,
     sender: user,
     requested_reviewer: z.object({ login: z.string().min(1) }).nullish(),
-    requested_team: z.object({ slug: z.string() }).nullish()
+    requested_team: z.object({ slug: z.string() }).nullish(),
+    label: label.nullish()
   })
 } as const
 
-/** The only actions that start git-bob: an edited comment never does. */
-const STARTING_ACTION: Record<keyof typeof schemas, string> = {
-  issue_comment: 'created',
-  issues: 'opened',
-  pull_request_review_comment: 'created',
-  pull_request_review: 'submitted',
-  pull_request: 'review_requested'
+/**
+ * The only actions that start git-bob: an edited comment never does. A label and an assignment start it only when
+ * they are git-bob's (read-request.ts); removing either starts nothing.
+ */
+const STARTING_ACTIONS: Record<keyof typeof schemas, readonly string[]> = {
+  issue_comment: ['created'],
+  issues: ['opened', 'labeled', 'assigned'],
+  pull_request_review_comment: ['created'],
+  pull_request_review: ['submitted'],
+  pull_request: ['review_requested', 'labeled']
 }
 
 export interface Author {
@@ -148,12 +164,31 @@ interface ReviewRequestedRequest extends RequestFields {
   requestedReviewer: string | null
 }
 
+/** A label added to an issue or pull request (`git-bob:implement`, ...): no text, the label names the command. */
+interface LabelRequest extends RequestFields {
+  source: 'label'
+  /** The label's name as added. */
+  label: string
+}
+
+/** An issue assigned to someone: git-bob acts when it is its own account (the bot-login input). */
+interface AssignmentRequest extends RequestFields {
+  source: 'assignment'
+  assignee: string
+}
+
 /**
  * The text that may hold the command, one kind per place it can be written; `source` decides where git-bob reacts
- * and answers.
+ * and answers. A review request, a label and an assignment have no text: the author is the person who acted.
  */
 export type TriggerRequest =
-  IssueCommentRequest | IssueBodyRequest | ReviewCommentRequest | ReviewBodyRequest | ReviewRequestedRequest
+  | IssueCommentRequest
+  | IssueBodyRequest
+  | ReviewCommentRequest
+  | ReviewBodyRequest
+  | ReviewRequestedRequest
+  | LabelRequest
+  | AssignmentRequest
 
 export interface TriggerEvent {
   eventName: keyof typeof schemas
@@ -183,6 +218,19 @@ export function isReviewComment(event: TriggerEvent): event is EventOf<ReviewCom
 
 export function isReviewRequest(event: TriggerEvent): event is EventOf<ReviewRequestedRequest> {
   return event.request.source === 'review_request'
+}
+
+export function isLabel(event: TriggerEvent): event is EventOf<LabelRequest> {
+  return event.request.source === 'label'
+}
+
+export function isAssignment(event: TriggerEvent): event is EventOf<AssignmentRequest> {
+  return event.request.source === 'assignment'
+}
+
+/** A request made by an act (a label, an assignment, a review request), not by words git-bob reads. */
+export function isWordless(event: TriggerEvent): boolean {
+  return isReviewRequest(event) || isLabel(event) || isAssignment(event)
 }
 
 export type ParsedEvent = { kind: 'trigger'; event: TriggerEvent } | { kind: 'ignored'; reason: string }
@@ -233,7 +281,7 @@ export function parseEvent(eventName: string, raw: unknown): ParsedEvent {
   if (!isKnownEvent(eventName)) return { kind: 'ignored', reason: `git-bob does not handle "${eventName}" events` }
   const action = z.object({ action: z.string() }).safeParse(raw)
   if (!action.success) throw new EventError(`the ${eventName} event has no "action": ${describeIssues(action.error)}`)
-  if (action.data.action !== STARTING_ACTION[eventName]) {
+  if (!STARTING_ACTIONS[eventName].includes(action.data.action)) {
     return { kind: 'ignored', reason: `${eventName}.${action.data.action} does not start git-bob` }
   }
   return { kind: 'trigger', event: toTrigger(eventName, raw) }
@@ -266,6 +314,7 @@ function toTrigger(eventName: keyof typeof schemas, raw: unknown): TriggerEvent 
     }
     case 'issues': {
       const d = validate(schemas.issues, eventName, raw)
+      if (d.action === 'labeled' || d.action === 'assigned') return actOnIssue(d)
       return {
         eventName,
         repo: repo(d.repository),
@@ -321,6 +370,15 @@ function toTrigger(eventName: keyof typeof schemas, raw: unknown): TriggerEvent 
     }
     case 'pull_request': {
       const d = validate(schemas.pull_request, eventName, raw)
+      if (d.action === 'labeled') {
+        if (!d.label) throw new EventError('the pull_request.labeled event has no "label"')
+        return {
+          eventName,
+          repo: repo(d.repository),
+          ...prTarget(d.pull_request),
+          request: byAct(d.sender, d.pull_request, { source: 'label', label: d.label.name })
+        }
+      }
       return {
         eventName,
         repo: repo(d.repository),
@@ -343,6 +401,44 @@ function toTrigger(eventName: keyof typeof schemas, raw: unknown): TriggerEvent 
   }
 }
 
+/** The fields of a request made by an act: the number stands in for an id (see requestKey), the sender is the author. */
+function byAct<R extends { source: 'label'; label: string } | { source: 'assignment'; assignee: string }>(
+  sender: z.infer<typeof user>,
+  on: { number: number; html_url: string; created_at: string; updated_at?: string | undefined },
+  request: R
+): R & RequestFields {
+  return {
+    ...request,
+    id: on.number,
+    body: '',
+    author: author(sender),
+    // The payload says nothing of the sender's standing: the gate asks GitHub.
+    association: 'NONE',
+    // Labelling or assigning updates the issue, so updated_at is when it was done.
+    createdAt: on.updated_at ?? on.created_at,
+    url: on.html_url
+  }
+}
+
+function actOnIssue(d: z.infer<(typeof schemas)['issues']>): TriggerEvent {
+  if (!d.sender) throw new EventError(`the issues.${d.action} event has no "sender"`)
+  const request =
+    d.action === 'labeled'
+      ? { source: 'label' as const, label: required(d.label, 'label').name }
+      : { source: 'assignment' as const, assignee: required(d.assignee, 'assignee').login }
+  return {
+    eventName: 'issues',
+    repo: repo(d.repository),
+    target: issueTarget(d.issue),
+    request: byAct(d.sender, d.issue, request)
+  }
+}
+
+function required<T>(value: T | null | undefined, field: string): T {
+  if (value == null) throw new EventError(`the issues event has no "${field}"`)
+  return value
+}
+
 function issueTarget(i: z.infer<typeof issue>): TriggerEvent['target'] {
   return {
     kind: i.pull_request ? 'pull_request' : 'issue',
@@ -361,5 +457,8 @@ export function requestKey(event: TriggerEvent): string {
   // A pull request can be given to git-bob for review again after new commits: one answer per head.
   if (isReviewRequest(event))
     return `review_request:${event.request.id}@${event.pullRequest?.headSha.slice(0, 12) ?? ''}`
+  // A label or an assignment can be given again later: one answer per time it was given (the issue's updated_at).
+  if (isLabel(event)) return `label:${event.request.id}:${event.request.label}@${event.request.createdAt}`
+  if (isAssignment(event)) return `assignment:${event.request.id}@${event.request.createdAt}`
   return `${event.request.source}:${event.request.id}`
 }

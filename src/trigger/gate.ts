@@ -1,6 +1,6 @@
 // Who may make git-bob act, decided before any model is asked. Cheap checks first (no I/O),
 // then the repository permission of the person who wrote the request.
-import { isReviewRequest, type TriggerEvent } from './event.ts'
+import { isAssignment, isLabel, isReviewRequest, type TriggerEvent } from './event.ts'
 import type { Permission } from '../ports/github.ts'
 import { isOwnMessage } from '../ports/marker.ts'
 
@@ -17,9 +17,31 @@ const WRITERS: ReadonlySet<Permission> = new Set(['admin', 'maintain', 'write'])
  * Checks that need no API call and read no markdown: is this our own message, a bot, a request at all (`addressed`:
  * the text names git-bob, read-request.ts)?
  */
-export function screen(event: TriggerEvent, addressed: boolean, allowedBots: readonly string[]): GateDecision {
+export function screen(
+  event: TriggerEvent,
+  addressed: boolean,
+  allowedBots: readonly string[],
+  botLogin: string | null = null
+): GateDecision {
   if (isOwnMessage(event.request.body)) return { kind: 'ignore', why: 'the text is a message git-bob wrote itself' }
+  // Most labels and assignments are not git-bob's: said first, as the plainest reason.
+  if (!addressed && isLabel(event)) {
+    return { kind: 'ignore', why: `the label "${event.request.label}" is not one of git-bob's` }
+  }
+  if (!addressed && isAssignment(event)) {
+    const whom = `@${event.request.assignee}`
+    return {
+      kind: 'ignore',
+      why: botLogin
+        ? `the issue was assigned to ${whom}, not to the account in the bot-login input`
+        : `the issue was assigned to ${whom}; assignments start git-bob only when the bot-login input names its account`
+    }
+  }
   const login = event.request.author.login
+  // A label git-bob's own account added (a machine user is no bot) must not start it again.
+  if (botLogin && login.toLowerCase() === botLogin.toLowerCase() && (isLabel(event) || isAssignment(event))) {
+    return { kind: 'ignore', why: `git-bob's own account @${login} did this` }
+  }
   if (event.request.author.isBot && !allowedBots.includes(login.toLowerCase())) {
     return { kind: 'ignore', why: `${login} is a bot that is not listed in the allowed-bots input` }
   }

@@ -3,9 +3,10 @@
 // (admit.ts). A malformed event throws EventError: there is no thread to tell, only the log.
 import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
-import { EventError } from '../errors.ts'
-import { isReviewRequest, parseEvent, type TriggerEvent } from './event.ts'
+import { ConfigError, EventError } from '../errors.ts'
+import { isAssignment, isLabel, isReviewRequest, parseEvent, type TriggerEvent } from './event.ts'
 import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
+import { assignmentCommand, labelCommand } from './labels.ts'
 
 /** A request for git-bob, perhaps: the gate (admit.ts) decides. */
 export interface Incoming {
@@ -52,9 +53,24 @@ export async function readRequest(
   const gate = readGateConfig(read)
   if (isReviewRequest(event)) {
     const command = reviewRequestCommand(event.request.requestedReviewer, gate.botLogin)
-    return { kind: 'incoming', event, gate, addressed: command !== null, command: () => command }
+    return wordless(event, gate, command)
+  }
+  if (isLabel(event)) return wordless(event, gate, labelCommand(event.request.label, gate.labelPrefix))
+  if (isAssignment(event)) {
+    const command = assignmentCommand(event.request.assignee, gate.botLogin, gate.assignCommand)
+    // The setting is checked only when the issue was assigned to git-bob: other assignments start nothing.
+    const verb = command && verbTable(verbs).get(command.verb)
+    if (command && !verb) {
+      throw new ConfigError(`The \`assign-command\` input is not valid: "${gate.assignCommand}" is not a command.`)
+    }
+    return wordless(event, gate, command && verb ? { ...command, verb } : null)
   }
   const text = event.request.body
   const command = (): Command | null => findCommand(text, gate.botName, verbTable(verbs))
   return { kind: 'incoming', event, gate, addressed: mayAddress(text, gate.botName), command }
+}
+
+/** A request made by an act, not by words: the act names the command, or it is not for git-bob. */
+function wordless(event: TriggerEvent, gate: GateConfig, command: Command | null): Incoming {
+  return { kind: 'incoming', event, gate, addressed: command !== null, command: () => command }
 }

@@ -248,6 +248,8 @@ export class FakeGitHub extends LoopbackServer {
   /** Sub-issue numbers by parent number. */
   readonly subIssues = new Map<number, number[]>()
   readonly reactions: { target: string; content: string }[] = []
+  /** The labels on each issue or pull request, by number (a test seeds the one its event adds). */
+  readonly labels = new Map<number, string[]>()
   /** Files uploaded to comments, served at /user-attachments/assets/<id> (images) or /user-attachments/files/<id>/<name> (documents, keyed "files/<id>/<name>") to requests with a token. */
   readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
   /** Pull requests as GitHub lists them (numbers shared with issues). */
@@ -749,6 +751,19 @@ export class FakeGitHub extends LoopbackServer {
       if (!run) return this.send(res, 404, { message: 'Not Found' })
       this.advance(run)
       return this.send(res, 200, this.runJson(run))
+    }
+    if (method === 'DELETE' && (m = /^\/issues\/(\d+)\/labels\/([^/]+)$/.exec(rest))) {
+      const number = Number(m[1])
+      const name = decodeURIComponent(m[2]!)
+      const on = this.labels.get(number) ?? []
+      if (!on.includes(name)) return this.send(res, 404, { message: 'Label does not exist' })
+      const left = on.filter((l) => l !== name)
+      this.labels.set(number, left)
+      return this.send(
+        res,
+        200,
+        left.map((l, i) => ({ id: i + 1, name: l, color: 'ededed', default: false }))
+      )
     }
     if (method === 'POST' && (m = /^\/issues\/(\d+)\/sub_issues$/.exec(rest)))
       return this.addSubIssue(res, Number(m[1]), body as SubIssueRequest)

@@ -55,6 +55,10 @@ function requestOf(overrides: RequestOverrides, defaults: RequestDefaults): Trig
       return { ...defaults, path: 'src/app.ts', ...overrides, source: overrides.source }
     case 'review_request':
       return { ...defaults, requestedReviewer: null, ...overrides, source: overrides.source }
+    case 'label':
+      return { ...defaults, label: 'git-bob:think', ...overrides, source: overrides.source }
+    case 'assignment':
+      return { ...defaults, assignee: 'git-bob-app[bot]', ...overrides, source: overrides.source }
     default:
       return { ...defaults, ...overrides, source: overrides.source }
   }

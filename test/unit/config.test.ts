@@ -41,8 +41,17 @@ describe('readGateConfig', () => {
       githubToken: 'ghs_token',
       botName: 'git-bob',
       allowedBots: [],
-      botLogin: null
+      botLogin: null,
+      labelPrefix: 'git-bob:',
+      assignCommand: 'comment'
     })
+  })
+
+  it('reads label-prefix (the bot name and a colon by default) and assign-command', () => {
+    expect(readGateConfig(reader({ 'github-token': 't', 'bot-name': 'bob' })).labelPrefix).toBe('bob:')
+    const set = readGateConfig(reader({ 'github-token': 't', 'label-prefix': 'ai/', 'assign-command': 'Split' }))
+    expect(set).toMatchObject({ labelPrefix: 'ai/', assignCommand: 'split' })
+    expect(() => readGateConfig(reader({ 'github-token': 't', 'label-prefix': 'a b' }))).toThrow(/label-prefix/)
   })
 
   it('reads bot-login without "@", keeping its case', () => {

@@ -102,6 +102,24 @@ describe('the example workflow', () => {
     expect(input).toBe('${{ vars.GIT_BOB_LOGIN }}')
   })
 
+  it('starts a runner for a git-bob: label and an assignment to GIT_BOB_LOGIN, not for other labels or people', () => {
+    const labeled = example('issues', 'labeled')
+    labeled.label.name = 'git-bob:implement'
+    expect(runsFor('issues', labeled)).toBe(true)
+    labeled.label.name = 'bug'
+    expect(runsFor('issues', labeled)).toBe(false)
+    const onPull = example('pull_request', 'labeled')
+    onPull.label.name = 'git-bob:review'
+    expect(runsFor('pull_request', onPull)).toBe(true)
+    const assigned = example('issues', 'assigned')
+    const login = assigned.assignee.login as string
+    expect(runsFor('issues', assigned)).toBe(false)
+    expect(runsFor('issues', assigned, { GIT_BOB_LOGIN: 'someone-else' })).toBe(false)
+    expect(runsFor('issues', assigned, { GIT_BOB_LOGIN: login })).toBe(true)
+    expect(text).toContain('# types: [opened, labeled, assigned]')
+    expect(text).toContain('# types: [review_requested, labeled]')
+  })
+
   it('reads the request from the comment, the review or the issue', () => {
     expect(request('issue_comment', issueCommentPayload({ body: 'git-bob implement this' }))).toBe(
       'git-bob implement this'

@@ -417,6 +417,16 @@ export class GitHubApi implements GitHub {
     await this.octokit.rest.issues.addSubIssue({ ...this.ref, issue_number: parentNumber, sub_issue_id: subIssueId })
   }
 
+  async removeLabel(issueNumber: number, name: string): Promise<boolean> {
+    try {
+      await this.octokit.rest.issues.removeLabel({ ...this.ref, issue_number: issueNumber, name })
+      return true
+    } catch (error) {
+      if (status(error) === 404) return false
+      throw error
+    }
+  }
+
   async replyToReviewComment(
     pullNumber: number,
     commentId: number,

@@ -79,6 +79,10 @@ export class PrintingGitHubApi extends TerminalGitHubApi {
 
   override async addSubIssue(): Promise<void> {}
 
+  override async removeLabel(): Promise<boolean> {
+    return false
+  }
+
   override async createPull(options: {
     title: string
     body: string

@@ -6,7 +6,14 @@ import { triggerEvent } from '../../fakes/trigger-event.ts'
 import type { Command } from '../../../src/trigger/grammar.ts'
 import type { Incoming } from '../../../src/trigger/read-request.ts'
 
-const GATE: GateConfig = { githubToken: 't', botName: 'git-bob', allowedBots: [], botLogin: null }
+const GATE: GateConfig = {
+  githubToken: 't',
+  botName: 'git-bob',
+  allowedBots: [],
+  botLogin: null,
+  labelPrefix: 'git-bob:',
+  assignCommand: 'comment'
+}
 const COMMAND: Command = { kind: 'known', verb: 'comment', word: 'comment', args: '' }
 
 /** What the gate saw, and the order things happened in: the permission asked, the command read. */
@@ -87,5 +94,68 @@ describe('admit', () => {
   it('hands on a permission that could not be checked, rather than throwing', async () => {
     const error = new Error('GitHub is down')
     expect(await admit(incoming(), lookup(error).permissionOf)).toEqual({ kind: 'unchecked', error })
+  })
+})
+
+describe('admit: a label and an assignment', () => {
+  const labelled = (login: string, isBot = false, addressed = true, gate: GateConfig = GATE): Incoming => ({
+    kind: 'incoming',
+    event: triggerEvent({
+      eventName: 'issues',
+      request: { source: 'label', label: 'git-bob:think', author: { login, id: 2, isBot }, association: 'NONE' }
+    }),
+    gate,
+    addressed,
+    command: () => (addressed ? COMMAND : null)
+  })
+
+  it('runs the command for someone with write access, asked of GitHub', async () => {
+    const { permissionOf, asked } = lookup('write')
+    expect(await admit(labelled('alice'), permissionOf)).toMatchObject({ kind: 'allow', command: COMMAND })
+    expect(asked).toEqual(['alice'])
+  })
+
+  it("ignores an outsider's label without a reply, and says the label is to be taken off", async () => {
+    const { permissionOf } = lookup('triage')
+    expect(await admit(labelled('mallory'), permissionOf)).toEqual({
+      kind: 'ignore',
+      why: 'mallory has triage permission; write, maintain or admin is needed',
+      taken: true
+    })
+  })
+
+  it("ignores a bot's label and one git-bob's own account added, without asking GitHub", async () => {
+    const { permissionOf, asked } = lookup('admin')
+    expect(await admit(labelled('renovate[bot]', true), permissionOf)).toMatchObject({ kind: 'ignore' })
+    const own = await admit(labelled('bob-user', false, true, { ...GATE, botLogin: 'bob-user' }), permissionOf)
+    expect(own).toEqual({ kind: 'ignore', why: "git-bob's own account @bob-user did this" })
+    expect(asked).toEqual([])
+  })
+
+  it('ignores any other label by its name, without asking GitHub', async () => {
+    const { permissionOf, asked } = lookup('admin')
+    expect(await admit(labelled('alice', false, false), permissionOf)).toEqual({
+      kind: 'ignore',
+      why: 'the label "git-bob:think" is not one of git-bob\'s'
+    })
+    expect(asked).toEqual([])
+  })
+
+  it("ignores an outsider's assignment without a reply, and leaves nothing to take off", async () => {
+    const { permissionOf } = lookup('read')
+    const event = triggerEvent({
+      eventName: 'issues',
+      request: {
+        source: 'assignment',
+        assignee: 'bob[bot]',
+        author: { login: 'eve', id: 3, isBot: false },
+        association: 'NONE'
+      }
+    })
+    const result = await admit(
+      { kind: 'incoming', event, gate: GATE, addressed: true, command: () => COMMAND },
+      permissionOf
+    )
+    expect(result).toEqual({ kind: 'ignore', why: 'eve has read permission; write, maintain or admin is needed' })
   })
 })

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import {
+  isAssignment,
+  isLabel,
   isReviewComment,
   isReviewRequest,
   parseEvent,
@@ -207,7 +209,7 @@ describe('parseEvent: issues', () => {
     expect(trigger(parseEvent('issues', withNull)).request.body).toBe('')
   })
 
-  it.each(['edited', 'labeled', 'assigned', 'reopened', 'closed', 'deleted'])('%s is ignored', (action) => {
+  it.each(['edited', 'unlabeled', 'unassigned', 'reopened', 'closed', 'deleted'])('%s is ignored', (action) => {
     const payload = example('issues', 'opened')
     payload.action = action
     expect(parseEvent('issues', payload)).toEqual({
@@ -216,10 +218,75 @@ describe('parseEvent: issues', () => {
     })
   })
 
-  it('every real non-opened example is ignored', () => {
-    const others = examples('issues').filter((p) => p.action !== 'opened')
+  it('every real example other than opened, labeled and assigned is ignored', () => {
+    const others = examples('issues').filter((p) => !['opened', 'labeled', 'assigned'].includes(String(p.action)))
     expect(others.length).toBeGreaterThan(5)
     for (const payload of others) expect(parseEvent('issues', payload).kind).toBe('ignored')
+  })
+})
+
+describe('parseEvent: issues labeled and assigned', () => {
+  it.each(examples('issues', 'labeled').map((p, i) => [i, p] as const))(
+    'labeled example %i is a request by the sender, naming the label',
+    (_i, payload) => {
+      const event = trigger(parseEvent('issues', payload))
+      const issue = at(payload, 'issue')
+      const sender = at(payload, 'sender')
+      expect(isLabel(event)).toBe(true)
+      expect(event.request).toEqual({
+        source: 'label',
+        label: at(payload, 'label').name,
+        id: issue.number,
+        body: '',
+        author: { login: sender.login, id: sender.id, isBot: false },
+        association: 'NONE',
+        createdAt: issue.updated_at,
+        url: issue.html_url
+      })
+      expect(event.target.kind).toBe('issue')
+    }
+  )
+
+  it.each(examples('issues', 'assigned').map((p, i) => [i, p] as const))(
+    'assigned example %i is a request by the sender, naming the assignee',
+    (_i, payload) => {
+      const event = trigger(parseEvent('issues', payload))
+      expect(isAssignment(event)).toBe(true)
+      expect(event.request).toMatchObject({
+        source: 'assignment',
+        assignee: at(payload, 'assignee').login,
+        author: { login: at(payload, 'sender').login },
+        association: 'NONE',
+        createdAt: at(payload, 'issue').updated_at
+      })
+    }
+  )
+
+  it('a labeled pull request (pull_request.labeled) is a label request on the pull request', () => {
+    const payload = example('pull_request', 'labeled')
+    const event = trigger(parseEvent('pull_request', payload))
+    expect(isLabel(event)).toBe(true)
+    expect(event.target.kind).toBe('pull_request')
+    expect(event.pullRequest?.headSha).toBe(at(payload, 'pull_request.head').sha)
+    expect(event.request).toMatchObject({ source: 'label', label: 'bug', author: { login: 'Codertocat' } })
+  })
+
+  it('a labeled event without its label or sender is malformed', () => {
+    const noLabel = example('issues', 'labeled')
+    delete noLabel.label
+    expect(eventError(() => parseEvent('issues', noLabel)).message).toContain('"label"')
+    const noSender = example('issues', 'assigned')
+    delete noSender.sender
+    expect(eventError(() => parseEvent('issues', noSender)).message).toContain('"sender"')
+  })
+
+  it('keys a label by issue, label and time, so the same label added later is a new request', () => {
+    const payload = example('issues', 'labeled')
+    const first = requestKey(trigger(parseEvent('issues', payload)))
+    expect(first).toBe(`label:1:bug@${String(at(payload, 'issue').updated_at)}`)
+    at(payload, 'issue').updated_at = '2030-01-01T00:00:00Z'
+    expect(requestKey(trigger(parseEvent('issues', payload)))).not.toBe(first)
+    expect(requestKey(trigger(parseEvent('issues', example('issues', 'assigned'))))).toMatch(/^assignment:1@/)
   })
 })
 

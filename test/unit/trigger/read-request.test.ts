@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EventError } from '../../../src/errors.ts'
 import { readRequest } from '../../../src/trigger/read-request.ts'
-import { issueCommentPayload } from '../../fakes/payloads.ts'
+import { example, issueCommentPayload } from '../../fakes/payloads.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'read-request-'))
 const VERBS = [{ name: 'comment', aliases: ['think'] }, { name: 'help' }]
@@ -76,5 +76,70 @@ describe('readRequest', () => {
     await expect(read('')).rejects.toThrow(EventError)
     await expect(read(join(dir, 'absent.json'))).rejects.toThrow(/cannot be read/)
     await expect(read(eventFile('{not json', 'broken.json'))).rejects.toThrow(/not valid JSON/)
+  })
+})
+
+describe('readRequest: labels and assignments', () => {
+  const labeled = (name: string): string => {
+    const payload = example('issues', 'labeled')
+    payload.label.name = name
+    return eventFile(payload, 'labeled.json')
+  }
+  const assigned = (login: string): string => {
+    const payload = example('issues', 'assigned')
+    payload.assignee.login = login
+    return eventFile(payload, 'assigned.json')
+  }
+  const VERBS_ALL = [...VERBS, { name: 'implement' }, { name: 'review' }, { name: 'split' }]
+
+  it('a git-bob label names its command; another label addresses nothing', async () => {
+    const path = labeled('git-bob:implement')
+    const read = await readRequest({ eventName: 'issues', eventPath: path }, inputs({ 'github-token': 't' }), VERBS_ALL)
+    if (read.kind !== 'incoming') throw new Error('expected incoming')
+    expect(read.addressed).toBe(true)
+    expect(read.command()).toMatchObject({ kind: 'known', verb: 'implement' })
+    const other = await readRequest(
+      { eventName: 'issues', eventPath: labeled('bug') },
+      inputs({ 'github-token': 't' }),
+      VERBS_ALL
+    )
+    expect(other.kind === 'incoming' && other.addressed).toBe(false)
+  })
+
+  it('the label prefix follows label-prefix, or bot-name when it is not set', async () => {
+    const read = (name: string, values: Record<string, string>) =>
+      readRequest(
+        { eventName: 'issues', eventPath: labeled(name) },
+        inputs({ 'github-token': 't', ...values }),
+        VERBS_ALL
+      )
+    expect(await read('ai:think', { 'label-prefix': 'ai:' })).toMatchObject({ addressed: true })
+    expect(await read('bob:think', { 'bot-name': 'bob' })).toMatchObject({ addressed: true })
+    expect(await read('git-bob:think', { 'bot-name': 'bob' })).toMatchObject({ addressed: false })
+  })
+
+  it('an assignment to bot-login runs assign-command; to anyone else, or without bot-login, nothing', async () => {
+    const read = (login: string, values: Record<string, string>) =>
+      readRequest(
+        { eventName: 'issues', eventPath: assigned(login) },
+        inputs({ 'github-token': 't', ...values }),
+        VERBS_ALL
+      )
+    const ours = await read('bob-app[bot]', { 'bot-login': 'bob-app[bot]', 'assign-command': 'think' })
+    if (ours.kind !== 'incoming') throw new Error('expected incoming')
+    expect(ours.addressed).toBe(true)
+    expect(ours.command()).toMatchObject({ kind: 'known', verb: 'comment' })
+    expect(await read('alice', { 'bot-login': 'bob-app[bot]' })).toMatchObject({ addressed: false })
+    expect(await read('bob-app[bot]', {})).toMatchObject({ addressed: false })
+  })
+
+  it('an assign-command that is no command is a configuration error, but only when git-bob was assigned', async () => {
+    const values = { 'github-token': 't', 'bot-login': 'bob-app[bot]', 'assign-command': 'dance' }
+    await expect(
+      readRequest({ eventName: 'issues', eventPath: assigned('bob-app[bot]') }, inputs(values), VERBS_ALL)
+    ).rejects.toThrow(/assign-command.*dance/)
+    expect(
+      await readRequest({ eventName: 'issues', eventPath: assigned('alice') }, inputs(values), VERBS_ALL)
+    ).toMatchObject({ addressed: false })
   })
 })

@@ -424,6 +424,18 @@ describe('GitHubApi writes', () => {
     ])
   })
 
+  it('removeLabel: takes the label off by its name, and says false when it was not on', async () => {
+    const gh = await api()
+    github.labels.set(1, ['git-bob:think', 'bug'])
+    expect(await gh.removeLabel(1, 'git-bob:think')).toBe(true)
+    expect(await gh.removeLabel(1, 'git-bob:think')).toBe(false)
+    expect(github.labels.get(1)).toEqual(['bug'])
+    expect(requestLog().map((r) => r.request)).toEqual([
+      `DELETE ${REPO}/issues/1/labels/git-bob%3Athink`,
+      `DELETE ${REPO}/issues/1/labels/git-bob%3Athink`
+    ])
+  })
+
   it('replyToReviewComment: in the thread of the comment', async () => {
     github.addPull(2, {
       reviewComments: [
