@@ -201,6 +201,13 @@ export function readGateConfig(read: InputReader): GateConfig {
   return { githubToken, botName, allowedBots, botLogin, labelPrefix, assignCommand }
 }
 
+/** How many new issues one triage run looks at most (triage-max-issues). */
+export function readTriageMaxIssues(read: InputReader): number {
+  return integer('triage-max-issues', read, DEFAULT_TRIAGE_MAX_ISSUES, 1, 50)
+}
+
+export const DEFAULT_TRIAGE_MAX_ISSUES = 5
+
 /** Read for every command, "help" too: never fails, so help works even when a setting is wrong. */
 export function readShownSettings(read: InputReader): ShownSettings {
   return {

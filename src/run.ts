@@ -9,7 +9,7 @@ import { COMMANDS } from './commands/registry.ts'
 import { runRows } from './commands/implement/statuses.ts'
 import { checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
-import type { GitHub } from './ports/github.ts'
+import type { GitHub, OpenIssue } from './ports/github.ts'
 import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
 import { describeFailure } from './outbox/failure.ts'
@@ -19,8 +19,13 @@ import { RunRecord, requestFacts } from './record/record.ts'
 import type { Adapters } from './run-types.ts'
 import type { Logger, RunEnvironment, RunResult } from './ports/run.ts'
 import { admit, type Admission } from './trigger/admit.ts'
-import { requestKey, type TriggerEvent } from './trigger/event.ts'
-import { readRequest, type Incoming } from './trigger/read-request.ts'
+import { requestKey, type Author, type TriggerEvent } from './trigger/event.ts'
+import { readRequest, type Incoming, type Sweep } from './trigger/read-request.ts'
+import { mayTrigger } from './trigger/gate.ts'
+import type { Command } from './trigger/grammar.ts'
+import { readTriageMaxIssues } from './config.ts'
+import { triageCandidates } from './conversation/triage-candidates.ts'
+import { counted } from './plural.ts'
 
 export type { Adapters } from './run-types.ts'
 export type { RunEnvironment, RunResult } from './ports/run.ts'
@@ -31,8 +36,8 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   forgetReadings()
   const incoming = await readRequest(environment, adapters.readInput, COMMANDS)
   if (incoming.kind === 'ignored') return ignored(log, incoming.reason)
+  if (incoming.kind === 'sweep') return sweep(incoming, environment, adapters)
   const { event, gate } = incoming
-  const record = new RunRecord()
   const redactor = new Redactor([gate.githubToken])
   redactor.addFromEnvironment(environment.env)
   // GitHub is connected on first use: a request the cheap checks turn away needs no connection.
@@ -47,7 +52,23 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
     return ignored(log, admission.why)
   }
   if (admission.kind === 'unchecked') return unchecked(admission.error, incoming, adapters, redactor)
-  const api = await github()
+  return answer(incoming, admission, { environment, adapters, api: await github(), redactor })
+}
+
+/** What every request of a run shares: one run may answer several (a triage). */
+interface Shared {
+  environment: RunEnvironment
+  adapters: Adapters
+  api: GitHub
+  redactor: Redactor
+}
+
+/** An admitted request, from "already answered?" to the record: whatever started it, every request passes here. */
+async function answer(incoming: Incoming, admission: Stages['admission'], shared: Shared): Promise<RunResult> {
+  const { environment, adapters, api, redactor } = shared
+  const { log } = adapters
+  const { event, gate } = incoming
+  const record = new RunRecord()
   const stampContext = {
     botName: gate.botName,
     runUrl: environment.runUrl,
@@ -71,6 +92,106 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   await takeLabel(event, api, log)
   await record.close(result, `git-bob on #${event.target.number}`, api.calls, adapters, redact)
   return result
+}
+
+/**
+ * A triage run (the schedule, or a dispatch asking for it): the newest open issues nobody has labelled and git-bob
+ * has not answered, at most triage-max-issues, each answered through the same path as a comment. No code runs
+ * for a triage, so issues by anyone are triaged; a dispatch is gated like a comment.
+ */
+async function sweep(request: Sweep, environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
+  const { log } = adapters
+  const { sweep: started, gate } = request
+  const repo = started.repo ?? runnerRepository(environment)
+  if (!repo) return ignored(log, 'a schedule names no repository and GITHUB_REPOSITORY is not set')
+  const redactor = new Redactor([gate.githubToken])
+  redactor.addFromEnvironment(environment.env)
+  const max = readTriageMaxIssues(adapters.readInput)
+  const api = await adapters.connectGitHub(gate.githubToken, { owner: repo.owner, repo: repo.name })
+  let why = `the repository's schedule`
+  if (started.sender) {
+    const { login, isBot } = started.sender
+    if (isBot && !gate.allowedBots.includes(login.toLowerCase())) return ignored(log, `${login} is a bot`)
+    const permission = await api.permission(login)
+    if (!mayTrigger(permission)) return ignored(log, `${login} has ${permission} permission; write is needed`)
+    why = `${login} has ${permission} permission`
+  }
+  const [issues, labels] = await Promise.all([api.openIssues(Math.min(100, max * 4)), api.labelNames()])
+  const picked = await triageCandidates(issues, max, (n) => api.posted(n, false), gate.botLogin)
+  if (!picked.length) return ignored(log, 'no new issue to triage')
+  const command: Command = { kind: 'known', verb: 'triage', word: 'triage', args: '' }
+  const actor = started.sender ?? { login: 'github-actions[bot]', id: 41898282, isBot: true }
+  const results: { number: number; result: RunResult }[] = []
+  for (const issue of picked) {
+    const event = triageEvent(started.eventName, repo, issue, actor, labels, new Date().toISOString())
+    const incoming: Incoming = { kind: 'incoming', event, gate, addressed: true, command: () => command }
+    const result = await answer(incoming, { kind: 'allow', why, command }, { environment, adapters, api, redactor })
+    results.push({ number: issue.number, result })
+  }
+  await adapters.writeSummary(triageSummary(results))
+  const failed = results.filter((r) => r.result.status === 'failed').length
+  const posted = results.flatMap((r) => r.result.posted)
+  adapters.setOutput('status', failed ? 'failed' : 'answered')
+  return {
+    status: failed ? 'failed' : 'answered',
+    reason: `triaged ${counted(results.length, 'issue')}${failed ? `, ${failed} failed` : ''}`,
+    posted
+  }
+}
+
+/** A schedule's payload names no repository: the runner's GITHUB_REPOSITORY, on its default branch, does. */
+function runnerRepository(environment: RunEnvironment): TriggerEvent['repo'] | null {
+  const full = environment.env.GITHUB_REPOSITORY ?? ''
+  const [owner, name] = full.split('/')
+  if (!owner || !name) return null
+  return {
+    owner,
+    name,
+    // A scheduled run runs on the default branch's latest commit.
+    defaultBranch: environment.env.GITHUB_REF_NAME || 'main',
+    htmlUrl: `${environment.serverUrl}/${full}`
+  }
+}
+
+function triageEvent(
+  eventName: TriggerEvent['eventName'],
+  repo: TriggerEvent['repo'],
+  issue: OpenIssue,
+  actor: Author,
+  labels: readonly string[],
+  now: string
+): TriggerEvent {
+  return {
+    eventName,
+    repo,
+    target: {
+      kind: 'issue',
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      author: issue.author,
+      association: issue.association,
+      createdAt: issue.createdAt,
+      url: issue.url
+    },
+    request: {
+      source: 'triage',
+      id: issue.number,
+      body: '',
+      author: actor,
+      association: 'NONE',
+      createdAt: now,
+      url: issue.url,
+      labels
+    }
+  }
+}
+
+function triageSummary(results: readonly { number: number; result: RunResult }[]): string {
+  const rows = results.map(
+    ({ number, result }) => `| #${number} | ${result.status} | ${result.posted.join(', ') || '—'} |`
+  )
+  return ['## git-bob triage', '', '| issue | outcome | posted |', '|---|---|---|', ...rows, ''].join('\n')
 }
 
 interface Stages {
@@ -151,6 +272,7 @@ function effectPorts(stages: Stages, branch: Publisher | null = null): EffectPor
     branch,
     serverUrl: stages.environment.serverUrl,
     addSubIssue: (parent, childId) => stages.api.addSubIssue(parent, childId),
+    addLabels: (number, names) => stages.api.addLabels(number, names),
     redact: (text) => stages.redactor.redact(text),
     botName: stages.incoming.gate.botName
   }

@@ -23,6 +23,7 @@ export const INPUT_FLAGS = [
   'bot-login',
   'label-prefix',
   'assign-command',
+  'triage-max-issues',
   'maintainers',
   'instructions-file',
   'deploy-workflow',

@@ -78,7 +78,8 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
   const now = new Date()
   const payload = terminalEvent({ ...looked, botName, command: inv.command, request: inv.request, now })
   const parsed = parseEvent('issue_comment', payload)
-  if (parsed.kind !== 'trigger') throw new Error(`the request was not read as one: ${parsed.reason}`)
+  if (parsed.kind !== 'trigger')
+    throw new Error(`the request was not read as one: ${parsed.kind === 'ignored' ? parsed.reason : parsed.kind}`)
 
   // The gate, asked here too so that a refusal is said in the terminal, never posted on someone's issue.
   const api = new GitHubApi(octokit, { owner, repo })

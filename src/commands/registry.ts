@@ -62,6 +62,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./split.ts')).splitIssue(ctx)
   },
   {
+    name: 'triage',
+    summary:
+      "answers a new issue, or labels it with the repository's own labels (never a new label, never closed); the schedule triages new issues by itself",
+    example: 'triage',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./triage.ts')).triage(ctx)
+  },
+  {
     name: 'deploy',
     summary:
       "starts the repository's release workflow (the `deploy-workflow` input) on the default branch and reports how its run ended; admins only",

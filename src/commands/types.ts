@@ -137,6 +137,8 @@ export type Outcome =
       /** The body with every line comment folded in, posted instead if GitHub rejects a line comment. */
       bodyWithComments: string
     }
+  /** Existing labels added to the issue, and a comment that says which and why. */
+  | { kind: 'labels'; labels: readonly string[]; body: string }
   /** New issues, made sub-issues of `parent`, and a comment on the parent that lists them. */
   | { kind: 'issues'; parent: number; issues: readonly NewIssue[]; intro: string }
   /** Files changed in the workspace, to be committed, pushed and proposed. */

@@ -110,7 +110,7 @@ export async function loadThread(
     }))
   ]
 
-  // A review request, a label and an assignment have no text of their own in the thread.
+  // A review request, a label, an assignment and a triage have no text of their own in the thread.
   const requestKind: ThreadEntry['kind'] | null = (
     {
       issue_comment: 'comment',
@@ -119,7 +119,8 @@ export async function loadThread(
       review: 'review',
       review_request: null,
       label: null,
-      assignment: null
+      assignment: null,
+      triage: null
     } as const
   )[event.request.source]
   const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id

@@ -14,6 +14,7 @@ import review from '../../prompts/review.md'
 import reviewMemory from '../../prompts/review-memory.md'
 import split from '../../prompts/split.md'
 import system from '../../prompts/system.md'
+import triage from '../../prompts/triage.md'
 
 export const PROMPTS = {
   system,
@@ -30,7 +31,8 @@ export const PROMPTS = {
   remember,
   review,
   reviewMemory,
-  split
+  split,
+  triage
 } as const
 
 /** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */

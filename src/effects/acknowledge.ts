@@ -19,7 +19,8 @@ export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
       return { kind: 'issue', number: event.target.number }
     case 'review':
     case 'review_request':
-      return null // GitHub has no reactions on reviews, and a review request has no text to react to
+    case 'triage':
+      return null // GitHub has no reactions on reviews; a review request and a triage have nobody waiting
   }
 }
 

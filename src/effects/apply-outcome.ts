@@ -26,6 +26,8 @@ export interface EffectPorts {
   serverUrl: string
   /** Links an issue (by id) below a parent (by number). Not a message, so not the Outbox's job. */
   addSubIssue(parentNumber: number, childId: number): Promise<void>
+  /** Adds labels the repository has to an issue (triage); GitHub refuses names it does not have. */
+  addLabels(issueNumber: number, names: readonly string[]): Promise<void>
   botName: string
   /** Masks secrets, for what leaves through git rather than the Outbox (the commit message). */
   redact(text: string): string
@@ -276,5 +278,8 @@ export async function applyOutcome(
       return [await ports.outbox.review(event, outcome, credit)]
     case 'issues':
       return openIssues(outcome, event, credit, ports)
+    case 'labels':
+      await ports.addLabels(event.target.number, outcome.labels)
+      return ports.outbox.reply(event, outcome.body, credit)
   }
 }

@@ -113,6 +113,18 @@ export interface IssueInfo {
   createdAt: string
 }
 
+/** An open issue, as triage sees it in the list (pull requests left out). */
+export interface OpenIssue {
+  number: number
+  title: string
+  body: string
+  author: { login: string; id: number; isBot: boolean }
+  association: string
+  createdAt: string
+  url: string
+  labels: string[]
+}
+
 export interface CheckRunInfo {
   id: number
   name: string
@@ -226,6 +238,12 @@ export interface GitHub {
   createIssue(title: string, body: string): Promise<CreatedIssue>
   /** Makes an issue a sub-issue of another; `subIssueId` is the child's id, not its number. */
   addSubIssue(parentNumber: number, subIssueId: number): Promise<void>
+  /** The newest open issues (not pull requests), newest first, at most `limit`. */
+  openIssues(limit: number): Promise<OpenIssue[]>
+  /** The names of the repository's labels (the first 100): triage chooses among them and never makes one. */
+  labelNames(): Promise<string[]>
+  /** Adds existing labels to an issue. */
+  addLabels(issueNumber: number, names: readonly string[]): Promise<void>
   /** Takes a label off an issue or pull request; false when it was not on it (taken off already). */
   removeLabel(issueNumber: number, name: string): Promise<boolean>
   replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }>

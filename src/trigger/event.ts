@@ -105,6 +105,18 @@ const schemas = {
   })
 } as const
 
+/** The events that start a triage of the repository's new issues, not a request on one thread. */
+const sweepSchemas = {
+  // GitHub's schedule event holds only the cron line: the repository comes from the runner (GITHUB_REPOSITORY).
+  schedule: z.object({ schedule: z.string().optional() }),
+  // Started by hand or by the API, with the workflow's input `command` saying what to do ("triage").
+  workflow_dispatch: z.object({
+    inputs: z.record(z.string(), z.unknown()).nullish(),
+    sender: user,
+    repository
+  })
+} as const
+
 /**
  * The only actions that start git-bob: an edited comment never does. A label and an assignment start it only when
  * they are git-bob's (read-request.ts); removing either starts nothing.
@@ -177,6 +189,12 @@ interface AssignmentRequest extends RequestFields {
   assignee: string
 }
 
+/** One issue of a triage run: no text of its own; the repository's labels the answer may choose from. */
+interface TriageRequest extends RequestFields {
+  source: 'triage'
+  labels: readonly string[]
+}
+
 /**
  * The text that may hold the command, one kind per place it can be written; `source` decides where git-bob reacts
  * and answers. A review request, a label and an assignment have no text: the author is the person who acted.
@@ -189,9 +207,10 @@ export type TriggerRequest =
   | ReviewRequestedRequest
   | LabelRequest
   | AssignmentRequest
+  | TriageRequest
 
 export interface TriggerEvent {
-  eventName: keyof typeof schemas
+  eventName: keyof typeof schemas | keyof typeof sweepSchemas
   repo: { owner: string; name: string; defaultBranch: string; htmlUrl: string }
   /** The issue or pull request the request belongs to, as it was when the event fired. */
   target: {
@@ -233,7 +252,25 @@ export function isWordless(event: TriggerEvent): boolean {
   return isReviewRequest(event) || isLabel(event) || isAssignment(event)
 }
 
-export type ParsedEvent = { kind: 'trigger'; event: TriggerEvent } | { kind: 'ignored'; reason: string }
+export function isTriage(event: TriggerEvent): event is EventOf<TriageRequest> {
+  return event.request.source === 'triage'
+}
+
+/**
+ * A run over the repository's new issues (triage): from the schedule, or a workflow_dispatch whose `command` input
+ * asks for it. `sender` is who dispatched it (checked by the gate); null for the schedule, which the repository's
+ * own workflow file set up.
+ */
+export interface SweepEvent {
+  eventName: keyof typeof sweepSchemas
+  command: 'triage'
+  sender: Author | null
+  /** From the payload; null for the schedule, whose payload has none (the runner's GITHUB_REPOSITORY says). */
+  repo: TriggerEvent['repo'] | null
+}
+
+export type ParsedEvent =
+  { kind: 'trigger'; event: TriggerEvent } | { kind: 'sweep'; sweep: SweepEvent } | { kind: 'ignored'; reason: string }
 
 function author(u: z.infer<typeof user>): Author {
   return { login: u.login, id: u.id, isBot: u.type === 'Bot' || u.login.endsWith('[bot]') }
@@ -278,6 +315,21 @@ function describeIssues(error: z.ZodError): string {
 
 /** Validates a raw event and extracts who asked what, where. Throws EventError for a malformed payload. */
 export function parseEvent(eventName: string, raw: unknown): ParsedEvent {
+  if (eventName === 'schedule') {
+    validate(sweepSchemas.schedule, eventName, raw)
+    return { kind: 'sweep', sweep: { eventName, command: 'triage', sender: null, repo: null } }
+  }
+  if (eventName === 'workflow_dispatch') {
+    const d = validate(sweepSchemas.workflow_dispatch, eventName, raw)
+    const command = d.inputs?.command
+    if (typeof command !== 'string' || command.trim().toLowerCase() !== 'triage') {
+      return { kind: 'ignored', reason: 'a workflow_dispatch starts git-bob only with the input command: triage' }
+    }
+    return {
+      kind: 'sweep',
+      sweep: { eventName, command: 'triage', sender: author(d.sender), repo: repo(d.repository) }
+    }
+  }
   if (!isKnownEvent(eventName)) return { kind: 'ignored', reason: `git-bob does not handle "${eventName}" events` }
   const action = z.object({ action: z.string() }).safeParse(raw)
   if (!action.success) throw new EventError(`the ${eventName} event has no "action": ${describeIssues(action.error)}`)
@@ -460,5 +512,7 @@ export function requestKey(event: TriggerEvent): string {
   // A label or an assignment can be given again later: one answer per time it was given (the issue's updated_at).
   if (isLabel(event)) return `label:${event.request.id}:${event.request.label}@${event.request.createdAt}`
   if (isAssignment(event)) return `assignment:${event.request.id}@${event.request.createdAt}`
+  // An issue is triaged once: any later triage run sees this answer and passes it by.
+  if (isTriage(event)) return `triage:${event.target.number}`
   return `${event.request.source}:${event.request.id}`
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
 import { ConfigError, EventError } from '../errors.ts'
-import { isAssignment, isLabel, isReviewRequest, parseEvent, type TriggerEvent } from './event.ts'
+import { isAssignment, isLabel, isReviewRequest, parseEvent, type SweepEvent, type TriggerEvent } from './event.ts'
 import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 import { assignmentCommand, labelCommand } from './labels.ts'
 
@@ -22,7 +22,14 @@ export interface Incoming {
   command: () => Command | null
 }
 
-export type ReadRequest = Incoming | { kind: 'ignored'; reason: string }
+/** A triage of the repository's new issues (the schedule, or a dispatch asking for it): run.ts's sweep. */
+export interface Sweep {
+  kind: 'sweep'
+  sweep: SweepEvent
+  gate: GateConfig
+}
+
+export type ReadRequest = Incoming | Sweep | { kind: 'ignored'; reason: string }
 
 const why = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -49,6 +56,7 @@ export async function readRequest(
 ): Promise<ReadRequest> {
   const parsed = parseEvent(environment.eventName, await readEvent(environment.eventPath))
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
+  if (parsed.kind === 'sweep') return { kind: 'sweep', sweep: parsed.sweep, gate: readGateConfig(read) }
   const event = parsed.event
   const gate = readGateConfig(read)
   if (isReviewRequest(event)) {

@@ -250,6 +250,8 @@ export class FakeGitHub extends LoopbackServer {
   readonly reactions: { target: string; content: string }[] = []
   /** The labels on each issue or pull request, by number (a test seeds the one its event adds). */
   readonly labels = new Map<number, string[]>()
+  /** The repository's labels (GET /labels); adding one that is not here is a 422, as GitHub would make it. */
+  readonly repoLabels: string[] = []
   /** Files uploaded to comments, served at /user-attachments/assets/<id> (images) or /user-attachments/files/<id>/<name> (documents, keyed "files/<id>/<name>") to requests with a token. */
   readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
   /** Pull requests as GitHub lists them (numbers shared with issues). */
@@ -751,6 +753,34 @@ export class FakeGitHub extends LoopbackServer {
       if (!run) return this.send(res, 404, { message: 'Not Found' })
       this.advance(run)
       return this.send(res, 200, this.runJson(run))
+    }
+    if (method === 'GET' && rest === '/labels')
+      return this.send(
+        res,
+        200,
+        this.repoLabels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false }))
+      )
+    if (method === 'GET' && rest === '/issues') {
+      // Open issues people opened (stored with a login), newest first, with their labels.
+      const open = [...this.issues.values()]
+        .filter((i) => (i.state ?? 'open') === 'open')
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)
+      return this.send(
+        res,
+        200,
+        open.map((i) => ({
+          ...this.issueJson(i),
+          labels: (this.labels.get(i.number) ?? []).map((name, n) => ({ id: n + 1, name, color: 'ededed' }))
+        }))
+      )
+    }
+    if (method === 'POST' && (m = /^\/issues\/(\d+)\/labels$/.exec(rest))) {
+      const names = (body as { labels?: unknown }).labels
+      if (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || !this.repoLabels.includes(n)))
+        return this.send(res, 422, { message: 'Validation Failed' })
+      const number = Number(m[1])
+      this.labels.set(number, [...new Set([...(this.labels.get(number) ?? []), ...(names as string[])])])
+      return this.send(res, 200, [])
     }
     if (method === 'DELETE' && (m = /^\/issues\/(\d+)\/labels\/([^/]+)$/.exec(rest))) {
       const number = Number(m[1])

@@ -19,6 +19,13 @@ export function example(event: string, action: string, n = 0): Payload {
   return structuredClone(found)
 }
 
+/** A deep copy of the n-th real example of an event without actions (workflow_dispatch, workflow_run's kin). */
+export function exampleOf(event: string, n = 0): Payload {
+  const found = all.find((s) => s.name === event)?.examples[n]
+  if (!found) throw new Error(`no ${event} example #${n} in @octokit/webhooks-examples`)
+  return structuredClone(found)
+}
+
 export interface CommentScenario {
   body: string
   login?: string

@@ -57,6 +57,8 @@ function requestOf(overrides: RequestOverrides, defaults: RequestDefaults): Trig
       return { ...defaults, requestedReviewer: null, ...overrides, source: overrides.source }
     case 'label':
       return { ...defaults, label: 'git-bob:think', ...overrides, source: overrides.source }
+    case 'triage':
+      return { ...defaults, labels: [], ...overrides, source: overrides.source }
     case 'assignment':
       return { ...defaults, assignee: 'git-bob-app[bot]', ...overrides, source: overrides.source }
     default:

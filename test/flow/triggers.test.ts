@@ -1,7 +1,7 @@
 // git-bob started without words: a label (git-bob:think, ...) and an assignment to its account, through the whole
 // flow with real payloads. Each is gated like a comment, handled once, and a label comes off once handled.
 import { describe, expect, it } from 'vitest'
-import { example, type Payload } from '../fakes/payloads.ts'
+import { example, exampleOf, type Payload } from '../fakes/payloads.ts'
 import { useStage } from './stage.ts'
 
 const stage = useStage()
@@ -128,6 +128,69 @@ describe('an assignment', () => {
       inputs: { 'bot-login': 'bob-app[bot]' }
     })
     expect(run.stdout).toContain('Nothing to do: eve has read permission')
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.github.writes).toEqual([])
+  })
+})
+
+describe('a triage run (schedule)', () => {
+  function openIssue(number: number, login: string, title: string, createdAt: string): void {
+    stage.github.issues.set(number, { id: 9000 + number, number, title, body: `${title}, details.`, createdAt, login })
+  }
+
+  it('labels or answers the newest unlabelled issues git-bob has not answered, at most triage-max-issues, once', async () => {
+    stage.github.repoLabels.push('bug', 'question', 'documentation')
+    openIssue(11, 'stranger', 'The plot crashes', '2025-03-05T00:00:00Z')
+    openIssue(12, 'mona', 'How do I install it?', '2025-03-04T00:00:00Z')
+    openIssue(13, 'ann', 'Already labelled', '2025-03-03T00:00:00Z')
+    stage.github.labels.set(13, ['bug'])
+    openIssue(14, 'ann', 'Answered before', '2025-03-02T00:00:00Z')
+    stage.github.addComment(14, {
+      login: 'github-actions[bot]',
+      userType: 'Bot',
+      body: '<!-- git-bob-message {"request":"issue_comment:1"} -->\nAn answer.'
+    })
+    openIssue(15, 'ann', 'Too old for this run', '2025-03-01T00:00:00Z')
+    stage.model.fallback = (request) => {
+      const prompt = request.messages.map((m) => String(m.content)).join('\n')
+      if (prompt.includes('The plot crashes'))
+        return JSON.stringify({ action: 'label', labels: ['Bug', 'wontfix'], reason: 'It is a crash.', answer: '' })
+      return JSON.stringify({ action: 'answer', labels: [], reason: '', answer: 'Run `pip install hello`.' })
+    }
+    const inputs = { 'triage-max-issues': '2' }
+    const run = await stage.run({ eventName: 'schedule', payload: { schedule: '17 6 * * *' }, inputs })
+    expect(run.code, run.stdout).toBe(0)
+    expect(stage.model.requests).toHaveLength(2)
+    // Only labels the repository has, spelt its way; a made-up one is dropped.
+    expect(stage.github.labels.get(11)).toEqual(['bug'])
+    expect(stage.github.postedComments(11)[0]!.body).toContain('I labelled this issue `bug`. It is a crash.')
+    expect(stage.github.postedComments(11)[0]!.body).toContain('"request":"triage:11"')
+    expect(stage.github.postedComments(12)[0]!.body).toContain('Run `pip install hello`.')
+    for (const n of [13, 14, 15]) expect(stage.github.postedComments(n).length).toBeLessThanOrEqual(1)
+    expect(stage.github.postedComments(15)).toEqual([])
+    expect(run.summary).toContain('## git-bob triage')
+    expect(run.summary).toMatch(/\| #11 \| answered \|/)
+    expect(run.summary).toMatch(/\| #12 \| answered \|/)
+    expect(stage.github.requests.some((r) => r.method === 'POST' && r.path.endsWith('/labels'))).toBe(true)
+
+    // The next run takes the next issue; 11 and 12 are not triaged twice.
+    const next = await stage.run({ eventName: 'schedule', payload: { schedule: '17 6 * * *' }, inputs })
+    expect(next.code, next.stdout).toBe(0)
+    expect(stage.github.postedComments(11)).toHaveLength(1)
+    expect(stage.github.postedComments(12)).toHaveLength(1)
+    expect(stage.github.postedComments(15)).toHaveLength(1)
+    expect(stage.model.requests).toHaveLength(3)
+  })
+
+  it('a dispatch asking for triage is gated: a reader starts nothing', async () => {
+    const payload = exampleOf('workflow_dispatch')
+    payload.inputs = { command: 'triage' }
+    payload.repository = example('issues', 'labeled').repository
+    payload.sender.login = 'eve'
+    stage.github.permissions.set('eve', 'read')
+    openIssue(11, 'stranger', 'The plot crashes', '2025-03-05T00:00:00Z')
+    const run = await stage.run({ eventName: 'workflow_dispatch', payload })
+    expect(run.stdout, run.stdout).toContain('Nothing to do: eve has read permission; write is needed.')
     expect(stage.model.requests).toHaveLength(0)
     expect(stage.github.writes).toEqual([])
   })

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { evaluate, inside } from '../fakes/expressions.ts'
-import { example, issueCommentPayload, type Payload } from '../fakes/payloads.ts'
+import { example, exampleOf, issueCommentPayload, type Payload } from '../fakes/payloads.ts'
 
 interface Step {
   id?: string
@@ -118,6 +118,16 @@ describe('the example workflow', () => {
     expect(runsFor('issues', assigned, { GIT_BOB_LOGIN: login })).toBe(true)
     expect(text).toContain('# types: [opened, labeled, assigned]')
     expect(text).toContain('# types: [review_requested, labeled]')
+  })
+
+  it('starts a runner on the schedule, and for a dispatch only when it asks for triage', () => {
+    expect(runsFor('schedule', { schedule: '17 6 * * *' })).toBe(true)
+    const dispatch = exampleOf('workflow_dispatch')
+    dispatch.inputs = { command: 'triage' }
+    expect(runsFor('workflow_dispatch', dispatch)).toBe(true)
+    dispatch.inputs = { command: 'deploy' }
+    expect(runsFor('workflow_dispatch', dispatch)).toBe(false)
+    expect(text).toContain("#   - cron: '17 6 * * *'")
   })
 
   it('reads the request from the comment, the review or the issue', () => {

@@ -14,6 +14,7 @@ import type {
   PostedMessages,
   PullFile,
   PullInfo,
+  OpenIssue,
   PullState,
   ReactionTarget,
   RepoRef,
@@ -415,6 +416,43 @@ export class GitHubApi implements GitHub {
   /** Makes an issue a sub-issue of another; `subIssueId` is the child's id, not its number. */
   async addSubIssue(parentNumber: number, subIssueId: number): Promise<void> {
     await this.octokit.rest.issues.addSubIssue({ ...this.ref, issue_number: parentNumber, sub_issue_id: subIssueId })
+  }
+
+  async openIssues(limit: number): Promise<OpenIssue[]> {
+    // The list holds pull requests too: asked for a few more, and those left out.
+    const { data } = await this.octokit.rest.issues.listForRepo({
+      ...this.ref,
+      state: 'open',
+      sort: 'created',
+      direction: 'desc',
+      per_page: Math.min(100, limit * 2 + 10)
+    })
+    return data
+      .filter((i) => !i.pull_request)
+      .slice(0, limit)
+      .map((i) => ({
+        number: i.number,
+        title: i.title,
+        body: i.body ?? '',
+        author: {
+          login: i.user?.login ?? 'ghost',
+          id: i.user?.id ?? 0,
+          isBot: i.user?.type === 'Bot' || (i.user?.login ?? '').endsWith('[bot]')
+        },
+        association: i.author_association ?? 'NONE',
+        createdAt: i.created_at,
+        url: i.html_url,
+        labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
+      }))
+  }
+
+  async labelNames(): Promise<string[]> {
+    const { data } = await this.octokit.rest.issues.listLabelsForRepo({ ...this.ref, per_page: 100 })
+    return data.map((l) => l.name)
+  }
+
+  async addLabels(issueNumber: number, names: readonly string[]): Promise<void> {
+    await this.octokit.rest.issues.addLabels({ ...this.ref, issue_number: issueNumber, labels: [...names] })
   }
 
   async removeLabel(issueNumber: number, name: string): Promise<boolean> {

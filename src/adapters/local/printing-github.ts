@@ -79,6 +79,10 @@ export class PrintingGitHubApi extends TerminalGitHubApi {
 
   override async addSubIssue(): Promise<void> {}
 
+  override async addLabels(issueNumber: number, names: readonly string[]): Promise<void> {
+    this.show(`labels for ${this.repoUrl}/issues/${issueNumber}`, names.join(', '))
+  }
+
   override async removeLabel(): Promise<boolean> {
     return false
   }

@@ -8,7 +8,7 @@ import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
 const TABLE = verbTable(COMMANDS)
 
 describe('the registry', () => {
-  it('knows comment, implement, try, paint, review, remember, split, deploy and help, each with a one-line summary', () => {
+  it('knows comment, implement, try, paint, review, remember, split, triage, deploy and help, each with a one-line summary', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'comment',
       'implement',
@@ -17,6 +17,7 @@ describe('the registry', () => {
       'review',
       'remember',
       'split',
+      'triage',
       'deploy',
       'help'
     ])

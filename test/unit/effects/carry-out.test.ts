@@ -59,6 +59,7 @@ describe('carryOut', () => {
       serverUrl: '',
       botName: 'git-bob',
       addSubIssue: async () => {},
+      addLabels: async () => {},
       redact: (t: string) => t
     }
     const links = await carryOut(

@@ -48,7 +48,7 @@ function at(payload: Payload, path: string): Payload {
 }
 
 function trigger(result: ParsedEvent): TriggerEvent {
-  if (result.kind !== 'trigger') throw new Error(`expected a trigger, got ignored: ${result.reason}`)
+  if (result.kind !== 'trigger') throw new Error(`expected a trigger, got ${result.kind}`)
   return result.event
 }
 
@@ -290,6 +290,26 @@ describe('parseEvent: issues labeled and assigned', () => {
   })
 })
 
+describe('parseEvent: schedule and workflow_dispatch (triage)', () => {
+  it('a schedule (only its cron line, as GitHub sends it) is a triage run without a sender', () => {
+    expect(parseEvent('schedule', { schedule: '17 6 * * *' })).toEqual({
+      kind: 'sweep',
+      sweep: { eventName: 'schedule', command: 'triage', sender: null, repo: null }
+    })
+  })
+
+  it('a workflow_dispatch is a triage run only with the input command: triage, by its sender', () => {
+    const payload = examples('workflow_dispatch')[0]!
+    expect(parseEvent('workflow_dispatch', payload)).toMatchObject({ kind: 'ignored' })
+    payload.inputs = { command: 'Triage' }
+    const parsed = parseEvent('workflow_dispatch', payload)
+    expect(parsed).toMatchObject({
+      kind: 'sweep',
+      sweep: { eventName: 'workflow_dispatch', command: 'triage', sender: { login: at(payload, 'sender').login } }
+    })
+  })
+})
+
 describe('parseEvent: pull_request_review_comment', () => {
   it.each(examples('pull_request_review_comment', 'created').map((p, i) => [i, p] as const))(
     'created example %i is a trigger from a review comment with a path',
@@ -437,20 +457,14 @@ describe('parseEvent: pull_request (review requested)', () => {
 })
 
 describe('parseEvent: events git-bob does not handle', () => {
-  it.each([
-    'push',
-    'workflow_dispatch',
-    'discussion_comment',
-    '',
-    'constructor',
-    '__proto__',
-    'toString',
-    'hasOwnProperty'
-  ])('%j is ignored without looking at the payload', (name) => {
-    const result = parseEvent(name, null)
-    expect(result.kind).toBe('ignored')
-    if (result.kind === 'ignored') expect(result.reason).toContain(`"${name}"`)
-  })
+  it.each(['push', 'discussion_comment', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    '%j is ignored without looking at the payload',
+    (name) => {
+      const result = parseEvent(name, null)
+      expect(result.kind).toBe('ignored')
+      if (result.kind === 'ignored') expect(result.reason).toContain(`"${name}"`)
+    }
+  )
 
   it('a real pull_request payload is ignored', () => {
     expect(parseEvent('pull_request', examples('pull_request')[0]).kind).toBe('ignored')

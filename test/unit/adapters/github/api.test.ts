@@ -424,6 +424,41 @@ describe('GitHubApi writes', () => {
     ])
   })
 
+  it('openIssues, labelNames and addLabels: what triage reads and writes', async () => {
+    const gh = await api()
+    github.issues.set(5, {
+      id: 500,
+      number: 5,
+      title: 'Old',
+      body: '',
+      createdAt: '2025-01-01T00:00:00Z',
+      login: 'ann'
+    })
+    github.issues.set(6, {
+      id: 600,
+      number: 6,
+      title: 'New',
+      body: 'b',
+      createdAt: '2025-02-01T00:00:00Z',
+      login: 'bo'
+    })
+    github.labels.set(5, ['bug'])
+    github.repoLabels.push('bug', 'question')
+    const issues = await gh.openIssues(5)
+    expect(issues.map((i) => [i.number, i.author.login, i.labels])).toEqual([
+      [6, 'bo', []],
+      [5, 'ann', ['bug']]
+    ])
+    expect(await gh.labelNames()).toEqual(['bug', 'question'])
+    await gh.addLabels(6, ['question'])
+    expect(github.labels.get(6)).toEqual(['question'])
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/issues?state=open&sort=created&direction=desc&per_page=20` },
+      { request: `GET ${REPO}/labels?per_page=100` },
+      { request: `POST ${REPO}/issues/6/labels`, body: { labels: ['question'] } }
+    ])
+  })
+
   it('removeLabel: takes the label off by its name, and says false when it was not on', async () => {
     const gh = await api()
     github.labels.set(1, ['git-bob:think', 'bug'])
