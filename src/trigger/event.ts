@@ -247,11 +247,6 @@ export function isAssignment(event: TriggerEvent): event is EventOf<AssignmentRe
   return event.request.source === 'assignment'
 }
 
-/** A request made by an act (a label, an assignment, a review request), not by words git-bob reads. */
-export function isWordless(event: TriggerEvent): boolean {
-  return isReviewRequest(event) || isLabel(event) || isAssignment(event)
-}
-
 export function isTriage(event: TriggerEvent): event is EventOf<TriageRequest> {
   return event.request.source === 'triage'
 }
