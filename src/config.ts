@@ -208,6 +208,13 @@ export function readTriageMaxIssues(read: InputReader): number {
 
 export const DEFAULT_TRIAGE_MAX_ISSUES = 5
 
+/** How many fixes of failing checks git-bob tries on one of its pull requests (fix-checks-attempts); 0: none. */
+export function readFixChecksAttempts(read: InputReader): number {
+  return integer('fix-checks-attempts', read, DEFAULT_FIX_CHECKS_ATTEMPTS, 0, 10)
+}
+
+export const DEFAULT_FIX_CHECKS_ATTEMPTS = 2
+
 /** Read for every command, "help" too: never fails, so help works even when a setting is wrong. */
 export function readShownSettings(read: InputReader): ShownSettings {
   return {

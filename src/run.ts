@@ -7,9 +7,9 @@ import { labelPostscript, takeLabel } from './effects/take-label.ts'
 import { commandFor, runCommand } from './commands/run-command.ts'
 import { COMMANDS } from './commands/registry.ts'
 import { runRows } from './commands/implement/statuses.ts'
-import { checkAnswered } from './conversation/answered.ts'
+import { answers, checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
-import type { GitHub, OpenIssue } from './ports/github.ts'
+import type { GitHub, IssueInfo, OpenIssue } from './ports/github.ts'
 import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
 import { describeFailure } from './outbox/failure.ts'
@@ -19,11 +19,21 @@ import { RunRecord, requestFacts } from './record/record.ts'
 import type { Adapters } from './run-types.ts'
 import type { Logger, RunEnvironment, RunResult } from './ports/run.ts'
 import { admit, type Admission } from './trigger/admit.ts'
-import { requestKey, type Author, type TriggerEvent } from './trigger/event.ts'
-import { readRequest, type Incoming, type Sweep } from './trigger/read-request.ts'
+import { requestKey, type Author, type ChecksFailed, type TriggerEvent } from './trigger/event.ts'
+import { readRequest, type Checks, type Incoming, type Sweep } from './trigger/read-request.ts'
+import {
+  checkFixRequest,
+  failedRuns,
+  fixAttempts,
+  handedOver,
+  limitKey,
+  logTail,
+  openedByGitBob,
+  OWN_BRANCH_PREFIX
+} from './conversation/check-fix.ts'
 import { mayTrigger } from './trigger/gate.ts'
 import type { Command } from './trigger/grammar.ts'
-import { readTriageMaxIssues } from './config.ts'
+import { readFixChecksAttempts, readTriageMaxIssues } from './config.ts'
 import { triageCandidates } from './conversation/triage-candidates.ts'
 import { counted } from './plural.ts'
 
@@ -37,6 +47,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   const incoming = await readRequest(environment, adapters.readInput, COMMANDS)
   if (incoming.kind === 'ignored') return ignored(log, incoming.reason)
   if (incoming.kind === 'sweep') return sweep(incoming, environment, adapters)
+  if (incoming.kind === 'checks') return fixChecks(incoming, environment, adapters)
   const { event, gate } = incoming
   const redactor = new Redactor([gate.githubToken])
   redactor.addFromEnvironment(environment.env)
@@ -137,6 +148,111 @@ async function sweep(request: Sweep, environment: RunEnvironment, adapters: Adap
     reason: `triaged ${counted(results.length, 'issue')}${failed ? `, ${failed} failed` : ''}`,
     posted
   }
+}
+
+/**
+ * Checks failed on a pull request: when git-bob opened it from a git-bob/ branch of this repository, git-bob reads
+ * what failed and fixes it through the same path as "implement" in a comment (the rules of the box, the same
+ * limits on spending), at most fix-checks-attempts times; then one stamped comment asks the maintainers.
+ */
+async function fixChecks(request: Checks, environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
+  const { log } = adapters
+  const { checks, gate } = request
+  const pull = checks.pull
+  if (!checks.headRef.startsWith(OWN_BRANCH_PREFIX)) {
+    return ignored(log, `${checks.name} failed on the branch ${checks.headRef}, which is not one of git-bob's`)
+  }
+  const attempts = readFixChecksAttempts(adapters.readInput)
+  const redactor = new Redactor([gate.githubToken])
+  redactor.addFromEnvironment(environment.env)
+  const api = await adapters.connectGitHub(gate.githubToken, { owner: checks.repo.owner, repo: checks.repo.name })
+  const info = await api.issue(pull)
+  if (!info || !info.isPull || info.state !== 'open') return ignored(log, `pull request #${pull} is not open`)
+  // Never on a pull request a person opened: their branch is theirs.
+  if (!openedByGitBob(info.author, gate.botLogin)) {
+    return ignored(log, `pull request #${pull} was opened by @${info.author}, not by git-bob`)
+  }
+  const event = checkFixEvent(checks, info)
+  const posted = await api.posted(pull, true)
+  // A re-run for a head git-bob has tried to fix already: no second fix, and no hand-over for it either.
+  if (answers(event, posted.comments, gate.botLogin)) {
+    log.info('This failure was already handled (the workflow was re-run); nothing more is posted.')
+    adapters.setOutput('status', 'already-answered')
+    return { status: 'already-answered', reason: 'already answered', posted: [] }
+  }
+  const tried = fixAttempts(posted, pull, gate.botLogin)
+  if (tried >= attempts) {
+    if (handedOver(posted, pull, gate.botLogin)) return ignored(log, `the maintainers were asked to take over #${pull}`)
+    const outbox = new Outbox(
+      api,
+      { botName: gate.botName, runUrl: environment.runUrl, requestKey: limitKey(pull) },
+      redactor
+    )
+    const parts = await outbox.reply(event, handOverMessage(checks.name, tried), null)
+    log.info(`Checks failed on #${pull} after ${counted(tried, 'fix')}: the maintainers are asked to take over.`)
+    adapters.setOutput('status', 'answered')
+    return { status: 'answered', reason: 'handed over to the maintainers', posted: parts.map((p) => p.url) }
+  }
+  const failed = failedRuns(await api.checkRuns(checks.headSha))
+  const logs: { name: string; tail: string }[] = []
+  // The reading tools' source: a workflow job's check run id is its job id. Two logs are enough to act on.
+  for (const run of failed.filter((r) => r.app === 'github-actions').slice(0, 2)) {
+    try {
+      logs.push({ name: run.name, tail: logTail(await api.jobLog(run.id, 200_000)) })
+    } catch (error) {
+      log.warning(`The log of "${run.name}" could not be read: ${describeFailure(error).what}`)
+    }
+  }
+  const body = redactor.redact(checkFixRequest(checks.name, checks.headSha, failed, logs))
+  const withText: TriggerEvent = { ...event, request: { ...event.request, body } }
+  const command: Command = { kind: 'known', verb: 'implement', word: 'implement', args: '' }
+  const incoming: Incoming = { kind: 'incoming', event: withText, gate, addressed: true, command: () => command }
+  const why = `${checks.name} failed on git-bob's own pull request (fix ${tried + 1} of ${attempts})`
+  return answer(incoming, { kind: 'allow', why, command }, { environment, adapters, api, redactor })
+}
+
+function checkFixEvent(checks: ChecksFailed, info: IssueInfo): TriggerEvent {
+  const url = `${checks.repo.htmlUrl}/pull/${checks.pull}`
+  return {
+    eventName: checks.eventName,
+    repo: checks.repo,
+    target: {
+      kind: 'pull_request',
+      number: checks.pull,
+      title: info.title,
+      body: info.body,
+      author: { login: info.author, id: 0, isBot: info.author.endsWith('[bot]') },
+      association: 'NONE',
+      createdAt: info.createdAt,
+      url
+    },
+    request: {
+      source: 'check_fix',
+      // No comment of its own: 0 never names one of the thread's.
+      id: 0,
+      body: '',
+      // git-bob asks itself; written by code, not by a person (the text is checkFixRequest's).
+      author: { login: info.author, id: 0, isBot: false },
+      association: 'NONE',
+      createdAt: new Date().toISOString(),
+      url
+    },
+    pullRequest: {
+      headRef: checks.headRef,
+      headSha: checks.headSha,
+      headRepo: `${checks.repo.owner}/${checks.repo.name}`,
+      baseRef: checks.baseRef,
+      baseSha: checks.baseSha
+    }
+  }
+}
+
+function handOverMessage(name: string, tried: number): string {
+  return (
+    `The checks of this pull request still fail (${name}) after ${counted(tried, 'fix')} I tried. ` +
+    'I stop here so as not to spend more: a maintainer, please have a look, or write a comment to ask me for ' +
+    'something specific.'
+  )
 }
 
 /** A schedule's payload names no repository: the runner's GITHUB_REPOSITORY, on its default branch, does. */

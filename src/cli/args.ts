@@ -24,6 +24,7 @@ export const INPUT_FLAGS = [
   'label-prefix',
   'assign-command',
   'triage-max-issues',
+  'fix-checks-attempts',
   'maintainers',
   'instructions-file',
   'deploy-workflow',

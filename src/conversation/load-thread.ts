@@ -120,7 +120,9 @@ export async function loadThread(
       review_request: null,
       label: null,
       assignment: null,
-      triage: null
+      triage: null,
+      // What failed and the end of its log, written by git-bob: shown as the request it is.
+      check_fix: 'comment'
     } as const
   )[event.request.source]
   const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id

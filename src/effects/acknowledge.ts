@@ -20,6 +20,7 @@ export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
     case 'review':
     case 'review_request':
     case 'triage':
+    case 'check_fix':
       return null // GitHub has no reactions on reviews; a review request and a triage have nobody waiting
   }
 }

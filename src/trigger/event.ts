@@ -117,6 +117,48 @@ const sweepSchemas = {
   })
 } as const
 
+/** A pull request as a workflow run or check suite names it: no title, no author; the same repository's only. */
+const suitePull = z.object({
+  number: z.number().int().positive(),
+  head: z.object({ ref: z.string(), sha: z.string() }),
+  base: z.object({ ref: z.string(), sha: z.string() })
+})
+
+/** The events that say checks ended on a commit: git-bob looks at them only on its own pull requests. */
+const checkSchemas = {
+  workflow_run: z.object({
+    action: z.string(),
+    workflow_run: z.object({
+      id: z.number(),
+      name: z.string().nullish(),
+      conclusion: z.string().nullish(),
+      head_branch: z.string().nullish(),
+      head_sha: z.string(),
+      head_repository: z.object({ full_name: z.string() }).nullish(),
+      html_url: z.string(),
+      pull_requests: z.array(suitePull)
+    }),
+    repository,
+    sender: user
+  }),
+  check_suite: z.object({
+    action: z.string(),
+    check_suite: z.object({
+      id: z.number(),
+      conclusion: z.string().nullish(),
+      head_branch: z.string().nullish(),
+      head_sha: z.string(),
+      app: z.object({ name: z.string() }).nullish(),
+      pull_requests: z.array(suitePull)
+    }),
+    repository,
+    sender: user
+  })
+} as const
+
+/** Conclusions that mean the checks failed (a cancelled or skipped run is no failure to fix). */
+const FAILED_CONCLUSIONS: ReadonlySet<string> = new Set(['failure', 'timed_out'])
+
 /**
  * The only actions that start git-bob: an edited comment never does. A label and an assignment start it only when
  * they are git-bob's (read-request.ts); removing either starts nothing.
@@ -189,6 +231,14 @@ interface AssignmentRequest extends RequestFields {
   assignee: string
 }
 
+/**
+ * A fix asked for by failing checks on git-bob's own pull request: the text is written by git-bob (what failed, the
+ * end of the failing job's log), in run.ts, never by a person.
+ */
+interface CheckFixRequest extends RequestFields {
+  source: 'check_fix'
+}
+
 /** One issue of a triage run: no text of its own; the repository's labels the answer may choose from. */
 interface TriageRequest extends RequestFields {
   source: 'triage'
@@ -208,9 +258,10 @@ export type TriggerRequest =
   | LabelRequest
   | AssignmentRequest
   | TriageRequest
+  | CheckFixRequest
 
 export interface TriggerEvent {
-  eventName: keyof typeof schemas | keyof typeof sweepSchemas
+  eventName: keyof typeof schemas | keyof typeof sweepSchemas | keyof typeof checkSchemas
   repo: { owner: string; name: string; defaultBranch: string; htmlUrl: string }
   /** The issue or pull request the request belongs to, as it was when the event fired. */
   target: {
@@ -264,8 +315,29 @@ export interface SweepEvent {
   repo: TriggerEvent['repo'] | null
 }
 
+/** Checks that failed on a pull request of this repository (not a fork): run.ts decides whether it is git-bob's. */
+export interface ChecksFailed {
+  eventName: keyof typeof checkSchemas
+  repo: TriggerEvent['repo']
+  pull: number
+  headRef: string
+  headSha: string
+  baseRef: string
+  baseSha: string
+  /** The workflow's or the checking app's name, for people. */
+  name: string
+  sender: Author
+}
+
+export function isCheckFix(event: TriggerEvent): event is EventOf<CheckFixRequest> {
+  return event.request.source === 'check_fix'
+}
+
 export type ParsedEvent =
-  { kind: 'trigger'; event: TriggerEvent } | { kind: 'sweep'; sweep: SweepEvent } | { kind: 'ignored'; reason: string }
+  | { kind: 'trigger'; event: TriggerEvent }
+  | { kind: 'sweep'; sweep: SweepEvent }
+  | { kind: 'checks'; checks: ChecksFailed }
+  | { kind: 'ignored'; reason: string }
 
 function author(u: z.infer<typeof user>): Author {
   return { login: u.login, id: u.id, isBot: u.type === 'Bot' || u.login.endsWith('[bot]') }
@@ -314,6 +386,7 @@ export function parseEvent(eventName: string, raw: unknown): ParsedEvent {
     validate(sweepSchemas.schedule, eventName, raw)
     return { kind: 'sweep', sweep: { eventName, command: 'triage', sender: null, repo: null } }
   }
+  if (eventName === 'workflow_run' || eventName === 'check_suite') return checksFailed(eventName, raw)
   if (eventName === 'workflow_dispatch') {
     const d = validate(sweepSchemas.workflow_dispatch, eventName, raw)
     const command = d.inputs?.command
@@ -332,6 +405,55 @@ export function parseEvent(eventName: string, raw: unknown): ParsedEvent {
     return { kind: 'ignored', reason: `${eventName}.${action.data.action} does not start git-bob` }
   }
   return { kind: 'trigger', event: toTrigger(eventName, raw) }
+}
+
+function checksFailed(eventName: keyof typeof checkSchemas, raw: unknown): ParsedEvent {
+  const action = z.object({ action: z.string() }).safeParse(raw)
+  if (!action.success) throw new EventError(`the ${eventName} event has no "action": ${describeIssues(action.error)}`)
+  if (action.data.action !== 'completed') {
+    return { kind: 'ignored', reason: `${eventName}.${action.data.action} does not start git-bob` }
+  }
+  let d: { repository: z.infer<typeof repository>; sender: z.infer<typeof user> }
+  let run: {
+    name: string
+    conclusion?: string | null | undefined
+    head_sha: string
+    headRepo: string | null
+    pull_requests: z.infer<typeof suitePull>[]
+  }
+  if (eventName === 'workflow_run') {
+    const w = validate(checkSchemas.workflow_run, eventName, raw)
+    d = w
+    const r = w.workflow_run
+    run = { ...r, name: r.name ?? 'a workflow', headRepo: r.head_repository?.full_name ?? null }
+  } else {
+    const c = validate(checkSchemas.check_suite, eventName, raw)
+    d = c
+    run = { ...c.check_suite, name: c.check_suite.app?.name ?? 'a check suite', headRepo: c.repository.full_name }
+  }
+  const conclusion = run.conclusion ?? 'none'
+  if (!FAILED_CONCLUSIONS.has(conclusion)) {
+    return { kind: 'ignored', reason: `${run.name} ended with ${conclusion}, not a failure` }
+  }
+  // A fork's pull request is not listed in pull_requests, and its head repository is another one.
+  const pull = run.pull_requests[0]
+  if (!pull || run.headRepo !== d.repository.full_name) {
+    return { kind: 'ignored', reason: `${run.name} failed, but not on a pull request from a branch of this repository` }
+  }
+  return {
+    kind: 'checks',
+    checks: {
+      eventName,
+      repo: repo(d.repository),
+      pull: pull.number,
+      headRef: pull.head.ref,
+      headSha: run.head_sha,
+      baseRef: pull.base.ref,
+      baseSha: pull.base.sha,
+      name: run.name,
+      sender: author(d.sender)
+    }
+  }
 }
 
 function validate<T>(schema: z.ZodType<T>, eventName: string, raw: unknown): T {
@@ -507,6 +629,8 @@ export function requestKey(event: TriggerEvent): string {
   // A label or an assignment can be given again later: one answer per time it was given (the issue's updated_at).
   if (isLabel(event)) return `label:${event.request.id}:${event.request.label}@${event.request.createdAt}`
   if (isAssignment(event)) return `assignment:${event.request.id}@${event.request.createdAt}`
+  // One fix per failing head commit: the count of these is the count of attempts.
+  if (isCheckFix(event)) return `check_fix:${event.target.number}@${event.pullRequest?.headSha.slice(0, 12) ?? ''}`
   // An issue is triaged once: any later triage run sees this answer and passes it by.
   if (isTriage(event)) return `triage:${event.target.number}`
   return `${event.request.source}:${event.request.id}`

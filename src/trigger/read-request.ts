@@ -4,7 +4,15 @@
 import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
 import { ConfigError, EventError } from '../errors.ts'
-import { isAssignment, isLabel, isReviewRequest, parseEvent, type SweepEvent, type TriggerEvent } from './event.ts'
+import {
+  isAssignment,
+  isLabel,
+  isReviewRequest,
+  parseEvent,
+  type ChecksFailed,
+  type SweepEvent,
+  type TriggerEvent
+} from './event.ts'
 import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 import { assignmentCommand, labelCommand } from './labels.ts'
 
@@ -29,7 +37,14 @@ export interface Sweep {
   gate: GateConfig
 }
 
-export type ReadRequest = Incoming | Sweep | { kind: 'ignored'; reason: string }
+/** Checks failed on a pull request of this repository: run.ts's fixChecks decides whether it is git-bob's. */
+export interface Checks {
+  kind: 'checks'
+  checks: ChecksFailed
+  gate: GateConfig
+}
+
+export type ReadRequest = Incoming | Sweep | Checks | { kind: 'ignored'; reason: string }
 
 const why = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -57,6 +72,7 @@ export async function readRequest(
   const parsed = parseEvent(environment.eventName, await readEvent(environment.eventPath))
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
   if (parsed.kind === 'sweep') return { kind: 'sweep', sweep: parsed.sweep, gate: readGateConfig(read) }
+  if (parsed.kind === 'checks') return { kind: 'checks', checks: parsed.checks, gate: readGateConfig(read) }
   const event = parsed.event
   const gate = readGateConfig(read)
   if (isReviewRequest(event)) {

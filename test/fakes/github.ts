@@ -148,6 +148,8 @@ export interface StoredPullRequest {
   /** owner/name of the head repository (a fork when it differs). */
   headRepo: string
   draft?: boolean
+  /** Who opened it, as the issues API shows it (default octocat). */
+  login?: string
 }
 
 /** A workflow the repository has: whether it can be started by hand, and how its runs go. */
@@ -1132,7 +1134,7 @@ export class FakeGitHub extends LoopbackServer {
         title: listed?.title ?? `Pull request ${number}`,
         body: listed?.body ?? '',
         createdAt: '2019-05-15T15:20:00Z',
-        login: 'octocat',
+        login: listed?.login ?? 'octocat',
         state: listed?.state ?? 'open'
       }),
       pull_request: {

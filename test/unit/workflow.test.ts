@@ -71,7 +71,8 @@ describe('the example workflow', () => {
   it('queues requests per thread at job level, so comments the filter skips never join the group', () => {
     expect(workflow.concurrency).toBeUndefined()
     expect(job.concurrency).toEqual({
-      group: 'git-bob-${{ github.event.issue.number || github.event.pull_request.number }}',
+      group:
+        'git-bob-${{ github.event.issue.number || github.event.pull_request.number || github.event.workflow_run.pull_requests[0].number }}',
       'cancel-in-progress': false,
       queue: 'max'
     })
@@ -128,6 +129,18 @@ describe('the example workflow', () => {
     dispatch.inputs = { command: 'deploy' }
     expect(runsFor('workflow_dispatch', dispatch)).toBe(false)
     expect(text).toContain("#   - cron: '17 6 * * *'")
+  })
+
+  it("starts a runner for a workflow run that failed on a git-bob/ branch, not for others'", () => {
+    const run = example('workflow_run', 'completed', 2)
+    run.workflow_run.conclusion = 'failure'
+    run.workflow_run.head_branch = 'git-bob/issue-1'
+    expect(runsFor('workflow_run', run)).toBe(true)
+    run.workflow_run.head_branch = 'feature'
+    expect(runsFor('workflow_run', run)).toBe(false)
+    run.workflow_run.head_branch = 'git-bob/issue-1'
+    run.workflow_run.conclusion = 'success'
+    expect(runsFor('workflow_run', run)).toBe(false)
   })
 
   it('reads the request from the comment, the review or the issue', () => {

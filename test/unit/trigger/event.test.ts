@@ -310,6 +310,62 @@ describe('parseEvent: schedule and workflow_dispatch (triage)', () => {
   })
 })
 
+describe('parseEvent: workflow_run and check_suite (failing checks)', () => {
+  /** The real completed example that names a pull request, set to fail on a branch of the same repository. */
+  function failed(): Payload {
+    const payload = examples('workflow_run', 'completed')[2]!
+    const run = at(payload, 'workflow_run')
+    run.conclusion = 'failure'
+    at(payload, 'workflow_run.head_repository').full_name = at(payload, 'repository').full_name
+    return payload
+  }
+
+  it('a failed run on a pull request names the pull request, its head and base, and who started the run', () => {
+    const payload = failed()
+    const parsed = parseEvent('workflow_run', payload)
+    const pull = (at(payload, 'workflow_run').pull_requests as Payload[])[0]!
+    expect(parsed).toEqual({
+      kind: 'checks',
+      checks: {
+        eventName: 'workflow_run',
+        repo: expect.objectContaining({ owner: 'octo-org', name: 'octo-repo' }),
+        pull: pull.number,
+        headRef: at(pull, 'head').ref,
+        headSha: at(payload, 'workflow_run').head_sha,
+        baseRef: at(pull, 'base').ref,
+        baseSha: at(pull, 'base').sha,
+        name: at(payload, 'workflow_run').name,
+        sender: expect.objectContaining({ login: at(payload, 'sender').login })
+      }
+    })
+  })
+
+  it('every real completed example (none failed) is ignored, and so is a failure without a pull request or on a fork', () => {
+    for (const payload of examples('workflow_run', 'completed'))
+      expect(parseEvent('workflow_run', payload).kind).toBe('ignored')
+    for (const payload of examples('check_suite', 'completed'))
+      expect(parseEvent('check_suite', payload).kind).toBe('ignored')
+    const fork = failed()
+    at(fork, 'workflow_run.head_repository').full_name = 'someone/fork'
+    expect(parseEvent('workflow_run', fork)).toMatchObject({ kind: 'ignored' })
+    const none = failed()
+    at(none, 'workflow_run').pull_requests = []
+    expect(parseEvent('workflow_run', none)).toMatchObject({ kind: 'ignored' })
+    expect(parseEvent('workflow_run', { ...failed(), action: 'requested' })).toMatchObject({ kind: 'ignored' })
+  })
+
+  it('a failed check suite on a pull request of this repository is read too', () => {
+    const payload = examples('check_suite', 'completed').find(
+      (p) => (at(p, 'check_suite').pull_requests as unknown[]).length > 0
+    )!
+    at(payload, 'check_suite').conclusion = 'timed_out'
+    expect(parseEvent('check_suite', payload)).toMatchObject({
+      kind: 'checks',
+      checks: { eventName: 'check_suite', name: 'octocoders-linter' }
+    })
+  })
+})
+
 describe('parseEvent: pull_request_review_comment', () => {
   it.each(examples('pull_request_review_comment', 'created').map((p, i) => [i, p] as const))(
     'created example %i is a trigger from a review comment with a path',

@@ -1,0 +1,67 @@
+// Failing checks on git-bob's own pull request: whose pull request it is, how many fixes git-bob has tried on it
+// (its earlier answers' hidden markers), and the request git-bob writes for itself from what failed. Pure.
+import { fenced } from '../ports/fenced.ts'
+import type { CheckRunInfo, PostedMessages } from '../ports/github.ts'
+import { writtenByGitBob } from './answered.ts'
+
+/** Branches git-bob opens its pull requests from. */
+export const OWN_BRANCH_PREFIX = 'git-bob/'
+
+/** The workflow token's account, which opens git-bob's pull requests unless it runs as an app or machine user. */
+const WORKFLOW_ACCOUNT = 'github-actions[bot]'
+
+/** Whether git-bob opened a pull request: its author is the workflow token's account or the bot-login account. */
+export function openedByGitBob(author: string, botLogin: string | null): boolean {
+  const login = author.toLowerCase()
+  return login === WORKFLOW_ACCOUNT || (botLogin !== null && login === botLogin.toLowerCase())
+}
+
+/** The hidden key of a fix git-bob tried on this pull request (requestKey's check_fix:<n>@<sha>). */
+const fixKey = (pull: number): RegExp => new RegExp(`"request":"check_fix:${pull}@`)
+/** The hidden key of the message that hands the pull request to the maintainers. */
+export const limitKey = (pull: number): string => `check_fix:${pull}:limit`
+
+/** The fixes git-bob has tried on this pull request: its messages (answers and failure reports) with the fix key. */
+export function fixAttempts(posted: PostedMessages, pull: number, botLogin: string | null): number {
+  const byGitBob = writtenByGitBob(botLogin)
+  return posted.comments.filter((c) => byGitBob(c) && fixKey(pull).test(c.body)).length
+}
+
+/** Whether git-bob has already asked the maintainers to take over this pull request. */
+export function handedOver(posted: PostedMessages, pull: number, botLogin: string | null): boolean {
+  const byGitBob = writtenByGitBob(botLogin)
+  return posted.comments.some((c) => byGitBob(c) && c.body.includes(`"request":"${limitKey(pull)}"`))
+}
+
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure'])
+
+export function failedRuns(runs: readonly CheckRunInfo[]): CheckRunInfo[] {
+  return runs.filter((r) => r.conclusion !== null && FAILED.has(r.conclusion))
+}
+
+/**
+ * What git-bob asks of itself: which checks failed on which commit, and the end of each failing job's log (the
+ * log is the repository's code speaking, shown as data in a fence).
+ */
+export function checkFixRequest(
+  name: string,
+  headSha: string,
+  failed: readonly CheckRunInfo[],
+  logs: readonly { name: string; tail: string }[]
+): string {
+  const names = failed.length ? failed.map((r) => `"${r.name}"`).join(', ') : `"${name}"`
+  const lines = [
+    `The checks of this pull request failed on commit ${headSha.slice(0, 7)}: ${names}.`,
+    'Change the files of this pull request so that these checks pass, without weakening or removing the checks.',
+    'If the failure is not caused by this pull request (a flaky test, a missing secret, the CI setup), change nothing and say so.'
+  ]
+  for (const log of logs) lines.push('', `The end of the log of "${log.name}":`, '', fenced(log.tail))
+  return lines.join('\n')
+}
+
+/** How many lines of a failing job's log the request keeps. */
+export const LOG_TAIL_LINES = 80
+
+export function logTail(log: string, lines = LOG_TAIL_LINES): string {
+  return log.replace(/\r\n/g, '\n').trimEnd().split('\n').slice(-lines).join('\n')
+}

@@ -1,0 +1,144 @@
+// Failing checks on git-bob's own pull request: a fix committed to its branch and said on the pull request, at
+// most fix-checks-attempts times, then one comment asking the maintainers; never on a pull request a person opened.
+import { describe, expect, it } from 'vitest'
+import { GitRemote } from '../fakes/git-remote.ts'
+import type { ChatRequest } from '../fakes/openai.ts'
+import { example, type Payload } from '../fakes/payloads.ts'
+import { useStage } from './stage.ts'
+
+const stage = useStage()
+const BRANCH = 'git-bob/issue-1'
+
+/** A real workflow_run.completed example on pull request 1's branch, its conclusion set to failure. */
+function failedRun(headSha: string, branch = BRANCH): Payload {
+  const payload = example('workflow_run', 'completed', 2)
+  payload.repository = example('issues', 'labeled').repository
+  const run = payload.workflow_run
+  run.name = 'CI'
+  run.conclusion = 'failure'
+  run.head_branch = branch
+  run.head_sha = headSha
+  run.head_repository.full_name = payload.repository.full_name
+  run.pull_requests[0].number = 1
+  run.pull_requests[0].head.ref = branch
+  run.pull_requests[0].head.sha = headSha
+  return payload
+}
+
+function setUp(login: string, branch = BRANCH): GitRemote {
+  const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'calc.py': 'def add(a, b):\n    return a - b\n' })
+  repo.humanPush(branch, { 'calc.py': 'def add(a, b):\n    return a - b\n\n# wip\n' })
+  stage.github.pullRequests.push({
+    number: 1,
+    title: 'Add calc',
+    body: '',
+    head: branch,
+    base: 'master',
+    state: 'open',
+    headRepo: 'Codertocat/Hello-World',
+    login
+  })
+  stage.github.addPull(1, { diff: '' })
+  for (const sha of ['a'.repeat(40), 'b'.repeat(40)]) {
+    stage.github.checkRuns.set(sha, [
+      { id: 77, name: 'test', status: 'completed', conclusion: 'failure', app: 'github-actions' }
+    ])
+  }
+  stage.github.jobLogs.set(77, 'collected 1 item\nFAILED test_calc.py::test_add - assert -1 == 3\n')
+  stage.model.fallback = (request: ChatRequest) => {
+    const schema = request.response_format?.json_schema?.name
+    if (schema === 'change_plan')
+      return JSON.stringify({
+        title: 'Fix add',
+        summary: 'add subtracted.',
+        actions: [{ action: 'modify', path: 'calc.py', source: null, reason: 'the failing test' }]
+      })
+    return JSON.stringify({ content: 'def add(a, b):\n    return a + b\n', note: 'fixed add' })
+  }
+  return repo
+}
+
+describe('failing checks on a pull request', () => {
+  it("on git-bob's own: fixes on its branch and says so, once per head; after the limit asks the maintainers once", async () => {
+    const repo = setUp('github-actions[bot]')
+    const inputs = { 'fix-checks-attempts': '1' }
+    const run = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('a'.repeat(40)),
+      inputs,
+      workspace: repo.workspace
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(run.outputs.command).toBe('implement')
+    expect(repo.show(BRANCH, 'calc.py')).toContain('return a + b')
+    expect(repo.log(BRANCH)[0]).toBe('Fix add')
+    const prompts = stage.model.requests.map((r) => r.body.messages.map((m) => String(m.content)).join('\n'))
+    expect(prompts[0]).toContain('The checks of this pull request failed on commit aaaaaaa: "test".')
+    expect(prompts[0]).toContain('FAILED test_calc.py::test_add - assert -1 == 3')
+    const [said] = stage.github.postedComments(1)
+    expect(said!.body).toMatch(/I pushed commit [0-9a-f]{7} to this pull request's branch `git-bob\/issue-1`/)
+    expect(said!.body).toContain(`"request":"check_fix:1@${'a'.repeat(12)}"`)
+
+    // A re-run of the same failure adds nothing.
+    const again = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('a'.repeat(40)),
+      inputs,
+      workspace: repo.workspace
+    })
+    expect(again.outputs.status).toBe('already-answered')
+
+    // The next failure is past the limit: one comment hands it over, and no model is asked.
+    const calls = stage.model.requests.length
+    const limit = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('b'.repeat(40)),
+      inputs,
+      workspace: repo.workspace
+    })
+    expect(limit.code, limit.stdout).toBe(0)
+    expect(stage.model.requests).toHaveLength(calls)
+    const last = stage.github.postedComments(1).at(-1)!.body
+    expect(last).toContain('still fail (CI) after 1 fix I tried')
+    expect(last).toContain('"request":"check_fix:1:limit"')
+    const after = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('b'.repeat(40)),
+      inputs,
+      workspace: repo.workspace
+    })
+    expect(after.stdout).toContain('the maintainers were asked to take over #1')
+    expect(stage.github.postedComments(1)).toHaveLength(2)
+  })
+
+  it('on a pull request a person opened, or a branch not git-bob/…, pushes nothing and says nothing', async () => {
+    const repo = setUp('mona')
+    const run = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('a'.repeat(40)),
+      workspace: repo.workspace
+    })
+    expect(run.stdout).toContain('pull request #1 was opened by @mona, not by git-bob')
+    const other = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('a'.repeat(40), 'feature'),
+      workspace: repo.workspace
+    })
+    expect(other.stdout).toContain("failed on the branch feature, which is not one of git-bob's")
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.github.writes).toEqual([])
+    expect(repo.log(BRANCH)[0]).toBe('human change')
+  })
+
+  it('a success, or a check suite that failed on a fork, starts nothing', async () => {
+    const ok = failedRun('a'.repeat(40))
+    ok.workflow_run.conclusion = 'success'
+    expect((await stage.run({ eventName: 'workflow_run', payload: ok })).stdout).toContain('CI ended with success')
+    const suite = example('check_suite', 'completed')
+    suite.check_suite.conclusion = 'failure'
+    suite.check_suite.pull_requests = []
+    const fork = await stage.run({ eventName: 'check_suite', payload: suite })
+    expect(fork.stdout).toContain('not on a pull request from a branch of this repository')
+    expect(stage.github.requests).toEqual([])
+  })
+})
