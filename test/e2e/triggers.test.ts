@@ -1,6 +1,7 @@
-// The built action started by a label, with real `issues.labeled` payloads: an outsider's git-bob:implement is
-// ignored and taken off; a maintainer's implements and opens a pull request, and the label comes off.
-// What each trigger does in detail is tested in test/flow/triggers.test.ts, in process.
+// The built action started without a comment, with real payloads: `issues.labeled` (an outsider's git-bob:implement
+// is ignored and taken off; a maintainer's implements and opens a pull request, and the label comes off), and a
+// `workflow_run.completed` set to failure on git-bob's own pull request (a fix pushed to its branch).
+// What each trigger does in detail is tested in test/flow/triggers.test.ts and check-fix.test.ts, in process.
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { example } from '../fakes/payloads.ts'
@@ -45,5 +46,54 @@ describe('the built action, started by a label', () => {
     expect(stage.github.pullRequests, stage.said(run)).toHaveLength(1)
     expect(stage.github.labels.get(1), stage.said(run)).toEqual([])
     expect(stage.github.reactions, stage.said(run)).toEqual([{ target: 'issue:1', content: 'eyes' }])
+  })
+})
+
+describe('the built action, started by a failing check', () => {
+  it("pushes a fix to git-bob's own pull request, with the failing job's log in the request, and says so", async () => {
+    const branch = 'git-bob/issue-1'
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n', 'calc.py': 'def add(a, b):\n    return a - b\n' })
+    repo.humanPush(branch, { 'calc.py': 'def add(a, b):\n    return a - b\n\n# wip\n' }, 'Add calc')
+    const sha = 'c'.repeat(40)
+    stage.github.pullRequests.push({
+      number: 1,
+      title: 'Add calc',
+      body: '',
+      head: branch,
+      base: 'master',
+      state: 'open',
+      headRepo: 'Codertocat/Hello-World',
+      login: 'github-actions[bot]'
+    })
+    stage.github.addPull(1, { diff: '' })
+    stage.github.checkRuns.set(sha, [
+      { id: 77, name: 'test', status: 'completed', conclusion: 'failure', app: 'github-actions' }
+    ])
+    stage.github.jobLogs.set(77, 'FAILED test_calc.py::test_add - assert -1 == 3\n')
+    stage.model.fallback = (request) => {
+      if (request.response_format?.json_schema?.name === 'change_plan')
+        return JSON.stringify({
+          title: 'Fix add',
+          summary: 'add subtracted.',
+          actions: [{ action: 'modify', path: 'calc.py', source: null, reason: 'the failing test' }]
+        })
+      return JSON.stringify({ content: 'def add(a, b):\n    return a + b\n', note: 'fixed add' })
+    }
+    const payload = example('workflow_run', 'completed', 2)
+    payload.repository = example('issues', 'labeled').repository
+    Object.assign(payload.workflow_run, { name: 'CI', conclusion: 'failure', head_branch: branch, head_sha: sha })
+    payload.workflow_run.head_repository.full_name = payload.repository.full_name
+    Object.assign(payload.workflow_run.pull_requests[0], { number: 1 })
+    Object.assign(payload.workflow_run.pull_requests[0].head, { ref: branch, sha })
+
+    const run = await stage.run({ eventName: 'workflow_run', payload, workspace: repo.workspace })
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(repo.show(branch, 'calc.py'), stage.said(run)).toContain('return a + b')
+    expect(repo.log(branch)[0], stage.said(run)).toBe('Fix add')
+    const prompt = stage.model.requests.map((r) => JSON.stringify(r.body.messages)).join('')
+    expect(prompt, stage.said(run)).toContain('FAILED test_calc.py::test_add')
+    const [said] = stage.github.postedComments(1)
+    expect(said?.body, stage.said(run)).toContain("to this pull request's branch `git-bob/issue-1`")
+    expect(said?.body, stage.said(run)).toContain(`"request":"check_fix:1@${'c'.repeat(12)}"`)
   })
 })
