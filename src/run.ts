@@ -19,15 +19,17 @@ import { RunRecord, requestFacts } from './record/record.ts'
 import type { Adapters } from './run-types.ts'
 import type { Logger, RunEnvironment, RunResult } from './ports/run.ts'
 import { admit, type Admission } from './trigger/admit.ts'
-import { requestKey, type Author, type ChecksFailed, type TriggerEvent } from './trigger/event.ts'
+import { isCheckFix, requestKey, type Author, type ChecksFailed, type TriggerEvent } from './trigger/event.ts'
 import { readRequest, type Checks, type Incoming, type Sweep } from './trigger/read-request.ts'
 import {
   checkFixRequest,
+  checksNeverStarted,
   failedRuns,
   fixAttempts,
   handedOver,
   limitKey,
   logTail,
+  NO_CHECKS_NOTE,
   openedByGitBob,
   OWN_BRANCH_PREFIX
 } from './conversation/check-fix.ts'
@@ -89,6 +91,8 @@ async function answer(incoming: Incoming, admission: Stages['admission'], shared
   const outbox = new Outbox(api, stampContext, redactor)
   for (const [name, value] of requestFacts(event, admission.command)) record.fact(name, value)
   record.fact('permission', admission.why)
+  // On git-bob's own pull request without any check: people learn why CI never ran (the workflow token).
+  if (!isCheckFix(event) && (await checksNeverStarted(event.target, api))) record.notes.tell(NO_CHECKS_NOTE)
 
   const stages: Stages = { incoming, admission, environment, adapters, api, outbox, record, redactor }
   const redact = (text: string): string => redactor.redact(text)

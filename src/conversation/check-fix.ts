@@ -1,7 +1,7 @@
 // Failing checks on git-bob's own pull request: whose pull request it is, how many fixes git-bob has tried on it
 // (its earlier answers' hidden markers), and the request git-bob writes for itself from what failed. Pure.
 import { fenced } from '../ports/fenced.ts'
-import type { CheckRunInfo, PostedMessages } from '../ports/github.ts'
+import type { CheckRunInfo, GitHub, PostedMessages } from '../ports/github.ts'
 import { writtenByGitBob } from './answered.ts'
 
 /** Branches git-bob opens its pull requests from. */
@@ -64,4 +64,29 @@ export const LOG_TAIL_LINES = 80
 
 export function logTail(log: string, lines = LOG_TAIL_LINES): string {
   return log.replace(/\r\n/g, '\n').trimEnd().split('\n').slice(-lines).join('\n')
+}
+
+/** Said under an answer on git-bob's own pull request when no check ran on it at all, and why. */
+export const NO_CHECKS_NOTE =
+  "No checks ran on this pull request: it was opened with the workflow's `GITHUB_TOKEN`, and GitHub starts no " +
+  'workflows for pull requests and pushes made with that token. To have CI run on my pull requests (and let me ' +
+  'fix its failures), give me a GitHub App token or a personal token as `github-token` and set `bot-login` ' +
+  '(docs/triggers.md, "Its own failing checks").'
+
+/**
+ * Whether a pull request opened with the workflow token has no check run and no commit status at all: the sign
+ * that its CI was never started. Only asked for such pull requests (three requests); a failure to read says nothing.
+ */
+export async function checksNeverStarted(
+  target: { kind: 'issue' | 'pull_request'; number: number; author: { login: string } },
+  api: Pick<GitHub, 'pullState' | 'checkRuns' | 'statuses'>
+): Promise<boolean> {
+  if (target.kind !== 'pull_request' || target.author.login.toLowerCase() !== WORKFLOW_ACCOUNT) return false
+  try {
+    const { headSha } = await api.pullState(target.number)
+    const [runs, statuses] = await Promise.all([api.checkRuns(headSha), api.statuses(headSha)])
+    return runs.length === 0 && statuses.length === 0
+  } catch {
+    return false
+  }
 }

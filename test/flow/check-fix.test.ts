@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
-import { example, type Payload } from '../fakes/payloads.ts'
+import { example, issueCommentPayload, type Payload } from '../fakes/payloads.ts'
 import { useStage } from './stage.ts'
 
 const stage = useStage()
@@ -140,5 +140,30 @@ describe('failing checks on a pull request', () => {
     const fork = await stage.run({ eventName: 'check_suite', payload: suite })
     expect(fork.stdout).toContain('not on a pull request from a branch of this repository')
     expect(stage.github.requests).toEqual([])
+  })
+})
+
+describe("git-bob's own pull request without any check", () => {
+  it('says under the answer, and in the summary, that the workflow token starts no CI, and how to change it', async () => {
+    stage.github.addPull(1, { diff: '' })
+    stage.model.fallback = () => 'An answer.'
+    const payload = issueCommentPayload({ body: 'git-bob comment', pullRequest: true })
+    payload.issue.user.login = 'github-actions[bot]'
+    payload.issue.user.type = 'Bot'
+    stage.github.addComment(1, { login: 'Codertocat', body: 'git-bob comment', id: payload.comment.id as number })
+    const run = await stage.run({ eventName: 'issue_comment', payload })
+    expect(run.code, run.stdout).toBe(0)
+    const [answer] = stage.github.postedComments(1)
+    expect(answer!.body).toContain('No checks ran on this pull request')
+    expect(run.summary).toContain('GitHub App token or a personal token')
+
+    // Once a check ran, nothing is said.
+    const { headSha } = stage.github.pulls.get(1)!
+    stage.github.checkRuns.set(headSha, [{ id: 5, name: 'test', status: 'completed', conclusion: 'success' }])
+    const again = issueCommentPayload({ body: 'git-bob comment', pullRequest: true, commentId: 777 })
+    again.issue.user.login = 'github-actions[bot]'
+    const second = await stage.run({ eventName: 'issue_comment', payload: again })
+    expect(second.code, second.stdout).toBe(0)
+    expect(stage.github.postedComments(1).at(-1)!.body).not.toContain('No checks ran')
   })
 })

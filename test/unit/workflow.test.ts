@@ -42,12 +42,12 @@ function request(eventName: string, event: Payload): string {
 }
 
 /** Runs the "needs" step's script as the runner runs `shell: bash`, with the request in the environment. */
-function needsPython(body: string): boolean {
+function needsPython(body: string, env: Record<string, string> = {}): boolean {
   const step = job.steps.find((s) => s.id === 'needs')!
   const dir = mkdtempSync(join(tmpdir(), 'git-bob-workflow-'))
   const output = join(dir, 'output')
   const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
-    env: { PATH: process.env.PATH, REQUEST: body, GITHUB_OUTPUT: output },
+    env: { PATH: process.env.PATH, REQUEST: body, GITHUB_OUTPUT: output, ...env },
     encoding: 'utf8'
   })
   expect(result.status, result.stderr).toBe(0)
@@ -141,6 +141,14 @@ describe('the example workflow', () => {
     run.workflow_run.head_branch = 'git-bob/issue-1'
     run.workflow_run.conclusion = 'success'
     expect(runsFor('workflow_run', run)).toBe(false)
+  })
+
+  it('sets up Python for the label git-bob:implement and for a failed check to fix', () => {
+    expect(needsPython('', { LABEL: 'Git-Bob:Implement' })).toBe(true)
+    expect(needsPython('', { LABEL: 'git-bob:think' })).toBe(false)
+    expect(needsPython('', { CHECKS: 'failure' })).toBe(true)
+    expect(job.env.LABEL).toBe('${{ github.event.label.name }}')
+    expect(job.env.CHECKS).toBe('${{ github.event.workflow_run.conclusion }}')
   })
 
   it('reads the request from the comment, the review or the issue', () => {
