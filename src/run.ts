@@ -91,8 +91,10 @@ async function answer(incoming: Incoming, admission: Stages['admission'], shared
   const outbox = new Outbox(api, stampContext, redactor)
   for (const [name, value] of requestFacts(event, admission.command)) record.fact(name, value)
   record.fact('permission', admission.why)
-  // On git-bob's own pull request without any check: people learn why CI never ran (the workflow token).
-  if (!isCheckFix(event) && (await checksNeverStarted(event.target, api))) record.notes.tell(NO_CHECKS_NOTE)
+  // On git-bob's own pull request without any check: people learn why CI never ran (the workflow token). Not
+  // under a refusal: a stranger learns nothing of the setup.
+  const own = admission.kind === 'allow' && !isCheckFix(event)
+  if (own && (await checksNeverStarted(event.target, api))) record.notes.tell(NO_CHECKS_NOTE)
 
   const stages: Stages = { incoming, admission, environment, adapters, api, outbox, record, redactor }
   const redact = (text: string): string => redactor.redact(text)
