@@ -9,7 +9,7 @@ import { COMMANDS } from './commands/registry.ts'
 import { runRows } from './commands/implement/statuses.ts'
 import { answers, checkAnswered } from './conversation/answered.ts'
 import { gather } from './conversation/gather.ts'
-import type { GitHub, IssueInfo, OpenIssue } from './ports/github.ts'
+import type { GitHub } from './ports/github.ts'
 import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
 import { describeFailure } from './outbox/failure.ts'
@@ -19,14 +19,16 @@ import { RunRecord, requestFacts } from './record/record.ts'
 import type { Adapters } from './run-types.ts'
 import type { Logger, RunEnvironment, RunResult } from './ports/run.ts'
 import { admit, type Admission } from './trigger/admit.ts'
-import { isCheckFix, requestKey, type Author, type ChecksFailed, type TriggerEvent } from './trigger/event.ts'
+import { isCheckFix, requestKey, type TriggerEvent } from './trigger/event.ts'
 import { readRequest, type Checks, type Incoming, type Sweep } from './trigger/read-request.ts'
 import {
+  checkFixEvent,
   checkFixRequest,
   checksNeverStarted,
   failedRuns,
   fixAttempts,
   handedOver,
+  handOverMessage,
   limitKey,
   logTail,
   NO_CHECKS_NOTE,
@@ -37,6 +39,7 @@ import { mayTrigger } from './trigger/gate.ts'
 import type { Command } from './trigger/grammar.ts'
 import { readFixChecksAttempts, readTriageMaxIssues } from './config.ts'
 import { triageCandidates } from './conversation/triage-candidates.ts'
+import { runnerRepository, triageEvent, triageSummary } from './conversation/triage-event.ts'
 import { counted } from './plural.ts'
 
 export type { Adapters } from './run-types.ts'
@@ -217,105 +220,6 @@ async function fixChecks(request: Checks, environment: RunEnvironment, adapters:
   return answer(incoming, { kind: 'allow', why, command }, { environment, adapters, api, redactor })
 }
 
-function checkFixEvent(checks: ChecksFailed, info: IssueInfo): TriggerEvent {
-  const url = `${checks.repo.htmlUrl}/pull/${checks.pull}`
-  return {
-    eventName: checks.eventName,
-    repo: checks.repo,
-    target: {
-      kind: 'pull_request',
-      number: checks.pull,
-      title: info.title,
-      body: info.body,
-      author: { login: info.author, id: 0, isBot: info.author.endsWith('[bot]') },
-      association: 'NONE',
-      createdAt: info.createdAt,
-      url
-    },
-    request: {
-      source: 'check_fix',
-      // No comment of its own: 0 never names one of the thread's.
-      id: 0,
-      body: '',
-      // git-bob asks itself; written by code, not by a person (the text is checkFixRequest's).
-      author: { login: info.author, id: 0, isBot: false },
-      association: 'NONE',
-      createdAt: new Date().toISOString(),
-      url
-    },
-    pullRequest: {
-      headRef: checks.headRef,
-      headSha: checks.headSha,
-      headRepo: `${checks.repo.owner}/${checks.repo.name}`,
-      baseRef: checks.baseRef,
-      baseSha: checks.baseSha
-    }
-  }
-}
-
-function handOverMessage(name: string, tried: number): string {
-  return (
-    `The checks of this pull request still fail (${name}) after ${counted(tried, 'fix')} I tried. ` +
-    'I stop here so as not to spend more: a maintainer, please have a look, or write a comment to ask me for ' +
-    'something specific.'
-  )
-}
-
-/** A schedule's payload names no repository: the runner's GITHUB_REPOSITORY, on its default branch, does. */
-function runnerRepository(environment: RunEnvironment): TriggerEvent['repo'] | null {
-  const full = environment.env.GITHUB_REPOSITORY ?? ''
-  const [owner, name] = full.split('/')
-  if (!owner || !name) return null
-  return {
-    owner,
-    name,
-    // A scheduled run runs on the default branch's latest commit.
-    defaultBranch: environment.env.GITHUB_REF_NAME || 'main',
-    htmlUrl: `${environment.serverUrl}/${full}`
-  }
-}
-
-function triageEvent(
-  eventName: TriggerEvent['eventName'],
-  repo: TriggerEvent['repo'],
-  issue: OpenIssue,
-  actor: Author,
-  labels: readonly string[],
-  now: string
-): TriggerEvent {
-  return {
-    eventName,
-    repo,
-    target: {
-      kind: 'issue',
-      number: issue.number,
-      title: issue.title,
-      body: issue.body,
-      author: issue.author,
-      association: issue.association,
-      createdAt: issue.createdAt,
-      url: issue.url
-    },
-    request: {
-      source: 'triage',
-      id: issue.number,
-      body: '',
-      author: actor,
-      association: 'NONE',
-      createdAt: now,
-      url: issue.url,
-      labels
-    }
-  }
-}
-
-function triageSummary(results: readonly { number: number; result: RunResult }[]): string {
-  const rows = results.map(
-    ({ number, result }) => `| #${number} | ${result.status} | ${result.posted.join(', ') || '—'} |`
-  )
-  return ['## git-bob triage', '', '| issue | outcome | posted |', '|---|---|---|', ...rows, ''].join('\n')
-}
-
 interface Stages {
   incoming: Incoming
   admission: Exclude<Admission, { kind: 'ignore' | 'unchecked' }>
@@ -360,8 +264,9 @@ async function respond(stages: Stages): Promise<RunResult> {
 
   const spec = commandFor(admission.command)
   adapters.setOutput('command', spec.name)
-  // Every admitted request passes here before a model is made, whether a comment, a label, an assignment or a
-  // review request started it: the one place a spending limit across runs (issue 28) is checked.
+  // Every admitted request passes here before a model is made, whatever started it (a comment, a review request,
+  // a label, an assignment, a triage run, failing checks): the one place a spending limit across runs (issue 28)
+  // is checked.
   await acknowledge(event, api, adapters.log)
   const { environment, outbox, redactor } = stages
   const session = await adapters.openSession({ event, gate, environment, api, outbox, record, redactor })

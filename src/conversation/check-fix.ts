@@ -1,7 +1,10 @@
 // Failing checks on git-bob's own pull request: whose pull request it is, how many fixes git-bob has tried on it
-// (its earlier answers' hidden markers), and the request git-bob writes for itself from what failed. Pure.
+// (its earlier answers' hidden markers), and the request git-bob writes for itself from what failed. Pure, but
+// for checksNeverStarted, which asks GitHub through the port it is given.
 import { fenced } from '../ports/fenced.ts'
-import type { CheckRunInfo, GitHub, PostedMessages } from '../ports/github.ts'
+import { counted } from '../plural.ts'
+import type { CheckRunInfo, GitHub, IssueInfo, PostedMessages } from '../ports/github.ts'
+import type { ChecksFailed, TriggerEvent } from '../trigger/event.ts'
 import { writtenByGitBob } from './answered.ts'
 
 /** Branches git-bob opens its pull requests from. */
@@ -89,4 +92,50 @@ export async function checksNeverStarted(
   } catch {
     return false
   }
+}
+
+/** The request on the pull request, before its text (checkFixRequest) is written. */
+export function checkFixEvent(checks: ChecksFailed, info: IssueInfo): TriggerEvent {
+  const url = `${checks.repo.htmlUrl}/pull/${checks.pull}`
+  return {
+    eventName: checks.eventName,
+    repo: checks.repo,
+    target: {
+      kind: 'pull_request',
+      number: checks.pull,
+      title: info.title,
+      body: info.body,
+      author: { login: info.author, id: 0, isBot: info.author.endsWith('[bot]') },
+      association: 'NONE',
+      createdAt: info.createdAt,
+      url
+    },
+    request: {
+      source: 'check_fix',
+      // No comment of its own: 0 never names one of the thread's.
+      id: 0,
+      body: '',
+      // git-bob asks itself; written by code, not by a person (the text is checkFixRequest's).
+      author: { login: info.author, id: 0, isBot: false },
+      association: 'NONE',
+      createdAt: new Date().toISOString(),
+      url
+    },
+    pullRequest: {
+      headRef: checks.headRef,
+      headSha: checks.headSha,
+      headRepo: `${checks.repo.owner}/${checks.repo.name}`,
+      baseRef: checks.baseRef,
+      baseSha: checks.baseSha
+    }
+  }
+}
+
+/** The one comment after the last fix: the maintainers take over. */
+export function handOverMessage(name: string, tried: number): string {
+  return (
+    `The checks of this pull request still fail (${name}) after ${counted(tried, 'fix')} I tried. ` +
+    'I stop here so as not to spend more: a maintainer, please have a look, or write a comment to ask me for ' +
+    'something specific.'
+  )
 }
