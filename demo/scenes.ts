@@ -13,6 +13,7 @@ export const SCENES = [
   'review',
   'remember',
   'split',
+  'triage',
   'deploy',
   'help',
   'refusal'
@@ -35,6 +36,8 @@ export const SHOWS: Record<Scene, string> = {
   remember:
     'a rule for later reviews, added to the review memory (`.github/git-bob/review-memory.md`) in a pull request of its own',
   split: 'an issue split into sub-issues that say where they came from',
+  triage:
+    "a new issue triaged: answered, or labelled from the repository's labels (what the schedule does with every new issue)",
   deploy: 'the release workflow, started by an admin and followed until it ends',
   help: 'the list of commands, answered without a model',
   refusal: 'a polite refusal for someone with read access only, without a model call'

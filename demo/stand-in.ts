@@ -105,6 +105,10 @@ function review(): unknown {
   }
 }
 
+const TRIAGE_ANSWER =
+  'Thanks for asking! `download_statistics/downloads.csv` has one row per download with its date: ' +
+  'group the rows by year and plot the counts.'
+
 function split(): unknown {
   return {
     summary: 'Loading, plotting and documenting are separate pieces of work that different people can pick up.',
@@ -190,6 +194,7 @@ function schemaAskedInText(request: ChatRequest): string | undefined {
   if (at < 0) return undefined
   const schema = content.slice(at)
   if (schema.includes('"fulfils"')) return 'review'
+  if (schema.includes('"labels"')) return 'triage'
   if (schema.includes('"issues"')) return 'split'
   if (schema.includes('"actions"')) return 'change_plan'
   return undefined
@@ -236,6 +241,13 @@ export function standInAnswer(request: ChatRequest): string | Step {
       return JSON.stringify(review())
     case 'split':
       return JSON.stringify(split())
+    case 'triage':
+      return JSON.stringify({
+        action: 'answer',
+        labels: [],
+        reason: 'A question the repository answers.',
+        answer: TRIAGE_ANSWER
+      })
     case 'picture_request':
       return JSON.stringify({
         title: 'Add a picture of the downloads per year',

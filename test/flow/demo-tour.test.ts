@@ -228,6 +228,12 @@ describe('the demo tour', () => {
     expect(text.split('Part of #3.').length - 1).toBe(3)
   })
 
+  it('triage: the issue answered in a stamped comment', () => {
+    const text = printed('triage')
+    expect(text).toContain('group the rows by year and plot the counts')
+    expect(text).toContain(STAMP)
+  })
+
   it('remember: the rule in a pull request of its own for the review memory, without a model call', () => {
     const text = printed('remember')
     const pr = github.pullRequests.find((p) => p.head === 'git-bob/review-memory')!
