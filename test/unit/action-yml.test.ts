@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../src/commands/registry.ts'
-import { readDeployConfig, readGateConfig, readRunConfig } from '../../src/config.ts'
+import {
+  readDeployConfig,
+  readFixChecksAttempts,
+  readGateConfig,
+  readRunConfig,
+  readTriageMaxIssues
+} from '../../src/config.ts'
 import { PROVIDERS } from '../../src/llm/providers.ts'
 
 const root = new URL('../../', import.meta.url)
@@ -26,6 +32,8 @@ function inputsRead(): string[] {
   readGateConfig(reader)
   readRunConfig(reader)
   readDeployConfig(reader)
+  readTriageMaxIssues(reader)
+  readFixChecksAttempts(reader)
   for (const p of PROVIDERS) if (p.keyInput) names.add(p.keyInput)
   return [...names].sort()
 }
