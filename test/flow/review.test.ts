@@ -431,6 +431,9 @@ describe('git-bob review remembers what a maintainer dismissed in the pull reque
         '- `src/load.py`, line 11 (@maria resolved the thread; @maria replied "won\'t fix")\n' +
         '- `src/load.py`, line 13 (@maria marked it 👎)'
     )
+    expect(run.summary).toContain(
+      'The model raised 1 earlier finding a maintainer had dismissed again (in 2 line comments or list items); they were left out.'
+    )
     // The threads query, page after page (the stand-in's pages hold two threads); reactions read only where there
     // is a 👎; each person asked once.
     const graphql = stage.github.requests.filter((r) => r.path === '/graphql')

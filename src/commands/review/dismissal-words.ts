@@ -2,7 +2,7 @@
 // fix", "intended", "we keep it")? Conservative on purpose: a missed dismissal costs one repeated comment, a
 // wrong one hides a finding for the rest of the pull request. So a reply counts only when a phrase below is in
 // its own prose (not in a quote or code), is not negated ("not intended", "isn't by design"), and nothing in it
-// agrees with the finding ("good catch", "will fix", "fixed", "you're right"). Pure.
+// agrees with the finding ("good catch", "will fix", "fixed", "you're right"), and a question decides nothing. Pure.
 
 /** The phrases, each with the words it is reported as. */
 const DISMISSING: readonly { pattern: RegExp; says: string }[] = [
@@ -25,7 +25,7 @@ const DISMISSING: readonly { pattern: RegExp; says: string }[] = [
 ]
 
 /** Words right before a phrase that turn it around: "not intended", "never by design". */
-const NEGATED_BEFORE = /\b(?:not|never|isn't|wasn't|aren't|no longer|hardly|un)\s*$/
+const NEGATED_BEFORE = /\b(?:not|never|isn't|wasn't|aren't|don't|doesn't|shouldn't|no longer|hardly)\s*$/
 
 /** Words that agree with the finding: the reply then is no dismissal, whatever else it says. */
 const AGREEING =
@@ -34,7 +34,7 @@ const AGREEING =
 /** The prose of a reply: quoted lines, code blocks and inline code removed, lower case, one kind of apostrophe. */
 function prose(text: string): string {
   return text
-    .replace(/^(?:```|~~~)[\s\S]*?^(?:```|~~~)\s*$/gm, ' ')
+    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1\s*$/gm, ' ')
     .split('\n')
     .filter((line) => !/^\s*>/.test(line))
     .join('\n')
@@ -47,10 +47,13 @@ function prose(text: string): string {
 export function dismissalIn(reply: string): string | null {
   const text = prose(reply)
   if (AGREEING.test(text)) return null
+  // A question ("is this intended?") decides nothing.
+  const statements = (text.match(/[^.!?\n]+[.!?]*/g) ?? []).filter((s) => !s.trim().endsWith('?'))
   for (const { pattern, says } of DISMISSING) {
-    const match = new RegExp(pattern.source, 'g')
-    for (const m of text.matchAll(match)) {
-      if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return says
+    for (const sentence of statements) {
+      for (const m of sentence.matchAll(new RegExp(pattern.source, 'g'))) {
+        if (!NEGATED_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return says
+      }
     }
   }
   return null

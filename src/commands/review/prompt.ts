@@ -64,6 +64,8 @@ export function decidedSection(dismissed: readonly Dismissed[], maxChars: number
     used += item.length + 1
   }
   const rest = dismissed.length - items.length
+  // Not even the heading fits: the model is not told, and code still drops repeats.
+  if (!items.length && head.length + 60 > maxChars) return ''
   return [head, ...items, ...(rest ? [`- … and ${rest} more, not shown for length.`] : [])].join('\n').trim()
 }
 

@@ -23,7 +23,7 @@ const STOP = new Set(
 /** The words of a text, lower case, stemmed, without stop words and short words. */
 export function wordsOf(text: string): Set<string> {
   const words = text
-    .replace(/^(?:```|~~~)[\s\S]*?^(?:```|~~~)\s*$/gm, ' ')
+    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1\s*$/gm, ' ')
     .toLowerCase()
     .split(/[^a-z0-9_]+/)
     .map(stem)

@@ -21,7 +21,7 @@ import { DECIDED_SHARE, decidedSection, layout, leftOutList, userMessage } from 
 import { memorySection } from './memory.ts'
 import { findDismissed, findingPlace } from './dismissed.ts'
 import { dropRepeats } from './repeats.ts'
-import { counted } from '../../plural.ts'
+import { agrees, counted } from '../../plural.ts'
 import { firstScope, scopeAfterCompare, type ReviewScope } from './scope.ts'
 import type { Thread } from '../../conversation/thread.ts'
 import { charsFor, estimateTokens } from '../../conversation/tokens.ts'
@@ -165,7 +165,7 @@ async function reviewPull(
   )
   if (kept.dropped)
     ctx.notes.tell(
-      `The model raised ${counted(kept.repeated.length, 'finding')} a maintainer had dismissed again (${counted(kept.dropped, 'comment or item', 'comments or items')}); left out.`
+      `The model raised ${counted(kept.repeated.length, 'earlier finding')} a maintainer had dismissed again (in ${counted(kept.dropped, 'line comment or list item', 'line comments or list items')}); ${agrees(kept.dropped, 'it was', 'they were')} left out.`
     )
   const proposed = kept.comments
   // Line comments are checked against the whole pull request's diff: that is what GitHub checks.

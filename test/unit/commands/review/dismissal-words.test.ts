@@ -32,7 +32,12 @@ describe('dismissalIn', () => {
     '> not an issue\n\nHmm, I think it is.',
     "See `# intended` in the code and the block:\n\n```\nwon't fix\n```\n\nI will look at it.",
     // A negated phrase says the opposite.
-    'Never intended, to be honest.'
+    'Never intended, to be honest.',
+    "Don't ignore this one.",
+    'Is this intended?',
+    'Not an issue?',
+    // A longer fence holds a shorter one: all of it is code.
+    '````\n```\nnot an issue\n```\n````\nI will look.'
   ])('%j does not dismiss', (reply) => {
     expect(dismissalIn(reply)).toBeNull()
   })

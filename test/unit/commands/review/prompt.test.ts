@@ -117,5 +117,6 @@ describe('decidedSection', () => {
     const text = decidedSection(many, 2_000)
     expect(text.length).toBeLessThanOrEqual(2_000)
     expect(text).toMatch(/- … and \d+ more, not shown for length\.$/)
+    expect(decidedSection(many, 100)).toBe('')
   })
 })
