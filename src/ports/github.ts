@@ -33,6 +33,17 @@ export interface ReviewComment extends IssueComment {
   path: string
   line: number | null
   inReplyTo: number | null
+  /** How many 👎 reactions it has (GitHub's reaction summary); who gave them is a read of its own. */
+  thumbsDown: number
+}
+
+/** A review thread on a pull request as GitHub's GraphQL API tells it (REST has no resolved flag). */
+export interface ReviewThreadState {
+  /** The REST id of the thread's first comment. */
+  rootCommentId: number
+  resolved: boolean
+  /** Who resolved it; null when it is open, or the account is gone. */
+  resolvedBy: string | null
 }
 
 export interface PullFile {
@@ -176,7 +187,7 @@ export interface GitHub {
   limitRequests(max: number): void
   /** Runs reads the model asked for (its tools): within the cap of limitRequests(). */
   forModel<T>(read: () => Promise<T>): Promise<T>
-  /** The repository role of a user: a 404 means the user is no collaborator. */
+  /** The repository role of a user: a 404 means the user is no collaborator. Asked once per login. */
   permission(login: string): Promise<Permission>
   react(target: ReactionTarget, content: 'eyes' | 'confused'): Promise<void>
   issueComments(issueNumber: number): Promise<IssueComment[]>
@@ -184,6 +195,10 @@ export interface GitHub {
   posted(number: number, isPull: boolean): Promise<PostedMessages>
   reviews(pullNumber: number): Promise<Review[]>
   reviewComments(pullNumber: number): Promise<ReviewComment[]>
+  /** The review threads of a pull request: which are resolved, and by whom (GraphQL; at most 1,000 threads). */
+  reviewThreads(pullNumber: number): Promise<ReviewThreadState[]>
+  /** The logins that reacted 👎 on a review comment (the first 100). */
+  thumbsDownOn(commentId: number): Promise<string[]>
   pullFiles(pullNumber: number): Promise<PullFile[]>
   /** The pull request's head and base commits now (JSON, not the diff). */
   pullState(pullNumber: number): Promise<PullState>

@@ -6,6 +6,17 @@ import { LoopbackServer } from './loopback.ts'
 import type { components, operations } from '@octokit/openapi-types'
 
 type Schemas = components['schemas']
+/** The one GraphQL query git-bob sends, written out again here so that a change to it must be made on purpose. */
+const REVIEW_THREADS = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved resolvedBy { login } comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`
 type ReviewRequest = NonNullable<operations['pulls/create-review']['requestBody']>['content']['application/json']
 type IssueRequest = operations['issues/create']['requestBody']['content']['application/json']
 type SubIssueRequest = operations['issues/add-sub-issue']['requestBody']['content']['application/json']
@@ -72,6 +83,8 @@ interface StoredReviewComment extends StoredComment {
   path: string
   line: number
   inReplyTo?: number
+  /** On a thread's first comment: who resolved the thread (GraphQL's isResolved and resolvedBy). */
+  resolvedBy?: string
 }
 
 interface StoredReview {
@@ -247,7 +260,8 @@ export class FakeGitHub extends LoopbackServer {
   readonly issues = new Map<number, StoredIssue>()
   /** Sub-issue numbers by parent number. */
   readonly subIssues = new Map<number, number[]>()
-  readonly reactions: { target: string; content: string }[] = []
+  /** Reactions by target ("review_comment:<id>", ...); those without a login are git-bob's. */
+  readonly reactions: { target: string; content: string; login?: string }[] = []
   /** Files uploaded to comments, served at /user-attachments/assets/<id> (images) or /user-attachments/files/<id>/<name> (documents, keyed "files/<id>/<name>") to requests with a token. */
   readonly attachments = new Map<string, { type: string; bytes: Buffer }>()
   /** Pull requests as GitHub lists them (numbers shared with issues). */
@@ -457,8 +471,100 @@ export class FakeGitHub extends LoopbackServer {
         pull_request: { href: `${base}/pulls/${pull}` }
       },
       line: c.line,
-      side: 'RIGHT'
+      side: 'RIGHT',
+      reactions: this.rollup(`review_comment:${c.id}`, `${base}/pulls/comments/${c.id}/reactions`)
     }
+  }
+
+  /** GitHub's summary of the reactions on something: a count of each kind. */
+  private rollup(target: string, url: string): Schemas['reaction-rollup'] {
+    const count = (content: string): number =>
+      this.reactions.filter((r) => r.target === target && r.content === content).length
+    const kinds = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'eyes', 'rocket'] as const
+    return {
+      url,
+      total_count: this.reactions.filter((r) => r.target === target).length,
+      ...(Object.fromEntries(kinds.map((k) => [k, count(k)])) as Record<(typeof kinds)[number], number>)
+    }
+  }
+
+  /** A person's reaction on a review comment, as GitHub's web page would add it. */
+  reactAs(login: string, commentId: number, content: string): void {
+    this.reactions.push({ target: `review_comment:${commentId}`, content, login })
+  }
+
+  /** A person resolves the review thread that starts with this comment. */
+  resolveThread(pull: number, rootCommentId: number, login: string): void {
+    const root = this.pulls.get(pull)?.reviewComments.find((c) => c.id === rootCommentId && !c.inReplyTo)
+    if (!root) throw new Error(`no thread starts with comment ${rootCommentId} on #${pull}`)
+    root.resolvedBy = login
+  }
+
+  /** A reply in the thread of a review comment, written by a person. */
+  addReviewReply(pull: number, inReplyTo: number, c: { login: string; body: string; createdAt?: string }): number {
+    const stored = this.pulls.get(pull)
+    const parent = stored?.reviewComments.find((r) => r.id === inReplyTo)
+    if (!stored || !parent) throw new Error(`no review comment ${inReplyTo} on #${pull}`)
+    const id = this.nextId++
+    const createdAt = c.createdAt ?? new Date().toISOString()
+    stored.reviewComments.push({
+      id,
+      login: c.login,
+      userType: 'User',
+      association: 'MEMBER',
+      body: c.body,
+      createdAt,
+      updatedAt: createdAt,
+      path: parent.path,
+      line: parent.line,
+      inReplyTo
+    })
+    return id
+  }
+
+  /**
+   * GitHub's GraphQL API, for the one query git-bob sends (REST has no resolved flag on review threads). Strict:
+   * any other query, or variables of the wrong repository or type, is answered with GraphQL errors.
+   */
+  private graphql(res: ServerResponse, body: unknown): void {
+    const { query, variables } = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> }
+    const errors = (message: string): void => this.send(res, 200, { data: null, errors: [{ message }] })
+    if (typeof query !== 'string' || query.replace(/\s+/g, ' ').trim() !== REVIEW_THREADS.replace(/\s+/g, ' ').trim())
+      return errors(`fake GitHub answers only the review threads query, not: ${String(query)}`)
+    const v = variables ?? {}
+    if (v.owner !== this.owner || v.repo !== this.repo)
+      return errors(`Could not resolve to a Repository with the name '${String(v.owner)}/${String(v.repo)}'.`)
+    if (typeof v.number !== 'number' || !Number.isInteger(v.number))
+      return errors('Variable $number of type Int! was provided invalid value')
+    if (v.cursor !== null && v.cursor !== undefined && typeof v.cursor !== 'string')
+      return errors('Variable $cursor of type String was provided invalid value')
+    const pull = this.pulls.get(v.number)
+    if (!pull)
+      return this.send(res, 200, {
+        data: { repository: { pullRequest: null } },
+        errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a PullRequest with the number of ${v.number}.` }]
+      })
+    const roots = pull.reviewComments.filter((c) => !c.inReplyTo)
+    // Pages of two threads, so that paging is exercised.
+    const start = typeof v.cursor === 'string' ? Number(v.cursor) : 0
+    const page = roots.slice(start, start + 2)
+    const hasNextPage = start + 2 < roots.length
+    this.send(res, 200, {
+      data: {
+        repository: {
+          pullRequest: {
+            reviewThreads: {
+              pageInfo: { hasNextPage, endCursor: hasNextPage ? String(start + 2) : null },
+              nodes: page.map((c) => ({
+                isResolved: c.resolvedBy !== undefined,
+                resolvedBy: c.resolvedBy !== undefined ? { login: c.resolvedBy } : null,
+                comments: { nodes: [{ databaseId: c.id }] }
+              }))
+            }
+          }
+        }
+      }
+    })
   }
 
   private route(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): void {
@@ -485,6 +591,7 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 200, log)
     }
     if (method === 'GET' && path === '/search/code') return this.searchCode(res, url)
+    if (method === 'POST' && path === '/graphql') return this.graphql(res, body)
     const moved = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)$/.exec(path)
     const target =
       moved && [...this.transferred.values()].find((t) => t.repo === moved[1] && t.number === Number(moved[2]))
@@ -531,6 +638,19 @@ export class FakeGitHub extends LoopbackServer {
       return this.react(res, `issue_comment:${m[1]}`, body)
     if (method === 'POST' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest)))
       return this.react(res, `review_comment:${m[1]}`, body)
+    if (method === 'GET' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest))) {
+      const content = url.searchParams.get('content')
+      const list: Schemas['reaction'][] = this.reactions
+        .filter((r) => r.target === `review_comment:${m![1]}` && (!content || r.content === content))
+        .map((r, i) => ({
+          id: i + 1,
+          node_id: `REA_${i + 1}`,
+          user: r.login ? user(r.login) : user('github-actions[bot]', 'Bot'),
+          content: r.content as Schemas['reaction']['content'],
+          created_at: '2019-05-15T15:20:00Z'
+        }))
+      return this.page(res, url, list)
+    }
     if (method === 'POST' && (m = /^\/issues\/(\d+)\/reactions$/.exec(rest)))
       return this.react(res, `issue:${m[1]}`, body)
 

@@ -1,6 +1,7 @@
 // The GitHub port: the REST calls git-bob makes, typed and small. Posting goes through the Outbox
 // (outbox.ts), which stamps and redacts; nothing else posts.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { z } from 'zod'
 import { GitHubRequestCapError, httpStatus, MissingPermissionError } from '../../errors.ts'
 import type { Octokit } from './client.ts'
 import type {
@@ -20,11 +21,51 @@ import type {
   Review,
   ReviewComment,
   ReviewLineComment,
+  ReviewThreadState,
   StatusInfo,
   WorkflowRun
 } from '../../ports/github.ts'
 
 const status = httpStatus
+
+/**
+ * The review threads of a pull request, a page of 100 at a time: whether each is resolved, by whom, and the REST
+ * id of its first comment (REST has no resolved flag). test/fakes/github.ts answers exactly this query.
+ */
+export const REVIEW_THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved resolvedBy { login } comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`
+
+/** Pages of review threads read at most: 1,000 threads. */
+const MAX_THREAD_PAGES = 10
+
+const ReviewThreadsAnswer = z.object({
+  repository: z
+    .object({
+      pullRequest: z
+        .object({
+          reviewThreads: z.object({
+            pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+            nodes: z.array(
+              z.object({
+                isResolved: z.boolean(),
+                resolvedBy: z.object({ login: z.string() }).nullable(),
+                comments: z.object({ nodes: z.array(z.object({ databaseId: z.number().nullable() })) })
+              })
+            )
+          })
+        })
+        .nullable()
+    })
+    .nullable()
+})
 
 /**
  * A 403 that says the token lacks a permission ("Resource not accessible by integration"), as the
@@ -81,6 +122,8 @@ export class GitHubApi implements GitHub {
   private readonly onModelsBehalf = new AsyncLocalStorage<true>()
   private readonly octokit: Octokit
   private readonly ref: RepoRef
+  /** Roles already asked, by lower-case login. */
+  private readonly permissions = new Map<string, Permission>()
 
   constructor(octokit: Octokit, ref: RepoRef) {
     this.octokit = octokit
@@ -110,8 +153,20 @@ export class GitHubApi implements GitHub {
     return this.onModelsBehalf.run(true, read)
   }
 
-  /** The repository role of a user: a 404 means the user is no collaborator. */
+  /**
+   * The repository role of a user: a 404 means the user is no collaborator. Asked once per login in a run: the
+   * gate, the thread's standings and the review's dismissals ask about the same people.
+   */
   async permission(login: string): Promise<Permission> {
+    const key = login.toLowerCase()
+    const known = this.permissions.get(key)
+    if (known) return known
+    const permission = await this.askPermission(login)
+    this.permissions.set(key, permission)
+    return permission
+  }
+
+  private async askPermission(login: string): Promise<Permission> {
     try {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.ref, username: login })
       const role = (data.role_name ?? '').toLowerCase()
@@ -183,8 +238,37 @@ export class GitHubApi implements GitHub {
       updatedAt: c.updated_at,
       path: c.path,
       line: c.line ?? c.original_line ?? null,
-      inReplyTo: c.in_reply_to_id ?? null
+      inReplyTo: c.in_reply_to_id ?? null,
+      thumbsDown: c.reactions?.['-1'] ?? 0
     }))
+  }
+
+  async reviewThreads(pullNumber: number): Promise<ReviewThreadState[]> {
+    const threads: ReviewThreadState[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+      const raw: unknown = await this.octokit.graphql(REVIEW_THREADS_QUERY, { ...this.ref, number: pullNumber, cursor })
+      const found = ReviewThreadsAnswer.parse(raw).repository?.pullRequest?.reviewThreads
+      if (!found) break
+      for (const t of found.nodes) {
+        const root = t.comments.nodes[0]?.databaseId
+        if (typeof root === 'number')
+          threads.push({ rootCommentId: root, resolved: t.isResolved, resolvedBy: t.resolvedBy?.login ?? null })
+      }
+      if (!found.pageInfo.hasNextPage || !found.pageInfo.endCursor) break
+      cursor = found.pageInfo.endCursor
+    }
+    return threads
+  }
+
+  async thumbsDownOn(commentId: number): Promise<string[]> {
+    const { data } = await this.octokit.rest.reactions.listForPullRequestReviewComment({
+      ...this.ref,
+      comment_id: commentId,
+      content: '-1',
+      per_page: 100
+    })
+    return data.filter((r) => r.content === '-1' && r.user).map((r) => r.user!.login)
   }
 
   async pullFiles(pullNumber: number): Promise<PullFile[]> {

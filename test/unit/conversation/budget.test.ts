@@ -186,7 +186,10 @@ describe('fitPrompt', () => {
   })
 
   it('cuts the diff to what is left before any message goes, and says so', () => {
-    const t: Thread = { ...thread(2, 5), pull: { files: [], diff: '+x\n'.repeat(20_000), lastReviewed: null } }
+    const t: Thread = {
+      ...thread(2, 5),
+      pull: { files: [], diff: '+x\n'.repeat(20_000), lastReviewed: null, findings: [] }
+    }
     const fitted = fitPrompt(parts(t, { paths: [], files: [] }), 6500, 500)
     expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
     expect(fitted.thread.pull!.diff).toContain("[… the diff cut here to fit the model's input budget]")

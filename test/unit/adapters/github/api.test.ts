@@ -88,12 +88,14 @@ describe('GitHubApi reads', () => {
     expect(requestLog()).toEqual([])
   })
 
-  it('permission: the role name first, a 404 as no collaborator', async () => {
+  it('permission: the role name first, a 404 as no collaborator; each login asked once', async () => {
     github.permissions.set('alice', 'maintain')
     github.permissions.set('carol', 'triage')
     const gh = await api()
     expect(await gh.permission('alice')).toBe('maintain')
     expect(await gh.permission('carol')).toBe('triage')
+    expect(await gh.permission('mallory')).toBe('none')
+    expect(await gh.permission('Alice')).toBe('maintain')
     expect(await gh.permission('mallory')).toBe('none')
     expect(requestLog()).toEqual([
       { request: `GET ${REPO}/collaborators/alice/permission` },
@@ -135,6 +137,8 @@ describe('GitHubApi reads', () => {
         }
       ]
     })
+    github.reactAs('carl', 12, '-1')
+    github.reactAs('dora', 12, '+1')
     const gh = await api()
     const onIssue = await gh.posted(7, false)
     expect(onIssue.reviews).toEqual([])
@@ -166,7 +170,8 @@ describe('GitHubApi reads', () => {
         updatedAt: 'U',
         path: 'a.py',
         line: 3,
-        inReplyTo: 10
+        inReplyTo: 10,
+        thumbsDown: 1
       }
     ])
     expect(
@@ -178,6 +183,45 @@ describe('GitHubApi reads', () => {
       `GET ${REPO}/pulls/7/comments?per_page=100`,
       `GET ${REPO}/pulls/7/reviews?per_page=100`
     ])
+  })
+
+  it('reviewThreads: the GraphQL query page after page, each thread by its first comment', async () => {
+    const comment = (id: number, inReplyTo?: number) => ({
+      id,
+      login: 'github-actions[bot]',
+      userType: 'Bot' as const,
+      association: 'NONE' as const,
+      body: 'x',
+      createdAt: 'C',
+      updatedAt: 'U',
+      path: 'a.py',
+      line: 3,
+      ...(inReplyTo ? { inReplyTo } : {})
+    })
+    github.addPull(7, { reviewComments: [comment(21), comment(22), comment(23, 21), comment(24)] })
+    github.resolveThread(7, 21, 'maria')
+    const gh = await api()
+    expect(await gh.reviewThreads(7)).toEqual([
+      { rootCommentId: 21, resolved: true, resolvedBy: 'maria' },
+      { rootCommentId: 22, resolved: false, resolvedBy: null },
+      { rootCommentId: 24, resolved: false, resolvedBy: null }
+    ])
+    // Pages of two threads in the stand-in: the second asked from the first's end cursor.
+    expect(requestLog().map((r) => [r.request, (r.body as { variables: unknown }).variables])).toEqual([
+      ['POST /graphql', { owner: 'Codertocat', repo: 'Hello-World', number: 7, cursor: null }],
+      ['POST /graphql', { owner: 'Codertocat', repo: 'Hello-World', number: 7, cursor: '2' }]
+    ])
+    // A pull request GitHub does not know: a GraphQL error, thrown.
+    await expect(gh.reviewThreads(8)).rejects.toThrow('Could not resolve to a PullRequest with the number of 8.')
+  })
+
+  it('thumbsDownOn: the people who reacted 👎 on a review comment', async () => {
+    github.reactAs('carl', 12, '-1')
+    github.reactAs('dora', 12, '+1')
+    github.reactAs('erin', 12, '-1')
+    const gh = await api()
+    expect(await gh.thumbsDownOn(12)).toEqual(['carl', 'erin'])
+    expect(requestLog()).toEqual([{ request: `GET ${REPO}/pulls/comments/12/reactions?content=-1&per_page=100` }])
   })
 
   it('pullFiles, pullState and pullDiff: the JSON files and state, the diff by its media type', async () => {
