@@ -91,7 +91,7 @@ async function reviewPull(
   }
 
   // The prompt: its fixed parts first, then the changes planned into what is left of the budget.
-  const system = systemPrompt(ctx)
+  const system = systemPrompt(ctx, true)
   const task = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
   // Every prompt of the review stays within its budget. Reading with tools, the fixed prompt keeps the share
