@@ -3,7 +3,6 @@
 // from the default branch only (load-instructions.ts), so they are written by people with write access: the model
 // follows them, inside the rules of the system prompt. Pure.
 import { posix } from 'node:path'
-import { z } from 'zod'
 import type { InstructionSource } from '../config.ts'
 import { enclose } from '../llm/enclose.ts'
 import { sections } from '../markdown/sections.ts'
@@ -91,35 +90,6 @@ export function candidates(
   // One file read once, in its most important role (the instructions-file may be AGENTS.md itself).
   const seen = new Set<string>()
   return all.sort((a, b) => order(a) - order(b)).filter((c) => !seen.has(c.path) && seen.add(c.path))
-}
-
-const FrontMatter = z.looseObject({ applyTo: z.union([z.string(), z.array(z.string())]).optional() })
-
-/**
- * A scoped file's `applyTo` globs (null: it applies always) and its text after the front matter. Front matter
- * that is not a YAML mapping with a string or list `applyTo` applies always, as a file without it would.
- */
-export function readFrontMatter(
-  text: string,
-  parseYaml: (yaml: string) => unknown
-): { applyTo: string[] | null; body: string } {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
-  if (!match) return { applyTo: null, body: text }
-  const body = text.slice(match[0].length)
-  let parsed: unknown
-  try {
-    parsed = parseYaml(match[1]!)
-  } catch {
-    return { applyTo: null, body }
-  }
-  const front = FrontMatter.safeParse(parsed)
-  if (!front.success || front.data.applyTo === undefined) return { applyTo: null, body }
-  const globs = [front.data.applyTo]
-    .flat()
-    .flatMap((g) => g.split(','))
-    .map((g) => g.trim().replace(/^\/+/, ''))
-    .filter(Boolean)
-  return { applyTo: globs.length ? globs : null, body }
 }
 
 /** Whether a scoped file applies: always without globs or with "**", else when a touched file matches one. */

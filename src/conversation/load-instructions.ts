@@ -3,14 +3,7 @@
 // apply to the request, fitted into their share of the prompt budget (budget.ts).
 import type { InstructionSource } from '../config.ts'
 import { fitInstructions } from './budget.ts'
-import {
-  applies,
-  candidates,
-  readFrontMatter,
-  splitReviewSections,
-  type Candidate,
-  type InstructionText
-} from './instructions.ts'
+import { applies, candidates, splitReviewSections, type Candidate, type InstructionText } from './instructions.ts'
 
 /** What is read of GitHub: the GitHub port's two reads. */
 export interface InstructionReader {
@@ -54,11 +47,11 @@ export async function loadInstructions(
   const texts = await Promise.all(chosen.map(async (c) => ({ c, text: await api.fileText(c.path, ref) })))
   const read = texts.filter((t): t is { c: Candidate; text: string } => t.text !== null && t.text.trim() !== '')
   // The YAML library comes with the first scoped file (it is loaded where it is first used).
-  const parseYaml = read.some((t) => t.c.role === 'scoped') ? (await import('yaml')).parse : null
+  const frontMatter = read.some((t) => t.c.role === 'scoped') ? await import('./front-matter.ts') : null
   const files = read.flatMap(({ c, text }): InstructionText[] => {
     let body = text
-    if (c.role === 'scoped' && parseYaml) {
-      const front = readFrontMatter(text, parseYaml)
+    if (c.role === 'scoped' && frontMatter) {
+      const front = frontMatter.readFrontMatter(text)
       if (!applies(front.applyTo, touched)) return []
       body = front.body
     }

@@ -101,7 +101,8 @@ describe('the built action, one run per command', () => {
       'CLAUDE.md': 'MARK-CLAUDE',
       'GEMINI.md': 'MARK-GEMINI',
       '.github/copilot-instructions.md': 'MARK-COPILOT',
-      '.github/instructions/python.instructions.md': '---\napplyTo: "**/*.py"\n---\nMARK-SCOPED'
+      '.github/instructions/python.instructions.md': '---\napplyTo: "**/*.py"\n---\nMARK-SCOPED',
+      '.github/instructions/docs.instructions.md': '---\napplyTo: "docs/**"\n---\nMARK-NOT-APPLIED'
     }
     for (const [path, text] of Object.entries(instructionFiles)) stage.github.files.set(path, text)
     stage.github.filesAt.set(
@@ -142,6 +143,8 @@ describe('the built action, one run per command', () => {
     ])
       expect(prompts, stage.said(run)).toContain(`MARK-${marker}`)
     expect(prompts, stage.said(run)).not.toContain('MARK-FROM-HEAD')
+    expect(prompts, stage.said(run)).not.toContain('MARK-NOT-APPLIED')
+    expect(prompts, stage.said(run)).not.toContain('applyTo')
     expect(run.summary, stage.said(run)).toContain(
       '.github/git-bob.md, src/AGENTS.md, AGENTS.md, .github/copilot-instructions.md, .github/instructions/python.instructions.md, CLAUDE.md, GEMINI.md'
     )

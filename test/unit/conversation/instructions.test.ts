@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
 import { INSTRUCTION_SOURCES } from '../../../src/config.ts'
 import {
   applies,
   candidates,
   nearestAgents,
-  readFrontMatter,
   renderInstructions,
   splitReviewSections,
   type InstructionText
@@ -81,18 +79,8 @@ describe('candidates', () => {
   })
 })
 
-describe('readFrontMatter and applies', () => {
-  it('reads applyTo as a comma-separated string or a list, and the body after the front matter', () => {
-    const front = readFrontMatter('---\napplyTo: "**/*.py, docs/**"\n---\nUse pandas.\n', parse)
-    expect(front).toEqual({ applyTo: ['**/*.py', 'docs/**'], body: 'Use pandas.\n' })
-    expect(readFrontMatter('---\napplyTo:\n  - "/src/**"\n---\nx', parse).applyTo).toEqual(['src/**'])
-  })
-
-  it('applies always without front matter, without applyTo, with "**", or when the YAML is broken', () => {
-    expect(readFrontMatter('No front matter.', parse)).toEqual({ applyTo: null, body: 'No front matter.' })
-    expect(readFrontMatter('---\ndescription: x\n---\nbody', parse)).toEqual({ applyTo: null, body: 'body' })
-    expect(readFrontMatter('---\napplyTo: [unclosed\n---\nbody', parse)).toEqual({ applyTo: null, body: 'body' })
-    expect(readFrontMatter('---\n- a list\n---\nbody', parse).applyTo).toBeNull()
+describe('applies', () => {
+  it('applies always without globs or with "**"', () => {
     expect(applies(null, [])).toBe(true)
     expect(applies(['**'], [])).toBe(true)
   })
