@@ -11,6 +11,7 @@ export const SCENES = [
   'files',
   'checks',
   'review',
+  'remember',
   'split',
   'deploy',
   'help',
@@ -31,6 +32,8 @@ export const SHOWS: Record<Scene, string> = {
   checks:
     "a change on a pull request's branch: the repository's pytest, found in `tests/`, fails in the box and the model repairs it",
   review: 'a review of a pull request with line comments, one with a suggestion',
+  remember:
+    'a rule for later reviews, added to the review memory (`.github/git-bob/review-memory.md`) in a pull request of its own',
   split: 'an issue split into sub-issues that say where they came from',
   deploy: 'the release workflow, started by an admin and followed until it ends',
   help: 'the list of commands, answered without a model',

@@ -115,6 +115,11 @@ const SETUPS: Record<Scene, SceneSetup> = {
     needs: ['checks']
   },
   review: { request: 'git-bob review', thread: PULL },
+  remember: {
+    request: 'git-bob remember: we keep the raw CSV files in the order they were collected; do not ask to sort them',
+    thread: PULL,
+    checkout: true
+  },
   split: { request: 'git-bob split this', thread: BIG_ISSUE },
   deploy: { request: 'git-bob deploy', thread: ISSUE },
   help: { request: 'git-bob help', thread: BIG_ISSUE },

@@ -92,13 +92,13 @@ function writeLicenses(metafile: Metafile, dir: string): void {
   writeFileSync(join(dir, 'licenses.txt'), `${notices.join('\n\n' + '-'.repeat(78) + '\n\n')}\n`)
 }
 
-// Run as a script, not when a test imports splitOptions.
+// Run as a script, not when the bench imports splitOptions.
 if (import.meta.main) {
   const [flag, dir] = process.argv.slice(2)
   if (flag === undefined) {
     const metafile = await buildSplit('dist', true)
     writeLicenses(metafile, 'dist')
-    // For looking at what each chunk holds (esbuild's analyzer); not committed.
+    // What each chunk holds: the e2e setup keeps it for bundle.test.ts (and esbuild's analyzer reads it); not committed.
     if (process.env.GIT_BOB_METAFILE) writeFileSync(process.env.GIT_BOB_METAFILE, JSON.stringify(metafile))
   } else if (flag === '--single' && dir) {
     mkdirSync(dir, { recursive: true })

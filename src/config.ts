@@ -342,7 +342,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     executeNotebooks: boolean('execute-notebooks', read, true),
     notebookRepairRounds: integer('notebook-repair-rounds', read, 3, 0, 10),
     notebookCellTimeoutSeconds: integer('notebook-cell-timeout-seconds', read, 600, 1, 7200),
-    notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 10, 6 * 3600) * 1000,
+    notebookTimeoutMs: integer('notebook-timeout-seconds', read, 1800, 1, 6 * 3600) * 1000,
     sandbox: readSandboxSettings(read),
     checkCommand: shellLine('check-command', read),
     setupCommand: shellLine('setup-command', read),

@@ -47,6 +47,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async (ctx) => (await import('./review/review.ts')).review(ctx)
   },
   {
+    name: 'remember',
+    summary:
+      "opens a pull request that adds a rule to the review memory (`.github/git-bob/review-memory.md`); once merged, reviews do not raise what it excludes. In reply to one of git-bob's review comments, `remember this` phrases the rule from that finding",
+    example: 'remember: we keep unused imports in examples/',
+    needs: 'conversation',
+    run: async (ctx) => (await import('./remember.ts')).remember(ctx)
+  },
+  {
     name: 'split',
     summary: 'turns an issue into sub-issues (stamped, linked to it, starting nothing by themselves) and lists them',
     example: 'split this',

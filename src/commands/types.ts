@@ -88,8 +88,8 @@ export interface ProgressPort {
 export interface ChangePorts {
   /** The checkout the change is written into. */
   workspace: Workspace
-  /** Decides where the change goes and checks that branch out. */
-  prepare(mode: 'pull-request' | 'try'): Promise<TargetDecision>
+  /** Decides where the change goes and checks that branch out; 'memory': the review memory's own branch and PR. */
+  prepare(mode: 'pull-request' | 'try' | 'memory'): Promise<TargetDecision>
   /** A file linked in the conversation; throws DownloadError with the reason it is not fetched. */
   download(url: string): Promise<Uint8Array>
   /** Masks secrets in text about to be written to the repository. */

@@ -280,3 +280,16 @@ export function capToolResult(text: string, maxTokens: number): string {
   const left = text.length - cut
   return `${text.slice(0, cut)}\n[cut here: ${left.toLocaleString('en-US')} more characters not shown; ask for less, e.g. a line range or a narrower pattern]`
 }
+
+/** The first lines of a list that fit within a number of tokens, in order; how many did not fit. */
+export function keepFirstLines(lines: readonly string[], maxTokens: number): { kept: string[]; dropped: number } {
+  const kept: string[] = []
+  let used = 0
+  for (const line of lines) {
+    const cost = estimateTokens(`${line}\n`)
+    if (used + cost > maxTokens) break
+    kept.push(line)
+    used += cost
+  }
+  return { kept, dropped: lines.length - kept.length }
+}

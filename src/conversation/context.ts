@@ -29,6 +29,8 @@ export interface ConversationData extends Basics {
   notes: Notes
   /** The repository's instruction files that apply (from the default branch), fitted to their share of the budget. */
   instructions: readonly InstructionText[]
+  /** A review's: the rules of the review memory on the default branch (review-memory.ts); absent: none. */
+  reviewMemory?: readonly string[]
   maintainers: readonly string[]
   /** Estimated tokens a review's prompt may take (the review-token-budget input, within the prompt budget). */
   reviewTokenBudget: number

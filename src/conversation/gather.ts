@@ -34,6 +34,7 @@ import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
 import { namedFiles } from './instructions.ts'
 import { loadInstructions } from './load-instructions.ts'
+import { loadReviewMemory } from './review-memory.ts'
 import { documentKind } from '../media/read-document.ts'
 
 export interface GatherSources {
@@ -153,11 +154,12 @@ async function conversationData(
     instructionsFile: config.instructionsFile,
     maxTokens: Math.floor(INSTRUCTIONS_SHARE * (commandName === 'review' ? reviewTokenBudget : promptTokenBudget))
   })
-  const [{ pictures: repoPictures, ...repo }, instructions, images, documents] = await Promise.all([
+  const [{ pictures: repoPictures, ...repo }, instructions, images, documents, reviewMemory] = await Promise.all([
     repoContext,
     instructionsRead,
     loadImages(imageSources, requestIndex, { serverUrl, token: gate.githubToken }),
-    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex })
+    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex }),
+    loadReviewMemory((path, ref) => api.fileText(path, ref), event, sources.command)
   ])
   const shown = shareImages(images.images, [...documents.pictures, ...repoPictures], accepted, DEFAULT_IMAGE_LIMITS)
   if (shown.images.length) thread.images = shown.images
@@ -190,6 +192,7 @@ async function conversationData(
     repo,
     notes,
     instructions: instructions.files,
+    ...(reviewMemory.length ? { reviewMemory } : {}),
     maintainers: config.maintainers,
     reviewTokenBudget,
     promptTokenBudget,

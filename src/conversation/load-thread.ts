@@ -186,6 +186,7 @@ export async function loadThread(
       // Where the images and documents git-bob fetches are found (with their addresses); never in a prompt.
       ...(cleaned.shown !== cleaned.text ? { shown: cleaned.shown } : {}),
       ...(e.location ? { location: e.location } : {}),
+      ...(e.kind === 'review comment' ? { id: e.id } : {}),
       isRequest: isRequest(e)
     }
   })

@@ -9,7 +9,9 @@ import implementRepair from '../../prompts/implement-repair.md'
 import implementRepairTools from '../../prompts/implement-repair-tools.md'
 import notebookRepair from '../../prompts/notebook-repair.md'
 import paint from '../../prompts/paint.md'
+import remember from '../../prompts/remember.md'
 import review from '../../prompts/review.md'
+import reviewMemory from '../../prompts/review-memory.md'
 import split from '../../prompts/split.md'
 import system from '../../prompts/system.md'
 
@@ -25,7 +27,9 @@ export const PROMPTS = {
   implementRepairTools,
   notebookRepair,
   paint,
+  remember,
   review,
+  reviewMemory,
   split
 } as const
 

@@ -26,6 +26,8 @@ export interface ThreadEntry {
   body: string
   /** For inline review comments: "path:line". */
   location?: string
+  /** For inline review comments: the comment's id (a reply names the one it answers). Never part of a prompt. */
+  id?: number
   isRequest: boolean
   /**
    * The message as shown with the addresses of its links and images, when they differ from `body` (which has

@@ -185,7 +185,7 @@ async function proposeChanges(
             base: target.base,
             draft: failing,
             body: `${first}${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
-            closes: target.issue
+            ...(target.issue !== null ? { closes: target.issue } : {})
           },
           credit
         )

@@ -3,7 +3,8 @@
 import type { TriggerEvent } from '../trigger/event.ts'
 import type { GitHub } from '../ports/github.ts'
 import {
-  issueBranches,
+  MEMORY_BRANCH,
+  numberedBranches,
   issueBranchPrefix,
   planIssueTarget,
   planPullTarget,
@@ -35,10 +36,18 @@ async function onPull(event: TriggerEvent, api: PullLookup): Promise<TargetDecis
   })
 }
 
-/** git-bob's newest branch for the issue whose pull request is still open, or the next one. */
-async function onIssue(event: TriggerEvent, api: PullLookup, workspace: BranchCheckout): Promise<TargetDecision> {
-  const number = event.target.number
-  const branches = issueBranches(number, await workspace.remoteBranches(issueBranchPrefix(number)))
+/**
+ * git-bob's newest branch for the issue whose pull request is still open, or the next one; for the review
+ * memory (`issue` null) the same with the memory's branch, whatever the request was written on.
+ */
+async function onIssue(
+  issue: number | null,
+  event: TriggerEvent,
+  api: PullLookup,
+  workspace: BranchCheckout
+): Promise<TargetDecision> {
+  const prefix = issue === null ? MEMORY_BRANCH : issueBranchPrefix(issue)
+  const branches = numberedBranches(prefix, await workspace.remoteBranches(prefix))
   let openPull: { number: number; url: string; branch: string } | null = null
   for (const branch of [...branches].reverse()) {
     const pull = await api.openPullFor(branch)
@@ -50,7 +59,7 @@ async function onIssue(event: TriggerEvent, api: PullLookup, workspace: BranchCh
   return {
     ok: true,
     target: planIssueTarget({
-      issue: number,
+      issue,
       defaultBranch: event.repo.defaultBranch,
       openPull,
       existingBranches: branches
@@ -59,7 +68,7 @@ async function onIssue(event: TriggerEvent, api: PullLookup, workspace: BranchCh
 }
 
 export async function prepareTarget(
-  mode: 'pull-request' | 'try',
+  mode: 'pull-request' | 'try' | 'memory',
   event: TriggerEvent,
   api: PullLookup,
   workspace: BranchCheckout,
@@ -72,10 +81,13 @@ export async function prepareTarget(
     target: planTryTarget({ number: event.target.number, runId, base })
   })
   let decision: TargetDecision
-  if (event.target.kind === 'pull_request') {
+  if (mode === 'memory') decision = await onIssue(null, event, api, workspace)
+  else if (event.target.kind === 'pull_request') {
     decision = await onPull(event, api)
     if (decision.ok && mode === 'try') decision = tryFrom(decision.target.branch)
-  } else decision = mode === 'try' ? tryFrom(event.repo.defaultBranch) : await onIssue(event, api, workspace)
+  } else
+    decision =
+      mode === 'try' ? tryFrom(event.repo.defaultBranch) : await onIssue(event.target.number, event, api, workspace)
   if (!decision.ok) return decision
   const target = decision.target
   const from = target.mode === 'new-pr' || target.mode === 'try' ? target.base : target.branch

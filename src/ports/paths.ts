@@ -8,6 +8,9 @@ import { posix } from 'node:path'
 /** Where the repository's instructions for git-bob are, unless `instructions-file` says otherwise. */
 export const DEFAULT_INSTRUCTIONS_FILE = '.github/git-bob.md'
 
+/** The review memory: rules the maintainers decided, read by every review, changed by `remember` through a pull request. */
+export const REVIEW_MEMORY_FILE = '.github/git-bob/review-memory.md'
+
 export type PathVerdict = { ok: true; path: string } | { ok: false; path: string; reason: string }
 
 export interface PathPolicy {
@@ -120,6 +123,7 @@ export function protectedBecause(path: string, instructionsFile: string): string
   const name = lower.slice(lower.lastIndexOf('/') + 1)
   const instructions = posix.normalize(instructionsFile).replace(/^\.\//, '').toLowerCase()
   if (lower === instructions) return "it is git-bob's own instructions file"
+  if (lower === REVIEW_MEMORY_FILE) return "it is git-bob's review memory, which the `remember` command changes"
   // Read as instructions once merged (conversation/instructions.ts), like git-bob's own file.
   if (name === 'agents.md' || lower === 'claude.md' || lower === 'gemini.md')
     return 'AI assistants, git-bob among them, follow it as instructions once it is on the default branch'

@@ -2,6 +2,7 @@
 // deterministic; .ci/run then checks that the committed dist/ is what it built). The rebuild is skipped when
 // .tmp/dist-stamp.json says that dist/, byte for byte, is what an earlier build made of the same inputs: a clean
 // clone has no stamp and always builds. Two suites at once build one after the other (a lock), not into each other.
+// The build leaves esbuild's metafile in .tmp/dist-meta.json, from which bundle.test.ts reads what each chunk holds.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -21,6 +22,8 @@ const INPUTS = [
 ]
 const STAMP = join(ROOT, '.tmp/dist-stamp.json')
 const LOCK = join(ROOT, '.tmp/dist-build.lock')
+/** What the build that made dist/ says of it (esbuild's metafile). */
+export const METAFILE = join(ROOT, '.tmp/dist-meta.json')
 
 function files(path: string): string[] {
   const full = join(ROOT, path)
@@ -47,7 +50,7 @@ function stamp(): string {
 }
 
 function fresh(): boolean {
-  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp()
+  return existsSync(STAMP) && existsSync(METAFILE) && readFileSync(STAMP, 'utf8') === stamp()
 }
 
 function sleep(ms: number): void {
@@ -78,7 +81,11 @@ export default function setup(): void {
   locked(() => {
     if (fresh()) return
     rmSync(STAMP, { force: true })
-    execFileSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, stdio: 'inherit' })
+    execFileSync(process.execPath, ['scripts/build.ts'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, GIT_BOB_METAFILE: METAFILE }
+    })
     writeFileSync(STAMP, stamp())
   })
 }

@@ -179,7 +179,7 @@ describe.skipIf(!pytest)(
         {
           workspace: repo.workspace,
           env: ENV,
-          inputs: { 'check-command': `sleep ${seconds} & sleep ${seconds}`, 'notebook-timeout-seconds': '10' },
+          inputs: { 'check-command': `sleep ${seconds} & sleep ${seconds}`, 'notebook-timeout-seconds': '5' },
           timeoutMs: TIMEOUT.timeout
         }
       )

@@ -3,7 +3,7 @@
 // What each command does in detail is tested in test/flow/, in process.
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.ts'
-import { GitRemote } from '../fakes/git-remote.ts'
+import { git, GitRemote } from '../fakes/git-remote.ts'
 import type { ChatRequest } from '../fakes/openai.ts'
 import { useStage } from './scenario.ts'
 
@@ -148,6 +148,48 @@ describe('the built action, one run per command', () => {
     expect(run.summary, stage.said(run)).toContain(
       '.github/git-bob.md, src/AGENTS.md, AGENTS.md, .github/copilot-instructions.md, .github/instructions/python.instructions.md, CLAUDE.md, GEMINI.md'
     )
+  })
+
+  it('remember: opens the review memory pull request; once merged, the review of another pull request is told the rule', async () => {
+    const memory = '.github/git-bob/review-memory.md'
+    const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
+    const asked = await stage.comment(
+      { body: 'git-bob remember: we keep unused imports in `examples/`' },
+      { workspace: repo.workspace }
+    )
+
+    expect(asked.code, stage.said(asked)).toBe(0)
+    const pull = stage.github.pullRequests[0]
+    expect(pull, stage.said(asked)).toMatchObject({ head: 'git-bob/review-memory', base: 'master' })
+    expect(pull!.body, stage.said(asked)).toContain(asked.payload.comment.html_url)
+    expect(stage.github.postedComments(1).at(-1)?.body, stage.said(asked)).toContain(`pull/${pull!.number}`)
+    expect(repo.show('git-bob/review-memory', memory)).toContain(
+      `- we keep unused imports in \`examples/\` — asked by @Codertocat in ${asked.payload.comment.html_url}`
+    )
+
+    // A maintainer merges it (a fast-forward in the origin); GitHub serves the default branch's file from then on.
+    git(repo.origin, 'update-ref', 'refs/heads/master', 'refs/heads/git-bob/review-memory')
+    pull!.state = 'closed'
+    stage.github.files.set(memory, repo.show('master', memory))
+    stage.github.addPull(2, {
+      files: [
+        {
+          filename: 'examples/demo.py',
+          status: 'added',
+          additions: 1,
+          deletions: 0,
+          patch: '@@ -0,0 +1 @@\n+import os'
+        }
+      ]
+    })
+    answerBySchema({ review: () => ({ fulfils: 'Yes.', risks: [], missing: [], comments: [] }) })
+    const reviewed = await stage.comment({ body: 'git-bob review', pullRequest: true, issueNumber: 2, commentId: 77 })
+
+    expect(reviewed.code, stage.said(reviewed)).toBe(0)
+    const prompt = stage.model.requests.map((r) => r.body.messages.map((m) => String(m.content)).join('\n')).join('\n')
+    expect(prompt, stage.said(reviewed)).toContain('Decided by the maintainers: do not raise')
+    expect(prompt, stage.said(reviewed)).toContain('- we keep unused imports in `examples/`')
+    expect(stage.github.postedReviews(2), stage.said(reviewed)).toHaveLength(1)
   })
 
   it('split: opens stamped sub-issues, links them and lists them on the parent', async () => {

@@ -73,67 +73,6 @@ describe.skipIf(!jupyter)(`the built action, with Jupyter${NEEDS_JUPYTER}`, () =
   )
 })
 
-describe.skipIf(!jupyter)(`the built action, a notebook that hunts for secrets${NEEDS_JUPYTER}`, () => {
-  it(
-    "runs it as the box's user: no process's environment it can read holds a secret, and none is pushed, posted or logged",
-    JUPYTER_TIMEOUT,
-    async () => {
-      const repo = new GitRemote({ 'README.md': '# data\n' })
-      const hunt = [
-        'import glob',
-        'found = []',
-        "for p in glob.glob('/proc/[0-9]*/environ'):",
-        '    try:',
-        "        found.append(p + ': ' + open(p, 'rb').read().decode(errors='replace').replace('\\0', ' '))",
-        '    except Exception:',
-        '        pass',
-        "text = '\\n'.join(found)",
-        "open('environ-dump.txt', 'w').write(text)",
-        "print(len(found), 'readable')",
-        'print(text)'
-      ].join('\n')
-      stage.model.fallback = (request: ChatRequest) =>
-        request.response_format?.json_schema?.name === 'change_plan'
-          ? JSON.stringify({
-              title: 'Look around',
-              summary: 'A notebook.',
-              actions: [{ action: 'create', path: 'hunt.ipynb', source: null, reason: 'asked' }]
-            })
-          : JSON.stringify({ cells: [{ kind: 'code', source: hunt }], note: 'reads environments' })
-      const run = await stage.comment(
-        { body: 'git-bob implement this' },
-        {
-          workspace: repo.workspace,
-          timeoutMs: JUPYTER_TIMEOUT.timeout,
-          env: { ZENODO_PAT: ZENODO, DATABASE_URL: `postgres://user:${ZENODO}@db` }
-        }
-      )
-      expect(run.code, stage.said(run)).toBe(0)
-      const files = repo.files('git-bob/issue-1')
-      expect(files).toEqual(expect.arrayContaining(['hunt.ipynb', 'environ-dump.txt']))
-      const dump = repo.show('git-bob/issue-1', 'environ-dump.txt')
-      // It ran, as the box's user, and read its own environment.
-      expect(dump).toContain('USER=git-bob-box')
-      // Masking would hide a secret's value, not its name: no name of git-bob's environment is there.
-      for (const name of ['INPUT_OPENAI-API-KEY', 'INPUT_GITHUB-TOKEN', 'ZENODO_PAT', 'DATABASE_URL', 'GITHUB_OUTPUT'])
-        expect(dump).not.toContain(name)
-      const everything = [
-        ...files.map((path) => repo.show('git-bob/issue-1', path)),
-        ...stage.github.pullRequests.map((pr) => pr.body),
-        ...stage.github.postedComments(1).map((c) => c.body),
-        run.summary,
-        // The log, less the commands that tell the runner which values to mask.
-        run.stdout
-          .split('\n')
-          .filter((line) => !line.startsWith('::add-mask::'))
-          .join('\n')
-      ].join('\n')
-      for (const secret of [OPENAI_KEY, TOKEN, ZENODO]) expect(everything).not.toContain(secret)
-      expect(stage.github.pullRequests[0]!.body, stage.said(run)).toContain('ran without errors')
-    }
-  )
-})
-
 /** The attacks write thousands of files and run a detached process: more than one plain notebook run. */
 const ATTACK_TIMEOUT = { timeout: 3 * JUPYTER_TIMEOUT.timeout }
 
@@ -175,7 +114,12 @@ async function attack(
       timeoutMs: ATTACK_TIMEOUT.timeout - 10_000,
       inputs,
       dir: runnerDir,
-      env: { ZENODO_PAT: ZENODO, DATABASE_URL: `postgres://user:${ZENODO}@db` }
+      env: {
+        ZENODO_PAT: ZENODO,
+        DATABASE_URL: `postgres://user:${ZENODO}@db`,
+        OPENAI_API_KEY: OPENAI_KEY,
+        GITHUB_TOKEN: TOKEN
+      }
     }
   )
   const pushed = repo.branches().includes('git-bob/issue-1')
@@ -228,7 +172,7 @@ function boxProcesses(repo: GitRemote): string {
 
 describe.skipIf(!jupyter)(`the built action, a notebook that attacks the runner${NEEDS_JUPYTER}`, () => {
   it(
-    'writes the file-command files, leaves a detached writer, encodes keys: nothing gets out',
+    "runs as the box's user, writes the file-command files, leaves a detached writer, encodes keys: nothing gets out",
     ATTACK_TIMEOUT,
     async () => {
       // A folder every user may write to, where the detached process would leave a heartbeat.
@@ -290,6 +234,19 @@ describe.skipIf(!jupyter)(`the built action, a notebook that attacks the runner$
           "print('\\n'.join(encoded))",
           "open('encoded.txt', 'w').write(''.join(e + '\\n' for e in encoded))"
         ),
+        py(
+          'import glob',
+          'found = []',
+          "for p in glob.glob('/proc/[0-9]*/environ'):",
+          '    try:',
+          "        found.append(p + ': ' + open(p, 'rb').read().decode(errors='replace').replace('\\0', ' '))",
+          '    except Exception:',
+          '        pass',
+          "open('environ-dump.txt', 'w').write('\\n'.join(found))",
+          "print(len(found), 'environments readable')"
+        ),
+        // The code builds the key from two parts (no redactor can see that); its output is masked all the same.
+        `print("literal:", "${'sk-proj-'}" + "${OPENAI_KEY.slice('sk-proj-'.length)}")`,
         py('import time', 'time.sleep(1)', "print('done')")
       ])
       const { repo } = attacked
@@ -300,6 +257,21 @@ describe.skipIf(!jupyter)(`the built action, a notebook that attacks the runner$
       expect(notebook).toContain('detached')
       expect(notebook).toContain('0 keys found')
       expect(repo.show('git-bob/issue-1', 'encoded.txt')).toBe('')
+      expect(notebook).toContain('literal: ***')
+      // It ran as the box's user and read its own environment; no name of git-bob's environment is there
+      // (masking would hide a secret's value, not its name).
+      const dump = repo.show('git-bob/issue-1', 'environ-dump.txt')
+      expect(dump).toContain('USER=git-bob-box')
+      for (const name of [
+        'INPUT_OPENAI-API-KEY',
+        'INPUT_GITHUB-TOKEN',
+        'OPENAI_API_KEY',
+        'GITHUB_TOKEN',
+        'ZENODO_PAT',
+        'DATABASE_URL',
+        'GITHUB_OUTPUT'
+      ])
+        expect(dump).not.toContain(name)
       // The detached writer could not reach the host's folder (the box shows none of it), and the box ended it:
       // no process of its user id is left.
       expect(existsSync(join(beat, 'beat'))).toBe(false)

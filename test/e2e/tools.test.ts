@@ -1,7 +1,8 @@
 // The model reads with tools, through the built action, for each provider's wire format: the stand-in asks
 // for files (two calls at once), the action runs read_file against the repository (the API, no checkout),
 // sends the results back, and posts the final answer, stamped with the tokens of both calls; the job
-// summary shows each tool run.
+// summary shows each tool run. These are also the smoke tests of the Anthropic and Google SDKs inside the bundle
+// (their chunks load only for their models); test/flow/providers.test.ts holds the rest of what each provider does.
 import { describe, expect, it } from 'vitest'
 import { anthropicHarness, geminiHarness, openaiHarness, type Harness } from '../fakes/llm-harness.ts'
 import { useStage } from './scenario.ts'

@@ -228,6 +228,16 @@ describe('the demo tour', () => {
     expect(text.split('Part of #3.').length - 1).toBe(3)
   })
 
+  it('remember: the rule in a pull request of its own for the review memory, without a model call', () => {
+    const text = printed('remember')
+    const pr = github.pullRequests.find((p) => p.head === 'git-bob/review-memory')!
+    expect(pr.title).toContain('Review memory: we keep the raw CSV files in the order they were collected')
+    expect(text).toContain(`I opened`)
+    expect(tour.repo.show('git-bob/review-memory', '.github/git-bob/review-memory.md')).toContain(
+      '- we keep the raw CSV files in the order they were collected; do not ask to sort them — asked by @'
+    )
+  })
+
   it('help: the commands, stamped without a model', () => {
     const text = printed('help')
     expect(text).toContain(`${STAMP}model: none`)

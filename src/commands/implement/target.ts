@@ -8,8 +8,9 @@ export interface PullRef {
 }
 
 export type ChangeTarget =
-  | { mode: 'new-pr'; branch: string; base: string; issue: number }
-  | { mode: 'update-pr'; branch: string; pull: PullRef; issue: number }
+  /** `issue`: the issue its pull request closes; null for the review memory's, which closes nothing. */
+  | { mode: 'new-pr'; branch: string; base: string; issue: number | null }
+  | { mode: 'update-pr'; branch: string; pull: PullRef; issue: number | null }
   | { mode: 'pr-head'; branch: string; pull: PullRef }
   | { mode: 'try'; branch: string; base: string }
 
@@ -19,9 +20,16 @@ export function issueBranchPrefix(issue: number): string {
   return `git-bob/issue-${issue}`
 }
 
+/** The branch of the review memory's pull request (`remember`), for the whole repository. */
+export const MEMORY_BRANCH = 'git-bob/review-memory'
+
 /** The branches git-bob made for an issue, oldest first: git-bob/issue-7, git-bob/issue-7-2, ... */
 export function issueBranches(issue: number, remote: readonly string[]): string[] {
-  const prefix = issueBranchPrefix(issue)
+  return numberedBranches(issueBranchPrefix(issue), remote)
+}
+
+/** The branches named `prefix`, `prefix-2`, ... among origin's, oldest first. */
+export function numberedBranches(prefix: string, remote: readonly string[]): string[] {
   const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:-(\\d+))?$`)
   return remote
     .map((b) => ({ b, m: pattern.exec(b) }))
@@ -31,17 +39,18 @@ export function issueBranches(issue: number, remote: readonly string[]): string[
 }
 
 export function planIssueTarget(facts: {
-  issue: number
+  /** The issue the pull request closes; null: the review memory's (MEMORY_BRANCH), closing nothing. */
+  issue: number | null
   defaultBranch: string
-  /** git-bob's open pull request for this issue, if any, with its branch. */
+  /** git-bob's open pull request for this issue (or the memory), if any, with its branch. */
   openPull: (PullRef & { branch: string }) | null
-  /** Branches on origin that start with git-bob/issue-<n>. */
+  /** Branches on origin that start with git-bob/issue-<n> (or the memory's branch). */
   existingBranches: readonly string[]
 }): ChangeTarget {
   if (facts.openPull)
     return { mode: 'update-pr', branch: facts.openPull.branch, pull: facts.openPull, issue: facts.issue }
   const taken = new Set(facts.existingBranches)
-  const prefix = issueBranchPrefix(facts.issue)
+  const prefix = facts.issue === null ? MEMORY_BRANCH : issueBranchPrefix(facts.issue)
   let branch = prefix
   for (let n = 2; taken.has(branch); n++) branch = `${prefix}-${n}`
   return { mode: 'new-pr', branch, base: facts.defaultBranch, issue: facts.issue }

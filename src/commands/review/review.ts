@@ -18,6 +18,7 @@ import {
   type ChangedFile
 } from './budget.ts'
 import { layout, leftOutList, userMessage } from './prompt.ts'
+import { memorySection } from './memory.ts'
 import { firstScope, scopeAfterCompare, type ReviewScope } from './scope.ts'
 import type { Thread } from '../../conversation/thread.ts'
 import { estimateTokens } from '../../conversation/tokens.ts'
@@ -92,7 +93,11 @@ async function reviewPull(
 
   // The prompt: its fixed parts first, then the changes planned into what is left of the budget.
   const system = systemPrompt(ctx, true)
-  const task = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
+  // What the maintainers decided (the review memory, from the default branch) is part of the task: not raised.
+  const memory = memorySection(ctx.reviewMemory ?? [], ctx.reviewTokenBudget)
+  if (memory.leftOut) ctx.notes.tell(`Left out: ${memory.leftOut}.`)
+  const reviewTask = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
+  const task = memory.text ? `${reviewTask.trimEnd()}\n\n${memory.text}` : reviewTask
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
   // Every prompt of the review stays within its budget. Reading with tools, the fixed prompt keeps the share
   // other commands keep, less what reading adds to its system prompt; the tool results get the rest.

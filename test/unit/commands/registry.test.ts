@@ -8,13 +8,14 @@ import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
 const TABLE = verbTable(COMMANDS)
 
 describe('the registry', () => {
-  it('knows comment, implement, try, paint, review, split, deploy and help, each with a one-line summary', () => {
+  it('knows comment, implement, try, paint, review, remember, split, deploy and help, each with a one-line summary', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'comment',
       'implement',
       'try',
       'paint',
       'review',
+      'remember',
       'split',
       'deploy',
       'help'
@@ -33,7 +34,9 @@ describe('the registry', () => {
     ['git-bob summarise docs/report.pdf', 'comment', 'docs/report.pdf'],
     ['git-bob summarize this', 'comment', 'this'],
     ['git-bob explain the figure', 'comment', 'the figure'],
-    ['git-bob draw a cat', 'paint', 'a cat']
+    ['git-bob draw a cat', 'paint', 'a cat'],
+    ['git-bob remember: we keep tabs in `Makefile`', 'remember', ': we keep tabs in'],
+    ['Not an issue.\n\n@git-bob, please remember this', 'remember', 'this']
   ])('%j is %s', (text, verb, args) => {
     expect(findCommand(text, 'git-bob', TABLE)).toMatchObject({ kind: 'known', verb, args })
   })

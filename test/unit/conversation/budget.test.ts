@@ -7,6 +7,7 @@ import {
   fitInstructions,
   fitPrompt,
   fitThread,
+  keepFirstLines,
   promptBudgetFor,
   renderParts,
   type PromptParts
@@ -309,5 +310,14 @@ describe('fitInstructions', () => {
     expect(fitted.leftOut).toContain(
       "the end of the instructions in AGENTS.md, to fit their share of the model's input budget"
     )
+  })
+})
+
+describe('keepFirstLines', () => {
+  it('keeps the first lines that fit, in order, and counts the rest', () => {
+    // Each "- abc" line with its newline is two tokens (6 characters).
+    expect(keepFirstLines(['- abc', '- def', '- ghi'], 4)).toEqual({ kept: ['- abc', '- def'], dropped: 1 })
+    expect(keepFirstLines(['- abc'], 0)).toEqual({ kept: [], dropped: 1 })
+    expect(keepFirstLines([], 10)).toEqual({ kept: [], dropped: 0 })
   })
 })

@@ -140,3 +140,28 @@ describe('prepareTarget on a pull request', () => {
     expect(reasons[1]).toBe(reasons[0])
   })
 })
+
+describe('prepareTarget for the review memory', () => {
+  it('starts git-bob/review-memory from the default branch, closing nothing, also when asked on a pull request', async () => {
+    const ws = workspace(['feature'])
+    const api = github()
+    const decision = await prepareTarget('memory', ON_PULL, api, ws, '555')
+    expect(decision).toEqual({
+      ok: true,
+      target: { mode: 'new-pr', branch: 'git-bob/review-memory', base: 'main', issue: null }
+    })
+    expect(api.asked).toEqual([])
+    expect(ws.checkouts).toEqual(['git-bob/review-memory <- main'])
+  })
+
+  it('adds to the memory branch whose pull request is still open', async () => {
+    const ws = workspace(['git-bob/review-memory', 'git-bob/review-memory-2'])
+    const api = github({}, { 'git-bob/review-memory-2': 40 })
+    const decision = await prepareTarget('memory', EVENT, api, ws, '555')
+    expect(decision).toMatchObject({
+      ok: true,
+      target: { mode: 'update-pr', branch: 'git-bob/review-memory-2', pull: { number: 40 }, issue: null }
+    })
+    expect(ws.checkouts).toEqual(['git-bob/review-memory-2 <- git-bob/review-memory-2'])
+  })
+})

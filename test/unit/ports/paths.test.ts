@@ -256,6 +256,7 @@ describe('checkWritePath: protected paths', () => {
     ['src/.gitattributes', /\.gitattributes decides how git/],
     ['.gitmodules', /\.gitmodules points git at other repositories/],
     ['./.github//git-bob.md', /git-bob's own instructions file/],
+    ['.github/git-bob/review-memory.md', /git-bob's review memory, which the `remember` command changes/],
     ['AGENTS.md', /follow it as instructions once it is on the default branch/],
     ['src/io/agents.md', /follow it as instructions/],
     ['CLAUDE.md', /follow it as instructions/],

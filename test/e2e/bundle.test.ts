@@ -1,8 +1,9 @@
-// What a comment run loads, read from esbuild's metafile of the split build: the provider SDK and the
-// command it needs, never another provider's SDK or another command's libraries.
-import { build, type Metafile } from 'esbuild'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { splitOptions } from '../../scripts/build.ts'
+// What a comment run loads, read from esbuild's metafile of the build that made dist/ (the e2e setup keeps it):
+// the provider SDK and the command it needs, never another provider's SDK or another command's libraries.
+import type { Metafile } from 'esbuild'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { METAFILE } from './build-dist.ts'
 
 /** The inputs of every chunk a run loads: static imports always, dynamic ones where `follow` says so. */
 function loadedInputs(metafile: Metafile, follow: (entryPoint: string) => boolean): string[] {
@@ -23,11 +24,7 @@ function loadedInputs(metafile: Metafile, follow: (entryPoint: string) => boolea
   return [...seen].flatMap((o) => Object.keys(outputs[o]!.inputs))
 }
 
-// One build for both questions: the split build is most of this file's time.
-let metafile: Metafile
-beforeAll(async () => {
-  metafile = (await build({ ...splitOptions('dist', false), write: false })).metafile
-}, 120_000)
+const metafile = JSON.parse(readFileSync(METAFILE, 'utf8')) as Metafile
 
 describe('the split bundle', () => {
   it('loads for a comment run only the OpenAI SDK, Octokit and the comment command', () => {

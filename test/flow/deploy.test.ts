@@ -1,9 +1,9 @@
-// `deploy` through the built action: an admin's request starts the release workflow (workflow_dispatch on the
+// `deploy`: an admin's request starts the release workflow (workflow_dispatch on the
 // default branch) and the answer links its run with how it ended; a writer is refused, and without the
 // `deploy-workflow` input the answer says how to set it up. The stand-in plays GitHub's dispatch and runs API;
 // waiting is made fast by the poll-interval input, not by timing.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useStage } from './scenario.ts'
+import { useStage } from './stage.ts'
 
 const stage = useStage()
 const inputs = { 'deploy-workflow': 'release.yml', 'deploy-poll-seconds': '0.01' }
@@ -15,7 +15,7 @@ beforeEach(() => {
   stage.github.permissions.set('Codertocat', 'admin')
 })
 
-describe('git-bob deploy, run by the built action', () => {
+describe('git-bob deploy', () => {
   it('starts the workflow on the default branch and links the run that succeeded', async () => {
     stage.github.workflows.set('release.yml', { dispatchable: true, outcome: 'success' })
     const run = await stage.comment({ body: 'git-bob deploy' }, { inputs })
