@@ -1,7 +1,8 @@
 // What the repository's instruction files cost: the built action run on a repository with every kind of them, of
 // ordinary sizes (about 5,000 characters together), against the same repository without them. The difference in the
 // system prompt's estimated tokens is what they add: to a comment (the review sections left out), to a review (all
-// that apply), and to a comment within GitHub Models' small budget, where they are trimmed to their share.
+// that apply), and to a comment within GitHub Models' small budget, where they are trimmed to their share; and what
+// a review memory of ten rules adds to a review's whole prompt besides them.
 import { DIST, runAction } from '../test/fakes/action.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
@@ -39,18 +40,34 @@ export interface InstructionCost {
   small: number
   /** The job summary's instructions row of the small-budget run. */
   smallNamed: string
+  /** Prompt tokens a review memory of ten rules adds to a review (with the instruction files). */
+  memory: number
 }
+
+/** A review memory of ten rules, as `remember` writes them (review-memory.ts). */
+const MEMORY = [
+  "# git-bob's review memory",
+  '',
+  ...Array.from(
+    { length: 10 },
+    (_, i) =>
+      `- We keep unused imports in examples/ part ${i + 1}; they show the API. — asked by @alice in https://github.com/o/r/pull/${i + 1}#issuecomment-${i + 1}`
+  ),
+  ''
+].join('\n')
 
 async function systemTokens(
   files: boolean,
   review: boolean,
-  budget: string | null
-): Promise<{ tokens: number; named: string }> {
+  budget: string | null,
+  memory = false
+): Promise<{ tokens: number; all: number; named: string }> {
   const github = await new FakeGitHub().start()
   const model = await new FakeOpenAI().start()
   try {
     const head = 'b'.repeat(40)
     if (files) for (const [path, text] of Object.entries(INSTRUCTION_FILES)) github.files.set(path, text)
+    if (memory) github.files.set('.github/git-bob/review-memory.md', MEMORY)
     github.files.set('src/load.py', 'def load(path):\n    return open(path).read()\n')
     const patch =
       '@@ -1,2 +1,2 @@\n def load(path):\n-    return open(path).read()\n+    return open(path, encoding="utf-8").read()'
@@ -88,7 +105,8 @@ async function systemTokens(
     const system = model.requests[0]?.body.messages[0]?.content
     if (run.code !== 0 || typeof system !== 'string') throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
     const named = /\| instructions \| ([^|]*) \|/.exec(run.summary)?.[1]?.trim() ?? '?'
-    return { tokens: estimateTokens(system), named }
+    const all = model.requests[0]!.body.messages.reduce((sum, m) => sum + estimateTokens(String(m.content)), 0)
+    return { tokens: estimateTokens(system), all, named }
   } finally {
     await github.close()
     await model.close()
@@ -105,12 +123,15 @@ export async function measureInstructions(): Promise<InstructionCost> {
   const comment = await added(false, null)
   const review = await added(true, null)
   const small = await added(false, String(SMALL_BUDGET))
+  const withMemory = await systemTokens(true, true, null, true)
+  const withoutMemory = await systemTokens(true, true, null)
   return {
     files: Object.keys(INSTRUCTION_FILES).length,
     chars: Object.values(INSTRUCTION_FILES).reduce((sum, text) => sum + text.length, 0),
     comment: comment.tokens,
     review: review.tokens,
     small: small.tokens,
-    smallNamed: small.named
+    smallNamed: small.named,
+    memory: withMemory.all - withoutMemory.all
   }
 }

@@ -628,6 +628,12 @@ rows.push({
   target: `<= ${share.toLocaleString('en-US')} (their share)`,
   ok: instructions.small <= share
 })
+rows.push({
+  measure: 'review memory (.github/git-bob/review-memory.md, 10 rules): prompt tokens added to a review',
+  value: instructions.memory.toLocaleString('en-US'),
+  target: null,
+  ok: true
+})
 
 for (const line of renderTable(rows)) console.log(line)
 console.log(
