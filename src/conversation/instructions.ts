@@ -92,10 +92,23 @@ export function candidates(
   return all.sort((a, b) => order(a) - order(b)).filter((c) => !seen.has(c.path) && seen.add(c.path))
 }
 
-/** Whether a scoped file applies: always without globs or with "**", else when a touched file matches one. */
-export function applies(applyTo: readonly string[] | null, touched: readonly string[]): boolean {
-  if (!applyTo || applyTo.some((g) => g === '**' || g === '**/*')) return true
-  return touched.some((path) => applyTo.some((glob) => posix.matchesGlob(path, glob)))
+// Declared as a function in @types/node, though missing before Node 20.17.
+const nodeGlob =
+  typeof (posix.matchesGlob as unknown) === 'function'
+    ? (path: string, glob: string): boolean => posix.matchesGlob(path, glob)
+    : null
+
+/**
+ * Whether a scoped file applies: always without globs or with "**", else when a touched file matches one (Node's
+ * own glob matching; a Node without it, before 20.17, which only the command line may run on, applies the file).
+ */
+export function applies(
+  applyTo: readonly string[] | null,
+  touched: readonly string[],
+  matches: ((path: string, glob: string) => boolean) | null = nodeGlob
+): boolean {
+  if (!applyTo || applyTo.some((g) => g === '**' || g === '**/*') || !matches) return true
+  return touched.some((path) => applyTo.some((glob) => matches(path, glob)))
 }
 
 /** A heading that names reviews: "Code Review Rules", "Review guidelines", "Reviews", "For reviewers". */

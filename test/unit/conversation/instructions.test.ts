@@ -93,6 +93,10 @@ describe('applies', () => {
     expect(applies(['src/*.py'], ['src/io/read.py'])).toBe(false)
     expect(applies(['**/*.py'], [])).toBe(false)
   })
+
+  it('applies always on a Node without glob matching', () => {
+    expect(applies(['**/*.py'], ['README.md'], null)).toBe(true)
+  })
 })
 
 describe('splitReviewSections', () => {
