@@ -12,6 +12,7 @@ import { GitRemote } from '../test/fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
+import { measureInstructions, SMALL_BUDGET } from './instructions.ts'
 import { measureMarkdownWorst, measureRoundTrip } from './markdown.ts'
 import { measureMasking, measureMaskingComment } from './masking.ts'
 import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './media.ts'
@@ -20,6 +21,7 @@ import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
 import { DEFAULT_GITHUB_REQUESTS, DEFAULT_REVIEW_TOKEN_BUDGET } from '../src/config.ts'
+import { INSTRUCTIONS_SHARE } from '../src/conversation/budget.ts'
 import { estimateTokens } from '../src/conversation/tokens.ts'
 import { missed, renderTable, type Row } from './table.ts'
 
@@ -610,6 +612,28 @@ for (const count of [10, 100, 1000]) {
     ok: r.calls <= DEFAULT_GITHUB_REQUESTS / 3
   })
 }
+
+// The repository's instruction files: what they add to the prompt, and that a small budget keeps them to their share.
+const instructions = await measureInstructions()
+const share = Math.floor(SMALL_BUDGET * INSTRUCTIONS_SHARE)
+rows.push({
+  measure: `instruction files, all kinds (${instructions.files} files, ${instructions.chars.toLocaleString('en-US')} characters): prompt tokens added to a comment, a review`,
+  value: `${instructions.comment.toLocaleString('en-US')}, ${instructions.review.toLocaleString('en-US')}`,
+  target: null,
+  ok: true
+})
+rows.push({
+  measure: `instruction files within a ${SMALL_BUDGET.toLocaleString('en-US')}-token budget: tokens added to a comment (read: ${instructions.smallNamed})`,
+  value: instructions.small.toLocaleString('en-US'),
+  target: `<= ${share.toLocaleString('en-US')} (their share)`,
+  ok: instructions.small <= share
+})
+rows.push({
+  measure: 'review memory (.github/git-bob/review-memory.md, 10 rules): prompt tokens added to a review',
+  value: instructions.memory.toLocaleString('en-US'),
+  target: null,
+  ok: true
+})
 
 for (const line of renderTable(rows)) console.log(line)
 console.log(

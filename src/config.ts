@@ -41,6 +41,8 @@ export interface RunConfig {
   /** Logins to mention when git-bob is not sure, without "@". */
   maintainers: string[]
   instructionsFile: string
+  /** The other assistants' instruction files to read besides `instructionsFile` (the `instruction-files` input). */
+  instructionFiles: InstructionSource[]
   modelTimeoutMs: number
   /** The `image-model` and `speech-model` inputs as written ('' for the provider's default; llm/media.ts). */
   imageModel: string
@@ -101,6 +103,36 @@ export interface ShownSettings {
   /** The `image-model` and `deploy-workflow` inputs as written ('' when not set): help says what is not set up. */
   imageModel: string
   deployWorkflow: string
+}
+
+/** The instruction files of other AI assistants git-bob reads (from the default branch), as `instruction-files` names them. */
+export const INSTRUCTION_SOURCES = [
+  'AGENTS.md',
+  'CLAUDE.md',
+  'GEMINI.md',
+  '.github/copilot-instructions.md',
+  '.github/instructions'
+] as const
+export type InstructionSource = (typeof INSTRUCTION_SOURCES)[number]
+
+/** `instruction-files`: "all" (the default), "none", or some of INSTRUCTION_SOURCES, separated by commas or lines. */
+function readInstructionFiles(read: InputReader): InstructionSource[] {
+  const entries = read('instruction-files')
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean)
+  if (!entries.length || (entries.length === 1 && entries[0]!.toLowerCase() === 'all')) return [...INSTRUCTION_SOURCES]
+  if (entries.length === 1 && entries[0]!.toLowerCase() === 'none') return []
+  return entries.map((entry) => {
+    // The scoped files may be named by their folder or by their pattern.
+    const name = entry.replace(/\/(?:\*\*?\/)*\*\.instructions\.md$|\/$/, '')
+    const source = INSTRUCTION_SOURCES.find((s) => s.toLowerCase() === name.toLowerCase())
+    if (!source)
+      throw new ConfigError(
+        `The \`instruction-files\` input is not valid: "${entry}" is none of ${INSTRUCTION_SOURCES.join(', ')} (or "all", "none").`
+      )
+    return source
+  })
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/
@@ -298,6 +330,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     allowedModels: readAllowedModels(read),
     maintainers,
     instructionsFile,
+    instructionFiles: readInstructionFiles(read),
     modelTimeoutMs: integer('model-timeout-seconds', read, 300, 1, 3600) * 1000,
     imageModel: read('image-model').trim(),
     speechModel: read('speech-model').trim(),

@@ -23,6 +23,7 @@ export const INPUT_FLAGS = [
   'bot-login',
   'maintainers',
   'instructions-file',
+  'instruction-files',
   'deploy-workflow',
   'deploy-wait-seconds',
   'deploy-poll-seconds',

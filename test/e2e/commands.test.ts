@@ -85,7 +85,7 @@ describe('the built action, one run per command', () => {
     expect(run.outputs.command).toBe('try')
   })
 
-  it('review: posts a COMMENT review with a line comment on the diff; after the finding was answered and resolved and a push near it, the repeat is left out', async () => {
+  it('review: posts a COMMENT review with a line comment on the diff, told the instruction files of the default branch and none of the head; after the finding was answered and resolved and a push near it, the repeat is left out', async () => {
     const head = '1111111111111111111111111111111111111111'
     const patch =
       '@@ -1,2 +1,3 @@\n def load(path):\n-    return open(path).read()\n+    with open(path) as f:\n+        return f.read()'
@@ -93,9 +93,24 @@ describe('the built action, one run per command', () => {
       files: [{ filename: 'src/load.py', status: 'modified', additions: 2, deletions: 1, patch }],
       headSha: head
     })
+    // Each instruction file on the default branch carries a marker; the pull request rewrites them with its own.
+    const instructionFiles: Record<string, string> = {
+      '.github/git-bob.md': 'MARK-GITBOB',
+      'AGENTS.md': 'MARK-AGENTS-ROOT\n\n## Code Review Rules\n\nMARK-REVIEW-RULE',
+      'src/AGENTS.md': 'MARK-AGENTS-SRC',
+      'CLAUDE.md': 'MARK-CLAUDE',
+      'GEMINI.md': 'MARK-GEMINI',
+      '.github/copilot-instructions.md': 'MARK-COPILOT',
+      '.github/instructions/python.instructions.md': '---\napplyTo: "**/*.py"\n---\nMARK-SCOPED',
+      '.github/instructions/docs.instructions.md': '---\napplyTo: "docs/**"\n---\nMARK-NOT-APPLIED'
+    }
+    for (const [path, text] of Object.entries(instructionFiles)) stage.github.files.set(path, text)
     stage.github.filesAt.set(
       head,
-      new Map([['src/load.py', 'def load(path):\n    with open(path) as f:\n        return f.read()\n']])
+      new Map([
+        ['src/load.py', 'def load(path):\n    with open(path) as f:\n        return f.read()\n'],
+        ...Object.keys(instructionFiles).map((path): [string, string] => [path, 'MARK-FROM-HEAD'])
+      ])
     )
     const finding = 'Name the encoding: the platform default encoding differs on Windows.'
     answerBySchema({
@@ -116,6 +131,24 @@ describe('the built action, one run per command', () => {
     expect(sent.commit_id, stage.said(run)).toBe(head)
     expect(sent.comments.map((c) => [c.path, c.line])).toEqual([['src/load.py', 2]])
     expect(run.outputs).toMatchObject({ status: 'answered', command: 'review' })
+    const prompts = stage.model.requests.map((r) => JSON.stringify(r.body.messages)).join('\n')
+    for (const marker of [
+      'GITBOB',
+      'AGENTS-ROOT',
+      'REVIEW-RULE',
+      'AGENTS-SRC',
+      'CLAUDE',
+      'GEMINI',
+      'COPILOT',
+      'SCOPED'
+    ])
+      expect(prompts, stage.said(run)).toContain(`MARK-${marker}`)
+    expect(prompts, stage.said(run)).not.toContain('MARK-FROM-HEAD')
+    expect(prompts, stage.said(run)).not.toContain('MARK-NOT-APPLIED')
+    expect(prompts, stage.said(run)).not.toContain('applyTo')
+    expect(run.summary, stage.said(run)).toContain(
+      '.github/git-bob.md, src/AGENTS.md, AGENTS.md, .github/copilot-instructions.md, .github/instructions/python.instructions.md, CLAUDE.md, GEMINI.md'
+    )
 
     // A maintainer answers the finding and resolves its thread; a new push changes the lines next to it.
     const [posted] = pull.reviewComments

@@ -905,10 +905,12 @@ export class FakeGitHub extends LoopbackServer {
     }
 
     if (method === 'GET' && (m = /^\/git\/trees\/(.+)$/.exec(rest))) {
+      // Like contents: a commit's own files where the test gave them, the branch's otherwise.
+      const files = this.filesAt.get(decodeURIComponent(m[1]!)) ?? this.files
       const tree: Schemas['git-tree'] = {
         sha: 'c'.repeat(40),
         truncated: false,
-        tree: [...this.files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) }))
+        tree: [...files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) }))
       }
       return this.send(res, 200, tree)
     }

@@ -6,6 +6,7 @@ import {
   DEFAULT_MODEL,
   readGateConfig,
   readRunConfig,
+  INSTRUCTION_SOURCES,
   type InputReader
 } from '../../src/config.ts'
 import { DEFAULT_INSTRUCTIONS_FILE } from '../../src/ports/paths.ts'
@@ -142,6 +143,7 @@ describe('readRunConfig', () => {
       allowedModels: [],
       maintainers: [],
       instructionsFile: DEFAULT_INSTRUCTIONS_FILE,
+      instructionFiles: [...INSTRUCTION_SOURCES],
       modelTimeoutMs: 300_000,
       imageModel: '',
       speechModel: '',
@@ -201,6 +203,7 @@ describe('readRunConfig', () => {
         'base-url': ' https://example.com/v1 ',
         maintainers: '@alice\n@bob, carol',
         'instructions-file': ' docs/bob.md ',
+        'instruction-files': ' AGENTS.md,\n.github/instructions/*.instructions.md ',
         'model-timeout-seconds': ' 30 ',
         'image-model': ' openai:gpt-image-1 ',
         'speech-model': ' google:gemini-2.5-flash-preview-tts ',
@@ -243,6 +246,7 @@ describe('readRunConfig', () => {
       allowedModels: [],
       maintainers: ['alice', 'bob', 'carol'],
       instructionsFile: 'docs/bob.md',
+      instructionFiles: ['AGENTS.md', '.github/instructions'],
       modelTimeoutMs: 30_000,
       imageModel: 'openai:gpt-image-1',
       speechModel: 'google:gemini-2.5-flash-preview-tts',
@@ -335,6 +339,23 @@ describe('readRunConfig', () => {
       expect(message).toContain(path)
     }
   )
+
+  it.each([
+    ['all', [...INSTRUCTION_SOURCES]],
+    ['None', []],
+    ['claude.md, GEMINI.md', ['CLAUDE.md', 'GEMINI.md']],
+    ['.github/instructions/', ['.github/instructions']],
+    ['.github/copilot-instructions.md', ['.github/copilot-instructions.md']]
+  ])('reads instruction-files %j', (raw, sources) => {
+    expect(readRunConfig(reader({ 'instruction-files': raw })).instructionFiles).toEqual(sources)
+  })
+
+  it('rejects an instruction file it does not know, naming the ones it does', () => {
+    const message = configError(() => readRunConfig(reader({ 'instruction-files': 'AGENTS.md, README.md' })))
+    expect(message).toContain('`instruction-files`')
+    expect(message).toContain('"README.md"')
+    expect(message).toContain('CLAUDE.md')
+  })
 
   it.each(['.github/bob.md', 'docs/a..b.md', '..hidden.md'])(
     'accepts instructions-file %j inside the repository',

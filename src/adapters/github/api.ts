@@ -120,6 +120,8 @@ export class GitHubApi implements GitHub {
   capReached = false
   private maxRequests = Number.POSITIVE_INFINITY
   private readonly onModelsBehalf = new AsyncLocalStorage<true>()
+  /** Trees listed in this run by ref: the file list and the instruction files both need the default branch's. */
+  private readonly trees = new Map<string, Promise<{ paths: string[]; truncated: boolean }>>()
   private readonly octokit: Octokit
   private readonly ref: RepoRef
   /** Roles already asked, by lower-case login. */
@@ -354,13 +356,20 @@ export class GitHubApi implements GitHub {
     }
   }
 
-  /** Every file path at a ref, and whether GitHub cut the list short. */
-  async tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
-    const { data } = await this.octokit.rest.git.getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
-    return {
-      paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path),
-      truncated: data.truncated
-    }
+  /** Every file path at a ref, and whether GitHub cut the list short; listed once per ref in a run. */
+  tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
+    const known = this.trees.get(ref)
+    if (known) return known
+    const listed = this.octokit.rest.git
+      .getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
+      .then(({ data }) => ({
+        paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path),
+        truncated: data.truncated
+      }))
+    this.trees.set(ref, listed)
+    // A failure is not kept: the next reader asks again.
+    listed.catch(() => this.trees.delete(ref))
+    return listed
   }
 
   /** owner/name of the repository this client reads. */

@@ -95,7 +95,7 @@ async function reviewPull(
   }
 
   // The prompt: its fixed parts first, then the changes planned into what is left of the budget.
-  const system = systemPrompt(ctx)
+  const system = systemPrompt(ctx, true)
   // What the maintainers decided (the review memory, from the default branch) is part of the task: not raised.
   const memory = memorySection(ctx.reviewMemory ?? [], ctx.reviewTokenBudget)
   if (memory.leftOut) ctx.notes.tell(`Left out: ${memory.leftOut}.`)

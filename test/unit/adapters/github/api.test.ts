@@ -291,11 +291,17 @@ describe('GitHubApi reads', () => {
     expect(github.requests[0]!.headers.accept).toBe('application/vnd.github.v3.raw')
   })
 
-  it('tree: the blobs of the recursive tree, and whether GitHub cut it short', async () => {
+  it('tree: the blobs of the recursive tree, and whether GitHub cut it short; listed once per ref', async () => {
     github.files.set('a.md', '').set('src/b.ts', '')
+    github.filesAt.set('c'.repeat(40), new Map([['c.md', '']]))
     const gh = await api()
     expect(await gh.tree('main')).toEqual({ paths: ['a.md', 'src/b.ts'], truncated: false })
-    expect(requestLog()).toEqual([{ request: `GET ${REPO}/git/trees/main?recursive=true` }])
+    expect(await gh.tree('main')).toEqual({ paths: ['a.md', 'src/b.ts'], truncated: false })
+    expect(await gh.tree('c'.repeat(40))).toEqual({ paths: ['c.md'], truncated: false })
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/git/trees/main?recursive=true` },
+      { request: `GET ${REPO}/git/trees/${'c'.repeat(40)}?recursive=true` }
+    ])
   })
 
   it('issue: the issue or pull request, from where it is now; null when gone', async () => {
