@@ -35,6 +35,8 @@ import { loadRepoContext } from './repo-context.ts'
 import { namedFiles } from './instructions.ts'
 import { loadInstructions } from './load-instructions.ts'
 import { loadReviewMemory } from './review-memory.ts'
+import { counted } from '../plural.ts'
+import { REVIEW_MEMORY_FILE } from '../ports/paths.ts'
 import { documentKind } from '../media/read-document.ts'
 
 export interface GatherSources {
@@ -183,6 +185,13 @@ async function conversationData(
     : `none found on ${event.repo.defaultBranch}`
   record.fact('instructions', instructionNames)
   log.info(`Instructions: ${instructionNames}`)
+  if (commandName === 'review') {
+    const memory = reviewMemory.length
+      ? `${counted(reviewMemory.length, 'rule')} from ${REVIEW_MEMORY_FILE} on ${event.repo.defaultBranch}`
+      : `none on ${event.repo.defaultBranch}`
+    record.fact('review memory', memory)
+    log.info(`Review memory: ${memory}`)
+  }
   for (const note of notes.forModel.conversation) log.info(`Left out of the conversation: ${note}`)
   // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
   sources.outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
