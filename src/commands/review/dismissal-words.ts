@@ -31,12 +31,29 @@ const NEGATED_BEFORE = /\b(?:not|never|isn't|wasn't|aren't|don't|doesn't|shouldn
 const AGREEING =
   /\b(?:good (?:catch|point|find)|nice catch|you'?re right|fair point|agreed|will fix|i'll fix|we'll fix|fixed (?:it|this|in)|fixing (?:it|this)|should (?:be )?fix|is a (?:real )?bug|not intended|unintended|unintentional)\b/
 
-/** The prose of a reply: quoted lines, code blocks and inline code removed, lower case, one kind of apostrophe. */
+/** A fence's opening or closing line: up to three spaces, then three or more backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+
+/**
+ * The prose of a reply: fenced code blocks, quoted lines and inline code removed, lower case, one kind of
+ * apostrophe. One pass over the lines (an unclosed fence runs to the end, as in GitHub's markdown), so a reply of
+ * thousands of fence openers costs no more than any other text.
+ */
 function prose(text: string): string {
-  return text
-    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1\s*$/gm, ' ')
-    .split('\n')
-    .filter((line) => !/^\s*>/.test(line))
+  const kept: string[] = []
+  let fence: string | null = null
+  for (const line of text.split('\n')) {
+    const found = FENCE.exec(line)
+    const marker = found?.[1]
+    if (fence !== null) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.slice(found[0].length).trim())
+        fence = null
+      continue
+    }
+    if (marker) fence = marker
+    else if (!/^\s*>/.test(line)) kept.push(line)
+  }
+  return kept
     .join('\n')
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/[\u2018\u2019\u02BC]/g, "'")

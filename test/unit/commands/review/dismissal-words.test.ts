@@ -14,7 +14,10 @@ describe('dismissalIn', () => {
     ['We keep it this way.', 'keep it'],
     ['Leave it as is, please.', 'keep it'],
     ['Please ignore this one.', 'ignore it'],
-    ['It’s intentional (curly apostrophe).', 'intended']
+    ['It’s intentional (curly apostrophe).', 'intended'],
+    // Prose after a closed block counts, also when a longer fence closes it.
+    ['```\ncode\n```\nNot an issue.', 'not an issue'],
+    ['~~~\ncode\n~~~~\nWe keep it.', 'keep it']
   ])('%j dismisses: %s', (reply, says) => {
     expect(dismissalIn(reply)).toBe(says)
   })
@@ -37,7 +40,10 @@ describe('dismissalIn', () => {
     'Is this intended?',
     'Not an issue?',
     // A longer fence holds a shorter one: all of it is code.
-    '````\n```\nnot an issue\n```\n````\nI will look.'
+    '````\n```\nnot an issue\n```\n````\nI will look.',
+    // A fence that is never closed runs to the end, as GitHub shows it; indented fences count too.
+    'I will look.\n```\nnot an issue',
+    'I will look.\n   ~~~python\nwontfix\n   ~~~'
   ])('%j does not dismiss', (reply) => {
     expect(dismissalIn(reply)).toBeNull()
   })
