@@ -3,6 +3,7 @@
 // wrong one hides a finding for the rest of the pull request. So a reply counts only when a phrase below is in
 // its own prose (not in a quote or code), is not negated ("not intended", "isn't by design"), and nothing in it
 // agrees with the finding ("good catch", "will fix", "fixed", "you're right"), and a question decides nothing. Pure.
+import { linesOutsideFences } from '../../ports/fenced.ts'
 
 /** The phrases, each with the words it is reported as. */
 const DISMISSING: readonly { pattern: RegExp; says: string }[] = [
@@ -31,29 +32,10 @@ const NEGATED_BEFORE = /\b(?:not|never|isn't|wasn't|aren't|don't|doesn't|shouldn
 const AGREEING =
   /\b(?:good (?:catch|point|find)|nice catch|you'?re right|fair point|agreed|will fix|i'll fix|we'll fix|fixed (?:it|this|in)|fixing (?:it|this)|should (?:be )?fix|is a (?:real )?bug|not intended|unintended|unintentional)\b/
 
-/** A fence's opening or closing line: up to three spaces, then three or more backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
-
-/**
- * The prose of a reply: fenced code blocks, quoted lines and inline code removed, lower case, one kind of
- * apostrophe. One pass over the lines (an unclosed fence runs to the end, as in GitHub's markdown), so a reply of
- * thousands of fence openers costs no more than any other text.
- */
+/** The prose of a reply: fenced code blocks, quoted lines and inline code removed, lower case, one kind of apostrophe. */
 function prose(text: string): string {
-  const kept: string[] = []
-  let fence: string | null = null
-  for (const line of text.split('\n')) {
-    const found = FENCE.exec(line)
-    const marker = found?.[1]
-    if (fence !== null) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.slice(found[0].length).trim())
-        fence = null
-      continue
-    }
-    if (marker) fence = marker
-    else if (!/^\s*>/.test(line)) kept.push(line)
-  }
-  return kept
+  return linesOutsideFences(text)
+    .filter((line) => !/^\s*>/.test(line))
     .join('\n')
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/[\u2018\u2019\u02BC]/g, "'")

@@ -2,6 +2,7 @@
 // again; code drops what it repeats before anything is posted. Same file and similar words, wherever the lines
 // moved to (a push near a finding must not bring it back); in the summary's lists, which name no file, more
 // similar words, or the file named in the text. Pure.
+import { linesOutsideFences } from '../../ports/fenced.ts'
 import type { ProposedComment } from './anchor.ts'
 
 export interface DecidedFinding {
@@ -22,8 +23,8 @@ const STOP = new Set(
 
 /** The words of a text, lower case, stemmed, without stop words and short words. */
 export function wordsOf(text: string): Set<string> {
-  const words = text
-    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1\s*$/gm, ' ')
+  const words = linesOutsideFences(text)
+    .join('\n')
     .toLowerCase()
     .split(/[^a-z0-9_]+/)
     .map(stem)
