@@ -258,4 +258,15 @@ export interface GitHub {
   /** The workflow's runs started by workflow_dispatch on a branch since a time, newest first. */
   dispatchedRuns(workflow: string, branch: string, since: string): Promise<WorkflowRun[]>
   workflowRun(id: number): Promise<WorkflowRun>
+  /**
+   * A file on a ref outside the branches (the budget's ledger): the commit the ref points at and the file's
+   * text there (null when the commit has no such file); null when there is no such ref.
+   */
+  refFile(ref: string, path: string): Promise<{ commit: string; text: string | null } | null>
+  /**
+   * Commits `text` as the only file `path` of a new commit on `ref` whose parent is `parent` (null: the ref is
+   * created, without a parent). Compare-and-swap: false, and nothing changed, when the ref is no longer at
+   * `parent` (or exists already when `parent` is null), because another run wrote first.
+   */
+  writeRefFile(ref: string, path: string, text: string, parent: string | null): Promise<boolean>
 }

@@ -1,6 +1,7 @@
 // A local stand-in for the GitHub REST API over real HTTP: it keeps issues, comments, pull requests,
 // permissions and files in memory, answers with the shapes of GitHub's OpenAPI description (typed
 // below, so the compiler catches drift), records every request, and can inject faults.
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback.ts'
 import type { components, operations } from '@octokit/openapi-types'
@@ -284,6 +285,15 @@ export class FakeGitHub extends LoopbackServer {
   readonly jobLogs = new Map<number, string>()
   /** Issues transferred to another repository: number -> where GitHub redirects (owner/name and number). */
   readonly transferred = new Map<number, { repo: string; number: number; title: string }>()
+  /** Git's objects made through the git data API, by sha, and the refs outside the branches (full names). */
+  readonly git = {
+    blobs: new Map<string, string>(),
+    trees: new Map<string, Map<string, string>>(),
+    commits: new Map<string, { tree: string; parents: string[]; message: string }>(),
+    refs: new Map<string, string>()
+  }
+  /** Called with each request before it is answered (to change the state under a run, as another run would). */
+  onRequest: ((request: RecordedRequest) => void) | null = null
   /** Requests that never get an answer (to test client timeouts). */
   hang: RegExp | null = null
   private readonly perPage: number
@@ -364,6 +374,46 @@ export class FakeGitHub extends LoopbackServer {
     return (this.comments.get(issue) ?? []).filter((c) => c.login === 'github-actions[bot]')
   }
 
+  /** Commits one file on a ref (as a maintainer's push would), on top of where the ref is. */
+  commitFile(ref: string, path: string, text: string): string {
+    const blob = this.gitObject('blob', text)
+    this.git.blobs.set(blob, text)
+    const tree = this.gitObject('tree', `${path}\0${blob}`)
+    this.git.trees.set(tree, new Map([[path, blob]]))
+    const parent = this.git.refs.get(ref)
+    const commit = this.gitObject('commit', `${tree} ${parent ?? ''} seeded`)
+    this.git.commits.set(commit, { tree, parents: parent ? [parent] : [], message: 'seeded' })
+    this.git.refs.set(ref, commit)
+    return commit
+  }
+
+  /** A file's text on a ref made through the git data API; null without the ref or the file. */
+  refText(ref: string, path: string): string | null {
+    const commit = this.git.commits.get(this.git.refs.get(ref) ?? '')
+    const blob = commit && this.git.trees.get(commit.tree)?.get(path)
+    return blob ? (this.git.blobs.get(blob) ?? null) : null
+  }
+
+  private gitObject(kind: string, content: string): string {
+    return createHash('sha1')
+      .update(`${kind} ${Buffer.byteLength(content)}\0${content}`)
+      .digest('hex')
+  }
+
+  /** Whether `ancestor` is `sha` or one of its ancestors (GitHub's fast-forward rule for moving a ref). */
+  private descends(sha: string, ancestor: string): boolean {
+    const seen = new Set<string>()
+    const queue = [sha]
+    while (queue.length) {
+      const next = queue.pop()!
+      if (next === ancestor) return true
+      if (seen.has(next)) continue
+      seen.add(next)
+      queue.push(...(this.git.commits.get(next)?.parents ?? []))
+    }
+    return false
+  }
+
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const chunks: Buffer[] = []
@@ -385,6 +435,7 @@ export class FakeGitHub extends LoopbackServer {
       at: Date.now()
     })
 
+    this.onRequest?.(this.requests.at(-1)!)
     if (this.hang?.test(url.pathname)) return // never answers
     const fault = this.faults.find(
       (f) => f.times > 0 && f.method === method && f.path.test(url.pathname) && !(f.after && f.after-- > 0)
@@ -896,9 +947,17 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 201, this.reviewComment(Number(m[1]), reply))
     }
 
+    if (rest.startsWith('/git/') && this.gitData(method, rest, body, res)) return
+
     if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
       const file = decodeURIComponent(m[1]!)
       const ref = url.searchParams.get('ref') ?? ''
+      const commit = this.git.commits.get(ref)
+      const blob = commit && this.git.trees.get(commit.tree)?.get(file)
+      if (commit) {
+        if (!blob) return this.send(res, 404, { message: 'Not Found' })
+        return this.send(res, 200, this.git.blobs.get(blob)!)
+      }
       const text = (this.filesAt.get(ref) ?? this.files).get(file)
       if (text === undefined) return this.send(res, 404, { message: 'Not Found' })
       return this.send(res, 200, text)
@@ -916,6 +975,148 @@ export class FakeGitHub extends LoopbackServer {
     }
 
     return this.send(res, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` })
+  }
+
+  /**
+   * GitHub's git data API, as strict as GitHub: blobs, trees (entries with inline content or a blob's sha),
+   * commits (their tree and parents must exist), and refs: get (404), create (422 when it exists), update
+   * (422 when it does not exist, and without force when the new commit does not descend from the ref's),
+   * delete. False for a path this does not serve (the tree listing of a branch is served elsewhere).
+   */
+  private gitData(method: string, rest: string, body: unknown, res: ServerResponse): boolean {
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}/git`
+    const invalid = (message: string): true => (
+      this.send(res, 422, { message, documentation_url: 'https://docs.github.com/rest/git' }),
+      true
+    )
+    const request = (body ?? {}) as Record<string, unknown>
+    let m: RegExpExecArray | null
+    const refJson = (ref: string, sha: string): unknown => ({
+      ref,
+      node_id: `REF_${sha.slice(0, 8)}`,
+      url: `${base}/${ref}`,
+      object: { type: 'commit', sha, url: `${base}/commits/${sha}` }
+    })
+    if (method === 'POST' && rest === '/git/blobs') {
+      const { content, encoding } = request
+      if (typeof content !== 'string') return invalid("Invalid request: content wasn't supplied.")
+      const text = encoding === 'base64' ? Buffer.from(content, 'base64').toString('utf8') : content
+      const sha = this.gitObject('blob', text)
+      this.git.blobs.set(sha, text)
+      this.send(res, 201, { sha, url: `${base}/blobs/${sha}` })
+      return true
+    }
+    if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
+      const text = this.git.blobs.get(m[1]!)
+      if (text === undefined) return (this.send(res, 404, { message: 'Not Found' }), true)
+      const content = Buffer.from(text).toString('base64')
+      this.send(res, 200, {
+        sha: m[1],
+        size: Buffer.byteLength(text),
+        url: `${base}/blobs/${m[1]}`,
+        content,
+        encoding: 'base64',
+        node_id: 'B'
+      })
+      return true
+    }
+    if (method === 'POST' && rest === '/git/trees') {
+      const baseTree = typeof request.base_tree === 'string' ? request.base_tree : null
+      if (request.base_tree !== undefined && (baseTree === null || !this.git.trees.has(baseTree)))
+        return invalid('Invalid tree info')
+      const entries = new Map(baseTree ? this.git.trees.get(baseTree) : [])
+      if (!Array.isArray(request.tree)) return invalid("Invalid request: tree wasn't supplied.")
+      for (const item of request.tree as Record<string, unknown>[]) {
+        if (typeof item.path !== 'string' || item.type !== 'blob' || item.mode !== '100644')
+          return invalid('Invalid tree info')
+        let sha = typeof item.sha === 'string' ? item.sha : null
+        if (typeof item.content === 'string') {
+          sha = this.gitObject('blob', item.content)
+          this.git.blobs.set(sha, item.content)
+        }
+        if (!sha || !this.git.blobs.has(sha)) return invalid('Invalid tree info')
+        entries.set(item.path, sha)
+      }
+      const sha = this.gitObject('tree', [...entries].map(([p, b]) => `${p}\0${b}`).join('\n'))
+      this.git.trees.set(sha, entries)
+      const tree = [...entries].map(([path, blob]) => ({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: blob,
+        url: `${base}/blobs/${blob}`
+      }))
+      this.send(res, 201, { sha, url: `${base}/trees/${sha}`, truncated: false, tree })
+      return true
+    }
+    if (method === 'POST' && rest === '/git/commits') {
+      const { tree, message } = request
+      const parents = Array.isArray(request.parents) ? request.parents.map(String) : []
+      if (typeof tree !== 'string' || !this.git.trees.has(tree)) return invalid('Tree SHA does not exist')
+      if (typeof message !== 'string') return invalid("Invalid request: message wasn't supplied.")
+      if (parents.some((p) => !this.git.commits.has(p)))
+        return invalid('Parent SHA does not exist or is not a commit object')
+      // Two commits of the same tree and parents differ by their time on GitHub: a counter stands in for it.
+      const sha = this.gitObject('commit', `${tree} ${parents.join(' ')} ${message} ${this.nextId++}`)
+      this.git.commits.set(sha, { tree, parents, message })
+      this.send(res, 201, {
+        sha,
+        node_id: `C_${sha.slice(0, 8)}`,
+        url: `${base}/commits/${sha}`,
+        html_url: '',
+        message,
+        tree: { sha: tree, url: `${base}/trees/${tree}` },
+        parents: parents.map((p) => ({ sha: p, url: `${base}/commits/${p}`, html_url: '' })),
+        author: { name: 'github-actions[bot]', email: '', date: new Date().toISOString() },
+        committer: { name: 'github-actions[bot]', email: '', date: new Date().toISOString() },
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+      })
+      return true
+    }
+    if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
+      const commit = this.git.commits.get(m[1]!)
+      if (!commit) return (this.send(res, 404, { message: 'Not Found' }), true)
+      this.send(res, 200, {
+        sha: m[1],
+        message: commit.message,
+        tree: { sha: commit.tree, url: `${base}/trees/${commit.tree}` },
+        parents: commit.parents.map((p) => ({ sha: p, url: `${base}/commits/${p}` }))
+      })
+      return true
+    }
+    if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) {
+      const ref = `refs/${decodeURIComponent(m[1]!)}`
+      const sha = this.git.refs.get(ref)
+      this.send(res, sha ? 200 : 404, sha ? refJson(ref, sha) : { message: 'Not Found' })
+      return true
+    }
+    if (method === 'POST' && rest === '/git/refs') {
+      const { ref, sha } = request
+      if (typeof ref !== 'string' || !/^refs\/[^\s]+\/[^\s]+$/.test(ref)) return invalid('Reference name is invalid')
+      if (typeof sha !== 'string' || !this.git.commits.has(sha)) return invalid('Object does not exist')
+      if (this.git.refs.has(ref)) return invalid('Reference already exists')
+      this.git.refs.set(ref, sha)
+      this.send(res, 201, refJson(ref, sha))
+      return true
+    }
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && (method === 'PATCH' || method === 'DELETE')) {
+      const ref = `refs/${decodeURIComponent(m[1]!)}`
+      const current = this.git.refs.get(ref)
+      if (!current) return invalid('Reference does not exist')
+      if (method === 'DELETE') {
+        this.git.refs.delete(ref)
+        res.writeHead(204)
+        res.end()
+        return true
+      }
+      const { sha, force } = request
+      if (typeof sha !== 'string' || !this.git.commits.has(sha)) return invalid('Object does not exist')
+      if (force !== true && !this.descends(sha, current)) return invalid('Update is not a fast forward')
+      this.git.refs.set(ref, sha)
+      this.send(res, 200, refJson(ref, sha))
+      return true
+    }
+    return false
   }
 
   /** Like GitHub: 204 without a body; 404 for an unknown workflow, 422 without workflow_dispatch or a ref. */

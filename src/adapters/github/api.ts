@@ -565,6 +565,51 @@ export class GitHubApi implements GitHub {
     await this.octokit.rest.actions.createWorkflowDispatch({ ...this.ref, workflow_id: workflow, ref })
   }
 
+  /** Two requests: the ref, then the file at its commit (the contents API reads any commit). */
+  async refFile(ref: string, path: string): Promise<{ commit: string; text: string | null } | null> {
+    let commit: string
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.ref, ref: ref.replace(/^refs\//, '') })
+      commit = data.object.sha
+    } catch (error) {
+      if (status(error) === 404) return null
+      throw error
+    }
+    return { commit, text: await this.fileText(path, commit) }
+  }
+
+  /**
+   * Three requests: a tree with the file's text inline (GitHub makes the blob), a commit, and the ref moved
+   * without force. GitHub refuses to move a ref to a commit that does not descend from where it is (422), and
+   * to create one that exists (422): either way another run wrote first.
+   */
+  async writeRefFile(ref: string, path: string, text: string, parent: string | null): Promise<boolean> {
+    const { data: tree } = await this.octokit.rest.git.createTree({
+      ...this.ref,
+      tree: [{ path, mode: '100644', type: 'blob', content: text }]
+    })
+    const { data: commit } = await this.octokit.rest.git.createCommit({
+      ...this.ref,
+      message: `git-bob: ${path}`,
+      tree: tree.sha,
+      parents: parent ? [parent] : []
+    })
+    try {
+      if (parent)
+        await this.octokit.rest.git.updateRef({
+          ...this.ref,
+          ref: ref.replace(/^refs\//, ''),
+          sha: commit.sha,
+          force: false
+        })
+      else await this.octokit.rest.git.createRef({ ...this.ref, ref, sha: commit.sha })
+      return true
+    } catch (error) {
+      if (status(error) === 422) return false
+      throw error
+    }
+  }
+
   /** The workflow's runs started by workflow_dispatch on a branch since a time, newest first. */
   async dispatchedRuns(workflow: string, branch: string, since: string): Promise<WorkflowRun[]> {
     const { data } = await this.octokit.rest.actions.listWorkflowRuns({

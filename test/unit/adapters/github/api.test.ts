@@ -515,6 +515,55 @@ describe('GitHubApi writes', () => {
   })
 })
 
+describe('GitHubApi on a ref outside the branches (the ledger)', () => {
+  const REF = 'refs/git-bob/ledger'
+
+  it('refFile: null without the ref; else the commit and the file at it (two requests)', async () => {
+    const gh = await api()
+    expect(await gh.refFile(REF, 'ledger.json')).toBeNull()
+    const commit = github.commitFile(REF, 'ledger.json', '{"a":1}')
+    github.requests.length = 0
+    expect(await gh.refFile(REF, 'ledger.json')).toEqual({ commit, text: '{"a":1}' })
+    expect(await gh.refFile(REF, 'other.json')).toEqual({ commit, text: null })
+    expect(requestLog().slice(0, 2)).toEqual([
+      { request: `GET ${REPO}/git/ref/git-bob%2Fledger` },
+      { request: `GET ${REPO}/contents/ledger.json?ref=${commit}` }
+    ])
+  })
+
+  it('writeRefFile: a tree with the text inline, a commit, the ref created; then moved without force', async () => {
+    const gh = await api()
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'one', null)).toBe(true)
+    const first = github.git.refs.get(REF)!
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'two', first)).toBe(true)
+    expect(github.refText(REF, 'ledger.json')).toBe('two')
+    expect(github.git.commits.get(github.git.refs.get(REF)!)!.parents).toEqual([first])
+    const log = requestLog()
+    expect(log.map((r) => r.request)).toEqual([
+      `POST ${REPO}/git/trees`,
+      `POST ${REPO}/git/commits`,
+      `POST ${REPO}/git/refs`,
+      `POST ${REPO}/git/trees`,
+      `POST ${REPO}/git/commits`,
+      `PATCH ${REPO}/git/refs/git-bob%2Fledger`
+    ])
+    expect(log[0]!.body).toEqual({ tree: [{ path: 'ledger.json', mode: '100644', type: 'blob', content: 'one' }] })
+    expect(log[2]!.body).toMatchObject({ ref: REF })
+    expect(log[5]!.body).toMatchObject({ force: false })
+  })
+
+  it('writeRefFile: false, and the ref left alone, when another run wrote first (422 from GitHub)', async () => {
+    const gh = await api()
+    const before = github.commitFile(REF, 'ledger.json', 'theirs')
+    // Creating a ref that exists, and moving one from a commit it is no longer at: both refused.
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'mine', null)).toBe(false)
+    const stale = github.commitFile('refs/elsewhere', 'ledger.json', 'old')
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'mine', stale)).toBe(false)
+    expect(github.git.refs.get(REF)).toBe(before)
+    expect(github.refText(REF, 'ledger.json')).toBe('theirs')
+  })
+})
+
 describe("GitHubApi and GitHub's refusals", () => {
   it('a 403 for a missing permission names the permission to add, for every read that needs one', async () => {
     for (const path of [/\/issues\/1$/, /\/check-runs$/, /\/status$/, /\/logs$/, /^\/search\/code$/])
