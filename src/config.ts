@@ -3,6 +3,7 @@
 // so that a mistake there is reported on the thread where the person who asked will see it.
 import { DEFAULT_LIMITS, type SandboxSettings } from './ports/sandbox.ts'
 import { DEFAULT_INSTRUCTIONS_FILE } from './ports/paths.ts'
+import type { BudgetLimits } from './ports/ledger.ts'
 import { z } from 'zod'
 import { ConfigError } from './errors.ts'
 import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
@@ -364,6 +365,38 @@ export function readRunConfig(read: InputReader): RunConfig {
       'mistral-api-key': read('mistral-api-key').trim(),
       'custom-api-key': read('custom-api-key').trim()
     }
+  }
+}
+
+/** The budget across runs and the estimate before expensive work: every limit off when its input is empty. */
+export interface BudgetConfig {
+  limits: BudgetLimits
+  /** An implement or a full review estimated above this many US dollars waits for "go"; null: never asks. */
+  confirmAboveUsd: number | null
+}
+
+/** US dollars, e.g. "5" or "$2.50"; empty: no limit (null). 0 is a limit too: nothing may be spent. */
+function limit(input: string, read: InputReader): number | null {
+  const raw = read(input).trim().replace(/^\$/, '')
+  if (!raw) return null
+  return check(
+    input,
+    z.coerce.number().min(0).max(1_000_000),
+    raw,
+    `"${raw}" should be an amount in US dollars, e.g. 5.00, or empty for no limit.`
+  )
+}
+
+/** Read after the gate, before anything is spent: a wrong value is reported on the thread. */
+export function readBudgetConfig(read: InputReader): BudgetConfig {
+  const requests = read('budget-daily-requests').trim()
+  return {
+    limits: {
+      dailyUsd: limit('budget-daily-usd', read),
+      monthlyUsd: limit('budget-monthly-usd', read),
+      dailyRequests: requests ? integer('budget-daily-requests', read, 0, 0, 1_000_000) : null
+    },
+    confirmAboveUsd: limit('confirm-above-usd', read)
   }
 }
 

@@ -6,8 +6,14 @@ import { carryOut, reportFailure } from './effects/carry-out.ts'
 import { commandFor, runCommand } from './commands/run-command.ts'
 import { COMMANDS } from './commands/registry.ts'
 import { runRows } from './commands/implement/statuses.ts'
-import { checkAnswered } from './conversation/answered.ts'
-import { gather } from './conversation/gather.ts'
+import { wantsFullReview } from './commands/review/scope.ts'
+import { readBudgetConfig, type BudgetConfig } from './config.ts'
+import { checkAnswered, waitingCommand } from './conversation/answered.ts'
+import { EXPECTED_CALLS, estimateWork } from './conversation/estimate.ts'
+import { gather, type Gathered } from './conversation/gather.ts'
+import { formatCost } from './llm/prices.ts'
+import { hasLimits, utcDay } from './ports/ledger.ts'
+import { budgetAllows, budgetSpentMessage, closeLedger, ledgerLine } from './record/ledger.ts'
 import type { GitHub } from './ports/github.ts'
 import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
@@ -19,6 +25,7 @@ import type { Adapters } from './run-types.ts'
 import type { Logger, RunEnvironment, RunResult } from './ports/run.ts'
 import { admit, type Admission } from './trigger/admit.ts'
 import { requestKey, type TriggerEvent } from './trigger/event.ts'
+import type { Command } from './trigger/grammar.ts'
 import { readRequest, type Incoming } from './trigger/read-request.ts'
 
 export type { Adapters } from './run-types.ts'
@@ -53,7 +60,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   for (const [name, value] of requestFacts(event, admission.command)) record.fact(name, value)
   record.fact('permission', admission.why)
 
-  const stages: Stages = { incoming, admission, environment, adapters, api, outbox, record, redactor }
+  const stages: Stages = { incoming, admission, environment, adapters, api, outbox, record, redactor, budget: null }
   const redact = (text: string): string => redactor.redact(text)
   let result: RunResult
   try {
@@ -61,6 +68,7 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   } catch (error) {
     result = await reportFailure(error, event, outbox, record.transcript, log, redact)
   }
+  await addToLedger(stages)
   await finishProgress(outbox, event, result, log)
   await record.close(result, `git-bob on #${event.target.number}`, api.calls, adapters, redact)
   return result
@@ -75,6 +83,28 @@ interface Stages {
   outbox: Outbox
   record: RunRecord
   redactor: Redactor
+  /** The budget's settings, once read (a command that calls a model); null before. */
+  budget: BudgetConfig | null
+}
+
+/**
+ * After the run, failed ones too: what its model calls cost goes into the budget's ledger, when a limit is
+ * set, and the job summary shows the ledger.
+ */
+async function addToLedger(stages: Stages): Promise<void> {
+  const { budget, record, adapters, api, admission } = stages
+  if (!budget || !hasLimits(budget.limits)) return
+  const calls = record.transcript.calls.length
+  if (!calls) return
+  const now = adapters.now()
+  const entry = {
+    day: utcDay(now),
+    run: stages.environment.runId.slice(0, 100),
+    command: commandFor(admission.command).name,
+    usd: record.transcript.totalCost,
+    calls
+  }
+  record.fact('budget', await closeLedger(api, entry, now, budget.limits, adapters.log))
 }
 
 /**
@@ -108,15 +138,30 @@ async function respond(stages: Stages): Promise<RunResult> {
     return { status: 'refused', reason: admission.why, posted }
   }
 
-  const spec = commandFor(admission.command)
+  // "go" is the request an estimate waits for, confirmed: it runs without asking again.
+  const awaited = commandFor(admission.command).name === 'go' ? waitingCommand(answered.posted, gate.botLogin) : null
+  const command: Command = awaited
+    ? {
+        kind: 'known',
+        verb: awaited.verb,
+        word: awaited.verb,
+        args: awaited.args,
+        ...(awaited.model ? { model: awaited.model } : {})
+      }
+    : admission.command
+  const spec = commandFor(command)
   adapters.setOutput('command', spec.name)
+  if (spec.needs === 'conversation') {
+    const spent = await checkBudget(stages)
+    if (spent) return spent
+  }
   await acknowledge(event, api, adapters.log)
   const { environment, outbox, redactor } = stages
   const session = await adapters.openSession({ event, gate, environment, api, outbox, record, redactor })
   const gathered = await gather(spec, {
     ...stages,
     event,
-    command: admission.command,
+    command,
     gate,
     readInput: adapters.readInput,
     log: adapters.log,
@@ -130,10 +175,58 @@ async function respond(stages: Stages): Promise<RunResult> {
     const posted = await carryOut({ kind: 'reply', body: gathered.message }, event, record, effectPorts(stages))
     return { status: 'refused', reason: gathered.reason, posted }
   }
+  if (!awaited) {
+    const waiting = await askFirst(stages, spec.name, command, gathered)
+    if (waiting) return waiting
+  }
   const outcome = await runCommand(session.ready(spec, gathered))
   if (outcome.kind === 'changes') record.ran(runRows(outcome.checks))
   const posted = await carryOut(outcome, event, record, effectPorts(stages, session.branch))
   return { status: 'answered', reason: spec.name, posted }
+}
+
+/**
+ * Before a command that calls a model: the budget across runs (budget-* inputs). When today's or this month's
+ * spending has reached its limit, a polite answer says so and when it resets, and no model is called.
+ */
+async function checkBudget(stages: Stages): Promise<RunResult | null> {
+  const { adapters, api, record, incoming } = stages
+  const budget = readBudgetConfig(adapters.readInput)
+  stages.budget = budget
+  if (!hasLimits(budget.limits)) return null
+  const decision = await budgetAllows(api, budget.limits, adapters.now())
+  record.fact('budget', ledgerLine(decision.spent, budget.limits))
+  if (decision.allowed) return null
+  adapters.log.info(`The budget is spent (${decision.limit} limit): no model is called.`)
+  const body = budgetSpentMessage(decision)
+  const posted = await carryOut({ kind: 'reply', body }, incoming.event, record, effectPorts(stages))
+  return { status: 'refused', reason: 'budget spent', posted }
+}
+
+/**
+ * An implement (or try) or a full review estimated above confirm-above-usd: the estimate is posted, with the
+ * command it waits for in its hidden marker, and nothing is spent until a person with write access writes "go".
+ */
+async function askFirst(stages: Stages, name: string, command: Command, gathered: Gathered): Promise<RunResult | null> {
+  const limit = stages.budget?.confirmAboveUsd ?? null
+  if (limit === null || gathered.kind !== 'conversation' || command.kind !== 'known') return null
+  const calls = EXPECTED_CALLS[name]
+  if (calls === undefined || (name === 'review' && !wantsFullReview(command.args))) return null
+  const { data, specs, conversation } = gathered
+  const estimate = estimateWork({
+    texts: [conversation, ...data.repo.files.map((f) => f.text), data.thread.pull?.diff ?? ''],
+    budgetTokens: name === 'review' ? data.reviewTokenBudget : data.promptTokenBudget,
+    calls,
+    spec: specs[0]!
+  })
+  if (!estimate || estimate.usd <= limit) return null
+  const { outbox, incoming, adapters } = stages
+  const botName = incoming.gate.botName
+  const body = `Before I start: this ${name === 'review' ? 'full review' : name} will likely cost about **${formatCost(estimate.usd)}** with ${specs[0]!.id}, above the ${formatCost(limit)} this repository asks to confirm (\`confirm-above-usd\`). That is ${estimate.calls} model calls of about ${estimate.promptTokens.toLocaleString('en-US')} tokens each, an estimate from list prices.\n\nWrite "${botName} go" (write access needed) and I'll start it without asking again.`
+  adapters.log.info(`Estimated ${formatCost(estimate.usd)} for ${name}, above confirm-above-usd: waiting for "go".`)
+  const awaits = { verb: name, args: command.args, ...(command.model ? { model: command.model } : {}) }
+  const posted = await outbox.reply(incoming.event, body, null, [], { awaits })
+  return { status: 'answered', reason: 'estimate posted, waiting for go', posted: posted.map((p) => p.url) }
 }
 
 function effectPorts(stages: Stages, branch: Publisher | null = null): EffectPorts {

@@ -51,7 +51,11 @@ export const INPUT_FLAGS = [
   'setup-command',
   'check-repair-rounds',
   'prompt-token-budget',
-  'review-token-budget'
+  'review-token-budget',
+  'budget-daily-usd',
+  'budget-monthly-usd',
+  'budget-daily-requests',
+  'confirm-above-usd'
 ] as const
 
 export interface Invocation {

@@ -26,6 +26,8 @@ interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   notebooks?: JupyterRunner
   /** Instead of the sandbox's checks. */
   checks?: SandboxChecks
+  /** The clock the budget reads (default: the real one). */
+  now?: () => number
 }
 
 type FlowStage = Stage<FlowOptions, FlowRun> & {
@@ -45,6 +47,7 @@ export function useStage(): FlowStage {
       githubSpacingMs: { write: 0, notifications: 0 },
       modelRetryBaseMs: 10,
       ...(options.notebooks ? { notebooks: options.notebooks } : {}),
+      ...(options.now ? { now: options.now } : {}),
       checks: options.checks ?? sandboxChecks(env)
     })
     return {

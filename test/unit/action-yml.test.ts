@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../src/commands/registry.ts'
-import { readDeployConfig, readGateConfig, readRunConfig } from '../../src/config.ts'
+import { readBudgetConfig, readDeployConfig, readGateConfig, readRunConfig } from '../../src/config.ts'
 import { PROVIDERS } from '../../src/llm/providers.ts'
 
 const root = new URL('../../', import.meta.url)
@@ -26,6 +26,7 @@ function inputsRead(): string[] {
   readGateConfig(reader)
   readRunConfig(reader)
   readDeployConfig(reader)
+  readBudgetConfig(reader)
   for (const p of PROVIDERS) if (p.keyInput) names.add(p.keyInput)
   return [...names].sort()
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/errors.ts'
 import {
+  readBudgetConfig,
   readDeployConfig,
   readShownSettings,
   DEFAULT_MODEL,
@@ -478,5 +479,32 @@ describe('readDeployConfig', () => {
     )
     expect(() => readDeployConfig(reader({ 'deploy-wait-seconds': '7200' }))).toThrow(/`deploy-wait-seconds`/)
     expect(() => readDeployConfig(reader({ 'deploy-poll-seconds': '0' }))).toThrow(/`deploy-poll-seconds`/)
+  })
+})
+
+describe('readBudgetConfig', () => {
+  it('every limit off when its input is empty', () => {
+    expect(readBudgetConfig(reader({}))).toEqual({
+      limits: { dailyUsd: null, monthlyUsd: null, dailyRequests: null },
+      confirmAboveUsd: null
+    })
+  })
+
+  it('dollars with or without "$", 0 a limit too; requests a whole number', () => {
+    const config = readBudgetConfig(
+      reader({
+        'budget-daily-usd': '$2.50',
+        'budget-monthly-usd': '0',
+        'budget-daily-requests': '20',
+        'confirm-above-usd': '1'
+      })
+    )
+    expect(config).toEqual({ limits: { dailyUsd: 2.5, monthlyUsd: 0, dailyRequests: 20 }, confirmAboveUsd: 1 })
+  })
+
+  it('names the input and the value it cannot read', () => {
+    expect(configError(() => readBudgetConfig(reader({ 'budget-daily-usd': 'five' })))).toContain('`budget-daily-usd`')
+    expect(configError(() => readBudgetConfig(reader({ 'budget-daily-requests': '2.5' })))).toContain('whole number')
+    expect(configError(() => readBudgetConfig(reader({ 'confirm-above-usd': '-1' })))).toContain('"-1"')
   })
 })

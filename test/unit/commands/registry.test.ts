@@ -8,7 +8,7 @@ import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
 const TABLE = verbTable(COMMANDS)
 
 describe('the registry', () => {
-  it('knows comment, implement, try, paint, review, remember, split, deploy and help, each with a one-line summary', () => {
+  it('knows comment, implement, try, paint, review, remember, split, deploy, go and help, each with a one-line summary', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'comment',
       'implement',
@@ -18,6 +18,7 @@ describe('the registry', () => {
       'remember',
       'split',
       'deploy',
+      'go',
       'help'
     ])
     for (const c of COMMANDS) {
