@@ -13,6 +13,7 @@ import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/open
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
 import { measureInstructions, SMALL_BUDGET } from './instructions.ts'
+import { measureLedger } from './ledger.ts'
 import { measureMarkdownWorst, measureRoundTrip } from './markdown.ts'
 import { measureMasking, measureMaskingComment } from './masking.ts'
 import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './media.ts'
@@ -591,6 +592,18 @@ for (const m of measureMarkdownWorst()) {
     value: `${ms(m.readMs)}, ${ms(m.allMs)}`,
     target: `< 1,000 ms read once (past the deadline: < ${ms(past)}, every reader too)`,
     ok: m.timedOut ? m.readMs < past && m.allMs < past : m.readMs < 1000
+  })
+}
+
+// The budget's ledger: what a run with a budget-* limit pays for it, on a ledger holding a busy month.
+{
+  const l = await measureLedger()
+  const calls = l.checkCalls + l.recordCalls
+  rows.push({
+    measure: `budget ledger (1,000 runs this month, ${Math.round(l.bytes / 1024)} KB): GitHub calls and time per run, check + entry (median)`,
+    value: `${calls} (${l.checkCalls} + ${l.recordCalls}), ${l.checkMs.toFixed(1)} ms + ${l.recordMs.toFixed(1)} ms`,
+    target: 'calls <= 7',
+    ok: calls <= 7
   })
 }
 
