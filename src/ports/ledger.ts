@@ -49,8 +49,12 @@ export function parseLedger(text: string): { ok: true; ledger: Ledger } | { ok: 
   }
 }
 
+/** One entry a line: small (a busy month is some 80 KB), and each run one line in the ref's history. */
 export function formatLedger(ledger: Ledger): string {
-  return `${JSON.stringify({ version: ledger.version, entries: ledger.entries }, null, 1)}\n`
+  const lines = ledger.entries.map((e) =>
+    JSON.stringify({ day: e.day, run: e.run, command: e.command, usd: e.usd, calls: e.calls })
+  )
+  return `{"version":${ledger.version},"entries":[${lines.length ? `\n${lines.join(',\n')}\n` : ''}]}\n`
 }
 
 /** The limits: `budget-daily-usd`, `budget-monthly-usd`, `budget-daily-requests` (null: no limit). */

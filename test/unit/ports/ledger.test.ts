@@ -102,6 +102,8 @@ describe('the ledger as read: untrusted', () => {
   it('reads what formatLedger wrote', () => {
     const book = ledger(entry('2026-03-01', 0.5), entry('2026-03-02', null, 2))
     expect(parseLedger(formatLedger(book))).toEqual({ ok: true, ledger: book })
+    expect(formatLedger(book).split('\n')).toHaveLength(5) // one entry a line
+    expect(parseLedger(formatLedger(EMPTY_LEDGER))).toEqual({ ok: true, ledger: EMPTY_LEDGER })
   })
 
   it('names the problem of a file that is not JSON or not a ledger', () => {
