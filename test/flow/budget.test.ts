@@ -128,7 +128,28 @@ describe('the estimate before expensive work', () => {
     expect(stage.github.pullRequests).toHaveLength(1)
   })
 
-  it('does not ask below the amount, nor for a review that is not full', async () => {
+  it('asks before a full review of a large pull request, not before a review not asked to be full', async () => {
+    const patch = `@@ -1,1 +1,2000 @@\n${Array.from({ length: 2000 }, (_, i) => `+line ${i} of a long file`).join('\n')}`
+    stage.github.addPull(1, {
+      files: [{ filename: 'big.txt', status: 'added', additions: 2000, deletions: 0, patch }],
+      headSha: 'a'.repeat(40)
+    })
+    stage.model.fallback = () => JSON.stringify({ fulfils: 'Yes.', risks: [], missing: [], comments: [] })
+    const options = { inputs: { 'confirm-above-usd': '0.05' } }
+    const full = await stage.comment({ body: 'git-bob review fully', pullRequest: true, commentId: 1001 }, options)
+    expect(full.code, full.stdout).toBe(0)
+    expect(stage.model.requests).toHaveLength(0)
+    const estimate = stage.github.postedComments(1).at(-1)!.body
+    expect(estimate).toContain('this full review will likely cost about')
+    expect(estimate).toMatch(/That is 2 model calls of about [\d,]+ tokens each/)
+    expect(estimate).toContain('"awaits":{"verb":"review","args":"fully"}')
+
+    const plain = await stage.comment({ body: 'git-bob review', pullRequest: true, commentId: 1002 }, options)
+    expect(plain.outputs.status, plain.stdout).toBe('answered')
+    expect(stage.model.requests.length).toBeGreaterThan(0)
+  })
+
+  it('does not ask below the amount', async () => {
     stage.model.fallback = () => 'An answer.'
     const run = await stage.comment(
       { body: 'git-bob think', commentId: 801 },
