@@ -9,10 +9,10 @@ import { runRows } from './commands/implement/statuses.ts'
 import { wantsFullReview } from './commands/review/scope.ts'
 import { readBudgetConfig, type BudgetConfig } from './config.ts'
 import { checkAnswered, waitingCommand } from './conversation/answered.ts'
-import { EXPECTED_CALLS, estimateWork } from './conversation/estimate.ts'
+import { confirmationFor } from './conversation/estimate.ts'
 import { gather, type Gathered } from './conversation/gather.ts'
 import { formatCost } from './llm/prices.ts'
-import { hasLimits, utcDay } from './ports/ledger.ts'
+import { hasLimits, utcDay, type Spending } from './ports/ledger.ts'
 import { budgetAllows, budgetSpentMessage, closeLedger, ledgerLine } from './record/ledger.ts'
 import type { GitHub } from './ports/github.ts'
 import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
@@ -60,7 +60,18 @@ export async function run(environment: RunEnvironment, adapters: Adapters): Prom
   for (const [name, value] of requestFacts(event, admission.command)) record.fact(name, value)
   record.fact('permission', admission.why)
 
-  const stages: Stages = { incoming, admission, environment, adapters, api, outbox, record, redactor, budget: null }
+  const stages: Stages = {
+    incoming,
+    admission,
+    environment,
+    adapters,
+    api,
+    outbox,
+    record,
+    redactor,
+    budget: null,
+    spentBefore: null
+  }
   const redact = (text: string): string => redactor.redact(text)
   let result: RunResult
   try {
@@ -85,6 +96,8 @@ interface Stages {
   redactor: Redactor
   /** The budget's settings, once read (a command that calls a model); null before. */
   budget: BudgetConfig | null
+  /** The spending the ledger showed before the run, for the summary of a run that called no model. */
+  spentBefore: Spending | null
 }
 
 /**
@@ -95,7 +108,10 @@ async function addToLedger(stages: Stages): Promise<void> {
   const { budget, record, adapters, api, admission } = stages
   if (!budget || !hasLimits(budget.limits)) return
   const calls = record.transcript.calls.length
-  if (!calls) return
+  if (!calls) {
+    if (stages.spentBefore) record.fact('budget', ledgerLine(stages.spentBefore, budget.limits))
+    return
+  }
   const now = adapters.now()
   const entry = {
     day: utcDay(now),
@@ -195,7 +211,8 @@ async function checkBudget(stages: Stages): Promise<RunResult | null> {
   stages.budget = budget
   if (!hasLimits(budget.limits)) return null
   const decision = await budgetAllows(api, budget.limits, adapters.now())
-  record.fact('budget', ledgerLine(decision.spent, budget.limits))
+  // The summary's row is written once, after the run (addToLedger), with what this run added.
+  stages.spentBefore = decision.spent
   if (decision.allowed) return null
   adapters.log.info(`The budget is spent (${decision.limit} limit): no model is called.`)
   const body = budgetSpentMessage(decision)
@@ -208,24 +225,18 @@ async function checkBudget(stages: Stages): Promise<RunResult | null> {
  * command it waits for in its hidden marker, and nothing is spent until a person with write access writes "go".
  */
 async function askFirst(stages: Stages, name: string, command: Command, gathered: Gathered): Promise<RunResult | null> {
-  const limit = stages.budget?.confirmAboveUsd ?? null
-  if (limit === null || gathered.kind !== 'conversation' || command.kind !== 'known') return null
-  const calls = EXPECTED_CALLS[name]
-  if (calls === undefined || (name === 'review' && !wantsFullReview(command.args))) return null
-  const { data, specs, conversation } = gathered
-  const estimate = estimateWork({
-    texts: [conversation, ...data.repo.files.map((f) => f.text), data.thread.pull?.diff ?? ''],
-    budgetTokens: name === 'review' ? data.reviewTokenBudget : data.promptTokenBudget,
-    calls,
-    spec: specs[0]!
-  })
-  if (!estimate || estimate.usd <= limit) return null
+  if (command.kind !== 'known') return null
   const { outbox, incoming, adapters } = stages
-  const botName = incoming.gate.botName
-  const body = `Before I start: this ${name === 'review' ? 'full review' : name} will likely cost about **${formatCost(estimate.usd)}** with ${specs[0]!.id}, above the ${formatCost(limit)} this repository asks to confirm (\`confirm-above-usd\`). That is ${estimate.calls} model calls of about ${estimate.promptTokens.toLocaleString('en-US')} tokens each, an estimate from list prices.\n\nWrite "${botName} go" (write access needed) and I'll start it without asking again.`
-  adapters.log.info(`Estimated ${formatCost(estimate.usd)} for ${name}, above confirm-above-usd: waiting for "go".`)
-  const awaits = { verb: name, args: command.args, ...(command.model ? { model: command.model } : {}) }
-  const posted = await outbox.reply(incoming.event, body, null, [], { awaits })
+  const work = {
+    name,
+    args: command.args,
+    fullReview: wantsFullReview(command.args),
+    ...(command.model ? { model: command.model } : {})
+  }
+  const ask = confirmationFor(work, gathered, stages.budget?.confirmAboveUsd ?? null, incoming.gate.botName)
+  if (!ask) return null
+  adapters.log.info(`Estimated ${formatCost(ask.usd)} for ${name}, above confirm-above-usd: waiting for "go".`)
+  const posted = await outbox.reply(incoming.event, ask.body, null, [], { awaits: ask.awaits })
   return { status: 'answered', reason: 'estimate posted, waiting for go', posted: posted.map((p) => p.url) }
 }
 
