@@ -6,7 +6,7 @@
 // (GitHub moves a ref only to a descendant without force), so two runs at once never lose each other's
 // spending. git-bob's stamped messages carry each run's cost too, but summing them means reading every
 // thread of the repository. To start over, delete the ref.
-import { ConfigError } from '../errors.ts'
+import { ConfigError, httpStatus } from '../errors.ts'
 import { formatCost } from '../llm/prices.ts'
 import { counted } from '../plural.ts'
 import type { GitHub } from '../ports/github.ts'
@@ -95,7 +95,13 @@ export async function closeLedger(
   try {
     return ledgerLine(await recordSpending(store, entry, now, limits), limits)
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
+    // The workflow token writes the ref only with `contents: write`; without it the limits would never be reached.
+    const why =
+      httpStatus(error) === 403
+        ? "the workflow token may not write it: add `contents: write` to the workflow's permissions"
+        : error instanceof Error
+          ? error.message
+          : String(error)
     log.warning(`git-bob: this run's spending was not added to the budget's ledger (${LEDGER_REF}): ${why}`)
     return `not recorded: ${why}`
   }

@@ -72,6 +72,20 @@ describe('recordSpending', () => {
   })
 })
 
+describe('closeLedger without contents: write', () => {
+  it('says which permission the workflow needs', async () => {
+    const forbidden = Object.assign(new Error('Resource not accessible by integration'), { status: 403 })
+    const store: LedgerStore = {
+      refFile: async () => null,
+      writeRefFile: async () => Promise.reject(forbidden)
+    }
+    const warnings: string[] = []
+    const log = { info: () => {}, warning: (m: string) => warnings.push(m), error: () => {} }
+    expect(await closeLedger(store, entry, NOW, LIMITS, log)).toContain('add `contents: write`')
+    expect(warnings).toHaveLength(1)
+  })
+})
+
 describe('budgetAllows', () => {
   it('reads the ledger and decides; a malformed ledger refuses with how to start over', async () => {
     const spent: Ledger = { version: 1, entries: [{ ...entry, usd: 1 }] }
