@@ -14,6 +14,7 @@ export const SCENES = [
   'remember',
   'split',
   'deploy',
+  'go',
   'help',
   'refusal'
 ] as const
@@ -36,6 +37,7 @@ export const SHOWS: Record<Scene, string> = {
     'a rule for later reviews, added to the review memory (`.github/git-bob/review-memory.md`) in a pull request of its own',
   split: 'an issue split into sub-issues that say where they came from',
   deploy: 'the release workflow, started by an admin and followed until it ends',
+  go: 'what "go" answers when no estimate waits for it (an implement or full review above `confirm-above-usd` posts its estimate and waits for "go")',
   help: 'the list of commands, answered without a model',
   refusal: 'a polite refusal for someone with read access only, without a model call'
 }
