@@ -37,7 +37,13 @@ describe('the registry', () => {
     ['git-bob explain the figure', 'comment', 'the figure'],
     ['git-bob draw a cat', 'paint', 'a cat'],
     ['git-bob remember: we keep tabs in `Makefile`', 'remember', ': we keep tabs in'],
-    ['Not an issue.\n\n@git-bob, please remember this', 'remember', 'this']
+    ['Not an issue.\n\n@git-bob, please remember this', 'remember', 'this'],
+    // "go" confirms an estimate; "go ahead and <verb>" is that verb.
+    ['git-bob go', 'go', ''],
+    ['git-bob go ahead', 'go', 'ahead'],
+    ['git-bob, go ahead and implement this', 'implement', 'this'],
+    ['git-bob go ahead, please review fully', 'review', 'fully'],
+    ['git-bob go ahead and go', 'go', 'ahead and go']
   ])('%j is %s', (text, verb, args) => {
     expect(findCommand(text, 'git-bob', TABLE)).toMatchObject({ kind: 'known', verb, args })
   })
