@@ -41,7 +41,8 @@ executed = []
 for path in notebooks:
     notebook = json.load(open(path, encoding="utf-8"))
     text = "".join("".join(c.get("source", "")) for c in notebook.get("cells", []))
-    code = [c for c in notebook.get("cells", []) if c.get("cell_type") == "code"]
+    # empty cells are not executed
+    code = [c for c in notebook.get("cells", []) if c.get("cell_type") == "code" and "".join(c.get("source", "")).strip()]
     if "counts_per_condition" in text and code and all(c.get("execution_count") for c in code):
         executed.append(path)
 if not executed:
