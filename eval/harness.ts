@@ -274,7 +274,8 @@ function gitBobInputs(
     ...(spec.provider.keyInput && key ? { [spec.provider.keyInput]: key } : {}),
     // The stand-in answers from the fixed context; real models read with tools, as in a workflow. A replay runs
     // with the inputs of its recording, so git-bob asks the same questions in the same order.
-    ...(standIns ? { 'max-steps': '0', 'model-timeout-seconds': '30' } : {})
+    // (The stand-in repairs nothing: one repair round shows the path without three runs of the checks.)
+    ...(standIns ? { 'max-steps': '0', 'model-timeout-seconds': '30', 'check-repair-rounds': '1' } : {})
   }
 }
 

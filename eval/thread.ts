@@ -147,17 +147,9 @@ function setUp(task: Task, github: FakeGitHub): GitRemote {
         patch: patch.slice(patch.indexOf('@@'))
       }
     })
+    // Reviewed as the stand-in's pull requests are (test/fakes/github.ts): its head read at headSha.
     github.addPull(ISSUE, { files, headSha, baseSha })
     github.filesAt.set(headSha, new Map(Object.entries(task.head).map(([p, b]) => [p, b.toString('utf8')])))
-    github.pullRequests.push({
-      number: ISSUE,
-      title: pull.title,
-      body: pull.body,
-      head,
-      base: repo.defaultBranch,
-      state: 'open',
-      headRepo: `${github.owner}/${github.repo}`
-    })
   }
   return repo
 }

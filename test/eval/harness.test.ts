@@ -9,6 +9,8 @@ import type { EvalOptions } from '../../src/cli/eval-args.ts'
 import { parseEvalArgs } from '../../src/cli/eval-args.ts'
 import { HARNESS_CHECK, type EvalResults } from '../../eval/report.ts'
 import { runEval } from '../../eval/harness.ts'
+import { writeFiles } from '../fakes/git-remote.ts'
+import { tinyPng } from '../fakes/media-bytes.ts'
 
 const TASKS = fileURLToPath(new URL('../../eval/tasks/', import.meta.url))
 
@@ -97,4 +99,54 @@ describe('npm run eval with the stand-ins', () => {
       expect(r.usage).toEqual(first.usage)
     }
   }, 120_000)
+})
+
+describe('npm run eval on a review and a disagreement with an attachment', () => {
+  it('reviews the pull request of the task, places the others and serves the attachment', async () => {
+    const tasks = mkdtempSync(join(tmpdir(), 'git-bob-eval-tasks-'))
+    const brief = { persona: 'p', knows: [], accepts: 'a', vagueness: 'v' }
+    writeFiles(join(tasks, 'review-load'), {
+      'task.json': JSON.stringify({
+        title: 'A planted bug',
+        kind: 'review',
+        issue: { title: 'Skip empty lines', body: 'b', author: 'mona' },
+        author: brief,
+        maxTurns: 2,
+        pullRequest: { title: 'Skip empty lines', body: 'Skips empty lines.', head: 'head/' },
+        check: { kind: 'review', bugs: [{ path: 'src/load.py', line: 6, about: 'header' }], maxFalseAlarms: 2 }
+      }),
+      'repo/src/load.py':
+        'def load(path):\n    rows = []\n    for line in open(path):\n        rows.append(line)\n    return rows\n',
+      'head/src/load.py':
+        'def load(path):\n    rows = []\n    for line in open(path):\n        if line.strip():\n            rows.append(line)\n    return rows[1:]\n'
+    })
+    writeFiles(join(tasks, 'odd-plot'), {
+      'task.json': JSON.stringify({
+        title: 'Two people disagree',
+        kind: 'disagreement',
+        issue: { title: 'Odd plot', body: 'See ![plot]({{attachment:plot.png}}) of `data.csv`.', author: 'mona' },
+        author: brief,
+        others: [{ login: 'prof-kim', says: 'I disagree: the plot is fine.', turn: 1 }],
+        maxTurns: 2,
+        check: { kind: 'split', items: [['load'], ['plot']] }
+      }),
+      'repo/data.csv': 'x,y\n1,2\n',
+      'attachments/plot.png': tinyPng(4, 3)
+    })
+    const printed: string[] = []
+    const results = await runEval(options({ tasks: [], out: join(tasks, 'out') }), {
+      print: (line) => printed.push(line),
+      env: { PATH: process.env.PATH },
+      tasksDir: tasks
+    })
+    const review = results.results.find((r) => r.task === 'review-load')!
+    expect(review.failedRuns, printed.join('\n')).toBe(0)
+    expect(review.thread).toMatch(/\*\*@github-actions\[bot\]\*\* reviewed/)
+    expect(review.solved).toBe(false)
+    expect(review.check).toContain('missed: src/load.py:6 /header/')
+    const odd = results.results.find((r) => r.task === 'odd-plot')!
+    expect(odd.thread.indexOf('**@prof-kim** commented')).toBeLessThan(odd.thread.indexOf('git-bob split this'))
+    expect(odd.thread).toMatch(/!\[plot\]\(http:\/\/127\.0\.0\.1:\d+\/user-attachments\/assets\/eval-1\)/)
+    expect(odd, odd.thread).toMatchObject({ solved: true, ending: 'satisfied', turns: 1 })
+  }, 60_000)
 })
