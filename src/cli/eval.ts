@@ -37,11 +37,13 @@ export async function runEvalCommand(argv: readonly string[], io: EvalIo): Promi
     return (io.err(`git-bob eval: ${parsed.message}\nRun git-bob eval --help for usage.`), 2)
   const clone = findClone(io.cwd)
   if (!clone) return (io.err(NOT_A_CLONE), 1)
-  // The same start as `npm run eval`: the sources' prompts and scripts load as text.
+  // The same start as `npm run eval`: the clone's own Node (npm ci installs the one the scripts run on, which runs
+  // TypeScript), the sources' prompts and scripts loaded as text.
+  const own = join(clone, 'node_modules', '.bin', 'node')
   const child = spawn(
-    process.execPath,
+    existsSync(own) ? own : process.execPath,
     ['--import', join(clone, 'bench', 'text-imports.ts'), join(clone, 'eval', 'run.ts'), ...argv],
-    { cwd: clone, stdio: 'inherit' }
+    { cwd: io.cwd, stdio: 'inherit' }
   )
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)))
 }

@@ -45,6 +45,10 @@ describe('npm run eval with the stand-ins', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`# git-bob eval (${HARNESS_CHECK})`)
   })
 
+  it('says before the run what real models would cost', () => {
+    expect(printed.join('\n')).toMatch(/\(With real models\) Cost estimate: up to \$[\d.]+ for 3 tasks × 1 models/)
+  })
+
   it('counts a question answered from the file as solved, in one turn', () => {
     const question = results.results.find((r) => r.task === 'smoke-question')!
     expect(question, question.thread).toMatchObject({ solved: true, ending: 'satisfied', turns: 1 })
@@ -148,5 +152,21 @@ describe('npm run eval on a review and a disagreement with an attachment', () =>
     expect(odd.thread.indexOf('**@prof-kim** commented')).toBeLessThan(odd.thread.indexOf('git-bob split this'))
     expect(odd.thread).toMatch(/!\[plot\]\(http:\/\/127\.0\.0\.1:\d+\/user-attachments\/assets\/eval-1\)/)
     expect(odd, odd.thread).toMatchObject({ solved: true, ending: 'satisfied', turns: 1 })
+  }, 60_000)
+})
+
+describe('npm run eval with --max-cost-usd', () => {
+  it('starts no task once the eval has cost that much, and says so', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'git-bob-eval-cap-'))
+    const results = await runEval(
+      options({ tasks: ['smoke-never-implement', 'smoke-question'], maxCostUsd: 0.001, out }),
+      { print: () => undefined, env: { PATH: process.env.PATH }, tasksDir: TASKS }
+    )
+    expect(results.results.map((r) => [r.task, r.skipped === null])).toEqual([
+      ['smoke-never-implement', true],
+      ['smoke-question', false]
+    ])
+    expect(results.results[1]!.skipped).toMatch(/--max-cost-usd \$0\.001/)
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| 0\/1 \(1 not run\) \|/)
   }, 60_000)
 })
