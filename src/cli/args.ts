@@ -91,6 +91,8 @@ Options:
   -h, --help             this text
   -v, --version          git-bob's version
 
+git-bob eval [options] runs the evals from a clone of git-bob (git-bob eval --help).
+
 The GitHub token comes from GITHUB_TOKEN, GH_TOKEN or the GitHub CLI's login (gh auth token).`
 
 export function parseCommandLine(argv: readonly string[]): Parsed {
