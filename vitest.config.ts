@@ -29,7 +29,8 @@ export default defineConfig({
       // one module at a time, pure or with a fake port (and the build script's own tests)
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'] } },
       // run() in this process with the real wiring, the HTTP stand-ins, real git and (where it matters) Jupyter
-      { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts'] } },
+      // (and the eval harness, which plays whole threads that way: test/eval)
+      { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts', 'test/eval/**/*.test.ts'] } },
       // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first when stale
       {
         extends: true,

@@ -12,6 +12,8 @@ import { GitRemote } from '../test/fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
 import { measureAdapter } from './adapter.ts'
+import { measureInstructions, SMALL_BUDGET } from './instructions.ts'
+import { measureLedger } from './ledger.ts'
 import { measureMarkdownWorst, measureRoundTrip } from './markdown.ts'
 import { measureMasking, measureMaskingComment } from './masking.ts'
 import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './media.ts'
@@ -20,6 +22,7 @@ import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
 import { issueCommentPayload } from '../test/fakes/payloads.ts'
 import { DEFAULT_GITHUB_REQUESTS, DEFAULT_REVIEW_TOKEN_BUDGET } from '../src/config.ts'
+import { INSTRUCTIONS_SHARE } from '../src/conversation/budget.ts'
 import { estimateTokens } from '../src/conversation/tokens.ts'
 import { missed, renderTable, type Row } from './table.ts'
 
@@ -592,6 +595,18 @@ for (const m of measureMarkdownWorst()) {
   })
 }
 
+// The budget's ledger: what a run with a budget-* limit pays for it, on a ledger holding a busy month.
+{
+  const l = await measureLedger()
+  const calls = l.checkCalls + l.recordCalls
+  rows.push({
+    measure: `budget ledger (1,000 runs this month, ${Math.round(l.bytes / 1024)} KB): GitHub calls and time per run, check + entry (median)`,
+    value: `${calls} (${l.checkCalls} + ${l.recordCalls}), ${l.checkMs.toFixed(1)} ms + ${l.recordMs.toFixed(1)} ms`,
+    target: 'calls <= 7',
+    ok: calls <= 7
+  })
+}
+
 // Reviews: the prompt must stay within the review budget however large the pull request.
 const budget = DEFAULT_REVIEW_TOKEN_BUDGET
 for (const count of [10, 100, 1000]) {
@@ -610,6 +625,28 @@ for (const count of [10, 100, 1000]) {
     ok: r.calls <= DEFAULT_GITHUB_REQUESTS / 3
   })
 }
+
+// The repository's instruction files: what they add to the prompt, and that a small budget keeps them to their share.
+const instructions = await measureInstructions()
+const share = Math.floor(SMALL_BUDGET * INSTRUCTIONS_SHARE)
+rows.push({
+  measure: `instruction files, all kinds (${instructions.files} files, ${instructions.chars.toLocaleString('en-US')} characters): prompt tokens added to a comment, a review`,
+  value: `${instructions.comment.toLocaleString('en-US')}, ${instructions.review.toLocaleString('en-US')}`,
+  target: null,
+  ok: true
+})
+rows.push({
+  measure: `instruction files within a ${SMALL_BUDGET.toLocaleString('en-US')}-token budget: tokens added to a comment (read: ${instructions.smallNamed})`,
+  value: instructions.small.toLocaleString('en-US'),
+  target: `<= ${share.toLocaleString('en-US')} (their share)`,
+  ok: instructions.small <= share
+})
+rows.push({
+  measure: 'review memory (.github/git-bob/review-memory.md, 10 rules): prompt tokens added to a review',
+  value: instructions.memory.toLocaleString('en-US'),
+  target: null,
+  ok: true
+})
 
 for (const line of renderTable(rows)) console.log(line)
 console.log(

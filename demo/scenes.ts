@@ -15,6 +15,7 @@ export const SCENES = [
   'split',
   'triage',
   'deploy',
+  'go',
   'help',
   'refusal'
 ] as const
@@ -39,6 +40,7 @@ export const SHOWS: Record<Scene, string> = {
   triage:
     "a new issue triaged: answered, or labelled from the repository's labels (what the schedule does with every new issue)",
   deploy: 'the release workflow, started by an admin and followed until it ends',
+  go: 'what "go" answers when no estimate waits for it (an implement or full review above `confirm-above-usd` posts its estimate and waits for "go")',
   help: 'the list of commands, answered without a model',
   refusal: 'a polite refusal for someone with read access only, without a model call'
 }

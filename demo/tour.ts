@@ -123,6 +123,7 @@ const SETUPS: Record<Scene, SceneSetup> = {
   split: { request: 'git-bob split this', thread: BIG_ISSUE },
   triage: { request: 'git-bob triage', thread: ISSUE },
   deploy: { request: 'git-bob deploy', thread: ISSUE },
+  go: { request: 'git-bob go', thread: ISSUE },
   help: { request: 'git-bob help', thread: BIG_ISSUE },
   refusal: { request: 'git-bob implement this', thread: ISSUE, reader: true }
 }

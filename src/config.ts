@@ -3,6 +3,7 @@
 // so that a mistake there is reported on the thread where the person who asked will see it.
 import { DEFAULT_LIMITS, type SandboxSettings } from './ports/sandbox.ts'
 import { DEFAULT_INSTRUCTIONS_FILE } from './ports/paths.ts'
+import type { BudgetLimits } from './ports/ledger.ts'
 import { z } from 'zod'
 import { ConfigError } from './errors.ts'
 import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
@@ -45,6 +46,8 @@ export interface RunConfig {
   /** Logins to mention when git-bob is not sure, without "@". */
   maintainers: string[]
   instructionsFile: string
+  /** The other assistants' instruction files to read besides `instructionsFile` (the `instruction-files` input). */
+  instructionFiles: InstructionSource[]
   modelTimeoutMs: number
   /** The `image-model` and `speech-model` inputs as written ('' for the provider's default; llm/media.ts). */
   imageModel: string
@@ -105,6 +108,36 @@ export interface ShownSettings {
   /** The `image-model` and `deploy-workflow` inputs as written ('' when not set): help says what is not set up. */
   imageModel: string
   deployWorkflow: string
+}
+
+/** The instruction files of other AI assistants git-bob reads (from the default branch), as `instruction-files` names them. */
+export const INSTRUCTION_SOURCES = [
+  'AGENTS.md',
+  'CLAUDE.md',
+  'GEMINI.md',
+  '.github/copilot-instructions.md',
+  '.github/instructions'
+] as const
+export type InstructionSource = (typeof INSTRUCTION_SOURCES)[number]
+
+/** `instruction-files`: "all" (the default), "none", or some of INSTRUCTION_SOURCES, separated by commas or lines. */
+function readInstructionFiles(read: InputReader): InstructionSource[] {
+  const entries = read('instruction-files')
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean)
+  if (!entries.length || (entries.length === 1 && entries[0]!.toLowerCase() === 'all')) return [...INSTRUCTION_SOURCES]
+  if (entries.length === 1 && entries[0]!.toLowerCase() === 'none') return []
+  return entries.map((entry) => {
+    // The scoped files may be named by their folder or by their pattern.
+    const name = entry.replace(/\/(?:\*\*?\/)*\*\.instructions\.md$|\/$/, '')
+    const source = INSTRUCTION_SOURCES.find((s) => s.toLowerCase() === name.toLowerCase())
+    if (!source)
+      throw new ConfigError(
+        `The \`instruction-files\` input is not valid: "${entry}" is none of ${INSTRUCTION_SOURCES.join(', ')} (or "all", "none").`
+      )
+    return source
+  })
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/
@@ -327,6 +360,7 @@ export function readRunConfig(read: InputReader): RunConfig {
     allowedModels: readAllowedModels(read),
     maintainers,
     instructionsFile,
+    instructionFiles: readInstructionFiles(read),
     modelTimeoutMs: integer('model-timeout-seconds', read, 300, 1, 3600) * 1000,
     imageModel: read('image-model').trim(),
     speechModel: read('speech-model').trim(),
@@ -360,6 +394,38 @@ export function readRunConfig(read: InputReader): RunConfig {
       'mistral-api-key': read('mistral-api-key').trim(),
       'custom-api-key': read('custom-api-key').trim()
     }
+  }
+}
+
+/** The budget across runs and the estimate before expensive work: every limit off when its input is empty. */
+export interface BudgetConfig {
+  limits: BudgetLimits
+  /** An implement or a full review estimated above this many US dollars waits for "go"; null: never asks. */
+  confirmAboveUsd: number | null
+}
+
+/** US dollars, e.g. "5" or "$2.50"; empty: no limit (null). 0 is a limit too: nothing may be spent. */
+function limit(input: string, read: InputReader): number | null {
+  const raw = read(input).trim().replace(/^\$/, '')
+  if (!raw) return null
+  return check(
+    input,
+    z.coerce.number().min(0).max(1_000_000),
+    raw,
+    `"${raw}" should be an amount in US dollars, e.g. 5.00, or empty for no limit.`
+  )
+}
+
+/** Read after the gate, before anything is spent: a wrong value is reported on the thread. */
+export function readBudgetConfig(read: InputReader): BudgetConfig {
+  const requests = read('budget-daily-requests').trim()
+  return {
+    limits: {
+      dailyUsd: limit('budget-daily-usd', read),
+      monthlyUsd: limit('budget-monthly-usd', read),
+      dailyRequests: requests ? integer('budget-daily-requests', read, 0, 0, 1_000_000) : null
+    },
+    confirmAboveUsd: limit('confirm-above-usd', read)
   }
 }
 

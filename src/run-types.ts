@@ -20,6 +20,8 @@ export interface Adapters extends RunOutputs {
   connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHub>
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
+  /** The time (ms since the epoch): the budget's day and month. Tests set it. */
+  now(): number
   /** What the command works through (wiring/session.ts), opened once the request is admitted. */
   openSession(request: SessionRequest): Promise<Session>
 }

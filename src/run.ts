@@ -7,8 +7,14 @@ import { labelPostscript, takeLabel } from './effects/take-label.ts'
 import { commandFor, runCommand } from './commands/run-command.ts'
 import { COMMANDS } from './commands/registry.ts'
 import { runRows } from './commands/implement/statuses.ts'
-import { answers, checkAnswered } from './conversation/answered.ts'
-import { gather } from './conversation/gather.ts'
+import { wantsFullReview } from './commands/review/scope.ts'
+import { readBudgetConfig, readFixChecksAttempts, readTriageMaxIssues, type BudgetConfig } from './config.ts'
+import { answers, checkAnswered, waitingCommand } from './conversation/answered.ts'
+import { confirmationFor } from './conversation/estimate.ts'
+import { gather, type Gathered } from './conversation/gather.ts'
+import { formatCost } from './llm/prices.ts'
+import { hasLimits, utcDay, type Spending } from './ports/ledger.ts'
+import { budgetAllows, budgetSpentMessage, closeLedger, ledgerLine } from './record/ledger.ts'
 import type { GitHub } from './ports/github.ts'
 import type { EffectPorts, Publisher } from './effects/apply-outcome.ts'
 import { forgetReadings } from './markdown/document.ts'
@@ -37,7 +43,6 @@ import {
 } from './conversation/check-fix.ts'
 import { mayTrigger } from './trigger/gate.ts'
 import type { Command } from './trigger/grammar.ts'
-import { readFixChecksAttempts, readTriageMaxIssues } from './config.ts'
 import { triageCandidates } from './conversation/triage-candidates.ts'
 import { runnerRepository, triageEvent, triageSummary } from './conversation/triage-event.ts'
 import { counted } from './plural.ts'
@@ -99,7 +104,18 @@ async function answer(incoming: Incoming, admission: Stages['admission'], shared
   const own = admission.kind === 'allow' && !isCheckFix(event)
   if (own && (await checksNeverStarted(event.target, api))) record.notes.tell(NO_CHECKS_NOTE)
 
-  const stages: Stages = { incoming, admission, environment, adapters, api, outbox, record, redactor }
+  const stages: Stages = {
+    incoming,
+    admission,
+    environment,
+    adapters,
+    api,
+    outbox,
+    record,
+    redactor,
+    budget: null,
+    spentBefore: null
+  }
   const redact = (text: string): string => redactor.redact(text)
   let result: RunResult
   try {
@@ -107,6 +123,7 @@ async function answer(incoming: Incoming, admission: Stages['admission'], shared
   } catch (error) {
     result = await reportFailure(error, event, outbox, record.transcript, log, redact, labelPostscript(event))
   }
+  await addToLedger(stages)
   await finishProgress(outbox, event, result, log)
   // Handled, answered or failed: the label that started this run comes off, so it starts nothing more.
   await takeLabel(event, api, log)
@@ -229,6 +246,33 @@ interface Stages {
   outbox: Outbox
   record: RunRecord
   redactor: Redactor
+  /** The budget's settings, once read (a command that calls a model); null before. */
+  budget: BudgetConfig | null
+  /** The spending the ledger showed before the run, for the summary of a run that called no model. */
+  spentBefore: Spending | null
+}
+
+/**
+ * After the run, failed ones too: what its model calls cost goes into the budget's ledger, when a limit is
+ * set, and the job summary shows the ledger.
+ */
+async function addToLedger(stages: Stages): Promise<void> {
+  const { budget, record, adapters, api, admission } = stages
+  if (!budget || !hasLimits(budget.limits)) return
+  const calls = record.transcript.calls.length
+  if (!calls) {
+    if (stages.spentBefore) record.fact('budget', ledgerLine(stages.spentBefore, budget.limits))
+    return
+  }
+  const now = adapters.now()
+  const entry = {
+    day: utcDay(now),
+    run: stages.environment.runId.slice(0, 100),
+    command: commandFor(admission.command).name,
+    usd: record.transcript.totalCost,
+    calls
+  }
+  record.fact('budget', await closeLedger(api, entry, now, budget.limits, adapters.log))
 }
 
 /**
@@ -262,18 +306,32 @@ async function respond(stages: Stages): Promise<RunResult> {
     return { status: 'refused', reason: admission.why, posted }
   }
 
-  const spec = commandFor(admission.command)
+  // "go" is the request an estimate waits for, confirmed: it runs without asking again.
+  const awaited = commandFor(admission.command).name === 'go' ? waitingCommand(answered.posted, gate.botLogin) : null
+  const command: Command = awaited
+    ? {
+        kind: 'known',
+        verb: awaited.verb,
+        word: awaited.verb,
+        args: awaited.args,
+        ...(awaited.model ? { model: awaited.model } : {})
+      }
+    : admission.command
+  const spec = commandFor(command)
   adapters.setOutput('command', spec.name)
   // Every admitted request passes here before a model is made, whatever started it (a comment, a review request,
-  // a label, an assignment, a triage run, failing checks): the one place a spending limit across runs (issue 28)
-  // is checked.
+  // a label, an assignment, a triage run, failing checks): the budget applies to each.
+  if (spec.needs === 'conversation') {
+    const spent = await checkBudget(stages)
+    if (spent) return spent
+  }
   await acknowledge(event, api, adapters.log)
   const { environment, outbox, redactor } = stages
   const session = await adapters.openSession({ event, gate, environment, api, outbox, record, redactor })
   const gathered = await gather(spec, {
     ...stages,
     event,
-    command: admission.command,
+    command,
     gate,
     readInput: adapters.readInput,
     log: adapters.log,
@@ -287,10 +345,53 @@ async function respond(stages: Stages): Promise<RunResult> {
     const posted = await carryOut({ kind: 'reply', body: gathered.message }, event, record, effectPorts(stages))
     return { status: 'refused', reason: gathered.reason, posted }
   }
+  if (!awaited) {
+    const waiting = await askFirst(stages, spec.name, command, gathered)
+    if (waiting) return waiting
+  }
   const outcome = await runCommand(session.ready(spec, gathered))
   if (outcome.kind === 'changes') record.ran(runRows(outcome.checks))
   const posted = await carryOut(outcome, event, record, effectPorts(stages, session.branch))
   return { status: 'answered', reason: spec.name, posted }
+}
+
+/**
+ * Before a command that calls a model: the budget across runs (budget-* inputs). When today's or this month's
+ * spending has reached its limit, a polite answer says so and when it resets, and no model is called.
+ */
+async function checkBudget(stages: Stages): Promise<RunResult | null> {
+  const { adapters, api, record, incoming } = stages
+  const budget = readBudgetConfig(adapters.readInput)
+  stages.budget = budget
+  if (!hasLimits(budget.limits)) return null
+  const decision = await budgetAllows(api, budget.limits, adapters.now())
+  // The summary's row is written once, after the run (addToLedger), with what this run added.
+  stages.spentBefore = decision.spent
+  if (decision.allowed) return null
+  adapters.log.info(`The budget is spent (${decision.limit} limit): no model is called.`)
+  const body = budgetSpentMessage(decision)
+  const posted = await carryOut({ kind: 'reply', body }, incoming.event, record, effectPorts(stages))
+  return { status: 'refused', reason: 'budget spent', posted }
+}
+
+/**
+ * An implement (or try) or a full review estimated above confirm-above-usd: the estimate is posted, with the
+ * command it waits for in its hidden marker, and nothing is spent until a person with write access writes "go".
+ */
+async function askFirst(stages: Stages, name: string, command: Command, gathered: Gathered): Promise<RunResult | null> {
+  if (command.kind !== 'known') return null
+  const { outbox, incoming, adapters } = stages
+  const work = {
+    name,
+    args: command.args,
+    fullReview: wantsFullReview(command.args),
+    ...(command.model ? { model: command.model } : {})
+  }
+  const ask = confirmationFor(work, gathered, stages.budget?.confirmAboveUsd ?? null, incoming.gate.botName)
+  if (!ask) return null
+  adapters.log.info(`Estimated ${formatCost(ask.usd)} for ${name}, above confirm-above-usd: waiting for "go".`)
+  const posted = await outbox.reply(incoming.event, ask.body, null, [], { awaits: ask.awaits })
+  return { status: 'answered', reason: 'estimate posted, waiting for go', posted: posted.map((p) => p.url) }
 }
 
 function effectPorts(stages: Stages, branch: Publisher | null = null): EffectPorts {

@@ -27,6 +27,7 @@ export const INPUT_FLAGS = [
   'fix-checks-attempts',
   'maintainers',
   'instructions-file',
+  'instruction-files',
   'deploy-workflow',
   'deploy-wait-seconds',
   'deploy-poll-seconds',
@@ -54,7 +55,11 @@ export const INPUT_FLAGS = [
   'setup-command',
   'check-repair-rounds',
   'prompt-token-budget',
-  'review-token-budget'
+  'review-token-budget',
+  'budget-daily-usd',
+  'budget-monthly-usd',
+  'budget-daily-requests',
+  'confirm-above-usd'
 ] as const
 
 export interface Invocation {
@@ -89,6 +94,8 @@ Options:
                          GIT_BOB_<INPUT> (GIT_BOB_MODEL, ...). Keys also from OPENAI_API_KEY, ANTHROPIC_API_KEY, ...
   -h, --help             this text
   -v, --version          git-bob's version
+
+git-bob eval [options] runs the evals from a clone of git-bob (git-bob eval --help).
 
 The GitHub token comes from GITHUB_TOKEN, GH_TOKEN or the GitHub CLI's login (gh auth token).`
 

@@ -37,6 +37,7 @@ const NO_TOKEN =
 
 /** The process exit code: 0 answered, 1 a failure or a refusal, 2 a command line that makes no sense. */
 export async function runCli(argv: readonly string[], env: Environment, io: Io): Promise<number> {
+  if (argv[0] === 'eval') return (await import('./eval.ts')).runEvalCommand(argv.slice(1), io)
   const parsed = parseCommandLine(argv)
   if (parsed.kind === 'help') return (io.out(USAGE), 0)
   if (parsed.kind === 'version') return (io.out(VERSION), 0)

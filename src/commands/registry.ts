@@ -77,6 +77,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     needs: 'actions',
     run: async (ctx) => (await import('./deploy/deploy.ts')).deploy(ctx)
   },
+  {
+    name: 'go',
+    summary:
+      'runs the request git-bob estimated above `confirm-above-usd` and is waiting for; from a person with write access',
+    example: 'go',
+    needs: 'nothing',
+    // run.ts turns "go" into the request it confirms; this answers only when nothing is waiting.
+    run: (ctx) => ({
+      kind: 'reply',
+      body: `I'm not waiting for anything here: "${ctx.botName} go" starts a request whose estimate I posted, when it is my latest message on this thread.`
+    })
+  },
   helpCommand
 ]
 

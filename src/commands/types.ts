@@ -1,5 +1,12 @@
 // What a command receives and returns. Commands decide what to say; run.ts and the Outbox post it.
-import type { Comparison, Permission, PullState, ReviewLineComment, WorkflowRun } from '../ports/github.ts'
+import type {
+  Comparison,
+  Permission,
+  PullState,
+  ReviewLineComment,
+  ReviewThreadState,
+  WorkflowRun
+} from '../ports/github.ts'
 import type { DeployConfig } from '../config.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import type { AnyTool } from '../llm/tools.ts'
@@ -54,6 +61,12 @@ export interface PullRequestPort {
   compare(base: string, head: string): Promise<Comparison | null>
   /** A file's text at a commit; null when it does not exist. */
   fileAt(path: string, ref: string): Promise<string | null>
+  /** The pull request's review threads: which are resolved, and by whom. */
+  reviewThreads(): Promise<ReviewThreadState[]>
+  /** Who reacted 👎 on a review comment. */
+  thumbsDownOn(commentId: number): Promise<string[]>
+  /** Whether a person has write, maintain or admin permission (the gate's rule), asked once per login. */
+  mayDismiss(login: string): Promise<boolean>
 }
 
 export interface NewIssue {

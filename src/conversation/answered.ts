@@ -1,7 +1,7 @@
 // "Already answered", decided once, before anything is posted or any model is asked: when the workflow is
 // re-run for a request git-bob has answered, nothing more is posted. A failure report answers nothing.
 import type { PostedMessages } from '../ports/github.ts'
-import { answeredRequests, isOwnMessage } from '../ports/marker.ts'
+import { answeredRequests, awaitedCommand, isOwnMessage, type AwaitedCommand } from '../ports/marker.ts'
 import { requestKey, type TriggerEvent } from '../trigger/event.ts'
 
 interface Message {
@@ -39,4 +39,17 @@ export async function checkAnswered(
   const posted = await readPosted(event.target.number, event.target.kind === 'pull_request')
   const messages = [...posted.comments, ...posted.reviewComments, ...posted.reviews]
   return answers(event, messages, botLogin) ? { kind: 'answered' } : { kind: 'open', posted }
+}
+
+/**
+ * The command git-bob's estimate waits for "go" to run: only while that estimate is git-bob's latest message
+ * on the thread (once anything answered after it, a "go" has been acted on, or the conversation moved on).
+ */
+export function waitingCommand(posted: PostedMessages, botLogin: string | null): AwaitedCommand | null {
+  const byGitBob = writtenByGitBob(botLogin)
+  const own = [...posted.comments, ...posted.reviewComments]
+    .filter(byGitBob)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
+  const last = own.at(-1)
+  return last ? awaitedCommand(last.body) : null
 }

@@ -13,6 +13,7 @@ import { charsFor, estimateTokens } from './tokens.ts'
 import type { LeftOut } from '../record/notes.ts'
 import { counted } from '../plural.ts'
 import { documentKind } from '../media/read-document.ts'
+import type { InstructionText } from './instructions.ts'
 
 /** GitHub Models' free and Copilot tiers accept 8,000 input tokens per request; leave room for the estimate's error. */
 export const GITHUB_MODELS_PROMPT_TOKENS = 6500
@@ -228,6 +229,46 @@ export function fitPrompt(
   for (const note of fitted.leftOut) leave(notes, note)
   for (const note of said) tell(note)
   return current()
+}
+
+/** The share of the prompt budget the repository's instruction files may take together. */
+export const INSTRUCTIONS_SHARE = 0.2
+/** What enclosing one file in the system prompt adds, in tokens (its tag and heading). */
+const ENCLOSING_TOKENS = 20
+
+const instructionTokens = (f: InstructionText): number =>
+  estimateTokens(f.general) + estimateTokens(f.review) + ENCLOSING_TOKENS
+
+/**
+ * The instruction files within `maxTokens`, given in order of precedence: the least important are left out
+ * whole first; the one that stays is cut at its end if it alone is too long (its review sections kept first).
+ */
+export function fitInstructions(files: readonly InstructionText[], maxTokens: number): Fitted<InstructionText[]> {
+  const kept = [...files]
+  const leftOut: string[] = []
+  const total = (): number => kept.reduce((sum, f) => sum + instructionTokens(f), 0)
+  while (kept.length > 1 && total() > maxTokens) {
+    const dropped = kept.pop()!
+    leftOut.push(`the instructions in ${dropped.path}, to fit their share of the model's input budget`)
+  }
+  const only = kept[0]
+  if (only && total() > maxTokens) {
+    const room = Math.max(0, maxTokens - ENCLOSING_TOKENS)
+    const review = clipEnd(only.review, room, `the instructions in ${only.path}`)
+    const general = clipEnd(
+      only.general,
+      Math.max(0, room - estimateTokens(review.text)),
+      `the instructions in ${only.path}`
+    )
+    kept[0] = {
+      ...only,
+      review: review.text,
+      general: estimateTokens(review.text) >= room ? '' : general.text,
+      trimmed: true
+    }
+    leftOut.push(`the end of the instructions in ${only.path}, to fit their share of the model's input budget`)
+  }
+  return { kept, leftOut }
 }
 
 /** A tool's result within `maxTokens`, cut at a line end where one is near, saying how much was left out. */

@@ -5,6 +5,7 @@ import type { Command } from '../trigger/grammar.ts'
 import type { Notes } from '../record/notes.ts'
 import type { RepoContext } from './repo-context.ts'
 import type { Thread } from './thread.ts'
+import type { InstructionText } from './instructions.ts'
 
 /** What every command knows: the request, who git-bob is, the models configured. */
 export interface Basics {
@@ -26,8 +27,8 @@ export interface ConversationData extends Basics {
   repo: RepoContext
   /** The run's notes: what the model is told was left out; what people are told under the answer. */
   notes: Notes
-  /** The repository's own instructions file, if it has one. */
-  instructions: string | null
+  /** The repository's instruction files that apply (from the default branch), fitted to their share of the budget. */
+  instructions: readonly InstructionText[]
   /** A review's: the rules of the review memory on the default branch (review-memory.ts); absent: none. */
   reviewMemory?: readonly string[]
   maintainers: readonly string[]

@@ -1,7 +1,7 @@
 // Gathering, as one stage: everything the command needs to know, in the order a mistake should surface. The
 // settings first (a wrong one is reported on the thread before any work), then the model (made by the session,
 // so a missing key is said before anything is read), the conversation, the repository's files, the
-// instructions file and the images, fitted to the budgets. What is left out on the way goes to the run's
+// instruction files and the images, fitted to the budgets. What is left out on the way goes to the run's
 // notes. It returns data: the session (wiring/session.ts) adds the ports the command works through.
 import type { GitHub, PostedMessages } from '../ports/github.ts'
 import type { RepoFiles } from '../ports/repository.ts'
@@ -24,7 +24,7 @@ import type { TriggerEvent } from '../trigger/event.ts'
 import { mayTrigger } from '../trigger/gate.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { decideSwitch } from '../trigger/model-switch.ts'
-import { promptBudgetFor } from './budget.ts'
+import { INSTRUCTIONS_SHARE, promptBudgetFor } from './budget.ts'
 import type { Basics, ConversationData } from './context.ts'
 import { shareImages } from './document-pictures.ts'
 import { loadDocuments } from './documents.ts'
@@ -32,7 +32,11 @@ import { DEFAULT_IMAGE_LIMITS, loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
 import { loadRepoContext } from './repo-context.ts'
+import { namedFiles } from './instructions.ts'
+import { loadInstructions } from './load-instructions.ts'
 import { loadReviewMemory } from './review-memory.ts'
+import { counted } from '../plural.ts'
+import { REVIEW_MEMORY_FILE } from '../ports/paths.ts'
 import { documentKind } from '../media/read-document.ts'
 
 export interface GatherSources {
@@ -114,10 +118,11 @@ export async function gather(command: GatherFor, sources: GatherSources): Promis
   }
   if (choice.note) sources.record.notes.tell(choice.note)
   sources.prepareModel(choice.specs, config)
-  return conversationData(basics, config, choice.specs, sources)
+  return conversationData(command.name, basics, config, choice.specs, sources)
 }
 
 async function conversationData(
+  commandName: string,
   basics: Basics,
   config: RunConfig,
   specs: ModelSpec[],
@@ -138,10 +143,22 @@ async function conversationData(
   const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]
   const maxPictures = accepted.length ? DEFAULT_IMAGE_LIMITS.maxImages : 0
   const requestIndex = thread.entries.findIndex((e) => e.isRequest)
-  // The instructions file is read from the default branch, never from a pull request's head.
+  const repoContext = loadRepoContext(files, conversation, notes, undefined, maxPictures)
+  const reviewTokenBudget = Math.min(config.reviewTokenBudget, promptTokenBudget)
+  // The instruction files are read from the default branch, never from a pull request's head; which apply
+  // depends on the files the request touches: a pull request's changes, or the files the thread names.
+  const instructionsRead = loadInstructions(api, {
+    ref: event.repo.defaultBranch,
+    touched: thread.pull
+      ? Promise.resolve(thread.pull.files.map((f) => f.filename))
+      : repoContext.then((r) => r.files.map((f) => f.path)),
+    sources: config.instructionFiles,
+    instructionsFile: config.instructionsFile,
+    maxTokens: Math.floor(INSTRUCTIONS_SHARE * (commandName === 'review' ? reviewTokenBudget : promptTokenBudget))
+  })
   const [{ pictures: repoPictures, ...repo }, instructions, images, documents, reviewMemory] = await Promise.all([
-    loadRepoContext(files, conversation, notes, undefined, maxPictures),
-    api.fileText(config.instructionsFile, event.repo.defaultBranch),
+    repoContext,
+    instructionsRead,
     loadImages(imageSources, requestIndex, { serverUrl, token: gate.githubToken }),
     loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex }),
     loadReviewMemory((path, ref) => api.fileText(path, ref), event, sources.command)
@@ -158,6 +175,23 @@ async function conversationData(
     notes.leftOut('conversation', note)
     notes.tell(`Left out: ${note}.`)
   }
+  for (const note of instructions.leftOut) {
+    notes.leftOut('conversation', note)
+    notes.tell(`Left out: ${note}.`)
+  }
+  if (instructions.problem) log.info(`Instruction files: ${instructions.problem}; the usual paths were read instead.`)
+  const instructionNames = instructions.files.length
+    ? namedFiles(instructions.files)
+    : `none found on ${event.repo.defaultBranch}`
+  record.fact('instructions', instructionNames)
+  log.info(`Instructions: ${instructionNames}`)
+  if (commandName === 'review') {
+    const memory = reviewMemory.length
+      ? `${counted(reviewMemory.length, 'rule')} from ${REVIEW_MEMORY_FILE} on ${event.repo.defaultBranch}`
+      : `none on ${event.repo.defaultBranch}`
+    record.fact('review memory', memory)
+    log.info(`Review memory: ${memory}`)
+  }
   for (const note of notes.forModel.conversation) log.info(`Left out of the conversation: ${note}`)
   // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
   sources.outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
@@ -166,10 +200,10 @@ async function conversationData(
     thread,
     repo,
     notes,
-    instructions,
+    instructions: instructions.files,
     ...(reviewMemory.length ? { reviewMemory } : {}),
     maintainers: config.maintainers,
-    reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget),
+    reviewTokenBudget,
     promptTokenBudget,
     toolLimits: {
       maxSteps: config.maxSteps,

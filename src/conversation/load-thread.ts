@@ -13,6 +13,7 @@ import { writtenByGitBob } from './answered.ts'
 import { counted } from '../plural.ts'
 import { clipEnd, entriesTokens, fitEntries } from './budget.ts'
 import { asOfRequest, asOfRequestNotes } from './as-of-request.ts'
+import { earlierFindings } from './earlier-findings.ts'
 
 /** Safety caps, in estimated tokens, so memory stays bounded on huge threads; each prompt is fitted again to its own budget. */
 export interface ThreadLimits {
@@ -223,7 +224,8 @@ export async function loadThread(
         .map((r) => reviewedCommit(r.body))
         .filter((sha): sha is string => sha !== null)
         .at(-1) ?? null
-    pull = { diff: clippedDiff?.text ?? null, files, lastReviewed }
+    const findings = earlierFindings(reviewComments, byGitBob, event.request.createdAt)
+    pull = { diff: clippedDiff?.text ?? null, files, lastReviewed, findings }
   }
 
   return {

@@ -3,6 +3,7 @@
 import { fill, PROMPTS } from './prompts.ts'
 import { fitPrompt, renderParts } from './budget.ts'
 import { estimateTokens } from './tokens.ts'
+import { renderInstructions } from './instructions.ts'
 import type { ConversationData } from './context.ts'
 import type { ContentPart, Message } from '../llm/types.ts'
 
@@ -12,15 +13,15 @@ export type PromptData = Pick<
   'botName' | 'maintainers' | 'instructions' | 'thread' | 'repo' | 'notes' | 'promptTokenBudget'
 >
 
-/** The system prompt every conversation command shares. */
-export function systemPrompt(ctx: PromptData): string {
+/** The system prompt every conversation command shares; a review's carries the instructions' review sections too. */
+export function systemPrompt(ctx: PromptData, forReview = false): string {
   // Names without "@": the model should not mention them; git-bob does, when it hands a question over.
   const unsure = ctx.maintainers.length
     ? `If you are not sure of an answer, say so plainly instead of guessing; the repository's maintainers (${ctx.maintainers.join(', ')}) will then be asked to help.`
     : 'If you are not sure of an answer, say so plainly instead of guessing.'
   const base = fill(PROMPTS.system, { bot_name: ctx.botName, repository: ctx.thread.repo, unsure })
-  if (!ctx.instructions) return base
-  return `${base}\n\n# Instructions from the repository's maintainers\n\n${ctx.instructions.trim()}`
+  const instructions = renderInstructions(ctx.instructions, forReview)
+  return instructions ? `${base}\n\n${instructions}` : base
 }
 
 /**

@@ -12,6 +12,7 @@ import paint from '../../prompts/paint.md'
 import remember from '../../prompts/remember.md'
 import review from '../../prompts/review.md'
 import reviewMemory from '../../prompts/review-memory.md'
+import reviewDecided from '../../prompts/review-decided.md'
 import split from '../../prompts/split.md'
 import system from '../../prompts/system.md'
 import triage from '../../prompts/triage.md'
@@ -31,6 +32,7 @@ export const PROMPTS = {
   remember,
   review,
   reviewMemory,
+  reviewDecided,
   split,
   triage
 } as const

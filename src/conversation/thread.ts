@@ -3,6 +3,7 @@
 import { fenced } from '../ports/fenced.ts'
 import type { PullFile } from '../ports/github.ts'
 import type { ImageType } from '../llm/capabilities.ts'
+import type { EarlierFinding } from './earlier-findings.ts'
 
 /** How the model should weigh an entry. */
 export type Standing =
@@ -62,6 +63,8 @@ export interface Thread {
     files: PullFile[]
     /** The head commit of git-bob's last review before the request, from its hidden marker. */
     lastReviewed: string | null
+    /** git-bob's earlier line comments that start a thread, with the replies under them (earlier-findings.ts). */
+    findings: EarlierFinding[]
   }
   /** Images from the conversation, in order (images.ts), then pictures from documents (document-pictures.ts). */
   images?: ThreadImage[]

@@ -33,6 +33,17 @@ export interface ReviewComment extends IssueComment {
   path: string
   line: number | null
   inReplyTo: number | null
+  /** How many 👎 reactions it has (GitHub's reaction summary); who gave them is a read of its own. */
+  thumbsDown: number
+}
+
+/** A review thread on a pull request as GitHub's GraphQL API tells it (REST has no resolved flag). */
+export interface ReviewThreadState {
+  /** The REST id of the thread's first comment. */
+  rootCommentId: number
+  resolved: boolean
+  /** Who resolved it; null when it is open, or the account is gone. */
+  resolvedBy: string | null
 }
 
 export interface PullFile {
@@ -188,7 +199,7 @@ export interface GitHub {
   limitRequests(max: number): void
   /** Runs reads the model asked for (its tools): within the cap of limitRequests(). */
   forModel<T>(read: () => Promise<T>): Promise<T>
-  /** The repository role of a user: a 404 means the user is no collaborator. */
+  /** The repository role of a user: a 404 means the user is no collaborator. Asked once per login. */
   permission(login: string): Promise<Permission>
   react(target: ReactionTarget, content: 'eyes' | 'confused'): Promise<void>
   issueComments(issueNumber: number): Promise<IssueComment[]>
@@ -196,6 +207,10 @@ export interface GitHub {
   posted(number: number, isPull: boolean): Promise<PostedMessages>
   reviews(pullNumber: number): Promise<Review[]>
   reviewComments(pullNumber: number): Promise<ReviewComment[]>
+  /** The review threads of a pull request: which are resolved, and by whom (GraphQL; at most 1,000 threads). */
+  reviewThreads(pullNumber: number): Promise<ReviewThreadState[]>
+  /** The logins that reacted 👎 on a review comment (the first 100). */
+  thumbsDownOn(commentId: number): Promise<string[]>
   pullFiles(pullNumber: number): Promise<PullFile[]>
   /** The pull request's head and base commits now (JSON, not the diff). */
   pullState(pullNumber: number): Promise<PullState>
@@ -263,4 +278,15 @@ export interface GitHub {
   /** The workflow's runs started by workflow_dispatch on a branch since a time, newest first. */
   dispatchedRuns(workflow: string, branch: string, since: string): Promise<WorkflowRun[]>
   workflowRun(id: number): Promise<WorkflowRun>
+  /**
+   * A file on a ref outside the branches (the budget's ledger): the commit the ref points at and the file's
+   * text there (null when the commit has no such file); null when there is no such ref.
+   */
+  refFile(ref: string, path: string): Promise<{ commit: string; text: string | null } | null>
+  /**
+   * Commits `text` as the only file `path` of a new commit on `ref` whose parent is `parent` (null: the ref is
+   * created, without a parent). Compare-and-swap: false, and nothing changed, when the ref is no longer at
+   * `parent` (or exists already when `parent` is null), because another run wrote first.
+   */
+  writeRefFile(ref: string, path: string, text: string, parent: string | null): Promise<boolean>
 }

@@ -1,6 +1,6 @@
 // The hidden marker git-bob writes first in every message (outbox/stamp.ts), read back: is a text git-bob's
 // own, which requests it answers, which commit a review looked at. Read by the gate, the conversation and the
-// record, so it lives below them all. Pure.
+// record, so it lives below them all; and which command an estimate waits for. Pure.
 
 export const MARKER_PREFIX = '<!-- git-bob-message'
 const MARKER_PATTERN = /<!-- git-bob-message (\{[^\n]*?\}) -->/g
@@ -15,6 +15,16 @@ export interface MarkerFacts {
   failed?: boolean
   /** A progress comment: it answers nothing either, so a re-run after a crash does the work. */
   progress?: boolean
+  /** An estimate above confirm-above-usd: the command it waits for "go" to run. */
+  awaits?: AwaitedCommand
+}
+
+/** The command an estimate waits for, as the request wrote it. */
+export interface AwaitedCommand {
+  verb: string
+  args: string
+  /** "ask <model> to ...": the model it asked for. */
+  model?: string
 }
 
 /** True for text git-bob posted itself. */
@@ -57,4 +67,13 @@ export function reviewedCommit(text: string): string | null {
 /** Removes stamps and markers, so the model reads git-bob's earlier answers without the boilerplate. */
 export function stripStamps(text: string): string {
   return text.replace(MARKER_PATTERN, '').replace(STAMP_PATTERN, '').trim()
+}
+
+/** The command git-bob's estimate waits for, from its own marker; null for any other text. */
+export function awaitedCommand(text: string): AwaitedCommand | null {
+  const awaits = markers(text).find((m) => m.awaits !== undefined)?.awaits
+  if (!awaits || typeof awaits !== 'object') return null
+  const { verb, args, model } = awaits as Record<string, unknown>
+  if (typeof verb !== 'string' || typeof args !== 'string' || !/^[a-z]{1,20}$/.test(verb)) return null
+  return { verb, args, ...(typeof model === 'string' ? { model } : {}) }
 }

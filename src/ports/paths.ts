@@ -1,5 +1,5 @@
 // Which repository paths git-bob may read and write: checked by code, never left to the model. Pure.
-// Protected paths (everything under .github/, .gitattributes, .gitmodules, CODEOWNERS, the instructions file)
+// Protected paths (everything under .github/, .gitattributes, .gitmodules, CODEOWNERS, the instruction files)
 // change how GitHub, git or git-bob itself treat the repository: they are written only when the workflow allows
 // it (`allow-protected-paths`) and the request, written by someone with write access, names the exact path.
 import ignore, { type Ignore } from 'ignore'
@@ -124,6 +124,9 @@ export function protectedBecause(path: string, instructionsFile: string): string
   const instructions = posix.normalize(instructionsFile).replace(/^\.\//, '').toLowerCase()
   if (lower === instructions) return "it is git-bob's own instructions file"
   if (lower === REVIEW_MEMORY_FILE) return "it is git-bob's review memory, which the `remember` command changes"
+  // Read as instructions once merged (conversation/instructions.ts), like git-bob's own file.
+  if (name === 'agents.md' || lower === 'claude.md' || lower === 'gemini.md')
+    return 'AI assistants, git-bob among them, follow it as instructions once it is on the default branch'
   if (['codeowners', 'docs/codeowners', '.github/codeowners'].includes(lower))
     return 'CODEOWNERS decides who must approve changes'
   if (lower === '.github' || lower.startsWith('.github/'))

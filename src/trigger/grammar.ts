@@ -93,6 +93,20 @@ export function mayAddress(text: string, botName: string): boolean {
 }
 
 /**
+ * "go ahead and implement this", "go ahead, review": the verb after "go ahead" is the command, not "go" (which
+ * confirms an estimate and takes no words of its own). Null for anything else.
+ */
+function goAhead(
+  args: string,
+  verbs: ReadonlyMap<string, string>
+): { verb: string; word: string; args: string } | null {
+  const m = /^ahead\b[\s,:;-]*(?:and\s+)?(?:please\s+)?([a-z][\w-]*)(.*)$/i.exec(args)
+  const word = m?.[1]?.toLowerCase()
+  const verb = word === undefined ? undefined : verbs.get(word)
+  return verb && verb !== 'go' ? { verb, word: word!, args: m![2]!.trim() } : null
+}
+
+/**
  * The command addressed to the bot: the first known verb in the text wins; when the text only
  * addresses the bot with words it does not know ("git-bob, why ..."), the first of those is returned
  * as unknown. Null when the bot was not asked anything.
@@ -115,6 +129,8 @@ export function findCommand(markdown: string, botName: string, verbs: ReadonlyMa
       const args = ask ? ask.args : rest
       const model = ask ? { model: ask.model } : {}
       const verb = verbs.get(word)
+      const ahead = verb === 'go' ? goAhead(args, verbs) : null
+      if (ahead) return { kind: 'known', ...ahead, ...model }
       if (verb) return { kind: 'known', verb, word, args, ...model }
       unknown ??= { kind: 'unknown', word, args, ...model }
     }

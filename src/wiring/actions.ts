@@ -42,6 +42,8 @@ export interface WiringOptions {
   notebooks?: JupyterRunner
   /** Runs checks instead of the sandbox's runner. */
   checks?: SandboxChecks
+  /** The clock the budget reads (default Date.now): tests move the day on. */
+  now?: () => number
 }
 
 /** An action input as @actions/core's getInput reads it: INPUT_<NAME>, spaces as underscores, trimmed. */
@@ -107,6 +109,7 @@ export function actionsAdapters(
       redactor.add(value)
       maskInRunner(runner, value)
     },
+    now: options.now ?? Date.now,
     openSession: (request) => openSession(session, request)
   }
 }

@@ -1,7 +1,7 @@
 // The one port builder: what the commands work with, built from the adapters. Implement's ChangePorts (the
 // checkout, where the change goes, downloads, notebooks, checks, the progress comment, limits) and deploy's
 // WorkflowPort, where GitHub's refusals of a dispatch become messages that name the setting to change.
-import type { ChangePorts, ProgressPort, WorkflowPort } from '../commands/types.ts'
+import type { ChangePorts, ProgressPort, PullRequestPort, WorkflowPort } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
 import type { GitHub } from '../ports/github.ts'
 import { download } from '../adapters/github/download.ts'
@@ -13,6 +13,7 @@ import type { Redactor } from '../outbox/secrets.ts'
 import type { TriggerEvent } from '../trigger/event.ts'
 import { prepareTarget } from '../effects/prepare-target.ts'
 import { ConfigError, httpStatus } from '../errors.ts'
+import { mayTrigger } from '../trigger/gate.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface ChangePortsSource {
@@ -106,5 +107,17 @@ export function workflowPort(api: GitHub): WorkflowPort {
     run: (id) => api.workflowRun(id),
     now: () => Date.now(),
     sleep: (ms) => sleep(ms)
+  }
+}
+
+/** What a review reads of its pull request; who may dismiss a finding is the gate's rule (the client asks once per login). */
+export function pullRequestPort(api: GitHub, number: number): PullRequestPort {
+  return {
+    state: () => api.pullState(number),
+    compare: (base, head) => api.compare(base, head),
+    fileAt: (path, ref) => api.fileText(path, ref),
+    reviewThreads: () => api.reviewThreads(number),
+    thumbsDownOn: (commentId) => api.thumbsDownOn(commentId),
+    mayDismiss: async (login) => mayTrigger(await api.permission(login))
   }
 }

@@ -29,7 +29,7 @@ import type { Logger } from '../ports/run.ts'
 import type { SandboxSettings } from '../ports/sandbox.ts'
 import type { Notes } from '../record/notes.ts'
 import type { Session, SessionRequest } from '../run-types.ts'
-import { changePorts, workflowPort } from './ports.ts'
+import { changePorts, pullRequestPort, workflowPort } from './ports.ts'
 
 /** The adapters a session is made of: the runner's (wiring/actions.ts) or the terminal's (wiring/terminal.ts). */
 export interface SessionAdapters {
@@ -151,14 +151,7 @@ function conversationContext(gathered: GatheredConversation, parts: SessionParts
       })
     : null
   const number = event.target.number
-  const pull: PullRequestPort | null =
-    event.target.kind === 'pull_request'
-      ? {
-          state: () => api.pullState(number),
-          compare: (base, head) => api.compare(base, head),
-          fileAt: (path, ref) => api.fileText(path, ref)
-        }
-      : null
+  const pull: PullRequestPort | null = event.target.kind === 'pull_request' ? pullRequestPort(api, number) : null
   // The model's reads stop at the run's cap of GitHub requests (withinRequestCap).
   api.limitRequests(config.maxGithubRequests)
   return {

@@ -69,6 +69,7 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
     },
     setOutput: () => {},
     maskSecret: () => {},
+    now: Date.now,
     openSession: (request) => openSession(session, request)
   }
 }

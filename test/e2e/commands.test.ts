@@ -85,24 +85,40 @@ describe('the built action, one run per command', () => {
     expect(run.outputs.command).toBe('try')
   })
 
-  it('review: posts a COMMENT review with a line comment on the diff', async () => {
+  it('review: posts a COMMENT review with a line comment on the diff, told the instruction files of the default branch and none of the head; after the finding was answered and resolved and a push near it, the repeat is left out', async () => {
     const head = '1111111111111111111111111111111111111111'
     const patch =
       '@@ -1,2 +1,3 @@\n def load(path):\n-    return open(path).read()\n+    with open(path) as f:\n+        return f.read()'
-    stage.github.addPull(1, {
+    const pull = stage.github.addPull(1, {
       files: [{ filename: 'src/load.py', status: 'modified', additions: 2, deletions: 1, patch }],
       headSha: head
     })
+    // Each instruction file on the default branch carries a marker; the pull request rewrites them with its own.
+    const instructionFiles: Record<string, string> = {
+      '.github/git-bob.md': 'MARK-GITBOB',
+      'AGENTS.md': 'MARK-AGENTS-ROOT\n\n## Code Review Rules\n\nMARK-REVIEW-RULE',
+      'src/AGENTS.md': 'MARK-AGENTS-SRC',
+      'CLAUDE.md': 'MARK-CLAUDE',
+      'GEMINI.md': 'MARK-GEMINI',
+      '.github/copilot-instructions.md': 'MARK-COPILOT',
+      '.github/instructions/python.instructions.md': '---\napplyTo: "**/*.py"\n---\nMARK-SCOPED',
+      '.github/instructions/docs.instructions.md': '---\napplyTo: "docs/**"\n---\nMARK-NOT-APPLIED'
+    }
+    for (const [path, text] of Object.entries(instructionFiles)) stage.github.files.set(path, text)
     stage.github.filesAt.set(
       head,
-      new Map([['src/load.py', 'def load(path):\n    with open(path) as f:\n        return f.read()\n']])
+      new Map([
+        ['src/load.py', 'def load(path):\n    with open(path) as f:\n        return f.read()\n'],
+        ...Object.keys(instructionFiles).map((path): [string, string] => [path, 'MARK-FROM-HEAD'])
+      ])
     )
+    const finding = 'Name the encoding: the platform default encoding differs on Windows.'
     answerBySchema({
       review: () => ({
         fulfils: 'Yes.',
         risks: [],
         missing: [],
-        comments: [{ path: 'src/load.py', line: 2, start_line: null, body: 'Name the encoding.', suggestion: null }]
+        comments: [{ path: 'src/load.py', line: 2, start_line: null, body: finding, suggestion: null }]
       })
     })
     const run = await stage.comment({ body: 'git-bob review', pullRequest: true })
@@ -115,6 +131,95 @@ describe('the built action, one run per command', () => {
     expect(sent.commit_id, stage.said(run)).toBe(head)
     expect(sent.comments.map((c) => [c.path, c.line])).toEqual([['src/load.py', 2]])
     expect(run.outputs).toMatchObject({ status: 'answered', command: 'review' })
+    const prompts = stage.model.requests.map((r) => JSON.stringify(r.body.messages)).join('\n')
+    for (const marker of [
+      'GITBOB',
+      'AGENTS-ROOT',
+      'REVIEW-RULE',
+      'AGENTS-SRC',
+      'CLAUDE',
+      'GEMINI',
+      'COPILOT',
+      'SCOPED'
+    ])
+      expect(prompts, stage.said(run)).toContain(`MARK-${marker}`)
+    expect(prompts, stage.said(run)).not.toContain('MARK-FROM-HEAD')
+    expect(prompts, stage.said(run)).not.toContain('MARK-NOT-APPLIED')
+    expect(prompts, stage.said(run)).not.toContain('applyTo')
+    expect(run.summary, stage.said(run)).toContain(
+      '.github/git-bob.md, src/AGENTS.md, AGENTS.md, .github/copilot-instructions.md, .github/instructions/python.instructions.md, CLAUDE.md, GEMINI.md'
+    )
+
+    // A maintainer answers the finding and resolves its thread; a new push changes the lines next to it.
+    const [posted] = pull.reviewComments
+    stage.github.permissions.set('maria', 'maintain')
+    stage.github.addReviewReply(1, posted!.id, {
+      login: 'maria',
+      body: 'Not an issue: we keep the default on purpose.'
+    })
+    stage.github.resolveThread(1, posted!.id, 'maria')
+    const next = '2222222222222222222222222222222222222222'
+    const pushed = {
+      filename: 'src/load.py',
+      status: 'modified' as const,
+      additions: 3,
+      deletions: 1,
+      patch:
+        '@@ -1,2 +1,4 @@\n def load(path):\n-    return open(path).read()\n+    with open(path) as f:\n+        text = f.read()\n+        return text'
+    }
+    pull.headSha = next
+    pull.files = [pushed]
+    stage.github.comparisons.set(`${head}...${next}`, { status: 'ahead', files: [pushed] })
+    stage.github.filesAt.set(
+      next,
+      new Map([
+        ['src/load.py', 'def load(path):\n    with open(path) as f:\n        text = f.read()\n        return text\n']
+      ])
+    )
+    // The stand-in model raises the finding again, on the new line and under risks, with one new finding.
+    answerBySchema({
+      review: () => ({
+        fulfils: 'Yes.',
+        risks: ['load.py relies on the platform default encoding, which differs on Windows.'],
+        missing: [],
+        comments: [
+          { path: 'src/load.py', line: 3, start_line: null, body: finding, suggestion: null },
+          {
+            path: 'src/load.py',
+            line: 4,
+            start_line: null,
+            body: 'The temporary `text` adds nothing.',
+            suggestion: null
+          }
+        ]
+      })
+    })
+    const again = await stage.comment({
+      body: 'git-bob review',
+      pullRequest: true,
+      commentId: 2001,
+      createdAt: new Date(Date.now() + 60_000).toISOString()
+    })
+
+    expect(again.code, stage.said(again)).toBe(0)
+    const prompt = stage.model.requests
+      .at(-1)!
+      .body.messages.map((m) => String(m.content))
+      .join('\n')
+    expect(prompt, stage.said(again)).toContain('# Already decided in this pull request (1)')
+    expect(prompt).toContain('Not an issue: we keep the default on purpose.')
+    const second = stage.github.postedReviews(1)[1]
+    expect(second, stage.said(again)).toBeDefined()
+    const lineComments = pull.reviewComments.filter((c) => c.login === 'github-actions[bot]')
+    expect(
+      lineComments.map((c) => c.line),
+      stage.said(again)
+    ).toEqual([2, 4])
+    expect(second!.body, stage.said(again)).not.toContain('default encoding')
+    expect(second!.body, stage.said(again)).toContain(
+      '1 earlier finding was left out: already decided in this pull request.\n\n' +
+        '- `src/load.py`, line 2 (@maria resolved the thread; @maria replied "not an issue")'
+    )
   })
 
   it('remember: opens the review memory pull request; once merged, the review of another pull request is told the rule', async () => {

@@ -2,55 +2,11 @@
 import { expect } from 'vitest'
 import { runAction, type ActionOptions, type ActionRun } from '../fakes/action.ts'
 import { git, type GitRemote } from '../fakes/git-remote.ts'
-import type { FakeGitHub } from '../fakes/github.ts'
+import { said, withoutMasks, type Printed } from '../fakes/said.ts'
 import { useStage as stage, type Stage } from '../fakes/stage.ts'
 
 export { annotations, OPENAI_KEY } from '../fakes/stage.ts'
-
-/** What a started process printed: a run of dist/index.js or of dist/cli.js. */
-interface Printed {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Enough of a log to see what went wrong, not so much that the failure scrolls away: its end. */
-const LOG_TAIL = 8_000
-
-function tail(text: string): string {
-  return text.length > LOG_TAIL ? `[... ${text.length - LOG_TAIL} characters before]\n${text.slice(-LOG_TAIL)}` : text
-}
-
-/** A run's stdout without the ::add-mask:: lines, which are most of it and say nothing of what happened. */
-function withoutMasks(stdout: string): string {
-  return stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-}
-
-/**
- * What happened, for the message of an assertion on a run's exit code or on what it posted: the exit code, the
- * end of stdout and stderr, and everything on the stand-in's threads (comments, reviews and their line comments,
- * the pull requests and issues opened). Cheap: vitest builds the message whether or not the assertion fails.
- */
-export function said(run: Printed, github: FakeGitHub): string {
-  const thread = [
-    ...[...github.comments].flatMap(([n, list]) => list.map((c) => `#${n} comment by ${c.login}:\n${c.body}`)),
-    ...[...github.pulls].flatMap(([n, pull]) => [
-      ...pull.reviews.map((r) => `#${n} review (${r.state}) by ${r.login}:\n${r.body}`),
-      ...pull.reviewComments.map((c) => `#${n} line comment on ${c.path}:${c.line} by ${c.login}:\n${c.body}`)
-    ]),
-    ...github.pullRequests.map((p) => `pull request #${p.number} "${p.title}" from ${p.head}:\n${p.body}`),
-    ...[...github.issues.values()].map((i) => `issue #${i.number} "${i.title}" opened:\n${i.body}`)
-  ]
-  return [
-    `exit code ${String(run.code)}`,
-    `--- stdout (without ::add-mask::) ---\n${tail(withoutMasks(run.stdout))}`,
-    `--- stderr ---\n${tail(run.stderr)}`,
-    `--- the thread (${thread.length}) ---\n${thread.join('\n\n') || '(nothing)'}`
-  ].join('\n')
-}
+export { said } from '../fakes/said.ts'
 
 type E2eStage = Stage<Omit<ActionOptions, 'githubUrl'>, ActionRun> & {
   /** said() on this stage's GitHub. */

@@ -3,6 +3,7 @@
 // Answers come from a script of steps, else from a default function; every request is recorded.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback.ts'
+import { playBack, type Played } from './openai.ts'
 import type Anthropic from '@anthropic-ai/sdk'
 
 export type AnthropicRequest = Anthropic.Messages.MessageCreateParamsNonStreaming
@@ -98,6 +99,8 @@ export function anthropicError(
 export class FakeAnthropic extends LoopbackServer {
   readonly requests: AnthropicRecorded[] = []
   readonly script: AnthropicStep[] = []
+  /** Recorded responses played back before the script, as they were recorded (eval/cassette.ts). */
+  readonly playback: Played[] = []
   /** The model reported as served: the requested one with a date suffix, as Anthropic's aliases resolve. */
   servedModel: (requested: string) => string = (requested) =>
     /\d{8}$/.test(requested) ? requested : `${requested}-20250929`
@@ -125,6 +128,8 @@ export class FakeAnthropic extends LoopbackServer {
     if (!req.headers.authorization?.startsWith('Bearer ') && req.headers['x-api-key'] === undefined) {
       return this.send(res, 401, anthropicError('authentication_error', 'x-api-key header is required'))
     }
+    const played = this.playback.shift()
+    if (played) return playBack(res, played)
     const step: AnthropicStep = this.script.shift() ?? { reply: this.fallback(body) }
     if ('hang' in step) return
     if ('status' in step) {

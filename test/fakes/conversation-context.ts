@@ -96,7 +96,7 @@ export function conversationContext(
     },
     repo: { paths: [], files: [] },
     notes: new Notes(),
-    instructions: null,
+    instructions: [],
     maintainers: [],
     model,
     changes,

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { speechPcm, tinyPng } from './media-bytes.ts'
 import { LoopbackServer } from './loopback.ts'
+import { playBack, type Played } from './openai.ts'
 import {
   BlockedReason,
   FinishReason,
@@ -109,6 +110,8 @@ const GOOGLE_STATUS: Record<number, string> = {
 export class FakeGemini extends LoopbackServer {
   readonly requests: GeminiRecorded[] = []
   readonly script: GeminiStep[] = []
+  /** Recorded responses played back before the script, as they were recorded (eval/cassette.ts). */
+  readonly playback: Played[] = []
   /** The model version reported as served. */
   servedModel: (requested: string) => string = (requested) => `${requested}-001`
   fallback: (request: GeminiRequest) => string = () => 'Here is my answer from Gemini.'
@@ -161,6 +164,8 @@ export class FakeGemini extends LoopbackServer {
       }
       return this.send(res, 200, media)
     }
+    const played = this.playback.shift()
+    if (played) return playBack(res, played)
     const step: GeminiStep = this.script.shift() ?? { reply: this.fallback(body) }
     if ('hang' in step) return
     if ('status' in step)

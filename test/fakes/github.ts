@@ -1,11 +1,23 @@
 // A local stand-in for the GitHub REST API over real HTTP: it keeps issues, comments, pull requests,
 // permissions and files in memory, answers with the shapes of GitHub's OpenAPI description (typed
 // below, so the compiler catches drift), records every request, and can inject faults.
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback.ts'
 import type { components, operations } from '@octokit/openapi-types'
 
 type Schemas = components['schemas']
+/** The one GraphQL query git-bob sends, written out again here so that a change to it must be made on purpose. */
+const REVIEW_THREADS = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved resolvedBy { login } comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`
 type ReviewRequest = NonNullable<operations['pulls/create-review']['requestBody']>['content']['application/json']
 type IssueRequest = operations['issues/create']['requestBody']['content']['application/json']
 type SubIssueRequest = operations['issues/add-sub-issue']['requestBody']['content']['application/json']
@@ -72,6 +84,8 @@ interface StoredReviewComment extends StoredComment {
   path: string
   line: number
   inReplyTo?: number
+  /** On a thread's first comment: who resolved the thread (GraphQL's isResolved and resolvedBy). */
+  resolvedBy?: string
 }
 
 interface StoredReview {
@@ -249,7 +263,8 @@ export class FakeGitHub extends LoopbackServer {
   readonly issues = new Map<number, StoredIssue>()
   /** Sub-issue numbers by parent number. */
   readonly subIssues = new Map<number, number[]>()
-  readonly reactions: { target: string; content: string }[] = []
+  /** Reactions by target ("review_comment:<id>", ...); those without a login are git-bob's. */
+  readonly reactions: { target: string; content: string; login?: string }[] = []
   /** The labels on each issue or pull request, by number (a test seeds the one its event adds). */
   readonly labels = new Map<number, string[]>()
   /** The repository's labels (GET /labels); adding one that is not here is a 422, as GitHub would make it. */
@@ -276,6 +291,15 @@ export class FakeGitHub extends LoopbackServer {
   readonly jobLogs = new Map<number, string>()
   /** Issues transferred to another repository: number -> where GitHub redirects (owner/name and number). */
   readonly transferred = new Map<number, { repo: string; number: number; title: string }>()
+  /** Git's objects made through the git data API, by sha, and the refs outside the branches (full names). */
+  readonly git = {
+    blobs: new Map<string, string>(),
+    trees: new Map<string, Map<string, string>>(),
+    commits: new Map<string, { tree: string; parents: string[]; message: string }>(),
+    refs: new Map<string, string>()
+  }
+  /** Called with each request before it is answered (to change the state under a run, as another run would). */
+  onRequest: ((request: RecordedRequest) => void) | null = null
   /** Requests that never get an answer (to test client timeouts). */
   hang: RegExp | null = null
   private readonly perPage: number
@@ -356,6 +380,46 @@ export class FakeGitHub extends LoopbackServer {
     return (this.comments.get(issue) ?? []).filter((c) => c.login === 'github-actions[bot]')
   }
 
+  /** Commits one file on a ref (as a maintainer's push would), on top of where the ref is. */
+  commitFile(ref: string, path: string, text: string): string {
+    const blob = this.gitObject('blob', text)
+    this.git.blobs.set(blob, text)
+    const tree = this.gitObject('tree', `${path}\0${blob}`)
+    this.git.trees.set(tree, new Map([[path, blob]]))
+    const parent = this.git.refs.get(ref)
+    const commit = this.gitObject('commit', `${tree} ${parent ?? ''} seeded`)
+    this.git.commits.set(commit, { tree, parents: parent ? [parent] : [], message: 'seeded' })
+    this.git.refs.set(ref, commit)
+    return commit
+  }
+
+  /** A file's text on a ref made through the git data API; null without the ref or the file. */
+  refText(ref: string, path: string): string | null {
+    const commit = this.git.commits.get(this.git.refs.get(ref) ?? '')
+    const blob = commit && this.git.trees.get(commit.tree)?.get(path)
+    return blob ? (this.git.blobs.get(blob) ?? null) : null
+  }
+
+  private gitObject(kind: string, content: string): string {
+    return createHash('sha1')
+      .update(`${kind} ${Buffer.byteLength(content)}\0${content}`)
+      .digest('hex')
+  }
+
+  /** Whether `ancestor` is `sha` or one of its ancestors (GitHub's fast-forward rule for moving a ref). */
+  private descends(sha: string, ancestor: string): boolean {
+    const seen = new Set<string>()
+    const queue = [sha]
+    while (queue.length) {
+      const next = queue.pop()!
+      if (next === ancestor) return true
+      if (seen.has(next)) continue
+      seen.add(next)
+      queue.push(...(this.git.commits.get(next)?.parents ?? []))
+    }
+    return false
+  }
+
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const chunks: Buffer[] = []
@@ -377,6 +441,7 @@ export class FakeGitHub extends LoopbackServer {
       at: Date.now()
     })
 
+    this.onRequest?.(this.requests.at(-1)!)
     if (this.hang?.test(url.pathname)) return // never answers
     const fault = this.faults.find(
       (f) => f.times > 0 && f.method === method && f.path.test(url.pathname) && !(f.after && f.after-- > 0)
@@ -463,8 +528,100 @@ export class FakeGitHub extends LoopbackServer {
         pull_request: { href: `${base}/pulls/${pull}` }
       },
       line: c.line,
-      side: 'RIGHT'
+      side: 'RIGHT',
+      reactions: this.rollup(`review_comment:${c.id}`, `${base}/pulls/comments/${c.id}/reactions`)
     }
+  }
+
+  /** GitHub's summary of the reactions on something: a count of each kind. */
+  private rollup(target: string, url: string): Schemas['reaction-rollup'] {
+    const count = (content: string): number =>
+      this.reactions.filter((r) => r.target === target && r.content === content).length
+    const kinds = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'eyes', 'rocket'] as const
+    return {
+      url,
+      total_count: this.reactions.filter((r) => r.target === target).length,
+      ...(Object.fromEntries(kinds.map((k) => [k, count(k)])) as Record<(typeof kinds)[number], number>)
+    }
+  }
+
+  /** A person's reaction on a review comment, as GitHub's web page would add it. */
+  reactAs(login: string, commentId: number, content: string): void {
+    this.reactions.push({ target: `review_comment:${commentId}`, content, login })
+  }
+
+  /** A person resolves the review thread that starts with this comment. */
+  resolveThread(pull: number, rootCommentId: number, login: string): void {
+    const root = this.pulls.get(pull)?.reviewComments.find((c) => c.id === rootCommentId && !c.inReplyTo)
+    if (!root) throw new Error(`no thread starts with comment ${rootCommentId} on #${pull}`)
+    root.resolvedBy = login
+  }
+
+  /** A reply in the thread of a review comment, written by a person. */
+  addReviewReply(pull: number, inReplyTo: number, c: { login: string; body: string; createdAt?: string }): number {
+    const stored = this.pulls.get(pull)
+    const parent = stored?.reviewComments.find((r) => r.id === inReplyTo)
+    if (!stored || !parent) throw new Error(`no review comment ${inReplyTo} on #${pull}`)
+    const id = this.nextId++
+    const createdAt = c.createdAt ?? new Date().toISOString()
+    stored.reviewComments.push({
+      id,
+      login: c.login,
+      userType: 'User',
+      association: 'MEMBER',
+      body: c.body,
+      createdAt,
+      updatedAt: createdAt,
+      path: parent.path,
+      line: parent.line,
+      inReplyTo
+    })
+    return id
+  }
+
+  /**
+   * GitHub's GraphQL API, for the one query git-bob sends (REST has no resolved flag on review threads). Strict:
+   * any other query, or variables of the wrong repository or type, is answered with GraphQL errors.
+   */
+  private graphql(res: ServerResponse, body: unknown): void {
+    const { query, variables } = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> }
+    const errors = (message: string): void => this.send(res, 200, { data: null, errors: [{ message }] })
+    if (typeof query !== 'string' || query.replace(/\s+/g, ' ').trim() !== REVIEW_THREADS.replace(/\s+/g, ' ').trim())
+      return errors(`fake GitHub answers only the review threads query, not: ${String(query)}`)
+    const v = variables ?? {}
+    if (v.owner !== this.owner || v.repo !== this.repo)
+      return errors(`Could not resolve to a Repository with the name '${String(v.owner)}/${String(v.repo)}'.`)
+    if (typeof v.number !== 'number' || !Number.isInteger(v.number))
+      return errors('Variable $number of type Int! was provided invalid value')
+    if (v.cursor !== null && v.cursor !== undefined && typeof v.cursor !== 'string')
+      return errors('Variable $cursor of type String was provided invalid value')
+    const pull = this.pulls.get(v.number)
+    if (!pull)
+      return this.send(res, 200, {
+        data: { repository: { pullRequest: null } },
+        errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a PullRequest with the number of ${v.number}.` }]
+      })
+    const roots = pull.reviewComments.filter((c) => !c.inReplyTo)
+    // Pages of two threads, so that paging is exercised.
+    const start = typeof v.cursor === 'string' ? Number(v.cursor) : 0
+    const page = roots.slice(start, start + 2)
+    const hasNextPage = start + 2 < roots.length
+    this.send(res, 200, {
+      data: {
+        repository: {
+          pullRequest: {
+            reviewThreads: {
+              pageInfo: { hasNextPage, endCursor: hasNextPage ? String(start + 2) : null },
+              nodes: page.map((c) => ({
+                isResolved: c.resolvedBy !== undefined,
+                resolvedBy: c.resolvedBy !== undefined ? { login: c.resolvedBy } : null,
+                comments: { nodes: [{ databaseId: c.id }] }
+              }))
+            }
+          }
+        }
+      }
+    })
   }
 
   private route(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): void {
@@ -491,6 +648,7 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 200, log)
     }
     if (method === 'GET' && path === '/search/code') return this.searchCode(res, url)
+    if (method === 'POST' && path === '/graphql') return this.graphql(res, body)
     const moved = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)$/.exec(path)
     const target =
       moved && [...this.transferred.values()].find((t) => t.repo === moved[1] && t.number === Number(moved[2]))
@@ -537,6 +695,19 @@ export class FakeGitHub extends LoopbackServer {
       return this.react(res, `issue_comment:${m[1]}`, body)
     if (method === 'POST' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest)))
       return this.react(res, `review_comment:${m[1]}`, body)
+    if (method === 'GET' && (m = /^\/pulls\/comments\/(\d+)\/reactions$/.exec(rest))) {
+      const content = url.searchParams.get('content')
+      const list: Schemas['reaction'][] = this.reactions
+        .filter((r) => r.target === `review_comment:${m![1]}` && (!content || r.content === content))
+        .map((r, i) => ({
+          id: i + 1,
+          node_id: `REA_${i + 1}`,
+          user: r.login ? user(r.login) : user('github-actions[bot]', 'Bot'),
+          content: r.content as Schemas['reaction']['content'],
+          created_at: '2019-05-15T15:20:00Z'
+        }))
+      return this.page(res, url, list)
+    }
     if (method === 'POST' && (m = /^\/issues\/(\d+)\/reactions$/.exec(rest)))
       return this.react(res, `issue:${m[1]}`, body)
 
@@ -823,24 +994,176 @@ export class FakeGitHub extends LoopbackServer {
       return this.send(res, 201, this.reviewComment(Number(m[1]), reply))
     }
 
+    if (rest.startsWith('/git/') && this.gitData(method, rest, body, res)) return
+
     if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
       const file = decodeURIComponent(m[1]!)
       const ref = url.searchParams.get('ref') ?? ''
+      const commit = this.git.commits.get(ref)
+      const blob = commit && this.git.trees.get(commit.tree)?.get(file)
+      if (commit) {
+        if (!blob) return this.send(res, 404, { message: 'Not Found' })
+        return this.send(res, 200, this.git.blobs.get(blob)!)
+      }
       const text = (this.filesAt.get(ref) ?? this.files).get(file)
       if (text === undefined) return this.send(res, 404, { message: 'Not Found' })
       return this.send(res, 200, text)
     }
 
     if (method === 'GET' && (m = /^\/git\/trees\/(.+)$/.exec(rest))) {
+      // Like contents: a commit's own files where the test gave them, the branch's otherwise.
+      const files = this.filesAt.get(decodeURIComponent(m[1]!)) ?? this.files
       const tree: Schemas['git-tree'] = {
         sha: 'c'.repeat(40),
         truncated: false,
-        tree: [...this.files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) }))
+        tree: [...files.keys()].map((p) => ({ path: p, mode: '100644', type: 'blob', sha: 'd'.repeat(40) }))
       }
       return this.send(res, 200, tree)
     }
 
     return this.send(res, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` })
+  }
+
+  /**
+   * GitHub's git data API, as strict as GitHub: blobs, trees (entries with inline content or a blob's sha),
+   * commits (their tree and parents must exist), and refs: get (404), create (422 when it exists), update
+   * (422 when it does not exist, and without force when the new commit does not descend from the ref's),
+   * delete. False for a path this does not serve (the tree listing of a branch is served elsewhere).
+   */
+  private gitData(method: string, rest: string, body: unknown, res: ServerResponse): boolean {
+    const base = `https://api.github.com/repos/${this.owner}/${this.repo}/git`
+    const invalid = (message: string): true => (
+      this.send(res, 422, { message, documentation_url: 'https://docs.github.com/rest/git' }),
+      true
+    )
+    const request = (body ?? {}) as Record<string, unknown>
+    let m: RegExpExecArray | null
+    const refJson = (ref: string, sha: string): unknown => ({
+      ref,
+      node_id: `REF_${sha.slice(0, 8)}`,
+      url: `${base}/${ref}`,
+      object: { type: 'commit', sha, url: `${base}/commits/${sha}` }
+    })
+    if (method === 'POST' && rest === '/git/blobs') {
+      const { content, encoding } = request
+      if (typeof content !== 'string') return invalid("Invalid request: content wasn't supplied.")
+      const text = encoding === 'base64' ? Buffer.from(content, 'base64').toString('utf8') : content
+      const sha = this.gitObject('blob', text)
+      this.git.blobs.set(sha, text)
+      this.send(res, 201, { sha, url: `${base}/blobs/${sha}` })
+      return true
+    }
+    if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
+      const text = this.git.blobs.get(m[1]!)
+      if (text === undefined) return (this.send(res, 404, { message: 'Not Found' }), true)
+      const content = Buffer.from(text).toString('base64')
+      this.send(res, 200, {
+        sha: m[1],
+        size: Buffer.byteLength(text),
+        url: `${base}/blobs/${m[1]}`,
+        content,
+        encoding: 'base64',
+        node_id: 'B'
+      })
+      return true
+    }
+    if (method === 'POST' && rest === '/git/trees') {
+      const baseTree = typeof request.base_tree === 'string' ? request.base_tree : null
+      if (request.base_tree !== undefined && (baseTree === null || !this.git.trees.has(baseTree)))
+        return invalid('Invalid tree info')
+      const entries = new Map(baseTree ? this.git.trees.get(baseTree) : [])
+      if (!Array.isArray(request.tree)) return invalid("Invalid request: tree wasn't supplied.")
+      for (const item of request.tree as Record<string, unknown>[]) {
+        if (typeof item.path !== 'string' || item.type !== 'blob' || item.mode !== '100644')
+          return invalid('Invalid tree info')
+        let sha = typeof item.sha === 'string' ? item.sha : null
+        if (typeof item.content === 'string') {
+          sha = this.gitObject('blob', item.content)
+          this.git.blobs.set(sha, item.content)
+        }
+        if (!sha || !this.git.blobs.has(sha)) return invalid('Invalid tree info')
+        entries.set(item.path, sha)
+      }
+      const sha = this.gitObject('tree', [...entries].map(([p, b]) => `${p}\0${b}`).join('\n'))
+      this.git.trees.set(sha, entries)
+      const tree = [...entries].map(([path, blob]) => ({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: blob,
+        url: `${base}/blobs/${blob}`
+      }))
+      this.send(res, 201, { sha, url: `${base}/trees/${sha}`, truncated: false, tree })
+      return true
+    }
+    if (method === 'POST' && rest === '/git/commits') {
+      const { tree, message } = request
+      const parents = Array.isArray(request.parents) ? request.parents.map(String) : []
+      if (typeof tree !== 'string' || !this.git.trees.has(tree)) return invalid('Tree SHA does not exist')
+      if (typeof message !== 'string') return invalid("Invalid request: message wasn't supplied.")
+      if (parents.some((p) => !this.git.commits.has(p)))
+        return invalid('Parent SHA does not exist or is not a commit object')
+      // Two commits of the same tree and parents differ by their time on GitHub: a counter stands in for it.
+      const sha = this.gitObject('commit', `${tree} ${parents.join(' ')} ${message} ${this.nextId++}`)
+      this.git.commits.set(sha, { tree, parents, message })
+      this.send(res, 201, {
+        sha,
+        node_id: `C_${sha.slice(0, 8)}`,
+        url: `${base}/commits/${sha}`,
+        html_url: '',
+        message,
+        tree: { sha: tree, url: `${base}/trees/${tree}` },
+        parents: parents.map((p) => ({ sha: p, url: `${base}/commits/${p}`, html_url: '' })),
+        author: { name: 'github-actions[bot]', email: '', date: new Date().toISOString() },
+        committer: { name: 'github-actions[bot]', email: '', date: new Date().toISOString() },
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+      })
+      return true
+    }
+    if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
+      const commit = this.git.commits.get(m[1]!)
+      if (!commit) return (this.send(res, 404, { message: 'Not Found' }), true)
+      this.send(res, 200, {
+        sha: m[1],
+        message: commit.message,
+        tree: { sha: commit.tree, url: `${base}/trees/${commit.tree}` },
+        parents: commit.parents.map((p) => ({ sha: p, url: `${base}/commits/${p}` }))
+      })
+      return true
+    }
+    if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) {
+      const ref = `refs/${decodeURIComponent(m[1]!)}`
+      const sha = this.git.refs.get(ref)
+      this.send(res, sha ? 200 : 404, sha ? refJson(ref, sha) : { message: 'Not Found' })
+      return true
+    }
+    if (method === 'POST' && rest === '/git/refs') {
+      const { ref, sha } = request
+      if (typeof ref !== 'string' || !/^refs\/[^\s]+\/[^\s]+$/.test(ref)) return invalid('Reference name is invalid')
+      if (typeof sha !== 'string' || !this.git.commits.has(sha)) return invalid('Object does not exist')
+      if (this.git.refs.has(ref)) return invalid('Reference already exists')
+      this.git.refs.set(ref, sha)
+      this.send(res, 201, refJson(ref, sha))
+      return true
+    }
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && (method === 'PATCH' || method === 'DELETE')) {
+      const ref = `refs/${decodeURIComponent(m[1]!)}`
+      const current = this.git.refs.get(ref)
+      if (!current) return invalid('Reference does not exist')
+      if (method === 'DELETE') {
+        this.git.refs.delete(ref)
+        res.writeHead(204)
+        res.end()
+        return true
+      }
+      const { sha, force } = request
+      if (typeof sha !== 'string' || !this.git.commits.has(sha)) return invalid('Object does not exist')
+      if (force !== true && !this.descends(sha, current)) return invalid('Update is not a fast forward')
+      this.git.refs.set(ref, sha)
+      this.send(res, 200, refJson(ref, sha))
+      return true
+    }
+    return false
   }
 
   /** Like GitHub: 204 without a body; 404 for an unknown workflow, 422 without workflow_dispatch or a ref. */

@@ -95,6 +95,18 @@ export function completion(
   }
 }
 
+/** A response recorded from a provider (eval/cassette.ts): sent back as it came, whatever the wire format. */
+export interface Played {
+  status: number
+  body: unknown
+}
+
+export function playBack(res: ServerResponse, played: Played): void {
+  res
+    .writeHead(played.status, { 'content-type': 'application/json' })
+    .end(typeof played.body === 'string' ? played.body : JSON.stringify(played.body))
+}
+
 /** A call to the image or speech endpoint, kept apart from the chat requests. */
 export interface MediaRecorded {
   path: string
@@ -109,6 +121,8 @@ export class FakeOpenAI extends LoopbackServer {
   servedModel: ((requested: string) => string) | null = (requested) => `${requested.replace(/^.*\//, '')}-2025-04-14`
   /** Answer when the script is empty: a text, or a step (tool calls, an error). */
   fallback: (request: ChatRequest) => string | Step = () => 'Here is my answer.'
+  /** Recorded responses played back before the script, as they were recorded (eval/cassette.ts). */
+  readonly playback: Played[] = []
 
   protected override baseUrl(origin: string): string {
     return `${origin}/v1`
@@ -146,6 +160,8 @@ export class FakeOpenAI extends LoopbackServer {
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest
     this.requests.push({ path, headers: req.headers, body })
+    const played = this.playback.shift()
+    if (played) return playBack(res, played)
     const next = this.script.shift() ?? this.fallback(body)
     const step: Step = typeof next === 'string' ? { reply: next } : next
     if ('hang' in step) return

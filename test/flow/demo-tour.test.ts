@@ -244,6 +244,12 @@ describe('the demo tour', () => {
     )
   })
 
+  it('go: nothing waits for it on this thread, said without a model', () => {
+    const text = printed('go')
+    expect(text).toContain(`${STAMP}model: none`)
+    expect(text).toContain("I'm not waiting for anything here")
+  })
+
   it('help: the commands, stamped without a model', () => {
     const text = printed('help')
     expect(text).toContain(`${STAMP}model: none`)

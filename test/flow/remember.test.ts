@@ -123,5 +123,8 @@ describe('a review with a review memory', () => {
     expect(prompt).toContain('- We keep unused imports in `examples/`.')
     expect(prompt).not.toContain('asked by @a')
     expect(prompt).not.toContain('HEAD-ONLY RULE')
+    // The job summary and the log name what the review was told.
+    expect(run.summary).toContain('1 rule from .github/git-bob/review-memory.md on master')
+    expect(run.stdout).toContain('Review memory: 1 rule from .github/git-bob/review-memory.md on master')
   })
 })

@@ -40,7 +40,10 @@ describe('repository context', () => {
     expect(prompt).toContain('return len(df)')
     expect(prompt).not.toContain('not named')
     expect(prompt).toContain('data/image.png (not a text file)')
-    expect(stage.github.requests.some((r) => r.path.includes('/git/trees/'))).toBe(false)
+    expect(stage.github.requests.some((r) => r.path.includes('/contents/src/analysis.py'))).toBe(false)
+    // The only listing through the API is the default branch's, for its instruction files (never a checkout's).
+    const trees = stage.github.requests.filter((r) => r.path.includes('/git/trees/'))
+    expect(trees.map((r) => r.path)).toEqual([expect.stringMatching(/\/git\/trees\/master$/)])
   })
 
   it('neither lists nor reads what .gitbobignore hides, and does not follow symbolic links', async () => {

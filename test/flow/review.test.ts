@@ -357,3 +357,113 @@ describe('git-bob review, when the code moves on', () => {
     )
   })
 })
+
+describe('git-bob review remembers what a maintainer dismissed in the pull request', () => {
+  it('tells the model, drops what it repeats after a push nearby, and says how many were left out', async () => {
+    const pull = stage.github.addPull(1, { files: [LOAD], headSha: H1 })
+    stage.github.permissions.set('maria', 'maintain')
+    stage.github.permissions.set('stranger', 'read')
+    stage.model.fallback = answerReviews(
+      reviewJson([
+        { path: 'src/load.py', line: 11, body: 'Name the encoding: the platform default encoding differs on Windows.' },
+        { path: 'src/load.py', line: 12, body: 'Blank lines with only tabs are kept; strip them too.' },
+        { path: 'src/load.py', line: 13, body: 'continue hides malformed rows silently; log them.' }
+      ])
+    )
+    await stage.comment({ body: 'git-bob review', pullRequest: true })
+    const [encoding, tabs, hidden] = pull.reviewComments
+    expect(pull.reviewComments).toHaveLength(3)
+
+    // The encoding finding: answered "won't fix" and resolved by a maintainer. The tabs finding: 👎 by a reader
+    // only, which counts for nothing. The malformed-rows finding: 👎 by the maintainer.
+    stage.github.addReviewReply(1, encoding!.id, {
+      login: 'maria',
+      body: "Won't fix: we keep the default, it's intended."
+    })
+    stage.github.resolveThread(1, encoding!.id, 'maria')
+    stage.github.reactAs('stranger', tabs!.id, '-1')
+    stage.github.reactAs('maria', hidden!.id, '-1')
+
+    // A new push changes the lines near the encoding finding.
+    pull.headSha = H2
+    stage.github.comparisons.set(`${H1}...${H2}`, { status: 'ahead', files: [LOAD] })
+    stage.github.filesAt.set(H2, new Map([['src/load.py', LOAD_TEXT]]))
+    stage.model.fallback = answerReviews(
+      JSON.stringify({
+        fulfils: 'Yes.',
+        risks: ['load.py still relies on the platform default encoding.', 'A huge file is read into memory.'],
+        missing: [],
+        comments: [
+          {
+            path: 'src/load.py',
+            line: 14,
+            start_line: null,
+            body: 'The platform default encoding differs on Windows: name the encoding.',
+            suggestion: null
+          },
+          {
+            path: 'src/load.py',
+            line: 12,
+            start_line: null,
+            body: 'Tabs-only lines are kept; strip them.',
+            suggestion: null
+          }
+        ]
+      })
+    )
+    const later = new Date(Date.now() + 1000).toISOString()
+    const run = await stage.comment({ body: 'git-bob review', pullRequest: true, commentId: 2001, createdAt: later })
+    expect(run.code).toBe(0)
+
+    const prompt = promptOf(stage.model.requests[1]!.body)
+    expect(prompt).toContain('# Already decided in this pull request (2)')
+    expect(prompt).toContain('1. `src/load.py`, line 11 (@maria resolved the thread; @maria replied "won\'t fix")')
+    expect(prompt).toContain("Won't fix: we keep the default, it's intended.")
+    expect(prompt).toContain('2. `src/load.py`, line 13 (@maria marked it 👎)')
+    expect(prompt).not.toContain('Tabs-only')
+
+    const second = reviewPosts()[1]!.body
+    expect(second.comments?.map((c) => c.line)).toEqual([12])
+    expect(second.body).not.toContain('default encoding')
+    expect(second.body).toContain('A huge file is read into memory.')
+    expect(second.body).toContain(
+      '### Already decided\n\n2 earlier findings were left out: already decided in this pull request.\n\n' +
+        '- `src/load.py`, line 11 (@maria resolved the thread; @maria replied "won\'t fix")\n' +
+        '- `src/load.py`, line 13 (@maria marked it 👎)'
+    )
+    expect(run.summary).toContain(
+      'The model raised 1 earlier finding a maintainer had dismissed again (in 2 line comments or list items); they were left out.'
+    )
+    // The threads query, page after page (the stand-in's pages hold two threads); reactions read only where there
+    // is a 👎; each person asked once.
+    const graphql = stage.github.requests.filter((r) => r.path === '/graphql')
+    expect(graphql.map((r) => (r.body as { variables: { cursor: string | null } }).variables.cursor)).toEqual([
+      null,
+      '2'
+    ])
+    const reactionReads = stage.github.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/reactions'))
+    expect(reactionReads.map((r) => r.path.split('/').at(-2))).toEqual([String(tabs!.id), String(hidden!.id)])
+    const asked = stage.github.requests.filter((r) => r.path.endsWith('/collaborators/maria/permission'))
+    expect(asked).toHaveLength(1)
+  })
+
+  it('a review reads on when GitHub will not answer the threads query', async () => {
+    const pull = stage.github.addPull(1, { files: [LOAD], headSha: H1 })
+    stage.model.fallback = answerReviews(reviewJson([{ path: 'src/load.py', line: 11, body: 'Name the encoding.' }]))
+    await stage.comment({ body: 'git-bob review', pullRequest: true })
+    pull.headSha = H2
+    stage.github.comparisons.set(`${H1}...${H2}`, { status: 'ahead', files: [LOAD] })
+    stage.github.faults.push({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 502,
+      body: { message: 'Bad gateway' },
+      times: 9
+    })
+    const later = new Date(Date.now() + 1000).toISOString()
+    const run = await stage.comment({ body: 'git-bob review', pullRequest: true, commentId: 2001, createdAt: later })
+    expect(run.code).toBe(0)
+    expect(reviewPosts()).toHaveLength(2)
+    expect(run.summary).toContain('Not checked for findings already dismissed: which threads are resolved')
+  })
+})

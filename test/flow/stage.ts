@@ -5,6 +5,7 @@ import { runStep } from '../../src/wiring/actions.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import { sandboxChecks, type SandboxChecks } from '../../src/adapters/sandbox/checks.ts'
 import { capturingRunner } from '../fakes/runner.ts'
+import { said, type Printed } from '../fakes/said.ts'
 import { useStage as stage, type Stage } from '../fakes/stage.ts'
 import { stepEnvironment, type StepOptions } from '../fakes/step-environment.ts'
 
@@ -25,10 +26,17 @@ interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   notebooks?: JupyterRunner
   /** Instead of the sandbox's checks. */
   checks?: SandboxChecks
+  /** The clock the budget reads (default: the real one). */
+  now?: () => number
 }
 
-export function useStage(): Stage<FlowOptions, FlowRun> {
-  return stage<FlowOptions, FlowRun>(async (options) => {
+type FlowStage = Stage<FlowOptions, FlowRun> & {
+  /** What the run said (its log and the stand-in's threads), for an assertion's message. */
+  said(run: Printed): string
+}
+
+export function useStage(): FlowStage {
+  const flow = stage<FlowOptions, FlowRun>(async (options) => {
     const { env } = await stepEnvironment(options, 'git-bob-flow-')
     const runner = capturingRunner()
     const started = Date.now()
@@ -39,6 +47,7 @@ export function useStage(): Stage<FlowOptions, FlowRun> {
       githubSpacingMs: { write: 0, notifications: 0 },
       modelRetryBaseMs: 10,
       ...(options.notebooks ? { notebooks: options.notebooks } : {}),
+      ...(options.now ? { now: options.now } : {}),
       checks: options.checks ?? sandboxChecks(env)
     })
     return {
@@ -48,5 +57,7 @@ export function useStage(): Stage<FlowOptions, FlowRun> {
       outputs: runner.outputs,
       durationMs: Date.now() - started
     }
-  })
+  }) as FlowStage
+  flow.said = (run) => said(run, flow.github)
+  return flow
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../src/commands/registry.ts'
 import {
+  readBudgetConfig,
   readDeployConfig,
   readFixChecksAttempts,
   readGateConfig,
@@ -34,6 +35,7 @@ function inputsRead(): string[] {
   readDeployConfig(reader)
   readTriageMaxIssues(reader)
   readFixChecksAttempts(reader)
+  readBudgetConfig(reader)
   for (const p of PROVIDERS) if (p.keyInput) names.add(p.keyInput)
   return [...names].sort()
 }

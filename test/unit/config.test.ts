@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/errors.ts'
 import {
+  readBudgetConfig,
   readDeployConfig,
   readShownSettings,
   DEFAULT_MODEL,
   readGateConfig,
   readRunConfig,
+  INSTRUCTION_SOURCES,
   type InputReader
 } from '../../src/config.ts'
 import { DEFAULT_INSTRUCTIONS_FILE } from '../../src/ports/paths.ts'
@@ -151,6 +153,7 @@ describe('readRunConfig', () => {
       allowedModels: [],
       maintainers: [],
       instructionsFile: DEFAULT_INSTRUCTIONS_FILE,
+      instructionFiles: [...INSTRUCTION_SOURCES],
       modelTimeoutMs: 300_000,
       imageModel: '',
       speechModel: '',
@@ -210,6 +213,7 @@ describe('readRunConfig', () => {
         'base-url': ' https://example.com/v1 ',
         maintainers: '@alice\n@bob, carol',
         'instructions-file': ' docs/bob.md ',
+        'instruction-files': ' AGENTS.md,\n.github/instructions/*.instructions.md ',
         'model-timeout-seconds': ' 30 ',
         'image-model': ' openai:gpt-image-1 ',
         'speech-model': ' google:gemini-2.5-flash-preview-tts ',
@@ -252,6 +256,7 @@ describe('readRunConfig', () => {
       allowedModels: [],
       maintainers: ['alice', 'bob', 'carol'],
       instructionsFile: 'docs/bob.md',
+      instructionFiles: ['AGENTS.md', '.github/instructions'],
       modelTimeoutMs: 30_000,
       imageModel: 'openai:gpt-image-1',
       speechModel: 'google:gemini-2.5-flash-preview-tts',
@@ -344,6 +349,23 @@ describe('readRunConfig', () => {
       expect(message).toContain(path)
     }
   )
+
+  it.each([
+    ['all', [...INSTRUCTION_SOURCES]],
+    ['None', []],
+    ['claude.md, GEMINI.md', ['CLAUDE.md', 'GEMINI.md']],
+    ['.github/instructions/', ['.github/instructions']],
+    ['.github/copilot-instructions.md', ['.github/copilot-instructions.md']]
+  ])('reads instruction-files %j', (raw, sources) => {
+    expect(readRunConfig(reader({ 'instruction-files': raw })).instructionFiles).toEqual(sources)
+  })
+
+  it('rejects an instruction file it does not know, naming the ones it does', () => {
+    const message = configError(() => readRunConfig(reader({ 'instruction-files': 'AGENTS.md, README.md' })))
+    expect(message).toContain('`instruction-files`')
+    expect(message).toContain('"README.md"')
+    expect(message).toContain('CLAUDE.md')
+  })
 
   it.each(['.github/bob.md', 'docs/a..b.md', '..hidden.md'])(
     'accepts instructions-file %j inside the repository',
@@ -466,5 +488,32 @@ describe('readDeployConfig', () => {
     )
     expect(() => readDeployConfig(reader({ 'deploy-wait-seconds': '7200' }))).toThrow(/`deploy-wait-seconds`/)
     expect(() => readDeployConfig(reader({ 'deploy-poll-seconds': '0' }))).toThrow(/`deploy-poll-seconds`/)
+  })
+})
+
+describe('readBudgetConfig', () => {
+  it('every limit off when its input is empty', () => {
+    expect(readBudgetConfig(reader({}))).toEqual({
+      limits: { dailyUsd: null, monthlyUsd: null, dailyRequests: null },
+      confirmAboveUsd: null
+    })
+  })
+
+  it('dollars with or without "$", 0 a limit too; requests a whole number', () => {
+    const config = readBudgetConfig(
+      reader({
+        'budget-daily-usd': '$2.50',
+        'budget-monthly-usd': '0',
+        'budget-daily-requests': '20',
+        'confirm-above-usd': '1'
+      })
+    )
+    expect(config).toEqual({ limits: { dailyUsd: 2.5, monthlyUsd: 0, dailyRequests: 20 }, confirmAboveUsd: 1 })
+  })
+
+  it('names the input and the value it cannot read', () => {
+    expect(configError(() => readBudgetConfig(reader({ 'budget-daily-usd': 'five' })))).toContain('`budget-daily-usd`')
+    expect(configError(() => readBudgetConfig(reader({ 'budget-daily-requests': '2.5' })))).toContain('whole number')
+    expect(configError(() => readBudgetConfig(reader({ 'confirm-above-usd': '-1' })))).toContain('"-1"')
   })
 })

@@ -166,7 +166,8 @@ describe('the example workflow', () => {
       'Git-Bob, please solve it',
       '@git-bob try a notebook',
       'looks good.\ngit-bob apply the suggestion',
-      'git-bob ask claude to implement this'
+      'git-bob ask claude to implement this',
+      'git-bob go'
     ])
       expect(needsPython(body), body).toBe(true)
     for (const body of [
@@ -174,7 +175,8 @@ describe('the example workflow', () => {
       'git-bob think about it; we could try later',
       'I will try git-bob implementation later',
       'entry',
-      'git-bob implementation details?'
+      'git-bob implementation details?',
+      'git-bob good point'
     ])
       expect(needsPython(body), body).toBe(false)
   })

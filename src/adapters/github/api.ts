@@ -1,6 +1,7 @@
 // The GitHub port: the REST calls git-bob makes, typed and small. Posting goes through the Outbox
 // (outbox.ts), which stamps and redacts; nothing else posts.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { z } from 'zod'
 import { GitHubRequestCapError, httpStatus, MissingPermissionError } from '../../errors.ts'
 import type { Octokit } from './client.ts'
 import type {
@@ -21,11 +22,51 @@ import type {
   Review,
   ReviewComment,
   ReviewLineComment,
+  ReviewThreadState,
   StatusInfo,
   WorkflowRun
 } from '../../ports/github.ts'
 
 const status = httpStatus
+
+/**
+ * The review threads of a pull request, a page of 100 at a time: whether each is resolved, by whom, and the REST
+ * id of its first comment (REST has no resolved flag). test/fakes/github.ts answers exactly this query.
+ */
+export const REVIEW_THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved resolvedBy { login } comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`
+
+/** Pages of review threads read at most: 1,000 threads. */
+const MAX_THREAD_PAGES = 10
+
+const ReviewThreadsAnswer = z.object({
+  repository: z
+    .object({
+      pullRequest: z
+        .object({
+          reviewThreads: z.object({
+            pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+            nodes: z.array(
+              z.object({
+                isResolved: z.boolean(),
+                resolvedBy: z.object({ login: z.string() }).nullable(),
+                comments: z.object({ nodes: z.array(z.object({ databaseId: z.number().nullable() })) })
+              })
+            )
+          })
+        })
+        .nullable()
+    })
+    .nullable()
+})
 
 /**
  * A 403 that says the token lacks a permission ("Resource not accessible by integration"), as the
@@ -80,8 +121,12 @@ export class GitHubApi implements GitHub {
   capReached = false
   private maxRequests = Number.POSITIVE_INFINITY
   private readonly onModelsBehalf = new AsyncLocalStorage<true>()
+  /** Trees listed in this run by ref: the file list and the instruction files both need the default branch's. */
+  private readonly trees = new Map<string, Promise<{ paths: string[]; truncated: boolean }>>()
   private readonly octokit: Octokit
   private readonly ref: RepoRef
+  /** Roles already asked, by lower-case login. */
+  private readonly permissions = new Map<string, Permission>()
 
   constructor(octokit: Octokit, ref: RepoRef) {
     this.octokit = octokit
@@ -111,8 +156,20 @@ export class GitHubApi implements GitHub {
     return this.onModelsBehalf.run(true, read)
   }
 
-  /** The repository role of a user: a 404 means the user is no collaborator. */
+  /**
+   * The repository role of a user: a 404 means the user is no collaborator. Asked once per login in a run: the
+   * gate, the thread's standings and the review's dismissals ask about the same people.
+   */
   async permission(login: string): Promise<Permission> {
+    const key = login.toLowerCase()
+    const known = this.permissions.get(key)
+    if (known) return known
+    const permission = await this.askPermission(login)
+    this.permissions.set(key, permission)
+    return permission
+  }
+
+  private async askPermission(login: string): Promise<Permission> {
     try {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.ref, username: login })
       const role = (data.role_name ?? '').toLowerCase()
@@ -184,8 +241,37 @@ export class GitHubApi implements GitHub {
       updatedAt: c.updated_at,
       path: c.path,
       line: c.line ?? c.original_line ?? null,
-      inReplyTo: c.in_reply_to_id ?? null
+      inReplyTo: c.in_reply_to_id ?? null,
+      thumbsDown: c.reactions?.['-1'] ?? 0
     }))
+  }
+
+  async reviewThreads(pullNumber: number): Promise<ReviewThreadState[]> {
+    const threads: ReviewThreadState[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+      const raw: unknown = await this.octokit.graphql(REVIEW_THREADS_QUERY, { ...this.ref, number: pullNumber, cursor })
+      const found = ReviewThreadsAnswer.parse(raw).repository?.pullRequest?.reviewThreads
+      if (!found) break
+      for (const t of found.nodes) {
+        const root = t.comments.nodes[0]?.databaseId
+        if (typeof root === 'number')
+          threads.push({ rootCommentId: root, resolved: t.isResolved, resolvedBy: t.resolvedBy?.login ?? null })
+      }
+      if (!found.pageInfo.hasNextPage || !found.pageInfo.endCursor) break
+      cursor = found.pageInfo.endCursor
+    }
+    return threads
+  }
+
+  async thumbsDownOn(commentId: number): Promise<string[]> {
+    const { data } = await this.octokit.rest.reactions.listForPullRequestReviewComment({
+      ...this.ref,
+      comment_id: commentId,
+      content: '-1',
+      per_page: 100
+    })
+    return data.filter((r) => r.content === '-1' && r.user).map((r) => r.user!.login)
   }
 
   async pullFiles(pullNumber: number): Promise<PullFile[]> {
@@ -271,13 +357,20 @@ export class GitHubApi implements GitHub {
     }
   }
 
-  /** Every file path at a ref, and whether GitHub cut the list short. */
-  async tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
-    const { data } = await this.octokit.rest.git.getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
-    return {
-      paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path),
-      truncated: data.truncated
-    }
+  /** Every file path at a ref, and whether GitHub cut the list short; listed once per ref in a run. */
+  tree(ref: string): Promise<{ paths: string[]; truncated: boolean }> {
+    const known = this.trees.get(ref)
+    if (known) return known
+    const listed = this.octokit.rest.git
+      .getTree({ ...this.ref, tree_sha: ref, recursive: 'true' })
+      .then(({ data }) => ({
+        paths: data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path),
+        truncated: data.truncated
+      }))
+    this.trees.set(ref, listed)
+    // A failure is not kept: the next reader asks again.
+    listed.catch(() => this.trees.delete(ref))
+    return listed
   }
 
   /** owner/name of the repository this client reads. */
@@ -518,6 +611,51 @@ export class GitHubApi implements GitHub {
   /** Starts a workflow that has a workflow_dispatch trigger, on a branch (GitHub answers 204, no run id). */
   async dispatchWorkflow(workflow: string, ref: string): Promise<void> {
     await this.octokit.rest.actions.createWorkflowDispatch({ ...this.ref, workflow_id: workflow, ref })
+  }
+
+  /** Two requests: the ref, then the file at its commit (the contents API reads any commit). */
+  async refFile(ref: string, path: string): Promise<{ commit: string; text: string | null } | null> {
+    let commit: string
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.ref, ref: ref.replace(/^refs\//, '') })
+      commit = data.object.sha
+    } catch (error) {
+      if (status(error) === 404) return null
+      throw error
+    }
+    return { commit, text: await this.fileText(path, commit) }
+  }
+
+  /**
+   * Three requests: a tree with the file's text inline (GitHub makes the blob), a commit, and the ref moved
+   * without force. GitHub refuses to move a ref to a commit that does not descend from where it is (422), and
+   * to create one that exists (422): either way another run wrote first.
+   */
+  async writeRefFile(ref: string, path: string, text: string, parent: string | null): Promise<boolean> {
+    const { data: tree } = await this.octokit.rest.git.createTree({
+      ...this.ref,
+      tree: [{ path, mode: '100644', type: 'blob', content: text }]
+    })
+    const { data: commit } = await this.octokit.rest.git.createCommit({
+      ...this.ref,
+      message: `git-bob: ${path}`,
+      tree: tree.sha,
+      parents: parent ? [parent] : []
+    })
+    try {
+      if (parent)
+        await this.octokit.rest.git.updateRef({
+          ...this.ref,
+          ref: ref.replace(/^refs\//, ''),
+          sha: commit.sha,
+          force: false
+        })
+      else await this.octokit.rest.git.createRef({ ...this.ref, ref, sha: commit.sha })
+      return true
+    } catch (error) {
+      if (status(error) === 422) return false
+      throw error
+    }
   }
 
   /** The workflow's runs started by workflow_dispatch on a branch since a time, newest first. */

@@ -103,4 +103,9 @@ export class PrintingGitHubApi extends TerminalGitHubApi {
   override async dispatchWorkflow(workflow: string): Promise<void> {
     throw new CliError(`${workflow} was not started: deploy starts a workflow only with --post.`)
   }
+
+  /** A dry run spends nothing worth recording in the repository's ledger: it is read, never written. */
+  override async writeRefFile(): Promise<boolean> {
+    return true
+  }
 }

@@ -4,7 +4,7 @@ import { fenced } from '../../ports/fenced.ts'
 import type { MovedComment, ProposedComment } from './anchor.ts'
 import type { Coverage, CoverageEntry } from './budget.ts'
 import type { ReviewScope } from './scope.ts'
-import { counted } from '../../plural.ts'
+import { agrees, counted } from '../../plural.ts'
 
 export interface Verdict {
   /** Does the change do what the discussion asked? */
@@ -19,6 +19,34 @@ export interface ReviewFacts {
   coverage: CoverageEntry[]
   usedTokens: number
   budgetTokens: number
+  /** Earlier findings a maintainer dismissed, left out of this review. */
+  decided?: readonly DecidedItem[]
+}
+
+/** An earlier finding left out as already decided, as the summary lists it. */
+export interface DecidedItem {
+  /** "`src/a.py`, line 3": where people find it; its text is not said again. */
+  place: string
+  /** "@alice resolved the thread", ... */
+  ways: readonly string[]
+}
+
+/** Items of the already-decided list shown at most. */
+const MAX_DECIDED_ITEMS = 20
+
+/** The sentence and list of earlier findings left out as already decided; '' for none. */
+export function decidedList(items: readonly DecidedItem[]): string {
+  if (!items.length) return ''
+  const shown = items.slice(0, MAX_DECIDED_ITEMS).map((d) => `- ${d.place} (${d.ways.join('; ')})`)
+  const more = items.length > shown.length ? [`- … and ${items.length - shown.length} more`] : []
+  return [
+    '### Already decided',
+    '',
+    `${counted(items.length, 'earlier finding')} ${agrees(items.length, 'was', 'were')} left out: already decided in this pull request.`,
+    '',
+    ...shown,
+    ...more
+  ].join('\n')
 }
 
 /** Characters the coverage list may take; GitHub's limit for the whole body is 65,536. */
@@ -131,7 +159,7 @@ export function reviewBody(
   const inlineSection = inline.length
     ? `### Line comments\n\n${inline.map((c) => commentItem(c, null)).join('\n')}`
     : ''
-  const tail = [coverageSection(facts), CLOSING]
+  const tail = [decidedList(facts.decided ?? []), coverageSection(facts), CLOSING]
   return {
     body: [head, movedSection, ...tail].filter(Boolean).join('\n\n'),
     withInline: [head, movedSection, inlineSection, ...tail].filter(Boolean).join('\n\n')

@@ -8,6 +8,9 @@ import { fitThread } from '../../conversation/budget.ts'
 import type { Thread } from '../../conversation/thread.ts'
 import { charsFor, estimateTokens } from '../../conversation/tokens.ts'
 import type { CoverageEntry } from './budget.ts'
+import { fenced } from '../../ports/fenced.ts'
+import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { findingPlace, type Dismissed } from './dismissed.ts'
 
 export const CONVERSATION_SHARE = 0.25
 export const LEFT_OUT_SHARE = 0.05
@@ -24,10 +27,50 @@ export interface PromptLayout {
   leftOutChars: number
 }
 
-/** The user message: conversation, changes, what was left out, task. */
-export function userMessage(conversation: string, changes: string, leftOut: string, task: string): string {
-  return `${conversation}\n\n# The changes\n\n${changes}\n\n${leftOut}\n\n# Your task\n\n${task}`
+/** The user message: conversation, what was already decided, changes, what was left out, task. */
+export function userMessage(
+  conversation: string,
+  changes: string,
+  leftOut: string,
+  task: string,
+  decided = ''
+): string {
+  const before = decided ? `${conversation}\n\n${decided}` : conversation
+  return `${before}\n\n# The changes\n\n${changes}\n\n${leftOut}\n\n# Your task\n\n${task}`
 }
+
+/** The share of the budget the findings already decided may take. */
+export const DECIDED_SHARE = 0.05
+
+/** Characters of one dismissing reply shown at most. */
+const REPLY_CHARS = 400
+
+/**
+ * The earlier findings a maintainer dismissed, for the model: where, what, who and how, the replies fenced as
+ * the conversation's messages are (untrusted text). Shortened to `maxChars` with a count of the rest.
+ */
+export function decidedSection(dismissed: readonly Dismissed[], maxChars: number): string {
+  if (!dismissed.length) return ''
+  const head = `${fill(PROMPTS.reviewDecided, { count: String(dismissed.length) }).trim()}\n`
+  const items: string[] = []
+  let used = head.length + 80
+  for (const [i, d] of dismissed.entries()) {
+    const reply = d.reply
+      ? `\n\n   Reply by @${d.reply.login}:\n\n${indent(fenced(clip(d.reply.body, REPLY_CHARS)))}`
+      : ''
+    const item = `${i + 1}. ${findingPlace(d.finding)} (${d.ways.join('; ')}). Your finding:\n\n${indent(fenced(clip(d.finding.text, REPLY_CHARS)))}${reply}\n`
+    if (used + item.length + 1 > maxChars) break
+    items.push(item)
+    used += item.length + 1
+  }
+  const rest = dismissed.length - items.length
+  // Not even the heading fits: the model is not told, and code still drops repeats.
+  if (!items.length && head.length + 60 > maxChars) return ''
+  return [head, ...items, ...(rest ? [`- … and ${rest} more, not shown for length.`] : [])].join('\n').trim()
+}
+
+const indent = (text: string): string => text.replace(/^/gm, '   ')
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
 /**
  * The system prompt and the task always go in whole (they are small, unless the repository's
@@ -37,10 +80,11 @@ export function layout(
   system: string,
   conversation: { thread: Thread; leftOut: readonly string[] },
   task: string,
-  budgetTokens: number
+  budgetTokens: number,
+  decided = ''
 ): PromptLayout {
   const leftOutShare = Math.floor(budgetTokens * LEFT_OUT_SHARE)
-  const base = estimateTokens(system) + estimateTokens(userMessage('', '', '', task)) + SLACK
+  const base = estimateTokens(system) + estimateTokens(userMessage('', '', '', task, decided)) + SLACK
   const conversationRoom = Math.max(0, Math.min(budgetTokens * CONVERSATION_SHARE, budgetTokens - base - leftOutShare))
   const fitted = fitThread(
     conversation.thread,
@@ -48,7 +92,7 @@ export function layout(
     Math.floor(conversationRoom),
     "to fit the conversation's share of the review budget"
   )
-  const fixed = estimateTokens(system) + estimateTokens(userMessage(fitted.text, '', '', task)) + SLACK
+  const fixed = estimateTokens(system) + estimateTokens(userMessage(fitted.text, '', '', task, decided)) + SLACK
   const leftOutTokens = Math.max(0, Math.min(leftOutShare, budgetTokens - fixed))
   return {
     conversation: fitted.text,

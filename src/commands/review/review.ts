@@ -17,11 +17,14 @@ import {
   withoutContent,
   type ChangedFile
 } from './budget.ts'
-import { layout, leftOutList, userMessage } from './prompt.ts'
+import { DECIDED_SHARE, decidedSection, layout, leftOutList, userMessage } from './prompt.ts'
 import { memorySection } from './memory.ts'
+import { findDismissed, findingPlace } from './dismissed.ts'
+import { dropRepeats } from './repeats.ts'
+import { agrees, counted } from '../../plural.ts'
 import { firstScope, scopeAfterCompare, type ReviewScope } from './scope.ts'
 import type { Thread } from '../../conversation/thread.ts'
-import { estimateTokens } from '../../conversation/tokens.ts'
+import { charsFor, estimateTokens } from '../../conversation/tokens.ts'
 import { answerInComment } from '../comment.ts'
 import { systemPrompt } from '../../conversation/messages.ts'
 import type { ConversationContext, Outcome, PullRequestPort } from '../types.ts'
@@ -92,7 +95,7 @@ async function reviewPull(
   }
 
   // The prompt: its fixed parts first, then the changes planned into what is left of the budget.
-  const system = systemPrompt(ctx)
+  const system = systemPrompt(ctx, true)
   // What the maintainers decided (the review memory, from the default branch) is part of the task: not raised.
   const memory = memorySection(ctx.reviewMemory ?? [], ctx.reviewTokenBudget)
   if (memory.leftOut) ctx.notes.tell(`Left out: ${memory.leftOut}.`)
@@ -103,11 +106,17 @@ async function reviewPull(
   // other commands keep, less what reading adds to its system prompt; the tool results get the rest.
   const budgeted: ConversationContext = { ...ctx, promptTokenBudget: ctx.reviewTokenBudget }
   const extra = usesTools(budgeted) ? readingExtraTokens(budgeted, ReviewSchema) : 0
+  const promptBudget = extra ? withRoomForTools(budgeted).promptTokenBudget - extra : ctx.reviewTokenBudget
+  // What a maintainer already dismissed in this pull request: the model is told, and code drops repeats below.
+  const { dismissed, unchecked } = await findDismissed(threadPull.findings, pull)
+  for (const what of unchecked) ctx.notes.tell(`Not checked for findings already dismissed: ${what}.`)
+  const decided = decidedSection(dismissed, charsFor(Math.floor(Math.max(0, promptBudget) * DECIDED_SHARE)))
   const shape = layout(
     system,
     { thread: conversationOnly, leftOut: ctx.notes.forModel.conversation },
     task,
-    extra ? withRoomForTools(budgeted).promptTokenBudget - extra : ctx.reviewTokenBudget
+    promptBudget,
+    decided
   )
   for (const note of shape.conversationLeftOut) ctx.notes.tell(`Left out: ${note}.`)
   let plan = planDiffs(files, shape.changesTokens)
@@ -122,7 +131,13 @@ async function reviewPull(
     }
   }
   const coverage = coverageOf(plan)
-  const user = userMessage(shape.conversation, renderMaterial(plan), leftOutList(coverage, shape.leftOutChars), task)
+  const user = userMessage(
+    shape.conversation,
+    renderMaterial(plan),
+    leftOutList(coverage, shape.leftOutChars),
+    task,
+    decided
+  )
 
   // With tools the model may read code around the diff and the files it calls before it reviews.
   const fixed: Message[] = [
@@ -135,7 +150,7 @@ async function reviewPull(
     () => fixed
   )
 
-  const proposed: ProposedComment[] = reply.value.comments
+  const answered: ProposedComment[] = reply.value.comments
     .filter((c) => c.body.trim())
     .map((c) => ({
       path: c.path.replace(/^\.?\//, ''),
@@ -144,6 +159,15 @@ async function reviewPull(
       body: c.body,
       suggestion: c.suggestion
     }))
+  const kept = dropRepeats(
+    { comments: answered, risks: reply.value.risks, missing: reply.value.missing },
+    dismissed.map((d) => ({ path: d.finding.path, line: d.finding.line, text: d.finding.text }))
+  )
+  if (kept.dropped)
+    ctx.notes.tell(
+      `The model raised ${counted(kept.repeated.length, 'earlier finding')} a maintainer had dismissed again (in ${counted(kept.dropped, 'line comment or list item', 'line comments or list items')}); ${agrees(kept.dropped, 'it was', 'they were')} left out.`
+    )
+  const proposed = kept.comments
   // Line comments are checked against the whole pull request's diff: that is what GitHub checks.
   const patches = new Map(threadPull.files.map((f) => [f.filename, f.patch] as const))
   const { inline, placed, moved } = placeComments(proposed, patches)
@@ -152,9 +176,11 @@ async function reviewPull(
     scope,
     coverage,
     usedTokens: estimateTokens(system) + estimateTokens(user) + extra,
-    budgetTokens: ctx.reviewTokenBudget
+    budgetTokens: ctx.reviewTokenBudget,
+    decided: dismissed.map((d) => ({ place: findingPlace(d.finding), ways: d.ways }))
   }
-  const { body, withInline } = reviewBody(reply.value, facts, moved, placed)
+  const verdict = { fulfils: reply.value.fulfils, risks: kept.risks, missing: kept.missing }
+  const { body, withInline } = reviewBody(verdict, facts, moved, placed)
   // Say so when the code moved on after someone asked: the review covers what is there now.
   const asked = ctx.event.pullRequest?.headSha
   const later =

@@ -8,7 +8,7 @@ import { findCommand, verbTable } from '../../../src/trigger/grammar.ts'
 const TABLE = verbTable(COMMANDS)
 
 describe('the registry', () => {
-  it('knows comment, implement, try, paint, review, remember, split, triage, deploy and help, each with a one-line summary', () => {
+  it('knows comment, implement, try, paint, review, remember, split, triage, deploy, go and help, each with a one-line summary', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'comment',
       'implement',
@@ -19,6 +19,7 @@ describe('the registry', () => {
       'split',
       'triage',
       'deploy',
+      'go',
       'help'
     ])
     for (const c of COMMANDS) {
@@ -37,7 +38,13 @@ describe('the registry', () => {
     ['git-bob explain the figure', 'comment', 'the figure'],
     ['git-bob draw a cat', 'paint', 'a cat'],
     ['git-bob remember: we keep tabs in `Makefile`', 'remember', ': we keep tabs in'],
-    ['Not an issue.\n\n@git-bob, please remember this', 'remember', 'this']
+    ['Not an issue.\n\n@git-bob, please remember this', 'remember', 'this'],
+    // "go" confirms an estimate; "go ahead and <verb>" is that verb.
+    ['git-bob go', 'go', ''],
+    ['git-bob go ahead', 'go', 'ahead'],
+    ['git-bob, go ahead and implement this', 'implement', 'this'],
+    ['git-bob go ahead, please review fully', 'review', 'fully'],
+    ['git-bob go ahead and go', 'go', 'ahead and go']
   ])('%j is %s', (text, verb, args) => {
     expect(findCommand(text, 'git-bob', TABLE)).toMatchObject({ kind: 'known', verb, args })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { IssueComment, PostedMessages, Review } from '../../../src/ports/github.ts'
-import { answers, checkAnswered, writtenByGitBob } from '../../../src/conversation/answered.ts'
+import { answers, checkAnswered, waitingCommand, writtenByGitBob } from '../../../src/conversation/answered.ts'
 import { stamp } from '../../../src/outbox/stamp.ts'
 import { requestKey } from '../../../src/trigger/event.ts'
 import { triggerEvent } from '../../fakes/trigger-event.ts'
@@ -68,5 +68,31 @@ describe('checkAnswered', () => {
     expect(asked).toEqual([[7, true]])
     const reviewed = await checkAnswered(EVENT, async () => ({ ...none, reviews: [review(answer)] }), null)
     expect(reviewed).toEqual({ kind: 'answered' })
+  })
+})
+
+describe('waitingCommand', () => {
+  const estimate = stamp('About $2. Write "git-bob go".', ctx, null, {
+    facts: { awaits: { verb: 'implement', args: 'the plan', model: 'claude' } }
+  })
+  const at = (c: IssueComment, createdAt: string, id = 1): IssueComment => ({ ...c, createdAt, id })
+
+  it("the command of git-bob's estimate while it is git-bob's latest message", () => {
+    const posted = {
+      ...none,
+      comments: [at(comment(answer), '2026-01-01T00:00:00Z'), at(comment(estimate), '2026-01-02T00:00:00Z', 2)]
+    }
+    expect(waitingCommand(posted, null)).toEqual({ verb: 'implement', args: 'the plan', model: 'claude' })
+  })
+
+  it('nothing once git-bob answered after it, or when the estimate was written by a person', () => {
+    const later = {
+      ...none,
+      comments: [at(comment(estimate), '2026-01-02T00:00:00Z'), at(comment(answer), '2026-01-03T00:00:00Z', 2)]
+    }
+    expect(waitingCommand(later, null)).toBeNull()
+    const forged = { ...none, comments: [at(comment(estimate, 'mallory', 'User'), '2026-01-02T00:00:00Z')] }
+    expect(waitingCommand(forged, null)).toBeNull()
+    expect(waitingCommand(none, null)).toBeNull()
   })
 })

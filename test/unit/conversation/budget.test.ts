@@ -4,6 +4,7 @@ import {
   clipEnd,
   entriesTokens,
   fitEntries,
+  fitInstructions,
   fitPrompt,
   fitThread,
   keepFirstLines,
@@ -11,6 +12,7 @@ import {
   renderParts,
   type PromptParts
 } from '../../../src/conversation/budget.ts'
+import type { InstructionText } from '../../../src/conversation/instructions.ts'
 import type { RepoContext } from '../../../src/conversation/repo-context.ts'
 import type { Thread, ThreadEntry } from '../../../src/conversation/thread.ts'
 import { estimateTokens } from '../../../src/conversation/tokens.ts'
@@ -186,7 +188,10 @@ describe('fitPrompt', () => {
   })
 
   it('cuts the diff to what is left before any message goes, and says so', () => {
-    const t: Thread = { ...thread(2, 5), pull: { files: [], diff: '+x\n'.repeat(20_000), lastReviewed: null } }
+    const t: Thread = {
+      ...thread(2, 5),
+      pull: { files: [], diff: '+x\n'.repeat(20_000), lastReviewed: null, findings: [] }
+    }
     const fitted = fitPrompt(parts(t, { paths: [], files: [] }), 6500, 500)
     expect(promptTokens(fitted)).toBeLessThanOrEqual(6000)
     expect(fitted.thread.pull!.diff).toContain("[… the diff cut here to fit the model's input budget]")
@@ -266,6 +271,48 @@ describe('capToolResult', () => {
     const capped = capToolResult(text, 60)
     expect(capped.length).toBeLessThanOrEqual(240)
     expect(capped).toMatch(/\nline \d+\n\[cut here: [\d,]+ more characters not shown; ask for less/)
+  })
+})
+
+describe('fitInstructions', () => {
+  const file = (path: string, tokens: number, review = ''): InstructionText => ({
+    path,
+    general: 'x'.repeat(tokens * 4),
+    review,
+    trimmed: false
+  })
+
+  it('keeps every file that fits', () => {
+    const files = [file('.github/git-bob.md', 100), file('AGENTS.md', 100)]
+    expect(fitInstructions(files, 1000)).toEqual({ kept: files, leftOut: [] })
+  })
+
+  it('leaves out the least important files whole first, saying which', () => {
+    const files = [
+      file('.github/git-bob.md', 100),
+      file('AGENTS.md', 300),
+      file('CLAUDE.md', 300),
+      file('GEMINI.md', 50)
+    ]
+    const fitted = fitInstructions(files, 500)
+    expect(fitted.kept.map((f) => f.path)).toEqual(['.github/git-bob.md', 'AGENTS.md'])
+    expect(fitted.leftOut).toEqual([
+      "the instructions in GEMINI.md, to fit their share of the model's input budget",
+      "the instructions in CLAUDE.md, to fit their share of the model's input budget"
+    ])
+  })
+
+  it('cuts the most important file at its end when it alone is too long, keeping its review sections first', () => {
+    const fitted = fitInstructions([file('AGENTS.md', 2000, '## Review\n\nFlag loops.'), file('CLAUDE.md', 10)], 500)
+    expect(fitted.kept).toHaveLength(1)
+    const [kept] = fitted.kept
+    expect(kept!.trimmed).toBe(true)
+    expect(kept!.review).toBe('## Review\n\nFlag loops.')
+    expect(kept!.general).toMatch(/cut here to fit the model's input budget\]$/)
+    expect(estimateTokens(kept!.general) + estimateTokens(kept!.review)).toBeLessThanOrEqual(500)
+    expect(fitted.leftOut).toContain(
+      "the end of the instructions in AGENTS.md, to fit their share of the model's input budget"
+    )
   })
 })
 

@@ -15,6 +15,7 @@ import { SplitSchema } from '../../../src/commands/split.ts'
 import { jsonSchemaFor } from '../../../src/llm/json-schema.ts'
 import { pictureSchema } from '../../../src/commands/implement/write-media.ts'
 import { paintSchema } from '../../../src/commands/paint.ts'
+import { ruleSchema } from '../../../src/commands/remember.ts'
 import { deckSchema, documentSchema, rewriteSchema, speechSchema, workbookSchema } from '../../../src/media/schemas.ts'
 
 /** Every schema given to a model, by the schemaName it is sent under. */
@@ -32,7 +33,8 @@ const MODEL_SCHEMAS: Record<string, z.ZodType> = {
   speech: speechSchema,
   picture: pictureSchema,
   picture_request: paintSchema,
-  check_repair: repairSchema
+  check_repair: repairSchema,
+  review_memory_rule: ruleSchema
 }
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url))

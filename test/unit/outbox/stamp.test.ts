@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { creditText, marker, stamp, stampLine, type StampContext } from '../../../src/outbox/stamp.ts'
-import { answeredRequests, reviewedCommit, isOwnMessage, stripStamps } from '../../../src/ports/marker.ts'
+import {
+  answeredRequests,
+  awaitedCommand,
+  reviewedCommit,
+  isOwnMessage,
+  stripStamps
+} from '../../../src/ports/marker.ts'
 import type { ModelCredit } from '../../../src/ports/credit.ts'
 import { HOMEPAGE, LIMITATIONS_URL, VERSION } from '../../../src/version.ts'
 
@@ -254,6 +260,20 @@ describe('marker facts: the commit a review looked at', () => {
     expect(reviewedCommit(stamp('answer', ctx, credit))).toBeNull()
     expect(reviewedCommit('no marker here')).toBeNull()
     expect(reviewedCommit('<!-- git-bob-message {"request":"x","reviewed":"not a sha; rm -rf"} -->')).toBeNull()
+  })
+})
+
+describe('marker facts: the command an estimate waits for', () => {
+  it('round-trips the verb, its words and the model asked for', () => {
+    const text = stamp('About $2.', ctx, null, { facts: { awaits: { verb: 'review', args: 'fully' } } })
+    expect(awaitedCommand(text)).toEqual({ verb: 'review', args: 'fully' })
+    expect(answeredRequests(text)).toEqual(['issue_comment:123'])
+  })
+
+  it('is null without one, in a later line, or with a verb that is no word', () => {
+    expect(awaitedCommand(stamp('answer', ctx, credit))).toBeNull()
+    expect(awaitedCommand('text\n<!-- git-bob-message {"awaits":{"verb":"implement","args":""}} -->')).toBeNull()
+    expect(awaitedCommand('<!-- git-bob-message {"awaits":{"verb":"rm -rf","args":""}} -->')).toBeNull()
   })
 })
 

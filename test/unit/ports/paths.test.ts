@@ -256,7 +256,11 @@ describe('checkWritePath: protected paths', () => {
     ['src/.gitattributes', /\.gitattributes decides how git/],
     ['.gitmodules', /\.gitmodules points git at other repositories/],
     ['./.github//git-bob.md', /git-bob's own instructions file/],
-    ['.github/git-bob/review-memory.md', /git-bob's review memory, which the `remember` command changes/]
+    ['.github/git-bob/review-memory.md', /git-bob's review memory, which the `remember` command changes/],
+    ['AGENTS.md', /follow it as instructions once it is on the default branch/],
+    ['src/io/agents.md', /follow it as instructions/],
+    ['CLAUDE.md', /follow it as instructions/],
+    ['GEMINI.md', /follow it as instructions/]
   ])('refuses %j by default, saying why and what it takes', (raw, why) => {
     const reason = reasonOf(checkWritePath(raw, NONE))
     expect(reason).toMatch(why)
@@ -264,12 +268,17 @@ describe('checkWritePath: protected paths', () => {
     expect(reason).toContain('name this exact path')
   })
 
-  it.each(['src/CODEOWNERS', 'CODEOWNERS.md', 'docs/codeowners.txt', '.gitattributes.bak', 'github/git-bob.md'])(
-    'does not protect %j',
-    (raw) => {
-      expect(accepted(raw)).toBe(raw)
-    }
-  )
+  it.each([
+    'src/CLAUDE.md',
+    'AGENTS.md.bak',
+    'src/CODEOWNERS',
+    'CODEOWNERS.md',
+    'docs/codeowners.txt',
+    '.gitattributes.bak',
+    'github/git-bob.md'
+  ])('does not protect %j', (raw) => {
+    expect(accepted(raw)).toBe(raw)
+  })
 
   it.each<[string, string, boolean]>([
     ['.github/git-bob.md', 'git-bob implement: update .github/git-bob.md with the style rules', true],

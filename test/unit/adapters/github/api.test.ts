@@ -88,12 +88,14 @@ describe('GitHubApi reads', () => {
     expect(requestLog()).toEqual([])
   })
 
-  it('permission: the role name first, a 404 as no collaborator', async () => {
+  it('permission: the role name first, a 404 as no collaborator; each login asked once', async () => {
     github.permissions.set('alice', 'maintain')
     github.permissions.set('carol', 'triage')
     const gh = await api()
     expect(await gh.permission('alice')).toBe('maintain')
     expect(await gh.permission('carol')).toBe('triage')
+    expect(await gh.permission('mallory')).toBe('none')
+    expect(await gh.permission('Alice')).toBe('maintain')
     expect(await gh.permission('mallory')).toBe('none')
     expect(requestLog()).toEqual([
       { request: `GET ${REPO}/collaborators/alice/permission` },
@@ -135,6 +137,8 @@ describe('GitHubApi reads', () => {
         }
       ]
     })
+    github.reactAs('carl', 12, '-1')
+    github.reactAs('dora', 12, '+1')
     const gh = await api()
     const onIssue = await gh.posted(7, false)
     expect(onIssue.reviews).toEqual([])
@@ -166,7 +170,8 @@ describe('GitHubApi reads', () => {
         updatedAt: 'U',
         path: 'a.py',
         line: 3,
-        inReplyTo: 10
+        inReplyTo: 10,
+        thumbsDown: 1
       }
     ])
     expect(
@@ -178,6 +183,45 @@ describe('GitHubApi reads', () => {
       `GET ${REPO}/pulls/7/comments?per_page=100`,
       `GET ${REPO}/pulls/7/reviews?per_page=100`
     ])
+  })
+
+  it('reviewThreads: the GraphQL query page after page, each thread by its first comment', async () => {
+    const comment = (id: number, inReplyTo?: number) => ({
+      id,
+      login: 'github-actions[bot]',
+      userType: 'Bot' as const,
+      association: 'NONE' as const,
+      body: 'x',
+      createdAt: 'C',
+      updatedAt: 'U',
+      path: 'a.py',
+      line: 3,
+      ...(inReplyTo ? { inReplyTo } : {})
+    })
+    github.addPull(7, { reviewComments: [comment(21), comment(22), comment(23, 21), comment(24)] })
+    github.resolveThread(7, 21, 'maria')
+    const gh = await api()
+    expect(await gh.reviewThreads(7)).toEqual([
+      { rootCommentId: 21, resolved: true, resolvedBy: 'maria' },
+      { rootCommentId: 22, resolved: false, resolvedBy: null },
+      { rootCommentId: 24, resolved: false, resolvedBy: null }
+    ])
+    // Pages of two threads in the stand-in: the second asked from the first's end cursor.
+    expect(requestLog().map((r) => [r.request, (r.body as { variables: unknown }).variables])).toEqual([
+      ['POST /graphql', { owner: 'Codertocat', repo: 'Hello-World', number: 7, cursor: null }],
+      ['POST /graphql', { owner: 'Codertocat', repo: 'Hello-World', number: 7, cursor: '2' }]
+    ])
+    // A pull request GitHub does not know: a GraphQL error, thrown.
+    await expect(gh.reviewThreads(8)).rejects.toThrow('Could not resolve to a PullRequest with the number of 8.')
+  })
+
+  it('thumbsDownOn: the people who reacted 👎 on a review comment', async () => {
+    github.reactAs('carl', 12, '-1')
+    github.reactAs('dora', 12, '+1')
+    github.reactAs('erin', 12, '-1')
+    const gh = await api()
+    expect(await gh.thumbsDownOn(12)).toEqual(['carl', 'erin'])
+    expect(requestLog()).toEqual([{ request: `GET ${REPO}/pulls/comments/12/reactions?content=-1&per_page=100` }])
   })
 
   it('pullFiles, pullState and pullDiff: the JSON files and state, the diff by its media type', async () => {
@@ -247,11 +291,17 @@ describe('GitHubApi reads', () => {
     expect(github.requests[0]!.headers.accept).toBe('application/vnd.github.v3.raw')
   })
 
-  it('tree: the blobs of the recursive tree, and whether GitHub cut it short', async () => {
+  it('tree: the blobs of the recursive tree, and whether GitHub cut it short; listed once per ref', async () => {
     github.files.set('a.md', '').set('src/b.ts', '')
+    github.filesAt.set('c'.repeat(40), new Map([['c.md', '']]))
     const gh = await api()
     expect(await gh.tree('main')).toEqual({ paths: ['a.md', 'src/b.ts'], truncated: false })
-    expect(requestLog()).toEqual([{ request: `GET ${REPO}/git/trees/main?recursive=true` }])
+    expect(await gh.tree('main')).toEqual({ paths: ['a.md', 'src/b.ts'], truncated: false })
+    expect(await gh.tree('c'.repeat(40))).toEqual({ paths: ['c.md'], truncated: false })
+    expect(requestLog()).toEqual([
+      { request: `GET ${REPO}/git/trees/main?recursive=true` },
+      { request: `GET ${REPO}/git/trees/${'c'.repeat(40)}?recursive=true` }
+    ])
   })
 
   it('issue: the issue or pull request, from where it is now; null when gone', async () => {
@@ -509,6 +559,55 @@ describe('GitHubApi writes', () => {
         }
       }
     ])
+  })
+})
+
+describe('GitHubApi on a ref outside the branches (the ledger)', () => {
+  const REF = 'refs/git-bob/ledger'
+
+  it('refFile: null without the ref; else the commit and the file at it (two requests)', async () => {
+    const gh = await api()
+    expect(await gh.refFile(REF, 'ledger.json')).toBeNull()
+    const commit = github.commitFile(REF, 'ledger.json', '{"a":1}')
+    github.requests.length = 0
+    expect(await gh.refFile(REF, 'ledger.json')).toEqual({ commit, text: '{"a":1}' })
+    expect(await gh.refFile(REF, 'other.json')).toEqual({ commit, text: null })
+    expect(requestLog().slice(0, 2)).toEqual([
+      { request: `GET ${REPO}/git/ref/git-bob%2Fledger` },
+      { request: `GET ${REPO}/contents/ledger.json?ref=${commit}` }
+    ])
+  })
+
+  it('writeRefFile: a tree with the text inline, a commit, the ref created; then moved without force', async () => {
+    const gh = await api()
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'one', null)).toBe(true)
+    const first = github.git.refs.get(REF)!
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'two', first)).toBe(true)
+    expect(github.refText(REF, 'ledger.json')).toBe('two')
+    expect(github.git.commits.get(github.git.refs.get(REF)!)!.parents).toEqual([first])
+    const log = requestLog()
+    expect(log.map((r) => r.request)).toEqual([
+      `POST ${REPO}/git/trees`,
+      `POST ${REPO}/git/commits`,
+      `POST ${REPO}/git/refs`,
+      `POST ${REPO}/git/trees`,
+      `POST ${REPO}/git/commits`,
+      `PATCH ${REPO}/git/refs/git-bob%2Fledger`
+    ])
+    expect(log[0]!.body).toEqual({ tree: [{ path: 'ledger.json', mode: '100644', type: 'blob', content: 'one' }] })
+    expect(log[2]!.body).toMatchObject({ ref: REF })
+    expect(log[5]!.body).toMatchObject({ force: false })
+  })
+
+  it('writeRefFile: false, and the ref left alone, when another run wrote first (422 from GitHub)', async () => {
+    const gh = await api()
+    const before = github.commitFile(REF, 'ledger.json', 'theirs')
+    // Creating a ref that exists, and moving one from a commit it is no longer at: both refused.
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'mine', null)).toBe(false)
+    const stale = github.commitFile('refs/elsewhere', 'ledger.json', 'old')
+    expect(await gh.writeRefFile(REF, 'ledger.json', 'mine', stale)).toBe(false)
+    expect(github.git.refs.get(REF)).toBe(before)
+    expect(github.refText(REF, 'ledger.json')).toBe('theirs')
   })
 })
 

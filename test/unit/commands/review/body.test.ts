@@ -3,6 +3,7 @@ import type { MovedComment, ProposedComment } from '../../../../src/commands/rev
 import {
   commentItem,
   coverageList,
+  decidedList,
   reviewBody,
   type ReviewFacts,
   type Verdict
@@ -110,5 +111,26 @@ describe('commentItem', () => {
     expect(commentItem({ path: 'x', line: 1, startLine: null, body: 'a\n\nb', suggestion: null }, null)).toBe(
       '- **`x`, line 1**: a b'
     )
+  })
+})
+
+describe('decidedList', () => {
+  it('how many earlier findings were left out, where they are and who decided, not their text', () => {
+    const items = [
+      { place: '`a.py`, line 3', ways: ['@maria resolved the thread', '@maria replied "won\'t fix"'] },
+      { place: '`b.py`', ways: ['@lee marked it 👎'] }
+    ]
+    expect(decidedList(items)).toBe(
+      '### Already decided\n\n2 earlier findings were left out: already decided in this pull request.\n\n' +
+        '- `a.py`, line 3 (@maria resolved the thread; @maria replied "won\'t fix")\n- `b.py` (@lee marked it 👎)'
+    )
+    expect(decidedList(items.slice(0, 1))).toContain('1 earlier finding was left out')
+    expect(decidedList([])).toBe('')
+  })
+
+  it('comes before what was reviewed, in both bodies', () => {
+    const withDecided = { ...facts, decided: [{ place: '`a.py`', ways: ['@maria marked it 👎'] }] }
+    for (const text of Object.values(reviewBody(verdict, withDecided, [], [])))
+      expect(text.indexOf('### Already decided')).toBeLessThan(text.indexOf('### What I reviewed'))
   })
 })
