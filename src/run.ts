@@ -159,12 +159,19 @@ async function sweep(request: Sweep, environment: RunEnvironment, adapters: Adap
   const command: Command = { kind: 'known', verb: 'triage', word: 'triage', args: '' }
   const actor = started.sender ?? { login: 'github-actions[bot]', id: 41898282, isBot: true }
   const results: { number: number; result: RunResult }[] = []
+  const budget = readBudgetConfig(adapters.readInput)
   for (const issue of picked) {
+    // A spent budget ends the triage quietly: issues by anyone must not each get a "budget spent" reply.
+    if (hasLimits(budget.limits) && !(await budgetAllows(api, budget.limits, adapters.now())).allowed) {
+      log.info(`The budget is spent: ${counted(picked.length - results.length, 'issue')} left for the next triage.`)
+      break
+    }
     const event = triageEvent(started.eventName, repo, issue, actor, labels, new Date().toISOString())
     const incoming: Incoming = { kind: 'incoming', event, gate, addressed: true, command: () => command }
     const result = await answer(incoming, { kind: 'allow', why, command }, { environment, adapters, api, redactor })
     results.push({ number: issue.number, result })
   }
+  if (!results.length) return ignored(log, 'the budget is spent')
   await adapters.writeSummary(triageSummary(results))
   const failed = results.filter((r) => r.result.status === 'failed').length
   const posted = results.flatMap((r) => r.result.posted)

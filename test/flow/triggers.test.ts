@@ -182,6 +182,26 @@ describe('a triage run (schedule)', () => {
     expect(stage.model.requests).toHaveLength(3)
   })
 
+  it('a spent budget ends the triage quietly: the issues left get no "budget spent" reply', async () => {
+    openIssue(21, 'ann', 'First', '2025-03-05T00:00:00Z')
+    openIssue(22, 'bo', 'Second', '2025-03-04T00:00:00Z')
+    openIssue(23, 'cy', 'Third', '2025-03-03T00:00:00Z')
+    stage.model.fallback = () => JSON.stringify({ action: 'answer', labels: [], reason: '', answer: 'An answer.' })
+    // Each answer costs $0.0048 (budget.test.ts): two fit under $0.009 a day, the third does not.
+    const inputs = { 'budget-daily-usd': '0.009', 'budget-monthly-usd': '100' }
+    const run = await stage.run({
+      eventName: 'schedule',
+      payload: { schedule: '17 6 * * *' },
+      inputs,
+      now: () => Date.parse('2026-03-02T10:00:00Z')
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(stage.github.postedComments(21)).toHaveLength(1)
+    expect(stage.github.postedComments(22)).toHaveLength(1)
+    expect(stage.github.postedComments(23)).toEqual([])
+    expect(run.stdout).toContain('The budget is spent: 1 issue left for the next triage.')
+  })
+
   it('a dispatch asking for triage is gated: a reader starts nothing', async () => {
     const payload = exampleOf('workflow_dispatch')
     payload.inputs = { command: 'triage' }
