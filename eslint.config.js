@@ -16,7 +16,7 @@ const LAYERS = [
   ['src/conversation'],
   ['src/commands'],
   ['src/effects'],
-  ['src/run.ts', 'src/run-types.ts'],
+  ['src/run.ts', 'src/run-types.ts', 'src/run'],
   ['src/wiring'],
   ['src/main.ts', 'src/index.ts', 'src/cli']
 ]

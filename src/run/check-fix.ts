@@ -1,0 +1,87 @@
+// Checks that failed on git-bob's own pull request.
+import { readFixChecksAttempts } from '../config.ts'
+import { answers } from '../conversation/answered.ts'
+import { describeFailure } from '../outbox/failure.ts'
+import { Outbox } from '../outbox/outbox.ts'
+import { Redactor } from '../outbox/secrets.ts'
+import type { Adapters } from '../run-types.ts'
+import type { RunEnvironment, RunResult } from '../ports/run.ts'
+import type { TriggerEvent } from '../trigger/event.ts'
+import { type Checks, type Incoming } from '../trigger/read-request.ts'
+import {
+  checkFixEvent,
+  checkFixRequest,
+  failedRuns,
+  fixAttempts,
+  handedOver,
+  handOverMessage,
+  limitKey,
+  logTail,
+  openedByGitBob,
+  OWN_BRANCH_PREFIX
+} from '../conversation/check-fix.ts'
+import type { Command } from '../trigger/grammar.ts'
+import { counted } from '../plural.ts'
+import { answer } from './answer.ts'
+import { ignored } from './stages.ts'
+
+/**
+ * Checks failed on a pull request: when git-bob opened it from a git-bob/ branch of this repository, git-bob reads
+ * what failed and fixes it through the same path as "implement" in a comment (the rules of the box, the same
+ * limits on spending), at most fix-checks-attempts times; then one stamped comment asks the maintainers.
+ */
+export async function fixChecks(request: Checks, environment: RunEnvironment, adapters: Adapters): Promise<RunResult> {
+  const { log } = adapters
+  const { checks, gate } = request
+  const pull = checks.pull
+  if (!checks.headRef.startsWith(OWN_BRANCH_PREFIX)) {
+    return ignored(log, `${checks.name} failed on the branch ${checks.headRef}, which is not one of git-bob's`)
+  }
+  const attempts = readFixChecksAttempts(adapters.readInput)
+  const redactor = new Redactor([gate.githubToken])
+  redactor.addFromEnvironment(environment.env)
+  const api = await adapters.connectGitHub(gate.githubToken, { owner: checks.repo.owner, repo: checks.repo.name })
+  const info = await api.issue(pull)
+  if (!info || !info.isPull || info.state !== 'open') return ignored(log, `pull request #${pull} is not open`)
+  // Never on a pull request a person opened: their branch is theirs.
+  if (!openedByGitBob(info.author, gate.botLogin)) {
+    return ignored(log, `pull request #${pull} was opened by @${info.author}, not by git-bob`)
+  }
+  const event = checkFixEvent(checks, info)
+  const posted = await api.posted(pull, true)
+  // A re-run for a head git-bob has tried to fix already: no second fix, and no hand-over for it either.
+  if (answers(event, posted.comments, gate.botLogin)) {
+    log.info('This failure was already handled (the workflow was re-run); nothing more is posted.')
+    adapters.setOutput('status', 'already-answered')
+    return { status: 'already-answered', reason: 'already answered', posted: [] }
+  }
+  const tried = fixAttempts(posted, pull, gate.botLogin)
+  if (tried >= attempts) {
+    if (handedOver(posted, pull, gate.botLogin)) return ignored(log, `the maintainers were asked to take over #${pull}`)
+    const outbox = new Outbox(
+      api,
+      { botName: gate.botName, runUrl: environment.runUrl, requestKey: limitKey(pull) },
+      redactor
+    )
+    const parts = await outbox.reply(event, handOverMessage(checks.name, tried), null)
+    log.info(`Checks failed on #${pull} after ${counted(tried, 'fix')}: the maintainers are asked to take over.`)
+    adapters.setOutput('status', 'answered')
+    return { status: 'answered', reason: 'handed over to the maintainers', posted: parts.map((p) => p.url) }
+  }
+  const failed = failedRuns(await api.checkRuns(checks.headSha))
+  const logs: { name: string; tail: string }[] = []
+  // The reading tools' source: a workflow job's check run id is its job id. Two logs are enough to act on.
+  for (const run of failed.filter((r) => r.app === 'github-actions').slice(0, 2)) {
+    try {
+      logs.push({ name: run.name, tail: logTail(await api.jobLog(run.id, 200_000)) })
+    } catch (error) {
+      log.warning(`The log of "${run.name}" could not be read: ${describeFailure(error).what}`)
+    }
+  }
+  const body = redactor.redact(checkFixRequest(checks.name, checks.headSha, failed, logs))
+  const withText: TriggerEvent = { ...event, request: { ...event.request, body } }
+  const command: Command = { kind: 'known', verb: 'implement', word: 'implement', args: '' }
+  const incoming: Incoming = { kind: 'incoming', event: withText, gate, addressed: true, command: () => command }
+  const why = `${checks.name} failed on git-bob's own pull request (fix ${tried + 1} of ${attempts})`
+  return answer(incoming, { kind: 'allow', why, command }, { environment, adapters, api, redactor })
+}
