@@ -16,6 +16,7 @@ import { jsonSchemaFor } from '../../../src/llm/json-schema.ts'
 import { pictureSchema } from '../../../src/commands/implement/write-media.ts'
 import { paintSchema } from '../../../src/commands/paint.ts'
 import { ruleSchema } from '../../../src/commands/remember.ts'
+import { TriageSchema } from '../../../src/commands/triage.ts'
 import { deckSchema, documentSchema, rewriteSchema, speechSchema, workbookSchema } from '../../../src/media/schemas.ts'
 
 /** Every schema given to a model, by the schemaName it is sent under. */
@@ -34,7 +35,8 @@ const MODEL_SCHEMAS: Record<string, z.ZodType> = {
   picture: pictureSchema,
   picture_request: paintSchema,
   check_repair: repairSchema,
-  review_memory_rule: ruleSchema
+  review_memory_rule: ruleSchema,
+  triage: TriageSchema
 }
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url))
