@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { readGateConfig, type GateConfig, type InputReader } from '../config.ts'
 import { EventError } from '../errors.ts'
 import { isReviewRequest, parseEvent, type TriggerEvent } from './event.ts'
+import { GITLAB_NOTE_EVENT, parseGitLabNote } from './gitlab-event.ts'
 import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 
 /** A request for git-bob, perhaps: the gate (admit.ts) decides. */
@@ -46,7 +47,9 @@ export async function readRequest(
   /** The commands git-bob knows, with their aliases. */
   verbs: readonly Verb[]
 ): Promise<ReadRequest> {
-  const parsed = parseEvent(environment.eventName, await readEvent(environment.eventPath))
+  const raw = await readEvent(environment.eventPath)
+  const parsed =
+    environment.eventName === GITLAB_NOTE_EVENT ? parseGitLabNote(raw) : parseEvent(environment.eventName, raw)
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
   const event = parsed.event
   const gate = readGateConfig(read)

@@ -1,0 +1,96 @@
+// git-bob in GitLab mode through the whole flow: a GitLab CI job's environment, a webhook's note payload
+// (GitLab's documented example), the GitLab and model stand-ins over HTTP, real git against a local bare origin.
+import { describe, expect, it } from 'vitest'
+import { runGitLab } from '../../src/wiring/gitlab.ts'
+import { capturingRunner } from '../fakes/runner.ts'
+import { BOT, type FakeGitLab } from '../fakes/gitlab.ts'
+import { notePayload } from '../fakes/gitlab-payloads.ts'
+import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage } from '../fakes/gitlab-stage.ts'
+
+interface FlowRun {
+  code: number
+  stdout: string
+  summary: string
+}
+
+const stage = useGitLabStage<FlowRun>(async (gitlab, model, options) => {
+  const job = await gitlabJob(gitlab, model, options)
+  const runner = capturingRunner()
+  const code = await runGitLab(job.env, runner, { githubRetryBaseMs: 10, modelRetryBaseMs: 10 })
+  return { code, stdout: runner.lines.join('\n'), summary: runner.summary }
+})
+
+/** The payload of a note already in the stand-in, as the webhook sent it. */
+function lastPayload(gitlab: FakeGitLab, noteId: number): Record<string, unknown> {
+  const issue = gitlab.issues[0]!
+  const note = gitlab.notesOn('issues', issue.iid).find((n) => n.id === noteId)!
+  return notePayload({
+    serverUrl: gitlab.serverUrl,
+    noteId,
+    body: note.body,
+    user: note.author,
+    iid: issue.iid,
+    title: issue.title,
+    description: issue.description,
+    createdAt: note.created_at
+  })
+}
+
+const maintainer = { id: 1, username: 'maintainer', name: 'Ada Maintainer' }
+const reporter = { id: 2, username: 'reporter', name: 'Rita Reporter' }
+
+describe('git-bob on GitLab', () => {
+  it('answers a note on an issue with a note, after an eyes award, stamped with the job link', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.model.fallback = () => 'Use `numpy.loadtxt` to read the file.'
+    const run = await stage.note({ noteId: 301, body: 'git-bob comment', user: maintainer })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const [answer, ...more] = stage.gitlab.botNotes('issues', 1)
+    expect(more, stage.said(run)).toEqual([])
+    expect(answer!.body).toContain('Use `numpy.loadtxt` to read the file.')
+    expect(answer!.body).toContain(`[log](${JOB_URL})`)
+    const request = stage.gitlab.notesOn('issues', 1).find((n) => n.id === 301)!
+    expect(request.awards).toEqual([{ name: 'eyes', user: BOT }])
+    expect(run.summary).toContain('comment')
+    // Every request carried the token in GitLab's header, and only there.
+    expect(stage.gitlab.requests.every((r) => r.headers['private-token'] === GITLAB_TOKEN)).toBe(true)
+    expect(stage.gitlab.requests.some((r) => r.headers.authorization)).toBe(false)
+    // The model read the issue and the note.
+    expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('How do I read data.csv?')
+  })
+
+  it('refuses a Reporter politely, calls no model, and a re-run posts nothing more', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    const run = await stage.note({ noteId: 302, body: 'git-bob comment', user: reporter })
+    expect(run.code, stage.said(run)).toBe(0)
+    const notes = stage.gitlab.botNotes('issues', 1)
+    expect(notes, stage.said(run)).toHaveLength(1)
+    expect(notes[0]!.body).toContain('Hi @reporter')
+    expect(notes[0]!.body).toContain('write access')
+    expect(stage.model.requests).toHaveLength(0)
+    // The same job again (a retried pipeline): the marker says it was answered.
+    const again = await stage.run({ payload: lastPayload(stage.gitlab, 302) })
+    expect(again.code, stage.said(again)).toBe(0)
+    expect(stage.gitlab.botNotes('issues', 1), stage.said(again)).toHaveLength(1)
+  })
+
+  it('defuses quick actions, @all and closing patterns the model writes', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.model.fallback = () => 'Done.\n/close\n/merge\nPing @all.\n\n```sh\n/close\n```'
+    const run = await stage.note({ noteId: 303, body: 'git-bob comment', user: maintainer })
+    expect(run.code, stage.said(run)).toBe(0)
+    const body = stage.gitlab.botNotes('issues', 1)[0]!.body
+    expect(body).toContain('\n\\/close\n\\/merge\n')
+    expect(body).not.toContain('@all')
+    expect(body).toContain('```sh\n/close\n```')
+  })
+
+  it('ignores a note it wrote itself and a note that does not name it', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'text')
+    const run = await stage.note({ noteId: 304, body: 'just a remark', user: maintainer })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('does not address git-bob')
+    expect(stage.gitlab.requests).toHaveLength(0)
+  })
+})
