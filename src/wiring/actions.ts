@@ -9,6 +9,7 @@ import { run } from '../run.ts'
 import type { Adapters } from '../run-types.ts'
 import type { Logger, RunEnvironment } from '../ports/run.ts'
 import { GitWorkspace } from '../adapters/git/workspace.ts'
+import type { CommitAuthor } from '../adapters/git/branch.ts'
 import { GitHubApi } from '../adapters/github/api.ts'
 import { createOctokit } from '../adapters/github/client.ts'
 import { sandboxChecks, type SandboxChecks } from '../adapters/sandbox/checks.ts'
@@ -44,6 +45,8 @@ export interface WiringOptions {
   checks?: SandboxChecks
   /** The clock the budget reads (default Date.now): tests move the day on. */
   now?: () => number
+  /** Who commits (default: the Actions bot); GitLab mode names git-bob (wiring/gitlab.ts). */
+  commitAuthor?: CommitAuthor
 }
 
 /** An action input as @actions/core's getInput reads it: INPUT_<NAME>, spaces as underscores, trimmed. */
@@ -86,7 +89,7 @@ export function actionsAdapters(
               ...settings,
               retry: { ...settings.retry, baseDelayMs: options.modelRetryBaseMs! }
             }),
-    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
+    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials, options.commitAuthor),
     notebookRunner: ({ sandbox, setup }) => options.notebooks ?? jupyterRunner(env, sandbox, setup),
     checkRunner: (sandbox) => options.checks ?? sandboxChecks(env, sandbox)
   }

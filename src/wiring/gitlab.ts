@@ -45,9 +45,15 @@ function apiUrl(env: StepEnvironment): string {
   return env.CI_API_V4_URL || `${(env.CI_SERVER_URL || 'https://gitlab.com').replace(/\/+$/, '')}/api/v4`
 }
 
+/** Who commits: git-bob, at a no-reply address of the server (the project access token pushes). */
+export function gitlabCommitAuthor(env: StepEnvironment): { name: string; email: string } {
+  const host = new URL(env.CI_SERVER_URL || 'https://gitlab.com').hostname
+  return { name: 'git-bob', email: `git-bob@noreply.${host}` }
+}
+
 function gitlabAdapters(env: StepEnvironment, runner: Runner, redactor: Redactor, options: WiringOptions): Adapters {
   return {
-    ...actionsAdapters(env, runner, redactor, options),
+    ...actionsAdapters(env, runner, redactor, { commitAuthor: gitlabCommitAuthor(env), ...options }),
     readInput: (name) => gitlabInput(env, name),
     connectGitHub: (token, repo) =>
       Promise.resolve(

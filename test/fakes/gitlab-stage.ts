@@ -96,7 +96,11 @@ export function useGitLabStage<Run extends { stdout: string }>(
       const payload = notePayload({ createdAt, ...known, ...scenario, serverUrl: stage.gitlab.serverUrl })
       return stage.run({ ...options, payload })
     }
-    stage.said = (run) => `\n--- log ---\n${run.stdout}\n--- GitLab ---\n${stage.gitlab.everything()}`
+    stage.said = (run) =>
+      `\n--- log ---\n${run.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n')}\n--- GitLab ---\n${stage.gitlab.everything()}`
   })
   afterEach(async () => {
     await Promise.all([stage.gitlab.close(), stage.model.close()])

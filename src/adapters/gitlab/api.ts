@@ -1,9 +1,9 @@
 // The forge port (ports/forge.ts) on GitLab's REST API v4: notes as comments, merge requests as pull
 // requests, discussions with a position as line comments, award emoji as reactions, project members' access
 // levels as permissions, issue links as sub-issues, pipelines and their jobs as CI. Issues and merge requests
-// number apart on GitLab (#3 and !3 are two things), so the client remembers which numbers it has seen as
-// merge requests (the thread is always read before anything is posted on it) and which issue or merge request
-// each note it has seen or made belongs to (a note is edited or awarded through its parent).
+// number apart on GitLab (#3 and !3 are two things), so the client remembers what each thread it read is
+// (run() reads the thread, posted(), before anything is posted on it; a review is on a merge request) and which
+// issue or merge request each note it has seen or made belongs to (a note is edited or awarded through it).
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { z } from 'zod'
 import { GitHubRequestCapError, httpStatus } from '../../errors.ts'
@@ -168,8 +168,8 @@ export class GitLabApi implements Forge {
   private readonly id: string
   private readonly webUrl: string
   private readonly permissions = new Map<string, Permission>()
-  /** The numbers known to be merge requests (iids). */
-  private readonly mergeRequests = new Set<number>()
+  /** The threads read, by number: a merge request's, or an issue's. Only posted() and the reviews set it. */
+  private readonly threads = new Map<number, 'merge_requests' | 'issues'>()
   /** Each note's parent: "issues/3" or "merge_requests/3", and its discussion on a merge request. */
   private readonly noteParents = new Map<number, { parent: string; discussion?: string }>()
 
@@ -206,7 +206,7 @@ export class GitLabApi implements Forge {
   }
 
   private parentOf(number: number): string {
-    return this.mergeRequests.has(number) ? `merge_requests/${number}` : `issues/${number}`
+    return `${this.threads.get(number) ?? 'issues'}/${number}`
   }
 
   private noteUrl(parent: string, id: number): string {
@@ -272,7 +272,7 @@ export class GitLabApi implements Forge {
   }
 
   async posted(number: number, isPull: boolean): Promise<PostedMessages> {
-    if (isPull) this.mergeRequests.add(number)
+    this.threads.set(number, isPull ? 'merge_requests' : 'issues')
     const [comments, reviewComments] = await Promise.all([
       this.issueComments(number),
       isPull ? this.reviewComments(number) : Promise.resolve([])
@@ -281,13 +281,12 @@ export class GitLabApi implements Forge {
   }
 
   /** GitLab has no reviews of their own: a review's summary is a note, read with the comments. */
-  async reviews(pullNumber: number): Promise<Review[]> {
-    this.mergeRequests.add(pullNumber)
-    return []
+  reviews(): Promise<Review[]> {
+    return Promise.resolve([])
   }
 
   private async discussions(pullNumber: number): Promise<z.infer<typeof discussionSchema>[]> {
-    this.mergeRequests.add(pullNumber)
+    this.threads.set(pullNumber, 'merge_requests')
     const parent = `merge_requests/${pullNumber}`
     const list = await this.rest.all(discussionSchema, this.p(`/${parent}/discussions`))
     for (const d of list) for (const n of d.notes) this.remember(parent, n, d.id)
@@ -336,12 +335,10 @@ export class GitLabApi implements Forge {
   }
 
   private async mergeRequest(pullNumber: number): Promise<z.infer<typeof mergeRequestSchema>> {
-    this.mergeRequests.add(pullNumber)
     return this.rest.get(mergeRequestSchema, this.p(`/merge_requests/${pullNumber}`))
   }
 
   private async diffs(pullNumber: number): Promise<Diff[]> {
-    this.mergeRequests.add(pullNumber)
     return this.rest.all(diffSchema, this.p(`/merge_requests/${pullNumber}/diffs`))
   }
 
@@ -392,10 +389,10 @@ export class GitLabApi implements Forge {
 
   /** An issue; a number no issue has may be a merge request's (the model may name either). */
   async issue(number: number): Promise<IssueInfo | null> {
-    for (const kind of this.mergeRequests.has(number) ? ['merge_requests', 'issues'] : ['issues', 'merge_requests']) {
+    const first = this.threads.get(number) ?? 'issues'
+    for (const kind of first === 'merge_requests' ? ['merge_requests', 'issues'] : ['issues', 'merge_requests']) {
       try {
         const i = await this.rest.get(issueSchema, this.p(`/${kind}/${number}`))
-        if (kind === 'merge_requests') this.mergeRequests.add(number)
         return {
           repo: this.project,
           number: i.iid,
@@ -488,6 +485,7 @@ export class GitLabApi implements Forge {
     pullNumber: number,
     review: { commitId: string; body: string; comments: readonly ReviewLineComment[] }
   ): Promise<{ id: number; url: string }> {
+    this.threads.set(pullNumber, 'merge_requests')
     const mr = await this.mergeRequest(pullNumber)
     const refs = mr.diff_refs
     const parent = `merge_requests/${pullNumber}`
@@ -581,7 +579,6 @@ export class GitLabApi implements Forge {
     })
     const mr = list.find((m) => m.source_project_id === m.project_id)
     if (!mr) return null
-    this.mergeRequests.add(mr.iid)
     return { number: mr.iid, url: mr.web_url }
   }
 
@@ -601,7 +598,6 @@ export class GitLabApi implements Forge {
         description: options.body
       }
     })
-    this.mergeRequests.add(mr.iid)
     return { number: mr.iid, url: mr.web_url }
   }
 
