@@ -183,6 +183,17 @@ export class FakeGitLab extends LoopbackServer {
     })
   }
 
+  /** A person's reply in a discussion (a line's thread). */
+  addNoteToDiscussion(id: string, note: { id: number; body: string; authorId: number }): void {
+    const d = this.discussions.find((x) => x.id === id)
+    if (!d) throw new Error(`no discussion ${id}`)
+    const iid = Number(d.parent.split('/')[1])
+    const added = this.note('merge_requests', iid, note.body, this.user(note.authorId), null, note.id)
+    added.type = 'DiffNote'
+    added.position = d.notes[0]!.position
+    d.notes.push(added)
+  }
+
   /** Every note on an issue or merge request, oldest first. */
   notesOn(parent: 'issues' | 'merge_requests', iid: number): Note[] {
     return this.discussions.filter((d) => d.parent === `${parent}/${iid}`).flatMap((d) => d.notes)

@@ -6,7 +6,7 @@ import { capturingRunner } from '../fakes/runner.ts'
 import { BOT, type FakeGitLab } from '../fakes/gitlab.ts'
 import { notePayload } from '../fakes/gitlab-payloads.ts'
 import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
-import { GitRemote } from '../fakes/git-remote.ts'
+import { git, GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 
 interface FlowRun {
@@ -149,5 +149,76 @@ describe('git-bob implement on GitLab', () => {
     expect(stage.gitlab.botNotes('issues', 1).at(-1)!.body, stage.said(again)).toMatch(
       /I added commit [0-9a-f]{7} to .*merge_requests\/1/
     )
+  })
+})
+
+describe('git-bob review on GitLab', () => {
+  it('posts line comments as discussions on the diff, the rest and the summary as a note, and answers in a line thread', async () => {
+    const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
+    repo.humanPush('feature', {
+      'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
+    })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Close files',
+      description: 'Files are closed now.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const head = git(repo.origin, 'rev-parse', 'feature')
+    stage.model.fallback = (request: ChatRequest) =>
+      request.response_format?.json_schema?.name === 'review'
+        ? JSON.stringify({
+            fulfils: 'Yes: the file is closed.',
+            risks: [],
+            missing: [],
+            comments: [
+              { path: 'src/load.py', line: 2, start_line: null, body: 'Name the encoding.\n/close', suggestion: null },
+              { path: 'src/load.py', line: 40, start_line: null, body: 'Off the diff.', suggestion: null }
+            ]
+          })
+        : 'A plain answer.'
+    const mergeRequest = { sourceBranch: 'feature', targetBranch: 'master', headSha: head }
+    const run = await stage.note({ noteId: 501, body: 'git-bob review', user: maintainer, mergeRequest })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const lineThreads = stage.gitlab.discussions.filter((d) => d.notes[0]!.position)
+    expect(lineThreads, stage.said(run)).toHaveLength(1)
+    const [first] = lineThreads[0]!.notes
+    expect(first!.position).toMatchObject({
+      new_path: 'src/load.py',
+      new_line: 2,
+      head_sha: head,
+      position_type: 'text'
+    })
+    expect(first!.body).toContain('Name the encoding.')
+    expect(first!.body).toContain('\n\\/close')
+    const summary = stage.gitlab.botNotes('merge_requests', 1).filter((n) => !n.position)
+    expect(summary, stage.said(run)).toHaveLength(1)
+    expect(summary[0]!.body).toContain('Off the diff.')
+
+    // A question on that line's thread is answered in the thread.
+    stage.gitlab.addNoteToDiscussion(lineThreads[0]!.id, { id: 502, body: 'git-bob explain the encoding', authorId: 1 })
+    stage.model.fallback = () => 'Because the default depends on the machine.'
+    const reply = await stage.run({
+      payload: notePayload({
+        serverUrl: stage.gitlab.serverUrl,
+        noteId: 502,
+        body: 'git-bob explain the encoding',
+        user: maintainer,
+        mergeRequest,
+        title: 'Close files',
+        position: { newPath: 'src/load.py', newLine: 2 },
+        createdAt: lineThreads[0]!.notes.at(-1)!.created_at
+      })
+    })
+    expect(reply.code, stage.said(reply)).toBe(0)
+    const thread = stage.gitlab.discussions.find((d) => d.id === lineThreads[0]!.id)!
+    expect(
+      thread.notes.map((n) => n.author.username),
+      stage.said(reply)
+    ).toEqual([BOT.username, 'maintainer', BOT.username])
+    expect(thread.notes.at(-1)!.body).toContain('Because the default depends on the machine.')
   })
 })
