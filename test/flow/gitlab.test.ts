@@ -222,3 +222,44 @@ describe('git-bob review on GitLab', () => {
     expect(thread.notes.at(-1)!.body).toContain('Because the default depends on the machine.')
   })
 })
+
+describe('git-bob split and failures on GitLab', () => {
+  it('opens the sub-issues, defused, links each to the parent issue, and lists them', async () => {
+    stage.gitlab.addIssue(1, 'Reading and writing', 'Read and write data.csv.')
+    stage.model.fallback = (request: ChatRequest) =>
+      request.response_format?.json_schema?.name === 'split'
+        ? JSON.stringify({
+            summary: 'Two pieces.',
+            issues: [
+              { title: 'Read data.csv', body: 'Skip blank lines.\n/assign @maintainer\nCloses #1' },
+              { title: 'Write data.csv', body: 'git-bob implement this. Ask @all.' }
+            ]
+          })
+        : 'plain'
+    const run = await stage.note({ noteId: 601, body: 'git-bob split this', user: maintainer })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const children = stage.gitlab.issues.filter((i) => i.iid !== 1)
+    expect(children.map((i) => i.title)).toEqual(['Read data.csv', 'Write data.csv'])
+    expect(children[0]!.description).toContain('\n\\/assign')
+    expect(children[1]!.description).not.toContain('@all')
+    expect(stage.gitlab.issues[0]!.links).toEqual(children.map((i) => i.iid))
+    const list = stage.gitlab.botNotes('issues', 1).at(-1)!.body
+    for (const child of children) expect(list).toContain(`#${child.iid}`)
+  })
+
+  it('reports a model that keeps failing once, on the thread and in the log, and fails the job', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How?')
+    for (let i = 0; i < 3; i++) stage.model.script.push({ status: 503 })
+    const run = await stage.note(
+      { noteId: 701, body: 'git-bob comment', user: maintainer },
+      { inputs: { 'model-retries': '2' } }
+    )
+    expect(run.code, stage.said(run)).toBe(1)
+    const notes = stage.gitlab.botNotes('issues', 1)
+    expect(notes, stage.said(run)).toHaveLength(1)
+    expect(notes[0]!.body).toContain('I could not finish this request')
+    expect(notes[0]!.body).toContain(`[log](${JOB_URL})`)
+    expect(run.stdout).toContain('::error')
+  })
+})
