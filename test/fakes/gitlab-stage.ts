@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
-import { FakeGitLab, PROJECT, type GitLabUser } from './gitlab.ts'
+import { FakeGitLab, PROJECT } from './gitlab.ts'
 import { notePayload, type NoteScenario } from './gitlab-payloads.ts'
 import { FakeOpenAI } from './openai.ts'
 import { OPENAI_KEY } from './stage.ts'
@@ -107,5 +107,3 @@ export function useGitLabStage<Run extends { stdout: string }>(
   })
   return stage
 }
-
-export type { GitLabUser }

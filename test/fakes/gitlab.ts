@@ -121,6 +121,8 @@ export class FakeGitLab extends LoopbackServer {
   readonly mergeRequests: MergeRequest[] = []
   readonly discussions: Discussion[] = []
   readonly pipelines: { id: number; ref: string; status: string; source: string; variables: unknown }[] = []
+  /** Answers given instead of the next requests' (after the token is checked), in order. */
+  readonly faults: { status: number; body?: unknown }[] = []
   /** The bare repository files and diffs are read from. */
   origin: string | null = null
   private nextId = 5000
@@ -263,15 +265,27 @@ export class FakeGitLab extends LoopbackServer {
     try {
       if (!req.headers['private-token'] && !req.headers['job-token'])
         throw new HttpError(401, { message: '401 Unauthorized' })
+      const fault = this.faults.shift()
+      if (fault) throw new HttpError(fault.status, fault.body ?? { message: `${fault.status}` })
       const answer = this.route(req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams, body)
       if (typeof answer === 'string') {
         res.writeHead(200, { 'content-type': 'text/plain' }).end(answer)
-      } else {
-        const list = Array.isArray(answer)
-        res.writeHead(req.method === 'POST' ? 201 : 200, {
+      } else if (Array.isArray(answer)) {
+        // GitLab's offset pagination: per_page (default 20, at most 100), page, and the headers that tell.
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 20) || 20, 100)
+        const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
+        const items = answer.slice((page - 1) * perPage, page * perPage)
+        const more = page * perPage < answer.length
+        res.writeHead(200, {
           'content-type': 'application/json',
-          ...(list ? { 'x-next-page': '', 'x-page': url.searchParams.get('page') ?? '1' } : {})
+          'x-page': String(page),
+          'x-per-page': String(perPage),
+          'x-next-page': more ? String(page + 1) : '',
+          'x-total': String(answer.length)
         })
+        res.end(JSON.stringify(items))
+      } else {
+        res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' })
         res.end(JSON.stringify(answer))
       }
     } catch (error) {
