@@ -5,6 +5,7 @@
 // https://docs.gitlab.com/user/project/integrations/webhook_events/#comment-events
 import { z } from 'zod'
 import { EventError } from '../errors.ts'
+import { absoluteUploads } from '../ports/gitlab-uploads.ts'
 import type { Author, ParsedEvent, TriggerEvent } from './event.ts'
 
 /** The event name the wiring gives a GitLab webhook payload (wiring/gitlab.ts). */
@@ -109,9 +110,14 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
     defaultBranch: d.project.default_branch,
     htmlUrl: d.project.web_url
   }
+  // The server's root (a self-managed GitLab may live under a path): the project's address less its path.
+  const root = d.project.web_url.endsWith(path)
+    ? d.project.web_url.slice(0, -path.length)
+    : `${new URL(d.project.web_url).origin}/`
+  const uploads = (text: string): string => absoluteUploads(text, `${root}api/v4/projects/${d.project.id}`)
   const request = {
     id: a.id,
-    body: a.note,
+    body: uploads(a.note),
     author: author(d.user),
     // GitLab's payload says nothing of the author's standing: the gate asks the project's members.
     association: 'NONE',
@@ -125,7 +131,12 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
       event: {
         eventName: 'issue_comment',
         repo,
-        target: targetOf('issue', i, `${d.project.web_url}/-/issues/${i.iid}`, request.author),
+        target: targetOf(
+          'issue',
+          { ...i, description: uploads(i.description) },
+          `${d.project.web_url}/-/issues/${i.iid}`,
+          request.author
+        ),
         request: { source: 'issue_comment', ...request }
       }
     }
@@ -135,7 +146,12 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
     const event: TriggerEvent = {
       eventName: 'issue_comment',
       repo,
-      target: targetOf('pull_request', m, `${d.project.web_url}/-/merge_requests/${m.iid}`, request.author),
+      target: targetOf(
+        'pull_request',
+        { ...m, description: uploads(m.description) },
+        `${d.project.web_url}/-/merge_requests/${m.iid}`,
+        request.author
+      ),
       request: { source: 'issue_comment', ...request },
       pullRequest: {
         headRef: m.source_branch,

@@ -123,6 +123,8 @@ export class FakeGitLab extends LoopbackServer {
   readonly pipelines: { id: number; ref: string; status: string; source: string; variables: unknown }[] = []
   /** Answers given instead of the next requests' (after the token is checked), in order. */
   readonly faults: { status: number; body?: unknown }[] = []
+  /** Files attached to comments, by "<secret>/<filename>" (GET /projects/:id/uploads/:secret/:filename). */
+  readonly uploads = new Map<string, Uint8Array>()
   /** The bare repository files and diffs are read from. */
   origin: string | null = null
   private nextId = 5000
@@ -263,12 +265,16 @@ export class FakeGitLab extends LoopbackServer {
       body
     })
     try {
-      if (!req.headers['private-token'] && !req.headers['job-token'])
+      // GitLab takes a token in PRIVATE-TOKEN, JOB-TOKEN, or as an OAuth-style bearer.
+      const bearer = /^Bearer \S+/.test(req.headers.authorization ?? '')
+      if (!req.headers['private-token'] && !req.headers['job-token'] && !bearer)
         throw new HttpError(401, { message: '401 Unauthorized' })
       const fault = this.faults.shift()
       if (fault) throw new HttpError(fault.status, fault.body ?? { message: `${fault.status}` })
       const answer = this.route(req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams, body)
-      if (typeof answer === 'string') {
+      if (answer instanceof Uint8Array) {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(answer)
+      } else if (typeof answer === 'string') {
         res.writeHead(200, { 'content-type': 'text/plain' }).end(answer)
       } else if (Array.isArray(answer)) {
         // GitLab's offset pagination: per_page (default 20, at most 100), page, and the headers that tell.
@@ -300,10 +306,18 @@ export class FakeGitLab extends LoopbackServer {
     if (method === 'GET' && path === '/api/v4/users') {
       return this.users.filter((u) => u.username === query.get('username')).map((u) => ({ ...u, state: 'active' }))
     }
-    const prefix = `/api/v4/projects/${PROJECT}`
-    if (!path.startsWith(`${prefix}/`)) throw notFound()
+    // The project by its path (URL-encoded, decoded above) or its id.
+    const prefix = [`/api/v4/projects/${PROJECT}`, `/api/v4/projects/${PROJECT_ID}`].find((p) =>
+      path.startsWith(`${p}/`)
+    )
+    if (!prefix) throw notFound()
     const rest = path.slice(prefix.length)
     let m: RegExpExecArray | null
+    if (method === 'GET' && (m = /^\/uploads\/([0-9a-f]+)\/([^/]+)$/.exec(rest))) {
+      const file = this.uploads.get(`${m[1]}/${m[2]}`)
+      if (!file) throw notFound()
+      return file
+    }
     if (method === 'GET' && (m = /^\/members\/all\/(\d+)$/.exec(rest))) {
       const level = this.members.get(Number(m[1]))
       if (level === undefined) throw notFound()

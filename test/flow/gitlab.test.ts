@@ -8,6 +8,7 @@ import { notePayload } from '../fakes/gitlab-payloads.ts'
 import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
 import { git, GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
+import { tinyPng } from '../fakes/media-bytes.ts'
 
 interface FlowRun {
   code: number
@@ -60,6 +61,30 @@ describe('git-bob on GitLab', () => {
     expect(stage.gitlab.requests.some((r) => r.headers.authorization)).toBe(false)
     // The model read the issue and the note.
     expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('How do I read data.csv?')
+  })
+
+  it("shows the model an image attached to the note (/uploads/...), fetched with the token from GitLab's API", async () => {
+    stage.gitlab.addIssue(1, 'A plot', 'See below.')
+    const png = tinyPng(8, 6, [40, 200, 40])
+    stage.gitlab.uploads.set('0123456789abcdef0123456789abcdef/plot.png', png)
+    stage.model.fallback = () => 'The plot is green.'
+    const run = await stage.note({
+      noteId: 305,
+      body: 'What colour is this?\n\n![plot](/uploads/0123456789abcdef0123456789abcdef/plot.png)\n\ngit-bob comment',
+      user: maintainer
+    })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const fetched = stage.gitlab.requests.find((r) =>
+      r.path.endsWith('/uploads/0123456789abcdef0123456789abcdef/plot.png')
+    )
+    expect(fetched?.headers.authorization, stage.said(run)).toBe(`Bearer ${GITLAB_TOKEN}`)
+    type Part = { type: string; image_url?: { url: string } }
+    const parts = stage.model.requests
+      .at(-1)!
+      .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
+    const images = parts.filter((p) => p.type === 'image_url')
+    expect(images.map((i) => i.image_url!.url)).toEqual([`data:image/png;base64,${png.toString('base64')}`])
   })
 
   it('refuses a Reporter politely, calls no model, and a re-run posts nothing more', async () => {

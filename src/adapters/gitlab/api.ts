@@ -27,6 +27,7 @@ import type {
   StatusInfo,
   WorkflowRun
 } from '../../ports/github.ts'
+import { absoluteUploads } from '../../ports/gitlab-uploads.ts'
 import { GitLabRest, type RestOptions } from './rest.ts'
 
 const user = z.object({ id: z.number(), username: z.string() })
@@ -167,6 +168,8 @@ export class GitLabApi implements Forge {
   private readonly project: string
   private readonly id: string
   private readonly webUrl: string
+  /** The project's API address, where its uploads are read with the token. */
+  private readonly projectApi: string
   private readonly permissions = new Map<string, Permission>()
   /** The threads read, by number: a merge request's, or an issue's. Only posted() and the reviews set it. */
   private readonly threads = new Map<number, 'merge_requests' | 'issues'>()
@@ -177,6 +180,7 @@ export class GitLabApi implements Forge {
     this.project = options.project
     this.id = encodeURIComponent(options.project)
     this.webUrl = options.webUrl.replace(/\/+$/, '')
+    this.projectApi = `${options.baseUrl.replace(/\/+$/, '')}/projects/${this.id}`
     this.rest = new GitLabRest({
       ...options,
       beforeRequest: () => {
@@ -255,7 +259,7 @@ export class GitLabApi implements Forge {
   private comment(note: Note): IssueComment {
     return {
       id: note.id,
-      body: note.body ?? '',
+      body: absoluteUploads(note.body ?? '', this.projectApi),
       login: note.author.username,
       userType: /^(?:project|group)_\d+_bot/i.test(note.author.username) ? 'Bot' : 'User',
       association: 'NONE',
@@ -398,7 +402,7 @@ export class GitLabApi implements Forge {
           number: i.iid,
           isPull: kind === 'merge_requests',
           title: i.title,
-          body: i.description ?? '',
+          body: absoluteUploads(i.description ?? '', this.projectApi),
           state: i.state === 'opened' ? 'open' : i.state,
           author: i.author?.username ?? 'ghost',
           createdAt: i.created_at
