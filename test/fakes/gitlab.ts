@@ -120,7 +120,10 @@ export class FakeGitLab extends LoopbackServer {
   readonly issues: Issue[] = []
   readonly mergeRequests: MergeRequest[] = []
   readonly discussions: Discussion[] = []
-  readonly pipelines: { id: number; ref: string; status: string; source: string; variables: unknown }[] = []
+  readonly pipelines: { id: number; ref: string; sha?: string; status: string; source: string; variables: unknown }[] =
+    []
+  /** Jobs of the pipelines, with the trace (log) each wrote. */
+  readonly jobs: { id: number; pipelineId: number; name: string; status: string; trace: string }[] = []
   /** Answers given instead of the next requests' (after the token is checked), in order. */
   readonly faults: { status: number; body?: unknown }[] = []
   /** Files attached to comments, by "<secret>/<filename>" (GET /projects/:id/uploads/:secret/:filename). */
@@ -393,8 +396,30 @@ export class FakeGitLab extends LoopbackServer {
     if (method === 'GET' && rest === '/pipelines') {
       return this.pipelines
         .filter((p) => !query.get('ref') || p.ref === query.get('ref'))
+        .filter((p) => !query.get('sha') || p.sha === query.get('sha'))
+        .sort((a, b) => b.id - a.id)
         .map((p) => this.pipelineJson(p))
     }
+    if (method === 'GET' && (m = /^\/pipelines\/(\d+)(\/jobs)?$/.exec(rest))) {
+      const pipeline = this.pipelines.find((p) => p.id === Number(m![1]))
+      if (!pipeline) throw notFound()
+      if (!m[2]) return this.pipelineJson(pipeline)
+      return this.jobs
+        .filter((j) => j.pipelineId === pipeline.id)
+        .map((j) => ({
+          id: j.id,
+          name: j.name,
+          status: j.status,
+          stage: 'test',
+          web_url: `${this.serverUrl}/${PROJECT}/-/jobs/${j.id}`
+        }))
+    }
+    if (method === 'GET' && (m = /^\/jobs\/(\d+)\/trace$/.exec(rest))) {
+      const job = this.jobs.find((j) => j.id === Number(m![1]))
+      if (!job) throw notFound()
+      return job.trace
+    }
+    if (method === 'GET' && /^\/repository\/commits\/[0-9a-f]+\/statuses$/.test(rest)) return []
     throw notFound()
   }
 
@@ -583,12 +608,18 @@ export class FakeGitLab extends LoopbackServer {
     }
   }
 
-  private pipelineJson(p: { id: number; ref: string; status: string; source: string }): Record<string, unknown> {
+  private pipelineJson(p: {
+    id: number
+    ref: string
+    sha?: string
+    status: string
+    source: string
+  }): Record<string, unknown> {
     return {
       id: p.id,
       iid: p.id - 699,
       project_id: PROJECT_ID,
-      sha: 'a'.repeat(40),
+      sha: p.sha ?? 'a'.repeat(40),
       ref: p.ref,
       status: p.status,
       source: p.source,

@@ -122,4 +122,35 @@ describe('GitLabApi', () => {
     expect(await api().issueComments(1)).toEqual([])
     expect(gitlab.requests).toHaveLength(3)
   })
+
+  it("reads the jobs of a commit's newest pipeline as check runs, and the end of a job's trace", async () => {
+    const sha = 'b'.repeat(40)
+    gitlab.pipelines.push(
+      { id: 700, ref: 'feature', sha, status: 'success', source: 'push', variables: null },
+      { id: 701, ref: 'feature', sha, status: 'failed', source: 'push', variables: null }
+    )
+    gitlab.jobs.push(
+      { id: 1, pipelineId: 700, name: 'old', status: 'success', trace: '' },
+      { id: 2, pipelineId: 701, name: 'test', status: 'failed', trace: 'setup\nFAILED test_load\n' },
+      { id: 3, pipelineId: 701, name: 'lint', status: 'running', trace: '' }
+    )
+    const client = api()
+    const runs = await client.checkRuns(sha)
+    expect(runs.map((r) => [r.id, r.name, r.status, r.conclusion])).toEqual([
+      [2, 'test', 'completed', 'failure'],
+      [3, 'lint', 'in_progress', null]
+    ])
+    expect(await client.jobLog(2, 12)).toBe('D test_load\n')
+    expect(await client.statuses(sha)).toEqual([])
+  })
+
+  it('deploys by a pipeline on the branch, named in GIT_BOB_DEPLOY, and follows it', async () => {
+    const client = api()
+    await client.dispatchWorkflow('release', 'master')
+    const [run] = await client.dispatchedRuns('release', 'master', '2026-01-01T00:00:00Z')
+    expect(run).toMatchObject({ status: 'queued', conclusion: null })
+    expect(gitlab.pipelines[0]!.variables).toEqual([{ key: 'GIT_BOB_DEPLOY', value: 'release' }])
+    gitlab.pipelines[0]!.status = 'success'
+    expect(await client.workflowRun(run!.id)).toMatchObject({ status: 'completed', conclusion: 'success' })
+  })
 })
