@@ -5,6 +5,7 @@
 // summary a file kept as the job's artifact and echoed to the log. The same run(), other adapters.
 import { appendFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
+import type { CommitIdentity } from '../adapters/git/workspace.ts'
 import { GitLabApi } from '../adapters/gitlab/api.ts'
 import { describeFailure, whereItFailed } from '../outbox/failure.ts'
 import { Redactor } from '../outbox/secrets.ts'
@@ -45,15 +46,21 @@ function apiUrl(env: StepEnvironment): string {
   return env.CI_API_V4_URL || `${(env.CI_SERVER_URL || 'https://gitlab.com').replace(/\/+$/, '')}/api/v4`
 }
 
-/** Who commits: git-bob, at a no-reply address of the server (the project access token pushes). */
-export function gitlabCommitAuthor(env: StepEnvironment): { name: string; email: string } {
+/**
+ * Who commits: git-bob, at a no-reply address of the server (the project access token pushes); the person who
+ * asked as co-author at GitLab's private commit address, <id>-<username>@users.noreply.<host>.
+ */
+export function gitlabCommitIdentity(env: StepEnvironment): CommitIdentity {
   const host = new URL(env.CI_SERVER_URL || 'https://gitlab.com').hostname
-  return { name: 'git-bob', email: `git-bob@noreply.${host}` }
+  return {
+    author: { name: 'git-bob', email: `git-bob@noreply.${host}` },
+    coAuthorOf: (account) => ({ name: account.login, email: `${account.id}-${account.login}@users.noreply.${host}` })
+  }
 }
 
 function gitlabAdapters(env: StepEnvironment, runner: Runner, redactor: Redactor, options: WiringOptions): Adapters {
   return {
-    ...actionsAdapters(env, runner, redactor, { commitAuthor: gitlabCommitAuthor(env), ...options }),
+    ...actionsAdapters(env, runner, redactor, { commitIdentity: gitlabCommitIdentity(env), ...options }),
     readInput: (name) => gitlabInput(env, name),
     connectGitHub: (token, repo) =>
       Promise.resolve(

@@ -153,6 +153,9 @@ describe('git-bob implement on GitLab', () => {
     expect(run.code, stage.said(run)).toBe(0)
     expect(repo.show('git-bob/issue-1', 'count.py')).toBe('print(1)')
     expect(repo.message('git-bob/issue-1')).toContain('git-bob <git-bob@noreply.127.0.0.1>')
+    expect(repo.message('git-bob/issue-1')).toContain(
+      'Co-authored-by: maintainer <1-maintainer@users.noreply.127.0.0.1>'
+    )
     expect(stage.gitlab.mergeRequests, stage.said(run)).toHaveLength(1)
     const mr = stage.gitlab.mergeRequests[0]!
     expect(mr).toMatchObject({ source_branch: 'git-bob/issue-1', target_branch: 'master' })
