@@ -1,7 +1,7 @@
 // What GitLab alone acts on in text git-bob posts there. Pure.
 // Quick actions: GitLab runs a line "/close", "/merge", "/approve", "/assign @x", ... in a note, an issue's or
 // a merge request's description, with the rights of the poster (git-bob's token: Developer or more). GitLab
-// reads them at the start of a line outside code blocks, so every line that starts with "/" and a word
+// reads them at the start of a line outside code blocks, so every line that starts with "/" and a letter
 // gets a backslash before the slash: "\/close" renders as "/close" in GitLab Flavored Markdown (a backslash
 // escapes ASCII punctuation) and is no quick action. Lines in a fenced block that is closed are left as they
 // are (GitLab ignores quick actions there); an unclosed fence protects nothing, so its lines are escaped too.
@@ -12,8 +12,11 @@
 
 const ZWSP = '\u200b'
 
-/** A quick action's line: optional indentation GitLab tolerates, "/", a word. */
-const QUICK_ACTION = /^([ \t]{0,3})\/(?=[A-Za-z_][\w-]*(?:[ \t]|$))/
+/**
+ * A line that could be a quick action: "/" and a letter at its start (after up to three spaces, more than GitLab
+ * allows), whatever follows, so that no spelling of a command's end (a tab, a carriage return) slips through.
+ */
+const QUICK_ACTION = /^([ \t]{0,3})\/(?=[A-Za-z_])/
 
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/
 

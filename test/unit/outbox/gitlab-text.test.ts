@@ -14,6 +14,12 @@ describe('quick actions', () => {
     expect(out).toBe('Done.\n\\/close\n\\/merge\n  \\/assign @root\n\\/approve now\n\\/label ~bug')
   })
 
+  it('escapes a command ended by a carriage return or a tab, and a path at the start of a line', () => {
+    expect(defuseQuickActions('ok\r\n/close\r\n/merge\tnow\n/usr/bin/env')).toBe(
+      'ok\r\n\\/close\r\n\\/merge\tnow\n\\/usr/bin/env'
+    )
+  })
+
   it('leaves paths in prose, and lines in a closed code fence, as they are', () => {
     const text = 'See src/a.py and /usr/bin/env.\n```sh\n/close\n```\nthe end'
     expect(defuseQuickActions(text)).toBe(text)
