@@ -453,10 +453,8 @@ export class GitLabApi implements Forge {
     }))
   }
 
-  async jobLog(jobId: number, maxBytes = 1_000_000): Promise<string> {
-    const text = await this.rest.text(this.p(`/jobs/${jobId}/trace`))
-    const bytes = Buffer.from(text)
-    return bytes.length > maxBytes ? bytes.subarray(bytes.length - maxBytes).toString() : text
+  jobLog(jobId: number, maxBytes = 1_000_000): Promise<string> {
+    return this.rest.tail(this.p(`/jobs/${jobId}/trace`), maxBytes)
   }
 
   async searchCode(words: string, limit: number): Promise<string[]> {

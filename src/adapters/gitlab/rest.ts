@@ -88,6 +88,18 @@ export class GitLabRest {
     return (await this.send('GET', path, { query })).text()
   }
 
+  /** The last `maxBytes` of a text answer, streamed: a job's trace can be hundreds of megabytes. */
+  async tail(path: string, maxBytes: number): Promise<string> {
+    const response = await this.send('GET', path)
+    if (!response.body) return ''
+    let kept = Buffer.alloc(0)
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      kept = Buffer.concat([kept, chunk])
+      if (kept.length > 2 * maxBytes) kept = kept.subarray(kept.length - maxBytes)
+    }
+    return kept.subarray(Math.max(0, kept.length - maxBytes)).toString()
+  }
+
   /** Every page (100 a page) up to `maxPages`; `truncated` when more were left. */
   async pages<T>(
     schema: z.ZodType<T>,
