@@ -501,7 +501,9 @@ export class FakeGitLab extends LoopbackServer {
       if (!d) throw notFound()
       if (typeof b.body !== 'string' || !b.body) throw missing('body')
       const note = this.note(kind, iid, b.body, BOT, null)
-      note.type = 'DiscussionNote'
+      // A reply in a line's thread is a DiffNote on the same position, as GitLab keeps it.
+      note.type = d.notes[0]!.position ? 'DiffNote' : 'DiscussionNote'
+      note.position = d.notes[0]!.position
       d.notes.push(note)
       return this.noteJson(note)
     }
