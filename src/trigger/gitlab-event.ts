@@ -71,8 +71,8 @@ const note = z.object({
   merge_request: mergeRequest.nullish()
 })
 
-/** GitLab names the bot users of project and group access tokens so: project_<id>_bot_<hex>. */
-const TOKEN_BOT = /^(?:project|group)_\d+_bot(?:_[0-9a-f]+)?$/i
+/** GitLab names the bot users of project and group access tokens so: project_<id>_bot_<hex> (once project_<id>_bot<n>). */
+const TOKEN_BOT = /^(?:project|group)_\d+_bot\w*$/i
 
 function author(u: { id: number; username: string }): Author {
   return { login: u.username, id: u.id, isBot: TOKEN_BOT.test(u.username) }

@@ -61,6 +61,10 @@ describe("GitLab's note webhook", () => {
     expect(parseGitLabNote({ object_kind: 'push' }).kind).toBe('ignored')
     const bot = parseGitLabNote({ ...raw, user: { id: 9, username: 'project_5_bot_3f2a' } })
     expect(bot.kind === 'trigger' && bot.event.request.author.isBot).toBe(true)
+    const older = parseGitLabNote({ ...raw, user: { id: 9, username: 'project_5_bot1' } })
+    expect(older.kind === 'trigger' && older.event.request.author.isBot).toBe(true)
+    const person = parseGitLabNote({ ...raw, user: { id: 9, username: 'project_bot_fan' } })
+    expect(person.kind === 'trigger' && person.event.request.author.isBot).toBe(false)
   })
 
   it('throws EventError for a malformed payload', () => {
