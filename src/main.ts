@@ -1,7 +1,9 @@
 // The action, imported by index.ts once source maps are on: the step's environment and @actions/core's
-// workflow commands, wired into run() by adapters/actions.ts (which the flow tests call with their own).
+// workflow commands, wired into run() by adapters/actions.ts (which the flow tests call with their own); in a
+// GitLab CI job, GitLab's environment and the job's log (wiring/gitlab.ts).
 import * as core from '@actions/core'
 import { runStep, type Runner } from './wiring/actions.ts'
+import { gitlabRunner, isGitLab, runGitLab } from './wiring/gitlab.ts'
 
 const runner: Runner = {
   info: (message) => core.info(message),
@@ -14,4 +16,9 @@ const runner: Runner = {
   }
 }
 
-process.exitCode = await runStep(process.env, runner)
+process.exitCode = isGitLab(process.env)
+  ? await runGitLab(
+      process.env,
+      gitlabRunner(process.env, (line) => process.stdout.write(`${line}\n`))
+    )
+  : await runStep(process.env, runner)

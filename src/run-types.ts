@@ -8,6 +8,7 @@ import type { Publisher } from './effects/apply-outcome.ts'
 import type { ModelSpec } from './llm/providers.ts'
 import type { Outbox } from './outbox/outbox.ts'
 import type { Redactor } from './outbox/secrets.ts'
+import type { Forge } from './ports/forge.ts'
 import type { GitHub } from './ports/github.ts'
 import type { RepoFiles } from './ports/repository.ts'
 import type { Logger, RunEnvironment, RunOutputs } from './ports/run.ts'
@@ -17,7 +18,8 @@ import type { TriggerEvent } from './trigger/event.ts'
 export interface Adapters extends RunOutputs {
   log: Logger
   readInput: InputReader
-  connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<GitHub>
+  /** The forge (ports/forge.ts): GitHub's API, or GitLab's in GitLab mode (wiring/gitlab.ts). */
+  connectGitHub(token: string, repo: { owner: string; repo: string }): Promise<Forge>
   /** Called with every secret value, so the runner masks it in the log too. */
   maskSecret(value: string): void
   /** The time (ms since the epoch): the budget's day and month. Tests set it. */

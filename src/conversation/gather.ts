@@ -3,7 +3,8 @@
 // so a missing key is said before anything is read), the conversation, the repository's files, the
 // instruction files and the images, fitted to the budgets. What is left out on the way goes to the run's
 // notes. It returns data: the session (wiring/session.ts) adds the ports the command works through.
-import type { GitHub, PostedMessages } from '../ports/github.ts'
+import type { Forge } from '../ports/forge.ts'
+import type { PostedMessages } from '../ports/github.ts'
 import type { RepoFiles } from '../ports/repository.ts'
 import {
   readDeployConfig,
@@ -48,7 +49,7 @@ export interface GatherSources {
   /** Every secret value read from the inputs, so the runner masks it in the log too. */
   maskSecret(value: string): void
   serverUrl: string
-  api: GitHub
+  api: Forge
   /** What is written on the thread, read once when "already answered" was decided. */
   posted: PostedMessages
   outbox: Outbox

@@ -1,6 +1,6 @@
 // Before the work starts, the request gets an "eyes" reaction, so people see git-bob is on it.
 // A reaction that fails is a warning, never a failure of the run.
-import type { GitHub } from '../ports/github.ts'
+import type { Forge } from '../ports/forge.ts'
 import type { ReactionTarget } from '../ports/github.ts'
 import { describeFailure } from '../outbox/failure.ts'
 import type { Logger } from '../ports/run.ts'
@@ -25,7 +25,7 @@ export function reactionTarget(event: TriggerEvent): ReactionTarget | null {
   }
 }
 
-export async function acknowledge(event: TriggerEvent, api: Pick<GitHub, 'react'>, log: Logger): Promise<void> {
+export async function acknowledge(event: TriggerEvent, api: Pick<Forge, 'react'>, log: Logger): Promise<void> {
   const target = reactionTarget(event)
   if (!target) return
   await api

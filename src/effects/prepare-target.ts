@@ -1,7 +1,7 @@
 // Decides where a change goes (commands/implement/target.ts) from what GitHub and origin say, then
 // checks that branch out so the command reads and writes the files it will commit on.
 import type { TriggerEvent } from '../trigger/event.ts'
-import type { GitHub } from '../ports/github.ts'
+import type { Forge } from '../ports/forge.ts'
 import {
   MEMORY_BRANCH,
   numberedBranches,
@@ -13,7 +13,7 @@ import {
 } from '../commands/implement/target.ts'
 
 /** What is asked of GitHub: the pull request a request was made on, git-bob's open one for a branch. */
-export type PullLookup = Pick<GitHub, 'pull' | 'openPullFor'>
+export type PullLookup = Pick<Forge, 'pull' | 'openPullFor'>
 
 /** What is asked of the checkout: origin's branches, and switching to one. */
 export interface BranchCheckout {

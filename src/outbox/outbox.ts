@@ -13,7 +13,8 @@ import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
 import { stamp, type StampContext } from './stamp.ts'
 import type { MarkerFacts } from '../ports/marker.ts'
 import type { ModelCredit } from '../ports/credit.ts'
-import type { GitHub } from '../ports/github.ts'
+import type { Forge } from '../ports/forge.ts'
+import { defuseQuickActions, neutraliseGitLabClosing } from './gitlab-text.ts'
 import { httpStatus } from '../errors.ts'
 import { type CreatedIssue, type ReviewLineComment } from '../ports/github.ts'
 
@@ -51,7 +52,7 @@ export const MAX_PROGRESS_EDITS = 10
 const TITLE_LIMIT = 256
 
 export class Outbox {
-  private readonly api: GitHub
+  private readonly api: Forge
   private readonly stampContext: StampContext
   private readonly redactor: Redactor
   /** Lower-cased logins of the people in the thread: mentioning them notifies no stranger. */
@@ -59,7 +60,7 @@ export class Outbox {
   /** The comment showing this request's progress, until a reply replaces it. */
   private progressComment: { id: number; edits: number; body: string } | null = null
 
-  constructor(api: GitHub, stampContext: StampContext, redactor: Redactor) {
+  constructor(api: Forge, stampContext: StampContext, redactor: Redactor) {
     this.api = api
     this.stampContext = stampContext
     this.redactor = redactor
@@ -72,7 +73,13 @@ export class Outbox {
 
   private clean(body: string, mentions: readonly string[]): string {
     const visible = removeHiddenText(this.redactor.redact(body))
-    return capReferences(defuseMentions(visible, [...this.present, ...mentions]))
+    const clean = capReferences(defuseMentions(visible, [...this.present, ...mentions]))
+    return this.gitlab ? defuseQuickActions(clean) : clean
+  }
+
+  /** GitLab runs quick actions and reads its own closing patterns (gitlab-text.ts). */
+  private get gitlab(): boolean {
+    return this.api.dialect === 'gitlab'
   }
 
   /**
@@ -82,7 +89,8 @@ export class Outbox {
   plainText(event: TriggerEvent, text: string): string {
     this.withEventPeople(event)
     const clean = defuseMentionsPlain(this.redactor.redact(text), this.present)
-    return capReferencesPlain(neutraliseClosingPlain(clean)).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
+    const open = neutraliseClosingPlain(this.gitlab ? neutraliseGitLabClosing(clean) : clean)
+    return capReferencesPlain(open).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
   }
 
   /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
@@ -183,7 +191,8 @@ export class Outbox {
   ): Promise<Posted & { number: number }> {
     this.withEventPeople(event)
     const closes = options.closes !== undefined ? `\n\ncloses #${options.closes}` : ''
-    const body = neutraliseClosing(this.clean(options.body, []))
+    const cleaned = neutraliseClosing(this.clean(options.body, []))
+    const body = this.gitlab ? neutraliseGitLabClosing(cleaned) : cleaned
     const [stamped] = this.stamped(`${body}${closes}`, credit, { maxParts: 1 })
     const title = this.plainText(event, options.title).replace(/\s+/g, ' ').trim().slice(0, TITLE_LIMIT)
     const pull = await this.api.createPull({

@@ -9,7 +9,7 @@
 import { ConfigError, httpStatus } from '../errors.ts'
 import { formatCost } from '../llm/prices.ts'
 import { counted } from '../plural.ts'
-import type { GitHub } from '../ports/github.ts'
+import type { Forge } from '../ports/forge.ts'
 import {
   addEntry,
   decideBudget,
@@ -27,7 +27,7 @@ import {
 import type { Logger } from '../ports/run.ts'
 
 /** The GitHub calls the ledger makes: a read, and the compare-and-swap write. */
-export type LedgerStore = Pick<GitHub, 'refFile' | 'writeRefFile'>
+export type LedgerStore = Pick<Forge, 'refFile' | 'writeRefFile'>
 
 /** Writes that lost the race are retried from a fresh read this often. */
 const ATTEMPTS = 5

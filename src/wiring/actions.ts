@@ -8,7 +8,7 @@ import { createModel } from '../llm/index.ts'
 import { run } from '../run.ts'
 import type { Adapters } from '../run-types.ts'
 import type { Logger, RunEnvironment } from '../ports/run.ts'
-import { GitWorkspace } from '../adapters/git/workspace.ts'
+import { GitWorkspace, type CommitIdentity } from '../adapters/git/workspace.ts'
 import { GitHubApi } from '../adapters/github/api.ts'
 import { createOctokit } from '../adapters/github/client.ts'
 import { sandboxChecks, type SandboxChecks } from '../adapters/sandbox/checks.ts'
@@ -44,6 +44,8 @@ export interface WiringOptions {
   checks?: SandboxChecks
   /** The clock the budget reads (default Date.now): tests move the day on. */
   now?: () => number
+  /** Who commits and co-authors (default: the Actions bot, GitHub's noreply addresses); GitLab's in wiring/gitlab.ts. */
+  commitIdentity?: CommitIdentity
 }
 
 /** An action input as @actions/core's getInput reads it: INPUT_<NAME>, spaces as underscores, trimmed. */
@@ -86,7 +88,7 @@ export function actionsAdapters(
               ...settings,
               retry: { ...settings.retry, baseDelayMs: options.modelRetryBaseMs! }
             }),
-    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials),
+    openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials, options.commitIdentity),
     notebookRunner: ({ sandbox, setup }) => options.notebooks ?? jupyterRunner(env, sandbox, setup),
     checkRunner: (sandbox) => options.checks ?? sandboxChecks(env, sandbox)
   }

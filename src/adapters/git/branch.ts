@@ -53,6 +53,8 @@ export interface CheckedOutTree {
 
 export interface BranchOptions {
   author: CommitAuthor
+  /** The co-author line of the person who asked (default: GitHub's noreply address, accountAuthor). */
+  coAuthorOf?: (account: CoAuthor) => CommitAuthor
   /** False from a terminal without --post: the commit stays in the checkout, nothing reaches origin. */
   publish: boolean
 }
@@ -61,6 +63,7 @@ export class GitBranch {
   private readonly git: Git
   private readonly tree: CheckedOutTree
   private readonly author: CommitAuthor
+  private readonly coAuthorOf: (account: CoAuthor) => CommitAuthor
   private readonly publish: boolean
   /** The fingerprint of .git when the branch was checked out: commit and push refuse to run if it changed. */
   private gitAtCheckout: string | null = null
@@ -69,6 +72,7 @@ export class GitBranch {
     this.git = git
     this.tree = tree
     this.author = options.author
+    this.coAuthorOf = options.coAuthorOf ?? accountAuthor
     this.publish = options.publish
   }
 
@@ -141,7 +145,7 @@ export class GitBranch {
     if (!staged.length) return { sha: null, files: [], leftOut }
     await this.git.run(['update-index', '--add', '--remove', '-z', '--stdin'], { input: `${staged.join('\0')}\0` })
     // The person who asked is named as co-author, unless they are the author already (a terminal run).
-    const co = coAuthor ? accountAuthor(coAuthor) : null
+    const co = coAuthor ? this.coAuthorOf(coAuthor) : null
     const trailer = co && co.email !== this.author.email ? `\n\nCo-authored-by: ${co.name} <${co.email}>` : ''
     await this.git.run([...this.asAuthor, 'commit', '--quiet', '--no-verify', '--file', '-'], {
       input: `${message(staged).trim()}${trailer}\n`

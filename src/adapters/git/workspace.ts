@@ -10,6 +10,9 @@ import type { FileContent, Workspace } from '../../ports/workspace.ts'
 import type { BoxSource } from './tracked-copy.ts'
 import { BOT_AUTHOR, GitBranch, type BranchOptions } from './branch.ts'
 
+/** Who commits, and how the person who asked is named as co-author; GitHub's by default. */
+export type CommitIdentity = Partial<Pick<BranchOptions, 'author' | 'coAuthorOf'>>
+
 /** The git checkout: the implement command's Workspace and the box's source; its branch publishes a change. */
 export class GitWorkspace implements Workspace, BoxSource {
   readonly dir: string
@@ -35,8 +38,10 @@ export class GitWorkspace implements Workspace, BoxSource {
   }
 
   /** The workspace of a run, or null when no repository was checked out. */
-  static open(dir: string, credentials: GitCredentials | null): GitWorkspace | null {
-    return dir && existsSync(join(dir, '.git')) ? new GitWorkspace(dir, credentials) : null
+  static open(dir: string, credentials: GitCredentials | null, identity: CommitIdentity = {}): GitWorkspace | null {
+    return dir && existsSync(join(dir, '.git'))
+      ? new GitWorkspace(dir, credentials, { author: BOT_AUTHOR, ...identity, publish: true })
+      : null
   }
 
   written(): readonly string[] {

@@ -1,0 +1,22 @@
+// The forge git-bob works on: GitHub or GitLab. The stages speak to this port; adapters/github/api.ts and
+// adapters/gitlab/api.ts implement it. It is the GitHub interface of ports/github.ts under a forge-neutral name
+// (renaming every GitHub word in 100 files would buy nothing), read with this mapping on GitLab:
+//   issue                    -> issue (its iid is the "number")
+//   pull request             -> merge request (its iid is the "number"); head/base -> source/target branch
+//   issue comment            -> note on an issue or merge request
+//   review + line comments   -> an overview note + merge request discussions with a position
+//   review comment reply     -> a note in the same discussion
+//   reaction (eyes)          -> award emoji (eyes)
+//   collaborator permission  -> project member access level (Developer, 30, or above is "write")
+//   sub-issue                -> issue link ("relates_to")
+//   check runs + job logs    -> pipeline jobs + job trace
+//   workflow dispatch        -> a new pipeline on the branch
+import type { GitHub } from './github.ts'
+
+/** Which forge's rules apply to text git-bob posts (GitLab runs quick actions written in a note). */
+export type ForgeDialect = 'github' | 'gitlab'
+
+export type Forge = GitHub & {
+  /** The forge's rules for what is posted; absent means GitHub. */
+  readonly dialect?: ForgeDialect
+}

@@ -1,0 +1,88 @@
+// GitLab "Note Hook" payloads for tests: GitLab's documented examples (test/fixtures/gitlab/) with only the
+// note, its ids, author and the project's address changed to the stand-in's.
+import { readFileSync } from 'node:fs'
+import { PROJECT, PROJECT_ID, type GitLabUser } from './gitlab.ts'
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../fixtures/gitlab/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
+
+export interface NoteScenario {
+  serverUrl: string
+  noteId: number
+  body: string
+  user: GitLabUser
+  iid?: number
+  /** For a merge request: its branches and head. */
+  mergeRequest?: { sourceBranch: string; targetBranch: string; headSha: string; title?: string }
+  /** A note on a line of the merge request's diff. */
+  position?: { newPath: string; newLine: number }
+  /** When the note was written (GitLab's webhook format is "2015-05-17 18:21:36 UTC"; ISO is read too). */
+  createdAt?: string
+  /** The issue's or merge request's title and description as the stand-in holds them. */
+  title?: string
+  description?: string
+  /** Its author's user id. */
+  authorId?: number
+}
+
+export function notePayload(scenario: NoteScenario): Record<string, unknown> {
+  const onMr = scenario.mergeRequest !== undefined
+  const payload = fixture(onMr ? 'note-merge-request.json' : 'note-issue.json')
+  const iid = scenario.iid ?? 1
+  const web = `${scenario.serverUrl}/${PROJECT}`
+  payload.user = { ...scenario.user, avatar_url: null, email: `${scenario.user.username}@example.com` }
+  payload.project_id = PROJECT_ID
+  payload.project = {
+    ...(payload.project as object),
+    id: PROJECT_ID,
+    path_with_namespace: PROJECT,
+    web_url: web,
+    default_branch: 'master'
+  }
+  const kind = onMr ? 'merge_requests' : 'issues'
+  payload.object_attributes = {
+    ...(payload.object_attributes as object),
+    id: scenario.noteId,
+    note: scenario.body,
+    author_id: scenario.user.id,
+    ...(scenario.createdAt ? { created_at: scenario.createdAt, updated_at: scenario.createdAt } : {}),
+    project_id: PROJECT_ID,
+    url: `${web}/-/${kind}/${iid}#note_${scenario.noteId}`,
+    ...(scenario.position
+      ? {
+          type: 'DiffNote',
+          position: {
+            new_path: scenario.position.newPath,
+            old_path: scenario.position.newPath,
+            new_line: scenario.position.newLine
+          }
+        }
+      : {})
+  }
+  if (onMr) {
+    const m = scenario.mergeRequest!
+    payload.merge_request = {
+      ...(payload.merge_request as object),
+      iid,
+      title: scenario.title ?? m.title ?? 'Add the analysis',
+      description: scenario.description ?? '',
+      author_id: scenario.authorId ?? 1,
+      source_branch: m.sourceBranch,
+      target_branch: m.targetBranch,
+      source_project_id: PROJECT_ID,
+      target_project_id: PROJECT_ID,
+      last_commit: { id: m.headSha }
+    }
+  } else {
+    payload.issue = {
+      ...(payload.issue as object),
+      iid,
+      state: 'opened',
+      project_id: PROJECT_ID,
+      ...(scenario.title !== undefined ? { title: scenario.title } : {}),
+      ...(scenario.description !== undefined ? { description: scenario.description } : {}),
+      ...(scenario.authorId !== undefined ? { author_id: scenario.authorId } : {})
+    }
+  }
+  return payload
+}

@@ -1,0 +1,649 @@
+// A local stand-in for GitLab's REST API v4 over real HTTP, strict as GitLab is: 401 without a PRIVATE-TOKEN
+// or JOB-TOKEN header, 404 for an unknown path or object, 400 for a missing required field or a line comment's
+// position off the diff. It keeps one project's issues, merge requests, notes, discussions, award emoji, issue
+// links, members and pipelines in memory; files and merge request diffs come from a real bare repository when
+// one is given. Shapes from https://docs.gitlab.com/api/rest/ (notes, discussions, merge_requests, issues,
+// issue_links, members, award_emoji, pipelines, jobs, repository_files, repositories).
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback.ts'
+
+export interface GitLabUser {
+  id: number
+  username: string
+  name: string
+}
+
+interface Note {
+  id: number
+  type: 'DiffNote' | 'DiscussionNote' | null
+  body: string
+  author: GitLabUser
+  created_at: string
+  updated_at: string
+  system: boolean
+  noteable_type: 'Issue' | 'MergeRequest'
+  noteable_iid: number
+  resolvable: boolean
+  resolved: boolean
+  resolved_by: GitLabUser | null
+  position: Record<string, unknown> | null
+  awards: { name: string; user: GitLabUser }[]
+}
+
+interface Discussion {
+  id: string
+  parent: string
+  individual_note: boolean
+  notes: Note[]
+}
+
+interface Issue {
+  id: number
+  iid: number
+  title: string
+  description: string
+  state: 'opened' | 'closed'
+  author: GitLabUser
+  created_at: string
+  awards: { name: string; user: GitLabUser }[]
+  links: number[]
+}
+
+export interface MergeRequest {
+  id: number
+  iid: number
+  title: string
+  description: string
+  state: 'opened' | 'closed' | 'merged'
+  author: GitLabUser
+  created_at: string
+  source_branch: string
+  target_branch: string
+  /** Per-file diffs as GitLab gives them; computed from the origin when absent. */
+  diffs?: FileDiff[]
+}
+
+export interface FileDiff {
+  old_path: string
+  new_path: string
+  diff: string
+  new_file: boolean
+  renamed_file: boolean
+  deleted_file: boolean
+}
+
+export interface RecordedGitLabRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: IncomingMessage['headers']
+  body: unknown
+}
+
+class HttpError extends Error {
+  readonly status: number
+  readonly body: unknown
+
+  constructor(status: number, body: unknown) {
+    super(String(status))
+    this.status = status
+    this.body = body
+  }
+}
+
+const notFound = (): HttpError => new HttpError(404, { message: '404 Not Found' })
+const missing = (field: string): HttpError => new HttpError(400, { error: `${field} is missing` })
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+export const PROJECT = 'lab/analysis'
+export const PROJECT_ID = 42
+export const BOT: GitLabUser = { id: 900, username: 'project_42_bot_0a1b2c', name: 'git-bob' }
+
+export class FakeGitLab extends LoopbackServer {
+  readonly requests: RecordedGitLabRequest[] = []
+  readonly users: GitLabUser[] = [
+    { id: 1, username: 'maintainer', name: 'Ada Maintainer' },
+    { id: 2, username: 'reporter', name: 'Rita Reporter' },
+    BOT
+  ]
+  /** access_level by user id (a 404 for anyone else: not a member). */
+  readonly members = new Map<number, number>([
+    [1, 40],
+    [2, 20],
+    [900, 40]
+  ])
+  readonly issues: Issue[] = []
+  readonly mergeRequests: MergeRequest[] = []
+  readonly discussions: Discussion[] = []
+  readonly pipelines: { id: number; ref: string; sha?: string; status: string; source: string; variables: unknown }[] =
+    []
+  /** Jobs of the pipelines, with the trace (log) each wrote. */
+  readonly jobs: { id: number; pipelineId: number; name: string; status: string; trace: string }[] = []
+  /** Answers given instead of the next requests' (after the token is checked), in order. */
+  readonly faults: { status: number; body?: unknown }[] = []
+  /** Files attached to comments, by "<secret>/<filename>" (GET /projects/:id/uploads/:secret/:filename). */
+  readonly uploads = new Map<string, Uint8Array>()
+  /** The bare repository files and diffs are read from. */
+  origin: string | null = null
+  private nextId = 5000
+
+  protected override baseUrl(origin: string): string {
+    return `${origin}/api/v4`
+  }
+
+  get serverUrl(): string {
+    return this.url.replace(/\/api\/v4$/, '')
+  }
+
+  private now(): string {
+    return new Date().toISOString()
+  }
+
+  private user(id: number): GitLabUser {
+    const found = this.users.find((u) => u.id === id)
+    if (!found) throw new Error(`no user ${id}`)
+    return found
+  }
+
+  addIssue(iid: number, title: string, description: string, authorId = 1): Issue {
+    const issue: Issue = {
+      id: 10_000 + iid,
+      iid,
+      title,
+      description,
+      state: 'opened',
+      author: this.user(authorId),
+      created_at: '2026-01-01T10:00:00.000Z',
+      awards: [],
+      links: []
+    }
+    this.issues.push(issue)
+    return issue
+  }
+
+  addMergeRequest(mr: Omit<MergeRequest, 'id' | 'author' | 'created_at' | 'state'> & { authorId?: number }): void {
+    this.mergeRequests.push({
+      ...mr,
+      id: 20_000 + mr.iid,
+      state: 'opened',
+      author: this.user(mr.authorId ?? 1),
+      created_at: '2026-01-01T10:00:00.000Z'
+    })
+  }
+
+  /** A note a person wrote (the one a webhook reports), on an issue or a merge request. */
+  addNote(
+    parent: 'issues' | 'merge_requests',
+    iid: number,
+    note: { id: number; body: string; authorId: number }
+  ): void {
+    this.discussions.push({
+      id: this.discussionId(),
+      parent: `${parent}/${iid}`,
+      individual_note: true,
+      notes: [this.note(parent, iid, note.body, this.user(note.authorId), null, note.id)]
+    })
+  }
+
+  /** A person's reply in a discussion (a line's thread). */
+  addNoteToDiscussion(id: string, note: { id: number; body: string; authorId: number }): void {
+    const d = this.discussions.find((x) => x.id === id)
+    if (!d) throw new Error(`no discussion ${id}`)
+    const iid = Number(d.parent.split('/')[1])
+    const added = this.note('merge_requests', iid, note.body, this.user(note.authorId), null, note.id)
+    added.type = 'DiffNote'
+    added.position = d.notes[0]!.position
+    d.notes.push(added)
+  }
+
+  /** Every note on an issue or merge request, oldest first. */
+  notesOn(parent: 'issues' | 'merge_requests', iid: number): Note[] {
+    return this.discussions.filter((d) => d.parent === `${parent}/${iid}`).flatMap((d) => d.notes)
+  }
+
+  /** The notes the bot posted there. */
+  botNotes(parent: 'issues' | 'merge_requests', iid: number): Note[] {
+    return this.notesOn(parent, iid).filter((n) => n.author.id === BOT.id)
+  }
+
+  /** Every body on the project, for an assertion's message. */
+  everything(): string {
+    return this.discussions
+      .map((d) => `[${d.parent}] ${d.notes.map((n) => `@${n.author.username}: ${n.body}`).join('\n')}`)
+      .join('\n---\n')
+  }
+
+  private discussionId(): string {
+    return createHash('sha1').update(String(this.nextId++)).digest('hex')
+  }
+
+  private note(
+    parent: string,
+    iid: number,
+    body: string,
+    author: GitLabUser,
+    position: Record<string, unknown> | null,
+    id = this.nextId++
+  ): Note {
+    const now = this.now()
+    return {
+      id,
+      type: position ? 'DiffNote' : null,
+      body,
+      author,
+      created_at: now,
+      updated_at: now,
+      system: false,
+      noteable_type: parent === 'issues' ? 'Issue' : 'MergeRequest',
+      noteable_iid: iid,
+      resolvable: position !== null,
+      resolved: false,
+      resolved_by: null,
+      position,
+      awards: []
+    }
+  }
+
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const raw = Buffer.concat(chunks).toString()
+    const url = new URL(req.url ?? '/', 'http://x')
+    let body: unknown = undefined
+    try {
+      body = raw ? (JSON.parse(raw) as unknown) : undefined
+    } catch {
+      body = raw
+    }
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body
+    })
+    try {
+      // GitLab takes a token in PRIVATE-TOKEN, JOB-TOKEN, or as an OAuth-style bearer.
+      const bearer = /^Bearer \S+/.test(req.headers.authorization ?? '')
+      if (!req.headers['private-token'] && !req.headers['job-token'] && !bearer)
+        throw new HttpError(401, { message: '401 Unauthorized' })
+      const fault = this.faults.shift()
+      if (fault) throw new HttpError(fault.status, fault.body ?? { message: `${fault.status}` })
+      const answer = this.route(req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams, body)
+      if (answer instanceof Uint8Array) {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(answer)
+      } else if (typeof answer === 'string') {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(answer)
+      } else if (Array.isArray(answer)) {
+        // GitLab's offset pagination: per_page (default 20, at most 100), page, and the headers that tell.
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 20) || 20, 100)
+        const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
+        const items = answer.slice((page - 1) * perPage, page * perPage)
+        const more = page * perPage < answer.length
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'x-page': String(page),
+          'x-per-page': String(perPage),
+          'x-next-page': more ? String(page + 1) : '',
+          'x-total': String(answer.length)
+        })
+        res.end(JSON.stringify(items))
+      } else {
+        res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(answer))
+      }
+    } catch (error) {
+      if (error instanceof HttpError)
+        res.writeHead(error.status, { 'content-type': 'application/json' }).end(JSON.stringify(error.body))
+      else res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error) }))
+    }
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, body: unknown): unknown {
+    const b = (body ?? {}) as Record<string, unknown>
+    if (method === 'GET' && path === '/api/v4/users') {
+      return this.users.filter((u) => u.username === query.get('username')).map((u) => ({ ...u, state: 'active' }))
+    }
+    // The project by its path (URL-encoded, decoded above) or its id.
+    const prefix = [`/api/v4/projects/${PROJECT}`, `/api/v4/projects/${PROJECT_ID}`].find((p) =>
+      path.startsWith(`${p}/`)
+    )
+    if (!prefix) throw notFound()
+    const rest = path.slice(prefix.length)
+    let m: RegExpExecArray | null
+    if (method === 'GET' && (m = /^\/uploads\/([0-9a-f]+)\/([^/]+)$/.exec(rest))) {
+      const file = this.uploads.get(`${m[1]}/${m[2]}`)
+      if (!file) throw notFound()
+      return file
+    }
+    if (method === 'GET' && (m = /^\/members\/all\/(\d+)$/.exec(rest))) {
+      const level = this.members.get(Number(m[1]))
+      if (level === undefined) throw notFound()
+      return { ...this.user(Number(m[1])), access_level: level, state: 'active' }
+    }
+    // Notes, award emoji, discussions of an issue or a merge request.
+    if ((m = /^\/(issues|merge_requests)\/(\d+)(\/.*)?$/.exec(rest))) {
+      const kind = m[1] as 'issues' | 'merge_requests'
+      const iid = Number(m[2])
+      const parent = `${kind}/${iid}`
+      const object =
+        kind === 'issues' ? this.issues.find((i) => i.iid === iid) : this.mergeRequests.find((x) => x.iid === iid)
+      if (!object) throw notFound()
+      return this.onObject(method, kind, iid, parent, object, m[3] ?? '', b)
+    }
+    if (rest === '/issues' && method === 'POST') {
+      if (typeof b.title !== 'string' || !b.title) throw missing('title')
+      const iid = Math.max(0, ...this.issues.map((i) => i.iid)) + 1
+      const issue = this.addIssue(iid, b.title, typeof b.description === 'string' ? b.description : '', BOT.id)
+      issue.created_at = this.now()
+      return this.issueJson(issue)
+    }
+    if (rest === '/merge_requests' && method === 'GET') {
+      return this.mergeRequests
+        .filter((x) => (query.get('state') ? x.state === query.get('state') : true))
+        .filter((x) => (query.get('source_branch') ? x.source_branch === query.get('source_branch') : true))
+        .map((x) => this.mrJson(x))
+    }
+    if (rest === '/merge_requests' && method === 'POST') {
+      for (const field of ['source_branch', 'target_branch', 'title'])
+        if (typeof b[field] !== 'string') throw missing(field)
+      if (this.mergeRequests.some((x) => x.state === 'opened' && x.source_branch === b.source_branch))
+        throw new HttpError(409, { message: ['Another open merge request already exists for this source branch'] })
+      const iid = Math.max(0, ...this.mergeRequests.map((x) => x.iid)) + 1
+      this.addMergeRequest({
+        iid,
+        title: b.title as string,
+        description: typeof b.description === 'string' ? b.description : '',
+        source_branch: b.source_branch as string,
+        target_branch: b.target_branch as string,
+        authorId: BOT.id
+      })
+      return this.mrJson(this.mergeRequests.at(-1)!)
+    }
+    if (method === 'GET' && (m = /^\/repository\/files\/(.+)\/raw$/.exec(rest))) {
+      if (!query.get('ref')) throw missing('ref')
+      try {
+        return this.show(query.get('ref')!, m[1]!)
+      } catch {
+        throw notFound()
+      }
+    }
+    if (method === 'GET' && rest === '/repository/tree') {
+      if (!this.origin) return []
+      const ref = query.get('ref') ?? 'HEAD'
+      return git(this.origin, 'ls-tree', '-r', '--name-only', ref)
+        .split('\n')
+        .filter(Boolean)
+        .map((p) => ({ id: 'x', name: p.split('/').at(-1), type: 'blob', path: p, mode: '100644' }))
+    }
+    if (method === 'POST' && rest === '/pipeline') {
+      if (typeof b.ref !== 'string') throw missing('ref')
+      const pipeline = {
+        id: 700 + this.pipelines.length,
+        ref: b.ref,
+        status: 'created',
+        source: 'api',
+        variables: b.variables
+      }
+      this.pipelines.push(pipeline)
+      return this.pipelineJson(pipeline)
+    }
+    if (method === 'GET' && rest === '/pipelines') {
+      return this.pipelines
+        .filter((p) => !query.get('ref') || p.ref === query.get('ref'))
+        .filter((p) => !query.get('sha') || p.sha === query.get('sha'))
+        .sort((a, b) => b.id - a.id)
+        .map((p) => this.pipelineJson(p))
+    }
+    if (method === 'GET' && (m = /^\/pipelines\/(\d+)(\/jobs)?$/.exec(rest))) {
+      const pipeline = this.pipelines.find((p) => p.id === Number(m![1]))
+      if (!pipeline) throw notFound()
+      if (!m[2]) return this.pipelineJson(pipeline)
+      return this.jobs
+        .filter((j) => j.pipelineId === pipeline.id)
+        .map((j) => ({
+          id: j.id,
+          name: j.name,
+          status: j.status,
+          stage: 'test',
+          web_url: `${this.serverUrl}/${PROJECT}/-/jobs/${j.id}`
+        }))
+    }
+    if (method === 'GET' && (m = /^\/jobs\/(\d+)\/trace$/.exec(rest))) {
+      const job = this.jobs.find((j) => j.id === Number(m![1]))
+      if (!job) throw notFound()
+      return job.trace
+    }
+    if (method === 'GET' && /^\/repository\/commits\/[0-9a-f]+\/statuses$/.test(rest)) return []
+    throw notFound()
+  }
+
+  private onObject(
+    method: string,
+    kind: 'issues' | 'merge_requests',
+    iid: number,
+    parent: string,
+    object: Issue | MergeRequest,
+    sub: string,
+    b: Record<string, unknown>
+  ): unknown {
+    let m: RegExpExecArray | null
+    if (sub === '' && method === 'GET')
+      return kind === 'issues' ? this.issueJson(object as Issue) : this.mrJson(object as MergeRequest)
+    if (sub === '/notes' && method === 'GET') return this.notesOn(kind, iid).map((n) => this.noteJson(n))
+    if (sub === '/notes' && method === 'POST') {
+      if (typeof b.body !== 'string' || !b.body) throw missing('body')
+      const note = this.note(kind, iid, b.body, BOT, null)
+      this.discussions.push({ id: this.discussionId(), parent, individual_note: true, notes: [note] })
+      return this.noteJson(note)
+    }
+    if ((m = /^\/notes\/(\d+)$/.exec(sub)) && method === 'PUT') {
+      const note = this.notesOn(kind, iid).find((n) => n.id === Number(m![1]))
+      if (!note) throw notFound()
+      if (typeof b.body !== 'string') throw missing('body')
+      note.body = b.body
+      note.updated_at = this.now()
+      return this.noteJson(note)
+    }
+    if ((m = /^\/notes\/(\d+)\/award_emoji$/.exec(sub))) {
+      const note = this.notesOn(kind, iid).find((n) => n.id === Number(m![1]))
+      if (!note) throw notFound()
+      if (method === 'GET')
+        return note.awards.map((a, i) => ({ id: i + 1, ...a, awardable_id: note.id, awardable_type: 'Note' }))
+      if (typeof b.name !== 'string') throw missing('name')
+      note.awards.push({ name: b.name, user: BOT })
+      return { id: note.awards.length, name: b.name, user: BOT, awardable_id: note.id, awardable_type: 'Note' }
+    }
+    if (sub === '/award_emoji' && method === 'POST') {
+      if (typeof b.name !== 'string') throw missing('name')
+      ;(object as Issue).awards?.push({ name: b.name, user: BOT })
+      return {
+        id: 1,
+        name: b.name,
+        user: BOT,
+        awardable_id: object.id,
+        awardable_type: kind === 'issues' ? 'Issue' : 'MergeRequest'
+      }
+    }
+    if (kind === 'issues' && sub === '/links' && method === 'POST') {
+      if (b.target_project_id === undefined) throw missing('target_project_id')
+      if (b.target_issue_iid === undefined) throw missing('target_issue_iid')
+      const target = this.issues.find((i) => i.iid === Number(b.target_issue_iid))
+      if (!target) throw notFound()
+      ;(object as Issue).links.push(target.iid)
+      return {
+        source_issue: this.issueJson(object as Issue),
+        target_issue: this.issueJson(target),
+        link_type: b.link_type ?? 'relates_to'
+      }
+    }
+    if (kind !== 'merge_requests') throw notFound()
+    const mr = object as MergeRequest
+    if (sub === '/diffs' && method === 'GET') return this.diffsOf(mr)
+    if (sub === '/discussions' && method === 'GET')
+      return this.discussions.filter((d) => d.parent === parent).map((d) => this.discussionJson(d))
+    if (sub === '/discussions' && method === 'POST') {
+      if (typeof b.body !== 'string' || !b.body) throw missing('body')
+      const position = (b.position ?? null) as Record<string, unknown> | null
+      if (position) this.checkPosition(mr, position)
+      const note = this.note(kind, iid, b.body, BOT, position)
+      const d: Discussion = { id: this.discussionId(), parent, individual_note: false, notes: [note] }
+      this.discussions.push(d)
+      return this.discussionJson(d)
+    }
+    if ((m = /^\/discussions\/([0-9a-f]+)\/notes$/.exec(sub)) && method === 'POST') {
+      const d = this.discussions.find((x) => x.id === m![1] && x.parent === parent)
+      if (!d) throw notFound()
+      if (typeof b.body !== 'string' || !b.body) throw missing('body')
+      const note = this.note(kind, iid, b.body, BOT, null)
+      // A reply in a line's thread is a DiffNote on the same position, as GitLab keeps it.
+      note.type = d.notes[0]!.position ? 'DiffNote' : 'DiscussionNote'
+      note.position = d.notes[0]!.position
+      d.notes.push(note)
+      return this.noteJson(note)
+    }
+    throw notFound()
+  }
+
+  /** GitLab refuses a position whose line is not on the new side of the diff's hunks. */
+  private checkPosition(mr: MergeRequest, position: Record<string, unknown>): void {
+    for (const field of ['base_sha', 'start_sha', 'head_sha', 'position_type', 'new_path']) {
+      if (typeof position[field] !== 'string')
+        throw new HttpError(400, { message: `400 Bad request - position[${field}] is missing` })
+    }
+    const refs = this.diffRefs(mr)
+    if (position.head_sha !== refs.head_sha)
+      throw new HttpError(400, { message: '400 Bad request - Note {:position=>["is outdated"]}' })
+    const file = this.diffsOf(mr).find((d) => d.new_path === position.new_path)
+    const line = Number(position.new_line)
+    if (!file || !newSideLines(file.diff).has(line))
+      throw new HttpError(400, {
+        message: '400 Bad request - Note {:line_code=>["can\'t be blank", "must be a valid line code"]}'
+      })
+  }
+
+  private rev(ref: string): string {
+    return this.origin ? git(this.origin, 'rev-parse', ref).trim() : createHash('sha1').update(ref).digest('hex')
+  }
+
+  private show(ref: string, path: string): string {
+    if (!this.origin) throw new Error('no origin')
+    return git(this.origin, 'show', `${ref}:${path}`)
+  }
+
+  diffRefs(mr: MergeRequest): { base_sha: string; head_sha: string; start_sha: string } {
+    const head = this.rev(mr.source_branch)
+    const start = this.rev(mr.target_branch)
+    const base = this.origin ? git(this.origin, 'merge-base', mr.target_branch, mr.source_branch).trim() : start
+    return { base_sha: base, head_sha: head, start_sha: start }
+  }
+
+  private diffsOf(mr: MergeRequest): FileDiff[] {
+    if (mr.diffs) return mr.diffs
+    if (!this.origin) return []
+    const range = `${mr.target_branch}...${mr.source_branch}`
+    const names = git(this.origin, 'diff', '--name-status', '--no-renames', range).split('\n').filter(Boolean)
+    return names.map((line) => {
+      const [status, path] = line.split('\t') as [string, string]
+      const full = git(this.origin!, 'diff', '--no-color', range, '--', path)
+      return {
+        old_path: path,
+        new_path: path,
+        diff: full.slice(full.indexOf('@@')),
+        new_file: status === 'A',
+        renamed_file: false,
+        deleted_file: status === 'D'
+      }
+    })
+  }
+
+  private noteJson(n: Note): Record<string, unknown> {
+    const { awards: _awards, ...rest } = n
+    return { ...rest, attachment: null, noteable_id: 1, confidential: false, internal: false }
+  }
+
+  private discussionJson(d: Discussion): Record<string, unknown> {
+    return { id: d.id, individual_note: d.individual_note, notes: d.notes.map((n) => this.noteJson(n)) }
+  }
+
+  private issueJson(i: Issue): Record<string, unknown> {
+    return {
+      id: i.id,
+      iid: i.iid,
+      project_id: PROJECT_ID,
+      title: i.title,
+      description: i.description,
+      state: i.state,
+      author: i.author,
+      created_at: i.created_at,
+      updated_at: i.created_at,
+      web_url: `${this.serverUrl}/${PROJECT}/-/issues/${i.iid}`,
+      references: { short: `#${i.iid}`, full: `${PROJECT}#${i.iid}` }
+    }
+  }
+
+  private mrJson(x: MergeRequest): Record<string, unknown> {
+    const refs = this.diffRefs(x)
+    return {
+      id: x.id,
+      iid: x.iid,
+      project_id: PROJECT_ID,
+      source_project_id: PROJECT_ID,
+      target_project_id: PROJECT_ID,
+      title: x.title,
+      description: x.description,
+      state: x.state,
+      draft: x.title.startsWith('Draft:'),
+      author: x.author,
+      created_at: x.created_at,
+      updated_at: x.created_at,
+      source_branch: x.source_branch,
+      target_branch: x.target_branch,
+      sha: refs.head_sha,
+      diff_refs: refs,
+      web_url: `${this.serverUrl}/${PROJECT}/-/merge_requests/${x.iid}`
+    }
+  }
+
+  private pipelineJson(p: {
+    id: number
+    ref: string
+    sha?: string
+    status: string
+    source: string
+  }): Record<string, unknown> {
+    return {
+      id: p.id,
+      iid: p.id - 699,
+      project_id: PROJECT_ID,
+      sha: p.sha ?? 'a'.repeat(40),
+      ref: p.ref,
+      status: p.status,
+      source: p.source,
+      created_at: this.now(),
+      updated_at: this.now(),
+      web_url: `${this.serverUrl}/${PROJECT}/-/pipelines/${p.id}`
+    }
+  }
+}
+
+/** The line numbers on the new side of a diff's hunks (added and context lines). */
+export function newSideLines(diff: string): Set<number> {
+  const lines = new Set<number>()
+  let n = 0
+  for (const line of diff.split('\n')) {
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
+    if (hunk) {
+      n = Number(hunk[1])
+      continue
+    }
+    if (n === 0 || line.startsWith('-') || line.startsWith('\\')) continue
+    if (line.startsWith('+') || line.startsWith(' ')) lines.add(n++)
+  }
+  return lines
+}
