@@ -7,6 +7,7 @@ import type { Adapters } from '../run-types.ts'
 import type { RunEnvironment, RunResult } from '../ports/run.ts'
 import { type Incoming, type Sweep } from '../trigger/read-request.ts'
 import { mayTrigger } from '../trigger/gate.ts'
+import { triageLabels } from '../trigger/labels.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { triageCandidates } from '../conversation/triage-candidates.ts'
 import { runnerRepository, triageEvent, triageSummary } from '../conversation/triage-event.ts'
@@ -36,7 +37,8 @@ export async function sweep(request: Sweep, environment: RunEnvironment, adapter
     if (!mayTrigger(permission)) return ignored(log, `${login} has ${permission} permission; write is needed`)
     why = `${login} has ${permission} permission`
   }
-  const [issues, labels] = await Promise.all([api.openIssues(Math.min(100, max * 4)), api.labelNames()])
+  const [issues, names] = await Promise.all([api.openIssues(Math.min(100, max * 4)), api.labelNames()])
+  const labels = triageLabels(names, gate.labelPrefix)
   const picked = await triageCandidates(issues, max, (n) => api.posted(n, false), gate.botLogin)
   if (!picked.length) return ignored(log, 'no new issue to triage')
   const command: Command = { kind: 'known', verb: 'triage', word: 'triage', args: '' }

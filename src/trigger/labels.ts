@@ -28,6 +28,15 @@ export function labelCommand(label: string, prefix: string): KnownCommand | null
 }
 
 /**
+ * The labels triage may offer the model: none under git-bob's prefix. Triage reads issues anyone wrote, and a label
+ * git-bob adds with its token could start git-bob again (a git-bob:implement on an outsider's issue).
+ */
+export function triageLabels(names: readonly string[], prefix: string): string[] {
+  const start = prefix.trim().toLowerCase()
+  return names.filter((name) => !start || !name.trim().toLowerCase().startsWith(start))
+}
+
+/**
  * The command an assignment runs: the assign-command input when the issue was assigned to git-bob's own account
  * (the bot-login input), else null (not for git-bob, or no account configured).
  */

@@ -139,7 +139,7 @@ describe('a triage run (schedule)', () => {
   }
 
   it('labels or answers the newest unlabelled issues git-bob has not answered, at most triage-max-issues, once', async () => {
-    stage.github.repoLabels.push('bug', 'question', 'documentation')
+    stage.github.repoLabels.push('bug', 'question', 'documentation', 'git-bob:implement')
     openIssue(11, 'stranger', 'The plot crashes', '2025-03-05T00:00:00Z')
     openIssue(12, 'mona', 'How do I install it?', '2025-03-04T00:00:00Z')
     openIssue(13, 'ann', 'Already labelled', '2025-03-03T00:00:00Z')
@@ -154,15 +154,22 @@ describe('a triage run (schedule)', () => {
     stage.model.fallback = (request) => {
       const prompt = request.messages.map((m) => String(m.content)).join('\n')
       if (prompt.includes('The plot crashes'))
-        return JSON.stringify({ action: 'label', labels: ['Bug', 'wontfix'], reason: 'It is a crash.', answer: '' })
+        return JSON.stringify({
+          action: 'label',
+          labels: ['Bug', 'wontfix', 'git-bob:implement'],
+          reason: 'It is a crash.',
+          answer: ''
+        })
       return JSON.stringify({ action: 'answer', labels: [], reason: '', answer: 'Run `pip install hello`.' })
     }
     const inputs = { 'triage-max-issues': '2' }
     const run = await stage.run({ eventName: 'schedule', payload: { schedule: '17 6 * * *' }, inputs })
     expect(run.code, run.stdout).toBe(0)
     expect(stage.model.requests).toHaveLength(2)
-    // Only labels the repository has, spelt its way; a made-up one is dropped.
+    // Only labels the repository has, spelt its way; a made-up one is dropped, and git-bob's own are never offered
+    // or added (an outsider's issue could steer the model to one that starts git-bob).
     expect(stage.github.labels.get(11)).toEqual(['bug'])
+    for (const request of stage.model.requests) expect(JSON.stringify(request.body)).not.toContain('git-bob:implement')
     expect(stage.github.postedComments(11)[0]!.body).toContain('I labelled this issue `bug`. It is a crash.')
     expect(stage.github.postedComments(11)[0]!.body).toContain('"request":"triage:11"')
     expect(stage.github.postedComments(12)[0]!.body).toContain('Run `pip install hello`.')

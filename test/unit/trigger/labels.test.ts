@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { assignmentCommand, labelCommand, labelNames, LABEL_COMMANDS } from '../../../src/trigger/labels.ts'
+import {
+  assignmentCommand,
+  labelCommand,
+  labelNames,
+  LABEL_COMMANDS,
+  triageLabels
+} from '../../../src/trigger/labels.ts'
 import { COMMANDS } from '../../../src/commands/registry.ts'
 
 describe('labelCommand', () => {
@@ -28,6 +34,14 @@ describe('labelCommand', () => {
 
   it('names only registered commands', () => {
     for (const verb of Object.values(LABEL_COMMANDS)) expect(COMMANDS.map((c) => c.name)).toContain(verb)
+  })
+})
+
+describe('triageLabels', () => {
+  it("never offers a label under git-bob's prefix, whatever its case or spaces", () => {
+    const names = ['bug', 'git-bob:implement', ' Git-Bob:Think', 'git-bob:other', 'question', 'needs git-bob:']
+    expect(triageLabels(names, 'git-bob:')).toEqual(['bug', 'question', 'needs git-bob:'])
+    expect(triageLabels(names, 'bob/')).toEqual(names)
   })
 })
 
