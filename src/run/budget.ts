@@ -11,6 +11,7 @@ import { hasLimits, utcDay } from '../ports/ledger.ts'
 import { budgetAllows, budgetSpentMessage, closeLedger, ledgerLine } from '../record/ledger.ts'
 import type { RunResult } from '../ports/run.ts'
 import type { Command } from '../trigger/grammar.ts'
+import { isCheckFix } from '../trigger/event.ts'
 import { effectPorts, type Stages } from './stages.ts'
 
 /**
@@ -42,7 +43,9 @@ export async function askFirst(
   command: Command,
   gathered: Gathered
 ): Promise<RunResult | null> {
-  if (command.kind !== 'known') return null
+  // A fix of git-bob's own failing checks is not estimated: its attempts are capped (fix-checks-attempts), and a
+  // "go" could not bring back the failure it was asked to fix.
+  if (command.kind !== 'known' || isCheckFix(stages.incoming.event)) return null
   const { outbox, incoming, adapters } = stages
   const work = {
     name,

@@ -47,6 +47,17 @@ export async function fixChecks(request: Checks, environment: RunEnvironment, ad
   if (!openedByGitBob(info.author, gate.botLogin)) {
     return ignored(log, `pull request #${pull} was opened by @${info.author}, not by git-bob`)
   }
+  // The pull request as it is now, not as the event tells it: git-bob's branch of this repository (a check suite
+  // names no head repository), and the commit that failed still its head (a late failure of an older commit
+  // would start a fix on a newer one, with logs that no longer apply).
+  const [now, state] = await Promise.all([api.pull(pull), api.pullState(pull)])
+  const here = `${checks.repo.owner}/${checks.repo.name}`.toLowerCase()
+  if (now.headRepo?.toLowerCase() !== here || now.headRef !== checks.headRef) {
+    return ignored(log, `pull request #${pull} is not from git-bob's branch ${checks.headRef} of ${here}`)
+  }
+  if (state.headSha !== checks.headSha) {
+    return ignored(log, `${checks.name} failed on ${checks.headSha.slice(0, 7)}, no longer the head of #${pull}`)
+  }
   const event = checkFixEvent(checks, info)
   const posted = await api.posted(pull, true)
   // A re-run for a head git-bob has tried to fix already: no second fix, and no hand-over for it either.

@@ -65,7 +65,7 @@ describe('the built action, started by a failing check', () => {
       headRepo: 'Codertocat/Hello-World',
       login: 'github-actions[bot]'
     })
-    stage.github.addPull(1, { diff: '' })
+    stage.github.addPull(1, { diff: '', headSha: sha })
     stage.github.checkRuns.set(sha, [
       { id: 77, name: 'test', status: 'completed', conclusion: 'failure', app: 'github-actions' }
     ])

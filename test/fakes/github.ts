@@ -1276,7 +1276,8 @@ export class FakeGitHub extends LoopbackServer {
       user: user('github-actions[bot]', 'Bot'),
       head: {
         ref: p.head,
-        sha: 'e'.repeat(40),
+        // The head a test gave the same number's reviewed pull request, else a fixed one.
+        sha: this.pulls.get(p.number)?.headSha ?? 'e'.repeat(40),
         label: `${p.headRepo.split('/')[0]}:${p.head}`,
         repo: repoJson(p.headRepo),
         user: user(p.headRepo.split('/')[0]!)

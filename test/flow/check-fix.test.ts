@@ -9,8 +9,13 @@ import { useStage } from './stage.ts'
 const stage = useStage()
 const BRANCH = 'git-bob/issue-1'
 
-/** A real workflow_run.completed example on pull request 1's branch, its conclusion set to failure. */
-function failedRun(headSha: string, branch = BRANCH): Payload {
+/**
+ * A real workflow_run.completed example on pull request 1's branch, its conclusion set to failure; the commit that
+ * failed is the pull request's head, unless `head` says the head has moved on since.
+ */
+function failedRun(headSha: string, branch = BRANCH, head = headSha): Payload {
+  const pull = stage.github.pulls.get(1)
+  if (pull) pull.headSha = head
   const payload = example('workflow_run', 'completed', 2)
   payload.repository = example('issues', 'labeled').repository
   const run = payload.workflow_run
@@ -128,6 +133,27 @@ describe('failing checks on a pull request', () => {
     expect(stage.model.requests).toHaveLength(0)
     expect(stage.github.writes).toEqual([])
     expect(repo.log(BRANCH)[0]).toBe('human change')
+  })
+
+  it('a failure of a commit that is no longer the head, or of a branch the pull request no longer has, starts nothing', async () => {
+    const repo = setUp('github-actions[bot]')
+    const late = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('a'.repeat(40), BRANCH, 'b'.repeat(40)),
+      workspace: repo.workspace
+    })
+    expect(late.stdout).toContain('CI failed on aaaaaaa, no longer the head of #1')
+    stage.github.pullRequests[0]!.head = 'git-bob/issue-2'
+    const moved = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('b'.repeat(40)),
+      workspace: repo.workspace
+    })
+    expect(moved.stdout).toContain(
+      "pull request #1 is not from git-bob's branch git-bob/issue-1 of codertocat/hello-world"
+    )
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.github.postedComments(1)).toEqual([])
   })
 
   it('a success, or a check suite that failed on a fork, starts nothing', async () => {
