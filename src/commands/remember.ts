@@ -31,8 +31,9 @@ export const ruleSchema = z.object({
  * bot. Null when nothing is left.
  */
 export function cleanRule(raw: string, botName: string, redact: (text: string) => string): string | null {
-  const visible = removeInvisible(removeHiddenText(redact(raw)))
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+  // Only the start can become a rule (MAX_RULE_CHARS), so only the start is read: the cleaning stays linear.
+  const visible = removeInvisible(removeHiddenText(redact(raw).slice(0, 4 * MAX_RULE_CHARS)))
+    .replace(/<\/?[A-Za-z][^<>]*>/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s#>*+-]+/, '')
     .trim()

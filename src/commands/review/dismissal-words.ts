@@ -42,15 +42,21 @@ function prose(text: string): string {
     .toLowerCase()
 }
 
+/** The phrases once more, each searching a whole sentence (compiled once, not per sentence). */
+const DISMISSING_ALL = DISMISSING.map(({ pattern, says }) => ({ pattern: new RegExp(pattern.source, 'g'), says }))
+
+/** How much of a reply is read: a dismissal says so in its first lines, and a longer text costs only time. */
+const READ_CHARS = 4_000
+
 /** What the reply says in words ("won't fix", "intended", ...) when it dismisses the finding; otherwise null. */
 export function dismissalIn(reply: string): string | null {
-  const text = prose(reply)
+  const text = prose(reply.slice(0, READ_CHARS))
   if (AGREEING.test(text)) return null
   // A question ("is this intended?") decides nothing.
   const statements = (text.match(/[^.!?\n]+[.!?]*/g) ?? []).filter((s) => !s.trim().endsWith('?'))
-  for (const { pattern, says } of DISMISSING) {
+  for (const { pattern, says } of DISMISSING_ALL) {
     for (const sentence of statements) {
-      for (const m of sentence.matchAll(new RegExp(pattern.source, 'g'))) {
+      for (const m of sentence.matchAll(pattern)) {
         if (!NEGATED_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return says
       }
     }
