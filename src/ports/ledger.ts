@@ -122,7 +122,8 @@ export type BudgetDecision =
 
 /**
  * May a run call a model now? No, once today's or this month's spending has reached its limit (a run in
- * progress cannot be stopped half-way, so a limit is reached, not exceeded by the next run). The monthly
+ * progress cannot be stopped half-way, and runs that start at once each see the spending before them, so a limit
+ * can be passed by the runs under way, never by a run that starts after it was reached). The monthly
  * limit is named first: it resets last.
  */
 export function decideBudget(ledger: Ledger, limits: BudgetLimits, now: number): BudgetDecision {
