@@ -1,0 +1,3 @@
+import { createRequire as __gitBobCreateRequire } from 'node:module'; const require = __gitBobCreateRequire(import.meta.url);
+import{a as i}from"./chunk-IQVWDWET.js";function h(e,l){let o=Math.max(2,Math.floor(e.length/3)),n=null,t=o+1;for(let s of l){let r=g(e.toLowerCase(),s);r<t&&([n,t]=[s,r])}return n}i(h,"closest");function g(e,l){let o=Array.from({length:e.length+1},(n,t)=>Array.from({length:l.length+1},(s,r)=>t===0?r:r===0?t:0));for(let n=1;n<=e.length;n++)for(let t=1;t<=l.length;t++){let s=e[n-1]===l[t-1]?0:1,r=Math.min(o[n-1][t]+1,o[n][t-1]+1,o[n-1][t-1]+s);n>1&&t>1&&e[n-1]===l[t-2]&&e[n-2]===l[t-1]&&(r=Math.min(r,o[n-2][t-2]+1)),o[n][t]=r}return o[e.length][l.length]}i(g,"editDistance");export{h as a};
+//# sourceMappingURL=chunk-C72OVSBB.js.map

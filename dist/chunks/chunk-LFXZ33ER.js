@@ -1,0 +1,3 @@
+import { createRequire as __gitBobCreateRequire } from 'node:module'; const require = __gitBobCreateRequire(import.meta.url);
+import{a as i}from"./chunk-IQVWDWET.js";async function d(o,r,n,l){let t=o;for(let e=0;;e++){let a=await r(t);if(a.ok)return{ok:!0,value:a.value,rounds:e};if(e>=l)return{ok:!1,problem:a.problem,rounds:e};t=await n(a.problem,t)}}i(d,"untilValid");async function p(o,r,n,l){let t=r,e=await o.generateObject(t);return{...await d(e,s=>n(s.value),async(s,u)=>(t={...r,purpose:`${r.purpose} (again)`,messages:[...t.messages,{role:"assistant",content:u.text},{role:"user",content:l.feedback(s)}]},e=await o.generateObject(t),e),l.rounds),reply:e}}i(p,"askUntilValid");export{d as a,p as b};
+//# sourceMappingURL=chunk-LFXZ33ER.js.map
