@@ -132,9 +132,21 @@ export async function runStep(env: StepEnvironment, runner: Runner, options: Wir
   const redactor = new Redactor()
   redactor.addFromEnvironment(env)
   for (const value of redactor.known) maskInRunner(runner, value)
-  const adapters = actionsAdapters(env, runner, redactor, options)
+  return runToExitCode(runEnvironment(env), actionsAdapters(env, runner, redactor, options), runner, redactor)
+}
+
+/**
+ * run() to an exit code, for every forge's entry: 1 on failure; a crash is an error line and, in the log, the src/
+ * frames it came from.
+ */
+export async function runToExitCode(
+  environment: RunEnvironment,
+  adapters: Adapters,
+  runner: Runner,
+  redactor: Redactor
+): Promise<number> {
   try {
-    const result = await run(runEnvironment(env), adapters)
+    const result = await run(environment, adapters)
     adapters.log.info(`git-bob: ${result.status} (${result.reason})`)
     // run() has already annotated the failure and told the thread.
     return result.status === 'failed' ? 1 : 0

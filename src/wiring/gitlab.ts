@@ -7,13 +7,11 @@ import { appendFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import type { CommitIdentity } from '../adapters/git/workspace.ts'
 import { GitLabApi } from '../adapters/gitlab/api.ts'
-import { describeFailure, whereItFailed } from '../outbox/failure.ts'
 import { Redactor } from '../outbox/secrets.ts'
 import type { RunEnvironment } from '../ports/run.ts'
-import { run } from '../run.ts'
 import type { Adapters } from '../run-types.ts'
 import { GITLAB_NOTE_EVENT } from '../trigger/gitlab-event.ts'
-import { actionsAdapters, type Runner, type StepEnvironment, type WiringOptions } from './actions.ts'
+import { actionsAdapters, runToExitCode, type Runner, type StepEnvironment, type WiringOptions } from './actions.ts'
 
 /** GitLab mode: in a GitLab CI job with a webhook's payload, or asked for with the input `forge: gitlab`. */
 export function isGitLab(env: StepEnvironment): boolean {
@@ -79,18 +77,7 @@ function gitlabAdapters(env: StepEnvironment, runner: Runner, redactor: Redactor
 export async function runGitLab(env: StepEnvironment, runner: Runner, options: WiringOptions = {}): Promise<number> {
   const redactor = new Redactor()
   redactor.addFromEnvironment(env)
-  const adapters = gitlabAdapters(env, runner, redactor, options)
-  try {
-    const result = await run(gitlabEnvironment(env), adapters)
-    adapters.log.info(`git-bob: ${result.status} (${result.reason})`)
-    return result.status === 'failed' ? 1 : 0
-  } catch (error) {
-    const report = describeFailure(error)
-    runner.error(redactor.redact(`${report.what} ${report.advice}`))
-    const where = whereItFailed(error)
-    if (where) runner.info(redactor.redact(where))
-    return 1
-  }
+  return runToExitCode(gitlabEnvironment(env), gitlabAdapters(env, runner, redactor, options), runner, redactor)
 }
 
 /** Where the summary goes: GIT_BOB_SUMMARY_FILE, else git-bob-summary.md in the project folder (an artifact). */
