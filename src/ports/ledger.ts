@@ -10,7 +10,7 @@ export const LEDGER_FILE = 'ledger.json'
 /** Days kept before the current month: a run that started on the last day of a month still finds its day. */
 const KEEP_DAYS_BEFORE_MONTH = 7
 /** A bound on the file: far above a month of runs of a busy repository. */
-const MAX_ENTRIES = 10_000
+export const MAX_ENTRIES = 10_000
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -139,11 +139,29 @@ export function decideBudget(ledger: Ledger, limits: BudgetLimits, now: number):
 
 /**
  * The ledger with a run's entry added and old days dropped: the current month and the week before it are
- * kept (the month's total needs the month; a few days more cost little), and at most MAX_ENTRIES, newest last.
+ * kept (the month's total needs the month; a few days more cost little), newest last; past MAX_ENTRIES the days
+ * before today are folded into one entry each.
  */
 export function addEntry(ledger: Ledger, entry: LedgerEntry, now: number): Ledger {
   const monthStart = new Date(`${utcDay(now).slice(0, 7)}-01T00:00:00Z`).getTime()
   const oldest = utcDay(monthStart - KEEP_DAYS_BEFORE_MONTH * 86_400_000)
   const kept = [...ledger.entries.filter((e) => e.day >= oldest), entry]
-  return { version: 1, entries: kept.slice(-MAX_ENTRIES) }
+  if (kept.length <= MAX_ENTRIES) return { version: 1, entries: kept }
+  // Too many runs for one file: the days before today become one entry each, so the month's total stays whole
+  // (today's runs stay apart: the daily request count counts them).
+  const days = new Map<string, LedgerEntry>()
+  for (const e of kept.filter((e) => e.day !== entry.day)) {
+    const day = days.get(e.day)
+    days.set(
+      e.day,
+      day
+        ? {
+            ...day,
+            usd: day.usd === null && e.usd === null ? null : (day.usd ?? 0) + (e.usd ?? 0),
+            calls: day.calls + e.calls
+          }
+        : { ...e, run: 'the runs of the day', command: 'all' }
+    )
+  }
+  return { version: 1, entries: [...days.values(), ...kept.filter((e) => e.day === entry.day)].slice(-MAX_ENTRIES) }
 }

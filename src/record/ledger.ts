@@ -80,6 +80,8 @@ export async function recordSpending(
     const next = addEntry(ledger, entry, now)
     if (await store.writeRefFile(LEDGER_REF, LEDGER_FILE, formatLedger(next), commit))
       return decideBudget(next, limits, now).spent
+    // Runs that lost together would meet again at once: each waits a random while, longer each time.
+    if (attempt < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt))
   }
   throw new Error(`the ledger changed under ${counted(ATTEMPTS, 'attempt')} to add this run`)
 }

@@ -90,11 +90,21 @@ describe('adding and pruning', () => {
     expect(next.entries.map((e) => e.day)).toEqual(['2026-02-22', '2026-03-01', '2026-03-05'])
   })
 
-  it('keeps at most 10,000 entries, the newest', () => {
-    const many = ledger(...Array.from({ length: 10_000 }, () => entry('2026-03-01', 0.01)))
-    const next = addEntry(many, entry('2026-03-02', 9), at('2026-03-02T00:00:00Z'))
-    expect(next.entries).toHaveLength(10_000)
+  it('past 10,000 entries, folds the days before today into one entry each: the month keeps its total', () => {
+    const many = ledger(
+      ...Array.from({ length: 6_000 }, () => entry('2026-03-01', 0.01)),
+      ...Array.from({ length: 4_000 }, () => entry('2026-03-02', null, 2))
+    )
+    const now = at('2026-03-02T12:00:00Z')
+    const next = addEntry(many, entry('2026-03-02', 9), now)
+    // 2026-03-01 folded into one entry; today's 4,001 runs stay apart (the daily request count counts them).
+    expect(next.entries).toHaveLength(4_002)
+    expect(next.entries[0]).toMatchObject({ day: '2026-03-01', calls: 6_000, command: 'all' })
+    expect(next.entries[0]!.usd).toBeCloseTo(60, 6)
     expect(next.entries.at(-1)!.usd).toBe(9)
+    const spent = decideBudget(next, NO_LIMITS, now).spent
+    const before = decideBudget(many, NO_LIMITS, now).spent
+    expect(spent.monthUsd).toBeCloseTo(before.monthUsd + 9, 6)
   })
 })
 
