@@ -139,6 +139,8 @@ describe('the example workflow', () => {
     run.workflow_run.head_branch = 'feature'
     expect(runsFor('workflow_run', run)).toBe(false)
     run.workflow_run.head_branch = 'git-bob/issue-1'
+    run.workflow_run.conclusion = 'timed_out'
+    expect(runsFor('workflow_run', run)).toBe(true)
     run.workflow_run.conclusion = 'success'
     expect(runsFor('workflow_run', run)).toBe(false)
   })
@@ -147,6 +149,8 @@ describe('the example workflow', () => {
     expect(needsPython('', { LABEL: 'Git-Bob:Implement' })).toBe(true)
     expect(needsPython('', { LABEL: 'git-bob:think' })).toBe(false)
     expect(needsPython('', { CHECKS: 'failure' })).toBe(true)
+    expect(needsPython('', { CHECKS: 'timed_out' })).toBe(true)
+    expect(needsPython('', { CHECKS: 'success' })).toBe(false)
     expect(job.env.LABEL).toBe('${{ github.event.label.name }}')
     expect(job.env.CHECKS).toBe('${{ github.event.workflow_run.conclusion }}')
   })
