@@ -82,6 +82,16 @@ export interface CreatedIssue {
   url: string
 }
 
+/** A pull request to open. */
+export interface NewPull {
+  title: string
+  body: string
+  head: string
+  base: string
+  /** Opened as a draft: its checks still fail. */
+  draft?: boolean
+}
+
 export interface PullInfo {
   number: number
   url: string
@@ -265,14 +275,7 @@ export interface GitHub {
   pull(pullNumber: number): Promise<PullInfo>
   /** The open pull request whose head is this repository's branch, if any. */
   openPullFor(branch: string): Promise<{ number: number; url: string } | null>
-  createPull(options: {
-    title: string
-    body: string
-    head: string
-    base: string
-    /** Opened as a draft: its checks still fail. */
-    draft?: boolean
-  }): Promise<{ number: number; url: string }>
+  createPull(options: NewPull): Promise<{ number: number; url: string }>
   /** Starts a workflow that has a workflow_dispatch trigger, on a branch (GitHub answers 204, no run id). */
   dispatchWorkflow(workflow: string, ref: string): Promise<void>
   /** The workflow's runs started by workflow_dispatch on a branch since a time, newest first. */

@@ -14,6 +14,7 @@ import type {
   Permission,
   PostedMessages,
   PullFile,
+  NewPull,
   PullInfo,
   OpenIssue,
   PullState,
@@ -596,14 +597,7 @@ export class GitHubApi implements GitHub {
     return pull ? { number: pull.number, url: pull.html_url } : null
   }
 
-  async createPull(options: {
-    title: string
-    body: string
-    head: string
-    base: string
-    /** Opened as a draft: its checks still fail. */
-    draft?: boolean
-  }): Promise<{ number: number; url: string }> {
+  async createPull(options: NewPull): Promise<{ number: number; url: string }> {
     const { data } = await this.octokit.rest.pulls.create({ ...this.ref, ...options, maintainer_can_modify: true })
     return { number: data.number, url: data.html_url }
   }

@@ -18,6 +18,7 @@ import type {
   Permission,
   PostedMessages,
   PullFile,
+  NewPull,
   PullInfo,
   PullState,
   ReactionTarget,
@@ -588,13 +589,7 @@ export class GitLabApi implements Forge {
     return { number: mr.iid, url: mr.web_url }
   }
 
-  async createPull(options: {
-    title: string
-    body: string
-    head: string
-    base: string
-    draft?: boolean
-  }): Promise<{ number: number; url: string }> {
+  async createPull(options: NewPull): Promise<{ number: number; url: string }> {
     const mr = await this.rest.json(mergeRequestSchema, 'POST', this.p('/merge_requests'), {
       body: {
         source_branch: options.head,

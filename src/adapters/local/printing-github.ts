@@ -3,7 +3,7 @@
 import { CliError } from '../../errors.ts'
 import type { Octokit } from '../github/client.ts'
 import { GitHubApi } from '../github/api.ts'
-import { type CreatedIssue, type RepoRef, type ReviewLineComment } from '../../ports/github.ts'
+import { type CreatedIssue, type NewPull, type RepoRef, type ReviewLineComment } from '../../ports/github.ts'
 
 /** Posts for real (--post), but adds no reaction: there is no comment to react to. */
 export class TerminalGitHubApi extends GitHubApi {
@@ -87,13 +87,7 @@ export class PrintingGitHubApi extends TerminalGitHubApi {
     return false
   }
 
-  override async createPull(options: {
-    title: string
-    body: string
-    head: string
-    base: string
-    draft?: boolean
-  }): Promise<{ number: number; url: string }> {
+  override async createPull(options: NewPull): Promise<{ number: number; url: string }> {
     const draft = options.draft ? ' (a draft)' : ''
     this.show(`pull request "${options.title}"${draft} from ${options.head} into ${options.base}`, options.body)
     return { number: 0, url: `(${NOT_POSTED})` }
