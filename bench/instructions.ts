@@ -3,10 +3,10 @@
 // system prompt's estimated tokens is what they add: to a comment (the review sections left out), to a review (all
 // that apply), and to a comment within GitHub Models' small budget, where they are trimmed to their share; and what
 // a review memory of ten rules adds to a review's whole prompt besides them.
-import { DIST, runAction } from '../test/fakes/action.ts'
+import { DIST } from '../test/fakes/action.ts'
+import { runOnComment } from './comment-run.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
-import { issueCommentPayload } from '../test/fakes/payloads.ts'
 import { estimateTokens } from '../src/conversation/tokens.ts'
 
 const paragraph = (topic: string, n: number): string =>
@@ -78,30 +78,15 @@ async function systemTokens(
       })
       model.fallback = () => JSON.stringify({ fulfils: 'Yes.', risks: [], missing: [], comments: [] })
     }
-    const payload = issueCommentPayload({
-      body: review ? 'git-bob review' : 'How should src/load.py read files?\n\ngit-bob comment',
-      pullRequest: review
-    })
-    github.addComment(1, {
-      id: payload.comment.id,
-      login: 'Codertocat',
-      association: 'OWNER',
-      body: payload.comment.body,
-      createdAt: payload.comment.created_at
-    })
-    const run = await runAction({
-      eventName: 'issue_comment',
-      payload,
-      githubUrl: github.url,
-      entry: DIST,
-      inputs: {
-        model: 'openai:gpt-4.1',
-        'openai-api-key': 'sk-bench-key-000000000000000000',
-        'base-url': model.url,
-        'max-steps': '0',
-        ...(budget ? { 'prompt-token-budget': budget } : {})
-      }
-    })
+    const run = await runOnComment(
+      github,
+      model.url,
+      {
+        body: review ? 'git-bob review' : 'How should src/load.py read files?\n\ngit-bob comment',
+        pullRequest: review
+      },
+      { entry: DIST, inputs: { 'max-steps': '0', ...(budget ? { 'prompt-token-budget': budget } : {}) } }
+    )
     const system = model.requests[0]?.body.messages[0]?.content
     if (run.code !== 0 || typeof system !== 'string') throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
     const named = /\| instructions \| ([^|]*) \|/.exec(run.summary)?.[1]?.trim() ?? '?'

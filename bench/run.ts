@@ -7,7 +7,8 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { DIST, runAction, type ActionRun } from '../test/fakes/action.ts'
+import { DIST, type ActionRun } from '../test/fakes/action.ts'
+import { runOnComment } from './comment-run.ts'
 import { GitRemote } from '../test/fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest, type Step } from '../test/fakes/openai.ts'
 import { HARNESSES } from '../test/fakes/llm-harness.ts'
@@ -20,7 +21,6 @@ import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './me
 import { measureSandbox } from './sandbox.ts'
 import { FakeGitHub } from '../test/fakes/github.ts'
 import { FakeOpenAI } from '../test/fakes/openai.ts'
-import { issueCommentPayload } from '../test/fakes/payloads.ts'
 import { DEFAULT_GITHUB_REQUESTS, DEFAULT_REVIEW_TOKEN_BUDGET } from '../src/config.ts'
 import { INSTRUCTIONS_SHARE } from '../src/conversation/budget.ts'
 import { estimateTokens } from '../src/conversation/tokens.ts'
@@ -40,26 +40,19 @@ async function commentRun(
   const github = await new FakeGitHub().start()
   const model = await new FakeOpenAI().start()
   try {
-    const payload = issueCommentPayload({ body: 'How do I read a CSV file?\n\ngit-bob comment' })
-    github.addComment(1, {
-      id: payload.comment.id,
-      login: 'Codertocat',
-      association: 'OWNER',
-      body: payload.comment.body,
-      createdAt: payload.comment.created_at
-    })
     const dir = await mkdtemp(join(tmpdir(), 'git-bob-bench-'))
     const rssFile = join(dir, 'rss')
     const loadedFile = join(dir, 'loaded')
-    const run = await runAction({
-      eventName: 'issue_comment',
-      payload,
-      githubUrl: github.url,
-      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url },
-      env: { GIT_BOB_BENCH_RSS_FILE: rssFile, ...(countLoaded ? { GIT_BOB_BENCH_LOADED_FILE: loadedFile } : {}) },
-      nodeArgs: ['--import', preload],
-      entry
-    })
+    const run = await runOnComment(
+      github,
+      model.url,
+      { body: 'How do I read a CSV file?\n\ngit-bob comment' },
+      {
+        env: { GIT_BOB_BENCH_RSS_FILE: rssFile, ...(countLoaded ? { GIT_BOB_BENCH_LOADED_FILE: loadedFile } : {}) },
+        nodeArgs: ['--import', preload],
+        entry
+      }
+    )
     if (run.code !== 0) throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
     const loaded = countLoaded
       ? (JSON.parse(readFileSync(loadedFile, 'utf8')) as { bytes: number; files: string[] })
@@ -91,28 +84,15 @@ async function toolQuestionRun(
     for (let i = 0; i < 199; i++)
       github.files.set(`src/module_${String(i).padStart(3, '0')}.py`, `def f${i}():\n    return ${i}\n`)
     github.files.set('src/parser.py', 'def parse(text):\n    return text.split("\\n")[:-1]\n')
-    const payload = issueCommentPayload({ body: 'The parser drops the last line. Why?\n\ngit-bob comment' })
-    github.addComment(1, {
-      id: payload.comment.id,
-      login: 'Codertocat',
-      association: 'OWNER',
-      body: payload.comment.body,
-      createdAt: payload.comment.created_at
-    })
     if (withTools)
       model.script.push({ reply: '', toolCalls: [{ name: 'read_file', arguments: { path: 'src/parser.py' } }] })
     model.script.push({ reply: 'It slices off the last element: [:-1].' })
-    const run = await runAction({
-      eventName: 'issue_comment',
-      payload,
-      githubUrl: github.url,
-      inputs: {
-        model: 'openai:gpt-4.1',
-        'openai-api-key': 'sk-bench-key-000000000000000000',
-        'base-url': model.url,
-        'max-steps': withTools ? '20' : '0'
-      }
-    })
+    const run = await runOnComment(
+      github,
+      model.url,
+      { body: 'The parser drops the last line. Why?\n\ngit-bob comment' },
+      { inputs: { 'max-steps': withTools ? '20' : '0' } }
+    )
     if (run.code !== 0) throw new Error(`the run failed: ${run.stdout}\n${run.stderr}`)
     const sent = model.requests.map((r) => JSON.stringify(r.body.messages))
     return {
@@ -139,26 +119,15 @@ async function implementTurn(
   const repo = new GitRemote(options.files ?? { 'README.md': '# bench\n' })
   model.fallback = answer
   try {
-    const payload = issueCommentPayload({ body: request })
-    github.addComment(1, {
-      id: payload.comment.id,
-      login: 'Codertocat',
-      association: 'OWNER',
-      body: payload.comment.body,
-      createdAt: payload.comment.created_at
-    })
-    const run = await runAction({
-      eventName: 'issue_comment',
-      payload,
-      githubUrl: github.url,
-      workspace: repo.workspace,
-      inputs: {
-        model: 'openai:gpt-4.1',
-        'openai-api-key': 'sk-bench-key-000000000000000000',
-        'base-url': model.url,
-        ...options.inputs
+    const run = await runOnComment(
+      github,
+      model.url,
+      { body: request },
+      {
+        workspace: repo.workspace,
+        ...(options.inputs ? { inputs: options.inputs } : {})
       }
-    })
+    )
     if (run.code !== 0) throw new Error(`the implement run failed: ${run.stdout}\n${run.stderr}`)
     return { run, github, repo }
   } finally {
@@ -316,20 +285,7 @@ async function reviewRun(
     github.addPull(1, { files, headSha: head })
     github.filesAt.set(head, texts)
     model.fallback = () => JSON.stringify({ fulfils: 'Yes.', risks: [], missing: [], comments: [] })
-    const payload = issueCommentPayload({ body: 'git-bob review', pullRequest: true })
-    github.addComment(1, {
-      id: payload.comment.id,
-      login: 'Codertocat',
-      association: 'OWNER',
-      body: payload.comment.body,
-      createdAt: payload.comment.created_at
-    })
-    const run = await runAction({
-      eventName: 'issue_comment',
-      payload,
-      githubUrl: github.url,
-      inputs: { model: 'openai:gpt-4.1', 'openai-api-key': 'sk-bench-key-000000000000000000', 'base-url': model.url }
-    })
+    const run = await runOnComment(github, model.url, { body: 'git-bob review', pullRequest: true })
     const review = github.postedReviews(1)[0]
     if (run.code !== 0 || !review) throw new Error(`the review run failed: ${run.stdout}\n${run.stderr}`)
     const tokens = Math.max(
