@@ -66,8 +66,9 @@ const issueSchema = z.object({
   web_url: z.string()
 })
 
-/** An issue as the lists and label changes return it: with its labels' names. */
-const openIssueSchema = issueSchema.extend({ labels: z.array(z.string()) })
+/** Why triage and labels are not there on GitLab. */
+const TRIGGERS_ONLY_ON_GITHUB =
+  'labels, assignments, schedules and failing checks start git-bob only on GitHub; on GitLab a comment does (docs/gitlab.md)'
 
 const mergeRequestSchema = issueSchema.extend({
   source_branch: z.string(),
@@ -625,50 +626,22 @@ export class GitLabApi implements Forge {
     return workflowRun(await this.rest.get(pipelineSchema, this.p(`/pipelines/${id}`)))
   }
 
-  /** The newest open issues, newest first: GitLab lists merge requests apart, so every one is an issue. */
-  async openIssues(limit: number): Promise<OpenIssue[]> {
-    const issues = await this.rest.get(z.array(openIssueSchema), this.p('/issues'), {
-      state: 'opened',
-      order_by: 'created_at',
-      sort: 'desc',
-      per_page: Math.min(100, Math.max(1, limit))
-    })
-    return issues.slice(0, limit).map((i) => ({
-      number: i.iid,
-      title: i.title,
-      body: absoluteUploads(i.description ?? '', this.projectApi),
-      author: { login: i.author?.username ?? 'ghost', id: i.author?.id ?? 0, isBot: false },
-      // GitLab names no association; the gate asks for the access level of whoever acts.
-      association: 'NONE',
-      createdAt: i.created_at,
-      url: i.web_url,
-      labels: i.labels
-    }))
+  // Labels, assignments, schedules and failing checks start git-bob only on GitHub: no GitLab event reaches
+  // what reads issues for a triage or takes a label off, so these say so if anything ever asks.
+  openIssues(): Promise<OpenIssue[]> {
+    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
   }
 
-  async labelNames(): Promise<string[]> {
-    const labels = await this.rest.get(z.array(z.object({ name: z.string() })), this.p('/labels'), { per_page: 100 })
-    return labels.map((l) => l.name)
+  labelNames(): Promise<string[]> {
+    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
   }
 
-  async addLabels(issueNumber: number, names: readonly string[]): Promise<void> {
-    if (!names.length) return
-    await this.rest.json(openIssueSchema, 'PUT', this.p(`/${this.kindOf(issueNumber)}/${issueNumber}`), {
-      body: { add_labels: names.join(',') }
-    })
+  addLabels(): Promise<void> {
+    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
   }
 
-  async removeLabel(issueNumber: number, name: string): Promise<boolean> {
-    const path = this.p(`/${this.kindOf(issueNumber)}/${issueNumber}`)
-    const current = await this.rest.get(openIssueSchema, path)
-    if (!current.labels.includes(name)) return false
-    await this.rest.json(openIssueSchema, 'PUT', path, { body: { remove_labels: name } })
-    return true
-  }
-
-  /** Where a thread of this number lives: a merge request when it was read as one, else an issue. */
-  private kindOf(number: number): 'issues' | 'merge_requests' {
-    return this.threads.get(number) === 'merge_requests' ? 'merge_requests' : 'issues'
+  removeLabel(): Promise<boolean> {
+    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
   }
 
   /** The budget's ledger lives on a ref outside the branches, which GitLab's API cannot write. */
