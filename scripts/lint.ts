@@ -1,5 +1,6 @@
-// npm run lint: Prettier, ESLint and knip side by side (ESLint alone takes most of the time, so the other two
-// run next to it), each one's output printed whole once it is done; fails when any of them fails.
+// npm run lint: every check that reads the code without running it, side by side: Prettier, ESLint, knip and the
+// type check (ESLint and tsc take most of the time, so the others run next to them), each one's output printed
+// whole once it is done; fails when any of them fails. npm test runs the code; CI runs this first.
 import { spawn } from 'node:child_process'
 
 // Locally ESLint keeps a cache of files it found clean (unchanged files are not linted again); CI starts clean.
@@ -8,10 +9,14 @@ const ESLINT_CACHE = process.env.CI
   ? []
   : ['--cache', '--cache-strategy', 'content', '--cache-location', 'node_modules/.cache/eslint/']
 
+// The type check remembers what it checked (unchanged files are not checked again); a clean clone starts empty.
+const TSC_CACHE = ['--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']
+
 const CHECKS: [string, string[]][] = [
   ['prettier', ['--check', '.']],
   ['eslint', [...ESLINT_CACHE, '.']],
-  ['knip', []]
+  ['knip', []],
+  ['tsc', ['--noEmit', ...TSC_CACHE]]
 ]
 
 function run(command: string, args: string[]): Promise<{ code: number; output: string; ms: number }> {
