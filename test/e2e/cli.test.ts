@@ -13,6 +13,7 @@ import { GitRemote } from '../fakes/git-remote.ts'
 import { FakeGitHub } from '../fakes/github.ts'
 import { FakeOpenAI, type ChatRequest } from '../fakes/openai.ts'
 import { said } from './scenario.ts'
+import { COMPILE_CACHE } from '../fakes/compile-cache.ts'
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const ISSUE = 'https://github.com/Codertocat/Hello-World/issues/1'
@@ -56,6 +57,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
     env: {
       PATH: gitOnlyPath(),
       HOME: cwd,
+      ...COMPILE_CACHE,
       GITHUB_API_URL: github.url,
       GITHUB_TOKEN: TOKEN,
       OPENAI_API_KEY: KEY,

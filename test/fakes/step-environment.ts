@@ -3,6 +3,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { COMPILE_CACHE } from './compile-cache.ts'
 
 export interface StepOptions {
   eventName: string
@@ -39,6 +40,7 @@ export async function stepEnvironment(options: StepOptions, prefix: string): Pro
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
+    ...COMPILE_CACHE,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: options.eventName,
     GITHUB_EVENT_PATH: eventPath,
