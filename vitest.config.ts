@@ -14,10 +14,11 @@ export default defineConfig({
   },
   plugins: [
     {
-      // Prompts (markdown) and the box's shell script are bundled as text, as esbuild's text loader does for dist/.
+      // Prompts (markdown), the box's shell script and the notebook runner's Python are bundled as text, as
+      // esbuild's text loader does for dist/.
       name: 'markdown-as-text',
       transform(code: string, id: string) {
-        if (id.endsWith('.md') || id.endsWith('.sh'))
+        if (id.endsWith('.md') || id.endsWith('.sh') || id.endsWith('.py'))
           return { code: `export default ${JSON.stringify(code)}`, map: null }
         return undefined
       }

@@ -23,7 +23,7 @@ const common: BuildOptions = {
   minify: true,
   // Readable names in stack traces, at a small cost in size.
   keepNames: true,
-  loader: { '.md': 'text', '.sh': 'text' },
+  loader: { '.md': 'text', '.sh': 'text', '.py': 'text' },
   define: {
     __GIT_BOB_VERSION__: JSON.stringify(pkg.version),
     __GIT_BOB_HOMEPAGE__: JSON.stringify(pkg.homepage)

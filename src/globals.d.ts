@@ -12,3 +12,9 @@ declare module '*.sh' {
   const text: string
   export default text
 }
+
+/** Python git-bob runs in the box (adapters/jupyter/run-notebook.py), bundled as text like the prompts. */
+declare module '*.py' {
+  const text: string
+  export default text
+}

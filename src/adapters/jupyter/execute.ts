@@ -2,7 +2,7 @@
 // tracks and git-bob wrote, with an allow-listed environment, limits, a time limit per cell and in total. What the
 // run wrote comes back into the checkout; without a sandbox, nothing runs.
 import { constants } from 'node:fs'
-import { access, readFile } from 'node:fs/promises'
+import { access, open, readFile } from 'node:fs/promises'
 import { basename, delimiter, dirname, join } from 'node:path'
 import { parseNotebook } from '../../ports/notebook.ts'
 import { NO_JUPYTER, type Availability, type Execution, type ExecutionLimits } from '../../ports/workspace.ts'
@@ -10,21 +10,42 @@ import { exitWords } from '../../ports/exit.ts'
 import { SECURITY_URL } from '../../version.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
 import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox/sandbox.ts'
+import { interpreterOf } from './interpreter.ts'
+import RUN_NOTEBOOK from './run-notebook.py'
 
 /**
- * Whether Jupyter's nbconvert is installed: its `jupyter-nbconvert` entry point (what `jupyter nbconvert` runs) is
- * an executable on the sandbox's PATH. Looked up, not started: starting it costs a Python start, 1 to 2 s.
+ * Jupyter's nbconvert, when installed: its `jupyter-nbconvert` entry point (what `jupyter nbconvert` runs), an
+ * executable on the sandbox's PATH, and the Python it names. Looked up, not started: starting it costs a Python
+ * start, 1 to 2 s. Null when there is none.
  */
-async function hasJupyter(env: Readonly<Record<string, string | undefined>>): Promise<boolean> {
+async function findJupyter(
+  env: Readonly<Record<string, string | undefined>>
+): Promise<{ interpreter: string[] | null } | null> {
   const { PATH: path = '' } = sandboxEnvironment(env)
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    const found = await access(join(dir, 'jupyter-nbconvert'), constants.X_OK).then(
+    const entry = join(dir, 'jupyter-nbconvert')
+    const found = await access(entry, constants.X_OK).then(
       () => true,
       () => false
     )
-    if (found) return true
+    if (found) return { interpreter: await interpreterNamedBy(entry) }
   }
-  return false
+  return null
+}
+
+/** The Python an entry point names (interpreter.ts), when it is there to run; null: run `jupyter nbconvert`. */
+async function interpreterNamedBy(entry: string): Promise<string[] | null> {
+  const opening = Buffer.alloc(2_048)
+  const file = await open(entry, 'r').catch(() => null)
+  if (!file) return null
+  const { bytesRead } = await file.read(opening, 0, opening.length, 0).finally(() => file.close())
+  const interpreter = interpreterOf(opening.subarray(0, bytesRead).toString('utf8'))
+  if (!interpreter) return null
+  const runs = await access(interpreter[0]!, constants.X_OK).then(
+    () => true,
+    () => false
+  )
+  return runs ? interpreter : null
 }
 
 /** Jupyter on the runner; effects/change-ports.ts binds it to the workspace as the command's NotebookRunner. */
@@ -45,9 +66,28 @@ const WITHOUT_JUPYTER: Availability = {
   reason: NO_JUPYTER
 }
 
-/** Runs the set-up (when given) at the repository root, then Jupyter in the notebook's folder ($1). */
+/** Runs the set-up (when given) at the repository root, then Jupyter ($2 on) in the notebook's folder ($1). */
 const WITH_SETUP =
-  'if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; fi; cd "$1" && shift && exec jupyter "$@"'
+  'if [ -n "$GIT_BOB_SETUP" ]; then sh -c "$GIT_BOB_SETUP" || exit $?; fi; cd "$1" && shift && exec "$@"'
+
+/**
+ * The command line that runs a notebook in place with its outputs, errors and all: git-bob's own runner
+ * (run-notebook.py) on the Python that has nbclient, or else `jupyter nbconvert` itself, which writes the same.
+ */
+function notebookCommand(interpreter: string[] | null, file: string, cellTimeoutSeconds: number): string[] {
+  if (interpreter) return [...interpreter, '-c', RUN_NOTEBOOK, file, String(cellTimeoutSeconds)]
+  return [
+    'jupyter',
+    'nbconvert',
+    '--to',
+    'notebook',
+    '--execute',
+    '--inplace',
+    '--allow-errors',
+    `--ExecutePreprocessor.timeout=${cellTimeoutSeconds}`,
+    file
+  ]
+}
 
 export function jupyterRunner(
   env: Readonly<Record<string, string | undefined>>,
@@ -57,6 +97,8 @@ export function jupyterRunner(
 ): JupyterRunner {
   let sandbox: ReturnType<typeof openSandbox> | null = null
   let availability: Promise<Availability> | null = null
+  let jupyter: ReturnType<typeof findJupyter> | null = null
+  const found = (): ReturnType<typeof findJupyter> => (jupyter ??= findJupyter(env))
   let elapsedMs = 0
   let sandboxMs = 0
   let isolation: string | null = null
@@ -77,7 +119,7 @@ export function jupyterRunner(
     },
     available() {
       availability ??= (async (): Promise<Availability> => {
-        if (!(await hasJupyter(env))) return WITHOUT_JUPYTER
+        if (!(await found())) return WITHOUT_JUPYTER
         const opening = await opened()
         return opening.ok
           ? { ok: true }
@@ -92,21 +134,16 @@ export function jupyterRunner(
       const started = Date.now()
       const opening = await opened()
       if (!opening.ok) return { kind: 'failed', problem: `no sandbox could be had: ${opening.reason}`, ms: 0 }
-      const jupyterArgs = [
-        'nbconvert',
-        '--to',
-        'notebook',
-        '--execute',
-        '--inplace',
-        '--allow-errors',
-        `--ExecutePreprocessor.timeout=${limits.cellTimeoutSeconds}`,
-        basename(path)
-      ]
+      const [command, ...args] = notebookCommand(
+        (await found())?.interpreter ?? null,
+        basename(path),
+        limits.cellTimeoutSeconds
+      )
       const result = await opening.sandbox.run({
         source: workspace,
         ...(setup
-          ? { cwd: '.', command: 'sh', args: ['-c', WITH_SETUP, 'sh', dirname(path), ...jupyterArgs] }
-          : { cwd: dirname(path), command: 'jupyter', args: jupyterArgs }),
+          ? { cwd: '.', command: 'sh', args: ['-c', WITH_SETUP, 'sh', dirname(path), command!, ...args] }
+          : { cwd: dirname(path), command: command!, args }),
         env: { PYDEVD_DISABLE_FILE_VALIDATION: '1', GIT_BOB_SETUP: setup ?? '' },
         timeoutMs: limits.totalTimeoutMs,
         copyBack: { maxFileBytes: limits.maxFileBytes }

@@ -1,0 +1,76 @@
+// git-bob's notebook runner (run-notebook.py) against its oracle, `jupyter nbconvert --to notebook --execute
+// --inplace --allow-errors`: the same notebook run by each is written the same, but for the times nbclient records.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { jupyter, JUPYTER_TIMEOUT, NEEDS_JUPYTER } from '../../../fakes/jupyter.ts'
+import RUN_NOTEBOOK from '../../../../src/adapters/jupyter/run-notebook.py'
+
+let ids = 0
+const code = (source: string): object => ({
+  id: `cell-${++ids}`,
+  cell_type: 'code',
+  metadata: {},
+  source,
+  outputs: [],
+  execution_count: null
+})
+const NOTEBOOK = {
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+  cells: [
+    { id: 'title', cell_type: 'markdown', metadata: {}, source: '# Counts' },
+    // Two prints and a flush in between: stream outputs to merge; a progress line a carriage return overwrites.
+    code("import sys\nprint('one', flush=True)\nprint('two')\nsys.stderr.write('warn\\n')\nprint('a\\rb')"),
+    code("from IPython.display import display, HTML\ndisplay(HTML('<b>x</b>'))\nprint('after')\n41 + 1"),
+    code("raise ValueError('on purpose')"),
+    code("print('still runs')")
+  ]
+}
+
+/** The notebook as written, without the times and ids that differ from run to run. */
+function comparable(path: string): unknown {
+  const notebook = JSON.parse(readFileSync(path, 'utf8')) as { cells: { metadata: Record<string, unknown> }[] }
+  for (const cell of notebook.cells) delete cell.metadata.execution
+  return notebook
+}
+
+describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
+  it(
+    'writes what jupyter nbconvert writes: outputs, merged streams, the error and what ran after it',
+    JUPYTER_TIMEOUT,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
+      const ours = join(dir, 'ours')
+      const theirs = join(dir, 'theirs')
+      writeFileSync(join(dir, 'n.ipynb'), JSON.stringify(NOTEBOOK))
+      for (const folder of [ours, theirs]) cpSync(join(dir, 'n.ipynb'), join(folder, 'n.ipynb'))
+      execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: ours, stdio: 'pipe' })
+      execFileSync(
+        'jupyter',
+        ['nbconvert', '--to', 'notebook', '--execute', '--inplace', '--allow-errors', 'n.ipynb'],
+        { cwd: theirs, stdio: 'pipe' }
+      )
+      const written = readFileSync(join(ours, 'n.ipynb'), 'utf8')
+      expect(written).toContain('"one\\n",\n')
+      expect(written).toContain('"b\\n"')
+      expect(written).toContain('ValueError')
+      expect(written).toContain('still runs')
+      expect(comparable(join(ours, 'n.ipynb'))).toEqual(comparable(join(theirs, 'n.ipynb')))
+      expect(written.endsWith('}\n')).toBe(true)
+    }
+  )
+
+  it('stops at the time limit per cell and writes nothing, as nbconvert does', JUPYTER_TIMEOUT, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
+    const before = JSON.stringify({ ...NOTEBOOK, cells: [code('import time\ntime.sleep(30)')] })
+    writeFileSync(join(dir, 'n.ipynb'), before)
+    expect(() =>
+      execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '1'], { cwd: dir, stdio: 'pipe' })
+    ).toThrow(/CellTimeoutError|TimeoutError/)
+    expect(readFileSync(join(dir, 'n.ipynb'), 'utf8')).toBe(before)
+  })
+})
