@@ -2,7 +2,7 @@
 // running, what the run wrote copied back and nothing else. These tests run as root (here and in CI); elsewhere,
 // without root or passwordless sudo, only the "no box" test runs.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -329,10 +329,19 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
   })
 
   it('leaves nothing of a run on the host: no folder in the temporary directory', async () => {
-    const before = execFileSync('sh', ['-c', `ls ${tmpdir()} | grep -c '^git-bob-box-' || true`], { encoding: 'utf8' })
-    await sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; echo done')
-    const after = execFileSync('sh', ['-c', `ls ${tmpdir()} | grep -c '^git-bob-box-' || true`], { encoding: 'utf8' })
-    expect(Number(after)).toBeLessThanOrEqual(Number(before))
+    // A temporary directory of this run's own: another suite's boxes come and go in the shared one meanwhile.
+    const own = mkdtempSync(join(tmpdir(), 'box-temp-'))
+    const dir = checkout()
+    const before = process.env.TMPDIR
+    process.env.TMPDIR = own
+    try {
+      const run = await sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; echo done', dir)
+      expect(run.output).toContain('done')
+      expect(readdirSync(own)).toEqual([])
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = before
+    }
   })
 })
 
