@@ -114,7 +114,7 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
   const root = d.project.web_url.endsWith(path)
     ? d.project.web_url.slice(0, -path.length)
     : `${new URL(d.project.web_url).origin}/`
-  const uploads = (text: string): string => absoluteUploads(text, `${root}api/v4/projects/${d.project.id}`)
+  const uploads = (text: string): string => absoluteUploads(text, `${root}api/v4/projects/${encodeURIComponent(path)}`)
   const request = {
     id: a.id,
     body: uploads(a.note),

@@ -178,6 +178,73 @@ describe('git-bob implement on GitLab', () => {
       /I added commit [0-9a-f]{7} to .*merge_requests\/1/
     )
   })
+  it("downloads a file attached to the thread (its address in the note) into the merge request, read with the token from GitLab's API", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+    const secret = 'fedcba9876543210fedcba9876543210'
+    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,3\n'))
+    let seen = ''
+    stage.model.fallback = (request: ChatRequest) => {
+      // The model reads the address people see (a link's address it is never shown: conversation/sanitize.ts).
+      seen = /https?:\/\/[^\s)"\\]+\/uploads\/[0-9a-f]+\/data\.csv/.exec(JSON.stringify(request.messages))?.[0] ?? seen
+      return JSON.stringify({
+        title: 'Add the measurements',
+        summary: 'The attached file.',
+        actions: [{ action: 'download', path: 'data/data.csv', source: seen, reason: 'attached' }]
+      })
+    }
+    const run = await stage.note(
+      {
+        noteId: 403,
+        body: `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv\n\ngit-bob implement`,
+        user: maintainer
+      },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(seen, stage.said(run)).toBe(`${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`)
+    expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,3')
+    // Read at the API's address of the upload, with the token.
+    const fetched = stage.gitlab.requests.filter((r) => r.path.endsWith(`/uploads/${secret}/data.csv`))
+    expect(fetched.map((r) => [r.path, r.headers.authorization])).toEqual([
+      [`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`, `Bearer ${GITLAB_TOKEN}`]
+    ])
+    expect(stage.gitlab.mergeRequests).toHaveLength(1)
+  })
+
+  it('refuses to download a file of another project or server, and says so', async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Add the data', 'Data elsewhere.')
+    const secret = 'fedcba9876543210fedcba9876543210'
+    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('x\n'))
+    stage.model.fallback = () =>
+      JSON.stringify({
+        title: 'Add the measurements',
+        summary: 'The file.',
+        actions: [
+          {
+            action: 'download',
+            path: 'data/data.csv',
+            source: `${stage.gitlab.url}/projects/lab%2Fother/uploads/${secret}/data.csv`,
+            reason: 'asked'
+          }
+        ]
+      })
+    const run = await stage.note(
+      { noteId: 404, body: 'git-bob implement', user: maintainer },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(
+      stage.gitlab.requests.some((r) => r.path.includes('/uploads/')),
+      stage.said(run)
+    ).toBe(false)
+    expect(stage.gitlab.everything()).toContain("only files attached to lab/analysis's issues and merge requests")
+  })
 })
 
 describe('git-bob review on GitLab', () => {
