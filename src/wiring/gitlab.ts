@@ -1,5 +1,5 @@
 // GitLab CI as git-bob sees it, as actions.ts is the GitHub runner: a pipeline started by a project webhook
-// (comment events) at the pipeline trigger URL, the event in the TRIGGER_PAYLOAD file, the project access
+// (comment events; issue and merge request events for labels) at the pipeline trigger URL, the event in the TRIGGER_PAYLOAD file, the project access
 // token in the masked variable GIT_BOB_GITLAB_TOKEN, the inputs as CI variables (GIT_BOB_<NAME> or
 // INPUT_<NAME>: GIT_BOB_MODEL, INPUT_OPENAI_API_KEY, ...), the stamp's link the job's log (CI_JOB_URL), the
 // summary a file kept as the job's artifact and echoed to the log. The same run(), other adapters.

@@ -5,8 +5,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
-import { FakeGitLab, PROJECT } from './gitlab.ts'
-import { notePayload, type NoteScenario } from './gitlab-payloads.ts'
+import { FakeGitLab, PROJECT, type GitLabUser } from './gitlab.ts'
+import { labelPayload, notePayload, type NoteScenario } from './gitlab-payloads.ts'
 import { FakeOpenAI } from './openai.ts'
 import { OPENAI_KEY } from './stage.ts'
 
@@ -69,6 +69,14 @@ export interface GitLabStage<Run> {
   run(options: GitLabRunOptions): Promise<Run>
   /** Seeds the note in the stand-in (as GitLab holds it when the webhook fires) and runs its payload. */
   note(scenario: Omit<NoteScenario, 'serverUrl'>, options?: Omit<GitLabRunOptions, 'payload'>): Promise<Run>
+  /**
+   * Adds the label to the issue (or merge request) in the stand-in, as GitLab holds it when the webhook fires, and
+   * runs the "Issue Hook" (or "Merge Request Hook") that reports the change.
+   */
+  label(
+    scenario: { user: GitLabUser; iid: number; add: string; mergeRequest?: { headSha: string } },
+    options?: Omit<GitLabRunOptions, 'payload'>
+  ): Promise<Run>
   said(run: { stdout: string }): string
 }
 
@@ -94,6 +102,34 @@ export function useGitLabStage<Run extends { stdout: string }>(
         : stage.gitlab.issues.find((i) => i.iid === iid)
       const known = parent ? { title: parent.title, description: parent.description, authorId: parent.author.id } : {}
       const payload = notePayload({ createdAt, ...known, ...scenario, serverUrl: stage.gitlab.serverUrl })
+      return stage.run({ ...options, payload })
+    }
+    stage.label = async ({ user, iid, add, mergeRequest }, options = {}) => {
+      const mr = mergeRequest ? stage.gitlab.mergeRequests.find((m) => m.iid === iid) : undefined
+      const target = mergeRequest ? mr : stage.gitlab.issues.find((i) => i.iid === iid)
+      if (!target) throw new Error(`no ${mergeRequest ? 'merge request' : 'issue'} ${iid} in the stand-in`)
+      const previous = [...target.labels]
+      target.labels.push(add)
+      const payload = labelPayload({
+        serverUrl: stage.gitlab.serverUrl,
+        user,
+        iid,
+        previous,
+        current: target.labels,
+        title: target.title,
+        description: target.description,
+        authorId: target.author.id,
+        updatedAt: new Date().toISOString(),
+        ...(mr && mergeRequest
+          ? {
+              mergeRequest: {
+                sourceBranch: mr.source_branch,
+                targetBranch: mr.target_branch,
+                headSha: mergeRequest.headSha
+              }
+            }
+          : {})
+      })
       return stage.run({ ...options, payload })
     }
     stage.said = (run) =>

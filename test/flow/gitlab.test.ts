@@ -358,3 +358,59 @@ describe('git-bob split and failures on GitLab', () => {
     expect(run.stdout).toContain('::error')
   })
 })
+
+describe('git-bob labels on GitLab', () => {
+  const developer = { id: 3, username: 'developer', name: 'Dev Developer' }
+
+  it("runs the command of git-bob's label a Developer added, answers once, and takes the label off", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.gitlab.issues[0]!.labels.push('bug')
+    stage.model.fallback = () => 'Use `numpy.loadtxt` to read the file.'
+    const run = await stage.label({ user: developer, iid: 1, add: 'git-bob:think' })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const [answer, ...more] = stage.gitlab.botNotes('issues', 1)
+    expect(more, stage.said(run)).toEqual([])
+    expect(answer!.body).toContain('Use `numpy.loadtxt` to read the file.')
+    expect(answer!.body).toContain(`[log](${JOB_URL})`)
+    expect(stage.gitlab.issues[0]!.labels).toEqual(['bug'])
+    expect(run.stdout).toContain('The label "git-bob:think" was taken off.')
+    // The gate asked for the access level of the user who added the label.
+    expect(stage.gitlab.requests.some((r) => r.path.endsWith('/members/all/3'))).toBe(true)
+    expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('How do I read data.csv?')
+  })
+
+  it("ignores git-bob's label a Reporter added to a merge request, calls no model, and takes it off there only", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    repo.humanPush('feature', { 'a.py': 'print(1)\n' })
+    stage.gitlab.origin = repo.origin
+    // Issue 1 and merge request 1 share a number: the label comes off the merge request it was added to.
+    stage.gitlab.addIssue(1, 'Something else', 'text')
+    stage.gitlab.issues[0]!.labels.push('git-bob:review')
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Add a',
+      description: 'Adds a.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const headSha = git(repo.origin, 'rev-parse', 'feature')
+    const run = await stage.label({ user: reporter, iid: 1, add: 'git-bob:review', mergeRequest: { headSha } })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.gitlab.botNotes('merge_requests', 1), stage.said(run)).toEqual([])
+    expect(stage.gitlab.botNotes('issues', 1)).toEqual([])
+    expect(stage.gitlab.mergeRequests[0]!.labels).toEqual([])
+    expect(stage.gitlab.issues[0]!.labels).toEqual(['git-bob:review'])
+    expect(run.stdout).toContain('reporter has triage permission; write, maintain or admin is needed')
+  })
+
+  it("starts nothing for a label that is not git-bob's, and asks GitLab nothing", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'text')
+    const run = await stage.label({ user: developer, iid: 1, add: 'bug' })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("the labels added to the issue (bug) are not git-bob's")
+    expect(stage.gitlab.requests).toHaveLength(0)
+  })
+})

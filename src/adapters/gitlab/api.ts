@@ -66,9 +66,12 @@ const issueSchema = z.object({
   web_url: z.string()
 })
 
-/** Why triage and labels are not there on GitLab. */
+/** An issue or merge request as the lists and label changes return it: with its labels' names. */
+const labelledSchema = issueSchema.extend({ labels: z.array(z.string()) })
+
+/** Why triage is not there on GitLab. */
 const TRIGGERS_ONLY_ON_GITHUB =
-  'labels, assignments, schedules and failing checks start git-bob only on GitHub; on GitLab a comment does (docs/gitlab.md)'
+  'assignments, schedules and failing checks start git-bob only on GitHub; on GitLab a comment or a label does (docs/gitlab.md)'
 
 const mergeRequestSchema = issueSchema.extend({
   source_branch: z.string(),
@@ -626,8 +629,8 @@ export class GitLabApi implements Forge {
     return workflowRun(await this.rest.get(pipelineSchema, this.p(`/pipelines/${id}`)))
   }
 
-  // Labels, assignments, schedules and failing checks start git-bob only on GitHub: no GitLab event reaches
-  // what reads issues for a triage or takes a label off, so these say so if anything ever asks.
+  // Schedules start git-bob only on GitHub: no GitLab event reaches what reads issues for a triage or labels
+  // them, so these say so if anything ever asks.
   openIssues(): Promise<OpenIssue[]> {
     return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
   }
@@ -640,8 +643,16 @@ export class GitLabApi implements Forge {
     return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
   }
 
-  removeLabel(): Promise<boolean> {
-    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
+  /**
+   * Takes a label off an issue or a merge request (`kind`, else the thread read under that number, else an issue):
+   * read first, since GitLab's update answers the same whether the label was there or not.
+   */
+  async removeLabel(number: number, name: string, kind?: 'issue' | 'pull_request'): Promise<boolean> {
+    const parent = kind ? `${kind === 'pull_request' ? 'merge_requests' : 'issues'}/${number}` : this.parentOf(number)
+    const current = await this.rest.get(labelledSchema, this.p(`/${parent}`))
+    if (!current.labels.includes(name)) return false
+    await this.rest.json(labelledSchema, 'PUT', this.p(`/${parent}`), { body: { remove_labels: name } })
+    return true
   }
 
   /** The budget's ledger lives on a ref outside the branches, which GitLab's API cannot write. */

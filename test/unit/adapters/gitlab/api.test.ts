@@ -72,6 +72,36 @@ describe('GitLabApi', () => {
     expect(posted.url).toBe(`${gitlab.serverUrl}/${PROJECT}/-/merge_requests/3#note_${posted.id}`)
   })
 
+  it('takes a label off the merge request or the issue it names, read first, and says false when it was not on', async () => {
+    gitlab.addIssue(3, 'Issue three', '')
+    gitlab.issues[0]!.labels.push('git-bob:think', 'bug')
+    gitlab.addMergeRequest({
+      iid: 3,
+      title: 'MR three',
+      description: '',
+      source_branch: 'b',
+      target_branch: 'master',
+      labels: ['git-bob:think']
+    })
+    const client = api()
+    expect(await client.removeLabel(3, 'git-bob:think', 'pull_request')).toBe(true)
+    expect(await client.removeLabel(3, 'git-bob:think', 'pull_request')).toBe(false)
+    expect(gitlab.mergeRequests[0]!.labels).toEqual([])
+    expect(gitlab.issues[0]!.labels).toEqual(['git-bob:think', 'bug'])
+    expect(await client.removeLabel(3, 'git-bob:think', 'issue')).toBe(true)
+    expect(gitlab.issues[0]!.labels).toEqual(['bug'])
+    const paths = gitlab.requests.map(
+      (r) => `${r.method} ${decodeURIComponent(r.path)} ${JSON.stringify(r.body ?? null)}`
+    )
+    expect(paths).toEqual([
+      `GET /api/v4/projects/${PROJECT}/merge_requests/3 null`,
+      `PUT /api/v4/projects/${PROJECT}/merge_requests/3 {"remove_labels":"git-bob:think"}`,
+      `GET /api/v4/projects/${PROJECT}/merge_requests/3 null`,
+      `GET /api/v4/projects/${PROJECT}/issues/3 null`,
+      `PUT /api/v4/projects/${PROJECT}/issues/3 {"remove_labels":"git-bob:think"}`
+    ])
+  })
+
   it('moves a line comment GitLab refuses (400: not on the diff) into the summary note', async () => {
     gitlab.addMergeRequest({
       iid: 1,
