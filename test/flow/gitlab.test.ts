@@ -406,6 +406,36 @@ describe('git-bob labels on GitLab', () => {
     expect(run.stdout).toContain('reporter has triage permission; write, maintain or admin is needed')
   })
 
+  it("answers git-bob's label on a merge request there, not on the issue of the same number", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    repo.humanPush('feature', { 'a.py': 'print(1)\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Something else', 'text')
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Add a',
+      description: 'Adds a.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    stage.model.fallback = () => 'It prints one.'
+    const headSha = git(repo.origin, 'rev-parse', 'feature')
+    const run = await stage.label({ user: developer, iid: 1, add: 'git-bob:think', mergeRequest: { headSha } })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(
+      stage.gitlab
+        .botNotes('merge_requests', 1)
+        .map((n) => n.body)
+        .join(),
+      stage.said(run)
+    ).toContain('It prints one.')
+    expect(stage.gitlab.botNotes('issues', 1)).toEqual([])
+    expect(stage.gitlab.mergeRequests[0]!.labels).toEqual([])
+    const awarded = stage.gitlab.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/award_emoji'))
+    expect(awarded.map((r) => r.path)).toEqual(['/api/v4/projects/lab%2Fanalysis/merge_requests/1/award_emoji'])
+  })
+
   it("starts nothing for a label that is not git-bob's, and asks GitLab nothing", async () => {
     stage.gitlab.addIssue(1, 'Reading data', 'text')
     const run = await stage.label({ user: developer, iid: 1, add: 'bug' })
