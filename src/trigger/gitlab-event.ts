@@ -25,6 +25,9 @@ import {
 /** The event name the wiring gives a GitLab webhook payload (wiring/gitlab.ts): notes, issue and merge request events. */
 export const GITLAB_NOTE_EVENT = 'gitlab_note'
 
+/** The event name the wiring gives a pipeline schedule (CI_PIPELINE_SOURCE=schedule): a triage, with no payload. */
+export const GITLAB_SCHEDULE_EVENT = 'gitlab_schedule'
+
 const attributes = z.object({
   id: z.number(),
   note: text,

@@ -130,6 +130,8 @@ export class FakeGitLab extends LoopbackServer {
   readonly jobs: { id: number; pipelineId: number; name: string; status: string; trace: string }[] = []
   /** Answers given instead of the next requests' (after the token is checked), in order. */
   readonly faults: { status: number; body?: unknown }[] = []
+  /** The project's labels (GET /projects/:id/labels). */
+  readonly labels: string[] = []
   /** Files attached to comments, by "<secret>/<filename>" (GET /projects/:id/uploads/:secret/:filename). */
   readonly uploads = new Map<string, Uint8Array>()
   /** The bare repository files and diffs are read from. */
@@ -346,6 +348,16 @@ export class FakeGitLab extends LoopbackServer {
         kind === 'issues' ? this.issues.find((i) => i.iid === iid) : this.mergeRequests.find((x) => x.iid === iid)
       if (!object) throw notFound()
       return this.onObject(method, kind, iid, parent, object, m[3] ?? '', b)
+    }
+    if (rest === '/issues' && method === 'GET') {
+      // Newest first, as asked with order_by=created_at and sort=desc (GitLab's default).
+      return this.issues
+        .filter((i) => (query.get('state') ? i.state === query.get('state') : true))
+        .sort((a, b) => b.created_at.localeCompare(a.created_at))
+        .map((i) => this.issueJson(i))
+    }
+    if (rest === '/labels' && method === 'GET') {
+      return this.labels.map((name, i) => ({ id: 300 + i, name, color: '#6699cc', description: null }))
     }
     if (rest === '/issues' && method === 'POST') {
       if (typeof b.title !== 'string' || !b.title) throw missing('title')

@@ -444,3 +444,61 @@ describe('git-bob labels on GitLab', () => {
     expect(stage.gitlab.requests).toHaveLength(0)
   })
 })
+
+describe('git-bob triage on GitLab (a pipeline schedule)', () => {
+  it('labels or answers the newest unlabelled issues git-bob has not answered, at most triage-max-issues, once', async () => {
+    stage.gitlab.labels.push('bug', 'question', 'git-bob:implement')
+    const issue = (iid: number, title: string, createdAt: string, authorId = 2): void => {
+      stage.gitlab.addIssue(iid, title, `${title}, details.`, authorId).created_at = createdAt
+    }
+    issue(11, 'The plot crashes', '2026-03-05T00:00:00.000Z')
+    issue(12, 'How do I install it?', '2026-03-04T00:00:00.000Z', 1)
+    issue(13, 'Already labelled', '2026-03-03T00:00:00.000Z')
+    stage.gitlab.issues.at(-1)!.labels.push('bug')
+    issue(14, 'Opened by git-bob (split)', '2026-03-02T12:00:00.000Z', BOT.id)
+    issue(15, 'Answered before', '2026-03-02T00:00:00.000Z')
+    stage.gitlab.addNote('issues', 15, {
+      id: 1500,
+      body: '<!-- git-bob-message {"request":"issue_comment:1"} -->\nAn answer.',
+      authorId: BOT.id
+    })
+    issue(16, 'Too old for this run', '2026-03-01T00:00:00.000Z')
+    stage.model.fallback = (request: ChatRequest) => {
+      const prompt = request.messages.map((m) => String(m.content)).join('\n')
+      if (prompt.includes('The plot crashes'))
+        return JSON.stringify({
+          action: 'label',
+          labels: ['Bug', 'wontfix', 'git-bob:implement'],
+          reason: 'It is a crash.',
+          answer: ''
+        })
+      return JSON.stringify({ action: 'answer', labels: [], reason: '', answer: 'Run `pip install hello`.' })
+    }
+    const inputs = { 'triage-max-issues': '2' }
+    const run = await stage.run({ payload: null, inputs })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(2)
+    // Only labels the project has, spelt its way; git-bob's own are never offered or added.
+    expect(stage.gitlab.issues.find((i) => i.iid === 11)!.labels).toEqual(['bug'])
+    for (const request of stage.model.requests) expect(JSON.stringify(request.body)).not.toContain('git-bob:implement')
+    const [labelled] = stage.gitlab.botNotes('issues', 11)
+    expect(labelled!.body).toContain('I labelled this issue `bug`. It is a crash.')
+    expect(labelled!.body).toContain('"request":"triage:11"')
+    expect(labelled!.body).toContain(`[log](${JOB_URL})`)
+    expect(stage.gitlab.botNotes('issues', 12)[0]!.body).toContain('Run `pip install hello`.')
+    for (const iid of [13, 14, 16]) expect(stage.gitlab.botNotes('issues', iid), stage.said(run)).toEqual([])
+    expect(stage.gitlab.botNotes('issues', 15)).toHaveLength(1)
+    expect(run.summary).toContain('## git-bob triage')
+    expect(run.summary).toMatch(/\| #11 \| answered \|/)
+
+    // The next run takes the next issue; 11 and 12 are not triaged twice.
+    const next = await stage.run({ payload: null, inputs })
+    expect(next.code, stage.said(next)).toBe(0)
+    expect(stage.gitlab.botNotes('issues', 11)).toHaveLength(1)
+    expect(stage.gitlab.botNotes('issues', 12)).toHaveLength(1)
+    expect(stage.gitlab.botNotes('issues', 16)).toHaveLength(1)
+    expect(stage.gitlab.botNotes('issues', 14), stage.said(next)).toEqual([])
+    expect(stage.model.requests).toHaveLength(3)
+  })
+})
