@@ -4,8 +4,23 @@ import type { OpenIssue } from '../ports/github.ts'
 import type { RunEnvironment, RunResult } from '../ports/run.ts'
 import type { Author, TriggerEvent } from '../trigger/event.ts'
 
-/** A schedule's payload names no repository: the runner's GITHUB_REPOSITORY, on its default branch, does. */
+/**
+ * A schedule's payload names no repository: the runner's GITHUB_REPOSITORY, on its default branch, does; in a
+ * GitLab CI job the project's CI_PROJECT_PATH (group/…/name), CI_DEFAULT_BRANCH and CI_PROJECT_URL.
+ */
 export function runnerRepository(environment: RunEnvironment): TriggerEvent['repo'] | null {
+  const env = environment.env
+  if (env.GITLAB_CI === 'true') {
+    const path = env.CI_PROJECT_PATH ?? ''
+    const slash = path.lastIndexOf('/')
+    if (slash <= 0 || slash === path.length - 1) return null
+    return {
+      owner: path.slice(0, slash),
+      name: path.slice(slash + 1),
+      defaultBranch: env.CI_DEFAULT_BRANCH || 'main',
+      htmlUrl: env.CI_PROJECT_URL || `${environment.serverUrl.replace(/\/+$/, '')}/${path}`
+    }
+  }
   const full = environment.env.GITHUB_REPOSITORY ?? ''
   const [owner, name] = full.split('/')
   if (!owner || !name) return null

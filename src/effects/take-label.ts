@@ -9,7 +9,7 @@ export async function takeLabel(event: TriggerEvent, api: Pick<GitHub, 'removeLa
   if (!isLabel(event)) return
   const { label } = event.request
   try {
-    const taken = await api.removeLabel(event.target.number, label)
+    const taken = await api.removeLabel(event.target.number, label, event.target.kind)
     log.info(taken ? `The label "${label}" was taken off.` : `The label "${label}" was already taken off.`)
   } catch (error) {
     log.warning(`The label "${label}" could not be taken off: ${describeFailure(error).what}`)

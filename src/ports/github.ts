@@ -269,8 +269,11 @@ export interface GitHub {
   labelNames(): Promise<string[]>
   /** Adds existing labels to an issue. */
   addLabels(issueNumber: number, names: readonly string[]): Promise<void>
-  /** Takes a label off an issue or pull request; false when it was not on it (taken off already). */
-  removeLabel(issueNumber: number, name: string): Promise<boolean>
+  /**
+   * Takes a label off an issue or pull request; false when it was not on it (taken off already). `kind` says which
+   * it is where the number alone does not (GitLab numbers issues and merge requests apart).
+   */
+  removeLabel(issueNumber: number, name: string, kind?: 'issue' | 'pull_request'): Promise<boolean>
   replyToReviewComment(pullNumber: number, commentId: number, body: string): Promise<{ id: number; url: string }>
   pull(pullNumber: number): Promise<PullInfo>
   /** The open pull request whose head is this repository's branch, if any. */

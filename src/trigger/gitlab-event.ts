@@ -1,35 +1,32 @@
-// GitLab's "Note Hook" (a comment on an issue or a merge request), as a project webhook sends it to the
-// pipeline trigger URL and the pipeline hands it over in the TRIGGER_PAYLOAD file: validated once here into
-// the TriggerEvent every later stage reads. A note on an issue or a merge request's overview is an
-// issue_comment; a note on a line of a merge request's diff (a DiffNote) is a review comment. Fields:
-// https://docs.gitlab.com/user/project/integrations/webhook_events/#comment-events
+// GitLab's webhook payloads, as a project webhook sends them to the pipeline trigger URL and the pipeline hands
+// them over in the TRIGGER_PAYLOAD file: validated once here into the TriggerEvent every later stage reads.
+// A "Note Hook" (a comment on an issue or a merge request) is read here: a note on an issue or a merge request's
+// overview is an issue_comment; a note on a line of a merge request's diff (a DiffNote) is a review comment.
+// An "Issue Hook" or "Merge Request Hook" that adds one of git-bob's labels is read in gitlab-label.ts.
+// Fields: https://docs.gitlab.com/user/project/integrations/webhook_events/#comment-events
 import { z } from 'zod'
 import { EventError } from '../errors.ts'
-import { absoluteUploads } from '../ports/gitlab-uploads.ts'
-import type { Author, ParsedEvent, TriggerEvent } from './event.ts'
+import type { ParsedEvent, TriggerEvent } from './event.ts'
+import { parseGitLabLabel } from './gitlab-label.ts'
+import {
+  author,
+  describe,
+  mergeRequestFields,
+  project,
+  pullRequestOf,
+  repoOf,
+  targetOf,
+  text,
+  time,
+  uploadsOf,
+  user
+} from './gitlab-payload.ts'
 
-/** The event name the wiring gives a GitLab webhook payload (wiring/gitlab.ts). */
+/** The event name the wiring gives a GitLab webhook payload (wiring/gitlab.ts): notes, issue and merge request events. */
 export const GITLAB_NOTE_EVENT = 'gitlab_note'
 
-const text = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? '')
-
-/** GitLab writes "2015-05-17 18:21:36 UTC" in webhooks, ISO 8601 in the API: both become ISO 8601. */
-const time = z.string().transform((value) => {
-  const parsed = Date.parse(value.replace(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) UTC$/, '$1T$2Z'))
-  return Number.isNaN(parsed) ? value : new Date(parsed).toISOString()
-})
-
-const user = z.object({ id: z.number(), username: z.string().min(1) })
-
-const project = z.object({
-  id: z.number(),
-  path_with_namespace: z.string().regex(/^[^/]+(?:\/[^/]+)+$/),
-  web_url: z.string(),
-  default_branch: z.string().min(1)
-})
+/** The event name the wiring gives a pipeline schedule (CI_PIPELINE_SOURCE=schedule): a triage, with no payload. */
+export const GITLAB_SCHEDULE_EVENT = 'gitlab_schedule'
 
 const attributes = z.object({
   id: z.number(),
@@ -53,14 +50,7 @@ const issue = z.object({
   url: z.string().optional()
 })
 
-const mergeRequest = issue.extend({
-  source_branch: z.string(),
-  target_branch: z.string(),
-  source_project_id: z.number(),
-  target_project_id: z.number(),
-  source: z.object({ path_with_namespace: z.string() }).nullish(),
-  last_commit: z.object({ id: z.string() }).nullish()
-})
+const mergeRequest = issue.extend(mergeRequestFields)
 
 const note = z.object({
   object_kind: z.literal('note'),
@@ -71,50 +61,35 @@ const note = z.object({
   merge_request: mergeRequest.nullish()
 })
 
-/** GitLab names the bot users of project and group access tokens so: project_<id>_bot_<hex> (once project_<id>_bot<n>). */
-const TOKEN_BOT = /^(?:project|group)_\d+_bot\w*$/i
-
-function author(u: { id: number; username: string }): Author {
-  return { login: u.username, id: u.id, isBot: TOKEN_BOT.test(u.username) }
+/** The object_kind of a GitLab payload; throws EventError when it has none. */
+function kindOf(raw: unknown): string {
+  const kind = z.object({ object_kind: z.string() }).safeParse(raw)
+  if (!kind.success) throw new EventError(`the GitLab webhook payload has no "object_kind": ${describe(kind.error)}`)
+  return kind.data.object_kind
 }
 
-/** The webhook tells only the id of an issue's author: the note's author when it is the same person. */
-function authorById(id: number, noteAuthor: Author): Author {
-  return id === noteAuthor.id ? noteAuthor : { login: `user-${id}`, id, isBot: false }
-}
-
-function describe(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-    .join('; ')
+/**
+ * Any GitLab webhook payload: a note, or an issue or merge request event (git-bob's label added, under the
+ * label-prefix input, read only for these). Throws EventError when malformed; other events are ignored.
+ */
+export function parseGitLabEvent(raw: unknown, labelPrefix: () => string): ParsedEvent {
+  const kind = kindOf(raw)
+  if (kind === 'issue' || kind === 'merge_request') return parseGitLabLabel(raw, labelPrefix())
+  return parseGitLabNote(raw)
 }
 
 /** Validates a GitLab note webhook and extracts who asked what, where. Throws EventError when malformed. */
 export function parseGitLabNote(raw: unknown): ParsedEvent {
-  const kind = z.object({ object_kind: z.string() }).safeParse(raw)
-  if (!kind.success) throw new EventError(`the GitLab webhook payload has no "object_kind": ${describe(kind.error)}`)
-  if (kind.data.object_kind !== 'note')
-    return { kind: 'ignored', reason: `git-bob does not handle GitLab "${kind.data.object_kind}" events` }
+  const kind = kindOf(raw)
+  if (kind !== 'note') return { kind: 'ignored', reason: `git-bob does not handle GitLab "${kind}" events` }
   const parsed = note.safeParse(raw)
   if (!parsed.success) throw new EventError(`the GitLab note event is malformed: ${describe(parsed.error)}`)
   const d = parsed.data
   const a = d.object_attributes
   if (a.system) return { kind: 'ignored', reason: 'a system note does not start git-bob' }
   if (a.action && a.action !== 'create') return { kind: 'ignored', reason: `note.${a.action} does not start git-bob` }
-  const path = d.project.path_with_namespace
-  const slash = path.lastIndexOf('/')
-  const repo = {
-    owner: path.slice(0, slash),
-    name: path.slice(slash + 1),
-    defaultBranch: d.project.default_branch,
-    htmlUrl: d.project.web_url
-  }
-  // The server's root (a self-managed GitLab may live under a path): the project's address less its path.
-  const root = d.project.web_url.endsWith(path)
-    ? d.project.web_url.slice(0, -path.length)
-    : `${new URL(d.project.web_url).origin}/`
-  const uploads = (text: string): string => absoluteUploads(text, `${root}api/v4/projects/${d.project.id}`)
+  const repo = repoOf(d.project)
+  const uploads = uploadsOf(d.project)
   const request = {
     id: a.id,
     body: uploads(a.note),
@@ -153,14 +128,7 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
         request.author
       ),
       request: { source: 'issue_comment', ...request },
-      pullRequest: {
-        headRef: m.source_branch,
-        headSha: m.last_commit?.id ?? '',
-        headRepo: m.source_project_id === m.target_project_id ? path : (m.source?.path_with_namespace ?? null),
-        baseRef: m.target_branch,
-        // The webhook does not say; the review reads the merge request's diff_refs.
-        baseSha: ''
-      }
+      pullRequest: pullRequestOf(m, d.project.path_with_namespace)
     }
     const newPath = a.position?.new_path
     if (a.type === 'DiffNote' && newPath) {
@@ -177,22 +145,4 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
     return { kind: 'trigger', event }
   }
   return { kind: 'ignored', reason: `git-bob does not handle notes on a ${a.noteable_type}` }
-}
-
-function targetOf(
-  kind: 'issue' | 'pull_request',
-  i: z.infer<typeof issue>,
-  fallbackUrl: string,
-  noteAuthor: Author
-): TriggerEvent['target'] {
-  return {
-    kind,
-    number: i.iid,
-    title: i.title,
-    body: i.description,
-    author: authorById(i.author_id, noteAuthor),
-    association: 'NONE',
-    createdAt: i.created_at,
-    url: i.url ?? fallbackUrl
-  }
 }

@@ -13,7 +13,7 @@ import {
   type SweepEvent,
   type TriggerEvent
 } from './event.ts'
-import { GITLAB_NOTE_EVENT, parseGitLabNote } from './gitlab-event.ts'
+import { GITLAB_NOTE_EVENT, GITLAB_SCHEDULE_EVENT, parseGitLabEvent } from './gitlab-event.ts'
 import { findCommand, mayAddress, reviewRequestCommand, verbTable, type Command, type Verb } from './grammar.ts'
 import { assignmentCommand, labelCommand } from './labels.ts'
 
@@ -70,9 +70,16 @@ export async function readRequest(
   /** The commands git-bob knows, with their aliases. */
   verbs: readonly Verb[]
 ): Promise<ReadRequest> {
+  // A GitLab pipeline schedule hands over no payload: the project is the job's (conversation/triage-event.ts).
+  if (environment.eventName === GITLAB_SCHEDULE_EVENT) {
+    const sweep: SweepEvent = { eventName: 'schedule', command: 'triage', sender: null, repo: null }
+    return { kind: 'sweep', sweep, gate: readGateConfig(read) }
+  }
   const raw = await readEvent(environment.eventPath)
   const parsed =
-    environment.eventName === GITLAB_NOTE_EVENT ? parseGitLabNote(raw) : parseEvent(environment.eventName, raw)
+    environment.eventName === GITLAB_NOTE_EVENT
+      ? parseGitLabEvent(raw, () => readGateConfig(read).labelPrefix)
+      : parseEvent(environment.eventName, raw)
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
   if (parsed.kind === 'sweep') return { kind: 'sweep', sweep: parsed.sweep, gate: readGateConfig(read) }
   if (parsed.kind === 'checks') return { kind: 'checks', checks: parsed.checks, gate: readGateConfig(read) }

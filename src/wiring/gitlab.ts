@@ -1,8 +1,9 @@
 // GitLab CI as git-bob sees it, as actions.ts is the GitHub runner: a pipeline started by a project webhook
-// (comment events) at the pipeline trigger URL, the event in the TRIGGER_PAYLOAD file, the project access
-// token in the masked variable GIT_BOB_GITLAB_TOKEN, the inputs as CI variables (GIT_BOB_<NAME> or
-// INPUT_<NAME>: GIT_BOB_MODEL, INPUT_OPENAI_API_KEY, ...), the stamp's link the job's log (CI_JOB_URL), the
-// summary a file kept as the job's artifact and echoed to the log. The same run(), other adapters.
+// (comment events; issue and merge request events for labels) at the pipeline trigger URL, the event in the
+// TRIGGER_PAYLOAD file, or by a pipeline schedule (a triage, with no payload); the project access token in the
+// masked variable GIT_BOB_GITLAB_TOKEN, the inputs as CI variables (GIT_BOB_<NAME> or INPUT_<NAME>:
+// GIT_BOB_MODEL, INPUT_OPENAI_API_KEY, ...), the stamp's link the job's log (CI_JOB_URL), the summary a file
+// kept as the job's artifact and echoed to the log. The same run(), other adapters.
 import { appendFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import type { CommitIdentity } from '../adapters/git/workspace.ts'
@@ -10,14 +11,22 @@ import { GitLabApi } from '../adapters/gitlab/api.ts'
 import { Redactor } from '../outbox/secrets.ts'
 import type { RunEnvironment } from '../ports/run.ts'
 import type { Adapters } from '../run-types.ts'
-import { GITLAB_NOTE_EVENT } from '../trigger/gitlab-event.ts'
+import { GITLAB_NOTE_EVENT, GITLAB_SCHEDULE_EVENT } from '../trigger/gitlab-event.ts'
 import { actionsAdapters, runToExitCode, type Runner, type StepEnvironment, type WiringOptions } from './actions.ts'
 
-/** GitLab mode: in a GitLab CI job with a webhook's payload, or asked for with the input `forge: gitlab`. */
+/** A pipeline a schedule started, with no webhook's payload: a triage (docs/gitlab.md). */
+function isSchedule(env: StepEnvironment): boolean {
+  return env.CI_PIPELINE_SOURCE === 'schedule' && !env.TRIGGER_PAYLOAD
+}
+
+/**
+ * GitLab mode: in a GitLab CI job with a webhook's payload or started by a pipeline schedule, or asked for with the
+ * input `forge: gitlab`.
+ */
 export function isGitLab(env: StepEnvironment): boolean {
   const forge = (env.GIT_BOB_FORGE ?? env.INPUT_FORGE ?? '').trim().toLowerCase()
   if (forge) return forge === 'gitlab'
-  return env.GITLAB_CI === 'true' && Boolean(env.TRIGGER_PAYLOAD)
+  return env.GITLAB_CI === 'true' && (Boolean(env.TRIGGER_PAYLOAD) || isSchedule(env))
 }
 
 /** An input as a CI variable: GIT_BOB_<NAME>, else INPUT_<NAME> (dashes and spaces as underscores). */
@@ -29,7 +38,7 @@ export function gitlabInput(env: StepEnvironment, name: string): string {
 
 export function gitlabEnvironment(env: StepEnvironment): RunEnvironment {
   return {
-    eventName: GITLAB_NOTE_EVENT,
+    eventName: isSchedule(env) ? GITLAB_SCHEDULE_EVENT : GITLAB_NOTE_EVENT,
     eventPath: env.TRIGGER_PAYLOAD ?? '',
     workspace: env.CI_PROJECT_DIR ?? '',
     runUrl: env.CI_JOB_URL || null,

@@ -3,8 +3,10 @@
 // WorkflowPort, where GitHub's refusals of a dispatch become messages that name the setting to change.
 import type { ChangePorts, ProgressPort, PullRequestPort, WorkflowPort } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
+import type { Forge } from '../ports/forge.ts'
 import type { GitHub } from '../ports/github.ts'
 import { download } from '../adapters/github/download.ts'
+import { checkGitLabDownload } from '../adapters/gitlab/download.ts'
 import type { GitWorkspace } from '../adapters/git/workspace.ts'
 import type { JupyterRunner } from '../adapters/jupyter/execute.ts'
 import type { SandboxChecks } from '../adapters/sandbox/checks.ts'
@@ -18,9 +20,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface ChangePortsSource {
   event: TriggerEvent
-  api: GitHub
+  api: Forge
   environment: { serverUrl: string; runId: string }
-  /** For downloads from the repository's own GitHub host (private attachments need it). */
+  /** For downloads from the repository's own GitHub (or GitLab) host (private attachments need it). */
   githubToken: string
   redactor: Redactor
   config: RunConfig
@@ -52,7 +54,8 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
         serverUrl,
         repo: `${event.repo.owner}/${event.repo.name}`,
         token: source.githubToken,
-        maxBytes: config.maxFileBytes * 50
+        maxBytes: config.maxFileBytes * 50,
+        ...(api.dialect === 'gitlab' ? { check: checkGitLabDownload } : {})
       }),
     redact: (text) => redactor.redactKnown(text),
     paths: {

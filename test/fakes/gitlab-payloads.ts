@@ -1,5 +1,5 @@
-// GitLab "Note Hook" payloads for tests: GitLab's documented examples (test/fixtures/gitlab/) with only the
-// note, its ids, author and the project's address changed to the stand-in's.
+// GitLab webhook payloads for tests: GitLab's documented examples (test/fixtures/gitlab/) with only the note (or
+// the labels), the ids, the user and the project's address changed to the stand-in's.
 import { readFileSync } from 'node:fs'
 import { PROJECT, PROJECT_ID, type GitLabUser } from './gitlab.ts'
 
@@ -83,6 +83,76 @@ export function notePayload(scenario: NoteScenario): Record<string, unknown> {
       ...(scenario.description !== undefined ? { description: scenario.description } : {}),
       ...(scenario.authorId !== undefined ? { author_id: scenario.authorId } : {})
     }
+  }
+  return payload
+}
+
+export interface LabelScenario {
+  serverUrl: string
+  /** Who changed the labels. */
+  user: GitLabUser
+  iid: number
+  /** The labels before and after the change. */
+  previous: readonly string[]
+  current: readonly string[]
+  title: string
+  description: string
+  authorId: number
+  /** When the labels changed (GitLab's webhook format or ISO). */
+  updatedAt: string
+  /** For a merge request: its branches and head. */
+  mergeRequest?: { sourceBranch: string; targetBranch: string; headSha: string }
+}
+
+/** An "Issue Hook" or a "Merge Request Hook" whose change is to the labels. */
+export function labelPayload(scenario: LabelScenario): Record<string, unknown> {
+  const onMr = scenario.mergeRequest !== undefined
+  const payload = fixture(onMr ? 'merge-request.json' : 'issue.json')
+  const web = `${scenario.serverUrl}/${PROJECT}`
+  const label = (title: string, i: number): Record<string, unknown> => ({
+    id: 300 + i,
+    title,
+    color: '#6699cc',
+    project_id: PROJECT_ID,
+    type: 'ProjectLabel',
+    group_id: null
+  })
+  payload.user = { ...scenario.user, avatar_url: null, email: `${scenario.user.username}@example.com` }
+  payload.project = {
+    ...(payload.project as object),
+    id: PROJECT_ID,
+    path_with_namespace: PROJECT,
+    web_url: web,
+    default_branch: 'master'
+  }
+  const m = scenario.mergeRequest
+  payload.object_attributes = {
+    ...(payload.object_attributes as object),
+    id: 20_000 + scenario.iid,
+    iid: scenario.iid,
+    title: scenario.title,
+    description: scenario.description,
+    author_id: scenario.authorId,
+    project_id: PROJECT_ID,
+    updated_at: scenario.updatedAt,
+    action: 'update',
+    url: `${web}/-/${onMr ? 'merge_requests' : 'issues'}/${scenario.iid}`,
+    labels: scenario.current.map(label),
+    ...(m
+      ? {
+          source_branch: m.sourceBranch,
+          target_branch: m.targetBranch,
+          source_project_id: PROJECT_ID,
+          target_project_id: PROJECT_ID,
+          last_commit: { id: m.headSha }
+        }
+      : {})
+  }
+  payload.labels = scenario.current.map(label)
+  payload.changes = {
+    updated_by_id: { previous: null, current: scenario.user.id },
+    updated_at: { previous: '2026-01-01 10:00:00 UTC', current: scenario.updatedAt },
+    labels: { previous: scenario.previous.map(label), current: scenario.current.map(label) }
   }
   return payload
 }

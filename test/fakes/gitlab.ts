@@ -1,7 +1,7 @@
 // A local stand-in for GitLab's REST API v4 over real HTTP, strict as GitLab is: 401 without a PRIVATE-TOKEN
 // or JOB-TOKEN header, 404 for an unknown path or object, 400 for a missing required field or a line comment's
-// position off the diff. It keeps one project's issues, merge requests, notes, discussions, award emoji, issue
-// links, members and pipelines in memory; files and merge request diffs come from a real bare repository when
+// position off the diff. It keeps one project's issues, merge requests (with their labels), notes, discussions,
+// award emoji, issue links, members and pipelines in memory; files and merge request diffs come from a real bare repository when
 // one is given. Shapes from https://docs.gitlab.com/api/rest/ (notes, discussions, merge_requests, issues,
 // issue_links, members, award_emoji, pipelines, jobs, repository_files, repositories).
 import { execFileSync } from 'node:child_process'
@@ -49,6 +49,7 @@ interface Issue {
   created_at: string
   awards: { name: string; user: GitLabUser }[]
   links: number[]
+  labels: string[]
 }
 
 export interface MergeRequest {
@@ -61,6 +62,7 @@ export interface MergeRequest {
   created_at: string
   source_branch: string
   target_branch: string
+  labels: string[]
   /** Per-file diffs as GitLab gives them; computed from the origin when absent. */
   diffs?: FileDiff[]
 }
@@ -109,12 +111,14 @@ export class FakeGitLab extends LoopbackServer {
   readonly users: GitLabUser[] = [
     { id: 1, username: 'maintainer', name: 'Ada Maintainer' },
     { id: 2, username: 'reporter', name: 'Rita Reporter' },
+    { id: 3, username: 'developer', name: 'Dev Developer' },
     BOT
   ]
   /** access_level by user id (a 404 for anyone else: not a member). */
   readonly members = new Map<number, number>([
     [1, 40],
     [2, 20],
+    [3, 30],
     [900, 40]
   ])
   readonly issues: Issue[] = []
@@ -126,6 +130,8 @@ export class FakeGitLab extends LoopbackServer {
   readonly jobs: { id: number; pipelineId: number; name: string; status: string; trace: string }[] = []
   /** Answers given instead of the next requests' (after the token is checked), in order. */
   readonly faults: { status: number; body?: unknown }[] = []
+  /** The project's labels (GET /projects/:id/labels). */
+  readonly labels: string[] = []
   /** Files attached to comments, by "<secret>/<filename>" (GET /projects/:id/uploads/:secret/:filename). */
   readonly uploads = new Map<string, Uint8Array>()
   /** The bare repository files and diffs are read from. */
@@ -160,14 +166,21 @@ export class FakeGitLab extends LoopbackServer {
       author: this.user(authorId),
       created_at: '2026-01-01T10:00:00.000Z',
       awards: [],
-      links: []
+      links: [],
+      labels: []
     }
     this.issues.push(issue)
     return issue
   }
 
-  addMergeRequest(mr: Omit<MergeRequest, 'id' | 'author' | 'created_at' | 'state'> & { authorId?: number }): void {
+  addMergeRequest(
+    mr: Omit<MergeRequest, 'id' | 'author' | 'created_at' | 'state' | 'labels'> & {
+      authorId?: number
+      labels?: string[]
+    }
+  ): void {
     this.mergeRequests.push({
+      labels: [],
       ...mr,
       id: 20_000 + mr.iid,
       state: 'opened',
@@ -336,6 +349,16 @@ export class FakeGitLab extends LoopbackServer {
       if (!object) throw notFound()
       return this.onObject(method, kind, iid, parent, object, m[3] ?? '', b)
     }
+    if (rest === '/issues' && method === 'GET') {
+      // Newest first, as asked with order_by=created_at and sort=desc (GitLab's default).
+      return this.issues
+        .filter((i) => (query.get('state') ? i.state === query.get('state') : true))
+        .sort((a, b) => b.created_at.localeCompare(a.created_at))
+        .map((i) => this.issueJson(i))
+    }
+    if (rest === '/labels' && method === 'GET') {
+      return this.labels.map((name, i) => ({ id: 300 + i, name, color: '#6699cc', description: null }))
+    }
     if (rest === '/issues' && method === 'POST') {
       if (typeof b.title !== 'string' || !b.title) throw missing('title')
       const iid = Math.max(0, ...this.issues.map((i) => i.iid)) + 1
@@ -435,6 +458,22 @@ export class FakeGitLab extends LoopbackServer {
     let m: RegExpExecArray | null
     if (sub === '' && method === 'GET')
       return kind === 'issues' ? this.issueJson(object as Issue) : this.mrJson(object as MergeRequest)
+    if (sub === '' && method === 'PUT') {
+      // Labels by name, comma-separated, as GitLab takes add_labels and remove_labels.
+      const names = (field: string): string[] =>
+        typeof b[field] === 'string'
+          ? b[field]
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean)
+          : []
+      const removed = new Set(names('remove_labels'))
+      object.labels = [
+        ...object.labels.filter((l) => !removed.has(l)),
+        ...names('add_labels').filter((l) => !object.labels.includes(l))
+      ]
+      return kind === 'issues' ? this.issueJson(object as Issue) : this.mrJson(object as MergeRequest)
+    }
     if (sub === '/notes' && method === 'GET') return this.notesOn(kind, iid).map((n) => this.noteJson(n))
     if (sub === '/notes' && method === 'POST') {
       if (typeof b.body !== 'string' || !b.body) throw missing('body')
@@ -580,6 +619,7 @@ export class FakeGitLab extends LoopbackServer {
       description: i.description,
       state: i.state,
       author: i.author,
+      labels: i.labels,
       created_at: i.created_at,
       updated_at: i.created_at,
       web_url: `${this.serverUrl}/${PROJECT}/-/issues/${i.iid}`,
@@ -600,6 +640,7 @@ export class FakeGitLab extends LoopbackServer {
       state: x.state,
       draft: x.title.startsWith('Draft:'),
       author: x.author,
+      labels: x.labels,
       created_at: x.created_at,
       updated_at: x.created_at,
       source_branch: x.source_branch,

@@ -178,6 +178,73 @@ describe('git-bob implement on GitLab', () => {
       /I added commit [0-9a-f]{7} to .*merge_requests\/1/
     )
   })
+  it("downloads a file attached to the thread (its address in the note) into the merge request, read with the token from GitLab's API", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+    const secret = 'fedcba9876543210fedcba9876543210'
+    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,3\n'))
+    let seen = ''
+    stage.model.fallback = (request: ChatRequest) => {
+      // The model reads the address people see (a link's address it is never shown: conversation/sanitize.ts).
+      seen = /https?:\/\/[^\s)"\\]+\/uploads\/[0-9a-f]+\/data\.csv/.exec(JSON.stringify(request.messages))?.[0] ?? seen
+      return JSON.stringify({
+        title: 'Add the measurements',
+        summary: 'The attached file.',
+        actions: [{ action: 'download', path: 'data/data.csv', source: seen, reason: 'attached' }]
+      })
+    }
+    const run = await stage.note(
+      {
+        noteId: 403,
+        body: `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv\n\ngit-bob implement`,
+        user: maintainer
+      },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(seen, stage.said(run)).toBe(`${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`)
+    expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,3')
+    // Read at the API's address of the upload, with the token.
+    const fetched = stage.gitlab.requests.filter((r) => r.path.endsWith(`/uploads/${secret}/data.csv`))
+    expect(fetched.map((r) => [r.path, r.headers.authorization])).toEqual([
+      [`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`, `Bearer ${GITLAB_TOKEN}`]
+    ])
+    expect(stage.gitlab.mergeRequests).toHaveLength(1)
+  })
+
+  it('refuses to download a file of another project or server, and says so', async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Add the data', 'Data elsewhere.')
+    const secret = 'fedcba9876543210fedcba9876543210'
+    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('x\n'))
+    stage.model.fallback = () =>
+      JSON.stringify({
+        title: 'Add the measurements',
+        summary: 'The file.',
+        actions: [
+          {
+            action: 'download',
+            path: 'data/data.csv',
+            source: `${stage.gitlab.url}/projects/lab%2Fother/uploads/${secret}/data.csv`,
+            reason: 'asked'
+          }
+        ]
+      })
+    const run = await stage.note(
+      { noteId: 404, body: 'git-bob implement', user: maintainer },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(
+      stage.gitlab.requests.some((r) => r.path.includes('/uploads/')),
+      stage.said(run)
+    ).toBe(false)
+    expect(stage.gitlab.everything()).toContain("only files attached to lab/analysis's issues and merge requests")
+  })
 })
 
 describe('git-bob review on GitLab', () => {
@@ -289,5 +356,149 @@ describe('git-bob split and failures on GitLab', () => {
     expect(notes[0]!.body).toContain('I could not finish this request')
     expect(notes[0]!.body).toContain(`[log](${JOB_URL})`)
     expect(run.stdout).toContain('::error')
+  })
+})
+
+describe('git-bob labels on GitLab', () => {
+  const developer = { id: 3, username: 'developer', name: 'Dev Developer' }
+
+  it("runs the command of git-bob's label a Developer added, answers once, and takes the label off", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.gitlab.issues[0]!.labels.push('bug')
+    stage.model.fallback = () => 'Use `numpy.loadtxt` to read the file.'
+    const run = await stage.label({ user: developer, iid: 1, add: 'git-bob:think' })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const [answer, ...more] = stage.gitlab.botNotes('issues', 1)
+    expect(more, stage.said(run)).toEqual([])
+    expect(answer!.body).toContain('Use `numpy.loadtxt` to read the file.')
+    expect(answer!.body).toContain(`[log](${JOB_URL})`)
+    expect(stage.gitlab.issues[0]!.labels).toEqual(['bug'])
+    expect(run.stdout).toContain('The label "git-bob:think" was taken off.')
+    // The gate asked for the access level of the user who added the label.
+    expect(stage.gitlab.requests.some((r) => r.path.endsWith('/members/all/3'))).toBe(true)
+    expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('How do I read data.csv?')
+  })
+
+  it("ignores git-bob's label a Reporter added to a merge request, calls no model, and takes it off there only", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    repo.humanPush('feature', { 'a.py': 'print(1)\n' })
+    stage.gitlab.origin = repo.origin
+    // Issue 1 and merge request 1 share a number: the label comes off the merge request it was added to.
+    stage.gitlab.addIssue(1, 'Something else', 'text')
+    stage.gitlab.issues[0]!.labels.push('git-bob:review')
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Add a',
+      description: 'Adds a.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const headSha = git(repo.origin, 'rev-parse', 'feature')
+    const run = await stage.label({ user: reporter, iid: 1, add: 'git-bob:review', mergeRequest: { headSha } })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.gitlab.botNotes('merge_requests', 1), stage.said(run)).toEqual([])
+    expect(stage.gitlab.botNotes('issues', 1)).toEqual([])
+    expect(stage.gitlab.mergeRequests[0]!.labels).toEqual([])
+    expect(stage.gitlab.issues[0]!.labels).toEqual(['git-bob:review'])
+    expect(run.stdout).toContain('reporter has triage permission; write, maintain or admin is needed')
+  })
+
+  it("answers git-bob's label on a merge request there, not on the issue of the same number", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    repo.humanPush('feature', { 'a.py': 'print(1)\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Something else', 'text')
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Add a',
+      description: 'Adds a.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    stage.model.fallback = () => 'It prints one.'
+    const headSha = git(repo.origin, 'rev-parse', 'feature')
+    const run = await stage.label({ user: developer, iid: 1, add: 'git-bob:think', mergeRequest: { headSha } })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(
+      stage.gitlab
+        .botNotes('merge_requests', 1)
+        .map((n) => n.body)
+        .join(),
+      stage.said(run)
+    ).toContain('It prints one.')
+    expect(stage.gitlab.botNotes('issues', 1)).toEqual([])
+    expect(stage.gitlab.mergeRequests[0]!.labels).toEqual([])
+    const awarded = stage.gitlab.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/award_emoji'))
+    expect(awarded.map((r) => r.path)).toEqual(['/api/v4/projects/lab%2Fanalysis/merge_requests/1/award_emoji'])
+  })
+
+  it("starts nothing for a label that is not git-bob's, and asks GitLab nothing", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'text')
+    const run = await stage.label({ user: developer, iid: 1, add: 'bug' })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("the labels added to the issue (bug) are not git-bob's")
+    expect(stage.gitlab.requests).toHaveLength(0)
+  })
+})
+
+describe('git-bob triage on GitLab (a pipeline schedule)', () => {
+  it('labels or answers the newest unlabelled issues git-bob has not answered, at most triage-max-issues, once', async () => {
+    stage.gitlab.labels.push('bug', 'question', 'git-bob:implement')
+    const issue = (iid: number, title: string, createdAt: string, authorId = 2): void => {
+      stage.gitlab.addIssue(iid, title, `${title}, details.`, authorId).created_at = createdAt
+    }
+    issue(11, 'The plot crashes', '2026-03-05T00:00:00.000Z')
+    issue(12, 'How do I install it?', '2026-03-04T00:00:00.000Z', 1)
+    issue(13, 'Already labelled', '2026-03-03T00:00:00.000Z')
+    stage.gitlab.issues.at(-1)!.labels.push('bug')
+    issue(14, 'Opened by git-bob (split)', '2026-03-02T12:00:00.000Z', BOT.id)
+    issue(15, 'Answered before', '2026-03-02T00:00:00.000Z')
+    stage.gitlab.addNote('issues', 15, {
+      id: 1500,
+      body: '<!-- git-bob-message {"request":"issue_comment:1"} -->\nAn answer.',
+      authorId: BOT.id
+    })
+    issue(16, 'Too old for this run', '2026-03-01T00:00:00.000Z')
+    stage.model.fallback = (request: ChatRequest) => {
+      const prompt = request.messages.map((m) => String(m.content)).join('\n')
+      if (prompt.includes('The plot crashes'))
+        return JSON.stringify({
+          action: 'label',
+          labels: ['Bug', 'wontfix', 'git-bob:implement'],
+          reason: 'It is a crash.',
+          answer: ''
+        })
+      return JSON.stringify({ action: 'answer', labels: [], reason: '', answer: 'Run `pip install hello`.' })
+    }
+    const inputs = { 'triage-max-issues': '2' }
+    const run = await stage.run({ payload: null, inputs })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(2)
+    // Only labels the project has, spelt its way; git-bob's own are never offered or added.
+    expect(stage.gitlab.issues.find((i) => i.iid === 11)!.labels).toEqual(['bug'])
+    for (const request of stage.model.requests) expect(JSON.stringify(request.body)).not.toContain('git-bob:implement')
+    const [labelled] = stage.gitlab.botNotes('issues', 11)
+    expect(labelled!.body).toContain('I labelled this issue `bug`. It is a crash.')
+    expect(labelled!.body).toContain('"request":"triage:11"')
+    expect(labelled!.body).toContain(`[log](${JOB_URL})`)
+    expect(stage.gitlab.botNotes('issues', 12)[0]!.body).toContain('Run `pip install hello`.')
+    for (const iid of [13, 14, 16]) expect(stage.gitlab.botNotes('issues', iid), stage.said(run)).toEqual([])
+    expect(stage.gitlab.botNotes('issues', 15)).toHaveLength(1)
+    expect(run.summary).toContain('## git-bob triage')
+    expect(run.summary).toMatch(/\| #11 \| answered \|/)
+
+    // The next run takes the next issue; 11 and 12 are not triaged twice.
+    const next = await stage.run({ payload: null, inputs })
+    expect(next.code, stage.said(next)).toBe(0)
+    expect(stage.gitlab.botNotes('issues', 11)).toHaveLength(1)
+    expect(stage.gitlab.botNotes('issues', 12)).toHaveLength(1)
+    expect(stage.gitlab.botNotes('issues', 16)).toHaveLength(1)
+    expect(stage.gitlab.botNotes('issues', 14), stage.said(next)).toEqual([])
+    expect(stage.model.requests).toHaveLength(3)
   })
 })

@@ -56,9 +56,17 @@ export function checkDownload(raw: string, serverUrl: string, repo: string): Dow
 
 export async function download(
   raw: string,
-  options: { serverUrl: string; repo: string; token: string; maxBytes: number; timeoutMs?: number }
+  options: {
+    serverUrl: string
+    repo: string
+    token: string
+    maxBytes: number
+    timeoutMs?: number
+    /** Which links may be fetched: GitHub's rule unless the forge has its own (adapters/gitlab/download.ts). */
+    check?: (raw: string, serverUrl: string, repo: string) => DownloadCheck
+  }
 ): Promise<Uint8Array> {
-  const check = checkDownload(raw, options.serverUrl, options.repo)
+  const check = (options.check ?? checkDownload)(raw, options.serverUrl, options.repo)
   if (!check.ok) throw new DownloadError(check.reason)
   try {
     return await fetchCapped(check.url.toString(), {

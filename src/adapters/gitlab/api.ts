@@ -66,9 +66,11 @@ const issueSchema = z.object({
   web_url: z.string()
 })
 
-/** Why triage and labels are not there on GitLab. */
-const TRIGGERS_ONLY_ON_GITHUB =
-  'labels, assignments, schedules and failing checks start git-bob only on GitHub; on GitLab a comment does (docs/gitlab.md)'
+/** An issue or merge request as the lists and label changes return it: with its labels' names. */
+const labelledSchema = issueSchema.extend({ labels: z.array(z.string()) })
+
+/** GitLab names the bot users of project and group access tokens so: project_<id>_bot_<hex> (once project_<id>_bot<n>). */
+const TOKEN_BOT = /^(?:project|group)_\d+_bot/i
 
 const mergeRequestSchema = issueSchema.extend({
   source_branch: z.string(),
@@ -267,7 +269,7 @@ export class GitLabApi implements Forge {
       id: note.id,
       body: absoluteUploads(note.body ?? '', this.projectApi),
       login: note.author.username,
-      userType: /^(?:project|group)_\d+_bot/i.test(note.author.username) ? 'Bot' : 'User',
+      userType: TOKEN_BOT.test(note.author.username) ? 'Bot' : 'User',
       association: 'NONE',
       createdAt: note.created_at,
       updatedAt: note.updated_at ?? note.created_at
@@ -626,22 +628,54 @@ export class GitLabApi implements Forge {
     return workflowRun(await this.rest.get(pipelineSchema, this.p(`/pipelines/${id}`)))
   }
 
-  // Labels, assignments, schedules and failing checks start git-bob only on GitHub: no GitLab event reaches
-  // what reads issues for a triage or takes a label off, so these say so if anything ever asks.
-  openIssues(): Promise<OpenIssue[]> {
-    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
+  /** The newest open issues, newest first: GitLab lists merge requests apart, so every one is an issue. */
+  async openIssues(limit: number): Promise<OpenIssue[]> {
+    const issues = await this.rest.get(z.array(labelledSchema), this.p('/issues'), {
+      state: 'opened',
+      order_by: 'created_at',
+      sort: 'desc',
+      per_page: Math.min(100, Math.max(1, limit))
+    })
+    return issues.slice(0, limit).map((i) => {
+      const login = i.author?.username ?? 'ghost'
+      return {
+        number: i.iid,
+        title: i.title,
+        body: absoluteUploads(i.description ?? '', this.projectApi),
+        author: { login, id: i.author?.id ?? 0, isBot: TOKEN_BOT.test(login) },
+        // GitLab names no association; the gate asks for the access level of whoever acts.
+        association: 'NONE',
+        createdAt: i.created_at,
+        url: i.web_url,
+        labels: i.labels
+      }
+    })
   }
 
-  labelNames(): Promise<string[]> {
-    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
+  /** The project's labels (the first 100), its group's included. */
+  async labelNames(): Promise<string[]> {
+    const labels = await this.rest.get(z.array(z.object({ name: z.string() })), this.p('/labels'), { per_page: 100 })
+    return labels.map((l) => l.name)
   }
 
-  addLabels(): Promise<void> {
-    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
+  /** Adds existing labels to an issue (triage labels issues only). */
+  async addLabels(issueNumber: number, names: readonly string[]): Promise<void> {
+    if (!names.length) return
+    await this.rest.json(labelledSchema, 'PUT', this.p(`/issues/${issueNumber}`), {
+      body: { add_labels: names.join(',') }
+    })
   }
 
-  removeLabel(): Promise<boolean> {
-    return Promise.reject(new Error(TRIGGERS_ONLY_ON_GITHUB))
+  /**
+   * Takes a label off an issue or a merge request (`kind`, else the thread read under that number, else an issue):
+   * read first, since GitLab's update answers the same whether the label was there or not.
+   */
+  async removeLabel(number: number, name: string, kind?: 'issue' | 'pull_request'): Promise<boolean> {
+    const parent = kind ? `${kind === 'pull_request' ? 'merge_requests' : 'issues'}/${number}` : this.parentOf(number)
+    const current = await this.rest.get(labelledSchema, this.p(`/${parent}`))
+    if (!current.labels.includes(name)) return false
+    await this.rest.json(labelledSchema, 'PUT', this.p(`/${parent}`), { body: { remove_labels: name } })
+    return true
   }
 
   /** The budget's ledger lives on a ref outside the branches, which GitLab's API cannot write. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -141,5 +141,34 @@ describe('readRequest: labels and assignments', () => {
     expect(
       await readRequest({ eventName: 'issues', eventPath: assigned('alice') }, inputs(values), VERBS_ALL)
     ).toMatchObject({ addressed: false })
+  })
+
+  it("reads a GitLab pipeline schedule as a triage of the job's project, with no event file", async () => {
+    const read = await readRequest(
+      { eventName: 'gitlab_schedule', eventPath: '' },
+      inputs({ 'github-token': 't' }),
+      VERBS
+    )
+    expect(read).toMatchObject({
+      kind: 'sweep',
+      sweep: { eventName: 'schedule', command: 'triage', sender: null, repo: null },
+      gate: { githubToken: 't' }
+    })
+  })
+
+  it('reads a GitLab label event with the label-prefix input', async () => {
+    const raw = JSON.parse(
+      readFileSync(new URL('../../fixtures/gitlab/issue.json', import.meta.url), 'utf8')
+    ) as Record<string, unknown>
+    raw.changes = { labels: { previous: [], current: [{ title: 'bob:think' }] } }
+    const read = await readRequest(
+      { eventName: 'gitlab_note', eventPath: eventFile(raw, 'gitlab-label.json') },
+      inputs({ 'github-token': 't', 'label-prefix': 'bob:' }),
+      VERBS
+    )
+    expect(read.kind).toBe('incoming')
+    if (read.kind !== 'incoming') return
+    expect(read.addressed).toBe(true)
+    expect(read.command()).toMatchObject({ kind: 'known', verb: 'comment', word: 'think' })
   })
 })

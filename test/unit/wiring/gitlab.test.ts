@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { gitlabEnvironment, gitlabInput, isGitLab, summaryFile } from '../../../src/wiring/gitlab.ts'
 
 describe('GitLab mode', () => {
-  it('is chosen in a GitLab CI job with a webhook payload, or by the forge input', () => {
+  it('is chosen in a GitLab CI job with a webhook payload or started by a schedule, or by the forge input', () => {
     expect(isGitLab({ GITLAB_CI: 'true', TRIGGER_PAYLOAD: '/builds/p.tmp/TRIGGER_PAYLOAD' })).toBe(true)
+    expect(isGitLab({ GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'schedule' })).toBe(true)
+    expect(isGitLab({ GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'push' })).toBe(false)
+    expect(isGitLab({ CI_PIPELINE_SOURCE: 'schedule' })).toBe(false)
     expect(isGitLab({ GITLAB_CI: 'true' })).toBe(false)
     expect(isGitLab({ GITHUB_ACTIONS: 'true' })).toBe(false)
     expect(isGitLab({ INPUT_FORGE: 'gitlab' })).toBe(true)
@@ -40,5 +43,12 @@ describe('GitLab mode', () => {
       runId: '7'
     })
     expect(summaryFile(env)).toBe('/builds/lab/analysis/git-bob-summary.md')
+  })
+
+  it('reads a pipeline schedule as a triage, with no payload to read', () => {
+    const env = { GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'schedule', CI_JOB_ID: '8' }
+    expect(gitlabEnvironment(env)).toMatchObject({ eventName: 'gitlab_schedule', eventPath: '' })
+    // A schedule's pipeline that a webhook's payload came with is the webhook's.
+    expect(gitlabEnvironment({ ...env, TRIGGER_PAYLOAD: '/tmp/p' }).eventName).toBe('gitlab_note')
   })
 })

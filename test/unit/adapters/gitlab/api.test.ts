@@ -72,6 +72,62 @@ describe('GitLabApi', () => {
     expect(posted.url).toBe(`${gitlab.serverUrl}/${PROJECT}/-/merge_requests/3#note_${posted.id}`)
   })
 
+  it('takes a label off the merge request or the issue it names, read first, and says false when it was not on', async () => {
+    gitlab.addIssue(3, 'Issue three', '')
+    gitlab.issues[0]!.labels.push('git-bob:think', 'bug')
+    gitlab.addMergeRequest({
+      iid: 3,
+      title: 'MR three',
+      description: '',
+      source_branch: 'b',
+      target_branch: 'master',
+      labels: ['git-bob:think']
+    })
+    const client = api()
+    expect(await client.removeLabel(3, 'git-bob:think', 'pull_request')).toBe(true)
+    expect(await client.removeLabel(3, 'git-bob:think', 'pull_request')).toBe(false)
+    expect(gitlab.mergeRequests[0]!.labels).toEqual([])
+    expect(gitlab.issues[0]!.labels).toEqual(['git-bob:think', 'bug'])
+    expect(await client.removeLabel(3, 'git-bob:think', 'issue')).toBe(true)
+    expect(gitlab.issues[0]!.labels).toEqual(['bug'])
+    const paths = gitlab.requests.map(
+      (r) => `${r.method} ${decodeURIComponent(r.path)} ${JSON.stringify(r.body ?? null)}`
+    )
+    expect(paths).toEqual([
+      `GET /api/v4/projects/${PROJECT}/merge_requests/3 null`,
+      `PUT /api/v4/projects/${PROJECT}/merge_requests/3 {"remove_labels":"git-bob:think"}`,
+      `GET /api/v4/projects/${PROJECT}/merge_requests/3 null`,
+      `GET /api/v4/projects/${PROJECT}/issues/3 null`,
+      `PUT /api/v4/projects/${PROJECT}/issues/3 {"remove_labels":"git-bob:think"}`
+    ])
+  })
+
+  it("lists the newest open issues with their labels, the project's labels, and adds labels to an issue", async () => {
+    gitlab.addIssue(1, 'Old', 'See [a](/uploads/0123456789abcdef0123456789abcdef/a.csv).').created_at =
+      '2026-01-01T00:00:00.000Z'
+    gitlab.addIssue(2, 'New', '', 900).created_at = '2026-02-01T00:00:00.000Z'
+    gitlab.issues[0]!.labels.push('bug')
+    gitlab.labels.push('bug', 'question')
+    const client = api()
+    const issues = await client.openIssues(5)
+    expect(issues.map((i) => [i.number, i.labels, i.author.isBot])).toEqual([
+      [2, [], true],
+      [1, ['bug'], false]
+    ])
+    expect(issues[1]!.body).toContain(`/api/v4/projects/lab%2Fanalysis/uploads/0123456789abcdef0123456789abcdef/a.csv`)
+    expect(await client.labelNames()).toEqual(['bug', 'question'])
+    await client.addLabels(2, ['question', 'bug'])
+    await client.addLabels(2, [])
+    expect(gitlab.issues[1]!.labels).toEqual(['question', 'bug'])
+    const calls = gitlab.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}?${r.query.toString()}`)
+    expect(calls).toEqual([
+      `GET /api/v4/projects/${PROJECT}/issues?state=opened&order_by=created_at&sort=desc&per_page=5`,
+      `GET /api/v4/projects/${PROJECT}/labels?per_page=100`,
+      `PUT /api/v4/projects/${PROJECT}/issues/2?`
+    ])
+    expect(gitlab.requests[2]!.body).toEqual({ add_labels: 'question,bug' })
+  })
+
   it('moves a line comment GitLab refuses (400: not on the diff) into the summary note', async () => {
     gitlab.addMergeRequest({
       iid: 1,

@@ -1,0 +1,128 @@
+// GitLab's "Issue Hook" and "Merge Request Hook": git-bob starts when one of its labels (git-bob:implement, ...,
+// under the label-prefix input) was added, as GitHub's `labeled` event starts it. GitLab sends one event for every
+// change of an issue or merge request; the labels added are those in changes.labels.current that were not in
+// changes.labels.previous. The person who acted is the event's `user`: the gate asks for their access level, as for
+// a comment. Any other change starts nothing. Fields:
+// https://docs.gitlab.com/user/project/integrations/webhook_events/#work-item-events (object_kind "issue")
+// https://docs.gitlab.com/user/project/integrations/webhook_events/#merge-request-events
+import { z } from 'zod'
+import { EventError } from '../errors.ts'
+import type { ParsedEvent, TriggerEvent } from './event.ts'
+import {
+  author,
+  describe,
+  mergeRequestFields,
+  project,
+  pullRequestOf,
+  repoOf,
+  targetOf,
+  text,
+  time,
+  uploadsOf,
+  user
+} from './gitlab-payload.ts'
+import { labelCommand } from './labels.ts'
+
+const attributes = z.object({
+  iid: z.number().int().positive(),
+  title: z.string(),
+  description: text,
+  author_id: z.number(),
+  created_at: time,
+  updated_at: time,
+  url: z.string().optional()
+})
+
+const titles = z
+  .array(z.object({ title: z.string() }))
+  .nullish()
+  .transform((labels) => (labels ?? []).map((l) => l.title))
+
+const changes = z
+  .object({
+    labels: z.object({ previous: titles, current: titles }).nullish(),
+    updated_at: z.object({ current: time.nullish() }).nullish()
+  })
+  .nullish()
+
+const hook = {
+  issue: z.object({ object_kind: z.literal('issue'), user, project, object_attributes: attributes, changes }),
+  merge_request: z.object({
+    object_kind: z.literal('merge_request'),
+    user,
+    project,
+    object_attributes: attributes.extend(mergeRequestFields),
+    changes
+  })
+} as const
+
+/** The labels an event added, in the order GitLab lists them. Pure. */
+export function addedLabels(previous: readonly string[], current: readonly string[]): string[] {
+  const before = new Set(previous)
+  return current.filter((name) => !before.has(name))
+}
+
+function validate<T>(schema: z.ZodType<T>, name: string, raw: unknown): T {
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) throw new EventError(`the GitLab ${name} event is malformed: ${describe(parsed.error)}`)
+  return parsed.data
+}
+
+/** An issue or merge request event: a label request when it added one of git-bob's labels, else ignored. */
+export function parseGitLabLabel(raw: unknown, labelPrefix: string): ParsedEvent {
+  const kind = z.object({ object_kind: z.enum(['issue', 'merge_request']) }).safeParse(raw)
+  if (!kind.success) throw new EventError(`not a GitLab issue or merge request event: ${describe(kind.error)}`)
+  if (kind.data.object_kind === 'merge_request') {
+    const d = validate(hook.merge_request, 'merge request', raw)
+    return labelEvent(d, labelPrefix, pullRequestOf(d.object_attributes, d.project.path_with_namespace))
+  }
+  return labelEvent(validate(hook.issue, 'issue', raw), labelPrefix, null)
+}
+
+function labelEvent(
+  d: z.infer<(typeof hook)['issue']> | z.infer<(typeof hook)['merge_request']>,
+  labelPrefix: string,
+  pullRequest: TriggerEvent['pullRequest'] | null
+): ParsedEvent {
+  const what = pullRequest ? 'merge request' : 'issue'
+  const added = addedLabels(d.changes?.labels?.previous ?? [], d.changes?.labels?.current ?? [])
+  const label = added.find((title) => labelCommand(title, labelPrefix) !== null)
+  if (!label) {
+    return {
+      kind: 'ignored',
+      reason: added.length
+        ? `the labels added to the ${what} (${added.join(', ')}) are not git-bob's`
+        : `this ${what} event added no label`
+    }
+  }
+  const a = d.object_attributes
+  const actor = author(d.user)
+  const web = `${d.project.web_url}/-/${pullRequest ? 'merge_requests' : 'issues'}/${a.iid}`
+  const target = targetOf(
+    pullRequest ? 'pull_request' : 'issue',
+    { ...a, description: uploadsOf(d.project)(a.description) },
+    web,
+    actor
+  )
+  return {
+    kind: 'trigger',
+    event: {
+      eventName: pullRequest ? 'pull_request' : 'issues',
+      repo: repoOf(d.project),
+      target,
+      request: {
+        source: 'label',
+        label,
+        // A label has no id of its own: the number stands in (see requestKey), with the time it was added.
+        id: a.iid,
+        body: '',
+        author: actor,
+        // GitLab's payload says nothing of the person's standing: the gate asks the project's members.
+        association: 'NONE',
+        createdAt: d.changes?.updated_at?.current ?? a.updated_at,
+        url: target.url
+      },
+      ...(pullRequest ? { pullRequest } : {})
+    }
+  }
+}

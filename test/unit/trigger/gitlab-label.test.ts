@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { EventError } from '../../../src/errors.ts'
+import { requestKey } from '../../../src/trigger/event.ts'
+import { parseGitLabEvent } from '../../../src/trigger/gitlab-event.ts'
+import { addedLabels, parseGitLabLabel } from '../../../src/trigger/gitlab-label.ts'
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/gitlab/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
+
+/** GitLab's documented example with these labels before and after the change. */
+function labelled(name: 'issue.json' | 'merge-request.json', previous: string[], current: string[]): unknown {
+  const raw = fixture(name)
+  const changes = raw.changes as Record<string, unknown>
+  const label = (title: string, id: number): object => ({ id, title, color: '#fff', type: 'ProjectLabel' })
+  changes.labels = { previous: previous.map(label), current: current.map(label) }
+  return raw
+}
+
+describe("GitLab's issue and merge request events", () => {
+  it('reads the documented issue example, whose change added "Platform", as no request', () => {
+    expect(parseGitLabLabel(fixture('issue.json'), 'git-bob:')).toEqual({
+      kind: 'ignored',
+      reason: "the labels added to the issue (Platform) are not git-bob's"
+    })
+  })
+
+  it("reads git-bob's label added to an issue as a label request by the user who added it", () => {
+    const parsed = parseGitLabLabel(labelled('issue.json', ['API'], ['API', 'Git-Bob:Implement']), 'git-bob:')
+    if (parsed.kind !== 'trigger') throw new Error(`not a trigger: ${JSON.stringify(parsed)}`)
+    const { event } = parsed
+    expect(event.eventName).toBe('issues')
+    expect(event.repo).toMatchObject({ owner: 'gitlabhq', name: 'gitlab-test', defaultBranch: 'master' })
+    expect(event.target).toMatchObject({
+      kind: 'issue',
+      number: 23,
+      title: 'New API: create/update/delete file',
+      body: 'Create new API for manipulations with repository',
+      author: { login: 'user-51', id: 51 },
+      url: 'http://example.com/diaspora/issues/23'
+    })
+    expect(event.request).toMatchObject({
+      source: 'label',
+      label: 'Git-Bob:Implement',
+      id: 23,
+      body: '',
+      author: { login: 'root', id: 1, isBot: false },
+      association: 'NONE',
+      createdAt: '2017-09-15T16:52:00.000Z'
+    })
+    expect(event.pullRequest).toBeUndefined()
+    expect(requestKey(event)).toBe('label:23:Git-Bob:Implement@2017-09-15T16:52:00.000Z')
+  })
+
+  it("reads git-bob's label added to a merge request with its branches and head", () => {
+    const parsed = parseGitLabLabel(labelled('merge-request.json', [], ['git-bob:review']), 'git-bob:')
+    if (parsed.kind !== 'trigger') throw new Error(`not a trigger: ${JSON.stringify(parsed)}`)
+    expect(parsed.event.eventName).toBe('pull_request')
+    expect(parsed.event.target).toMatchObject({ kind: 'pull_request', number: 1, title: 'MS-Viewport' })
+    expect(parsed.event.request).toMatchObject({ source: 'label', label: 'git-bob:review' })
+    expect(parsed.event.pullRequest).toEqual({
+      headRef: 'ms-viewport',
+      headSha: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7',
+      headRepo: 'gitlabhq/gitlab-test',
+      baseRef: 'master',
+      baseSha: ''
+    })
+  })
+
+  it('starts nothing for a label taken off, a label kept, another prefix, or an event without label changes', () => {
+    expect(parseGitLabLabel(labelled('issue.json', ['git-bob:think'], []), 'git-bob:').kind).toBe('ignored')
+    expect(parseGitLabLabel(labelled('issue.json', ['git-bob:think'], ['git-bob:think', 'x']), 'git-bob:').kind).toBe(
+      'ignored'
+    )
+    expect(parseGitLabLabel(labelled('issue.json', [], ['git-bob:think']), 'bob:').kind).toBe('ignored')
+    expect(parseGitLabLabel(labelled('issue.json', [], ['bob:think']), 'bob:').kind).toBe('trigger')
+    const raw = fixture('merge-request.json')
+    delete raw.changes
+    expect(parseGitLabLabel(raw, 'git-bob:')).toEqual({
+      kind: 'ignored',
+      reason: 'this merge request event added no label'
+    })
+  })
+
+  it("takes the first of several labels added that is git-bob's", () => {
+    const parsed = parseGitLabLabel(labelled('issue.json', [], ['bug', 'git-bob:split', 'git-bob:think']), 'git-bob:')
+    expect(parsed.kind === 'trigger' && parsed.event.request.source === 'label' && parsed.event.request.label).toBe(
+      'git-bob:split'
+    )
+    expect(addedLabels(['a', 'b'], ['b', 'c', 'a', 'd'])).toEqual(['c', 'd'])
+  })
+
+  it("a project access token's bot who adds the label is a bot", () => {
+    const raw = labelled('issue.json', [], ['git-bob:think']) as Record<string, unknown>
+    const parsed = parseGitLabLabel({ ...raw, user: { id: 9, username: 'project_1_bot_3f2a' } }, 'git-bob:')
+    expect(parsed.kind === 'trigger' && parsed.event.request.author.isBot).toBe(true)
+  })
+
+  it('throws EventError for a malformed event', () => {
+    expect(() => parseGitLabLabel({ object_kind: 'issue' }, 'git-bob:')).toThrow(EventError)
+    expect(() => parseGitLabLabel({ object_kind: 'push' }, 'git-bob:')).toThrow(EventError)
+  })
+
+  it('parseGitLabEvent reads notes, issue and merge request events, and the label prefix only for the latter', () => {
+    let asked = 0
+    const prefix = (): string => (asked++, 'git-bob:')
+    expect(parseGitLabEvent(fixture('note-issue.json'), prefix).kind).toBe('trigger')
+    expect(parseGitLabEvent({ object_kind: 'push' }, prefix).kind).toBe('ignored')
+    expect(asked).toBe(0)
+    expect(parseGitLabEvent(labelled('merge-request.json', [], ['git-bob:review']), prefix).kind).toBe('trigger')
+    expect(asked).toBe(1)
+  })
+})
