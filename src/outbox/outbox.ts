@@ -13,7 +13,7 @@ import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
 import { stamp, type StampContext } from './stamp.ts'
 import type { MarkerFacts } from '../ports/marker.ts'
 import type { ModelCredit } from '../ports/credit.ts'
-import type { Forge } from '../ports/forge.ts'
+import { forgeWords, type Forge } from '../ports/forge.ts'
 import { defuseQuickActions, neutraliseGitLabClosing } from './gitlab-text.ts'
 import { httpStatus } from '../errors.ts'
 import { type CreatedIssue, type ReviewLineComment } from '../ports/github.ts'
@@ -104,7 +104,7 @@ export class Outbox {
       ...(options.compact ? { compact: true } : {})
     }
     const overhead = stamp('', this.stampContext, credit, stampOptions).length + 40
-    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, options.maxParts)
+    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, options.maxParts, forgeWords(this.api.dialect).name)
     return parts.map((part, i) =>
       stamp(
         parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part,

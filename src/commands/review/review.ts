@@ -4,8 +4,8 @@
 // On an issue, "review" answers like "comment".
 import { z } from 'zod'
 import type { PullFile } from '../../ports/github.ts'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { placeComments, type ProposedComment } from './anchor.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
+import { MAX_INLINE_COMMENTS, placeComments, type ProposedComment } from './anchor.ts'
 import { reviewBody } from './body.ts'
 import {
   contentCandidates,
@@ -99,7 +99,11 @@ async function reviewPull(
   // What the maintainers decided (the review memory, from the default branch) is part of the task: not raised.
   const memory = memorySection(ctx.reviewMemory ?? [], ctx.reviewTokenBudget)
   if (memory.leftOut) ctx.notes.tell(`Left out: ${memory.leftOut}.`)
-  const reviewTask = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
+  const reviewTask = fill(PROMPTS.review, {
+    ...forgePlaceholders(ctx.forge),
+    scope: scopeWords(scope),
+    requested: requestedWords(ctx)
+  })
   const task = memory.text ? `${reviewTask.trimEnd()}\n\n${memory.text}` : reviewTask
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
   // Every prompt of the review stays within its budget. Reading with tools, the fixed prompt keeps the share
@@ -110,7 +114,7 @@ async function reviewPull(
   // What a maintainer already dismissed in this pull request: the model is told, and code drops repeats below.
   const { dismissed, unchecked } = await findDismissed(threadPull.findings, pull)
   for (const what of unchecked) ctx.notes.tell(`Not checked for findings already dismissed: ${what}.`)
-  const decided = decidedSection(dismissed, charsFor(Math.floor(Math.max(0, promptBudget) * DECIDED_SHARE)))
+  const decided = decidedSection(dismissed, charsFor(Math.floor(Math.max(0, promptBudget) * DECIDED_SHARE)), ctx.forge)
   const shape = layout(
     system,
     { thread: conversationOnly, leftOut: ctx.notes.forModel.conversation },
@@ -170,7 +174,7 @@ async function reviewPull(
   const proposed = kept.comments
   // Line comments are checked against the whole pull request's diff: that is what GitHub checks.
   const patches = new Map(threadPull.files.map((f) => [f.filename, f.patch] as const))
-  const { inline, placed, moved } = placeComments(proposed, patches)
+  const { inline, placed, moved } = placeComments(proposed, patches, MAX_INLINE_COMMENTS, ctx.forge)
   const facts = {
     head: headSha,
     scope,
