@@ -73,7 +73,7 @@ export class Outbox {
 
   private clean(body: string, mentions: readonly string[]): string {
     const visible = removeHiddenText(this.redactor.redact(body))
-    const clean = capReferences(defuseMentions(visible, [...this.present, ...mentions]))
+    const clean = capReferences(defuseMentions(visible, [...this.present, ...mentions]), undefined, this.api.dialect)
     return this.gitlab ? defuseQuickActions(clean) : clean
   }
 
@@ -90,7 +90,7 @@ export class Outbox {
     this.withEventPeople(event)
     const clean = defuseMentionsPlain(this.redactor.redact(text), this.present)
     const open = neutraliseClosingPlain(this.gitlab ? neutraliseGitLabClosing(clean) : clean)
-    return capReferencesPlain(open).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
+    return capReferencesPlain(open, undefined, this.api.dialect).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
   }
 
   /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
