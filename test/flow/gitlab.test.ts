@@ -310,6 +310,9 @@ describe('git-bob review on GitLab, in GitLab words', () => {
     ).toEqual([2, 3])
     expect(lineNotes[0]!.body).toContain("```suggestion:-0+0\n    with open(path, encoding='utf-8') as f:\n```")
     expect(lineNotes[1]!.body).toContain('```suggestion:-1+0\n    return Path(path).read_text()\n```')
+    const [summary] = stage.gitlab.botNotes('merge_requests', 1).filter((n) => !n.position)
+    expect(summary!.body, stage.said(run)).toContain('Yes.')
+    expect(summary!.body).not.toContain('GitHub')
   })
 })
 

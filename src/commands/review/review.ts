@@ -3,6 +3,7 @@
 // code decides which line comments can sit on the diff and lists plainly what was and was not read.
 // On an issue, "review" answers like "comment".
 import { z } from 'zod'
+import { forgeWords } from '../../ports/forge.ts'
 import type { PullFile } from '../../ports/github.ts'
 import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
 import { MAX_INLINE_COMMENTS, placeComments, type ProposedComment } from './anchor.ts'
@@ -83,7 +84,11 @@ async function reviewPull(
   let scope = firstScope(args, last, headSha)
   if (scope === null && last) {
     const comparison = await pull.compare(last, headSha)
-    scope = scopeAfterCompare(last, comparison && { status: comparison.status, fileCount: comparison.files.length })
+    scope = scopeAfterCompare(
+      last,
+      comparison && { status: comparison.status, fileCount: comparison.files.length },
+      forgeWords(ctx.forge).name
+    )
     if (scope.kind === 'since' && comparison) files = comparison.files.map(changed)
   }
   scope ??= { kind: 'full', why: 'this is the first review' }
@@ -134,7 +139,7 @@ async function reviewPull(
       plan = withContent(plan, path, await pull.fileAt(path, headSha))
     }
   }
-  const coverage = coverageOf(plan)
+  const coverage = coverageOf(plan, forgeWords(ctx.forge).name)
   const user = userMessage(
     shape.conversation,
     renderMaterial(plan),
@@ -181,7 +186,8 @@ async function reviewPull(
     coverage,
     usedTokens: estimateTokens(system) + estimateTokens(user) + extra,
     budgetTokens: ctx.reviewTokenBudget,
-    decided: dismissed.map((d) => ({ place: findingPlace(d.finding), ways: d.ways }))
+    decided: dismissed.map((d) => ({ place: findingPlace(d.finding), ways: d.ways })),
+    forge: forgeWords(ctx.forge).name
   }
   const verdict = { fulfils: reply.value.fulfils, risks: kept.risks, missing: kept.missing }
   const { body, withInline } = reviewBody(verdict, facts, moved, placed)
