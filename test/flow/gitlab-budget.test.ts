@@ -44,6 +44,12 @@ describe('the budget across runs on GitLab', () => {
 
     const first = await stage.note({ noteId: 801, body: 'git-bob comment', user: maintainer }, options(0))
     expect(first.code, stage.said(first)).toBe(0)
+    // The ledger's requests: a read before, a read and a write after; the first write asks for the default branch.
+    const ledgerRequests = (): string[] =>
+      stage.gitlab.requests
+        .filter((r) => /\/repository\/files\/ledger\.json$|\/projects\/lab%2Fanalysis$/.test(r.path))
+        .map((r) => r.method)
+    expect(ledgerRequests()).toEqual(['GET', 'GET', 'GET', 'POST'])
     // The branch was made from the default branch by the ledger's own commit, which starts no pipeline.
     const created = stage.gitlab.requests.filter((r) => r.method === 'POST' && r.path.includes('/repository/files/'))
     expect(created.map((r) => r.body)).toEqual([
@@ -56,6 +62,7 @@ describe('the budget across runs on GitLab', () => {
 
     const second = await stage.note({ noteId: 802, body: 'git-bob comment', user: maintainer }, options(1))
     expect(second.code, stage.said(second)).toBe(0)
+    expect(ledgerRequests().slice(4)).toEqual(['GET', 'GET', 'PUT'])
     // The second write is an update that names the commit the ledger was read at.
     const updates = stage.gitlab.requests.filter((r) => r.method === 'PUT' && r.path.includes('/repository/files/'))
     expect(updates).toHaveLength(1)
