@@ -4,6 +4,7 @@
 import { DEFAULT_LIMITS, type SandboxSettings } from './ports/sandbox.ts'
 import { DEFAULT_INSTRUCTIONS_FILE } from './ports/paths.ts'
 import type { BudgetLimits } from './ports/ledger.ts'
+import type { ForgeDialect } from './ports/forge.ts'
 import { z } from 'zod'
 import { ConfigError } from './errors.ts'
 import { parseModelSpec, providerNamed, type BaseUrls, type ModelSpec } from './llm/providers.ts'
@@ -197,6 +198,30 @@ function shellLine(input: string, read: InputReader): string | null {
     raw,
     'it should be a shell command of at most 2,000 characters without carriage returns, such as `python3 -m pytest -q`.'
   )
+}
+
+const FORGE = z.enum(['github', 'gitlab'])
+
+/** What the CI environment says about the forge, when the `forge` setting does not. */
+export interface ForgeHints {
+  /** GITLAB_CI is "true": a GitLab CI job. */
+  gitlabCi: boolean
+  /** TRIGGER_PAYLOAD is set: the job was started with a webhook's payload (docs/gitlab.md). */
+  triggerPayload: boolean
+  /** CI_PIPELINE_SOURCE is "schedule": a pipeline schedule started the job, for the triage (docs/gitlab.md). */
+  schedule: boolean
+}
+
+/**
+ * Which forge this run serves, read first of all (it decides how every other setting is read): the `forge`
+ * setting (GIT_BOB_FORGE or INPUT_FORGE), `github` or `gitlab` in any case; unset, GitLab in a GitLab CI job
+ * started by a webhook's payload or a pipeline schedule, else GitHub. Any other value is a ConfigError rather than a
+ * silent GitHub.
+ */
+export function readForge(read: InputReader, hints: ForgeHints): ForgeDialect {
+  const raw = read('forge').trim()
+  if (raw) return check('forge', FORGE, raw.toLowerCase(), `"${raw}" should be github or gitlab.`)
+  return hints.gitlabCi && (hints.triggerPayload || hints.schedule) ? 'gitlab' : 'github'
 }
 
 export function readGateConfig(read: InputReader): GateConfig {

@@ -16,9 +16,23 @@ const runner: Runner = {
   }
 }
 
-process.exitCode = isGitLab(process.env)
-  ? await runGitLab(
-      process.env,
-      gitlabRunner(process.env, (line) => process.stdout.write(`${line}\n`))
-    )
-  : await runStep(process.env, runner)
+/** GitLab mode or not; null when GIT_BOB_FORGE names no forge (config.ts), said on the log: no thread to say it on. */
+function gitlabMode(): boolean | null {
+  try {
+    return isGitLab(process.env)
+  } catch (error) {
+    process.stderr.write(`git-bob: ${error instanceof Error ? error.message : String(error)}\n`)
+    return null
+  }
+}
+
+const gitlab = gitlabMode()
+process.exitCode =
+  gitlab === null
+    ? 1
+    : gitlab
+      ? await runGitLab(
+          process.env,
+          gitlabRunner(process.env, (line) => process.stdout.write(`${line}\n`))
+        )
+      : await runStep(process.env, runner)

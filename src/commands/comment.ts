@@ -1,6 +1,6 @@
 // "comment" (also "think", "answer", "explain", "summarise", ...): read the conversation, answer in one comment.
 // The model says whether it is sure; when it is not, git-bob says so and asks the maintainers instead of guessing.
-import { PROMPTS } from '../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from '../conversation/messages.ts'
 import { handOff } from './hand-off.ts'
 import { toolLimits, usesTools, withRoomForTools } from './read-with-tools.ts'
@@ -20,14 +20,15 @@ export function readAnswer(text: string): { answer: string; sure: boolean; doubt
 }
 
 export async function answerInComment(ctx: ConversationContext): Promise<Outcome> {
+  const task = fill(PROMPTS.comment, forgePlaceholders(ctx.forge))
   const reply = usesTools(ctx)
     ? await ctx.model.generateWithTools({
         purpose: 'answer',
-        messages: conversationMessages(withRoomForTools(ctx), PROMPTS.comment),
+        messages: conversationMessages(withRoomForTools(ctx), task),
         tools: ctx.tools,
         limits: toolLimits(ctx)
       })
-    : await ctx.model.generateText({ purpose: 'answer', messages: conversationMessages(ctx, PROMPTS.comment) })
+    : await ctx.model.generateText({ purpose: 'answer', messages: conversationMessages(ctx, task) })
   const { answer, sure, doubt } = readAnswer(reply.text)
   if (!sure) {
     const handed = handOff(answer, doubt, ctx.maintainers)

@@ -3,7 +3,7 @@
 // description. A provider without an image model gets a clear message and nothing else happens.
 import { z } from 'zod'
 import { ConfigError, PathEscapeError } from '../errors.ts'
-import { PROMPTS } from '../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from '../conversation/messages.ts'
 import { checkWritePath, pathRules } from '../ports/paths.ts'
 import { paintPicture } from './implement/write-media.ts'
@@ -43,7 +43,7 @@ export async function paint(ctx: ConversationContext): Promise<Outcome> {
   const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null)
   const { value: asked } = await ctx.model.generateObject({
     purpose: 'describe the picture',
-    messages: conversationMessages(ctx, PROMPTS.paint),
+    messages: conversationMessages(ctx, fill(PROMPTS.paint, forgePlaceholders(ctx.forge))),
     schema: paintSchema,
     schemaName: 'picture_request'
   })

@@ -2,7 +2,7 @@
 // effects.ts opens them through the Outbox (stamped, commands and mentions defused), links them as
 // sub-issues of this one and lists them here.
 import { z } from 'zod'
-import { fill, PROMPTS } from '../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from '../conversation/messages.ts'
 import { objectAfterReading } from './read-with-tools.ts'
 import type { ConversationContext, NewIssue, Outcome } from './types.ts'
@@ -27,7 +27,7 @@ export async function splitIssue(ctx: ConversationContext): Promise<Outcome> {
       body: `I split issues, not pull requests. Write "${ctx.botName} split this" in the issue this pull request belongs to.`
     }
   }
-  const task = fill(PROMPTS.split, { bot_name: ctx.botName })
+  const task = fill(PROMPTS.split, { ...forgePlaceholders(ctx.forge), bot_name: ctx.botName })
   const reply = await objectAfterReading(ctx, { purpose: 'split', schemaName: 'split', schema: SplitSchema }, (c) =>
     conversationMessages(c, task)
   )

@@ -1,7 +1,7 @@
 // "triage": a new issue answered, or labelled with labels the repository already has (never a new label, never
 // closed). The schedule runs it on each new issue (run.ts's sweep); written in a comment, it triages that issue.
 import { z } from 'zod'
-import { fill, PROMPTS } from '../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from '../conversation/messages.ts'
 import { isTriage } from '../trigger/event.ts'
 import { objectAfterReading } from './read-with-tools.ts'
@@ -29,6 +29,7 @@ export async function triage(ctx: ConversationContext): Promise<Outcome> {
   }
   const available = isTriage(ctx.event) ? ctx.event.request.labels : []
   const task = fill(PROMPTS.triage, {
+    ...forgePlaceholders(ctx.forge),
     bot_name: ctx.botName,
     labels: available.length ? available.map((l) => JSON.stringify(l)).join(', ') : '(none: answer instead)'
   })

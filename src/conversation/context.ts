@@ -6,12 +6,15 @@ import type { Notes } from '../record/notes.ts'
 import type { RepoContext } from './repo-context.ts'
 import type { Thread } from './thread.ts'
 import type { InstructionText } from './instructions.ts'
+import type { ForgeDialect } from '../ports/forge.ts'
 
 /** What every command knows: the request, who git-bob is, the models configured. */
 export interface Basics {
   event: TriggerEvent
   command: Command
   botName: string
+  /** The forge the request came from, which the prompts name (absent: GitHub). */
+  forge?: ForgeDialect
   /** The `model` input as configured. */
   modelId: string
   /** The `allowed-models` entries as written, for "ask <model> to ..." (empty: no switching). */

@@ -3,7 +3,7 @@
 // so a missing key is said before anything is read), the conversation, the repository's files, the
 // instruction files and the images, fitted to the budgets. What is left out on the way goes to the run's
 // notes. It returns data: the session (wiring/session.ts) adds the ports the command works through.
-import type { Forge } from '../ports/forge.ts'
+import { forgeWords, type Forge } from '../ports/forge.ts'
 import type { PostedMessages } from '../ports/github.ts'
 import type { RepoFiles } from '../ports/repository.ts'
 import {
@@ -99,6 +99,7 @@ export async function gather(command: GatherFor, sources: GatherSources): Promis
     event: sources.event,
     command: sources.command,
     botName: gate.botName,
+    ...(sources.api.dialect ? { forge: sources.api.dialect } : {}),
     modelId: shown.model,
     allowedModels: shown.allowedModels,
     imageModel: shown.imageModel,
@@ -144,7 +145,7 @@ async function conversationData(
   const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]
   const maxPictures = accepted.length ? DEFAULT_IMAGE_LIMITS.maxImages : 0
   const requestIndex = thread.entries.findIndex((e) => e.isRequest)
-  const repoContext = loadRepoContext(files, conversation, notes, undefined, maxPictures)
+  const repoContext = loadRepoContext(files, conversation, notes, undefined, maxPictures, forgeWords(api.dialect).name)
   const reviewTokenBudget = Math.min(config.reviewTokenBudget, promptTokenBudget)
   // The instruction files are read from the default branch, never from a pull request's head; which apply
   // depends on the files the request touches: a pull request's changes, or the files the thread names.
@@ -229,6 +230,7 @@ async function readThread(sources: GatherSources): Promise<Thread> {
     // Who may instruct git-bob in the conversation is who may make it act: the gate's rule.
     mayInstruct: async (login) => mayTrigger(await api.permission(login)),
     botLogin: sources.gate.botLogin,
-    notes: sources.record.notes
+    notes: sources.record.notes,
+    forge: forgeWords(api.dialect).name
   })
 }

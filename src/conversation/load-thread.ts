@@ -59,6 +59,8 @@ export interface ThreadSources {
   botLogin: string | null
   /** What is left out is told to the model here. */
   notes: Notes
+  /** The forge's name, as the notes say what it did not give (absent: GitHub). */
+  forge?: string
 }
 
 /** Pure but for the permission lookups: the API reads happen before (adapters/github/api.ts). */
@@ -211,7 +213,9 @@ export async function loadThread(
   if (sources.pull) {
     const { files, diff } = sources.pull
     if (diff === null)
-      leftOut('the diff: GitHub did not return one (it may be too large); the list of changed files is complete')
+      leftOut(
+        `the diff: ${sources.forge ?? 'GitHub'} did not return one (it may be too large); the list of changed files is complete`
+      )
     const clippedDiff = diff === null ? null : clipEnd(diff, limits.maxDiffTokens, 'the diff')
     if (clippedDiff?.note) leftOut(clippedDiff.note)
     // The newest of git-bob's own reviews before the request tells where the next review starts. Only

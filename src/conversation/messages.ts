@@ -1,6 +1,6 @@
 // The prompt every conversation command starts from: the system prompt (with the repository's instructions),
 // then one user message with the conversation, the repository, the task and the images, fitted to the budget.
-import { fill, PROMPTS } from './prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from './prompts.ts'
 import { fitPrompt, renderParts } from './budget.ts'
 import { estimateTokens } from './tokens.ts'
 import { renderInstructions } from './instructions.ts'
@@ -10,7 +10,7 @@ import type { ContentPart, Message } from '../llm/types.ts'
 /** What the prompt is made of. */
 export type PromptData = Pick<
   ConversationData,
-  'botName' | 'maintainers' | 'instructions' | 'thread' | 'repo' | 'notes' | 'promptTokenBudget'
+  'botName' | 'forge' | 'maintainers' | 'instructions' | 'thread' | 'repo' | 'notes' | 'promptTokenBudget'
 >
 
 /** The system prompt every conversation command shares; a review's carries the instructions' review sections too. */
@@ -19,7 +19,12 @@ export function systemPrompt(ctx: PromptData, forReview = false): string {
   const unsure = ctx.maintainers.length
     ? `If you are not sure of an answer, say so plainly instead of guessing; the repository's maintainers (${ctx.maintainers.join(', ')}) will then be asked to help.`
     : 'If you are not sure of an answer, say so plainly instead of guessing.'
-  const base = fill(PROMPTS.system, { bot_name: ctx.botName, repository: ctx.thread.repo, unsure })
+  const base = fill(PROMPTS.system, {
+    ...forgePlaceholders(ctx.forge),
+    bot_name: ctx.botName,
+    repository: ctx.thread.repo,
+    unsure
+  })
   const instructions = renderInstructions(ctx.instructions, forReview)
   return instructions ? `${base}\n\n${instructions}` : base
 }

@@ -16,6 +16,7 @@ import reviewDecided from '../../prompts/review-decided.md'
 import split from '../../prompts/split.md'
 import system from '../../prompts/system.md'
 import triage from '../../prompts/triage.md'
+import { forgeWords, type ForgeDialect } from '../ports/forge.ts'
 
 export const PROMPTS = {
   system,
@@ -36,6 +37,14 @@ export const PROMPTS = {
   split,
   triage
 } as const
+
+/** The forge's words the prompts use: {{forge}}, {{markdown}} and {{pull_request}}. */
+export function forgePlaceholders(
+  dialect: ForgeDialect | undefined
+): Record<'forge' | 'markdown' | 'pull_request', string> {
+  const words = forgeWords(dialect)
+  return { forge: words.name, markdown: words.markdown, pull_request: words.pullRequest }
+}
 
 /** Replaces {{name}} placeholders; a placeholder without a value is an error in the template, not in use. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {

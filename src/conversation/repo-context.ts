@@ -92,11 +92,12 @@ export async function loadRepoContext(
   conversation: string,
   notes: Notes,
   limits: ContextLimits = DEFAULT_CONTEXT_LIMITS,
-  maxPictures = 0
+  maxPictures = 0,
+  forge = 'GitHub'
 ): Promise<RepoContext & { pictures: PicturesOf[] }> {
   const leftOut = (note: string): void => notes.leftOut('files', note)
   const { paths, truncated } = await files.list()
-  if (truncated) leftOut('GitHub cut the repository file list short')
+  if (truncated) leftOut(`${forge} cut the repository file list short`)
   const wanted = namedPaths(conversation, paths)
   const result: { path: string; text: string }[] = []
   const pictures: PicturesOf[] = []

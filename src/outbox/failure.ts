@@ -24,6 +24,21 @@ function githubAdvice(status: number): string {
   return 'Ask again; if it keeps failing, report it with a link to the log.'
 }
 
+/** GitLab's answers, for git-bob's token in GIT_BOB_GITLAB_TOKEN (docs/gitlab.md). */
+function gitlabAdvice(status: number): string {
+  if (status === 401)
+    return 'GitLab did not accept the token in `GIT_BOB_GITLAB_TOKEN`: it may have expired or been revoked. Create a new one (docs/gitlab.md, step 1).'
+  if (status === 403)
+    return "git-bob's token may not do this. Give it the Developer role and the scopes `api` and `write_repository` (docs/gitlab.md, step 1), or wait if GitLab rate-limited it."
+  if (status === 404)
+    return 'GitLab could not find the issue, merge request or file. It may have been deleted or moved.'
+  if (status === 400 || status === 422)
+    return 'GitLab rejected the request as invalid. Please report this with a link to the log.'
+  if (status === 429) return 'GitLab rate-limited the token. Wait a few minutes and ask again.'
+  if (status >= 500) return 'GitLab had a server error, even after retries. Ask again in a few minutes.'
+  return 'Ask again; if it keeps failing, report it with a link to the log.'
+}
+
 export function describeFailure(error: unknown): FailureReport {
   if (error instanceof ConfigError) return { what: 'git-bob is not configured correctly.', advice: error.message }
   if (error instanceof EventError)
@@ -54,6 +69,9 @@ export function describeFailure(error: unknown): FailureReport {
   }
   const status = httpStatus(error)
   const message = error instanceof Error ? error.message : String(error)
+  // GitLab's client names its errors so (adapters/gitlab/rest.ts); their message says the request and the status.
+  if (status !== undefined && error instanceof Error && error.name === 'GitLabRequestError')
+    return { what: `A GitLab API request failed: ${message}`, advice: gitlabAdvice(status) }
   if (status !== undefined)
     return { what: `A GitHub API request failed with HTTP ${status}: ${message}`, advice: githubAdvice(status) }
   return {

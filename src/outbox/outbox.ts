@@ -13,7 +13,7 @@ import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
 import { stamp, type StampContext } from './stamp.ts'
 import type { MarkerFacts } from '../ports/marker.ts'
 import type { ModelCredit } from '../ports/credit.ts'
-import type { Forge } from '../ports/forge.ts'
+import { forgeWords, type Forge } from '../ports/forge.ts'
 import { defuseQuickActions, neutraliseGitLabClosing } from './gitlab-text.ts'
 import { httpStatus } from '../errors.ts'
 import { type CreatedIssue, type ReviewLineComment } from '../ports/github.ts'
@@ -73,7 +73,7 @@ export class Outbox {
 
   private clean(body: string, mentions: readonly string[]): string {
     const visible = removeHiddenText(this.redactor.redact(body))
-    const clean = capReferences(defuseMentions(visible, [...this.present, ...mentions]))
+    const clean = capReferences(defuseMentions(visible, [...this.present, ...mentions]), undefined, this.api.dialect)
     return this.gitlab ? defuseQuickActions(clean) : clean
   }
 
@@ -90,7 +90,7 @@ export class Outbox {
     this.withEventPeople(event)
     const clean = defuseMentionsPlain(this.redactor.redact(text), this.present)
     const open = neutraliseClosingPlain(this.gitlab ? neutraliseGitLabClosing(clean) : clean)
-    return capReferencesPlain(open).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
+    return capReferencesPlain(open, undefined, this.api.dialect).replace(/<!--(\s*git-bob-message)/gi, '<!--\u200b$1')
   }
 
   /** The stamped, redacted parts a body becomes; exposed for tests and the demo. */
@@ -104,7 +104,7 @@ export class Outbox {
       ...(options.compact ? { compact: true } : {})
     }
     const overhead = stamp('', this.stampContext, credit, stampOptions).length + 40
-    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, options.maxParts)
+    const parts = splitMessage(clean, GITHUB_BODY_LIMIT - overhead, options.maxParts, forgeWords(this.api.dialect).name)
     return parts.map((part, i) =>
       stamp(
         parts.length > 1 ? `*(part ${i + 1} of ${parts.length})*\n\n${part}` : part,

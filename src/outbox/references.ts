@@ -5,7 +5,9 @@
 // after its first letter (it still reads "fixes"). And every reference notes the message in the issue it
 // names: past a limit, the rest are written so that GitHub does not link them, with a note. A link counts
 // as much as a reference written out: "[x](https://github.com/o/r/issues/1)", a reference link and an HTML
-// <a href> to an issue, pull request or discussion; past the limit such a link keeps only its text. Pure.
+// <a href> to an issue, pull request or discussion; past the limit such a link keeps only its text. On GitLab a
+// merge request's reference, "!N" or "group/sub/project!N", and a link to one (/-/merge_requests/N) note the
+// message there just as an issue's "#N" does, and a project's path may have more parts: they count the same. Pure.
 import {
   applySourceEdits,
   blockTexts,
@@ -16,6 +18,7 @@ import {
   type SourceEdit
 } from '../markdown/document.ts'
 import { attribute } from '../markdown/html.ts'
+import type { ForgeDialect } from '../ports/forge.ts'
 
 const ZWSP = '\u200b'
 
@@ -69,38 +72,47 @@ export const REFERENCE_LIMIT = 20
 const REFERENCE =
   /(?<![\w&/#])(?:[\w.-]+\/[\w.-]+)?#(?=\d+(?!\w))|(?<![\w-])GH-(?=\d)|https?:\/\/(?=[^\s<>]*\/(?:issues|pull|discussions)\/\d)/gi
 
-function referenceNote(n: number): string {
-  return `*(${n} more issue ${n === 1 ? 'reference is' : 'references are'} written without a link: one message should not be noted in that many issues.)*`
+// GitLab's: "#12" and "!12" (a merge request), after a project's path of any depth ("group/sub/project#12") or a
+// project's name alone ("project!12", within the namespace), and links to issues, merge requests and work items.
+const GITLAB_REFERENCE =
+  /(?<![\w&/#!.-])(?:[\w.-]+(?:\/[\w.-]+)*)?[#!](?=\d+(?!\w))|(?<![\w-])GH-(?=\d)|https?:\/\/(?=[^\s<>]*\/(?:issues|pull|discussions|merge_requests|work_items)\/\d)/gi
+
+function referenceNote(n: number, dialect: ForgeDialect | undefined): string {
+  const what = dialect === 'gitlab' ? 'issue or merge request' : 'issue'
+  return `*(${n} more ${what} ${n === 1 ? 'reference is' : 'references are'} written without a link: one message should not be noted in that many ${dialect === 'gitlab' ? 'places' : 'issues'}.)*`
 }
 
-/** The offsets of the character to break in each reference of `text`: "#", the "-" of "GH-", the scheme's "/". */
-function references(text: string): number[] {
-  return [...text.matchAll(REFERENCE)].map((m) => m.index + m[0].length - 1)
+/** The offsets of the character to break in each reference of `text`: "#" (or "!"), the "-" of "GH-", the scheme's "/". */
+function references(text: string, dialect: ForgeDialect | undefined): number[] {
+  return [...text.matchAll(dialect === 'gitlab' ? GITLAB_REFERENCE : REFERENCE)].map((m) => m.index + m[0].length - 1)
 }
 
 // A link's address that names an issue, pull request or discussion (GitHub resolves relative ones too).
 const ISSUE_HREF = /\/(?:issues|pull|pulls|discussions)\/\d/i
+// ... or, on GitLab, a merge request or a work item.
+const GITLAB_ISSUE_HREF = /\/(?:issues|pull|pulls|discussions|merge_requests|work_items)\/\d/i
 
 /** Markdown with at most `limit` linked issue references in its prose; the rest unlinked, with a note. */
-export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string {
+export function capReferences(markdown: string, limit = REFERENCE_LIMIT, dialect?: ForgeDialect): string {
+  const href = dialect === 'gitlab' ? GITLAB_ISSUE_HREF : ISSUE_HREF
   // Fewer candidates in the source than the limit (and no character reference): nothing to cut. A link to an
   // issue holds "/issues/1" or the like in the source (counted twice when it is a full URL: the safe side).
-  const candidates = references(markdown).length + (markdown.match(new RegExp(ISSUE_HREF, 'gi'))?.length ?? 0)
+  const candidates = references(markdown, dialect).length + (markdown.match(new RegExp(href, 'gi'))?.length ?? 0)
   if (!markdown.includes('&') && candidates <= limit) return normaliseLineEndings(markdown)
   const doc = readMarkdown(markdown)
   // Too complex to parse (markdown/limits.ts): every reference in the source counts, code too.
-  if (doc.unreadable !== null) return stillUnreadable(capReferencesPlain(doc.source, limit), doc.unreadable)
+  if (doc.unreadable !== null) return stillUnreadable(capReferencesPlain(doc.source, limit, dialect), doc.unreadable)
   // Each reference in the order of the source, with the edits that unlink it.
   const found: { at: number; unlink: SourceEdit[] }[] = []
   for (const block of blockTexts(doc.runs, (r) => !r.code)) {
-    for (const i of references(block.text)) {
+    for (const i of references(block.text, dialect)) {
       const char = block.text[i]!
       const edit = replaceRendered(doc.source, block.at[i]!, char, `${char}${ZWSP}`)
       found.push({ at: block.at[i]!, unlink: edit ? [edit] : [] })
     }
   }
   for (const link of doc.links) {
-    if (!ISSUE_HREF.test(link.url)) continue
+    if (!href.test(link.url)) continue
     // Only the text stays: the "[" goes, and everything from the "]" that ends the text.
     const unlink = [
       { start: link.start, end: link.start + 1, text: '' },
@@ -111,7 +123,7 @@ export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string
     found.push({ at: link.start, unlink: definition ? [...unlink, { ...definition, text: '' }] : unlink })
   }
   for (const tag of doc.tags) {
-    if (tag.name !== 'a' || tag.closing || !ISSUE_HREF.test(attribute(tag.attributes, 'href') ?? '')) continue
+    if (tag.name !== 'a' || tag.closing || !href.test(attribute(tag.attributes, 'href') ?? '')) continue
     // An <a> without an href links nowhere.
     found.push({ at: tag.start, unlink: [{ start: tag.start, end: tag.end, text: '<a>' }] })
   }
@@ -120,15 +132,15 @@ export function capReferences(markdown: string, limit = REFERENCE_LIMIT): string
     .sort((a, b) => a.at - b.at)
     .slice(limit)
     .flatMap((f) => f.unlink)
-  return `${applySourceEdits(doc.source, edits)}\n\n${referenceNote(found.length - limit)}`
+  return `${applySourceEdits(doc.source, edits)}\n\n${referenceNote(found.length - limit, dialect)}`
 }
 
 /** The same for plain text (commit messages). */
-export function capReferencesPlain(text: string, limit = REFERENCE_LIMIT): string {
-  const at = references(text)
+export function capReferencesPlain(text: string, limit = REFERENCE_LIMIT, dialect?: ForgeDialect): string {
+  const at = references(text, dialect)
   if (at.length <= limit) return text
   const cut = new Set(at.slice(limit))
   let out = ''
   for (let i = 0; i < text.length; i++) out += cut.has(i) ? `${text[i]}${ZWSP}` : text[i]
-  return `${out}\n\n${referenceNote(at.length - limit).replace(/\*/g, '')}`
+  return `${out}\n\n${referenceNote(at.length - limit, dialect).replace(/\*/g, '')}`
 }

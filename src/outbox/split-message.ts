@@ -32,7 +32,7 @@ function openFenceAt(text: string): string | null {
  * Parts of at most `max` characters each (after fence repair), never more than `maxParts`;
  * what does not fit is cut, and the last part says so.
  */
-export function splitMessage(text: string, max: number, maxParts = 4): string[] {
+export function splitMessage(text: string, max: number, maxParts = 4, forge = 'GitHub'): string[] {
   if (text.length <= max) return [text]
   const reserve = Math.min(200, Math.floor(max / 4)) // room for a repaired fence and the cut note
   const parts: string[] = []
@@ -56,7 +56,7 @@ export function splitMessage(text: string, max: number, maxParts = 4): string[] 
   if (rest.length > 0) {
     const last = parts.length - 1
     parts[last] +=
-      `\n\n> [!NOTE]\n> This answer was cut here: it was longer than ${maxParts} GitHub comments can hold (${text.length.toLocaleString('en-US')} characters).`
+      `\n\n> [!NOTE]\n> This answer was cut here: it was longer than ${maxParts} ${forge} comments can hold (${text.length.toLocaleString('en-US')} characters).`
   }
   return parts
 }

@@ -20,3 +20,28 @@ export type Forge = GitHub & {
   /** The forge's rules for what is posted; absent means GitHub. */
   readonly dialect?: ForgeDialect
 }
+
+/** How prompts and messages name the forge and its things. Pure. */
+export interface ForgeWords {
+  /** GitHub, GitLab */
+  name: string
+  /** The markdown its comments are written in. */
+  markdown: string
+  /** What a change proposed for merging is called there. */
+  pullRequest: string
+}
+
+export function forgeWords(dialect: ForgeDialect = 'github'): ForgeWords {
+  return dialect === 'gitlab'
+    ? { name: 'GitLab', markdown: 'GitLab Flavored Markdown', pullRequest: 'merge request' }
+    : { name: 'GitHub', markdown: 'GitHub-flavoured markdown', pullRequest: 'pull request' }
+}
+
+/**
+ * The info string of a code block that suggests new text for the lines a comment is on. GitHub's `suggestion`
+ * replaces every line the comment spans; GitLab's comment sits on one line, so `suggestion:-N+0` says that the
+ * N lines above it are replaced too (https://docs.gitlab.com/user/project/merge_requests/reviews/suggestions/).
+ */
+export function suggestionInfo(dialect: ForgeDialect | undefined, linesAbove: number): string {
+  return dialect === 'gitlab' ? `suggestion:-${Math.max(0, linesAbove)}+0` : 'suggestion'
+}

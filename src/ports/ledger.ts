@@ -1,12 +1,47 @@
 // The budget across runs: the ledger of what git-bob's runs spent in one repository, the limits, and the
-// decision whether a run may call a model. Pure: the ledger's home (a git ref, record/ledger.ts) and the
-// clock are the caller's. Shared by the run (the check before a model is called, the entry after it) and by
-// any trigger that acts without a person's words, so it stands low.
+// decision whether a run may call a model. Pure: the ledger's home (a git ref on GitHub, a branch on GitLab,
+// record/ledger.ts) and the clock are the caller's. Shared by the run (the check before a model is called, the
+// entry after it) and by any trigger that acts without a person's words, so it stands low.
 import { z } from 'zod'
+import type { ForgeDialect } from './forge.ts'
 
 /** Where the ledger lives: a ref outside refs/heads, so it is no branch, starts no workflow and needs no checkout. */
 export const LEDGER_REF = 'refs/git-bob/ledger'
+/** On GitLab, whose API writes files only on branches: a branch of its own, written with `[skip ci]`. */
+export const LEDGER_BRANCH = 'git-bob/ledger'
 export const LEDGER_FILE = 'ledger.json'
+
+/** The ledger's home on a forge, and what people are told about it. */
+export interface LedgerHome {
+  /** What the forge port's refFile and writeRefFile are given: a ref on GitHub, a branch's name on GitLab. */
+  ref: string
+  /** How the job summary and the log name it. */
+  name: string
+  /** How a maintainer starts it over. */
+  startOver: string
+  /** Why a write may be forbidden (HTTP 403), and what to change. */
+  forbidden: string
+  /** Where the limits are set. */
+  limitsAt: string
+}
+
+export function ledgerHome(dialect: ForgeDialect = 'github'): LedgerHome {
+  return dialect === 'gitlab'
+    ? {
+        ref: LEDGER_BRANCH,
+        name: `branch ${LEDGER_BRANCH}`,
+        startOver: `deleting the branch: \`git push origin --delete ${LEDGER_BRANCH}\``,
+        forbidden: `git-bob's token may not write it: it needs the Developer role and the \`api\` scope, and the branch ${LEDGER_BRANCH} must not be protected`,
+        limitsAt: 'the `budget-*` settings, CI/CD variables such as `GIT_BOB_BUDGET_DAILY_USD`'
+      }
+    : {
+        ref: LEDGER_REF,
+        name: LEDGER_REF,
+        startOver: `deleting the ref: \`git push origin --delete ${LEDGER_REF}\``,
+        forbidden: "the workflow token may not write it: add `contents: write` to the workflow's permissions",
+        limitsAt: 'the `budget-*` inputs of the workflow'
+      }
+}
 /** Days kept before the current month: a run that started on the last day of a month still finds its day. */
 const KEEP_DAYS_BEFORE_MONTH = 7
 /** A bound on the file: far above a month of runs of a busy repository. */

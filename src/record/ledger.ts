@@ -5,7 +5,10 @@
 // it is one history git can show (`git fetch origin refs/git-bob/ledger`); and writes are compare-and-swap
 // (GitHub moves a ref only to a descendant without force), so two runs at once never lose each other's
 // spending. git-bob's stamped messages carry each run's cost too, but summing them means reading every
-// thread of the repository. To start over, delete the ref.
+// thread of the repository. To start over, delete the ref. On GitLab, whose API writes files only on branches,
+// the same file lives on the branch git-bob/ledger, written through the Repository Files API with the commit
+// the file was read at as its last_commit_id (GitLab refuses, 400, a write when the file changed since): the
+// same compare-and-swap (adapters/gitlab/api.ts). ports/ledger.ts names each forge's home.
 import { ConfigError, httpStatus } from '../errors.ts'
 import { formatCost } from '../llm/prices.ts'
 import { counted } from '../plural.ts'
@@ -16,18 +19,24 @@ import {
   EMPTY_LEDGER,
   formatLedger,
   LEDGER_FILE,
-  LEDGER_REF,
+  ledgerHome,
   parseLedger,
   type BudgetDecision,
   type BudgetLimits,
   type Ledger,
   type LedgerEntry,
+  type LedgerHome,
   type Spending
 } from '../ports/ledger.ts'
 import type { Logger } from '../ports/run.ts'
 
-/** The GitHub calls the ledger makes: a read, and the compare-and-swap write. */
-export type LedgerStore = Pick<Forge, 'refFile' | 'writeRefFile'>
+/** The forge calls the ledger makes: a read, and the compare-and-swap write; the dialect names its home. */
+export type LedgerStore = Pick<Forge, 'refFile' | 'writeRefFile' | 'dialect'>
+
+/** The ledger's home on the store's forge. */
+export function homeOf(store: Pick<Forge, 'dialect'>): LedgerHome {
+  return ledgerHome(store.dialect)
+}
 
 /** Writes that lost the race are retried from a fresh read this often. */
 const ATTEMPTS = 5
@@ -44,16 +53,17 @@ interface Read {
  * lift the limit by breaking the file). Thrown as a ConfigError, so the thread is told how to fix it.
  */
 async function readLedger(store: LedgerStore): Promise<Read> {
-  const found = await store.refFile(LEDGER_REF, LEDGER_FILE)
+  const home = homeOf(store)
+  const found = await store.refFile(home.ref, LEDGER_FILE)
   if (!found) return { ledger: EMPTY_LEDGER, commit: null }
-  if (found.text === null) throw new ConfigError(malformed(`${LEDGER_REF} has no ${LEDGER_FILE}`))
+  if (found.text === null) throw new ConfigError(malformed(`${home.name} has no ${LEDGER_FILE}`, home))
   const parsed = parseLedger(found.text)
-  if (!parsed.ok) throw new ConfigError(malformed(parsed.problem))
+  if (!parsed.ok) throw new ConfigError(malformed(parsed.problem, home))
   return { ledger: parsed.ledger, commit: found.commit }
 }
 
-function malformed(problem: string): string {
-  return `The budget's ledger cannot be read (${problem}), so git-bob spends nothing until it is fixed. A maintainer can start it over by deleting the ref: \`git push origin --delete ${LEDGER_REF}\`.`
+function malformed(problem: string, home: LedgerHome): string {
+  return `The budget's ledger cannot be read (${problem}), so git-bob spends nothing until it is fixed. A maintainer can start it over by ${home.startOver}.`
 }
 
 /**
@@ -78,7 +88,7 @@ export async function recordSpending(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const { ledger, commit } = await readLedger(store)
     const next = addEntry(ledger, entry, now)
-    if (await store.writeRefFile(LEDGER_REF, LEDGER_FILE, formatLedger(next), commit))
+    if (await store.writeRefFile(homeOf(store).ref, LEDGER_FILE, formatLedger(next), commit))
       return decideBudget(next, limits, now).spent
     // Runs that lost together would meet again at once: each waits a random while, longer each time.
     if (attempt < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt))
@@ -94,17 +104,13 @@ export async function closeLedger(
   limits: BudgetLimits,
   log: Logger
 ): Promise<string> {
+  const home = homeOf(store)
   try {
-    return ledgerLine(await recordSpending(store, entry, now, limits), limits)
+    return ledgerLine(await recordSpending(store, entry, now, limits), limits, home)
   } catch (error) {
     // The workflow token writes the ref only with `contents: write`; without it the limits would never be reached.
-    const why =
-      httpStatus(error) === 403
-        ? "the workflow token may not write it: add `contents: write` to the workflow's permissions"
-        : error instanceof Error
-          ? error.message
-          : String(error)
-    log.warning(`git-bob: this run's spending was not added to the budget's ledger (${LEDGER_REF}): ${why}`)
+    const why = httpStatus(error) === 403 ? home.forbidden : error instanceof Error ? error.message : String(error)
+    log.warning(`git-bob: this run's spending was not added to the budget's ledger (${home.name}): ${why}`)
     return `not recorded: ${why}`
   }
 }
@@ -114,11 +120,11 @@ function of(limit: number | null, amount: (n: number) => string): string {
 }
 
 /** The job summary's line: today and this month, against the limits. */
-export function ledgerLine(spent: Spending, limits: BudgetLimits): string {
+export function ledgerLine(spent: Spending, limits: BudgetLimits, home: LedgerHome = ledgerHome()): string {
   const usd = (n: number): string => formatCost(n)
   const requests =
     limits.dailyRequests === null ? '' : `, ${spent.todayRequests}${of(limits.dailyRequests, String)} requests`
-  return `today ${usd(spent.todayUsd)}${of(limits.dailyUsd, usd)}${requests}; this month ${usd(spent.monthUsd)}${of(limits.monthlyUsd, usd)} (${LEDGER_REF})`
+  return `today ${usd(spent.todayUsd)}${of(limits.dailyUsd, usd)}${requests}; this month ${usd(spent.monthUsd)}${of(limits.monthlyUsd, usd)} (${home.name})`
 }
 
 function when(date: Date): string {
@@ -126,7 +132,10 @@ function when(date: Date): string {
 }
 
 /** The polite answer when the budget is spent: what was spent, which limit, and when it starts over. */
-export function budgetSpentMessage(decision: Extract<BudgetDecision, { allowed: false }>): string {
+export function budgetSpentMessage(
+  decision: Extract<BudgetDecision, { allowed: false }>,
+  home: LedgerHome = ledgerHome()
+): string {
   const { spent, resets } = decision
   const what =
     decision.limit === 'monthly'
@@ -134,5 +143,5 @@ export function budgetSpentMessage(decision: Extract<BudgetDecision, { allowed: 
       : decision.limit === 'daily'
         ? `today's budget of ${formatCost(decision.of)} is spent (${formatCost(spent.todayUsd)} so far)`
         : `today's ${counted(decision.of, 'request')} that call a model are used up`
-  return `Sorry, I can't take this on now: ${what}. The budget starts over at ${when(resets)}; ask me again then, or a maintainer can raise the limit (the \`budget-*\` inputs of the workflow).`
+  return `Sorry, I can't take this on now: ${what}. The budget starts over at ${when(resets)}; ask me again then, or a maintainer can raise the limit (${home.limitsAt}).`
 }

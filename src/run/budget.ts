@@ -8,7 +8,7 @@ import { confirmationFor } from '../conversation/estimate.ts'
 import type { Gathered } from '../conversation/gather.ts'
 import { formatCost } from '../llm/prices.ts'
 import { hasLimits, utcDay } from '../ports/ledger.ts'
-import { budgetAllows, budgetSpentMessage, closeLedger, ledgerLine } from '../record/ledger.ts'
+import { budgetAllows, budgetSpentMessage, closeLedger, homeOf, ledgerLine } from '../record/ledger.ts'
 import type { RunResult } from '../ports/run.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { isCheckFix } from '../trigger/event.ts'
@@ -28,7 +28,7 @@ export async function checkBudget(stages: Stages): Promise<RunResult | null> {
   stages.spentBefore = decision.spent
   if (decision.allowed) return null
   adapters.log.info(`The budget is spent (${decision.limit} limit): no model is called.`)
-  const body = budgetSpentMessage(decision)
+  const body = budgetSpentMessage(decision, homeOf(api))
   const posted = await carryOut({ kind: 'reply', body }, incoming.event, record, effectPorts(stages))
   return { status: 'refused', reason: 'budget spent', posted }
 }
@@ -69,7 +69,7 @@ export async function addToLedger(stages: Stages): Promise<void> {
   if (!budget || !hasLimits(budget.limits)) return
   const calls = record.transcript.calls.length
   if (!calls) {
-    if (stages.spentBefore) record.fact('budget', ledgerLine(stages.spentBefore, budget.limits))
+    if (stages.spentBefore) record.fact('budget', ledgerLine(stages.spentBefore, budget.limits, homeOf(api)))
     return
   }
   const now = adapters.now()

@@ -2,7 +2,7 @@
 // unchecked.
 import type { BudgetConfig } from '../config.ts'
 import type { Spending } from '../ports/ledger.ts'
-import type { GitHub } from '../ports/github.ts'
+import type { Forge } from '../ports/forge.ts'
 import type { EffectPorts, Publisher } from '../effects/apply-outcome.ts'
 import { describeFailure } from '../outbox/failure.ts'
 import type { Outbox } from '../outbox/outbox.ts'
@@ -17,7 +17,7 @@ import type { Incoming } from '../trigger/read-request.ts'
 export interface Shared {
   environment: RunEnvironment
   adapters: Adapters
-  api: GitHub
+  api: Forge
   redactor: Redactor
 }
 
@@ -26,7 +26,7 @@ export interface Stages {
   admission: Exclude<Admission, { kind: 'ignore' | 'unchecked' }>
   environment: RunEnvironment
   adapters: Adapters
-  api: GitHub
+  api: Forge
   outbox: Outbox
   record: RunRecord
   redactor: Redactor

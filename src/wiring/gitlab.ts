@@ -8,6 +8,7 @@ import { appendFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import type { CommitIdentity } from '../adapters/git/workspace.ts'
 import { GitLabApi } from '../adapters/gitlab/api.ts'
+import { readForge } from '../config.ts'
 import { Redactor } from '../outbox/secrets.ts'
 import type { RunEnvironment } from '../ports/run.ts'
 import type { Adapters } from '../run-types.ts'
@@ -20,13 +21,17 @@ function isSchedule(env: StepEnvironment): boolean {
 }
 
 /**
- * GitLab mode: in a GitLab CI job with a webhook's payload or started by a pipeline schedule, or asked for with the
- * input `forge: gitlab`.
+ * GitLab mode: in a GitLab CI job with a webhook's payload or started by a pipeline schedule, or asked for with
+ * GIT_BOB_FORGE (or INPUT_FORGE) `gitlab`; config.ts decides (readForge), and throws a ConfigError for a value that
+ * names no forge.
  */
 export function isGitLab(env: StepEnvironment): boolean {
-  const forge = (env.GIT_BOB_FORGE ?? env.INPUT_FORGE ?? '').trim().toLowerCase()
-  if (forge) return forge === 'gitlab'
-  return env.GITLAB_CI === 'true' && (Boolean(env.TRIGGER_PAYLOAD) || isSchedule(env))
+  const hints = {
+    gitlabCi: env.GITLAB_CI === 'true',
+    triggerPayload: Boolean(env.TRIGGER_PAYLOAD),
+    schedule: isSchedule(env)
+  }
+  return readForge((name) => gitlabInput(env, name), hints) === 'gitlab'
 }
 
 /** An input as a CI variable: GIT_BOB_<NAME>, else INPUT_<NAME> (dashes and spaces as underscores). */

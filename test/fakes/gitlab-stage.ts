@@ -20,6 +20,8 @@ export interface GitLabRunOptions {
   inputs?: Record<string, string>
   /** CI_PROJECT_DIR: the checkout. */
   workspace?: string
+  /** The clock the budget reads (the flow layer's runs in process only). */
+  now?: () => number
 }
 
 export interface GitLabJob {

@@ -1,9 +1,11 @@
 // A local stand-in for GitLab's REST API v4 over real HTTP, strict as GitLab is: 401 without a PRIVATE-TOKEN
 // or JOB-TOKEN header, 404 for an unknown path or object, 400 for a missing required field or a line comment's
 // position off the diff. It keeps one project's issues, merge requests (with their labels), notes, discussions,
-// award emoji, issue links, members and pipelines in memory; files and merge request diffs come from a real bare repository when
-// one is given. Shapes from https://docs.gitlab.com/api/rest/ (notes, discussions, merge_requests, issues,
-// issue_links, members, award_emoji, pipelines, jobs, repository_files, repositories).
+// award emoji, issue links, members and pipelines in memory; files and merge request diffs come from a real bare
+// repository when one is given. Files written through the Repository Files API (the budget's ledger) live in memory,
+// on branches the API makes (start_branch), with GitLab's optimistic lock (last_commit_id). Shapes from
+// https://docs.gitlab.com/api/rest/ (notes, discussions, merge_requests, issues, issue_links, members,
+// award_emoji, pipelines, jobs, repository_files, repositories, projects).
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -76,6 +78,13 @@ export interface FileDiff {
   deleted_file: boolean
 }
 
+/** A file committed through the Repository Files API, and the last commit that changed it. */
+interface RepositoryFile {
+  text: string
+  lastCommit: string
+  commitMessage: string
+}
+
 export interface RecordedGitLabRequest {
   method: string
   path: string
@@ -136,7 +145,29 @@ export class FakeGitLab extends LoopbackServer {
   readonly uploads = new Map<string, Uint8Array>()
   /** The bare repository files and diffs are read from. */
   origin: string | null = null
+  readonly defaultBranch = 'master'
+  /** The files written through the Repository Files API, by branch and path; the default branch is there. */
+  readonly branches = new Map<string, Map<string, RepositoryFile>>([[this.defaultBranch, new Map()]])
+  /** Called with each request before it is answered (after it is recorded): a test acts between two requests. */
+  onRequest: ((request: RecordedGitLabRequest) => void) | null = null
   private nextId = 5000
+  private commits = 0
+
+  /** A file on a branch as the Repository Files API wrote it; null when there is none. */
+  fileOn(branch: string, path: string): RepositoryFile | null {
+    return this.branches.get(branch)?.get(path) ?? null
+  }
+
+  /** Someone commits a file on a branch (made when missing), as a push would. */
+  commitFile(branch: string, path: string, text: string, commitMessage = 'a commit'): void {
+    const files = this.branches.get(branch) ?? new Map<string, RepositoryFile>()
+    this.branches.set(branch, files)
+    files.set(path, { text, lastCommit: this.commitSha(), commitMessage })
+  }
+
+  private commitSha(): string {
+    return createHash('sha1').update(`commit ${this.commits++}`).digest('hex')
+  }
 
   protected override baseUrl(origin: string): string {
     return `${origin}/api/v4`
@@ -273,18 +304,20 @@ export class FakeGitLab extends LoopbackServer {
     } catch {
       body = raw
     }
-    this.requests.push({
+    const request = {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
       body
-    })
+    }
+    this.requests.push(request)
     try {
       // GitLab takes a token in PRIVATE-TOKEN, JOB-TOKEN, or as an OAuth-style bearer.
       const bearer = /^Bearer \S+/.test(req.headers.authorization ?? '')
       if (!req.headers['private-token'] && !req.headers['job-token'] && !bearer)
         throw new HttpError(401, { message: '401 Unauthorized' })
+      this.onRequest?.(request)
       const fault = this.faults.shift()
       if (fault) throw new HttpError(fault.status, fault.body ?? { message: `${fault.status}` })
       const answer = this.route(req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams, body)
@@ -319,6 +352,14 @@ export class FakeGitLab extends LoopbackServer {
 
   private route(method: string, path: string, query: URLSearchParams, body: unknown): unknown {
     const b = (body ?? {}) as Record<string, unknown>
+    if (method === 'GET' && (path === `/api/v4/projects/${PROJECT}` || path === `/api/v4/projects/${PROJECT_ID}`)) {
+      return {
+        id: PROJECT_ID,
+        path_with_namespace: PROJECT,
+        default_branch: this.defaultBranch,
+        web_url: `${this.serverUrl}/${PROJECT}`
+      }
+    }
     if (method === 'GET' && path === '/api/v4/users') {
       return this.users.filter((u) => u.username === query.get('username')).map((u) => ({ ...u, state: 'active' }))
     }
@@ -396,6 +437,7 @@ export class FakeGitLab extends LoopbackServer {
         throw notFound()
       }
     }
+    if ((m = /^\/repository\/files\/(.+)$/.exec(rest))) return this.repositoryFile(method, m[1]!, query, b)
     if (method === 'GET' && rest === '/repository/tree') {
       if (!this.origin) return []
       const ref = query.get('ref') ?? 'HEAD'
@@ -547,6 +589,67 @@ export class FakeGitLab extends LoopbackServer {
       return this.noteJson(note)
     }
     throw notFound()
+  }
+
+  /**
+   * The Repository Files API: GET (ref; the content in base64), POST (a new file; with start_branch, on a new
+   * branch made from it) and PUT (with last_commit_id, refused when the file changed since). Errors as GitLab's.
+   */
+  private repositoryFile(method: string, path: string, query: URLSearchParams, b: Record<string, unknown>): unknown {
+    if (method === 'GET') {
+      const ref = query.get('ref')
+      if (!ref) throw missing('ref')
+      const files = this.branches.get(ref)
+      if (!files) throw new HttpError(404, { message: '404 Commit Not Found' })
+      const file = files.get(path)
+      if (!file) throw new HttpError(404, { message: '404 File Not Found' })
+      const content = Buffer.from(file.text, 'utf8')
+      return {
+        file_name: path.split('/').at(-1),
+        file_path: path,
+        size: content.length,
+        encoding: 'base64',
+        content: content.toString('base64'),
+        content_sha256: createHash('sha256').update(content).digest('hex'),
+        ref,
+        blob_id: createHash('sha1').update(content).digest('hex'),
+        commit_id: file.lastCommit,
+        last_commit_id: file.lastCommit,
+        execute_filemode: false
+      }
+    }
+    if (method !== 'POST' && method !== 'PUT') throw notFound()
+    for (const field of ['branch', 'commit_message', 'content']) if (typeof b[field] !== 'string') throw missing(field)
+    const branch = b.branch as string
+    if (b.encoding !== undefined && b.encoding !== 'text' && b.encoding !== 'base64')
+      throw new HttpError(400, { error: 'encoding does not have a valid value' })
+    const text =
+      b.encoding === 'base64' ? Buffer.from(b.content as string, 'base64').toString('utf8') : (b.content as string)
+    let files = this.branches.get(branch)
+    const start = typeof b.start_branch === 'string' ? b.start_branch : null
+    if (start !== null && start !== branch) {
+      if (files)
+        throw new HttpError(400, {
+          message: `A branch called '${branch}' already exists. Switch to that branch in order to make changes`
+        })
+      const from = this.branches.get(start)
+      if (!from)
+        throw new HttpError(400, { message: `Failed to create branch '${branch}': invalid reference name '${start}'` })
+      files = new Map(from)
+      this.branches.set(branch, files)
+    }
+    if (!files) throw new HttpError(400, { message: 'You can only create or edit files when you are on a branch' })
+    const existing = files.get(path)
+    if (method === 'POST' && existing) throw new HttpError(400, { message: 'A file with this name already exists' })
+    if (method === 'PUT') {
+      if (!existing) throw new HttpError(400, { message: "A file with this name doesn't exist" })
+      if (typeof b.last_commit_id === 'string' && b.last_commit_id !== existing.lastCommit)
+        throw new HttpError(400, {
+          message: 'You are attempting to update a file that has changed since you started editing it.'
+        })
+    }
+    files.set(path, { text, lastCommit: this.commitSha(), commitMessage: b.commit_message as string })
+    return { file_path: path, branch }
   }
 
   /** GitLab refuses a position whose line is not on the new side of the diff's hunks. */

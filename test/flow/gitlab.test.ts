@@ -61,6 +61,9 @@ describe('git-bob on GitLab', () => {
     expect(stage.gitlab.requests.some((r) => r.headers.authorization)).toBe(false)
     // The model read the issue and the note.
     expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('How do I read data.csv?')
+    // ... and was told where it is: GitLab, in GitLab's words.
+    expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('as a single GitLab comment')
+    expect(JSON.stringify(stage.model.requests.at(-1)?.body)).not.toContain('GitHub')
   })
 
   it("shows the model an image attached to the note (/uploads/...), fetched with the token from GitLab's API", async () => {
@@ -315,6 +318,68 @@ describe('git-bob review on GitLab', () => {
       stage.said(reply)
     ).toEqual([BOT.username, 'maintainer', BOT.username])
     expect(thread.notes.at(-1)!.body).toContain('Because the default depends on the machine.')
+  })
+})
+
+describe('git-bob review on GitLab, in GitLab words', () => {
+  it("tells the model it is on GitLab, and posts its suggestions in GitLab's syntax on the line they end on", async () => {
+    const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
+    repo.humanPush('feature', {
+      'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
+    })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Close files',
+      description: 'Files are closed now.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const head = git(repo.origin, 'rev-parse', 'feature')
+    stage.model.fallback = (request: ChatRequest) =>
+      request.response_format?.json_schema?.name === 'review'
+        ? JSON.stringify({
+            fulfils: 'Yes.',
+            risks: [],
+            missing: [],
+            comments: [
+              {
+                path: 'src/load.py',
+                line: 2,
+                start_line: null,
+                body: 'Name the encoding.',
+                suggestion: "    with open(path, encoding='utf-8') as f:"
+              },
+              {
+                path: 'src/load.py',
+                line: 3,
+                start_line: 2,
+                body: 'Read it in one line.',
+                suggestion: '    return Path(path).read_text()'
+              }
+            ]
+          })
+        : 'A plain answer.'
+    const mergeRequest = { sourceBranch: 'feature', targetBranch: 'master', headSha: head }
+    const run = await stage.note({ noteId: 511, body: 'git-bob review', user: maintainer, mergeRequest })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const asked = JSON.stringify(stage.model.requests.at(-1)!.body.messages)
+    expect(asked).toContain('helps the people of the GitLab repository')
+    expect(asked).toContain("Review this merge request's changes")
+    expect(asked).toContain('in GitLab Flavored Markdown')
+    expect(asked).toContain('it becomes a GitLab suggestion')
+    expect(asked).not.toContain('GitHub')
+    const lineNotes = stage.gitlab.discussions.filter((d) => d.notes[0]!.position).map((d) => d.notes[0]!)
+    expect(
+      lineNotes.map((n) => n.position!.new_line),
+      stage.said(run)
+    ).toEqual([2, 3])
+    expect(lineNotes[0]!.body).toContain("```suggestion:-0+0\n    with open(path, encoding='utf-8') as f:\n```")
+    expect(lineNotes[1]!.body).toContain('```suggestion:-1+0\n    return Path(path).read_text()\n```')
+    const [summary] = stage.gitlab.botNotes('merge_requests', 1).filter((n) => !n.position)
+    expect(summary!.body, stage.said(run)).toContain('Yes.')
+    expect(summary!.body).not.toContain('GitHub')
   })
 })
 

@@ -7,6 +7,7 @@ import {
   DEFAULT_MODEL,
   readGateConfig,
   readRunConfig,
+  readForge,
   INSTRUCTION_SOURCES,
   type InputReader
 } from '../../src/config.ts'
@@ -34,6 +35,33 @@ describe('ConfigError', () => {
     expect(error).toBeInstanceOf(Error)
     expect(error.name).toBe('ConfigError')
     expect(error.message).toBe('x')
+  })
+})
+
+describe('readForge', () => {
+  const job = { gitlabCi: true, triggerPayload: true, schedule: false }
+  const elsewhere = { gitlabCi: false, triggerPayload: false, schedule: false }
+
+  it('is the forge setting, in any case and with spaces, over what the environment says', () => {
+    expect(readForge(reader({ forge: 'gitlab' }), elsewhere)).toBe('gitlab')
+    expect(readForge(reader({ forge: ' GitLab ' }), elsewhere)).toBe('gitlab')
+    expect(readForge(reader({ forge: 'github' }), job)).toBe('github')
+  })
+
+  it('unset: GitLab in a GitLab CI job with a webhook payload or started by a schedule, GitHub anywhere else', () => {
+    expect(readForge(reader({}), job)).toBe('gitlab')
+    expect(readForge(reader({}), { gitlabCi: true, triggerPayload: false, schedule: true })).toBe('gitlab')
+    expect(readForge(reader({}), { gitlabCi: true, triggerPayload: false, schedule: false })).toBe('github')
+    expect(readForge(reader({}), { gitlabCi: false, triggerPayload: true, schedule: false })).toBe('github')
+    expect(readForge(reader({}), { gitlabCi: false, triggerPayload: false, schedule: true })).toBe('github')
+    expect(readForge(reader({}), elsewhere)).toBe('github')
+  })
+
+  it('refuses a value that names no forge, rather than running as GitHub', () => {
+    expect(configError(() => readForge(reader({ forge: 'gitea' }), job))).toBe(
+      'The `forge` input is not valid: "gitea" should be github or gitlab.'
+    )
+    expect(configError(() => readForge(reader({ forge: 'git lab' }), elsewhere))).toContain('"git lab"')
   })
 })
 

@@ -104,6 +104,16 @@ const jobSchema = z.object({ id: z.number(), name: z.string(), status: z.string(
 
 const projectSchema = z.object({ id: z.number(), path_with_namespace: z.string() })
 
+/** GET /projects/:id/repository/files/:path: the content in base64, and the last commit that changed the file. */
+const repositoryFileSchema = z.object({
+  encoding: z.string(),
+  content: z.string(),
+  last_commit_id: z.string()
+})
+
+/** The ledger's commits: [skip ci], so that GitLab starts no pipeline for them. */
+const LEDGER_COMMIT_MESSAGE = "git-bob: this run's spending in the budget's ledger [skip ci]"
+
 /** GitLab's access levels (https://docs.gitlab.com/api/members/#roles) as git-bob's permissions. */
 export function permissionOf(accessLevel: number): Permission {
   if (accessLevel >= 50) return 'admin' // Owner
@@ -678,13 +688,57 @@ export class GitLabApi implements Forge {
     return true
   }
 
-  /** The budget's ledger lives on a ref outside the branches, which GitLab's API cannot write. */
-  refFile(): Promise<{ commit: string; text: string | null } | null> {
-    return Promise.reject(new Error('the budget ledger (budget-* inputs) is not available on GitLab yet'))
+  /**
+   * The budget's ledger (record/ledger.ts) on a branch of its own (`ref` is the branch's name: GitLab's API
+   * writes files only on branches), read through the Repository Files API: the file's text and the last commit
+   * that changed it; null when the branch or the file is not there.
+   */
+  async refFile(branch: string, path: string): Promise<{ commit: string; text: string | null } | null> {
+    try {
+      const file = await this.rest.get(repositoryFileSchema, this.p(`/repository/files/${encodeURIComponent(path)}`), {
+        ref: branch
+      })
+      const text = file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content
+      return { commit: file.last_commit_id, text }
+    } catch (error) {
+      if (httpStatus(error) === 404) return null
+      throw error
+    }
   }
 
-  writeRefFile(): Promise<boolean> {
-    return Promise.reject(new Error('the budget ledger (budget-* inputs) is not available on GitLab yet'))
+  /**
+   * Writes the ledger, compare-and-swap: an update names the commit the file was read at (last_commit_id), and
+   * GitLab refuses it (400) when the file changed since; a new file is refused (400) when another run created it
+   * first. Either way false, and nothing changed. A missing branch is made from the default branch by the same
+   * commit (start_branch). Every commit says [skip ci], so no pipeline runs for the ledger.
+   */
+  async writeRefFile(branch: string, path: string, text: string, parent: string | null): Promise<boolean> {
+    const file = this.p(`/repository/files/${encodeURIComponent(path)}`)
+    const content = {
+      branch,
+      content: Buffer.from(text, 'utf8').toString('base64'),
+      encoding: 'base64',
+      commit_message: LEDGER_COMMIT_MESSAGE
+    }
+    const written = z.object({ file_path: z.string(), branch: z.string() })
+    const refused = (error: unknown): false => {
+      if (httpStatus(error) !== 400) throw error
+      return false
+    }
+    if (parent !== null) {
+      return this.rest
+        .json(written, 'PUT', file, { body: { ...content, last_commit_id: parent } })
+        .then(() => true, refused)
+    }
+    const project = await this.rest.get(z.object({ default_branch: z.string().nullish() }), this.p(''))
+    if (project.default_branch && project.default_branch !== branch) {
+      // GitLab refuses start_branch (400) when the branch exists already: then the file is created on it.
+      const created = await this.rest
+        .json(written, 'POST', file, { body: { ...content, start_branch: project.default_branch } })
+        .then(() => true, refused)
+      if (created) return true
+    }
+    return this.rest.json(written, 'POST', file, { body: content }).then(() => true, refused)
   }
 }
 

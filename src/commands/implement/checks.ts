@@ -5,7 +5,7 @@
 // rounds with a list of tool calls, and the checks run again after each, until they pass or a limit is reached:
 // the repair rounds, or the request's time for sandboxed runs.
 import { z } from 'zod'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../ports/fenced.ts'
 import type { AnyTool, ToolResult } from '../../llm/tools.ts'
 import { conversationMessages } from '../../conversation/messages.ts'
@@ -279,7 +279,10 @@ async function askForRepair(
     .join('\n\n')
   const reply = await ctx.model.generateObject({
     purpose: 'repair the failing checks',
-    messages: conversationMessages(ctx, fill(PROMPTS.implementRepair, { failures, context })),
+    messages: conversationMessages(
+      ctx,
+      fill(PROMPTS.implementRepair, { ...forgePlaceholders(ctx.forge), failures, context })
+    ),
     schema: repairSchema,
     schemaName: 'check_repair'
   })

@@ -3,7 +3,7 @@
 // repairing until they pass or a limit is reached. Every path is checked by code; edits apply whole or not at
 // all. A comment shows the progress. Committing, pushing and proposing happen in effects/.
 import { ConfigError, PathEscapeError, StepError } from '../../errors.ts'
-import { PROMPTS } from '../../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
 import { conversationMessages } from '../../conversation/messages.ts'
 import { objectAfterReading } from '../read-with-tools.ts'
 import type { ChangePorts, CheckLine, CheckReport, ConversationContext, FileReport, Outcome } from '../types.ts'
@@ -41,7 +41,7 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
   const { value: plan } = await objectAfterReading(
     ctx,
     { purpose: 'plan', schema: planSchema, schemaName: 'change_plan' },
-    (c) => conversationMessages(c, PROMPTS.implementPlan)
+    (c) => conversationMessages(c, fill(PROMPTS.implementPlan, forgePlaceholders(ctx.forge)))
   )
   const { accepted, problems } = acceptPlan(plan, rules, ports.limits)
 

@@ -18,7 +18,7 @@ import {
   type ModelCell,
   type Notebook
 } from '../../ports/notebook.ts'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
 import { checkWritePath, shownPath } from '../../ports/paths.ts'
 import { conversationMessages } from '../../conversation/messages.ts'
 import type { ChangePorts, ConversationContext, FileReport } from '../types.ts'
@@ -59,6 +59,7 @@ export async function writeNotebook(
   // The model sees cells without outputs: they waste tokens and may be huge.
   const current = previous ? `# Current cells of ${path} (outputs left out)\n\n${describeCells(cellsOf(previous))}` : ''
   const task = fill(PROMPTS.implementNotebook, {
+    ...forgePlaceholders(ctx.forge),
     path,
     action: action === 'create' ? 'a new notebook' : 'an existing notebook',
     reason,

@@ -2,7 +2,7 @@
 // long. An answer that does not parse (validate.ts) or edits that do not apply go back once with the
 // reason; nothing invalid and nothing half-edited is written.
 import { z } from 'zod'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
 import { fenced } from '../../ports/fenced.ts'
 import { conversationMessages } from '../../conversation/messages.ts'
 import type { ConversationContext } from '../types.ts'
@@ -53,7 +53,12 @@ async function edited(
   existing: string,
   context: string
 ): Promise<FileWritten> {
-  const task = fill(PROMPTS.implementEdit, { path: action.path, reason: action.reason, context })
+  const task = fill(PROMPTS.implementEdit, {
+    ...forgePlaceholders(ctx.forge),
+    path: action.path,
+    reason: action.reason,
+    context
+  })
   const result = await ask(
     ctx,
     { purpose: `edit ${action.path}`, task, schema: editSchema, schemaName: 'file_edits' },
@@ -73,6 +78,7 @@ async function edited(
 /** New and short files: the whole content, one more round when it does not parse. */
 async function whole(ctx: ConversationContext, action: PlannedAction, context: string): Promise<FileWritten> {
   const task = fill(PROMPTS.implementFile, {
+    ...forgePlaceholders(ctx.forge),
     path: action.path,
     action: action.action === 'create' ? 'a new file' : 'an existing file',
     reason: action.reason,

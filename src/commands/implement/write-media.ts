@@ -4,7 +4,7 @@
 // the prompt, the image model paints it). Every file is opened again before it is written; one that
 // does not open goes back to the model once.
 import { z } from 'zod'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
 import { DEFAULT_DOCUMENT_LIMITS } from '../../conversation/documents.ts'
 import { fenced } from '../../ports/fenced.ts'
 import { askUntilValid, type Validation } from '../../llm/ask-until-valid.ts'
@@ -95,6 +95,7 @@ export async function writeMediaFile(
   const context = changeContext(plan, written)
   const task = (extra = ''): string =>
     fill(PROMPTS.implementMedia, {
+      ...forgePlaceholders(ctx.forge),
       path: action.path,
       action: action.action === 'create' ? 'a new file' : 'an existing file',
       format: FORMAT[kind],

@@ -2,6 +2,7 @@
 // review (422 "line must be part of the diff") when one comment names a line outside the hunks, so
 // every comment is checked against the hunks first; the ones that don't fit move into the summary. Pure.
 import { fenced } from '../../ports/fenced.ts'
+import { forgeWords, suggestionInfo, type ForgeDialect } from '../../ports/forge.ts'
 import { rightSideRanges, type LineRange } from './diff.ts'
 
 /** A comment as the model proposed it. */
@@ -12,7 +13,7 @@ export interface ProposedComment {
   /** The first line of a multi-line comment, or null. */
   startLine: number | null
   body: string
-  /** Replacement text for lines startLine..line (or line), shown as a GitHub suggestion; null for none. */
+  /** Replacement text for lines startLine..line (or line), shown as the forge's suggestion; null for none. */
   suggestion: string | null
 }
 
@@ -31,22 +32,30 @@ export interface MovedComment extends ProposedComment {
 
 export const MAX_INLINE_COMMENTS = 30
 
-/** The comment's text with its suggestion block, as it is posted on the line. */
-export function inlineBody(comment: ProposedComment): string {
+/**
+ * The comment's text with its suggestion block, as it is posted on the line: on GitLab the comment sits on its
+ * last line, and the block names the lines above it that it replaces too.
+ */
+export function inlineBody(comment: ProposedComment, dialect?: ForgeDialect): string {
   const body = comment.body.trim()
-  return comment.suggestion === null
-    ? body
-    : `${body}\n\n${fenced(comment.suggestion.replace(/\n$/, ''), 'suggestion')}`
+  if (comment.suggestion === null) return body
+  const above = comment.startLine !== null && comment.startLine < comment.line ? comment.line - comment.startLine : 0
+  return `${body}\n\n${fenced(comment.suggestion.replace(/\n$/, ''), suggestionInfo(dialect, above))}`
 }
 
 function linesLabel(c: ProposedComment): string {
   return c.startLine !== null && c.startLine !== c.line ? `lines ${c.startLine}–${c.line}` : `line ${c.line}`
 }
 
-function problem(c: ProposedComment, ranges: readonly LineRange[] | null | undefined): string | null {
-  if (ranges === undefined) return `\`${c.path}\` is not one of the files this pull request changes`
+function problem(
+  c: ProposedComment,
+  ranges: readonly LineRange[] | null | undefined,
+  dialect: ForgeDialect | undefined
+): string | null {
+  const words = forgeWords(dialect)
+  if (ranges === undefined) return `\`${c.path}\` is not one of the files this ${words.pullRequest} changes`
   if (ranges === null)
-    return `GitHub shows no text diff for \`${c.path}\` (binary, or too large), so no line of it can take a comment`
+    return `${words.name} shows no text diff for \`${c.path}\` (binary, or too large), so no line of it can take a comment`
   const bad = [c.line, c.startLine].find((n) => n !== null && !Number.isInteger(n))
   if (bad !== undefined) return `${bad} is not a line number of \`${c.path}\``
   const hunk = ranges.find((r) => c.line >= r.start && c.line <= r.end)
@@ -65,7 +74,8 @@ function problem(c: ProposedComment, ranges: readonly LineRange[] | null | undef
 export function placeComments(
   proposed: readonly ProposedComment[],
   patches: ReadonlyMap<string, string | null>,
-  maxInline = MAX_INLINE_COMMENTS
+  maxInline = MAX_INLINE_COMMENTS,
+  dialect?: ForgeDialect
 ): { inline: InlineComment[]; placed: ProposedComment[]; moved: MovedComment[] } {
   const ranges = new Map<string, LineRange[] | null>()
   for (const [path, patch] of patches) ranges.set(path, patch === null ? null : rightSideRanges(patch))
@@ -73,7 +83,7 @@ export function placeComments(
   const placed: ProposedComment[] = []
   const moved: MovedComment[] = []
   for (const c of proposed) {
-    const why = problem(c, ranges.get(c.path))
+    const why = problem(c, ranges.get(c.path), dialect)
     if (why) {
       moved.push({ ...c, why })
       continue
@@ -83,7 +93,12 @@ export function placeComments(
       continue
     }
     const multi = c.startLine !== null && c.startLine !== c.line
-    inline.push({ path: c.path, line: c.line, ...(multi ? { startLine: c.startLine! } : {}), body: inlineBody(c) })
+    inline.push({
+      path: c.path,
+      line: c.line,
+      ...(multi ? { startLine: c.startLine! } : {}),
+      body: inlineBody(c, dialect)
+    })
     placed.push(c)
   }
   return { inline, placed, moved }

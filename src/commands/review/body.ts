@@ -21,6 +21,8 @@ export interface ReviewFacts {
   budgetTokens: number
   /** Earlier findings a maintainer dismissed, left out of this review. */
   decided?: readonly DecidedItem[]
+  /** The forge's name, whose limits the summary names (absent: GitHub). */
+  forge?: string
 }
 
 /** An earlier finding left out as already decided, as the summary lists it. */
@@ -81,7 +83,7 @@ export function commentItem(c: ProposedComment, why: string | null): string {
 const HEADINGS: Record<Coverage, string> = { full: 'In full', partial: 'In part', none: 'Not at all' }
 
 /** Files grouped by coverage and by what was seen, shortened with a count when the list is very long. */
-export function coverageList(entries: readonly CoverageEntry[], maxChars = COVERAGE_CHARS): string {
+export function coverageList(entries: readonly CoverageEntry[], maxChars = COVERAGE_CHARS, forge = 'GitHub'): string {
   const out: string[] = []
   let used = 0
   let omitted = 0
@@ -108,12 +110,15 @@ export function coverageList(entries: readonly CoverageEntry[], maxChars = COVER
     out.push('')
   }
   if (omitted)
-    out.push(`(${n(omitted)} file names are left out of this list to keep the review within GitHub's size limit.)`, '')
+    out.push(
+      `(${n(omitted)} file names are left out of this list to keep the review within ${forge}'s size limit.)`,
+      ''
+    )
   return out.join('\n').trim()
 }
 
 function coverageSection(facts: ReviewFacts): string {
-  const list = coverageList(facts.coverage)
+  const list = coverageList(facts.coverage, COVERAGE_CHARS, facts.forge)
   // Two counts of tokens reach the reader: this estimate, which the budget is kept in, and the provider's count in
   // the stamp (every call of the run, by the model's own tokenizer). Each says which it is, so they never clash.
   const budget = `The prompt took about ${n(facts.usedTokens)} of the ${n(facts.budgetTokens)} tokens the review budget allows, as git-bob estimates them before sending (characters ÷ 4); the stamp gives the tokens the provider counted, over every model call of this run.`

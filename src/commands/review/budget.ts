@@ -210,11 +210,11 @@ export interface CoverageEntry {
 }
 
 /** How much of each file the model saw, in the pull request's order. */
-export function coverageOf(plan: ReviewPlan): CoverageEntry[] {
+export function coverageOf(plan: ReviewPlan, forge = 'GitHub'): CoverageEntry[] {
   return plan.files.map((p): CoverageEntry => {
     const { path, status } = p.file
     if (p.file.patch === null)
-      return { path, coverage: 'none', detail: 'GitHub shows no text diff (binary, or too large)' }
+      return { path, coverage: 'none', detail: `${forge} shows no text diff (binary, or too large)` }
     if (p.diff === null) return { path, coverage: 'none', detail: 'did not fit the token budget' }
     if (p.hunksSent < p.hunksTotal) {
       const part =

@@ -9,7 +9,8 @@ import type { Thread } from '../../conversation/thread.ts'
 import { charsFor, estimateTokens } from '../../conversation/tokens.ts'
 import type { CoverageEntry } from './budget.ts'
 import { fenced } from '../../ports/fenced.ts'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
+import type { ForgeDialect } from '../../ports/forge.ts'
 import { findingPlace, type Dismissed } from './dismissed.ts'
 
 export const CONVERSATION_SHARE = 0.25
@@ -49,9 +50,9 @@ const REPLY_CHARS = 400
  * The earlier findings a maintainer dismissed, for the model: where, what, who and how, the replies fenced as
  * the conversation's messages are (untrusted text). Shortened to `maxChars` with a count of the rest.
  */
-export function decidedSection(dismissed: readonly Dismissed[], maxChars: number): string {
+export function decidedSection(dismissed: readonly Dismissed[], maxChars: number, dialect?: ForgeDialect): string {
   if (!dismissed.length) return ''
-  const head = `${fill(PROMPTS.reviewDecided, { count: String(dismissed.length) }).trim()}\n`
+  const head = `${fill(PROMPTS.reviewDecided, { ...forgePlaceholders(dialect), count: String(dismissed.length) }).trim()}\n`
   const items: string[] = []
   let used = head.length + 80
   for (const [i, d] of dismissed.entries()) {

@@ -3,9 +3,10 @@
 // code decides which line comments can sit on the diff and lists plainly what was and was not read.
 // On an issue, "review" answers like "comment".
 import { z } from 'zod'
+import { forgeWords } from '../../ports/forge.ts'
 import type { PullFile } from '../../ports/github.ts'
-import { fill, PROMPTS } from '../../conversation/prompts.ts'
-import { placeComments, type ProposedComment } from './anchor.ts'
+import { fill, forgePlaceholders, PROMPTS } from '../../conversation/prompts.ts'
+import { MAX_INLINE_COMMENTS, placeComments, type ProposedComment } from './anchor.ts'
 import { reviewBody } from './body.ts'
 import {
   contentCandidates,
@@ -83,7 +84,11 @@ async function reviewPull(
   let scope = firstScope(args, last, headSha)
   if (scope === null && last) {
     const comparison = await pull.compare(last, headSha)
-    scope = scopeAfterCompare(last, comparison && { status: comparison.status, fileCount: comparison.files.length })
+    scope = scopeAfterCompare(
+      last,
+      comparison && { status: comparison.status, fileCount: comparison.files.length },
+      forgeWords(ctx.forge).name
+    )
     if (scope.kind === 'since' && comparison) files = comparison.files.map(changed)
   }
   scope ??= { kind: 'full', why: 'this is the first review' }
@@ -99,7 +104,11 @@ async function reviewPull(
   // What the maintainers decided (the review memory, from the default branch) is part of the task: not raised.
   const memory = memorySection(ctx.reviewMemory ?? [], ctx.reviewTokenBudget)
   if (memory.leftOut) ctx.notes.tell(`Left out: ${memory.leftOut}.`)
-  const reviewTask = fill(PROMPTS.review, { scope: scopeWords(scope), requested: requestedWords(ctx) })
+  const reviewTask = fill(PROMPTS.review, {
+    ...forgePlaceholders(ctx.forge),
+    scope: scopeWords(scope),
+    requested: requestedWords(ctx)
+  })
   const task = memory.text ? `${reviewTask.trimEnd()}\n\n${memory.text}` : reviewTask
   const { pull: _shownSeparately, ...conversationOnly } = ctx.thread
   // Every prompt of the review stays within its budget. Reading with tools, the fixed prompt keeps the share
@@ -110,7 +119,7 @@ async function reviewPull(
   // What a maintainer already dismissed in this pull request: the model is told, and code drops repeats below.
   const { dismissed, unchecked } = await findDismissed(threadPull.findings, pull)
   for (const what of unchecked) ctx.notes.tell(`Not checked for findings already dismissed: ${what}.`)
-  const decided = decidedSection(dismissed, charsFor(Math.floor(Math.max(0, promptBudget) * DECIDED_SHARE)))
+  const decided = decidedSection(dismissed, charsFor(Math.floor(Math.max(0, promptBudget) * DECIDED_SHARE)), ctx.forge)
   const shape = layout(
     system,
     { thread: conversationOnly, leftOut: ctx.notes.forModel.conversation },
@@ -130,7 +139,7 @@ async function reviewPull(
       plan = withContent(plan, path, await pull.fileAt(path, headSha))
     }
   }
-  const coverage = coverageOf(plan)
+  const coverage = coverageOf(plan, forgeWords(ctx.forge).name)
   const user = userMessage(
     shape.conversation,
     renderMaterial(plan),
@@ -170,14 +179,15 @@ async function reviewPull(
   const proposed = kept.comments
   // Line comments are checked against the whole pull request's diff: that is what GitHub checks.
   const patches = new Map(threadPull.files.map((f) => [f.filename, f.patch] as const))
-  const { inline, placed, moved } = placeComments(proposed, patches)
+  const { inline, placed, moved } = placeComments(proposed, patches, MAX_INLINE_COMMENTS, ctx.forge)
   const facts = {
     head: headSha,
     scope,
     coverage,
     usedTokens: estimateTokens(system) + estimateTokens(user) + extra,
     budgetTokens: ctx.reviewTokenBudget,
-    decided: dismissed.map((d) => ({ place: findingPlace(d.finding), ways: d.ways }))
+    decided: dismissed.map((d) => ({ place: findingPlace(d.finding), ways: d.ways })),
+    forge: forgeWords(ctx.forge).name
   }
   const verdict = { fulfils: reply.value.fulfils, risks: kept.risks, missing: kept.missing }
   const { body, withInline } = reviewBody(verdict, facts, moved, placed)

@@ -38,11 +38,15 @@ export function firstScope(args: string, lastReviewed: string | null, head: stri
 }
 
 /** After comparing: an incremental review only when the head simply moved on from the reviewed commit. */
-export function scopeAfterCompare(lastReviewed: string, comparison: ComparisonFacts | null): ReviewScope {
+export function scopeAfterCompare(
+  lastReviewed: string,
+  comparison: ComparisonFacts | null,
+  forge = 'GitHub'
+): ReviewScope {
   if (!comparison)
     return {
       kind: 'full',
-      why: `the commit I last reviewed (${lastReviewed.slice(0, 7)}) is no longer on GitHub, so I reviewed everything again`
+      why: `the commit I last reviewed (${lastReviewed.slice(0, 7)}) is no longer on ${forge}, so I reviewed everything again`
     }
   if (comparison.status === 'identical') return { kind: 'unchanged', since: lastReviewed }
   if (comparison.status !== 'ahead') {
@@ -54,7 +58,7 @@ export function scopeAfterCompare(lastReviewed: string, comparison: ComparisonFa
   if (comparison.fileCount >= COMPARE_FILE_LIMIT) {
     return {
       kind: 'full',
-      why: `GitHub lists at most ${COMPARE_FILE_LIMIT} files of a comparison, so I reviewed everything again rather than miss some`
+      why: `${forge} lists at most ${COMPARE_FILE_LIMIT} files of a comparison, so I reviewed everything again rather than miss some`
     }
   }
   return { kind: 'since', since: lastReviewed }

@@ -24,6 +24,8 @@ export interface FileToolContext {
   /** The .gitbobignore rules, read once. */
   rules(): Promise<PathRules>
   limits: FileToolLimits
+  /** The forge's name, as the results say what it cut short (absent: GitHub). */
+  forge?: string
 }
 
 const listInput = z.object({
@@ -55,13 +57,14 @@ export function listFilesTool(context: FileToolContext): Tool<z.infer<typeof lis
       const what = input.pattern ? `matching "${input.pattern}"` : 'in the repository'
       if (!matching.length)
         return {
-          text: `No files ${what} (${context.files.origin}).${truncated ? ' GitHub cut the file list short.' : ''}`
+          text: `No files ${what} (${context.files.origin}).${truncated ? ` ${context.forge ?? 'GitHub'} cut the file list short.` : ''}`
         }
       const shown = matching.slice(0, limit)
       const lines = [`${counted(matching.length, 'file')} ${what} (${context.files.origin}):`, ...shown]
       if (matching.length > shown.length)
         lines.push(`(${matching.length - shown.length} more not listed; narrow the pattern)`)
-      if (truncated) lines.push('(GitHub cut the repository file list short; some files may be missing)')
+      if (truncated)
+        lines.push(`(${context.forge ?? 'GitHub'} cut the repository file list short; some files may be missing)`)
       return { text: lines.join('\n') }
     }
   }

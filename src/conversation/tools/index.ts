@@ -29,6 +29,8 @@ export interface ReadingOptions {
   conversation: Thread
   /** Masks the values git-bob knows are secret, and key shapes (Redactor.redact). */
   redact(text: string): string
+  /** The forge's name (GitHub, GitLab), as results say what it did not show; absent: GitHub. */
+  forge?: string
   /** The most tokens one result may take; default 2,000 (a quarter of the smallest prompt budget). */
   maxResultTokens?: number
 }
@@ -50,7 +52,8 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
   const files = {
     files: ports.files,
     rules,
-    limits: { maxListed: MAX_LISTED, maxFileBytes: MAX_FILE_BYTES, maxTokens }
+    limits: { maxListed: MAX_LISTED, maxFileBytes: MAX_FILE_BYTES, maxTokens },
+    ...(options.forge ? { forge: options.forge } : {})
   }
   const threads = {
     threads: ports.threads,
@@ -59,7 +62,8 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
     rules,
     maxTokens,
     requestTime: options.requestTime,
-    conversation: options.conversation
+    conversation: options.conversation,
+    ...(options.forge ? { forge: options.forge } : {})
   }
   const tools = [
     readingTool(listFilesTool(files), policy),

@@ -48,7 +48,8 @@ export function reason(error: unknown): string {
       ? error.status
       : undefined
   const message = error instanceof Error ? error.message : String(error)
-  return status ? `GitHub answered ${status}: ${message}` : message
+  // GitLab's errors say already who answered what (adapters/gitlab/rest.ts); Octokit's give the message only.
+  return status && !message.startsWith('GitLab answered') ? `GitHub answered ${status}: ${message}` : message
 }
 
 /** Masks first (a cut must not leave half a secret unmasked), then caps at the token limit. */

@@ -28,6 +28,8 @@ export interface ThreadToolContext {
   requestTime: string
   /** The current thread as the thread loader read it (load-thread.ts): as of the request, who may instruct. */
   conversation: Thread
+  /** The forge's name, as the results say what it did not show (absent: GitHub). */
+  forge?: string
 }
 
 export type Reference = { ok: true; number: number } | { ok: false; problem: string }
@@ -41,7 +43,7 @@ export function parseReference(raw: string, repo: string): Reference {
   if (!found)
     return {
       ok: false,
-      problem: `"${raw}" is not a reference to an issue or pull request (write #12 or a GitHub URL).`
+      problem: `"${raw}" is not a reference to an issue or pull request (write #12 or its URL).`
     }
   if (found.repo.toLowerCase() !== repo.toLowerCase())
     return {
@@ -52,7 +54,7 @@ export function parseReference(raw: string, repo: string): Reference {
 }
 
 const threadInput = z.object({
-  reference: z.string().min(1).describe('the issue or pull request: "#12", "12" or its GitHub URL')
+  reference: z.string().min(1).describe('the issue or pull request: "#12", "12" or its URL')
 })
 
 export function readThreadTool(context: ThreadToolContext): Tool<z.infer<typeof threadInput>> {
@@ -154,7 +156,8 @@ export function readPullRequestDiffTool(context: ThreadToolContext): Tool<z.infe
         files,
         input.path ? cleanPath(input.path) : null,
         await context.rules(),
-        context.maxTokens
+        context.maxTokens,
+        context.forge ?? 'GitHub'
       )
     }
   }
@@ -165,7 +168,8 @@ function renderDiff(
   all: PullRequestFile[],
   only: string | null,
   rules: PathRules,
-  maxTokens: number
+  maxTokens: number,
+  forge: string
 ): ToolResult {
   const files = all.filter((f) => mayRead(f.filename, rules))
   const hidden = all.length - files.length
@@ -183,7 +187,7 @@ function renderDiff(
   const skipped: string[] = []
   for (const file of wanted) {
     if (file.patch === null) {
-      lines.push('', `## ${file.filename}`, '(GitHub shows no diff: a binary or very large file)')
+      lines.push('', `## ${file.filename}`, `(${forge} shows no diff: a binary or very large file)`)
       continue
     }
     const block = `\n## ${file.filename}\n\n${fenced(file.patch, 'diff')}`

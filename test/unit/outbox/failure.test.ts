@@ -26,3 +26,31 @@ describe('describeFailure', () => {
     })
   })
 })
+
+describe('describeFailure on GitLab', () => {
+  /** An error as the GitLab client throws it (adapters/gitlab/rest.ts): its name, the request and the status. */
+  function gitlabError(status: number): Error {
+    const error = Object.assign(
+      new Error(`GitLab answered GET /projects/lab%2Fanalysis/issues/9 with HTTP ${status}`),
+      {
+        status
+      }
+    )
+    error.name = 'GitLabRequestError'
+    return error
+  }
+
+  it("says what GitLab answered and what to do about GitLab's token, never GitHub's workflow", () => {
+    const forbidden = describeFailure(gitlabError(403))
+    expect(forbidden.what).toBe(
+      'A GitLab API request failed: GitLab answered GET /projects/lab%2Fanalysis/issues/9 with HTTP 403'
+    )
+    expect(forbidden.advice).toContain('the Developer role and the scopes `api` and `write_repository`')
+    for (const status of [400, 401, 403, 404, 429, 500]) {
+      const report = describeFailure(gitlabError(status))
+      expect(`${report.what} ${report.advice}`, String(status)).not.toMatch(/GitHub|workflow|pull request/)
+    }
+    expect(describeFailure(gitlabError(401)).advice).toContain('`GIT_BOB_GITLAB_TOKEN`')
+    expect(describeFailure(gitlabError(404)).advice).toContain('merge request')
+  })
+})

@@ -119,3 +119,30 @@ describe('the progress comment', () => {
     expect(box.openProgress).toBeNull()
   })
 })
+
+describe('Outbox on GitLab', () => {
+  function gitlabOutbox(): { outbox: Outbox; pulls: { title: string; body: string }[] } {
+    const pulls: { title: string; body: string }[] = []
+    const api = {
+      dialect: 'gitlab',
+      createPull: async (options: { title: string; body: string }) => {
+        pulls.push(options)
+        return { number: 9, url: 'https://gitlab.example.org/lab/analysis/-/merge_requests/9' }
+      }
+    } as Partial<GitHubApi> as GitHubApi
+    const box = new Outbox(api, { botName: 'git-bob', runUrl: null, requestKey: 'k' }, new Redactor())
+    return { outbox: box, pulls }
+  }
+  const mixed = (n: number): string =>
+    Array.from({ length: n }, (_, i) => (i % 2 ? `!${i + 1}` : `#${i + 1}`)).join(' ')
+
+  it('caps merge request references (!N) with the issue references in comments, titles and descriptions', async () => {
+    const { outbox: box, pulls } = gitlabOutbox()
+    const [comment] = box.render(`See ${mixed(22)}.`, null)
+    expect(comment).toContain('!20 #\u200b21 !\u200b22.')
+    expect(comment).toContain('2 more issue or merge request references are written without a link')
+    expect(box.plainText(EVENT, mixed(21))).toContain('!20 #\u200b21')
+    await box.openPullRequest(EVENT, { title: 'Tidy', body: `Follows ${mixed(21)}`, head: 'h', base: 'b' }, null)
+    expect(pulls[0]!.body).toContain('!20 #\u200b21')
+  })
+})

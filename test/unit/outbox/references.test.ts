@@ -60,6 +60,47 @@ describe('capReferences', () => {
   })
 })
 
+describe('capReferences on GitLab: merge requests (!N) count as issues (#N) do', () => {
+  const mixed = (n: number): string =>
+    Array.from({ length: n }, (_, i) => (i % 2 ? `!${i + 1}` : `#${i + 1}`)).join(' ')
+
+  it('leaves up to 20 references of both kinds alone, and unlinks the rest, "!" as "#"', () => {
+    expect(capReferences(mixed(20), 20, 'gitlab')).toBe(mixed(20))
+    const out = capReferences(mixed(24), 20, 'gitlab')
+    expect(out).toContain('!20 #\u200b21 !\u200b22 #\u200b23 !\u200b24')
+    expect(out).toMatch(/4 more issue or merge request references are written without a link/)
+    expect(plainOf(out).startsWith(mixed(24))).toBe(true)
+    const plain = capReferencesPlain(mixed(21), 20, 'gitlab')
+    expect(plain).toMatch(/!20 #\u200b21\n\n\(1 more issue or merge request reference is/)
+  })
+
+  it("counts a project's path of any depth, a project's name, and links to merge requests", () => {
+    const text = [
+      mixed(18),
+      'group/sub/project!7',
+      'project#8',
+      '[the fix](https://gitlab.example.org/g/p/-/merge_requests/9)',
+      'https://gitlab.example.org/g/p/-/merge_requests/10'
+    ].join(' ')
+    const out = capReferences(text, 20, 'gitlab')
+    expect(out).toContain('group/sub/project!7 project#8')
+    expect(out).toContain('the fix https://\u200bgitlab.example.org/g/p/-/merge_requests/10')
+    expect(out).not.toContain('](https://gitlab.example.org/g/p/-/merge_requests/9)')
+    expect(capReferencesPlain(`${mixed(20)} a/b/c!21`, 20, 'gitlab')).toContain('a/b/c!\u200b21')
+  })
+
+  it('does not count an exclamation, an image, or references in code', () => {
+    const text = `${mixed(20)} Wow! 1 and ![plot](p.png)\n\n\`\`\`\n${mixed(30)}\n\`\`\``
+    expect(capReferences(text, 20, 'gitlab')).toBe(text)
+  })
+
+  it('on GitHub, "!N" is no reference and is not counted', () => {
+    const bangs = Array.from({ length: 30 }, (_, i) => `!${i + 1}`).join(' ')
+    expect(capReferences(bangs)).toBe(bangs)
+    expect(capReferences(bangs, 20, 'gitlab')).toContain('!\u200b21')
+  })
+})
+
 describe('capReferences counts links to issues as references', () => {
   const URL = 'https://github.com/o/r'
   const shapes = [

@@ -223,6 +223,10 @@ describe('splitMessage: too long for maxParts', () => {
     expect(split.at(-1)).toContain('longer than 4 GitHub comments')
   })
 
+  it('names the forge whose comments could not hold it', () => {
+    expect(splitMessage(text, 1000, 4, 'GitLab').at(-1)).toContain('longer than 4 GitLab comments')
+  })
+
   it('closes an open fence before the note', () => {
     const code = `\`\`\`\n${codeLines(500)}\n\`\`\``
     const split = splitMessage(code, 1000, 2)

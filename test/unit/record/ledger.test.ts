@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../../src/errors.ts'
-import { formatLedger, LEDGER_REF, type Ledger } from '../../../src/ports/ledger.ts'
+import { formatLedger, LEDGER_REF, ledgerHome, type Ledger } from '../../../src/ports/ledger.ts'
 import {
   budgetAllows,
   budgetSpentMessage,
@@ -84,6 +84,23 @@ describe('closeLedger without contents: write', () => {
     expect(await closeLedger(store, entry, NOW, LIMITS, log)).toContain('add `contents: write`')
     expect(warnings).toHaveLength(1)
   })
+
+  it("on GitLab, names the branch and what GitLab's token needs", async () => {
+    const forbidden = Object.assign(new Error('403 Forbidden'), { status: 403 })
+    const refs: string[] = []
+    const store: LedgerStore = {
+      dialect: 'gitlab',
+      refFile: async (ref) => (refs.push(ref), null),
+      writeRefFile: async () => Promise.reject(forbidden)
+    }
+    const warnings: string[] = []
+    const log = { info: () => {}, warning: (m: string) => warnings.push(m), error: () => {} }
+    const line = await closeLedger(store, entry, NOW, LIMITS, log)
+    expect(refs).toEqual(['git-bob/ledger'])
+    expect(line).toContain('needs the Developer role and the `api` scope')
+    expect(line).not.toContain('contents: write')
+    expect(warnings[0]).toContain('(branch git-bob/ledger)')
+  })
 })
 
 describe('budgetAllows', () => {
@@ -95,6 +112,17 @@ describe('budgetAllows', () => {
     const error = await budgetAllows(broken, LIMITS, NOW).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as Error).message).toContain('git push origin --delete refs/git-bob/ledger')
+  })
+
+  it('on GitLab, a malformed ledger says to delete the branch', async () => {
+    const broken: LedgerStore = {
+      dialect: 'gitlab',
+      refFile: async () => ({ commit: 'a'.repeat(40), text: '[]' }),
+      writeRefFile: async () => true
+    }
+    const error = await budgetAllows(broken, LIMITS, NOW).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toContain('deleting the branch: `git push origin --delete git-bob/ledger`')
   })
 })
 
@@ -126,5 +154,24 @@ describe('the words', () => {
       resets: new Date('2026-03-03T00:00:00Z')
     })
     expect(requests).toContain("today's 4 requests that call a model are used up")
+  })
+
+  it('on GitLab: the branch in the summary line, the CI/CD variables in the answer', () => {
+    const spent = { todayUsd: 0.5, monthUsd: 3, todayRequests: 4 }
+    const home = ledgerHome('gitlab')
+    expect(ledgerLine(spent, LIMITS, home)).toBe(
+      'today $0.5000 of $1.00; this month $3.00 of $10.00 (branch git-bob/ledger)'
+    )
+    const decision = {
+      allowed: false,
+      spent,
+      limit: 'daily',
+      of: 0.5,
+      resets: new Date('2026-03-03T00:00:00Z')
+    } as const
+    expect(budgetSpentMessage(decision)).toContain('(the `budget-*` inputs of the workflow)')
+    const onGitLab = budgetSpentMessage(decision, home)
+    expect(onGitLab).toContain('CI/CD variables such as `GIT_BOB_BUDGET_DAILY_USD`')
+    expect(onGitLab).not.toContain('workflow')
   })
 })

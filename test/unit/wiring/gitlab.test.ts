@@ -11,6 +11,11 @@ describe('GitLab mode', () => {
     expect(isGitLab({ GITHUB_ACTIONS: 'true' })).toBe(false)
     expect(isGitLab({ INPUT_FORGE: 'gitlab' })).toBe(true)
     expect(isGitLab({ GIT_BOB_FORGE: 'github', GITLAB_CI: 'true', TRIGGER_PAYLOAD: 'x' })).toBe(false)
+    // GIT_BOB_FORGE before INPUT_FORGE, as every GitLab setting; a value that names no forge is refused.
+    expect(isGitLab({ GIT_BOB_FORGE: 'GitLab', INPUT_FORGE: 'github' })).toBe(true)
+    expect(() => isGitLab({ GIT_BOB_FORGE: 'gitlba', GITLAB_CI: 'true', TRIGGER_PAYLOAD: 'x' })).toThrow(
+      'The `forge` input is not valid: "gitlba" should be github or gitlab.'
+    )
   })
 
   it('reads inputs from GIT_BOB_<NAME>, then INPUT_<NAME>; the token from GIT_BOB_GITLAB_TOKEN only', () => {

@@ -209,4 +209,57 @@ describe('GitLabApi', () => {
     gitlab.pipelines[0]!.status = 'success'
     expect(await client.workflowRun(run!.id)).toMatchObject({ status: 'completed', conclusion: 'success' })
   })
+
+  it("reads the ledger through the Repository Files API: null without the branch or the file, else the text and the file's last commit", async () => {
+    const client = api()
+    expect(await client.refFile('git-bob/ledger', 'ledger.json')).toBeNull()
+    gitlab.commitFile('git-bob/ledger', 'other.json', '{}')
+    expect(await client.refFile('git-bob/ledger', 'ledger.json')).toBeNull()
+    gitlab.commitFile('git-bob/ledger', 'ledger.json', '{"a":"é"}')
+    const found = await client.refFile('git-bob/ledger', 'ledger.json')
+    expect(found).toEqual({ commit: gitlab.fileOn('git-bob/ledger', 'ledger.json')!.lastCommit, text: '{"a":"é"}' })
+    expect(gitlab.requests.at(-1)!.query.get('ref')).toBe('git-bob/ledger')
+  })
+
+  it('writes the ledger: the branch made from the default branch by the first commit, then updated with last_commit_id', async () => {
+    const client = api()
+    expect(await client.writeRefFile('git-bob/ledger', 'ledger.json', 'one', null)).toBe(true)
+    const first = gitlab.fileOn('git-bob/ledger', 'ledger.json')!
+    expect(first.text).toBe('one')
+    expect(first.commitMessage).toMatch(/\[skip ci\]$/)
+    expect(await client.writeRefFile('git-bob/ledger', 'ledger.json', 'two', first.lastCommit)).toBe(true)
+    expect(gitlab.fileOn('git-bob/ledger', 'ledger.json')!.text).toBe('two')
+    const writes = gitlab.requests.filter((r) => r.method !== 'GET')
+    expect(writes.map((r) => [r.method, (r.body as { start_branch?: string }).start_branch])).toEqual([
+      ['POST', 'master'],
+      ['PUT', undefined]
+    ])
+    expect(writes[1]!.body).toMatchObject({ last_commit_id: first.lastCommit, encoding: 'base64', content: 'dHdv' })
+  })
+
+  it('writes the ledger: false, and nothing changed, when another run wrote first (400 from GitLab)', async () => {
+    const client = api()
+    gitlab.commitFile('git-bob/ledger', 'ledger.json', 'theirs')
+    // Created at once by another run: the branch is there (start_branch refused), and so is the file.
+    expect(await client.writeRefFile('git-bob/ledger', 'ledger.json', 'mine', null)).toBe(false)
+    // Changed since it was read: the stale last_commit_id is refused.
+    expect(await client.writeRefFile('git-bob/ledger', 'ledger.json', 'mine', 'f'.repeat(40))).toBe(false)
+    expect(gitlab.fileOn('git-bob/ledger', 'ledger.json')!.text).toBe('theirs')
+  })
+
+  it('writes the ledger on a branch that is there without it (made by hand, or its file deleted)', async () => {
+    const client = api()
+    gitlab.commitFile('git-bob/ledger', 'README.md', 'kept')
+    expect(await client.writeRefFile('git-bob/ledger', 'ledger.json', 'one', null)).toBe(true)
+    expect(gitlab.fileOn('git-bob/ledger', 'ledger.json')!.text).toBe('one')
+    expect(gitlab.fileOn('git-bob/ledger', 'README.md')!.text).toBe('kept')
+  })
+
+  it('passes on an error that is no lost race (403: the token may not write)', async () => {
+    gitlab.faults.push({ status: 403, body: { message: '403 Forbidden' } })
+    const error = await api()
+      .writeRefFile('git-bob/ledger', 'ledger.json', 'one', 'a'.repeat(40))
+      .catch((e: unknown) => e)
+    expect(httpStatus(error)).toBe(403)
+  })
 })

@@ -97,3 +97,30 @@ describe('inlineBody', () => {
     expect(inlineBody({ ...comment('a', 1), suggestion: 'y\n' })).toBe('about a:1\n\n```suggestion\ny\n```')
   })
 })
+
+describe('inlineBody on GitLab', () => {
+  it("writes GitLab's suggestion syntax: the commented line alone, or the lines above it that it replaces too", () => {
+    expect(inlineBody({ ...comment('a', 12), suggestion: 'y2' }, 'gitlab')).toBe(
+      'about a:12\n\n```suggestion:-0+0\ny2\n```'
+    )
+    expect(inlineBody({ ...comment('a', 12, 10), suggestion: 'x2\ny2\nz2' }, 'gitlab')).toBe(
+      'about a:12\n\n```suggestion:-2+0\nx2\ny2\nz2\n```'
+    )
+    expect(inlineBody({ ...comment('a', 12, 10), suggestion: 'x2' }, 'github')).toBe(
+      'about a:12\n\n```suggestion\nx2\n```'
+    )
+  })
+
+  it('places a multi-line suggestion on GitLab with the lines it replaces, and says "merge request" for a file it does not change', () => {
+    const { inline, moved } = placeComments(
+      [comment('src/a.py', 12, 10, 'y2\nz2'), comment('other.py', 1)],
+      PATCHES,
+      30,
+      'gitlab'
+    )
+    expect(inline).toEqual([
+      { path: 'src/a.py', line: 12, startLine: 10, body: 'about src/a.py:12\n\n```suggestion:-2+0\ny2\nz2\n```' }
+    ])
+    expect(moved[0]!.why).toBe('`other.py` is not one of the files this merge request changes')
+  })
+})

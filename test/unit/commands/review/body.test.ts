@@ -103,6 +103,8 @@ describe('coverageList', () => {
     expect(list).toContain('**Not at all (1000):**')
     expect(list).toMatch(/, and \d+ more/)
     expect(list).toMatch(/\d+ file names are left out of this list/)
+    expect(list).toContain("within GitHub's size limit")
+    expect(coverageList(many, 2000, 'GitLab')).toContain("within GitLab's size limit")
   })
 })
 

@@ -83,6 +83,7 @@ describe('planDiffs', () => {
     expect(coverageOf(plan)).toEqual([
       { path: 'logo.png', coverage: 'none', detail: 'GitHub shows no text diff (binary, or too large)' }
     ])
+    expect(coverageOf(plan, 'GitLab')[0]!.detail).toBe('GitLab shows no text diff (binary, or too large)')
   })
 })
 

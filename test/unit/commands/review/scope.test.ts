@@ -61,6 +61,14 @@ describe('scopeAfterCompare', () => {
       why: expect.stringContaining('300')
     })
   })
+  it("names GitLab when it is GitLab's comparison", () => {
+    expect(scopeAfterCompare(A, null, 'GitLab')).toMatchObject({
+      why: expect.stringContaining('is no longer on GitLab')
+    })
+    expect(scopeAfterCompare(A, { status: 'ahead', fileCount: COMPARE_FILE_LIMIT }, 'GitLab')).toMatchObject({
+      why: expect.stringMatching(/^GitLab lists at most 300 files/)
+    })
+  })
   it('has nothing new when the commits are identical', () => {
     expect(scopeAfterCompare(A, { status: 'identical', fileCount: 0 })).toEqual({ kind: 'unchanged', since: A })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { readingTool } from '../../../../src/conversation/tools/result.ts'
+import { readingTool, reason } from '../../../../src/conversation/tools/result.ts'
 import { MissingPermissionError } from '../../../../src/errors.ts'
 
 const signal = new AbortController().signal
@@ -43,5 +43,15 @@ describe('readingTool', () => {
     expect(result.text.startsWith('***\nline')).toBe(true)
     expect(result.text).toMatch(/\[cut here: [\d,]+ more characters not shown; ask for less/)
     expect(result.text.length).toBeLessThanOrEqual(200)
+  })
+})
+
+describe('reason', () => {
+  it("names GitHub before an Octokit error's status; a GitLab error names its answer itself", () => {
+    expect(reason(Object.assign(new Error('Not Found'), { status: 404 }))).toBe('GitHub answered 404: Not Found')
+    const gitlab = Object.assign(new Error('GitLab answered GET /projects/1/issues/3 with HTTP 404: 404 Not Found'), {
+      status: 404
+    })
+    expect(reason(gitlab)).toBe('GitLab answered GET /projects/1/issues/3 with HTTP 404: 404 Not Found')
   })
 })
