@@ -1,11 +1,17 @@
 # Runs a notebook in place, as `jupyter nbconvert --to notebook --execute --inplace --allow-errors` does, with
 # nbclient (the library nbconvert itself executes with) and without nbconvert's exporters: a Python start of a
 # quarter second instead of one and a half. Arguments: the notebook's file name, the time limit per cell (s).
-import re
 import sys
 
-import nbformat
-from nbclient import NotebookClient
+# Started with -c, Python looks for modules in the notebook's folder first: a repository's own nbformat.py or
+# nbclient.py would stand in for the runner's. The kernel the notebook runs in still sees that folder, as always.
+if sys.path and sys.path[0] in ("", "."):
+    del sys.path[0]
+
+import re  # noqa: E402
+
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
 
 path, cell_timeout = sys.argv[1], int(sys.argv[2])
 notebook = nbformat.read(path, as_version=4)

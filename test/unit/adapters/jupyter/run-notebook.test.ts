@@ -64,6 +64,23 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
     }
   )
 
+  it(
+    "runs beside a repository's own re.py and nbformat.py, which the notebook itself still imports",
+    JUPYTER_TIMEOUT,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
+      for (const name of ['nbformat.py', 'nbclient.py'])
+        writeFileSync(join(dir, name), "raise SystemExit('shadowed')\nX = 1\n")
+      writeFileSync(join(dir, 'helpers.py'), 'ANSWER = 42\n')
+      writeFileSync(
+        join(dir, 'n.ipynb'),
+        JSON.stringify({ ...NOTEBOOK, cells: [code('import helpers\nprint(helpers.ANSWER)')] })
+      )
+      execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: dir, stdio: 'pipe' })
+      expect(readFileSync(join(dir, 'n.ipynb'), 'utf8')).toContain('"42\\n"')
+    }
+  )
+
   it('stops at the time limit per cell and writes nothing, as nbconvert does', JUPYTER_TIMEOUT, () => {
     const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
     const before = JSON.stringify({ ...NOTEBOOK, cells: [code('import time\ntime.sleep(30)')] })
