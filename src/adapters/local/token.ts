@@ -7,20 +7,25 @@ export interface FoundToken {
   source: string
 }
 
-/** `gh auth token` for the host, or null when gh is not installed or not logged in. */
-function ghToken(host: string): Promise<string | null> {
+type Environment = Readonly<Record<string, string | undefined>>
+
+/**
+ * `gh auth token` for the host, or null when gh is not installed or not logged in. gh is found on, and started
+ * with, the environment the command line was given (the process's own, from a terminal), not read from the process.
+ */
+function ghToken(host: string, env: Environment): Promise<string | null> {
   const args = ['auth', 'token', ...(host === 'github.com' ? [] : ['--hostname', host])]
   return new Promise((resolve) => {
-    execFile('gh', args, { encoding: 'utf8', timeout: 10_000 }, (error, stdout) =>
+    execFile('gh', args, { encoding: 'utf8', timeout: 10_000, env: { ...env } }, (error, stdout) =>
       resolve(error ? null : stdout.trim() || null)
     )
   })
 }
 
 export async function findToken(
-  env: Readonly<Record<string, string | undefined>>,
+  env: Environment,
   host: string,
-  gh: (host: string) => Promise<string | null> = ghToken
+  gh: (host: string) => Promise<string | null> = (h) => ghToken(h, env)
 ): Promise<FoundToken | null> {
   for (const name of ['GITHUB_TOKEN', 'GH_TOKEN']) {
     const token = env[name]?.trim()
