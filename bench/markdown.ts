@@ -18,7 +18,7 @@ import { readOffThread } from '../src/markdown/off-thread.ts'
 import { defuseTriggers } from '../src/outbox/defuse-triggers.ts'
 import { removeHiddenText } from '../src/outbox/hidden.ts'
 import { defuseMentions } from '../src/outbox/mentions.ts'
-import { capReferences, neutraliseClosing } from '../src/outbox/references.ts'
+import { capReferences, neutraliseClosing, REFERENCE_LIMIT } from '../src/outbox/references.ts'
 import { findCommand, verbTable } from '../src/trigger/grammar.ts'
 
 export interface MarkdownMeasure {
@@ -78,6 +78,7 @@ function worstBodies(): { shape: string; text: string }[] {
       shape: "lazy continuation lines ('> a', then 'a' on each line): within the limits, 47 s for micromark",
       text: `> a${'\na'.repeat(Math.floor((BODY - 3) / 2))}`
     },
+    { shape: "web addresses with no space between them ('http://' repeated)", text: fill('http://') },
     { shape: 'ordinary prose with emphasis, code and links', text: fill(prose) }
   ]
 }
@@ -89,6 +90,7 @@ function readAll(text: string): void {
   const out = removeHiddenText(text)
   defuseTriggers(defuseMentions(out, ['alice']), 'git-bob')
   capReferences(neutraliseClosing(out))
+  capReferences(neutraliseClosing(out), REFERENCE_LIMIT, 'gitlab')
 }
 
 export function measureMarkdownWorst(): MarkdownMeasure[] {

@@ -68,23 +68,35 @@ export function neutraliseClosing(markdown: string): string {
 /** How many issue references a text may link; GitHub notes each in the issue it names. */
 export const REFERENCE_LIMIT = 20
 
-// "#12", "owner/repo#12", "GH-12", and links to issues, pull requests and discussions.
-const REFERENCE =
-  /(?<![\w&/#])(?:[\w.-]+\/[\w.-]+)?#(?=\d+(?!\w))|(?<![\w-])GH-(?=\d)|https?:\/\/(?=[^\s<>]*\/(?:issues|pull|discussions)\/\d)/gi
+// "#12", "owner/repo#12", "GH-12", and web addresses (whole, up to a space: GitHub links one address there, and a
+// lookahead from each "http" to the next space would read a long run of them again and again).
+const REFERENCE = /(?<![\w&/#])(?:[\w.-]+\/[\w.-]+)?#(?=\d+(?!\w))|(?<![\w-])GH-(?=\d)|https?:\/\/[^\s<>]*/gi
 
 // GitLab's: "#12" and "!12" (a merge request), after a project's path of any depth ("group/sub/project#12") or a
-// project's name alone ("project!12", within the namespace), and links to issues, merge requests and work items.
+// project's name alone ("project!12", within the namespace), and web addresses as above.
 const GITLAB_REFERENCE =
-  /(?<![\w&/#!.-])(?:[\w.-]+(?:\/[\w.-]+)*)?[#!](?=\d+(?!\w))|(?<![\w-])GH-(?=\d)|https?:\/\/(?=[^\s<>]*\/(?:issues|pull|discussions|merge_requests|work_items)\/\d)/gi
+  /(?<![\w&/#!.-])(?:[\w.-]+(?:\/[\w.-]+)*)?[#!](?=\d+(?!\w))|(?<![\w-])GH-(?=\d)|https?:\/\/[^\s<>]*/gi
 
 function referenceNote(n: number, dialect: ForgeDialect | undefined): string {
   const what = dialect === 'gitlab' ? 'issue or merge request' : 'issue'
   return `*(${n} more ${what} ${n === 1 ? 'reference is' : 'references are'} written without a link: one message should not be noted in that many ${dialect === 'gitlab' ? 'places' : 'issues'}.)*`
 }
 
+// A web address that names an issue, pull request or discussion.
+const ISSUE_URL = /\/(?:issues|pull|discussions)\/\d/i
+// ... or, on GitLab, a merge request or a work item.
+const GITLAB_ISSUE_URL = /\/(?:issues|pull|discussions|merge_requests|work_items)\/\d/i
+
 /** The offsets of the character to break in each reference of `text`: "#" (or "!"), the "-" of "GH-", the scheme's "/". */
 function references(text: string, dialect: ForgeDialect | undefined): number[] {
-  return [...text.matchAll(dialect === 'gitlab' ? GITLAB_REFERENCE : REFERENCE)].map((m) => m.index + m[0].length - 1)
+  const issueUrl = dialect === 'gitlab' ? GITLAB_ISSUE_URL : ISSUE_URL
+  const at: number[] = []
+  for (const m of text.matchAll(dialect === 'gitlab' ? GITLAB_REFERENCE : REFERENCE)) {
+    const scheme = /^https?:\/\//i.exec(m[0])
+    if (!scheme) at.push(m.index + m[0].length - 1)
+    else if (issueUrl.test(m[0])) at.push(m.index + scheme[0].length - 1)
+  }
+  return at
 }
 
 // A link's address that names an issue, pull request or discussion (GitHub resolves relative ones too).
