@@ -6,8 +6,8 @@
 const MAX_LINE = 1_000
 
 /**
- * The interpreter's command line from an entry point's opening text: `#!/usr/bin/python3`, `#!/usr/bin/env python3`,
- * or the shell trampoline pip writes when the interpreter's path is too long or holds spaces
+ * The interpreter's command line from an entry point's opening text: `#!/usr/bin/python3` (any absolute path to a
+ * Python, with its flags), or the shell trampoline pip writes when the interpreter's path is too long or holds spaces
  * (`#!/bin/sh` then `'''exec' "/path/to/python" "$0" "$@"`). Null for anything else: the caller runs nbconvert.
  */
 export function interpreterOf(opening: string): string[] | null {
@@ -19,9 +19,8 @@ export function interpreterOf(opening: string): string[] | null {
     const path = trampoline?.[1] ?? trampoline?.[2]
     return path?.startsWith('/') ? [path] : null
   }
-  if (!shebang[0]?.startsWith('/')) return null
-  // `env python3` finds Python on the same PATH that found the entry point; anything else must be a Python.
-  const program = shebang[0] === '/usr/bin/env' || shebang[0] === '/bin/env' ? shebang[1] : shebang[0]
-  if (!program || !/(^|\/)python[\d.]*$/.test(program)) return null
+  // `env python3` would find the first Python on the box's PATH, which need not be the one with nbclient: nbconvert
+  // then runs as it is (and finds its own Python as it always has).
+  if (!shebang[0]?.startsWith('/') || !/\/python[\d.]*$/.test(shebang[0])) return null
   return shebang
 }
