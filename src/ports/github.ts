@@ -287,14 +287,14 @@ export interface GitHub {
   /**
    * A file on a ref outside the branches (the budget's ledger): the commit the ref points at and the file's
    * text there (null when the commit has no such file); null when there is no such ref. On GitLab the ref is a
-   * branch's name, and the commit the last one that changed the file (null when the file is not there either).
+   * branch's name, and the commit the last one that changed the file (the branch's head when the file is not there).
    */
   refFile(ref: string, path: string): Promise<{ commit: string; text: string | null } | null>
   /**
    * Commits `text` as the only file `path` of a new commit on `ref` whose parent is `parent` (null: the ref is
    * created, without a parent). Compare-and-swap: false, and nothing changed, when the ref is no longer at
-   * `parent` (or exists already when `parent` is null), because another run wrote first. On GitLab: the file
-   * updated with `parent` as its last_commit_id, or created (with the branch, when missing).
+   * `parent` (or exists already when `parent` is null), because another run wrote first; any other refusal is
+   * thrown. On GitLab: the file updated with `parent` as its last_commit_id, or created with the branch.
    */
   writeRefFile(ref: string, path: string, text: string, parent: string | null): Promise<boolean>
 }

@@ -10,11 +10,18 @@ export const LEDGER_REF = 'refs/git-bob/ledger'
 /** On GitLab, whose API writes files only on branches: a branch of its own, written with `[skip ci]`. */
 export const LEDGER_BRANCH = 'git-bob/ledger'
 export const LEDGER_FILE = 'ledger.json'
+/**
+ * The file on GitLab's branch, which is made from the default branch and so holds the project's own files too:
+ * in a folder of git-bob's, where no project keeps a file of its own (a root ledger.json could be the project's).
+ */
+export const LEDGER_GITLAB_FILE = `.git-bob/${LEDGER_FILE}`
 
 /** The ledger's home on a forge, and what people are told about it. */
 export interface LedgerHome {
   /** What the forge port's refFile and writeRefFile are given: a ref on GitHub, a branch's name on GitLab. */
   ref: string
+  /** The ledger's path in the commit the ref (or branch) points at. */
+  file: string
   /** How the job summary and the log name it. */
   name: string
   /** How a maintainer starts it over. */
@@ -29,6 +36,7 @@ export function ledgerHome(dialect: ForgeDialect = 'github'): LedgerHome {
   return dialect === 'gitlab'
     ? {
         ref: LEDGER_BRANCH,
+        file: LEDGER_GITLAB_FILE,
         name: `branch ${LEDGER_BRANCH}`,
         startOver: `deleting the branch: \`git push origin --delete ${LEDGER_BRANCH}\``,
         forbidden: `git-bob's token may not write it: it needs the Developer role and the \`api\` scope, and the branch ${LEDGER_BRANCH} must not be protected`,
@@ -36,6 +44,7 @@ export function ledgerHome(dialect: ForgeDialect = 'github'): LedgerHome {
       }
     : {
         ref: LEDGER_REF,
+        file: LEDGER_FILE,
         name: LEDGER_REF,
         startOver: `deleting the ref: \`git push origin --delete ${LEDGER_REF}\``,
         forbidden: "the workflow token may not write it: add `contents: write` to the workflow's permissions",

@@ -6,9 +6,10 @@
 // (GitHub moves a ref only to a descendant without force), so two runs at once never lose each other's
 // spending. git-bob's stamped messages carry each run's cost too, but summing them means reading every
 // thread of the repository. To start over, delete the ref. On GitLab, whose API writes files only on branches,
-// the same file lives on the branch git-bob/ledger, written through the Repository Files API with the commit
-// the file was read at as its last_commit_id (GitLab refuses, 400, a write when the file changed since): the
-// same compare-and-swap (adapters/gitlab/api.ts). ports/ledger.ts names each forge's home.
+// the same file lives on the branch git-bob/ledger (as .git-bob/ledger.json), written through the Repository
+// Files API with the commit the file was read at as its last_commit_id (GitLab refuses, 400, a write when the
+// file changed since): the same compare-and-swap (adapters/gitlab/api.ts), which tells a lost race (false) from
+// any other refusal (thrown, so the job's warning names it). ports/ledger.ts names each forge's home.
 import { ConfigError, httpStatus } from '../errors.ts'
 import { formatCost } from '../llm/prices.ts'
 import { counted } from '../plural.ts'
@@ -18,7 +19,6 @@ import {
   decideBudget,
   EMPTY_LEDGER,
   formatLedger,
-  LEDGER_FILE,
   ledgerHome,
   parseLedger,
   type BudgetDecision,
@@ -54,9 +54,9 @@ interface Read {
  */
 async function readLedger(store: LedgerStore): Promise<Read> {
   const home = homeOf(store)
-  const found = await store.refFile(home.ref, LEDGER_FILE)
+  const found = await store.refFile(home.ref, home.file)
   if (!found) return { ledger: EMPTY_LEDGER, commit: null }
-  if (found.text === null) throw new ConfigError(malformed(`${home.name} has no ${LEDGER_FILE}`, home))
+  if (found.text === null) throw new ConfigError(malformed(`${home.name} has no ${home.file}`, home))
   const parsed = parseLedger(found.text)
   if (!parsed.ok) throw new ConfigError(malformed(parsed.problem, home))
   return { ledger: parsed.ledger, commit: found.commit }
@@ -88,7 +88,8 @@ export async function recordSpending(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const { ledger, commit } = await readLedger(store)
     const next = addEntry(ledger, entry, now)
-    if (await store.writeRefFile(homeOf(store).ref, LEDGER_FILE, formatLedger(next), commit))
+    const home = homeOf(store)
+    if (await store.writeRefFile(home.ref, home.file, formatLedger(next), commit))
       return decideBudget(next, limits, now).spent
     // Runs that lost together would meet again at once: each waits a random while, longer each time.
     if (attempt < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt))

@@ -2,7 +2,9 @@
 // under the label-prefix input) was added, as GitHub's `labeled` event starts it. GitLab sends one event for every
 // change of an issue or merge request; the labels added are those in changes.labels.current that were not in
 // changes.labels.previous. The person who acted is the event's `user`: the gate asks for their access level, as for
-// a comment. Any other change starts nothing. Fields:
+// a comment. Any other change starts nothing, whatever else its payload holds: with issue and merge request events
+// ticked, every title edit sends one, so only changes.labels is read first (leniently), and the payload is checked
+// strictly only once one of git-bob's labels was added. Fields:
 // https://docs.gitlab.com/user/project/integrations/webhook_events/#work-item-events (object_kind "issue")
 // https://docs.gitlab.com/user/project/integrations/webhook_events/#merge-request-events
 import { z } from 'zod'
@@ -33,17 +35,26 @@ const attributes = z.object({
   url: z.string().optional()
 })
 
-const titles = z
-  .array(z.object({ title: z.string() }))
-  .nullish()
-  .transform((labels) => (labels ?? []).map((l) => l.title))
+/** What the run reads of the changes beyond the labels (read before): when the label was added. */
+const changes = z.object({ updated_at: z.object({ current: time.nullish() }).nullish() }).nullish()
 
-const changes = z
-  .object({
-    labels: z.object({ previous: titles, current: titles }).nullish(),
-    updated_at: z.object({ current: time.nullish() }).nullish()
-  })
+/**
+ * The labels' titles, as leniently as they can be read: a malformed entry or list is no label (it cannot add one of
+ * git-bob's), so an event git-bob does not act on ends quietly instead of failing the pipeline.
+ */
+const lenientTitles = z
+  .array(z.object({ title: z.string() }).nullable().catch(null))
   .nullish()
+  .catch(null)
+  .transform((labels) => (labels ?? []).flatMap((l) => (l ? [l.title] : [])))
+
+/** All that is read before the payload is known to matter: the label change, nothing else. */
+const labelChange = z.object({
+  changes: z
+    .object({ labels: z.object({ previous: lenientTitles, current: lenientTitles }).nullish().catch(null) })
+    .nullish()
+    .catch(null)
+})
 
 const hook = {
   issue: z.object({ object_kind: z.literal('issue'), user, project, object_attributes: attributes, changes }),
@@ -68,24 +79,18 @@ function validate<T>(schema: z.ZodType<T>, name: string, raw: unknown): T {
   return parsed.data
 }
 
-/** An issue or merge request event: a label request when it added one of git-bob's labels, else ignored. */
+/**
+ * An issue or merge request event: a label request when it added one of git-bob's labels, else ignored. The added
+ * labels are read first and leniently; only an event that added one of git-bob's is validated strictly (an
+ * EventError when it lacks what the run needs, such as an empty project's default branch).
+ */
 export function parseGitLabLabel(raw: unknown, labelPrefix: string): ParsedEvent {
   const kind = z.object({ object_kind: z.enum(['issue', 'merge_request']) }).safeParse(raw)
   if (!kind.success) throw new EventError(`not a GitLab issue or merge request event: ${describe(kind.error)}`)
-  if (kind.data.object_kind === 'merge_request') {
-    const d = validate(hook.merge_request, 'merge request', raw)
-    return labelEvent(d, labelPrefix, pullRequestOf(d.object_attributes, d.project.path_with_namespace))
-  }
-  return labelEvent(validate(hook.issue, 'issue', raw), labelPrefix, null)
-}
-
-function labelEvent(
-  d: z.infer<(typeof hook)['issue']> | z.infer<(typeof hook)['merge_request']>,
-  labelPrefix: string,
-  pullRequest: TriggerEvent['pullRequest'] | null
-): ParsedEvent {
-  const what = pullRequest ? 'merge request' : 'issue'
-  const added = addedLabels(d.changes?.labels?.previous ?? [], d.changes?.labels?.current ?? [])
+  const isMergeRequest = kind.data.object_kind === 'merge_request'
+  const what = isMergeRequest ? 'merge request' : 'issue'
+  const labels = labelChange.parse(raw).changes?.labels
+  const added = addedLabels(labels?.previous ?? [], labels?.current ?? [])
   const label = added.find((title) => labelCommand(title, labelPrefix) !== null)
   if (!label) {
     return {
@@ -95,6 +100,18 @@ function labelEvent(
         : `this ${what} event added no label`
     }
   }
+  if (isMergeRequest) {
+    const d = validate(hook.merge_request, what, raw)
+    return labelEvent(d, label, pullRequestOf(d.object_attributes, d.project.path_with_namespace))
+  }
+  return labelEvent(validate(hook.issue, what, raw), label, null)
+}
+
+function labelEvent(
+  d: z.infer<(typeof hook)['issue']> | z.infer<(typeof hook)['merge_request']>,
+  label: string,
+  pullRequest: TriggerEvent['pullRequest'] | null
+): ParsedEvent {
   const a = d.object_attributes
   const actor = author(d.user)
   const web = `${d.project.web_url}/-/${pullRequest ? 'merge_requests' : 'issues'}/${a.iid}`

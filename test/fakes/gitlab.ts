@@ -3,7 +3,8 @@
 // position off the diff. It keeps one project's issues, merge requests (with their labels), notes, discussions,
 // award emoji, issue links, members and pipelines in memory; files and merge request diffs come from a real bare
 // repository when one is given. Files written through the Repository Files API (the budget's ledger) live in memory,
-// on branches the API makes (start_branch), with GitLab's optimistic lock (last_commit_id). Shapes from
+// on branches the API makes (start_branch), with GitLab's optimistic lock (last_commit_id), its refusals in its
+// words, and a project's push rules when a test sets them. Shapes from
 // https://docs.gitlab.com/api/rest/ (notes, discussions, merge_requests, issues, issue_links, members,
 // award_emoji, pipelines, jobs, repository_files, repositories, projects).
 import { execFileSync } from 'node:child_process'
@@ -148,6 +149,13 @@ export class FakeGitLab extends LoopbackServer {
   readonly defaultBranch = 'master'
   /** The files written through the Repository Files API, by branch and path; the default branch is there. */
   readonly branches = new Map<string, Map<string, RepositoryFile>>([[this.defaultBranch, new Map()]])
+  /** Each branch's newest commit (GET /repository/branches/:branch), for the branches above. */
+  private readonly heads = new Map<string, string>()
+  /**
+   * The project's push rules (a paid feature): a commit whose message or a branch whose name does not match is
+   * refused as GitLab refuses it through the Repository Files API (400, the rule's sentence as the message).
+   */
+  pushRule: { commitMessageRegex?: string; branchNameRegex?: string } | null = null
   /** Called with each request before it is answered (after it is recorded): a test acts between two requests. */
   onRequest: ((request: RecordedGitLabRequest) => void) | null = null
   private nextId = 5000
@@ -162,7 +170,9 @@ export class FakeGitLab extends LoopbackServer {
   commitFile(branch: string, path: string, text: string, commitMessage = 'a commit'): void {
     const files = this.branches.get(branch) ?? new Map<string, RepositoryFile>()
     this.branches.set(branch, files)
-    files.set(path, { text, lastCommit: this.commitSha(), commitMessage })
+    const commit = this.commitSha()
+    files.set(path, { text, lastCommit: commit, commitMessage })
+    this.heads.set(branch, commit)
   }
 
   private commitSha(): string {
@@ -438,6 +448,10 @@ export class FakeGitLab extends LoopbackServer {
       }
     }
     if ((m = /^\/repository\/files\/(.+)$/.exec(rest))) return this.repositoryFile(method, m[1]!, query, b)
+    if (method === 'GET' && (m = /^\/repository\/branches\/(.+)$/.exec(rest))) {
+      if (!this.branches.has(m[1]!)) throw new HttpError(404, { message: '404 Branch Not Found' })
+      return { name: m[1]!, commit: { id: this.heads.get(m[1]!) ?? createHash('sha1').update(m[1]!).digest('hex') } }
+    }
     if (method === 'GET' && rest === '/repository/tree') {
       if (!this.origin) return []
       const ref = query.get('ref') ?? 'HEAD'
@@ -625,18 +639,19 @@ export class FakeGitLab extends LoopbackServer {
       throw new HttpError(400, { error: 'encoding does not have a valid value' })
     const text =
       b.encoding === 'base64' ? Buffer.from(b.content as string, 'base64').toString('utf8') : (b.content as string)
+    // GitLab's checks in its order (Commits::CreateService#validate!, then the commit and the push rules), and
+    // nothing changed when one refuses: a branch start_branch would make is made only with the commit.
     let files = this.branches.get(branch)
-    const start = typeof b.start_branch === 'string' ? b.start_branch : null
-    if (start !== null && start !== branch) {
+    const start = typeof b.start_branch === 'string' ? b.start_branch : branch
+    const newBranch = start !== branch
+    if (!this.branches.has(start))
+      throw new HttpError(400, { message: 'You can only create or edit files when you are on a branch' })
+    if (newBranch) {
       if (files)
         throw new HttpError(400, {
           message: `A branch called '${branch}' already exists. Switch to that branch in order to make changes`
         })
-      const from = this.branches.get(start)
-      if (!from)
-        throw new HttpError(400, { message: `Failed to create branch '${branch}': invalid reference name '${start}'` })
-      files = new Map(from)
-      this.branches.set(branch, files)
+      files = new Map(this.branches.get(start))
     }
     if (!files) throw new HttpError(400, { message: 'You can only create or edit files when you are on a branch' })
     const existing = files.get(path)
@@ -648,7 +663,15 @@ export class FakeGitLab extends LoopbackServer {
           message: 'You are attempting to update a file that has changed since you started editing it.'
         })
     }
-    files.set(path, { text, lastCommit: this.commitSha(), commitMessage: b.commit_message as string })
+    const rule = this.pushRule
+    if (rule?.commitMessageRegex && !new RegExp(rule.commitMessageRegex).test(b.commit_message as string))
+      throw new HttpError(400, { message: `Commit message does not follow the pattern '${rule.commitMessageRegex}'` })
+    if (newBranch && rule?.branchNameRegex && !new RegExp(rule.branchNameRegex).test(branch))
+      throw new HttpError(400, { message: `Branch name does not follow the pattern '${rule.branchNameRegex}'` })
+    const commit = this.commitSha()
+    files.set(path, { text, lastCommit: commit, commitMessage: b.commit_message as string })
+    this.branches.set(branch, files)
+    this.heads.set(branch, commit)
     return { file_path: path, branch }
   }
 

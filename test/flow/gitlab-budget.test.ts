@@ -1,4 +1,4 @@
-// The budget across runs on GitLab, through the whole flow: the ledger is ledger.json on the branch
+// The budget across runs on GitLab, through the whole flow: the ledger is .git-bob/ledger.json on the branch
 // git-bob/ledger, written through the Repository Files API of the GitLab stand-in (base64 content, the branch
 // made from the default branch, last_commit_id refused when the file changed since); the clock is the test's.
 import { describe, expect, it } from 'vitest'
@@ -24,11 +24,13 @@ const stage = useGitLabStage<FlowRun>(async (gitlab, model, options) => {
 })
 
 const BRANCH = 'git-bob/ledger'
+const FILE = '.git-bob/ledger.json'
+const ENCODED = `/repository/files/${encodeURIComponent(FILE)}`
 const maintainer = { id: 1, username: 'maintainer', name: 'Ada Maintainer' }
 
 /** The ledger's entries as the stand-in holds them. */
 function entries(): { day: string; run: string; command: string; usd: number | null; calls: number }[] {
-  const file = stage.gitlab.fileOn(BRANCH, 'ledger.json')
+  const file = stage.gitlab.fileOn(BRANCH, FILE)
   return file ? (JSON.parse(file.text) as { entries: ReturnType<typeof entries> }).entries : []
 }
 
@@ -47,7 +49,7 @@ describe('the budget across runs on GitLab', () => {
     // The ledger's requests: a read before, a read and a write after; the first write asks for the default branch.
     const ledgerRequests = (): string[] =>
       stage.gitlab.requests
-        .filter((r) => /\/repository\/files\/ledger\.json$|\/projects\/lab%2Fanalysis$/.test(r.path))
+        .filter((r) => /\/repository\/files\/\.git-bob%2Fledger\.json$|\/projects\/lab%2Fanalysis$/.test(r.path))
         .map((r) => r.method)
     expect(ledgerRequests()).toEqual(['GET', 'GET', 'GET', 'POST'])
     // The branch was made from the default branch by the ledger's own commit, which starts no pipeline.
@@ -55,7 +57,7 @@ describe('the budget across runs on GitLab', () => {
     expect(created.map((r) => r.body)).toEqual([
       expect.objectContaining({ branch: BRANCH, start_branch: 'master', encoding: 'base64' })
     ])
-    expect(stage.gitlab.fileOn(BRANCH, 'ledger.json')!.commitMessage).toContain('[skip ci]')
+    expect(stage.gitlab.fileOn(BRANCH, FILE)!.commitMessage).toContain('[skip ci]')
     expect(entries().map((e) => [e.day, e.run, e.command, e.calls])).toEqual([['2026-03-02', '5151', 'comment', 1]])
     expect(entries()[0]!.usd).toBeCloseTo(0.0048, 6)
     expect(first.summary).toContain('today $0.0048 of $0.0090; this month $0.0048 of $100.00 (branch git-bob/ledger)')
@@ -95,14 +97,14 @@ describe('the budget across runs on GitLab', () => {
 
   it('adds to what another run wrote between its read and its write (GitLab refused the stale last_commit_id)', async () => {
     stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
-    stage.gitlab.commitFile(BRANCH, 'ledger.json', '{"version":1,"entries":[]}')
+    stage.gitlab.commitFile(BRANCH, FILE, '{"version":1,"entries":[]}')
     stage.model.fallback = () => 'An answer.'
     const other = '{"version":1,"entries":[{"day":"2026-03-02","run":"7","command":"review","usd":0.5,"calls":2}]}'
     let raced = 0
     stage.gitlab.onRequest = (request) => {
       // Another run writes first, just before this run's update: GitLab answers 400 to it.
       if (request.method === 'PUT' && request.path.includes('/repository/files/') && raced++ === 0)
-        stage.gitlab.commitFile(BRANCH, 'ledger.json', other)
+        stage.gitlab.commitFile(BRANCH, FILE, other)
     }
     const run = await stage.note(
       { noteId: 821, body: 'git-bob comment', user: maintainer },
@@ -120,7 +122,7 @@ describe('the budget across runs on GitLab', () => {
 
   it('refuses to spend while the ledger is malformed, and says how to start it over', async () => {
     stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
-    stage.gitlab.commitFile(BRANCH, 'ledger.json', '{"version":1,"entries":[{"day":"yesterday"}]}')
+    stage.gitlab.commitFile(BRANCH, FILE, '{"version":1,"entries":[{"day":"yesterday"}]}')
     const run = await stage.note(
       { noteId: 831, body: 'git-bob comment', user: maintainer },
       {
@@ -135,12 +137,71 @@ describe('the budget across runs on GitLab', () => {
     expect(body).toContain('git push origin --delete git-bob/ledger')
   })
 
+  it("refuses to spend while the branch is there without the ledger (as GitHub's ref without it), and writes none", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    // Its file deleted by someone with push access: a new ledger would lift the limit.
+    stage.gitlab.commitFile(BRANCH, 'README.md', 'the ledger was here')
+    const run = await stage.note(
+      { noteId: 832, body: 'git-bob comment', user: maintainer },
+      { inputs: LIMITS, now: () => MONDAY }
+    )
+    expect(run.code, stage.said(run)).toBe(1)
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.gitlab.fileOn(BRANCH, FILE)).toBeNull()
+    const body = stage.gitlab.botNotes('issues', 1).at(-1)!.body
+    expect(body).toContain(`The budget's ledger cannot be read (branch git-bob/ledger has no ${FILE})`)
+    expect(body).toContain('git push origin --delete git-bob/ledger')
+  })
+
+  it("records the first run beside a ledger.json of the project's own on the default branch", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.gitlab.commitFile('master', 'ledger.json', '{"accounts":["the project\'s own"]}')
+    stage.model.fallback = () => 'An answer.'
+    const run = await stage.note(
+      { noteId: 833, body: 'git-bob comment', user: maintainer },
+      { inputs: LIMITS, now: () => MONDAY }
+    )
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(entries().map((e) => e.run)).toEqual(['5151'])
+    expect(stage.gitlab.fileOn(BRANCH, 'ledger.json')!.text).toBe('{"accounts":["the project\'s own"]}')
+    expect(
+      stage.gitlab.requests.filter((r) => r.method === 'POST' && r.path.includes('/repository/files/'))
+    ).toHaveLength(1)
+    expect(run.stdout).not.toContain('not added to the budget')
+  })
+
+  it("says GitLab's words when a push rule refuses the ledger's commit: one attempt, no retries, a warning", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.gitlab.pushRule = { commitMessageRegex: '^JIRA-\\d+' }
+    stage.model.fallback = () => 'An answer.'
+    const run = await stage.note(
+      { noteId: 834, body: 'git-bob comment', user: maintainer },
+      { inputs: LIMITS, now: () => MONDAY }
+    )
+    expect(run.code, stage.said(run)).toBe(0)
+    // The answer was given; the ledger's requests: the read before, the read, the project, one refused write.
+    expect(stage.gitlab.botNotes('issues', 1).at(-1)!.body).toContain('An answer.')
+    const ledger = stage.gitlab.requests.filter(
+      (r) => r.path.endsWith(ENCODED) || /\/projects\/lab%2Fanalysis$/.test(r.path)
+    )
+    expect(ledger.map((r) => r.method)).toEqual(['GET', 'GET', 'GET', 'POST'])
+    const said = "Commit message does not follow the pattern '^JIRA-\\d+'"
+    expect(run.stdout).toMatch(
+      /::warning::git-bob: this run's spending was not added to the budget's ledger \(branch git-bob\/ledger\): .*HTTP 400/
+    )
+    expect(run.stdout).toContain(said)
+    expect(run.stdout).not.toContain('changed under')
+    expect(run.summary).toContain('not recorded:')
+    expect(run.summary).toContain(said)
+    expect(stage.gitlab.branches.has(BRANCH)).toBe(false)
+  })
+
   it('keeps no ledger when no limit is set', async () => {
     stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
     stage.model.fallback = () => 'An answer.'
     const run = await stage.note({ noteId: 841, body: 'git-bob comment', user: maintainer })
     expect(run.code, stage.said(run)).toBe(0)
-    expect(stage.gitlab.requests.some((r) => r.path.endsWith('/repository/files/ledger.json'))).toBe(false)
+    expect(stage.gitlab.requests.some((r) => r.path.endsWith(ENCODED))).toBe(false)
     expect(stage.gitlab.branches.has(BRANCH)).toBe(false)
   })
 })

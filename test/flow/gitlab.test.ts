@@ -1,5 +1,6 @@
 // git-bob in GitLab mode through the whole flow: a GitLab CI job's environment, a webhook's note payload
 // (GitLab's documented example), the GitLab and model stand-ins over HTTP, real git against a local bare origin.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import { capturingRunner } from '../fakes/runner.ts'
@@ -507,6 +508,22 @@ describe('git-bob labels on GitLab', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain("the labels added to the issue (bug) are not git-bob's")
     expect(stage.gitlab.requests).toHaveLength(0)
+  })
+
+  it("ends at once, and well, for GitLab's documented issue event of an empty project that changed the title only", async () => {
+    const payload = JSON.parse(
+      readFileSync(new URL('../fixtures/gitlab/issue.json', import.meta.url), 'utf8')
+    ) as Record<string, Record<string, unknown>>
+    payload.project!.default_branch = null
+    payload.changes = { title: { previous: 'New API', current: 'New API: create/update/delete file' } }
+    const run = await stage.run({ payload })
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(run.stdout.split('\n').filter((l) => l.includes('Nothing to do'))).toEqual([
+      'Nothing to do: this issue event added no label.'
+    ])
+    expect(run.stdout).not.toMatch(/::error|malformed/)
+    expect(stage.gitlab.requests).toHaveLength(0)
+    expect(stage.model.requests).toHaveLength(0)
   })
 })
 

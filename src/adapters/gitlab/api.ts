@@ -30,7 +30,7 @@ import type {
   WorkflowRun
 } from '../../ports/github.ts'
 import { absoluteUploads } from '../../ports/gitlab-uploads.ts'
-import { GitLabRest, type RestOptions } from './rest.ts'
+import { GitLabRequestError, GitLabRest, type RestOptions } from './rest.ts'
 
 const user = z.object({ id: z.number(), username: z.string() })
 
@@ -691,7 +691,8 @@ export class GitLabApi implements Forge {
   /**
    * The budget's ledger (record/ledger.ts) on a branch of its own (`ref` is the branch's name: GitLab's API
    * writes files only on branches), read through the Repository Files API: the file's text and the last commit
-   * that changed it; null when the branch or the file is not there.
+   * that changed it; null when there is no branch. A branch without the file is the branch's head and no text,
+   * as GitHub's ref without the file is: a ledger git-bob cannot trust, never one it starts over on its own.
    */
   async refFile(branch: string, path: string): Promise<{ commit: string; text: string | null } | null> {
     try {
@@ -701,6 +702,17 @@ export class GitLabApi implements Forge {
       const text = file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content
       return { commit: file.last_commit_id, text }
     } catch (error) {
+      if (httpStatus(error) !== 404) throw error
+      // GitLab says "404 File Not Found" when the ref is there without the file ("404 Commit Not Found" without it).
+      if (!/file not found/i.test(detailOf(error))) return null
+    }
+    try {
+      const found = await this.rest.get(
+        z.object({ commit: z.object({ id: z.string() }) }),
+        this.p(`/repository/branches/${encodeURIComponent(branch)}`)
+      )
+      return { commit: found.commit.id, text: null }
+    } catch (error) {
       if (httpStatus(error) === 404) return null
       throw error
     }
@@ -708,9 +720,11 @@ export class GitLabApi implements Forge {
 
   /**
    * Writes the ledger, compare-and-swap: an update names the commit the file was read at (last_commit_id), and
-   * GitLab refuses it (400) when the file changed since; a new file is refused (400) when another run created it
-   * first. Either way false, and nothing changed. A missing branch is made from the default branch by the same
-   * commit (start_branch). Every commit says [skip ci], so no pipeline runs for the ledger.
+   * GitLab refuses it when the file changed since; a missing branch is made from the default branch by the
+   * ledger's first commit (start_branch), refused when another job made it first. Those refusals alone are a lost
+   * race (false, nothing changed); any other (a push rule on the commit message or the branch's name, a protected
+   * branch, the file already on the default branch) is thrown with GitLab's words, which the job's warning shows,
+   * since trying again would meet it again. Every commit says [skip ci], so no pipeline runs for the ledger.
    */
   async writeRefFile(branch: string, path: string, text: string, parent: string | null): Promise<boolean> {
     const file = this.p(`/repository/files/${encodeURIComponent(path)}`)
@@ -721,25 +735,51 @@ export class GitLabApi implements Forge {
       commit_message: LEDGER_COMMIT_MESSAGE
     }
     const written = z.object({ file_path: z.string(), branch: z.string() })
-    const refused = (error: unknown): false => {
-      if (httpStatus(error) !== 400) throw error
-      return false
-    }
-    if (parent !== null) {
-      return this.rest
-        .json(written, 'PUT', file, { body: { ...content, last_commit_id: parent } })
-        .then(() => true, refused)
-    }
+    const write = (method: 'POST' | 'PUT', body: Record<string, string>, race: LedgerWrite): Promise<boolean> =>
+      this.rest.json(written, method, file, { body }).then(
+        () => true,
+        (error: unknown) => {
+          if (lostRace(race, httpStatus(error), detailOf(error))) return false
+          throw error
+        }
+      )
+    if (parent !== null) return write('PUT', { ...content, last_commit_id: parent }, 'update')
     const project = await this.rest.get(z.object({ default_branch: z.string().nullish() }), this.p(''))
-    if (project.default_branch && project.default_branch !== branch) {
-      // GitLab refuses start_branch (400) when the branch exists already: then the file is created on it.
-      const created = await this.rest
-        .json(written, 'POST', file, { body: { ...content, start_branch: project.default_branch } })
-        .then(() => true, refused)
-      if (created) return true
-    }
-    return this.rest.json(written, 'POST', file, { body: content }).then(() => true, refused)
+    const start = project.default_branch && project.default_branch !== branch ? project.default_branch : null
+    // Without a default branch (an empty project) the first commit makes the branch itself.
+    if (!start) return write('POST', content, 'create')
+    return write('POST', { ...content, start_branch: start }, 'branch').catch((error: unknown) => {
+      // The default branch has the ledger's file (the ledger's branch merged into it): the new branch would too.
+      if (lostRace('create', httpStatus(error), detailOf(error)))
+        throw new Error(
+          `${start} has ${path}, which the branch ${branch} would start from: GitLab refused to create it there (${detailOf(error)}). Delete ${path} from ${start}.`
+        )
+      throw error
+    })
   }
+}
+
+/** GitLab's own words in a failed request, '' for any other error. */
+function detailOf(error: unknown): string {
+  return error instanceof GitLabRequestError ? error.detail : ''
+}
+
+/** A ledger write: an update (last_commit_id), the file created with its branch (start_branch), or on its own. */
+export type LedgerWrite = 'update' | 'branch' | 'create'
+
+/**
+ * Whether GitLab refused a ledger write because another job wrote first. Its answers (400, their English
+ * words, lib/api/files.rb and app/services/commits/create_service.rb): an update whose last_commit_id is stale
+ * ("You are attempting to update a file that has changed since you started editing it."); the branch made by
+ * another job since it was found missing ("A branch called 'git-bob/ledger' already exists. Switch to that branch
+ * in order to make changes", checked before the commit); the file created by another job ("A file with this name
+ * already exists", a race only where no start_branch brings the default branch's files). Pure.
+ */
+export function lostRace(write: LedgerWrite, status: number | undefined, detail: string): boolean {
+  if (status !== 400) return false
+  if (write === 'update') return /has changed since you started editing it/i.test(detail)
+  if (write === 'branch') return /^A branch called .* already exists/i.test(detail)
+  return /^A file with this name already exists/i.test(detail)
 }
 
 function workflowRun(p: z.infer<typeof pipelineSchema>): WorkflowRun {

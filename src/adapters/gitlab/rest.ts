@@ -8,10 +8,13 @@ import { z } from 'zod'
 export class GitLabRequestError extends Error {
   override name = 'GitLabRequestError'
   readonly status: number
+  /** GitLab's own words (its answer's `message` or `error`): what a caller tells one refusal from another by. */
+  readonly detail: string
 
   constructor(status: number, method: string, path: string, message: string) {
     super(`GitLab answered ${method} ${path} with HTTP ${status}${message ? `: ${message}` : ''}`)
     this.status = status
+    this.detail = message
   }
 }
 

@@ -96,9 +96,51 @@ describe("GitLab's issue and merge request events", () => {
     expect(parsed.kind === 'trigger' && parsed.event.request.author.isBot).toBe(true)
   })
 
-  it('throws EventError for a malformed event', () => {
-    expect(() => parseGitLabLabel({ object_kind: 'issue' }, 'git-bob:')).toThrow(EventError)
+  it("throws EventError for an event that added git-bob's label but lacks what the run needs, or is no such event", () => {
+    const bare = { object_kind: 'issue', changes: { labels: { previous: [], current: [{ title: 'git-bob:think' }] } } }
+    expect(() => parseGitLabLabel(bare, 'git-bob:')).toThrow(EventError)
     expect(() => parseGitLabLabel({ object_kind: 'push' }, 'git-bob:')).toThrow(EventError)
+  })
+
+  it("ignores GitLab's documented issue event of an empty project (default_branch null) that changed the title only", () => {
+    const raw = fixture('issue.json')
+    ;(raw.project as Record<string, unknown>).default_branch = null
+    raw.changes = { title: { previous: 'New API', current: 'New API: create/update/delete file' } }
+    expect(parseGitLabLabel(raw, 'git-bob:')).toEqual({ kind: 'ignored', reason: 'this issue event added no label' })
+    // The same project with a label of another kind added: ignored too, named.
+    const other = labelled('issue.json', [], ['bug']) as Record<string, unknown>
+    ;(other.project as Record<string, unknown>).default_branch = null
+    expect(parseGitLabLabel(other, 'git-bob:')).toEqual({
+      kind: 'ignored',
+      reason: "the labels added to the issue (bug) are not git-bob's"
+    })
+    // Only git-bob's label added to it needs the default branch: then the event is malformed for the run.
+    const ours = labelled('issue.json', [], ['git-bob:think']) as Record<string, unknown>
+    ;(ours.project as Record<string, unknown>).default_branch = null
+    expect(() => parseGitLabLabel(ours, 'git-bob:')).toThrow(
+      /the GitLab issue event is malformed: project\.default_branch/
+    )
+  })
+
+  it('ignores an event whose other fields drifted, or whose label change is unreadable, when no label of git-bob was added', () => {
+    const drifted = fixture('merge-request.json')
+    drifted.object_attributes = { iid: 'one', title: null }
+    drifted.user = null
+    drifted.project = { id: 'x' }
+    expect(parseGitLabLabel(drifted, 'git-bob:').kind).toBe('ignored')
+    for (const labels of [
+      { previous: 'API', current: 7 },
+      'labels',
+      { current: [null, { id: 3 }, { title: 'bug' }] }
+    ]) {
+      const raw = fixture('issue.json')
+      raw.changes = { labels }
+      raw.project = null
+      expect(parseGitLabLabel(raw, 'git-bob:').kind).toBe('ignored')
+    }
+    const raw = fixture('issue.json')
+    raw.changes = 'none'
+    expect(parseGitLabLabel(raw, 'git-bob:')).toEqual({ kind: 'ignored', reason: 'this issue event added no label' })
   })
 
   it('parseGitLabEvent reads notes, issue and merge request events, and the label prefix only for the latter', () => {
