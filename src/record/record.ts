@@ -23,14 +23,14 @@ export interface TimeParts {
   git: number | null
 }
 
-export function timeLine(totalMs: number, parts: TimeParts): string {
+export function timeLine(totalMs: number, parts: TimeParts, forge = 'GitHub'): string {
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
   const named = (Object.entries(parts) as [keyof TimeParts, number | null][]).filter(
     (entry): entry is [keyof TimeParts, number] => entry[1] !== null
   )
   if (!named.length) return `total ${s(totalMs)}`
   const other = Math.max(0, totalMs - named.reduce((sum, [, ms]) => sum + ms, 0))
-  return `total ${s(totalMs)}: ${named.map(([name, ms]) => `${name} ${s(ms)}`).join(', ')}, GitHub and the rest ${s(other)}`
+  return `total ${s(totalMs)}: ${named.map(([name, ms]) => `${name} ${s(ms)}`).join(', ')}, ${forge} and the rest ${s(other)}`
 }
 
 export function requestFacts(event: TriggerEvent, command: Command): [string, string][] {
@@ -75,25 +75,30 @@ export class RunRecord {
   async close(
     result: RunResult,
     title: string,
-    githubCalls: number,
+    /** The forge's name (GitHub, GitLab) and how many of its API's requests the run made. */
+    api: { forge: string; calls: number },
     adapters: RunOutputs,
     redact: (text: string) => string
   ): Promise<void> {
     const modelMs = this.transcript.calls.reduce((sum, c) => sum + c.durationMs, 0)
     const total = this.clock() - this.started
     this.fact('outcome', result.status + (result.posted.length ? `: ${result.posted.join(', ')}` : ''))
-    this.fact('GitHub API calls', String(githubCalls))
+    this.fact(`${api.forge} API calls`, String(api.calls))
     const isolation = this.spent.notebooks?.isolation ?? this.spent.checks?.isolation
     if (isolation) this.fact('sandbox', isolation)
     this.fact(
       'time',
-      timeLine(total, {
-        model: this.transcript.calls.length ? modelMs : null,
-        // Both runners are created for every request that could run them; named only when they ran.
-        notebooks: this.spent.notebooks?.elapsedMs || null,
-        checks: this.spent.checks?.elapsedMs || null,
-        git: this.spent.git?.gitMs ?? null
-      })
+      timeLine(
+        total,
+        {
+          model: this.transcript.calls.length ? modelMs : null,
+          // Both runners are created for every request that could run them; named only when they ran.
+          notebooks: this.spent.notebooks?.elapsedMs || null,
+          checks: this.spent.checks?.elapsedMs || null,
+          git: this.spent.git?.gitMs ?? null
+        },
+        api.forge
+      )
     )
     await adapters.writeSummary(renderSummary({ title, rows: this.facts, runs: this.runs }, this.transcript, redact))
     adapters.setOutput('status', result.status)

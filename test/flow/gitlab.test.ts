@@ -57,6 +57,9 @@ describe('git-bob on GitLab', () => {
     const request = stage.gitlab.notesOn('issues', 1).find((n) => n.id === 301)!
     expect(request.awards).toEqual([{ name: 'eyes', user: BOT }])
     expect(run.summary).toContain('comment')
+    // The job summary counts GitLab's requests and names GitLab in its time, never GitHub.
+    expect(run.summary).toMatch(/\| GitLab API calls \| \d+ \|/)
+    expect(run.summary).not.toContain('GitHub')
     // Every request carried the token in GitLab's header, and only there.
     expect(stage.gitlab.requests.every((r) => r.headers['private-token'] === GITLAB_TOKEN)).toBe(true)
     expect(stage.gitlab.requests.some((r) => r.headers.authorization)).toBe(false)

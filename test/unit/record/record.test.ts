@@ -21,6 +21,9 @@ describe('timeLine', () => {
       'total 3.0 s: model 2.0 s, GitHub and the rest 1.0 s'
     )
     expect(timeLine(500, { model: null, notebooks: null, checks: null, git: null })).toBe('total 0.5 s')
+    expect(timeLine(3_000, { model: 2_000, notebooks: null, checks: null, git: null }, 'GitLab')).toBe(
+      'total 3.0 s: model 2.0 s, GitLab and the rest 1.0 s'
+    )
   })
 
   it('names the time the checks took, when they ran', () => {
@@ -58,7 +61,7 @@ describe('RunRecord', () => {
     await record.close(
       { status: 'answered', reason: 'comment', posted: ['https://x/1', 'https://x/2'] },
       'git-bob on #7',
-      3,
+      { forge: 'GitHub', calls: 3 },
       { writeSummary: async (m) => void summaries.push(m), setOutput: (n, v) => void (outputs[n] = v) },
       (t) => t.replace('alice', '***')
     )
