@@ -37,6 +37,18 @@ export function forgeWords(dialect: ForgeDialect = 'github'): ForgeWords {
     : { name: 'GitHub', markdown: 'GitHub-flavoured markdown', pullRequest: 'pull request' }
 }
 
+/** An issue or a pull request (a merge request on GitLab). */
+export type ThreadKind = 'issue' | 'pull_request'
+
+/**
+ * How the forge writes a reference to an issue or pull request of the same repository: `#12` on GitHub (issues
+ * and pull requests share their numbers), `#12` for an issue and `!12` for a merge request on GitLab (they number
+ * apart). Pure.
+ */
+export function threadRef(number: number, kind: ThreadKind | undefined, dialect: ForgeDialect = 'github'): string {
+  return dialect === 'gitlab' && kind === 'pull_request' ? `!${number}` : `#${number}`
+}
+
 /**
  * The info string of a code block that suggests new text for the lines a comment is on. GitHub's `suggestion`
  * replaces every line the comment spans; GitLab's comment sits on one line, so `suggestion:-N+0` says that the
