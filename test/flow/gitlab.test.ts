@@ -556,6 +556,10 @@ describe('git-bob triage on GitLab (a pipeline schedule)', () => {
     expect(stage.gitlab.botNotes('issues', 15)).toHaveLength(1)
     expect(run.summary).toContain('## git-bob triage')
     expect(run.summary).toMatch(/\| #11 \| answered \|/)
+    // Attributed to the project's pipeline schedule, GitLab's scheduler, not to GitHub's Actions bot.
+    expect(run.summary).toContain('[triage by GitLab pipeline schedule](')
+    expect(run.summary).toContain("the project's pipeline schedule")
+    expect(run.summary).not.toContain('github-actions')
 
     // The next run takes the next issue; 11 and 12 are not triaged twice.
     const next = await stage.run({ payload: null, inputs })
