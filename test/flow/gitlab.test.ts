@@ -1,5 +1,7 @@
 // git-bob in GitLab mode through the whole flow: a GitLab CI job's environment, a webhook's note payload
 // (GitLab's documented example), the GitLab and model stand-ins over HTTP, real git against a local bare origin.
+import { chmodSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import { capturingRunner } from '../fakes/runner.ts'
@@ -181,6 +183,35 @@ describe('git-bob implement on GitLab', () => {
       /I added commit [0-9a-f]{7} to .*merge_requests\/1/
     )
   })
+  it("says what a GitLab project needs when the push is refused (the token's role and scope, a protected branch), not GitHub's workflow permission", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    // GitLab refuses a push to a protected branch (or by a token without the role) in its pre-receive hook.
+    const hook = join(repo.origin, 'hooks', 'pre-receive')
+    writeFileSync(
+      hook,
+      '#!/bin/sh\necho "GitLab: You are not allowed to push code to protected branches on this project." >&2\nexit 1\n'
+    )
+    chmodSync(hook, 0o755)
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Count records', 'Count records per year.')
+    scriptImplement(stage, 'Add record counting', { 'count.py': 'print(1)\n' })
+    const run = await stage.note(
+      { noteId: 403, body: 'git-bob implement this', user: maintainer },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(1)
+    expect(stage.gitlab.mergeRequests).toEqual([])
+    const report = stage.gitlab.botNotes('issues', 1).at(-1)!.body
+    expect(report, stage.said(run)).toContain('I could not finish this request.')
+    expect(report).toContain('You are not allowed to push code to protected branches')
+    expect(report).toContain("git-bob's token may not push here")
+    expect(report).toContain('the Developer role (or above) and the scope `write_repository`')
+    expect(report).toContain('Settings → Repository → Protected branches')
+    expect(report).not.toContain('contents: write')
+    expect(run.stdout).toContain("git-bob's token may not push here")
+  })
+
   it("downloads a file attached to the thread (its address in the note) into the merge request, read with the token from GitLab's API", async () => {
     const repo = new GitRemote({ 'README.md': '# Analysis\n' })
     stage.gitlab.origin = repo.origin
