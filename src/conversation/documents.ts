@@ -5,6 +5,7 @@ import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused } from '../errors.ts'
 import { documentKind, type DocumentKind } from '../media/read-document.ts'
 import { imageHost } from '../ports/hosts.ts'
+import type { ForgeDialect } from '../ports/forge.ts'
 import type { PicturesOf } from './document-pictures.ts'
 import type { ImageSource } from './images.ts'
 import type { ThreadDocument } from './thread.ts'
@@ -57,6 +58,8 @@ export function findDocumentLinks(
 export interface DocumentOptions {
   serverUrl: string
   token: string
+  /** The forge serverUrl is: where a document's redirects may lead (fetch-capped.ts); absent: GitHub. */
+  forge?: ForgeDialect
   limits?: DocumentLimits
   fetch?: typeof fetch
   /** Pictures read per document, for models that read images; 0 (the default): text alone. */
@@ -95,7 +98,8 @@ export async function loadDocuments(
         token: options.token,
         maxBytes: limits.maxBytes,
         timeoutMs: limits.timeoutMs,
-        fetch: options.fetch ?? globalThis.fetch
+        fetch: options.fetch ?? globalThis.fetch,
+        ...(options.forge ? { forge: options.forge } : {})
       })
       content = await readDocument!(doc.kind, bytes, options.maxPictures ?? 0, limits.maxChars)
       text = content.text

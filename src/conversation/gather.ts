@@ -137,6 +137,8 @@ async function conversationData(
     config.promptTokenBudget
   )
   const thread = await readThread(sources)
+  // Where a file the server redirects may be fetched from: the forge's rule (adapters/github/fetch-capped.ts).
+  const forge = api.dialect ? { forge: api.dialect } : {}
   const conversation = thread.entries.map((e) => e.shown ?? e.body).join('\n')
   // Found in the messages as shown, with their addresses: the model's text has none.
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.shown ?? e.body }))
@@ -161,8 +163,8 @@ async function conversationData(
   const [{ pictures: repoPictures, ...repo }, instructions, images, documents, reviewMemory] = await Promise.all([
     repoContext,
     instructionsRead,
-    loadImages(imageSources, requestIndex, { serverUrl, token: gate.githubToken }),
-    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex }),
+    loadImages(imageSources, requestIndex, { serverUrl, token: gate.githubToken, ...forge }),
+    loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex, ...forge }),
     loadReviewMemory((path, ref) => api.fileText(path, ref), event, sources.command)
   ])
   const shown = shareImages(images.images, [...documents.pictures, ...repoPictures], accepted, DEFAULT_IMAGE_LIMITS)

@@ -4,6 +4,7 @@
 // named in a note.
 import { findImageRefs, sniffImageType, type ImageRef } from './image-refs.ts'
 import { imageHost } from '../ports/hosts.ts'
+import type { ForgeDialect } from '../ports/forge.ts'
 import { fetchCapped } from '../adapters/github/fetch-capped.ts'
 import { FetchRefused, ImageLeftOut } from '../errors.ts'
 import type { ImageType } from '../llm/capabilities.ts'
@@ -40,13 +41,18 @@ export type LoadedImage = ThreadImage & { priority: number; size: number; fromRe
 export interface ImageOptions {
   serverUrl: string
   token: string
+  /** The forge serverUrl is: where an image's redirects may lead (fetch-capped.ts); absent: GitHub. */
+  forge?: ForgeDialect
   limits?: ImageLimits
   fetch?: typeof fetch
 }
 
+/** The options with their defaults (the forge stays optional: absent is GitHub). */
+type Settings = Required<Omit<ImageOptions, 'forge'>> & Pick<ImageOptions, 'forge'>
+
 async function fetchImage(
   ref: ImageRef,
-  options: Required<ImageOptions>
+  options: Settings
 ): Promise<{ mediaType: ImageType; data: string; size: number }> {
   let bytes: Uint8Array
   try {
@@ -56,7 +62,8 @@ async function fetchImage(
       maxBytes: options.limits.maxBytes,
       timeoutMs: options.limits.timeoutMs,
       accept: 'image/*',
-      fetch: options.fetch
+      fetch: options.fetch,
+      ...(options.forge ? { forge: options.forge } : {})
     })
   } catch (error) {
     if (error instanceof FetchRefused) throw new ImageLeftOut(error.message)
@@ -84,7 +91,7 @@ export async function loadImages(
   requestIndex: number,
   options: ImageOptions
 ): Promise<{ images: LoadedImage[]; notes: string[] }> {
-  const settings: Required<ImageOptions> = { limits: DEFAULT_IMAGE_LIMITS, fetch: globalThis.fetch, ...options }
+  const settings: Settings = { limits: DEFAULT_IMAGE_LIMITS, fetch: globalThis.fetch, ...options }
   const order = [requestIndex, 0, ...sources.map((_, i) => sources.length - 1 - i)].filter(
     (i, k, all) => i >= 0 && i < sources.length && all.indexOf(i) === k
   )

@@ -45,7 +45,7 @@ export async function reportFailure(
   /** A sentence under the report, for what the run does next (a label taken off). */
   postscript?: string
 ): Promise<RunResult> {
-  const report = describeFailure(error)
+  const report = describeFailure(error, outbox.dialect)
   log.error(redact(`${report.what} ${report.advice}`), 'git-bob failed')
   const where = report.unexpected && whereItFailed(error)
   if (where) log.info(redact(where))

@@ -2,6 +2,7 @@
 import { ConfigError, EventError, GitError, NotebookTamperError, PushConflictError } from '../errors.ts'
 import { httpStatus } from '../errors.ts'
 import { LlmError } from '../llm/errors.ts'
+import type { ForgeDialect } from '../ports/forge.ts'
 import { HOMEPAGE } from '../version.ts'
 
 export interface FailureReport {
@@ -39,7 +40,19 @@ function gitlabAdvice(status: number): string {
   return 'Ask again; if it keeps failing, report it with a link to the log.'
 }
 
-export function describeFailure(error: unknown): FailureReport {
+/** git's answer to a push the server refused for who pushed or where (not a race): GitHub's, and GitLab's too. */
+const PUSH_REFUSED = /denied|403|permission|workflows?` permission/i
+const GITLAB_PUSH_REFUSED = /denied|403|permission|not allowed|protected branch|pre-receive hook declined/i
+
+/** What a project needs for git-bob's pushes: the workflow's permission on GitHub, the token's role and scope on GitLab. */
+function pushAdvice(dialect: ForgeDialect | undefined): string {
+  return dialect === 'gitlab'
+    ? "git-bob's token may not push here. Give it the Developer role (or above) and the scope `write_repository` (docs/gitlab.md, step 1); if the branch is protected, allow that role to push to it (Settings → Repository → Protected branches), or ask git-bob to work on an unprotected branch."
+    : 'The workflow token may not push here. Give the workflow `permissions: contents: write`, and check branch protection rules.'
+}
+
+/** Any error in words; `dialect` is the forge the run works on (absent: GitHub), as what to do differs there. */
+export function describeFailure(error: unknown, dialect?: ForgeDialect): FailureReport {
   if (error instanceof ConfigError) return { what: 'git-bob is not configured correctly.', advice: error.message }
   if (error instanceof EventError)
     return {
@@ -62,8 +75,8 @@ export function describeFailure(error: unknown): FailureReport {
   if (error instanceof GitError) {
     return {
       what: `A git command failed: ${error.message}`,
-      advice: /denied|403|permission|workflows?` permission/i.test(error.stderr)
-        ? 'The workflow token may not push here. Give the workflow `permissions: contents: write`, and check branch protection rules.'
+      advice: (dialect === 'gitlab' ? GITLAB_PUSH_REFUSED : PUSH_REFUSED).test(error.stderr)
+        ? pushAdvice(dialect)
         : 'Ask again; if it keeps failing, please report it with a link to the log.'
     }
   }

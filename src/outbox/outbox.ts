@@ -13,7 +13,7 @@ import { GITHUB_BODY_LIMIT, splitMessage } from './split-message.ts'
 import { stamp, type StampContext } from './stamp.ts'
 import type { MarkerFacts } from '../ports/marker.ts'
 import type { ModelCredit } from '../ports/credit.ts'
-import { forgeWords, type Forge } from '../ports/forge.ts'
+import { forgeWords, type Forge, type ForgeDialect } from '../ports/forge.ts'
 import { defuseQuickActions, neutraliseGitLabClosing } from './gitlab-text.ts'
 import { httpStatus } from '../errors.ts'
 import { type CreatedIssue, type ReviewLineComment } from '../ports/github.ts'
@@ -64,6 +64,11 @@ export class Outbox {
     this.api = api
     this.stampContext = stampContext
     this.redactor = redactor
+  }
+
+  /** The forge it posts to (absent: GitHub), whose rules and words its messages follow. */
+  get dialect(): ForgeDialect | undefined {
+    return this.api.dialect
   }
 
   /** Adds people who are part of the thread; git-bob may mention them. */

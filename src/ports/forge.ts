@@ -29,12 +29,43 @@ export interface ForgeWords {
   markdown: string
   /** What a change proposed for merging is called there. */
   pullRequest: string
+  /**
+   * Who a scheduled triage is attributed to: GitHub's Actions bot, which runs scheduled workflows; on GitLab a
+   * pipeline schedule, which is no user: its name has spaces, so no username has it and no mention names it.
+   */
+  scheduler: { login: string; id: number }
+  /** What started a scheduled triage, as the job summary says why it ran. */
+  schedule: string
 }
 
 export function forgeWords(dialect: ForgeDialect = 'github'): ForgeWords {
   return dialect === 'gitlab'
-    ? { name: 'GitLab', markdown: 'GitLab Flavored Markdown', pullRequest: 'merge request' }
-    : { name: 'GitHub', markdown: 'GitHub-flavoured markdown', pullRequest: 'pull request' }
+    ? {
+        name: 'GitLab',
+        markdown: 'GitLab Flavored Markdown',
+        pullRequest: 'merge request',
+        scheduler: { login: 'GitLab pipeline schedule', id: 0 },
+        schedule: "the project's pipeline schedule"
+      }
+    : {
+        name: 'GitHub',
+        markdown: 'GitHub-flavoured markdown',
+        pullRequest: 'pull request',
+        scheduler: { login: 'github-actions[bot]', id: 41898282 },
+        schedule: "the repository's schedule"
+      }
+}
+
+/** An issue or a pull request (a merge request on GitLab). */
+export type ThreadKind = 'issue' | 'pull_request'
+
+/**
+ * How the forge writes a reference to an issue or pull request of the same repository: `#12` on GitHub (issues
+ * and pull requests share their numbers), `#12` for an issue and `!12` for a merge request on GitLab (they number
+ * apart). Pure.
+ */
+export function threadRef(number: number, kind: ThreadKind | undefined, dialect: ForgeDialect = 'github'): string {
+  return dialect === 'gitlab' && kind === 'pull_request' ? `!${number}` : `#${number}`
 }
 
 /**

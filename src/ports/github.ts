@@ -239,9 +239,11 @@ export interface GitHub {
   readonly fullName: string
   /**
    * An issue or pull request (both are issues to GitHub); null when there is none. One that was transferred
-   * comes back from its new repository (GitHub redirects), which `repo` says.
+   * comes back from its new repository (GitHub redirects), which `repo` says. `kind` says which it is where the
+   * number alone does not (GitLab numbers issues and merge requests apart: only that one is read); GitHub needs no
+   * kind.
    */
-  issue(number: number): Promise<IssueInfo | null>
+  issue(number: number, kind?: 'issue' | 'pull_request'): Promise<IssueInfo | null>
   /** The check runs of a commit (the first 100: more is not what a question about CI needs). */
   checkRuns(sha: string): Promise<CheckRunInfo[]>
   /** The latest commit status of each context (the combined status). */

@@ -77,9 +77,10 @@ export interface PullRequestFile {
 export interface ThreadSource {
   /**
    * The issue or pull request with every comment; null when there is none with this number. One transferred
-   * to another repository comes without its comments (they are not read), `repo` naming where it went.
+   * to another repository comes without its comments (they are not read), `repo` naming where it went. `kind`
+   * says which it is where the reference did (GitLab numbers issues and merge requests apart).
    */
-  thread(number: number): Promise<LinkedThread | null>
+  thread(number: number, kind?: 'issue' | 'pull_request'): Promise<LinkedThread | null>
   /** A pull request's changed files with their patches; null when there is no such pull request. */
   changedFiles(number: number): Promise<PullRequestFile[] | null>
 }

@@ -42,8 +42,11 @@ export function requestFacts(event: TriggerEvent, command: Command): [string, st
       : command.unreadable !== undefined
         ? `none (${command.unreadable})`
         : `unknown ("${command.word}")`
+  // A login with a space is no user's (GitLab's pipeline schedule): named, not written as a handle.
+  const login = event.request.author.login
+  const who = /\s/.test(login) ? login : `@${login}`
   return [
-    ['request', `[${source} by @${event.request.author.login}](${event.request.url})`],
+    ['request', `[${source} by ${who}](${event.request.url})`],
     ['command', verb + (command.model ? `, asking for the model ${command.model}` : '')]
   ]
 }

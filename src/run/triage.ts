@@ -1,5 +1,6 @@
 // A triage run: the schedule's, or a dispatch asking for one.
 import { readBudgetConfig, readTriageMaxIssues } from '../config.ts'
+import { forgeWords } from '../ports/forge.ts'
 import { hasLimits } from '../ports/ledger.ts'
 import { budgetAllows } from '../record/ledger.ts'
 import { Redactor } from '../outbox/secrets.ts'
@@ -29,7 +30,8 @@ export async function sweep(request: Sweep, environment: RunEnvironment, adapter
   redactor.addFromEnvironment(environment.env)
   const max = readTriageMaxIssues(adapters.readInput)
   const api = await adapters.connectGitHub(gate.githubToken, { owner: repo.owner, repo: repo.name })
-  let why = `the repository's schedule`
+  const words = forgeWords(api.dialect)
+  let why = words.schedule
   if (started.sender) {
     const { login, isBot } = started.sender
     if (isBot && !gate.allowedBots.includes(login.toLowerCase())) return ignored(log, `${login} is a bot`)
@@ -42,7 +44,7 @@ export async function sweep(request: Sweep, environment: RunEnvironment, adapter
   const picked = await triageCandidates(issues, max, (n) => api.posted(n, false), gate.botLogin)
   if (!picked.length) return ignored(log, 'no new issue to triage')
   const command: Command = { kind: 'known', verb: 'triage', word: 'triage', args: '' }
-  const actor = started.sender ?? { login: 'github-actions[bot]', id: 41898282, isBot: true }
+  const actor = started.sender ?? { ...words.scheduler, isBot: true }
   const results: { number: number; result: RunResult }[] = []
   const budget = readBudgetConfig(adapters.readInput)
   for (const issue of picked) {

@@ -55,7 +55,7 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
         repo: `${event.repo.owner}/${event.repo.name}`,
         token: source.githubToken,
         maxBytes: config.maxFileBytes * 50,
-        ...(api.dialect === 'gitlab' ? { check: checkGitLabDownload } : {})
+        ...(api.dialect === 'gitlab' ? { check: checkGitLabDownload, forge: api.dialect } : {})
       }),
     redact: (text) => redactor.redactKnown(text),
     paths: {

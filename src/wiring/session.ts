@@ -24,7 +24,6 @@ import type { AnyTool } from '../llm/tools.ts'
 import type { LanguageModel } from '../llm/types.ts'
 import { speechMp3 } from '../media/encode-mp3.ts'
 import { counted } from '../plural.ts'
-import { forgeWords } from '../ports/forge.ts'
 import type { GitHub } from '../ports/github.ts'
 import type { Logger } from '../ports/run.ts'
 import type { SandboxSettings } from '../ports/sandbox.ts'
@@ -193,7 +192,7 @@ function tools(data: ConversationData, config: RunConfig, parts: SessionParts): 
       current: { number: event.target.number, kind: event.target.kind },
       requestTime: event.request.createdAt,
       conversation: data.thread,
-      forge: forgeWords(data.forge).name,
+      ...(data.forge ? { forge: data.forge } : {}),
       redact: (text) => redactor.redact(text)
     }
   ).map((tool) => withinRequestCap(tool, api, config.maxGithubRequests, data.notes))

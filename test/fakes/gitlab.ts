@@ -2,9 +2,10 @@
 // or JOB-TOKEN header, 404 for an unknown path or object, 400 for a missing required field or a line comment's
 // position off the diff. It keeps one project's issues, merge requests (with their labels), notes, discussions,
 // award emoji, issue links, members and pipelines in memory; files and merge request diffs come from a real bare
-// repository when one is given. Files written through the Repository Files API (the budget's ledger) live in memory,
-// on branches the API makes (start_branch), with GitLab's optimistic lock (last_commit_id), its refusals in its
-// words, and a project's push rules when a test sets them. Shapes from
+// repository when one is given; an upload may be kept in object storage elsewhere (a redirect to it). Files
+// written through the Repository Files API (the budget's ledger) live in memory, on branches the API makes
+// (start_branch), with GitLab's optimistic lock (last_commit_id), its refusals in its words, and a project's push
+// rules when a test sets them. Shapes from
 // https://docs.gitlab.com/api/rest/ (notes, discussions, merge_requests, issues, issue_links, members,
 // award_emoji, pipelines, jobs, repository_files, repositories, projects).
 import { execFileSync } from 'node:child_process'
@@ -94,6 +95,15 @@ export interface RecordedGitLabRequest {
   body: unknown
 }
 
+/** An answer that sends the client elsewhere (302), as GitLab does for an upload kept in object storage. */
+class Redirect {
+  readonly location: string
+
+  constructor(location: string) {
+    this.location = location
+  }
+}
+
 class HttpError extends Error {
   readonly status: number
   readonly body: unknown
@@ -144,6 +154,11 @@ export class FakeGitLab extends LoopbackServer {
   readonly labels: string[] = []
   /** Files attached to comments, by "<secret>/<filename>" (GET /projects/:id/uploads/:secret/:filename). */
   readonly uploads = new Map<string, Uint8Array>()
+  /**
+   * Uploads kept in object storage, by "<secret>/<filename>": GitLab answers their download with a redirect (302)
+   * to this address (a self-managed GitLab's direct download from its object store).
+   */
+  readonly uploadRedirects = new Map<string, string>()
   /** The bare repository files and diffs are read from. */
   origin: string | null = null
   readonly defaultBranch = 'master'
@@ -331,7 +346,9 @@ export class FakeGitLab extends LoopbackServer {
       const fault = this.faults.shift()
       if (fault) throw new HttpError(fault.status, fault.body ?? { message: `${fault.status}` })
       const answer = this.route(req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams, body)
-      if (answer instanceof Uint8Array) {
+      if (answer instanceof Redirect) {
+        res.writeHead(302, { location: answer.location }).end()
+      } else if (answer instanceof Uint8Array) {
         res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(answer)
       } else if (typeof answer === 'string') {
         res.writeHead(200, { 'content-type': 'text/plain' }).end(answer)
@@ -381,6 +398,8 @@ export class FakeGitLab extends LoopbackServer {
     const rest = path.slice(prefix.length)
     let m: RegExpExecArray | null
     if (method === 'GET' && (m = /^\/uploads\/([0-9a-f]+)\/([^/]+)$/.exec(rest))) {
+      const stored = this.uploadRedirects.get(`${m[1]}/${m[2]}`)
+      if (stored) return new Redirect(stored)
       const file = this.uploads.get(`${m[1]}/${m[2]}`)
       if (!file) throw notFound()
       return file

@@ -1,11 +1,13 @@
 // git-bob in GitLab mode through the whole flow: a GitLab CI job's environment, a webhook's note payload
 // (GitLab's documented example), the GitLab and model stand-ins over HTTP, real git against a local bare origin.
-import { readFileSync } from 'node:fs'
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import { capturingRunner } from '../fakes/runner.ts'
 import { BOT, type FakeGitLab } from '../fakes/gitlab.ts'
 import { notePayload } from '../fakes/gitlab-payloads.ts'
+import { FakeObjectStore } from '../fakes/object-store.ts'
 import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
 import { git, GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
@@ -92,6 +94,38 @@ describe('git-bob on GitLab', () => {
       .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
     const images = parts.filter((p) => p.type === 'image_url')
     expect(images.map((i) => i.image_url!.url)).toEqual([`data:image/png;base64,${png.toString('base64')}`])
+  })
+
+  it("shows the model an image kept in object storage, fetched along GitLab's redirect without the token", async () => {
+    const store = await new FakeObjectStore().start()
+    try {
+      stage.gitlab.addIssue(1, 'A plot', 'See below.')
+      const png = tinyPng(8, 6, [200, 40, 40])
+      const secret = '0123456789abcdef0123456789abcdef'
+      stage.gitlab.uploadRedirects.set(`${secret}/plot.png`, `${store.url}/uploads/${secret}/plot.png?sig=1`)
+      store.files.set(`/uploads/${secret}/plot.png`, png)
+      stage.model.fallback = () => 'The plot is red.'
+      const run = await stage.note({
+        noteId: 306,
+        body: `What colour is this?\n\n![plot](/uploads/${secret}/plot.png)\n\ngit-bob comment`,
+        user: maintainer
+      })
+
+      expect(run.code, stage.said(run)).toBe(0)
+      type Part = { type: string; image_url?: { url: string } }
+      const parts = stage.model.requests
+        .at(-1)!
+        .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
+      expect(
+        parts.filter((p) => p.type === 'image_url').map((i) => i.image_url!.url),
+        stage.said(run)
+      ).toEqual([`data:image/png;base64,${png.toString('base64')}`])
+      expect(store.requests).toHaveLength(1)
+      expect(store.requests[0]!.headers.authorization).toBeUndefined()
+      expect(JSON.stringify(store.requests[0]!.headers)).not.toContain(GITLAB_TOKEN)
+    } finally {
+      await store.close()
+    }
   })
 
   it('refuses a Reporter politely, calls no model, and a re-run posts nothing more', async () => {
@@ -185,6 +219,35 @@ describe('git-bob implement on GitLab', () => {
       /I added commit [0-9a-f]{7} to .*merge_requests\/1/
     )
   })
+  it("says what a GitLab project needs when the push is refused (the token's role and scope, a protected branch), not GitHub's workflow permission", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    // GitLab refuses a push to a protected branch (or by a token without the role) in its pre-receive hook.
+    const hook = join(repo.origin, 'hooks', 'pre-receive')
+    writeFileSync(
+      hook,
+      '#!/bin/sh\necho "GitLab: You are not allowed to push code to protected branches on this project." >&2\nexit 1\n'
+    )
+    chmodSync(hook, 0o755)
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Count records', 'Count records per year.')
+    scriptImplement(stage, 'Add record counting', { 'count.py': 'print(1)\n' })
+    const run = await stage.note(
+      { noteId: 403, body: 'git-bob implement this', user: maintainer },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(1)
+    expect(stage.gitlab.mergeRequests).toEqual([])
+    const report = stage.gitlab.botNotes('issues', 1).at(-1)!.body
+    expect(report, stage.said(run)).toContain('I could not finish this request.')
+    expect(report).toContain('You are not allowed to push code to protected branches')
+    expect(report).toContain("git-bob's token may not push here")
+    expect(report).toContain('the Developer role (or above) and the scope `write_repository`')
+    expect(report).toContain('Settings → Repository → Protected branches')
+    expect(report).not.toContain('contents: write')
+    expect(run.stdout).toContain("git-bob's token may not push here")
+  })
+
   it("downloads a file attached to the thread (its address in the note) into the merge request, read with the token from GitLab's API", async () => {
     const repo = new GitRemote({ 'README.md': '# Analysis\n' })
     stage.gitlab.origin = repo.origin
@@ -219,6 +282,76 @@ describe('git-bob implement on GitLab', () => {
       [`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`, `Bearer ${GITLAB_TOKEN}`]
     ])
     expect(stage.gitlab.mergeRequests).toHaveLength(1)
+  })
+
+  it('follows the redirect of an upload kept in object storage on another host, without the token there', async () => {
+    const store = await new FakeObjectStore().start()
+    try {
+      const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+      stage.gitlab.origin = repo.origin
+      stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+      const secret = 'fedcba9876543210fedcba9876543210'
+      const signed = `${store.url}/gitlab-uploads/${secret}/data.csv`
+      stage.gitlab.uploadRedirects.set(`${secret}/data.csv`, `${signed}?X-Amz-Signature=abc&X-Amz-Expires=60`)
+      store.files.set(`/gitlab-uploads/${secret}/data.csv`, Buffer.from('year,count\n2025,4\n'))
+      const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
+      stage.model.fallback = () =>
+        JSON.stringify({
+          title: 'Add the measurements',
+          summary: 'The attached file.',
+          actions: [{ action: 'download', path: 'data/data.csv', source: link, reason: 'attached' }]
+        })
+      const run = await stage.note(
+        { noteId: 404, body: `${link}\n\ngit-bob implement`, user: maintainer },
+        { workspace: repo.workspace }
+      )
+
+      expect(run.code, stage.said(run)).toBe(0)
+      expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,4')
+      // GitLab was asked with the token; the store, on another host, got neither the token nor any Authorization.
+      const asked = stage.gitlab.requests.filter((r) => r.path.endsWith(`/uploads/${secret}/data.csv`))
+      expect(asked.map((r) => r.headers.authorization)).toEqual([`Bearer ${GITLAB_TOKEN}`])
+      expect(store.requests.map((r) => r.path)).toEqual([`/gitlab-uploads/${secret}/data.csv`])
+      for (const request of store.requests) {
+        expect(request.headers.authorization).toBeUndefined()
+        expect(request.headers['private-token']).toBeUndefined()
+        expect(JSON.stringify(request.headers)).not.toContain(GITLAB_TOKEN)
+      }
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('refuses an upload whose store keeps redirecting, after three redirects', async () => {
+    const store = await new FakeObjectStore().start()
+    try {
+      const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+      stage.gitlab.origin = repo.origin
+      stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+      const secret = 'fedcba9876543210fedcba9876543210'
+      stage.gitlab.uploadRedirects.set(`${secret}/data.csv`, `${store.url}/a`)
+      store.redirects.set('/a', `${store.url}/b`)
+      store.redirects.set('/b', `${store.url}/c`)
+      store.redirects.set('/c', `${store.url}/d`)
+      store.files.set('/d', Buffer.from('never read\n'))
+      const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
+      stage.model.fallback = () =>
+        JSON.stringify({
+          title: 'Add the measurements',
+          summary: 'The attached file.',
+          actions: [{ action: 'download', path: 'data/data.csv', source: link, reason: 'attached' }]
+        })
+      const run = await stage.note(
+        { noteId: 405, body: `${link}\n\ngit-bob implement`, user: maintainer },
+        { workspace: repo.workspace }
+      )
+
+      expect(stage.gitlab.botNotes('issues', 1).at(-1)!.body, stage.said(run)).toContain('too many redirects')
+      expect(store.requests.map((r) => r.path)).toEqual(['/a', '/b', '/c'])
+      expect(store.requests.every((r) => r.headers.authorization === undefined)).toBe(true)
+    } finally {
+      await store.close()
+    }
   })
 
   it('refuses to download a file of another project or server, and says so', async () => {
@@ -576,6 +709,10 @@ describe('git-bob triage on GitLab (a pipeline schedule)', () => {
     expect(stage.gitlab.botNotes('issues', 15)).toHaveLength(1)
     expect(run.summary).toContain('## git-bob triage')
     expect(run.summary).toMatch(/\| #11 \| answered \|/)
+    // Attributed to the project's pipeline schedule, GitLab's scheduler, not to GitHub's Actions bot.
+    expect(run.summary).toContain('[triage by GitLab pipeline schedule](')
+    expect(run.summary).toContain("the project's pipeline schedule")
+    expect(run.summary).not.toContain('github-actions')
 
     // The next run takes the next issue; 11 and 12 are not triaged twice.
     const next = await stage.run({ payload: null, inputs })

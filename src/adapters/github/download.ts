@@ -2,6 +2,7 @@
 // command: only from the repository's own GitHub host, with the token for private attachments, and
 // never more than a size limit (fetch-capped.ts: the token never follows a redirect to another host).
 import { fetchCapped } from './fetch-capped.ts'
+import type { ForgeDialect } from '../../ports/forge.ts'
 import { DownloadError, FetchRefused } from '../../errors.ts'
 
 export type DownloadCheck = { ok: true; url: URL; withToken: boolean } | { ok: false; reason: string }
@@ -64,6 +65,8 @@ export async function download(
     timeoutMs?: number
     /** Which links may be fetched: GitHub's rule unless the forge has its own (adapters/gitlab/download.ts). */
     check?: (raw: string, serverUrl: string, repo: string) => DownloadCheck
+    /** The forge serverUrl is: where the file's redirects may lead (fetch-capped.ts); absent: GitHub. */
+    forge?: ForgeDialect
   }
 ): Promise<Uint8Array> {
   const check = (options.check ?? checkDownload)(raw, options.serverUrl, options.repo)
@@ -73,7 +76,8 @@ export async function download(
       serverUrl: options.serverUrl,
       token: options.token,
       maxBytes: options.maxBytes,
-      timeoutMs: options.timeoutMs ?? 60_000
+      timeoutMs: options.timeoutMs ?? 60_000,
+      ...(options.forge ? { forge: options.forge } : {})
     })
   } catch (error) {
     if (error instanceof FetchRefused) throw new DownloadError(`the download failed: ${error.message}`)

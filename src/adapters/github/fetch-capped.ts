@@ -1,7 +1,10 @@
-// Fetches a file GitHub hosts (an attachment, a raw file, an image): the token goes only to the GitHub
-// server itself, never along a redirect to another host; redirects may lead only to GitHub's content
-// hosts; size and time are limited. Shared by images for the model and downloads for implement.
+// Fetches a file the forge hosts (an attachment, a raw file, an image): the token goes only to the forge's
+// server itself, never along a redirect to another host; on GitHub, redirects may lead only to GitHub's content
+// hosts; on GitLab, a file on the server may be redirected to object storage on another host (a self-managed
+// GitLab's uploads), which is followed without the token; size and time are limited. Shared by images for the
+// model and downloads for implement.
 import { imageHost } from '../../ports/hosts.ts'
+import { forgeWords, type ForgeDialect } from '../../ports/forge.ts'
 import { FetchRefused } from '../../errors.ts'
 
 export interface CappedFetchOptions {
@@ -11,9 +14,49 @@ export interface CappedFetchOptions {
   timeoutMs: number
   accept?: string
   fetch?: typeof fetch
+  /**
+   * The forge serverUrl is (absent: GitHub). On GitLab a file asked of the server may be redirected to another
+   * host (object storage): followed at most 3 times, over https (http only when the server itself is http), with
+   * no token and no Authorization header there.
+   */
+  forge?: ForgeDialect
 }
 
 const MAX_REDIRECTS = 5
+/** A GitLab upload: the server's answer, at most one hop or two inside the object store, and no more. */
+const MAX_GITLAB_REDIRECTS = 3
+
+function protocolOf(url: string): string | null {
+  try {
+    return new URL(url).protocol
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whether an address may be fetched at this hop, and with the token: the server always (with it), GitHub's content
+ * hosts (without), and on GitLab, after the server redirected a file it was asked for, any host over a scheme as
+ * safe as the server's (without). Pure.
+ */
+export function hopRule(
+  url: string,
+  hop: number,
+  startedOnServer: boolean,
+  options: Pick<CappedFetchOptions, 'serverUrl' | 'forge'>
+): { withToken: boolean } | { refused: string } {
+  const host = imageHost(url, options.serverUrl)
+  if (host === 'server') return { withToken: true }
+  if (host === 'github-content') return { withToken: false }
+  const name = forgeWords(options.forge).name
+  if (options.forge === 'gitlab' && hop > 0 && startedOnServer) {
+    const scheme = protocolOf(url)
+    const server = protocolOf(options.serverUrl)
+    if (scheme === 'https:' || (scheme === 'http:' && server === 'http:')) return { withToken: false }
+    return { refused: `redirected from ${name} to an address that is not https` }
+  }
+  return { refused: hop === 0 ? `not hosted on ${name}` : `redirected away from ${name}` }
+}
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN)
@@ -36,11 +79,13 @@ export async function fetchCapped(start: string, options: CappedFetchOptions): P
   const signal = AbortSignal.timeout(options.timeoutMs)
   const get = options.fetch ?? fetch
   let url = start
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const host = imageHost(url, options.serverUrl)
-    if (host === 'other') throw new FetchRefused(hop === 0 ? 'not hosted on GitHub' : 'redirected away from GitHub')
+  const startedOnServer = imageHost(start, options.serverUrl) === 'server'
+  const maxRedirects = options.forge === 'gitlab' ? MAX_GITLAB_REDIRECTS : MAX_REDIRECTS
+  for (let hop = 0; hop <= maxRedirects; hop++) {
+    const rule = hopRule(url, hop, startedOnServer, options)
+    if ('refused' in rule) throw new FetchRefused(rule.refused)
     const headers: Record<string, string> = { accept: options.accept ?? '*/*' }
-    if (host === 'server') headers.authorization = `Bearer ${options.token}`
+    if (rule.withToken) headers.authorization = `Bearer ${options.token}`
     let response: Response
     try {
       response = await get(url, { headers, redirect: 'manual', signal })
@@ -54,12 +99,19 @@ export async function fetchCapped(start: string, options: CappedFetchOptions): P
     const location = response.headers.get('location')
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel().catch(() => undefined)
-      url = new URL(location, url).toString()
+      try {
+        url = new URL(location, url).toString()
+      } catch {
+        throw new FetchRefused('redirected to something that is not an address')
+      }
       continue
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined)
-      throw new FetchRefused(`GitHub answered HTTP ${response.status}`)
+      // The object store's address is not named: a signed one carries its signature.
+      const stored = options.forge === 'gitlab' && imageHost(url, options.serverUrl) === 'other'
+      const who = stored ? 'the storage GitLab redirected to' : forgeWords(options.forge).name
+      throw new FetchRefused(`${who} answered HTTP ${response.status}`)
     }
     try {
       return await readCapped(response, options.maxBytes)

@@ -16,16 +16,16 @@ async function unlessMissing<T>(read: () => Promise<T>, permission: string, what
 
 export function githubThreads(api: GitHub): ThreadSource {
   return {
-    async thread(number) {
-      const issue = await api.issue(number)
+    async thread(number, kind) {
+      const issue = await api.issue(number, kind)
       if (!issue) return null
-      const kind = issue.isPull ? 'pull_request' : 'issue'
+      const found = issue.isPull ? 'pull_request' : 'issue'
       // Transferred elsewhere: neither its text nor its comments are read.
       if (issue.repo.toLowerCase() !== api.fullName.toLowerCase())
         return {
           repo: issue.repo,
           number: issue.number,
-          kind,
+          kind: found,
           createdAt: issue.createdAt,
           title: '',
           state: issue.state,
@@ -62,7 +62,7 @@ export function githubThreads(api: GitHub): ThreadSource {
       return {
         repo: issue.repo,
         number: issue.number,
-        kind,
+        kind: found,
         createdAt: issue.createdAt,
         title: issue.title,
         state: issue.state,

@@ -189,7 +189,11 @@ export class GitLabApi implements Forge {
   /** The project's API address, where its uploads are read with the token. */
   private readonly projectApi: string
   private readonly permissions = new Map<string, Permission>()
-  /** The threads read, by number: a merge request's, or an issue's. Only posted() and the reviews set it. */
+  /**
+   * The thread of each number, a merge request's or an issue's: the first read of it as a thread says (run() reads
+   * its own thread first, so a merge request the model reads under the number of the issue it answers leaves the
+   * answer on the issue). Only posted() and the reviews set it.
+   */
   private readonly threads = new Map<number, 'merge_requests' | 'issues'>()
   /** Each note's parent: "issues/3" or "merge_requests/3", and its discussion on a merge request. */
   private readonly noteParents = new Map<number, { parent: string; discussion?: string }>()
@@ -225,6 +229,10 @@ export class GitLabApi implements Forge {
 
   private p(path: string): string {
     return `/projects/${this.id}${path}`
+  }
+
+  private know(number: number, kind: 'merge_requests' | 'issues'): void {
+    if (!this.threads.has(number)) this.threads.set(number, kind)
   }
 
   private parentOf(number: number): string {
@@ -288,15 +296,19 @@ export class GitLabApi implements Forge {
 
   /** The notes people wrote (not GitLab's system notes), oldest first; on a merge request, not those on lines. */
   async issueComments(issueNumber: number): Promise<IssueComment[]> {
-    const parent = this.parentOf(issueNumber)
+    return this.notes(this.parentOf(issueNumber))
+  }
+
+  private async notes(parent: string): Promise<IssueComment[]> {
     const notes = await this.rest.all(noteSchema, this.p(`/${parent}/notes`), { sort: 'asc', order_by: 'created_at' })
     return notes.filter((n) => !n.system && !n.position).map((n) => (this.remember(parent, n), this.comment(n)))
   }
 
   async posted(number: number, isPull: boolean): Promise<PostedMessages> {
-    this.threads.set(number, isPull ? 'merge_requests' : 'issues')
+    const kind = isPull ? 'merge_requests' : 'issues'
+    this.know(number, kind)
     const [comments, reviewComments] = await Promise.all([
-      this.issueComments(number),
+      this.notes(`${kind}/${number}`),
       isPull ? this.reviewComments(number) : Promise.resolve([])
     ])
     return { comments, reviews: [], reviewComments }
@@ -308,7 +320,7 @@ export class GitLabApi implements Forge {
   }
 
   private async discussions(pullNumber: number): Promise<z.infer<typeof discussionSchema>[]> {
-    this.threads.set(pullNumber, 'merge_requests')
+    this.know(pullNumber, 'merge_requests')
     const parent = `merge_requests/${pullNumber}`
     const list = await this.rest.all(discussionSchema, this.p(`/${parent}/discussions`))
     for (const d of list) for (const n of d.notes) this.remember(parent, n, d.id)
@@ -409,16 +421,24 @@ export class GitLabApi implements Forge {
     return { paths: items.filter((i) => i.type === 'blob').map((i) => i.path), truncated }
   }
 
-  /** An issue; a number no issue has may be a merge request's (the model may name either). */
-  async issue(number: number): Promise<IssueInfo | null> {
-    const first = this.threads.get(number) ?? 'issues'
-    for (const kind of first === 'merge_requests' ? ['merge_requests', 'issues'] : ['issues', 'merge_requests']) {
+  /**
+   * An issue (`kind` issue, #12), or a merge request (`kind` pull_request, !12); without a kind, the thread read
+   * under that number first, and a number no issue has may be a merge request's (the model may name either).
+   */
+  async issue(number: number, kind?: 'issue' | 'pull_request'): Promise<IssueInfo | null> {
+    const first = kind
+      ? kind === 'pull_request'
+        ? 'merge_requests'
+        : 'issues'
+      : (this.threads.get(number) ?? 'issues')
+    const other = first === 'merge_requests' ? 'issues' : 'merge_requests'
+    for (const path of kind ? [first] : [first, other]) {
       try {
-        const i = await this.rest.get(issueSchema, this.p(`/${kind}/${number}`))
+        const i = await this.rest.get(issueSchema, this.p(`/${path}/${number}`))
         return {
           repo: this.project,
           number: i.iid,
-          isPull: kind === 'merge_requests',
+          isPull: path === 'merge_requests',
           title: i.title,
           body: absoluteUploads(i.description ?? '', this.projectApi),
           state: i.state === 'opened' ? 'open' : i.state,

@@ -3,6 +3,7 @@
 // checked, failures reported, secrets masked, size capped.
 import { pathRules, type PathRules } from '../../ports/paths.ts'
 import type { AnyTool } from '../../llm/tools.ts'
+import { forgeWords, type ForgeDialect } from '../../ports/forge.ts'
 import type { Thread } from '../thread.ts'
 import { redactRepositorySecrets } from '../../outbox/repository-secrets.ts'
 import { readCiTool } from './ci.ts'
@@ -29,8 +30,8 @@ export interface ReadingOptions {
   conversation: Thread
   /** Masks the values git-bob knows are secret, and key shapes (Redactor.redact). */
   redact(text: string): string
-  /** The forge's name (GitHub, GitLab), as results say what it did not show; absent: GitHub. */
-  forge?: string
+  /** The forge (GitHub, GitLab): its references, its words, its name where results say what it did not show; absent: GitHub. */
+  forge?: ForgeDialect
   /** The most tokens one result may take; default 2,000 (a quarter of the smallest prompt budget). */
   maxResultTokens?: number
 }
@@ -53,7 +54,7 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
     files: ports.files,
     rules,
     limits: { maxListed: MAX_LISTED, maxFileBytes: MAX_FILE_BYTES, maxTokens },
-    ...(options.forge ? { forge: options.forge } : {})
+    ...(options.forge ? { forge: forgeWords(options.forge).name } : {})
   }
   const threads = {
     threads: ports.threads,
@@ -63,7 +64,7 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
     maxTokens,
     requestTime: options.requestTime,
     conversation: options.conversation,
-    ...(options.forge ? { forge: options.forge } : {})
+    ...(options.forge ? { dialect: options.forge } : {})
   }
   const tools = [
     readingTool(listFilesTool(files), policy),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../../src/errors.ts'
+import { ConfigError, GitError } from '../../../src/errors.ts'
 import { describeFailure } from '../../../src/outbox/failure.ts'
 import { HOMEPAGE } from '../../../src/version.ts'
 
@@ -52,5 +52,30 @@ describe('describeFailure on GitLab', () => {
     }
     expect(describeFailure(gitlabError(401)).advice).toContain('`GIT_BOB_GITLAB_TOKEN`')
     expect(describeFailure(gitlabError(404)).advice).toContain('merge request')
+  })
+
+  it("answers a refused push with what a GitLab project needs, and GitHub's with the workflow's permission", () => {
+    const protectedBranch = new GitError(
+      ['push'],
+      'remote: GitLab: You are not allowed to push code to protected branches on this project.\nerror: failed to push some refs',
+      1
+    )
+    const noRole = new GitError(
+      ['push'],
+      "remote: You are not allowed to push code to this project.\nfatal: unable to access 'https://gitlab.example.org/lab/analysis.git/': The requested URL returned error: 403",
+      128
+    )
+    for (const error of [protectedBranch, noRole]) {
+      const { advice } = describeFailure(error, 'gitlab')
+      expect(advice).toContain('the Developer role (or above) and the scope `write_repository`')
+      expect(advice).toContain('protected')
+      expect(advice).not.toMatch(/contents: write|workflow/)
+    }
+    const github = new GitError(['push'], 'remote: Permission to o/r.git denied to github-actions[bot].', 128)
+    expect(describeFailure(github).advice).toContain('`permissions: contents: write`')
+    expect(describeFailure(github, 'github')).toEqual(describeFailure(github))
+    // Some other git failure is no question of rights, on either forge.
+    const other = new GitError(['fetch'], 'fatal: the remote end hung up unexpectedly', 128)
+    expect(describeFailure(other, 'gitlab').advice).toBe(describeFailure(other).advice)
   })
 })

@@ -44,6 +44,16 @@ describe('requestFacts', () => {
       'unknown ("dance")'
     ])
   })
+
+  it("names GitLab's pipeline schedule, which is no user, without an @", () => {
+    const triage = {
+      request: { source: 'triage', author: { login: 'GitLab pipeline schedule' }, url: 'https://gl/g/p/-/issues/3' }
+    } as Pick<TriggerEvent, 'request'> as TriggerEvent
+    expect(requestFacts(triage, { kind: 'known', verb: 'triage', word: 'triage', args: '' })[0]).toEqual([
+      'request',
+      '[triage by GitLab pipeline schedule](https://gl/g/p/-/issues/3)'
+    ])
+  })
 })
 
 describe('RunRecord', () => {

@@ -152,6 +152,40 @@ describe('parseReference', () => {
     expect(parseReference(`https://github.com/${REPO}/issues/5#issuecomment-1`, REPO)).toEqual({ ok: true, number: 5 })
     expect(parseReference('https://github.com/a/b/pull/5', REPO)).toMatchObject({ ok: false })
     expect(parseReference('the parser issue', REPO)).toMatchObject({ ok: false })
+    // GitLab's syntax means nothing on GitHub.
+    expect(parseReference('!12', REPO)).toMatchObject({ ok: false })
+  })
+
+  it("reads GitLab's #n (an issue), !n (a merge request), paths and links; refuses other projects", () => {
+    const project = 'lab/sub/analysis'
+    const read = (text: string): ReturnType<typeof parseReference> => parseReference(text, project, 'gitlab')
+    expect(read('#12')).toEqual({ ok: true, number: 12, kind: 'issue' })
+    expect(read('!12')).toEqual({ ok: true, number: 12, kind: 'pull_request' })
+    expect(read('12')).toEqual({ ok: true, number: 12 })
+    expect(read('Lab/Sub/Analysis!3')).toEqual({ ok: true, number: 3, kind: 'pull_request' })
+    expect(read('analysis#4')).toEqual({ ok: true, number: 4, kind: 'issue' })
+    expect(read(`https://gitlab.example.org/${project}/-/merge_requests/5#note_9`)).toEqual({
+      ok: true,
+      number: 5,
+      kind: 'pull_request'
+    })
+    expect(read(`https://gitlab.example.org/${project}/-/issues/6`)).toEqual({ ok: true, number: 6, kind: 'issue' })
+    expect(read(`https://gitlab.example.org/${project}/issues/7`)).toEqual({ ok: true, number: 7, kind: 'issue' })
+    expect(read('lab/other!3')).toEqual({
+      ok: false,
+      problem: `lab/other!3 is in another project; git-bob reads only issues and merge requests of ${project}.`
+    })
+    expect(read('other#3')).toEqual({
+      ok: false,
+      problem: `lab/sub/other#3 is in another project; git-bob reads only issues and merge requests of ${project}.`
+    })
+    expect(read('https://gitlab.example.org/lab/other/-/merge_requests/5')).toMatchObject({ ok: false })
+    expect(read(`https://github.com/${project}/pull/5`)).toMatchObject({ ok: false })
+    expect(read('the parser issue')).toEqual({
+      ok: false,
+      problem:
+        '"the parser issue" is not a reference to an issue or merge request (write #12 for an issue, !12 for a merge request, or its URL).'
+    })
   })
 })
 
