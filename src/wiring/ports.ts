@@ -21,7 +21,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 export interface ChangePortsSource {
   event: TriggerEvent
   api: Forge
-  environment: { serverUrl: string; runId: string }
+  /** Where the run runs; env for what only the forge's job says (GitLab's CI_PROJECT_ID). */
+  environment: { serverUrl: string; runId: string; env: Readonly<Record<string, string | undefined>> }
   /** For downloads from the repository's own GitHub (or GitLab) host (private attachments need it). */
   githubToken: string
   redactor: Redactor
@@ -55,7 +56,13 @@ export function changePorts(source: ChangePortsSource): ChangePorts {
         repo: `${event.repo.owner}/${event.repo.name}`,
         token: source.githubToken,
         maxBytes: config.maxFileBytes * 50,
-        ...(api.dialect === 'gitlab' ? { check: checkGitLabDownload, forge: api.dialect } : {})
+        ...(api.dialect === 'gitlab'
+          ? {
+              check: (raw: string, server: string, repo: string) =>
+                checkGitLabDownload(raw, server, repo, source.environment.env.CI_PROJECT_ID?.trim() || null),
+              forge: api.dialect
+            }
+          : {})
       }),
     redact: (text) => redactor.redactKnown(text),
     paths: {

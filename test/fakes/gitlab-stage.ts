@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
-import { FakeGitLab, PROJECT, type GitLabUser } from './gitlab.ts'
+import { FakeGitLab, PROJECT, PROJECT_ID, type GitLabUser } from './gitlab.ts'
 import { labelPayload, notePayload, type NoteScenario } from './gitlab-payloads.ts'
 import { FakeOpenAI } from './openai.ts'
 import { OPENAI_KEY } from './stage.ts'
@@ -53,6 +53,7 @@ export async function gitlabJob(gitlab: FakeGitLab, model: FakeOpenAI, options: 
     CI_API_V4_URL: gitlab.url,
     CI_SERVER_URL: gitlab.serverUrl,
     CI_PROJECT_PATH: PROJECT,
+    CI_PROJECT_ID: String(PROJECT_ID),
     CI_PROJECT_URL: `${gitlab.serverUrl}/${PROJECT}`,
     CI_DEFAULT_BRANCH: 'master',
     CI_PROJECT_DIR: options.workspace ?? '',

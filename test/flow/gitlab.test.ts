@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import { capturingRunner } from '../fakes/runner.ts'
-import { BOT, type FakeGitLab } from '../fakes/gitlab.ts'
+import { BOT, PROJECT_ID, type FakeGitLab } from '../fakes/gitlab.ts'
 import { notePayload } from '../fakes/gitlab-payloads.ts'
 import { FakeObjectStore } from '../fakes/object-store.ts'
 import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
@@ -282,6 +282,35 @@ describe('git-bob implement on GitLab', () => {
       [`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`, `Bearer ${GITLAB_TOKEN}`]
     ])
     expect(stage.gitlab.mergeRequests).toHaveLength(1)
+  })
+
+  it("downloads an upload at the project's numbered address (GitLab 17.1 on), and refuses another project's", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+    const secret = 'fedcba9876543210fedcba9876543210'
+    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,5\n'))
+    const ours = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID}/uploads/${secret}/data.csv`
+    const theirs = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID + 1}/uploads/${secret}/data.csv`
+    stage.model.fallback = () =>
+      JSON.stringify({
+        title: 'Add the measurements',
+        summary: 'The attached files.',
+        actions: [
+          { action: 'download', path: 'data/data.csv', source: ours, reason: 'attached' },
+          { action: 'download', path: 'data/other.csv', source: theirs, reason: 'attached' }
+        ]
+      })
+    const run = await stage.note(
+      { noteId: 404, body: `${ours}\n${theirs}\n\ngit-bob implement`, user: maintainer },
+      { workspace: repo.workspace }
+    )
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,5')
+    expect(repo.files('git-bob/issue-1')).not.toContain('data/other.csv')
+    const fetched = stage.gitlab.requests.filter((r) => r.path.includes(`/uploads/${secret}/`))
+    expect(fetched.map((r) => r.path)).toEqual([`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`])
   })
 
   it('follows the redirect of an upload kept in object storage on another host, without the token there', async () => {

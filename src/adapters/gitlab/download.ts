@@ -2,12 +2,14 @@
 // requests (uploads), read through the API (GET /projects/:id/uploads/:secret/:filename) on the project's own
 // server, with the token, as GitHub's attachments are (adapters/github/download.ts: the same size cap, the
 // token only to the server). The conversation already holds the API's address of every relative upload link
-// (ports/gitlab-uploads.ts); a project's web address of an upload is read at the API's address too. Pure.
+// (ports/gitlab-uploads.ts); a project's web address of an upload is read at the API's address too, in either of
+// its forms: <server>/<group>/<project>/uploads/… and, since GitLab 17.1, <server>/-/project/<id>/uploads/…. Pure.
 import type { DownloadCheck } from '../github/download.ts'
 
 const SECRET = /^[0-9a-f]{16,64}$/i
 const API_UPLOAD = /^\/api\/v4\/projects\/([^/]+)\/uploads\/([^/]+)\/([^/]+)$/
 const WEB_UPLOAD = /^\/(.+)\/uploads\/([^/]+)\/([^/]+)$/
+const ID_UPLOAD = /^\/-\/project\/(\d+)\/uploads\/([^/]+)\/([^/]+)$/
 
 /** The path after the server's own (a self-managed GitLab may live under a path), or null when it is elsewhere. */
 function underServer(url: URL, server: URL): string | null {
@@ -24,21 +26,28 @@ function decoded(segment: string): string | null {
   }
 }
 
-/** The project, secret and file name of an upload's path (API or web form), or null. */
-function uploadOf(path: string): { project: string; secret: string; name: string } | null {
-  const match = API_UPLOAD.exec(path) ?? WEB_UPLOAD.exec(path)
+/** The project (its path, or its number in the /-/project/<id> form), secret and file name of an upload, or null. */
+function uploadOf(path: string): { project: string; projectId: string | null; secret: string; name: string } | null {
+  const byId = ID_UPLOAD.exec(path)
+  const match = byId ?? API_UPLOAD.exec(path) ?? WEB_UPLOAD.exec(path)
   if (!match) return null
   const [project, secret, name] = [decoded(match[1] ?? ''), match[2] ?? '', match[3] ?? '']
   const file = decoded(name)
   if (!project || !SECRET.test(secret) || !file || file === '.' || file === '..' || file.includes('/')) return null
-  return { project, secret, name }
+  return byId ? { project: '', projectId: project, secret, name } : { project, projectId: null, secret, name }
 }
 
 /**
- * An upload of this project (`project` is group/…/name): at the API's address (projects/<the URL-encoded path>) or
- * at the project's web address (<server>/<project>/uploads/…, read at the API's instead). Anything else is refused.
+ * An upload of this project (`project` is group/…/name, `projectId` its number, CI_PROJECT_ID, when known): at the
+ * API's address (projects/<the URL-encoded path>) or at a web address of the project's (<server>/<project>/uploads/…
+ * or <server>/-/project/<projectId>/uploads/…, read at the API's instead). Anything else is refused.
  */
-export function checkGitLabDownload(raw: string, serverUrl: string, project: string): DownloadCheck {
+export function checkGitLabDownload(
+  raw: string,
+  serverUrl: string,
+  project: string,
+  projectId: string | null = null
+): DownloadCheck {
   let url: URL
   try {
     url = new URL(raw)
@@ -48,7 +57,10 @@ export function checkGitLabDownload(raw: string, serverUrl: string, project: str
   const server = new URL(serverUrl)
   const path = underServer(url, server)
   const found = path === null ? null : uploadOf(path)
-  if (!found || found.project.toLowerCase() !== project.toLowerCase()) {
+  const ours =
+    found !== null &&
+    (found.projectId === null ? found.project.toLowerCase() === project.toLowerCase() : found.projectId === projectId)
+  if (!found || !ours) {
     return {
       ok: false,
       reason: `only files attached to ${project}'s issues and merge requests on ${server.host} are downloaded, not ${url.host}${url.pathname.slice(0, 120)}`

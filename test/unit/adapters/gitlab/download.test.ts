@@ -33,6 +33,20 @@ describe('checkGitLabDownload', () => {
     )
   })
 
+  it("reads an upload at the project's numbered web address (GitLab 17.1 on) only when the number is the job's", () => {
+    const byId = `${SERVER}/-/project/42/uploads/${SECRET}/plot.png`
+    expect(checkGitLabDownload(byId, SERVER, PROJECT, '42')).toEqual({
+      ok: true,
+      url: new URL(`${API}/plot.png`),
+      withToken: true
+    })
+    for (const id of ['43', null]) {
+      const check = checkGitLabDownload(byId, SERVER, PROJECT, id)
+      expect(check.ok).toBe(false)
+    }
+    expect(checkGitLabDownload(`${SERVER}/-/project/42/uploads/not-hex/a.png`, SERVER, PROJECT, '42').ok).toBe(false)
+  })
+
   it('keeps the path of a GitLab that lives under one', () => {
     const base = 'https://example.org/gitlab'
     expect(accepted(`${base}/api/v4/projects/lab%2Fsub%2Fanalysis/uploads/${SECRET}/a.png`, base)).toBe(
