@@ -27,7 +27,9 @@ const NOTEBOOK = {
     code("import sys\nprint('one', flush=True)\nprint('two')\nsys.stderr.write('warn\\n')\nprint('a\\rb')"),
     code("from IPython.display import display, HTML\ndisplay(HTML('<b>x</b>'))\nprint('after')\n41 + 1"),
     code("raise ValueError('on purpose')"),
-    code("print('still runs')")
+    code("print('still runs')"),
+    // A module of the notebook's folder, which the notebook imports as always.
+    code('import helpers\nprint(helpers.ANSWER)')
   ]
 }
 
@@ -40,14 +42,19 @@ function comparable(path: string): unknown {
 
 describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
   it(
-    'writes what jupyter nbconvert writes: outputs, merged streams, the error and what ran after it',
+    'writes what jupyter nbconvert writes: outputs, merged streams, the error and what ran after it; beside a ' +
+      "repository's own nbformat.py and nbclient.py, which python -c would have imported",
     JUPYTER_TIMEOUT,
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
       const ours = join(dir, 'ours')
       const theirs = join(dir, 'theirs')
       writeFileSync(join(dir, 'n.ipynb'), JSON.stringify(NOTEBOOK))
-      for (const folder of [ours, theirs]) cpSync(join(dir, 'n.ipynb'), join(folder, 'n.ipynb'))
+      writeFileSync(join(dir, 'helpers.py'), 'ANSWER = 42\n')
+      for (const folder of [ours, theirs])
+        for (const file of ['n.ipynb', 'helpers.py']) cpSync(join(dir, file), join(folder, file))
+      for (const name of ['nbformat.py', 'nbclient.py'])
+        writeFileSync(join(ours, name), "raise SystemExit('shadowed')\n")
       execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: ours, stdio: 'pipe' })
       execFileSync(
         'jupyter',
@@ -59,25 +66,9 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
       expect(written).toContain('"b\\n"')
       expect(written).toContain('ValueError')
       expect(written).toContain('still runs')
+      expect(written).toContain('"42\\n"')
       expect(comparable(join(ours, 'n.ipynb'))).toEqual(comparable(join(theirs, 'n.ipynb')))
       expect(written.endsWith('}\n')).toBe(true)
-    }
-  )
-
-  it(
-    "runs beside a repository's own re.py and nbformat.py, which the notebook itself still imports",
-    JUPYTER_TIMEOUT,
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
-      for (const name of ['nbformat.py', 'nbclient.py'])
-        writeFileSync(join(dir, name), "raise SystemExit('shadowed')\nX = 1\n")
-      writeFileSync(join(dir, 'helpers.py'), 'ANSWER = 42\n')
-      writeFileSync(
-        join(dir, 'n.ipynb'),
-        JSON.stringify({ ...NOTEBOOK, cells: [code('import helpers\nprint(helpers.ANSWER)')] })
-      )
-      execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: dir, stdio: 'pipe' })
-      expect(readFileSync(join(dir, 'n.ipynb'), 'utf8')).toContain('"42\\n"')
     }
   )
 
