@@ -1,8 +1,8 @@
 // Fetches a file the forge hosts (an attachment, a raw file, an image): the token goes only to the forge's
 // server itself, never along a redirect to another host; on GitHub, redirects may lead only to GitHub's content
-// hosts; on GitLab, a file on the server may be redirected to object storage on another host (a self-managed
-// GitLab's uploads), which is followed without the token; size and time are limited. Shared by images for the
-// model and downloads for implement.
+// hosts; on GitLab, an upload on the server may be redirected to object storage on another host (a self-managed
+// GitLab's uploads), which is followed without the token, to that one store only; size and time are limited.
+// Shared by images for the model and downloads for implement.
 import { imageHost } from '../../ports/hosts.ts'
 import { forgeWords, type ForgeDialect } from '../../ports/forge.ts'
 import { FetchRefused } from '../../errors.ts'
@@ -15,9 +15,9 @@ export interface CappedFetchOptions {
   accept?: string
   fetch?: typeof fetch
   /**
-   * The forge serverUrl is (absent: GitHub). On GitLab a file asked of the server may be redirected to another
+   * The forge serverUrl is (absent: GitHub). On GitLab an upload asked of the server may be redirected to another
    * host (object storage): followed at most 3 times, over https (http only when the server itself is http), with
-   * no token and no Authorization header there.
+   * no token and no Authorization header there, and only to the one store the server named.
    */
   forge?: ForgeDialect
 }
@@ -34,26 +34,57 @@ function protocolOf(url: string): string | null {
   }
 }
 
+// A file attached to a GitLab project, at the API's address or a web address of it: where such an address redirects
+// is GitLab's to say (its object storage), where a release's download link or any other route could lead anywhere.
+const GITLAB_UPLOAD =
+  /^(?:\/api\/v4\/projects\/[^/]+|\/-\/project\/\d+|(?:\/(?!-\/)[\w.-]+){2,})\/uploads\/[0-9a-f]{16,64}\/[^/]+$/i
+
+/** Whether an address is an upload on the GitLab server at `serverUrl` (which may live under a path). Pure. */
+export function isGitLabUpload(url: string, serverUrl: string): boolean {
+  try {
+    const [address, server] = [new URL(url), new URL(serverUrl)]
+    const root = server.pathname.replace(/\/+$/, '')
+    if (address.origin !== server.origin || !address.pathname.startsWith(`${root}/`)) return false
+    return GITLAB_UPLOAD.test(address.pathname.slice(root.length))
+  } catch {
+    return false
+  }
+}
+
+/** Where a fetch has been so far. */
+export interface Route {
+  /** The first address was a GitLab upload on the server. */
+  fromUpload: boolean
+  /** The address before this one was the server's. */
+  afterServer: boolean
+  /** The origin of the object store the server redirected to, once it did. */
+  store: string | null
+}
+
 /**
  * Whether an address may be fetched at this hop, and with the token: the server always (with it), GitHub's content
- * hosts (without), and on GitLab, after the server redirected a file it was asked for, any host over a scheme as
- * safe as the server's (without). Pure.
+ * hosts (without), and on GitLab, when an upload was asked for, the one store the server redirects it to, over a
+ * scheme as safe as the server's (without). Pure.
  */
 export function hopRule(
   url: string,
   hop: number,
-  startedOnServer: boolean,
+  route: Route,
   options: Pick<CappedFetchOptions, 'serverUrl' | 'forge'>
 ): { withToken: boolean } | { refused: string } {
   const host = imageHost(url, options.serverUrl)
   if (host === 'server') return { withToken: true }
   if (host === 'github-content') return { withToken: false }
   const name = forgeWords(options.forge).name
-  if (options.forge === 'gitlab' && hop > 0 && startedOnServer) {
+  if (options.forge === 'gitlab' && hop > 0 && route.fromUpload) {
     const scheme = protocolOf(url)
     const server = protocolOf(options.serverUrl)
-    if (scheme === 'https:' || (scheme === 'http:' && server === 'http:')) return { withToken: false }
-    return { refused: `redirected from ${name} to an address that is not https` }
+    if (scheme !== 'https:' && !(scheme === 'http:' && server === 'http:'))
+      return { refused: `redirected from ${name} to an address that is not https` }
+    const origin = new URL(url).origin
+    // The store the server itself sends the file to, and from there only within that store.
+    if (route.store === null ? route.afterServer : origin === route.store) return { withToken: false }
+    return { refused: `redirected away from the storage ${name} redirected to` }
   }
   return { refused: hop === 0 ? `not hosted on ${name}` : `redirected away from ${name}` }
 }
@@ -79,11 +110,18 @@ export async function fetchCapped(start: string, options: CappedFetchOptions): P
   const signal = AbortSignal.timeout(options.timeoutMs)
   const get = options.fetch ?? fetch
   let url = start
-  const startedOnServer = imageHost(start, options.serverUrl) === 'server'
+  const route: Route = {
+    fromUpload: options.forge === 'gitlab' && isGitLabUpload(start, options.serverUrl),
+    afterServer: false,
+    store: null
+  }
   const maxRedirects = options.forge === 'gitlab' ? MAX_GITLAB_REDIRECTS : MAX_REDIRECTS
   for (let hop = 0; hop <= maxRedirects; hop++) {
-    const rule = hopRule(url, hop, startedOnServer, options)
+    const rule = hopRule(url, hop, route, options)
     if ('refused' in rule) throw new FetchRefused(rule.refused)
+    const onServer = imageHost(url, options.serverUrl) === 'server'
+    if (!onServer && route.fromUpload && route.store === null && route.afterServer) route.store = new URL(url).origin
+    route.afterServer = onServer
     const headers: Record<string, string> = { accept: options.accept ?? '*/*' }
     if (rule.withToken) headers.authorization = `Bearer ${options.token}`
     let response: Response
