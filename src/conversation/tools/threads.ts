@@ -113,6 +113,8 @@ function threadInput(dialect: ForgeDialect | undefined) {
     reference: z
       .string()
       .min(1)
+      // A reference or an address is short; a longer text is no reference (and is not searched through).
+      .max(500)
       .describe(
         dialect === 'gitlab'
           ? 'the issue ("#12") or merge request ("!12"), or its URL'

@@ -77,6 +77,13 @@ describe('read_thread', () => {
     expect(stage.github.requests).toHaveLength(0)
   })
 
+  it('refuses a reference longer than any reference is, without asking GitHub', async () => {
+    stage.github.requests.length = 0
+    const result = await stage.tools('api').call('read_thread', { reference: `#7${' '.repeat(600)}` })
+    expect(result.isError).toBe(true)
+    expect(stage.github.requests).toHaveLength(0)
+  })
+
   it('refuses an issue that was transferred to another repository, without reading it', async () => {
     stage.github.transferred.set(12, { repo: 'octo/elsewhere', number: 3, title: 'Moved away' })
     stage.github.requests.length = 0
