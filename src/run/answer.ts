@@ -11,7 +11,7 @@ import { describeFailure } from '../outbox/failure.ts'
 import { Outbox } from '../outbox/outbox.ts'
 import { RunRecord, requestFacts } from '../record/record.ts'
 import type { Logger, RunResult } from '../ports/run.ts'
-import { forgeWords } from '../ports/forge.ts'
+import { forgeWords, threadRef } from '../ports/forge.ts'
 import { isCheckFix, requestKey, type TriggerEvent } from '../trigger/event.ts'
 import type { Incoming } from '../trigger/read-request.ts'
 import { checksNeverStarted, NO_CHECKS_NOTE } from '../conversation/check-fix.ts'
@@ -63,7 +63,8 @@ export async function answer(incoming: Incoming, admission: Stages['admission'],
   // Handled, answered or failed: the label that started this run comes off, so it starts nothing more.
   await takeLabel(event, api, log)
   const forge = { forge: forgeWords(api.dialect).name, calls: api.calls }
-  await record.close(result, `git-bob on #${event.target.number}`, forge, adapters, redact)
+  const on = threadRef(event.target.number, event.target.kind, api.dialect)
+  await record.close(result, `git-bob on ${on}`, forge, adapters, redact)
   return result
 }
 

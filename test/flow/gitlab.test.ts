@@ -461,6 +461,8 @@ describe('git-bob review on GitLab', () => {
     const summary = stage.gitlab.botNotes('merge_requests', 1).filter((n) => !n.position)
     expect(summary, stage.said(run)).toHaveLength(1)
     expect(summary[0]!.body).toContain('Off the diff.')
+    // The job summary names the merge request as GitLab writes it.
+    expect(run.summary).toContain('## git-bob on !1')
 
     // A question on that line's thread is answered in the thread.
     stage.gitlab.addNoteToDiscussion(lineThreads[0]!.id, { id: 502, body: 'git-bob explain the encoding', authorId: 1 })
