@@ -812,6 +812,44 @@ describe('git-bob assigned, or asked for a review, on GitLab', () => {
     expect(stage.model.requests.some((r) => r.body.response_format?.json_schema?.name === 'review')).toBe(true)
     expect(run.summary).toContain('## git-bob on !1')
   })
+
+  it("answers a Reporter's review request from git-bob politely, as on GitHub, and calls no model", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    repo.humanPush('feature', { 'a.py': 'print(1)\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Add a',
+      description: 'Adds a.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const mr = stage.gitlab.mergeRequests[0]!
+    const payload = peoplePayload({
+      serverUrl: stage.gitlab.serverUrl,
+      user: reporter,
+      iid: 1,
+      list: 'reviewers',
+      previous: [],
+      current: [BOT],
+      title: mr.title,
+      description: mr.description,
+      authorId: mr.author.id,
+      updatedAt: new Date().toISOString(),
+      mergeRequest: {
+        sourceBranch: 'feature',
+        targetBranch: 'master',
+        headSha: git(repo.origin, 'rev-parse', 'feature')
+      }
+    })
+    const run = await stage.run({ payload })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(0)
+    const notes = stage.gitlab.botNotes('merge_requests', 1)
+    expect(notes, stage.said(run)).toHaveLength(1)
+    expect(notes[0]!.body).toContain('I can only act when someone with write access')
+  })
 })
 
 describe('git-bob triage on GitLab (a pipeline schedule)', () => {
