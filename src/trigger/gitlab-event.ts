@@ -2,7 +2,8 @@
 // them over in the TRIGGER_PAYLOAD file: validated once here into the TriggerEvent every later stage reads.
 // A "Note Hook" (a comment on an issue or a merge request) is read here: a note on an issue or a merge request's
 // overview is an issue_comment; a note on a line of a merge request's diff (a DiffNote) is a review comment.
-// An "Issue Hook" or "Merge Request Hook" that adds one of git-bob's labels is read in gitlab-label.ts.
+// An "Issue Hook" or "Merge Request Hook" that adds one of git-bob's labels, assigns git-bob or asks it for a review
+// is read in gitlab-label.ts.
 // Fields: https://docs.gitlab.com/user/project/integrations/webhook_events/#comment-events
 import { z } from 'zod'
 import { EventError } from '../errors.ts'
@@ -68,13 +69,24 @@ function kindOf(raw: unknown): string {
   return kind.data.object_kind
 }
 
+/** The settings an issue or merge request event is read with: git-bob's labels and its account. */
+export interface GitLabEventSettings {
+  labelPrefix: string
+  /** The bot-login setting; null: the project access token's bot user is git-bob's account. */
+  botLogin: string | null
+}
+
 /**
  * Any GitLab webhook payload: a note, or an issue or merge request event (git-bob's label added, under the
- * label-prefix input, read only for these). Throws EventError when malformed; other events are ignored.
+ * label-prefix input, or git-bob's account assigned or asked for a review: the settings are read only for these).
+ * Throws EventError when malformed; other events are ignored.
  */
-export function parseGitLabEvent(raw: unknown, labelPrefix: () => string): ParsedEvent {
+export function parseGitLabEvent(raw: unknown, settings: () => GitLabEventSettings): ParsedEvent {
   const kind = kindOf(raw)
-  if (kind === 'issue' || kind === 'merge_request') return parseGitLabLabel(raw, labelPrefix())
+  if (kind === 'issue' || kind === 'merge_request') {
+    const { labelPrefix, botLogin } = settings()
+    return parseGitLabLabel(raw, labelPrefix, botLogin)
+  }
   return parseGitLabNote(raw)
 }
 

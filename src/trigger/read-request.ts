@@ -76,15 +76,13 @@ export async function readRequest(
     return { kind: 'sweep', sweep, gate: readGateConfig(read) }
   }
   const raw = await readEvent(environment.eventPath)
-  const parsed =
-    environment.eventName === GITLAB_NOTE_EVENT
-      ? parseGitLabEvent(raw, () => readGateConfig(read).labelPrefix)
-      : parseEvent(environment.eventName, raw)
+  const gitlab = environment.eventName === GITLAB_NOTE_EVENT
+  const parsed = gitlab ? parseGitLabEvent(raw, () => readGateConfig(read)) : parseEvent(environment.eventName, raw)
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
   if (parsed.kind === 'sweep') return { kind: 'sweep', sweep: parsed.sweep, gate: readGateConfig(read) }
   if (parsed.kind === 'checks') return { kind: 'checks', checks: parsed.checks, gate: readGateConfig(read) }
   const event = parsed.event
-  const gate = readGateConfig(read)
+  const gate = gitlab ? withGitLabAccount(readGateConfig(read), event) : readGateConfig(read)
   if (isReviewRequest(event)) {
     const command = reviewRequestCommand(event.request.requestedReviewer, gate.botLogin)
     return wordless(event, gate, command)
@@ -102,6 +100,18 @@ export async function readRequest(
   const text = event.request.body
   const command = (): Command | null => findCommand(text, gate.botName, verbTable(verbs))
   return { kind: 'incoming', event, gate, addressed: mayAddress(text, gate.botName), command }
+}
+
+/**
+ * On GitLab, without the bot-login setting, git-bob's account is the project access token's bot user, which the
+ * event parser (gitlab-people.ts) recognised in an assignment or a review request: that account stands in for
+ * bot-login, so the command is run for it and an act of git-bob's own account is passed over as on GitHub.
+ */
+function withGitLabAccount(gate: GateConfig, event: TriggerEvent): GateConfig {
+  if (gate.botLogin) return gate
+  if (isAssignment(event)) return { ...gate, botLogin: event.request.assignee }
+  if (isReviewRequest(event)) return { ...gate, botLogin: event.request.requestedReviewer }
+  return gate
 }
 
 /** A request made by an act, not by words: the act names the command, or it is not for git-bob. */

@@ -156,3 +156,34 @@ export function labelPayload(scenario: LabelScenario): Record<string, unknown> {
   }
   return payload
 }
+
+export interface PeopleScenario extends Omit<LabelScenario, 'previous' | 'current'> {
+  /** What changed: the assignees, or a merge request's reviewers. */
+  list: 'assignees' | 'reviewers'
+  /** The people before and after the change. */
+  previous: readonly GitLabUser[]
+  current: readonly GitLabUser[]
+  /** The labels the issue or merge request holds (unchanged). */
+  labels?: readonly string[]
+}
+
+/**
+ * An "Issue Hook" or a "Merge Request Hook" whose change is to the assignees or reviewers: GitLab lists them in
+ * changes.<list>.previous/current as users (id, username, name, avatar_url, email), and in the top-level list.
+ */
+export function peoplePayload(scenario: PeopleScenario): Record<string, unknown> {
+  const labels = scenario.labels ?? []
+  const payload = labelPayload({ ...scenario, previous: labels, current: labels })
+  const hook = (u: GitLabUser): Record<string, unknown> => ({
+    id: u.id,
+    name: u.name,
+    username: u.username,
+    avatar_url: null,
+    email: '[REDACTED]'
+  })
+  const changes = payload.changes as Record<string, unknown>
+  delete changes.labels
+  changes[scenario.list] = { previous: scenario.previous.map(hook), current: scenario.current.map(hook) }
+  payload[scenario.list] = scenario.current.map(hook)
+  return payload
+}

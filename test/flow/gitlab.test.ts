@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import { capturingRunner } from '../fakes/runner.ts'
-import { BOT, PROJECT_ID, type FakeGitLab } from '../fakes/gitlab.ts'
-import { notePayload } from '../fakes/gitlab-payloads.ts'
+import { BOT, PROJECT_ID, type FakeGitLab, type GitLabUser } from '../fakes/gitlab.ts'
+import { notePayload, peoplePayload } from '../fakes/gitlab-payloads.ts'
 import { FakeObjectStore } from '../fakes/object-store.ts'
 import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
 import { git, GitRemote } from '../fakes/git-remote.ts'
@@ -691,6 +691,164 @@ describe('git-bob labels on GitLab', () => {
     expect(run.stdout).not.toMatch(/::error|malformed/)
     expect(stage.gitlab.requests).toHaveLength(0)
     expect(stage.model.requests).toHaveLength(0)
+  })
+})
+
+describe('git-bob assigned, or asked for a review, on GitLab', () => {
+  const developer = { id: 3, username: 'developer', name: 'Dev Developer' }
+  const ada = { id: 7, username: 'ada', name: 'Ada Analyst' }
+
+  /** The "Issue Hook" that says `user` assigned issue 1 (as the stand-in holds it) to `assignee`. */
+  function assigned(user: GitLabUser, assignee: GitLabUser): Record<string, unknown> {
+    const issue = stage.gitlab.issues[0]!
+    return peoplePayload({
+      serverUrl: stage.gitlab.serverUrl,
+      user,
+      iid: issue.iid,
+      list: 'assignees',
+      previous: [],
+      current: [assignee],
+      title: issue.title,
+      description: issue.description,
+      authorId: issue.author.id,
+      updatedAt: new Date().toISOString()
+    })
+  }
+
+  it("runs assign-command when a Developer assigns the issue to the project token's bot, and answers once", async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.model.fallback = () => 'Use `numpy.loadtxt` to read the file.'
+    const payload = assigned(developer, BOT)
+    const run = await stage.run({ payload })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const [answer, ...more] = stage.gitlab.botNotes('issues', 1)
+    expect(more, stage.said(run)).toEqual([])
+    expect(answer!.body).toContain('Use `numpy.loadtxt` to read the file.')
+    // The gate asked for the access level of the user who assigned it.
+    expect(stage.gitlab.requests.some((r) => r.path.endsWith('/members/all/3'))).toBe(true)
+    expect(JSON.stringify(stage.model.requests.at(-1)?.body)).toContain('How do I read data.csv?')
+    // The same event again (a retried pipeline) is answered already.
+    const again = await stage.run({ payload })
+    expect(again.code, stage.said(again)).toBe(0)
+    expect(stage.gitlab.botNotes('issues', 1)).toHaveLength(1)
+  })
+
+  it('does nothing and posts nothing when a Reporter assigns the issue to git-bob', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    const run = await stage.run({ payload: assigned(reporter, BOT) })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(0)
+    expect(stage.gitlab.botNotes('issues', 1), stage.said(run)).toEqual([])
+    expect(stage.gitlab.requests.filter((r) => r.method !== 'GET')).toEqual([])
+    expect(run.stdout).toContain('reporter has triage permission; write, maintain or admin is needed')
+  })
+
+  it('ignores an issue assigned to someone else, and asks GitLab nothing', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'text')
+    const run = await stage.run({ payload: assigned(developer, ada) })
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(run.stdout).toContain("Nothing to do: the issue was assigned to @ada, not to git-bob's account.")
+    expect(stage.gitlab.requests).toHaveLength(0)
+    expect(stage.model.requests).toHaveLength(0)
+  })
+
+  it('takes the account in bot-login (GIT_BOB_BOT_LOGIN) as git-bob, and then not the token bot', async () => {
+    stage.gitlab.addIssue(1, 'Reading data', 'How do I read data.csv?')
+    stage.model.fallback = () => 'Read it with pandas.'
+    const inputs = { 'bot-login': 'ada' }
+    const bot = await stage.run({ payload: assigned(developer, BOT), inputs })
+    expect(bot.stdout).toContain("Nothing to do: the issue was assigned to @project_42_bot_0a1b2c, not to git-bob's")
+    const run = await stage.run({ payload: assigned(developer, ada), inputs })
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(
+      stage.gitlab
+        .botNotes('issues', 1)
+        .map((n) => n.body)
+        .join(),
+      stage.said(run)
+    ).toContain('Read it with pandas.')
+  })
+
+  it('posts a review when a Developer requests one from git-bob on a merge request', async () => {
+    const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
+    repo.humanPush('feature', {
+      'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
+    })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Close files',
+      description: 'Files are closed now.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const mr = stage.gitlab.mergeRequests[0]!
+    const head = git(repo.origin, 'rev-parse', 'feature')
+    stage.model.fallback = (request: ChatRequest) =>
+      request.response_format?.json_schema?.name === 'review'
+        ? JSON.stringify({ fulfils: 'Yes: the file is closed.', risks: [], missing: [], comments: [] })
+        : 'A plain answer.'
+    const payload = peoplePayload({
+      serverUrl: stage.gitlab.serverUrl,
+      user: developer,
+      iid: 1,
+      list: 'reviewers',
+      previous: [ada],
+      current: [ada, BOT],
+      title: mr.title,
+      description: mr.description,
+      authorId: mr.author.id,
+      updatedAt: new Date().toISOString(),
+      mergeRequest: { sourceBranch: 'feature', targetBranch: 'master', headSha: head }
+    })
+    const run = await stage.run({ payload })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    const notes = stage.gitlab.botNotes('merge_requests', 1)
+    expect(notes, stage.said(run)).toHaveLength(1)
+    expect(notes[0]!.body).toContain('Yes: the file is closed.')
+    expect(stage.model.requests.some((r) => r.body.response_format?.json_schema?.name === 'review')).toBe(true)
+    expect(run.summary).toContain('## git-bob on !1')
+  })
+
+  it("answers a Reporter's review request from git-bob politely, as on GitHub, and calls no model", async () => {
+    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+    repo.humanPush('feature', { 'a.py': 'print(1)\n' })
+    stage.gitlab.origin = repo.origin
+    stage.gitlab.addMergeRequest({
+      iid: 1,
+      title: 'Add a',
+      description: 'Adds a.',
+      source_branch: 'feature',
+      target_branch: 'master'
+    })
+    const mr = stage.gitlab.mergeRequests[0]!
+    const payload = peoplePayload({
+      serverUrl: stage.gitlab.serverUrl,
+      user: reporter,
+      iid: 1,
+      list: 'reviewers',
+      previous: [],
+      current: [BOT],
+      title: mr.title,
+      description: mr.description,
+      authorId: mr.author.id,
+      updatedAt: new Date().toISOString(),
+      mergeRequest: {
+        sourceBranch: 'feature',
+        targetBranch: 'master',
+        headSha: git(repo.origin, 'rev-parse', 'feature')
+      }
+    })
+    const run = await stage.run({ payload })
+
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(stage.model.requests).toHaveLength(0)
+    const notes = stage.gitlab.botNotes('merge_requests', 1)
+    expect(notes, stage.said(run)).toHaveLength(1)
+    expect(notes[0]!.body).toContain('I can only act when someone with write access')
   })
 })
 

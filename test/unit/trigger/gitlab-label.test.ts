@@ -143,9 +143,72 @@ describe("GitLab's issue and merge request events", () => {
     expect(parseGitLabLabel(raw, 'git-bob:')).toEqual({ kind: 'ignored', reason: 'this issue event added no label' })
   })
 
+  /** GitLab's documented example whose change is to these assignees (or, on a merge request, reviewers). */
+  function people(name: 'issue.json' | 'merge-request.json', list: 'assignees' | 'reviewers', added: string): unknown {
+    const raw = fixture(name)
+    const u = (username: string, id: number): object => ({ id, username, name: username, avatar_url: null })
+    ;(raw.project as Record<string, unknown>).id = 42
+    raw.changes = {
+      updated_at: { previous: '2017-09-15 16:50:55 UTC', current: '2017-09-15 16:53:00 UTC' },
+      [list]: { previous: [u('user1', 6)], current: [u('user1', 6), u(added, 900)] }
+    }
+    return raw
+  }
+
+  it("reads git-bob's project token bot newly assigned to an issue as an assignment by the user who assigned it", () => {
+    const parsed = parseGitLabLabel(people('issue.json', 'assignees', 'project_42_bot_0a1b2c'), 'git-bob:')
+    if (parsed.kind !== 'trigger') throw new Error(`not a trigger: ${JSON.stringify(parsed)}`)
+    expect(parsed.event.eventName).toBe('issues')
+    expect(parsed.event.request).toMatchObject({
+      source: 'assignment',
+      assignee: 'project_42_bot_0a1b2c',
+      id: 23,
+      author: { login: 'root', id: 1 },
+      createdAt: '2017-09-15T16:53:00.000Z'
+    })
+    expect(requestKey(parsed.event)).toBe('assignment:23@2017-09-15T16:53:00.000Z')
+  })
+
+  it('reads bot-login newly assigned, and ignores anyone else assigned, with one line naming them', () => {
+    const ours = parseGitLabLabel(people('merge-request.json', 'assignees', 'git-bob-lab'), 'git-bob:', 'Git-Bob-Lab')
+    expect(ours.kind === 'trigger' && ours.event.eventName).toBe('pull_request')
+    expect(ours.kind === 'trigger' && ours.event.request).toMatchObject({
+      source: 'assignment',
+      assignee: 'git-bob-lab'
+    })
+    expect(parseGitLabLabel(people('issue.json', 'assignees', 'ada'), 'git-bob:')).toEqual({
+      kind: 'ignored',
+      reason: "the issue was assigned to @ada, not to git-bob's account"
+    })
+    // Another project's token bot is not git-bob's; nor this project's when bot-login names another account.
+    expect(parseGitLabLabel(people('issue.json', 'assignees', 'project_7_bot_1'), 'git-bob:').kind).toBe('ignored')
+    const named = parseGitLabLabel(people('issue.json', 'assignees', 'project_42_bot_0a1b2c'), 'git-bob:', 'lab-bot')
+    expect(named.kind).toBe('ignored')
+  })
+
+  it('reads a review requested from git-bob on a merge request as a review request with its head', () => {
+    const parsed = parseGitLabLabel(people('merge-request.json', 'reviewers', 'project_42_bot_0a1b2c'), 'git-bob:')
+    if (parsed.kind !== 'trigger') throw new Error(`not a trigger: ${JSON.stringify(parsed)}`)
+    expect(parsed.event.request).toMatchObject({ source: 'review_request', requestedReviewer: 'project_42_bot_0a1b2c' })
+    expect(requestKey(parsed.event)).toBe('review_request:1@da1560886d4f')
+    expect(parseGitLabLabel(people('merge-request.json', 'reviewers', 'ada'), 'git-bob:')).toEqual({
+      kind: 'ignored',
+      reason: "a review was requested from @ada, not from git-bob's account"
+    })
+  })
+
+  it("validates strictly only once git-bob was assigned: an empty project's assignment of another is ignored", () => {
+    const other = people('issue.json', 'assignees', 'ada') as Record<string, Record<string, unknown>>
+    other.project!.default_branch = null
+    expect(parseGitLabLabel(other, 'git-bob:').kind).toBe('ignored')
+    const ours = people('issue.json', 'assignees', 'project_42_bot_0a1b2c') as Record<string, Record<string, unknown>>
+    ours.project!.default_branch = null
+    expect(() => parseGitLabLabel(ours, 'git-bob:')).toThrow(/project\.default_branch/)
+  })
+
   it('parseGitLabEvent reads notes, issue and merge request events, and the label prefix only for the latter', () => {
     let asked = 0
-    const prefix = (): string => (asked++, 'git-bob:')
+    const prefix = (): { labelPrefix: string; botLogin: null } => (asked++, { labelPrefix: 'git-bob:', botLogin: null })
     expect(parseGitLabEvent(fixture('note-issue.json'), prefix).kind).toBe('trigger')
     expect(parseGitLabEvent({ object_kind: 'push' }, prefix).kind).toBe('ignored')
     expect(asked).toBe(0)
