@@ -142,6 +142,8 @@ function readInstructionFiles(read: InputReader): InstructionSource[] {
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/
+/** A GitLab username: letters, digits, "_", "-" and ".", not starting with "-" nor ending with ".". */
+const GITLAB_LOGIN = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,253}[A-Za-z0-9_-])?$/
 const BOT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,38}$/
 
 function list(text: string): string[] {
@@ -224,7 +226,8 @@ export function readForge(read: InputReader, hints: ForgeHints): ForgeDialect {
   return hints.gitlabCi && (hints.triggerPayload || hints.schedule) ? 'gitlab' : 'github'
 }
 
-export function readGateConfig(read: InputReader): GateConfig {
+export function readGateConfig(read: InputReader, forge: ForgeDialect = 'github'): GateConfig {
+  const [login, account] = forge === 'gitlab' ? [GITLAB_LOGIN, 'GitLab username'] : [LOGIN, 'GitHub login']
   const githubToken = read('github-token').trim()
   if (!githubToken) {
     throw new ConfigError(
@@ -238,12 +241,12 @@ export function readGateConfig(read: InputReader): GateConfig {
     botName,
     `"${botName}" should be one word of letters, digits, "-", "_" or ".".`
   )
-  const allowedBots = list(read('allowed-bots')).map((login) =>
-    check('allowed-bots', z.string().regex(LOGIN), login, `"${login}" is not a GitHub login.`).toLowerCase()
+  const allowedBots = list(read('allowed-bots')).map((name) =>
+    check('allowed-bots', z.string().regex(login), name, `"${name}" is not a ${account}.`).toLowerCase()
   )
   const rawLogin = read('bot-login').trim().replace(/^@/, '')
   const botLogin = rawLogin
-    ? check('bot-login', z.string().regex(LOGIN), rawLogin, `"${rawLogin}" is not a GitHub login.`)
+    ? check('bot-login', z.string().regex(login), rawLogin, `"${rawLogin}" is not a ${account}.`)
     : null
   const labelPrefix = read('label-prefix').trim() || `${botName}:`
   check(

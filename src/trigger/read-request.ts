@@ -73,16 +73,18 @@ export async function readRequest(
   // A GitLab pipeline schedule hands over no payload: the project is the job's (conversation/triage-event.ts).
   if (environment.eventName === GITLAB_SCHEDULE_EVENT) {
     const sweep: SweepEvent = { eventName: 'schedule', command: 'triage', sender: null, repo: null }
-    return { kind: 'sweep', sweep, gate: readGateConfig(read) }
+    return { kind: 'sweep', sweep, gate: readGateConfig(read, 'gitlab') }
   }
   const raw = await readEvent(environment.eventPath)
   const gitlab = environment.eventName === GITLAB_NOTE_EVENT
-  const parsed = gitlab ? parseGitLabEvent(raw, () => readGateConfig(read)) : parseEvent(environment.eventName, raw)
+  // GitLab's usernames may hold "_" and ".", GitHub's logins may not: bot-login and allowed-bots are read as such.
+  const gateConfig = (): GateConfig => readGateConfig(read, gitlab ? 'gitlab' : 'github')
+  const parsed = gitlab ? parseGitLabEvent(raw, gateConfig) : parseEvent(environment.eventName, raw)
   if (parsed.kind === 'ignored') return { kind: 'ignored', reason: parsed.reason }
-  if (parsed.kind === 'sweep') return { kind: 'sweep', sweep: parsed.sweep, gate: readGateConfig(read) }
-  if (parsed.kind === 'checks') return { kind: 'checks', checks: parsed.checks, gate: readGateConfig(read) }
+  if (parsed.kind === 'sweep') return { kind: 'sweep', sweep: parsed.sweep, gate: gateConfig() }
+  if (parsed.kind === 'checks') return { kind: 'checks', checks: parsed.checks, gate: gateConfig() }
   const event = parsed.event
-  const gate = gitlab ? withGitLabAccount(readGateConfig(read), event) : readGateConfig(read)
+  const gate = gitlab ? withGitLabAccount(gateConfig(), event) : gateConfig()
   if (isReviewRequest(event)) {
     const command = reviewRequestCommand(event.request.requestedReviewer, gate.botLogin)
     return wordless(event, gate, command)

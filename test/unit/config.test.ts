@@ -96,6 +96,15 @@ describe('readGateConfig', () => {
     expect(message).toContain('`bot-login`')
   })
 
+  it("reads bot-login and allowed-bots as GitLab usernames on GitLab: '_' and '.' too", () => {
+    const gitlab = (inputs: Record<string, string>) =>
+      readGateConfig(reader({ 'github-token': 't', ...inputs }), 'gitlab')
+    expect(gitlab({ 'bot-login': '@git_bob.lab' }).botLogin).toBe('git_bob.lab')
+    expect(gitlab({ 'allowed-bots': 'ci_helper, Data.Bot' }).allowedBots).toEqual(['ci_helper', 'data.bot'])
+    for (const login of ['-lead', 'trailing.', 'not a login', 'a'.repeat(256)])
+      expect(configError(() => gitlab({ 'bot-login': login }))).toContain('is not a GitLab username')
+  })
+
   it('trims the token', () => {
     expect(readGateConfig(reader({ 'github-token': '  tok  ' })).githubToken).toBe('tok')
   })
