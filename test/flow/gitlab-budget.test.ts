@@ -2,26 +2,9 @@
 // git-bob/ledger, written through the Repository Files API of the GitLab stand-in (base64 content, the branch
 // made from the default branch, last_commit_id refused when the file changed since); the clock is the test's.
 import { describe, expect, it } from 'vitest'
-import { runGitLab } from '../../src/wiring/gitlab.ts'
-import { capturingRunner } from '../fakes/runner.ts'
-import { gitlabJob, useGitLabStage } from '../fakes/gitlab-stage.ts'
+import { useGitLabFlowStage } from './stage.ts'
 
-interface FlowRun {
-  code: number
-  stdout: string
-  summary: string
-}
-
-const stage = useGitLabStage<FlowRun>(async (gitlab, model, options) => {
-  const job = await gitlabJob(gitlab, model, options)
-  const runner = capturingRunner()
-  const code = await runGitLab(job.env, runner, {
-    githubRetryBaseMs: 10,
-    modelRetryBaseMs: 10,
-    ...(options.now ? { now: options.now } : {})
-  })
-  return { code, stdout: runner.lines.join('\n'), summary: runner.summary }
-})
+const stage = useGitLabFlowStage()
 
 const BRANCH = 'git-bob/ledger'
 const FILE = '.git-bob/ledger.json'

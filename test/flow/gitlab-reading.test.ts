@@ -2,22 +2,10 @@
 // issue, !N a merge request, group/project!N, links to /-/issues/N and /-/merge_requests/N) of the job's own
 // project only, and reading a merge request under the number of the issue being answered leaves the answer there.
 import { describe, expect, it } from 'vitest'
-import { runGitLab } from '../../src/wiring/gitlab.ts'
-import { capturingRunner } from '../fakes/runner.ts'
 import { PROJECT } from '../fakes/gitlab.ts'
-import { gitlabJob, useGitLabStage } from '../fakes/gitlab-stage.ts'
+import { useGitLabFlowStage } from './stage.ts'
 
-interface FlowRun {
-  code: number
-  stdout: string
-}
-
-const stage = useGitLabStage<FlowRun>(async (gitlab, model, options) => {
-  const job = await gitlabJob(gitlab, model, options)
-  const runner = capturingRunner()
-  const code = await runGitLab(job.env, runner, { githubRetryBaseMs: 10, modelRetryBaseMs: 10 })
-  return { code, stdout: runner.lines.join('\n') }
-})
+const stage = useGitLabFlowStage()
 
 const maintainer = { id: 1, username: 'maintainer', name: 'Ada Maintainer' }
 

@@ -3,28 +3,16 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runGitLab } from '../../src/wiring/gitlab.ts'
-import { capturingRunner } from '../fakes/runner.ts'
 import { BOT, PROJECT_ID, type FakeGitLab, type GitLabUser } from '../fakes/gitlab.ts'
 import { notePayload, peoplePayload } from '../fakes/gitlab-payloads.ts'
 import { FakeObjectStore } from '../fakes/object-store.ts'
-import { GITLAB_TOKEN, gitlabJob, JOB_URL, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
+import { GITLAB_TOKEN, JOB_URL, type GitLabStage } from '../fakes/gitlab-stage.ts'
+import { useGitLabFlowStage, type GitLabFlowRun } from './stage.ts'
 import { git, GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 import { tinyPng } from '../fakes/media-bytes.ts'
 
-interface FlowRun {
-  code: number
-  stdout: string
-  summary: string
-}
-
-const stage = useGitLabStage<FlowRun>(async (gitlab, model, options) => {
-  const job = await gitlabJob(gitlab, model, options)
-  const runner = capturingRunner()
-  const code = await runGitLab(job.env, runner, { githubRetryBaseMs: 10, modelRetryBaseMs: 10 })
-  return { code, stdout: runner.lines.join('\n'), summary: runner.summary }
-})
+const stage = useGitLabFlowStage()
 
 /** The payload of a note already in the stand-in, as the webhook sent it. */
 function lastPayload(gitlab: FakeGitLab, noteId: number): Record<string, unknown> {
@@ -164,7 +152,7 @@ describe('git-bob on GitLab', () => {
 })
 
 /** The model stand-in answers the plan, then each file, by the schema asked for. */
-function scriptImplement(stage: GitLabStage<FlowRun>, title: string, files: Record<string, string>): void {
+function scriptImplement(stage: GitLabStage<GitLabFlowRun>, title: string, files: Record<string, string>): void {
   stage.model.fallback = (request: ChatRequest) => {
     if (request.response_format?.json_schema?.name === 'change_plan') {
       return JSON.stringify({

@@ -2,10 +2,12 @@
 // a step environment built like the runner's, the stand-ins over real HTTP, and a runner that captures the
 // workflow commands the action issues, as the log would show them. process.env is neither read nor changed.
 import { runStep } from '../../src/wiring/actions.ts'
+import { runGitLab } from '../../src/wiring/gitlab.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
 import { sandboxChecks, type SandboxChecks } from '../../src/adapters/sandbox/checks.ts'
 import { capturingRunner } from '../fakes/runner.ts'
 import { said, type Printed } from '../fakes/said.ts'
+import { gitlabJob, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
 import { useStage as stage, type Stage } from '../fakes/stage.ts'
 import { stepEnvironment, type StepOptions } from '../fakes/step-environment.ts'
 
@@ -60,4 +62,25 @@ export function useStage(): FlowStage {
   }) as FlowStage
   flow.said = (run) => said(run, flow.github)
   return flow
+}
+
+/** A run in GitLab mode: what the job's log said, and the summary it kept as the job's artifact. */
+export interface GitLabFlowRun {
+  code: number
+  stdout: string
+  summary: string
+}
+
+/** The GitLab stand-in's stage with runGitLab() in this process, as a GitLab CI job would start it. */
+export function useGitLabFlowStage(): GitLabStage<GitLabFlowRun> {
+  return useGitLabStage<GitLabFlowRun>(async (gitlab, model, options) => {
+    const job = await gitlabJob(gitlab, model, options)
+    const runner = capturingRunner()
+    const code = await runGitLab(job.env, runner, {
+      githubRetryBaseMs: 10,
+      modelRetryBaseMs: 10,
+      ...(options.now ? { now: options.now } : {})
+    })
+    return { code, stdout: runner.lines.join('\n'), summary: runner.summary }
+  })
 }
