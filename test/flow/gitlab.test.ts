@@ -404,20 +404,26 @@ describe('git-bob implement on GitLab', () => {
   })
 })
 
+/** Merge request !1 "Close files": src/load.py opened without closing on master, closed on feature. */
+function closeFilesMergeRequest(): GitRemote {
+  const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
+  repo.humanPush('feature', {
+    'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
+  })
+  stage.gitlab.origin = repo.origin
+  stage.gitlab.addMergeRequest({
+    iid: 1,
+    title: 'Close files',
+    description: 'Files are closed now.',
+    source_branch: 'feature',
+    target_branch: 'master'
+  })
+  return repo
+}
+
 describe('git-bob review on GitLab', () => {
   it('posts line comments as discussions on the diff, the rest and the summary as a note, and answers in a line thread', async () => {
-    const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
-    repo.humanPush('feature', {
-      'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
-    })
-    stage.gitlab.origin = repo.origin
-    stage.gitlab.addMergeRequest({
-      iid: 1,
-      title: 'Close files',
-      description: 'Files are closed now.',
-      source_branch: 'feature',
-      target_branch: 'master'
-    })
+    const repo = closeFilesMergeRequest()
     const head = git(repo.origin, 'rev-parse', 'feature')
     stage.model.fallback = (request: ChatRequest) =>
       request.response_format?.json_schema?.name === 'review'
@@ -479,18 +485,7 @@ describe('git-bob review on GitLab', () => {
 
 describe('git-bob review on GitLab, in GitLab words', () => {
   it("tells the model it is on GitLab, and posts its suggestions in GitLab's syntax on the line they end on", async () => {
-    const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
-    repo.humanPush('feature', {
-      'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
-    })
-    stage.gitlab.origin = repo.origin
-    stage.gitlab.addMergeRequest({
-      iid: 1,
-      title: 'Close files',
-      description: 'Files are closed now.',
-      source_branch: 'feature',
-      target_branch: 'master'
-    })
+    const repo = closeFilesMergeRequest()
     const head = git(repo.origin, 'rev-parse', 'feature')
     stage.model.fallback = (request: ChatRequest) =>
       request.response_format?.json_schema?.name === 'review'
@@ -760,18 +755,7 @@ describe('git-bob assigned, or asked for a review, on GitLab', () => {
   })
 
   it('posts a review when a Developer requests one from git-bob on a merge request', async () => {
-    const repo = new GitRemote({ 'src/load.py': 'def load(path):\n    return open(path).read()\n' })
-    repo.humanPush('feature', {
-      'src/load.py': 'def load(path):\n    with open(path) as f:\n        return f.read()\n'
-    })
-    stage.gitlab.origin = repo.origin
-    stage.gitlab.addMergeRequest({
-      iid: 1,
-      title: 'Close files',
-      description: 'Files are closed now.',
-      source_branch: 'feature',
-      target_branch: 'master'
-    })
+    const repo = closeFilesMergeRequest()
     const mr = stage.gitlab.mergeRequests[0]!
     const head = git(repo.origin, 'rev-parse', 'feature')
     stage.model.fallback = (request: ChatRequest) =>
