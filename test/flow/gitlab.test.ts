@@ -273,22 +273,15 @@ describe('git-bob implement on GitLab', () => {
   })
 
   it("downloads an upload at the project's numbered address (GitLab 17.1 on), and refuses another project's", async () => {
-    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
-    stage.gitlab.origin = repo.origin
-    stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
     const secret = 'fedcba9876543210fedcba9876543210'
     stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,5\n'))
     const ours = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID}/uploads/${secret}/data.csv`
     const theirs = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID + 1}/uploads/${secret}/data.csv`
-    stage.model.fallback = () =>
-      JSON.stringify({
-        title: 'Add the measurements',
-        summary: 'The attached files.',
-        actions: [
-          { action: 'download', path: 'data/data.csv', source: ours, reason: 'attached' },
-          { action: 'download', path: 'data/other.csv', source: theirs, reason: 'attached' }
-        ]
-      })
+    const repo = dataIssue()
+    downloading([
+      ['data/data.csv', ours],
+      ['data/other.csv', theirs]
+    ])
     const run = await stage.note(
       { noteId: 404, body: `${ours}\n${theirs}\n\ngit-bob implement`, user: maintainer },
       { workspace: repo.workspace }
@@ -304,20 +297,13 @@ describe('git-bob implement on GitLab', () => {
   it('follows the redirect of an upload kept in object storage on another host, without the token there', async () => {
     const store = await new FakeObjectStore().start()
     try {
-      const repo = new GitRemote({ 'README.md': '# Analysis\n' })
-      stage.gitlab.origin = repo.origin
-      stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+      const repo = dataIssue()
       const secret = 'fedcba9876543210fedcba9876543210'
       const signed = `${store.url}/gitlab-uploads/${secret}/data.csv`
       stage.gitlab.uploadRedirects.set(`${secret}/data.csv`, `${signed}?X-Amz-Signature=abc&X-Amz-Expires=60`)
       store.files.set(`/gitlab-uploads/${secret}/data.csv`, Buffer.from('year,count\n2025,4\n'))
       const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
-      stage.model.fallback = () =>
-        JSON.stringify({
-          title: 'Add the measurements',
-          summary: 'The attached file.',
-          actions: [{ action: 'download', path: 'data/data.csv', source: link, reason: 'attached' }]
-        })
+      downloading([['data/data.csv', link]])
       const run = await stage.note(
         { noteId: 404, body: `${link}\n\ngit-bob implement`, user: maintainer },
         { workspace: repo.workspace }
@@ -342,9 +328,7 @@ describe('git-bob implement on GitLab', () => {
   it('refuses an upload whose store keeps redirecting, after three redirects', async () => {
     const store = await new FakeObjectStore().start()
     try {
-      const repo = new GitRemote({ 'README.md': '# Analysis\n' })
-      stage.gitlab.origin = repo.origin
-      stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+      const repo = dataIssue()
       const secret = 'fedcba9876543210fedcba9876543210'
       stage.gitlab.uploadRedirects.set(`${secret}/data.csv`, `${store.url}/a`)
       store.redirects.set('/a', `${store.url}/b`)
@@ -352,12 +336,7 @@ describe('git-bob implement on GitLab', () => {
       store.redirects.set('/c', `${store.url}/d`)
       store.files.set('/d', Buffer.from('never read\n'))
       const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
-      stage.model.fallback = () =>
-        JSON.stringify({
-          title: 'Add the measurements',
-          summary: 'The attached file.',
-          actions: [{ action: 'download', path: 'data/data.csv', source: link, reason: 'attached' }]
-        })
+      downloading([['data/data.csv', link]])
       const run = await stage.note(
         { noteId: 405, body: `${link}\n\ngit-bob implement`, user: maintainer },
         { workspace: repo.workspace }
@@ -419,6 +398,24 @@ function closeFilesMergeRequest(): GitRemote {
     target_branch: 'master'
   })
   return repo
+}
+
+/** Issue #1 asks for data, on a repository of its own. */
+function dataIssue(): GitRemote {
+  const repo = new GitRemote({ 'README.md': '# Analysis\n' })
+  stage.gitlab.origin = repo.origin
+  stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+  return repo
+}
+
+/** The model plans to download each [path, address] into the repository. */
+function downloading(downloads: [string, string][]): void {
+  stage.model.fallback = () =>
+    JSON.stringify({
+      title: 'Add the measurements',
+      summary: 'The attached files.',
+      actions: downloads.map(([path, source]) => ({ action: 'download', path, source, reason: 'attached' }))
+    })
 }
 
 describe('git-bob review on GitLab', () => {
