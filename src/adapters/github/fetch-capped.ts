@@ -6,6 +6,7 @@
 import { imageHost } from '../../ports/hosts.ts'
 import { forgeWords, type ForgeDialect } from '../../ports/forge.ts'
 import { FetchRefused } from '../../errors.ts'
+import { uploadAt } from '../../ports/gitlab-uploads.ts'
 
 export interface CappedFetchOptions {
   serverUrl: string
@@ -34,26 +35,10 @@ function protocolOf(url: string): string | null {
   }
 }
 
-// A file attached to a GitLab project, at the API's address or a web address of it: where such an address redirects
-// is GitLab's to say (its object storage), where a release's download link or any other route could lead anywhere.
-const GITLAB_UPLOAD =
-  /^(?:\/api\/v4\/projects\/[^/]+|\/-\/project\/\d+|(?:\/(?!-\/)[\w.-]+){2,})\/uploads\/[0-9a-f]{16,64}\/[^/]+$/i
-
-/** Whether an address is an upload on the GitLab server at `serverUrl` (which may live under a path). Pure. */
-export function isGitLabUpload(url: string, serverUrl: string): boolean {
-  try {
-    const [address, server] = [new URL(url), new URL(serverUrl)]
-    const root = server.pathname.replace(/\/+$/, '')
-    if (address.origin !== server.origin || !address.pathname.startsWith(`${root}/`)) return false
-    return GITLAB_UPLOAD.test(address.pathname.slice(root.length))
-  } catch {
-    return false
-  }
-}
-
 /** Where a fetch has been so far. */
 export interface Route {
-  /** The first address was a GitLab upload on the server. */
+  /** The first address was a GitLab upload on the server (ports/gitlab-uploads.ts): where it redirects is GitLab's to
+   * say (its object storage), where a release's download link or another route could lead anywhere. */
   fromUpload: boolean
   /** The address before this one was the server's. */
   afterServer: boolean
@@ -111,7 +96,7 @@ export async function fetchCapped(start: string, options: CappedFetchOptions): P
   const get = options.fetch ?? fetch
   let url = start
   const route: Route = {
-    fromUpload: options.forge === 'gitlab' && isGitLabUpload(start, options.serverUrl),
+    fromUpload: options.forge === 'gitlab' && uploadAt(start, options.serverUrl) !== null,
     afterServer: false,
     store: null
   }

@@ -5,37 +5,7 @@
 // (ports/gitlab-uploads.ts); a project's web address of an upload is read at the API's address too, in either of
 // its forms: <server>/<group>/<project>/uploads/… and, since GitLab 17.1, <server>/-/project/<id>/uploads/…. Pure.
 import type { DownloadCheck } from '../github/download.ts'
-
-const SECRET = /^[0-9a-f]{16,64}$/i
-const API_UPLOAD = /^\/api\/v4\/projects\/([^/]+)\/uploads\/([^/]+)\/([^/]+)$/
-const WEB_UPLOAD = /^\/(.+)\/uploads\/([^/]+)\/([^/]+)$/
-const ID_UPLOAD = /^\/-\/project\/(\d+)\/uploads\/([^/]+)\/([^/]+)$/
-
-/** The path after the server's own (a self-managed GitLab may live under a path), or null when it is elsewhere. */
-function underServer(url: URL, server: URL): string | null {
-  if (url.protocol !== server.protocol || url.host !== server.host) return null
-  const root = server.pathname.replace(/\/+$/, '')
-  return url.pathname.startsWith(`${root}/`) ? url.pathname.slice(root.length) : null
-}
-
-function decoded(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return null
-  }
-}
-
-/** The project (its path, or its number in the /-/project/<id> form), secret and file name of an upload, or null. */
-function uploadOf(path: string): { project: string; projectId: string | null; secret: string; name: string } | null {
-  const byId = ID_UPLOAD.exec(path)
-  const match = byId ?? API_UPLOAD.exec(path) ?? WEB_UPLOAD.exec(path)
-  if (!match) return null
-  const [project, secret, name] = [decoded(match[1] ?? ''), match[2] ?? '', match[3] ?? '']
-  const file = decoded(name)
-  if (!project || !SECRET.test(secret) || !file || file === '.' || file === '..' || file.includes('/')) return null
-  return byId ? { project: '', projectId: project, secret, name } : { project, projectId: null, secret, name }
-}
+import { uploadAt } from '../../ports/gitlab-uploads.ts'
 
 /**
  * An upload of this project (`project` is group/…/name, `projectId` its number, CI_PROJECT_ID, when known): at the
@@ -55,11 +25,10 @@ export function checkGitLabDownload(
     return { ok: false, reason: `"${raw}" is not a URL` }
   }
   const server = new URL(serverUrl)
-  const path = underServer(url, server)
-  const found = path === null ? null : uploadOf(path)
+  const found = uploadAt(raw, serverUrl)
   const ours =
     found !== null &&
-    (found.projectId === null ? found.project.toLowerCase() === project.toLowerCase() : found.projectId === projectId)
+    (found.projectId === null ? found.project?.toLowerCase() === project.toLowerCase() : found.projectId === projectId)
   if (!found || !ours) {
     return {
       ok: false,
