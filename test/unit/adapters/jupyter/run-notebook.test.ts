@@ -1,6 +1,6 @@
 // git-bob's notebook runner (run-notebook.py) against its oracle, `jupyter nbconvert --to notebook --execute
 // --inplace --allow-errors`: the same notebook run by each is written the same, but for the times nbclient records.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,7 +29,13 @@ const NOTEBOOK = {
     code("raise ValueError('on purpose')"),
     code("print('still runs')"),
     // A module of the notebook's folder, which the notebook imports as always.
-    code('import helpers\nprint(helpers.ANSWER)')
+    code('import helpers\nprint(helpers.ANSWER)'),
+    // The kernel as ipykernel's launcher starts it: its folder first on sys.path, its argv; the debugger and the
+    // completer's engine, which git-bob's runner keeps from loading at the start, still there for the notebook.
+    code(
+      'import os, sys\nprint(sys.path[0] == os.getcwd(), os.path.basename(sys.argv[0]))\n' +
+        "import debugpy, jedi\nprint('debugpy', 'jedi')"
+    )
   ]
 }
 
@@ -55,7 +61,10 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
         for (const file of ['n.ipynb', 'helpers.py']) cpSync(join(dir, file), join(folder, file))
       for (const name of ['nbformat.py', 'nbclient.py'])
         writeFileSync(join(ours, name), "raise SystemExit('shadowed')\n")
-      execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: ours, stdio: 'pipe' })
+      const run = spawnSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: ours, encoding: 'utf8' })
+      expect(run.status, run.stderr).toBe(0)
+      // No word of the debugger it did not load (nbconvert's kernel warns about frozen modules).
+      expect(run.stderr).not.toMatch(/debug/i)
       execFileSync(
         'jupyter',
         ['nbconvert', '--to', 'notebook', '--execute', '--inplace', '--allow-errors', 'n.ipynb'],
@@ -67,6 +76,8 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
       expect(written).toContain('ValueError')
       expect(written).toContain('still runs')
       expect(written).toContain('"42\\n"')
+      expect(written).toContain('"True ipykernel_launcher.py\\n"')
+      expect(written).toContain('"debugpy jedi\\n"')
       expect(comparable(join(ours, 'n.ipynb'))).toEqual(comparable(join(theirs, 'n.ipynb')))
       expect(written.endsWith('}\n')).toBe(true)
     }
