@@ -2,7 +2,8 @@
 // secrets kept out. Most tests run them with a scripted runner: one Jupyter start costs seconds, and those
 // tests are about what git-bob does with a run. Where Jupyter itself matters (the kernel's environment) the
 // runner's real Jupyter runs them: Debian's jupyter-nbconvert, python3-nbclient, python3-ipykernel and
-// python3-matplotlib (installed by .ci/run); test/e2e/notebooks.test.ts runs a real plot through dist/.
+// python3-matplotlib (installed by .ci/run), and the box around it: a real plot, a kernel killed. The attacks on
+// the runner are in notebook-attacks.test.ts; one runs through dist/ in test/e2e/box.test.ts.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -250,6 +251,32 @@ describe('files a notebook run writes', () => {
 })
 
 describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
+  it(
+    'runs a new notebook with real Jupyter and matplotlib, commits it with its outputs and the PNG, and shows the figure',
+    JUPYTER_TIMEOUT,
+    async () => {
+      const repo = new GitRemote({ 'README.md': '# data\n' })
+      scriptNotebook('analysis/plot.ipynb', PLOT)
+      const run = await stage.comment({ body: 'git-bob implement a plot' }, { workspace: repo.workspace })
+      expect(run.code, stage.said(run)).toBe(0)
+      expect(repo.files('git-bob/issue-1')).toEqual(
+        expect.arrayContaining(['analysis/plot.ipynb', 'analysis/counts.png'])
+      )
+      const text = repo.show('git-bob/issue-1', 'analysis/plot.ipynb')
+      assertValidNbformat(text)
+      const notebook = JSON.parse(text) as {
+        cells: { cell_type: string; execution_count: number | null; outputs?: unknown[] }[]
+      }
+      expect(notebook.cells.filter((c) => c.cell_type === 'code').every((c) => c.execution_count !== null)).toBe(true)
+      expect(JSON.stringify(notebook.cells[3]!.outputs)).toContain('saved')
+      const body = stage.github.pullRequests[0]!.body
+      expect(body, stage.said(run)).toContain('ran without errors')
+      expect(body, stage.said(run)).toMatch(
+        /!\[analysis\/counts\.png\]\(.*\/blob\/[0-9a-f]{40}\/analysis\/counts\.png\?raw=true\)/
+      )
+    }
+  )
+
   it(
     'says once in the pull request, and in the job summary, why Jupyter could not run a notebook: its exit code or signal',
     JUPYTER_TIMEOUT,

@@ -4,7 +4,7 @@
 import { runStep } from '../../src/wiring/actions.ts'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
-import { sandboxChecks, type SandboxChecks } from '../../src/adapters/sandbox/checks.ts'
+import type { SandboxChecks } from '../../src/adapters/sandbox/checks.ts'
 import { capturingRunner } from '../fakes/runner.ts'
 import { said, type Printed } from '../fakes/said.ts'
 import { gitlabJob, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
@@ -50,7 +50,8 @@ export function useStage(): FlowStage {
       modelRetryBaseMs: 10,
       ...(options.notebooks ? { notebooks: options.notebooks } : {}),
       ...(options.now ? { now: options.now } : {}),
-      checks: options.checks ?? sandboxChecks(env)
+      // Without one, the wiring's own: the sandbox with the limits and network the inputs set.
+      ...(options.checks ? { checks: options.checks } : {})
     })
     return {
       code,

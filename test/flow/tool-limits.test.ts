@@ -1,8 +1,11 @@
-// The model reads with tools within the request and within caps: read_thread sees the thread as it was when
-// the request was made, one turn runs at most max-tool-calls-per-step calls, and the model's reads stop at
-// max-github-requests; a model that keeps asking stops at max-steps; the model and the people are told.
+// The model reads with tools: the results reach the next call, and the answer, stamp and transcript are right (the
+// Anthropic and Google wire formats of the same: test/e2e/tools.test.ts, through their chunks in dist/); within
+// the request and within caps: read_thread sees the thread as it was when the request was made, one turn runs at
+// most max-tool-calls-per-step calls, and the model's reads stop at max-github-requests; a model that keeps asking
+// stops at max-steps; the model and the people are told.
 import { describe, expect, it } from 'vitest'
 import { openaiHarness } from '../fakes/llm-harness.ts'
+import { expectReadsWithTools, TOOL_PROVIDERS } from '../fakes/reading-with-tools.ts'
 import { useStage } from './stage.ts'
 
 const stage = useStage()
@@ -13,6 +16,13 @@ function toolResults(): string[] {
     .at(-1)!
     .body.messages.flatMap((m) => (m.role === 'tool' && typeof m.content === 'string' ? [m.content] : []))
 }
+
+describe('reading with tools', () => {
+  it.each(TOOL_PROVIDERS.filter((p) => p.name === 'openai'))(
+    '$name: the tool results reach the next call; answer, stamp and transcript are right',
+    (p) => expectReadsWithTools(stage, p)
+  )
+})
 
 describe('reading with tools, within the request', () => {
   it('read_thread on the current issue does not see a comment posted after the request', async () => {

@@ -292,6 +292,8 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
   }
   const callerUid = process.getuid?.() ?? 0
   const callerGid = process.getgid?.() ?? 0
+  // The temporary folder of the environment git-bob was given (on a runner, process.env's, as tmpdir() reads it).
+  const temporary = options.env.TMPDIR || tmpdir()
 
   /** One box: made, run, ended, and what it wrote taken out; everything of it gone afterwards. */
   const box = async (
@@ -299,7 +301,7 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
     source: BoxSource | null
   ): Promise<SandboxRun & { cgroups: string; started: boolean }> => {
     const began = Date.now()
-    const run = await mkdtemp(join(tmpdir(), 'git-bob-box-'))
+    const run = await mkdtemp(join(temporary, 'git-bob-box-'))
     let commandMs = 0
     try {
       await mkdir(join(run, 'root'))

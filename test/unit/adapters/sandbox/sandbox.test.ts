@@ -329,19 +329,25 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
   })
 
   it('leaves nothing of a run on the host: no folder in the temporary directory', async () => {
-    // A temporary directory of this run's own: another suite's boxes come and go in the shared one meanwhile.
+    // A temporary directory of this run's own (the TMPDIR of the environment the box is given, not this
+    // process's): another suite's boxes come and go in the shared one meanwhile.
     const own = mkdtempSync(join(tmpdir(), 'box-temp-'))
-    const dir = checkout()
-    const before = process.env.TMPDIR
-    process.env.TMPDIR = own
-    try {
-      const run = await sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; echo done', dir)
-      expect(run.output).toContain('done')
-      expect(readdirSync(own)).toEqual([])
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR
-      else process.env.TMPDIR = before
+    const opening = await openSandbox({ env: { ...process.env, TMPDIR: own } })
+    if (!opening.ok) throw new Error(opening.reason)
+    let ended = false
+    const running = sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; sleep 1; echo done', checkout(), {
+      box: opening.sandbox
+    }).finally(() => (ended = true))
+    // While it runs, its run folder is there, in that temporary directory.
+    let during: string[] = []
+    while (!ended && during.length === 0) {
+      during = readdirSync(own)
+      await new Promise((resolve) => setTimeout(resolve, 20))
     }
+    const run = await running
+    expect(during).toEqual([expect.stringMatching(/^git-bob-box-/)])
+    expect(run.output).toContain('done')
+    expect(readdirSync(own)).toEqual([])
   })
 })
 
