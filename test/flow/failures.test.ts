@@ -58,6 +58,18 @@ describe('failures', () => {
     expect(posted[0]!.body).toContain('model-timeout-seconds')
   })
 
+  it("fails a test whose run hangs past the stage's deadline with what the run had said by then", async () => {
+    stage.model.script.push({ hang: true })
+    // The run goes on after the test (nothing can stop it in process): the model's own timeout ends it soon after.
+    const hung = stage.comment(
+      { body: 'git-bob comment' },
+      { inputs: { 'model-timeout-seconds': '2', 'model-retries': '0' }, timeoutMs: 500 }
+    )
+    await expect(hung).rejects.toThrow(/the run had not ended after 500 ms; so far:\n[\s\S]*git-bob/)
+    // Let it end before the next test takes the stand-ins.
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+  })
+
   it('reports a refusal of the model', async () => {
     stage.model.script.push({ reply: '', finishReason: 'content_filter' })
     const run = await stage.comment({ body: 'git-bob comment' })

@@ -1,6 +1,7 @@
 // The flow layer's stage: the whole action in the test process. runStep() (the wiring main.ts uses) with
 // a step environment built like the runner's, the stand-ins over real HTTP, and a runner that captures the
 // workflow commands the action issues, as the log would show them. process.env is neither read nor changed.
+import { TestRunner } from 'vitest'
 import { runStep } from '../../src/wiring/actions.ts'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
@@ -30,6 +31,16 @@ interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   checks?: SandboxChecks
   /** The clock the budget reads (default: the real one). */
   now?: () => number
+  /**
+   * A run not ended by then fails the test with what it said so far, where a hang would otherwise end in a bare
+   * test timeout (default: 5 s before the test's own). The run itself goes on in this process: nothing can stop it.
+   */
+  timeoutMs?: number
+}
+
+/** 5 s before the running test's timeout (vitest's 30 s unless the test sets more). */
+function deadlineOfTest(): number {
+  return (TestRunner.getCurrentTest()?.timeout ?? 30_000) - 5_000
 }
 
 type FlowStage = Stage<FlowOptions, FlowRun> & {
@@ -44,7 +55,7 @@ export function useStage(): FlowStage {
     const started = Date.now()
     // Retries and pacing wait milliseconds instead of seconds: the tests count requests, not seconds.
     // (A retry-after from the server is still honoured as sent.)
-    const code = await runStep(env, runner, {
+    const running = runStep(env, runner, {
       githubRetryBaseMs: 10,
       githubSpacingMs: { write: 0, notifications: 0 },
       modelRetryBaseMs: 10,
@@ -53,6 +64,9 @@ export function useStage(): FlowStage {
       // Without one, the wiring's own: the sandbox with the limits and network the inputs set.
       ...(options.checks ? { checks: options.checks } : {})
     })
+    const code = await deadline(running, options.timeoutMs ?? deadlineOfTest(), () =>
+      flow.said({ code: null, stdout: runner.lines.map((l) => `${l}\n`).join('') })
+    )
     return {
       code,
       stdout: runner.lines.map((l) => `${l}\n`).join(''),
@@ -63,6 +77,19 @@ export function useStage(): FlowStage {
   }) as FlowStage
   flow.said = (run) => said(run, flow.github)
   return flow
+}
+
+/** `running`'s result, or after `ms` an error that says what the run had said by then. */
+async function deadline<T>(running: Promise<T>, ms: number, saidSoFar: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the run had not ended after ${ms} ms; so far:\n${saidSoFar()}`)), ms)
+  })
+  try {
+    return await Promise.race([running, late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** A run in GitLab mode: what the job's log said, and the summary it kept as the job's artifact. */
