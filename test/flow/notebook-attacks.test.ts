@@ -3,7 +3,7 @@
 // hunts for keys and encodes them, floods the checkout with files, and kills every process it can see: git-bob
 // finishes and reports once, nothing leaks, and nothing outside what git-bob checked changes. (One notebook attack
 // also runs through the built action, where box.sh and run-notebook.py are bundled: test/e2e/box.test.ts.)
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,20 +51,30 @@ async function attack(
           actions: [{ action: 'create', path: 'attack.ipynb', source: null, reason: 'asked' }]
         })
       : JSON.stringify({ cells: sources.map((source) => ({ kind: 'code', source })), note: 'does as told' })
-  const run = await stage.comment(
-    { body: 'git-bob implement this' },
-    {
-      workspace: repo.workspace,
-      inputs,
-      dir: runnerDir,
-      env: {
-        ZENODO_PAT: ZENODO,
-        DATABASE_URL: `postgres://user:${ZENODO}@db`,
-        OPENAI_API_KEY: OPENAI_KEY,
-        GITHUB_TOKEN: TOKEN
-      }
-    }
-  )
+  const secrets = {
+    ZENODO_PAT: ZENODO,
+    DATABASE_URL: `postgres://user:${ZENODO}@db`,
+    OPENAI_API_KEY: OPENAI_KEY,
+    GITHUB_TOKEN: TOKEN
+  }
+  // Run through dist/, git-bob's own process would carry these; in process, a process on the host does, so that
+  // a hunt through /proc would find them if the box showed the host's processes.
+  const decoy = spawn('sleep', ['600'], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...secrets, 'INPUT_OPENAI-API-KEY': OPENAI_KEY },
+    stdio: 'ignore'
+  })
+  let decoyLived = false
+  const run = await stage
+    .comment(
+      { body: 'git-bob implement this' },
+      { workspace: repo.workspace, inputs, dir: runnerDir, env: secrets, timeoutMs: ATTACK_TIMEOUT.timeout - 10_000 }
+    )
+    .finally(() => {
+      decoyLived = decoy.exitCode === null && decoy.signalCode === null
+      decoy.kill('SIGKILL')
+    })
+  // It was there all along, for the notebook to find, and no notebook could end it.
+  expect(decoyLived).toBe(true)
   const pushed = repo.branches().includes('git-bob/issue-1')
   return { repo, run, runnerDir, files: pushed ? repo.files('git-bob/issue-1') : [] }
 }
