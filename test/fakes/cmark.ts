@@ -138,8 +138,17 @@ function decode(text: string): string {
   })
 }
 
+/** Each HTML's text nodes, read once: the checks below read the same HTML again and again. */
+const nodesOf = new Map<string, readonly TextNode[]>()
+
 /** The text nodes of rendered HTML, as a browser (and GitHub's mention filter) sees them; comments are not text. */
-export function textNodes(html: string): TextNode[] {
+export function textNodes(html: string): readonly TextNode[] {
+  let nodes = nodesOf.get(html)
+  if (!nodes) nodesOf.set(html, (nodes = readTextNodes(html)))
+  return nodes
+}
+
+function readTextNodes(html: string): TextNode[] {
   const open = { code: 0, link: 0, quote: 0 }
   const nodes: TextNode[] = []
   for (const m of html.matchAll(/<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][\w-]*)[^>]*>|[^<]+|</g)) {

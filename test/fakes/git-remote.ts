@@ -9,8 +9,6 @@ export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
 }
 
-const HUMAN = ['-c', 'user.name=Mona Lisa', '-c', 'user.email=mona@example.com']
-
 export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
@@ -18,11 +16,16 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
   }
 }
 
-/** A git fast-import stream of one commit by the person holding `files` (mode 644) and symbolic `links`. */
-function initialCommit(
+/**
+ * A git fast-import stream of one commit by the person holding `files` (mode 644) and symbolic `links`: the first
+ * commit of `branch`, or (with `parent`, a commit-ish) one on top of it, changing only these paths.
+ */
+function commitStream(
   branch: string,
+  message: string,
   files: Record<string, string | Uint8Array>,
-  links: Record<string, string>
+  links: Record<string, string> = {},
+  parent?: string
 ): Buffer {
   const parts: Buffer[] = []
   const path = (p: string): string => {
@@ -38,7 +41,9 @@ function initialCommit(
       `commit refs/heads/${branch}\ncommitter Mona Lisa <mona@example.com> ${Math.floor(Date.now() / 1000)} +0000\n`
     )
   )
-  data(Buffer.from('initial\n'))
+  data(Buffer.from(`${message}\n`))
+  // `^0`: the commit the repository holds, not a branch of this fast-import's own (which starts with none).
+  if (parent) parts.push(Buffer.from(`from ${parent}^0\n`))
   for (const [name, content] of Object.entries(files)) {
     parts.push(Buffer.from(`M 100644 inline ${path(name)}\n`))
     data(Buffer.from(content))
@@ -54,8 +59,6 @@ export class GitRemote {
   readonly root = mkdtempSync(join(tmpdir(), 'git-bob-remote-'))
   readonly origin = join(this.root, 'origin.git')
   readonly workspace = join(this.root, 'workspace')
-  private readonly seed = join(this.root, 'seed')
-  private seedCloned = false
 
   readonly defaultBranch: string
 
@@ -68,11 +71,8 @@ export class GitRemote {
     this.defaultBranch = defaultBranch
     execFileSync('git', ['init', '--quiet', '--bare', '-b', defaultBranch, this.origin])
     // The first commit goes straight into origin, by one fast-import: no seed clone, add, commit and push
-    // (more than half of what a repository costs to set up); the seed becomes a clone once a person pushes.
-    execFileSync('git', ['--git-dir', this.origin, 'fast-import', '--quiet'], {
-      input: initialCommit(defaultBranch, files, links),
-      stdio: ['pipe', 'ignore', 'pipe']
-    })
+    // (more than half of what a repository costs to set up).
+    this.fastImport(commitStream(defaultBranch, 'initial', files, links))
     // Like actions/checkout: a shallow clone of the default branch.
     execFileSync(
       'git',
@@ -81,17 +81,20 @@ export class GitRemote {
     )
   }
 
-  /** A person pushes a commit to a branch of origin (created from the default branch when new). */
+  /**
+   * A person pushes a commit to a branch of origin (created from the default branch when new): written into origin
+   * by one fast-import, as the push of a clone would leave it, without the clone, add, commit and push.
+   */
   humanPush(branch: string, files: Record<string, string>, message = 'human change'): void {
-    if (this.seedCloned) git(this.seed, 'fetch', '--quiet', 'origin')
-    else execFileSync('git', ['clone', '--quiet', this.origin, this.seed], { stdio: 'ignore' })
-    this.seedCloned = true
-    const exists = git(this.seed, 'ls-remote', '--heads', 'origin', branch) !== ''
-    git(this.seed, 'checkout', '--quiet', '-B', branch, exists ? `origin/${branch}` : `origin/${this.defaultBranch}`)
-    writeFiles(this.seed, files)
-    git(this.seed, 'add', '-A')
-    git(this.seed, ...HUMAN, 'commit', '--quiet', '-m', message)
-    git(this.seed, 'push', '--quiet', 'origin', `${branch}:${branch}`)
+    const exists = this.branches().includes(branch)
+    this.fastImport(commitStream(branch, message, files, {}, `refs/heads/${exists ? branch : this.defaultBranch}`))
+  }
+
+  private fastImport(stream: Buffer): void {
+    execFileSync('git', ['--git-dir', this.origin, 'fast-import', '--quiet'], {
+      input: stream,
+      stdio: ['pipe', 'ignore', 'pipe']
+    })
   }
 
   branches(): string[] {

@@ -711,8 +711,12 @@ export class FakeGitLab extends LoopbackServer {
       })
   }
 
-  private rev(ref: string): string {
-    return this.origin ? git(this.origin, 'rev-parse', ref).trim() : createHash('sha1').update(ref).digest('hex')
+  /** The commits the refs name, asked of git at once (the stand-in answers many requests with them). */
+  private revs(...refs: string[]): string[] {
+    if (!this.origin) return refs.map((ref) => createHash('sha1').update(ref).digest('hex'))
+    return git(this.origin, 'rev-parse', ...refs)
+      .trim()
+      .split('\n')
   }
 
   private show(ref: string, path: string): string {
@@ -721,8 +725,7 @@ export class FakeGitLab extends LoopbackServer {
   }
 
   diffRefs(mr: MergeRequest): { base_sha: string; head_sha: string; start_sha: string } {
-    const head = this.rev(mr.source_branch)
-    const start = this.rev(mr.target_branch)
+    const [head, start] = this.revs(mr.source_branch, mr.target_branch) as [string, string]
     const base = this.origin ? git(this.origin, 'merge-base', mr.target_branch, mr.source_branch).trim() : start
     return { base_sha: base, head_sha: head, start_sha: start }
   }
@@ -730,20 +733,27 @@ export class FakeGitLab extends LoopbackServer {
   private diffsOf(mr: MergeRequest): FileDiff[] {
     if (mr.diffs) return mr.diffs
     if (!this.origin) return []
+    // One git for the whole range, cut at each file's header: `diff --git a/P b/P` (no renames, so both paths are
+    // the same; the tests' paths need no quoting), then `new file mode` or `deleted file mode` before the hunks.
     const range = `${mr.target_branch}...${mr.source_branch}`
-    const names = git(this.origin, 'diff', '--name-status', '--no-renames', range).split('\n').filter(Boolean)
-    return names.map((line) => {
-      const [status, path] = line.split('\t') as [string, string]
-      const full = git(this.origin!, 'diff', '--no-color', range, '--', path)
-      return {
-        old_path: path,
-        new_path: path,
-        diff: full.slice(full.indexOf('@@')),
-        new_file: status === 'A',
-        renamed_file: false,
-        deleted_file: status === 'D'
-      }
-    })
+    const full = git(this.origin, 'diff', '--no-color', '--no-renames', range)
+    return full
+      .split(/^(?=diff --git )/m)
+      .filter((chunk) => chunk.startsWith('diff --git '))
+      .map((chunk) => {
+        const paths = chunk.slice('diff --git '.length, chunk.indexOf('\n'))
+        const path = paths.slice(2, 2 + (paths.length - 5) / 2)
+        const hunks = chunk.indexOf('@@')
+        const header = hunks < 0 ? chunk : chunk.slice(0, hunks)
+        return {
+          old_path: path,
+          new_path: path,
+          diff: chunk.slice(hunks),
+          new_file: /^new file mode /m.test(header),
+          renamed_file: false,
+          deleted_file: /^deleted file mode /m.test(header)
+        }
+      })
   }
 
   private noteJson(n: Note): Record<string, unknown> {

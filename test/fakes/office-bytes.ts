@@ -1,6 +1,7 @@
 // Real Office files with pictures, made in tests with the libraries people's tools use: a deck with
 // pptxgenjs, a Word document with docx.
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate'
+import { constants, crc32, deflateRawSync } from 'node:zlib'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { tinyPng } from './media-bytes.ts'
 
 export interface SlideSpec {
@@ -78,37 +79,83 @@ export function renamePrefixes(bytes: Uint8Array, renames: Record<string, string
 
 /**
  * A Word document whose document.xml inflates to about `megabytes` MB of hidden text (a zip bomb of
- * markup: a few hundred kilobytes zipped), built in pieces so the test never holds it whole.
+ * markup: a few hundred kilobytes zipped). One megabyte of markup is deflated once and its bytes repeated:
+ * each deflated piece ends on a byte boundary (zlib's sync flush), so the pieces join into one deflate
+ * stream, and hundreds of megabytes cost milliseconds to make rather than seconds of deflating.
  */
 export function markupBomb(megabytes: number): Uint8Array {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
   const unit = '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden words here</w:t></w:r></w:p>'
-  const piece = strToU8(unit.repeat(Math.ceil(1_000_000 / unit.length)))
-  const chunks: Uint8Array[] = []
-  // fflate's streaming zip: the parts are deflated piece by piece (and sized in data descriptors).
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error
-    chunks.push(chunk)
-  })
-  const types = new ZipDeflate('[Content_Types].xml')
-  zip.add(types)
-  types.push(
-    strToU8(
+  const piece = Buffer.from(unit.repeat(Math.ceil(1_000_000 / unit.length)))
+  const head = Buffer.from(`<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>Visible first</w:t></w:r></w:p>`)
+  const tail = Buffer.from('</w:body></w:document>')
+  const flush = { finishFlush: constants.Z_SYNC_FLUSH }
+  const deflatedPiece = deflateRawSync(piece, flush)
+  let crc = crc32(head)
+  for (let i = 0; i < megabytes; i += 1) crc = crc32(piece, crc)
+  const document: DeflatedPart = {
+    name: 'word/document.xml',
+    deflated: Buffer.concat([
+      deflateRawSync(head, flush),
+      ...Array.from({ length: megabytes }, () => deflatedPiece),
+      deflateRawSync(tail)
+    ]),
+    crc: crc32(tail, crc),
+    size: head.length + megabytes * piece.length + tail.length
+  }
+  return zipOfDeflated([
+    deflatedPart(
+      '[Content_Types].xml',
       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
     ),
-    true
-  )
-  const document = new ZipDeflate('word/document.xml', { level: 6 })
-  zip.add(document)
-  document.push(strToU8(`<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>Visible first</w:t></w:r></w:p>`))
-  for (let i = 0; i < megabytes; i += 1) document.push(piece)
-  document.push(strToU8('</w:body></w:document>'), true)
-  zip.end()
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
+    document
+  ])
+}
+
+/** A zip entry's deflated bytes, with the CRC-32 and size of what they inflate to. */
+interface DeflatedPart {
+  name: string
+  deflated: Buffer
+  crc: number
+  size: number
+}
+
+function deflatedPart(name: string, text: string): DeflatedPart {
+  const bytes = Buffer.from(text)
+  return { name, deflated: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length }
+}
+
+/** A zip archive of deflated parts: each part's local header and bytes, the central directory, its end record. */
+function zipOfDeflated(parts: readonly DeflatedPart[]): Buffer {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const part of parts) {
+    const name = Buffer.from(part.name)
+    // The fields a local header and a directory entry share: version 2.0, no flags, deflate, no date.
+    const common = Buffer.alloc(26)
+    common.writeUInt16LE(20, 0)
+    common.writeUInt16LE(8, 4)
+    common.writeUInt32LE(part.crc >>> 0, 10)
+    common.writeUInt32LE(part.deflated.length, 14)
+    common.writeUInt32LE(part.size, 18)
+    common.writeUInt16LE(name.length, 22)
+    const local = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), common, name, part.deflated])
+    const entry = Buffer.alloc(46)
+    entry.writeUInt32LE(0x02014b50, 0)
+    entry.writeUInt16LE(20, 4)
+    common.copy(entry, 6)
+    entry.writeUInt32LE(offset, 42)
+    central.push(entry, name)
+    locals.push(local)
+    offset += local.length
   }
-  return out
+  const directory = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(parts.length, 8)
+  end.writeUInt16LE(parts.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
 }

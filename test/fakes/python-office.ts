@@ -30,16 +30,25 @@ export const PYTHON_OFFICE_MISSING =
 if (!python && process.env.CI === 'true')
   throw new Error('python3-docx, python3-openpyxl and python3-pandas are required in CI (.ci/run installs them)')
 
-/** The file a Python script writes to the path in `out`. */
+/** Each script's file, written once per test worker: Python and its libraries take a second of CPU to start. */
+const made = new Map<string, Uint8Array>()
+
+/** The file a Python script writes to the path in `out` (a copy of its bytes, the caller's own). */
 function written(script: string, extension: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'git-bob-python-office-'))
-  try {
-    const out = join(dir, `out.${extension}`)
-    execFileSync(python!, ['-c', `out = ${JSON.stringify(out)}\n${script}`], { stdio: 'pipe' })
-    return new Uint8Array(readFileSync(out))
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
+  const key = `${extension}\n${script}`
+  let bytes = made.get(key)
+  if (!bytes) {
+    const dir = mkdtempSync(join(tmpdir(), 'git-bob-python-office-'))
+    try {
+      const out = join(dir, `out.${extension}`)
+      execFileSync(python!, ['-c', `out = ${JSON.stringify(out)}\n${script}`], { stdio: 'pipe' })
+      bytes = new Uint8Array(readFileSync(out))
+      made.set(key, bytes)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
+  return bytes.slice()
 }
 
 /**
