@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process'
 import { constants } from 'node:fs'
 import { lstat, mkdir, mkdtemp, open, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { randomInt } from 'node:crypto'
 import { trackedIndex, type BoxSource } from '../git/tracked-copy.ts'
 import BOX_SCRIPT from './box.sh'
@@ -292,8 +292,9 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
   }
   const callerUid = process.getuid?.() ?? 0
   const callerGid = process.getgid?.() ?? 0
-  // The temporary folder of the environment git-bob was given (on a runner, process.env's, as tmpdir() reads it).
-  const temporary = options.env.TMPDIR || tmpdir()
+  // The temporary folder of the environment git-bob was given (on a runner, process.env's, as tmpdir() reads it),
+  // made absolute: box.sh changes folder before it writes to the run folder.
+  const temporary = resolve(options.env.TMPDIR || tmpdir())
 
   /** One box: made, run, ended, and what it wrote taken out; everything of it gone afterwards. */
   const box = async (

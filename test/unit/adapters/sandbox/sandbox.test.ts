@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   openSandbox,
@@ -347,6 +347,20 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     const run = await running
     expect(during).toEqual([expect.stringMatching(/^git-bob-box-/)])
     expect(run.output).toContain('done')
+    expect(readdirSync(own)).toEqual([])
+  })
+})
+
+describe.skipIf(!root)('the box, given a relative TMPDIR', () => {
+  it('makes its run folder where that names from here, and copies back from it', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'box-temp-'))
+    const opening = await openSandbox({ env: { ...process.env, TMPDIR: relative(process.cwd(), own) } })
+    if (!opening.ok) throw new Error(opening.reason)
+    const dir = checkout()
+    const run = await sh('echo made > made.txt', dir, { box: opening.sandbox, copyBack: { maxFileBytes: 1000 } })
+    expect(run.code, run.output).toBe(0)
+    expect(run.copiedBack).toEqual(['made.txt'])
+    expect(readFileSync(join(dir, 'made.txt'), 'utf8')).toBe('made\n')
     expect(readdirSync(own)).toEqual([])
   })
 })
