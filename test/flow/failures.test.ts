@@ -63,11 +63,11 @@ describe('failures', () => {
     // The run goes on after the test (nothing can stop it in process): the model's own timeout ends it soon after.
     const hung = stage.comment(
       { body: 'git-bob comment' },
-      { inputs: { 'model-timeout-seconds': '2', 'model-retries': '0' }, timeoutMs: 500 }
+      { inputs: { 'model-timeout-seconds': '1', 'model-retries': '0' }, timeoutMs: 300 }
     )
-    await expect(hung).rejects.toThrow(/the run had not ended after 500 ms; so far:\n[\s\S]*git-bob/)
+    await expect(hung).rejects.toThrow(/the run had not ended after 300 ms; so far:\n[\s\S]*git-bob/)
     // Let it end before the next test takes the stand-ins.
-    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
   })
 
   it('reports a refusal of the model', async () => {
