@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string
   homepage: string
 }
+
+// The test workers (and the markdown worker threads they start) compile the same packages and src/ files as the
+// workers before them: Node's compile cache (keyed by each file's contents) lets them reuse V8's work. Set before
+// vitest starts its workers, which inherit it; the e2e layer's child processes use the same folder.
+process.env.NODE_COMPILE_CACHE ??= fileURLToPath(new URL('./.tmp/node-compile-cache', import.meta.url))
 
 export default defineConfig({
   // The same constants scripts/build.ts defines for dist/.
