@@ -1,6 +1,7 @@
 # Runs a notebook in place, as `jupyter nbconvert --to notebook --execute --inplace --allow-errors` does, with
 # nbclient (the library nbconvert itself executes with) and without nbconvert's exporters: a Python start of a
-# quarter second instead of one and a half; and a kernel that starts without the debugger. Arguments: the notebook's file name, the time limit per cell (s).
+# quarter second instead of one and a half; and a kernel that starts without the debugger.
+# Arguments: the notebook's file name, the time limit per cell (s).
 import sys
 
 # Started with -c, Python looks for modules in the notebook's folder first: a repository's own nbformat.py or
@@ -15,32 +16,38 @@ sys.modules["debugpy"] = None
 import re  # noqa: E402
 
 import nbformat  # noqa: E402
-from jupyter_client.manager import KernelManager  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
-# The kernel as `python -m ipykernel_launcher` starts it (the same sys.argv[0] and sys.path[0], the notebook's folder),
-# but without importing the debugger (debugpy) or the completer's engine (jedi) while it loads: about 0.4 s of CPU
-# per notebook, and no debugger warnings in its log. Both stay importable for the notebook's own code.
-LEAN_KERNEL = """import logging, os, sys
-sys.modules["debugpy"] = sys.modules["jedi"] = None
-import ipykernel_launcher
-from ipykernel import kernelapp
-del sys.modules["debugpy"], sys.modules["jedi"]
-sys.argv[0] = ipykernel_launcher.__file__
+# The kernel as `python -m ipykernel_launcher` starts it, except that ipykernel loads without the debugger (debugpy)
+# and the completer's engine (jedi): about 0.4 s less CPU per notebook, and no debugger warnings in its log. Both
+# stay importable for the notebook's code. The installed launcher itself then runs as -m would run it (runpy), with
+# the notebook's folder first on sys.path as -m puts it there, so that the launcher's own handling of that folder
+# holds (ipykernel >= 6.29 takes it out while the kernel loads, and IPython puts it back later). The folder is out
+# of the way while this script loads ipykernel too: a repository's logging.py must not stand in for the real one.
+LEAN_KERNEL = """import os, sys
+folder = os.getcwd()
 if sys.path and sys.path[0] == "":
-    sys.path[0] = os.getcwd()
+    del sys.path[0]
+sys.modules["debugpy"] = sys.modules["jedi"] = None
+import logging, runpy
+import ipykernel.kernelapp
+del sys.modules["debugpy"], sys.modules["jedi"]
 logging.getLogger("IPKernelApp").addFilter(lambda record: "debugpy_stream" not in record.getMessage())
-kernelapp.launch_new_instance()
+sys.path.insert(0, folder)
+runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
 """
 
 
-class LeanKernelManager(KernelManager):
-    """Starts ipykernel's own launcher command with LEAN_KERNEL; any other kernel's command as it is."""
+class LeanKernelManager(AsyncKernelManager):
+    """ipykernel's own launcher command (`-m ipykernel_launcher`, after any interpreter options) with LEAN_KERNEL
+    instead; any other kernel's command as it is. Async, as nbclient's own default manager is."""
 
     def format_kernel_cmd(self, extra_arguments=None):
         command = super().format_kernel_cmd(extra_arguments)
-        if command[1:3] == ["-m", "ipykernel_launcher"]:
-            return [command[0], "-c", LEAN_KERNEL, *command[3:]]
+        for at in range(1, len(command) - 1):
+            if command[at : at + 2] == ["-m", "ipykernel_launcher"]:
+                return [*command[:at], "-c", LEAN_KERNEL, *command[at + 2 :]]
         return command
 
 
