@@ -65,8 +65,11 @@ describe('failures', () => {
       { body: 'git-bob comment' },
       { inputs: { 'model-timeout-seconds': '1', 'model-retries': '0' }, timeoutMs: 300 }
     )
-    await expect(hung).rejects.toThrow(/the run had not ended after 300 ms; so far:\n[\s\S]*git-bob/)
-    // Let it end before the next test takes the stand-ins.
+    // The run's own log so far (it read the instruction files before it asked the model), and the thread.
+    await expect(hung).rejects.toThrow(
+      /the run had not ended after 300 ms; so far:\n[\s\S]*Instructions: none found on master[\s\S]*git-bob comment/
+    )
+    // Let it end (the model's timeout, 1 s), so that it does not run on beside the next test.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
   })
 

@@ -38,9 +38,11 @@ interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   timeoutMs?: number
 }
 
-/** 5 s before the running test's timeout (vitest's 30 s unless the test sets more). */
-function deadlineOfTest(): number {
-  return (TestRunner.getCurrentTest()?.timeout ?? 30_000) - 5_000
+/** 5 s before the running test's timeout (vitest's 30 s unless the test sets more), or none. */
+function deadlineOfTest(): number | null {
+  const timeout = TestRunner.getCurrentTest()?.timeout ?? 30_000
+  // A test without a timeout (0) has no deadline either; a short one keeps at least one second.
+  return timeout > 0 ? Math.max(1_000, timeout - 5_000) : null
 }
 
 type FlowStage = Stage<FlowOptions, FlowRun> & {
@@ -80,7 +82,8 @@ export function useStage(): FlowStage {
 }
 
 /** `running`'s result, or after `ms` an error that says what the run had said by then. */
-async function deadline<T>(running: Promise<T>, ms: number, saidSoFar: () => string): Promise<T> {
+async function deadline<T>(running: Promise<T>, ms: number | null, saidSoFar: () => string): Promise<T> {
+  if (ms === null) return running
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the run had not ended after ${ms} ms; so far:\n${saidSoFar()}`)), ms)
