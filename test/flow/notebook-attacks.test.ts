@@ -70,13 +70,24 @@ async function attack(
       { workspace: repo.workspace, inputs, dir: runnerDir, env: secrets, timeoutMs: ATTACK_TIMEOUT.timeout - 10_000 }
     )
     .finally(() => {
-      decoyLived = decoy.exitCode === null && decoy.signalCode === null
+      decoyLived = isAlive(decoy.pid)
       decoy.kill('SIGKILL')
     })
   // It was there all along, for the notebook to find, and no notebook could end it.
   expect(decoyLived).toBe(true)
   const pushed = repo.branches().includes('git-bob/issue-1')
   return { repo, run, runnerDir, files: pushed ? repo.files('git-bob/issue-1') : [] }
+}
+
+/** Whether the process is there now (signal 0 tests without sending; the 'exit' event may come later). */
+function isAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** What every attack must leave true: git-bob finished and reported once, and nothing leaked or was smuggled in. */
