@@ -745,10 +745,12 @@ export class FakeGitLab extends LoopbackServer {
         const path = paths.slice(2, 2 + (paths.length - 5) / 2)
         const hunks = chunk.indexOf('@@')
         const header = hunks < 0 ? chunk : chunk.slice(0, hunks)
+        // Every file's diff ends with a newline, as GitLab's do (git()'s output lost the last one).
+        const diff = hunks < 0 ? '' : chunk.slice(hunks).replace(/\n?$/, '\n')
         return {
           old_path: path,
           new_path: path,
-          diff: chunk.slice(hunks),
+          diff,
           new_file: /^new file mode /m.test(header),
           renamed_file: false,
           deleted_file: /^deleted file mode /m.test(header)
