@@ -138,13 +138,19 @@ function decode(text: string): string {
   })
 }
 
-/** Each HTML's text nodes, read once: the checks below read the same HTML again and again. */
+/** Each HTML's text nodes, read once: the checks below read the same HTML again and again. The last few only: the
+ * worker lives on across test files. */
 const nodesOf = new Map<string, readonly TextNode[]>()
+const REMEMBERED = 64
 
 /** The text nodes of rendered HTML, as a browser (and GitHub's mention filter) sees them; comments are not text. */
 export function textNodes(html: string): readonly TextNode[] {
   let nodes = nodesOf.get(html)
-  if (!nodes) nodesOf.set(html, (nodes = readTextNodes(html)))
+  if (!nodes) {
+    nodes = readTextNodes(html)
+    nodesOf.set(html, nodes)
+    if (nodesOf.size > REMEMBERED) nodesOf.delete(nodesOf.keys().next().value!)
+  }
   return nodes
 }
 
