@@ -63,15 +63,20 @@ export function notebookRun<Run extends BoxRun>(
   inputs: Record<string, string> = {},
   plan: { path: string } = { path: 'probe.ipynb' }
 ): Promise<Boxed<Run>> {
-  stage.model.fallback = (request: ChatRequest) =>
+  answerWithNotebook(stage.model, plan.path, cells)
+  return implementRun(stage, repo, inputs)
+}
+
+/** The model plans one new notebook at `path` and writes it with these code cells. */
+export function answerWithNotebook(model: FakeOpenAI, path: string, cells: readonly string[]): void {
+  model.fallback = (request: ChatRequest) =>
     request.response_format?.json_schema?.name === 'change_plan'
       ? JSON.stringify({
           title: 'Analyse',
           summary: 'A notebook.',
-          actions: [{ action: 'create', path: plan.path, source: null, reason: 'asked' }]
+          actions: [{ action: 'create', path, source: null, reason: 'asked' }]
         })
       : JSON.stringify({ cells: cells.map((source) => ({ kind: 'code', source })), note: 'does as told' })
-  return implementRun(stage, repo, inputs)
 }
 
 /** A change whose check is `check`; no repair, so the check's one run is what the pull request reports. */

@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.ts'
-import { py } from '../fakes/box-runs.ts'
+import { answerWithNotebook, py } from '../fakes/box-runs.ts'
 import { everythingSaid, expectListedAsCommitted } from '../fakes/everything-said.ts'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { jupyter, JUPYTER_TIMEOUT, NEEDS_JUPYTER } from '../fakes/jupyter.ts'
-import type { ChatRequest } from '../fakes/openai.ts'
 import { OPENAI_KEY, useStage, type FlowRun } from './stage.ts'
 
 const stage = useStage()
@@ -43,14 +42,7 @@ async function attack(
   const repo = new GitRemote({ 'README.md': '# data\n' })
   const runnerDir = mkdtempSync(join(tmpdir(), 'git-bob-run-'))
   const sources = cells({ runnerDir, workspace: repo.workspace })
-  stage.model.fallback = (request: ChatRequest) =>
-    request.response_format?.json_schema?.name === 'change_plan'
-      ? JSON.stringify({
-          title: 'Analyse',
-          summary: 'A notebook.',
-          actions: [{ action: 'create', path: 'attack.ipynb', source: null, reason: 'asked' }]
-        })
-      : JSON.stringify({ cells: sources.map((source) => ({ kind: 'code', source })), note: 'does as told' })
+  answerWithNotebook(stage.model, 'attack.ipynb', sources)
   const secrets = {
     ZENODO_PAT: ZENODO,
     DATABASE_URL: `postgres://user:${ZENODO}@db`,
