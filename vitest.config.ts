@@ -51,8 +51,9 @@ export default defineConfig({
       : ['default', './test/reporters/near-timeout.ts'],
     // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. A worker
     // per core still left a fifth of the cores idle while flow and e2e tests wait for Jupyter, the box or a child
-    // process; one worker more per two cores fills some of that (178 s -> 167 s on a quiet 2-core machine).
-    maxWorkers: '150%',
+    // process; two workers per core fill that (on a quiet 2-core machine: 178 s with 2 workers, 176 s with 3, 157 s
+    // with 4, where the cores are busy 97 % of the time).
+    maxWorkers: '200%',
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
     // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level.
     isolate: false,
