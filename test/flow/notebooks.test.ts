@@ -14,6 +14,7 @@ import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 import { jupyter, JUPYTER_TIMEOUT, NEEDS_JUPYTER } from '../fakes/jupyter.ts'
 import { scriptedNotebooks } from '../fakes/notebook-runner.ts'
 import { jupyterRunner } from '../../src/adapters/jupyter/execute.ts'
+import { lazySandbox } from '../../src/adapters/sandbox/lazy-box.ts'
 import { OPENAI_KEY, useStage } from './stage.ts'
 import { HOMEPAGE } from '../../src/version.ts'
 
@@ -69,7 +70,8 @@ const BROKEN: Cells = [
 
 /** What BROKEN and PLOT do when they run, without Python. */
 // Real Jupyter in the sandbox: each run in a box of its own, so the e2e layer may run at the same time.
-const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> => jupyterRunner(process.env)
+const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> =>
+  jupyterRunner(process.env, lazySandbox({ env: process.env }))
 
 const python = (): ReturnType<typeof scriptedNotebooks> =>
   scriptedNotebooks((source, dir) => {
@@ -360,7 +362,7 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
       { body: 'git-bob implement a plot' },
       {
         workspace: repo.workspace,
-        notebooks: jupyterRunner(process.env, { privilege: () => Promise.resolve(null) })
+        notebooks: jupyterRunner(process.env, lazySandbox({ env: process.env, privilege: () => Promise.resolve(null) }))
       }
     )
     expect(run.code).toBe(0)
