@@ -3,6 +3,7 @@
 // says before a scene what it cannot show here, in the adapters' own words.
 import { jupyterRunner } from '../src/adapters/jupyter/execute.ts'
 import { sandboxChecks } from '../src/adapters/sandbox/checks.ts'
+import { lazySandbox } from '../src/adapters/sandbox/lazy-box.ts'
 
 export interface Machine {
   /** Why notebooks cannot run here, or null. */
@@ -12,6 +13,8 @@ export interface Machine {
 }
 
 export async function machine(env: Readonly<Record<string, string | undefined>>): Promise<Machine> {
-  const [notebooks, checks] = await Promise.all([jupyterRunner(env).available(), sandboxChecks(env).available()])
+  // One box for both, as in a run: probed once.
+  const box = lazySandbox({ env })
+  const [notebooks, checks] = await Promise.all([jupyterRunner(env, box).available(), sandboxChecks(box).available()])
   return { notebooks: notebooks.ok ? null : notebooks.reason, checks: checks.ok ? null : checks.reason }
 }

@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sandboxChecks } from '../src/adapters/sandbox/checks.ts'
+import { lazySandbox } from '../src/adapters/sandbox/lazy-box.ts'
 import type { EvalOptions } from '../src/cli/eval-args.ts'
 import { createModel } from '../src/llm/index.ts'
 import { estimateCost, formatCost, PRICES_CHECKED, priceOf } from '../src/llm/prices.ts'
@@ -295,7 +296,7 @@ export async function runEval(options: EvalOptions, io: EvalIo): Promise<EvalRes
   const cost = estimate(tasks, models, authorFor)
   // With the stand-ins no model is asked: the estimate says what real models would cost for these tasks.
   if (mode !== 'replay') for (const line of cost.lines) io.print(mode === 'real' ? line : `(With real models) ${line}`)
-  const checks = sandboxChecks(io.env)
+  const checks = sandboxChecks(lazySandbox({ env: io.env }))
   const results: TaskResult[] = []
   let spentUsd = 0
   for (const model of models) {

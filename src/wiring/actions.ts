@@ -13,6 +13,7 @@ import { GitHubApi } from '../adapters/github/api.ts'
 import { createOctokit } from '../adapters/github/client.ts'
 import { sandboxChecks, type SandboxChecks } from '../adapters/sandbox/checks.ts'
 import { jupyterRunner, type JupyterRunner } from '../adapters/jupyter/execute.ts'
+import { lazySandbox } from '../adapters/sandbox/lazy-box.ts'
 import { openSession, type SessionAdapters } from './session.ts'
 
 export type StepEnvironment = Readonly<Record<string, string | undefined>>
@@ -89,8 +90,9 @@ export function actionsAdapters(
               retry: { ...settings.retry, baseDelayMs: options.modelRetryBaseMs! }
             }),
     openWorkspace: (dir, credentials) => GitWorkspace.open(dir, credentials, options.commitIdentity),
-    notebookRunner: ({ sandbox, setup }) => options.notebooks ?? jupyterRunner(env, sandbox, setup),
-    checkRunner: (sandbox) => options.checks ?? sandboxChecks(env, sandbox)
+    sandbox: (settings) => lazySandbox({ ...settings, env }),
+    notebookRunner: ({ box, setup }) => options.notebooks ?? jupyterRunner(env, box, setup),
+    checkRunner: (box) => options.checks ?? sandboxChecks(box)
   }
   return {
     log,

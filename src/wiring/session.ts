@@ -9,6 +9,7 @@ import { githubCi, githubThreads } from '../adapters/github/reading.ts'
 import { apiFiles } from '../adapters/github/repo-files.ts'
 import type { JupyterRunner } from '../adapters/jupyter/execute.ts'
 import type { SandboxChecks } from '../adapters/sandbox/checks.ts'
+import type { LazyBox } from '../adapters/sandbox/lazy-box.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import type { CommandSpec, ConversationContext, PullRequestPort } from '../commands/types.ts'
 import type { RunConfig } from '../config.ts'
@@ -38,10 +39,12 @@ export interface SessionAdapters {
   openWorkspace(dir: string, credentials: GitCredentials): GitWorkspace | null
   /** One model, or a fallback chain of several. */
   createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel
+  /** The run's box with the `sandbox-*` settings, opened when first needed; one per run, for notebooks and checks. */
+  sandbox(settings: SandboxSettings): LazyBox
   /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: a box of its own, a copy, no secrets). */
-  notebookRunner(options: { sandbox: SandboxSettings; setup: string | null }): JupyterRunner
+  notebookRunner(options: { box: LazyBox; setup: string | null }): JupyterRunner
   /** Runs the repository's checks in the sandbox (adapters/sandbox/checks.ts). */
-  checkRunner(sandbox: SandboxSettings): SandboxChecks
+  checkRunner(box: LazyBox): SandboxChecks
 }
 
 export async function openSession(adapters: SessionAdapters, request: SessionRequest): Promise<Session> {
@@ -125,11 +128,12 @@ function conversationContext(gathered: GatheredConversation, parts: SessionParts
   const { workspace, adapters, request } = parts
   const { event, api, environment, record, redactor, gate, outbox } = request
   const { notes } = data
-  const notebooks = config.executeNotebooks
-    ? adapters.notebookRunner({ sandbox: config.sandbox, setup: config.setupCommand })
-    : null
+  // Notebooks and checks run with the same settings (the sandbox-* inputs, the same environment): one box, probed
+  // once, whichever needs it first.
+  const box = adapters.sandbox(config.sandbox)
+  const notebooks = config.executeNotebooks ? adapters.notebookRunner({ box, setup: config.setupCommand }) : null
   record.spent.notebooks = notebooks
-  const checks = adapters.checkRunner(config.sandbox)
+  const checks = adapters.checkRunner(box)
   record.spent.checks = checks
   const changes = workspace
     ? changePorts({

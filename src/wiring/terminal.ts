@@ -12,6 +12,7 @@ import { createOctokit } from '../adapters/github/client.ts'
 import type { CommitAuthor } from '../adapters/git/branch.ts'
 import { jupyterRunner } from '../adapters/jupyter/execute.ts'
 import { sandboxChecks } from '../adapters/sandbox/checks.ts'
+import { lazySandbox } from '../adapters/sandbox/lazy-box.ts'
 import { TerminalWorkspace } from '../adapters/local/checkout.ts'
 import { PrintingGitHubApi, TerminalGitHubApi } from '../adapters/local/printing-github.ts'
 import { openSession, type SessionAdapters } from './session.ts'
@@ -52,8 +53,9 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
       dir && existsSync(join(dir, '.git'))
         ? new TerminalWorkspace(dir, credentials, options.post, options.author)
         : null,
-    notebookRunner: ({ sandbox, setup }) => jupyterRunner(options.env, sandbox, setup),
-    checkRunner: (sandbox) => sandboxChecks(options.env, sandbox)
+    sandbox: (settings) => lazySandbox({ ...settings, env: options.env }),
+    notebookRunner: ({ box, setup }) => jupyterRunner(options.env, box, setup),
+    checkRunner: (box) => sandboxChecks(box)
   }
   return {
     log,

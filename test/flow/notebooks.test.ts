@@ -5,7 +5,7 @@
 // python3-matplotlib (installed by .ci/run), and the box around it: a real plot, a kernel killed. The attacks on
 // the runner are in notebook-attacks.test.ts; one runs through dist/ in test/e2e/box.test.ts.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, watch, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -14,6 +14,7 @@ import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
 import { jupyter, JUPYTER_TIMEOUT, NEEDS_JUPYTER } from '../fakes/jupyter.ts'
 import { scriptedNotebooks } from '../fakes/notebook-runner.ts'
 import { jupyterRunner } from '../../src/adapters/jupyter/execute.ts'
+import { lazySandbox } from '../../src/adapters/sandbox/lazy-box.ts'
 import { OPENAI_KEY, useStage } from './stage.ts'
 import { HOMEPAGE } from '../../src/version.ts'
 
@@ -69,7 +70,8 @@ const BROKEN: Cells = [
 
 /** What BROKEN and PLOT do when they run, without Python. */
 // Real Jupyter in the sandbox: each run in a box of its own, so the e2e layer may run at the same time.
-const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> => jupyterRunner(process.env)
+const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> =>
+  jupyterRunner(process.env, lazySandbox({ env: process.env }))
 
 const python = (): ReturnType<typeof scriptedNotebooks> =>
   scriptedNotebooks((source, dir) => {
@@ -252,13 +254,32 @@ describe('files a notebook run writes', () => {
 
 describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
   it(
-    'runs a new notebook with real Jupyter and matplotlib, commits it with its outputs and the PNG, and shows the figure',
+    'runs a new notebook with real Jupyter and matplotlib, commits it with its outputs and the PNG, and shows the figure; the check runs in the same box, probed once',
     JUPYTER_TIMEOUT,
     async () => {
       const repo = new GitRemote({ 'README.md': '# data\n' })
       scriptNotebook('analysis/plot.ipynb', PLOT)
-      const run = await stage.comment({ body: 'git-bob implement a plot' }, { workspace: repo.workspace })
+      // Every box, the probe too, makes its run folder in TMPDIR: watched, the folders made are the boxes run.
+      const temp = mkdtempSync(join(tmpdir(), 'git-bob-temp-'))
+      const boxes = new Set<string>()
+      const watcher = watch(temp, (_, name) => {
+        if (name?.startsWith('git-bob-box-')) boxes.add(name)
+      })
+      const run = await stage
+        .comment(
+          { body: 'git-bob implement a plot' },
+          {
+            workspace: repo.workspace,
+            inputs: { 'check-command': 'true', 'check-repair-rounds': '0' },
+            env: { TMPDIR: temp }
+          }
+        )
+        // A folder's event comes while its box still runs (the event loop turns while it waits for the box).
+        .finally(() => watcher.close())
       expect(run.code, stage.said(run)).toBe(0)
+      // One probe for the notebook and the check together, then one box for each.
+      expect(run.summary, stage.said(run)).toMatch(/\| check \| `true` \|/)
+      expect(boxes.size, stage.said(run)).toBe(3)
       expect(repo.files('git-bob/issue-1')).toEqual(
         expect.arrayContaining(['analysis/plot.ipynb', 'analysis/counts.png'])
       )
@@ -360,7 +381,7 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
       { body: 'git-bob implement a plot' },
       {
         workspace: repo.workspace,
-        notebooks: jupyterRunner(process.env, { privilege: () => Promise.resolve(null) })
+        notebooks: jupyterRunner(process.env, lazySandbox({ env: process.env, privilege: () => Promise.resolve(null) }))
       }
     )
     expect(run.code).toBe(0)

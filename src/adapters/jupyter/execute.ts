@@ -7,9 +7,9 @@ import { basename, delimiter, dirname, join } from 'node:path'
 import { parseNotebook } from '../../ports/notebook.ts'
 import { NO_JUPYTER, type Availability, type Execution, type ExecutionLimits } from '../../ports/workspace.ts'
 import { exitWords } from '../../ports/exit.ts'
-import { SECURITY_URL } from '../../version.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
-import { openSandbox, sandboxEnvironment, type SandboxOptions } from '../sandbox/sandbox.ts'
+import type { LazyBox } from '../sandbox/lazy-box.ts'
+import { sandboxEnvironment } from '../sandbox/sandbox.ts'
 import { interpreterOf } from './interpreter.ts'
 import RUN_NOTEBOOK from './run-notebook.py'
 
@@ -54,7 +54,7 @@ export interface JupyterRunner {
   readonly elapsedMs: number
   /** Milliseconds of that spent on the sandbox itself (copying, killing, cleaning up). */
   readonly sandboxMs: number
-  /** Which isolation the notebooks ran in, once a box was opened; null before. */
+  /** Which isolation the notebooks run in, once the run's box was opened (by them or the checks); null before. */
   readonly isolation: string | null
   /** Whether notebooks can run here: Jupyter is installed and a sandbox can be had (asked once). */
   available(): Promise<Availability>
@@ -91,25 +91,19 @@ function notebookCommand(interpreter: string[] | null, file: string, cellTimeout
 
 export function jupyterRunner(
   env: Readonly<Record<string, string | undefined>>,
-  settings: Omit<SandboxOptions, 'env'> = {},
+  /** The run's box (adapters/sandbox/lazy-box.ts), shared with the checks. */
+  box: LazyBox,
   /** The `setup-command` input, run before each notebook in the same sandboxed run; null: none. */
   setup: string | null = null
 ): JupyterRunner {
-  let sandbox: ReturnType<typeof openSandbox> | null = null
   let availability: Promise<Availability> | null = null
   let jupyter: ReturnType<typeof findJupyter> | null = null
   const found = (): ReturnType<typeof findJupyter> => (jupyter ??= findJupyter(env))
   let elapsedMs = 0
   let sandboxMs = 0
-  let isolation: string | null = null
-  const opened = (): ReturnType<typeof openSandbox> =>
-    (sandbox ??= openSandbox({ ...settings, env }).then((opening) => {
-      if (opening.ok) isolation = opening.sandbox.isolation
-      return opening
-    }))
   return {
     get isolation() {
-      return isolation
+      return box.isolation
     },
     get elapsedMs() {
       return elapsedMs
@@ -120,19 +114,13 @@ export function jupyterRunner(
     available() {
       availability ??= (async (): Promise<Availability> => {
         if (!(await found())) return WITHOUT_JUPYTER
-        const opening = await opened()
-        return opening.ok
-          ? { ok: true }
-          : {
-              ok: false,
-              reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see [the security model](${SECURITY_URL}) for how to enable it)`
-            }
+        return box.available()
       })()
       return availability
     },
     async run(workspace, path, limits) {
       const started = Date.now()
-      const opening = await opened()
+      const opening = await box.opened()
       if (!opening.ok) return { kind: 'failed', problem: `no sandbox could be had: ${opening.reason}`, ms: 0 }
       const [command, ...args] = notebookCommand(
         (await found())?.interpreter ?? null,

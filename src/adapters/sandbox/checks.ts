@@ -3,8 +3,7 @@
 // comes back. The set-up command runs first in the same run, so what it installs is there for the check.
 import type { Availability, CheckRun } from '../../ports/workspace.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
-import { openSandbox, type SandboxOptions } from './sandbox.ts'
-import { SECURITY_URL } from '../../version.ts'
+import type { LazyBox } from './lazy-box.ts'
 
 /** Printed between the set-up and the check, so the check's output can be told from the set-up's. */
 const SETUP_DONE = '--- git-bob: set-up done ---'
@@ -18,43 +17,26 @@ exec sh -c "$check"`
 export interface SandboxChecks {
   /** Milliseconds spent running checks so far. */
   readonly elapsedMs: number
-  /** Which isolation the checks ran in, once a box was opened; null before. */
+  /** Which isolation the checks run in, once the run's box was opened (by them or the notebooks); null before. */
   readonly isolation: string | null
   available(): Promise<Availability>
   run(workspace: BoxSource, command: string, options: { setup: string | null; timeoutMs: number }): Promise<CheckRun>
 }
 
-export function sandboxChecks(
-  env: Readonly<Record<string, string | undefined>>,
-  settings: Omit<SandboxOptions, 'env'> = {}
-): SandboxChecks {
-  let sandbox: ReturnType<typeof openSandbox> | null = null
+/** Checks in `box`, the run's box (lazy-box.ts), opened when the first check needs it. */
+export function sandboxChecks(box: LazyBox): SandboxChecks {
   let elapsedMs = 0
-  let isolation: string | null = null
-  const opened = (): ReturnType<typeof openSandbox> =>
-    (sandbox ??= openSandbox({ ...settings, env }).then((opening) => {
-      if (opening.ok) isolation = opening.sandbox.isolation
-      return opening
-    }))
   return {
     get elapsedMs() {
       return elapsedMs
     },
     get isolation() {
-      return isolation
+      return box.isolation
     },
-    async available() {
-      const opening = await opened()
-      return opening.ok
-        ? { ok: true }
-        : {
-            ok: false,
-            reason: `no sandbox could be had (${opening.reason}); git-bob never runs code the model wrote outside one (see [the security model](${SECURITY_URL}) for how to enable it)`
-          }
-    },
+    available: () => box.available(),
     async run(workspace, command, options) {
       const started = Date.now()
-      const opening = await opened()
+      const opening = await box.opened()
       if (!opening.ok)
         return { code: null, output: opening.reason, timedOut: false, setupFailed: false, ms: 0, limit: null }
       const result = await opening.sandbox.run({

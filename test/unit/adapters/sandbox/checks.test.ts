@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sandboxChecks } from '../../../../src/adapters/sandbox/checks.ts'
+import { lazySandbox } from '../../../../src/adapters/sandbox/lazy-box.ts'
 
 const root = process.getuid?.() === 0
 if (!root && process.env.GIT_BOB_REQUIRE_JUPYTER) throw new Error('the sandbox tests need root here (CI)')
@@ -20,7 +21,9 @@ function checkout(): { dir: string; written: () => string[]; wrote: () => void }
   return { dir, written: () => [], wrote: () => {} }
 }
 
-const runner = () => sandboxChecks({ ...process.env, OPENAI_API_KEY: SECRET, INPUT_GITHUB_TOKEN: SECRET })
+// One box for the file, as one for a run: opened (probed) once, by the first check.
+const box = lazySandbox({ env: { ...process.env, OPENAI_API_KEY: SECRET, INPUT_GITHUB_TOKEN: SECRET } })
+const runner = () => sandboxChecks(box)
 
 describe.skipIf(!root)(`sandboxChecks, as root${root ? '' : ' [skipped: the tests do not run as root]'}`, () => {
   it('runs the set-up, then the check, as the box user without any secret; the output is the check’s', async () => {
@@ -56,7 +59,7 @@ describe.skipIf(!root)(`sandboxChecks, as root${root ? '' : ' [skipped: the test
 
 describe('sandboxChecks without a sandbox', () => {
   it('says why nothing can run', async () => {
-    const checks = sandboxChecks(process.env, { privilege: () => Promise.resolve(null) })
+    const checks = sandboxChecks(lazySandbox({ env: process.env, privilege: () => Promise.resolve(null) }))
     const availability = await checks.available()
     expect(availability.ok).toBe(false)
     expect(availability.ok ? '' : availability.reason).toContain('never runs code the model wrote outside one')
