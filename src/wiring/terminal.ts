@@ -29,6 +29,8 @@ export interface TerminalOptions {
   post: boolean
   /** Who the commits of an implement run are by: the person whose token it is. */
   author: CommitAuthor
+  /** The temporary clone git-bob made for this run and the branch it is of, which needs no fetch; null if none. */
+  clone: { dir: string; branch: string } | null
   transcript: string | null
   /** Where what would be posted goes (stdout). */
   print(text: string): void
@@ -50,7 +52,13 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
     createModel,
     openWorkspace: (dir, credentials) =>
       dir && existsSync(join(dir, '.git'))
-        ? new TerminalWorkspace(dir, credentials, options.post, options.author)
+        ? new TerminalWorkspace(
+            dir,
+            credentials,
+            options.post,
+            options.author,
+            options.clone?.dir === dir ? options.clone.branch : null
+          )
         : null,
     notebookRunner: ({ sandbox, setup }) => jupyterRunner(options.env, sandbox, setup),
     checkRunner: (sandbox) => sandboxChecks(options.env, sandbox)

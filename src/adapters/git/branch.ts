@@ -57,6 +57,11 @@ export interface BranchOptions {
   coAuthorOf?: (account: CoAuthor) => CommitAuthor
   /** False from a terminal without --post: the commit stays in the checkout, nothing reaches origin. */
   publish: boolean
+  /**
+   * The branch of origin the checkout is a clone of, made by git-bob moments before (a terminal's temporary
+   * clone): the first checkout from that branch starts at the clone's HEAD instead of fetching it again.
+   */
+  clonedFrom?: string
 }
 
 export class GitBranch {
@@ -72,6 +77,8 @@ export class GitBranch {
    * instead of asking git for HEAD again. Null after a checkout, or when nothing was committed since.
    */
   private made: string | null = null
+  /** BranchOptions.clonedFrom, until the first checkout. */
+  private clonedFrom: string | null
 
   constructor(git: Git, tree: CheckedOutTree, options: BranchOptions) {
     this.git = git
@@ -79,6 +86,7 @@ export class GitBranch {
     this.author = options.author
     this.coAuthorOf = options.coAuthorOf ?? accountAuthor
     this.publish = options.publish
+    this.clonedFrom = options.clonedFrom ?? null
   }
 
   /** git's options that make a commit (or a cherry-pick) as the author. */
@@ -100,8 +108,12 @@ export class GitBranch {
   /** Checks out `branch` at the tip of `from` on origin (a new branch starts from the base). */
   async checkout(branch: string, from: string): Promise<void> {
     this.made = null
-    await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
-    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
+    // A clone git-bob has just made of `from` is at its tip already; any other checkout may be behind origin.
+    const cloned = this.clonedFrom === from
+    this.clonedFrom = null
+    if (!cloned)
+      await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
+    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, cloned ? 'HEAD' : 'FETCH_HEAD'])
     await this.git.run(['clean', '--quiet', '-fd'])
     this.gitAtCheckout = await this.tree.gitFingerprint()
   }
