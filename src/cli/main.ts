@@ -122,6 +122,7 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
       repoUrl: looked.repository.html_url,
       post: inv.post,
       author: accountAuthor(looked.viewer),
+      clone: checkout?.clonedFrom ? { dir: checkout.dir, branch: checkout.clonedFrom } : null,
       transcript: inv.transcript,
       print: (text) => io.out(text),
       log: (line) => io.err(line)

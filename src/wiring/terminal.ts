@@ -30,6 +30,8 @@ export interface TerminalOptions {
   post: boolean
   /** Who the commits of an implement run are by: the person whose token it is. */
   author: CommitAuthor
+  /** The temporary clone git-bob made for this run and the branch it is of, which needs no fetch; null if none. */
+  clone: { dir: string; branch: string } | null
   transcript: string | null
   /** Where what would be posted goes (stdout). */
   print(text: string): void
@@ -51,7 +53,13 @@ export function terminalAdapters(options: TerminalOptions, redactor: Redactor): 
     createModel,
     openWorkspace: (dir, credentials) =>
       dir && existsSync(join(dir, '.git'))
-        ? new TerminalWorkspace(dir, credentials, options.post, options.author)
+        ? new TerminalWorkspace(
+            dir,
+            credentials,
+            options.post,
+            options.author,
+            options.clone?.dir === dir ? options.clone.branch : null
+          )
         : null,
     sandbox: (settings) => lazySandbox({ ...settings, env: options.env }),
     notebookRunner: ({ box, setup }) => jupyterRunner(options.env, box, setup),

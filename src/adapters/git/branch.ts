@@ -57,6 +57,11 @@ export interface BranchOptions {
   coAuthorOf?: (account: CoAuthor) => CommitAuthor
   /** False from a terminal without --post: the commit stays in the checkout, nothing reaches origin. */
   publish: boolean
+  /**
+   * The branch of origin the checkout is a clone of, made by git-bob moments before (a terminal's temporary
+   * clone): the first checkout from that branch starts at the clone's HEAD instead of fetching it again.
+   */
+  clonedFrom?: string
 }
 
 export class GitBranch {
@@ -67,6 +72,13 @@ export class GitBranch {
   private readonly publish: boolean
   /** The fingerprint of .git when the branch was checked out: commit and push refuse to run if it changed. */
   private gitAtCheckout: string | null = null
+  /**
+   * The commit git-bob made (or rebuilt) on the branch, which HEAD is until the next checkout: push names it
+   * instead of asking git for HEAD again. Null after a checkout, or when nothing was committed since.
+   */
+  private made: string | null = null
+  /** BranchOptions.clonedFrom, until the first checkout. */
+  private clonedFrom: string | null
 
   constructor(git: Git, tree: CheckedOutTree, options: BranchOptions) {
     this.git = git
@@ -74,6 +86,7 @@ export class GitBranch {
     this.author = options.author
     this.coAuthorOf = options.coAuthorOf ?? accountAuthor
     this.publish = options.publish
+    this.clonedFrom = options.clonedFrom ?? null
   }
 
   /** git's options that make a commit (or a cherry-pick) as the author. */
@@ -94,8 +107,13 @@ export class GitBranch {
 
   /** Checks out `branch` at the tip of `from` on origin (a new branch starts from the base). */
   async checkout(branch: string, from: string): Promise<void> {
-    await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
-    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
+    this.made = null
+    // A clone git-bob has just made of `from` is at its tip already; any other checkout may be behind origin.
+    const cloned = this.clonedFrom === from
+    this.clonedFrom = null
+    if (!cloned)
+      await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${from}`], { network: true })
+    await this.git.run(['checkout', '--quiet', '--force', '-B', branch, cloned ? 'HEAD' : 'FETCH_HEAD'])
     await this.git.run(['clean', '--quiet', '-fd'])
     this.gitAtCheckout = await this.tree.gitFingerprint()
   }
@@ -109,20 +127,33 @@ export class GitBranch {
       )
   }
 
-  /** The files of a commit, from git itself. */
-  private async filesOf(sha: string): Promise<CommittedFile[]> {
-    const { stdout } = await this.git.run(['show', '--name-status', '--no-renames', '-z', '--format=', sha])
-    const fields = stdout.replace(/^\n+/, '').split('\0').filter(Boolean)
+  /** The commit HEAD is and its files, from git itself, in one call. */
+  private async headCommit(): Promise<{ sha: string; files: CommittedFile[] }> {
+    // `--format=%H -z`: the sha and a NUL, then the name-status fields, each ended by a NUL.
+    const { stdout } = await this.git.run(['show', '--name-status', '--no-renames', '-z', '--format=%H', 'HEAD'])
+    const end = stdout.indexOf('\0')
+    const sha = stdout.slice(0, end).trim()
+    if (end < 0 || !/^[0-9a-f]{40,64}$/.test(sha)) throw new Error(`git show named no commit: ${stdout.slice(0, 80)}`)
+    const fields = stdout
+      .slice(end + 1)
+      .replace(/^\n+/, '')
+      .split('\0')
+      .filter(Boolean)
     const files: CommittedFile[] = []
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const letter = fields[i]!.trim()
       files.push({ path: fields[i + 1]!, status: letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified' })
     }
-    return files
+    return { sha, files }
   }
 
   private async head(): Promise<string> {
     return (await this.git.run(['rev-parse', 'HEAD'])).stdout.trim()
+  }
+
+  /** HEAD: the commit git-bob made or rebuilt last on this branch, else asked of git. */
+  private async tip(): Promise<string> {
+    return this.made ?? this.head()
   }
 
   /**
@@ -147,11 +178,13 @@ export class GitBranch {
     // The person who asked is named as co-author, unless they are the author already (a terminal run).
     const co = coAuthor ? this.coAuthorOf(coAuthor) : null
     const trailer = co && co.email !== this.author.email ? `\n\nCo-authored-by: ${co.name} <${co.email}>` : ''
+    this.made = null
     await this.git.run([...this.asAuthor, 'commit', '--quiet', '--no-verify', '--file', '-'], {
       input: `${message(staged).trim()}${trailer}\n`
     })
-    const sha = await this.head()
-    return { sha, files: await this.filesOf(sha), leftOut }
+    const made = await this.headCommit()
+    this.made = made.sha
+    return { ...made, leftOut }
   }
 
   /**
@@ -160,11 +193,12 @@ export class GitBranch {
    * `rebuild: false` is for a branch git-bob creates: one that exists after all is not ours to build on.
    */
   async push(branch: string, options: { rebuild: boolean } = { rebuild: true }): Promise<PushResult> {
-    if (!this.publish) return { kind: 'pushed', sha: await this.head(), rebuilt: false }
+    if (!this.publish) return { kind: 'pushed', sha: await this.tip(), rebuilt: false }
     await this.verifyGit('pushed')
-    const sha = await this.head()
+    const sha = await this.tip()
     try {
-      await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
+      // The commit by its sha, so what is pushed is what is reported.
+      await this.git.run(['push', '--quiet', '--porcelain', 'origin', `${sha}:refs/heads/${branch}`], { network: true })
       return { kind: 'pushed', sha, rebuilt: false }
     } catch (error) {
       if (!(error instanceof GitError) || !/rejected|non-fast-forward|fetch first/i.test(error.stderr)) throw error
@@ -175,6 +209,8 @@ export class GitBranch {
 
   /** The commit cherry-picked onto origin's new tip of the branch and pushed; nothing pushed on a conflict. */
   private async rebuild(branch: string, sha: string): Promise<PushResult> {
+    // HEAD leaves git-bob's commit here (origin's tip, then the commit rebuilt on it, or origin's tip on a conflict).
+    this.made = null
     await this.git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`], { network: true })
     await this.git.run(['checkout', '--quiet', '--force', '-B', branch, 'FETCH_HEAD'])
     try {
@@ -187,8 +223,11 @@ export class GitBranch {
       }
     }
     const rebuilt = await this.head()
+    this.made = rebuilt
     await this.verifyGit('pushed')
-    await this.git.run(['push', '--quiet', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`], { network: true })
+    await this.git.run(['push', '--quiet', '--porcelain', 'origin', `${rebuilt}:refs/heads/${branch}`], {
+      network: true
+    })
     return { kind: 'pushed', sha: rebuilt, rebuilt: true }
   }
 

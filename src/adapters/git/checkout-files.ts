@@ -1,14 +1,12 @@
 // The repository as actions/checkout left it in GITHUB_WORKSPACE: its tracked files listed, read and
 // searched with git grep, without any API call. A committed link is never followed out of the checkout.
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { lstat, readFile } from 'node:fs/promises'
+import { lstat, open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { mayRead, pathRules } from '../../ports/paths.ts'
 import type { RepositoryFiles, SearchAnswer, SearchMatch, SearchRequest } from '../../ports/repository.ts'
-
-const run = promisify(execFile)
+import { Git } from './git.ts'
 
 /** git with no hooks, no fsmonitor and none of the action's environment (no inputs, no secrets). */
 const SAFETY = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false']
@@ -25,11 +23,58 @@ export function looksBinary(text: string): boolean {
 
 /** The paths git tracks in the checkout (its index), in git's order. */
 async function trackedPaths(dir: string): Promise<string[]> {
-  const { stdout } = await run('git', ['-C', dir, ...SAFETY, 'ls-files', '-z'], {
-    maxBuffer: 256 * 1024 * 1024,
-    env: GIT_ENV
-  })
+  const { stdout } = await new Git(dir, null).run(['ls-files', '-z'])
   return stdout.split('\0').filter(Boolean)
+}
+
+/**
+ * The checksum git ends its index with (a SHA-1 or SHA-256 of all that comes before): the same checksum, the same
+ * index, so the same `ls-files`. Null when it cannot be told: no index, a worktree's (.git is a file), or one
+ * written without its checksum (index.skipHash: zeros).
+ */
+async function indexChecksum(dir: string): Promise<string | null> {
+  const file = await open(join(dir, '.git', 'index')).catch(() => null)
+  if (!file) return null
+  try {
+    const { size } = await file.stat()
+    if (size < 64) return null
+    const tail = Buffer.alloc(32)
+    await file.read(tail, 0, 32, size - 32)
+    return tail.subarray(12).every((byte) => byte === 0) ? null : tail.toString('hex')
+  } catch {
+    return null
+  } finally {
+    await file.close()
+  }
+}
+
+interface Tracked {
+  paths: string[]
+  set: Set<string>
+}
+
+/**
+ * What git tracks, asked of git again only when the index changed (a checkout, a commit, a restore, git run by
+ * anyone): edits to the files themselves leave the list as it is. The index is read for its checksum before and
+ * after git lists it, and the answer kept only when the two agree.
+ */
+function trackedInIndex(dir: string): () => Promise<Tracked> {
+  let kept: { checksum: string; tracked: Promise<Tracked> } | null = null
+  return async () => {
+    const checksum = await indexChecksum(dir)
+    if (checksum !== null && kept?.checksum === checksum) return kept.tracked
+    const tracked = trackedPaths(dir).then((paths) => ({ paths, set: new Set(paths) }))
+    const entry = checksum === null ? null : { checksum, tracked }
+    kept = entry
+    try {
+      const answer = await tracked
+      if (entry && kept === entry && (await indexChecksum(dir)) !== checksum) kept = null
+      return answer
+    } catch (error) {
+      if (entry && kept === entry) kept = null
+      throw error
+    }
+  }
 }
 
 /**
@@ -38,15 +83,14 @@ async function trackedPaths(dir: string): Promise<string[]> {
  */
 export function checkoutFiles(dir: string): RepositoryFiles | null {
   if (!dir || !existsSync(join(dir, '.git'))) return null
-  let tracked: Promise<Set<string>> | null = null
-  const isTracked = async (path: string): Promise<boolean> =>
-    (await (tracked ??= trackedPaths(dir).then((paths) => new Set(paths)))).has(path)
+  const tracked = trackedInIndex(dir)
+  const isTracked = async (path: string): Promise<boolean> => (await tracked()).set.has(path)
   return {
     origin: 'the checked-out workspace',
     async list() {
       const ignore = await readFile(join(dir, '.gitbobignore'), 'utf8').catch(() => null)
       const rules = pathRules(ignore)
-      return { paths: (await trackedPaths(dir)).filter((p) => mayRead(p, rules)), truncated: false }
+      return { paths: (await tracked()).paths.filter((p) => mayRead(p, rules)), truncated: false }
     },
     async read(path, maxBytes) {
       const full = join(dir, path)

@@ -13,6 +13,8 @@ export interface Checkout {
   temporary: boolean
   /** Why this checkout was chosen, for the log. */
   note: string
+  /** The branch a temporary clone was made of (its HEAD is that branch's tip on origin); null for the person's. */
+  clonedFrom: string | null
   remove(): Promise<void>
 }
 
@@ -49,7 +51,13 @@ export async function prepareCheckout(options: {
 }): Promise<Checkout> {
   const own = await ownCheckout(options.cwd, options.owner, options.repo)
   if ('dir' in own)
-    return { dir: own.dir, temporary: false, note: `working in your checkout ${own.dir}`, remove: async () => {} }
+    return {
+      dir: own.dir,
+      temporary: false,
+      note: `working in your checkout ${own.dir}`,
+      clonedFrom: null,
+      remove: async () => {}
+    }
   const parent = await mkdtemp(join(tmpdir(), `git-bob-${options.repo}-`))
   const dir = join(parent, options.repo)
   await new Git(parent, options.credentials).run(
@@ -60,14 +68,22 @@ export async function prepareCheckout(options: {
     dir,
     temporary: true,
     note: `working in a temporary clone, ${dir} (${own.why})`,
+    clonedFrom: options.defaultBranch,
     remove: () => rm(parent, { recursive: true, force: true })
   }
 }
 
 /** A checkout whose push is real only with --post; otherwise the commit stays where it was made. */
 export class TerminalWorkspace extends GitWorkspace {
-  constructor(dir: string, credentials: GitCredentials, publish: boolean, author: CommitAuthor) {
-    super(dir, credentials, { author, publish })
+  /** `clonedFrom`: Checkout.clonedFrom, when `dir` is the temporary clone. */
+  constructor(
+    dir: string,
+    credentials: GitCredentials,
+    publish: boolean,
+    author: CommitAuthor,
+    clonedFrom: string | null = null
+  ) {
+    super(dir, credentials, { author, publish, ...(clonedFrom === null ? {} : { clonedFrom }) })
   }
 }
 

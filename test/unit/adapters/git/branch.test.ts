@@ -2,8 +2,9 @@
 // while git-bob works (test/fakes/git-remote.ts); then the whole story, from the target to origin.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { BOT_AUTHOR } from '../../../../src/adapters/git/branch.ts'
+import { Git } from '../../../../src/adapters/git/git.ts'
 import { GitWorkspace } from '../../../../src/adapters/git/workspace.ts'
 import { prepareTarget, type PullLookup } from '../../../../src/effects/prepare-target.ts'
 import { NotebookTamperError } from '../../../../src/errors.ts'
@@ -131,6 +132,52 @@ describe('GitBranch: branches, checkout, commit, push and clean-up', () => {
     expect(conflict.kind).toBe('conflict')
     expect(r.log('feature')[0]).toBe('conflicting')
     expect(r.show('feature', 'a.txt')).toBe('their a')
+    // The conflict left HEAD at their tip: that is what a push would name now, not git-bob's commit.
+    expect(await ws.branch.push('feature', { rebuild: false })).toEqual({
+      kind: 'pushed',
+      sha: git(r.origin, 'rev-parse', 'feature'),
+      rebuilt: false
+    })
+    expect(r.log('feature')[0]).toBe('conflicting')
+  })
+
+  it('takes the sha of its commit from the commit step: one git show, no rev-parse, and that commit is pushed', async () => {
+    await ws.branch.checkout('one-show', 'main')
+    await ws.write('a.txt', 'one show\n')
+    await ws.remove('b.txt')
+    await ws.write('n.txt', 'n\n')
+    const run = vi.spyOn(Git.prototype, 'run')
+    const asked = (command: string): number => run.mock.calls.filter(([args]) => args.includes(command)).length
+    try {
+      const made = await ws.branch.commit(['a.txt', 'b.txt', 'n.txt'], () => 'One show', null)
+      expect(made.sha).toBe(git(r.workspace, 'rev-parse', 'HEAD'))
+      expect(made.files).toEqual([
+        { path: 'a.txt', status: 'modified' },
+        { path: 'b.txt', status: 'deleted' },
+        { path: 'n.txt', status: 'added' }
+      ])
+      expect(await ws.branch.push('one-show', { rebuild: false })).toEqual({
+        kind: 'pushed',
+        sha: made.sha,
+        rebuilt: false
+      })
+      expect(git(r.origin, 'rev-parse', 'one-show')).toBe(made.sha)
+      expect([asked('show'), asked('rev-parse')]).toEqual([1, 0])
+      // After a checkout the branch's tip is asked of git again: nothing git-bob made is on it.
+      await ws.branch.checkout('one-show-2', 'one-show')
+      expect(await ws.branch.push('one-show-3', { rebuild: false })).toEqual({
+        kind: 'pushed',
+        sha: made.sha,
+        rebuilt: false
+      })
+      await ws.branch.checkout('one-show-4', 'main')
+      const main = git(r.workspace, 'rev-parse', 'HEAD')
+      expect(await ws.branch.push('one-show-5', { rebuild: false })).toMatchObject({ kind: 'pushed', sha: main })
+      expect(git(r.origin, 'rev-parse', 'one-show-5')).toBe(main)
+      expect(asked('rev-parse')).toBe(2)
+    } finally {
+      run.mockRestore()
+    }
   })
 
   it('deletes a branch it pushed, but not once someone else pushed to it', async () => {

@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { checkoutFiles } from '../../../../src/adapters/git/checkout-files.ts'
+import { Git } from '../../../../src/adapters/git/git.ts'
+import { git } from '../../../fakes/git-remote.ts'
 
 function checkout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'checkout-files-'))
@@ -28,5 +30,61 @@ describe('checkoutFiles', () => {
     expect(await files.read('.env', 1000)).toBeNull()
     expect(await files.read('build/creds.json', 1000)).toBeNull()
     expect(await files.readBytes?.('.env', 1000)).toBeNull()
+  })
+
+  afterEach(() => vi.restoreAllMocks())
+
+  /** How many `git ls-files` the adapter has run since the spy was set. */
+  function countListings(): () => number {
+    const run = vi.spyOn(Git.prototype, 'run')
+    return () => run.mock.calls.filter(([args]) => args[0] === 'ls-files').length
+  }
+
+  it('asks git for the list again only when the index changed, and always answers as git would', async () => {
+    const dir = checkout()
+    const listings = countListings()
+    const files = checkoutFiles(dir)!
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect(await files.read('README.md', 1000)).toBe('# r\n')
+    expect(await files.read('.env', 1000)).toBeNull()
+    expect(listings()).toBe(1)
+    // A file's content changes (the model's edits, a box's copy back): the index, and so the list, do not.
+    writeFileSync(join(dir, 'README.md'), '# changed\n')
+    expect(await files.read('README.md', 1000)).toBe('# changed\n')
+    expect(listings()).toBe(1)
+    // Anything that changes the index (a checkout, a commit, git run by anyone) is seen at once.
+    git(dir, 'add', '-f', '.env')
+    expect((await files.list()).paths.sort()).toEqual(['.env', '.gitignore', 'README.md'])
+    expect(await files.read('.env', 1000)).toBe('TOKEN=sk-untracked-0123456789\n')
+    expect(listings()).toBe(2)
+    git(dir, 'rm', '-q', '--cached', '.env')
+    expect(await files.read('.env', 1000)).toBeNull()
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect(listings()).toBe(3)
+    // Another branch checked out: its files, not the first branch's.
+    git(dir, 'checkout', '-q', '-b', 'other')
+    writeFileSync(join(dir, 'other.txt'), 'o\n')
+    git(dir, 'add', 'other.txt')
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'other')
+    expect(await files.read('other.txt', 1000)).toBe('o\n')
+    git(dir, 'checkout', '-q', '-')
+    expect(await files.read('other.txt', 1000)).toBeNull()
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+  })
+
+  it('asks git every time in a worktree, whose index it does not look for (.git is a file there)', async () => {
+    const main = checkout()
+    const dir = `${main}-worktree`
+    git(main, 'worktree', 'add', '-q', dir)
+    const listings = countListings()
+    const files = checkoutFiles(dir)!
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    writeFileSync(join(dir, '.env'), 'TOKEN=sk-untracked-0123456789\n')
+    git(dir, 'add', '-f', '.env')
+    expect((await files.list()).paths.sort()).toEqual(['.env', '.gitignore', 'README.md'])
+    git(dir, 'rm', '-q', '--cached', '.env')
+    expect(await files.read('.env', 1000)).toBeNull()
+    expect(listings()).toBe(3)
   })
 })
