@@ -60,54 +60,43 @@ describe('git-bob on GitLab', () => {
     expect(JSON.stringify(stage.model.requests.at(-1)?.body)).not.toContain('GitHub')
   })
 
-  it("shows the model an image attached to the note (/uploads/...), fetched with the token from GitLab's API", async () => {
-    stage.gitlab.addIssue(1, 'A plot', 'See below.')
-    const png = tinyPng(8, 6, [40, 200, 40])
-    stage.gitlab.uploads.set('0123456789abcdef0123456789abcdef/plot.png', png)
-    stage.model.fallback = () => 'The plot is green.'
-    const run = await stage.note({
-      noteId: 305,
-      body: 'What colour is this?\n\n![plot](/uploads/0123456789abcdef0123456789abcdef/plot.png)\n\ngit-bob comment',
-      user: maintainer
-    })
-
-    expect(run.code, stage.said(run)).toBe(0)
-    const fetched = stage.gitlab.requests.find((r) =>
-      r.path.endsWith('/uploads/0123456789abcdef0123456789abcdef/plot.png')
-    )
-    expect(fetched?.headers.authorization, stage.said(run)).toBe(`Bearer ${GITLAB_TOKEN}`)
-    type Part = { type: string; image_url?: { url: string } }
-    const parts = stage.model.requests
-      .at(-1)!
-      .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
-    const images = parts.filter((p) => p.type === 'image_url')
-    expect(images.map((i) => i.image_url!.url)).toEqual([`data:image/png;base64,${png.toString('base64')}`])
-  })
-
-  it("shows the model an image kept in object storage, fetched along GitLab's redirect without the token", async () => {
+  it("shows the model the images attached to the note (/uploads/...): one fetched with the token from GitLab's API, one kept in object storage, fetched along GitLab's redirect without the token", async () => {
     const store = await new FakeObjectStore().start()
     try {
       stage.gitlab.addIssue(1, 'A plot', 'See below.')
-      const png = tinyPng(8, 6, [200, 40, 40])
-      const secret = '0123456789abcdef0123456789abcdef'
+      const png = tinyPng(8, 6, [40, 200, 40])
+      stage.gitlab.uploads.set('0123456789abcdef0123456789abcdef/plot.png', png)
+      const stored = tinyPng(8, 6, [200, 40, 40])
+      const secret = 'fedcba9876543210fedcba9876543210'
       stage.gitlab.uploadRedirects.set(`${secret}/plot.png`, `${store.url}/uploads/${secret}/plot.png?sig=1`)
-      store.files.set(`/uploads/${secret}/plot.png`, png)
-      stage.model.fallback = () => 'The plot is red.'
+      store.files.set(`/uploads/${secret}/plot.png`, stored)
+      stage.model.fallback = () => 'The plots are green and red.'
       const run = await stage.note({
-        noteId: 306,
-        body: `What colour is this?\n\n![plot](/uploads/${secret}/plot.png)\n\ngit-bob comment`,
+        noteId: 305,
+        body:
+          'What colours are these?\n\n![plot](/uploads/0123456789abcdef0123456789abcdef/plot.png)\n\n' +
+          `![stored](/uploads/${secret}/plot.png)\n\ngit-bob comment`,
         user: maintainer
       })
 
       expect(run.code, stage.said(run)).toBe(0)
+      const fetched = stage.gitlab.requests.find((r) =>
+        r.path.endsWith('/uploads/0123456789abcdef0123456789abcdef/plot.png')
+      )
+      expect(fetched?.headers.authorization, stage.said(run)).toBe(`Bearer ${GITLAB_TOKEN}`)
       type Part = { type: string; image_url?: { url: string } }
       const parts = stage.model.requests
         .at(-1)!
         .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
+      const images = parts.filter((p) => p.type === 'image_url')
       expect(
-        parts.filter((p) => p.type === 'image_url').map((i) => i.image_url!.url),
+        images.map((i) => i.image_url!.url),
         stage.said(run)
-      ).toEqual([`data:image/png;base64,${png.toString('base64')}`])
+      ).toEqual([
+        `data:image/png;base64,${png.toString('base64')}`,
+        `data:image/png;base64,${stored.toString('base64')}`
+      ])
+      // The store, on another host, was asked once, without the token.
       expect(store.requests).toHaveLength(1)
       expect(store.requests[0]!.headers.authorization).toBeUndefined()
       expect(JSON.stringify(store.requests[0]!.headers)).not.toContain(GITLAB_TOKEN)
