@@ -22,6 +22,10 @@ const SECRET = 'sk-proj-sandboxsecret0123456789'
 
 const opened = new Map<string, Promise<Sandbox>>()
 /** A box opener per set of options, made once per file (opening makes a box to see that boxes can be made). */
+// Tests that need other options share a set where they can: the network off with a disk large enough for the
+// copy-back test, every small limit at once for the limit tests.
+const OFFLINE = { network: false, limits: { diskMb: 4096 } }
+const SMALL = { limits: { memoryMb: 128, processes: 40, cpuSeconds: 1, diskMb: 16 } }
 function sandbox(options: { network?: boolean; limits?: Partial<SandboxLimits> } = {}): Promise<Sandbox> {
   const key = JSON.stringify(options)
   let opening = opened.get(key)
@@ -228,11 +232,11 @@ import socket
 a = socket.socket(); a.bind(('127.0.0.1', 0)); a.listen()
 socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     ].join('; ')
-    const offline = await sh(script, shared(), { box: await sandbox({ network: false }) })
+    const offline = await sh(script, shared(), { box: await sandbox(OFFLINE) })
     expect(offline.output).not.toContain('HOST-TCP')
     expect(offline.output).not.toContain('HOST-SOCKET')
     expect(offline.output).toContain('LOOPBACK')
-    expect((await sandbox({ network: false })).isolation).toContain('a network namespace with only loopback')
+    expect((await sandbox(OFFLINE)).isolation).toContain('a network namespace with only loopback')
     const online = await sh(script)
     expect(online.output).toContain('HOST-TCP')
   })
@@ -251,7 +255,7 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
         'echo ok'
       ].join('; '),
       dir,
-      { copyBack: { maxFileBytes: 1000 }, box: await sandbox({ limits: { diskMb: 4096 } }) }
+      { copyBack: { maxFileBytes: 1000 }, box: await sandbox(OFFLINE) }
     )
     expect(run.code).toBe(0)
     expect(run.copiedBack.sort()).toEqual(['change.txt', 'out/made.txt'])
@@ -308,7 +312,7 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
 
   describe('limits', () => {
     it('memory: reported once, in words', async () => {
-      const box = await sandbox({ limits: { memoryMb: 128 } })
+      const box = await sandbox(SMALL)
       const run = await sh('python3 -c "x = bytearray(400 * 1024 * 1024); print(len(x))"', shared(), { box })
       expect(run.code).not.toBe(0)
       expect(run.limit).toEqual({
@@ -318,7 +322,7 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     })
 
     it('processes, CPU time and disk', async () => {
-      const box = await sandbox({ limits: { processes: 40, cpuSeconds: 1, diskMb: 16 } })
+      const box = await sandbox(SMALL)
       const fork = await sh('for i in $(seq 100); do sleep 5 & done; wait', shared(), { box })
       expect(fork.limit?.kind).toBe('processes')
       const cpu = await sh('while :; do :; done', shared(), { box })
