@@ -98,12 +98,21 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     expect(comment).toContain('speech model: gpt-4o-mini-tts via openai')
   })
 
-  it('implement: builds the deck on the repository slide_template.pptx', async () => {
+  it('implement: builds the deck on the repository slide_template.pptx, and a PDF and a Word document attached to the issue reach the model as text', async () => {
     const template = await pptxgenjsTemplate()
     const repo = new GitRemote({
       'README.md': '# Hello-World\n',
       'slide_template.pptx': template,
       'fig/cells.png': tinyPng(30, 20)
+    })
+    // The attachments ride on the same run: reading them loads the PDF and Word chunks, as a comment would.
+    stage.github.attachments.set('files/7/results.pdf', {
+      type: 'application/pdf',
+      bytes: tinyPdf('Viability was 93 percent')
+    })
+    stage.github.attachments.set('files/8/methods.docx', {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: handMadeDocx('Cells were stained with DAPI.')
     })
     answerBySchema(stage.model, {
       change_plan: () => ({
@@ -117,9 +126,20 @@ describe('the built action with slides, documents, workbooks, recordings and pic
         note: 'the talk'
       })
     })
-    const run = await stage.comment({ body: 'Make the talk. git-bob implement' }, { workspace: repo.workspace })
+    const url = stage.github.url
+    // The GitHub stand-in plays github.com too, where attachments live.
+    const run = await stage.comment(
+      {
+        body: `Make the talk from [results.pdf](${url}/user-attachments/files/7/results.pdf) and ${url}/user-attachments/files/8/methods.docx\n\ngit-bob implement`
+      },
+      { workspace: repo.workspace, env: { GITHUB_SERVER_URL: url } }
+    )
 
     expect(run.code, stage.said(run)).toBe(0)
+    const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
+    expect(prompt).toContain('Viability was 93 percent')
+    expect(prompt).toContain('Cells were stained with DAPI.')
+    expect(prompt).toContain('results.pdf (attached in the comment by @')
     const committed = repo.bytes('git-bob/issue-1', 'talk/slides.pptx')
     const deck = officeParts(committed)
     const raw = unzipSync(committed)
@@ -164,30 +184,5 @@ describe('the built action with slides, documents, workbooks, recordings and pic
     )
     expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain('image model: gpt-image-1 via openai')
     expect(run.summary).toContain(': paint — gpt-image-1 via openai — 50 in / 272 out tokens')
-  })
-
-  it('a PDF and a Word document attached to the issue reach the model as text', async () => {
-    stage.github.attachments.set('files/7/results.pdf', {
-      type: 'application/pdf',
-      bytes: tinyPdf('Viability was 93 percent')
-    })
-    stage.github.attachments.set('files/8/methods.docx', {
-      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      bytes: handMadeDocx('Cells were stained with DAPI.')
-    })
-    stage.model.fallback = () => 'Summary: viability 93%.'
-    const url = stage.github.url
-    // The GitHub stand-in plays github.com too, where attachments live.
-    const run = await stage.comment(
-      {
-        body: `Please summarise [results.pdf](${url}/user-attachments/files/7/results.pdf) and ${url}/user-attachments/files/8/methods.docx\n\ngit-bob comment`
-      },
-      { env: { GITHUB_SERVER_URL: url } }
-    )
-    expect(run.code, stage.said(run)).toBe(0)
-    const prompt = JSON.stringify(stage.model.requests[0]!.body.messages)
-    expect(prompt).toContain('Viability was 93 percent')
-    expect(prompt).toContain('Cells were stained with DAPI.')
-    expect(prompt).toContain('results.pdf (attached in the comment by @')
   })
 })

@@ -60,54 +60,43 @@ describe('git-bob on GitLab', () => {
     expect(JSON.stringify(stage.model.requests.at(-1)?.body)).not.toContain('GitHub')
   })
 
-  it("shows the model an image attached to the note (/uploads/...), fetched with the token from GitLab's API", async () => {
-    stage.gitlab.addIssue(1, 'A plot', 'See below.')
-    const png = tinyPng(8, 6, [40, 200, 40])
-    stage.gitlab.uploads.set('0123456789abcdef0123456789abcdef/plot.png', png)
-    stage.model.fallback = () => 'The plot is green.'
-    const run = await stage.note({
-      noteId: 305,
-      body: 'What colour is this?\n\n![plot](/uploads/0123456789abcdef0123456789abcdef/plot.png)\n\ngit-bob comment',
-      user: maintainer
-    })
-
-    expect(run.code, stage.said(run)).toBe(0)
-    const fetched = stage.gitlab.requests.find((r) =>
-      r.path.endsWith('/uploads/0123456789abcdef0123456789abcdef/plot.png')
-    )
-    expect(fetched?.headers.authorization, stage.said(run)).toBe(`Bearer ${GITLAB_TOKEN}`)
-    type Part = { type: string; image_url?: { url: string } }
-    const parts = stage.model.requests
-      .at(-1)!
-      .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
-    const images = parts.filter((p) => p.type === 'image_url')
-    expect(images.map((i) => i.image_url!.url)).toEqual([`data:image/png;base64,${png.toString('base64')}`])
-  })
-
-  it("shows the model an image kept in object storage, fetched along GitLab's redirect without the token", async () => {
+  it("shows the model the images attached to the note (/uploads/...): one fetched with the token from GitLab's API, one kept in object storage, fetched along GitLab's redirect without the token", async () => {
     const store = await new FakeObjectStore().start()
     try {
       stage.gitlab.addIssue(1, 'A plot', 'See below.')
-      const png = tinyPng(8, 6, [200, 40, 40])
-      const secret = '0123456789abcdef0123456789abcdef'
+      const png = tinyPng(8, 6, [40, 200, 40])
+      stage.gitlab.uploads.set('0123456789abcdef0123456789abcdef/plot.png', png)
+      const stored = tinyPng(8, 6, [200, 40, 40])
+      const secret = 'fedcba9876543210fedcba9876543210'
       stage.gitlab.uploadRedirects.set(`${secret}/plot.png`, `${store.url}/uploads/${secret}/plot.png?sig=1`)
-      store.files.set(`/uploads/${secret}/plot.png`, png)
-      stage.model.fallback = () => 'The plot is red.'
+      store.files.set(`/uploads/${secret}/plot.png`, stored)
+      stage.model.fallback = () => 'The plots are green and red.'
       const run = await stage.note({
-        noteId: 306,
-        body: `What colour is this?\n\n![plot](/uploads/${secret}/plot.png)\n\ngit-bob comment`,
+        noteId: 305,
+        body:
+          'What colours are these?\n\n![plot](/uploads/0123456789abcdef0123456789abcdef/plot.png)\n\n' +
+          `![stored](/uploads/${secret}/plot.png)\n\ngit-bob comment`,
         user: maintainer
       })
 
       expect(run.code, stage.said(run)).toBe(0)
+      const fetched = stage.gitlab.requests.find((r) =>
+        r.path.endsWith('/uploads/0123456789abcdef0123456789abcdef/plot.png')
+      )
+      expect(fetched?.headers.authorization, stage.said(run)).toBe(`Bearer ${GITLAB_TOKEN}`)
       type Part = { type: string; image_url?: { url: string } }
       const parts = stage.model.requests
         .at(-1)!
         .body.messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Part[]) : []))
+      const images = parts.filter((p) => p.type === 'image_url')
       expect(
-        parts.filter((p) => p.type === 'image_url').map((i) => i.image_url!.url),
+        images.map((i) => i.image_url!.url),
         stage.said(run)
-      ).toEqual([`data:image/png;base64,${png.toString('base64')}`])
+      ).toEqual([
+        `data:image/png;base64,${png.toString('base64')}`,
+        `data:image/png;base64,${stored.toString('base64')}`
+      ])
+      // The store, on another host, was asked once, without the token.
       expect(store.requests).toHaveLength(1)
       expect(store.requests[0]!.headers.authorization).toBeUndefined()
       expect(JSON.stringify(store.requests[0]!.headers)).not.toContain(GITLAB_TOKEN)
@@ -272,15 +261,18 @@ describe('git-bob implement on GitLab', () => {
     expect(stage.gitlab.mergeRequests).toHaveLength(1)
   })
 
-  it("downloads an upload at the project's numbered address (GitLab 17.1 on), and refuses another project's", async () => {
+  it("downloads an upload at the project's numbered address (GitLab 17.1 on); refuses another project's, by number or at the API, and says so", async () => {
     const secret = 'fedcba9876543210fedcba9876543210'
     stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,5\n'))
     const ours = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID}/uploads/${secret}/data.csv`
     const theirs = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID + 1}/uploads/${secret}/data.csv`
+    // An address the model made up, not in the thread: another project's upload at GitLab's API.
+    const api = `${stage.gitlab.url}/projects/lab%2Fother/uploads/${secret}/data.csv`
     const repo = dataIssue()
     downloading([
       ['data/data.csv', ours],
-      ['data/other.csv', theirs]
+      ['data/other.csv', theirs],
+      ['data/api.csv', api]
     ])
     const run = await stage.note(
       { noteId: 404, body: `${ours}\n${theirs}\n\ngit-bob implement`, user: maintainer },
@@ -290,11 +282,16 @@ describe('git-bob implement on GitLab', () => {
     expect(run.code, stage.said(run)).toBe(0)
     expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,5')
     expect(repo.files('git-bob/issue-1')).not.toContain('data/other.csv')
-    const fetched = stage.gitlab.requests.filter((r) => r.path.includes(`/uploads/${secret}/`))
+    expect(repo.files('git-bob/issue-1')).not.toContain('data/api.csv')
+    // Only ours was asked of GitLab: neither other project's upload, at either address.
+    const fetched = stage.gitlab.requests.filter((r) => r.path.includes('/uploads/'))
     expect(fetched.map((r) => r.path)).toEqual([`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`])
+    expect(stage.gitlab.everything()).toContain(
+      "- `data/api.csv` (download) was not changed: only files attached to lab/analysis's issues and merge requests"
+    )
   })
 
-  it('follows the redirect of an upload kept in object storage on another host, without the token there', async () => {
+  it('follows the redirect of an upload kept in object storage on another host, without the token there; refuses an upload whose store keeps redirecting, after three redirects', async () => {
     const store = await new FakeObjectStore().start()
     try {
       const repo = dataIssue()
@@ -302,19 +299,40 @@ describe('git-bob implement on GitLab', () => {
       const signed = `${store.url}/gitlab-uploads/${secret}/data.csv`
       stage.gitlab.uploadRedirects.set(`${secret}/data.csv`, `${signed}?X-Amz-Signature=abc&X-Amz-Expires=60`)
       store.files.set(`/gitlab-uploads/${secret}/data.csv`, Buffer.from('year,count\n2025,4\n'))
+      // A second upload, whose store keeps redirecting.
+      const looping = '0123456789abcdef0123456789abcdef'
+      stage.gitlab.uploadRedirects.set(`${looping}/loop.csv`, `${store.url}/a`)
+      store.redirects.set('/a', `${store.url}/b`)
+      store.redirects.set('/b', `${store.url}/c`)
+      store.redirects.set('/c', `${store.url}/d`)
+      store.files.set('/d', Buffer.from('never read\n'))
       const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
-      downloading([['data/data.csv', link]])
+      const loop = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${looping}/loop.csv`
+      downloading([
+        ['data/data.csv', link],
+        ['data/loop.csv', loop]
+      ])
       const run = await stage.note(
-        { noteId: 404, body: `${link}\n\ngit-bob implement`, user: maintainer },
+        { noteId: 404, body: `${link}\n${loop}\n\ngit-bob implement`, user: maintainer },
         { workspace: repo.workspace }
       )
 
       expect(run.code, stage.said(run)).toBe(0)
       expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,4')
+      expect(repo.files('git-bob/issue-1')).not.toContain('data/loop.csv')
+      expect(stage.gitlab.botNotes('issues', 1).at(-1)!.body, stage.said(run)).toContain('too many redirects')
       // GitLab was asked with the token; the store, on another host, got neither the token nor any Authorization.
       const asked = stage.gitlab.requests.filter((r) => r.path.endsWith(`/uploads/${secret}/data.csv`))
       expect(asked.map((r) => r.headers.authorization)).toEqual([`Bearer ${GITLAB_TOKEN}`])
-      expect(store.requests.map((r) => r.path)).toEqual([`/gitlab-uploads/${secret}/data.csv`])
+      expect(store.requests.map((r) => r.path).filter((path) => path.startsWith('/gitlab-uploads/'))).toEqual([
+        `/gitlab-uploads/${secret}/data.csv`
+      ])
+      // The looping store was followed three times, then given up.
+      expect(store.requests.map((r) => r.path).filter((path) => !path.startsWith('/gitlab-uploads/'))).toEqual([
+        '/a',
+        '/b',
+        '/c'
+      ])
       for (const request of store.requests) {
         expect(request.headers.authorization).toBeUndefined()
         expect(request.headers['private-token']).toBeUndefined()
@@ -323,63 +341,6 @@ describe('git-bob implement on GitLab', () => {
     } finally {
       await store.close()
     }
-  })
-
-  it('refuses an upload whose store keeps redirecting, after three redirects', async () => {
-    const store = await new FakeObjectStore().start()
-    try {
-      const repo = dataIssue()
-      const secret = 'fedcba9876543210fedcba9876543210'
-      stage.gitlab.uploadRedirects.set(`${secret}/data.csv`, `${store.url}/a`)
-      store.redirects.set('/a', `${store.url}/b`)
-      store.redirects.set('/b', `${store.url}/c`)
-      store.redirects.set('/c', `${store.url}/d`)
-      store.files.set('/d', Buffer.from('never read\n'))
-      const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
-      downloading([['data/data.csv', link]])
-      const run = await stage.note(
-        { noteId: 405, body: `${link}\n\ngit-bob implement`, user: maintainer },
-        { workspace: repo.workspace }
-      )
-
-      expect(stage.gitlab.botNotes('issues', 1).at(-1)!.body, stage.said(run)).toContain('too many redirects')
-      expect(store.requests.map((r) => r.path)).toEqual(['/a', '/b', '/c'])
-      expect(store.requests.every((r) => r.headers.authorization === undefined)).toBe(true)
-    } finally {
-      await store.close()
-    }
-  })
-
-  it('refuses to download a file of another project or server, and says so', async () => {
-    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
-    stage.gitlab.origin = repo.origin
-    stage.gitlab.addIssue(1, 'Add the data', 'Data elsewhere.')
-    const secret = 'fedcba9876543210fedcba9876543210'
-    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('x\n'))
-    stage.model.fallback = () =>
-      JSON.stringify({
-        title: 'Add the measurements',
-        summary: 'The file.',
-        actions: [
-          {
-            action: 'download',
-            path: 'data/data.csv',
-            source: `${stage.gitlab.url}/projects/lab%2Fother/uploads/${secret}/data.csv`,
-            reason: 'asked'
-          }
-        ]
-      })
-    const run = await stage.note(
-      { noteId: 404, body: 'git-bob implement', user: maintainer },
-      { workspace: repo.workspace }
-    )
-
-    expect(run.code, stage.said(run)).toBe(0)
-    expect(
-      stage.gitlab.requests.some((r) => r.path.includes('/uploads/')),
-      stage.said(run)
-    ).toBe(false)
-    expect(stage.gitlab.everything()).toContain("only files attached to lab/analysis's issues and merge requests")
   })
 })
 

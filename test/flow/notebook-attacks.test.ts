@@ -128,85 +128,108 @@ function boxProcesses(repo: GitRemote): string {
 
 describe.skipIf(!jupyter)(`a notebook that attacks the runner${NEEDS_JUPYTER}`, () => {
   it(
-    "runs as the box's user, writes the file-command files, leaves a detached writer, encodes keys: nothing gets out",
+    "runs as the box's user, writes the file-command files, leaves a detached writer, encodes keys, writes 500 " +
+      'files and a 6 MB file: nothing gets out, only what the limits allow is committed, the rest listed',
     ATTACK_TIMEOUT,
     async () => {
       // A folder every user may write to, where the detached process would leave a heartbeat.
       const beat = mkdtempSync(join(tmpdir(), 'git-bob-beat-'))
       chmodSync(beat, 0o777)
-      const attacked = await attack(({ runnerDir, workspace }) => [
-        py(
-          'import glob, os',
-          "print('box uid', os.getuid())",
-          `targets = ${JSON.stringify(['env.txt', 'output.txt', 'path.txt'].map((f) => join(runnerDir, f)))}`,
-          'blocked = 0',
-          'for t in targets:',
-          '    try:',
-          "        open(t, 'a').write('status<<EOF\\npwned\\nEOF\\nGIT_BOB=pwned\\n/tmp/pwned\\n')",
-          '    except Exception:',
-          '        blocked += 1',
-          "print('file commands blocked:', blocked, 'of', len(targets))"
-        ),
-        py(
-          'import os',
-          "script = '''",
-          'sleep 0.3',
-          'while true; do',
-          '  mkdir -p .git .github/workflows',
-          '  echo "[alias] pwned = !id" >> .git/config',
-          '  echo "on: push # pwned" > .github/workflows/pwned.yml',
-          `  echo "[alias] pwned = !id" >> ${workspace}/.git/config 2>/dev/null`,
-          `  mkdir -p ${workspace}/.github/workflows 2>/dev/null`,
-          `  echo "on: push # pwned" > ${workspace}/.github/workflows/pwned.yml 2>/dev/null`,
-          `  date +%s%N >> ${beat}/beat`,
-          '  sleep 0.2',
-          'done',
-          "'''",
-          // A double fork in a new session: no parent of it is waited for.
-          'if os.fork() == 0:',
-          '    os.setsid()',
-          '    if os.fork() == 0:',
-          "        null = os.open('/dev/null', os.O_RDWR)",
-          '        for fd in (0, 1, 2): os.dup2(null, fd)',
-          "        os.execvp('sh', ['sh', '-c', script])",
-          '    os._exit(0)',
-          'os.wait()',
-          "print('detached')"
-        ),
-        py(
-          'import base64, glob, os',
-          // Names a secret would have ('_PAT', not 'PAT': PATH is no secret).
-          "names = ('KEY', 'TOKEN', '_PAT', 'SECRET', 'DATABASE_URL')",
-          'keys = [v for k, v in os.environ.items() if any(n in k for n in names)]',
-          "for p in glob.glob('/proc/[0-9]*/environ'):",
-          '    try:',
-          "        for entry in open(p, 'rb').read().decode(errors='replace').split('\\0'):",
-          "            k, _, v = entry.partition('=')",
-          '            if any(n in k for n in names): keys.append(v)',
-          '    except Exception:',
-          '        pass',
-          'encoded = [base64.b64encode(k.encode()).decode() for k in keys] + [k.encode().hex() for k in keys]',
-          "print(len(keys), 'keys found')",
-          "print('\\n'.join(encoded))",
-          "open('encoded.txt', 'w').write(''.join(e + '\\n' for e in encoded))"
-        ),
-        py(
-          'import glob',
-          'found = []',
-          "for p in glob.glob('/proc/[0-9]*/environ'):",
-          '    try:',
-          "        found.append(p + ': ' + open(p, 'rb').read().decode(errors='replace').replace('\\0', ' '))",
-          '    except Exception:',
-          '        pass',
-          "open('environ-dump.txt', 'w').write('\\n'.join(found))",
-          "print(len(found), 'environments readable')"
-        ),
-        // The code builds the key from two parts (no redactor can see that); its output is masked all the same.
-        `print("literal:", "${'sk-proj-'}" + "${OPENAI_KEY.slice('sk-proj-'.length)}")`,
-        py('import time', 'time.sleep(1)', "print('done')")
-      ])
-      const { repo } = attacked
+      const attacked = await attack(
+        ({ runnerDir, workspace }) => [
+          py(
+            'import glob, os',
+            "print('box uid', os.getuid())",
+            `targets = ${JSON.stringify(['env.txt', 'output.txt', 'path.txt'].map((f) => join(runnerDir, f)))}`,
+            'blocked = 0',
+            'for t in targets:',
+            '    try:',
+            "        open(t, 'a').write('status<<EOF\\npwned\\nEOF\\nGIT_BOB=pwned\\n/tmp/pwned\\n')",
+            '    except Exception:',
+            '        blocked += 1',
+            "print('file commands blocked:', blocked, 'of', len(targets))"
+          ),
+          py(
+            'import os',
+            "script = '''",
+            'sleep 0.3',
+            'while true; do',
+            '  mkdir -p .git .github/workflows',
+            '  echo "[alias] pwned = !id" >> .git/config',
+            '  echo "on: push # pwned" > .github/workflows/pwned.yml',
+            `  echo "[alias] pwned = !id" >> ${workspace}/.git/config 2>/dev/null`,
+            `  mkdir -p ${workspace}/.github/workflows 2>/dev/null`,
+            `  echo "on: push # pwned" > ${workspace}/.github/workflows/pwned.yml 2>/dev/null`,
+            `  date +%s%N >> ${beat}/beat`,
+            '  sleep 0.2',
+            'done',
+            "'''",
+            // A double fork in a new session: no parent of it is waited for.
+            'if os.fork() == 0:',
+            '    os.setsid()',
+            '    if os.fork() == 0:',
+            "        null = os.open('/dev/null', os.O_RDWR)",
+            '        for fd in (0, 1, 2): os.dup2(null, fd)',
+            "        os.execvp('sh', ['sh', '-c', script])",
+            '    os._exit(0)',
+            'os.wait()',
+            "print('detached')"
+          ),
+          py(
+            'import base64, glob, os',
+            // Names a secret would have ('_PAT', not 'PAT': PATH is no secret).
+            "names = ('KEY', 'TOKEN', '_PAT', 'SECRET', 'DATABASE_URL')",
+            'keys = [v for k, v in os.environ.items() if any(n in k for n in names)]',
+            "for p in glob.glob('/proc/[0-9]*/environ'):",
+            '    try:',
+            "        for entry in open(p, 'rb').read().decode(errors='replace').split('\\0'):",
+            "            k, _, v = entry.partition('=')",
+            '            if any(n in k for n in names): keys.append(v)',
+            '    except Exception:',
+            '        pass',
+            'encoded = [base64.b64encode(k.encode()).decode() for k in keys] + [k.encode().hex() for k in keys]',
+            "print(len(keys), 'keys found')",
+            "print('\\n'.join(encoded))",
+            "open('encoded.txt', 'w').write(''.join(e + '\\n' for e in encoded))"
+          ),
+          py(
+            'import glob',
+            'found = []',
+            "for p in glob.glob('/proc/[0-9]*/environ'):",
+            '    try:',
+            "        found.append(p + ': ' + open(p, 'rb').read().decode(errors='replace').replace('\\0', ' '))",
+            '    except Exception:',
+            '        pass',
+            "open('environ-dump.txt', 'w').write('\\n'.join(found))",
+            "print(len(found), 'environments readable')"
+          ),
+          // The code builds the key from two parts (no redactor can see that); its output is masked all the same.
+          `print("literal:", "${'sk-proj-'}" + "${OPENAI_KEY.slice('sk-proj-'.length)}")`,
+          // Sizes: ten times max-files' 50 files (52 here: encoded.txt and environ-dump.txt come first in path
+          // order), so most are past the count (never read, only listed), and a file just over the limit for what a
+          // notebook produces (50 x max-file-bytes = 5,000,000 bytes). Larger floods only cost the test time
+          // (copying into and out of the sandbox): the limits decide the same.
+          py(
+            'import os',
+            "os.makedirs('many', exist_ok=True)",
+            'for i in range(500):',
+            "    open(f'many/f{i:04}.txt', 'w').write(str(i))",
+            "open('big.bin', 'wb').write(os.urandom(6 * 1000 * 1000))",
+            "print('flooded')"
+          ),
+          py('import time', 'time.sleep(1)', "print('done')")
+        ],
+        { 'max-files': '52', 'max-file-bytes': '100000' }
+      )
+      const { repo, files } = attacked
       expectContained(attacked)
+      // The flood: 50 of the 500 files (max-files less the two files above), not the 6 MB file; what was left out
+      // is listed with why.
+      expect(files.filter((f) => f.startsWith('many/'))).toHaveLength(50)
+      expect(files).not.toContain('big.bin')
+      const body = stage.github.pullRequests[0]!.body
+      expect(body, stage.said(attacked.run)).toContain('big.bin')
+      expect(body, stage.said(attacked.run)).toContain('max-files')
       // It ran: the notebook and what passed the rules were committed, and the key hunt found nothing.
       const notebook = repo.show('git-bob/issue-1', 'attack.ipynb')
       expect(notebook).toContain('file commands blocked: 3 of 3')
@@ -232,38 +255,6 @@ describe.skipIf(!jupyter)(`a notebook that attacks the runner${NEEDS_JUPYTER}`, 
       // no process of its user id is left.
       expect(existsSync(join(beat, 'beat'))).toBe(false)
       expect(boxProcesses(repo)).toBe('')
-    }
-  )
-
-  // Sizes: ten times max-files (50) files, so most are past the count (never read, only listed), and a file
-  // just over the limit for what a notebook produces (50 x max-file-bytes = 5,000,000 bytes). Larger floods only
-  // cost the test time (copying into and out of the sandbox): the limits decide the same.
-  it(
-    'writes 500 files and a 6 MB file: only what the limits allow is committed, the rest listed',
-    ATTACK_TIMEOUT,
-    async () => {
-      const attacked = await attack(
-        () => [
-          py(
-            'import os',
-            "os.makedirs('many', exist_ok=True)",
-            'for i in range(500):',
-            "    open(f'many/f{i:04}.txt', 'w').write(str(i))",
-            "open('big.bin', 'wb').write(os.urandom(6 * 1000 * 1000))",
-            "print('flooded')"
-          )
-        ],
-        // 50 x 100,000 bytes: the 6 MB file is over the limit for files a notebook produces.
-        { 'max-file-bytes': '100000' }
-      )
-      const { files } = attacked
-      expectContained(attacked)
-      // At most max-files (50) of the 500 files, not the 6 MB file; what was left out is listed with why.
-      expect(files.filter((f) => f.startsWith('many/'))).toHaveLength(50)
-      expect(files).not.toContain('big.bin')
-      const body = stage.github.pullRequests[0]!.body
-      expect(body, stage.said(attacked.run)).toContain('big.bin')
-      expect(body, stage.said(attacked.run)).toContain('max-files')
     }
   )
 

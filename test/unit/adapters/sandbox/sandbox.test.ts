@@ -22,6 +22,10 @@ const SECRET = 'sk-proj-sandboxsecret0123456789'
 
 const opened = new Map<string, Promise<Sandbox>>()
 /** A box opener per set of options, made once per file (opening makes a box to see that boxes can be made). */
+// Tests that need other options share a set where they can: the network off with a disk large enough for the
+// copy-back test, every small limit at once for the limit tests.
+const OFFLINE = { network: false, limits: { diskMb: 4096 } }
+const SMALL = { limits: { memoryMb: 128, processes: 40, cpuSeconds: 1, diskMb: 16 } }
 function sandbox(options: { network?: boolean; limits?: Partial<SandboxLimits> } = {}): Promise<Sandbox> {
   const key = JSON.stringify(options)
   let opening = opened.get(key)
@@ -55,9 +59,13 @@ function checkout(files: Record<string, string> = { 'README.md': '# r\n' }): str
   return dir
 }
 
+let readOnly: string | undefined
+/** One checkout for every run that only reads it (no copy back, no file of its own): a box never writes to it. */
+const shared = (): string => (readOnly ??= checkout())
+
 type Options = Partial<Omit<SandboxRequest, 'source' | 'args' | 'command'>> & { written?: string[] }
 
-async function sh(script: string, dir = checkout(), options: Options & { box?: Sandbox } = {}) {
+async function sh(script: string, dir = shared(), options: Options & { box?: Sandbox } = {}) {
   const { written = [], box, ...rest } = options
   return (box ?? (await sandbox())).run({
     source: { dir, written: () => written, wrote: () => {} },
@@ -224,12 +232,12 @@ import socket
 a = socket.socket(); a.bind(('127.0.0.1', 0)); a.listen()
 socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     ].join('; ')
-    const offline = await sh(script, checkout(), { box: await sandbox({ network: false }) })
+    const offline = await sh(script, shared(), { box: await sandbox(OFFLINE) })
     expect(offline.output).not.toContain('HOST-TCP')
     expect(offline.output).not.toContain('HOST-SOCKET')
     expect(offline.output).toContain('LOOPBACK')
-    expect((await sandbox({ network: false })).isolation).toContain('a network namespace with only loopback')
-    const online = await sh(script, checkout())
+    expect((await sandbox(OFFLINE)).isolation).toContain('a network namespace with only loopback')
+    const online = await sh(script)
     expect(online.output).toContain('HOST-TCP')
   })
 
@@ -247,7 +255,7 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
         'echo ok'
       ].join('; '),
       dir,
-      { copyBack: { maxFileBytes: 1000 }, box: await sandbox({ limits: { diskMb: 4096 } }) }
+      { copyBack: { maxFileBytes: 1000 }, box: await sandbox(OFFLINE) }
     )
     expect(run.code).toBe(0)
     expect(run.copiedBack.sort()).toEqual(['change.txt', 'out/made.txt'])
@@ -286,12 +294,12 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
   it('two runs at once cannot see, write or signal each other', async () => {
     const box = await sandbox()
     const [a, b] = await Promise.all([
-      sh('echo secret-of-a > /tmp/a.txt; echo secret-of-a > mine.txt; sleep 1.5; cat /tmp/a.txt mine.txt', checkout(), {
+      sh('echo secret-of-a > /tmp/a.txt; echo secret-of-a > mine.txt; sleep 1.5; cat /tmp/a.txt mine.txt', shared(), {
         box
       }),
       sh(
         'sleep 0.5; ls /tmp; cat /proc/*/environ 2>/dev/null | tr "\\0" "\\n" | grep -c secret; kill -KILL -1; echo b',
-        checkout(),
+        shared(),
         {
           box
         }
@@ -304,8 +312,8 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
 
   describe('limits', () => {
     it('memory: reported once, in words', async () => {
-      const box = await sandbox({ limits: { memoryMb: 128 } })
-      const run = await sh('python3 -c "x = bytearray(400 * 1024 * 1024); print(len(x))"', checkout(), { box })
+      const box = await sandbox(SMALL)
+      const run = await sh('python3 -c "x = bytearray(400 * 1024 * 1024); print(len(x))"', shared(), { box })
       expect(run.code).not.toBe(0)
       expect(run.limit).toEqual({
         kind: 'memory',
@@ -314,16 +322,16 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     })
 
     it('processes, CPU time and disk', async () => {
-      const box = await sandbox({ limits: { processes: 40, cpuSeconds: 1, diskMb: 16 } })
-      const fork = await sh('for i in $(seq 100); do sleep 5 & done; wait', checkout(), { box })
+      const box = await sandbox(SMALL)
+      const fork = await sh('for i in $(seq 100); do sleep 5 & done; wait', shared(), { box })
       expect(fork.limit?.kind).toBe('processes')
-      const cpu = await sh('while :; do :; done', checkout(), { box })
+      const cpu = await sh('while :; do :; done', shared(), { box })
       expect(cpu.limit?.message).toBe(
         'stopped: used more than 1 s of CPU time in one process (the `sandbox-cpu-seconds` limit)'
       )
-      const disk = await sh('head -c 40000000 /dev/zero > /tmp/big', checkout(), { box })
+      const disk = await sh('head -c 40000000 /dev/zero > /tmp/big', shared(), { box })
       expect(disk.limit?.message).toBe('stopped: wrote more than 16 MB of files (the `sandbox-disk-mb` limit)')
-      const fine = await sh('echo fine', checkout(), { box })
+      const fine = await sh('echo fine', shared(), { box })
       expect(fine.limit).toBeNull()
     })
   })
@@ -335,7 +343,7 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     const opening = await openSandbox({ env: { ...process.env, TMPDIR: own } })
     if (!opening.ok) throw new Error(opening.reason)
     let ended = false
-    const running = sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; sleep 1; echo done', checkout(), {
+    const running = sh('echo x > /tmp/x; echo y > /var/tmp/y; echo z > /dev/shm/z; sleep 1; echo done', shared(), {
       box: opening.sandbox
     }).finally(() => (ended = true))
     // While it runs, its run folder is there, in that temporary directory.
