@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -49,11 +50,12 @@ export default defineConfig({
     reporters: process.env.CI
       ? ['default', './test/reporters/near-timeout.ts', ['json', { outputFile: '.tmp/vitest-report.json' }]]
       : ['default', './test/reporters/near-timeout.ts'],
-    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. A worker
-    // per core still left a fifth of the cores idle while flow and e2e tests wait for Jupyter, the box or a child
-    // process; two workers per core fill that (on a quiet 2-core machine: 178 s with 2 workers, 176 s with 3, 157 s
-    // with 4, where the cores are busy 97 % of the time).
-    maxWorkers: '200%',
+    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another, and a worker
+    // per core leaves a quarter of the cores idle while flow and e2e tests wait for Jupyter, the box or a child
+    // process. Three workers per two cores fill most of that; four cost more CPU than they fill (on a quiet 2-core
+    // machine: 2 workers 174 s and 258 s of CPU, 3 workers 156 s and 288 s, 4 workers 174 s and 339 s).
+    // A number, not '150%': vitest caps a percentage at the number of cores. At most 16, for the memory.
+    maxWorkers: Math.min(16, Math.ceil(1.5 * availableParallelism())),
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
     // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level.
     isolate: false,
