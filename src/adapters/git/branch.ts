@@ -130,7 +130,15 @@ export class GitBranch {
   /** The commit HEAD is and its files, from git itself, in one call. */
   private async headCommit(): Promise<{ sha: string; files: CommittedFile[] }> {
     // `--format=%H -z`: the sha and a NUL, then the name-status fields, each ended by a NUL.
-    const { stdout } = await this.git.run(['show', '--name-status', '--no-renames', '-z', '--format=%H', 'HEAD'])
+    const { stdout } = await this.git.run([
+      'show',
+      '--no-show-signature',
+      '--name-status',
+      '--no-renames',
+      '-z',
+      '--format=%H',
+      'HEAD'
+    ])
     const end = stdout.indexOf('\0')
     const sha = stdout.slice(0, end).trim()
     if (end < 0 || !/^[0-9a-f]{40,64}$/.test(sha)) throw new Error(`git show named no commit: ${stdout.slice(0, 80)}`)

@@ -1,6 +1,8 @@
 // GitBranch against real git: a bare origin, a shallow clone as the checkout, and people pushing to origin
 // while git-bob works (test/fakes/git-remote.ts); then the whole story, from the target to origin.
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { BOT_AUTHOR } from '../../../../src/adapters/git/branch.ts'
@@ -177,6 +179,29 @@ describe('GitBranch: branches, checkout, commit, push and clean-up', () => {
       expect(asked('rev-parse')).toBe(2)
     } finally {
       run.mockRestore()
+    }
+  })
+
+  it("takes its commit's sha and files as they are when the person's git signs commits and shows signatures", async () => {
+    // A terminal run in a person's own checkout: their config signs every commit and prints its signature (before
+    // the sha) in git show.
+    const key = join(mkdtempSync(join(tmpdir(), 'git-bob-signing-')), 'key')
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key])
+    const signing = { 'gpg.format': 'ssh', 'user.signingkey': `${key}.pub`, 'commit.gpgSign': 'true' }
+    const settings = { ...signing, 'log.showSignature': 'true' }
+    for (const [name, value] of Object.entries(settings)) git(r.workspace, 'config', name, value)
+    try {
+      await ws.branch.checkout('signed', 'main')
+      await ws.write('a.txt', 'signed\n')
+      const made = await ws.branch.commit(['a.txt'], () => 'Signed', null)
+      expect(git(r.workspace, 'show', '-s', '--format=%G?', 'HEAD')).not.toBe('N')
+      expect(made).toEqual({
+        sha: git(r.workspace, 'rev-parse', 'HEAD'),
+        files: [{ path: 'a.txt', status: 'modified' }],
+        leftOut: []
+      })
+    } finally {
+      for (const name of Object.keys(settings)) git(r.workspace, 'config', '--unset', name)
     }
   })
 
