@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { lstat, open, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { mayRead, pathRules } from '../../ports/paths.ts'
 import type { RepositoryFiles, SearchAnswer, SearchMatch, SearchRequest } from '../../ports/repository.ts'
 import { Git } from './git.ts'
@@ -28,19 +28,32 @@ async function trackedPaths(dir: string): Promise<string[]> {
 }
 
 /**
- * The checksum git ends its index with (a SHA-1 or SHA-256 of all that comes before): the same checksum, the same
- * index, so the same `ls-files`. Null when it cannot be told: no index, a worktree's (.git is a file), or one
- * written without its checksum (index.skipHash: zeros).
+ * Where the checkout's index is: .git/index, or, in a worktree or a submodule (.git is a file there), where git
+ * says. Null when git cannot say.
  */
-async function indexChecksum(dir: string): Promise<string | null> {
-  const file = await open(join(dir, '.git', 'index')).catch(() => null)
+async function indexPath(dir: string): Promise<string | null> {
+  if ((await lstat(join(dir, '.git')).catch(() => null))?.isDirectory()) return join(dir, '.git', 'index')
+  const answer = await new Git(dir, null).run(['rev-parse', '--git-path', 'index']).catch(() => null)
+  const path = answer?.stdout.trim()
+  return path ? resolve(dir, path) : null
+}
+
+/**
+ * What tells one index from another: the checksum git ends it with (a SHA-1 or SHA-256 of all that comes before),
+ * or, for an index written without one (index.skipHash, which feature.manyFiles turns on: zeros), its file's
+ * identity, size and times (git writes a new index and renames it over the old one). The same key, the same index,
+ * so the same `ls-files`. Null when there is no index.
+ */
+async function indexKey(path: string): Promise<string | null> {
+  const file = await open(path).catch(() => null)
   if (!file) return null
   try {
-    const { size } = await file.stat()
-    if (size < 64) return null
+    const info = await file.stat({ bigint: true })
+    if (info.size < 64n) return null
     const tail = Buffer.alloc(32)
-    await file.read(tail, 0, 32, size - 32)
-    return tail.subarray(12).every((byte) => byte === 0) ? null : tail.toString('hex')
+    await file.read(tail, 0, 32, Number(info.size) - 32)
+    if (!tail.subarray(12).every((byte) => byte === 0)) return tail.toString('hex')
+    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`
   } catch {
     return null
   } finally {
@@ -55,20 +68,25 @@ interface Tracked {
 
 /**
  * What git tracks, asked of git again only when the index changed (a checkout, a commit, a restore, git run by
- * anyone): edits to the files themselves leave the list as it is. The index is read for its checksum before and
- * after git lists it, and the answer kept only when the two agree.
+ * anyone): edits to the files themselves leave the list as it is. The index's key is read before and after git
+ * lists it, and the answer kept only when the two agree.
  */
 function trackedInIndex(dir: string): () => Promise<Tracked> {
-  let kept: { checksum: string; tracked: Promise<Tracked> } | null = null
+  let index: Promise<string | null> | null = null
+  const key = async (): Promise<string | null> => {
+    const path = await (index ??= indexPath(dir))
+    return path === null ? null : indexKey(path)
+  }
+  let kept: { key: string; tracked: Promise<Tracked> } | null = null
   return async () => {
-    const checksum = await indexChecksum(dir)
-    if (checksum !== null && kept?.checksum === checksum) return kept.tracked
+    const before = await key()
+    if (before !== null && kept?.key === before) return kept.tracked
     const tracked = trackedPaths(dir).then((paths) => ({ paths, set: new Set(paths) }))
-    const entry = checksum === null ? null : { checksum, tracked }
+    const entry = before === null ? null : { key: before, tracked }
     kept = entry
     try {
       const answer = await tracked
-      if (entry && kept === entry && (await indexChecksum(dir)) !== checksum) kept = null
+      if (entry && kept === entry && (await key()) !== before) kept = null
       return answer
     } catch (error) {
       if (entry && kept === entry) kept = null

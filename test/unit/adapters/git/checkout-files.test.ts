@@ -1,6 +1,6 @@
 // The checkout as the reading tools see it: only what git tracks is listed and read.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -73,17 +73,43 @@ describe('checkoutFiles', () => {
     expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
   })
 
-  it('asks git every time in a worktree, whose index it does not look for (.git is a file there)', async () => {
+  it('finds the index of a worktree (.git is a file there) and asks git again only when it changed', async () => {
     const main = checkout()
     const dir = `${main}-worktree`
     git(main, 'worktree', 'add', '-q', dir)
     const listings = countListings()
     const files = checkoutFiles(dir)!
     expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect(listings()).toBe(1)
     writeFileSync(join(dir, '.env'), 'TOKEN=sk-untracked-0123456789\n')
     git(dir, 'add', '-f', '.env')
     expect((await files.list()).paths.sort()).toEqual(['.env', '.gitignore', 'README.md'])
     git(dir, 'rm', '-q', '--cached', '.env')
+    expect(await files.read('.env', 1000)).toBeNull()
+    expect(listings()).toBe(3)
+  })
+
+  it('tells an index written without its checksum (index.skipHash) by its file, and sees every change', async () => {
+    const dir = checkout()
+    const index = join(dir, '.git', 'index')
+    // What git 2.40+ writes with index.skipHash: the index without its checksum, zeros in its place.
+    const skipHash = (): void => {
+      const bytes = readFileSync(index)
+      bytes.fill(0, bytes.length - 20)
+      writeFileSync(index, bytes)
+    }
+    skipHash()
+    const listings = countListings()
+    const files = checkoutFiles(dir)!
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect(await files.read('README.md', 1000)).toBe('# r\n')
+    expect(listings()).toBe(1)
+    git(dir, 'add', '-f', '.env')
+    skipHash()
+    expect((await files.list()).paths.sort()).toEqual(['.env', '.gitignore', 'README.md'])
+    git(dir, 'rm', '-q', '--cached', '.env')
+    skipHash()
     expect(await files.read('.env', 1000)).toBeNull()
     expect(listings()).toBe(3)
   })
