@@ -39,7 +39,7 @@ export interface SessionAdapters {
   openWorkspace(dir: string, credentials: GitCredentials): GitWorkspace | null
   /** One model, or a fallback chain of several. */
   createModel(specs: readonly ModelSpec[], credentials: Credentials, settings: ModelSettings): LanguageModel
-  /** The run's box with the `sandbox-*` settings, opened when first needed; one per run, for notebooks and checks. */
+  /** The run's sandbox with the `sandbox-*` settings, opened when first needed: one per run, for notebooks and checks. */
   sandbox(settings: SandboxSettings): LazyBox
   /** Runs notebooks with Jupyter in the sandbox (adapters/sandbox: a box of its own, a copy, no secrets). */
   notebookRunner(options: { box: LazyBox; setup: string | null }): JupyterRunner
@@ -128,8 +128,8 @@ function conversationContext(gathered: GatheredConversation, parts: SessionParts
   const { workspace, adapters, request } = parts
   const { event, api, environment, record, redactor, gate, outbox } = request
   const { notes } = data
-  // Notebooks and checks run with the same settings (the sandbox-* inputs, the same environment): one box, probed
-  // once, whichever needs it first.
+  // Notebooks and checks run with the same settings (the sandbox-* inputs, the same environment): one sandbox,
+  // probed once, whichever needs it first; each run is still a box of its own.
   const box = adapters.sandbox(config.sandbox)
   const notebooks = config.executeNotebooks ? adapters.notebookRunner({ box, setup: config.setupCommand }) : null
   record.spent.notebooks = notebooks

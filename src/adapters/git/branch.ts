@@ -196,8 +196,9 @@ export class GitBranch {
   }
 
   /**
-   * Pushes HEAD to the branch. When someone pushed in the meantime, the commit is rebuilt on top of
-   * their work (cherry-picked onto the new tip) and pushed once more; a conflict is never forced.
+   * Pushes the commit git-bob made (HEAD when it made none since the checkout) to the branch. When someone pushed
+   * in the meantime, the commit is rebuilt on top of their work (cherry-picked onto the new tip) and pushed once
+   * more; a conflict is never forced.
    * `rebuild: false` is for a branch git-bob creates: one that exists after all is not ours to build on.
    */
   async push(branch: string, options: { rebuild: boolean } = { rebuild: true }): Promise<PushResult> {

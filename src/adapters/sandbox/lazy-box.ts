@@ -1,6 +1,7 @@
-// The run's one box opener: the sandbox opened at most once, when the checks or the notebooks first need it, and
-// shared by both. Opening probes a box (about 20 process starts, mounts, a user id), so a run that runs notebooks
-// and checks pays for it once; both see the same answer, its isolation and the same reason when there is none.
+// The run's one sandbox: opened at most once, when the checks or the notebooks first need it, and shared by both;
+// every notebook and every check still runs in a box of its own. Opening probes a box (about 20 process starts,
+// mounts, a user id), so a run that runs notebooks and checks pays for that once; both see the same answer, its
+// isolation and the same reason when there is none.
 import type { Availability } from '../../ports/workspace.ts'
 import { SECURITY_URL } from '../../version.ts'
 import { openSandbox, type SandboxAvailability, type SandboxOptions } from './sandbox.ts'
