@@ -101,7 +101,7 @@ const python = (): ReturnType<typeof scriptedNotebooks> =>
   })
 
 describe('notebooks, scripted runs', () => {
-  it('sends a failing notebook back with its traceback and commits the repaired one', async () => {
+  it('sends a failing notebook back with its traceback, commits the repaired one and shows its figure at the commit', async () => {
     const repo = new GitRemote({ 'README.md': '# data\n' })
     const seen = scriptNotebook('plot.ipynb', BROKEN, [PLOT])
     const notebooks = python()
@@ -113,7 +113,13 @@ describe('notebooks, scripted runs', () => {
     const notebook = repo.show('git-bob/issue-1', 'plot.ipynb')
     expect(notebook).not.toContain('"output_type": "error"')
     expect(repo.files('git-bob/issue-1')).toContain('counts.png')
-    expect(stage.github.pullRequests[0]!.body).toMatch(/after 1 repair round$/m)
+    const body = stage.github.pullRequests[0]!.body
+    expect(body).toMatch(/after 1 repair round$/m)
+    // The figure linked at the commit that was pushed (the sha git-bob reports is the one on origin).
+    const commit = git(repo.origin, 'rev-parse', 'git-bob/issue-1').trim()
+    expect(body).toContain(
+      `![counts.png](https://github.com/Codertocat/Hello-World/blob/${commit}/counts.png?raw=true)`
+    )
   })
 
   it('commits a notebook that never works with its error visible, and says so plainly', async () => {
@@ -227,7 +233,7 @@ describe('files a notebook run writes', () => {
 
 describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
   it(
-    'runs a new notebook with real Jupyter and matplotlib, commits it with its outputs and the PNG it wrote, and shows the figure linked at the commit; the check runs in the same box, probed once',
+    'runs a new notebook with real Jupyter and matplotlib, commits it with its outputs and the PNG it wrote, and shows the figure linked at the commit; the check runs after it, in a box of its own from the same sandbox, probed once',
     JUPYTER_TIMEOUT,
     async () => {
       const repo = new GitRemote({ 'README.md': '# data\n' })
