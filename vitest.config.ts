@@ -50,12 +50,11 @@ export default defineConfig({
     reporters: process.env.CI
       ? ['default', './test/reporters/near-timeout.ts', ['json', { outputFile: '.tmp/vitest-report.json' }]]
       : ['default', './test/reporters/near-timeout.ts'],
-    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another, and a worker
-    // per core leaves a quarter of the cores idle while flow and e2e tests wait for Jupyter, the box or a child
-    // process. Three workers per two cores fill most of that; four cost more CPU than they fill (on a quiet 2-core
-    // machine: 2 workers 174 s and 258 s of CPU, 3 workers 156 s and 288 s, 4 workers 174 s and 339 s).
-    // A number, not '150%': vitest caps a percentage at the number of cores. At most 16, for the memory.
-    maxWorkers: Math.min(16, Math.ceil(1.5 * availableParallelism())),
+    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. A worker per
+    // core. More workers fill some of the time tests wait for Jupyter, the box or a child process, but cost as much
+    // CPU as they fill (on a quiet 2-core machine, the same tree: 2 workers 172 s and 174 s; 3 workers 156 s and
+    // 180 s, with a quarter more CPU; 4 workers 157 s and 174 s). A number: vitest caps a percentage at the cores.
+    maxWorkers: availableParallelism(),
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
     // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level.
     isolate: false,
