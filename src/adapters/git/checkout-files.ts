@@ -38,11 +38,14 @@ async function indexPath(dir: string): Promise<string | null> {
   return path ? resolve(dir, path) : null
 }
 
+/** How old an index without checksum must be before its file's identity and times tell it apart (git's racy rule). */
+const RACY_MS = 2000
+
 /**
  * What tells one index from another: the checksum git ends it with (a SHA-1 or SHA-256 of all that comes before),
  * or, for an index written without one (index.skipHash, which feature.manyFiles turns on: zeros), its file's
- * identity, size and times (git writes a new index and renames it over the old one). The same key, the same index,
- * so the same `ls-files`. Null when there is no index.
+ * identity, size and times (git writes a new index and renames it over the old one), once it is old enough. The
+ * same key, the same index, so the same `ls-files`. Null when there is no index, or it cannot be told yet.
  */
 async function indexKey(path: string): Promise<string | null> {
   const file = await open(path).catch(() => null)
@@ -53,6 +56,9 @@ async function indexKey(path: string): Promise<string | null> {
     const tail = Buffer.alloc(32)
     await file.read(tail, 0, 32, Number(info.size) - 32)
     if (!tail.subarray(12).every((byte) => byte === 0)) return tail.toString('hex')
+    // Git's own rule for racy files: an index written in the last two seconds could be written again within the
+    // same timestamp tick, with the same size and a reused inode; such an index is not told by its file.
+    if (Date.now() - Number(info.mtimeMs) < RACY_MS) return null
     return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`
   } catch {
     return null

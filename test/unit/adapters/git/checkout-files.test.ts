@@ -1,6 +1,6 @@
 // The checkout as the reading tools see it: only what git tracks is listed and read.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -90,27 +90,34 @@ describe('checkoutFiles', () => {
     expect(listings()).toBe(3)
   })
 
-  it('tells an index written without its checksum (index.skipHash) by its file, and sees every change', async () => {
+  it('tells an index written without its checksum (index.skipHash) by its file once it is old enough, and sees every change', async () => {
     const dir = checkout()
     const index = join(dir, '.git', 'index')
-    // What git 2.40+ writes with index.skipHash: the index without its checksum, zeros in its place.
-    const skipHash = (): void => {
+    // What git 2.40+ writes with index.skipHash: the index without its checksum, zeros in its place; `age` s ago.
+    const skipHash = (age: number): void => {
       const bytes = readFileSync(index)
       bytes.fill(0, bytes.length - 20)
       writeFileSync(index, bytes)
+      const then = Date.now() / 1000 - age
+      utimesSync(index, then, then)
     }
-    skipHash()
+    skipHash(0)
     const listings = countListings()
     const files = checkoutFiles(dir)!
+    // Written just now: it could be written again in the same tick, unseen; git is asked each time.
     expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
     expect(await files.read('README.md', 1000)).toBe('# r\n')
-    expect(listings()).toBe(1)
+    expect(listings()).toBe(2)
+    skipHash(10)
+    expect((await files.list()).paths.sort()).toEqual(['.gitignore', 'README.md'])
+    expect(await files.read('README.md', 1000)).toBe('# r\n')
+    expect(listings()).toBe(3)
     git(dir, 'add', '-f', '.env')
-    skipHash()
+    skipHash(10)
     expect((await files.list()).paths.sort()).toEqual(['.env', '.gitignore', 'README.md'])
     git(dir, 'rm', '-q', '--cached', '.env')
-    skipHash()
+    skipHash(10)
     expect(await files.read('.env', 1000)).toBeNull()
-    expect(listings()).toBe(3)
+    expect(listings()).toBe(5)
   })
 })
