@@ -1,7 +1,6 @@
 import { defineConfig } from 'vitest/config'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -13,12 +12,6 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // workers before them: Node's compile cache (keyed by each file's contents) lets them reuse V8's work. Set before
 // vitest starts its workers, which inherit it; the e2e layer's child processes use the same folder.
 process.env.NODE_COMPILE_CACHE ??= fileURLToPath(new URL('./.tmp/node-compile-cache', import.meta.url))
-
-// Every temporary folder of the run (the tests', git's, Jupyter's, the box's run folders, dist/'s children's) goes
-// into one folder of this run's own, which test/reporters/suite-temp.ts removes when the run ends: tests leave
-// nothing in /tmp, and two suites at once each have their own.
-process.env.GIT_BOB_SUITE_TEMP ??= mkdtempSync(join(tmpdir(), 'git-bob-tests-'))
-process.env.TMPDIR = process.env.GIT_BOB_SUITE_TEMP
 
 export default defineConfig({
   // The same constants scripts/build.ts defines for dist/.
@@ -52,8 +45,9 @@ export default defineConfig({
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'] }
       }
     ],
-    // After the run, the tests that took more than a third of their timeout (test/reporters/near-timeout.ts), and the
-    // run's temporary folder removed (test/reporters/suite-temp.ts).
+    // After the run, the tests that took more than a third of their timeout (test/reporters/near-timeout.ts). TMPDIR
+    // points at a folder of the run's own, removed when it ends (test/reporters/suite-temp.ts): tests, git, the box's
+    // run folders and the children the tests start leave nothing in /tmp, and two suites at once each have their own.
     // In CI, also a JSON report, from which .ci/run prints the plain "N passed, N failed" line.
     reporters: [
       'default',
@@ -64,10 +58,11 @@ export default defineConfig({
         : [])
     ],
     // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. A worker per
-    // core. More workers fill some of the time tests wait for Jupyter, the box or a child process, but cost as much
-    // CPU as they fill (on a quiet 2-core machine, the same tree: 2 workers 172 s and 174 s; 3 workers 156 s and
-    // 180 s, with a quarter more CPU; 4 workers 157 s and 174 s). A number: vitest caps a percentage at the cores.
-    maxWorkers: availableParallelism(),
+    // core (at most 16, for the memory). More workers fill some of the time tests wait for Jupyter, the box or a child
+    // process, but cost as much CPU as they fill. On a quiet 2-core machine, the same tree, two runs each: 2 workers
+    // 172 s and 174 s; 3 workers 156 s and 180 s, with up to a quarter more CPU; 4 workers 157 s and 174 s, with up
+    // to a third more. A number: vitest caps a percentage at the number of cores.
+    maxWorkers: Math.min(16, availableParallelism()),
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
     // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level.
     isolate: false,

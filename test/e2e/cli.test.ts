@@ -13,7 +13,7 @@ import { VERSION } from '../../src/version.ts'
 import { FakeGitHub } from '../fakes/github.ts'
 import { FakeOpenAI } from '../fakes/openai.ts'
 import { said } from './scenario.ts'
-import { COMPILE_CACHE } from '../fakes/compile-cache.ts'
+import { CHILD_ENV } from '../fakes/child-env.ts'
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const ISSUE = 'https://github.com/Codertocat/Hello-World/issues/1'
@@ -57,7 +57,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
     env: {
       PATH: gitOnlyPath(),
       HOME: cwd,
-      ...COMPILE_CACHE,
+      ...CHILD_ENV,
       GITHUB_API_URL: github.url,
       GITHUB_TOKEN: TOKEN,
       OPENAI_API_KEY: KEY,

@@ -3,7 +3,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { COMPILE_CACHE } from './compile-cache.ts'
+import { CHILD_ENV } from './child-env.ts'
 
 export interface StepOptions {
   eventName: string
@@ -40,7 +40,7 @@ export async function stepEnvironment(options: StepOptions, prefix: string): Pro
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
-    ...COMPILE_CACHE,
+    ...CHILD_ENV,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: options.eventName,
     GITHUB_EVENT_PATH: eventPath,

@@ -1,22 +1,36 @@
-// The run's own temporary folder (vitest.config.ts points TMPDIR at it before the workers start): made again at
-// the start of each run (watch mode runs more than once), removed with all the tests left in it at the end.
-import { mkdirSync, rmSync } from 'node:fs'
-import type { Reporter } from 'vitest/node'
+// The test run's own temporary folder: made when vitest starts (before its workers and their children, which
+// inherit TMPDIR), and removed with all the tests left in it when the run ends, or vitest exits (Ctrl-C too). In
+// watch mode the folder stays for the next run, emptied.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Reporter, Vitest } from 'vitest/node'
+
+/** Removes `path`; what cannot be removed (a file a box left to its own user id, through sudo) is said and left. */
+function remove(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 3 })
+  } catch (error) {
+    process.stderr.write(`The tests' temporary ${path} was not removed: ${String(error)}\n`)
+  }
+}
 
 export default class SuiteTempReporter implements Reporter {
-  private readonly dir = process.env.GIT_BOB_SUITE_TEMP
+  private dir: string | null = null
+  private watching = false
 
-  onTestRunStart(): void {
-    if (this.dir) mkdirSync(this.dir, { recursive: true })
+  onInit(vitest: Vitest): void {
+    this.watching = vitest.config.watch
+    // mkdtemp: a folder of this run's own (mode 0700), never a name another user could have made first.
+    const dir = mkdtempSync(join(tmpdir(), 'git-bob-tests-'))
+    this.dir = dir
+    process.env.TMPDIR = dir
+    process.once('exit', () => remove(dir))
   }
 
   onTestRunEnd(): void {
     if (!this.dir) return
-    try {
-      rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 })
-    } catch (error) {
-      // A file a box left to its own user id (through sudo, not as root) must not fail the run: said, and left.
-      process.stderr.write(`The tests' temporary folder ${this.dir} was not removed: ${String(error)}\n`)
-    }
+    if (!this.watching) return remove(this.dir)
+    for (const entry of readdirSync(this.dir)) remove(join(this.dir, entry))
   }
 }
