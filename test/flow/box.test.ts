@@ -33,35 +33,25 @@ describe.skipIf(!jupyter)(`the box's limits on a notebook${NEEDS_JUPYTER}`, () =
 })
 
 describe('checks that hog the box', () => {
-  it('too many processes: stopped, and the draft says which limit', TIMEOUT, async () => {
-    const boxed = await checkRun(
-      stage,
-      new GitRemote({ 'README.md': '# data\n' }),
-      'for i in $(seq 400); do sleep 30 & done; wait',
-      { 'sandbox-processes': '64' }
-    )
+  it.each<{ what: string; command: string; inputs: Record<string, string>; says: string }>([
+    {
+      what: 'too many processes',
+      command: 'for i in $(seq 400); do sleep 30 & done; wait',
+      inputs: { 'sandbox-processes': '64' },
+      says: 'was stopped: tried to run more than 64 processes at once (the `sandbox-processes` limit)'
+    },
+    {
+      what: 'more disk than allowed',
+      command: 'head -c 200000000 /dev/zero > /tmp/fill',
+      inputs: { 'sandbox-disk-mb': '64' },
+      says: 'was stopped: wrote more than 64 MB of files (the `sandbox-disk-mb` limit)'
+    }
+  ])('$what: stopped, and the draft says which limit', TIMEOUT, async ({ command, inputs, says }) => {
+    const boxed = await checkRun(stage, new GitRemote({ 'README.md': '# data\n' }), command, inputs)
     expectContained(stage, boxed, [TOKEN, OPENAI_KEY])
     expect(stage.github.pullRequests, stage.said(boxed.run)).toHaveLength(1)
     const pull = stage.github.pullRequests[0]!
     expect(pull.draft, stage.said(boxed.run)).toBe(true)
-    expect(pull.body, stage.said(boxed.run)).toContain(
-      'was stopped: tried to run more than 64 processes at once (the `sandbox-processes` limit)'
-    )
-  })
-
-  it('more disk than allowed: stopped, and the draft says which limit', TIMEOUT, async () => {
-    const boxed = await checkRun(
-      stage,
-      new GitRemote({ 'README.md': '# data\n' }),
-      'head -c 200000000 /dev/zero > /tmp/fill',
-      { 'sandbox-disk-mb': '64' }
-    )
-    expectContained(stage, boxed, [TOKEN, OPENAI_KEY])
-    expect(stage.github.pullRequests, stage.said(boxed.run)).toHaveLength(1)
-    const pull = stage.github.pullRequests[0]!
-    expect(pull.draft, stage.said(boxed.run)).toBe(true)
-    expect(pull.body, stage.said(boxed.run)).toContain(
-      'was stopped: wrote more than 64 MB of files (the `sandbox-disk-mb` limit)'
-    )
+    expect(pull.body, stage.said(boxed.run)).toContain(says)
   })
 })
