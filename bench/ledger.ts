@@ -39,7 +39,7 @@ export async function measureLedger(runs = 7): Promise<LedgerMeasure> {
     const octokit = await createOctokit('ghs_bench', {
       onLimit: () => undefined,
       baseUrl: github.url,
-      spacingMs: { write: 0, notifications: 0 }
+      spacingMs: { write: 0, notifications: 0, search: 0 }
     })
     const api = new GitHubApi(octokit, { owner: github.owner, repo: github.repo })
     const checks: number[] = []

@@ -331,7 +331,7 @@ async function runGitBob(options: PlayOptions, repo: GitRemote, payload: Payload
   const runner = capturingRunner()
   const code = await runStep(env, runner, {
     githubRetryBaseMs: 10,
-    githubSpacingMs: { write: 0, notifications: 0 },
+    githubSpacingMs: { write: 0, notifications: 0, search: 0 },
     modelRetryBaseMs: options.modelRetryBaseMs,
     checks: options.checks
   })

@@ -10,7 +10,7 @@ import type { Adapters } from '../run-types.ts'
 import type { Logger, RunEnvironment } from '../ports/run.ts'
 import { GitWorkspace, type CommitIdentity } from '../adapters/git/workspace.ts'
 import { GitHubApi } from '../adapters/github/api.ts'
-import { createOctokit } from '../adapters/github/client.ts'
+import { createOctokit, type Spacing } from '../adapters/github/client.ts'
 import { sandboxChecks, type SandboxChecks } from '../adapters/sandbox/checks.ts'
 import { jupyterRunner, type JupyterRunner } from '../adapters/jupyter/execute.ts'
 import { lazySandbox } from '../adapters/sandbox/lazy-box.ts'
@@ -35,8 +35,8 @@ export interface Runner {
 export interface WiringOptions {
   /** GitHub's first retry waits this long, then 4 and 9 times as long (default 1 s). */
   githubRetryBaseMs?: number
-  /** The least time between two writes to GitHub, and between two that notify people (default 250 ms, 1 s). */
-  githubSpacingMs?: { write: number; notifications: number }
+  /** The least time between two writes to GitHub, two that notify people, two code searches (250 ms, 1 s, 2 s). */
+  githubSpacingMs?: Spacing
   /** A model's first retry waits about this long, then twice as long each time (default 1 s). */
   modelRetryBaseMs?: number
   /** Runs notebooks instead of Jupyter (for tests about what git-bob does with a run, not about Jupyter). */

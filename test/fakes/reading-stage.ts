@@ -55,7 +55,12 @@ export async function readingStage(files: Record<string, string>): Promise<Readi
   const github = await new FakeGitHub().start()
   for (const [path, text] of Object.entries(files)) github.files.set(path, text)
   const api = new GitHubApi(
-    await createOctokit(TOKEN, { onLimit: () => undefined, baseUrl: github.url, retryBaseMs: 1 }),
+    await createOctokit(TOKEN, {
+      onLimit: () => undefined,
+      baseUrl: github.url,
+      retryBaseMs: 1,
+      spacingMs: { write: 0, notifications: 0, search: 0 }
+    }),
     { owner: github.owner, repo: github.repo }
   )
   const remote = new GitRemote(files, github.defaultBranch)

@@ -23,7 +23,7 @@ const inProcess: Launch = async (options) => {
   const runner = capturingRunner()
   const code = await runStep(env, runner, {
     githubRetryBaseMs: 10,
-    githubSpacingMs: { write: 0, notifications: 0 },
+    githubSpacingMs: { write: 0, notifications: 0, search: 0 },
     modelRetryBaseMs: 10
   })
   return { code, stdout: runner.lines.join('\n'), summary: runner.summary, outputs: runner.outputs }

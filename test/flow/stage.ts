@@ -59,7 +59,7 @@ export function useStage(): FlowStage {
     // (A retry-after from the server is still honoured as sent.)
     const running = runStep(env, runner, {
       githubRetryBaseMs: 10,
-      githubSpacingMs: { write: 0, notifications: 0 },
+      githubSpacingMs: { write: 0, notifications: 0, search: 0 },
       modelRetryBaseMs: 10,
       ...(options.notebooks ? { notebooks: options.notebooks } : {}),
       ...(options.now ? { now: options.now } : {}),

@@ -12,8 +12,18 @@ export interface ClientOptions {
   baseUrl?: string
   /** The wait before the first retry of a failed request (it grows with the square of the attempt). */
   retryBaseMs?: number
-  /** The least time between two writes, and between two writes that notify people (default 250 ms, 1 s). */
-  spacingMs?: { write: number; notifications: number }
+  /**
+   * The least time between two writes, between two writes that notify people, and between two code searches
+   * (default 250 ms, 1 s, 2 s).
+   */
+  spacingMs?: Spacing
+}
+
+/** The least time, in milliseconds, between two requests of each kind the throttling plugin spaces. */
+export interface Spacing {
+  write: number
+  notifications: number
+  search: number
 }
 
 export async function createOctokit(token: string, options: ClientOptions): Promise<Octokit> {
@@ -33,7 +43,7 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
       )
       return retrying
     }
-  const spacing = options.spacingMs ?? { write: 250, notifications: 1000 }
+  const spacing = options.spacingMs ?? { write: 250, notifications: 1000, search: 2000 }
   return make(
     token,
     {
@@ -55,7 +65,10 @@ export async function createOctokit(token: string, options: ClientOptions): Prom
           id: 'git-bob-notifications',
           maxConcurrent: 1,
           minTime: spacing.notifications
-        })
+        }),
+        // The plugin's own spacing for code search (GitHub allows 10 code searches a minute), given as a group
+        // of git-bob's so that a test can shorten it like the others.
+        search: new Bottleneck.Group({ id: 'git-bob-search', maxConcurrent: 1, minTime: spacing.search })
       }
     },
     throttling,

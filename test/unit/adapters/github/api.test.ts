@@ -22,7 +22,7 @@ async function api(): Promise<GitHubApi> {
     onLimit: () => undefined,
     baseUrl: github.url,
     retryBaseMs: 1,
-    spacingMs: { write: 0, notifications: 0 }
+    spacingMs: { write: 0, notifications: 0, search: 0 }
   })
   return new GitHubApi(octokit, { owner: github.owner, repo: github.repo })
 }
@@ -368,6 +368,22 @@ describe('GitHubApi reads', () => {
     const gh = await api()
     expect(await gh.searchCode('load', 5)).toEqual(['a.py'])
     expect(requestLog()).toEqual([{ request: 'GET /search/code?q=load+repo%3ACodertocat%2FHello-World&per_page=5' }])
+  })
+
+  it('spaces two code searches by the search spacing (GitHub allows 10 a minute)', async () => {
+    github.files.set('a.py', 'def load(): pass')
+    const octokit = await createOctokit('ghs_test', {
+      onLimit: () => undefined,
+      baseUrl: github.url,
+      spacingMs: { write: 0, notifications: 0, search: 300 }
+    })
+    const gh = new GitHubApi(octokit, { owner: github.owner, repo: github.repo })
+    const started = performance.now()
+    await gh.searchCode('load', 5)
+    await gh.searchCode('load', 5)
+    // The second search starts 300 ms after the first did, at the earliest.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300)
+    expect(github.requests.filter((r) => r.path === '/search/code')).toHaveLength(2)
   })
 
   it('dispatchedRuns and workflowRun: the runs a dispatch started on a branch since a time, then one run', async () => {
