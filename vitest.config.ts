@@ -57,12 +57,13 @@ export default defineConfig({
         ? [['json', { outputFile: '.tmp/vitest-report.json' }] as ['json', { outputFile: string }]]
         : [])
     ],
-    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. A worker per
-    // core (at most 16, for the memory). More workers fill some of the time tests wait for Jupyter, the box or a child
-    // process, but cost as much CPU as they fill. On a quiet 2-core machine, the same tree, two runs each: 2 workers
-    // 172 s and 174 s; 3 workers 156 s and 180 s, with up to a quarter more CPU; 4 workers 157 s and 174 s, with up
-    // to a third more. A number: vitest caps a percentage at the number of cores.
-    maxWorkers: Math.min(16, availableParallelism()),
+    // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. One worker
+    // more than there are cores (at most 16, for the memory): about a fifth of a run with a worker per core is time
+    // in which tests wait (a time limit, a kernel starting, a child process's output) and a core idles; the third
+    // worker fills much of it, for up to a tenth more CPU. On a quiet 2-core machine, the same tree: 2 workers 171 s,
+    // 175 s, 178 s and 184 s; 3 workers 153 s, 161 s and 164 s; 4 workers cost a third more CPU and were no faster.
+    // A number: vitest caps a percentage at the number of cores.
+    maxWorkers: Math.min(16, availableParallelism() + 1),
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
     // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level.
     isolate: false,
