@@ -13,6 +13,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // vitest starts its workers, which inherit it; the e2e layer's child processes use the same folder.
 process.env.NODE_COMPILE_CACHE ??= fileURLToPath(new URL('./.tmp/node-compile-cache', import.meta.url))
 
+/**
+ * The time a test of a layer that starts real processes (git, Jupyter, the box, dist/index.js) may take. Two suites
+ * at once on 2 cores (six workers) made its slowest tests take up to 16 s of the 30 s the unit layer keeps.
+ */
+const REAL = { testTimeout: 60_000, hookTimeout: 60_000 }
+
 export default defineConfig({
   // The same constants scripts/build.ts defines for dist/.
   define: {
@@ -38,11 +44,11 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'] } },
       // run() in this process with the real wiring, the HTTP stand-ins, real git and (where it matters) Jupyter
       // (and the eval harness, which plays whole threads that way: test/eval)
-      { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts', 'test/eval/**/*.test.ts'] } },
+      { extends: true, test: { name: 'flow', include: ['test/flow/**/*.test.ts', 'test/eval/**/*.test.ts'], ...REAL } },
       // a few smoke tests of the built dist/index.js as the runner starts it; dist/ is rebuilt first when stale
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'] }
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'], ...REAL }
       }
     ],
     // After the run, the tests that took more than a third of their timeout (test/reporters/near-timeout.ts). TMPDIR

@@ -138,5 +138,5 @@ describe('git-bob on GitLab, built', () => {
     expect(last[0]!.body, stage.said(failed)).toContain('I could not finish this request')
     expect(last[0]!.body).toContain(`[log](${JOB_URL})`)
     expect(stage.gitlab.botNotes('issues', 1).filter((n) => n.body.includes('could not finish'))).toHaveLength(1)
-  }, 120_000)
+  }, 180_000)
 })

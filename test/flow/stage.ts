@@ -38,9 +38,9 @@ interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   timeoutMs?: number
 }
 
-/** 5 s before the running test's timeout (vitest's 30 s unless the test sets more), or none. */
+/** 5 s before the running test's timeout (the layer's 60 s unless the test sets more), or none. */
 function deadlineOfTest(): number | null {
-  const timeout = TestRunner.getCurrentTest()?.timeout ?? 30_000
+  const timeout = TestRunner.getCurrentTest()?.timeout ?? 60_000
   // A test without a timeout (0) has no deadline either; a short one keeps at least one second.
   return timeout > 0 ? Math.max(1_000, timeout - 5_000) : null
 }
