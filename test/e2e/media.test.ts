@@ -13,7 +13,7 @@ import { useStage } from './scenario.ts'
 // Office files written and read back: CPU work in the child, up to 20 s a test on a quiet 2-core machine,
 // several times that on a busy one or with two suites at once.
 const HEAVY = { timeout: 120_000 }
-const stage = useStage({ timeoutMs: HEAVY.timeout - 10_000 })
+const stage = useStage()
 
 describe('the built action with slides, documents, workbooks, recordings and pictures', HEAVY, () => {
   it('implement: writes a deck with a repository picture, a document, a workbook and an MP3, and commits them', async () => {

@@ -1,8 +1,8 @@
 // The e2e layer's stage: the stand-ins of test/fakes/stage.ts, and the built action run as the runner runs it.
-import { TestRunner } from 'vitest'
 import { runAction, type ActionOptions, type ActionRun } from '../fakes/action.ts'
 import { said, type Printed } from '../fakes/said.ts'
 import { useStage as stage, type Stage } from '../fakes/stage.ts'
+import { timeLeftInTest } from '../fakes/time-left.ts'
 
 export { annotations, OPENAI_KEY } from '../fakes/stage.ts'
 export { said } from '../fakes/said.ts'
@@ -13,17 +13,14 @@ type E2eStage = Stage<Omit<ActionOptions, 'githubUrl'>, ActionRun> & {
 }
 
 /**
- * A run is stopped 10 s before the running test's timeout (the layer's 60 s unless the test sets more), so that a
- * run that hangs fails its test with what it said, not with a bare timeout. None for a test without a timeout.
+ * Every run of this stage is stopped 10 s before the running test's timeout (test/fakes/time-left.ts), so that a
+ * run that hangs fails its test with what it said; a test without a timeout keeps runAction's own limit.
  */
-function stopBeforeTest(): Pick<ActionOptions, 'timeoutMs'> {
-  const timeout = TestRunner.getCurrentTest()?.timeout ?? 0
-  return timeout > 0 ? { timeoutMs: Math.max(1_000, timeout - 10_000) } : {}
-}
-
-/** `defaults`: options for every run of this stage, e.g. a longer `timeoutMs` in a file of heavy runs. */
-export function useStage(defaults: Pick<ActionOptions, 'timeoutMs'> = {}): E2eStage {
-  const e2e = stage((options: ActionOptions) => runAction({ ...stopBeforeTest(), ...defaults, ...options })) as E2eStage
+export function useStage(): E2eStage {
+  const e2e = stage((options: ActionOptions) => {
+    const left = timeLeftInTest(10_000)
+    return runAction({ ...(left === null ? {} : { timeoutMs: left }), ...options })
+  }) as E2eStage
   e2e.said = (run) => said(run, e2e.github)
   return e2e
 }

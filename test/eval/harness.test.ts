@@ -152,7 +152,7 @@ describe('npm run eval on a review and a disagreement with an attachment', () =>
     expect(odd.thread.indexOf('**@prof-kim** commented')).toBeLessThan(odd.thread.indexOf('git-bob split this'))
     expect(odd.thread).toMatch(/!\[plot\]\(http:\/\/127\.0\.0\.1:\d+\/user-attachments\/assets\/eval-1\)/)
     expect(odd, odd.thread).toMatchObject({ solved: true, ending: 'satisfied', turns: 1 })
-  }, 60_000)
+  })
 })
 
 describe('npm run eval with --max-cost-usd', () => {
@@ -168,5 +168,5 @@ describe('npm run eval with --max-cost-usd', () => {
     ])
     expect(results.results[1]!.skipped).toMatch(/--max-cost-usd \$0\.001/)
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| 0\/1 \(1 not run\) \|/)
-  }, 60_000)
+  })
 })

@@ -12,12 +12,9 @@ import { pandasWorkbook, pythonOffice, PYTHON_OFFICE_MISSING } from '../fakes/py
 import { pptxgenjsTemplate } from '../fakes/slide-templates.ts'
 import { useStage } from './stage.ts'
 
-// Office files written and read back, and a zip bomb of markup read: CPU work, several seconds a test on a busy
-// machine.
-const HEAVY = { timeout: 60_000 }
 const stage = useStage()
 
-describe('slides, documents, workbooks, recordings and pictures', HEAVY, () => {
+describe('slides, documents, workbooks, recordings and pictures', () => {
   it('implement with Gemini: the speech model speaks PCM, and git-bob commits it encoded as a real MP3', async () => {
     const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
     const words = 'Dish B had the most cells, twice as many as dish A, and the counts agree with last week.'

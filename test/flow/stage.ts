@@ -1,7 +1,6 @@
 // The flow layer's stage: the whole action in the test process. runStep() (the wiring main.ts uses) with
 // a step environment built like the runner's, the stand-ins over real HTTP, and a runner that captures the
 // workflow commands the action issues, as the log would show them. process.env is neither read nor changed.
-import { TestRunner } from 'vitest'
 import { runStep } from '../../src/wiring/actions.ts'
 import { runGitLab } from '../../src/wiring/gitlab.ts'
 import type { JupyterRunner } from '../../src/adapters/jupyter/execute.ts'
@@ -11,6 +10,7 @@ import { said, type Printed } from '../fakes/said.ts'
 import { gitlabJob, useGitLabStage, type GitLabStage } from '../fakes/gitlab-stage.ts'
 import { useStage as stage, type Stage } from '../fakes/stage.ts'
 import { stepEnvironment, type StepOptions } from '../fakes/step-environment.ts'
+import { timeLeftInTest } from '../fakes/time-left.ts'
 
 export { annotations, OPENAI_KEY } from '../fakes/stage.ts'
 
@@ -38,13 +38,6 @@ interface FlowOptions extends Omit<StepOptions, 'githubUrl'> {
   timeoutMs?: number
 }
 
-/** 5 s before the running test's timeout (the layer's 60 s unless the test sets more), or none. */
-function deadlineOfTest(): number | null {
-  const timeout = TestRunner.getCurrentTest()?.timeout ?? 60_000
-  // A test without a timeout (0) has no deadline either; a short one keeps at least one second.
-  return timeout > 0 ? Math.max(1_000, timeout - 5_000) : null
-}
-
 type FlowStage = Stage<FlowOptions, FlowRun> & {
   /** What the run said (its log and the stand-in's threads), for an assertion's message. */
   said(run: Printed): string
@@ -66,7 +59,7 @@ export function useStage(): FlowStage {
       // Without one, the wiring's own: the sandbox with the limits and network the inputs set.
       ...(options.checks ? { checks: options.checks } : {})
     })
-    const code = await deadline(running, options.timeoutMs ?? deadlineOfTest(), () =>
+    const code = await deadline(running, options.timeoutMs ?? timeLeftInTest(5_000), () =>
       flow.said({ code: null, stdout: runner.lines.map((l) => `${l}\n`).join('') })
     )
     return {
