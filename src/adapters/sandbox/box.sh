@@ -8,14 +8,25 @@
 set -u
 RUN=$1 BOX_UID=$2 CALLER=${3%:*} CALLER_GID=${3#*:} DISK_KB=$4 MEM_BYTES=$5 NPROC=$6 CPU_SECONDS=$7 TIMEOUT=$8 NETWORK=$9
 shift 9
-MAX_BACK=$1 WORKDIR=$2 SHOW=$3 GIT_DIR_OF=$4
-shift 4
+MAX_BACK=$1 WORKDIR=$2 GIT_DIR_OF=$3
+shift 3
 BOX_PATH=${PATH:-/usr/local/bin:/usr/bin:/bin}
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 umask 022
 R=$RUN/root
-CHROOT=$(command -v chroot) SETPRIV=$(command -v setpriv) PRLIMIT=$(command -v prlimit) ENV=$(command -v env)
+# The programs the command is started through, by their full paths (the box's PATH may not find them), looked up
+# as `command -v` would, without a subshell each.
+tool() {
+  for dir in /usr/sbin /usr/bin /sbin /bin; do
+    [ -x "$dir/$1" ] && found=$dir/$1 && return
+  done
+  found=$1
+}
+tool chroot && CHROOT=$found
+tool setpriv && SETPRIV=$found
+tool prlimit && PRLIMIT=$found
+tool env && ENV=$found
 
 fail() {
   echo "git-bob's box: $*" >&2
@@ -23,33 +34,16 @@ fail() {
 }
 
 # The root: one tmpfs for the copy and everything the command may write, so the disk limit holds for all of it
-# (sized once the copy is in). Not nodev: /dev's few device nodes are made on it; the box's user cannot make any.
-mount -t tmpfs -o mode=0755,nosuid git-bob-box "$R" || fail 'no tmpfs could be mounted'
-cp -R --preserve=mode,links "$RUN/skeleton/." "$R/" &&
-  cp -a /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty "$R/dev/" || fail 'the root could not be laid out'
+# (sized once the copy is in); nodev, as /dev's devices are the host's own nodes, bound onto it.
+mount -t tmpfs -o mode=0755,nosuid,nodev git-bob-box "$R" || fail 'no tmpfs could be mounted'
+cp -R --preserve=mode,links "$RUN/skeleton/." "$R/" || fail 'the root could not be laid out'
 
-# Seen read-only, at the same place: the system folders, and the paths the workflow names (one per line).
-while IFS= read -r path; do
-  case $path in /?*) ;; *) continue ;; esac
-  if [ -d "$path" ]; then
-    [ -d "$R$path" ] || mkdir -p "$R$path"
-  elif [ -f "$path" ]; then
-    [ -f "$R$path" ] || { mkdir -p "$R${path%/*}" && : >"$R$path"; }
-  else
-    continue
-  fi
-  mount --rbind -o ro "$path" "$R$path" || fail "$path could not be shown"
-done <<EOF
-$SHOW
-EOF
-
-# The box's user has a name and a home (git-bob wrote the files); /proc of this PID namespace only; /sys of this
-# network namespace, read-only; /dev/shm on the box's tmpfs.
-mount --bind -o ro "$R/.box/passwd" "$R/etc/passwd" && mount --bind -o ro "$R/.box/group" "$R/etc/group" ||
-  fail 'the box user could not be named'
-mount -t proc -o nosuid,nodev,noexec proc "$R/proc" || fail '/proc could not be mounted'
+# Every mount git-bob listed (fstab.ts), by one program: the system folders and the paths the workflow names
+# read-only at the same place, the box user's name and home (git-bob wrote the files), /proc of this PID namespace
+# only, /dev/shm on the box's tmpfs, and /dev's devices. Then /sys of this network namespace, read-only, where it
+# can be had.
+mount --all --fstab "$RUN/fstab" || fail 'the system folders, /proc or /dev could not be mounted'
 mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$R/sys" 2>/dev/null
-mount --bind "$R/box/shm" "$R/dev/shm" || fail '/dev/shm could not be made'
 
 # The copy of the repository: written from git's objects through git-bob's own index (what git tracks, with what
 # git-bob wrote), by git run as git-bob's own user, straight onto the tmpfs; then made the box user's.
@@ -60,7 +54,7 @@ if [ -n "$GIT_DIR_OF" ]; then
       -c core.hooksPath=/dev/null -c core.fsmonitor=false checkout-index --all ||
     fail 'the copy of the repository could not be made'
 fi
-used=$(df -Pk "$R" | { read -r _ && read -r _ _ used_kb _ && echo "$used_kb"; })
+df -Pk "$R" >"$RUN/df" && { read -r _ && read -r _ _ used _; } <"$RUN/df" || fail 'the copy could not be measured'
 TOTAL_KB=$((used + DISK_KB + 256))
 mount -o "remount,size=${TOTAL_KB}k" "$R" && chown -R "$BOX_UID:$BOX_UID" "$R/box/repo" "$R/box/home" ||
   fail 'the copy of the repository could not be made'

@@ -15,6 +15,7 @@ import { randomInt } from 'node:crypto'
 import { trackedIndex, type BoxSource } from '../git/tracked-copy.ts'
 import BOX_SCRIPT from './box.sh'
 import { layOutSkeleton } from './skeleton.ts'
+import { boxMounts, fstab } from './fstab.ts'
 import { DEFAULT_LIMITS, type SandboxLimits, type SandboxSettings } from '../../ports/sandbox.ts'
 
 /** The only variables of git-bob's environment a sandboxed command sees (besides its own HOME, TMPDIR, USER). */
@@ -308,6 +309,7 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
       await mkdir(join(run, 'root'))
       const uid = boxUid()
       const shown = await layOutSkeleton(join(run, 'skeleton'), uid, visible)
+      await writeFile(join(run, 'fstab'), fstab(boxMounts(join(run, 'root'), shown)))
       const gitDir = source ? await trackedIndex(source, join(run, 'index')) : ''
       const maxBack = request.copyBack?.maxFileBytes ?? 0
       const boxArgs = [
@@ -322,7 +324,6 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
         network ? '1' : '0',
         String(maxBack),
         request.cwd,
-        shown.join('\n'),
         gitDir,
         request.command,
         ...request.args

@@ -1,9 +1,11 @@
 // The skeleton of a box's root, laid out by git-bob in its private run folder for box.sh to copy onto the box's
-// tmpfs in one go: the mount points of the system folders (or their links, where /bin is a link to /usr/bin),
-// home and temporary folders with their modes, /dev's links, and the name service files that give the box's user
-// id a name and a home. Written here, not in the script, because each program the script starts costs time.
-import { chmod, copyFile, lstat, mkdir, readFile, readlink, realpath, symlink, writeFile } from 'node:fs/promises'
+// tmpfs in one go: the mount points of the system folders (or their links, where /bin is a link to /usr/bin) and
+// of the paths the workflow shows, home and temporary folders with their modes, /dev's links and the files its
+// devices are bound onto, and the name service files that give the box's user id a name and a home. Written here,
+// not in the script, because each program the script starts costs time.
+import { chmod, copyFile, lstat, mkdir, readFile, readlink, realpath, stat, symlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { DEVICES } from './fstab.ts'
 
 /** The system folders a box shows read-only at their own place. Nothing else of the host is seen. */
 const SYSTEM = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/opt']
@@ -35,8 +37,32 @@ const LINKS: readonly [string, string][] = [
 ]
 
 /**
+ * A mount point in the skeleton for the host's `path`, a folder or a file like it, made through real folders of the
+ * skeleton only: never through one of its links (/dev/fd points into the host's /proc). False where none is made.
+ */
+async function mountPoint(dir: string, path: string, folder: boolean): Promise<boolean> {
+  const parts = path.split('/').filter(Boolean)
+  let at = dir
+  for (const [index, part] of parts.entries()) {
+    at = join(at, part)
+    const last = index === parts.length - 1
+    const info = await lstat(at).catch(() => null)
+    if (!info) {
+      if (last && !folder) await writeFile(at, '', { flag: 'wx' })
+      else await mkdir(at)
+    } else if (info.isSymbolicLink() || info.isDirectory() !== (folder || !last)) return false
+  }
+  return parts.length > 0
+}
+
+/** Whether the host's `path` lies in (or is) one of `folders`. */
+const within = (path: string, folders: readonly string[]): boolean =>
+  folders.some((folder) => path === folder || path.startsWith(`${folder}/`))
+
+/**
  * Lays out the skeleton in `dir` for a box whose user id is `uid`; returns the paths box.sh shows read-only: the
- * system folders that are folders here, then `visible`.
+ * system folders that are folders here, then those of `visible` that exist here and lie outside the system folders
+ * (what lies inside them is shown with them) and outside the box's own /box and /.box.
  */
 export async function layOutSkeleton(dir: string, uid: number, visible: readonly string[]): Promise<string[]> {
   for (const [path, mode] of FOLDERS) {
@@ -44,6 +70,7 @@ export async function layOutSkeleton(dir: string, uid: number, visible: readonly
     await chmod(join(dir, path), mode)
   }
   for (const [path, target] of LINKS) await symlink(target, join(dir, path))
+  for (const name of DEVICES) await writeFile(join(dir, 'dev', name), '')
   const shown: string[] = []
   for (const path of SYSTEM) {
     const info = await lstat(path).catch(() => null)
@@ -68,5 +95,11 @@ export async function layOutSkeleton(dir: string, uid: number, visible: readonly
     await mkdir(dirname(join(dir, resolv)), { recursive: true })
     await copyFile(resolv, join(dir, resolv)).catch(() => undefined)
   }
-  return [...shown, ...visible.filter((path) => path.startsWith('/') && !SYSTEM.some((s) => path === s))]
+  for (const path of visible) {
+    if (!path.startsWith('/') || within(path, [...SYSTEM, '/box', '/.box'])) continue
+    const info = await stat(path).catch(() => null)
+    if (info && (info.isDirectory() || info.isFile()) && (await mountPoint(dir, path, info.isDirectory())))
+      shown.push(path)
+  }
+  return shown
 }

@@ -26,13 +26,16 @@ const opened = new Map<string, Promise<Sandbox>>()
 // copy-back test, every small limit at once for the limit tests.
 const OFFLINE = { network: false, limits: { diskMb: 4096 } }
 const SMALL = { limits: { memoryMb: 128, processes: 40, cpuSeconds: 1, diskMb: 16 } }
-function sandbox(options: { network?: boolean; limits?: Partial<SandboxLimits> } = {}): Promise<Sandbox> {
+function sandbox(
+  options: { network?: boolean; limits?: Partial<SandboxLimits>; visiblePaths?: string[] } = {}
+): Promise<Sandbox> {
   const key = JSON.stringify(options)
   let opening = opened.get(key)
   if (!opening) {
     opening = openSandbox({
       env: { ...process.env, OPENAI_API_KEY: SECRET },
       network: options.network,
+      visiblePaths: options.visiblePaths,
       limits: { ...DEFAULT_LIMITS, ...options.limits }
     }).then((result) => {
       if (!result.ok) throw new Error(result.reason)
@@ -192,6 +195,38 @@ describe.skipIf(!root)(`the box, as root${root ? '' : ' [skipped: the tests do n
     expect(run.output).not.toContain('box-checkout-')
     expect(run.output).toContain('git-bob-box:/box/home')
     expect(run.output.trim().endsWith('done')).toBe(true)
+  })
+
+  it('shows the paths the workflow names read-only, a folder (a space in its name) or a file; not one that is missing or under a link of the box; /dev holds the devices', async () => {
+    const tools = mkdtempSync(join(tmpdir(), 'box-visible-'))
+    mkdirSync(join(tools, 'my env', 'bin'), { recursive: true })
+    writeFileSync(join(tools, 'my env', 'bin', 'tool'), 'TOOL-OK\n')
+    writeFileSync(join(tools, 'notes.txt'), 'NOTES-OK\n')
+    const box = await sandbox({
+      visiblePaths: [join(tools, 'my env'), join(tools, 'notes.txt'), join(tools, 'missing'), '/dev/fd/box-visible']
+    })
+    const run = await sh(
+      [
+        `cat '${join(tools, 'my env', 'bin', 'tool')}' '${join(tools, 'notes.txt')}'`,
+        `touch '${join(tools, 'my env', 'x')}' 2>/dev/null && echo WROTE-SHOWN`,
+        `ls '${tools}'`,
+        `ls -d '${join(tools, 'missing')}' 2>/dev/null && echo SHOWN-MISSING`,
+        'echo gone > /dev/null && head -c 3 /dev/zero | wc -c && head -c 3 /dev/urandom | wc -c',
+        'echo x 2>/dev/null > /dev/full || echo FULL',
+        'ls /dev/fd/box-visible 2>/dev/null && echo THROUGH-LINK',
+        'echo done'
+      ].join('; '),
+      shared(),
+      { box }
+    )
+    expect(run.output).toContain('TOOL-OK\nNOTES-OK\n')
+    expect(run.output).not.toContain('WROTE-SHOWN')
+    // The folder that holds the shown paths shows only them.
+    expect(run.output).toContain('my env\nnotes.txt\n')
+    expect(run.output).not.toContain('SHOWN-MISSING')
+    expect(run.output).toContain('3\n3\nFULL\n')
+    expect(run.output).not.toContain('THROUGH-LINK')
+    expect(run.output.trim().endsWith('done'), run.output).toBe(true)
   })
 
   it('leaves nothing running: detached children and a process that keeps forking a successor', async () => {

@@ -1,0 +1,44 @@
+// The box's mounts as one fstab, written by git-bob into its private run folder, so that box.sh makes them all with
+// one `mount --all --fstab` instead of a program start per mount. Pure: the lines and their escaping.
+
+/** One mount: what is mounted (a path, or a file system's name such as "proc"), where, its type and options. */
+export interface BoxMount {
+  source: string
+  target: string
+  type: string
+  options: string
+}
+
+/** /dev's devices in the box: the host's own nodes, each bound onto an empty file of the skeleton. */
+export const DEVICES = ['null', 'zero', 'full', 'random', 'urandom', 'tty'] as const
+
+/**
+ * A field as fstab(5) writes it: libmount reads \040, \011, \012 and \134 back as a space, a tab, a newline and a
+ * backslash, so a path holding any of them stays one field.
+ */
+export function fstabField(text: string): string {
+  return text.replace(/[\\ \t\n]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)
+}
+
+/**
+ * The mounts of a box whose root is `root`, in the order they are made: the `shown` paths read-only at their own
+ * place (with what is mounted below them), the box user's name, /proc of the box's PID namespace, /dev/shm on the
+ * box's own disk, and /dev's devices.
+ */
+export function boxMounts(root: string, shown: readonly string[]): BoxMount[] {
+  return [
+    ...shown.map((path) => ({ source: path, target: root + path, type: 'none', options: 'rbind,ro' })),
+    { source: `${root}/.box/passwd`, target: `${root}/etc/passwd`, type: 'none', options: 'bind,ro' },
+    { source: `${root}/.box/group`, target: `${root}/etc/group`, type: 'none', options: 'bind,ro' },
+    { source: 'proc', target: `${root}/proc`, type: 'proc', options: 'nosuid,nodev,noexec' },
+    { source: `${root}/box/shm`, target: `${root}/dev/shm`, type: 'none', options: 'bind' },
+    ...DEVICES.map((name) => ({ source: `/dev/${name}`, target: `${root}/dev/${name}`, type: 'none', options: 'bind' }))
+  ]
+}
+
+/** The mounts as an fstab, one line each. */
+export function fstab(mounts: readonly BoxMount[]): string {
+  return mounts
+    .map((m) => `${fstabField(m.source)} ${fstabField(m.target)} ${m.type} ${fstabField(m.options)} 0 0\n`)
+    .join('')
+}
