@@ -51,11 +51,15 @@ export class Git {
 
   run(args: string[], options: { network?: boolean; input?: string; indexFile?: string } = {}): Promise<GitResult> {
     // Git gets a minimal environment (none of the action's inputs or secrets), no hooks and no fsmonitor,
-    // whatever the repository's own configuration says.
+    // whatever the repository's own configuration says; and no housekeeping of its own after a commit or a fetch
+    // (a `git maintenance run --auto` process each time) in a checkout that the job throws away.
     const env: NodeJS.ProcessEnv = { ...safeEnvironment(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
     // An index of git-bob's own (the box's copy), so the checkout's index is not touched.
     if (options.indexFile) env.GIT_INDEX_FILE = options.indexFile
-    const safety = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false']
+    const safety = [
+      ...['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'],
+      ...['-c', 'maintenance.auto=false', '-c', 'gc.auto=0']
+    ]
     if (options.network && this.credentials) {
       const basic = Buffer.from(`x-access-token:${this.credentials.token}`).toString('base64')
       env.GIT_CONFIG_COUNT = '1'
