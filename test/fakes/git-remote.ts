@@ -2,7 +2,7 @@
 // workspace actions/checkout leaves: real git on both sides.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -77,6 +77,8 @@ function originAndCheckout(
     template = mkdtempSync(join(tmpdir(), 'git-bob-remote-template-'))
     const origin = join(template, 'origin.git')
     execFileSync('git', ['init', '--quiet', '--bare', '-b', defaultBranch, origin])
+    // The server's housekeeping is not under test: no `git gc --auto` process after every push it receives.
+    appendFileSync(join(origin, 'config'), '[receive]\n\tautogc = false\n')
     // The first commit goes straight into origin, by one fast-import: no seed clone, add, commit and push
     // (more than half of what a repository costs to set up).
     execFileSync('git', ['--git-dir', origin, 'fast-import', '--quiet'], {
