@@ -85,12 +85,19 @@ describe('npm run eval with the stand-ins', () => {
     ])
     const cassette = readFileSync(join(cassettes, 'smoke-question--openai_gpt-4.1.json'), 'utf8')
     expect(cassette).not.toContain('sk-proj-evalstandin')
+    // Two of the three replayed: a thread of one turn, and one of three where both sides take turns. The third
+    // (an implement run whose pytest runs twice in the box, most of the eval's time) would replay the same way.
     const replayed = await runEval(
-      { ...options({ out: join(out, 'replay'), replay: cassettes }), standIns: false, models: [] },
+      {
+        ...options({ out: join(out, 'replay'), replay: cassettes, tasks: ['smoke-question', 'smoke-never-implement'] }),
+        standIns: false,
+        models: []
+      },
       { print: () => undefined, env: { PATH: process.env.PATH }, tasksDir: TASKS }
     )
     expect(replayed.mode).toBe('replay')
     expect(replayed.label).toBe(HARNESS_CHECK)
+    expect(replayed.results.map((r) => r.task)).toEqual(['smoke-never-implement', 'smoke-question'])
     for (const r of replayed.results) {
       const first = results.results.find((x) => x.task === r.task)!
       expect({ task: r.task, solved: r.solved, ending: r.ending, turns: r.turns, beyond: r.beyondCassette }).toEqual({
@@ -158,15 +165,16 @@ describe('npm run eval on a review and a disagreement with an attachment', () =>
 describe('npm run eval with --max-cost-usd', () => {
   it('starts no task once the eval has cost that much, and says so', async () => {
     const out = mkdtempSync(join(tmpdir(), 'git-bob-eval-cap-'))
+    // The first task (in the order of their names) a thread of one turn, the second one that is never started.
     const results = await runEval(
-      options({ tasks: ['smoke-never-implement', 'smoke-question'], maxCostUsd: 0.001, out }),
+      options({ tasks: ['smoke-question', 'split-paper-revision'], maxCostUsd: 0.001, out }),
       { print: () => undefined, env: { PATH: process.env.PATH }, tasksDir: TASKS }
     )
     expect(results.results.map((r) => [r.task, r.skipped === null])).toEqual([
-      ['smoke-never-implement', true],
-      ['smoke-question', false]
+      ['smoke-question', true],
+      ['split-paper-revision', false]
     ])
     expect(results.results[1]!.skipped).toMatch(/--max-cost-usd \$0\.001/)
-    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| 0\/1 \(1 not run\) \|/)
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| 1\/1 \(1 not run\) \|/)
   })
 })
