@@ -184,7 +184,8 @@ describe('git-bob implement on GitLab', () => {
     const [told] = stage.gitlab.botNotes('issues', 1)
     expect(told!.body).toContain(`${stage.gitlab.serverUrl}/lab/analysis/-/merge_requests/1`)
 
-    scriptImplement(stage, 'Count more', { 'more.py': 'print(2)\n' })
+    // Text this time: the checks ran in the box on the first run; the second is about the commit.
+    scriptImplement(stage, 'Count more', { 'more.md': 'More counts.\n' })
     const again = await stage.note(
       { noteId: 402, body: 'git-bob implement the rest', user: maintainer },
       { workspace: repo.workspace }
@@ -207,7 +208,8 @@ describe('git-bob implement on GitLab', () => {
     chmodSync(hook, 0o755)
     stage.gitlab.origin = repo.origin
     stage.gitlab.addIssue(1, 'Count records', 'Count records per year.')
-    scriptImplement(stage, 'Add record counting', { 'count.py': 'print(1)\n' })
+    // Text, not Python: no check runs in the box before the push that is refused.
+    scriptImplement(stage, 'Add record counting', { 'counts.md': '# Counts\n' })
     const run = await stage.note(
       { noteId: 403, body: 'git-bob implement this', user: maintainer },
       { workspace: repo.workspace }
