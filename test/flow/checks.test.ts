@@ -1,6 +1,7 @@
 // Checks through the whole flow, where the change goes somewhere other than a new pull request: a commit to the
 // open pull request when the request is repeated on the issue, a commit to a pull request's own branch, and
-// `try`. The checks run in the sandbox on the branch the change goes to; the reply says how they ended.
+// `try`. The checks run in the sandbox on the branch the change goes to; the reply says how they ended. The same
+// runs show where the change went (one commit on the pull request's head; try's branch and compare view).
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest } from '../fakes/openai.ts'
@@ -70,7 +71,7 @@ describe('checks where the change goes', () => {
     expect(stage.github.pullRequests).toHaveLength(1)
   })
 
-  it("commit to a pull request's branch after a repair that makes them pass, and say so", async () => {
+  it("commit to a pull request's branch after a repair that makes them pass, and say so: one commit on its head, summarised on it", async () => {
     const repo = remote()
     repo.humanPush('feature', { 'NOTES.md': 'notes\n' })
     stage.github.pullRequests.push({
@@ -88,8 +89,12 @@ describe('checks where the change goes', () => {
       { body: 'git-bob implement this', pullRequest: true },
       { workspace: repo.workspace, inputs: INPUTS }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
     expect(repo.show('feature', 'ops.py')).toBe('def add(a, b):\n    return a + b')
+    expect(repo.show('feature', 'README.md')).toBe('# ops\n\nAdds.')
+    // The change and its repair are one commit, on top of the person's.
+    expect(repo.log('feature')).toEqual(['Change README.md', 'human change', 'initial'])
+    expect(stage.github.pullRequests).toHaveLength(1)
     const reply = stage.github.postedComments(1).at(-1)!.body
     expect(reply).toMatch(/I pushed commit [0-9a-f]{7} to this pull request's branch `feature`/)
     expect(reply).toContain('**Checks (after 1 repair round):**')
@@ -98,15 +103,20 @@ describe('checks where the change goes', () => {
     expect(reply).not.toContain('The checks fail')
   })
 
-  it('report the same for try, on its branch', async () => {
+  it('report the same for try, on a new branch of its own, linked with a compare view, without a pull request', async () => {
     const repo = remote()
     script('ops.py', 'def add(a, b):\n    return a + b\n')
     const run = await stage.comment(
       { body: 'git-bob try' },
       { workspace: repo.workspace, inputs: { 'check-command': 'grep -q "a + b" ops.py' } }
     )
-    expect(run.code).toBe(0)
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(repo.branches()).toContain('git-bob/try-1-4242')
+    expect(repo.show('git-bob/try-1-4242', 'ops.py')).toBe('def add(a, b):\n    return a + b')
+    expect(stage.github.pullRequests).toHaveLength(0)
+    expect(run.outputs.command).toBe('try')
     const reply = stage.github.postedComments(1).at(-1)!.body
+    expect(reply).toContain('compare/master...git-bob/try-1-4242')
     expect(reply).toContain('I tried this on the branch')
     expect(reply).toMatch(/✅ `python3 -m py_compile ops.py` passed/)
     expect(reply).toMatch(/✅ `grep -q "a \+ b" ops.py` passed/)

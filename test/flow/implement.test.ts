@@ -1,5 +1,6 @@
-// "git-bob implement this" and "git-bob try" through the whole flow: real git against a local bare
-// repository as origin, the GitHub and model stand-ins.
+// "git-bob implement this" through the whole flow: real git against a local bare repository as origin, the GitHub
+// and model stand-ins. The plain commit onto a pull request's own branch and "git-bob try" are in checks.test.ts,
+// whose runs of them also run the checks.
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -131,25 +132,6 @@ describe('git-bob implement', () => {
     expect(stage.github.pullRequests[0]!.head).toBe('git-bob/issue-1-2')
   })
 
-  it('commits onto the head branch of a pull request and summarises on it', async () => {
-    const repo = remote()
-    repo.humanPush('feature', FEATURE)
-    openPull('feature')
-    scriptModel([{ action: 'modify', path: 'feature.md' }], { 'feature.md': 'two\n' })
-    const run = await stage.comment(
-      { body: 'git-bob implement the review remarks', pullRequest: true },
-      { workspace: repo.workspace }
-    )
-
-    expect(run.code).toBe(0)
-    expect(repo.show('feature', 'feature.md')).toBe('two')
-    expect(repo.log('feature')).toEqual(['Add record counting', 'human change', 'initial'])
-    expect(stage.github.pullRequests).toHaveLength(1)
-    expect(stage.github.postedComments(1)[0]!.body).toMatch(
-      /I pushed commit [0-9a-f]{7} to this pull request's branch `feature`/
-    )
-  })
-
   it('refuses politely to push to a fork', async () => {
     const repo = remote()
     openPull('patch-1', 'From a fork', 'someone/Hello-World')
@@ -161,18 +143,6 @@ describe('git-bob implement', () => {
     expect(stage.github.postedComments(1)[0]!.body).toContain('comes from the fork someone/Hello-World')
     expect(stage.model.requests.filter((r) => r.body.response_format)).toHaveLength(0)
     expect(repo.branches()).toEqual(['master'])
-  })
-
-  it('"try" works on a new branch and links it with a compare view, without a pull request', async () => {
-    const repo = remote()
-    scriptModel([{ action: 'create', path: 'idea.md' }], { 'idea.md': '# Idea\n' })
-    const run = await stage.comment({ body: 'git-bob try' }, { workspace: repo.workspace })
-    expect(run.code).toBe(0)
-    expect(repo.branches()).toContain('git-bob/try-1-4242')
-    expect(stage.github.pullRequests).toHaveLength(0)
-    const body = stage.github.postedComments(1)[0]!.body
-    expect(body).toContain('compare/master...git-bob/try-1-4242')
-    expect(run.outputs.command).toBe('try')
   })
 
   it('refuses, by code, paths outside the repository, .git, workflows and .gitbobignore patterns, and says so', async () => {
