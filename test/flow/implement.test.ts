@@ -44,12 +44,13 @@ function scriptModel(
   }
 }
 
-function remote(): GitRemote {
-  return new GitRemote({
-    'README.md': '# Hello-World\n',
-    'src/load.py': 'import pandas as pd\n',
-    '.gitbobignore': 'secrets/\n'
-  })
+/** `links`: symbolic links to commit too, path -> target. */
+function remote(links: Record<string, string> = {}): GitRemote {
+  return new GitRemote(
+    { 'README.md': '# Hello-World\n', 'src/load.py': 'import pandas as pd\n', '.gitbobignore': 'secrets/\n' },
+    'master',
+    links
+  )
 }
 
 /**
@@ -145,8 +146,10 @@ describe('git-bob implement', () => {
     expect(repo.branches()).toEqual(['master'])
   })
 
-  it('refuses, by code, paths outside the repository, .git, workflows and .gitbobignore patterns, and says so', async () => {
-    const repo = remote()
+  it('refuses, by code, paths outside the repository, .git, workflows and .gitbobignore patterns, and says so; never writes through a symbolic link in the repository', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'))
+    const asked: string[] = []
+    const repo = remote({ data: outside })
     scriptModel(
       [
         { action: 'create', path: '../outside.txt' },
@@ -154,39 +157,32 @@ describe('git-bob implement', () => {
         { action: 'modify', path: '.github/workflows/ci.yml' },
         { action: 'create', path: 'secrets/token.txt' },
         { action: 'create', path: '/etc/passwd' },
+        { action: 'create', path: 'data/escape.txt' },
         { action: 'create', path: 'ok.txt' }
       ],
-      { 'ok.txt': 'fine\n' }
+      { 'data/escape.txt': 'escaped\n', 'ok.txt': 'fine\n' },
+      (path) => asked.push(path)
     )
     const run = await stage.comment({ body: 'git-bob implement this' }, { workspace: repo.workspace })
-    expect(run.code).toBe(0)
-    expect(repo.files('git-bob/issue-1').sort()).toEqual(['.gitbobignore', 'README.md', 'ok.txt', 'src/load.py'])
+    expect(run.code, stage.said(run)).toBe(0)
+    expect(repo.files('git-bob/issue-1').sort()).toEqual([
+      '.gitbobignore',
+      'README.md',
+      'data',
+      'ok.txt',
+      'src/load.py'
+    ])
+    expect(existsSync(join(outside, 'escape.txt'))).toBe(false)
     const body = stage.github.pullRequests[0]!.body
     expect(body).toContain('`../outside.txt` (create) was not changed: the path leads outside the repository')
     expect(body).toContain('git-bob never touches .git/')
     expect(body).toContain('workflow token has no `workflows` permission')
     expect(body).toContain('matches a pattern in .gitbobignore')
     expect(body).toContain('absolute paths are outside the repository')
-    // Only the plan and the one allowed file were asked of the model.
-    expect(stage.model.requests).toHaveLength(2)
-  })
-
-  it('never writes through a symbolic link in the repository', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'outside-'))
-    const repo = new GitRemote({ 'README.md': '# Hello\n' }, 'master', { data: outside })
-    scriptModel(
-      [
-        { action: 'create', path: 'data/escape.txt' },
-        { action: 'create', path: 'ok.txt' }
-      ],
-      { 'data/escape.txt': 'escaped\n', 'ok.txt': 'fine\n' }
-    )
-    const run = await stage.comment({ body: 'git-bob implement this' }, { workspace: repo.workspace })
-    expect(run.code).toBe(0)
-    expect(existsSync(join(outside, 'escape.txt'))).toBe(false)
-    expect(stage.github.pullRequests[0]!.body).toContain(
-      '`data/escape.txt` (create) was not changed: data is a symbolic link'
-    )
+    expect(body).toContain('`data/escape.txt` (create) was not changed: data is a symbolic link')
+    // Only the plan and the files no rule refuses were asked of the model (the link is found as it is written).
+    expect(asked.sort()).toEqual(['data/escape.txt', 'ok.txt'])
+    expect(stage.model.requests).toHaveLength(3)
   })
 
   it('leaves no branch and no pull request when nothing could be changed', async () => {
