@@ -227,70 +227,54 @@ describe('git-bob implement on GitLab', () => {
     expect(run.stdout).toContain("git-bob's token may not push here")
   })
 
-  it("downloads a file attached to the thread (its address in the note) into the merge request, read with the token from GitLab's API", async () => {
-    const repo = new GitRemote({ 'README.md': '# Analysis\n' })
-    stage.gitlab.origin = repo.origin
-    stage.gitlab.addIssue(1, 'Add the data', 'The measurements are attached.')
+  it("downloads the uploads of the thread into the merge request, read with the token from GitLab's API: at the project's path (its address in the note, as the model reads it) and at its numbered address (GitLab 17.1 on); refuses another project's, by number or at the API, and says so", async () => {
     const secret = 'fedcba9876543210fedcba9876543210'
+    const numbered = '0123456789abcdef0123456789abcdef'
     stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,3\n'))
+    stage.gitlab.uploads.set(`${numbered}/more.csv`, Buffer.from('year,count\n2025,5\n'))
+    const link = `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`
+    const ours = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID}/uploads/${numbered}/more.csv`
+    const theirs = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID + 1}/uploads/${numbered}/more.csv`
+    // An address the model made up, not in the thread: another project's upload at GitLab's API.
+    const api = `${stage.gitlab.url}/projects/lab%2Fother/uploads/${numbered}/more.csv`
+    const repo = dataIssue()
     let seen = ''
     stage.model.fallback = (request: ChatRequest) => {
       // The model reads the address people see (a link's address it is never shown: conversation/sanitize.ts).
       seen = /https?:\/\/[^\s)"\\]+\/uploads\/[0-9a-f]+\/data\.csv/.exec(JSON.stringify(request.messages))?.[0] ?? seen
       return JSON.stringify({
         title: 'Add the measurements',
-        summary: 'The attached file.',
-        actions: [{ action: 'download', path: 'data/data.csv', source: seen, reason: 'attached' }]
+        summary: 'The attached files.',
+        actions: [
+          ['data/data.csv', seen],
+          ['data/more.csv', ours],
+          ['data/other.csv', theirs],
+          ['data/api.csv', api]
+        ].map(([path, source]) => ({ action: 'download', path, source, reason: 'attached' }))
       })
     }
     const run = await stage.note(
-      {
-        noteId: 403,
-        body: `${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv\n\ngit-bob implement`,
-        user: maintainer
-      },
+      { noteId: 403, body: `${link}\n${ours}\n${theirs}\n\ngit-bob implement`, user: maintainer },
       { workspace: repo.workspace }
     )
 
     expect(run.code, stage.said(run)).toBe(0)
-    expect(seen, stage.said(run)).toBe(`${stage.gitlab.serverUrl}/lab/analysis/uploads/${secret}/data.csv`)
+    expect(seen, stage.said(run)).toBe(link)
     expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,3')
-    // Read at the API's address of the upload, with the token.
-    const fetched = stage.gitlab.requests.filter((r) => r.path.endsWith(`/uploads/${secret}/data.csv`))
-    expect(fetched.map((r) => [r.path, r.headers.authorization])).toEqual([
-      [`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`, `Bearer ${GITLAB_TOKEN}`]
-    ])
-    expect(stage.gitlab.mergeRequests).toHaveLength(1)
-  })
-
-  it("downloads an upload at the project's numbered address (GitLab 17.1 on); refuses another project's, by number or at the API, and says so", async () => {
-    const secret = 'fedcba9876543210fedcba9876543210'
-    stage.gitlab.uploads.set(`${secret}/data.csv`, Buffer.from('year,count\n2025,5\n'))
-    const ours = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID}/uploads/${secret}/data.csv`
-    const theirs = `${stage.gitlab.serverUrl}/-/project/${PROJECT_ID + 1}/uploads/${secret}/data.csv`
-    // An address the model made up, not in the thread: another project's upload at GitLab's API.
-    const api = `${stage.gitlab.url}/projects/lab%2Fother/uploads/${secret}/data.csv`
-    const repo = dataIssue()
-    downloading([
-      ['data/data.csv', ours],
-      ['data/other.csv', theirs],
-      ['data/api.csv', api]
-    ])
-    const run = await stage.note(
-      { noteId: 404, body: `${ours}\n${theirs}\n\ngit-bob implement`, user: maintainer },
-      { workspace: repo.workspace }
-    )
-
-    expect(run.code, stage.said(run)).toBe(0)
-    expect(repo.show('git-bob/issue-1', 'data/data.csv'), stage.said(run)).toBe('year,count\n2025,5')
+    expect(repo.show('git-bob/issue-1', 'data/more.csv'), stage.said(run)).toBe('year,count\n2025,5')
     expect(repo.files('git-bob/issue-1')).not.toContain('data/other.csv')
     expect(repo.files('git-bob/issue-1')).not.toContain('data/api.csv')
-    // Only ours was asked of GitLab: neither other project's upload, at either address.
+    // Read at the API's address of each upload of this project, with the token; neither other project's upload
+    // was asked of GitLab, at either address.
     const fetched = stage.gitlab.requests.filter((r) => r.path.includes('/uploads/'))
-    expect(fetched.map((r) => r.path)).toEqual([`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`])
+    expect(fetched.map((r) => [r.path, r.headers.authorization]).sort()).toEqual([
+      [`/api/v4/projects/lab%2Fanalysis/uploads/${numbered}/more.csv`, `Bearer ${GITLAB_TOKEN}`],
+      [`/api/v4/projects/lab%2Fanalysis/uploads/${secret}/data.csv`, `Bearer ${GITLAB_TOKEN}`]
+    ])
     expect(stage.gitlab.everything()).toContain(
       "- `data/api.csv` (download) was not changed: only files attached to lab/analysis's issues and merge requests"
     )
+    expect(stage.gitlab.mergeRequests).toHaveLength(1)
   })
 
   it('follows the redirect of an upload kept in object storage on another host, without the token there; refuses an upload whose store keeps redirecting, after three redirects', async () => {
