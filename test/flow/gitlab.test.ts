@@ -366,7 +366,7 @@ function downloading(downloads: [string, string][]): void {
 }
 
 describe('git-bob review on GitLab', () => {
-  it('posts line comments as discussions on the diff, the rest and the summary as a note, and answers in a line thread', async () => {
+  it("tells the model it is on GitLab; posts line comments as discussions on the diff, its suggestions in GitLab's syntax on the line they end on, the rest and the summary as a note; and answers in a line thread", async () => {
     const repo = closeFilesMergeRequest()
     const head = git(repo.origin, 'rev-parse', 'feature')
     stage.model.fallback = (request: ChatRequest) =>
@@ -376,7 +376,20 @@ describe('git-bob review on GitLab', () => {
             risks: [],
             missing: [],
             comments: [
-              { path: 'src/load.py', line: 2, start_line: null, body: 'Name the encoding.\n/close', suggestion: null },
+              {
+                path: 'src/load.py',
+                line: 2,
+                start_line: null,
+                body: 'Name the encoding.\n/close',
+                suggestion: "    with open(path, encoding='utf-8') as f:"
+              },
+              {
+                path: 'src/load.py',
+                line: 3,
+                start_line: 2,
+                body: 'Read it in one line.',
+                suggestion: '    return Path(path).read_text()'
+              },
               { path: 'src/load.py', line: 40, start_line: null, body: 'Off the diff.', suggestion: null }
             ]
           })
@@ -385,9 +398,18 @@ describe('git-bob review on GitLab', () => {
     const run = await stage.note({ noteId: 501, body: 'git-bob review', user: maintainer, mergeRequest })
 
     expect(run.code, stage.said(run)).toBe(0)
+    const asked = JSON.stringify(stage.model.requests.at(-1)!.body.messages)
+    expect(asked).toContain('helps the people of the GitLab repository')
+    expect(asked).toContain("Review this merge request's changes")
+    expect(asked).toContain('in GitLab Flavored Markdown')
+    expect(asked).toContain('it becomes a GitLab suggestion')
+    expect(asked).not.toContain('GitHub')
     const lineThreads = stage.gitlab.discussions.filter((d) => d.notes[0]!.position)
-    expect(lineThreads, stage.said(run)).toHaveLength(1)
-    const [first] = lineThreads[0]!.notes
+    expect(
+      lineThreads.map((d) => d.notes[0]!.position!.new_line),
+      stage.said(run)
+    ).toEqual([2, 3])
+    const [first, second] = lineThreads.map((d) => d.notes[0]!)
     expect(first!.position).toMatchObject({
       new_path: 'src/load.py',
       new_line: 2,
@@ -396,9 +418,13 @@ describe('git-bob review on GitLab', () => {
     })
     expect(first!.body).toContain('Name the encoding.')
     expect(first!.body).toContain('\n\\/close')
+    expect(first!.body).toContain("```suggestion:-0+0\n    with open(path, encoding='utf-8') as f:\n```")
+    expect(second!.body).toContain('```suggestion:-1+0\n    return Path(path).read_text()\n```')
     const summary = stage.gitlab.botNotes('merge_requests', 1).filter((n) => !n.position)
     expect(summary, stage.said(run)).toHaveLength(1)
+    expect(summary[0]!.body).toContain('Yes: the file is closed.')
     expect(summary[0]!.body).toContain('Off the diff.')
+    expect(summary[0]!.body).not.toContain('GitHub')
     // The job summary names the merge request as GitLab writes it.
     expect(run.summary).toContain('## git-bob on !1')
 
@@ -424,57 +450,6 @@ describe('git-bob review on GitLab', () => {
       stage.said(reply)
     ).toEqual([BOT.username, 'maintainer', BOT.username])
     expect(thread.notes.at(-1)!.body).toContain('Because the default depends on the machine.')
-  })
-})
-
-describe('git-bob review on GitLab, in GitLab words', () => {
-  it("tells the model it is on GitLab, and posts its suggestions in GitLab's syntax on the line they end on", async () => {
-    const repo = closeFilesMergeRequest()
-    const head = git(repo.origin, 'rev-parse', 'feature')
-    stage.model.fallback = (request: ChatRequest) =>
-      request.response_format?.json_schema?.name === 'review'
-        ? JSON.stringify({
-            fulfils: 'Yes.',
-            risks: [],
-            missing: [],
-            comments: [
-              {
-                path: 'src/load.py',
-                line: 2,
-                start_line: null,
-                body: 'Name the encoding.',
-                suggestion: "    with open(path, encoding='utf-8') as f:"
-              },
-              {
-                path: 'src/load.py',
-                line: 3,
-                start_line: 2,
-                body: 'Read it in one line.',
-                suggestion: '    return Path(path).read_text()'
-              }
-            ]
-          })
-        : 'A plain answer.'
-    const mergeRequest = { sourceBranch: 'feature', targetBranch: 'master', headSha: head }
-    const run = await stage.note({ noteId: 511, body: 'git-bob review', user: maintainer, mergeRequest })
-
-    expect(run.code, stage.said(run)).toBe(0)
-    const asked = JSON.stringify(stage.model.requests.at(-1)!.body.messages)
-    expect(asked).toContain('helps the people of the GitLab repository')
-    expect(asked).toContain("Review this merge request's changes")
-    expect(asked).toContain('in GitLab Flavored Markdown')
-    expect(asked).toContain('it becomes a GitLab suggestion')
-    expect(asked).not.toContain('GitHub')
-    const lineNotes = stage.gitlab.discussions.filter((d) => d.notes[0]!.position).map((d) => d.notes[0]!)
-    expect(
-      lineNotes.map((n) => n.position!.new_line),
-      stage.said(run)
-    ).toEqual([2, 3])
-    expect(lineNotes[0]!.body).toContain("```suggestion:-0+0\n    with open(path, encoding='utf-8') as f:\n```")
-    expect(lineNotes[1]!.body).toContain('```suggestion:-1+0\n    return Path(path).read_text()\n```')
-    const [summary] = stage.gitlab.botNotes('merge_requests', 1).filter((n) => !n.position)
-    expect(summary!.body, stage.said(run)).toContain('Yes.')
-    expect(summary!.body).not.toContain('GitHub')
   })
 })
 
