@@ -1,6 +1,8 @@
-// Smoke tests of the built action, one per command: dist/index.js started as the runner starts it, with a
-// real webhook payload, the GitHub and model stand-ins over HTTP, and real git pushing to a bare origin.
-// What each command does in detail is tested in test/flow/, in process.
+// Smoke tests of the built action, one run per command that has a chunk of its own: dist/index.js started as the
+// runner starts it, with a real webhook payload, the GitHub and model stand-ins over HTTP, and real git pushing to
+// a bare origin. Each run loads its command's chunk for the first time. What each command does in detail is tested
+// in test/flow/, in process: "try" (the implement chunk) in flow/implement.test.ts, "help" (no chunk) in
+// flow/events.test.ts, a second review after a finding was dismissed in flow/review.test.ts.
 import { describe, expect, it } from 'vitest'
 import { VERSION } from '../../src/version.ts'
 import { git, GitRemote } from '../fakes/git-remote.ts'
@@ -74,26 +76,36 @@ describe('the built action, one run per command', () => {
     expect(run.outputs.command).toBe('implement')
   })
 
-  it('try: pushes a new branch and links it with a compare view, without a pull request', async () => {
+  it('remember, then review: opens the review memory pull request; once merged, a COMMENT review of another pull request with a line comment on the diff is told the rule and the instruction files of the default branch, none of the head', async () => {
+    const memory = '.github/git-bob/review-memory.md'
     const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
-    implementOne('idea.md', '# Idea\n')
-    const run = await stage.comment({ body: 'git-bob try' }, { workspace: repo.workspace })
-    expect(run.code, stage.said(run)).toBe(0)
-    expect(repo.show('git-bob/try-1-4242', 'idea.md')).toBe('# Idea')
-    expect(stage.github.pullRequests, stage.said(run)).toHaveLength(0)
-    expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain('compare/master...git-bob/try-1-4242')
-    expect(run.outputs.command).toBe('try')
-  })
+    const asked = await stage.comment(
+      { body: 'git-bob remember: we keep unused imports in `examples/`' },
+      { workspace: repo.workspace }
+    )
 
-  it('review: posts a COMMENT review with a line comment on the diff, told the instruction files of the default branch and none of the head; after the finding was answered and resolved and a push near it, the repeat is left out', async () => {
+    expect(asked.code, stage.said(asked)).toBe(0)
+    const memoryPull = stage.github.pullRequests[0]
+    expect(memoryPull, stage.said(asked)).toMatchObject({ head: 'git-bob/review-memory', base: 'master' })
+    expect(memoryPull!.body, stage.said(asked)).toContain(asked.payload.comment.html_url)
+    expect(stage.github.postedComments(1).at(-1)?.body, stage.said(asked)).toContain(`pull/${memoryPull!.number}`)
+    expect(repo.show('git-bob/review-memory', memory)).toContain(
+      `- we keep unused imports in \`examples/\` — asked by @Codertocat in ${asked.payload.comment.html_url}`
+    )
+
+    // A maintainer merges it (a fast-forward in the origin); GitHub serves the default branch's file from then on.
+    git(repo.origin, 'update-ref', 'refs/heads/master', 'refs/heads/git-bob/review-memory')
+    memoryPull!.state = 'closed'
+    stage.github.files.set(memory, repo.show('master', memory))
+    // Another pull request. Each instruction file on the default branch carries a marker; the pull request
+    // rewrites them with its own.
     const head = '1111111111111111111111111111111111111111'
     const patch =
       '@@ -1,2 +1,3 @@\n def load(path):\n-    return open(path).read()\n+    with open(path) as f:\n+        return f.read()'
-    const pull = stage.github.addPull(1, {
+    stage.github.addPull(2, {
       files: [{ filename: 'src/load.py', status: 'modified', additions: 2, deletions: 1, patch }],
       headSha: head
     })
-    // Each instruction file on the default branch carries a marker; the pull request rewrites them with its own.
     const instructionFiles: Record<string, string> = {
       '.github/git-bob.md': 'MARK-GITBOB',
       'AGENTS.md': 'MARK-AGENTS-ROOT\n\n## Code Review Rules\n\nMARK-REVIEW-RULE',
@@ -109,29 +121,42 @@ describe('the built action, one run per command', () => {
       head,
       new Map([
         ['src/load.py', 'def load(path):\n    with open(path) as f:\n        return f.read()\n'],
-        ...Object.keys(instructionFiles).map((path): [string, string] => [path, 'MARK-FROM-HEAD'])
+        ...[memory, ...Object.keys(instructionFiles)].map((path): [string, string] => [path, 'MARK-FROM-HEAD'])
       ])
     )
-    const finding = 'Name the encoding: the platform default encoding differs on Windows.'
     answerBySchema({
       review: () => ({
         fulfils: 'Yes.',
         risks: [],
         missing: [],
-        comments: [{ path: 'src/load.py', line: 2, start_line: null, body: finding, suggestion: null }]
+        comments: [
+          {
+            path: 'src/load.py',
+            line: 2,
+            start_line: null,
+            body: 'Name the encoding: the platform default encoding differs on Windows.',
+            suggestion: null
+          }
+        ]
       })
     })
-    const run = await stage.comment({ body: 'git-bob review', pullRequest: true })
+    const asksBefore = stage.model.requests.length
+    const run = await stage.comment({ body: 'git-bob review', pullRequest: true, issueNumber: 2, commentId: 77 })
 
     expect(run.code, stage.said(run)).toBe(0)
-    const posts = stage.github.requests.filter((r) => r.method === 'POST' && /\/pulls\/1\/reviews$/.test(r.path))
+    const posts = stage.github.requests.filter((r) => r.method === 'POST' && /\/pulls\/2\/reviews$/.test(r.path))
     expect(posts, stage.said(run)).toHaveLength(1)
     const sent = posts[0]!.body as { event: string; commit_id: string; comments: { path: string; line: number }[] }
     expect(sent.event, stage.said(run)).toBe('COMMENT')
     expect(sent.commit_id, stage.said(run)).toBe(head)
     expect(sent.comments.map((c) => [c.path, c.line])).toEqual([['src/load.py', 2]])
     expect(run.outputs).toMatchObject({ status: 'answered', command: 'review' })
-    const prompts = stage.model.requests.map((r) => JSON.stringify(r.body.messages)).join('\n')
+    const prompts = stage.model.requests
+      .slice(asksBefore)
+      .map((r) => r.body.messages.map((m) => String(m.content)).join('\n'))
+      .join('\n')
+    expect(prompts, stage.said(run)).toContain('Decided by the maintainers: do not raise')
+    expect(prompts, stage.said(run)).toContain('- we keep unused imports in `examples/`')
     for (const marker of [
       'GITBOB',
       'AGENTS-ROOT',
@@ -149,119 +174,6 @@ describe('the built action, one run per command', () => {
     expect(run.summary, stage.said(run)).toContain(
       '.github/git-bob.md, src/AGENTS.md, AGENTS.md, .github/copilot-instructions.md, .github/instructions/python.instructions.md, CLAUDE.md, GEMINI.md'
     )
-
-    // A maintainer answers the finding and resolves its thread; a new push changes the lines next to it.
-    const [posted] = pull.reviewComments
-    stage.github.permissions.set('maria', 'maintain')
-    stage.github.addReviewReply(1, posted!.id, {
-      login: 'maria',
-      body: 'Not an issue: we keep the default on purpose.'
-    })
-    stage.github.resolveThread(1, posted!.id, 'maria')
-    const next = '2222222222222222222222222222222222222222'
-    const pushed = {
-      filename: 'src/load.py',
-      status: 'modified' as const,
-      additions: 3,
-      deletions: 1,
-      patch:
-        '@@ -1,2 +1,4 @@\n def load(path):\n-    return open(path).read()\n+    with open(path) as f:\n+        text = f.read()\n+        return text'
-    }
-    pull.headSha = next
-    pull.files = [pushed]
-    stage.github.comparisons.set(`${head}...${next}`, { status: 'ahead', files: [pushed] })
-    stage.github.filesAt.set(
-      next,
-      new Map([
-        ['src/load.py', 'def load(path):\n    with open(path) as f:\n        text = f.read()\n        return text\n']
-      ])
-    )
-    // The stand-in model raises the finding again, on the new line and under risks, with one new finding.
-    answerBySchema({
-      review: () => ({
-        fulfils: 'Yes.',
-        risks: ['load.py relies on the platform default encoding, which differs on Windows.'],
-        missing: [],
-        comments: [
-          { path: 'src/load.py', line: 3, start_line: null, body: finding, suggestion: null },
-          {
-            path: 'src/load.py',
-            line: 4,
-            start_line: null,
-            body: 'The temporary `text` adds nothing.',
-            suggestion: null
-          }
-        ]
-      })
-    })
-    const again = await stage.comment({
-      body: 'git-bob review',
-      pullRequest: true,
-      commentId: 2001,
-      createdAt: new Date(Date.now() + 60_000).toISOString()
-    })
-
-    expect(again.code, stage.said(again)).toBe(0)
-    const prompt = stage.model.requests
-      .at(-1)!
-      .body.messages.map((m) => String(m.content))
-      .join('\n')
-    expect(prompt, stage.said(again)).toContain('# Already decided in this pull request (1)')
-    expect(prompt).toContain('Not an issue: we keep the default on purpose.')
-    const second = stage.github.postedReviews(1)[1]
-    expect(second, stage.said(again)).toBeDefined()
-    const lineComments = pull.reviewComments.filter((c) => c.login === 'github-actions[bot]')
-    expect(
-      lineComments.map((c) => c.line),
-      stage.said(again)
-    ).toEqual([2, 4])
-    expect(second!.body, stage.said(again)).not.toContain('default encoding')
-    expect(second!.body, stage.said(again)).toContain(
-      '1 earlier finding was left out: already decided in this pull request.\n\n' +
-        '- `src/load.py`, line 2 (@maria resolved the thread; @maria replied "not an issue")'
-    )
-  })
-
-  it('remember: opens the review memory pull request; once merged, the review of another pull request is told the rule', async () => {
-    const memory = '.github/git-bob/review-memory.md'
-    const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
-    const asked = await stage.comment(
-      { body: 'git-bob remember: we keep unused imports in `examples/`' },
-      { workspace: repo.workspace }
-    )
-
-    expect(asked.code, stage.said(asked)).toBe(0)
-    const pull = stage.github.pullRequests[0]
-    expect(pull, stage.said(asked)).toMatchObject({ head: 'git-bob/review-memory', base: 'master' })
-    expect(pull!.body, stage.said(asked)).toContain(asked.payload.comment.html_url)
-    expect(stage.github.postedComments(1).at(-1)?.body, stage.said(asked)).toContain(`pull/${pull!.number}`)
-    expect(repo.show('git-bob/review-memory', memory)).toContain(
-      `- we keep unused imports in \`examples/\` — asked by @Codertocat in ${asked.payload.comment.html_url}`
-    )
-
-    // A maintainer merges it (a fast-forward in the origin); GitHub serves the default branch's file from then on.
-    git(repo.origin, 'update-ref', 'refs/heads/master', 'refs/heads/git-bob/review-memory')
-    pull!.state = 'closed'
-    stage.github.files.set(memory, repo.show('master', memory))
-    stage.github.addPull(2, {
-      files: [
-        {
-          filename: 'examples/demo.py',
-          status: 'added',
-          additions: 1,
-          deletions: 0,
-          patch: '@@ -0,0 +1 @@\n+import os'
-        }
-      ]
-    })
-    answerBySchema({ review: () => ({ fulfils: 'Yes.', risks: [], missing: [], comments: [] }) })
-    const reviewed = await stage.comment({ body: 'git-bob review', pullRequest: true, issueNumber: 2, commentId: 77 })
-
-    expect(reviewed.code, stage.said(reviewed)).toBe(0)
-    const prompt = stage.model.requests.map((r) => r.body.messages.map((m) => String(m.content)).join('\n')).join('\n')
-    expect(prompt, stage.said(reviewed)).toContain('Decided by the maintainers: do not raise')
-    expect(prompt, stage.said(reviewed)).toContain('- we keep unused imports in `examples/`')
-    expect(stage.github.postedReviews(2), stage.said(reviewed)).toHaveLength(1)
   })
 
   it('split: opens stamped sub-issues, links them and lists them on the parent', async () => {
@@ -284,17 +196,5 @@ describe('the built action, one run per command', () => {
     expect(stage.github.subIssues.get(1), stage.said(run)).toEqual(created.map((i) => i.number))
     expect(stage.github.postedComments(1)[0]!.body, stage.said(run)).toContain(`#${created[0]!.number} Read data.csv`)
     expect(run.outputs.command).toBe('split')
-  })
-
-  it('help: lists every command and the configured model, without asking a model', async () => {
-    const run = await stage.comment({ body: 'git-bob help' }, { inputs: { model: 'openai:gpt-4.1-mini' } })
-    expect(run.code, stage.said(run)).toBe(0)
-    const body = stage.github.postedComments(1)[0]!.body
-    expect(body, stage.said(run)).toContain('`git-bob think about this`')
-    expect(body, stage.said(run)).toContain('`git-bob review`')
-    expect(body, stage.said(run)).toContain('`git-bob split this`')
-    expect(body, stage.said(run)).toContain('openai:gpt-4.1-mini')
-    expect(stage.model.requests, stage.said(run)).toEqual([])
-    expect(run.outputs.command).toBe('help')
   })
 })
