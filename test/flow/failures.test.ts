@@ -191,6 +191,7 @@ describe('failures', () => {
     const run = await stage.comment({ body: 'git-bob comment' }, { inputs: { 'github-token': '' } })
     expect(run.code).toBe(1)
     expect(annotations(run)[0]).toContain('`github-token`')
+    expect(annotations(run)[0]).not.toMatch(/%0A\s+at /)
     expect(stage.github.requests).toEqual([])
   })
 })
