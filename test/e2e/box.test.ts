@@ -1,10 +1,11 @@
 // The box through the built action (box.sh and run-notebook.py as dist/ carries them), attacked as a model
-// steered by a thread would: a notebook that looks for the checkout's untracked secrets and persisted tokens (here
-// and in another checkout on the host), swaps a file for a link while the run ends, leaves a 3 GiB sparse file,
-// and reaches the host's services with the network off; and two runs at once, two processes as on a runner, that
-// cannot see each other (a box's user id is drawn from its process's id). Each run: no secret in anything
-// pushed, posted, summarised, logged or sent to the model; exactly the checked files committed; one stamped
-// report; nothing of the run left on the host. The limits and the checks in the box: test/flow/box.test.ts.
+// steered by a thread would, in two runs at once, two processes as on a runner. One run's notebook looks for the
+// checkout's untracked secrets and persisted tokens (here and in another checkout on the host), swaps a file for a
+// link while the run ends, leaves a 3 GiB sparse file, and reaches the host's services with the network off;
+// meanwhile the other run's notebook looks for the first one's files and processes, which it cannot see (a box's
+// user id is drawn from its process's id). The attacking run: no secret in anything pushed, posted, summarised,
+// logged or sent to the model; exactly the checked files committed; one stamped report; nothing of the run left on
+// the host. The limits and the checks in the box: test/flow/box.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -23,10 +24,14 @@ const stage = useStage()
 const servers: Server[] = []
 afterAll(() => servers.forEach((server) => server.close()))
 
-describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, () => {
+describe.skipIf(!jupyter)(`the built action, the box attacked, two runs at once${NEEDS_JUPYTER}`, () => {
+  // A second stage: a second process, as a second job on the runner.
+  const other = useStage()
+
   it(
     'an owner-only .env, tokens persisted here and in another checkout, a link swapped at the end, a 3 GiB sparse ' +
-      'file; with the network off, no TCP to the host and no Unix socket of the host, and the notebook still runs',
+      'file; with the network off, no TCP to the host and no Unix socket of the host, and the notebook still runs; ' +
+      'a second run at the same time cannot see, write or signal it, and both finish',
     TIMEOUT,
     async () => {
       const tcp = createServer((socket) => socket.end('HOST-TCP'))
@@ -40,73 +45,98 @@ describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, 
       writeFileSync(join(repo.workspace, '.env'), `HF_AUTH=${DOTENV}\n`, { mode: 0o600 })
       const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`
       git(repo.workspace, 'config', 'http.https://github.com/.extraheader', header)
-      const other = new GitRemote({ 'README.md': '# other\n' })
-      git(other.workspace, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${OTHER}`)
+      const elsewhere = new GitRemote({ 'README.md': '# other\n' })
+      git(elsewhere.workspace, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${OTHER}`)
       const targets = [
         '.env',
         join(repo.workspace, '.env'),
         join(repo.workspace, '.git/config'),
-        join(other.workspace, '.git/config')
+        join(elsewhere.workspace, '.git/config')
       ]
-      const boxed = await notebookRun(
-        stage,
-        repo,
-        [
+      // Run a's own cell comes first, so that b looks while a's file and process are there; then the attack.
+      const [a, b] = await Promise.all([
+        notebookRun(
+          stage,
+          repo,
+          [
+            py(
+              'import os, subprocess, time',
+              "open('/tmp/a-secret.txt', 'w').write('SECRET-OF-A')",
+              "open('mine.txt', 'w').write('SECRET-OF-A')",
+              "subprocess.Popen(['sleep', '77777'])",
+              'time.sleep(4)',
+              "print(open('/tmp/a-secret.txt').read(), open('mine.txt').read(), 'box uid', os.getuid())"
+            ),
+            py(
+              'import os',
+              `targets = ${JSON.stringify(targets)}`,
+              'found = []',
+              'for t in targets:',
+              '    try:',
+              "        found.append(t + ': ' + open(t).read())",
+              '    except Exception as e:',
+              "        found.append(t + ': ' + type(e).__name__)",
+              "for d in ['/home', '/root', '/tmp', '/run']:",
+              "    found.append(d + ': ' + (' '.join(os.listdir(d)) if os.path.isdir(d) else 'absent'))",
+              "open('found.txt', 'w').write('\\n'.join(found) + '\\n')",
+              "print('box uid', os.getuid())"
+            ),
+            py("with open('sparse.bin', 'wb') as f:", '    f.truncate(3 * 1024 ** 3)', "print('sparse')"),
+            // A double fork in a new session that keeps swapping a file for a link to a root-only file.
+            py(
+              'import os',
+              'if os.fork() == 0:',
+              '    os.setsid()',
+              '    if os.fork() == 0:',
+              "        script = 'while :; do rm -f swap.txt; echo x > swap.txt; rm -f swap.txt; ln -s /etc/shadow swap.txt; done'",
+              "        null = os.open('/dev/null', os.O_RDWR)",
+              '        for fd in (0, 1, 2): os.dup2(null, fd)',
+              "        os.execvp('sh', ['sh', '-c', script])",
+              '    os._exit(0)',
+              'os.wait()',
+              "print('swapping')"
+            ),
+            py(
+              'import socket',
+              'def attempt(connect):',
+              '    try:',
+              '        return connect()',
+              '    except Exception as e:',
+              '        return type(e).__name__',
+              `tcp = attempt(lambda: socket.create_connection(('127.0.0.1', ${port}), 2).recv(20).decode())`,
+              'def unix():',
+              '    s = socket.socket(socket.AF_UNIX)',
+              `    s.connect(${JSON.stringify(join(socketDir, 'service.sock'))})`,
+              '    return s.recv(20).decode()',
+              "print('tcp:', tcp, '| unix:', attempt(unix))"
+            )
+          ],
+          { 'sandbox-disk-mb': '4096', 'sandbox-network': 'false' }
+        ),
+        notebookRun(other, new GitRemote({ 'README.md': '# b\n' }), [
           py(
-            'import os',
-            `targets = ${JSON.stringify(targets)}`,
-            'found = []',
-            'for t in targets:',
+            'import glob, os, time',
+            'time.sleep(1.5)',
+            "seen = ['tmp: ' + ' '.join(os.listdir('/tmp'))]",
+            "for p in glob.glob('/proc/[0-9]*/cmdline'):",
             '    try:',
-            "        found.append(t + ': ' + open(t).read())",
-            '    except Exception as e:',
-            "        found.append(t + ': ' + type(e).__name__)",
-            "for d in ['/home', '/root', '/tmp', '/run']:",
-            "    found.append(d + ': ' + (' '.join(os.listdir(d)) if os.path.isdir(d) else 'absent'))",
-            "open('found.txt', 'w').write('\\n'.join(found) + '\\n')",
+            "        seen.append(open(p, 'rb').read().replace(b'\\0', b' ').decode())",
+            '    except Exception:',
+            '        pass',
+            "open('found.txt', 'w').write('\\n'.join(seen) + '\\n')",
             "print('box uid', os.getuid())"
-          ),
-          py("with open('sparse.bin', 'wb') as f:", '    f.truncate(3 * 1024 ** 3)', "print('sparse')"),
-          // A double fork in a new session that keeps swapping a file for a link to a root-only file.
-          py(
-            'import os',
-            'if os.fork() == 0:',
-            '    os.setsid()',
-            '    if os.fork() == 0:',
-            "        script = 'while :; do rm -f swap.txt; echo x > swap.txt; rm -f swap.txt; ln -s /etc/shadow swap.txt; done'",
-            "        null = os.open('/dev/null', os.O_RDWR)",
-            '        for fd in (0, 1, 2): os.dup2(null, fd)',
-            "        os.execvp('sh', ['sh', '-c', script])",
-            '    os._exit(0)',
-            'os.wait()',
-            "print('swapping')"
-          ),
-          py(
-            'import socket',
-            'def attempt(connect):',
-            '    try:',
-            '        return connect()',
-            '    except Exception as e:',
-            '        return type(e).__name__',
-            `tcp = attempt(lambda: socket.create_connection(('127.0.0.1', ${port}), 2).recv(20).decode())`,
-            'def unix():',
-            '    s = socket.socket(socket.AF_UNIX)',
-            `    s.connect(${JSON.stringify(join(socketDir, 'service.sock'))})`,
-            '    return s.recv(20).decode()',
-            "print('tcp:', tcp, '| unix:', attempt(unix))"
           )
-        ],
-        { 'sandbox-disk-mb': '4096', 'sandbox-network': 'false' }
-      )
-      expectContained(stage, boxed, [TOKEN, DOTENV, OTHER, OPENAI_KEY])
-      const { files, run } = boxed
-      expect(files).toEqual(expect.arrayContaining(['probe.ipynb', 'found.txt']))
+        ])
+      ])
+      expectContained(stage, a, [TOKEN, DOTENV, OTHER, OPENAI_KEY])
+      const { files, run } = a
+      expect(files).toEqual(expect.arrayContaining(['probe.ipynb', 'found.txt', 'mine.txt']))
       const found = repo.show('git-bob/issue-1', 'found.txt')
       for (const target of targets) expect(found).toContain(`${target}: FileNotFoundError`)
       expect(found).toContain('/home: absent')
       expect(found).toContain('/root: absent')
-      // The box's own /tmp holds only what the notebook's kernel wrote there, nothing of the host's.
-      expect(found).toMatch(/^\/tmp: (tmp\w+\.json ?)*$/m)
+      // The box's own /tmp holds only what the notebook wrote there (its kernel, its first cell), nothing of the host's.
+      expect(found).toMatch(/^\/tmp: ((tmp\w+\.json|a-secret\.txt) ?)*$/m)
       expect(files).not.toContain('sparse.bin')
       if (files.includes('swap.txt')) expect(repo.show('git-bob/issue-1', 'swap.txt').trim()).toBe('x')
       expect(stage.github.pullRequests, stage.said(run)).toHaveLength(1)
@@ -126,55 +156,19 @@ describe.skipIf(!jupyter)(`the built action, the box attacked${NEEDS_JUPYTER}`, 
       expect(run.summary).toContain('`http.https://github.com/.extraheader`')
       expect(run.summary).toContain('persist-credentials: false')
       expect(run.summary).toContain('a box of its own')
+      // a's files and processes were its own to the end.
+      expect(repo.show('git-bob/issue-1', 'probe.ipynb')).toContain('SECRET-OF-A SECRET-OF-A')
+      expect(b.run.code, other.said(b.run)).toBe(0)
+      expect(other.github.pullRequests[0]?.body, other.said(b.run)).toContain('ran without errors')
+      // b saw nothing of a: not its temporary files, not its processes.
+      const seen = b.repo.show('git-bob/issue-1', 'found.txt')
+      expect(seen).toContain('tmp: ')
+      expect(seen).not.toContain('a-secret')
+      expect(seen).not.toContain('77777')
+      const uids = [a, b].map(({ repo }) => /box uid (\d+)/.exec(repo.show('git-bob/issue-1', 'probe.ipynb'))?.[1])
+      expect(uids[0]).toBeDefined()
+      expect(uids[1]).toBeDefined()
+      expect(uids[0]).not.toBe(uids[1])
     }
   )
-})
-
-describe.skipIf(!jupyter)(`the built action, two runs at once${NEEDS_JUPYTER}`, () => {
-  // A second stage: a second process, as a second job on the runner.
-  const other = useStage()
-
-  it('cannot see, write or signal each other, and both finish', TIMEOUT, async () => {
-    const [a, b] = await Promise.all([
-      notebookRun(stage, new GitRemote({ 'README.md': '# a\n' }), [
-        py(
-          'import os, subprocess, time',
-          "open('/tmp/a-secret.txt', 'w').write('SECRET-OF-A')",
-          "open('mine.txt', 'w').write('SECRET-OF-A')",
-          "subprocess.Popen(['sleep', '77777'])",
-          'time.sleep(4)',
-          "print(open('/tmp/a-secret.txt').read(), open('mine.txt').read(), 'box uid', os.getuid())"
-        )
-      ]),
-      notebookRun(other, new GitRemote({ 'README.md': '# b\n' }), [
-        py(
-          'import glob, os, time',
-          'time.sleep(1.5)',
-          "seen = ['tmp: ' + ' '.join(os.listdir('/tmp'))]",
-          "for p in glob.glob('/proc/[0-9]*/cmdline'):",
-          '    try:',
-          "        seen.append(open(p, 'rb').read().replace(b'\\0', b' ').decode())",
-          '    except Exception:',
-          '        pass',
-          "open('found.txt', 'w').write('\\n'.join(seen) + '\\n')",
-          "print('box uid', os.getuid())"
-        )
-      ])
-    ])
-    expect(a.run.code, stage.said(a.run)).toBe(0)
-    expect(b.run.code, other.said(b.run)).toBe(0)
-    // A's files and processes were its own to the end.
-    expect(a.repo.show('git-bob/issue-1', 'probe.ipynb')).toContain('SECRET-OF-A SECRET-OF-A')
-    expect(stage.github.pullRequests[0]?.body, stage.said(a.run)).toContain('ran without errors')
-    expect(other.github.pullRequests[0]?.body, other.said(b.run)).toContain('ran without errors')
-    // B saw nothing of A: not its temporary files, not its processes.
-    const found = b.repo.show('git-bob/issue-1', 'found.txt')
-    expect(found).toContain('tmp: ')
-    expect(found).not.toContain('a-secret')
-    expect(found).not.toContain('77777')
-    const uids = [a, b].map(({ repo }) => /box uid (\d+)/.exec(repo.show('git-bob/issue-1', 'probe.ipynb'))?.[1])
-    expect(uids[0]).toBeDefined()
-    expect(uids[1]).toBeDefined()
-    expect(uids[0]).not.toBe(uids[1])
-  })
 })
