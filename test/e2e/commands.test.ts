@@ -1,6 +1,6 @@
-// Smoke tests of the built action, one run per command that has a chunk of its own: dist/index.js started as the
-// runner starts it, with a real webhook payload, the GitHub and model stand-ins over HTTP, and real git pushing to
-// a bare origin. Each run loads its command's chunk for the first time; the comment run also shows that secrets the
+// Smoke tests of the built action: dist/index.js started as the runner starts it, with a real webhook payload, the
+// GitHub and model stand-ins over HTTP, and real git pushing to a bare origin; one run per command, which loads the
+// command's chunk for the first time (paint's is in media.test.ts). The comment run also shows that secrets the
 // model echoes stay out of what the process prints. What each command does in detail is tested in test/flow/, in
 // process: "try" (the implement chunk) in flow/implement.test.ts, "help" (no chunk) in flow/events.test.ts, a
 // second review after a finding was dismissed in flow/review.test.ts.
