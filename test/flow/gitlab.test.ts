@@ -194,7 +194,7 @@ describe('git-bob implement on GitLab', () => {
     expect(again.code, stage.said(again)).toBe(0)
     expect(stage.gitlab.mergeRequests, stage.said(again)).toHaveLength(1)
     expect(repo.log('git-bob/issue-1')).toHaveLength(3)
-    expect(repo.show('git-bob/issue-1', 'more.py')).toBe('print(2)')
+    expect(repo.show('git-bob/issue-1', 'more.md')).toBe('More counts.')
     expect(stage.gitlab.botNotes('issues', 1).at(-1)!.body, stage.said(again)).toMatch(
       /I added commit [0-9a-f]{7} to .*merge_requests\/1/
     )
