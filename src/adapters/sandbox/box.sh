@@ -42,7 +42,7 @@ cp -R --preserve=mode,links "$RUN/skeleton/." "$R/" || fail 'the root could not 
 # read-only at the same place, the box user's name and home (git-bob wrote the files), /proc of this PID namespace
 # only, /dev/shm on the box's tmpfs, and /dev's devices. Then /sys of this network namespace, read-only, where it
 # can be had.
-mount --all --fstab "$RUN/fstab" || fail 'the system folders, /proc or /dev could not be mounted'
+mount --all --fstab "$RUN/fstab" || fail 'the system folders, the paths the workflow shows, /proc or /dev could not be mounted'
 mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$R/sys" 2>/dev/null
 
 # The copy of the repository: written from git's objects through git-bob's own index (what git tracks, with what

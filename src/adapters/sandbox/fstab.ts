@@ -36,6 +36,23 @@ export function boxMounts(root: string, shown: readonly string[]): BoxMount[] {
   ]
 }
 
+/**
+ * The mount points of `mountinfo` (the kernel's /proc/self/mountinfo) that lie below one of `shown`, in its order
+ * (a mount before those on top of it), each once. A read-only bind makes only its top mount read-only: what is
+ * mounted below a shown folder (a tool cache on a volume of its own) is bound read-only over itself as well.
+ */
+export function mountsBelow(mountinfo: string, shown: readonly string[]): string[] {
+  const below = new Set<string>()
+  for (const line of mountinfo.split('\n')) {
+    const field = line.split(' ')[4]
+    if (!field) continue
+    // The kernel writes a space, a tab, a newline and a backslash of a path as octal escapes.
+    const point = field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)))
+    if (shown.some((path) => point.startsWith(`${path}/`))) below.add(point)
+  }
+  return [...below]
+}
+
 /** The mounts as an fstab, one line each. */
 export function fstab(mounts: readonly BoxMount[]): string {
   return mounts

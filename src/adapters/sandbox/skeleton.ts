@@ -5,7 +5,7 @@
 // not in the script, because each program the script starts costs time.
 import { chmod, copyFile, lstat, mkdir, readFile, readlink, realpath, stat, symlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { DEVICES } from './fstab.ts'
+import { DEVICES, mountsBelow } from './fstab.ts'
 
 /** The system folders a box shows read-only at their own place. Nothing else of the host is seen. */
 const SYSTEM = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/opt']
@@ -60,9 +60,10 @@ const within = (path: string, folders: readonly string[]): boolean =>
   folders.some((folder) => path === folder || path.startsWith(`${folder}/`))
 
 /**
- * Lays out the skeleton in `dir` for a box whose user id is `uid`; returns the paths box.sh shows read-only: the
- * system folders that are folders here, then those of `visible` that exist here and lie outside the system folders
- * (what lies inside them is shown with them) and outside the box's own /box and /.box.
+ * Lays out the skeleton in `dir` for a box whose user id is `uid`; returns the paths box.sh shows read-only, each at
+ * its own place: the system folders that are folders here; those of `visible` that git-bob's user can see here, at
+ * their real place (links resolved), unless they lie in a system folder (shown with it) or in the box's own /box
+ * and /.box; then every mount below these, so that all of it is read-only.
  */
 export async function layOutSkeleton(dir: string, uid: number, visible: readonly string[]): Promise<string[]> {
   for (const [path, mode] of FOLDERS) {
@@ -96,10 +97,12 @@ export async function layOutSkeleton(dir: string, uid: number, visible: readonly
     await copyFile(resolv, join(dir, resolv)).catch(() => undefined)
   }
   for (const path of visible) {
-    if (!path.startsWith('/') || within(path, [...SYSTEM, '/box', '/.box'])) continue
-    const info = await stat(path).catch(() => null)
-    if (info && (info.isDirectory() || info.isFile()) && (await mountPoint(dir, path, info.isDirectory())))
-      shown.push(path)
+    const real = path.startsWith('/') ? await realpath(path).catch(() => null) : null
+    if (!real || within(real, [...SYSTEM, '/box', '/.box']) || shown.includes(real)) continue
+    const info = await stat(real).catch(() => null)
+    if (info && (info.isDirectory() || info.isFile()) && (await mountPoint(dir, real, info.isDirectory())))
+      shown.push(real)
   }
-  return shown
+  const mountinfo = await readFile('/proc/self/mountinfo', 'utf8').catch(() => '')
+  return [...shown, ...mountsBelow(mountinfo, shown)]
 }

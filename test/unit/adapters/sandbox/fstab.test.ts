@@ -4,7 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { boxMounts, DEVICES, fstab, fstabField, type BoxMount } from '../../../../src/adapters/sandbox/fstab.ts'
+import {
+  boxMounts,
+  DEVICES,
+  fstab,
+  fstabField,
+  mountsBelow,
+  type BoxMount
+} from '../../../../src/adapters/sandbox/fstab.ts'
 
 /** What libmount reads from the fstab text. */
 function readBack(text: string): BoxMount[] {
@@ -56,5 +63,23 @@ describe('fstab', () => {
     ])
     expect(mounts.find((m) => m.type === 'proc')?.options).toBe('nosuid,nodev,noexec')
     expect(readBack(fstab(mounts))).toEqual(mounts)
+  })
+
+  it("finds the mounts below the shown folders in the kernel's order, each once, with their escapes read", () => {
+    const mountinfo = [
+      '22 1 254:1 / / rw,relatime - ext4 /dev/vda rw',
+      '30 22 0:40 / /opt/hostedtoolcache rw - ext4 /dev/vdb rw',
+      '31 30 0:41 / /opt/hostedtoolcache/my\\040env rw - tmpfs t rw',
+      '32 22 0:42 / /optional rw - tmpfs t rw',
+      '33 22 0:43 / /opt rw - tmpfs t rw',
+      '34 22 0:44 / /home/runner/conda/pkgs rw - tmpfs t rw',
+      '35 30 0:45 / /opt/hostedtoolcache rw - tmpfs t rw',
+      ''
+    ].join('\n')
+    expect(mountsBelow(mountinfo, ['/usr', '/opt', '/home/runner/conda'])).toEqual([
+      '/opt/hostedtoolcache',
+      '/opt/hostedtoolcache/my env',
+      '/home/runner/conda/pkgs'
+    ])
   })
 })

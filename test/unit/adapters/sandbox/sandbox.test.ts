@@ -2,7 +2,17 @@
 // running, what the run wrote copied back and nothing else. These tests run as root (here and in CI); elsewhere,
 // without root or passwordless sudo, only the "no box" test runs.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -197,36 +207,51 @@ describe.skipIf(!root)(`the box, as root${root ? '' : ' [skipped: the tests do n
     expect(run.output.trim().endsWith('done')).toBe(true)
   })
 
-  it('shows the paths the workflow names read-only, a folder (a space in its name) or a file; not one that is missing or under a link of the box; /dev holds the devices', async () => {
-    const tools = mkdtempSync(join(tmpdir(), 'box-visible-'))
-    mkdirSync(join(tools, 'my env', 'bin'), { recursive: true })
-    writeFileSync(join(tools, 'my env', 'bin', 'tool'), 'TOOL-OK\n')
+  it('shows the paths the workflow names read-only, a folder (a space in its name, a volume mounted in it) or a file, at their real place; not a missing one; /dev holds the devices', async () => {
+    const tools = mkdtempSync(join(tmpdir(), 'git-bob-box-visible-'))
+    const env = join(tools, 'my env')
+    mkdirSync(join(env, 'bin'), { recursive: true })
+    mkdirSync(join(env, 'volume'))
+    writeFileSync(join(env, 'bin', 'tool'), 'TOOL-OK\n')
     writeFileSync(join(tools, 'notes.txt'), 'NOTES-OK\n')
-    const box = await sandbox({
-      visiblePaths: [join(tools, 'my env'), join(tools, 'notes.txt'), join(tools, 'missing'), '/dev/fd/box-visible']
-    })
-    const run = await sh(
-      [
-        `cat '${join(tools, 'my env', 'bin', 'tool')}' '${join(tools, 'notes.txt')}'`,
-        `touch '${join(tools, 'my env', 'x')}' 2>/dev/null && echo WROTE-SHOWN`,
-        `ls '${tools}'`,
-        `ls -d '${join(tools, 'missing')}' 2>/dev/null && echo SHOWN-MISSING`,
-        'echo gone > /dev/null && head -c 3 /dev/zero | wc -c && head -c 3 /dev/urandom | wc -c',
-        'echo x 2>/dev/null > /dev/full || echo FULL',
-        'ls /dev/fd/box-visible 2>/dev/null && echo THROUGH-LINK',
-        'echo done'
-      ].join('; '),
-      shared(),
-      { box }
-    )
-    expect(run.output).toContain('TOOL-OK\nNOTES-OK\n')
-    expect(run.output).not.toContain('WROTE-SHOWN')
-    // The folder that holds the shown paths shows only them.
-    expect(run.output).toContain('my env\nnotes.txt\n')
-    expect(run.output).not.toContain('SHOWN-MISSING')
-    expect(run.output).toContain('3\n3\nFULL\n')
-    expect(run.output).not.toContain('THROUGH-LINK')
-    expect(run.output.trim().endsWith('done'), run.output).toBe(true)
+    // Through a link of the host's: /var/run is /run here, as on every runner.
+    const linked = mkdtempSync('/run/git-bob-box-visible-')
+    chmodSync(linked, 0o755)
+    writeFileSync(join(linked, 'socket-like'), 'RUN-OK\n')
+    // A volume of its own below a shown folder: a read-only bind of the folder leaves it writable.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'git-bob-test-volume', join(env, 'volume')])
+    try {
+      writeFileSync(join(env, 'volume', 'data'), 'VOLUME-OK\n')
+      const viaVarRun = join('/var/run', linked.slice('/run/'.length))
+      const box = await sandbox({ visiblePaths: [env, join(tools, 'notes.txt'), join(tools, 'missing'), viaVarRun] })
+      const run = await sh(
+        [
+          `cat '${join(env, 'bin', 'tool')}' '${join(tools, 'notes.txt')}' '${join(env, 'volume', 'data')}'`,
+          `cat ${join(viaVarRun, 'socket-like')} ${join(linked, 'socket-like')}`,
+          `touch '${join(env, 'x')}' 2>/dev/null && echo WROTE-SHOWN`,
+          `touch '${join(env, 'volume', 'x')}' 2>/dev/null && echo WROTE-VOLUME`,
+          `touch ${join(linked, 'x')} 2>/dev/null && echo WROTE-RUN`,
+          `ls '${tools}'`,
+          `ls -d '${join(tools, 'missing')}' 2>/dev/null && echo SHOWN-MISSING`,
+          'echo gone > /dev/null && head -c 3 /dev/zero | wc -c && head -c 3 /dev/urandom | wc -c',
+          'head -c 3 /dev/random | wc -c; [ -c /dev/tty ] && echo TTY',
+          'echo x 2>/dev/null > /dev/full || echo FULL',
+          'echo done'
+        ].join('; '),
+        shared(),
+        { box }
+      )
+      expect(run.output).toContain('TOOL-OK\nNOTES-OK\nVOLUME-OK\nRUN-OK\nRUN-OK\n')
+      expect(run.output).not.toContain('WROTE-')
+      // The folder that holds the shown paths shows only them.
+      expect(run.output).toContain('my env\nnotes.txt\n')
+      expect(run.output).not.toContain('SHOWN-MISSING')
+      expect(run.output).toContain('3\n3\n3\nTTY\nFULL\n')
+      expect(run.output.trim().endsWith('done'), run.output).toBe(true)
+    } finally {
+      execFileSync('umount', [join(env, 'volume')])
+      rmSync(linked, { recursive: true, force: true })
+    }
   })
 
   it('leaves nothing running: detached children and a process that keeps forking a successor', async () => {
