@@ -37,21 +37,32 @@ function assertValidNbformat(text: string): void {
 
 /** Plan one notebook; answer its cells, then each repair from `repairs` in turn. */
 function scriptNotebook(path: string, first: Cells, repairs: Cells[] = []): { repairPrompts: string[] } {
-  const seen = { repairPrompts: [] as string[] }
+  return scriptNotebooks({ [path]: { first, repairs } })[path]!
+}
+
+/** Plan these notebooks, in this order; answer each one's cells, then each of its repairs in turn. */
+function scriptNotebooks(
+  notebooks: Record<string, { first: Cells; repairs: Cells[] }>
+): Record<string, { repairPrompts: string[] }> {
+  const seen = Object.fromEntries(Object.keys(notebooks).map((path) => [path, { repairPrompts: [] as string[] }]))
   stage.model.fallback = (request: ChatRequest) => {
     const schema = request.response_format?.json_schema?.name
     if (schema === 'change_plan')
       return JSON.stringify({
         title: 'Plot records per year',
         summary: 'A notebook that plots the records.',
-        actions: [{ action: 'create', path, source: null, reason: 'the plot asked for' }]
+        actions: Object.keys(notebooks).map((path) => ({ action: 'create', path, source: null, reason: 'asked for' }))
       })
     const prompt = lastMessageText(request)
+    // Both prompts name their notebook first (prompts/implement-notebook.md, notebook-repair.md).
+    const path = /^(?:Write the Jupyter notebook|The notebook) `([^`]+)`/m.exec(prompt)?.[1] ?? ''
+    const script = notebooks[path]
+    if (!script) throw new Error(`no notebook scripted for this prompt:\n${prompt}`)
     if (prompt.includes('failed when it was run')) {
-      seen.repairPrompts.push(prompt)
-      return JSON.stringify({ cells: repairs.shift() ?? first, note: 'repaired' })
+      seen[path]!.repairPrompts.push(prompt)
+      return JSON.stringify({ cells: script.repairs.shift() ?? script.first, note: 'repaired' })
     }
-    return JSON.stringify({ cells: first, note: 'plots the records per year' })
+    return JSON.stringify({ cells: script.first, note: 'plots the records per year' })
   }
   return seen
 }
@@ -69,10 +80,6 @@ const BROKEN: Cells = [
 ]
 
 /** What BROKEN and PLOT do when they run, without Python. */
-// Real Jupyter in the sandbox: each run in a box of its own, so the e2e layer may run at the same time.
-const sandboxedJupyter = (): ReturnType<typeof jupyterRunner> =>
-  jupyterRunner(process.env, lazySandbox({ env: process.env }))
-
 const python = (): ReturnType<typeof scriptedNotebooks> =>
   scriptedNotebooks((source, dir) => {
     if (source.includes('pd.read_csv("missing.csv")'))
@@ -101,46 +108,50 @@ const python = (): ReturnType<typeof scriptedNotebooks> =>
   })
 
 describe('notebooks, scripted runs', () => {
-  it('sends a failing notebook back with its traceback, commits the repaired one and shows its figure at the commit', async () => {
-    const repo = new GitRemote({ 'README.md': '# data\n' })
-    const seen = scriptNotebook('plot.ipynb', BROKEN, [PLOT])
-    const notebooks = python()
-    const run = await stage.comment({ body: 'git-bob implement a plot' }, { workspace: repo.workspace, notebooks })
-    expect(run.code).toBe(0)
-    expect(notebooks.runs).toEqual(['plot.ipynb', 'plot.ipynb'])
-    expect(seen.repairPrompts).toHaveLength(1)
-    expect(seen.repairPrompts[0]).toContain('FileNotFoundError')
-    const notebook = repo.show('git-bob/issue-1', 'plot.ipynb')
-    expect(notebook).not.toContain('"output_type": "error"')
-    expect(repo.files('git-bob/issue-1')).toContain('counts.png')
-    const body = stage.github.pullRequests[0]!.body
-    expect(body).toMatch(/after 1 repair round$/m)
-    // The figure linked at the commit that was pushed (the sha git-bob reports is the one on origin).
-    const commit = git(repo.origin, 'rev-parse', 'git-bob/issue-1').trim()
-    expect(body).toContain(
-      `![counts.png](https://github.com/Codertocat/Hello-World/blob/${commit}/counts.png?raw=true)`
-    )
-  })
+  // Two notebooks of one request, each repaired on its own: one run shows both ends of the repair rounds.
+  it(
+    'sends a failing notebook back with its traceback, commits the repaired one and shows its figure at the ' +
+      'commit; commits a notebook that never works with its error visible, and says so plainly',
+    async () => {
+      const repo = new GitRemote({ 'README.md': '# data\n' })
+      const seen = scriptNotebooks({
+        'plot.ipynb': { first: BROKEN, repairs: [PLOT] },
+        'broken.ipynb': { first: BROKEN, repairs: [BROKEN] }
+      })
+      const notebooks = python()
+      const run = await stage.comment(
+        { body: 'git-bob implement a plot' },
+        { workspace: repo.workspace, inputs: { 'notebook-repair-rounds': '1' }, notebooks }
+      )
+      expect(run.code, stage.said(run)).toBe(0)
+      expect(notebooks.runs).toEqual(['plot.ipynb', 'plot.ipynb', 'broken.ipynb', 'broken.ipynb'])
+      const body = stage.github.pullRequests[0]!.body
 
-  it('commits a notebook that never works with its error visible, and says so plainly', async () => {
-    const repo = new GitRemote({ 'README.md': '# data\n' })
-    scriptNotebook('broken.ipynb', BROKEN, [BROKEN])
-    const run = await stage.comment(
-      { body: 'git-bob implement a plot' },
-      { workspace: repo.workspace, inputs: { 'notebook-repair-rounds': '1' }, notebooks: python() }
-    )
-    expect(run.code).toBe(0)
-    const notebook = repo.show('git-bob/issue-1', 'broken.ipynb')
-    expect(notebook).toContain('"output_type": "error"')
-    assertValidNbformat(notebook)
-    const body = stage.github.pullRequests[0]!.body
-    expect(body).toContain('still fails after 1 repair round**')
-    // The error once, under "What could not be done"; the file list, the checks and the warning point there.
-    expect(body.split('FileNotFoundError')).toHaveLength(2)
-    expect(body).toMatch(
-      /^\*\*What could not be done:\*\*\n- `broken\.ipynb` still fails after 1 repair round; .*FileNotFoundError/m
-    )
-  })
+      // The repaired one.
+      expect(seen['plot.ipynb']!.repairPrompts).toHaveLength(1)
+      expect(seen['plot.ipynb']!.repairPrompts[0]).toContain('FileNotFoundError')
+      expect(repo.show('git-bob/issue-1', 'plot.ipynb')).not.toContain('"output_type": "error"')
+      expect(repo.files('git-bob/issue-1')).toContain('counts.png')
+      expect(body, stage.said(run)).toMatch(/^- `plot\.ipynb` \(created\): .*after 1 repair round$/m)
+      // The figure linked at the commit that was pushed (the sha git-bob reports is the one on origin).
+      const commit = git(repo.origin, 'rev-parse', 'git-bob/issue-1').trim()
+      expect(body).toContain(
+        `![counts.png](https://github.com/Codertocat/Hello-World/blob/${commit}/counts.png?raw=true)`
+      )
+
+      // The one that never works.
+      expect(seen['broken.ipynb']!.repairPrompts).toHaveLength(1)
+      const notebook = repo.show('git-bob/issue-1', 'broken.ipynb')
+      expect(notebook).toContain('"output_type": "error"')
+      assertValidNbformat(notebook)
+      expect(body).toContain('still fails after 1 repair round**')
+      // The error once, under "What could not be done"; the file list, the checks and the warning point there.
+      expect(body.split('FileNotFoundError')).toHaveLength(2)
+      expect(body).toMatch(
+        /^\*\*What could not be done:\*\*\n- `broken\.ipynb` still fails after 1 repair round; .*FileNotFoundError/m
+      )
+    }
+  )
 
   it('pushes nothing when a notebook tampers with .git', async () => {
     const repo = new GitRemote({ 'README.md': '# data\n' })
@@ -232,12 +243,63 @@ describe('files a notebook run writes', () => {
 })
 
 describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
+  // One run, three notebooks: each that runs gets a box and a Jupyter start of its own, so one run shows for all
+  // three what three runs would, for one run's start, checkout and probe. Two Jupyter starts: the time of two.
   it(
-    'runs a new notebook with real Jupyter and matplotlib, commits it with its outputs and the PNG it wrote, and shows the figure linked at the commit; the check runs after it, in a box of its own from the same sandbox, probed once',
-    JUPYTER_TIMEOUT,
+    'runs new notebooks with real Jupyter: one with matplotlib is committed with its outputs and the PNG it wrote, ' +
+      'its figure linked at the commit; for one whose kernel killed Jupyter the pull request and the job summary ' +
+      'say once why: its exit code or signal; one whose only markdown changed keeps its outputs and is not run ' +
+      'again; the check runs after them, each in a box of its own from the same sandbox, probed once',
+    { timeout: 2 * JUPYTER_TIMEOUT.timeout },
     async () => {
-      const repo = new GitRemote({ 'README.md': '# data\n' })
-      scriptNotebook('analysis/plot.ipynb', PLOT)
+      const executed = JSON.stringify({
+        cells: [
+          { cell_type: 'markdown', id: 'm1', metadata: {}, source: ['# Old title'] },
+          {
+            cell_type: 'code',
+            id: 'c1',
+            metadata: {},
+            execution_count: 1,
+            source: ['print(41 + 1)'],
+            outputs: [{ output_type: 'stream', name: 'stdout', text: ['42\n'] }]
+          }
+        ],
+        metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } },
+        nbformat: 4,
+        nbformat_minor: 5
+      })
+      const repo = new GitRemote({ 'README.md': '# data\n', 'answer.ipynb': executed })
+      const cells: Record<string, Cells> = {
+        'answer.ipynb': [
+          { kind: 'markdown', source: '# The answer' },
+          { kind: 'code', source: 'print(41 + 1)' }
+        ],
+        'analysis/plot.ipynb': PLOT,
+        // The kernel kills Jupyter itself, as the kernel's memory limit or a stop from outside would.
+        'killed.ipynb': [
+          { kind: 'markdown', source: '# Killed' },
+          { kind: 'code', source: 'import os, signal\nos.kill(os.getppid(), signal.SIGKILL)' }
+        ]
+      }
+      stage.model.fallback = (request: ChatRequest) => {
+        if (request.response_format?.json_schema?.name === 'change_plan')
+          return JSON.stringify({
+            title: 'Plot, retitle',
+            summary: 's',
+            actions: [
+              { action: 'modify', path: 'answer.ipynb', source: null, reason: 'title' },
+              { action: 'create', path: 'analysis/plot.ipynb', source: null, reason: 'the plot asked for' },
+              { action: 'create', path: 'killed.ipynb', source: null, reason: 'asked' }
+            ]
+          })
+        const prompt = lastMessageText(request)
+        const path = /^Write the Jupyter notebook `([^`]+)`/m.exec(prompt)?.[1] ?? 'no notebook named'
+        if (path === 'answer.ipynb') {
+          expect(prompt).toContain('print(41 + 1)')
+          expect(prompt).not.toContain('42\\n')
+        }
+        return JSON.stringify({ cells: cells[path], note: `writes ${path}` })
+      }
       // Every box, the probe too, makes its run folder in TMPDIR: watched, the folders made are the boxes run.
       const temp = mkdtempSync(join(tmpdir(), 'git-bob-temp-'))
       const boxes = new Set<string>()
@@ -256,9 +318,10 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
         // A folder's event comes while its box still runs (the event loop turns while it waits for the box).
         .finally(() => watcher.close())
       expect(run.code, stage.said(run)).toBe(0)
-      // One probe for the notebook and the check together, then one box for each.
+      // One probe for the notebooks and the check together, then one box for each run: the two new notebooks and
+      // the check (none for the notebook whose only markdown changed).
       expect(run.summary, stage.said(run)).toMatch(/\| check \| `true` \|/)
-      expect(boxes.size, stage.said(run)).toBe(3)
+      expect(boxes.size, stage.said(run)).toBe(4)
       expect(repo.files('git-bob/issue-1')).toEqual(
         expect.arrayContaining(['analysis/plot.ipynb', 'analysis/counts.png'])
       )
@@ -270,33 +333,16 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
       expect(notebook.cells.filter((c) => c.cell_type === 'code').every((c) => c.execution_count !== null)).toBe(true)
       expect(JSON.stringify(notebook.cells[3]!.outputs)).toContain('saved')
       const body = stage.github.pullRequests[0]!.body
-      expect(body, stage.said(run)).toContain('ran without errors')
+      expect(body, stage.said(run)).toMatch(/^- `analysis\/plot\.ipynb` \(created\): .*ran without errors/m)
       // Linked to the commit, so the figure still shows after the branch is deleted.
       const commit = git(repo.origin, 'rev-parse', 'git-bob/issue-1').trim()
       expect(body, stage.said(run)).toContain(
         `![analysis/counts.png](https://github.com/Codertocat/Hello-World/blob/${commit}/analysis/counts.png?raw=true)`
       )
-    }
-  )
 
-  it(
-    'says once in the pull request, and in the job summary, why Jupyter could not run a notebook: its exit code or signal',
-    JUPYTER_TIMEOUT,
-    async () => {
-      const repo = new GitRemote({ 'README.md': '# data\n' })
-      // The kernel kills Jupyter itself, as the kernel's memory limit or a stop from outside would.
-      scriptNotebook('killed.ipynb', [
-        { kind: 'markdown', source: '# Killed' },
-        { kind: 'code', source: 'import os, signal\nos.kill(os.getppid(), signal.SIGKILL)' }
-      ])
-      const run = await stage.comment(
-        { body: 'git-bob implement this' },
-        { workspace: repo.workspace, notebooks: sandboxedJupyter() }
-      )
-      expect(run.code).toBe(0)
-      const body = stage.github.pullRequests[0]!.body
+      // The killed one: why, once in the pull request, and in the job summary's record of runs.
       const reason = 'Jupyter ended with exit code 137: killed (SIGKILL), out of memory or stopped'
-      expect(body).toContain(`- \`killed.ipynb\` could not be run: ${reason}.`)
+      expect(body, stage.said(run)).toContain(`- \`killed.ipynb\` could not be run: ${reason}.`)
       expect(body.split(reason)).toHaveLength(2)
       expect(body).toMatch(/^- `killed\.ipynb` \(created\): .*\*\*could not be run\*\* \(see below\)$/m)
       expect(body).toContain('- ⏭️ notebook `killed.ipynb` could not be run (see below)')
@@ -308,52 +354,14 @@ describe.skipIf(!jupyter)(`notebooks${NEEDS_JUPYTER}`, () => {
       )
       // A run with notebooks names their time.
       expect(run.summary).toMatch(/notebooks \d+\.\d s/)
+
+      // The retitled one: its outputs kept, not run (no box of its own above).
+      const answer = repo.show('git-bob/issue-1', 'answer.ipynb')
+      expect(answer).toContain('# The answer')
+      expect(answer).toContain('42\\n')
+      expect(body).toMatch(/^- `answer\.ipynb` \(modified\): .*earlier outputs were kept/m)
     }
   )
-
-  it('keeps outputs and does not run again when only markdown changed', async () => {
-    const executed = JSON.stringify({
-      cells: [
-        { cell_type: 'markdown', id: 'm1', metadata: {}, source: ['# Old title'] },
-        {
-          cell_type: 'code',
-          id: 'c1',
-          metadata: {},
-          execution_count: 1,
-          source: ['print(41 + 1)'],
-          outputs: [{ output_type: 'stream', name: 'stdout', text: ['42\n'] }]
-        }
-      ],
-      metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } },
-      nbformat: 4,
-      nbformat_minor: 5
-    })
-    const repo = new GitRemote({ 'answer.ipynb': executed })
-    stage.model.fallback = (request: ChatRequest) => {
-      if (request.response_format?.json_schema?.name === 'change_plan')
-        return JSON.stringify({
-          title: 'Better title',
-          summary: 's',
-          actions: [{ action: 'modify', path: 'answer.ipynb', source: null, reason: 'title' }]
-        })
-      const prompt = lastMessageText(request)
-      expect(prompt).toContain('print(41 + 1)')
-      expect(prompt).not.toContain('42\\n')
-      return JSON.stringify({
-        cells: [
-          { kind: 'markdown', source: '# The answer' },
-          { kind: 'code', source: 'print(41 + 1)' }
-        ],
-        note: 'retitled'
-      })
-    }
-    const run = await stage.comment({ body: 'git-bob implement a better title' }, { workspace: repo.workspace })
-    expect(run.code).toBe(0)
-    const notebook = repo.show('git-bob/issue-1', 'answer.ipynb')
-    expect(notebook).toContain('# The answer')
-    expect(notebook).toContain('42\\n')
-    expect(stage.github.pullRequests[0]!.body).toContain('earlier outputs were kept')
-  })
 
   it('commits notebooks unexecuted when no sandbox can be had, and says why and how to enable running', async () => {
     const repo = new GitRemote({ 'README.md': '# data\n' })
