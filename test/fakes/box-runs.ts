@@ -10,7 +10,7 @@ import { VERSION } from '../../src/version.ts'
 import { everythingSaid, expectListedAsCommitted } from './everything-said.ts'
 import type { GitRemote } from './git-remote.ts'
 import type { FakeGitHub } from './github.ts'
-import type { ChatRequest, FakeOpenAI } from './openai.ts'
+import { lastMessageText, type ChatRequest, type FakeOpenAI } from './openai.ts'
 import type { CommentScenario } from './payloads.ts'
 import type { Printed } from './said.ts'
 
@@ -69,14 +69,27 @@ export function notebookRun<Run extends BoxRun>(
 
 /** The model plans one new notebook at `path` and writes it with these code cells. */
 export function answerWithNotebook(model: FakeOpenAI, path: string, cells: readonly string[]): void {
-  model.fallback = (request: ChatRequest) =>
-    request.response_format?.json_schema?.name === 'change_plan'
-      ? JSON.stringify({
-          title: 'Analyse',
-          summary: 'A notebook.',
-          actions: [{ action: 'create', path, source: null, reason: 'asked' }]
-        })
-      : JSON.stringify({ cells: cells.map((source) => ({ kind: 'code', source })), note: 'does as told' })
+  answerWithNotebooks(model, { [path]: cells })
+}
+
+/** The model plans a new notebook for each path, in this order, and writes each with its code cells. */
+export function answerWithNotebooks(model: FakeOpenAI, notebooks: Record<string, readonly string[]>): void {
+  model.fallback = (request: ChatRequest) => {
+    if (request.response_format?.json_schema?.name === 'change_plan')
+      return JSON.stringify({
+        title: 'Analyse',
+        summary: 'A notebook.',
+        actions: Object.keys(notebooks).map((path) => ({ action: 'create', path, source: null, reason: 'asked' }))
+      })
+    // The prompts for a notebook's cells and for its repair name it first (prompts/implement-notebook.md,
+    // notebook-repair.md); a repair gets the same cells again, and so does any other request where one is planned.
+    const paths = Object.keys(notebooks)
+    const named = /^(?:Write the Jupyter notebook|The notebook) `([^`]+)`/m.exec(lastMessageText(request))?.[1]
+    const cells = notebooks[named ?? (paths.length === 1 ? paths[0]! : '')] ?? [
+      'raise SystemExit("no cells scripted for this notebook")'
+    ]
+    return JSON.stringify({ cells: cells.map((source) => ({ kind: 'code', source })), note: 'does as told' })
+  }
 }
 
 /** A change whose check is `check`; no repair, so the check's one run is what the pull request reports. */
