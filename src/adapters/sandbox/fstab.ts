@@ -22,12 +22,13 @@ export function fstabField(text: string): string {
 
 /**
  * The mounts of a box whose root is `root`, in the order they are made: the `shown` paths read-only at their own
- * place (with what is mounted below them), the box user's name, /proc of the box's PID namespace, /dev/shm on the
- * box's own disk, and /dev's devices.
+ * place (with what is mounted below them), then each of `below` (mounts below those) read-only over itself, the box
+ * user's name, /proc of the box's PID namespace, /dev/shm on the box's own disk, and /dev's devices.
  */
-export function boxMounts(root: string, shown: readonly string[]): BoxMount[] {
+export function boxMounts(root: string, shown: readonly string[], below: readonly string[] = []): BoxMount[] {
   return [
     ...shown.map((path) => ({ source: path, target: root + path, type: 'none', options: 'rbind,ro' })),
+    ...below.map((path) => ({ source: path, target: root + path, type: 'none', options: 'bind,ro' })),
     { source: `${root}/.box/passwd`, target: `${root}/etc/passwd`, type: 'none', options: 'bind,ro' },
     { source: `${root}/.box/group`, target: `${root}/etc/group`, type: 'none', options: 'bind,ro' },
     { source: 'proc', target: `${root}/proc`, type: 'proc', options: 'nosuid,nodev,noexec' },
@@ -37,9 +38,10 @@ export function boxMounts(root: string, shown: readonly string[]): BoxMount[] {
 }
 
 /**
- * The mount points of `mountinfo` (the kernel's /proc/self/mountinfo) that lie below one of `shown`, in its order
- * (a mount before those on top of it), each once. A read-only bind makes only its top mount read-only: what is
- * mounted below a shown folder (a tool cache on a volume of its own) is bound read-only over itself as well.
+ * The mount points of `mountinfo` (the kernel's /proc/self/mountinfo) that lie below one of `shown`, each once, a
+ * folder before what lies below it (the kernel lists mounts by age, which a moved mount does not follow). A read-only
+ * bind makes only its top mount read-only: what is mounted below a shown folder (a tool cache on a volume of its own)
+ * is bound read-only over itself as well, in this order, so that no later bind brings a writable one back on top.
  */
 export function mountsBelow(mountinfo: string, shown: readonly string[]): string[] {
   const below = new Set<string>()
@@ -50,7 +52,8 @@ export function mountsBelow(mountinfo: string, shown: readonly string[]): string
     const point = field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)))
     if (shown.some((path) => point.startsWith(`${path}/`))) below.add(point)
   }
-  return [...below]
+  const depth = (path: string): number => path.split('/').length
+  return [...below].sort((a, b) => depth(a) - depth(b))
 }
 
 /** The mounts as an fstab, one line each. */

@@ -308,8 +308,8 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
     try {
       await mkdir(join(run, 'root'))
       const uid = boxUid()
-      const shown = await layOutSkeleton(join(run, 'skeleton'), uid, visible)
-      await writeFile(join(run, 'fstab'), fstab(boxMounts(join(run, 'root'), shown)))
+      const { shown, below } = await layOutSkeleton(join(run, 'skeleton'), uid, visible)
+      await writeFile(join(run, 'fstab'), fstab(boxMounts(join(run, 'root'), shown, below)))
       const gitDir = source ? await trackedIndex(source, join(run, 'index')) : ''
       const maxBack = request.copyBack?.maxFileBytes ?? 0
       const boxArgs = [

@@ -37,35 +37,60 @@ const LINKS: readonly [string, string][] = [
 ]
 
 /**
- * A mount point in the skeleton for the host's `path`, a folder or a file like it, made through real folders of the
- * skeleton only: never through one of its links (/dev/fd points into the host's /proc). False where none is made.
+ * Makes `path`'s parent folders in the skeleton, through real folders of the skeleton only: never through one of its
+ * links (/dev/fd points into the host's /proc). Where `path` itself is, or null where it cannot be made.
  */
-async function mountPoint(dir: string, path: string, folder: boolean): Promise<boolean> {
+async function parentsOf(dir: string, path: string): Promise<string | null> {
   const parts = path.split('/').filter(Boolean)
+  if (parts.length === 0) return null
   let at = dir
-  for (const [index, part] of parts.entries()) {
+  for (const part of parts.slice(0, -1)) {
     at = join(at, part)
-    const last = index === parts.length - 1
     const info = await lstat(at).catch(() => null)
-    if (!info) {
-      if (last && !folder) await writeFile(at, '', { flag: 'wx' })
-      else await mkdir(at)
-    } else if (info.isSymbolicLink() || info.isDirectory() !== (folder || !last)) return false
+    if (!info) await mkdir(at)
+    else if (info.isSymbolicLink() || !info.isDirectory()) return null
   }
-  return parts.length > 0
+  return join(at, parts.at(-1)!)
+}
+
+/** A mount point in the skeleton for the host's `path`, a folder or a file like it; false where none is made. */
+async function mountPoint(dir: string, path: string, folder: boolean): Promise<boolean> {
+  const at = await parentsOf(dir, path)
+  if (!at) return false
+  const info = await lstat(at).catch(() => null)
+  if (info) return !info.isSymbolicLink() && info.isDirectory() === folder
+  if (folder) await mkdir(at)
+  else await writeFile(at, '', { flag: 'wx' })
+  return true
+}
+
+/** A link at the named `path` to where it really is, where the skeleton has nothing there yet. */
+async function linkAt(dir: string, path: string, real: string): Promise<void> {
+  const at = await parentsOf(dir, path)
+  if (at && !(await lstat(at).catch(() => null))) await symlink(real, at)
 }
 
 /** Whether the host's `path` lies in (or is) one of `folders`. */
 const within = (path: string, folders: readonly string[]): boolean =>
   folders.some((folder) => path === folder || path.startsWith(`${folder}/`))
 
+/** Folders whose content the box makes its own: a path the workflow names there is not shown. */
+const THE_BOX_OWN = ['/box', '/.box', '/proc', '/sys', '/dev']
+
+/** What box.sh shows read-only: folders with what is mounted below them, then each mount below, over itself. */
+export interface Shown {
+  shown: string[]
+  below: string[]
+}
+
 /**
- * Lays out the skeleton in `dir` for a box whose user id is `uid`; returns the paths box.sh shows read-only, each at
- * its own place: the system folders that are folders here; those of `visible` that git-bob's user can see here, at
- * their real place (links resolved), unless they lie in a system folder (shown with it) or in the box's own /box
- * and /.box; then every mount below these, so that all of it is read-only.
+ * Lays out the skeleton in `dir` for a box whose user id is `uid`; returns what box.sh shows read-only, each at its
+ * own place: the system folders that are folders here; those of `visible` that git-bob's user can see here, at their
+ * real place (with a link at the named place where that is elsewhere), unless they lie in a system folder (shown
+ * with it) or in one the box makes its own; then every mount below these that can be reached, so that all of it
+ * is read-only.
  */
-export async function layOutSkeleton(dir: string, uid: number, visible: readonly string[]): Promise<string[]> {
+export async function layOutSkeleton(dir: string, uid: number, visible: readonly string[]): Promise<Shown> {
   for (const [path, mode] of FOLDERS) {
     await mkdir(join(dir, path), { recursive: true })
     await chmod(join(dir, path), mode)
@@ -97,12 +122,20 @@ export async function layOutSkeleton(dir: string, uid: number, visible: readonly
     await copyFile(resolv, join(dir, resolv)).catch(() => undefined)
   }
   for (const path of visible) {
-    const real = path.startsWith('/') ? await realpath(path).catch(() => null) : null
-    if (!real || within(real, [...SYSTEM, '/box', '/.box']) || shown.includes(real)) continue
-    const info = await stat(real).catch(() => null)
-    if (info && (info.isDirectory() || info.isFile()) && (await mountPoint(dir, real, info.isDirectory())))
+    if (!path.startsWith('/') || within(path, THE_BOX_OWN)) continue
+    const real = await realpath(path).catch(() => null)
+    if (!real || within(real, THE_BOX_OWN)) continue
+    if (!within(real, SYSTEM) && !shown.includes(real)) {
+      const info = await stat(real).catch(() => null)
+      if (!info || !(info.isDirectory() || info.isFile()) || !(await mountPoint(dir, real, info.isDirectory())))
+        continue
       shown.push(real)
+    }
+    if (real !== path) await linkAt(dir, path, real)
   }
+  // A mount that another covers (mounted over it, or over a folder above it) cannot be reached, nor bound.
   const mountinfo = await readFile('/proc/self/mountinfo', 'utf8').catch(() => '')
-  return [...shown, ...mountsBelow(mountinfo, shown)]
+  const below: string[] = []
+  for (const path of mountsBelow(mountinfo, shown)) if (await lstat(path).catch(() => null)) below.push(path)
+  return { shown, below }
 }

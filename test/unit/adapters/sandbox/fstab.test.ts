@@ -65,9 +65,11 @@ describe('fstab', () => {
     expect(readBack(fstab(mounts))).toEqual(mounts)
   })
 
-  it("finds the mounts below the shown folders in the kernel's order, each once, with their escapes read", () => {
+  it('finds the mounts below the shown folders, each once, a folder before what is below it, with escapes read', () => {
     const mountinfo = [
       '22 1 254:1 / / rw,relatime - ext4 /dev/vda rw',
+      // Moved below a newer mount: the kernel lists it first.
+      '29 30 0:39 / /opt/hostedtoolcache/my\\040env/cache rw - tmpfs t rw',
       '30 22 0:40 / /opt/hostedtoolcache rw - ext4 /dev/vdb rw',
       '31 30 0:41 / /opt/hostedtoolcache/my\\040env rw - tmpfs t rw',
       '32 22 0:42 / /optional rw - tmpfs t rw',
@@ -79,7 +81,17 @@ describe('fstab', () => {
     expect(mountsBelow(mountinfo, ['/usr', '/opt', '/home/runner/conda'])).toEqual([
       '/opt/hostedtoolcache',
       '/opt/hostedtoolcache/my env',
+      '/opt/hostedtoolcache/my env/cache',
       '/home/runner/conda/pkgs'
+    ])
+  })
+
+  it('binds the mounts below the shown folders read-only over themselves, after the folders, not recursively', () => {
+    const mounts = boxMounts('/r', ['/usr'], ['/usr/local', '/usr/local/x'])
+    expect(mounts.slice(0, 3)).toEqual([
+      { source: '/usr', target: '/r/usr', type: 'none', options: 'rbind,ro' },
+      { source: '/usr/local', target: '/r/usr/local', type: 'none', options: 'bind,ro' },
+      { source: '/usr/local/x', target: '/r/usr/local/x', type: 'none', options: 'bind,ro' }
     ])
   })
 })

@@ -207,29 +207,38 @@ describe.skipIf(!root)(`the box, as root${root ? '' : ' [skipped: the tests do n
     expect(run.output.trim().endsWith('done')).toBe(true)
   })
 
-  it('shows the paths the workflow names read-only, a folder (a space in its name, a volume mounted in it) or a file, at their real place; not a missing one; /dev holds the devices', async () => {
+  it('shows the paths the workflow names read-only, a folder (a space in its name, a volume mounted in it) or a file, at their real place and through a link; not a missing one; /dev holds the devices', async () => {
     const tools = mkdtempSync(join(tmpdir(), 'git-bob-box-visible-'))
     const env = join(tools, 'my env')
-    mkdirSync(join(env, 'bin'), { recursive: true })
-    mkdirSync(join(env, 'volume'))
-    writeFileSync(join(env, 'bin', 'tool'), 'TOOL-OK\n')
-    writeFileSync(join(tools, 'notes.txt'), 'NOTES-OK\n')
-    // Through a link of the host's: /var/run is /run here, as on every runner.
-    const linked = mkdtempSync('/run/git-bob-box-visible-')
-    chmodSync(linked, 0o755)
-    writeFileSync(join(linked, 'socket-like'), 'RUN-OK\n')
-    // A volume of its own below a shown folder: a read-only bind of the folder leaves it writable.
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'git-bob-test-volume', join(env, 'volume')])
+    const volume = join(env, 'volume')
+    const linked = `/run/git-bob-box-visible-${process.pid}-${Date.now()}`
+    let mounted = false
     try {
-      writeFileSync(join(env, 'volume', 'data'), 'VOLUME-OK\n')
+      mkdirSync(join(env, 'bin'), { recursive: true })
+      mkdirSync(volume)
+      writeFileSync(join(env, 'bin', 'tool'), 'TOOL-OK\n')
+      writeFileSync(join(tools, 'notes.txt'), 'NOTES-OK\n')
+      // A volume of its own below a shown folder: a read-only bind of the folder leaves it writable.
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=1777', 'git-bob-test-volume', volume])
+      mounted = true
+      writeFileSync(join(volume, 'data'), 'VOLUME-OK\n')
+      // Named through a link of the host's: /var/run is /run here, as on every runner.
+      mkdirSync(linked)
+      writeFileSync(join(linked, 'socket-like'), 'RUN-OK\n')
+      // Writable by anyone on the host, so that only the box's read-only mounts keep its user from writing there.
+      for (const path of [env, linked]) chmodSync(path, 0o777)
       const viaVarRun = join('/var/run', linked.slice('/run/'.length))
-      const box = await sandbox({ visiblePaths: [env, join(tools, 'notes.txt'), join(tools, 'missing'), viaVarRun] })
+      // A link of the workflow's own, to a shown folder (a conda's "current"), still works at its name.
+      symlinkSync(env, join(tools, 'current'))
+      const box = await sandbox({
+        visiblePaths: [env, join(tools, 'notes.txt'), join(tools, 'missing'), viaVarRun, join(tools, 'current')]
+      })
       const run = await sh(
         [
-          `cat '${join(env, 'bin', 'tool')}' '${join(tools, 'notes.txt')}' '${join(env, 'volume', 'data')}'`,
-          `cat ${join(viaVarRun, 'socket-like')} ${join(linked, 'socket-like')}`,
+          `cat '${join(env, 'bin', 'tool')}' '${join(tools, 'notes.txt')}' '${join(volume, 'data')}'`,
+          `cat ${join(viaVarRun, 'socket-like')} ${join(linked, 'socket-like')} '${join(tools, 'current', 'bin', 'tool')}'`,
           `touch '${join(env, 'x')}' 2>/dev/null && echo WROTE-SHOWN`,
-          `touch '${join(env, 'volume', 'x')}' 2>/dev/null && echo WROTE-VOLUME`,
+          `touch '${join(volume, 'x')}' 2>/dev/null && echo WROTE-VOLUME`,
           `touch ${join(linked, 'x')} 2>/dev/null && echo WROTE-RUN`,
           `ls '${tools}'`,
           `ls -d '${join(tools, 'missing')}' 2>/dev/null && echo SHOWN-MISSING`,
@@ -241,15 +250,15 @@ describe.skipIf(!root)(`the box, as root${root ? '' : ' [skipped: the tests do n
         shared(),
         { box }
       )
-      expect(run.output).toContain('TOOL-OK\nNOTES-OK\nVOLUME-OK\nRUN-OK\nRUN-OK\n')
+      expect(run.output).toContain('TOOL-OK\nNOTES-OK\nVOLUME-OK\nRUN-OK\nRUN-OK\nTOOL-OK\n')
       expect(run.output).not.toContain('WROTE-')
       // The folder that holds the shown paths shows only them.
-      expect(run.output).toContain('my env\nnotes.txt\n')
+      expect(run.output).toContain('current\nmy env\nnotes.txt\n')
       expect(run.output).not.toContain('SHOWN-MISSING')
       expect(run.output).toContain('3\n3\n3\nTTY\nFULL\n')
       expect(run.output.trim().endsWith('done'), run.output).toBe(true)
     } finally {
-      execFileSync('umount', [join(env, 'volume')])
+      if (mounted) execFileSync('umount', ['-l', volume])
       rmSync(linked, { recursive: true, force: true })
     }
   })
