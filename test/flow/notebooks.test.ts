@@ -116,15 +116,16 @@ describe('notebooks, scripted runs', () => {
       const repo = new GitRemote({ 'README.md': '# data\n' })
       const seen = scriptNotebooks({
         'plot.ipynb': { first: BROKEN, repairs: [PLOT] },
-        'broken.ipynb': { first: BROKEN, repairs: [BROKEN] }
+        'broken.ipynb': { first: BROKEN, repairs: [BROKEN, BROKEN] }
       })
       const notebooks = python()
       const run = await stage.comment(
         { body: 'git-bob implement a plot' },
-        { workspace: repo.workspace, inputs: { 'notebook-repair-rounds': '1' }, notebooks }
+        { workspace: repo.workspace, inputs: { 'notebook-repair-rounds': '2' }, notebooks }
       )
       expect(run.code, stage.said(run)).toBe(0)
-      expect(notebooks.runs).toEqual(['plot.ipynb', 'plot.ipynb', 'broken.ipynb', 'broken.ipynb'])
+      // The repaired one is not run again once it works; the other runs out of its two rounds.
+      expect(notebooks.runs).toEqual(['plot.ipynb', 'plot.ipynb', 'broken.ipynb', 'broken.ipynb', 'broken.ipynb'])
       const body = stage.github.pullRequests[0]!.body
 
       // The repaired one.
@@ -140,15 +141,15 @@ describe('notebooks, scripted runs', () => {
       )
 
       // The one that never works.
-      expect(seen['broken.ipynb']!.repairPrompts).toHaveLength(1)
+      expect(seen['broken.ipynb']!.repairPrompts).toHaveLength(2)
       const notebook = repo.show('git-bob/issue-1', 'broken.ipynb')
       expect(notebook).toContain('"output_type": "error"')
       assertValidNbformat(notebook)
-      expect(body).toContain('still fails after 1 repair round**')
+      expect(body).toContain('still fails after 2 repair rounds**')
       // The error once, under "What could not be done"; the file list, the checks and the warning point there.
       expect(body.split('FileNotFoundError')).toHaveLength(2)
       expect(body).toMatch(
-        /^\*\*What could not be done:\*\*\n- `broken\.ipynb` still fails after 1 repair round; .*FileNotFoundError/m
+        /^\*\*What could not be done:\*\*\n- `broken\.ipynb` still fails after 2 repair rounds; .*FileNotFoundError/m
       )
     }
   )
