@@ -66,8 +66,8 @@ export default defineConfig({
     // Vitest's default leaves one core free: on a 2-core machine that runs every file one after another. One worker
     // more than there are cores (at most 16, for the memory): about a fifth of a run with a worker per core is time
     // in which tests wait (a time limit, a kernel starting, a child process's output) and a core idles; the third
-    // worker fills much of it, for up to a tenth more CPU. On a quiet 2-core machine: 2 workers 171 s,
-    // 175 s, 178 s and 184 s; 3 workers 153 s, 155 s and 161 s; 4 workers cost a third more CPU and were no faster.
+    // worker fills much of it, for a little more CPU. On a quiet 2-core machine, the suite of 2026-12-07: 2 workers
+    // 144 s (218 s of CPU), 3 workers 135 s (226 s), 4 workers 133 s (252 s: a tenth more CPU for no gain).
     // A number: vitest caps a percentage at the number of cores.
     maxWorkers: Math.min(16, availableParallelism() + 1),
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
