@@ -54,7 +54,12 @@ if [ -n "$GIT_DIR_OF" ]; then
       -c core.hooksPath=/dev/null -c core.fsmonitor=false checkout-index --all ||
     fail 'the copy of the repository could not be made'
 fi
-df -Pk "$R" >"$RUN/df" && { read -r _ && read -r _ _ used _; } <"$RUN/df" || fail 'the copy could not be measured'
+# What the box's tmpfs holds, in KB, into $used (df's answer read from a file: no subshell and pipe for it).
+measure() {
+  used=
+  df -Pk "$R" >"$RUN/df" && { read -r _ && read -r _ _ used _; } <"$RUN/df"
+}
+measure || fail 'the copy could not be measured'
 TOTAL_KB=$((used + DISK_KB + 256))
 mount -o "remount,size=${TOTAL_KB}k" "$R" && chown -R "$BOX_UID:$BOX_UID" "$R/box/repo" "$R/box/home" ||
   fail 'the copy of the repository could not be made'
@@ -163,7 +168,7 @@ if [ $code -ne 0 ]; then
     grep -q '^max [1-9]' "$pgroup/pids.events" 2>/dev/null && limit=${limit:-processes}
     ;;
   esac
-  used=$(df -Pk "$R" | { read -r _ && read -r _ _ used_kb _ && echo "$used_kb"; })
+  measure
   [ -n "$used" ] && [ "$used" -ge $((TOTAL_KB - TOTAL_KB / 100 - 64)) ] && limit=${limit:-disk}
   # SIGXCPU and SIGXFSZ: the CPU time and the file size rlimits.
   [ $code -eq 152 ] && limit=${limit:-cpu}
