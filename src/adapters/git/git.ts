@@ -56,10 +56,8 @@ export class Git {
     const env: NodeJS.ProcessEnv = { ...safeEnvironment(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
     // An index of git-bob's own (the box's copy), so the checkout's index is not touched.
     if (options.indexFile) env.GIT_INDEX_FILE = options.indexFile
-    const safety = [
-      ...['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'],
-      ...['-c', 'maintenance.auto=false', '-c', 'gc.auto=0']
-    ]
+    const safety = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false']
+    safety.push('-c', 'maintenance.auto=false', '-c', 'gc.auto=0')
     if (options.network && this.credentials) {
       const basic = Buffer.from(`x-access-token:${this.credentials.token}`).toString('base64')
       env.GIT_CONFIG_COUNT = '1'
