@@ -1,7 +1,7 @@
 // git-bob's notebook runner (run-notebook.py) against its oracle, `jupyter nbconvert --to notebook --execute
 // --inplace --allow-errors`: the same notebook run by each is written the same, but for the times nbclient records.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -35,8 +35,24 @@ const NOTEBOOK = {
     code(
       'import os, sys\nprint(sys.path[0] == os.getcwd(), os.path.basename(sys.argv[0]))\n' +
         "import debugpy, jedi\nprint('debugpy', 'jedi')"
-    )
+    ),
+    // The kernel installed under the notebook's kernel name, which both runners find first (its kernel.json's env).
+    code("print(os.environ.get('GIT_BOB_KERNEL', 'not the installed kernel'))")
   ]
+}
+
+/** A folder for JUPYTER_PATH with a "python3" kernel installed: ipykernel on this Python, with an env of its own. */
+function installedKernel(dir: string): string {
+  const folder = join(dir, 'jupyter')
+  mkdirSync(join(folder, 'kernels', 'python3'), { recursive: true })
+  const spec = {
+    argv: ['/usr/bin/python3', '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
+    display_name: 'Python 3 (installed)',
+    language: 'python',
+    env: { GIT_BOB_KERNEL: 'the installed kernel' }
+  }
+  writeFileSync(join(folder, 'kernels', 'python3', 'kernel.json'), JSON.stringify(spec))
+  return folder
 }
 
 /** The notebook as written, without the times and ids that differ from run to run. */
@@ -61,14 +77,19 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
         for (const file of ['n.ipynb', 'helpers.py']) cpSync(join(dir, file), join(folder, file))
       for (const name of ['nbformat.py', 'nbclient.py'])
         writeFileSync(join(ours, name), "raise SystemExit('shadowed')\n")
-      const run = spawnSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], { cwd: ours, encoding: 'utf8' })
+      const env = { ...process.env, JUPYTER_PATH: installedKernel(dir) }
+      const run = spawnSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '30'], {
+        cwd: ours,
+        encoding: 'utf8',
+        env
+      })
       expect(run.status, run.stderr).toBe(0)
       // No word of the debugger it did not load (nbconvert's kernel warns about frozen modules).
       expect(run.stderr).not.toMatch(/debug/i)
       execFileSync(
         'jupyter',
         ['nbconvert', '--to', 'notebook', '--execute', '--inplace', '--allow-errors', 'n.ipynb'],
-        { cwd: theirs, stdio: 'pipe' }
+        { cwd: theirs, stdio: 'pipe', env }
       )
       const written = readFileSync(join(ours, 'n.ipynb'), 'utf8')
       expect(written).toContain('"one\\n",\n')
@@ -80,18 +101,29 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
       // the same as under nbconvert's kernel.)
       expect(written).toMatch(/"(True|False) ipykernel_launcher\.py\\n"/)
       expect(written).toContain('"debugpy jedi\\n"')
+      expect(written).toContain('"the installed kernel\\n"')
       expect(comparable(join(ours, 'n.ipynb'))).toEqual(comparable(join(theirs, 'n.ipynb')))
       expect(written.endsWith('}\n')).toBe(true)
     }
   )
 
-  it('stops at the time limit per cell and writes nothing, as nbconvert does', JUPYTER_TIMEOUT, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
-    const before = JSON.stringify({ ...NOTEBOOK, cells: [code('import time\ntime.sleep(30)')] })
-    writeFileSync(join(dir, 'n.ipynb'), before)
-    expect(() =>
-      execFileSync('/usr/bin/python3', ['-c', RUN_NOTEBOOK, 'n.ipynb', '1'], { cwd: dir, stdio: 'pipe' })
-    ).toThrow(/CellTimeoutError|TimeoutError/)
-    expect(readFileSync(join(dir, 'n.ipynb'), 'utf8')).toBe(before)
-  })
+  it(
+    'stops at the time limit per cell and writes nothing, as nbconvert does; finds the kernel without IPython',
+    JUPYTER_TIMEOUT,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
+      const before = JSON.stringify({ ...NOTEBOOK, cells: [code('import time\ntime.sleep(30)')] })
+      writeFileSync(join(dir, 'n.ipynb'), before)
+      // -X importtime lists what the runner's process imports (the kernel, a process of its own, imports IPython).
+      const run = spawnSync('/usr/bin/python3', ['-X', 'importtime', '-c', RUN_NOTEBOOK, 'n.ipynb', '1'], {
+        cwd: dir,
+        encoding: 'utf8'
+      })
+      expect(run.status).not.toBe(0)
+      expect(run.stderr).toMatch(/CellTimeoutError|TimeoutError/)
+      expect(readFileSync(join(dir, 'n.ipynb'), 'utf8')).toBe(before)
+      expect(run.stderr).toMatch(/\| +nbclient$/m)
+      expect(run.stderr).not.toMatch(/\| +(IPython|ipykernel)$/m)
+    }
+  )
 })
