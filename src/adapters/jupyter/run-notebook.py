@@ -29,14 +29,29 @@ from nbclient import NotebookClient  # noqa: E402
 # the notebook's folder first on sys.path as -m puts it there, so that the launcher's own handling of that folder
 # holds (ipykernel >= 6.29 takes it out while the kernel loads, and IPython puts it back later). The folder is out
 # of the way while this script loads ipykernel too: a repository's logging.py must not stand in for the real one.
+# Asked to shut down, the kernel flushes its output from its control thread while its main thread stops the thread
+# that would do the flushing: about one shutdown in three then waited out ipykernel's 10 s flush timeout, and the
+# kernel was only ended by jupyter_client's SIGTERM 2.5 s later (the same under nbconvert; posit-dev/positron#7142).
+# Once asked to shut down, a flush waits half a second at most; the kernel then ends as it should, atexit and all.
 LEAN_KERNEL = """import os, sys
 folder = os.getcwd()
 if sys.path and sys.path[0] == "":
     del sys.path[0]
 sys.modules["debugpy"] = sys.modules["jedi"] = None
-import logging, runpy
-import ipykernel.kernelapp
+import inspect, logging, runpy
+import ipykernel.kernelapp, ipykernel.kernelbase
 del sys.modules["debugpy"], sys.modules["jedi"]
+def short_flushes(shutdown_request):
+    async def shutting_down(self, *args, **kwargs):
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "flush_timeout"):
+                stream.flush_timeout = 0.5
+        answer = shutdown_request(self, *args, **kwargs)
+        return (await answer) if inspect.isawaitable(answer) else answer
+    return shutting_down
+Kernel = ipykernel.kernelbase.Kernel
+if hasattr(Kernel, "shutdown_request"):
+    Kernel.shutdown_request = short_flushes(Kernel.shutdown_request)
 logging.getLogger("IPKernelApp").addFilter(lambda record: "debugpy_stream" not in record.getMessage())
 sys.path.insert(0, folder)
 runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
