@@ -3,6 +3,7 @@
 // and whether they sit in code, a link or a quote). Without cmark-gfm the oracle tests are skipped; in
 // CI (CI=true, which also installs it) they must run.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 
 function hasCmark(): boolean {
@@ -96,13 +97,16 @@ function unframed(data: Buffer): Buffer[] {
   return parts
 }
 
+/** Debian's Python when it is there: the PATH's python3 may be a version manager's shim (a third of a second). */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'
+
 /** Renders in one process every text not rendered yet; without Python or the library, renderGfm does it later. */
 export function prerenderGfm(texts: Iterable<string>): void {
   const missing = [...new Set(texts)].filter((text) => !rendered.has(text))
   if (!cmark || missing.length === 0) return
   let out: Buffer
   try {
-    out = execFileSync('python3', ['-c', BATCH], {
+    out = execFileSync(PYTHON, ['-c', BATCH], {
       input: framed(missing.map((text) => Buffer.from(text, 'utf8'))),
       maxBuffer: 1 << 30,
       stdio: ['pipe', 'pipe', 'ignore']

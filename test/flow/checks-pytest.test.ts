@@ -5,6 +5,7 @@
 // environment holds no secret.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomInt } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { GitRemote } from '../fakes/git-remote.ts'
 import { lastMessageText, type ChatRequest, type Step } from '../fakes/openai.ts'
@@ -16,9 +17,12 @@ const ZENODO = 'zenodo-pat-0123456789abcdef'
 const ENV = { ZENODO_PAT: ZENODO }
 const TIMEOUT = { timeout: 120_000 }
 
+// The python3 the box finds: Debian's, when it is there (a version manager's shim on this PATH is not in the box).
 const pytest = (() => {
   try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' })
+    execFileSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-m', 'pytest', '--version'], {
+      stdio: 'ignore'
+    })
     return true
   } catch {
     return false
