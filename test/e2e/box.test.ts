@@ -82,16 +82,27 @@ describe.skipIf(!jupyter)(`the built action, the box attacked, two runs at once$
               "print('box uid', os.getuid())"
             ),
             py("with open('sparse.bin', 'wb') as f:", '    f.truncate(3 * 1024 ** 3)', "print('sparse')"),
-            // A double fork in a new session that keeps swapping a file for a link to a root-only file.
+            // A double fork in a new session that keeps swapping a file for a link to a root-only file, a swap
+            // every millisecond: as often as a shell loop of rm and ln swaps, without keeping a core busy.
             py(
-              'import os',
+              'import os, sys',
+              'loop = [',
+              "    'import os, time',",
+              "    'while True:',",
+              '    \'    for make in (lambda: open("swap.txt", "w").write("x"), lambda: os.symlink("/etc/shadow", "swap.txt")):\',',
+              "    '        try:',",
+              '    \'            os.remove("swap.txt")\',',
+              "    '        except OSError:',",
+              "    '            pass',",
+              "    '        make()',",
+              "    '        time.sleep(0.001)',",
+              ']',
               'if os.fork() == 0:',
               '    os.setsid()',
               '    if os.fork() == 0:',
-              "        script = 'while :; do rm -f swap.txt; echo x > swap.txt; rm -f swap.txt; ln -s /etc/shadow swap.txt; done'",
               "        null = os.open('/dev/null', os.O_RDWR)",
               '        for fd in (0, 1, 2): os.dup2(null, fd)',
-              "        os.execvp('sh', ['sh', '-c', script])",
+              "        os.execv(sys.executable, [sys.executable, '-c', '\\n'.join(loop)])",
               '    os._exit(0)',
               'os.wait()',
               "print('swapping')"
