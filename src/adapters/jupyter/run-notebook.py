@@ -9,15 +9,16 @@ import sys
 if sys.path and sys.path[0] in ("", "."):
     del sys.path[0]
 
-# Finding the "python3" kernel, jupyter_client imports ipykernel, whose debugger support imports debugpy: a third
-# of this process's start, for a debugger nobody attaches. This process runs no code of the notebook's.
+# Where no "python3" kernel is installed, jupyter_client imports ipykernel to find its own, and ipykernel's debugger
+# support imports debugpy: a third of this process's start, for a debugger nobody attaches. This process runs no code
+# of the notebook's.
 sys.modules["debugpy"] = None
 
 import os  # noqa: E402
 import re  # noqa: E402
 
 import nbformat  # noqa: E402
-from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel  # noqa: E402
 from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from jupyter_client.provisioning import KernelProvisionerFactory  # noqa: E402
 from jupyter_core.paths import jupyter_path  # noqa: E402
@@ -30,24 +31,24 @@ from nbclient import NotebookClient  # noqa: E402
 # holds (ipykernel >= 6.29 takes it out while the kernel loads, and IPython puts it back later). The folder is out
 # of the way while this script loads ipykernel too: a repository's logging.py must not stand in for the real one.
 # Asked to shut down, the kernel flushes its output from its control thread while its main thread stops the thread
-# that would do the flushing: about one shutdown in three then waited out ipykernel's 10 s flush timeout, and the
-# kernel was only ended by jupyter_client's SIGTERM 2.5 s later (the same under nbconvert; posit-dev/positron#7142).
-# Once asked to shut down, a flush waits half a second at most; the kernel then ends as it should, atexit and all.
+# that would do the flushing: about one shutdown in three then sat in ipykernel's 10 s flush timeout until
+# jupyter_client's SIGTERM, 2.5 s after its request (the same under nbconvert; posit-dev/positron#7142). Once asked to
+# shut down, a flush waits half a second at most, and the kernel ends by itself. The wrapper returns what ipykernel's
+# own handler returns (a coroutine in 6 and 7, a tornado future in 5), which its dispatcher awaits as before.
 LEAN_KERNEL = """import os, sys
 folder = os.getcwd()
 if sys.path and sys.path[0] == "":
     del sys.path[0]
 sys.modules["debugpy"] = sys.modules["jedi"] = None
-import inspect, logging, runpy
+import logging, runpy
 import ipykernel.kernelapp, ipykernel.kernelbase
 del sys.modules["debugpy"], sys.modules["jedi"]
 def short_flushes(shutdown_request):
-    async def shutting_down(self, *args, **kwargs):
+    def shutting_down(self, *args, **kwargs):
         for stream in (sys.stdout, sys.stderr):
             if hasattr(stream, "flush_timeout"):
                 stream.flush_timeout = 0.5
-        answer = shutdown_request(self, *args, **kwargs)
-        return (await answer) if inspect.isawaitable(answer) else answer
+        return shutdown_request(self, *args, **kwargs)
     return shutting_down
 Kernel = ipykernel.kernelbase.Kernel
 if hasattr(Kernel, "shutdown_request"):
@@ -60,12 +61,15 @@ runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
 
 class LeanKernelSpecManager(KernelSpecManager):
     """jupyter_client's kernel lookup without importing IPython to name IPython's folder (a third of this process's
-    start; the kernel imports IPython in its own process). The folders are jupyter_client's, IPython's named as
-    IPython names it; a kernel installed in one of them is found as jupyter_client finds it, the first folder first.
-    Only where none is installed under the name does jupyter_client itself look further (ipykernel's own spec)."""
+    start; the kernel imports IPython in its own process). The folders are jupyter_client's, IPython's taken as
+    $IPYTHONDIR or else ~/.ipython (IPython's older fallbacks, such as ~/.config/ipython, are not looked at); a kernel
+    installed in one of them is found as jupyter_client finds it, the first folder first, and one whose provisioner
+    is not available is no kernel, as there. Only where none is installed under the name does jupyter_client itself
+    look further (ipykernel's own spec)."""
 
     def _kernel_dirs_default(self):
-        ipython = os.path.normpath(os.path.expanduser(os.environ.get("IPYTHONDIR") or os.path.join("~", ".ipython")))
+        ipython = os.environ.get("IPYTHONDIR")
+        ipython = os.path.normpath(os.path.expanduser(os.path.join("~", ".ipython") if ipython is None else ipython))
         return [*jupyter_path("kernels"), os.path.join(ipython, "kernels")]
 
     def get_kernel_spec(self, kernel_name):
@@ -75,7 +79,7 @@ class LeanKernelSpecManager(KernelSpecManager):
                 if name.lower() == kernel_name.lower() and os.path.isfile(os.path.join(path, "kernel.json")):
                     spec = self.kernel_spec_class.from_resource_dir(path)
                     if not KernelProvisionerFactory.instance(parent=self.parent).is_provisioner_available(spec):
-                        break
+                        raise NoSuchKernel(kernel_name)
                     return spec
         return super().get_kernel_spec(kernel_name)
 
