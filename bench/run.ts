@@ -462,7 +462,7 @@ if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
       ? { measure, value: null, target: null, ok: false, reason: nb.problem }
       : { measure, value: `${nb.total} ms; ${nb.split}`, target: null, ok: true }
   )
-  // A kernel that hangs at its shutdown costs every third notebook 2.5 s (run-notebook.py says why it no longer does).
+  // A kernel that hung at its shutdown cost every third notebook 2.5 s (run-notebook.py says why it no longer does).
   const runnerMeasure = 'notebook runner and kernel alone, one cell, 12 runs: median, slowest'
   const runner = missing ? { problem: missing } : measureNotebookRunner()
   rows.push(
@@ -471,8 +471,8 @@ if (process.env.GIT_BOB_BENCH_NOTEBOOK !== '0') {
       : {
           measure: runnerMeasure,
           value: `${runner.median} ms, ${runner.slowest} ms`,
-          target: 'slowest < median + 1 s',
-          ok: runner.slowest < runner.median + 1_000
+          target: 'slowest < median + 2 s',
+          ok: runner.slowest < runner.median + 2_000
         }
   )
 }

@@ -115,9 +115,11 @@ describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
       const before = JSON.stringify({ ...NOTEBOOK, cells: [code('import time\ntime.sleep(30)')] })
       writeFileSync(join(dir, 'n.ipynb'), before)
       // -X importtime lists what the runner's process imports (the kernel, a process of its own, imports IPython).
+      // With a kernel installed under the name; where none is, jupyter_client imports ipykernel to find its own.
       const run = spawnSync('/usr/bin/python3', ['-X', 'importtime', '-c', RUN_NOTEBOOK, 'n.ipynb', '1'], {
         cwd: dir,
-        encoding: 'utf8'
+        encoding: 'utf8',
+        env: { ...process.env, JUPYTER_PATH: installedKernel(dir) }
       })
       expect(run.status).not.toBe(0)
       expect(run.stderr).toMatch(/CellTimeoutError|TimeoutError/)
