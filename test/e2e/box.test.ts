@@ -149,7 +149,8 @@ describe.skipIf(!jupyter)(`the built action, the box attacked, two runs at once$
       // The box's own /tmp holds only what the notebook wrote there (its kernel, its first cell), nothing of the host's.
       expect(found).toMatch(/^\/tmp: ((tmp\w+\.json|a-secret\.txt) ?)*$/m)
       expect(files).not.toContain('sparse.bin')
-      if (files.includes('swap.txt')) expect(repo.show('git-bob/issue-1', 'swap.txt').trim()).toBe('x')
+      // The file the attacker wrote (empty when the box ended it between its open and its write), never the link's.
+      if (files.includes('swap.txt')) expect(repo.show('git-bob/issue-1', 'swap.txt')).toMatch(/^x?$/)
       expect(stage.github.pullRequests, stage.said(run)).toHaveLength(1)
       const body = stage.github.pullRequests[0]!.body
       expect(body, stage.said(run)).toContain(
