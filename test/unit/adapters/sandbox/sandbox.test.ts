@@ -357,7 +357,8 @@ socket.create_connection(a.getsockname(), 2); print('LOOPBACK')"`
     expect(run.copiedBack.filter((path) => path !== 's.txt')).toEqual([])
     expect(existsSync(join(elsewhere, 'escape.txt'))).toBe(false)
     const swapped = join(dir, 's.txt')
-    if (existsSync(swapped)) expect(readFileSync(swapped, 'utf8')).toBe('x\n')
+    // The file the loop wrote (empty when the box ended it between its open and its write), never the link's.
+    if (existsSync(swapped)) expect(readFileSync(swapped, 'utf8')).toMatch(/^(x\n)?$/)
   })
 
   it('two runs at once cannot see, write or signal each other', async () => {
