@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { useSuiteTemp } from './test/reporters/suite-temp.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -12,6 +13,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // workers before them: Node's compile cache (keyed by each file's contents) lets them reuse V8's work. Set before
 // vitest starts its workers, which inherit it; the e2e layer's child processes use the same folder.
 process.env.NODE_COMPILE_CACHE ??= fileURLToPath(new URL('./.tmp/node-compile-cache', import.meta.url))
+
+// TMPDIR points at a folder of the run's own, removed when vitest exits (test/reporters/suite-temp.ts): tests, git,
+// the box's run folders and the children the tests start leave nothing in /tmp, and two suites at once each have
+// their own. Made here, before vitest starts its workers: a reporter named on the command line (--reporter=dot)
+// replaces the configured ones, and the workers would then have written to /tmp.
+useSuiteTemp()
 
 /**
  * The time a test of a layer that starts real processes (git, Jupyter, the box, dist/index.js) may take. Two suites
@@ -51,10 +58,9 @@ export default defineConfig({
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/build-dist.ts'], ...REAL }
       }
     ],
-    // After the run, the tests that took more than a third of their timeout (test/reporters/near-timeout.ts). TMPDIR
-    // points at a folder of the run's own, removed when it ends (test/reporters/suite-temp.ts): tests, git, the box's
-    // run folders and the children the tests start leave nothing in /tmp, and two suites at once each have their own.
-    // In CI, also a JSON report, from which .ci/run prints the plain "N passed, N failed" line.
+    // After the run, the tests that took more than a third of their timeout (test/reporters/near-timeout.ts); in
+    // watch mode, the run's temporary folder emptied (test/reporters/suite-temp.ts). In CI, also a JSON report, from
+    // which .ci/run prints the plain "N passed, N failed" line.
     reporters: [
       'default',
       './test/reporters/near-timeout.ts',

@@ -1,6 +1,7 @@
-// The test run's own temporary folder: made when vitest starts (before its workers and their children, which
-// inherit TMPDIR), and removed with all the tests left in it when the run ends, or vitest exits (Ctrl-C too). In
-// watch mode the folder stays for the next run, emptied.
+// The test run's own temporary folder: made when vitest reads its configuration (vitest.config.ts calls
+// useSuiteTemp, before vitest starts its workers and their children, which inherit TMPDIR, and whichever reporters
+// the command line names), and removed with all the tests left in it when vitest exits (Ctrl-C too). In watch mode
+// this reporter empties it after each run.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,22 +16,29 @@ function remove(path: string): void {
   }
 }
 
+/**
+ * Points TMPDIR of this process (and so of everything it starts later) at a folder of the run's own. The folder's
+ * name is kept in GIT_BOB_SUITE_TEMP too: vitest loads this module once for its configuration and once as a reporter.
+ */
+export function useSuiteTemp(): void {
+  if (process.env.GIT_BOB_SUITE_TEMP) return
+  // mkdtemp: a folder of this run's own (mode 0700), never a name another user could have made first.
+  const dir = mkdtempSync(join(tmpdir(), 'git-bob-tests-'))
+  process.env.GIT_BOB_SUITE_TEMP = dir
+  process.env.TMPDIR = dir
+  process.once('exit', () => remove(dir))
+}
+
 export default class SuiteTempReporter implements Reporter {
-  private dir: string | null = null
   private watching = false
 
   onInit(vitest: Vitest): void {
     this.watching = vitest.config.watch
-    // mkdtemp: a folder of this run's own (mode 0700), never a name another user could have made first.
-    const dir = mkdtempSync(join(tmpdir(), 'git-bob-tests-'))
-    this.dir = dir
-    process.env.TMPDIR = dir
-    process.once('exit', () => remove(dir))
   }
 
   onTestRunEnd(): void {
-    if (!this.dir) return
-    if (!this.watching) return remove(this.dir)
-    for (const entry of readdirSync(this.dir)) remove(join(this.dir, entry))
+    const dir = process.env.GIT_BOB_SUITE_TEMP
+    if (!dir || !this.watching) return
+    for (const entry of readdirSync(dir)) remove(join(dir, entry))
   }
 }
