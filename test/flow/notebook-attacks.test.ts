@@ -244,8 +244,11 @@ describe.skipIf(!jupyter)(`a notebook that attacks the runner${NEEDS_JUPYTER}`, 
       expectContained(attacked)
       // The flood: 50 of the 500 files (max-files less the two files above), not the 6 MB file; what was left out
       // is listed with why.
-      expect(files.filter((f) => f.startsWith('many/'))).toHaveLength(50)
-      expect(files).not.toContain('big.bin')
+      expect(
+        files.filter((f) => f.startsWith('many/')),
+        stage.said(attacked.run)
+      ).toHaveLength(50)
+      expect(files, stage.said(attacked.run)).not.toContain('big.bin')
       const body = stage.github.pullRequests[0]!.body
       expect(body, stage.said(attacked.run)).toContain('big.bin')
       expect(body, stage.said(attacked.run)).toContain('max-files')
