@@ -77,7 +77,8 @@ export default defineConfig({
     // A number: vitest caps a percentage at the number of cores.
     maxWorkers: Math.min(16, availableParallelism() + 1),
     // Test files share a worker's module cache (src/ and the SDKs are loaded once per worker, not per file):
-    // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level.
+    // about a third less CPU. Sound because no test mocks modules and src/ keeps no state at module level (but for
+    // the turn of the box's next user id, which only has to differ from the last).
     isolate: false,
     testTimeout: 30000,
     hookTimeout: 30000

@@ -134,10 +134,17 @@ export function sandboxEnvironment(
   return { ...allowed, ...extra, HOME: '/box/home', TMPDIR: '/tmp', USER: 'git-bob-box', LOGNAME: 'git-bob-box' }
 }
 
-/** A user id no other box on this host has while this one lives: from git-bob's process id (unique among the
- * processes of a host or container) and a random part (two containers may have the same process ids). */
+/** The low byte of the next box's user id: this process's boxes take the 256 ids of its block in turn. */
+let nextBox = randomInt(256)
+
+/** A user id no other box on this host has while this one lives: a block of 256 from git-bob's process id (unique
+ * among the processes of a host or container), and in it the next id in turn (up to 256 boxes of this process at
+ * once never share one; a random part drew two of them alike one time in 256). The turns start at a random place:
+ * two containers may have the same process ids. */
 function boxUid(): number {
-  return 2 ** 30 + (process.pid % 2 ** 22) * 256 + randomInt(256)
+  const uid = 2 ** 30 + (process.pid % 2 ** 22) * 256 + nextBox
+  nextBox = (nextBox + 1) % 256
+  return uid
 }
 
 const LIMIT_WORDS: Record<LimitKind, (limits: SandboxLimits) => string> = {
