@@ -65,7 +65,8 @@ function comparable(path: string): unknown {
 describe.skipIf(!jupyter)(`run-notebook.py${NEEDS_JUPYTER}`, () => {
   it(
     'writes what jupyter nbconvert writes: outputs, merged streams, the error and what ran after it; beside a ' +
-      "repository's own nbformat.py and nbclient.py, which python -c would have imported",
+      "repository's own nbformat.py and nbclient.py, which python -c would have imported; in the kernel installed " +
+      'under its name',
     JUPYTER_TIMEOUT,
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'git-bob-run-notebook-'))
