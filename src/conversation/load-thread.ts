@@ -7,7 +7,7 @@ import type { TriggerEvent } from '../trigger/event.ts'
 import { sanitizeHumanText, sanitizeMessage } from './sanitize.ts'
 import { reviewedCommit, stripStamps } from '../ports/marker.ts'
 import type { Standing, Thread, ThreadEntry } from './thread.ts'
-import type { PostedMessages, PullFile } from '../ports/github.ts'
+import type { PostedMessages, PullFile, Review } from '../ports/github.ts'
 import type { Notes } from '../record/notes.ts'
 import { writtenByGitBob } from './answered.ts'
 import { counted } from '../plural.ts'
@@ -69,15 +69,46 @@ export async function loadThread(
   sources: ThreadSources,
   limits: ThreadLimits = DEFAULT_THREAD_LIMITS
 ): Promise<Thread> {
-  const { posted, botLogin } = sources
-  const { comments, reviews, reviewComments } = posted
-  const number = event.target.number
-  const byGitBob = writtenByGitBob(botLogin)
+  const byGitBob = writtenByGitBob(sources.botLogin)
+  const requestKind = requestKindOf(event)
+  const rules: EntryRules = {
+    own: (e) => byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body }),
+    isRequest: (e) => e.kind === requestKind && e.id === event.request.id,
+    leftOut: (note) => sources.notes.leftOut('conversation', note)
+  }
+  const kept = keptAsOfRequest(rawEntries(sources.posted), event, requestKind, rules)
+  const all = [descriptionEntry(event), ...kept]
+  const standingOf = await standings(all, event, sources.mayInstruct, limits.maxPermissionLookups, rules.leftOut)
+  const entries = all.map((e) => threadEntry(e, standingOf, rules, limits.maxEntryTokens))
+  const fitted = fitConversation(entries, limits.maxTokens, sources.notes, rules.leftOut)
+  const pull = sources.pull
+    ? pullPart(sources.pull, event, sources, byGitBob, limits.maxDiffTokens, rules.leftOut)
+    : undefined
 
-  const ownEntry = (e: RawEntry): boolean =>
-    byGitBob({ userType: e.isBot ? 'Bot' : 'User', login: e.login, body: e.body })
+  return {
+    repo: `${event.repo.owner}/${event.repo.name}`,
+    kind: event.target.kind,
+    number: event.target.number,
+    title: sanitizeHumanText(event.target.title),
+    url: event.target.url,
+    entries: fitted,
+    ...(pull ? { pull } : {})
+  }
+}
 
-  const raw: RawEntry[] = [
+type ByGitBob = ReturnType<typeof writtenByGitBob>
+
+/** How one loading tells entries apart, and where it says what it leaves out. */
+interface EntryRules {
+  /** Written by git-bob (a bot account or its configured login, with its marker). */
+  own: (e: RawEntry) => boolean
+  isRequest: (e: RawEntry) => boolean
+  leftOut: (note: string) => void
+}
+
+/** What is posted, as entries of one shape. */
+function rawEntries({ comments, reviews, reviewComments }: PostedMessages): RawEntry[] {
+  return [
     ...comments.map((c) => ({
       kind: 'comment' as const,
       id: c.id,
@@ -112,9 +143,12 @@ export async function loadThread(
       location: `${c.path}${c.line ? `:${c.line}` : ''}`
     }))
   ]
+}
 
+/** The kind of entry the request is in the thread; null when it has no text there. */
+function requestKindOf(event: TriggerEvent): ThreadEntry['kind'] | null {
   // A review request, a label, an assignment and a triage have no text of their own in the thread.
-  const requestKind: ThreadEntry['kind'] | null = (
+  return (
     {
       issue_comment: 'comment',
       issue_body: 'description',
@@ -128,38 +162,48 @@ export async function loadThread(
       check_fix: 'comment'
     } as const
   )[event.request.source]
-  const isRequest = (e: RawEntry): boolean => e.kind === requestKind && e.id === event.request.id
-  const cutoff = time(event.request.createdAt)
-  const leftOut = (note: string): void => sources.notes.leftOut('conversation', note)
+}
 
+/** The thread as it was when the request was made, with the request as the event delivered it, oldest first. */
+function keptAsOfRequest(
+  raw: RawEntry[],
+  event: TriggerEvent,
+  requestKind: ThreadEntry['kind'] | null,
+  rules: EntryRules
+): RawEntry[] {
   // The thread as it was when the request was made (as-of-request.ts, the rule read_thread applies too).
   const asOf = asOfRequest(
-    raw.filter((e) => !isRequest(e)),
+    raw.filter((e) => !rules.isRequest(e)),
     event.request.createdAt,
-    ownEntry
+    rules.own
   )
-  for (const note of asOfRequestNotes(asOf)) leftOut(note)
+  for (const note of asOfRequestNotes(asOf)) rules.leftOut(note)
   const kept: RawEntry[] = asOf.kept
 
   // The request itself, as the event delivered it.
-  if (requestKind && event.request.source !== 'issue_body') {
-    kept.push({
-      kind: requestKind,
-      id: event.request.id,
-      login: event.request.author.login,
-      isBot: event.request.author.isBot,
-      association: event.request.association,
-      createdAt: event.request.createdAt,
-      updatedAt: event.request.createdAt,
-      body: event.request.body,
-      ...(event.request.source === 'review_comment' && event.request.path
-        ? { location: `${event.request.path}${event.request.line ? `:${event.request.line}` : ''}` }
-        : {})
-    })
-  }
+  if (requestKind && event.request.source !== 'issue_body') kept.push(requestEntry(event, requestKind))
   kept.sort((a, b) => time(a.createdAt) - time(b.createdAt))
+  return kept
+}
 
-  const description: RawEntry = {
+function requestEntry(event: TriggerEvent, kind: ThreadEntry['kind']): RawEntry {
+  return {
+    kind,
+    id: event.request.id,
+    login: event.request.author.login,
+    isBot: event.request.author.isBot,
+    association: event.request.association,
+    createdAt: event.request.createdAt,
+    updatedAt: event.request.createdAt,
+    body: event.request.body,
+    ...(event.request.source === 'review_comment' && event.request.path
+      ? { location: `${event.request.path}${event.request.line ? `:${event.request.line}` : ''}` }
+      : {})
+  }
+}
+
+function descriptionEntry(event: TriggerEvent): RawEntry {
+  return {
     kind: 'description',
     id: event.target.number,
     login: event.target.author.login,
@@ -169,78 +213,89 @@ export async function loadThread(
     updatedAt: event.target.createdAt,
     body: event.target.body
   }
+}
 
-  const standingOf = await standings(
-    [description, ...kept],
-    event,
-    sources.mayInstruct,
-    limits.maxPermissionLookups,
-    leftOut
-  )
+/** One entry as the model may read it: its author's standing, its text sanitized and capped. */
+function threadEntry(
+  e: RawEntry,
+  standingOf: (e: RawEntry) => Standing,
+  rules: EntryRules,
+  maxEntryTokens: number
+): ThreadEntry {
+  const own = rules.own(e)
+  const standing: Standing = own ? 'self' : standingOf(e)
+  // git-bob's own messages carry model text: read like anyone's, without the stamp.
+  const cleaned = sanitizeMessage(own ? stripStamps(e.body) : e.body)
+  const clipped = clipEnd(cleaned.text, maxEntryTokens, `the ${e.kind} by @${e.login}`)
+  if (clipped.note) rules.leftOut(clipped.note)
+  return {
+    kind: e.kind,
+    author: own ? 'git-bob' : e.login,
+    standing,
+    createdAt: e.createdAt,
+    body: clipped.text,
+    // Where the images and documents git-bob fetches are found (with their addresses); never in a prompt.
+    ...(cleaned.shown !== cleaned.text ? { shown: cleaned.shown } : {}),
+    ...(e.location ? { location: e.location } : {}),
+    ...(e.kind === 'review comment' ? { id: e.id } : {}),
+    isRequest: rules.isRequest(e)
+  }
+}
 
-  const entries: ThreadEntry[] = [description, ...kept].map((e) => {
-    const own = ownEntry(e)
-    const standing: Standing = own ? 'self' : standingOf(e)
-    // git-bob's own messages carry model text: read like anyone's, without the stamp.
-    const cleaned = sanitizeMessage(own ? stripStamps(e.body) : e.body)
-    const clipped = clipEnd(cleaned.text, limits.maxEntryTokens, `the ${e.kind} by @${e.login}`)
-    if (clipped.note) leftOut(clipped.note)
-    return {
-      kind: e.kind,
-      author: own ? 'git-bob' : e.login,
-      standing,
-      createdAt: e.createdAt,
-      body: clipped.text,
-      // Where the images and documents git-bob fetches are found (with their addresses); never in a prompt.
-      ...(cleaned.shown !== cleaned.text ? { shown: cleaned.shown } : {}),
-      ...(e.location ? { location: e.location } : {}),
-      ...(e.kind === 'review comment' ? { id: e.id } : {}),
-      isRequest: isRequest(e)
-    }
-  })
-
+/** The conversation within the safety cap (budget.ts's policy); what it leaves out is told to people too. */
+function fitConversation(
+  entries: ThreadEntry[],
+  maxTokens: number,
+  notes: Notes,
+  leftOut: (note: string) => void
+): ThreadEntry[] {
   const fitted = fitEntries(
     entries,
-    (es) => entriesTokens(es) - limits.maxTokens,
-    `to keep the conversation within about ${limits.maxTokens.toLocaleString('en-US')} tokens`
+    (es) => entriesTokens(es) - maxTokens,
+    `to keep the conversation within about ${maxTokens.toLocaleString('en-US')} tokens`
   )
   for (const note of fitted.leftOut) {
     leftOut(note)
-    sources.notes.tell(`Left out: ${note}.`)
+    notes.tell(`Left out: ${note}.`)
   }
+  return fitted.kept
+}
 
-  let pull: Thread['pull']
-  if (sources.pull) {
-    const { files, diff } = sources.pull
-    if (diff === null)
-      leftOut(
-        `the diff: ${sources.forge ?? 'GitHub'} did not return one (it may be too large); the list of changed files is complete`
-      )
-    const clippedDiff = diff === null ? null : clipEnd(diff, limits.maxDiffTokens, 'the diff')
-    if (clippedDiff?.note) leftOut(clippedDiff.note)
-    // The newest of git-bob's own reviews before the request tells where the next review starts. Only
-    // reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
-    // forged one could make git-bob skip changes.
-    const lastReviewed =
-      reviews
-        .filter((r) => r.submittedAt && time(r.submittedAt) <= cutoff && byGitBob(r))
-        .sort((a, b) => time(a.submittedAt!) - time(b.submittedAt!))
-        .map((r) => reviewedCommit(r.body))
-        .filter((sha): sha is string => sha !== null)
-        .at(-1) ?? null
-    const findings = earlierFindings(reviewComments, byGitBob, event.request.createdAt)
-    pull = { diff: clippedDiff?.text ?? null, files, lastReviewed, findings }
-  }
+/** A pull request's part: its changed files, its diff within the cap, where the next review starts, earlier findings. */
+function pullPart(
+  pull: NonNullable<ThreadSources['pull']>,
+  event: TriggerEvent,
+  sources: ThreadSources,
+  byGitBob: ByGitBob,
+  maxDiffTokens: number,
+  leftOut: (note: string) => void
+): NonNullable<Thread['pull']> {
+  const { files, diff } = pull
+  if (diff === null)
+    leftOut(
+      `the diff: ${sources.forge ?? 'GitHub'} did not return one (it may be too large); the list of changed files is complete`
+    )
+  const clippedDiff = diff === null ? null : clipEnd(diff, maxDiffTokens, 'the diff')
+  if (clippedDiff?.note) leftOut(clippedDiff.note)
+  const lastReviewed = lastReviewedCommit(sources.posted.reviews, byGitBob, time(event.request.createdAt))
+  const findings = earlierFindings(sources.posted.reviewComments, byGitBob, event.request.createdAt)
+  return { diff: clippedDiff?.text ?? null, files, lastReviewed, findings }
+}
 
-  return {
-    repo: `${event.repo.owner}/${event.repo.name}`,
-    kind: event.target.kind,
-    number,
-    title: sanitizeHumanText(event.target.title),
-    url: event.target.url,
-    entries: fitted.kept,
-    ...(pull ? { pull } : {})
-  }
+/**
+ * The newest of git-bob's own reviews before the request tells where the next review starts. Only
+ * reviews by a bot account (or git-bob's configured login) count: anyone can type a marker, and a
+ * forged one could make git-bob skip changes.
+ */
+function lastReviewedCommit(reviews: readonly Review[], byGitBob: ByGitBob, cutoff: number): string | null {
+  return (
+    reviews
+      .filter((r) => r.submittedAt && time(r.submittedAt) <= cutoff && byGitBob(r))
+      .sort((a, b) => time(a.submittedAt!) - time(b.submittedAt!))
+      .map((r) => reviewedCommit(r.body))
+      .filter((sha): sha is string => sha !== null)
+      .at(-1) ?? null
+  )
 }
 
 /** Decides each participant's standing, asking GitHub about each distinct person once. */
