@@ -6,6 +6,7 @@
 import { forgeWords, type Forge } from '../ports/forge.ts'
 import type { PostedMessages } from '../ports/github.ts'
 import type { RepoFiles } from '../ports/repository.ts'
+import type { Notes } from '../record/notes.ts'
 import {
   readDeployConfig,
   readRunConfig,
@@ -27,14 +28,14 @@ import type { Command } from '../trigger/grammar.ts'
 import { decideSwitch } from '../trigger/model-switch.ts'
 import { INSTRUCTIONS_SHARE, promptBudgetFor } from './budget.ts'
 import type { Basics, ConversationData } from './context.ts'
-import { shareImages } from './document-pictures.ts'
+import { shareImages, type PicturesOf } from './document-pictures.ts'
 import { loadDocuments } from './documents.ts'
 import { DEFAULT_IMAGE_LIMITS, loadImages } from './images.ts'
 import { loadThread } from './load-thread.ts'
 import type { Thread } from './thread.ts'
-import { loadRepoContext } from './repo-context.ts'
+import { loadRepoContext, type RepoContext } from './repo-context.ts'
 import { namedFiles } from './instructions.ts'
-import { loadInstructions } from './load-instructions.ts'
+import { loadInstructions, type LoadedInstructions } from './load-instructions.ts'
 import { loadReviewMemory } from './review-memory.ts'
 import { counted } from '../plural.ts'
 import { REVIEW_MEMORY_FILE } from '../ports/paths.ts'
@@ -130,25 +131,70 @@ async function conversationData(
   specs: ModelSpec[],
   sources: GatherSources
 ): Promise<Gathered> {
-  const { event, api, serverUrl, record, gate, log, files } = sources
-  const { notes } = record
+  const { record, log } = sources
+  const budgets = budgetsFor(specs, config)
+  const thread = await readThread(sources)
+  const conversation = thread.entries.map((e) => e.shown ?? e.body).join('\n')
+  // Documents' pictures are read only when a model of the chain reads images (fallbacks too: the model
+  // layer leaves out what one model cannot read).
+  const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]
+  const instructionTokens = Math.floor(
+    INSTRUCTIONS_SHARE * (commandName === 'review' ? budgets.reviewTokenBudget : budgets.promptTokenBudget)
+  )
+  const read = await readAround(thread, conversation, accepted, instructionTokens, config, sources)
+  attachMedia(thread, read, accepted, specs, record.notes)
+  leaveOut(record.notes, read.instructions.leftOut)
+  sayInstructions(read.instructions, sources)
+  if (commandName === 'review') sayReviewMemory(read.reviewMemory, sources)
+  for (const note of record.notes.forModel.conversation) log.info(`Left out of the conversation: ${note}`)
+  // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
+  sources.outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
+  const data = dataOf(basics, thread, read, config, budgets, record.notes)
+  return { kind: 'conversation', data, config, specs, conversation }
+}
+
+interface Budgets {
+  promptTokenBudget: number
+  reviewTokenBudget: number
+}
+
+/** The input budget of the chain of models, and the review's within it. */
+function budgetsFor(specs: readonly ModelSpec[], config: RunConfig): Budgets {
   const promptTokenBudget = promptBudgetFor(
     specs.map((s) => s.provider.name),
     config.promptTokenBudget
   )
-  const thread = await readThread(sources)
+  return { promptTokenBudget, reviewTokenBudget: Math.min(config.reviewTokenBudget, promptTokenBudget) }
+}
+
+/** What is read beside the thread, all at once. */
+interface ReadAround {
+  repo: RepoContext
+  repoPictures: PicturesOf[]
+  instructions: LoadedInstructions
+  images: Awaited<ReturnType<typeof loadImages>>
+  documents: Awaited<ReturnType<typeof loadDocuments>>
+  reviewMemory: string[]
+}
+
+/** The repository's files, the instruction files, the images and documents, and the review memory. */
+async function readAround(
+  thread: Thread,
+  conversation: string,
+  accepted: readonly ImageType[],
+  instructionTokens: number,
+  config: RunConfig,
+  sources: GatherSources
+): Promise<ReadAround> {
+  const { event, api, serverUrl, record, gate, files } = sources
+  const { notes } = record
   // Where a file the server redirects may be fetched from: the forge's rule (adapters/github/fetch-capped.ts).
   const forge = api.dialect ? { forge: api.dialect } : {}
-  const conversation = thread.entries.map((e) => e.shown ?? e.body).join('\n')
   // Found in the messages as shown, with their addresses: the model's text has none.
   const imageSources = thread.entries.map((e) => ({ where: `${e.kind} by @${e.author}`, body: e.shown ?? e.body }))
-  // Documents' pictures are read only when a model of the chain reads images (fallbacks too: the model
-  // layer leaves out what one model cannot read).
-  const accepted = [...new Set(specs.flatMap((s): readonly ImageType[] => imageTypes(s)))]
   const maxPictures = accepted.length ? DEFAULT_IMAGE_LIMITS.maxImages : 0
   const requestIndex = thread.entries.findIndex((e) => e.isRequest)
   const repoContext = loadRepoContext(files, conversation, notes, undefined, maxPictures, forgeWords(api.dialect).name)
-  const reviewTokenBudget = Math.min(config.reviewTokenBudget, promptTokenBudget)
   // The instruction files are read from the default branch, never from a pull request's head; which apply
   // depends on the files the request touches: a pull request's changes, or the files the thread names.
   const instructionsRead = loadInstructions(api, {
@@ -158,7 +204,7 @@ async function conversationData(
       : repoContext.then((r) => r.files.map((f) => f.path)),
     sources: config.instructionFiles,
     instructionsFile: config.instructionsFile,
-    maxTokens: Math.floor(INSTRUCTIONS_SHARE * (commandName === 'review' ? reviewTokenBudget : promptTokenBudget))
+    maxTokens: instructionTokens
   })
   const [{ pictures: repoPictures, ...repo }, instructions, images, documents, reviewMemory] = await Promise.all([
     repoContext,
@@ -167,6 +213,18 @@ async function conversationData(
     loadDocuments(imageSources, { serverUrl, token: gate.githubToken, maxPictures, requestIndex, ...forge }),
     loadReviewMemory((path, ref) => api.fileText(path, ref), event, sources.command)
   ])
+  return { repo, repoPictures, instructions, images, documents, reviewMemory }
+}
+
+/** The images and documents the model is shown, on the thread; what is not, in the notes. */
+function attachMedia(
+  thread: Thread,
+  read: ReadAround,
+  accepted: readonly ImageType[],
+  specs: readonly ModelSpec[],
+  notes: Notes
+): void {
+  const { images, documents, repo, repoPictures } = read
   const shown = shareImages(images.images, [...documents.pictures, ...repoPictures], accepted, DEFAULT_IMAGE_LIMITS)
   if (shown.images.length) thread.images = shown.images
   if (documents.documents.length) thread.documents = documents.documents
@@ -175,47 +233,63 @@ async function conversationData(
     !accepted.length && readDocuments
       ? [`the pictures in documents: ${specs[0]!.id} does not read images, so only their text is shown`]
       : []
-  for (const note of [...images.notes, ...documents.notes, ...shown.notes, ...noPictures]) {
+  leaveOut(notes, [...images.notes, ...documents.notes, ...shown.notes, ...noPictures])
+}
+
+/** Left out of the conversation: told to the model and to people. */
+function leaveOut(notes: Notes, leftOut: readonly string[]): void {
+  for (const note of leftOut) {
     notes.leftOut('conversation', note)
     notes.tell(`Left out: ${note}.`)
   }
-  for (const note of instructions.leftOut) {
-    notes.leftOut('conversation', note)
-    notes.tell(`Left out: ${note}.`)
-  }
+}
+
+/** Which instruction files were read, in the log and the record. */
+function sayInstructions(instructions: LoadedInstructions, sources: GatherSources): void {
+  const { event, log, record } = sources
   if (instructions.problem) log.info(`Instruction files: ${instructions.problem}; the usual paths were read instead.`)
   const instructionNames = instructions.files.length
     ? namedFiles(instructions.files)
     : `none found on ${event.repo.defaultBranch}`
   record.fact('instructions', instructionNames)
   log.info(`Instructions: ${instructionNames}`)
-  if (commandName === 'review') {
-    const memory = reviewMemory.length
-      ? `${counted(reviewMemory.length, 'rule')} from ${REVIEW_MEMORY_FILE} on ${event.repo.defaultBranch}`
-      : `none on ${event.repo.defaultBranch}`
-    record.fact('review memory', memory)
-    log.info(`Review memory: ${memory}`)
-  }
-  for (const note of notes.forModel.conversation) log.info(`Left out of the conversation: ${note}`)
-  // People who wrote in the thread may be mentioned; anyone else the model names is not notified.
-  sources.outbox.allowMentions(thread.entries.filter((e) => e.standing !== 'self').map((e) => e.author))
-  const data: ConversationData = {
+}
+
+/** What the review memory holds, in the log and the record. */
+function sayReviewMemory(reviewMemory: readonly string[], sources: GatherSources): void {
+  const { event, log, record } = sources
+  const memory = reviewMemory.length
+    ? `${counted(reviewMemory.length, 'rule')} from ${REVIEW_MEMORY_FILE} on ${event.repo.defaultBranch}`
+    : `none on ${event.repo.defaultBranch}`
+  record.fact('review memory', memory)
+  log.info(`Review memory: ${memory}`)
+}
+
+/** What the command reads, with the budgets and limits it works within. */
+function dataOf(
+  basics: Basics,
+  thread: Thread,
+  read: ReadAround,
+  config: RunConfig,
+  budgets: Budgets,
+  notes: Notes
+): ConversationData {
+  return {
     ...basics,
     thread,
-    repo,
+    repo: read.repo,
     notes,
-    instructions: instructions.files,
-    ...(reviewMemory.length ? { reviewMemory } : {}),
+    instructions: read.instructions.files,
+    ...(read.reviewMemory.length ? { reviewMemory: read.reviewMemory } : {}),
     maintainers: config.maintainers,
-    reviewTokenBudget,
-    promptTokenBudget,
+    reviewTokenBudget: budgets.reviewTokenBudget,
+    promptTokenBudget: budgets.promptTokenBudget,
     toolLimits: {
       maxSteps: config.maxSteps,
       maxCallsPerStep: config.maxToolCallsPerStep,
       maxCostUsd: config.maxCostUsd
     }
   }
-  return { kind: 'conversation', data, config, specs, conversation }
 }
 
 /** The conversation from what is posted; on a pull request with its changed files and diff. */
