@@ -7,7 +7,7 @@
 // the callers record in the run's Notes (for the model's prompt and for people). Pure.
 import type { RepoContext } from './repo-context.ts'
 import { renderRepoContext } from './repo-context.ts'
-import type { Thread, ThreadEntry } from './thread.ts'
+import type { Thread, ThreadDocument, ThreadEntry } from './thread.ts'
 import { renderThread } from './thread.ts'
 import { charsFor, estimateTokens } from './tokens.ts'
 import type { LeftOut } from '../record/notes.ts'
@@ -148,87 +148,145 @@ export function fitPrompt(
   tell: (note: string) => void = () => {}
 ): PromptParts {
   if (size(parts) <= budgetTokens - fixedTokens) return parts
-  // Room for the notes that say what was left out, which are added as it goes.
-  const limit = budgetTokens - fixedTokens - 100
   const { repo } = parts
-  const notes = [...parts.leftOut.conversation]
-  const fileNotes = [...parts.leftOut.files]
-  const said: string[] = []
-  const leave = (list: string[], note: string): void => {
-    list.push(note)
-    said.push(note)
+  const fit: Fitting = {
+    // Room for the notes that say what was left out, which are added as it goes.
+    limit: budgetTokens - fixedTokens - 100,
+    thread: parts.thread,
+    repo: { ...repo, files: [...repo.files] },
+    notes: [...parts.leftOut.conversation],
+    fileNotes: [...parts.leftOut.files],
+    said: []
   }
-  let t: Thread = parts.thread
-  let r: RepoContext = { ...repo, files: [...repo.files] }
-  const current = (): PromptParts => ({ thread: t, repo: r, leftOut: { conversation: notes, files: fileNotes } })
-  const over = (): boolean => size(current()) > limit
+  leaveFileContents(fit)
+  narrowFileList(fit, repo.paths.length)
+  cutDiff(fit)
+  cutDocuments(fit)
+  fitConversation(fit)
+  for (const note of fit.said) tell(note)
+  return current(fit)
+}
 
-  // 1. The contents of named files, largest first; documents wait for step 4.
-  const bySize = [...r.files].filter((f) => !documentKind(f.path)).sort((a, b) => b.text.length - a.text.length)
+/** One prompt being fitted: the parts as they stand, and what was left out so far. */
+interface Fitting {
+  readonly limit: number
+  thread: Thread
+  repo: RepoContext
+  /** Left out of the conversation. */
+  readonly notes: string[]
+  /** Left out of the files. */
+  readonly fileNotes: string[]
+  /** Everything left out, in order, for people. */
+  readonly said: string[]
+}
+
+const current = (fit: Fitting): PromptParts => ({
+  thread: fit.thread,
+  repo: fit.repo,
+  leftOut: { conversation: fit.notes, files: fit.fileNotes }
+})
+
+const withEntries = (fit: Fitting, entries: readonly ThreadEntry[]): PromptParts => ({
+  ...current(fit),
+  thread: { ...fit.thread, entries: [...entries] }
+})
+
+const over = (fit: Fitting): boolean => size(current(fit)) > fit.limit
+
+function leave(fit: Fitting, list: string[], note: string): void {
+  list.push(note)
+  fit.said.push(note)
+}
+
+/** 1. The contents of named files, largest first; documents wait for step 4. */
+function leaveFileContents(fit: Fitting): void {
+  const bySize = [...fit.repo.files].filter((f) => !documentKind(f.path)).sort((a, b) => b.text.length - a.text.length)
   for (const file of bySize) {
-    if (!over()) break
-    r = { ...r, files: r.files.filter((f) => f !== file) }
-    leave(fileNotes, `${file.path} (its content did not fit the model's input budget)`)
+    if (!over(fit)) break
+    fit.repo = { ...fit.repo, files: fit.repo.files.filter((f) => f !== file) }
+    leave(fit, fit.fileNotes, `${file.path} (its content did not fit the model's input budget)`)
   }
-  // 2. The file list, down to the paths the conversation names.
-  if (over() && r.paths.length) {
-    const conversation = renderThread(t, notes)
-    const named = r.paths.filter((p) => conversation.includes(p))
-    r = { ...r, paths: named }
+}
+
+/** 2. The file list, down to the paths the conversation names. `listed`: how many files it had. */
+function narrowFileList(fit: Fitting, listed: number): void {
+  if (!over(fit) || !fit.repo.paths.length) return
+  const conversation = renderThread(fit.thread, fit.notes)
+  const named = fit.repo.paths.filter((p) => conversation.includes(p))
+  fit.repo = { ...fit.repo, paths: named }
+  leave(
+    fit,
+    fit.fileNotes,
+    `the list of the repository's ${listed.toLocaleString('en-US')} files (the model's input budget is small)`
+  )
+}
+
+/** 3. The diff, cut to what is left. */
+function cutDiff(fit: Fitting): void {
+  const t = fit.thread
+  if (!over(fit) || !t.pull?.diff) return
+  const room = fit.limit - (size(current(fit)) - estimateTokens(t.pull.diff)) - 50
+  if (room >= estimateTokens(t.pull.diff)) return
+  const keep = room > 125
+  fit.thread = { ...t, pull: { ...t.pull, diff: keep ? clipEnd(t.pull.diff, room, 'the diff').text : null } }
+  leave(fit, fit.notes, keep ? `most of the diff, ${WHY}` : `the diff, ${WHY} (the list of changed files is complete)`)
+}
+
+type RepoFile = RepoContext['files'][number]
+
+/** A document whose text may be cut: attached in the conversation, or a named file of the repository. */
+type CuttableDocument =
+  { kind: 'attached'; d: ThreadDocument; fromRequest: boolean } | { kind: 'named'; f: RepoFile; fromRequest: boolean }
+
+/**
+ * 4. Documents' texts (attached, or named from the repository), the least important first: those the
+ * request neither carries nor names, the oldest first; each cut at its end to what is left, or left out.
+ */
+function cutDocuments(fit: Fitting): void {
+  if (!over(fit)) return
+  const request = fit.thread.entries.find((e) => e.isRequest)?.body ?? ''
+  const documents: CuttableDocument[] = [
+    ...(fit.thread.documents ?? []).map((d) => ({ kind: 'attached' as const, d, fromRequest: d.fromRequest === true })),
+    ...fit.repo.files
+      .filter((f) => documentKind(f.path))
+      .map((f) => ({ kind: 'named' as const, f, fromRequest: request.includes(f.path) }))
+  ].sort((a, b) => Number(a.fromRequest) - Number(b.fromRequest))
+  for (const doc of documents) {
+    if (!over(fit)) break
+    cutDocument(fit, doc)
+  }
+}
+
+/** One document cut at its end to what is left, or left out when too little of it would stay. */
+function cutDocument(fit: Fitting, doc: CuttableDocument): void {
+  const text = doc.kind === 'attached' ? doc.d.text : doc.f.text
+  const name = doc.kind === 'attached' ? `the document ${doc.d.name} in the ${doc.d.where}` : doc.f.path
+  const room = estimateTokens(text) - (size(current(fit)) - fit.limit) - 30
+  const cut = room >= MIN_DOCUMENT_TOKENS ? clipEnd(text, room, `the text of ${name}`).text : null
+  if (doc.kind === 'attached') {
+    const documents = (fit.thread.documents ?? []).flatMap((d) =>
+      d !== doc.d ? [d] : cut === null ? [] : [{ ...d, text: cut }]
+    )
+    fit.thread = { ...fit.thread, documents }
+    leave(fit, fit.notes, cut === null ? `${name}, ${WHY}` : `the end of ${name}, ${WHY}`)
+  } else {
+    const files = fit.repo.files.flatMap((f) => (f !== doc.f ? [f] : cut === null ? [] : [{ ...f, text: cut }]))
+    fit.repo = { ...fit.repo, files }
     leave(
-      fileNotes,
-      `the list of the repository's ${repo.paths.length.toLocaleString('en-US')} files (the model's input budget is small)`
+      fit,
+      fit.fileNotes,
+      cut === null
+        ? `${name} (its content did not fit the model's input budget)`
+        : `the end of ${name} (it did not fit the model's input budget)`
     )
   }
-  // 3. The diff, cut to what is left.
-  if (over() && t.pull?.diff) {
-    const room = limit - (size(current()) - estimateTokens(t.pull.diff)) - 50
-    if (room < estimateTokens(t.pull.diff)) {
-      const keep = room > 125
-      t = { ...t, pull: { ...t.pull, diff: keep ? clipEnd(t.pull.diff, room, 'the diff').text : null } }
-      leave(notes, keep ? `most of the diff, ${WHY}` : `the diff, ${WHY} (the list of changed files is complete)`)
-    }
-  }
-  // 4. Documents' texts (attached, or named from the repository), the least important first: those the
-  // request neither carries nor names, the oldest first; each cut at its end to what is left, or left out.
-  if (over()) {
-    const request = t.entries.find((e) => e.isRequest)?.body ?? ''
-    const documents = [
-      ...(t.documents ?? []).map((d) => ({ kind: 'attached' as const, d, fromRequest: d.fromRequest === true })),
-      ...r.files
-        .filter((f) => documentKind(f.path))
-        .map((f) => ({ kind: 'named' as const, f, fromRequest: request.includes(f.path) }))
-    ].sort((a, b) => Number(a.fromRequest) - Number(b.fromRequest))
-    for (const doc of documents) {
-      if (!over()) break
-      const text = doc.kind === 'attached' ? doc.d.text : doc.f.text
-      const name = doc.kind === 'attached' ? `the document ${doc.d.name} in the ${doc.d.where}` : doc.f.path
-      const room = estimateTokens(text) - (size(current()) - limit) - 30
-      const cut = room >= MIN_DOCUMENT_TOKENS ? clipEnd(text, room, `the text of ${name}`).text : null
-      if (doc.kind === 'attached') {
-        const documents = (t.documents ?? []).flatMap((d) =>
-          d !== doc.d ? [d] : cut === null ? [] : [{ ...d, text: cut }]
-        )
-        t = { ...t, documents }
-        leave(notes, cut === null ? `${name}, ${WHY}` : `the end of ${name}, ${WHY}`)
-      } else {
-        const files = r.files.flatMap((f) => (f !== doc.f ? [f] : cut === null ? [] : [{ ...f, text: cut }]))
-        r = { ...r, files }
-        leave(
-          fileNotes,
-          cut === null
-            ? `${name} (its content did not fit the model's input budget)`
-            : `the end of ${name} (it did not fit the model's input budget)`
-        )
-      }
-    }
-  }
-  // 5. The conversation, by the one policy.
-  const fitted = fitEntries(t.entries, (es) => size({ ...current(), thread: { ...t, entries: [...es] } }) - limit, WHY)
-  t = { ...t, entries: fitted.kept }
-  for (const note of fitted.leftOut) leave(notes, note)
-  for (const note of said) tell(note)
-  return current()
+}
+
+/** 5. The conversation, by the one policy. */
+function fitConversation(fit: Fitting): void {
+  const fitted = fitEntries(fit.thread.entries, (es) => size(withEntries(fit, es)) - fit.limit, WHY)
+  fit.thread = { ...fit.thread, entries: fitted.kept }
+  for (const note of fitted.leftOut) leave(fit, fit.notes, note)
 }
 
 /** The share of the prompt budget the repository's instruction files may take together. */
