@@ -256,12 +256,11 @@ async function copyBack(
   return { copied, refused }
 }
 
+/** What a box gives back to openSandbox besides the run: which cgroups it had, and whether its command started. */
+type BoxResult = SandboxRun & { cgroups: string; started: boolean }
+
 /** A box that did not run its command (it could not be prepared, or box.sh failed before it), and why. */
-function notStarted(
-  output: string,
-  began: number,
-  commandMs: number
-): SandboxRun & { cgroups: string; started: boolean } {
+function notStarted(output: string, began: number, commandMs: number): BoxResult {
   return {
     code: null,
     output,
@@ -275,11 +274,33 @@ function notStarted(
   }
 }
 
+/** What every box of one sandbox shares: its privilege, the tools' environment, the limits, what it sees. */
+interface BoxHost {
+  /** git-bob's environment, from which only ALLOWED_VARIABLES are passed on. */
+  env: Readonly<Record<string, string | undefined>>
+  privilege: NonNullable<Privilege>
+  /** The environment of the tools git-bob starts itself (unshare, sudo, rmdir, rm). */
+  toolEnv: Record<string, string>
+  limits: SandboxLimits
+  network: boolean
+  visible: string[]
+  /** git-bob's `uid:gid`: box.sh makes the copy as it, and hands back what the run wrote to it. */
+  caller: string
+  temporary: string
+}
+
+/** One box being made: its host, its run folder, when it began, and what it runs on which copy. */
+interface BoxCall {
+  host: BoxHost
+  run: string
+  began: number
+  request: Omit<SandboxRequest, 'source'>
+  source: BoxSource | null
+}
+
 /** Finds out whether a box can be made here (by making one), or says why not. */
 export async function openSandbox(options: SandboxOptions): Promise<SandboxAvailability> {
-  const limits = options.limits ?? DEFAULT_LIMITS
-  const toolEnv: Record<string, string> = { PATH: options.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' }
-  if (!toolEnv.PATH!.split(':').includes('/usr/sbin')) toolEnv.PATH += ':/usr/sbin:/sbin'
+  const toolEnv = toolEnvironment(options.env)
   const privilege = await (options.privilege ?? (() => detectPrivilege(toolEnv)))()
   if (!privilege)
     return {
@@ -287,146 +308,224 @@ export async function openSandbox(options: SandboxOptions): Promise<SandboxAvail
       reason:
         'git-bob runs neither as root nor with passwordless `sudo`, so it cannot make a box (namespaces and a user id of its own) for the code'
     }
-  const privileged = (command: string, args: string[], timeoutMs = 60_000): Promise<Exec> =>
-    privilege === 'root'
-      ? exec(command, args, { env: toolEnv, timeoutMs })
-      : exec('sudo', ['-n', '--', command, ...args], { env: toolEnv, timeoutMs })
-  const network = options.network !== false
+  const host = boxHost(options, privilege, toolEnv)
+  const probe = await box(host, { cwd: '.', command: 'true', args: [], timeoutMs: 30_000, copyBack: null }, null)
+  if (!probe.started || probe.code !== 0)
+    return {
+      ok: false,
+      reason: `no box could be made here (${probe.output.trim().split('\n').slice(-3).join(' ') || `exit code ${probe.code}`}); a container needs the capabilities to make namespaces and mounts (e.g. \`options: --privileged\`)`
+    }
+  return { ok: true, sandbox: sandboxOf(host, isolationWords(host, probe.cgroups)) }
+}
+
+/** The PATH of the tools git-bob starts itself, with the system folders where rmdir and unshare may lie. */
+function toolEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  let path = env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin'
+  if (!path.split(':').includes('/usr/sbin')) path += ':/usr/sbin:/sbin'
+  return { PATH: path }
+}
+
+/** What the boxes of this sandbox share, from the options and the privilege found. */
+function boxHost(options: SandboxOptions, privilege: NonNullable<Privilege>, toolEnv: Record<string, string>): BoxHost {
   const visible = [...(options.visiblePaths ?? [])]
   // A self-hosted runner's tool cache (setup-python's Python) lies outside the system folders.
   for (const name of ['RUNNER_TOOL_CACHE', 'AGENT_TOOLSDIRECTORY']) {
     const path = options.env[name]
     if (path?.startsWith('/')) visible.push(path)
   }
-  const callerUid = process.getuid?.() ?? 0
-  const callerGid = process.getgid?.() ?? 0
-  // The temporary folder of the environment git-bob was given (on a runner, process.env's, as tmpdir() reads it),
-  // made absolute: box.sh changes folder before it writes to the run folder.
-  const temporary = resolve(options.env.TMPDIR || tmpdir())
-
-  /** One box: made, run, ended, and what it wrote taken out; everything of it gone afterwards. */
-  const box = async (
-    request: Omit<SandboxRequest, 'source'>,
-    source: BoxSource | null
-  ): Promise<SandboxRun & { cgroups: string; started: boolean }> => {
-    const began = Date.now()
-    const run = await mkdtemp(join(temporary, 'git-bob-box-'))
-    let commandMs = 0
-    try {
-      await mkdir(join(run, 'root'))
-      const uid = boxUid()
-      const { shown, below } = await layOutSkeleton(join(run, 'skeleton'), uid, visible)
-      await writeFile(join(run, 'fstab'), fstab(boxMounts(join(run, 'root'), shown, below)))
-      const gitDir = source ? await trackedIndex(source, join(run, 'index')) : ''
-      const maxBack = request.copyBack?.maxFileBytes ?? 0
-      const boxArgs = [
-        run,
-        String(uid),
-        `${callerUid}:${callerGid}`,
-        String(limits.diskMb * 1024),
-        String(limits.memoryMb * 1024 * 1024),
-        String(limits.processes),
-        String(limits.cpuSeconds),
-        String(Math.max(1, Math.ceil(request.timeoutMs / 1000))),
-        network ? '1' : '0',
-        String(maxBack),
-        request.cwd,
-        gitDir,
-        request.command,
-        ...request.args
-      ]
-      const unshare = [
-        'unshare',
-        '--mount',
-        '--pid',
-        '--ipc',
-        '--uts',
-        ...(network ? [] : ['--net']),
-        '--fork',
-        '--kill-child',
-        '--propagation',
-        'private',
-        '--',
-        '/bin/sh',
-        '-c',
-        BOX_SCRIPT,
-        'git-bob-box',
-        ...boxArgs
-      ]
-      const env = sandboxEnvironment(options.env, request.env)
-      const commandStarted = Date.now()
-      // The box's own watchdog ends the command at its time; this backstop only ends a box that hangs itself.
-      const backstop = request.timeoutMs + 60_000
-      const result =
-        privilege === 'root'
-          ? await exec(unshare[0]!, unshare.slice(1), { env, timeoutMs: backstop })
-          : await exec(
-              'sudo',
-              ['-n', '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...unshare],
-              { env: toolEnv, timeoutMs: backstop }
-            )
-      commandMs = Date.now() - commandStarted
-      const statusText = await readFile(join(run, 'status'), 'utf8').catch(() => null)
-      const cgroupPaths = (await readFile(join(run, 'cgroups'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
-      // Empty now: the box has ended. rmdir only removes an empty cgroup.
-      for (const path of cgroupPaths.reverse())
-        if (privilege === 'root') await rmdir(path).catch(() => undefined)
-        else await privileged('rmdir', [path])
-      if (statusText === null)
-        return notStarted(result.output.trim() || `the box ended with exit code ${result.code}`, began, commandMs)
-      const status = parseStatus(statusText)
-      const code = Number(status.get('code'))
-      const timedOut = await lstat(join(run, 'timed-out')).then(
-        () => true,
-        () => false
-      )
-      const kind = status.get('limit') as LimitKind | undefined
-      const limit = kind && kind in LIMIT_WORDS ? { kind, message: LIMIT_WORDS[kind](limits) } : null
-      let copiedBack: string[] = []
-      let refused: RefusedFile[] = []
-      if (request.copyBack && source && code === 0 && !timedOut) {
-        refused = parseRefused(await readFile(join(run, 'refused'), 'utf8').catch(() => ''), maxBack)
-        const back = await copyBack(join(run, 'back'), source.dir, maxBack)
-        copiedBack = back.copied
-        refused.push(...back.refused)
-      }
-      return {
-        code: timedOut ? null : code,
-        output: result.output,
-        timedOut,
-        limit: timedOut ? null : limit,
-        copiedBack,
-        refused,
-        overheadMs: Date.now() - began - Number(status.get('ran') ?? 0) * 10,
-        cgroups: status.get('cgroups') ?? '',
-        started: true
-      }
-    } catch (error) {
-      // The copy could not be taken from git, or the run folder not laid out: no box, said as such.
-      const why = error instanceof Error ? error.message : String(error)
-      return notStarted(`the box could not be prepared: ${why}`, began, commandMs)
-    } finally {
-      // What box.sh left is git-bob's (it hands back what it wrote); through sudo, anything else goes with sudo.
-      await rm(run, { recursive: true, force: true }).catch(() => privileged('rm', ['-rf', run]))
-    }
-  }
-  const probe = await box({ cwd: '.', command: 'true', args: [], timeoutMs: 30_000, copyBack: null }, null)
-  if (!probe.started || probe.code !== 0)
-    return {
-      ok: false,
-      reason: `no box could be made here (${probe.output.trim().split('\n').slice(-3).join(' ') || `exit code ${probe.code}`}); a container needs the capabilities to make namespaces and mounts (e.g. \`options: --privileged\`)`
-    }
-  const memory = probe.cgroups === 'v2' ? 'cgroup v2' : probe.cgroups === 'v1' ? 'cgroup v1' : 'an address-space rlimit'
-  const isolation = `a box of its own (mount, PID, IPC and UTS namespaces${network ? '' : ', a network namespace with only loopback'}; a user id of its own; a copy of only what git tracks; memory ${limits.memoryMb} MB by ${memory}, ${limits.processes} processes, ${limits.cpuSeconds} s of CPU per process, ${limits.diskMb} MB of disk)`
   return {
-    ok: true,
-    sandbox: {
-      isolation,
-      async run(request) {
-        const { source, ...rest } = request
-        const { cgroups: _cgroups, started: _started, ...run } = await box(rest, source)
-        return run
-      }
+    env: options.env,
+    privilege,
+    toolEnv,
+    limits: options.limits ?? DEFAULT_LIMITS,
+    network: options.network !== false,
+    visible,
+    caller: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
+    // The temporary folder of the environment git-bob was given (on a runner, process.env's, as tmpdir() reads it),
+    // made absolute: box.sh changes folder before it writes to the run folder.
+    temporary: resolve(options.env.TMPDIR || tmpdir())
+  }
+}
+
+/** Runs a command as root: directly, or through sudo. */
+function privileged(host: BoxHost, command: string, args: string[], timeoutMs = 60_000): Promise<Exec> {
+  return host.privilege === 'root'
+    ? exec(command, args, { env: host.toolEnv, timeoutMs })
+    : exec('sudo', ['-n', '--', command, ...args], { env: host.toolEnv, timeoutMs })
+}
+
+/** The isolation in words, with the memory limit's means the probe found. */
+function isolationWords(host: BoxHost, cgroups: string): string {
+  const { limits, network } = host
+  const memory = cgroups === 'v2' ? 'cgroup v2' : cgroups === 'v1' ? 'cgroup v1' : 'an address-space rlimit'
+  return `a box of its own (mount, PID, IPC and UTS namespaces${network ? '' : ', a network namespace with only loopback'}; a user id of its own; a copy of only what git tracks; memory ${limits.memoryMb} MB by ${memory}, ${limits.processes} processes, ${limits.cpuSeconds} s of CPU per process, ${limits.diskMb} MB of disk)`
+}
+
+/** The sandbox: each run in a box of its own. */
+function sandboxOf(host: BoxHost, isolation: string): Sandbox {
+  return {
+    isolation,
+    async run(request) {
+      const { source, ...rest } = request
+      const { cgroups: _cgroups, started: _started, ...run } = await box(host, rest, source)
+      return run
     }
   }
+}
+
+/** One box: made, run, ended, and what it wrote taken out; everything of it gone afterwards. */
+async function box(
+  host: BoxHost,
+  request: Omit<SandboxRequest, 'source'>,
+  source: BoxSource | null
+): Promise<BoxResult> {
+  const began = Date.now()
+  const run = await mkdtemp(join(host.temporary, 'git-bob-box-'))
+  const call: BoxCall = { host, run, began, request, source }
+  let commandMs = 0
+  try {
+    const { uid, gitDir } = await layOutRun(call)
+    const line = boxCommand(call, uid, gitDir)
+    const commandStarted = Date.now()
+    const result = await exec(line.command, line.args, line.options)
+    commandMs = Date.now() - commandStarted
+    const statusText = await readFile(join(run, 'status'), 'utf8').catch(() => null)
+    await removeCgroups(host, run)
+    if (statusText === null)
+      return notStarted(result.output.trim() || `the box ended with exit code ${result.code}`, began, commandMs)
+    return await boxEnded(call, parseStatus(statusText), result.output)
+  } catch (error) {
+    // The copy could not be taken from git, or the run folder not laid out: no box, said as such.
+    const why = error instanceof Error ? error.message : String(error)
+    return notStarted(`the box could not be prepared: ${why}`, began, commandMs)
+  } finally {
+    // What box.sh left is git-bob's (it hands back what it wrote); through sudo, anything else goes with sudo.
+    await rm(run, { recursive: true, force: true }).catch(() => privileged(host, 'rm', ['-rf', run]))
+  }
+}
+
+/** Lays out the run folder box.sh makes the box from: its root, skeleton and mounts, and the copy's git index. */
+async function layOutRun({ host, run, source }: BoxCall): Promise<{ uid: number; gitDir: string }> {
+  await mkdir(join(run, 'root'))
+  const uid = boxUid()
+  const { shown, below } = await layOutSkeleton(join(run, 'skeleton'), uid, host.visible)
+  await writeFile(join(run, 'fstab'), fstab(boxMounts(join(run, 'root'), shown, below)))
+  const gitDir = source ? await trackedIndex(source, join(run, 'index')) : ''
+  return { uid, gitDir }
+}
+
+/** The command line that makes the box and runs box.sh in it: as root, or through sudo with only its environment. */
+function boxCommand(
+  { host, run, request }: BoxCall,
+  uid: number,
+  gitDir: string
+): { command: string; args: string[]; options: { env: Record<string, string>; timeoutMs: number } } {
+  const unshare = unshareArgs(host.network, boxArguments(host, run, uid, gitDir, request))
+  const env = sandboxEnvironment(host.env, request.env)
+  // The box's own watchdog ends the command at its time; this backstop only ends a box that hangs itself.
+  const backstop = request.timeoutMs + 60_000
+  if (host.privilege === 'root') return { command: 'unshare', args: unshare, options: { env, timeoutMs: backstop } }
+  return {
+    command: 'sudo',
+    args: ['-n', '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'unshare', ...unshare],
+    options: { env: host.toolEnv, timeoutMs: backstop }
+  }
+}
+
+/** box.sh's arguments: the run folder, the box's user, its limits, what it copies back, and the command. */
+function boxArguments(
+  host: BoxHost,
+  run: string,
+  uid: number,
+  gitDir: string,
+  request: Omit<SandboxRequest, 'source'>
+): string[] {
+  const { limits } = host
+  return [
+    run,
+    String(uid),
+    host.caller,
+    String(limits.diskMb * 1024),
+    String(limits.memoryMb * 1024 * 1024),
+    String(limits.processes),
+    String(limits.cpuSeconds),
+    String(Math.max(1, Math.ceil(request.timeoutMs / 1000))),
+    host.network ? '1' : '0',
+    String(request.copyBack?.maxFileBytes ?? 0),
+    request.cwd,
+    gitDir,
+    request.command,
+    ...request.args
+  ]
+}
+
+/** unshare's arguments: the box's namespaces, ended with its first process, running box.sh. */
+function unshareArgs(network: boolean, boxArgs: string[]): string[] {
+  return [
+    '--mount',
+    '--pid',
+    '--ipc',
+    '--uts',
+    ...(network ? [] : ['--net']),
+    '--fork',
+    '--kill-child',
+    '--propagation',
+    'private',
+    '--',
+    '/bin/sh',
+    '-c',
+    BOX_SCRIPT,
+    'git-bob-box',
+    ...boxArgs
+  ]
+}
+
+/** Removes the cgroups box.sh made for the box, the innermost first. */
+async function removeCgroups(host: BoxHost, run: string): Promise<void> {
+  const cgroupPaths = (await readFile(join(run, 'cgroups'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
+  // Empty now: the box has ended. rmdir only removes an empty cgroup.
+  for (const path of cgroupPaths.reverse())
+    if (host.privilege === 'root') await rmdir(path).catch(() => undefined)
+    else await privileged(host, 'rmdir', [path])
+}
+
+/** How a box that ran its command ended: its code, time-out and limit, and what it wrote taken back. */
+async function boxEnded(
+  { host, run, began, request, source }: BoxCall,
+  status: Map<string, string>,
+  output: string
+): Promise<BoxResult> {
+  const code = Number(status.get('code'))
+  const timedOut = await lstat(join(run, 'timed-out')).then(
+    () => true,
+    () => false
+  )
+  const kind = status.get('limit') as LimitKind | undefined
+  const limit = kind && kind in LIMIT_WORDS ? { kind, message: LIMIT_WORDS[kind](host.limits) } : null
+  const back =
+    request.copyBack && source && code === 0 && !timedOut
+      ? await takeBack(run, source.dir, request.copyBack.maxFileBytes)
+      : { copied: [], refused: [] }
+  return {
+    code: timedOut ? null : code,
+    output,
+    timedOut,
+    limit: timedOut ? null : limit,
+    copiedBack: back.copied,
+    refused: back.refused,
+    overheadMs: Date.now() - began - Number(status.get('ran') ?? 0) * 10,
+    cgroups: status.get('cgroups') ?? '',
+    started: true
+  }
+}
+
+/** What box.sh took out of the box, copied into the checkout; what it did not take back, and what was refused. */
+async function takeBack(
+  run: string,
+  checkout: string,
+  maxFileBytes: number
+): Promise<{ copied: string[]; refused: RefusedFile[] }> {
+  const refused = parseRefused(await readFile(join(run, 'refused'), 'utf8').catch(() => ''), maxFileBytes)
+  const back = await copyBack(join(run, 'back'), checkout, maxFileBytes)
+  return { copied: back.copied, refused: [...refused, ...back.refused] }
 }
