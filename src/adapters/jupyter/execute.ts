@@ -9,7 +9,7 @@ import { NO_JUPYTER, type Availability, type Execution, type ExecutionLimits } f
 import { exitWords } from '../../ports/exit.ts'
 import type { BoxSource } from '../git/tracked-copy.ts'
 import type { LazyBox } from '../sandbox/lazy-box.ts'
-import { sandboxEnvironment } from '../sandbox/sandbox.ts'
+import { sandboxEnvironment, type Sandbox, type SandboxRun } from '../sandbox/sandbox.ts'
 import { interpreterOf } from './interpreter.ts'
 import RUN_NOTEBOOK from './run-notebook.py'
 
@@ -112,58 +112,83 @@ export function jupyterRunner(
       return sandboxMs
     },
     available() {
-      availability ??= (async (): Promise<Availability> => {
-        if (!(await found())) return WITHOUT_JUPYTER
-        return box.available()
-      })()
-      return availability
+      return (availability ??= jupyterAndBox(found, box))
     },
     async run(workspace, path, limits) {
       const started = Date.now()
       const opening = await box.opened()
       if (!opening.ok) return { kind: 'failed', problem: `no sandbox could be had: ${opening.reason}`, ms: 0 }
-      const [command, ...args] = notebookCommand(
-        (await found())?.interpreter ?? null,
-        basename(path),
-        limits.cellTimeoutSeconds
-      )
-      const result = await opening.sandbox.run({
-        source: workspace,
-        ...(setup
-          ? { cwd: '.', command: 'sh', args: ['-c', WITH_SETUP, 'sh', dirname(path), command!, ...args] }
-          : { cwd: dirname(path), command: command!, args }),
-        env: { PYDEVD_DISABLE_FILE_VALIDATION: '1', GIT_BOB_SETUP: setup ?? '' },
-        timeoutMs: limits.totalTimeoutMs,
-        copyBack: { maxFileBytes: limits.maxFileBytes }
-      })
+      const interpreter = (await found())?.interpreter ?? null
+      const result = await runInBox(opening.sandbox, workspace, path, limits, interpreter, setup)
       workspace.wrote(result.copiedBack)
       const ms = Date.now() - started
       elapsedMs += ms
       sandboxMs += result.overheadMs
-      if (result.timedOut)
-        return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
-      if (result.limit) return { kind: 'failed', problem: result.limit.message, ms }
-      if (result.code !== 0) {
-        const last = result.output
-          .trim()
-          .split('\n')
-          .filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l))
-          .slice(-6)
-          .join('\n')
-        // The reason is one line of its own, the exit code or signal: what people read first, and all a one-line
-        // account has room for. Without a code, the box did not start Jupyter, and its output says why.
-        const problem =
-          result.code === null
-            ? `the sandbox could not start Jupyter${last ? `: ${last.split('\n').at(-1)}` : ''}`
-            : `Jupyter ended with ${exitWords(result.code)}`
-        return { kind: 'failed', problem, ...(last ? { output: last } : {}), ms }
-      }
-      if (!result.copiedBack.includes(path))
-        return { kind: 'failed', problem: 'the executed notebook could not be taken back from the sandbox', ms }
-      const parsed = parseNotebook(await readFile(join(workspace.dir, path), 'utf8'))
-      return parsed.ok
-        ? { kind: 'ran', notebook: parsed.notebook, ms, refused: result.refused }
-        : { kind: 'failed', problem: `Jupyter wrote an unreadable notebook (${parsed.problem})`, ms }
+      return await executionOf(result, workspace, path, limits, ms)
     }
   }
+}
+
+/** Whether notebooks can run: Jupyter is installed (looked up, not started), then the run's box can be had. */
+async function jupyterAndBox(found: () => ReturnType<typeof findJupyter>, box: LazyBox): Promise<Availability> {
+  if (!(await found())) return WITHOUT_JUPYTER
+  return box.available()
+}
+
+/** Runs the notebook in the box, in its folder: after the set-up at the repository root when there is one. */
+function runInBox(
+  sandbox: Sandbox,
+  workspace: BoxSource,
+  path: string,
+  limits: ExecutionLimits,
+  interpreter: string[] | null,
+  setup: string | null
+): Promise<SandboxRun> {
+  const [command, ...args] = notebookCommand(interpreter, basename(path), limits.cellTimeoutSeconds)
+  return sandbox.run({
+    source: workspace,
+    ...(setup
+      ? { cwd: '.', command: 'sh', args: ['-c', WITH_SETUP, 'sh', dirname(path), command!, ...args] }
+      : { cwd: dirname(path), command: command!, args }),
+    env: { PYDEVD_DISABLE_FILE_VALIDATION: '1', GIT_BOB_SETUP: setup ?? '' },
+    timeoutMs: limits.totalTimeoutMs,
+    copyBack: { maxFileBytes: limits.maxFileBytes }
+  })
+}
+
+/** What the run in the box came to: a time-out, a limit, Jupyter's failure, or the notebook it wrote. */
+async function executionOf(
+  result: SandboxRun,
+  workspace: BoxSource,
+  path: string,
+  limits: ExecutionLimits,
+  ms: number
+): Promise<Execution> {
+  if (result.timedOut)
+    return { kind: 'failed', problem: `it did not finish within ${Math.round(limits.totalTimeoutMs / 1000)} s`, ms }
+  if (result.limit) return { kind: 'failed', problem: result.limit.message, ms }
+  if (result.code !== 0) return jupyterFailed(result.output, result.code, ms)
+  if (!result.copiedBack.includes(path))
+    return { kind: 'failed', problem: 'the executed notebook could not be taken back from the sandbox', ms }
+  const parsed = parseNotebook(await readFile(join(workspace.dir, path), 'utf8'))
+  return parsed.ok
+    ? { kind: 'ran', notebook: parsed.notebook, ms, refused: result.refused }
+    : { kind: 'failed', problem: `Jupyter wrote an unreadable notebook (${parsed.problem})`, ms }
+}
+
+/** Jupyter ended with another code than 0, or never started: why, and the last lines it printed. */
+function jupyterFailed(output: string, code: number | null, ms: number): Execution {
+  const last = output
+    .trim()
+    .split('\n')
+    .filter((l) => !/Debugger warning|frozen modules|PYDEVD/.test(l))
+    .slice(-6)
+    .join('\n')
+  // The reason is one line of its own, the exit code or signal: what people read first, and all a one-line
+  // account has room for. Without a code, the box did not start Jupyter, and its output says why.
+  const problem =
+    code === null
+      ? `the sandbox could not start Jupyter${last ? `: ${last.split('\n').at(-1)}` : ''}`
+      : `Jupyter ended with ${exitWords(code)}`
+  return { kind: 'failed', problem, ...(last ? { output: last } : {}), ms }
 }
