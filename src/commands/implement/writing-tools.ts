@@ -58,6 +58,15 @@ export const runChecksInput = z.object({})
 
 const fail = (text: string): ToolResult => ({ text, isError: true })
 
+/** What the writing tools share: the ports, the workspace and limits as given, the path rules, the record. */
+interface Writer {
+  ports: ChangePorts
+  workspace: ChangePorts['workspace']
+  limits: ChangePorts['limits']
+  rules: PathRules
+  changed: ChangedFiles
+}
+
 /** The writing tools over the workspace; `runChecks` answers with the checks' result (a tool loop's last step). */
 export function writingTools(
   ports: ChangePorts,
@@ -66,41 +75,54 @@ export function writingTools(
   runChecks?: () => Promise<string>
 ): AnyTool[] {
   const { workspace, limits } = ports
-  const allowed = (raw: string): { ok: true; path: string } | { ok: false; result: ToolResult } => {
-    const verdict = checkWritePath(raw, rules)
-    if (!verdict.ok) return { ok: false, result: fail(`\`${raw}\` may not be changed: ${verdict.reason}.`) }
-    if (!changed.byPath.has(verdict.path) && changed.byPath.size >= limits.maxFiles)
-      return {
-        ok: false,
-        result: fail(`at most ${limits.maxFiles} files may be changed per request (the \`max-files\` input).`)
-      }
-    return { ok: true, path: verdict.path }
-  }
-  /** Masks, checks size and syntax, writes. */
-  const put = async (path: string, text: string): Promise<ToolResult | null> => {
-    if (path.toLowerCase().endsWith('.ipynb'))
-      return fail('notebooks are written as cells by git-bob, not as JSON; change the code they import instead.')
-    const masked = ports.redact(text)
-    const size = Buffer.byteLength(masked)
-    if (size > limits.maxFileBytes)
-      return fail(`\`${path}\` would have ${size} bytes, more than the limit of ${limits.maxFileBytes}.`)
-    const invalid = validateText(path, masked)
-    if (invalid) return fail(`\`${path}\` was not written: it would be ${invalid}.`)
-    await workspace.write(path, masked)
-    return null
-  }
+  const writer: Writer = { ports, workspace, limits, rules, changed }
+  const tools: AnyTool[] = [writeFileTool(writer), editFileTool(writer), deleteFileTool(writer), renameFileTool(writer)]
+  if (runChecks) tools.push(runChecksTool(runChecks))
+  return tools
+}
 
-  const writeFile: Tool<z.infer<typeof writeFileInput>> = {
+/** The path a tool may change, or why not: the path rules, and at most `max-files` files per request. */
+function allowed(
+  { rules, changed, limits }: Writer,
+  raw: string
+): { ok: true; path: string } | { ok: false; result: ToolResult } {
+  const verdict = checkWritePath(raw, rules)
+  if (!verdict.ok) return { ok: false, result: fail(`\`${raw}\` may not be changed: ${verdict.reason}.`) }
+  if (!changed.byPath.has(verdict.path) && changed.byPath.size >= limits.maxFiles)
+    return {
+      ok: false,
+      result: fail(`at most ${limits.maxFiles} files may be changed per request (the \`max-files\` input).`)
+    }
+  return { ok: true, path: verdict.path }
+}
+
+/** Masks, checks size and syntax, writes. */
+async function put({ ports, workspace, limits }: Writer, path: string, text: string): Promise<ToolResult | null> {
+  if (path.toLowerCase().endsWith('.ipynb'))
+    return fail('notebooks are written as cells by git-bob, not as JSON; change the code they import instead.')
+  const masked = ports.redact(text)
+  const size = Buffer.byteLength(masked)
+  if (size > limits.maxFileBytes)
+    return fail(`\`${path}\` would have ${size} bytes, more than the limit of ${limits.maxFileBytes}.`)
+  const invalid = validateText(path, masked)
+  if (invalid) return fail(`\`${path}\` was not written: it would be ${invalid}.`)
+  await workspace.write(path, masked)
+  return null
+}
+
+function writeFileTool(writer: Writer): Tool<z.infer<typeof writeFileInput>> {
+  const { workspace, changed } = writer
+  return {
     name: 'write_file',
     description: 'Create a file or replace its whole content.',
     input: writeFileInput,
     async run({ path: raw, content }) {
-      const checked = allowed(raw)
+      const checked = allowed(writer, raw)
       if (!checked.ok) return checked.result
       const path = checked.path
       const before = await workspace.read(path)
       if (before.kind === 'binary') return fail(`\`${path}\` is a binary file; binary files are not rewritten as text.`)
-      const refused = await put(path, content)
+      const refused = await put(writer, path, content)
       if (refused) return refused
       changed.record({
         path,
@@ -111,14 +133,17 @@ export function writingTools(
       return { text: `wrote \`${path}\`` }
     }
   }
+}
 
-  const editFile: Tool<z.infer<typeof editFileInput>> = {
+function editFileTool(writer: Writer): Tool<z.infer<typeof editFileInput>> {
+  const { workspace, changed } = writer
+  return {
     name: 'edit_file',
     description:
       'Change a file by search and replace: each search text must occur exactly once; if one does not, nothing is changed.',
     input: editFileInput,
     async run({ path: raw, edits }) {
-      const checked = allowed(raw)
+      const checked = allowed(writer, raw)
       if (!checked.ok) return checked.result
       const path = checked.path
       const before = await workspace.read(path)
@@ -126,19 +151,22 @@ export function writingTools(
         return fail(before.kind === 'missing' ? `\`${path}\` does not exist.` : `\`${path}\` is a binary file.`)
       const applied = applyEdits(before.text, edits)
       if (!applied.ok) return fail(`no edit was applied to \`${path}\`: ${applied.problem}`)
-      const refused = await put(path, applied.content)
+      const refused = await put(writer, path, applied.content)
       if (refused) return refused
       changed.record({ path, action: 'modify', source: null, note: 'edited to make the checks pass' })
       return { text: `edited \`${path}\` (${edits.length} ${edits.length === 1 ? 'edit' : 'edits'})` }
     }
   }
+}
 
-  const deleteFile: Tool<z.infer<typeof deleteFileInput>> = {
+function deleteFileTool(writer: Writer): Tool<z.infer<typeof deleteFileInput>> {
+  const { workspace, changed } = writer
+  return {
     name: 'delete_file',
     description: 'Delete a file.',
     input: deleteFileInput,
     async run({ path: raw }) {
-      const checked = allowed(raw)
+      const checked = allowed(writer, raw)
       if (!checked.ok) return checked.result
       const path = checked.path
       if ((await workspace.read(path)).kind === 'missing') return fail(`\`${path}\` does not exist.`)
@@ -152,15 +180,18 @@ export function writingTools(
       return { text: `deleted \`${path}\`` }
     }
   }
+}
 
-  const renameFile: Tool<z.infer<typeof renameFileInput>> = {
+function renameFileTool(writer: Writer): Tool<z.infer<typeof renameFileInput>> {
+  const { workspace, changed } = writer
+  return {
     name: 'rename_file',
     description: 'Rename (move) a file.',
     input: renameFileInput,
     async run({ from: rawFrom, to: rawTo }) {
-      const from = allowed(rawFrom)
+      const from = allowed(writer, rawFrom)
       if (!from.ok) return from.result
-      const to = allowed(rawTo)
+      const to = allowed(writer, rawTo)
       if (!to.ok) return to.result
       if ((await workspace.read(from.path)).kind === 'missing') return fail(`\`${from.path}\` does not exist.`)
       if ((await workspace.read(to.path)).kind !== 'missing') return fail(`\`${to.path}\` already exists.`)
@@ -169,14 +200,13 @@ export function writingTools(
       return { text: `renamed \`${from.path}\` to \`${to.path}\`` }
     }
   }
+}
 
-  const tools: AnyTool[] = [writeFile, editFile, deleteFile, renameFile]
-  if (runChecks)
-    tools.push({
-      name: 'run_checks',
-      description: "Run the repository's checks on the working copy and read how they ended (the end of their output).",
-      input: runChecksInput,
-      run: async () => ({ text: await runChecks() })
-    } satisfies Tool<z.infer<typeof runChecksInput>>)
-  return tools
+function runChecksTool(runChecks: () => Promise<string>): Tool<z.infer<typeof runChecksInput>> {
+  return {
+    name: 'run_checks',
+    description: "Run the repository's checks on the working copy and read how they ended (the end of their output).",
+    input: runChecksInput,
+    run: async () => ({ text: await runChecks() })
+  }
 }
