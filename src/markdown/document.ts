@@ -282,146 +282,202 @@ function readSource(source: string, parse: (source: string) => Parents): Markdow
   const doc = emptyDocument(source)
   const tooComplex = whyUnreadable(source)
   if (tooComplex) return unreadableDocument(source, tooComplex)
-  let blocks = 0
-  // Open HTML elements that change what text is, across the HTML nodes of the whole document.
-  const open = { code: 0, quote: 0 }
-  const offsets = (node: Nodes): Span | null => {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    return start === undefined || end === undefined ? null : { start, end }
-  }
-  const run = (text: string, at: number[], ctx: Context, code = ctx.code): void => {
-    if (text)
-      doc.runs.push({
-        text,
-        at,
-        code: code || open.code > 0,
-        codeByTag: !code && open.code > 0,
-        quote: ctx.quote || open.quote > 0,
-        link: ctx.link,
-        block: ctx.block
-      })
-  }
-  const unplaced = (text: string): number[] => {
-    doc.unplaced = true
-    return new Array<number>(text.length + 1).fill(-1)
-  }
-  const newline = (ctx: Context): void => {
-    doc.runs.push({
-      text: '\n',
-      at: [-1, -1],
-      code: false,
-      codeByTag: false,
-      quote: ctx.quote,
-      link: ctx.link,
-      block: ctx.block
-    })
-  }
-
-  const html = (value: string, span: Span, ctx: Context): void => {
-    const at = align(source, span.start, span.end, value, false)
-    const offset = (i: number): number => (i < value.length ? at[i]! : at[value.length]!)
-    for (const token of tokenizeHtml(value)) {
-      const start = offset(token.start)
-      const end = token.end > 0 ? offset(token.end - 1) + 1 : start
-      if (token.kind === 'hidden') {
-        doc.comments.push({ start, end })
-      } else if (token.kind === 'tag') {
-        doc.tags.push({ start, end, name: token.name, closing: token.closing, attributes: token.attributes })
-        const step = token.closing ? -1 : 1
-        if (CODE_TAGS.has(token.name)) open.code = Math.max(0, open.code + step)
-        if (token.name === 'blockquote') open.quote = Math.max(0, open.quote + step)
-        if (LINE_TAGS.has(token.name)) newline(ctx)
-      } else {
-        const decoded = decodeEntities(value.slice(token.start, token.end))
-        const mapped = decoded.at.map((i) => (i < 0 ? -1 : offset(token.start + i)))
-        run(decoded.text, [...mapped, end], ctx)
-      }
-    }
-  }
-
-  const walk = (node: Nodes, ctx: Context, parent: Parents | null): void => {
-    const span = offsets(node)
-    switch (node.type) {
-      // Text still counts where its place is not known (GFM's e-mail autolinks after an escape come without
-      // one): shown, but not editable in place, so that the callers take their last resort.
-      case 'text':
-        run(node.value, span ? align(source, span.start, span.end, node.value, true) : unplaced(node.value), ctx)
-        return
-      case 'inlineCode':
-        run(node.value, span ? align(source, span.start, span.end, node.value, false) : unplaced(node.value), ctx, true)
-        return
-      case 'code': {
-        if (!span) return
-        const block = { ...ctx, block: ++blocks }
-        // A fenced block's first line is its fence and info string, not code.
-        const fenced = /^ {0,3}(`{3,}|~{3,})/.test(source.slice(span.start, span.end))
-        const first = source.indexOf('\n', span.start)
-        const start = fenced ? (first < 0 || first > span.end ? span.end : first + 1) : span.start
-        run(node.value, align(source, start, span.end, node.value, false), block, true)
-        return
-      }
-      case 'html': {
-        if (!span) return
-        const isBlock = parent !== null && BLOCK_PARENTS.has(parent.type)
-        html(node.value, span, isBlock ? { ...ctx, block: ++blocks } : ctx)
-        return
-      }
-      case 'break':
-        newline(ctx)
-        return
-      case 'definition':
-        if (span) doc.definitions.push({ ...span, identifier: node.identifier, url: node.url })
-        return
-      case 'image':
-        if (span) doc.images.push({ ...span, url: node.url, alt: node.alt ?? '' })
-        return
-      case 'imageReference':
-        doc.referenced.add(node.identifier)
-        if (span) doc.images.push({ ...span, url: '', alt: node.alt ?? '', reference: node.identifier })
-        return
-      case 'linkReference':
-        doc.referenced.add(node.identifier)
-        if (span) doc.links.push({ ...bracketed(node, span), url: '', reference: node.identifier })
-        break
-      case 'link':
-        if (span && node.title) {
-          const last = node.children.at(-1)
-          const close = last?.position?.end.offset ?? span.start + 1
-          doc.titledLinks.push({ start: close, end: span.end, url: node.url })
-        }
-        // An autolink ("<https://…>", a bare URL) shows its URL as its text: nothing of it is hidden.
-        if (span && source[span.start] === '[') doc.links.push({ ...bracketed(node, span), url: node.url })
-        break
-      case 'footnoteReference':
-        doc.cited.add(node.identifier)
-        return
-      case 'footnoteDefinition':
-        if (span) doc.footnotes.push({ ...span, identifier: node.identifier })
-        break
-      default:
-        break
-    }
-    if (!('children' in node)) return
-    let inner = ctx
-    if (node.type === 'blockquote') inner = { ...ctx, quote: true }
-    else if (node.type === 'link' || node.type === 'linkReference') inner = { ...ctx, link: true }
-    else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
-      inner = { ...ctx, block: ++blocks }
-    for (const child of node.children) walk(child, inner, node)
-  }
+  const reading: Reading = { source, doc, open: { code: 0, quote: 0 }, blocks: 0 }
   try {
-    walk(parse(source), { code: false, quote: false, link: false, block: 0 }, null)
+    walk(reading, parse(source), { code: false, quote: false, link: false, block: 0 }, null)
   } catch (error) {
     // The limits should keep any text from overflowing the stack; should one still do, it is unreadable.
     if (!(error instanceof RangeError)) throw error
     return unreadableDocument(source, 'it nests too deeply to read')
   }
-  // An image or link by reference ("![alt][ref]") has the URL of its definition, which may come after it.
+  resolveReferences(doc)
+  return doc
+}
+
+/** What one reading keeps from node to node. */
+interface Reading {
+  source: string
+  doc: MarkdownDocument
+  /** Open HTML elements that change what text is, across the HTML nodes of the whole document. */
+  open: { code: number; quote: number }
+  /** The blocks numbered so far. */
+  blocks: number
+}
+
+/** Reads a node into the document: its rendered text or its hidden parts, then its children. */
+function walk(reading: Reading, node: Nodes, ctx: Context, parent: Parents | null): void {
+  const span = spanOf(node)
+  if (readRendered(reading, node, span, ctx, parent)) return
+  noteParts(reading, node, span)
+  if (!('children' in node)) return
+  const inner = childContext(reading, node, ctx)
+  for (const child of node.children) walk(reading, child, inner, node)
+}
+
+/** Where a node is in the source, if the parser said. */
+function spanOf(node: Nodes): Span | null {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? null : { start, end }
+}
+
+/** Reads a node that renders as text (text, code, raw HTML, a line break); false for any other node. */
+function readRendered(reading: Reading, node: Nodes, span: Span | null, ctx: Context, parent: Parents | null): boolean {
+  switch (node.type) {
+    // Text still counts where its place is not known (GFM's e-mail autolinks after an escape come without
+    // one): shown, but not editable in place, so that the callers take their last resort.
+    case 'text':
+      addRun(reading, node.value, placed(reading, node.value, span, true), ctx)
+      return true
+    case 'inlineCode':
+      addRun(reading, node.value, placed(reading, node.value, span, false), ctx, true)
+      return true
+    case 'code':
+      if (span) readCodeBlock(reading, node.value, span, ctx)
+      return true
+    case 'html': {
+      if (!span) return true
+      const isBlock = parent !== null && BLOCK_PARENTS.has(parent.type)
+      readHtml(reading, node.value, span, isBlock ? { ...ctx, block: ++reading.blocks } : ctx)
+      return true
+    }
+    case 'break':
+      addNewline(reading, ctx)
+      return true
+    default:
+      return false
+  }
+}
+
+/** Notes what else a node holds: definitions, images, links and footnotes, with the parts a reader does not see. */
+function noteParts(reading: Reading, node: Nodes, span: Span | null): void {
+  const { doc } = reading
+  switch (node.type) {
+    case 'definition':
+      if (span) doc.definitions.push({ ...span, identifier: node.identifier, url: node.url })
+      return
+    case 'image':
+      if (span) doc.images.push({ ...span, url: node.url, alt: node.alt ?? '' })
+      return
+    case 'imageReference':
+      doc.referenced.add(node.identifier)
+      if (span) doc.images.push({ ...span, url: '', alt: node.alt ?? '', reference: node.identifier })
+      return
+    case 'linkReference':
+      doc.referenced.add(node.identifier)
+      if (span) doc.links.push({ ...bracketed(node, span), url: '', reference: node.identifier })
+      return
+    case 'link':
+      if (span) noteLink(reading, node, span)
+      return
+    case 'footnoteReference':
+      doc.cited.add(node.identifier)
+      return
+    case 'footnoteDefinition':
+      if (span) doc.footnotes.push({ ...span, identifier: node.identifier })
+      return
+    default:
+      return
+  }
+}
+
+/** The context of a node's children: in a quote, in a link, or a block of their own. */
+function childContext(reading: Reading, node: Parents, ctx: Context): Context {
+  if (node.type === 'blockquote') return { ...ctx, quote: true }
+  if (node.type === 'link' || node.type === 'linkReference') return { ...ctx, link: true }
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+    return { ...ctx, block: ++reading.blocks }
+  return ctx
+}
+
+function addRun(reading: Reading, text: string, at: number[], ctx: Context, code = ctx.code): void {
+  const { open } = reading
+  if (text)
+    reading.doc.runs.push({
+      text,
+      at,
+      code: code || open.code > 0,
+      codeByTag: !code && open.code > 0,
+      quote: ctx.quote || open.quote > 0,
+      link: ctx.link,
+      block: ctx.block
+    })
+}
+
+/** The source offsets of a text node's characters (`align`), or none where the node has no place. */
+function placed(reading: Reading, value: string, span: Span | null, markdown: boolean): number[] {
+  return span ? align(reading.source, span.start, span.end, value, markdown) : unplaced(reading, value)
+}
+
+function unplaced(reading: Reading, text: string): number[] {
+  reading.doc.unplaced = true
+  return new Array<number>(text.length + 1).fill(-1)
+}
+
+function addNewline(reading: Reading, ctx: Context): void {
+  reading.doc.runs.push({
+    text: '\n',
+    at: [-1, -1],
+    code: false,
+    codeByTag: false,
+    quote: ctx.quote,
+    link: ctx.link,
+    block: ctx.block
+  })
+}
+
+/** A code block: a block of its own, whose text starts after its fence line if it has one. */
+function readCodeBlock(reading: Reading, value: string, span: Span, ctx: Context): void {
+  const { source } = reading
+  const block = { ...ctx, block: ++reading.blocks }
+  // A fenced block's first line is its fence and info string, not code.
+  const fenced = /^ {0,3}(`{3,}|~{3,})/.test(source.slice(span.start, span.end))
+  const first = source.indexOf('\n', span.start)
+  const start = fenced ? (first < 0 || first > span.end ? span.end : first + 1) : span.start
+  addRun(reading, value, align(source, start, span.end, value, false), block, true)
+}
+
+/** Raw HTML: its comments and tags noted (a tag may open or close code or a quote, or start a line), its text read. */
+function readHtml(reading: Reading, value: string, span: Span, ctx: Context): void {
+  const { doc, open } = reading
+  const at = align(reading.source, span.start, span.end, value, false)
+  const offset = (i: number): number => (i < value.length ? at[i]! : at[value.length]!)
+  for (const token of tokenizeHtml(value)) {
+    const start = offset(token.start)
+    const end = token.end > 0 ? offset(token.end - 1) + 1 : start
+    if (token.kind === 'hidden') {
+      doc.comments.push({ start, end })
+    } else if (token.kind === 'tag') {
+      doc.tags.push({ start, end, name: token.name, closing: token.closing, attributes: token.attributes })
+      const step = token.closing ? -1 : 1
+      if (CODE_TAGS.has(token.name)) open.code = Math.max(0, open.code + step)
+      if (token.name === 'blockquote') open.quote = Math.max(0, open.quote + step)
+      if (LINE_TAGS.has(token.name)) addNewline(reading, ctx)
+    } else {
+      const decoded = decodeEntities(value.slice(token.start, token.end))
+      const mapped = decoded.at.map((i) => (i < 0 ? -1 : offset(token.start + i)))
+      addRun(reading, decoded.text, [...mapped, end], ctx)
+    }
+  }
+}
+
+/** An inline link: its title (if any) and, unless it is an autolink, its text. */
+function noteLink(reading: Reading, node: Extract<Nodes, { type: 'link' }>, span: Span): void {
+  const { source, doc } = reading
+  if (node.title) {
+    const last = node.children.at(-1)
+    const close = last?.position?.end.offset ?? span.start + 1
+    doc.titledLinks.push({ start: close, end: span.end, url: node.url })
+  }
+  // An autolink ("<https://…>", a bare URL) shows its URL as its text: nothing of it is hidden.
+  if (source[span.start] === '[') doc.links.push({ ...bracketed(node, span), url: node.url })
+}
+
+/** An image or link by reference ("![alt][ref]") has the URL of its definition, which may come after it. */
+function resolveReferences(doc: MarkdownDocument): void {
   for (const item of [...doc.images, ...doc.links]) {
     if (item.reference !== undefined) item.url = doc.definitions.find((d) => d.identifier === item.reference)?.url ?? ''
   }
-  return doc
 }
 
 /** A bracketed link's span, where its text ends, and whether a reader sees anything of it. */
