@@ -226,79 +226,165 @@ function contentTypes(xml: string, removed: Set<string>, added: readonly NewPart
 /** The deck built on the template; what could not be kept is in `lost`. */
 export async function fillTemplate(template: SlideTemplate, deck: Deck, images: ImageLoader): Promise<Built> {
   const { parts, removed, lost } = dropSlides(template.parts, template)
-  const taken = new Set<string>()
-  const added: NewPart[] = []
-  const mediaExtensions = new Set<string>()
-  const mediaByPath = new Map<string, { part: string; width: number; height: number }>()
-  const presentationRels = relationships(parts, 'ppt/presentation.xml')
-  let nextRel = Math.max(0, ...presentationRels.map((r) => Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1
-  const newPresentationRels: { id: string; type: string; target: string }[] = []
-  let unspokenNotes = 0
-  let notesWritten = 0
+  const filling = startFilling(parts, lost)
+  for (const [index, content] of deck.slides.entries()) await addSlide(filling, template, content, index, images)
+  if (filling.unspokenNotes)
+    lost.push(`the speaker notes of ${counted(filling.unspokenNotes, 'slide')} (the template has no notes master)`)
 
-  for (const [index, content] of deck.slides.entries()) {
-    const image = content.image ? await picture(images, content.image, lost) : null
-    let media: { part: string; width: number; height: number } | null = null
-    if (image && content.image) {
-      media = mediaByPath.get(content.image) ?? null
-      if (!media) {
-        const ext = image.info.type === 'png' ? 'png' : 'jpeg'
-        const name = freeName(parts, taken, (n) => `ppt/media/image${n}.${ext}`)
-        parts[name] = image.bytes
-        mediaExtensions.add(ext)
-        media = { part: name, width: image.info.width, height: image.info.height }
-        mediaByPath.set(content.image, media)
-      }
-    }
-    const bare = !content.bullets.length && !media
-    const layout: Layout =
-      (bare && index === 0 ? template.titleSlide : null) ?? (bare ? template.titleOnly : null) ?? template.content
-    const slide = freeName(parts, taken, (n) => `ppt/slides/slide${n}.xml`)
-    const rels = [{ id: 'rId1', type: 'slideLayout', target: relative(slide, layout.part) }]
-    let shapeId = 2
-    const shapes = [placeholderShape(shapeId++, 'Title 1', layout.title.attributes, paragraphs([content.title]), null)]
-    const body = layout.body
-    const area = body?.box ?? { x: 0, y: 0, cx: template.size.cx, cy: template.size.cy }
-    const placed = arrange(area, media, content.bullets.length > 0)
-    if (body && content.bullets.length)
-      shapes.push(
-        placeholderShape(shapeId++, 'Content Placeholder 2', body.attributes, paragraphs(content.bullets), placed.text)
-      )
-    if (media && placed.picture) {
-      rels.push({ id: 'rId2', type: 'image', target: relative(slide, media.part) })
-      shapes.push(pictureShape(shapeId++, 'rId2', content.image ?? '', placed.picture))
-    }
-    if (content.notes.trim()) {
-      if (template.notesMaster) {
-        const notes = freeName(parts, taken, (n) => `ppt/notesSlides/notesSlide${n}.xml`)
-        parts[notes] = strToU8(notesXml(content.notes.trim()))
-        parts[relsPart(notes)] = strToU8(
-          relsXml([
-            { id: 'rId1', type: 'notesMaster', target: relative(notes, template.notesMaster) },
-            { id: 'rId2', type: 'slide', target: relative(notes, slide) }
-          ])
-        )
-        added.push({ name: notes, type: TYPE.notes })
-        rels.push({ id: `rId${rels.length + 1}`, type: 'notesSlide', target: relative(slide, notes) })
-        notesWritten += 1
-      } else unspokenNotes += 1
-    }
-    parts[slide] = strToU8(slideXml(shapes.join('')))
-    parts[relsPart(slide)] = strToU8(relsXml(rels))
-    added.push({ name: slide, type: TYPE.slide })
-    newPresentationRels.push({ id: `rId${nextRel++}`, type: 'slide', target: relative('ppt/presentation.xml', slide) })
-  }
-  if (unspokenNotes)
-    lost.push(`the speaker notes of ${counted(unspokenNotes, 'slide')} (the template has no notes master)`)
-
-  parts[relsPart('ppt/presentation.xml')] = strToU8(
-    editRels(parts, 'ppt/presentation.xml', () => false, newPresentationRels)
+  listSlides(parts, filling.presentationRels)
+  parts['[Content_Types].xml'] = strToU8(
+    contentTypes(xmlText(parts, '[Content_Types].xml') ?? '', removed, filling.added, filling.mediaExtensions)
   )
+  countSlides(parts, deck.slides.length, filling.notesWritten)
+  setTitle(parts, deck.title)
+  return { bytes: zipParts(parts), lost }
+}
+
+type Slide = Deck['slides'][number]
+
+interface Relationship {
+  id: string
+  type: string
+  target: string
+}
+
+/** A picture in the package: its part and its size. */
+interface Media {
+  part: string
+  width: number
+  height: number
+}
+
+/** What filling the template keeps from slide to slide. */
+interface Filling {
+  parts: Parts
+  lost: string[]
+  /** Part names given out, for `freeName`. */
+  taken: Set<string>
+  added: NewPart[]
+  mediaExtensions: Set<string>
+  /** Each picture once, however many slides show it. */
+  mediaByPath: Map<string, Media>
+  /** The presentation's relationships to the new slides, and the number of the next. */
+  presentationRels: Relationship[]
+  nextRel: number
+  unspokenNotes: number
+  notesWritten: number
+}
+
+function startFilling(parts: Parts, lost: string[]): Filling {
+  const existing = relationships(parts, 'ppt/presentation.xml')
+  return {
+    parts,
+    lost,
+    taken: new Set<string>(),
+    added: [],
+    mediaExtensions: new Set<string>(),
+    mediaByPath: new Map<string, Media>(),
+    presentationRels: [],
+    nextRel: Math.max(0, ...existing.map((r) => Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1,
+    unspokenNotes: 0,
+    notesWritten: 0
+  }
+}
+
+/** One slide on the template's layout that fits it: its picture, its shapes, its notes, its place in the deck. */
+async function addSlide(
+  filling: Filling,
+  template: SlideTemplate,
+  content: Slide,
+  index: number,
+  images: ImageLoader
+): Promise<void> {
+  const { parts, taken } = filling
+  const media = await slideMedia(filling, content.image, images)
+  const bare = !content.bullets.length && !media
+  const layout: Layout =
+    (bare && index === 0 ? template.titleSlide : null) ?? (bare ? template.titleOnly : null) ?? template.content
+  const slide = freeName(parts, taken, (n) => `ppt/slides/slide${n}.xml`)
+  const rels = [{ id: 'rId1', type: 'slideLayout', target: relative(slide, layout.part) }]
+  const shapes = slideShapes(template, layout, content, media, slide, rels)
+  addNotes(filling, template, content.notes, slide, rels)
+  parts[slide] = strToU8(slideXml(shapes))
+  parts[relsPart(slide)] = strToU8(relsXml(rels))
+  filling.added.push({ name: slide, type: TYPE.slide })
+  filling.presentationRels.push({
+    id: `rId${filling.nextRel++}`,
+    type: 'slide',
+    target: relative('ppt/presentation.xml', slide)
+  })
+}
+
+/** The slide's picture as a media part, one per path; null without a picture or when it cannot be shown. */
+async function slideMedia(filling: Filling, path: string | null, images: ImageLoader): Promise<Media | null> {
+  const image = path ? await picture(images, path, filling.lost) : null
+  if (!image || !path) return null
+  let media = filling.mediaByPath.get(path) ?? null
+  if (!media) {
+    const ext = image.info.type === 'png' ? 'png' : 'jpeg'
+    const name = freeName(filling.parts, filling.taken, (n) => `ppt/media/image${n}.${ext}`)
+    filling.parts[name] = image.bytes
+    filling.mediaExtensions.add(ext)
+    media = { part: name, width: image.info.width, height: image.info.height }
+    filling.mediaByPath.set(path, media)
+  }
+  return media
+}
+
+/** The slide's shapes: the title, the bullets, the picture (its relationship added to `rels`). */
+function slideShapes(
+  template: SlideTemplate,
+  layout: Layout,
+  content: Slide,
+  media: Media | null,
+  slide: string,
+  rels: Relationship[]
+): string {
+  let shapeId = 2
+  const shapes = [placeholderShape(shapeId++, 'Title 1', layout.title.attributes, paragraphs([content.title]), null)]
+  const body = layout.body
+  const area = body?.box ?? { x: 0, y: 0, cx: template.size.cx, cy: template.size.cy }
+  const placed = arrange(area, media, content.bullets.length > 0)
+  if (body && content.bullets.length)
+    shapes.push(
+      placeholderShape(shapeId++, 'Content Placeholder 2', body.attributes, paragraphs(content.bullets), placed.text)
+    )
+  if (media && placed.picture) {
+    rels.push({ id: 'rId2', type: 'image', target: relative(slide, media.part) })
+    shapes.push(pictureShape(shapeId++, 'rId2', content.image ?? '', placed.picture))
+  }
+  return shapes.join('')
+}
+
+/** The slide's speaker notes as a notes slide on the template's notes master; without one, counted as unspoken. */
+function addNotes(filling: Filling, template: SlideTemplate, text: string, slide: string, rels: Relationship[]): void {
+  if (!text.trim()) return
+  if (!template.notesMaster) {
+    filling.unspokenNotes += 1
+    return
+  }
+  const { parts } = filling
+  const notes = freeName(parts, filling.taken, (n) => `ppt/notesSlides/notesSlide${n}.xml`)
+  parts[notes] = strToU8(notesXml(text.trim()))
+  parts[relsPart(notes)] = strToU8(
+    relsXml([
+      { id: 'rId1', type: 'notesMaster', target: relative(notes, template.notesMaster) },
+      { id: 'rId2', type: 'slide', target: relative(notes, slide) }
+    ])
+  )
+  filling.added.push({ name: notes, type: TYPE.notes })
+  rels.push({ id: `rId${rels.length + 1}`, type: 'notesSlide', target: relative(slide, notes) })
+  filling.notesWritten += 1
+}
+
+/** The new slides in the presentation: its relationships to them, and its slide list. */
+function listSlides(parts: Parts, rels: readonly Relationship[]): void {
+  parts[relsPart('ppt/presentation.xml')] = strToU8(editRels(parts, 'ppt/presentation.xml', () => false, rels))
   const { xml: presentation, root } = documentElement(parts, 'ppt/presentation.xml')!
   const p = ownPrefix(presentation, root)
   const r = prefixFor(root, NS.r)
   const declare = r === null ? ` xmlns:r="${NS.r}"` : ''
-  const ids = newPresentationRels.map((rel, i) => `<${p}sldId id="${256 + i}" ${r ?? 'r:'}id="${rel.id}"/>`).join('')
+  const ids = rels.map((rel, i) => `<${p}sldId id="${256 + i}" ${r ?? 'r:'}id="${rel.id}"/>`).join('')
   const list = `<${p}sldIdLst${declare}>${ids}</${p}sldIdLst>`
   // The slide list comes after the master lists and before the slide size in the schema's sequence.
   const after = ['handoutMasterIdLst', 'notesMasterIdLst', 'sldMasterIdLst']
@@ -311,30 +397,35 @@ export async function fillTemplate(template: SlideTemplate, deck: Deck, images: 
       ? splice(presentation, [fillElement(presentation, root, list)])
       : splice(presentation, [{ start: at, end: at, text: list }])
   )
-  parts['[Content_Types].xml'] = strToU8(
-    contentTypes(xmlText(parts, '[Content_Types].xml') ?? '', removed, added, mediaExtensions)
-  )
+}
+
+/** The numbers of slides and notes in the extended properties, where they have them. */
+function countSlides(parts: Parts, slides: number, notes: number): void {
   const app = documentElement(parts, 'docProps/app.xml')
-  if (app) {
-    const counts: [string, number][] = [
-      ['Slides', deck.slides.length],
-      ['Notes', notesWritten]
-    ]
-    const edits = counts.flatMap(([name, n]) => {
-      const element = child(app.root, NS.app, name)
-      return element ? [fillElement(app.xml, element, String(n), true)] : []
-    })
-    parts['docProps/app.xml'] = strToU8(splice(app.xml, edits))
-  }
+  if (!app) return
+  const counts: [string, number][] = [
+    ['Slides', slides],
+    ['Notes', notes]
+  ]
+  const edits = counts.flatMap(([name, n]) => {
+    const element = child(app.root, NS.app, name)
+    return element ? [fillElement(app.xml, element, String(n), true)] : []
+  })
+  parts['docProps/app.xml'] = strToU8(splice(app.xml, edits))
+}
+
+/** The deck's title in the core properties, where they have one. */
+function setTitle(parts: Parts, text: string): void {
   const core = documentElement(parts, 'docProps/core.xml')
   const title = core && child(core.root, NS.dc, 'title')
   if (core && title)
-    parts['docProps/core.xml'] = strToU8(
-      splice(core.xml, [fillElement(core.xml, title, encodeEntities(deck.title), true)])
-    )
+    parts['docProps/core.xml'] = strToU8(splice(core.xml, [fillElement(core.xml, title, encodeEntities(text), true)]))
+}
+
+function zipParts(parts: Parts): Uint8Array {
   const files: Zippable = {}
   // The content types part first, as some readers expect.
   for (const name of ['[Content_Types].xml', ...Object.keys(parts).filter((n) => n !== '[Content_Types].xml')])
     files[name] = parts[name]!
-  return { bytes: zipSync(files, { level: 6 }), lost }
+  return zipSync(files, { level: 6 })
 }
