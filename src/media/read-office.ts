@@ -153,101 +153,141 @@ function readWord(pkg: OfficePackage, out: Text, pictures: PictureFinder): strin
   const main = 'word/document.xml'
   const rels = readRelationships(pkg, main)
   const styles = hiddenStyles(pkg, rels.find((r) => r.type === 'styles')?.target ?? 'word/styles.xml')
-  const pictureOf = pictures.in(rels, null)
-  const path: XmlTag[] = []
-  let skip = 0
-  let hiddenText = false
-  let deletedText = false
-  const paragraphs: WordParagraph[] = []
-  let run: { hidden?: boolean; style: string | null } | null = null
-  let inText = false
-  let picture: { rel: string | null } | null = null
-  // Tables: rows of cells, each cell the texts of its paragraphs; a table inside a cell joins that cell.
-  const tables: { rows: string[][]; cell: string[] | null }[] = []
-  const visible = (): boolean => {
-    const paragraph = paragraphs.at(-1)
-    const hidden =
-      run?.hidden ?? styles.style(run?.style ?? null) ?? styles.style(paragraph?.style ?? null) ?? styles.byDefault
-    if (hidden) hiddenText = true
-    return !hidden
+  const word: WordReading = {
+    out,
+    styles,
+    pictureOf: pictures.in(rels, null),
+    path: [],
+    skip: 0,
+    hiddenText: false,
+    deletedText: false,
+    paragraphs: [],
+    run: null,
+    inText: false,
+    picture: null,
+    tables: []
   }
   readPart(
     pkg,
     main,
     {
-      open: (tag) => {
-        const parent = path.at(-1)
-        path.push(tag)
-        if (skip || unseen(tag)) {
-          if (is(tag, NS.w, 'del') || is(tag, NS.w, 'moveFrom')) deletedText = true
-          skip += 1
-          return
-        }
-        if (tag.uri === NS.w) {
-          const paragraph = paragraphs.at(-1)
-          if (tag.local === 'p') paragraphs.push({ text: '', style: null, list: false })
-          else if (tag.local === 'pStyle' && parent && is(parent, NS.w, 'pPr') && paragraph)
-            paragraph.style = attr(tag, 'val', NS.w) ?? null
-          else if (tag.local === 'numPr' && parent && is(parent, NS.w, 'pPr') && paragraph) paragraph.list = true
-          else if (tag.local === 'r') run = { style: null }
-          else if (run && parent && is(parent, NS.w, 'rPr') && path.at(-3) && is(path.at(-3)!, NS.w, 'r')) {
-            if (hides(tag)) run.hidden = on(attr(tag, 'val', NS.w))
-            else if (tag.local === 'rStyle') run.style = attr(tag, 'val', NS.w) ?? null
-          } else if (tag.local === 't' && run && paragraph) inText = visible()
-          else if (tag.local === 'tab' && run && paragraph && parent && is(parent, NS.w, 'r') && visible())
-            paragraph.text += '\t'
-          else if ((tag.local === 'drawing' || tag.local === 'pict') && run && !picture) picture = { rel: null }
-          else if (tag.local === 'tbl') tables.push({ rows: [], cell: null })
-          else if (tag.local === 'tr') tables.at(-1)?.rows.push([])
-          else if (tag.local === 'tc' && tables.at(-1)) tables.at(-1)!.cell = []
-        } else if (picture && !picture.rel) {
-          if (is(tag, NS.a, 'blip')) picture.rel = attr(tag, 'embed', NS.r) ?? null
-          else if (is(tag, NS.v, 'imagedata')) picture.rel = attr(tag, 'id', NS.r) ?? null
-        }
-      },
-      close: (tag) => {
-        path.pop()
-        if (skip) {
-          skip -= 1
-          return
-        }
-        if (tag.uri !== NS.w) return
-        if (tag.local === 't') inText = false
-        else if (tag.local === 'r') run = null
-        else if ((tag.local === 'drawing' || tag.local === 'pict') && picture) {
-          const marker = picture.rel && visible() ? pictureOf(picture.rel) : null
-          if (marker && paragraphs.at(-1)) paragraphs.at(-1)!.text += marker
-          picture = null
-        } else if (tag.local === 'p') {
-          const paragraph = paragraphs.pop()!
-          const cell = tables.at(-1)?.cell
-          if (cell) {
-            if (paragraph.text) cell.push(paragraph.text)
-          } else {
-            const line = wordLine(paragraph)
-            if (line) out.add(line)
-          }
-        } else if (tag.local === 'tc') {
-          const t = tables.at(-1)
-          if (t?.cell) t.rows.at(-1)?.push(t.cell.join(' '))
-          if (t) t.cell = null
-        } else if (tag.local === 'tbl') {
-          const t = tables.pop()!
-          const outer = tables.at(-1)?.cell
-          if (outer) outer.push(...t.rows.map((row) => row.join(' ')))
-          else if (t.rows.length) out.add(table(t.rows))
-        }
-      },
+      open: (tag) => openWordTag(word, tag),
+      close: (tag) => closeWordTag(word, tag),
       text: (text) => {
-        if (inText && !skip && paragraphs.at(-1)) paragraphs.at(-1)!.text += text
+        if (word.inText && !word.skip && word.paragraphs.at(-1)) word.paragraphs.at(-1)!.text += text
       }
     },
     () => !out.full()
   )
   const left: string[] = []
-  if (hiddenText) left.push('its hidden text (Word does not show it)')
-  if (deletedText) left.push('the text its tracked changes delete')
+  if (word.hiddenText) left.push('its hidden text (Word does not show it)')
+  if (word.deletedText) left.push('the text its tracked changes delete')
   return left
+}
+
+/** What reading a Word document keeps from element to element. */
+interface WordReading {
+  out: Text
+  styles: ReturnType<typeof hiddenStyles>
+  pictureOf: (rel: string) => string | null
+  path: XmlTag[]
+  /** The depth inside elements whose content a reader never sees. */
+  skip: number
+  hiddenText: boolean
+  deletedText: boolean
+  paragraphs: WordParagraph[]
+  run: { hidden?: boolean; style: string | null } | null
+  inText: boolean
+  picture: { rel: string | null } | null
+  // Tables: rows of cells, each cell the texts of its paragraphs; a table inside a cell joins that cell.
+  tables: { rows: string[][]; cell: string[] | null }[]
+}
+
+/** Whether the text of the current run shows (its own, its style's, its paragraph's style's or the default). */
+function visible(word: WordReading): boolean {
+  const { run, styles } = word
+  const paragraph = word.paragraphs.at(-1)
+  const hidden =
+    run?.hidden ?? styles.style(run?.style ?? null) ?? styles.style(paragraph?.style ?? null) ?? styles.byDefault
+  if (hidden) word.hiddenText = true
+  return !hidden
+}
+
+function openWordTag(word: WordReading, tag: XmlTag): void {
+  const parent = word.path.at(-1)
+  word.path.push(tag)
+  if (word.skip || unseen(tag)) {
+    if (is(tag, NS.w, 'del') || is(tag, NS.w, 'moveFrom')) word.deletedText = true
+    word.skip += 1
+    return
+  }
+  if (tag.uri === NS.w) openWordElement(word, tag, parent)
+  else if (word.picture && !word.picture.rel) {
+    if (is(tag, NS.a, 'blip')) word.picture.rel = attr(tag, 'embed', NS.r) ?? null
+    else if (is(tag, NS.v, 'imagedata')) word.picture.rel = attr(tag, 'id', NS.r) ?? null
+  }
+}
+
+/** An element of Word's own: a paragraph, its style or numbering, a run and its properties, text, a picture, a table. */
+function openWordElement(word: WordReading, tag: XmlTag, parent: XmlTag | undefined): void {
+  const { path, run, tables } = word
+  const paragraph = word.paragraphs.at(-1)
+  if (tag.local === 'p') word.paragraphs.push({ text: '', style: null, list: false })
+  else if (tag.local === 'pStyle' && parent && is(parent, NS.w, 'pPr') && paragraph)
+    paragraph.style = attr(tag, 'val', NS.w) ?? null
+  else if (tag.local === 'numPr' && parent && is(parent, NS.w, 'pPr') && paragraph) paragraph.list = true
+  else if (tag.local === 'r') word.run = { style: null }
+  else if (run && parent && is(parent, NS.w, 'rPr') && path.at(-3) && is(path.at(-3)!, NS.w, 'r')) {
+    if (hides(tag)) run.hidden = on(attr(tag, 'val', NS.w))
+    else if (tag.local === 'rStyle') run.style = attr(tag, 'val', NS.w) ?? null
+  } else if (tag.local === 't' && run && paragraph) word.inText = visible(word)
+  else if (tag.local === 'tab' && run && paragraph && parent && is(parent, NS.w, 'r') && visible(word))
+    paragraph.text += '\t'
+  else if ((tag.local === 'drawing' || tag.local === 'pict') && run && !word.picture) word.picture = { rel: null }
+  else if (tag.local === 'tbl') tables.push({ rows: [], cell: null })
+  else if (tag.local === 'tr') tables.at(-1)?.rows.push([])
+  else if (tag.local === 'tc' && tables.at(-1)) tables.at(-1)!.cell = []
+}
+
+function closeWordTag(word: WordReading, tag: XmlTag): void {
+  word.path.pop()
+  if (word.skip) {
+    word.skip -= 1
+    return
+  }
+  if (tag.uri !== NS.w) return
+  if (tag.local === 't') word.inText = false
+  else if (tag.local === 'r') word.run = null
+  else if ((tag.local === 'drawing' || tag.local === 'pict') && word.picture) {
+    const marker = word.picture.rel && visible(word) ? word.pictureOf(word.picture.rel) : null
+    if (marker && word.paragraphs.at(-1)) word.paragraphs.at(-1)!.text += marker
+    word.picture = null
+  } else if (tag.local === 'p') closeParagraph(word)
+  else if (tag.local === 'tc') {
+    const t = word.tables.at(-1)
+    if (t?.cell) t.rows.at(-1)?.push(t.cell.join(' '))
+    if (t) t.cell = null
+  } else if (tag.local === 'tbl') closeTable(word)
+}
+
+/** A paragraph ends: into its table cell if it is in one, else a line of the text. */
+function closeParagraph(word: WordReading): void {
+  const paragraph = word.paragraphs.pop()!
+  const cell = word.tables.at(-1)?.cell
+  if (cell) {
+    if (paragraph.text) cell.push(paragraph.text)
+  } else {
+    const line = wordLine(paragraph)
+    if (line) word.out.add(line)
+  }
+}
+
+/** A table ends: into the cell of the table around it, else a table of the text. */
+function closeTable(word: WordReading): void {
+  const t = word.tables.pop()!
+  const outer = word.tables.at(-1)?.cell
+  if (outer) outer.push(...t.rows.map((row) => row.join(' ')))
+  else if (t.rows.length) word.out.add(table(t.rows))
 }
 
 /** The deck's slides in the presentation's order, each with its notes part when it has one. */
@@ -392,6 +432,31 @@ function sharedStrings(pkg: OfficePackage, part: string | null): string[] {
 function readSheets(pkg: OfficePackage, out: Text): string[] {
   const main = 'xl/workbook.xml'
   const rels = readRelationships(pkg, main)
+  const sheets = sheetsOf(pkg, main)
+  const strings = sharedStrings(pkg, rels.find((r) => r.type === 'sharedStrings')?.target ?? null)
+  const hidden: HiddenParts = { sheets: 0, rows: 0, columns: 0 }
+  for (const sheet of sheets) {
+    if (out.full()) break
+    if (sheet.hidden) {
+      hidden.sheets += 1
+      continue
+    }
+    const target = rels.find((r) => r.id === sheet.id)?.target
+    out.add(`## Sheet: ${sheet.name}`)
+    if (target) readSheet(pkg, target, out, strings, hidden)
+  }
+  return hiddenLeft(hidden)
+}
+
+/** The hidden sheets, rows and column ranges met, counted. */
+interface HiddenParts {
+  sheets: number
+  rows: number
+  columns: number
+}
+
+/** The workbook's sheets in its order, by name and relationship, and whether each is hidden. */
+function sheetsOf(pkg: OfficePackage, main: string): { name: string; id: string; hidden: boolean }[] {
   const sheets: { name: string; id: string; hidden: boolean }[] = []
   readPart(pkg, main, {
     open: (tag) => {
@@ -403,84 +468,106 @@ function readSheets(pkg: OfficePackage, out: Text): string[] {
         })
     }
   })
-  const strings = sharedStrings(pkg, rels.find((r) => r.type === 'sharedStrings')?.target ?? null)
-  let hiddenSheets = 0
-  let hiddenRows = 0
-  let hiddenColumns = 0
-  for (const sheet of sheets) {
-    if (out.full()) break
-    if (sheet.hidden) {
-      hiddenSheets += 1
-      continue
-    }
-    const target = rels.find((r) => r.id === sheet.id)?.target
-    out.add(`## Sheet: ${sheet.name}`)
-    const hiddenRanges: [number, number][] = []
-    let row: string[] | null = null
-    let cell: { ref: string; type: string | undefined; value: string; formula: string; inline: string } | null = null
-    let into: 'value' | 'formula' | 'inline' | null = null
-    let phonetic = 0
-    if (target)
-      readPart(
-        pkg,
-        target,
-        {
-          open: (tag) => {
-            if (tag.uri !== NS.s) return
-            if (tag.local === 'col' && on(attr(tag, 'hidden') ?? '0')) {
-              hiddenRanges.push([Number(attr(tag, 'min') ?? 0) - 1, Number(attr(tag, 'max') ?? 0) - 1])
-              hiddenColumns += 1
-            } else if (tag.local === 'row') {
-              if (on(attr(tag, 'hidden') ?? '0')) hiddenRows += 1
-              else row = []
-            } else if (tag.local === 'c' && row)
-              cell = { ref: attr(tag, 'r') ?? '', type: attr(tag, 't'), value: '', formula: '', inline: '' }
-            else if (tag.local === 'rPh') phonetic += 1
-            else if (cell && tag.local === 'v') into = 'value'
-            else if (cell && tag.local === 'f') into = 'formula'
-            else if (cell && tag.local === 't' && !phonetic) into = 'inline'
-          },
-          close: (tag) => {
-            if (tag.uri !== NS.s) return
-            if (tag.local === 'v' || tag.local === 'f' || tag.local === 't') into = null
-            else if (tag.local === 'rPh') phonetic -= 1
-            else if (tag.local === 'c' && cell && row) {
-              const { type, value, formula } = cell
-              let text =
-                type === 's'
-                  ? (strings[Number(value)] ?? '')
-                  : type === 'inlineStr'
-                    ? cell.inline
-                    : type === 'b'
-                      ? value === '1'
-                        ? 'TRUE'
-                        : 'FALSE'
-                      : value
-              if (formula) text = `=${formula}${text ? ` (${text})` : ''}`
-              const column = cell.ref ? columnIndex(cell.ref) : row.length
-              if (!hiddenRanges.some(([from, to]) => column >= from && column <= to)) row[column] = text
-              cell = null
-            } else if (tag.local === 'row' && row) {
-              out.append(`| ${Array.from(row, (c) => c ?? '').join(' | ')} |`)
-              row = null
-            }
-          },
-          text: (text) => {
-            if (!cell || !into) return
-            if (into === 'value') cell.value += text
-            else if (into === 'formula') cell.formula += text
-            else cell.inline += text
-          }
-        },
-        () => !out.full()
-      )
+  return sheets
+}
+
+interface Cell {
+  ref: string
+  type: string | undefined
+  value: string
+  formula: string
+  inline: string
+}
+
+/** What reading one sheet keeps from element to element. */
+interface SheetReading {
+  out: Text
+  strings: readonly string[]
+  hidden: HiddenParts
+  hiddenRanges: [number, number][]
+  row: string[] | null
+  cell: Cell | null
+  into: 'value' | 'formula' | 'inline' | null
+  phonetic: number
+}
+
+/** A sheet's visible rows, each a line of the text. */
+function readSheet(pkg: OfficePackage, part: string, out: Text, strings: readonly string[], hidden: HiddenParts): void {
+  const sheet: SheetReading = { out, strings, hidden, hiddenRanges: [], row: null, cell: null, into: null, phonetic: 0 }
+  readPart(
+    pkg,
+    part,
+    {
+      open: (tag) => openSheetTag(sheet, tag),
+      close: (tag) => closeSheetTag(sheet, tag),
+      text: (text) => {
+        const { cell, into } = sheet
+        if (!cell || !into) return
+        if (into === 'value') cell.value += text
+        else if (into === 'formula') cell.formula += text
+        else cell.inline += text
+      }
+    },
+    () => !out.full()
+  )
+}
+
+function openSheetTag(sheet: SheetReading, tag: XmlTag): void {
+  if (tag.uri !== NS.s) return
+  if (tag.local === 'col' && on(attr(tag, 'hidden') ?? '0')) {
+    sheet.hiddenRanges.push([Number(attr(tag, 'min') ?? 0) - 1, Number(attr(tag, 'max') ?? 0) - 1])
+    sheet.hidden.columns += 1
+  } else if (tag.local === 'row') {
+    if (on(attr(tag, 'hidden') ?? '0')) sheet.hidden.rows += 1
+    else sheet.row = []
+  } else if (tag.local === 'c' && sheet.row)
+    sheet.cell = { ref: attr(tag, 'r') ?? '', type: attr(tag, 't'), value: '', formula: '', inline: '' }
+  else if (tag.local === 'rPh') sheet.phonetic += 1
+  else if (sheet.cell && tag.local === 'v') sheet.into = 'value'
+  else if (sheet.cell && tag.local === 'f') sheet.into = 'formula'
+  else if (sheet.cell && tag.local === 't' && !sheet.phonetic) sheet.into = 'inline'
+}
+
+function closeSheetTag(sheet: SheetReading, tag: XmlTag): void {
+  if (tag.uri !== NS.s) return
+  const { cell, row } = sheet
+  if (tag.local === 'v' || tag.local === 'f' || tag.local === 't') sheet.into = null
+  else if (tag.local === 'rPh') sheet.phonetic -= 1
+  else if (tag.local === 'c' && cell && row) {
+    const text = cellText(cell, sheet.strings)
+    const column = cell.ref ? columnIndex(cell.ref) : row.length
+    if (!sheet.hiddenRanges.some(([from, to]) => column >= from && column <= to)) row[column] = text
+    sheet.cell = null
+  } else if (tag.local === 'row' && row) {
+    sheet.out.append(`| ${Array.from(row, (c) => c ?? '').join(' | ')} |`)
+    sheet.row = null
   }
+}
+
+/** What a cell shows: its shared or inline string, TRUE or FALSE, or its value; after its formula if it has one. */
+function cellText(cell: Cell, strings: readonly string[]): string {
+  const { type, value, formula } = cell
+  const text =
+    type === 's'
+      ? (strings[Number(value)] ?? '')
+      : type === 'inlineStr'
+        ? cell.inline
+        : type === 'b'
+          ? value === '1'
+            ? 'TRUE'
+            : 'FALSE'
+          : value
+  return formula ? `=${formula}${text ? ` (${text})` : ''}` : text
+}
+
+/** The hidden parts left out, in words. */
+function hiddenLeft(hidden: HiddenParts): string[] {
   const left: string[] = []
-  if (hiddenSheets)
-    left.push(`${counted(hiddenSheets, 'hidden sheet')} (Excel does not show ${agrees(hiddenSheets, 'it', 'them')})`)
-  if (hiddenRows || hiddenColumns)
+  if (hidden.sheets)
+    left.push(`${counted(hidden.sheets, 'hidden sheet')} (Excel does not show ${agrees(hidden.sheets, 'it', 'them')})`)
+  if (hidden.rows || hidden.columns)
     left.push(
-      `${[hiddenRows ? counted(hiddenRows, 'hidden row') : '', hiddenColumns ? counted(hiddenColumns, 'hidden column range') : ''].filter(Boolean).join(' and ')} (Excel does not show them)`
+      `${[hidden.rows ? counted(hidden.rows, 'hidden row') : '', hidden.columns ? counted(hidden.columns, 'hidden column range') : ''].filter(Boolean).join(' and ')} (Excel does not show them)`
     )
   return left
 }
