@@ -317,66 +317,85 @@ function slideParagraphs(
   pictureOf: ((rel: string) => string | null) | null,
   more: () => boolean
 ): { texts: string[]; hidden: boolean } {
-  const texts: string[] = []
-  const shapes: { hidden: boolean; rel: string | null }[] = []
-  const path: XmlTag[] = []
-  let skip = 0
-  let hidden = false
-  let paragraph: string | null = null
-  let inText = false
+  const slide: SlideReading = {
+    pictureOf,
+    texts: [],
+    shapes: [],
+    path: [],
+    skip: 0,
+    hidden: false,
+    paragraph: null,
+    inText: false
+  }
   readPart(
     pkg,
     part,
     {
-      open: (tag) => {
-        path.push(tag)
-        if (skip || unseen(tag)) {
-          skip += 1
-          return
-        }
-        if (tag.uri === NS.p && SHAPES.has(tag.local)) shapes.push({ hidden: false, rel: null })
-        else if (
-          is(tag, NS.p, 'cNvPr') &&
-          shapes.length &&
-          path.at(-3)?.uri === NS.p &&
-          SHAPES.has(path.at(-3)!.local)
-        ) {
-          // The shape's own non-visual properties (p:nvSpPr/p:cNvPr, ...): hidden="1" hides the shape.
-          const value = attr(tag, 'hidden')
-          if (value !== undefined && on(value)) {
-            shapes.at(-1)!.hidden = true
-            hidden = true
-          }
-        } else if (is(tag, NS.a, 'blip') && shapes.length) shapes.at(-1)!.rel ??= attr(tag, 'embed', NS.r) ?? null
-        else if (is(tag, NS.a, 'p')) paragraph = ''
-        else if (is(tag, NS.a, 't')) inText = paragraph !== null && !shapes.some((s) => s.hidden)
-        else if (is(tag, NS.a, 'br') && paragraph !== null) paragraph += ' '
-      },
-      close: (tag) => {
-        path.pop()
-        if (skip) {
-          skip -= 1
-          return
-        }
-        if (is(tag, NS.a, 't')) inText = false
-        else if (is(tag, NS.a, 'p')) {
-          if (paragraph !== null && !shapes.some((s) => s.hidden)) texts.push(paragraph)
-          paragraph = null
-        } else if (tag.uri === NS.p && SHAPES.has(tag.local)) {
-          const shape = shapes.pop()!
-          if (tag.local === 'pic' && shape.rel && pictureOf && !shape.hidden && !shapes.some((s) => s.hidden)) {
-            const marker = pictureOf(shape.rel)
-            if (marker) texts.push(marker)
-          }
-        }
-      },
+      open: (tag) => openSlideTag(slide, tag),
+      close: (tag) => closeSlideTag(slide, tag),
       text: (text) => {
-        if (inText && !skip && paragraph !== null) paragraph += text
+        if (slide.inText && !slide.skip && slide.paragraph !== null) slide.paragraph += text
       }
     },
     more
   )
-  return { texts, hidden }
+  return { texts: slide.texts, hidden: slide.hidden }
+}
+
+/** What reading a slide or notes part keeps from element to element. */
+interface SlideReading {
+  pictureOf: ((rel: string) => string | null) | null
+  texts: string[]
+  /** The shapes open, each hidden or not, with its picture's relationship. */
+  shapes: { hidden: boolean; rel: string | null }[]
+  path: XmlTag[]
+  /** The depth inside elements whose content a reader never sees. */
+  skip: number
+  /** Whether a shape was hidden. */
+  hidden: boolean
+  paragraph: string | null
+  inText: boolean
+}
+
+function openSlideTag(slide: SlideReading, tag: XmlTag): void {
+  const { path, shapes } = slide
+  path.push(tag)
+  if (slide.skip || unseen(tag)) {
+    slide.skip += 1
+    return
+  }
+  if (tag.uri === NS.p && SHAPES.has(tag.local)) shapes.push({ hidden: false, rel: null })
+  else if (is(tag, NS.p, 'cNvPr') && shapes.length && path.at(-3)?.uri === NS.p && SHAPES.has(path.at(-3)!.local)) {
+    // The shape's own non-visual properties (p:nvSpPr/p:cNvPr, ...): hidden="1" hides the shape.
+    const value = attr(tag, 'hidden')
+    if (value !== undefined && on(value)) {
+      shapes.at(-1)!.hidden = true
+      slide.hidden = true
+    }
+  } else if (is(tag, NS.a, 'blip') && shapes.length) shapes.at(-1)!.rel ??= attr(tag, 'embed', NS.r) ?? null
+  else if (is(tag, NS.a, 'p')) slide.paragraph = ''
+  else if (is(tag, NS.a, 't')) slide.inText = slide.paragraph !== null && !shapes.some((s) => s.hidden)
+  else if (is(tag, NS.a, 'br') && slide.paragraph !== null) slide.paragraph += ' '
+}
+
+function closeSlideTag(slide: SlideReading, tag: XmlTag): void {
+  const { shapes, texts, pictureOf } = slide
+  slide.path.pop()
+  if (slide.skip) {
+    slide.skip -= 1
+    return
+  }
+  if (is(tag, NS.a, 't')) slide.inText = false
+  else if (is(tag, NS.a, 'p')) {
+    if (slide.paragraph !== null && !shapes.some((s) => s.hidden)) texts.push(slide.paragraph)
+    slide.paragraph = null
+  } else if (tag.uri === NS.p && SHAPES.has(tag.local)) {
+    const shape = shapes.pop()!
+    if (tag.local === 'pic' && shape.rel && pictureOf && !shape.hidden && !shapes.some((s) => s.hidden)) {
+      const marker = pictureOf(shape.rel)
+      if (marker) texts.push(marker)
+    }
+  }
 }
 
 function readSlides(pkg: OfficePackage, out: Text, pictures: PictureFinder): string[] {
