@@ -4,7 +4,7 @@ import type { Message } from '../../llm/types.ts'
 import { NotebookTamperError } from '../../errors.ts'
 import { counted } from '../../plural.ts'
 import { untilValid, type Settled, type Validation } from '../../llm/ask-until-valid.ts'
-import type { Availability, Execution, FileContent } from '../../ports/workspace.ts'
+import type { Availability, Execution, FileContent, NotebookRunner } from '../../ports/workspace.ts'
 import {
   buildNotebook,
   cellsOf,
@@ -130,88 +130,115 @@ function sizeRefusal(file: FileContent, maxBytes: number): string | null {
   return null
 }
 
-/**
- * Runs each notebook that needs it. A failing notebook goes back to the model with its traceback,
- * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible. All runs
- * and repair rounds share `notebookTimeoutMs`: when it runs out, no further run starts.
- */
-export async function runNotebooks(
-  { ctx, ports, rules }: Turn,
-  notebooks: readonly WrittenNotebook[],
-  clock: () => number = Date.now
-): Promise<NotebookRunReport> {
-  const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }
-  // What the sandbox kept back, once per path however often a notebook ran.
-  const refusedByBox = new Map<string, string>()
-  const toRun = notebooks.filter((n) => n.run)
-  for (const n of notebooks.filter((n) => !n.run)) report.status.set(n.path, { kind: 'text-only' })
-  if (!toRun.length) return report
+/** The notebook runner when notebooks can run here; otherwise each notebook to run is marked unavailable. */
+async function readyRunner(
+  ports: ChangePorts,
+  toRun: readonly WrittenNotebook[],
+  report: NotebookRunReport
+): Promise<NotebookRunner | null> {
   const runner = ports.notebooks
   const availability: Availability = runner ? await runner.available() : { ok: false, reason: NO_JUPYTER }
   if (!runner || !availability.ok) {
     const reason = availability.ok ? '' : availability.reason
     for (const n of toRun) report.status.set(n.path, { kind: 'unavailable', reason })
-    return report
+    return null
   }
+  return runner
+}
 
-  const before = new Set(await ports.workspace.changedPaths())
-  const gitBefore = await ports.workspace.gitFingerprint()
-  // One deadline for the whole request: runs and the repair rounds between them.
-  const limitMs = ports.limits.notebookTimeoutMs
-  const deadline = clock() + limitMs
-  const left = (): number => deadline - clock()
-  for (const original of toRun) {
-    const settled = await untilValid(
-      original,
-      async (notebook): Promise<Validation<Outcome>> => {
-        if (left() < MIN_RUN_MS) return { ok: true, value: { kind: 'out-of-time', error: null } }
-        const execution = await runner.run(notebook.path, {
-          maxFileBytes: ports.limits.maxFileBytes * 50,
-          cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds,
-          totalTimeoutMs: left()
-        })
-        // What a run says is masked here, at its source: it goes on to the repair prompt, the pull request
-        // and the job summary. Jupyter itself failed: nothing the model could repair.
-        if (execution.kind === 'failed') {
-          // Stopped by the deadline: the notebook on disk is what it was before the run.
-          if (left() <= 0) return { ok: true, value: { kind: 'out-of-time', error: null } }
-          const output = execution.output ? { output: ports.redact(execution.output) } : {}
-          return { ok: true, value: { ...execution, problem: ports.redact(execution.problem), ...output } }
-        }
-        for (const file of execution.refused)
-          refusedByBox.set(
-            file.path,
-            `\`${shownPath(file.path)}\`, written by a notebook, was left in the sandbox: ${file.reason}.`
-          )
-        // Outputs are scanned for secrets before anything is committed or posted.
-        await ports.workspace.write(notebook.path, ports.redact(serializeNotebook(execution.notebook)))
-        const error = firstError(execution.notebook)
-        if (!error) return { ok: true, value: execution }
-        const masked = ports.redact(error)
-        // No time for another run: no repair either, the error stays visible.
-        return left() < MIN_RUN_MS
-          ? { ok: true, value: { kind: 'out-of-time', error: masked } }
-          : { ok: false, problem: masked }
-      },
-      async (error, notebook) => {
-        const cells = await repair(ctx, ports, notebook, error)
-        await ports.workspace.write(notebook.path, serializeNotebook(buildNotebook(cells)))
-        return { ...notebook, cells }
-      },
-      ports.limits.notebookRepairRounds
+/** What every run of the request shares. */
+interface Runs {
+  runner: NotebookRunner
+  ports: ChangePorts
+  /** The time left for the request's runs. */
+  left: () => number
+  /** What the sandbox kept back, once per path however often a notebook ran. */
+  refusedByBox: Map<string, string>
+}
+
+/** One run of a notebook, its outputs written: how it ended, or its first error (masked) for a repair. */
+async function runOnce(
+  { runner, ports, left, refusedByBox }: Runs,
+  notebook: WrittenNotebook
+): Promise<Validation<Outcome>> {
+  if (left() < MIN_RUN_MS) return { ok: true, value: { kind: 'out-of-time', error: null } }
+  const execution = await runner.run(notebook.path, {
+    maxFileBytes: ports.limits.maxFileBytes * 50,
+    cellTimeoutSeconds: ports.limits.notebookCellTimeoutSeconds,
+    totalTimeoutMs: left()
+  })
+  // What a run says is masked here, at its source: it goes on to the repair prompt, the pull request
+  // and the job summary. Jupyter itself failed: nothing the model could repair.
+  if (execution.kind === 'failed') {
+    // Stopped by the deadline: the notebook on disk is what it was before the run.
+    if (left() <= 0) return { ok: true, value: { kind: 'out-of-time', error: null } }
+    const output = execution.output ? { output: ports.redact(execution.output) } : {}
+    return { ok: true, value: { ...execution, problem: ports.redact(execution.problem), ...output } }
+  }
+  for (const file of execution.refused)
+    refusedByBox.set(
+      file.path,
+      `\`${shownPath(file.path)}\`, written by a notebook, was left in the sandbox: ${file.reason}.`
     )
-    const status = statusOf(settled, limitMs)
-    report.status.set(original.path, status)
-    const problem = notebookProblem(original.path, status)
-    if (problem) report.problems.push(problem)
-  }
+  // Outputs are scanned for secrets before anything is committed or posted.
+  await ports.workspace.write(notebook.path, ports.redact(serializeNotebook(execution.notebook)))
+  const error = firstError(execution.notebook)
+  if (!error) return { ok: true, value: execution }
+  const masked = ports.redact(error)
+  // No time for another run: no repair either, the error stays visible.
+  return left() < MIN_RUN_MS
+    ? { ok: true, value: { kind: 'out-of-time', error: masked } }
+    : { ok: false, problem: masked }
+}
 
+/** The notebook's cells repaired by the model from its error, and written. */
+async function repaired(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  error: string,
+  notebook: WrittenNotebook
+): Promise<WrittenNotebook> {
+  const cells = await repair(ctx, ports, notebook, error)
+  await ports.workspace.write(notebook.path, serializeNotebook(buildNotebook(cells)))
+  return { ...notebook, cells }
+}
+
+async function refuseGitChanges(ports: ChangePorts, gitBefore: string): Promise<void> {
   if ((await ports.workspace.gitFingerprint()) !== gitBefore) {
     throw new NotebookTamperError(
       "a notebook changed the repository's .git folder (its configuration or hooks), so nothing was committed or pushed. Look at the notebook code in the conversation before asking again."
     )
   }
+}
 
+/** A file a notebook produced, as the change reports it, its secrets masked on disk. */
+async function producedFile(ports: ChangePorts, path: string, file: FileContent): Promise<FileReport> {
+  let note = 'produced by running the notebook'
+  if (file.kind === 'text') {
+    const masked = ports.redact(file.text)
+    if (masked !== file.text) {
+      await ports.workspace.write(path, masked)
+      note += '; secrets in it were masked'
+    }
+  }
+  return { path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note }
+}
+
+/** The problem of the files past the count, a few of them named. */
+function overCountProblem(overCount: readonly string[], maxFiles: number): string {
+  const shown = overCount.slice(0, 5).map((path) => `\`${shownPath(path)}\``)
+  const rest =
+    overCount.length > shown.length ? `, and ${(overCount.length - shown.length).toLocaleString('en-US')} more` : ''
+  return `${counted(overCount.length, 'more file')} changed by notebooks ${overCount.length === 1 ? 'was' : 'were'} not committed: notebook runs may produce at most ${maxFiles} files per request (the \`max-files\` input): ${shown.join(', ')}${rest}.`
+}
+
+/** The files the notebooks changed, taken into the report or put back as they were. */
+async function takeProduced(
+  { ports, rules }: Turn,
+  notebooks: readonly WrittenNotebook[],
+  before: ReadonlySet<string>,
+  report: NotebookRunReport
+): Promise<void> {
   // What the notebooks produced goes through the rules for files the model writes: paths, count, size, secrets.
   const notebookPaths = new Set(notebooks.map((n) => n.path))
   const maxBytes = ports.limits.maxFileBytes * 50
@@ -233,25 +260,50 @@ export async function runNotebooks(
       report.problems.push(`\`${shownPath(path)}\`, changed by a notebook, was not committed: ${refusal}.`)
       continue
     }
-    let note = 'produced by running the notebook'
-    if (file.kind === 'text') {
-      const masked = ports.redact(file.text)
-      if (masked !== file.text) {
-        await ports.workspace.write(path, masked)
-        note += '; secrets in it were masked'
-      }
-    }
-    report.produced.push({ path, action: file.kind === 'missing' ? 'delete' : 'create', source: null, note })
+    report.produced.push(await producedFile(ports, path, file))
   }
   await ports.workspace.restore([...undo, ...overCount])
-  if (overCount.length) {
-    const shown = overCount.slice(0, 5).map((path) => `\`${shownPath(path)}\``)
-    const rest =
-      overCount.length > shown.length ? `, and ${(overCount.length - shown.length).toLocaleString('en-US')} more` : ''
-    report.problems.push(
-      `${counted(overCount.length, 'more file')} changed by notebooks ${overCount.length === 1 ? 'was' : 'were'} not committed: notebook runs may produce at most ${ports.limits.maxFiles} files per request (the \`max-files\` input): ${shown.join(', ')}${rest}.`
+  if (overCount.length) report.problems.push(overCountProblem(overCount, ports.limits.maxFiles))
+}
+
+/**
+ * Runs each notebook that needs it. A failing notebook goes back to the model with its traceback,
+ * at most `notebookRepairRounds` times; if it still fails, it is committed with the error visible. All runs
+ * and repair rounds share `notebookTimeoutMs`: when it runs out, no further run starts.
+ */
+export async function runNotebooks(
+  turn: Turn,
+  notebooks: readonly WrittenNotebook[],
+  clock: () => number = Date.now
+): Promise<NotebookRunReport> {
+  const { ctx, ports } = turn
+  const report: NotebookRunReport = { status: new Map(), produced: [], problems: [] }
+  const toRun = notebooks.filter((n) => n.run)
+  for (const n of notebooks.filter((n) => !n.run)) report.status.set(n.path, { kind: 'text-only' })
+  if (!toRun.length) return report
+  const runner = await readyRunner(ports, toRun, report)
+  if (!runner) return report
+
+  const before = new Set(await ports.workspace.changedPaths())
+  const gitBefore = await ports.workspace.gitFingerprint()
+  // One deadline for the whole request: runs and the repair rounds between them.
+  const limitMs = ports.limits.notebookTimeoutMs
+  const deadline = clock() + limitMs
+  const runs: Runs = { runner, ports, left: () => deadline - clock(), refusedByBox: new Map() }
+  for (const original of toRun) {
+    const settled = await untilValid(
+      original,
+      (notebook) => runOnce(runs, notebook),
+      (error, notebook) => repaired(ctx, ports, error, notebook),
+      ports.limits.notebookRepairRounds
     )
+    const status = statusOf(settled, limitMs)
+    report.status.set(original.path, status)
+    const problem = notebookProblem(original.path, status)
+    if (problem) report.problems.push(problem)
   }
-  report.problems.push(...refusedByBox.values())
+  await refuseGitChanges(ports, gitBefore)
+  await takeProduced(turn, notebooks, before, report)
+  report.problems.push(...runs.refusedByBox.values())
   return report
 }
