@@ -12,7 +12,7 @@ import { conversationMessages } from '../../conversation/messages.ts'
 import { toolLimits, usesTools, withRoomForTools } from '../read-with-tools.ts'
 import type { CheckLine, CheckReport } from '../types.ts'
 import { syntaxCheck, type CheckCommand } from './check-command.ts'
-import type { CheckRun } from '../../ports/workspace.ts'
+import type { CheckRun, CheckRunner } from '../../ports/workspace.ts'
 import {
   checkLine,
   stopSentence,
@@ -97,21 +97,63 @@ export interface CheckPlan {
   clock?: () => number
 }
 
+/** The commands to run on the change as it is now: the syntax check of what was written, the check command. */
+function commandsOf(turn: Turn, changed: ChangedFiles, plan: CheckPlan): CheckToRun[] {
+  const list: CheckToRun[] = []
+  const written = changed.files.filter((f) => f.action !== 'delete').map((f) => f.path)
+  const syntax = syntaxCheck(written)
+  if (syntax) list.push({ kind: 'syntax', command: syntax, setup: null })
+  if (plan.check) list.push({ kind: 'check', command: plan.check.command, setup: turn.ports.checkSettings.setup })
+  return list
+}
+
+/** The checks of one request while they run and are repaired. */
+interface Checking {
+  turn: Turn
+  changed: ChangedFiles
+  plan: CheckPlan
+  runner: CheckRunner
+  clock: () => number
+  source: string | null
+  /** How the latest run of the checks ended. */
+  lines: CheckLine[]
+  /** The repair rounds so far. */
+  rounds: number
+}
+
+const timeLeft = (c: Checking): number => c.plan.deadline - c.clock()
+
+const failing = (lines: readonly CheckLine[]): boolean => lines.some((l) => l.status === 'failed')
+
+/** The report of the latest run, the notebooks' lines after it. */
+const reportNow = (c: Checking, stopped: RepairStop | null): CheckReport =>
+  report([...c.lines, ...c.plan.notebooks], c.rounds, c.source, stopped)
+
+/** Each check in turn, within the time left; after a failure the rest are not run. */
+async function runAll(c: Checking): Promise<CheckLine[]> {
+  const { ports } = c.turn
+  const lines: CheckLine[] = []
+  for (const check of commandsOf(c.turn, c.changed, c.plan)) {
+    const left = timeLeft(c)
+    if (left < MIN_RUN_MS || lines.some((l) => l.status === 'failed')) {
+      // After a failure the rest waits for the repair; without time, nothing more runs.
+      const why: CheckStatus = left < MIN_RUN_MS ? { kind: 'out-of-time' } : { kind: 'after-failure' }
+      lines.push(checkLine(check.kind, check.command, why, null))
+      continue
+    }
+    const run = await c.runner.run(check.command, { setup: check.setup, timeoutMs: left })
+    lines.push(lineOf(check, run, (text) => ports.redact(text)))
+  }
+  return lines
+}
+
 /**
  * Runs the checks, and while one fails and a repair round and time are left, asks the model for changes,
  * applies them through the writing tools, and runs the checks again. Null when there is nothing to check.
  */
 export async function checkAndRepair(turn: Turn, changed: ChangedFiles, plan: CheckPlan): Promise<CheckReport | null> {
-  const { ctx, ports, rules } = turn
-  const clock = plan.clock ?? Date.now
-  const commands = (): CheckToRun[] => {
-    const list: CheckToRun[] = []
-    const written = changed.files.filter((f) => f.action !== 'delete').map((f) => f.path)
-    const syntax = syntaxCheck(written)
-    if (syntax) list.push({ kind: 'syntax', command: syntax, setup: null })
-    if (plan.check) list.push({ kind: 'check', command: plan.check.command, setup: ports.checkSettings.setup })
-    return list
-  }
+  const { ctx, ports } = turn
+  const commands = (): CheckToRun[] => commandsOf(turn, changed, plan)
   if (!commands().length) return plan.notebooks.length ? report(plan.notebooks, 0, null, null) : null
 
   const runner = ports.checks
@@ -124,94 +166,100 @@ export async function checkAndRepair(turn: Turn, changed: ChangedFiles, plan: Ch
     return report([...lines, ...plan.notebooks], 0, plan.check?.source ?? null, null)
   }
 
-  const limitMs = ports.limits.notebookTimeoutMs
-  const deadline = plan.deadline
-  const runAll = async (): Promise<CheckLine[]> => {
-    const lines: CheckLine[] = []
-    for (const c of commands()) {
-      const left = deadline - clock()
-      if (left < MIN_RUN_MS || lines.some((l) => l.status === 'failed')) {
-        // After a failure the rest waits for the repair; without time, nothing more runs.
-        const why: CheckStatus = left < MIN_RUN_MS ? { kind: 'out-of-time' } : { kind: 'after-failure' }
-        lines.push(checkLine(c.kind, c.command, why, null))
-        continue
-      }
-      const run = await runner.run(c.command, { setup: c.setup, timeoutMs: left })
-      lines.push(lineOf(c, run, (text) => ports.redact(text)))
-    }
-    return lines
-  }
-
-  const tools = new Map(writingTools(ports, rules, changed).map((t) => [t.name, t]))
-  const previous: string[] = []
-  let rounds = 0
   const source = plan.check?.source ?? null
+  const checking: Checking = {
+    turn,
+    changed,
+    plan,
+    runner,
+    clock: plan.clock ?? Date.now,
+    source,
+    lines: [],
+    rounds: 0
+  }
   await plan.onProgress(report([], 0, source, null), 'running the checks')
-  let lines = await runAll()
+  checking.lines = await runAll(checking)
 
   // With tools, the model repairs in one conversation: it reads, edits and runs the checks itself, within
   // max-steps, the money cap and the time left. The checks run once more at the end if anything changed since.
-  // `check-repair-rounds: 0` means no repair on either path: the loop below then stops at once and says so.
-  if (usesTools(ctx) && ports.limits.checkRepairRounds > 0 && lines.some((l) => l.status === 'failed')) {
-    let checkedAt = changed.version
-    const runChecks = async (): Promise<string> => {
-      if (deadline - clock() < MIN_RUN_MS) return 'The time for checks ran out: no further check runs.'
-      rounds++
-      await plan.onProgress(
-        report([...lines, ...plan.notebooks], rounds, source, null),
-        `running the checks (run ${rounds + 1})`
-      )
-      lines = await runAll()
-      checkedAt = changed.version
-      return describeLines(lines)
-    }
-    await plan.onProgress(
-      report([...lines, ...plan.notebooks], 0, source, null),
-      'the model repairs the failing checks with tools'
-    )
-    const room = withRoomForTools(ctx)
-    const failed = lines.filter((l) => l.status === 'failed')
-    const reply = await ctx.model.generateWithTools({
-      purpose: 'repair the failing checks',
-      messages: conversationMessages(room, fill(PROMPTS.implementRepairTools, { failures: describeLines(failed) })),
-      tools: [...ctx.tools, ...writingTools(ports, rules, changed, runChecks)],
-      limits: toolLimits(room)
-    })
-    if (changed.version !== checkedAt) {
-      rounds++
-      lines = await runAll()
-    }
-    const failing = lines.some((l) => l.status === 'failed')
-    const timeUp = deadline - clock() < MIN_RUN_MS || lines.some((l) => timeRanOut(l.ended))
-    const stopped: RepairStop | null = !failing
-      ? null
-      : reply.cutShort
-        ? { kind: 'cut-short', why: reply.cutShort }
-        : timeUp
-          ? { kind: 'time-up', limitMs }
-          : { kind: 'model-ended' }
-    return report([...lines, ...plan.notebooks], rounds, source, stopped)
+  // `check-repair-rounds: 0` means no repair on either path: the loop of rounds then stops at once and says so.
+  if (usesTools(ctx) && ports.limits.checkRepairRounds > 0 && failing(checking.lines)) return repairWithTools(checking)
+  return repairInRounds(checking)
+}
+
+/** The model repairs in one tool conversation, running the checks itself; once more at the end if needed. */
+async function repairWithTools(c: Checking): Promise<CheckReport> {
+  const { ctx, ports, rules } = c.turn
+  let checkedAt = c.changed.version
+  const runChecks = async (): Promise<string> => {
+    if (timeLeft(c) < MIN_RUN_MS) return 'The time for checks ran out: no further check runs.'
+    c.rounds++
+    await c.plan.onProgress(reportNow(c, null), `running the checks (run ${c.rounds + 1})`)
+    c.lines = await runAll(c)
+    checkedAt = c.changed.version
+    return describeLines(c.lines)
   }
+  await c.plan.onProgress(
+    report([...c.lines, ...c.plan.notebooks], 0, c.source, null),
+    'the model repairs the failing checks with tools'
+  )
+  const room = withRoomForTools(ctx)
+  const failed = c.lines.filter((l) => l.status === 'failed')
+  const reply = await ctx.model.generateWithTools({
+    purpose: 'repair the failing checks',
+    messages: conversationMessages(room, fill(PROMPTS.implementRepairTools, { failures: describeLines(failed) })),
+    tools: [...ctx.tools, ...writingTools(ports, rules, c.changed, runChecks)],
+    limits: toolLimits(room)
+  })
+  if (c.changed.version !== checkedAt) {
+    c.rounds++
+    c.lines = await runAll(c)
+  }
+  return reportNow(c, toolsStop(c, reply.cutShort))
+}
+
+/** Why the tool conversation ended with a check still failing; null when none fails. */
+function toolsStop(c: Checking, cutShort: string | null): RepairStop | null {
+  const timeUp = timeLeft(c) < MIN_RUN_MS || c.lines.some((l) => timeRanOut(l.ended))
+  if (!failing(c.lines)) return null
+  if (cutShort) return { kind: 'cut-short', why: cutShort }
+  return timeUp ? { kind: 'time-up', limitMs: c.turn.ports.limits.notebookTimeoutMs } : { kind: 'model-ended' }
+}
+
+/** Repair rounds: the model answers with tool calls, applied by code, then the checks run again. */
+async function repairInRounds(c: Checking): Promise<CheckReport> {
+  const { ports, rules } = c.turn
+  const tools = new Map(writingTools(ports, rules, c.changed).map((t) => [t.name, t]))
+  let previous: string[] = []
   for (;;) {
-    const failed = lines.filter((l) => l.status === 'failed')
-    let stopped: RepairStop | null = null
-    if (!failed.length) return report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, null)
-    if (rounds >= ports.limits.checkRepairRounds)
-      stopped = { kind: 'rounds-used', rounds, allowed: ports.limits.checkRepairRounds }
-    else if (deadline - clock() < MIN_RUN_MS || failed.some((l) => timeRanOut(l.ended)))
-      stopped = { kind: 'time-up', limitMs }
-    const so = report([...lines, ...plan.notebooks], rounds, plan.check?.source ?? null, stopped)
+    const failed = c.lines.filter((l) => l.status === 'failed')
+    if (!failed.length) return reportNow(c, null)
+    const stopped = roundsStop(c, failed)
+    const so = reportNow(c, stopped)
     if (stopped) return so
-    rounds++
-    await plan.onProgress(so, `asking the model to fix the failing checks (repair round ${rounds})`)
-    const answer = await askForRepair(turn, changed, failed, previous)
-    previous.length = 0
-    previous.push(`Your diagnosis last round: ${answer.diagnosis}`)
-    for (const call of answer.changes)
-      previous.push(`${call.tool} \`${call.path}\`: ${(await apply(tools, call)).text}`)
-    await plan.onProgress(so, `running the checks again after repair round ${rounds}`)
-    lines = await runAll()
+    c.rounds++
+    await c.plan.onProgress(so, `asking the model to fix the failing checks (repair round ${c.rounds})`)
+    const answer = await askForRepair(c.turn, c.changed, failed, previous)
+    previous = await applied(tools, answer)
+    await c.plan.onProgress(so, `running the checks again after repair round ${c.rounds}`)
+    c.lines = await runAll(c)
   }
+}
+
+/** Why no further repair round starts, if none does. */
+function roundsStop(c: Checking, failed: readonly CheckLine[]): RepairStop | null {
+  const allowed = c.turn.ports.limits.checkRepairRounds
+  if (c.rounds >= allowed) return { kind: 'rounds-used', rounds: c.rounds, allowed }
+  if (timeLeft(c) < MIN_RUN_MS || failed.some((l) => timeRanOut(l.ended)))
+    return { kind: 'time-up', limitMs: c.turn.ports.limits.notebookTimeoutMs }
+  return null
+}
+
+/** The answer's calls applied in order; what the next round is told of them. */
+async function applied(tools: Map<string, AnyTool>, answer: RepairAnswer): Promise<string[]> {
+  const said = [`Your diagnosis last round: ${answer.diagnosis}`]
+  for (const call of answer.changes) said.push(`${call.tool} \`${call.path}\`: ${(await apply(tools, call)).text}`)
+  return said
 }
 
 function report(lines: CheckLine[], rounds: number, source: string | null, stopped: RepairStop | null): CheckReport {
