@@ -203,111 +203,182 @@ function withRule(messages: Message[], limits: ToolLimits): Message[] {
   return [{ role: 'system', content: rule }, ...messages]
 }
 
+/** One loop: what it was given, the conversation so far, and what it has spent and done. */
+interface Loop {
+  readonly options: LoopOptions
+  readonly timeoutMs: number
+  /** The tools' declarations, in tokens. */
+  readonly declared: number
+  messages: Message[]
+  usage: Usage
+  spent: number
+  priceKnown: boolean
+  steps: number
+  toolCalls: number
+  notRunCalls: number
+  shortened: number
+}
+
+/** A tool's call with its answer. */
+interface Answered {
+  call: ToolCall
+  result: ToolResult
+}
+
+/** A call that was run, and how long it took. */
+interface Timed extends Answered {
+  durationMs: number
+}
+
 export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
-  const { limits, tools } = options
-  const timeoutMs = options.toolTimeoutMs ?? TOOL_TIMEOUT_MS
-  let messages = withRule(options.messages, limits)
-  const usage = { inputTokens: 0, outputTokens: 0 }
-  let spent = 0
-  let priceKnown = true
-  let steps = 0
-  let toolCalls = 0
-  let notRunCalls = 0
-  let shortened = 0
-  let cutShort: string | null = null
-
-  // The tools' declarations go with every request and count as input too (some hundred tokens a tool set).
-  const declared = Math.ceil(JSON.stringify(tools.map(toolDeclaration)).length / 4)
-  const ask = async (choice: 'auto' | 'none', purpose: string): Promise<ModelTurn> => {
-    const fitted = fitToolResults(messages, Math.max(0, limits.promptTokens - declared))
-    if (fitted.shortened) {
-      messages = fitted.messages
-      shortened += fitted.shortened
-    }
-    const turn = await options.ask(messages, choice, purpose)
-    usage.inputTokens += turn.usage.inputTokens
-    usage.outputTokens += turn.usage.outputTokens
-    if (turn.costUsd === null) priceKnown = false
-    else spent += turn.costUsd
-    return turn
-  }
-
-  if (limits.maxCostUsd !== null) {
+  const loop = startLoop(options)
+  if (options.limits.maxCostUsd !== null) {
     options.remark(
-      `Tools: at most ${counted(limits.maxSteps, 'step')} and ${formatCost(limits.maxCostUsd)} (max-steps, max-cost-usd).`
+      `Tools: at most ${counted(options.limits.maxSteps, 'step')} and ${formatCost(options.limits.maxCostUsd)} (max-steps, max-cost-usd).`
     )
   }
+  const { turn: last, cutShort } = await toolRounds(loop)
+  const turn = cutShort !== null || last === null ? await finalAnswer(loop, cutShort) : last
+  tellWhatWasCut(loop, cutShort)
+  return {
+    text: turn.text,
+    servedModel: turn.servedModel,
+    finishReason: turn.finishReason,
+    usage: loop.usage,
+    steps: loop.steps,
+    toolCalls: loop.toolCalls,
+    cutShort,
+    readings: readingsOf(loop.messages),
+    messages: [...loop.messages, { role: 'assistant', content: turn.text }]
+  }
+}
+
+function startLoop(options: LoopOptions): Loop {
+  return {
+    options,
+    timeoutMs: options.toolTimeoutMs ?? TOOL_TIMEOUT_MS,
+    // The tools' declarations go with every request and count as input too (some hundred tokens a tool set).
+    declared: Math.ceil(JSON.stringify(options.tools.map(toolDeclaration)).length / 4),
+    messages: withRule(options.messages, options.limits),
+    usage: { inputTokens: 0, outputTokens: 0 },
+    spent: 0,
+    priceKnown: true,
+    steps: 0,
+    toolCalls: 0,
+    notRunCalls: 0,
+    shortened: 0
+  }
+}
+
+/** One model call on the conversation fitted to the prompt budget; its tokens and price are counted. */
+async function ask(loop: Loop, choice: 'auto' | 'none', purpose: string): Promise<ModelTurn> {
+  const fitted = fitToolResults(loop.messages, Math.max(0, loop.options.limits.promptTokens - loop.declared))
+  if (fitted.shortened) {
+    loop.messages = fitted.messages
+    loop.shortened += fitted.shortened
+  }
+  const turn = await loop.options.ask(loop.messages, choice, purpose)
+  loop.usage.inputTokens += turn.usage.inputTokens
+  loop.usage.outputTokens += turn.usage.outputTokens
+  if (turn.costUsd === null) loop.priceKnown = false
+  else loop.spent += turn.costUsd
+  return turn
+}
+
+/** Asks and runs the tools asked for until the model stops calling them or a limit is reached (`cutShort`). */
+async function toolRounds(loop: Loop): Promise<{ turn: ModelTurn | null; cutShort: string | null }> {
+  const { limits, purpose } = loop.options
   let turn: ModelTurn | null = null
   for (;;) {
-    if (steps >= limits.maxSteps) {
-      cutShort = `it reached the limit of ${counted(limits.maxSteps, 'tool step')} (max-steps)`
-      break
-    }
-    turn = await ask('auto', steps === 0 ? options.purpose : `${options.purpose} (step ${steps + 1})`)
-    if (!turn.toolCalls.length) break
-    steps++
-    const calls = turn.toolCalls
-    messages = [...messages, { role: 'assistant', content: turn.text, toolCalls: calls }]
-    // Every call gets an answer (the providers require it), but only the first of a turn run.
-    const refused = calls.slice(limits.maxCallsPerStep)
-    notRunCalls += refused.length
-    const runs = await Promise.all(
-      calls.slice(0, limits.maxCallsPerStep).map(async (call) => {
-        const started = Date.now()
-        const result = await runTool(call, tools, timeoutMs)
-        return { call, result, durationMs: Date.now() - started }
-      })
-    )
-    toolCalls += runs.length
-    options.recordTools(
-      runs.map(({ call, result, durationMs }) => ({
-        name: call.name,
-        arguments: shorten(
-          typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {}),
-          ARGUMENT_CHARS
-        ),
-        resultChars: result.text.length,
-        durationMs,
-        isError: result.isError === true
-      }))
-    )
-    messages = [
-      ...messages,
-      ...[...runs, ...refused.map((call) => ({ call, result: notRun(limits.maxCallsPerStep, calls.length) }))].map(
-        ({ call, result }): Message => ({
-          role: 'tool',
-          toolCallId: call.id,
-          toolName: call.name,
-          content: wrapResult(call.name, result.text),
-          ...(result.isError ? { isError: true } : {})
-        })
-      )
-    ]
-    if (!priceKnown) continue
-    // Stop while one more step and the final answer still fit under the cap.
-    if (limits.maxCostUsd !== null && spent + 2 * (turn.costUsd ?? 0) > limits.maxCostUsd) {
-      cutShort = `it reached the money cap of ${formatCost(limits.maxCostUsd)} (max-cost-usd; ${formatCost(spent)} spent)`
-      break
-    }
+    if (loop.steps >= limits.maxSteps)
+      return { turn, cutShort: `it reached the limit of ${counted(limits.maxSteps, 'tool step')} (max-steps)` }
+    turn = await ask(loop, 'auto', loop.steps === 0 ? purpose : `${purpose} (step ${loop.steps + 1})`)
+    if (!turn.toolCalls.length) return { turn, cutShort: null }
+    loop.steps++
+    await runRound(loop, turn.text, turn.toolCalls)
+    const overCap = moneyCapReached(loop, turn)
+    if (overCap !== null) return { turn, cutShort: overCap }
   }
+}
 
-  if (cutShort !== null || turn === null) {
-    messages = [
-      ...messages,
-      {
-        role: 'user',
-        content: `No more tool calls: ${cutShort ?? 'the tools are done'}. Answer now from what you have read, as the task asks, and say plainly in your answer what you could not check.`
-      }
-    ]
-    turn = await ask('none', `${options.purpose} (final, without tools)`)
+/** The turn's calls into the conversation, the first of them run, and every one answered. */
+async function runRound(loop: Loop, text: string, calls: ToolCall[]): Promise<void> {
+  const { limits, tools } = loop.options
+  loop.messages = [...loop.messages, { role: 'assistant', content: text, toolCalls: calls }]
+  // Every call gets an answer (the providers require it), but only the first of a turn run.
+  const refused = calls.slice(limits.maxCallsPerStep)
+  loop.notRunCalls += refused.length
+  const runs = await Promise.all(
+    calls.slice(0, limits.maxCallsPerStep).map((call) => timedRun(call, tools, loop.timeoutMs))
+  )
+  loop.toolCalls += runs.length
+  loop.options.recordTools(runs.map(toolRunOf))
+  const answered = [...runs, ...refused.map((call) => ({ call, result: notRun(limits.maxCallsPerStep, calls.length) }))]
+  loop.messages = [...loop.messages, ...answered.map(toolMessage)]
+}
+
+async function timedRun(call: ToolCall, tools: readonly AnyTool[], timeoutMs: number): Promise<Timed> {
+  const started = Date.now()
+  const result = await runTool(call, tools, timeoutMs)
+  return { call, result, durationMs: Date.now() - started }
+}
+
+function toolRunOf({ call, result, durationMs }: Timed): ToolRun {
+  return {
+    name: call.name,
+    arguments: shorten(
+      typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {}),
+      ARGUMENT_CHARS
+    ),
+    resultChars: result.text.length,
+    durationMs,
+    isError: result.isError === true
   }
+}
+
+function toolMessage({ call, result }: Answered): Message {
+  return {
+    role: 'tool',
+    toolCallId: call.id,
+    toolName: call.name,
+    content: wrapResult(call.name, result.text),
+    ...(result.isError ? { isError: true } : {})
+  }
+}
+
+/** Why the loop stops for money, or null: only while every price so far is known. */
+function moneyCapReached(loop: Loop, turn: ModelTurn): string | null {
+  const cap = loop.options.limits.maxCostUsd
+  if (!loop.priceKnown) return null
+  // Stop while one more step and the final answer still fit under the cap.
+  if (cap !== null && loop.spent + 2 * (turn.costUsd ?? 0) > cap)
+    return `it reached the money cap of ${formatCost(cap)} (max-cost-usd; ${formatCost(loop.spent)} spent)`
+  return null
+}
+
+/** The answer asked for once more, without tools, after a limit (or when no turn was asked at all). */
+async function finalAnswer(loop: Loop, cutShort: string | null): Promise<ModelTurn> {
+  loop.messages = [
+    ...loop.messages,
+    {
+      role: 'user',
+      content: `No more tool calls: ${cutShort ?? 'the tools are done'}. Answer now from what you have read, as the task asks, and say plainly in your answer what you could not check.`
+    }
+  ]
+  return ask(loop, 'none', `${loop.options.purpose} (final, without tools)`)
+}
+
+/** What people (and the job summary) are told of what the limits cut. */
+function tellWhatWasCut(loop: Loop, cutShort: string | null): void {
+  const { options, notRunCalls, shortened } = loop
+  const { limits } = options
   if (cutShort)
     options.tell(`The model's reading was cut short: ${cutShort}; it answered from what it had read by then.`)
   if (notRunCalls)
     options.tell(
       `${counted(notRunCalls, 'tool call')} of the model ${agrees(notRunCalls, 'was', 'were')} not run: at most ${counted(limits.maxCallsPerStep, 'call')} run in one round (max-tool-calls-per-step).`
     )
-  if (!priceKnown && limits.maxCostUsd !== null)
+  if (!loop.priceKnown && limits.maxCostUsd !== null)
     options.remark(
       `Tools: no price is known for ${options.modelId}, so only max-steps limited the tool calls, not max-cost-usd.`
     )
@@ -315,15 +386,4 @@ export async function runToolLoop(options: LoopOptions): Promise<LoopResult> {
     options.tell(
       `${counted(shortened, 'earlier tool result')} ${agrees(shortened, 'was', 'were')} shortened to fit the model's input budget.`
     )
-  return {
-    text: turn.text,
-    servedModel: turn.servedModel,
-    finishReason: turn.finishReason,
-    usage,
-    steps,
-    toolCalls,
-    cutShort,
-    readings: readingsOf(messages),
-    messages: [...messages, { role: 'assistant', content: turn.text }]
-  }
 }
