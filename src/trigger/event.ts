@@ -464,108 +464,121 @@ function validate<T>(schema: z.ZodType<T>, eventName: string, raw: unknown): T {
 
 function toTrigger(eventName: keyof typeof schemas, raw: unknown): TriggerEvent {
   switch (eventName) {
-    case 'issue_comment': {
-      const d = validate(schemas.issue_comment, eventName, raw)
-      return {
-        eventName,
-        repo: repo(d.repository),
-        target: issueTarget(d.issue),
-        request: {
-          source: 'issue_comment',
-          id: d.comment.id,
-          body: d.comment.body,
-          author: author(d.comment.user),
-          association: d.comment.author_association,
-          createdAt: d.comment.created_at,
-          url: d.comment.html_url
-        }
-      }
+    case 'issue_comment':
+      return onIssueComment(validate(schemas.issue_comment, eventName, raw))
+    case 'issues':
+      return onIssue(validate(schemas.issues, eventName, raw))
+    case 'pull_request_review_comment':
+      return onReviewComment(validate(schemas.pull_request_review_comment, eventName, raw))
+    case 'pull_request_review':
+      return onReview(validate(schemas.pull_request_review, eventName, raw))
+    case 'pull_request':
+      return onPullRequest(validate(schemas.pull_request, eventName, raw))
+  }
+}
+
+/** A validated payload of one of the request events. */
+type Payload<K extends keyof typeof schemas> = z.infer<(typeof schemas)[K]>
+
+function onIssueComment(d: Payload<'issue_comment'>): TriggerEvent {
+  return {
+    eventName: 'issue_comment',
+    repo: repo(d.repository),
+    target: issueTarget(d.issue),
+    request: {
+      source: 'issue_comment',
+      id: d.comment.id,
+      body: d.comment.body,
+      author: author(d.comment.user),
+      association: d.comment.author_association,
+      createdAt: d.comment.created_at,
+      url: d.comment.html_url
     }
-    case 'issues': {
-      const d = validate(schemas.issues, eventName, raw)
-      if (d.action === 'labeled' || d.action === 'assigned') return actOnIssue(d)
-      return {
-        eventName,
-        repo: repo(d.repository),
-        target: issueTarget(d.issue),
-        request: {
-          source: 'issue_body',
-          id: d.issue.number,
-          body: d.issue.body,
-          author: author(d.issue.user),
-          association: d.issue.author_association,
-          createdAt: d.issue.created_at,
-          url: d.issue.html_url
-        }
-      }
+  }
+}
+
+function onIssue(d: Payload<'issues'>): TriggerEvent {
+  if (d.action === 'labeled' || d.action === 'assigned') return actOnIssue(d)
+  return {
+    eventName: 'issues',
+    repo: repo(d.repository),
+    target: issueTarget(d.issue),
+    request: {
+      source: 'issue_body',
+      id: d.issue.number,
+      body: d.issue.body,
+      author: author(d.issue.user),
+      association: d.issue.author_association,
+      createdAt: d.issue.created_at,
+      url: d.issue.html_url
     }
-    case 'pull_request_review_comment': {
-      const d = validate(schemas.pull_request_review_comment, eventName, raw)
-      return {
-        eventName,
-        repo: repo(d.repository),
-        ...prTarget(d.pull_request),
-        request: {
-          source: 'review_comment',
-          id: d.comment.id,
-          body: d.comment.body,
-          author: author(d.comment.user),
-          association: d.comment.author_association,
-          createdAt: d.comment.created_at,
-          url: d.comment.html_url,
-          path: d.comment.path,
-          ...(d.comment.line != null ? { line: d.comment.line } : {}),
-          ...(d.comment.diff_hunk ? { diffHunk: d.comment.diff_hunk } : {}),
-          ...(d.comment.in_reply_to_id != null ? { inReplyTo: d.comment.in_reply_to_id } : {})
-        }
-      }
+  }
+}
+
+function onReviewComment(d: Payload<'pull_request_review_comment'>): TriggerEvent {
+  return {
+    eventName: 'pull_request_review_comment',
+    repo: repo(d.repository),
+    ...prTarget(d.pull_request),
+    request: {
+      source: 'review_comment',
+      id: d.comment.id,
+      body: d.comment.body,
+      author: author(d.comment.user),
+      association: d.comment.author_association,
+      createdAt: d.comment.created_at,
+      url: d.comment.html_url,
+      path: d.comment.path,
+      ...(d.comment.line != null ? { line: d.comment.line } : {}),
+      ...(d.comment.diff_hunk ? { diffHunk: d.comment.diff_hunk } : {}),
+      ...(d.comment.in_reply_to_id != null ? { inReplyTo: d.comment.in_reply_to_id } : {})
     }
-    case 'pull_request_review': {
-      const d = validate(schemas.pull_request_review, eventName, raw)
-      return {
-        eventName,
-        repo: repo(d.repository),
-        ...prTarget(d.pull_request),
-        request: {
-          source: 'review',
-          id: d.review.id,
-          body: d.review.body,
-          author: author(d.review.user),
-          association: d.review.author_association,
-          createdAt: d.review.submitted_at ?? d.pull_request.created_at,
-          url: d.review.html_url
-        }
-      }
+  }
+}
+
+function onReview(d: Payload<'pull_request_review'>): TriggerEvent {
+  return {
+    eventName: 'pull_request_review',
+    repo: repo(d.repository),
+    ...prTarget(d.pull_request),
+    request: {
+      source: 'review',
+      id: d.review.id,
+      body: d.review.body,
+      author: author(d.review.user),
+      association: d.review.author_association,
+      createdAt: d.review.submitted_at ?? d.pull_request.created_at,
+      url: d.review.html_url
     }
-    case 'pull_request': {
-      const d = validate(schemas.pull_request, eventName, raw)
-      if (d.action === 'labeled') {
-        if (!d.label) throw new EventError('the pull_request.labeled event has no "label"')
-        return {
-          eventName,
-          repo: repo(d.repository),
-          ...prTarget(d.pull_request),
-          request: byAct(d.sender, d.pull_request, { source: 'label', label: d.label.name })
-        }
-      }
-      return {
-        eventName,
-        repo: repo(d.repository),
-        ...prTarget(d.pull_request),
-        request: {
-          source: 'review_request',
-          // A review request has no id of its own; the pull request's number stands in (see requestKey).
-          id: d.pull_request.number,
-          body: '',
-          author: author(d.sender),
-          // The payload says nothing of the sender's standing: the gate asks GitHub.
-          association: 'NONE',
-          // Requesting a review updates the pull request, so updated_at is when it was asked.
-          createdAt: d.pull_request.updated_at ?? d.pull_request.created_at,
-          url: d.pull_request.html_url,
-          requestedReviewer: d.requested_reviewer?.login ?? null
-        }
-      }
+  }
+}
+
+function onPullRequest(d: Payload<'pull_request'>): TriggerEvent {
+  if (d.action === 'labeled') {
+    if (!d.label) throw new EventError('the pull_request.labeled event has no "label"')
+    return {
+      eventName: 'pull_request',
+      repo: repo(d.repository),
+      ...prTarget(d.pull_request),
+      request: byAct(d.sender, d.pull_request, { source: 'label', label: d.label.name })
+    }
+  }
+  return {
+    eventName: 'pull_request',
+    repo: repo(d.repository),
+    ...prTarget(d.pull_request),
+    request: {
+      source: 'review_request',
+      // A review request has no id of its own; the pull request's number stands in (see requestKey).
+      id: d.pull_request.number,
+      body: '',
+      author: author(d.sender),
+      // The payload says nothing of the sender's standing: the gate asks GitHub.
+      association: 'NONE',
+      // Requesting a review updates the pull request, so updated_at is when it was asked.
+      createdAt: d.pull_request.updated_at ?? d.pull_request.created_at,
+      url: d.pull_request.html_url,
+      requestedReviewer: d.requested_reviewer?.login ?? null
     }
   }
 }
@@ -589,7 +602,7 @@ function byAct<R extends { source: 'label'; label: string } | { source: 'assignm
   }
 }
 
-function actOnIssue(d: z.infer<(typeof schemas)['issues']>): TriggerEvent {
+function actOnIssue(d: Payload<'issues'>): TriggerEvent {
   if (!d.sender) throw new EventError(`the issues.${d.action} event has no "sender"`)
   const request =
     d.action === 'labeled'
