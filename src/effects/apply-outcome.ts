@@ -13,7 +13,7 @@ import { VERSION } from '../version.ts'
 import { PushConflictError } from '../errors.ts'
 import { checksFail, checksSection, failureHeadline } from './check-report.ts'
 import type { ChangeTarget } from '../commands/implement/target.ts'
-import type { CommittedFile, GitBranch } from '../adapters/git/branch.ts'
+import type { CommitResult, CommittedFile, GitBranch, PushResult } from '../adapters/git/branch.ts'
 
 /** What carrying out a change needs of the branch: one commit, a push, and taking a push back. */
 export type Publisher = Pick<GitBranch, 'commit' | 'push' | 'usedOrDeleted'>
@@ -125,16 +125,50 @@ export function commitMessage(
 
 const asModified = (path: string): CommittedFile => ({ path, status: 'modified' })
 
+type Changes = Extract<Outcome, { kind: 'changes' }>
+type Pushed = Extract<PushResult, { kind: 'pushed' }>
+
+/** One change being carried out: the request, the credit, the ports and the branch it goes on. */
+interface Carry {
+  event: TriggerEvent
+  credit: ModelCredit | null
+  ports: EffectPorts
+  branch: Publisher
+}
+
+/** What the messages about a pushed change say: its commit, the warning that goes first, the details. */
+interface Told {
+  sha: string
+  first: string
+  details: string
+}
+
 async function proposeChanges(
-  outcome: Extract<Outcome, { kind: 'changes' }>,
+  outcome: Changes,
   event: TriggerEvent,
   credit: ModelCredit | null,
   ports: EffectPorts
 ): Promise<Posted[]> {
   const branch = ports.branch
   if (!branch) throw new Error('changes were made without a workspace')
-  const target: ChangeTarget = outcome.target
-  const made = await branch.commit(
+  const carry: Carry = { event, credit, ports, branch }
+  const made = await commitChanges(carry, outcome)
+  // What is reported comes from the commit that was made, not from what the command meant to change.
+  const problems = [...outcome.problems, ...made.leftOut.map(leftOutProblem)]
+  if (!made.sha)
+    return ports.outbox.reply(
+      event,
+      `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(problems)}`,
+      credit
+    )
+  const committed = { ...outcome, files: committedFiles(outcome.files, made.files), problems }
+  const pushed = await pushChanges(branch, outcome.target)
+  return reportChanges(carry, committed, pushed)
+}
+
+/** The one commit, its message written from what was staged, with the person who asked as co-author. */
+function commitChanges({ event, credit, ports, branch }: Carry, outcome: Changes): Promise<CommitResult> {
+  return branch.commit(
     checkedPaths(outcome.files),
     (staged) =>
       ports.redact(
@@ -151,55 +185,33 @@ async function proposeChanges(
       ),
     event.request.author.isBot ? null : { login: event.request.author.login, id: event.request.author.id }
   )
-  // What is reported comes from the commit that was made, not from what the command meant to change.
-  const problems = [...outcome.problems, ...made.leftOut.map(leftOutProblem)]
-  if (!made.sha)
-    return ports.outbox.reply(
-      event,
-      `I made no changes: the files I wrote are identical to what is already in the repository.${problemList(problems)}`,
-      credit
-    )
-  outcome = { ...outcome, files: committedFiles(outcome.files, made.files), problems }
+}
 
+/** The push; a conflict with someone else's push is an error that pushed nothing. */
+async function pushChanges(branch: Publisher, target: ChangeTarget): Promise<Pushed> {
   const pushed = await branch.push(target.branch, { rebuild: target.mode !== 'new-pr' && target.mode !== 'try' })
   if (pushed.kind === 'conflict') {
     throw new PushConflictError(
       `someone pushed to \`${target.branch}\` while I worked, and my change conflicts with theirs (${pushed.detail}). I pushed nothing; ask me again to build on their work.`
     )
   }
+  return pushed
+}
+
+/** The message that says where the pushed change went (a new pull request, one updated, a branch). */
+async function reportChanges(carry: Carry, outcome: Changes, pushed: Pushed): Promise<Posted[]> {
+  const { event, credit, ports } = carry
+  const target = outcome.target
   const short = pushed.sha.slice(0, 7)
   const rebuilt = pushed.rebuilt ? ` (rebuilt on top of a commit pushed while I worked)` : ''
   const repoUrl = `${ports.serverUrl}/${event.repo.owner}/${event.repo.name}`
-  const failing = checksFail(outcome.checks)
   // A failing check is the first thing every message about this change says.
   const first = failureHeadline(outcome.checks)
   const details = `${outcome.summary.trim()}\n\n**Files:**\n${fileList(outcome.files)}${fileDetails(outcome.files)}${figures(outcome.files, repoUrl, pushed.sha)}${checksSection(outcome.checks)}${problemList(outcome.problems)}`
 
   switch (target.mode) {
-    case 'new-pr': {
-      // No pull request, so no branch either.
-      const pull = await branch.usedOrDeleted(target.branch, pushed.sha, () =>
-        ports.outbox.openPullRequest(
-          event,
-          {
-            title: outcome.title,
-            head: target.branch,
-            base: target.base,
-            draft: failing,
-            body: `${first}${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
-            ...(target.issue !== null ? { closes: target.issue } : {})
-          },
-          credit
-        )
-      )
-      const draft = failing ? ' as a draft, because its checks fail,' : ''
-      const comment = await ports.outbox.reply(
-        event,
-        `${first}I opened ${pull.url}${draft} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
-        credit
-      )
-      return [pull, ...comment]
-    }
+    case 'new-pr':
+      return openPull(carry, outcome, target, { sha: pushed.sha, first, details })
     case 'update-pr':
       return ports.outbox.reply(
         event,
@@ -212,14 +224,45 @@ async function proposeChanges(
         `${first}I pushed commit ${short}${rebuilt} to this pull request's branch \`${target.branch}\`:\n\n${details}`,
         credit
       )
-    case 'try': {
+    case 'try':
       return ports.outbox.reply(
         event,
         `${first}I tried this on the branch [\`${target.branch}\`](${repoUrl}/tree/${target.branch}) without opening a pull request ([compare with \`${target.base}\`](${repoUrl}/compare/${target.base}...${target.branch})):\n\n${details}`,
         credit
       )
-    }
   }
+}
+
+/** The new pull request (a draft when its checks fail), then the reply that links it. */
+async function openPull(
+  { event, credit, ports, branch }: Carry,
+  outcome: Changes,
+  target: Extract<ChangeTarget, { mode: 'new-pr' }>,
+  { sha, first, details }: Told
+): Promise<Posted[]> {
+  const failing = checksFail(outcome.checks)
+  // No pull request, so no branch either.
+  const pull = await branch.usedOrDeleted(target.branch, sha, () =>
+    ports.outbox.openPullRequest(
+      event,
+      {
+        title: outcome.title,
+        head: target.branch,
+        base: target.base,
+        draft: failing,
+        body: `${first}${details}\n\nRequested by @${event.request.author.login} in ${event.request.url}. Please review carefully before merging.`,
+        ...(target.issue !== null ? { closes: target.issue } : {})
+      },
+      credit
+    )
+  )
+  const draft = failing ? ' as a draft, because its checks fail,' : ''
+  const comment = await ports.outbox.reply(
+    event,
+    `${first}I opened ${pull.url}${draft} with these changes (branch \`${target.branch}\`):\n\n${fileList(outcome.files)}${problemList(outcome.problems)}`,
+    credit
+  )
+  return [pull, ...comment]
 }
 
 async function openIssues(
