@@ -68,82 +68,28 @@ function runs(docx: typeof import('docx'), text: string) {
   })
 }
 
+type Docx = typeof import('docx')
+type Block = WordDocument['blocks'][number]
+type DocumentChild = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>
+
+/** What writing a document's blocks needs: the library, the pictures, and where what could not be used is named. */
+interface DocumentWriting {
+  docx: Docx
+  images: ImageLoader
+  lost: string[]
+}
+
 export async function buildDocument(content: WordDocument, images: ImageLoader): Promise<Built> {
   const docx = await import('docx')
-  const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType, ImageRun } = docx
-  const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
-  const lost: string[] = []
-  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = []
+  const writing: DocumentWriting = { docx, images, lost: [] }
+  const children: DocumentChild[] = []
   let lists = 0
   for (const block of content.blocks) {
-    switch (block.kind) {
-      case 'heading':
-        children.push(
-          new Paragraph({ heading: headings[(block.level ?? 1) - 1], children: runs(docx, block.text ?? '') })
-        )
-        break
-      case 'paragraph':
-        children.push(new Paragraph({ children: runs(docx, block.text ?? '') }))
-        break
-      case 'bullets':
-        for (const item of block.items ?? [])
-          children.push(new Paragraph({ bullet: { level: 0 }, children: runs(docx, item) }))
-        break
-      case 'numbered': {
-        lists += 1
-        for (const item of block.items ?? [])
-          children.push(
-            new Paragraph({
-              numbering: { reference: 'numbered', level: 0, instance: lists },
-              children: runs(docx, item)
-            })
-          )
-        break
-      }
-      case 'table': {
-        const rows = block.rows ?? []
-        const width = Math.max(1, ...rows.map((r) => r.length))
-        if (!rows.length) break
-        children.push(
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: rows.map(
-              (row, i) =>
-                new TableRow({
-                  tableHeader: i === 0,
-                  children: Array.from({ length: width }, (_, k) => {
-                    const text = row[k] ?? ''
-                    return new TableCell({
-                      children: [new Paragraph({ children: i === 0 ? runs(docx, `**${text}**`) : runs(docx, text) })]
-                    })
-                  })
-                })
-            )
-          })
-        )
-        break
-      }
-      case 'image': {
-        const image = block.image ? await picture(images, block.image, lost) : null
-        if (!image) break
-        // 6 inches wide at most, at 96 pixels to the inch.
-        const size = fitInto(image.info, 576, 720)
-        children.push(
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: image.info.type,
-                data: image.bytes,
-                transformation: { width: Math.round(size.width), height: Math.round(size.height) }
-              })
-            ]
-          })
-        )
-        break
-      }
-    }
+    // Each numbered list is an instance of its own, so it counts from 1 again.
+    if (block.kind === 'numbered') lists += 1
+    children.push(...(await blockChildren(writing, block, lists)))
   }
-  const document = new Document({
+  const document = new docx.Document({
     title: content.title,
     numbering: {
       config: [
@@ -155,7 +101,78 @@ export async function buildDocument(content: WordDocument, images: ImageLoader):
     },
     sections: [{ children }]
   })
-  return { bytes: new Uint8Array(await Packer.toBuffer(document)), lost }
+  return { bytes: new Uint8Array(await docx.Packer.toBuffer(document)), lost: writing.lost }
+}
+
+/** One block as the document's paragraphs (one for each item of a list) or table; `list`: the numbered list's instance. */
+async function blockChildren(writing: DocumentWriting, block: Block, list: number): Promise<DocumentChild[]> {
+  const { docx } = writing
+  const { HeadingLevel, Paragraph } = docx
+  switch (block.kind) {
+    case 'heading': {
+      const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
+      return [new Paragraph({ heading: headings[(block.level ?? 1) - 1], children: runs(docx, block.text ?? '') })]
+    }
+    case 'paragraph':
+      return [new Paragraph({ children: runs(docx, block.text ?? '') })]
+    case 'bullets':
+      return (block.items ?? []).map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(docx, item) }))
+    case 'numbered':
+      return (block.items ?? []).map(
+        (item) =>
+          new Paragraph({
+            numbering: { reference: 'numbered', level: 0, instance: list },
+            children: runs(docx, item)
+          })
+      )
+    case 'table':
+      return tableOf(docx, block.rows ?? [])
+    case 'image':
+      return imageOf(writing, block.image)
+  }
+}
+
+/** The rows as a table across the page, its first row the header in bold; no rows, no table. */
+function tableOf(docx: Docx, rows: readonly (readonly string[])[]): DocumentChild[] {
+  const { Paragraph, Table, TableCell, TableRow, WidthType } = docx
+  const width = Math.max(1, ...rows.map((r) => r.length))
+  if (!rows.length) return []
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: rows.map(
+        (row, i) =>
+          new TableRow({
+            tableHeader: i === 0,
+            children: Array.from({ length: width }, (_, k) => {
+              const text = row[k] ?? ''
+              return new TableCell({
+                children: [new Paragraph({ children: i === 0 ? runs(docx, `**${text}**`) : runs(docx, text) })]
+              })
+            })
+          })
+      )
+    })
+  ]
+}
+
+/** The repository picture in a paragraph of its own; nothing when it cannot be used (named in `lost`). */
+async function imageOf({ docx, images, lost }: DocumentWriting, path: string | null): Promise<DocumentChild[]> {
+  const image = path ? await picture(images, path, lost) : null
+  if (!image) return []
+  // 6 inches wide at most, at 96 pixels to the inch.
+  const size = fitInto(image.info, 576, 720)
+  return [
+    new docx.Paragraph({
+      children: [
+        new docx.ImageRun({
+          type: image.info.type,
+          data: image.bytes,
+          transformation: { width: Math.round(size.width), height: Math.round(size.height) }
+        })
+      ]
+    })
+  ]
 }
 
 const SHEET_NAME = /[:\\/?*[\]]/g
