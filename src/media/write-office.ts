@@ -104,7 +104,7 @@ export async function buildDocument(content: WordDocument, images: ImageLoader):
   return { bytes: new Uint8Array(await docx.Packer.toBuffer(document)), lost: writing.lost }
 }
 
-/** One block as the document's paragraphs (one for each item of a list) or table; `list`: the numbered list's instance. */
+/** One block as the document's paragraphs (one for each item of a list), table or picture; `list`: the numbered list's instance. */
 async function blockChildren(writing: DocumentWriting, block: Block, list: number): Promise<DocumentChild[]> {
   const { docx } = writing
   const { HeadingLevel, Paragraph } = docx
