@@ -7,16 +7,16 @@ import { join } from 'node:path'
 import { accountAuthor } from '../adapters/git/branch.ts'
 import { GitHubApi } from '../adapters/github/api.ts'
 import { currentBranch, prepareCheckout, type Checkout } from '../adapters/local/checkout.ts'
-import { connect, lookUp } from '../adapters/local/lookup.ts'
+import { connect, lookUp, type Looked } from '../adapters/local/lookup.ts'
 import { terminalAdapters, terminalInput, type Environment } from '../wiring/terminal.ts'
 import { findToken } from '../adapters/local/token.ts'
 import { COMMANDS } from '../commands/registry.ts'
 import { CliError } from '../errors.ts'
 import { describeFailure } from '../outbox/failure.ts'
 import { Redactor } from '../outbox/secrets.ts'
-import { run } from '../run.ts'
+import { run, type Adapters } from '../run.ts'
 import type { RunResult } from '../ports/run.ts'
-import { parseEvent } from '../trigger/event.ts'
+import { parseEvent, type TriggerEvent } from '../trigger/event.ts'
 import { authorize } from '../trigger/gate.ts'
 import { findCommand, verbTable } from '../trigger/grammar.ts'
 import { VERSION } from '../version.ts'
@@ -70,50 +70,105 @@ interface Context {
 }
 
 async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
-  const { env, io, server, apiUrl, token, redactor } = ctx
   const { owner, repo, number } = inv.target
-  const octokit = await connect(token, apiUrl, (m) => io.err(`warning: ${m}`))
+  const octokit = await connect(ctx.token, ctx.apiUrl, (m) => ctx.io.err(`warning: ${m}`))
   const looked = await lookUp(octokit, owner, repo, number)
-  const input = (name: string): string => terminalInput(name, inv.inputs, env, token)
-  const botName = input('bot-name') || 'git-bob'
+  const request = readRequest(inv, ctx, looked)
+  // The gate, asked here too so that a refusal is said in the terminal, never posted on someone's issue.
+  await admit(request.event, new GitHubApi(octokit, { owner, repo }), inv)
+  const verb = verbShown(request, inv)
+  const checkout = verb === 'implement' || verb === 'try' ? await checkoutHere(inv, ctx, looked) : null
+  if (checkout) ctx.io.err(checkout.note)
+  const result = await runOnEvent(request, inv, ctx, looked, checkout)
+  await tellAfter(result, inv, checkout, ctx.io)
+  return result.status === 'answered' || result.status === 'already-answered' ? 0 : 1
+}
+
+/** The request typed at the terminal, as the comment event it would have been and as run() will read it. */
+interface TerminalRequest {
+  botName: string
+  now: Date
+  payload: Record<string, unknown>
+  event: TriggerEvent
+}
+
+function readRequest(inv: Invocation, ctx: Context, looked: Looked): TerminalRequest {
+  const botName = terminalInput('bot-name', inv.inputs, ctx.env, ctx.token) || 'git-bob'
   const now = new Date()
   const payload = terminalEvent({ ...looked, botName, command: inv.command, request: inv.request, now })
   const parsed = parseEvent('issue_comment', payload)
   if (parsed.kind !== 'trigger')
     throw new Error(`the request was not read as one: ${parsed.kind === 'ignored' ? parsed.reason : parsed.kind}`)
+  return { botName, now, payload, event: parsed.event }
+}
 
-  // The gate, asked here too so that a refusal is said in the terminal, never posted on someone's issue.
-  const api = new GitHubApi(octokit, { owner, repo })
-  const decision = await authorize(parsed.event, [], (login) => api.permission(login))
+async function admit(event: TriggerEvent, api: GitHubApi, inv: Invocation): Promise<void> {
+  const { owner, repo } = inv.target
+  const decision = await authorize(event, [], (login) => api.permission(login))
   if (decision.kind !== 'allow')
     throw new CliError(
       `git-bob acts only for people with write access to ${owner}/${repo}, and ${decision.why.replace(/;.*$/, '')}.`
     )
+}
 
-  const command = findCommand(parsed.event.request.body, botName, verbTable(COMMANDS))
+/** The verb asked for, or null; a deploy is refused without --post, since showing it would be doing it. */
+function verbShown(request: TerminalRequest, inv: Invocation): string | null {
+  const { owner, repo } = inv.target
+  const command = findCommand(request.event.request.body, request.botName, verbTable(COMMANDS))
   const verb = command?.kind === 'known' ? command.verb : null
   if (verb === 'deploy' && !inv.post)
     throw new CliError(
       `deploy starts ${owner}/${repo}'s release workflow, which cannot be shown without doing it: add --post to start it.`
     )
-  const checkout =
-    verb === 'implement' || verb === 'try'
-      ? await prepareCheckout({
-          cwd: io.cwd,
-          owner,
-          repo,
-          cloneUrl: looked.repository.clone_url,
-          defaultBranch: looked.repository.default_branch,
-          credentials: { token, serverUrl: server }
-        })
-      : null
-  if (checkout) io.err(checkout.note)
+  return verb
+}
 
+function checkoutHere(inv: Invocation, ctx: Context, looked: Looked): Promise<Checkout> {
+  return prepareCheckout({
+    cwd: ctx.io.cwd,
+    owner: inv.target.owner,
+    repo: inv.target.repo,
+    cloneUrl: looked.repository.clone_url,
+    defaultBranch: looked.repository.default_branch,
+    credentials: { token: ctx.token, serverUrl: ctx.server }
+  })
+}
+
+/** run() over the event written to a file of its own, removed after the run whatever its end. */
+async function runOnEvent(
+  request: TerminalRequest,
+  inv: Invocation,
+  ctx: Context,
+  looked: Looked,
+  checkout: Checkout | null
+): Promise<RunResult> {
   const eventDir = await mkdtemp(join(tmpdir(), 'git-bob-event-'))
   const eventPath = join(eventDir, 'event.json')
-  await writeFile(eventPath, JSON.stringify(payload))
+  await writeFile(eventPath, JSON.stringify(request.payload))
   if (inv.transcript) await writeFile(inv.transcript, '')
-  const adapters = terminalAdapters(
+  const adapters = adaptersFor(inv, ctx, looked, checkout)
+  try {
+    return await run(
+      {
+        eventName: 'issue_comment',
+        eventPath,
+        workspace: checkout?.dir ?? '',
+        runUrl: null,
+        local: true,
+        serverUrl: ctx.server,
+        runId: String(request.now.getTime()),
+        env: ctx.env
+      },
+      adapters
+    )
+  } finally {
+    await rm(eventDir, { recursive: true, force: true })
+  }
+}
+
+function adaptersFor(inv: Invocation, ctx: Context, looked: Looked, checkout: Checkout | null): Adapters {
+  const { env, io, token, apiUrl, redactor } = ctx
+  return terminalAdapters(
     {
       env,
       flags: inv.inputs,
@@ -129,26 +184,6 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
     },
     redactor
   )
-  let result: RunResult
-  try {
-    result = await run(
-      {
-        eventName: 'issue_comment',
-        eventPath,
-        workspace: checkout?.dir ?? '',
-        runUrl: null,
-        local: true,
-        serverUrl: server,
-        runId: String(now.getTime()),
-        env
-      },
-      adapters
-    )
-  } finally {
-    await rm(eventDir, { recursive: true, force: true })
-  }
-  await tellAfter(result, inv, checkout, io)
-  return result.status === 'answered' || result.status === 'already-answered' ? 0 : 1
 }
 
 async function tellAfter(result: RunResult, inv: Invocation, checkout: Checkout | null, io: Io): Promise<void> {
