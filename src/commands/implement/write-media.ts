@@ -9,7 +9,18 @@ import { DEFAULT_DOCUMENT_LIMITS } from '../../conversation/documents.ts'
 import { fenced } from '../../ports/fenced.ts'
 import { askUntilValid, type Validation } from '../../llm/ask-until-valid.ts'
 import type { Speech } from '../../llm/media.ts'
-import { officeKind, type OfficeKind } from '../../media/office-xml.ts'
+import {
+  checkOffice,
+  officeKind,
+  openParts,
+  paragraphsOf,
+  rewriteParagraphs,
+  slideParts,
+  xmlText,
+  zipParts,
+  type OfficeKind,
+  type Parts
+} from '../../media/office-xml.ts'
 import {
   deckSchema,
   documentSchema,
@@ -22,7 +33,7 @@ import type { Built, ImageLoader } from '../../media/write-office.ts'
 import { agrees, counted } from '../../plural.ts'
 import { conversationMessages } from '../../conversation/messages.ts'
 import type { ChangePorts, ConversationContext } from '../types.ts'
-import { mayRead } from '../../ports/paths.ts'
+import { mayRead, type PathRules } from '../../ports/paths.ts'
 import { changeContext, type PlannedAction } from './plan.ts'
 import type { PlannedTurn, Turn } from './turn.ts'
 
@@ -131,14 +142,14 @@ async function ask<T extends { note: string }, R>(
   })
 }
 
+/** A builder of decks, on the repository's slide template. */
+type DeckBuilder = (deck: Deck, images: ImageLoader) => Promise<Built>
+
 /**
  * The repository's slide template, opened, as a builder of decks on it; null (and the reason in the
  * notes) when there is none or it cannot be used, so the deck is built from scratch.
  */
-async function slideTemplate(
-  ports: ChangePorts,
-  notes: string[]
-): Promise<((deck: Deck, images: ImageLoader) => Promise<Built>) | null> {
+async function slideTemplate(ports: ChangePorts, notes: string[]): Promise<DeckBuilder | null> {
   const file = await ports.workspace.read(TEMPLATE).catch(() => null)
   if (!file || file.kind === 'missing') return null
   const { openTemplate } = await import('../../media/slide-template.ts')
@@ -159,21 +170,14 @@ async function slideTemplate(
 
 /** A new deck, document or workbook (or a workbook rebuilt) from the model's structured content. */
 async function office(
-  { ctx, ports, rules }: Turn,
+  turn: Turn,
   action: PlannedAction,
   kind: OfficeKind,
   existing: Uint8Array | null,
   task: (extra?: string) => string
 ): Promise<MediaWritten> {
-  const { buildDeck, buildDocument, buildWorkbook } = await import('../../media/write-office.ts')
-  const { checkOffice } = await import('../../media/office-xml.ts')
+  const { ports } = turn
   const { readOffice } = await import('../../media/read-office.ts')
-  // The model names the pictures: only files it may read go in (not .git, not what .gitbobignore hides).
-  const images = async (path: string): Promise<Uint8Array | null> => {
-    if (!mayRead(path, rules)) return null
-    const file = await ports.workspace.read(path).catch(() => null)
-    return file?.kind === 'binary' ? file.bytes : null
-  }
   const notes: string[] = []
   if (existing)
     notes.push(
@@ -185,27 +189,7 @@ async function office(
   const tooLong = tooMuchText(current)
   if (tooLong) return { ok: false, problem: tooLong }
   const extra = existing ? `# Current content of ${action.path}\n\n${fenced(current)}` : ''
-  const check = async (built: Built): Promise<Validation<Built>> => {
-    const broken = checkOffice(kind, built.bytes)
-    if (broken) return { ok: false, problem: broken }
-    const size = tooLarge(built.bytes.length, ports.limits.maxFileBytes)
-    return size ? { ok: false, problem: size } : { ok: true, value: built }
-  }
-  const purpose = `write ${action.path}`
-  // Every text the model wrote into the file passes the secret mask, as a text file's content does.
-  const masked = <T>(value: T): T => maskStrings(value, (text) => ports.redact(text))
-  const result =
-    kind === 'pptx'
-      ? await ask(ctx, purpose, task(extra), { schema: deckSchema, schemaName: 'slides' }, async (v) =>
-          check(await (template ? template(masked(v), images) : buildDeck(masked(v), images)))
-        )
-      : kind === 'docx'
-        ? await ask(ctx, purpose, task(extra), { schema: documentSchema, schemaName: 'document' }, async (v) =>
-            check(await buildDocument(masked(v), images))
-          )
-        : await ask(ctx, purpose, task(extra), { schema: workbookSchema, schemaName: 'workbook' }, async (v) =>
-            check(await buildWorkbook(masked(v)))
-          )
+  const result = await askForOffice(turn, action, kind, task(extra), template)
   if (!result.ok)
     return { ok: false, problem: `the model's content did not make a valid file twice (${result.problem})` }
   await ports.workspace.write(action.path, result.value.bytes)
@@ -218,6 +202,67 @@ async function office(
   }
 }
 
+/** The model's content for the file, in the schema of its kind, asked until the file built from it is valid. */
+async function askForOffice(
+  { ctx, ports, rules }: Turn,
+  action: PlannedAction,
+  kind: OfficeKind,
+  prompt: string,
+  template: DeckBuilder | null
+) {
+  const { buildDeck, buildDocument, buildWorkbook } = await import('../../media/write-office.ts')
+  const images = imagesFor(ports, rules)
+  const check = builtCheck(kind, ports)
+  const purpose = `write ${action.path}`
+  // Every text the model wrote into the file passes the secret mask, as a text file's content does.
+  const masked = <T>(value: T): T => maskStrings(value, (text) => ports.redact(text))
+  if (kind === 'pptx')
+    return ask(ctx, purpose, prompt, { schema: deckSchema, schemaName: 'slides' }, async (v) =>
+      check(await (template ? template(masked(v), images) : buildDeck(masked(v), images)))
+    )
+  if (kind === 'docx')
+    return ask(ctx, purpose, prompt, { schema: documentSchema, schemaName: 'document' }, async (v) =>
+      check(await buildDocument(masked(v), images))
+    )
+  return ask(ctx, purpose, prompt, { schema: workbookSchema, schemaName: 'workbook' }, async (v) =>
+    check(await buildWorkbook(masked(v)))
+  )
+}
+
+/** The pictures the model names: only files it may read go in (not .git, not what .gitbobignore hides). */
+function imagesFor(ports: ChangePorts, rules: PathRules): ImageLoader {
+  return async (path) => {
+    if (!mayRead(path, rules)) return null
+    const file = await ports.workspace.read(path).catch(() => null)
+    return file?.kind === 'binary' ? file.bytes : null
+  }
+}
+
+/** A built file is accepted when it opens again and is not too large to write. */
+function builtCheck(kind: OfficeKind, ports: ChangePorts): (built: Built) => Promise<Validation<Built>> {
+  return async (built) => {
+    const broken = checkOffice(kind, built.bytes)
+    if (broken) return { ok: false, problem: broken }
+    const size = tooLarge(built.bytes.length, ports.limits.maxFileBytes)
+    return size ? { ok: false, problem: size } : { ok: true, value: built }
+  }
+}
+
+type Rewrite = z.infer<typeof rewriteSchema>
+
+/** One paragraph as the model is shown it, numbered: the part it is in and its place there. */
+interface Unit {
+  name: string
+  index: number
+  text: string
+}
+
+interface Rewritten {
+  bytes: Uint8Array
+  mixed: number
+  changed: number
+}
+
 /** An existing deck or document reworded (translated, corrected) paragraph by paragraph, in place. */
 async function rewrite(
   { ctx, ports }: Turn,
@@ -226,27 +271,12 @@ async function rewrite(
   existing: Uint8Array,
   task: (extra?: string) => string
 ): Promise<MediaWritten> {
-  const { checkOffice, openParts, paragraphsOf, rewriteParagraphs, slideParts, xmlText, zipParts } =
-    await import('../../media/office-xml.ts')
   const { readOffice } = await import('../../media/read-office.ts')
-  let parts
-  try {
-    parts = openParts(kind, existing)
-  } catch (error) {
-    return { ok: false, problem: `it cannot be opened as a ${kind} file (${(error as Error).message})` }
-  }
-  const names =
-    kind === 'docx'
-      ? ['word/document.xml']
-      : slideParts(parts).flatMap((s) => (s.notes ? [s.slide, s.notes] : [s.slide]))
-  const units = names.flatMap((name) =>
-    paragraphsOf(kind, xmlText(parts, name) ?? '').map((p, index) => ({ name, index, text: p.text }))
-  )
-  const listing = units
-    .map((u, i) => ({ i, text: u.text, name: u.name }))
-    .filter((u) => u.text.trim())
-    .map((u) => `[${u.i}]${u.name.includes('notesSlide') ? ' (speaker notes)' : ''} ${u.text}`)
-    .join('\n')
+  const opened = openedParts(kind, existing)
+  if (!opened.ok) return opened
+  const parts = opened.value
+  const units = paragraphUnits(kind, parts)
+  const listing = numberedListing(units)
   const tooLong = tooMuchText(listing)
   if (tooLong) return { ok: false, problem: tooLong }
   const extra = `# The paragraphs of ${action.path}, numbered\n\nReturn only those that change, by number, with their whole new text. The layout, pictures and formatting stay as they are; paragraphs are neither added nor removed.\n\n${fenced(listing)}`
@@ -255,48 +285,101 @@ async function rewrite(
     `rewrite ${action.path}`,
     task(extra),
     { schema: rewriteSchema, schemaName: 'rewrite' },
-    async (value) => {
-      const wrong = value.paragraphs.find((p) => !units[p.index])
-      if (wrong) return { ok: false, problem: `there is no paragraph number ${wrong.index}` }
-      const byPart = new Map<string, Map<number, string>>()
-      for (const p of value.paragraphs) {
-        const unit = units[p.index]!
-        const changes = byPart.get(unit.name) ?? new Map<number, string>()
-        changes.set(unit.index, ports.redact(p.text))
-        byPart.set(unit.name, changes)
-      }
-      let mixed = 0
-      const replaced: Record<string, string> = {}
-      for (const [name, changes] of byPart) {
-        const out = rewriteParagraphs(kind, xmlText(parts, name) ?? '', changes)
-        replaced[name] = out.xml
-        mixed += out.mixed
-      }
-      const bytes = zipParts(parts, replaced)
-      const broken = checkOffice(kind, bytes) ?? tooLarge(bytes.length, ports.limits.maxFileBytes)
-      return broken
-        ? { ok: false, problem: broken }
-        : { ok: true, value: { bytes, mixed, changed: value.paragraphs.length } }
-    }
+    async (value) => checkRewrite(kind, parts, units, value, ports)
   )
   if (!result.ok)
     return { ok: false, problem: `the model's changes did not make a valid file twice (${result.problem})` }
   if (!result.value.changed) return { ok: false, problem: 'the model changed no paragraph' }
   await ports.workspace.write(action.path, result.value.bytes)
-  const lost = [
-    `The ${kind === 'pptx' ? 'deck' : 'document'} was changed in place, paragraph by paragraph: its layout, pictures, styles and ${kind === 'pptx' ? 'slides' : 'tables'} are kept.`
-  ]
-  if (result.value.mixed)
-    lost.push(
-      `Lost: the formatting inside ${result.value.mixed} changed paragraph${result.value.mixed === 1 ? '' : 's'} that mixed several formats (bold words, links, colours); each new text takes its paragraph's first format.`
-    )
-  if (kind === 'docx') lost.push('Headers, footers, footnotes and comments were not changed.')
   return {
     ok: true,
     note: result.reply.value.note,
     text: readOffice(kind, result.value.bytes),
-    details: lost.join('\n')
+    details: rewriteDetails(kind, result.value.mixed)
   }
+}
+
+function openedParts(kind: 'docx' | 'pptx', existing: Uint8Array): Validation<Parts> {
+  try {
+    return { ok: true, value: openParts(kind, existing) }
+  } catch (error) {
+    return { ok: false, problem: `it cannot be opened as a ${kind} file (${(error as Error).message})` }
+  }
+}
+
+/** Every paragraph of the document, or of each slide and its speaker notes, in order. */
+function paragraphUnits(kind: 'docx' | 'pptx', parts: Parts): Unit[] {
+  const names =
+    kind === 'docx'
+      ? ['word/document.xml']
+      : slideParts(parts).flatMap((s) => (s.notes ? [s.slide, s.notes] : [s.slide]))
+  return names.flatMap((name) =>
+    paragraphsOf(kind, xmlText(parts, name) ?? '').map((p, index) => ({ name, index, text: p.text }))
+  )
+}
+
+/** The paragraphs with text, each with its number in the list. */
+function numberedListing(units: Unit[]): string {
+  return units
+    .map((u, i) => ({ i, text: u.text, name: u.name }))
+    .filter((u) => u.text.trim())
+    .map((u) => `[${u.i}]${u.name.includes('notesSlide') ? ' (speaker notes)' : ''} ${u.text}`)
+    .join('\n')
+}
+
+/** The file with the model's paragraphs in place, if every number is one and the file opens again. */
+function checkRewrite(
+  kind: 'docx' | 'pptx',
+  parts: Parts,
+  units: Unit[],
+  value: Rewrite,
+  ports: ChangePorts
+): Validation<Rewritten> {
+  const wrong = value.paragraphs.find((p) => !units[p.index])
+  if (wrong) return { ok: false, problem: `there is no paragraph number ${wrong.index}` }
+  const byPart = changesByPart(units, value.paragraphs, (text) => ports.redact(text))
+  let mixed = 0
+  const replaced: Record<string, string> = {}
+  for (const [name, changes] of byPart) {
+    const out = rewriteParagraphs(kind, xmlText(parts, name) ?? '', changes)
+    replaced[name] = out.xml
+    mixed += out.mixed
+  }
+  const bytes = zipParts(parts, replaced)
+  const broken = checkOffice(kind, bytes) ?? tooLarge(bytes.length, ports.limits.maxFileBytes)
+  return broken
+    ? { ok: false, problem: broken }
+    : { ok: true, value: { bytes, mixed, changed: value.paragraphs.length } }
+}
+
+/** The new texts, masked, by the part they go in and their place there. */
+function changesByPart(
+  units: Unit[],
+  paragraphs: Rewrite['paragraphs'],
+  redact: (text: string) => string
+): Map<string, Map<number, string>> {
+  const byPart = new Map<string, Map<number, string>>()
+  for (const p of paragraphs) {
+    const unit = units[p.index]
+    if (!unit) continue
+    const changes = byPart.get(unit.name) ?? new Map<number, string>()
+    changes.set(unit.index, redact(p.text))
+    byPart.set(unit.name, changes)
+  }
+  return byPart
+}
+
+/** What was kept and what was lost in a file changed in place. */
+function rewriteDetails(kind: 'docx' | 'pptx', mixed: number): string {
+  const lost = [
+    `The ${kind === 'pptx' ? 'deck' : 'document'} was changed in place, paragraph by paragraph: its layout, pictures, styles and ${kind === 'pptx' ? 'slides' : 'tables'} are kept.`
+  ]
+  if (mixed)
+    lost.push(
+      `Lost: the formatting inside ${mixed} changed paragraph${mixed === 1 ? '' : 's'} that mixed several formats (bold words, links, colours); each new text takes its paragraph's first format.`
+    )
+  if (kind === 'docx') lost.push('Headers, footers, footnotes and comments were not changed.')
+  return lost.join('\n')
 }
 
 /** Says that git-bob, not the model, made the file from the model's raw audio (Gemini); pure. */
