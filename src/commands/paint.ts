@@ -5,9 +5,10 @@ import { z } from 'zod'
 import { ConfigError, PathEscapeError } from '../errors.ts'
 import { fill, forgePlaceholders, PROMPTS } from '../conversation/prompts.ts'
 import { conversationMessages } from '../conversation/messages.ts'
-import { checkWritePath, pathRules } from '../ports/paths.ts'
-import { paintPicture } from './implement/write-media.ts'
-import type { ConversationContext, Outcome } from './types.ts'
+import { checkWritePath, pathRules, type PathRules } from '../ports/paths.ts'
+import type { ChangeTarget } from './implement/target.ts'
+import { paintPicture, type MediaWritten } from './implement/write-media.ts'
+import type { ChangePorts, ConversationContext, Outcome } from './types.ts'
 
 export const paintSchema = z.object({
   title: z.string().describe('the pull request title'),
@@ -32,30 +33,63 @@ export async function paint(ctx: ConversationContext): Promise<Outcome> {
       kind: 'reply',
       body: `I can't paint here: ${image && !image.ok ? image.reason : 'no image model is configured'}.`
     }
+  const ports = checkedOut(ctx)
+  const decision = await ports.prepare('pull-request')
+  if (!decision.ok) return { kind: 'reply', body: `I can't paint this here: ${decision.reason}` }
+  const ignoreFile = await ports.workspace.read('.gitbobignore')
+  const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null)
+  const asked = await describePicture(ctx)
+  const { path, problems } = await placePicture(asked.path, rules, ports)
+  return paintAndPropose(ctx, ports, decision.target, asked, path, problems)
+}
+
+type PictureRequest = z.infer<typeof paintSchema>
+
+function checkedOut(ctx: ConversationContext): ChangePorts {
   const ports = ctx.changes
   if (!ports)
     throw new ConfigError(
       'The paint command commits the picture, so it needs the repository checked out: add `- uses: actions/checkout@v5` (with `persist-credentials: false`) before git-bob in the workflow, as in examples/git-bob.yml.'
     )
-  const decision = await ports.prepare('pull-request')
-  if (!decision.ok) return { kind: 'reply', body: `I can't paint this here: ${decision.reason}` }
-  const ignoreFile = await ports.workspace.read('.gitbobignore')
-  const rules = pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null)
-  const { value: asked } = await ctx.model.generateObject({
+  return ports
+}
+
+async function describePicture(ctx: ConversationContext): Promise<PictureRequest> {
+  const { value } = await ctx.model.generateObject({
     purpose: 'describe the picture',
     messages: conversationMessages(ctx, fill(PROMPTS.paint, forgePlaceholders(ctx.forge))),
     schema: paintSchema,
     schemaName: 'picture_request'
   })
+  return value
+}
+
+/** Where the picture goes: the path asked for if it may be written, else a default; free either way. */
+async function placePicture(
+  asked: string,
+  rules: PathRules,
+  ports: ChangePorts
+): Promise<{ path: string; problems: string[] }> {
   // The path is checked as it will be written, with its .png ending (.gitbobignore may name "*.png").
-  const checked = checkWritePath(asked.path.replace(/\.[A-Za-z0-9]+$/, '') + '.png', rules)
+  const checked = checkWritePath(asked.replace(/\.[A-Za-z0-9]+$/, '') + '.png', rules)
   const wanted = checked.ok ? checked.path : 'images/picture.png'
   const path = await freePath(wanted, async (p) => (await ports.workspace.read(p)).kind !== 'missing')
   const problems = checked.ok
     ? []
-    : [`The picture could not go to \`${asked.path}\` (${checked.reason}), so it is in \`${path}\`.`]
+    : [`The picture could not go to \`${asked}\` (${checked.reason}), so it is in \`${path}\`.`]
+  return { path, problems }
+}
+
+async function paintAndPropose(
+  ctx: ConversationContext,
+  ports: ChangePorts,
+  target: ChangeTarget,
+  asked: PictureRequest,
+  path: string,
+  problems: string[]
+): Promise<Outcome> {
   const action = { action: 'create' as const, path, source: null, reason: asked.summary }
-  let written
+  let written: MediaWritten
   try {
     written = await paintPicture(
       ctx,
@@ -69,9 +103,20 @@ export async function paint(ctx: ConversationContext): Promise<Outcome> {
     throw error
   }
   if (!written.ok) return { kind: 'reply', body: `I could not paint this: ${written.problem}.` }
+  return proposal(target, asked, path, written, problems)
+}
+
+/** The pull request with the picture in it. */
+function proposal(
+  target: ChangeTarget,
+  asked: PictureRequest,
+  path: string,
+  written: { note: string; details: string | null },
+  problems: string[]
+): Outcome {
   return {
     kind: 'changes',
-    target: decision.target,
+    target,
     title: asked.title.trim().slice(0, 120) || 'A picture requested by a maintainer',
     summary: asked.summary,
     files: [
