@@ -145,7 +145,17 @@ function best<T>(items: readonly T[], score: (item: T) => number): T | null {
 
 export type TemplateOpened = { ok: true; template: SlideTemplate } | { ok: false; reason: string }
 
-export function openTemplate(bytes: Uint8Array): TemplateOpened {
+type Failed = { ok: false; reason: string }
+
+interface OpenedPresentation {
+  ok: true
+  parts: Parts
+  presentation: XmlElement
+  rels: Relationship[]
+}
+
+/** The package's parts, its presentation element and that part's relationships. */
+function openPresentation(bytes: Uint8Array): OpenedPresentation | Failed {
   let parts: Parts
   try {
     parts = openParts('pptx', bytes)
@@ -154,7 +164,6 @@ export function openTemplate(bytes: Uint8Array): TemplateOpened {
   }
   let presentation: XmlElement | undefined
   let rels: Relationship[]
-  let layouts: ReadLayout[]
   try {
     presentation = parsed(parts, 'ppt/presentation.xml')?.children[0]
     rels = relationships(parts, 'ppt/presentation.xml')
@@ -163,58 +172,95 @@ export function openTemplate(bytes: Uint8Array): TemplateOpened {
   }
   if (!presentation || !is(presentation, NS.p, 'presentation'))
     return { ok: false, reason: 'its ppt/presentation.xml is not a presentation git-bob can read' }
+  return { ok: true, parts, presentation, rels }
+}
+
+function slideSize(presentation: XmlElement): { cx: number; cy: number } {
   const sldSz = child(presentation, NS.p, 'sldSz')
-  const size = sldSz ? { cx: Number(attr(sldSz, 'cx')), cy: Number(attr(sldSz, 'cy')) } : { cx: 9144000, cy: 6858000 }
-  const masters = rels.filter((r) => r.type === 'slideMaster' && r.target && parts[r.target])
-  const layoutParts = [
+  return sldSz ? { cx: Number(attr(sldSz, 'cx')), cy: Number(attr(sldSz, 'cy')) } : { cx: 9144000, cy: 6858000 }
+}
+
+/** The layouts of every slide master, each once, by their number. */
+function layoutPartsOf(parts: Parts, rels: readonly Relationship[]): string[] {
+  const masters = rels.flatMap((r) => (r.type === 'slideMaster' && r.target && parts[r.target] ? [r.target] : []))
+  return [
     ...new Set(
-      masters.flatMap((m) =>
-        relationships(parts, m.target!).flatMap((r) =>
+      masters.flatMap((master) =>
+        relationships(parts, master).flatMap((r) =>
           r.type === 'slideLayout' && r.target && parts[r.target] ? [r.target] : []
         )
       )
     )
   ].sort((a, b) => NUMBER(a) - NUMBER(b))
+}
+
+function readLayouts(
+  parts: Parts,
+  layoutParts: readonly string[],
+  size: { cx: number; cy: number }
+): { ok: true; layouts: ReadLayout[] } | Failed {
   try {
-    layouts = layoutParts.flatMap((part) => readLayout(parts, part, size) ?? [])
+    return { ok: true, layouts: layoutParts.flatMap((part) => readLayout(parts, part, size) ?? []) }
   } catch (error) {
     return { ok: false, reason: `a layout cannot be read: ${(error as Error).message}` }
   }
-  const content = best(layouts, (l) => {
-    if (!l.body || l.title.type !== 'title') return Infinity
-    if (l.kind === 'obj') return 0
-    if (l.kind === 'tx') return 1
-    return l.others === 0 ? 2 : 3
-  })
-  if (!content?.body)
-    return {
-      ok: false,
-      reason: layoutParts.length
-        ? `none of its ${counted(layoutParts.length, 'layout')} has both a title and a body placeholder`
-        : 'it has no slide layout'
-    }
-  const titleOnly = best(layouts, (l) => {
-    if (l.kind === 'titleOnly') return 0
-    return !l.body && !l.others && l.title.type === 'title' ? 1 : Infinity
-  })
-  const titleSlide = best(layouts, (l) => (l.kind === 'title' || l.title.type === 'ctrTitle' ? 0 : Infinity))
-  const notesMaster = rels.find((r) => r.type === 'notesMaster' && r.target && parts[r.target])?.target ?? null
+}
+
+function contentScore(l: ReadLayout): number {
+  if (!l.body || l.title.type !== 'title') return Infinity
+  if (l.kind === 'obj') return 0
+  if (l.kind === 'tx') return 1
+  return l.others === 0 ? 2 : 3
+}
+
+function titleOnlyScore(l: ReadLayout): number {
+  if (l.kind === 'titleOnly') return 0
+  return !l.body && !l.others && l.title.type === 'title' ? 1 : Infinity
+}
+
+function titleSlideScore(l: ReadLayout): number {
+  return l.kind === 'title' || l.title.type === 'ctrTitle' ? 0 : Infinity
+}
+
+function noContentLayout(layouts: number): string {
+  return layouts
+    ? `none of its ${counted(layouts, 'layout')} has both a title and a body placeholder`
+    : 'it has no slide layout'
+}
+
+/** The template's own slides, by part, in the presentation's order. */
+function slidesOf(presentation: XmlElement, rels: readonly Relationship[]): string[] {
   const list = child(presentation, NS.p, 'sldIdLst')
-  const slides = (list ? list.children.filter((c) => is(c, NS.p, 'sldId')) : []).flatMap((sldId) => {
+  return (list ? list.children.filter((c) => is(c, NS.p, 'sldId')) : []).flatMap((sldId) => {
     const id = attr(sldId, 'id', NS.r)
     const target = rels.find((r) => r.id === id)?.target
     return target ? [target] : []
   })
+}
+
+const titled = (l: ReadLayout | null): Layout | null => (l ? { part: l.part, title: l.title, body: null } : null)
+
+export function openTemplate(bytes: Uint8Array): TemplateOpened {
+  const opened = openPresentation(bytes)
+  if (!opened.ok) return opened
+  const { parts, presentation, rels } = opened
+  const size = slideSize(presentation)
+  const layoutParts = layoutPartsOf(parts, rels)
+  const read = readLayouts(parts, layoutParts, size)
+  if (!read.ok) return read
+  const content = best(read.layouts, contentScore)
+  if (!content?.body) return { ok: false, reason: noContentLayout(layoutParts.length) }
+  const notesMaster = rels.find((r) => r.type === 'notesMaster' && r.target && parts[r.target])?.target ?? null
   return {
     ok: true,
     template: {
       parts,
       size,
       content: { part: content.part, title: content.title, body: content.body },
-      titleOnly: titleOnly ? { part: titleOnly.part, title: titleOnly.title, body: null } : null,
-      titleSlide: titleSlide ? { part: titleSlide.part, title: titleSlide.title, body: null } : null,
+      titleOnly: titled(best(read.layouts, titleOnlyScore)),
+      titleSlide: titled(best(read.layouts, titleSlideScore)),
       notesMaster,
-      slides
+      slides: slidesOf(presentation, rels)
     }
   }
 }
