@@ -4,7 +4,7 @@
 // Each call goes to the transcript, so the stamp and the job summary name these models too. Gemini speaks
 // raw PCM, which becomes a WAV here, or an MP3 through the encoder the caller gives (media/encode-mp3.ts: lamejs,
 // loaded only then), so llm/ needs nothing of the app.
-import type { CallRecorder } from './recorder.ts'
+import type { CallRecorder, ModelCall } from './recorder.ts'
 import {
   parseModelSpec,
   resolveApiKey,
@@ -219,6 +219,79 @@ async function geminiMedia(
   }
 }
 
+type MadeBy = Made & { spec: ModelSpec }
+
+/** The transcript's entry for one call: what was asked, and what came back or the error. */
+function mediaCall(
+  kind: MediaKind,
+  spec: ModelSpec,
+  input: string,
+  started: number,
+  made: Made | null,
+  error: string | null
+): ModelCall {
+  return {
+    purpose: kind === 'image' ? 'paint' : 'speak',
+    provider: spec.provider.name,
+    requestedModel: spec.model,
+    servedModel: made?.served ?? null,
+    messages: [{ role: 'user', content: input }],
+    answer: made ? `(${made.mediaType}, ${made.bytes.length.toLocaleString('en-US')} bytes)` : null,
+    usage: made?.usage ?? { inputTokens: 0, outputTokens: 0 },
+    durationMs: Date.now() - started,
+    attempts: 1,
+    error,
+    media: kind
+  }
+}
+
+/** One call to the chosen model, recorded in the transcript whether it succeeds or fails. */
+async function callMediaModel(
+  kind: MediaKind,
+  choice: MediaChoice,
+  input: string,
+  format: 'mp3' | 'wav',
+  settings: MediaSettings
+): Promise<MadeBy> {
+  if (!choice.ok) throw new ConfigError(`No ${kind} model: ${choice.reason}.`)
+  const spec = choice.spec
+  const apiKey = resolveApiKey(spec.provider, settings.credentials)
+  const baseUrl = baseUrlFor(spec, settings.baseUrls)
+  const started = Date.now()
+  try {
+    const made =
+      spec.provider.family === 'gemini'
+        ? await geminiMedia(kind, spec, apiKey, baseUrl, input, settings.timeoutMs)
+        : await openaiMedia(kind, spec, apiKey, baseUrl, input, format, settings.timeoutMs)
+    settings.transcript.add(mediaCall(kind, spec, input, started, made, null))
+    return { ...made, spec }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    settings.transcript.add(mediaCall(kind, spec, input, started, null, message))
+    throw error
+  }
+}
+
+/** The speech as the file asked for: as the model sent it, or made from its raw PCM (a WAV, or an MP3). */
+async function speechFile(made: MadeBy, format: 'mp3' | 'wav', mp3: Mp3Encoder): Promise<Speech> {
+  const model = made.spec.id
+  const rate = made.pcmRate
+  if (rate === undefined) {
+    const sent = /wav/i.test(made.mediaType) ? 'wav' : 'mp3'
+    return { bytes: made.bytes, format: sent, model, encoded: null }
+  }
+  if (format === 'wav')
+    return { bytes: wavFromPcm(made.bytes, rate), format, model, encoded: { sampleRate: rate, kbps: null } }
+  const problem = mp3.rateProblem(rate)
+  if (problem)
+    throw new LlmError(
+      'invalid_output',
+      `${model} spoke PCM that cannot become an MP3 (${problem}): ask for a .wav file`
+    )
+  const bytes = await mp3.encode(made.bytes, rate, mp3.kbps)
+  return { bytes, format, model, encoded: { sampleRate: rate, kbps: mp3.kbps } }
+}
+
 export function createMediaModels(
   chatModel: ModelSpec,
   inputs: Record<MediaKind, string>,
@@ -228,64 +301,15 @@ export function createMediaModels(
     image: chooseMediaModel('image', inputs.image, chatModel),
     speech: chooseMediaModel('speech', inputs.speech, chatModel)
   }
-  async function make(kind: MediaKind, input: string, format: 'mp3' | 'wav'): Promise<Made & { spec: ModelSpec }> {
-    const choice = choices[kind]
-    if (!choice.ok) throw new ConfigError(`No ${kind} model: ${choice.reason}.`)
-    const spec = choice.spec
-    const apiKey = resolveApiKey(spec.provider, settings.credentials)
-    const baseUrl = baseUrlFor(spec, settings.baseUrls)
-    const started = Date.now()
-    const record = (made: Made | null, error: string | null): void =>
-      settings.transcript.add({
-        purpose: kind === 'image' ? 'paint' : 'speak',
-        provider: spec.provider.name,
-        requestedModel: spec.model,
-        servedModel: made?.served ?? null,
-        messages: [{ role: 'user', content: input }],
-        answer: made ? `(${made.mediaType}, ${made.bytes.length.toLocaleString('en-US')} bytes)` : null,
-        usage: made?.usage ?? { inputTokens: 0, outputTokens: 0 },
-        durationMs: Date.now() - started,
-        attempts: 1,
-        error,
-        media: kind
-      })
-    try {
-      const made =
-        spec.provider.family === 'gemini'
-          ? await geminiMedia(kind, spec, apiKey, baseUrl, input, settings.timeoutMs)
-          : await openaiMedia(kind, spec, apiKey, baseUrl, input, format, settings.timeoutMs)
-      record(made, null)
-      return { ...made, spec }
-    } catch (error) {
-      record(null, error instanceof Error ? error.message : String(error))
-      throw error
-    }
-  }
   return {
     ...choices,
     async paint(prompt) {
-      const made = await make('image', prompt, 'mp3')
+      const made = await callMediaModel('image', choices.image, prompt, 'mp3', settings)
       return { bytes: made.bytes, mediaType: made.mediaType, model: made.spec.id }
     },
     async speak(text, format) {
-      const made = await make('speech', text, format)
-      const model = made.spec.id
-      const rate = made.pcmRate
-      if (rate === undefined) {
-        const sent = /wav/i.test(made.mediaType) ? 'wav' : 'mp3'
-        return { bytes: made.bytes, format: sent, model, encoded: null }
-      }
-      if (format === 'wav')
-        return { bytes: wavFromPcm(made.bytes, rate), format, model, encoded: { sampleRate: rate, kbps: null } }
-      const { mp3 } = settings
-      const problem = mp3.rateProblem(rate)
-      if (problem)
-        throw new LlmError(
-          'invalid_output',
-          `${model} spoke PCM that cannot become an MP3 (${problem}): ask for a .wav file`
-        )
-      const bytes = await mp3.encode(made.bytes, rate, mp3.kbps)
-      return { bytes, format, model, encoded: { sampleRate: rate, kbps: mp3.kbps } }
+      const made = await callMediaModel('speech', choices.speech, text, format, settings)
+      return speechFile(made, format, settings.mp3)
     }
   }
 }
