@@ -4,6 +4,8 @@
 // Each call goes to the transcript, so the stamp and the job summary name these models too. Gemini speaks
 // raw PCM, which becomes a WAV here, or an MP3 through the encoder the caller gives (media/encode-mp3.ts: lamejs,
 // loaded only then), so llm/ needs nothing of the app.
+import type { GenerateContentResponse } from '@google/genai'
+import type { OpenAI as OpenAIClient } from 'openai'
 import type { CallRecorder, ModelCall } from './recorder.ts'
 import {
   parseModelSpec,
@@ -131,40 +133,51 @@ async function openaiMedia(
   const { fromOpenAIError } = await import('./openai-provider.ts')
   const client = new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries: 1 })
   try {
-    if (kind === 'speech') {
-      const response = await client.audio.speech.create({
-        model: spec.model,
-        voice: 'alloy',
-        input,
-        response_format: format
-      })
-      const bytes = new Uint8Array(await response.arrayBuffer())
-      return {
-        bytes,
-        mediaType: format === 'mp3' ? 'audio/mpeg' : 'audio/wav',
-        served: null,
-        usage: { inputTokens: 0, outputTokens: 0 }
-      }
-    }
-    // DALL·E answers with a URL unless asked for base64; the gpt-image models always send base64.
-    const legacy = /^dall-e/i.test(spec.model)
-    const result = await client.images.generate({
-      model: spec.model,
-      prompt: input,
-      n: 1,
-      size: '1024x1024',
-      ...(legacy ? { response_format: 'b64_json' as const } : {})
-    })
-    const data = result.data?.[0]?.b64_json
-    if (!data) throw new LlmError('invalid_output', `${spec.id} returned no image`)
-    return {
-      bytes: new Uint8Array(Buffer.from(data, 'base64')),
-      mediaType: 'image/png',
-      served: null,
-      usage: { inputTokens: result.usage?.input_tokens ?? 0, outputTokens: result.usage?.output_tokens ?? 0 }
-    }
+    if (kind === 'speech') return await openaiSpeech(client, spec, input, format)
+    return await openaiImage(client, spec, input)
   } catch (error) {
     throw error instanceof LlmError ? error : fromOpenAIError(error)
+  }
+}
+
+async function openaiSpeech(
+  client: OpenAIClient,
+  spec: ModelSpec,
+  input: string,
+  format: 'mp3' | 'wav'
+): Promise<Made> {
+  const response = await client.audio.speech.create({
+    model: spec.model,
+    voice: 'alloy',
+    input,
+    response_format: format
+  })
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  return {
+    bytes,
+    mediaType: format === 'mp3' ? 'audio/mpeg' : 'audio/wav',
+    served: null,
+    usage: { inputTokens: 0, outputTokens: 0 }
+  }
+}
+
+async function openaiImage(client: OpenAIClient, spec: ModelSpec, input: string): Promise<Made> {
+  // DALL·E answers with a URL unless asked for base64; the gpt-image models always send base64.
+  const legacy = /^dall-e/i.test(spec.model)
+  const result = await client.images.generate({
+    model: spec.model,
+    prompt: input,
+    n: 1,
+    size: '1024x1024',
+    ...(legacy ? { response_format: 'b64_json' as const } : {})
+  })
+  const data = result.data?.[0]?.b64_json
+  if (!data) throw new LlmError('invalid_output', `${spec.id} returned no image`)
+  return {
+    bytes: new Uint8Array(Buffer.from(data, 'base64')),
+    mediaType: 'image/png',
+    served: null,
+    usage: { inputTokens: result.usage?.input_tokens ?? 0, outputTokens: result.usage?.output_tokens ?? 0 }
   }
 }
 
@@ -200,6 +213,11 @@ async function geminiMedia(
   } catch (error) {
     throw fromGeminiError(error)
   }
+  return geminiMade(kind, spec, response)
+}
+
+/** The picture or the speech in Gemini's answer; raw PCM speech keeps its sample rate. */
+function geminiMade(kind: MediaKind, spec: ModelSpec, response: GenerateContentResponse): Made {
   const inline = response.candidates?.[0]?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData
   if (!inline?.data)
     throw new LlmError('invalid_output', `${spec.id} returned no ${kind === 'image' ? 'image' : 'audio'}`)
