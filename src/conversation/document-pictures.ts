@@ -34,23 +34,23 @@ function takeTurns(documents: readonly PicturesOf[]): { of: PicturesOf; picture:
   return out
 }
 
-type Candidate =
-  | { kind: 'image'; image: LoadedImage }
-  | { kind: 'picture'; of: PicturesOf; picture: DocumentPicture; mediaType: ImageType; label: string }
+interface PictureCandidate {
+  kind: 'picture'
+  of: PicturesOf
+  picture: DocumentPicture
+  mediaType: ImageType
+  label: string
+}
+type Candidate = { kind: 'image'; image: LoadedImage } | PictureCandidate
 
-/**
- * The images the model is shown: the thread's (already fetched within the limits, by loadImages) and the
- * documents' pictures, fitted together to the count and the bytes. `accepted`: the image types the model
- * reads. Returned in order: the thread's images as they were, then the pictures in their documents' order.
- */
-export function shareImages(
-  thread: readonly LoadedImage[],
+/** The documents' pictures the model can be shown, in turns; a note names each of the others. */
+function readablePictures(
   documents: readonly PicturesOf[],
   accepted: readonly ImageType[],
-  limits: ImageLimits
-): { images: ThreadImage[]; notes: string[] } {
-  const notes: string[] = []
-  const pictures: Candidate[] = []
+  limits: ImageLimits,
+  notes: string[]
+): PictureCandidate[] {
+  const pictures: PictureCandidate[] = []
   for (const { of, picture } of takeTurns(documents)) {
     const label = pictureLabel(of, picture)
     const mediaType = sniffImageType(picture.bytes)
@@ -61,12 +61,21 @@ export function shareImages(
       notes.push(`${label} (larger than ${limits.maxBytes.toLocaleString('en-US')} bytes)`)
     else pictures.push({ kind: 'picture', of, picture, mediaType, label })
   }
+  return pictures
+}
+
+/** The order images are chosen in: the request's own images, the documents' pictures, the thread's other images. */
+function byTurn(thread: readonly LoadedImage[], pictures: readonly PictureCandidate[]): Candidate[] {
   const byPriority = [...thread].sort((a, b) => a.priority - b.priority)
-  const order: Candidate[] = [
+  return [
     ...byPriority.filter((i) => i.fromRequest).map((image) => ({ kind: 'image' as const, image })),
     ...pictures,
     ...byPriority.filter((i) => !i.fromRequest).map((image) => ({ kind: 'image' as const, image }))
   ]
+}
+
+/** The candidates kept within the count and the bytes; a note names each left out, by group for the count. */
+function fit(order: readonly Candidate[], limits: ImageLimits, notes: string[]): Set<Candidate> {
   const kept = new Set<Candidate>()
   const overCount = new Map<string, number>()
   let total = 0
@@ -88,23 +97,54 @@ export function shareImages(
     const what = group === 'the conversation' ? counted(n, 'image') : counted(n, 'picture')
     notes.push(`${what} from ${group}: at most ${limits.maxImages} images are read`)
   }
+  return kept
+}
+
+/** The thread's images kept, as they were, without what only the choosing needed. */
+function threadImagesKept(thread: readonly LoadedImage[], kept: ReadonlySet<Candidate>): ThreadImage[] {
   const images: ThreadImage[] = []
   for (const image of thread)
     if ([...kept].some((c) => c.kind === 'image' && c.image === image)) {
       const { priority: _p, size: _s, fromRequest: _r, ...shown } = image
       images.push(shown)
     }
-  const place = (c: Candidate): number =>
-    c.kind === 'picture' ? documents.indexOf(c.of) * 100_000 + c.of.pictures.indexOf(c.picture) : 0
-  for (const candidate of pictures.filter((c) => kept.has(c)).sort((a, b) => place(a) - place(b)))
-    if (candidate.kind === 'picture')
-      images.push({
-        where: candidate.of.where,
-        url: candidate.of.url,
-        alt: '',
-        mediaType: candidate.mediaType,
-        data: Buffer.from(candidate.picture.bytes).toString('base64'),
-        label: candidate.label
-      })
+  return images
+}
+
+/** The pictures kept, in their documents' order, as images for the model. */
+function picturesKept(
+  pictures: readonly PictureCandidate[],
+  kept: ReadonlySet<Candidate>,
+  documents: readonly PicturesOf[]
+): ThreadImage[] {
+  const place = (c: PictureCandidate): number => documents.indexOf(c.of) * 100_000 + c.of.pictures.indexOf(c.picture)
+  return pictures
+    .filter((c) => kept.has(c))
+    .sort((a, b) => place(a) - place(b))
+    .map((candidate) => ({
+      where: candidate.of.where,
+      url: candidate.of.url,
+      alt: '',
+      mediaType: candidate.mediaType,
+      data: Buffer.from(candidate.picture.bytes).toString('base64'),
+      label: candidate.label
+    }))
+}
+
+/**
+ * The images the model is shown: the thread's (already fetched within the limits, by loadImages) and the
+ * documents' pictures, fitted together to the count and the bytes. `accepted`: the image types the model
+ * reads. Returned in order: the thread's images as they were, then the pictures in their documents' order.
+ */
+export function shareImages(
+  thread: readonly LoadedImage[],
+  documents: readonly PicturesOf[],
+  accepted: readonly ImageType[],
+  limits: ImageLimits
+): { images: ThreadImage[]; notes: string[] } {
+  const notes: string[] = []
+  const pictures = readablePictures(documents, accepted, limits, notes)
+  const kept = fit(byTurn(thread, pictures), limits, notes)
+  const images = [...threadImagesKept(thread, kept), ...picturesKept(pictures, kept, documents)]
   return { images, notes }
 }
