@@ -7,7 +7,7 @@
 // Fields: https://docs.gitlab.com/user/project/integrations/webhook_events/#comment-events
 import { z } from 'zod'
 import { EventError } from '../errors.ts'
-import type { ParsedEvent, TriggerEvent } from './event.ts'
+import type { ParsedEvent, TriggerEvent, TriggerRequest } from './event.ts'
 import { parseGitLabLabel } from './gitlab-label.ts'
 import {
   author,
@@ -100,6 +100,27 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
   const a = d.object_attributes
   if (a.system) return { kind: 'ignored', reason: 'a system note does not start git-bob' }
   if (a.action && a.action !== 'create') return { kind: 'ignored', reason: `note.${a.action} does not start git-bob` }
+  const parts = partsOf(d)
+  if (a.noteable_type === 'Issue' && d.issue) return issueNote(parts, d.issue)
+  if (a.noteable_type === 'MergeRequest' && d.merge_request) return mergeRequestNote(parts, d.merge_request)
+  return { kind: 'ignored', reason: `git-bob does not handle notes on a ${a.noteable_type}` }
+}
+
+type NotePayload = z.infer<typeof note>
+
+/** The fields a note's request has, whether it is a comment or a comment on a line of the diff. */
+type NoteFields = Omit<Extract<TriggerRequest, { source: 'issue_comment' }>, 'source'>
+
+/** What every event read from a note is built of: the payload, the repository, its upload links, and the note. */
+interface NoteParts {
+  d: NotePayload
+  repo: TriggerEvent['repo']
+  uploads: (markdown: string) => string
+  request: NoteFields
+}
+
+function partsOf(d: NotePayload): NoteParts {
+  const a = d.object_attributes
   const repo = repoOf(d.project)
   const uploads = uploadsOf(d.project)
   const request = {
@@ -111,50 +132,53 @@ export function parseGitLabNote(raw: unknown): ParsedEvent {
     createdAt: a.created_at,
     url: a.url
   }
-  if (a.noteable_type === 'Issue' && d.issue) {
-    const i = d.issue
-    return {
-      kind: 'trigger',
-      event: {
-        eventName: 'issue_comment',
-        repo,
-        target: targetOf(
-          'issue',
-          { ...i, description: uploads(i.description) },
-          `${d.project.web_url}/-/issues/${i.iid}`,
-          request.author
-        ),
-        request: { source: 'issue_comment', ...request }
-      }
-    }
-  }
-  if (a.noteable_type === 'MergeRequest' && d.merge_request) {
-    const m = d.merge_request
-    const event: TriggerEvent = {
+  return { d, repo, uploads, request }
+}
+
+/** A note on an issue: a comment on it. */
+function issueNote({ d, repo, uploads, request }: NoteParts, i: z.infer<typeof issue>): ParsedEvent {
+  return {
+    kind: 'trigger',
+    event: {
       eventName: 'issue_comment',
       repo,
       target: targetOf(
-        'pull_request',
-        { ...m, description: uploads(m.description) },
-        `${d.project.web_url}/-/merge_requests/${m.iid}`,
+        'issue',
+        { ...i, description: uploads(i.description) },
+        `${d.project.web_url}/-/issues/${i.iid}`,
         request.author
       ),
-      request: { source: 'issue_comment', ...request },
-      pullRequest: pullRequestOf(m, d.project.path_with_namespace)
+      request: { source: 'issue_comment', ...request }
     }
-    const newPath = a.position?.new_path
-    if (a.type === 'DiffNote' && newPath) {
-      const line = a.position?.new_line
-      return {
-        kind: 'trigger',
-        event: {
-          ...event,
-          eventName: 'pull_request_review_comment',
-          request: { source: 'review_comment', ...request, path: newPath, ...(line != null ? { line } : {}) }
-        }
+  }
+}
+
+/** A note on a merge request: a comment on its overview, or a review comment on a line of its diff (a DiffNote). */
+function mergeRequestNote({ d, repo, uploads, request }: NoteParts, m: z.infer<typeof mergeRequest>): ParsedEvent {
+  const a = d.object_attributes
+  const event: TriggerEvent = {
+    eventName: 'issue_comment',
+    repo,
+    target: targetOf(
+      'pull_request',
+      { ...m, description: uploads(m.description) },
+      `${d.project.web_url}/-/merge_requests/${m.iid}`,
+      request.author
+    ),
+    request: { source: 'issue_comment', ...request },
+    pullRequest: pullRequestOf(m, d.project.path_with_namespace)
+  }
+  const newPath = a.position?.new_path
+  if (a.type === 'DiffNote' && newPath) {
+    const line = a.position?.new_line
+    return {
+      kind: 'trigger',
+      event: {
+        ...event,
+        eventName: 'pull_request_review_comment',
+        request: { source: 'review_comment', ...request, path: newPath, ...(line != null ? { line } : {}) }
       }
     }
-    return { kind: 'trigger', event }
   }
-  return { kind: 'ignored', reason: `git-bob does not handle notes on a ${a.noteable_type}` }
+  return { kind: 'trigger', event }
 }
