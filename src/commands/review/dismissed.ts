@@ -30,6 +30,27 @@ export async function findDismissed(
 ): Promise<{ dismissed: Dismissed[]; unchecked: string[] }> {
   if (!findings.length) return { dismissed: [], unchecked: [] }
   const unchecked: string[] = []
+  const checking = checkingWith(port, unchecked)
+  const threads = await threadsOf(port, unchecked)
+  const dismissed: Dismissed[] = []
+  for (const finding of findings) {
+    const found = await dismissal(finding, threads.get(finding.id), checking)
+    if (found) dismissed.push(found)
+  }
+  return { dismissed, unchecked: [...new Set(unchecked)] }
+}
+
+/** What the checks of every finding share: the port, what could not be checked, and the lookups made so far. */
+interface Checking {
+  port: DismissalPort
+  unchecked: string[]
+  /** Whether this person may dismiss a finding: at most MAX_LOOKUPS distinct people are asked. */
+  writer: (login: string) => Promise<boolean>
+  /** Whether the 👎 reactions of one more finding may be read: at most MAX_REACTION_READS. */
+  reactionRead: () => boolean
+}
+
+function checkingWith(port: DismissalPort, unchecked: string[]): Checking {
   const asked = new Set<string>()
   const writer = async (login: string): Promise<boolean> => {
     const key = login.toLowerCase()
@@ -43,47 +64,70 @@ export async function findDismissed(
       return false
     })
   }
-  let threads = new Map<number, ReviewThreadState>()
+  let reactionReads = 0
+  return { port, unchecked, writer, reactionRead: () => reactionReads++ < MAX_REACTION_READS }
+}
+
+/** The review threads by their first comment's id; none when they cannot be read. */
+async function threadsOf(port: DismissalPort, unchecked: string[]): Promise<Map<number, ReviewThreadState>> {
   try {
-    threads = new Map((await port.reviewThreads()).map((t) => [t.rootCommentId, t]))
+    return new Map((await port.reviewThreads()).map((t) => [t.rootCommentId, t]))
   } catch (error) {
     unchecked.push(`which threads are resolved (GitHub's GraphQL API answered: ${reason(error)})`)
+    return new Map<number, ReviewThreadState>()
   }
-  let reactionReads = 0
-  const dismissed: Dismissed[] = []
-  for (const finding of findings) {
-    const ways: string[] = []
-    let reply: Dismissed['reply'] = null
-    const thread = threads.get(finding.id)
-    if (thread?.resolved && thread.resolvedBy && (await writer(thread.resolvedBy)))
-      ways.push(`@${thread.resolvedBy} resolved the thread`)
-    for (const r of finding.replies) {
-      const says = r.isBot ? null : dismissalIn(r.body)
-      if (says && (await writer(r.login))) {
-        ways.push(`@${r.login} replied "${says}"`)
-        reply = { login: r.login, body: r.body }
-        break
-      }
-    }
-    if (!ways.length && finding.thumbsDown > 0) {
-      if (reactionReads++ >= MAX_REACTION_READS)
-        unchecked.push(`who reacted 👎 on more than ${MAX_REACTION_READS} findings`)
-      else {
-        const logins = await port.thumbsDownOn(finding.id).catch((error: unknown) => {
-          unchecked.push(`the 👎 reactions on the finding on \`${finding.path}\` (${reason(error)})`)
-          return [] as string[]
-        })
-        for (const login of logins) {
-          if (await writer(login)) {
-            ways.push(`@${login} marked it 👎`)
-            break
-          }
-        }
-      }
-    }
-    if (ways.length) dismissed.push({ finding, ways, reply })
+}
+
+/** One finding, dismissed: its thread resolved, a reply, or (when neither) a 👎; null when nobody dismissed it. */
+async function dismissal(
+  finding: EarlierFinding,
+  thread: ReviewThreadState | undefined,
+  checking: Checking
+): Promise<Dismissed | null> {
+  const ways: string[] = []
+  if (thread?.resolved && thread.resolvedBy && (await checking.writer(thread.resolvedBy))) {
+    ways.push(`@${thread.resolvedBy} resolved the thread`)
   }
-  return { dismissed, unchecked: [...new Set(unchecked)] }
+  const replied = await dismissingReply(finding, checking.writer)
+  if (replied) ways.push(replied.way)
+  if (!ways.length && finding.thumbsDown > 0) {
+    const marked = await thumbsDownBy(finding, checking)
+    if (marked) ways.push(marked)
+  }
+  return ways.length ? { finding, ways, reply: replied?.reply ?? null } : null
+}
+
+/** The first reply by a person who may dismiss the finding that says it is no issue. */
+async function dismissingReply(
+  finding: EarlierFinding,
+  writer: Checking['writer']
+): Promise<{ way: string; reply: NonNullable<Dismissed['reply']> } | null> {
+  for (const r of finding.replies) {
+    const says = r.isBot ? null : dismissalIn(r.body)
+    if (says && (await writer(r.login))) {
+      return { way: `@${r.login} replied "${says}"`, reply: { login: r.login, body: r.body } }
+    }
+  }
+  return null
+}
+
+/** The 👎 of a person who may dismiss the finding, as the way it was dismissed; null when there is none. */
+async function thumbsDownBy(
+  finding: EarlierFinding,
+  { port, unchecked, writer, reactionRead }: Checking
+): Promise<string | null> {
+  if (!reactionRead()) {
+    unchecked.push(`who reacted 👎 on more than ${MAX_REACTION_READS} findings`)
+    return null
+  }
+  const logins = await port.thumbsDownOn(finding.id).catch((error: unknown) => {
+    unchecked.push(`the 👎 reactions on the finding on \`${finding.path}\` (${reason(error)})`)
+    return [] as string[]
+  })
+  for (const login of logins) {
+    if (await writer(login)) return `@${login} marked it 👎`
+  }
+  return null
 }
 
 function reason(error: unknown): string {
