@@ -65,7 +65,7 @@ function readablePictures(
 }
 
 /** The order images are chosen in: the request's own images, the documents' pictures, the thread's other images. */
-function byTurn(thread: readonly LoadedImage[], pictures: readonly PictureCandidate[]): Candidate[] {
+function inChoiceOrder(thread: readonly LoadedImage[], pictures: readonly PictureCandidate[]): Candidate[] {
   const byPriority = [...thread].sort((a, b) => a.priority - b.priority)
   return [
     ...byPriority.filter((i) => i.fromRequest).map((image) => ({ kind: 'image' as const, image })),
@@ -144,7 +144,7 @@ export function shareImages(
 ): { images: ThreadImage[]; notes: string[] } {
   const notes: string[] = []
   const pictures = readablePictures(documents, accepted, limits, notes)
-  const kept = fit(byTurn(thread, pictures), limits, notes)
+  const kept = fit(inChoiceOrder(thread, pictures), limits, notes)
   const images = [...threadImagesKept(thread, kept), ...picturesKept(pictures, kept, documents)]
   return { images, notes }
 }
