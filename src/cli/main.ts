@@ -71,6 +71,7 @@ interface Context {
 
 async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
   const { owner, repo, number } = inv.target
+  if (inv.transcript) await emptyTranscript(inv.transcript)
   const octokit = await connect(ctx.token, ctx.apiUrl, (m) => ctx.io.err(`warning: ${m}`))
   const looked = await lookUp(octokit, owner, repo, number)
   const request = readRequest(inv, ctx, looked)
@@ -82,6 +83,17 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
   const result = await runOnEvent(request, inv, ctx, looked, checkout)
   await tellAfter(result, inv, checkout, ctx.io)
   return result.status === 'answered' || result.status === 'already-answered' ? 0 : 1
+}
+
+/** The transcript's file emptied for this run, before GitHub is asked: a path that cannot be written is said at once. */
+async function emptyTranscript(path: string): Promise<void> {
+  try {
+    await writeFile(path, '')
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : null
+    const why = code === 'ENOENT' ? 'its folder does not exist' : error instanceof Error ? error.message : String(error)
+    throw new CliError(`the transcript cannot be written to ${path}: ${why}.`)
+  }
 }
 
 /** The request typed at the terminal, as the comment event it would have been and as run() will read it. */
@@ -143,11 +155,10 @@ async function runOnEvent(
   checkout: Checkout | null
 ): Promise<RunResult> {
   const eventDir = await mkdtemp(join(tmpdir(), 'git-bob-event-'))
-  const eventPath = join(eventDir, 'event.json')
-  await writeFile(eventPath, JSON.stringify(request.payload))
-  if (inv.transcript) await writeFile(inv.transcript, '')
-  const adapters = adaptersFor(inv, ctx, looked, checkout)
   try {
+    const eventPath = join(eventDir, 'event.json')
+    await writeFile(eventPath, JSON.stringify(request.payload))
+    const adapters = adaptersFor(inv, ctx, looked, checkout)
     return await run(
       {
         eventName: 'issue_comment',

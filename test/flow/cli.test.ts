@@ -108,6 +108,15 @@ describe('git-bob from a terminal', () => {
     expect(readFileSync(transcript, 'utf8')).toContain('### Call 1: answer — gpt-4.1-2025-04-14 via openai')
   })
 
+  it('says before asking GitHub when the transcript cannot be written', async () => {
+    const transcript = join(cwd, 'no-such-folder', 'out.md')
+    const run = await cli(['think', 'Codertocat/Hello-World#1', '--transcript', transcript, ...modelFlags()])
+
+    expect(run.code, said(run, github)).toBe(1)
+    expect(run.stderr).toBe(`git-bob: the transcript cannot be written to ${transcript}: its folder does not exist.\n`)
+    expect(github.requests, said(run, github)).toEqual([])
+  })
+
   it('implement --post: pushes a branch from a temporary clone and opens a pull request', async () => {
     const repo = new GitRemote({ 'README.md': '# Hello-World\n' })
     github.cloneUrl = `file://${repo.origin}`
