@@ -1,0 +1,7 @@
+import { createRequire as __gitBobCreateRequire } from 'node:module'; const require = __gitBobCreateRequire(import.meta.url);
+import{a as d}from"./chunk-XS6FWFLK.js";import{a}from"./chunk-IQVWDWET.js";var w=16e6;function $(r){let e=/\.(docx|pptx|xlsx|pdf)$/i.exec(r);return e?e[1].toLowerCase():null}a($,"documentKind");async function j(r,e,n=0,m=1/0){if(r==="pdf"){let{extractText:g,getDocumentProxy:x}=await import("./dist-OQZPX3XK.js"),u=await x(new Uint8Array(e),{maxImageSize:w,isEvalSupported:!1}),{text:D}=await g(u,{mergePages:!1}),t=n>0?await(await import("./pdf-pictures-2SMXSV7Q.js")).pdfPictures(u,n):null,h=D.map((i,s)=>{let l=(t?.byPage.get(s+1)??[]).map(y=>`[picture ${y.number}]`);return[`## Page ${s+1}`,i.trim(),...l.length?[l.join(" ")]:[]].join(`
+
+`)}),p=[t?.stoppedAt?`the pictures from page ${t.stoppedAt} on (at most ${n} are read)`:null,t?.failed.length?`the pictures on page ${t.failed.join(", ")} (they could not be decoded)`:null].filter(i=>i!==null);return{text:h.join(`
+
+`),pictures:t?[...t.byPage.values()].flat():[],unread:p.length?p.join("; "):null}}let{readOfficeWithPictures:f}=await import("./read-office-CEOD43XZ.js"),o=f(r,e,n,m),c=[...o.left,...o.more?[`${d(o.more,"more picture")} (at most ${n} are read)`]:[]];return{text:o.text,pictures:o.pictures,unread:c.length?c.join("; "):null}}a(j,"readDocument");export{$ as a,j as b};
+//# sourceMappingURL=chunk-ONGFTIKU.js.map
