@@ -65,10 +65,6 @@ export function checkFixRequest(
 /** How many lines of a failing job's log the request keeps. */
 export const LOG_TAIL_LINES = 80
 
-export function logTail(log: string, lines = LOG_TAIL_LINES): string {
-  return log.replace(/\r\n/g, '\n').trimEnd().split('\n').slice(-lines).join('\n')
-}
-
 /** Said under an answer on git-bob's own pull request when no check ran on it at all, and why. */
 export const NO_CHECKS_NOTE =
   "No checks ran on this pull request: it was opened with the workflow's `GITHUB_TOKEN`, and GitHub starts no " +

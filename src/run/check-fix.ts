@@ -18,10 +18,11 @@ import {
   handedOver,
   handOverMessage,
   limitKey,
-  logTail,
+  LOG_TAIL_LINES,
   openedByGitBob,
   OWN_BRANCH_PREFIX
 } from '../conversation/check-fix.ts'
+import { logTail } from '../conversation/tools/ci.ts'
 import type { Command } from '../trigger/grammar.ts'
 import { counted } from '../plural.ts'
 import { answer } from './answer.ts'
@@ -136,7 +137,7 @@ async function failedLogs(
   // The reading tools' source: a workflow job's check run id is its job id. Two logs are enough to act on.
   for (const run of failed.filter((r) => r.app === 'github-actions').slice(0, 2)) {
     try {
-      logs.push({ name: run.name, tail: logTail(await api.jobLog(run.id, 200_000)) })
+      logs.push({ name: run.name, tail: logTail(await api.jobLog(run.id, 200_000), LOG_TAIL_LINES) })
     } catch (error) {
       log.warning(`The log of "${run.name}" could not be read: ${describeFailure(error).what}`)
     }

@@ -49,7 +49,18 @@ function setUp(login: string, branch = BRANCH): GitRemote {
       { id: 77, name: 'test', status: 'completed', conclusion: 'failure', app: 'github-actions' }
     ])
   }
-  stage.github.jobLogs.set(77, 'collected 1 item\nFAILED test_calc.py::test_add - assert -1 == 3\n')
+  // As GitHub serves a job's log: each line timestamped, the command in colour, the runner's error last.
+  stage.github.jobLogs.set(
+    77,
+    [
+      '2026-12-07T10:00:01.1000000Z ##[group]Run pytest',
+      '2026-12-07T10:00:01.2000000Z \u001b[36;1mpytest\u001b[0m',
+      '2026-12-07T10:00:02.0000000Z collected 1 item',
+      '2026-12-07T10:00:02.5000000Z FAILED test_calc.py::test_add - assert -1 == 3',
+      '2026-12-07T10:00:02.6000000Z ##[error]Process completed with exit code 1.',
+      ''
+    ].join('\r\n')
+  )
   stage.model.fallback = (request: ChatRequest) => {
     const schema = request.response_format?.json_schema?.name
     if (schema === 'change_plan')
@@ -79,7 +90,10 @@ describe('failing checks on a pull request', () => {
     expect(repo.log(BRANCH)[0]).toBe('Fix add')
     const prompts = stage.model.requests.map((r) => r.body.messages.map((m) => String(m.content)).join('\n'))
     expect(prompts[0]).toContain('The checks of this pull request failed on commit aaaaaaa: "test".')
-    expect(prompts[0]).toContain('FAILED test_calc.py::test_add - assert -1 == 3')
+    // The log's end as the reading tools show one: without timestamps and colour codes.
+    expect(prompts[0]).toContain('\npytest\ncollected 1 item\nFAILED test_calc.py::test_add - assert -1 == 3\n')
+    expect(prompts[0]).not.toContain('2026-12-07T10:')
+    expect(prompts[0]).not.toContain('\u001b')
     const [said] = stage.github.postedComments(1)
     expect(said!.body).toMatch(/I pushed commit [0-9a-f]{7} to this pull request's branch `git-bob\/issue-1`/)
     expect(said!.body).toContain(`"request":"check_fix:1@${'a'.repeat(12)}"`)
