@@ -2,6 +2,7 @@
 // every encoded form of each, in the view as GitHub renders it; and one comment's full 65,536 characters with the
 // 10 secrets in every disguise the Redactor knows (ROT13, base32, character codes, split parts, invisible
 // characters, ...). The forms are built once per run.
+import { redactRepositorySecrets } from '../src/outbox/repository-secrets.ts'
 import { Redactor } from '../src/outbox/secrets.ts'
 
 export interface MaskingMeasure {
@@ -97,4 +98,31 @@ export function measureMasking(runs = 7): MaskingMeasure {
   const setupMs = performance.now() - started
   const { ms, out } = timeRedact(redactor, text, runs)
   return { ms, setupMs, planted, masked: out.split('***').length - 1 }
+}
+
+/**
+ * The repository-secret patterns (what a tool reads out of a file or a CI log) over 1 MB of each text that made
+ * a backtracking pattern slow: runs of name characters, blank lines, secret words without a value. The slowest
+ * shape, and whether a secret planted after it is still masked.
+ */
+export function measureRepositorySecrets(): { slowest: string; ms: number; masked: boolean } {
+  const shapes: Record<string, string> = {
+    'a.a.a.': 'a.'.repeat(500_000),
+    'blank lines': '\n'.repeat(1_000_000),
+    'spaced blank lines': ' \n'.repeat(500_000),
+    KEYKEY: 'KEY'.repeat(333_333),
+    "KEY='": "KEY='".repeat(200_000),
+    'KEY:': 'KEY:\n'.repeat(200_000)
+  }
+  let slowest = ''
+  let ms = 0
+  let masked = true
+  for (const [name, shape] of Object.entries(shapes)) {
+    const started = performance.now()
+    const out = redactRepositorySecrets(`${shape}\nAPI_TOKEN=hunter2hunter2\n`)
+    const took = performance.now() - started
+    masked &&= !out.includes('hunter2hunter2')
+    if (took > ms) [slowest, ms] = [name, took]
+  }
+  return { slowest, ms, masked }
 }

@@ -16,7 +16,7 @@ import { measureAdapter } from './adapter.ts'
 import { measureInstructions, SMALL_BUDGET } from './instructions.ts'
 import { measureLedger } from './ledger.ts'
 import { measureMarkdownWorst, measureRoundTrip } from './markdown.ts'
-import { measureMasking, measureMaskingComment } from './masking.ts'
+import { measureMasking, measureMaskingComment, measureRepositorySecrets } from './masking.ts'
 import { measureDocumentReads, measureMediaChunks, measureMp3Encode } from './media.ts'
 import { measureNotebookRunner } from './notebook-runner.ts'
 import { measureSandbox } from './sandbox.ts'
@@ -526,6 +526,14 @@ for (const make of HARNESSES) {
     value: `${c.ms.toFixed(1)} ms, ${c.masked} of ${c.planted} masked (built once: ${c.setupMs.toFixed(1)} ms)`,
     target: '< 20 ms, all',
     ok: c.ms < 20 && c.masked === c.planted
+  })
+  // Text a tool reads out of the repository or a CI log, which anyone who can push may have written.
+  const r = measureRepositorySecrets()
+  rows.push({
+    measure: 'repository-secret patterns over 1 MB of each slow shape (runs of a., blank lines, KEYKEY; slowest)',
+    value: `${r.ms.toFixed(1)} ms (${r.slowest}), ${r.masked ? 'the secret after it masked' : 'the secret after it NOT masked'}`,
+    target: '< 200 ms, masked',
+    ok: r.ms < 200 && r.masked
   })
 }
 

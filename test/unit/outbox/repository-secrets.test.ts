@@ -28,4 +28,18 @@ describe('redactRepositorySecrets', () => {
     ])
       expect(redactRepositorySecrets(text)).toBe(text)
   })
+
+  it('masks the same where a name sits in a longer run, after blank lines, other spaces or a line break', () => {
+    expect(redactRepositorySecrets("cfg.my_token = 'abcdefgh12'")).toBe("cfg.my_token = '***'")
+    expect(redactRepositorySecrets('\n\n\n  PASSWORD: abcdefgh12')).toBe('\n\n\n  PASSWORD: ***')
+    expect(redactRepositorySecrets('\u00a0API_KEY=abcdefgh12')).toBe('\u00a0API_KEY=***')
+    expect(redactRepositorySecrets('export\nAPI_KEY=abcdefgh12')).toBe('export\nAPI_KEY=***')
+    expect(redactRepositorySecrets('FOO=\n\nMY_KEY=abcdefgh12')).toBe('FOO=\n\nMY_KEY=***')
+    expect(redactRepositorySecrets('password:\n  abcdefgh12')).toBe('password:\n  ***')
+  })
+
+  it('reads text in the shapes that made it slow, and still masks what follows (time: npm run bench)', () => {
+    for (const shape of ['a.'.repeat(5000), '\n'.repeat(10_000), 'KEY'.repeat(3000), ' \n'.repeat(5000)])
+      expect(redactRepositorySecrets(`${shape}\nAPI_TOKEN=hunter2hunter2\n`)).toBe(`${shape}\nAPI_TOKEN=***\n`)
+  })
 })
