@@ -4,6 +4,7 @@ import { answers } from '../conversation/answered.ts'
 import { describeFailure } from '../outbox/failure.ts'
 import { Outbox } from '../outbox/outbox.ts'
 import { Redactor } from '../outbox/secrets.ts'
+import { redactRepositorySecrets } from '../outbox/repository-secrets.ts'
 import type { Adapters } from '../run-types.ts'
 import type { Forge } from '../ports/forge.ts'
 import type { CheckRunInfo, IssueInfo, PostedMessages } from '../ports/github.ts'
@@ -118,7 +119,9 @@ async function fix(
   shared: Shared
 ): Promise<RunResult> {
   const failed = failedRuns(await shared.api.checkRuns(checks.headSha))
-  const logs = await failedLogs(shared.api, failed, shared.adapters.log)
+  // Masked as the reading tools mask a log (read_ci), before its long lines are cut.
+  const redact = (text: string): string => redactRepositorySecrets(shared.redactor.redact(text))
+  const logs = await failedLogs(shared.api, failed, shared.adapters.log, redact)
   const body = shared.redactor.redact(checkFixRequest(checks.name, checks.headSha, failed, logs))
   const withText: TriggerEvent = { ...event, request: { ...event.request, body } }
   const command: Command = { kind: 'known', verb: 'implement', word: 'implement', args: '' }
@@ -131,13 +134,14 @@ async function fix(
 async function failedLogs(
   api: Forge,
   failed: readonly CheckRunInfo[],
-  log: Logger
+  log: Logger,
+  redact: (text: string) => string
 ): Promise<{ name: string; tail: string }[]> {
   const logs: { name: string; tail: string }[] = []
   // The reading tools' source: a workflow job's check run id is its job id. Two logs are enough to act on.
   for (const run of failed.filter((r) => r.app === 'github-actions').slice(0, 2)) {
     try {
-      logs.push({ name: run.name, tail: logTail(await api.jobLog(run.id, 200_000), LOG_TAIL_LINES) })
+      logs.push({ name: run.name, tail: logTail(await api.jobLog(run.id, 200_000), LOG_TAIL_LINES, redact) })
     } catch (error) {
       log.warning(`The log of "${run.name}" could not be read: ${describeFailure(error).what}`)
     }

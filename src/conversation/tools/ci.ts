@@ -16,6 +16,8 @@ export interface CiToolContext {
   maxLogs: number
   /** Lines kept from the end of each log. */
   tailLines: number
+  /** Masks secrets in a log before its long lines are cut (the tools' own redaction comes after the cut). */
+  redact: (text: string) => string
 }
 
 const FAILED = new Set(['failure', 'timed_out', 'startup_failure', 'action_required'])
@@ -89,7 +91,7 @@ async function failedLogs(runs: CheckRunInfo[], context: CiToolContext): Promise
   for (const run of failedJobs.slice(0, context.maxLogs)) {
     lines.push('', `## Log of ${run.name} (the end)`, '')
     try {
-      lines.push(fenced(logTail(await context.ci.jobLog(run.id), context.tailLines)))
+      lines.push(fenced(logTail(await context.ci.jobLog(run.id), context.tailLines, context.redact)))
     } catch (error) {
       if (error instanceof MissingPermissionError) lines.push(`${error.message}.`)
       else lines.push(`The log could not be read (${reason(error)}); it may have expired or the job may still run.`)
@@ -111,13 +113,16 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/
 
 /**
  * The last lines of a job's log, without timestamps and colour codes; `##[error]` lines from before the tail
- * come first, since they usually say what failed. Pure.
+ * come first, since they usually say what failed. Masked (`redact`) before a long line is cut, so that no cut
+ * leaves a secret's first characters behind. Pure.
  */
-export function logTail(log: string, tailLines: number): string {
-  const lines = log
+export function logTail(log: string, tailLines: number, redact: (text: string) => string): string {
+  const plain = log
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(ANSI, '').replace(TIMESTAMP, ''))
+  const lines = redact(plain.join('\n'))
+    .split('\n')
     .map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l))
   while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop()
   const start = Math.max(0, lines.length - tailLines)

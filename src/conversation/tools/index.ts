@@ -72,7 +72,16 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
     readingTool(searchTool({ files: ports.files, rules }), policy),
     readingTool(readThreadTool(threads), policy),
     readingTool(readPullRequestDiffTool(threads), policy),
-    readingTool(readCiTool({ ci: ports.ci, current: options.current, maxLogs: 3, tailLines: 60 }), policy)
+    readingTool(
+      readCiTool({
+        ci: ports.ci,
+        current: options.current,
+        maxLogs: 3,
+        tailLines: 60,
+        redact: (text) => policy.redact(text)
+      }),
+      policy
+    )
   ]
   return tools
 }

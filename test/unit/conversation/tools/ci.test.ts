@@ -88,6 +88,17 @@ describe('read_ci', () => {
     expect(none.text).toContain('add `checks: read` to the workflow')
   })
 
+  it('masks a secret that a long line would have cut in two', async () => {
+    stage.github.jobLogs.set(11, `${LOG}2024-05-01T10:00:06.0000000Z ${'x'.repeat(380)} ${TOKEN}\n`)
+    try {
+      const { text } = await stage.tools('api').call('read_ci', {})
+      expect(text).toContain(`${'x'.repeat(380)} ***`)
+      expect(text).not.toContain(TOKEN.slice(0, 12))
+    } finally {
+      stage.github.jobLogs.set(11, LOG)
+    }
+  })
+
   it('says when the log is gone and when there is no pull request', async () => {
     stage.github.jobLogs.delete(11)
     const gone = await stage.tools('api').call('read_ci', {})
@@ -116,7 +127,7 @@ describe('the job log download', () => {
 
 describe('logTail', () => {
   it('keeps the last lines and earlier error lines, without timestamps', () => {
-    const tail = logTail(LOG, 3)
+    const tail = logTail(LOG, 3, (text) => text)
     expect(tail.split('\n')).toEqual([
       '(errors earlier in the log)',
       '##[error]Process completed with exit code 1 in setup',
@@ -126,5 +137,12 @@ describe('logTail', () => {
       'FAIL test/parser.test.ts > drops the last line',
       '##[error]Process completed with exit code 1.'
     ])
+  })
+
+  it('masks before it cuts a long line, so no secret keeps its first characters', () => {
+    const long = `2024-05-01T10:00:03.0000000Z ${'x'.repeat(380)} ${TOKEN}`
+    const tail = logTail(long, 3, (text) => text.replaceAll(TOKEN, '***'))
+    expect(tail).toBe(`${'x'.repeat(380)} ***`)
+    expect(logTail(long, 3, (text) => text)).toBe(`${'x'.repeat(380)} ${TOKEN.slice(0, 19)}…`)
   })
 })
