@@ -13,8 +13,9 @@ const ESLINT_CACHE = process.env.CI
 // The type check remembers what it checked (unchanged files are not checked again); a clean clone starts empty.
 const TSC_CACHE = ['--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']
 
-// Prettier and ESLint turn on Node's compile cache, in os.tmpdir() unless NODE_COMPILE_CACHE names a folder: the
-// project's own, which vitest.config.ts uses too, so that a lint leaves nothing in /tmp and the next one starts warm.
+// Prettier, ESLint and tsc turn on Node's compile cache, in os.tmpdir() unless NODE_COMPILE_CACHE names a folder.
+// Named here, Node turns it on for every check (knip too), in the project's own folder, which vitest.config.ts uses
+// as well: a lint leaves nothing in /tmp and the next one starts warm.
 const CHILD_ENV = {
   ...process.env,
   NODE_COMPILE_CACHE:
