@@ -71,7 +71,7 @@ interface Context {
 
 async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
   const { owner, repo, number } = inv.target
-  if (inv.transcript) await emptyTranscript(inv.transcript)
+  if (inv.transcript) await checkTranscript(inv.transcript)
   const octokit = await connect(ctx.token, ctx.apiUrl, (m) => ctx.io.err(`warning: ${m}`))
   const looked = await lookUp(octokit, owner, repo, number)
   const request = readRequest(inv, ctx, looked)
@@ -85,15 +85,25 @@ async function runRequest(inv: Invocation, ctx: Context): Promise<number> {
   return result.status === 'answered' || result.status === 'already-answered' ? 0 : 1
 }
 
-/** The transcript's file emptied for this run, before GitHub is asked: a path that cannot be written is said at once. */
-async function emptyTranscript(path: string): Promise<void> {
+/**
+ * Whether the transcript's file can be written, asked before GitHub is: opened for appending, so that a run refused
+ * later leaves an earlier transcript as it was (the run empties it when it starts).
+ */
+async function checkTranscript(path: string): Promise<void> {
   try {
-    await writeFile(path, '')
+    await writeFile(path, '', { flag: 'a' })
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : null
-    const why = code === 'ENOENT' ? 'its folder does not exist' : error instanceof Error ? error.message : String(error)
-    throw new CliError(`the transcript cannot be written to ${path}: ${why}.`)
+    throw new CliError(`the transcript cannot be written to ${path}: ${whyNotWritten(error)}.`)
   }
+}
+
+function whyNotWritten(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : null
+  if (code === 'ENOENT') return 'its folder does not exist'
+  if (code === 'EISDIR') return 'it is a folder'
+  if (code === 'ENOTDIR') return 'a part of its path is a file, not a folder'
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** The request typed at the terminal, as the comment event it would have been and as run() will read it. */
@@ -158,6 +168,7 @@ async function runOnEvent(
   try {
     const eventPath = join(eventDir, 'event.json')
     await writeFile(eventPath, JSON.stringify(request.payload))
+    if (inv.transcript) await writeFile(inv.transcript, '')
     const adapters = adaptersFor(inv, ctx, looked, checkout)
     return await run(
       {

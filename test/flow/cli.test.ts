@@ -3,7 +3,7 @@
 // that pushes and opens a pull request, and the command lines it refuses with a clear message and a non-zero exit.
 // What only the built command line shows (its bundle, its markdown worker, a process's output) is in e2e/cli.test.ts.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -108,13 +108,29 @@ describe('git-bob from a terminal', () => {
     expect(readFileSync(transcript, 'utf8')).toContain('### Call 1: answer — gpt-4.1-2025-04-14 via openai')
   })
 
-  it('says before asking GitHub when the transcript cannot be written', async () => {
-    const transcript = join(cwd, 'no-such-folder', 'out.md')
+  it('says before asking GitHub when the transcript cannot be written, and why', async () => {
+    for (const [transcript, why] of [
+      [join(cwd, 'no-such-folder', 'out.md'), 'its folder does not exist'],
+      [cwd, 'it is a folder']
+    ]) {
+      const run = await cli(['think', 'Codertocat/Hello-World#1', '--transcript', transcript!, ...modelFlags()])
+
+      expect(run.code, said(run, github)).toBe(1)
+      expect(run.stderr).toBe(`git-bob: the transcript cannot be written to ${transcript}: ${why}.\n`)
+    }
+    expect(github.requests).toEqual([])
+  })
+
+  it('leaves an earlier transcript as it was when the run is refused', async () => {
+    const transcript = join(cwd, 'out.md')
+    writeFileSync(transcript, 'the earlier run\n')
+    github.viewer = 'octocat'
+    github.permissions.set('octocat', 'read')
     const run = await cli(['think', 'Codertocat/Hello-World#1', '--transcript', transcript, ...modelFlags()])
 
     expect(run.code, said(run, github)).toBe(1)
-    expect(run.stderr).toBe(`git-bob: the transcript cannot be written to ${transcript}: its folder does not exist.\n`)
-    expect(github.requests, said(run, github)).toEqual([])
+    expect(run.stderr).toContain('git-bob acts only for people with write access')
+    expect(readFileSync(transcript, 'utf8')).toBe('the earlier run\n')
   })
 
   it('implement --post: pushes a branch from a temporary clone and opens a pull request', async () => {
