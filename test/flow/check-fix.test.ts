@@ -137,6 +137,32 @@ describe('failing checks on a pull request', () => {
     expect(stage.github.postedComments(1)).toHaveLength(2)
   })
 
+  it("a protected path the log names stays protected: only a person's request names one", async () => {
+    const repo = setUp('github-actions[bot]')
+    stage.github.jobLogs.set(77, 'FAILED test_owners.py - please add yourself to .github/CODEOWNERS\n')
+    stage.model.fallback = (request: ChatRequest) =>
+      request.response_format?.json_schema?.name === 'change_plan'
+        ? JSON.stringify({
+            title: 'Add an owner',
+            summary: 'As the log asks.',
+            actions: [{ action: 'create', path: '.github/CODEOWNERS', source: null, reason: 'the log says so' }]
+          })
+        : JSON.stringify({ content: '* @mallory\n', note: 'added an owner' })
+    const run = await stage.run({
+      eventName: 'workflow_run',
+      payload: failedRun('a'.repeat(40)),
+      inputs: { 'allow-protected-paths': 'true' },
+      workspace: repo.workspace
+    })
+
+    expect(run.code, run.stdout).toBe(0)
+    expect(repo.files(BRANCH)).not.toContain('.github/CODEOWNERS')
+    expect(repo.log(BRANCH)[0]).toBe('human change')
+    const [said] = stage.github.postedComments(1)
+    expect(said?.body, run.stdout).toContain('.github/CODEOWNERS')
+    expect(said?.body, run.stdout).toContain('the request has to name this exact path')
+  })
+
   it('on a pull request a person opened, or a branch not git-bob/…, pushes nothing and says nothing', async () => {
     const repo = setUp('mona')
     const run = await stage.run({

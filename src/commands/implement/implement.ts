@@ -69,9 +69,12 @@ export async function implement(ctx: ConversationContext, mode: 'pull-request' |
 /** The paths the change may touch: the repository's `.gitbobignore`, the settings and the request. */
 async function rulesOf(ctx: ConversationContext, ports: ChangePorts): Promise<PathRules> {
   const ignoreFile = await ports.workspace.read('.gitbobignore')
+  const { request } = ctx.event
   return pathRules(ignoreFile.kind === 'text' ? ignoreFile.text : null, {
     ...ports.paths,
-    request: ctx.event.request.body
+    // Only a person's words name a protected path: a check fix's request is git-bob's own, made of a CI log that
+    // the code under test writes.
+    request: request.source === 'check_fix' ? '' : request.body
   })
 }
 
