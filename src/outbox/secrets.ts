@@ -26,6 +26,9 @@ const KEY_SHAPES = new RegExp(
   'g'
 )
 
+/** How far back from a key shape's end the search for an overlapping one starts again (see find). */
+const KEY_LOOKBACK = 64
+
 /** The password of a URL with credentials (group 1), known or not; bounded, so a long text costs one scan. */
 const URL_PASSWORD = /\b[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s/@:?#]{1,256}:([^\s/@?#]{1,256})@/dg
 const MASK = '***'
@@ -121,7 +124,7 @@ export class Redactor {
     if (forms) for (const [t, map] of texts) find(t, forms, spans, map)
     if (shapes)
       for (const [t, map] of texts.slice(0, view.changed ? 2 : 1)) {
-        find(t, KEY_SHAPES, spans, map)
+        find(t, KEY_SHAPES, spans, map, KEY_LOOKBACK)
         findGroup(t, URL_PASSWORD, spans, map)
       }
     if (!forms) return spans.length ? replaceSpans(text, spans) : text
@@ -137,12 +140,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 }
 
-/** Every match, overlapping ones too: after a match the search goes on from its second character. */
-function find(text: string, pattern: RegExp, spans: Span[], toOriginal: ToOriginal): void {
+/**
+ * Every match, overlapping ones too: after a match the search goes on from its second character, or, given
+ * `lookback`, from that many characters before its end at the earliest. A key shape's match runs to the end of its
+ * run of key characters, and a match starting deeper inside it ends there too: searching each of those again made
+ * one line of `sk-sk-sk-…` cost time in the square of its length (500 KB: 58 s).
+ */
+function find(text: string, pattern: RegExp, spans: Span[], toOriginal: ToOriginal, lookback = Infinity): void {
   pattern.lastIndex = 0
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    spans.push(toOriginal(m.index, m.index + m[0].length))
-    pattern.lastIndex = m.index + 1
+    const end = m.index + m[0].length
+    spans.push(toOriginal(m.index, end))
+    pattern.lastIndex = Math.max(m.index + 1, end - lookback)
   }
 }
 

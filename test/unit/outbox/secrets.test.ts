@@ -193,6 +193,13 @@ describe('Redactor: well-known key shapes, even when unknown', () => {
     const text = `myghp_${'a'.repeat(36)}`
     expect(r.redact(text)).toBe(text)
   })
+
+  it('masks overlapping shapes as one, and a shape that reaches past the one it starts in (time: npm run bench)', () => {
+    expect(r.redact(`[${'sk-'.repeat(5000)}]`)).toBe('[***]')
+    // A Slack token's characters have no `_`: an OpenAI key starting inside it and going on with `_` still counts.
+    const slack = `xoxb-${'1234567890-'.repeat(4)}`
+    expect(r.redact(`${slack}sk-${'a'.repeat(20)}_tail end`)).toBe('*** end')
+  })
 })
 
 describe('Redactor: every encoding of a known value', () => {
