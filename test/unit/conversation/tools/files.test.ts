@@ -24,6 +24,7 @@ const FILES = {
   'src/util/strings.py': 'def strip(s):\n    return s.strip()\n',
   'secrets/prod.env': 'PASSWORD=hunter2hunter2\n',
   'config/settings.py': `GITHUB = "${TOKEN}"\nAPI_KEY = "abcdefgh12345678"\nOPENAI = "sk-proj-abcdefghijklmnopqrstuvwxyz0123"\n`,
+  'config/app.env': 'DEBUG=1\nDB_PASSWORD=unquoted-value-123\n',
   'analysis.ipynb': notebook,
   'logo.png': '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR',
   'big.txt': 'x'.repeat(20_000) + '\n' + 'y'.repeat(20_000) + '\n',
@@ -77,6 +78,12 @@ describe.each(['checkout', 'api'] as const)('list_files and read_file over the %
     expect(result.text).not.toContain('abcdefgh12345678')
     expect(result.text).not.toContain('sk-proj-')
     expect(result.text).toContain('GITHUB = "***"')
+  })
+
+  it('masks an unquoted .env value on its numbered line', async () => {
+    const result = await stage.tools(where).call('read_file', { path: 'config/app.env' })
+    expect(result.text).toContain('2: DB_PASSWORD=***')
+    expect(result.text).not.toContain('unquoted-value')
   })
 
   it('shows a notebook as its cells without outputs', async () => {
