@@ -2,6 +2,7 @@
 // every encoded form of each, in the view as GitHub renders it; and one comment's full 65,536 characters with the
 // 10 secrets in every disguise the Redactor knows (ROT13, base32, character codes, split parts, invisible
 // characters, ...). The forms are built once per run.
+import { logTail } from '../src/conversation/tools/ci.ts'
 import { redactRepositorySecrets } from '../src/outbox/repository-secrets.ts'
 import { Redactor } from '../src/outbox/secrets.ts'
 
@@ -103,7 +104,7 @@ export function measureMasking(runs = 7): MaskingMeasure {
 /**
  * The repository-secret patterns (what a tool reads out of a file or a CI log) over 1 MB of each text that made
  * a backtracking pattern slow: runs of name characters, blank lines, secret words without a value. The slowest
- * shape, and whether a secret planted after it is still masked.
+ * shape, and whether the secret written before it is still masked.
  */
 export function measureRepositorySecrets(): { slowest: string; ms: number; masked: boolean } {
   const shapes: Record<string, string> = {
@@ -119,10 +120,34 @@ export function measureRepositorySecrets(): { slowest: string; ms: number; maske
   let masked = true
   for (const [name, shape] of Object.entries(shapes)) {
     const started = performance.now()
-    const out = redactRepositorySecrets(`${shape}\nAPI_TOKEN=hunter2hunter2\n`)
+    const out = redactRepositorySecrets(`API_TOKEN=hunter2hunter2\n${shape}`)
     const took = performance.now() - started
     masked &&= !out.includes('hunter2hunter2')
     if (took > ms) [slowest, ms] = [name, took]
   }
   return { slowest, ms, masked }
+}
+
+/**
+ * A failed job's log of 1 MB as read_ci and a check fix read it: the last 60 lines, masked as the tools mask, where
+ * every line is in the shape the Redactor's overlapping search is slowest on (`sk-sk-…`, one match per character).
+ * Only the lines kept are masked, each cut at 2,400 characters first; masking the whole log took minutes.
+ */
+export function measureLogTail(): { ms: number; lines: number } {
+  const redactor = new Redactor(benchSecrets())
+  const redact = (text: string): string => redactRepositorySecrets(redactor.redact(text))
+  redact('warm up: builds the forms once')
+  const log = Array.from({ length: 50 }, () => 'sk-'.repeat(6_990)).join('\n')
+  const started = performance.now()
+  const tail = logTail(log, 60, redact)
+  return { ms: performance.now() - started, lines: tail.split('\n').length }
+}
+
+/** The Redactor over one 1 MB line of `sk-sk-…`: every third character starts a key shape that runs to the end. */
+export function measureKeyShapeRun(): { ms: number; masked: boolean } {
+  const redactor = new Redactor(benchSecrets())
+  redactor.redact('warm up: builds the forms once')
+  const started = performance.now()
+  const out = redactor.redact(`[${'sk-'.repeat(349_525)}]`)
+  return { ms: performance.now() - started, masked: out === '[***]' }
 }

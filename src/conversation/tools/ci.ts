@@ -7,7 +7,7 @@ import { counted } from '../../plural.ts'
 import { fenced } from '../../ports/fenced.ts'
 import type { CheckRunInfo, StatusInfo } from '../../ports/github.ts'
 import type { CiSource } from '../../ports/repository.ts'
-import { failed, reason } from './result.ts'
+import { cutMasked, failed, MASK_MARGIN, reason } from './result.ts'
 
 export interface CiToolContext {
   ci: CiSource
@@ -49,10 +49,10 @@ export function readCiTool(context: CiToolContext): Tool<z.infer<typeof ciInput>
           `CI of pull request #${number} could not be read. ${reason(runs.reason)}. ${reason(statuses.reason)}.`
         )
       const lines = [`# CI of pull request #${number} at ${sha.slice(0, 7)}`, '']
-      if (runs.status === 'fulfilled') lines.push(...renderRuns(runs.value))
+      if (runs.status === 'fulfilled') lines.push(...renderRuns(runs.value, context.redact))
       else lines.push(`Check runs: ${reason(runs.reason)}.`)
       lines.push('')
-      if (statuses.status === 'fulfilled') lines.push(...renderStatuses(statuses.value))
+      if (statuses.status === 'fulfilled') lines.push(...renderStatuses(statuses.value, context.redact))
       else lines.push(`Commit statuses: ${reason(statuses.reason)}.`)
       if (runs.status === 'fulfilled') lines.push(...(await failedLogs(runs.value, context)))
       return { text: lines.join('\n') }
@@ -60,7 +60,7 @@ export function readCiTool(context: CiToolContext): Tool<z.infer<typeof ciInput>
   }
 }
 
-function renderRuns(runs: CheckRunInfo[]): string[] {
+function renderRuns(runs: CheckRunInfo[], redact: (text: string) => string): string[] {
   if (!runs.length) return ['Check runs: none.']
   const failing = runs.filter((r) => r.conclusion && FAILED.has(r.conclusion)).length
   const pending = runs.filter((r) => r.status !== 'completed').length
@@ -69,17 +69,18 @@ function renderRuns(runs: CheckRunInfo[]): string[] {
     const state = run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status
     const title = run.title ? ` — ${run.title}` : ''
     lines.push(`- ${run.name}: ${state}${title}`)
-    if (run.summary && run.conclusion && FAILED.has(run.conclusion)) lines.push(`  ${oneLine(run.summary, LINE_CHARS)}`)
+    if (run.summary && run.conclusion && FAILED.has(run.conclusion))
+      lines.push(`  ${oneLine(run.summary, LINE_CHARS, redact)}`)
   }
   return lines
 }
 
-function renderStatuses(statuses: StatusInfo[]): string[] {
+function renderStatuses(statuses: StatusInfo[], redact: (text: string) => string): string[] {
   if (!statuses.length) return ['Commit statuses: none.']
   return [
     `Commit statuses (${counted(statuses.length, 'status', 'statuses')}):`,
     ...statuses.map(
-      (s) => `- ${s.context}: ${s.state}${s.description ? ` — ${oneLine(s.description, LINE_CHARS)}` : ''}`
+      (s) => `- ${s.context}: ${s.state}${s.description ? ` — ${oneLine(s.description, LINE_CHARS, redact)}` : ''}`
     )
   ]
 }
@@ -102,9 +103,9 @@ async function failedLogs(runs: CheckRunInfo[], context: CiToolContext): Promise
   return lines
 }
 
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+/** A text on one line, masked before it is cut (a check run's summary may be long). */
+function oneLine(text: string, max: number, redact: (text: string) => string): string {
+  return cutMasked(text.replace(/\s+/g, ' ').trim(), max, redact)
 }
 
 // eslint-disable-next-line no-control-regex -- colour codes start with ESC
@@ -113,17 +114,14 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/
 
 /**
  * The last lines of a job's log, without timestamps and colour codes; `##[error]` lines from before the tail
- * come first, since they usually say what failed. Masked (`redact`) before a long line is cut, so that no cut
- * leaves a secret's first characters behind. Pure.
+ * come first, since they usually say what failed. What is kept is masked (`redact`) before a long line is cut, so
+ * that no cut leaves a secret's first characters behind; the masking reads only the lines kept. Pure.
  */
 export function logTail(log: string, tailLines: number, redact: (text: string) => string): string {
-  const plain = log
+  const lines = log
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(ANSI, '').replace(TIMESTAMP, ''))
-  const lines = redact(plain.join('\n'))
-    .split('\n')
-    .map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l))
   while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop()
   const start = Math.max(0, lines.length - tailLines)
   const earlierErrors = lines
@@ -131,7 +129,14 @@ export function logTail(log: string, tailLines: number, redact: (text: string) =
     .filter((l) => l.startsWith('##[error]'))
     .slice(-10)
   const parts: string[] = []
-  if (earlierErrors.length) parts.push('(errors earlier in the log)', ...earlierErrors, '')
+  if (earlierErrors.length) parts.push('(errors earlier in the log)', ...maskedLines(earlierErrors, redact), '')
   if (start > 0) parts.push(`(${counted(start, 'earlier line')} left out)`)
-  return [...parts, ...lines.slice(start)].join('\n')
+  return [...parts, ...maskedLines(lines.slice(start), redact)].join('\n')
+}
+
+/** Lines masked together (a private key block spans lines), then each cut to LINE_CHARS. */
+function maskedLines(lines: readonly string[], redact: (text: string) => string): string[] {
+  return redact(lines.map((l) => l.slice(0, LINE_CHARS + MASK_MARGIN)).join('\n'))
+    .split('\n')
+    .map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l))
 }

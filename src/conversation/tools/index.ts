@@ -43,7 +43,8 @@ const IGNORE_FILE_BYTES = 64 * 1024
 
 export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyTool[] {
   const maxTokens = options.maxResultTokens ?? DEFAULT_RESULT_TOKENS
-  const policy: ResultPolicy = { redact: (text) => redactRepositorySecrets(options.redact(text)), maxTokens }
+  const redact = (text: string): string => redactRepositorySecrets(options.redact(text))
+  const policy: ResultPolicy = { redact, maxTokens }
   const rules = once(async (): Promise<PathRules> => {
     const text = await ports.files.read('.gitbobignore', IGNORE_FILE_BYTES).catch(() => null)
     return pathRules(
@@ -69,7 +70,7 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
   const tools = [
     readingTool(listFilesTool(files), policy),
     readingTool(readFileTool(files), policy),
-    readingTool(searchTool({ files: ports.files, rules }), policy),
+    readingTool(searchTool({ files: ports.files, rules, redact }), policy),
     readingTool(readThreadTool(threads), policy),
     readingTool(readPullRequestDiffTool(threads), policy),
     readingTool(
@@ -78,7 +79,7 @@ export function readingTools(ports: ReadingPorts, options: ReadingOptions): AnyT
         current: options.current,
         maxLogs: 3,
         tailLines: 60,
-        redact: (text) => policy.redact(text)
+        redact
       }),
       policy
     )

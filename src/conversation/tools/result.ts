@@ -52,6 +52,18 @@ export function reason(error: unknown): string {
   return status && !message.startsWith('GitLab answered') ? `GitHub answered ${status}: ${message}` : message
 }
 
+/**
+ * How far past a cut a text is masked before it is cut: a secret that starts before the cut is masked whole when it
+ * is shorter than this. Bounds what one masking reads, too (outbox/secrets.ts's shapes cost more on long runs).
+ */
+export const MASK_MARGIN = 2000
+
+/** The first `max` characters of a text, and "…" where it went on: masked before the cut, as finish() does. */
+export function cutMasked(text: string, max: number, redact: (text: string) => string): string {
+  const masked = redact(text.slice(0, max + MASK_MARGIN))
+  return masked.length > max || text.length > max + MASK_MARGIN ? `${masked.slice(0, max)}…` : masked
+}
+
 /** Masks first (a cut must not leave half a secret unmasked), then caps at the token limit. */
 export function finish(result: ToolResult, policy: ResultPolicy): ToolResult {
   const text = capToolResult(policy.redact(result.text), policy.maxTokens)

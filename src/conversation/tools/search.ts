@@ -5,7 +5,7 @@ import { mayRead, type PathRules } from '../../ports/paths.ts'
 import type { Tool } from '../../llm/tools.ts'
 import { counted } from '../../plural.ts'
 import type { RepositoryFiles } from '../../ports/repository.ts'
-import { failed } from './result.ts'
+import { cutMasked, failed } from './result.ts'
 import { globMatches } from './files.ts'
 
 const searchInput = z.object({
@@ -20,6 +20,8 @@ const LINE_CHARS = 300
 export interface SearchToolContext {
   files: RepositoryFiles
   rules(): Promise<PathRules>
+  /** Masks secrets in a long line before it is cut (the tools' own masking comes after the cut). */
+  redact: (text: string) => string
 }
 
 export function searchTool(context: SearchToolContext): Tool<z.infer<typeof searchInput>> {
@@ -49,9 +51,7 @@ export function searchTool(context: SearchToolContext): Tool<z.infer<typeof sear
       if (!shown.length) return { text: `No lines match /${input.pattern}/${where} (${answer.how}).` }
       const lines = [
         `${counted(shown.length, 'matching line')} for /${input.pattern}/${where} (${answer.how}):`,
-        ...shown.map(
-          (m) => `${m.path}:${m.line}: ${m.text.length > LINE_CHARS ? `${m.text.slice(0, LINE_CHARS)}…` : m.text}`
-        )
+        ...shown.map((m) => `${m.path}:${m.line}: ${cutMasked(m.text, LINE_CHARS, context.redact)}`)
       ]
       if (matches.length > shown.length || answer.truncated)
         lines.push(`(more lines match; narrow the pattern or the paths, or raise max_results)`)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchWords } from '../../../../src/adapters/github/repo-files.ts'
-import { readingStage, type ReadingStage } from '../../../fakes/reading-stage.ts'
+import { readingStage, TOKEN, type ReadingStage } from '../../../fakes/reading-stage.ts'
 
 const FILES = {
   'src/parser.py': 'def parse_line(text):\n    return text.split(",")\n\ndef parse_file(path):\n    pass\n',
@@ -8,6 +8,8 @@ const FILES = {
   'docs/usage.md': 'Call parse_line on each line.\n',
   'private/notes.py': 'def parse_secret():\n    pass\n',
   'config.py': 'def parse_config():\n    password = "correct-horse-battery"\n',
+  // A long line cut at 300 characters, the run's token where the cut falls.
+  'long.txt': `${'y'.repeat(280)} ${TOKEN}\n`,
   '.gitbobignore': 'private/\n'
 }
 
@@ -35,6 +37,9 @@ describe('search in the checkout (git grep)', () => {
     const secret = await stage.tools('checkout').call('search', { pattern: 'password' })
     expect(secret.text).toContain('config.py:2:     password = "***"')
     expect(secret.text).not.toContain('correct-horse')
+    const cut = await stage.tools('checkout').call('search', { pattern: 'yyy' })
+    expect(cut.text).toContain(`long.txt:1: ${'y'.repeat(280)} ***`)
+    expect(cut.text).not.toContain(TOKEN.slice(0, 10))
   })
 
   it('filters by glob, ignores case on request, and caps the count', async () => {
