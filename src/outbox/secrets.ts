@@ -12,21 +12,17 @@ import { environmentSecrets } from './environment-secrets.ts'
 import { renderedView } from './rendered-view.ts'
 import { SplitParts, withoutWhitespace } from './split-parts.ts'
 
-// One expression, so a text is scanned once for all of them.
-const KEY_SHAPES = new RegExp(
-  [
-    /\bgh[pousr]_[A-Za-z0-9]{30,}\b/,
-    /\bgithub_pat_[A-Za-z0-9_]{30,}\b/,
-    /\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/,
-    /\bAIza[0-9A-Za-z_-]{35}\b/,
-    /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/
-  ]
-    .map((r) => r.source)
-    .join('|'),
-  'g'
-)
+// One expression per shape: a match of one shape starting inside a match of the same shape ends where that one
+// ends (their characters are the same), so find() may skip it (KEY_LOOKBACK); one of another shape may not.
+const KEY_SHAPES: readonly RegExp[] = [
+  /\bgh[pousr]_[A-Za-z0-9]{30,}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{30,}\b/g,
+  /\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/g,
+  /\bAIza[0-9A-Za-z_-]{35}\b/g,
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g
+]
 
-/** How far back from a key shape's end the search for an overlapping one starts again (see find). */
+/** How far back from a key shape's end the search for an overlapping one of that shape starts again (see find). */
 const KEY_LOOKBACK = 64
 
 /** The password of a URL with credentials (group 1), known or not; bounded, so a long text costs one scan. */
@@ -124,7 +120,7 @@ export class Redactor {
     if (forms) for (const [t, map] of texts) find(t, forms, spans, map)
     if (shapes)
       for (const [t, map] of texts.slice(0, view.changed ? 2 : 1)) {
-        find(t, KEY_SHAPES, spans, map, KEY_LOOKBACK)
+        for (const shape of KEY_SHAPES) find(t, shape, spans, map, KEY_LOOKBACK)
         findGroup(t, URL_PASSWORD, spans, map)
       }
     if (!forms) return spans.length ? replaceSpans(text, spans) : text

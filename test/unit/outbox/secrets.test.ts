@@ -199,6 +199,7 @@ describe('Redactor: well-known key shapes, even when unknown', () => {
     // A Slack token's characters have no `_`: an OpenAI key starting inside it and going on with `_` still counts.
     const slack = `xoxb-${'1234567890-'.repeat(4)}`
     expect(r.redact(`${slack}sk-${'a'.repeat(20)}_tail end`)).toBe('*** end')
+    expect(r.redact(`xoxb-sk-proj-${'a'.repeat(100)}-_SECRETPART1234567890 end`)).toBe('*** end')
   })
 })
 
