@@ -9,11 +9,6 @@ const SHAPES: readonly RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g
 ]
-/**
- * What is left of a private key block whose start was cut off (the tail of a log): its end with all before it. Run
- * after SHAPES, which masked every block that starts in the text.
- */
-const CUT_KEY_BLOCK = /^[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/
 
 // Each pattern runs in time linear in the text (a CI log or a file an attacker may have written): a name is read
 // from the start of its run of name characters only, with the secret word found by a lookahead inside that run,
@@ -27,7 +22,7 @@ const INLINE_SPACE = String.raw`[^\S\r\n\u2028\u2029]`
  * (no brackets, `$`); also after what a tool puts before a line (read_file's `12: `, a diff's `+` or `-`).
  */
 const LINE_ASSIGNMENT = new RegExp(
-  String.raw`^((?:\d+: |[+-])?${INLINE_SPACE}*(?:export${INLINE_SPACE}+)?["']?${SECRET_NAME}["']?\s*[=:]\s*["']?)(?!\d+(?:["'\s,;]|$))([^\s"'\`,;()[\]{}$]{8,})(?=["'\s,;]|$)`,
+  String.raw`^((?:\d+: |[+-])?${INLINE_SPACE}*(?:-${INLINE_SPACE}+)?(?:export${INLINE_SPACE}+)?["']?${SECRET_NAME}["']?\s*[=:]\s*["']?)(?!\d+(?:["'\s,;]|$))([^\s"'\`,;()[\]{}$]{8,})(?=["'\s,;]|$)`,
   'gim'
 )
 /** `name = "value"`, `"name": "value"` anywhere (code, JSON). */
@@ -39,7 +34,6 @@ const QUOTED_ASSIGNMENT = new RegExp(
 export function redactRepositorySecrets(text: string): string {
   let result = text
   for (const shape of SHAPES) result = result.replace(shape, MASK)
-  result = result.replace(CUT_KEY_BLOCK, MASK)
   return result
     .replace(LINE_ASSIGNMENT, (_all, before: string) => `${before}${MASK}`)
     .replace(QUOTED_ASSIGNMENT, (_all, before: string, quote: string) => `${before}${quote}${MASK}${quote}`)
