@@ -131,7 +131,31 @@ export function logTail(log: string, tailLines: number, redact: (text: string) =
   const parts: string[] = []
   if (earlierErrors.length) parts.push('(errors earlier in the log)', ...maskedLines(earlierErrors, redact), '')
   if (start > 0) parts.push(`(${counted(start, 'earlier line')} left out)`)
-  return [...parts, ...maskedLines(lines.slice(start), redact)].join('\n')
+  return [...parts, ...maskedLines(withoutKeyBody(lines.slice(0, start), lines.slice(start)), redact)].join('\n')
+}
+
+const KEY_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
+const KEY_END = /-----END [A-Z ]*PRIVATE KEY-----/g
+
+/**
+ * The tail, but where the lines left out end inside a private key block (its BEGIN among them, its END not), the
+ * tail's lines up to that END, or all of them, as one mask: masking sees only the tail, which shows no BEGIN.
+ */
+function withoutKeyBody(leftOut: readonly string[], tail: readonly string[]): string[] {
+  if (!endsInsideKey(leftOut)) return [...tail]
+  const end = tail.findIndex((l) => l.match(KEY_END) !== null)
+  return end < 0 ? ['***'] : ['***', ...tail.slice(end + 1)]
+}
+
+/** Whether the last private key block the lines open is not closed in them. */
+function endsInsideKey(lines: readonly string[]): boolean {
+  let inside = false
+  for (const line of lines) {
+    const begins = [...line.matchAll(KEY_BEGIN)].map((m) => m.index)
+    const ends = [...line.matchAll(KEY_END)].map((m) => m.index)
+    if (begins.length || ends.length) inside = (begins.at(-1) ?? -1) > (ends.at(-1) ?? -1)
+  }
+  return inside
 }
 
 /** Lines masked together (a private key block spans lines), then each cut to LINE_CHARS. */

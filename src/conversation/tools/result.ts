@@ -58,8 +58,12 @@ export function reason(error: unknown): string {
  */
 export const MASK_MARGIN = 2000
 
-/** The first `max` characters of a text, and "…" where it went on: masked before the cut, as finish() does. */
+/**
+ * The first `max` characters of a text, and "…" where it went on: masked before the cut. A text that needs no cut
+ * is left to finish(), which masks the whole result at once (a key block spans lines).
+ */
 export function cutMasked(text: string, max: number, redact: (text: string) => string): string {
+  if (text.length <= max) return text
   const masked = redact(text.slice(0, max + MASK_MARGIN))
   return masked.length > max || text.length > max + MASK_MARGIN ? `${masked.slice(0, max)}…` : masked
 }
