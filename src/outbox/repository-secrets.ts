@@ -5,8 +5,12 @@
 
 const MASK = '***'
 
+/** The lines that open and close a private key block (PEM, OpenSSH). */
+export const KEY_BLOCK_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
+export const KEY_BLOCK_END = /-----END [A-Z ]*PRIVATE KEY-----/g
+
 const SHAPES: readonly RegExp[] = [
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+  new RegExp(String.raw`${KEY_BLOCK_BEGIN.source}[\s\S]*?(?:${KEY_BLOCK_END.source}|$)`, 'g'),
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g
 ]
 

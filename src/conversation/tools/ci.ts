@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { MissingPermissionError } from '../../errors.ts'
 import type { Tool } from '../../llm/tools.ts'
+import { KEY_BLOCK_BEGIN, KEY_BLOCK_END } from '../../outbox/repository-secrets.ts'
 import { counted } from '../../plural.ts'
 import { fenced } from '../../ports/fenced.ts'
 import type { CheckRunInfo, StatusInfo } from '../../ports/github.ts'
@@ -134,16 +135,13 @@ export function logTail(log: string, tailLines: number, redact: (text: string) =
   return [...parts, ...maskedLines(withoutKeyBody(lines.slice(0, start), lines.slice(start)), redact)].join('\n')
 }
 
-const KEY_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
-const KEY_END = /-----END [A-Z ]*PRIVATE KEY-----/g
-
 /**
  * The tail, but where the lines left out end inside a private key block (its BEGIN among them, its END not), the
  * tail's lines up to that END, or all of them, as one mask: masking sees only the tail, which shows no BEGIN.
  */
 function withoutKeyBody(leftOut: readonly string[], tail: readonly string[]): string[] {
   if (!endsInsideKey(leftOut)) return [...tail]
-  const end = tail.findIndex((l) => l.match(KEY_END) !== null)
+  const end = tail.findIndex((l) => l.match(KEY_BLOCK_END) !== null)
   return end < 0 ? ['***'] : ['***', ...tail.slice(end + 1)]
 }
 
@@ -151,8 +149,8 @@ function withoutKeyBody(leftOut: readonly string[], tail: readonly string[]): st
 function endsInsideKey(lines: readonly string[]): boolean {
   let inside = false
   for (const line of lines) {
-    const begins = [...line.matchAll(KEY_BEGIN)].map((m) => m.index)
-    const ends = [...line.matchAll(KEY_END)].map((m) => m.index)
+    const begins = [...line.matchAll(KEY_BLOCK_BEGIN)].map((m) => m.index)
+    const ends = [...line.matchAll(KEY_BLOCK_END)].map((m) => m.index)
     if (begins.length || ends.length) inside = (begins.at(-1) ?? -1) > (ends.at(-1) ?? -1)
   }
   return inside
